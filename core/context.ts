@@ -1,0 +1,53 @@
+import type { Redis } from 'ioredis';
+import type { AppConfig } from './config.js';
+import { createDatabase, type Database } from './db/client.js';
+import { createLogger, type Logger } from './logger.js';
+import { createQueues, type Queues } from './queue/producer.js';
+import { createProducerRedis, createWorkerRedis, warnIfEvicting } from './redis.js';
+
+export interface AppContextOptions {
+  /** process name in logs */
+  name?: string;
+  logger?: Logger;
+}
+
+/**
+ * The composition root. Server and workers both build their dependencies here, and close()
+ * releases every connection it opened.
+ */
+export async function createAppContext(config: AppConfig, opts: AppContextOptions = {}) {
+  const log = opts.logger ?? createLogger(config.log.level, opts.name ?? 'app');
+  const database: Database = await createDatabase({ url: config.db.url, pgliteDir: config.db.pgliteDir, poolSize: config.db.poolSize });
+  if (config.db.migrateOnStart) {
+    await database.migrate();
+    log.info({ driver: database.driver }, 'migrations applied');
+  }
+  const redis = createProducerRedis(config.redis.url);
+  redis.on('error', (err) => log.debug({ err: err.message }, 'redis producer connection error'));
+  const queues: Queues = createQueues({ connection: redis, prefix: config.redis.prefix });
+  const extraRedis: Redis[] = [];
+  void warnIfEvicting(redis, log);
+
+  return {
+    config,
+    log,
+    database,
+    db: database.db,
+    redis,
+    queues,
+    /** A dedicated blocking connection, for BullMQ workers; closed with the context. */
+    workerRedis(): Redis {
+      const r = createWorkerRedis(config.redis.url);
+      r.on('error', (err) => log.debug({ err: err.message }, 'redis worker connection error'));
+      extraRedis.push(r);
+      return r;
+    },
+    async close() {
+      await queues.close().catch(() => {});
+      await Promise.all([redis, ...extraRedis].map((r) => r.quit().catch(() => r.disconnect())));
+      await database.close();
+    },
+  };
+}
+
+export type AppContext = Awaited<ReturnType<typeof createAppContext>>;

@@ -1,0 +1,95 @@
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { sql, type SQL } from 'drizzle-orm';
+import { readMigrationFiles } from 'drizzle-orm/migrator';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import * as schema from '../../drizzle/schema/index.js';
+
+export type Schema = typeof schema;
+/** The drizzle database, whichever driver is underneath. Repositories take this type. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+/** A transaction handle; it has the same query surface as Db. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+export type DbOrTx = Db | Tx;
+
+export const migrationsFolder = fileURLToPath(new URL('../../drizzle/migrations', import.meta.url));
+
+export interface Database {
+  db: Db;
+  driver: 'postgres' | 'pglite';
+  /** Runs raw SQL and returns its rows, the same shape on both drivers. */
+  query<T extends Record<string, unknown>>(q: SQL): Promise<T[]>;
+  migrate(): Promise<void>;
+  /** True when every migration in drizzle/migrations is recorded as applied. */
+  migrationsApplied(): Promise<boolean>;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface DbOptions {
+  url?: string;
+  pgliteDir: string;
+  poolSize: number;
+  /** postgres.js connect timeout, seconds */
+  connectTimeout?: number;
+}
+
+/** postgres.js when a URL is given, embedded PGlite otherwise; both run the same migrations. */
+export async function createDatabase(opts: DbOptions): Promise<Database> {
+  return opts.url ? createPostgresDatabase(opts.url, opts) : createPgliteDatabase(opts.pgliteDir);
+}
+
+async function createPostgresDatabase(url: string, opts: DbOptions): Promise<Database> {
+  const { default: postgres } = await import('postgres');
+  const { drizzle } = await import('drizzle-orm/postgres-js');
+  const { migrate } = await import('drizzle-orm/postgres-js/migrator');
+  const client = postgres(url, {
+    max: opts.poolSize,
+    connect_timeout: opts.connectTimeout ?? 5,
+    onnotice: () => {},
+  });
+  const db = drizzle({ client, schema }) as unknown as Db;
+  const query = async <T extends Record<string, unknown>>(q: SQL) => (await db.execute(q)) as unknown as T[];
+  return {
+    db,
+    driver: 'postgres',
+    query,
+    migrate: () => migrate(db as never, { migrationsFolder }),
+    migrationsApplied: () => checkMigrations(query),
+    ping: async () => void (await client`select 1`),
+    close: () => client.end({ timeout: 5 }),
+  };
+}
+
+async function createPgliteDatabase(dir: string): Promise<Database> {
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { drizzle } = await import('drizzle-orm/pglite');
+  const { migrate } = await import('drizzle-orm/pglite/migrator');
+  if (dir !== 'memory://') mkdirSync(dir, { recursive: true });
+  const client = await PGlite.create(dir);
+  const db = drizzle({ client, schema }) as unknown as Db;
+  const query = async <T extends Record<string, unknown>>(q: SQL) => ((await db.execute(q)) as unknown as { rows: T[] }).rows;
+  return {
+    db,
+    driver: 'pglite',
+    query,
+    migrate: () => migrate(db as never, { migrationsFolder }),
+    migrationsApplied: () => checkMigrations(query),
+    ping: async () => void (await client.query('select 1')),
+    close: () => client.close(),
+  };
+}
+
+async function checkMigrations(query: Database['query']): Promise<boolean> {
+  const expected = readMigrationFiles({ migrationsFolder });
+  const last = expected.at(-1);
+  if (!last) return true;
+  try {
+    const rows = await query<{ n: number | string }>(
+      sql`select count(*)::int as n from drizzle.__drizzle_migrations where created_at >= ${last.folderMillis}`,
+    );
+    return Number(rows[0]?.n ?? 0) > 0;
+  } catch {
+    return false;
+  }
+}

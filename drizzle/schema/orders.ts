@@ -1,0 +1,71 @@
+import { boolean, doublePrecision, index, integer, jsonb, numeric, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { createdAt, id, ref, ts, updatedAt } from './columns.js';
+import { shops } from './shops.js';
+
+export interface PostalAddress {
+  name?: string | null;
+  company?: string | null;
+  address1?: string | null;
+  address2?: string | null;
+  city?: string | null;
+  province?: string | null;
+  zip?: string | null;
+  countryCode?: string | null;
+  phone?: string | null;
+  latitude?: number | null;
+  longitude?: number | null;
+}
+
+export const orderStatuses = ['pending', 'routed', 'backordered', 'on_hold', 'dispatched', 'partially_shipped', 'shipped', 'delivered', 'cancelled'] as const;
+export type OrderStatus = (typeof orderStatuses)[number];
+
+export const orders = pgTable('orders', {
+  id: id(),
+  shopId: ref('shop_id').notNull().references(() => shops.id, { onDelete: 'cascade' }),
+  channel: text('channel').notNull().default('shopify'),
+  externalId: text('external_id').notNull(),
+  name: text('name').notNull(),
+  status: text('status', { enum: orderStatuses }).notNull().default('pending'),
+  financialStatus: text('financial_status'),
+  email: text('email'),
+  customerExternalId: text('customer_external_id'),
+  shippingAddress: jsonb('shipping_address').$type<PostalAddress>(),
+  countryCode: text('country_code'),
+  zip: text('zip'),
+  latitude: doublePrecision('latitude'),
+  longitude: doublePrecision('longitude'),
+  currency: text('currency').notNull().default('EUR'),
+  totalPrice: numeric('total_price', { precision: 14, scale: 2 }).notNull().default('0'),
+  tags: text('tags').array().notNull().default([]),
+  placedAt: ts('placed_at').notNull(),
+  sourceUpdatedAt: ts('source_updated_at').notNull(),
+  cancelledAt: ts('cancelled_at'),
+  onHoldReason: text('on_hold_reason'),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+}, (t) => [
+  uniqueIndex('orders_shop_channel_ext_uq').on(t.shopId, t.channel, t.externalId),
+  index('orders_shop_placed_idx').on(t.shopId, t.placedAt, t.id),
+  index('orders_shop_status_idx').on(t.shopId, t.status),
+  index('orders_shop_name_idx').on(t.shopId, t.name),
+]);
+
+export const orderLines = pgTable('order_lines', {
+  id: id(),
+  shopId: ref('shop_id').notNull().references(() => shops.id, { onDelete: 'cascade' }),
+  orderId: ref('order_id').notNull().references(() => orders.id, { onDelete: 'cascade' }),
+  externalId: text('external_id').notNull(),
+  sku: text('sku'),
+  variantExternalId: text('variant_external_id'),
+  title: text('title').notNull().default(''),
+  quantity: integer('quantity').notNull(),
+  currentQuantity: integer('current_quantity').notNull(),
+  unitPrice: numeric('unit_price', { precision: 14, scale: 2 }).notNull().default('0'),
+  requiresShipping: boolean('requires_shipping').notNull().default(true),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+}, (t) => [
+  uniqueIndex('order_lines_order_ext_uq').on(t.orderId, t.externalId),
+  index('order_lines_shop_idx').on(t.shopId),
+  index('order_lines_shop_sku_idx').on(t.shopId, t.sku),
+]);

@@ -1,0 +1,33 @@
+import { createDatabase } from '../../core/db/client.js';
+import { adminClient, dbUrl, templateName } from './pg-admin.js';
+
+/**
+ * Builds the migrated template database once per run; every test file clones it
+ * (CREATE DATABASE … TEMPLATE), which takes milliseconds instead of a migration run.
+ */
+export default async function setup(): Promise<() => Promise<void>> {
+  const name = templateName();
+  const admin = adminClient();
+  try {
+    const exists = await admin`select 1 from pg_database where datname = ${name}`;
+    if (exists.length === 0) {
+      await admin.unsafe(`create database "${name}"`);
+      const database = await createDatabase({ url: dbUrl(name), pgliteDir: '', poolSize: 1 });
+      try {
+        await database.migrate();
+      } catch (e) {
+        await database.close();
+        await admin.unsafe(`drop database if exists "${name}"`);
+        throw e;
+      }
+      await database.close();
+      await admin.unsafe(`alter database "${name}" is_template true`);
+    }
+    // clones left behind by crashed runs
+    const stale = await admin<{ datname: string }[]>`select datname from pg_database where datname like 'lapp_t_%' and datname not like 'lapp_tmpl_%'`;
+    for (const { datname } of stale) await admin.unsafe(`drop database if exists "${datname}" with (force)`).catch(() => {});
+  } finally {
+    await admin.end();
+  }
+  return async () => {};
+}

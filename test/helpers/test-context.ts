@@ -1,0 +1,33 @@
+import { randomBytes } from 'node:crypto';
+import { loadConfig, type AppConfig } from '../../core/config.js';
+import { createAppContext, type AppContext } from '../../core/context.js';
+import { createTestDatabase, type TestDatabase } from './test-db.js';
+
+export interface TestContext {
+  ctx: AppContext;
+  config: AppConfig;
+  testDb: TestDatabase;
+  close(): Promise<void>;
+}
+
+/**
+ * A full AppContext on a cloned database and a unique BullMQ prefix on the real Redis.
+ * `env` overrides configuration the way the environment would.
+ */
+export async function createTestContext(env: Record<string, string> = {}): Promise<TestContext> {
+  const testDb = await createTestDatabase();
+  const prefix = `{t${randomBytes(5).toString('hex')}}`;
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: testDb.url, QUEUE_PREFIX: prefix, DB_POOL_SIZE: '5', ...env });
+  const ctx = await createAppContext(config, { name: 'test' });
+  return {
+    ctx,
+    config,
+    testDb,
+    async close() {
+      const keys = await ctx.redis.keys(`${prefix}*`).catch(() => [] as string[]);
+      if (keys.length) await ctx.redis.del(...keys).catch(() => {});
+      await ctx.close();
+      await testDb.drop();
+    },
+  };
+}

@@ -1,0 +1,35 @@
+import type { Worker } from 'bullmq';
+import type { AppContext } from '../core/context.js';
+import { isQueueName, type QueueName } from '../core/queue/names.js';
+import { maintenanceProcessor } from './maintenance.js';
+import { runWorker, type ProcessorDef } from './run-worker.js';
+
+/** Which processor serves which queue. A queue without a processor here is not started. */
+export const processors: Partial<{ [N in QueueName]: ProcessorDef<N> }> = {
+  maintenance: maintenanceProcessor,
+};
+
+export interface StartedWorkers {
+  names: QueueName[];
+  workers: Worker[];
+  /** waits for in-flight jobs, then closes */
+  close(): Promise<void>;
+}
+
+/** Starts the workers named in `only` (all registered ones when absent) and their schedules. */
+export async function startWorkers(ctx: AppContext, only?: string[]): Promise<StartedWorkers> {
+  const unknown = (only ?? []).filter((n) => !isQueueName(n) || !processors[n]);
+  if (unknown.length) throw new Error(`WORKERS names unknown queues: ${unknown.join(', ')}; known: ${Object.keys(processors).join(', ')}`);
+  const names = (only ?? Object.keys(processors)) as QueueName[];
+  const workers = names.map((name) => runWorker(ctx, name, processors[name] as ProcessorDef<typeof name>));
+  if (names.includes('maintenance')) {
+    await ctx.queues.queue('maintenance').upsertJobScheduler('sweep', { every: 15_000 }, { name: 'maintenance', data: { task: 'sweep' } });
+  }
+  return {
+    names,
+    workers,
+    close: async () => {
+      await Promise.all(workers.map((w) => w.close()));
+    },
+  };
+}

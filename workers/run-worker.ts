@@ -1,0 +1,44 @@
+import { UnrecoverableError, Worker, type Job } from 'bullmq';
+import type { AppContext } from '../core/context.js';
+import { AppError, RateLimitedError } from '../core/errors.js';
+import type { QueueName } from '../core/queue/names.js';
+import { payloadSchemas, type JobPayload } from '../core/queue/payloads.js';
+
+/** A queue processor: parse the payload, call one use case, let the error say whether to retry. */
+export interface ProcessorDef<N extends QueueName> {
+  concurrency: number;
+  process(ctx: AppContext, payload: JobPayload<N>, job: Job): Promise<unknown>;
+}
+
+/** Starts a BullMQ worker for one queue; non-retriable faults skip the remaining attempts. */
+export function runWorker<N extends QueueName>(ctx: AppContext, name: N, def: ProcessorDef<N>): Worker {
+  const worker = new Worker(
+    name,
+    async (job) => {
+      const parsed = payloadSchemas[name].safeParse(job.data);
+      if (!parsed.success) throw new UnrecoverableError(`invalid ${name} payload: ${parsed.error.message}`);
+      try {
+        return await def.process(ctx, parsed.data as JobPayload<N>, job);
+      } catch (err) {
+        if (err instanceof AppError && !err.retriable) throw new UnrecoverableError(`${err.code}: ${err.message}`);
+        throw err;
+      }
+    },
+    {
+      connection: ctx.workerRedis(),
+      prefix: ctx.config.redis.prefix,
+      concurrency: def.concurrency,
+      settings: {
+        // honours a rate limit's Retry-After; otherwise exponential with full jitter
+        backoffStrategy: (attemptsMade, _type, err) => {
+          if (err instanceof RateLimitedError) return err.retryAfterMs;
+          const base = Math.min(60_000, 500 * 2 ** attemptsMade);
+          return Math.round(base / 2 + Math.random() * (base / 2));
+        },
+      },
+    },
+  );
+  worker.on('failed', (job, err) => ctx.log.warn({ queue: name, jobId: job?.id, attempts: job?.attemptsMade, err: err.message }, 'job failed'));
+  worker.on('error', (err) => ctx.log.error({ queue: name, err: err.message }, 'worker error'));
+  return worker;
+}
