@@ -1,6 +1,8 @@
 import type { Redis } from 'ioredis';
 import type { AppConfig } from './config.js';
 import { createDatabase, type Database } from './db/client.js';
+import { createInboxWriter } from './db/inbox-writer.js';
+import { createBatchedProducer } from './queue/batched-producer.js';
 import { createLogger, type Logger } from './logger.js';
 import { createQueues, type Queues } from './queue/producer.js';
 import { createProducerRedis, createWorkerRedis, warnIfEvicting } from './redis.js';
@@ -26,6 +28,8 @@ export async function createAppContext(config: AppConfig, opts: AppContextOption
   redis.on('error', (err) => log.debug({ err: err.message }, 'redis producer connection error'));
   const queues: Queues = createQueues({ connection: redis, prefix: config.redis.prefix });
   const extraRedis: Redis[] = [];
+  const inboxWriter = createInboxWriter(database.db);
+  const ingestProducer = createBatchedProducer(queues, 'ingest', log);
   void warnIfEvicting(redis, log);
 
   return {
@@ -35,6 +39,8 @@ export async function createAppContext(config: AppConfig, opts: AppContextOption
     db: database.db,
     redis,
     queues,
+    inboxWriter,
+    ingestProducer,
     /** A dedicated blocking connection, for BullMQ workers; closed with the context. */
     workerRedis(): Redis {
       const r = createWorkerRedis(config.redis.url);
@@ -43,6 +49,8 @@ export async function createAppContext(config: AppConfig, opts: AppContextOption
       return r;
     },
     async close() {
+      await inboxWriter.drain();
+      await ingestProducer.drain();
       await queues.close().catch(() => {});
       await Promise.all([redis, ...extraRedis].map((r) => r.quit().catch(() => r.disconnect())));
       await database.close();

@@ -3,7 +3,9 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { AppContext } from '../core/context.js';
 import { registerErrorHandler } from './plugins/error-handler.js';
+import { recordWebhook } from '../core/use-cases/record-webhook.js';
 import { healthRoutes } from './routes/health/index.js';
+import { shopifyWebhookRoutes } from './routes/shopify/webhooks.js';
 
 export interface BuildAppOptions {
   /** false silences request logs (tests, benchmarks) */
@@ -29,5 +31,11 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
   registerErrorHandler(app);
 
   await app.register(healthRoutes, { ctx });
+  const { apiSecret, previousApiSecret } = ctx.config.shopify;
+  await app.register(shopifyWebhookRoutes, {
+    secrets: previousApiSecret ? [apiSecret, previousApiSecret] : [apiSecret],
+    bodyLimit: ctx.config.http.bodyLimitBytes,
+    record: (event) => recordWebhook({ inboxWriter: ctx.inboxWriter, enqueueIngest: (p) => ctx.ingestProducer.add(p) }, event),
+  });
   return app;
 }

@@ -15,18 +15,31 @@ export interface NewInboxEvent {
 
 export type InboxEvent = typeof inboxEvents.$inferSelect;
 
+/** postgres.js returns rows as the result; PGlite wraps them in `rows`. */
+function rowsOf<T>(result: unknown): T[] {
+  return Array.isArray(result) ? (result as T[]) : ((result as { rows: T[] }).rows ?? []);
+}
+
 /** Inbox rows: the durable record of every accepted webhook. */
 export function createInboxRepo(db: DbOrTx) {
   return {
     /** Inserts events, ignoring ones already present; returns every event's inbox id (new or old). */
     async insertMany(events: NewInboxEvent[]): Promise<{ id: number; inserted: boolean }[]> {
       if (events.length === 0) return [];
-      const inserted = await db
-        .insert(inboxEvents)
-        .values(events)
-        .onConflictDoNothing({ target: [inboxEvents.source, inboxEvents.eventId] })
-        .returning({ id: inboxEvents.id, source: inboxEvents.source, eventId: inboxEvents.eventId });
-      const byKey = new Map(inserted.map((r) => [`${r.source}\u0000${r.eventId}`, r.id]));
+      // one JSON parameter for the whole batch: the statement and its plan are the same for any batch size
+      const rows = events.map((e) => ({
+        source: e.source, event_id: e.eventId, shop_domain: e.shopDomain, topic: e.topic, webhook_id: e.webhookId ?? null,
+        api_version: e.apiVersion ?? null, triggered_at: e.triggeredAt?.toISOString() ?? null, body: e.body,
+      }));
+      const result = await db.execute(sql`
+        insert into inbox_events (source, event_id, shop_domain, topic, webhook_id, api_version, triggered_at, body)
+        select source, event_id, shop_domain, topic, webhook_id, api_version, triggered_at, body
+        from json_to_recordset(${JSON.stringify(rows)}::json) as x(source text, event_id text, shop_domain text, topic text,
+          webhook_id text, api_version text, triggered_at timestamptz, body text)
+        on conflict (source, event_id) do nothing
+        returning id, source, event_id`);
+      const inserted = rowsOf<{ id: string | number; source: string; event_id: string }>(result);
+      const byKey = new Map(inserted.map((r) => [`${r.source}\u0000${r.event_id}`, Number(r.id)]));
       const missing = events.filter((e) => !byKey.has(`${e.source}\u0000${e.eventId}`));
       const existing = new Map<string, number>();
       for (const e of missing) {

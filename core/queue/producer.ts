@@ -22,6 +22,8 @@ export function createQueues({ connection, prefix }: QueueOptions) {
     let q = queues.get(name);
     if (!q) {
       q = new Queue(name, { connection, prefix, defaultJobOptions });
+      // connection errors surface on the calls that fail; the event would only add noise
+      q.on('error', () => {});
       queues.set(name, q);
     }
     return q;

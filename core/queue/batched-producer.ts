@@ -1,0 +1,48 @@
+import type { Logger } from '../logger.js';
+import type { QueueName } from './names.js';
+import type { JobPayload } from './payloads.js';
+import type { Queues } from './producer.js';
+
+/**
+ * Coalesces adds made in the same tick into one addBulk. Fire-and-forget on purpose: the
+ * caller's durable row is already committed, and the sweeper re-enqueues whatever a Redis
+ * outage drops here.
+ */
+export function createBatchedProducer<N extends QueueName>(queues: Queues, name: N, log: Logger, maxBatch = 1000, timeoutMs = 3000) {
+  let pending: JobPayload<N>[] = [];
+  let scheduled = false;
+  let inFlight = 0;
+
+  const flush = () => {
+    scheduled = false;
+    while (pending.length > 0) {
+      const batch = pending.splice(0, maxBatch);
+      inFlight++;
+      // BullMQ waits for a connection forever; a bounded wait keeps memory bounded when Redis is gone
+      withTimeout(queues.addBulk(name, batch), timeoutMs)
+        .catch((err: Error) => log.warn({ queue: name, count: batch.length, err: err.message }, 'enqueue failed; the sweeper will retry from Postgres'))
+        .finally(() => inFlight--);
+    }
+  };
+
+  return {
+    add(payload: JobPayload<N>): void {
+      pending.push(payload);
+      if (!scheduled) {
+        scheduled = true;
+        setImmediate(flush);
+      }
+    },
+    async drain(): Promise<void> {
+      while (pending.length > 0 || inFlight > 0 || scheduled) await new Promise((r) => setTimeout(r, 5));
+    },
+  };
+}
+
+function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`enqueue timed out after ${ms} ms`)), ms);
+  });
+  return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
+}
