@@ -9,7 +9,7 @@ import type { Queues } from './producer.js';
  * outage drops here.
  */
 export function createBatchedProducer<N extends QueueName>(queues: Queues, name: N, log: Logger, maxBatch = 1000, timeoutMs = 3000) {
-  let pending: JobPayload<N>[] = [];
+  const pending: JobPayload<N>[] = [];
   let scheduled = false;
   let inFlight = 0;
 
