@@ -1,11 +1,13 @@
 import type { Worker } from 'bullmq';
 import type { AppContext } from '../core/context.js';
 import { isQueueName, type QueueName } from '../core/queue/names.js';
+import { ingestProcessor } from './ingest.js';
 import { maintenanceProcessor } from './maintenance.js';
 import { runWorker, type ProcessorDef } from './run-worker.js';
 
 /** Which processor serves which queue. A queue without a processor here is not started. */
 export const processors: Partial<{ [N in QueueName]: ProcessorDef<N> }> = {
+  ingest: ingestProcessor,
   maintenance: maintenanceProcessor,
 };
 

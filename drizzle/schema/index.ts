@@ -7,3 +7,7 @@ export * from './stock.js';
 export * from './allocations.js';
 export * from './shipments.js';
 export * from './audit.js';
+export * from './shopify-mirror.js';
+export * from './returns.js';
+export * from './compliance.js';
+export * from './sync.js';

@@ -21,6 +21,8 @@ export const shops = pgTable('shops', {
   installedAt: ts('installed_at').notNull().defaultNow(),
   uninstalledAt: ts('uninstalled_at'),
   redactedAt: ts('redacted_at'),
+  /** reconciliation lists orders updated after this instant */
+  reconcileCursor: ts('reconcile_cursor'),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 }, (t) => [uniqueIndex('shops_domain_uq').on(t.domain)]);

@@ -1,0 +1,19 @@
+import { and, asc, eq } from 'drizzle-orm';
+import { auditLog } from '../../drizzle/schema/index.js';
+import type { DbOrTx } from './client.js';
+
+export type AuditEntry = typeof auditLog.$inferSelect;
+
+/** The timeline of every entity: what happened, who did it, with the data that explains it. */
+export function createAuditRepo(db: DbOrTx) {
+  return {
+    async record(shopId: number, entity: string, entityId: string, action: string, actor: string, data?: unknown): Promise<void> {
+      await db.insert(auditLog).values({ shopId, entity, entityId, action, actor, data: data ?? null });
+    },
+    async list(shopId: number, entity: string, entityId: string): Promise<AuditEntry[]> {
+      return db.select().from(auditLog)
+        .where(and(eq(auditLog.shopId, shopId), eq(auditLog.entity, entity), eq(auditLog.entityId, entityId)))
+        .orderBy(asc(auditLog.createdAt), asc(auditLog.id));
+    },
+  };
+}

@@ -1,0 +1,94 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { orderLines, orders } from '../../drizzle/schema/index.js';
+import type { IncomingOrder } from '../domain/orders/incoming-order.js';
+import type { DbOrTx } from './client.js';
+
+export type OrderRow = typeof orders.$inferSelect;
+export type OrderLineRow = typeof orderLines.$inferSelect;
+
+export interface UpsertOrderResult {
+  orderId: number;
+  /** inserted / updated: this version was stored; stale: a newer one already was */
+  outcome: 'inserted' | 'updated' | 'stale';
+  cancelled: boolean;
+  /** the order became cancelled with this version */
+  cancelledNow: boolean;
+}
+
+export function createOrdersRepo(db: DbOrTx) {
+  return {
+    /**
+     * Stores an order version unless a newer one is already stored (out-of-order webhooks),
+     * and never un-cancels: `cancelled_at` only ever goes from null to a date.
+     */
+    async upsertIncoming(shopId: number, o: IncomingOrder): Promise<UpsertOrderResult> {
+      const a = o.shippingAddress;
+      const values = {
+        shopId, channel: o.channel, externalId: o.externalId, name: o.name, email: o.email, customerExternalId: o.customerExternalId,
+        financialStatus: o.financialStatus, currency: o.currency, totalPrice: o.totalPrice, tags: o.tags,
+        shippingAddress: a, countryCode: a?.countryCode ?? null, zip: a?.zip ?? null, latitude: a?.latitude ?? null, longitude: a?.longitude ?? null,
+        placedAt: o.placedAt, sourceUpdatedAt: o.updatedAt, cancelledAt: o.cancelledAt,
+        status: o.cancelledAt ? ('cancelled' as const) : ('pending' as const),
+      };
+      const [before] = await db
+        .select({ id: orders.id, cancelledAt: orders.cancelledAt })
+        .from(orders)
+        .where(and(eq(orders.shopId, shopId), eq(orders.channel, o.channel), eq(orders.externalId, o.externalId)));
+      const rows = await db
+        .insert(orders)
+        .values(values)
+        .onConflictDoUpdate({
+          target: [orders.shopId, orders.channel, orders.externalId],
+          set: {
+            name: sql`excluded.name`, email: sql`excluded.email`, customerExternalId: sql`excluded.customer_external_id`,
+            financialStatus: sql`excluded.financial_status`, currency: sql`excluded.currency`, totalPrice: sql`excluded.total_price`,
+            tags: sql`excluded.tags`, shippingAddress: sql`excluded.shipping_address`, countryCode: sql`excluded.country_code`,
+            zip: sql`excluded.zip`, latitude: sql`excluded.latitude`, longitude: sql`excluded.longitude`,
+            sourceUpdatedAt: sql`excluded.source_updated_at`,
+            cancelledAt: sql`coalesce(${orders.cancelledAt}, excluded.cancelled_at)`,
+            status: sql`case when coalesce(${orders.cancelledAt}, excluded.cancelled_at) is not null then 'cancelled' else ${orders.status} end`,
+            updatedAt: sql`now()`,
+          },
+          setWhere: sql`${orders.sourceUpdatedAt} < excluded.source_updated_at`,
+        })
+        .returning({ id: orders.id, cancelledAt: orders.cancelledAt });
+      const row = rows[0];
+      if (!row) {
+        const current = before ?? (await this.byExternalId(shopId, o.channel, o.externalId))!;
+        return { orderId: current.id, outcome: 'stale', cancelled: current.cancelledAt !== null, cancelledNow: false };
+      }
+      for (const line of o.lines) {
+        await db
+          .insert(orderLines)
+          .values({
+            shopId, orderId: row.id, externalId: line.externalId, sku: line.sku, variantExternalId: line.variantExternalId, title: line.title,
+            quantity: line.quantity, currentQuantity: line.currentQuantity, unitPrice: line.unitPrice, requiresShipping: line.requiresShipping,
+          })
+          .onConflictDoUpdate({
+            target: [orderLines.orderId, orderLines.externalId],
+            set: {
+              sku: sql`excluded.sku`, variantExternalId: sql`excluded.variant_external_id`, title: sql`excluded.title`, quantity: sql`excluded.quantity`,
+              currentQuantity: sql`excluded.current_quantity`, unitPrice: sql`excluded.unit_price`, requiresShipping: sql`excluded.requires_shipping`, updatedAt: sql`now()`,
+            },
+          });
+      }
+      const cancelled = row.cancelledAt !== null;
+      return { orderId: row.id, outcome: before ? 'updated' : 'inserted', cancelled, cancelledNow: cancelled && !before?.cancelledAt };
+    },
+
+    async get(shopId: number, orderId: number): Promise<OrderRow | undefined> {
+      const [row] = await db.select().from(orders).where(and(eq(orders.shopId, shopId), eq(orders.id, orderId)));
+      return row;
+    },
+
+    async byExternalId(shopId: number, channel: string, externalId: string): Promise<OrderRow | undefined> {
+      const [row] = await db.select().from(orders).where(and(eq(orders.shopId, shopId), eq(orders.channel, channel), eq(orders.externalId, externalId)));
+      return row;
+    },
+
+    async lines(shopId: number, orderId: number): Promise<OrderLineRow[]> {
+      return db.select().from(orderLines).where(and(eq(orderLines.shopId, shopId), eq(orderLines.orderId, orderId))).orderBy(orderLines.id);
+    },
+  };
+}
+export type OrdersRepo = ReturnType<typeof createOrdersRepo>;

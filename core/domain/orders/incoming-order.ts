@@ -1,0 +1,54 @@
+/** A postal address as every channel gives it to us. */
+export interface Address {
+  name?: string | null;
+  company?: string | null;
+  address1?: string | null;
+  address2?: string | null;
+  city?: string | null;
+  province?: string | null;
+  zip?: string | null;
+  countryCode?: string | null;
+  phone?: string | null;
+  latitude?: number | null;
+  longitude?: number | null;
+}
+
+/** One order line as the channel reports it. */
+export interface IncomingOrderLine {
+  externalId: string;
+  sku: string | null;
+  variantExternalId: string | null;
+  title: string;
+  /** ordered, including removed and refunded units */
+  quantity: number;
+  /** still part of the order after edits and refunds */
+  currentQuantity: number;
+  unitPrice: string;
+  requiresShipping: boolean;
+}
+
+/**
+ * An order version from any channel (Shopify webhook or query, marketplace poll),
+ * normalised so one repository stores them all. `updatedAt` orders the versions.
+ */
+export interface IncomingOrder {
+  channel: string;
+  externalId: string;
+  name: string;
+  email: string | null;
+  customerExternalId: string | null;
+  financialStatus: string | null;
+  currency: string;
+  totalPrice: string;
+  tags: string[];
+  shippingAddress: Address | null;
+  placedAt: Date;
+  updatedAt: Date;
+  cancelledAt: Date | null;
+  lines: IncomingOrderLine[];
+}
+
+/** Channels that are marketplaces: their orders are never substituted and follow their own SLAs. */
+export function isMarketplace(channel: string): boolean {
+  return channel !== 'shopify';
+}

@@ -1,0 +1,42 @@
+import type { Address, IncomingOrder } from '../../domain/orders/incoming-order.js';
+import { gid, type RestOrder } from './rest-payloads.js';
+
+type RestAddress = NonNullable<RestOrder['shipping_address']>;
+
+function address(a: RestAddress | null | undefined): Address | null {
+  if (!a) return null;
+  const name = a.name ?? ([a.first_name, a.last_name].filter(Boolean).join(' ') || null);
+  return {
+    name, company: a.company, address1: a.address1, address2: a.address2, city: a.city, province: a.province,
+    zip: a.zip, countryCode: a.country_code, phone: a.phone, latitude: a.latitude, longitude: a.longitude,
+  };
+}
+
+/** A REST webhook order (orders/create, updated, paid, cancelled) as an IncomingOrder. */
+export function normalizeRestOrder(o: RestOrder): IncomingOrder {
+  return {
+    channel: 'shopify',
+    externalId: o.admin_graphql_api_id ?? gid('Order', o.id),
+    name: o.name,
+    email: o.email,
+    customerExternalId: o.customer ? (o.customer.admin_graphql_api_id ?? gid('Customer', o.customer.id)) : null,
+    financialStatus: o.financial_status ? o.financial_status.toUpperCase() : null,
+    currency: o.currency ?? 'EUR',
+    totalPrice: o.total_price,
+    tags: (o.tags ?? '').split(',').map((t) => t.trim()).filter(Boolean),
+    shippingAddress: address(o.shipping_address),
+    placedAt: new Date(o.processed_at ?? o.created_at),
+    updatedAt: new Date(o.updated_at),
+    cancelledAt: o.cancelled_at ? new Date(o.cancelled_at) : null,
+    lines: o.line_items.map((li) => ({
+      externalId: li.admin_graphql_api_id ?? gid('LineItem', li.id),
+      sku: li.sku || null,
+      variantExternalId: li.variant_id ? gid('ProductVariant', li.variant_id) : null,
+      title: li.title ?? li.name ?? '',
+      quantity: li.quantity,
+      currentQuantity: li.current_quantity ?? li.quantity,
+      unitPrice: li.price,
+      requiresShipping: li.requires_shipping ?? true,
+    })),
+  };
+}

@@ -1,0 +1,71 @@
+import { ZodError } from 'zod';
+import type { Db } from '../db/client.js';
+import { createInboxRepo } from '../db/inbox-repo.js';
+import { createShopsRepo } from '../db/shops-repo.js';
+import { AppError, ValidationError } from '../errors.js';
+import { parseJsonKeepingBigInts } from '../integrations/shopify/safe-json.js';
+import type { Logger } from '../logger.js';
+import type { Queues } from '../queue/producer.js';
+import { topicHandlers } from './ingest/topics.js';
+import type { FollowUp, TopicHandler } from './ingest/types.js';
+
+export interface IngestDeps {
+  db: Db;
+  queues: Queues;
+  log: Logger;
+  /** topic → handler; tests and later channels extend it */
+  handlers?: Record<string, TopicHandler>;
+}
+
+export interface IngestInput {
+  inboxId: number;
+  /** true on the job's last allowed attempt: a failure then parks the event as a dead letter */
+  finalAttempt: boolean;
+}
+
+export type IngestResult = { status: 'processed'; outcome: string } | { status: 'skipped'; reason: string } | { status: 'dead'; error: string };
+
+/** Poison (bad JSON, wrong shape, unknown topic) is parked at once; retrying cannot fix it. */
+function isPoison(err: unknown): boolean {
+  return err instanceof SyntaxError || err instanceof ZodError || err instanceof ValidationError || (err instanceof AppError && !err.retriable);
+}
+
+/**
+ * Applies one inbox event: its effects and the "processed" mark commit together, so a crash
+ * or a duplicate job can never apply it twice. Follow-up jobs are queued after the commit.
+ */
+export async function ingestEvent(deps: IngestDeps, input: IngestInput): Promise<IngestResult> {
+  const inbox = createInboxRepo(deps.db);
+  const event = await inbox.get(input.inboxId);
+  if (!event) return { status: 'skipped', reason: 'no such inbox event' };
+  if (event.status !== 'pending') return { status: 'skipped', reason: `already ${event.status}` };
+
+  const handler = (deps.handlers ?? topicHandlers)[event.topic];
+  let followUps: FollowUp[] = [];
+  try {
+    if (!handler) throw new ValidationError(`unknown topic ${event.topic}`);
+    const payload = parseJsonKeepingBigInts(event.body);
+    const outcome = await deps.db.transaction(async (tx) => {
+      const shop = await createShopsRepo(tx).ensure(event.shopDomain);
+      const result = await handler(tx, shop, payload, event);
+      await createInboxRepo(tx).markProcessed(event.id, shop.id);
+      followUps = result.followUps ?? [];
+      return result.outcome;
+    });
+    for (const f of followUps) {
+      await deps.queues.add(f.queue, f.payload as never, f.jobId ? { jobId: f.jobId } : {}).catch((err: Error) =>
+        deps.log.warn({ err: err.message, queue: f.queue }, 'follow-up not queued; its sweeper will find the work in Postgres'),
+      );
+    }
+    return { status: 'processed', outcome };
+  } catch (err) {
+    const message = err instanceof ZodError ? `payload shape: ${err.issues.slice(0, 3).map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}` : (err as Error).message;
+    const dead = isPoison(err) || input.finalAttempt;
+    await inbox.recordFailure(event.id, message, dead);
+    if (dead) {
+      deps.log.warn({ inboxId: event.id, topic: event.topic, err: message }, 'event parked as a dead letter');
+      return { status: 'dead', error: message };
+    }
+    throw err;
+  }
+}

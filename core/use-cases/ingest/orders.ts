@@ -1,0 +1,25 @@
+import { createOrdersRepo } from '../../db/orders-repo.js';
+import { lockKey } from '../../db/locks.js';
+import { normalizeRestOrder } from '../../integrations/shopify/normalize-order.js';
+import { restOrderSchema } from '../../integrations/shopify/rest-payloads.js';
+import { ValidationError } from '../../errors.js';
+import { createAuditRepo } from '../../db/audit-repo.js';
+import type { TopicHandler } from './types.js';
+
+/** orders/create, updated, paid, cancelled: store the version if it is the newest, then route or cancel. */
+export const ingestOrder: TopicHandler = async (tx, shop, payload, event) => {
+  const parsed = restOrderSchema.safeParse(payload);
+  if (!parsed.success) throw new ValidationError(`${event.topic} payload is not an order: ${parsed.error.issues[0]?.message}`, parsed.error.issues.slice(0, 5));
+  const incoming = normalizeRestOrder(parsed.data);
+  await lockKey(tx, `order:${shop.id}:${incoming.externalId}`);
+  const result = await createOrdersRepo(tx).upsertIncoming(shop.id, incoming);
+  await createAuditRepo(tx).record(shop.id, 'order', String(result.orderId), 'webhook_received', 'shopify', {
+    topic: event.topic, inboxId: event.id, eventId: event.eventId, outcome: result.outcome, sourceUpdatedAt: incoming.updatedAt,
+  });
+  if (result.outcome === 'stale') return { outcome: 'stale' };
+  if (result.cancelledNow) {
+    return { outcome: 'cancelled', followUps: [{ queue: 'route', payload: { shopId: shop.id, orderId: result.orderId, reason: 'cancelled' } }] };
+  }
+  if (result.cancelled) return { outcome: result.outcome };
+  return { outcome: result.outcome, followUps: [{ queue: 'route', payload: { shopId: shop.id, orderId: result.orderId, reason: event.topic } }] };
+};

@@ -1,0 +1,17 @@
+import type { Tx } from '../../db/client.js';
+import type { InboxEvent } from '../../db/inbox-repo.js';
+import type { Shop } from '../../db/shops-repo.js';
+import type { QueueName } from '../../queue/names.js';
+import type { JobPayload } from '../../queue/payloads.js';
+
+/** Work to queue once the handler's transaction has committed. */
+export type FollowUp = { [N in QueueName]: { queue: N; payload: JobPayload<N>; jobId?: string } }[QueueName];
+
+export interface HandlerResult {
+  /** short machine-readable outcome, kept on the inbox row for the timeline */
+  outcome: string;
+  followUps?: FollowUp[];
+}
+
+/** One topic's handler: runs inside the transaction that also marks the event processed. */
+export type TopicHandler = (tx: Tx, shop: Shop, payload: unknown, event: InboxEvent) => Promise<HandlerResult>;
