@@ -124,9 +124,13 @@ export function warehouseCriteria(ctx: RoutingContext, useKm: boolean, missing: 
   }));
 }
 
-/** Criteria for choosing a plan: most units first, then the ranking rules, then fewer substitutions. */
+/**
+ * Criteria for choosing a plan: the most merchandise value shipped, then the most units, then the
+ * ranking rules, then fewer substitutions.
+ */
 export function planCriteria(ctx: RoutingContext, useKm: boolean): Criterion<CandidatePlan>[] {
   return [
+    { id: 'value', value: (p) => -p.allocatedValue, slack: () => 0 },
     { id: 'units', value: (p) => -p.allocatedUnits, slack: () => 0 },
     ...rankingRules(ctx).map(({ id, rule }): Criterion<CandidatePlan> => ({
       id,

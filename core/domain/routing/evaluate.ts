@@ -66,7 +66,7 @@ function coverage(ctx: RoutingContext, w: RoutingWarehouse): { ev: WarehouseEval
   const { countryCode, postalCode } = ctx.order.shippingAddress;
   const reject = (reason: string): { ev: WarehouseEvaluation; verdict: RuleVerdict } => {
     ev.rejectedBy = COVERAGE_RULE_ID;
-    return { ev, verdict: { rule: COVERAGE_RULE_ID, outcome: 'rejected', reason, fields: factsOf(ev) } };
+    return { ev, verdict: { rule: COVERAGE_RULE_ID, outcome: 'rejected', reason, fields: { zone: ev.zone?.zone.code ?? null } } };
   };
   if (!ev.zone) return reject(`no zone serves ${countryCode} ${postalCode}`);
   const promised = promiseFor(w, ev.zone.zone.code, ctx.nowIso, ctx.order.serviceLevel);
@@ -79,13 +79,14 @@ function coverage(ctx: RoutingContext, w: RoutingWarehouse): { ev: WarehouseEval
   ev.cost = typeof cost === 'number' && Number.isFinite(cost) ? cost : null;
   const p = promised.promise;
   const reason = `zone ${p.zone}, ${p.serviceLevel}: ships ${p.shipsToday ? 'today' : p.shipDate}, delivers ${p.deliverBy}`;
-  return { ev, verdict: { rule: COVERAGE_RULE_ID, outcome: 'kept', reason, fields: factsOf(ev) } };
+  const fields = { zone: p.zone, zoneRank: ev.zone.rank, shipDate: p.shipDate, shipBy: p.shipBy, deliverBy: p.deliverBy };
+  return { ev, verdict: { rule: COVERAGE_RULE_ID, outcome: 'kept', reason, fields } };
 }
 
 const inList = (list: readonly string[], v: string): boolean => list.some((x) => x.toUpperCase() === v.toUpperCase());
 
 function eligibility(ctx: RoutingContext, ev: WarehouseEvaluation, rule: RuleOf<'eligibility'>, id: string): RuleVerdict {
-  const base = { rule: id, fields: factsOf(ev) };
+  const base = { rule: id, fields: { zone: ev.zone?.zone.code ?? null } };
   if (rule.warehouses && !rule.warehouses.includes(ev.warehouse.id)) return { ...base, outcome: 'kept', reason: 'rule does not concern this warehouse' };
   const country = ctx.order.shippingAddress.countryCode;
   const zone = ev.zone?.zone.code ?? '';
@@ -103,7 +104,7 @@ function eligibility(ctx: RoutingContext, ev: WarehouseEvaluation, rule: RuleOf<
     }
   }
   blocked.forEach((s) => ev.blockedSkus.add(s));
-  const fields = { ...factsOf(ev), blockedSkus: [...ev.blockedSkus] };
+  const fields = { zone: ev.zone?.zone.code ?? null, blockedSkus: [...ev.blockedSkus] };
   if (blocked.length === 0) return { rule: id, outcome: 'kept', reason: 'eligible', fields };
   const anyLeft = ctx.lines.some((l) => skusForLine(ctx, l.sku, true).some((s) => !ev.blockedSkus.has(s)));
   if (!anyLeft) return { rule: id, outcome: 'rejected', reason: `may not ship ${blocked.join(', ')}`, fields };
@@ -112,7 +113,7 @@ function eligibility(ctx: RoutingContext, ev: WarehouseEvaluation, rule: RuleOf<
 
 function capacity(ev: WarehouseEvaluation, rule: RuleOf<'capacity'>, id: string): RuleVerdict {
   const need = rule.minRemaining ?? 1;
-  const fields = factsOf(ev);
+  const fields = { capacityLeft: ev.capacityLeft };
   if (ev.capacityLeft === null) return { rule: id, outcome: 'kept', reason: 'no daily capacity limit', fields };
   if (ev.capacityLeft < need) return { rule: id, outcome: 'rejected', reason: `${Math.max(0, ev.capacityLeft)} shipments left today (needs ${need})`, fields };
   return { rule: id, outcome: 'kept', reason: `${ev.capacityLeft} of ${ev.warehouse.dailyCapacity} shipments left today`, fields };

@@ -24,6 +24,8 @@ export interface PlannedShipment {
 export interface CandidatePlan {
   shipments: PlannedShipment[];
   allocatedUnits: number;
+  /** Merchandise value allocated, at the ordered lines' unit prices. */
+  allocatedValue: number;
   substitutedUnits: number;
   /** Units allocated per line index (substitutes included). */
   perLine: number[];
@@ -80,7 +82,8 @@ export function allocateWithin(ctx: RoutingContext, members: readonly { ev: Ware
     const value = ps.reduce((s, p) => s + p.quantity * ctx.lines[p.lineIndex]!.unitPrice, 0);
     shipments.push({ ev: member.ev, rank: member.rank, parts: ps, units, value });
   });
-  return { shipments, allocatedUnits: perLine.reduce((s, n) => s + n, 0), substitutedUnits, perLine };
+  const allocatedValue = shipments.reduce((s, sh) => s + sh.value, 0);
+  return { shipments, allocatedUnits: perLine.reduce((s, n) => s + n, 0), allocatedValue, substitutedUnits, perLine };
 }
 
 function binomial(n: number, k: number): number {
@@ -126,7 +129,7 @@ export function enumeratePlans(ctx: RoutingContext, ranked: readonly WarehouseEv
   let n = members.length;
   const maxK = Math.max(0, Math.min(limits.maxShipments, n, ctx.orderedUnits));
   while (countSubsets(n, Math.min(maxK, n)) > PLAN_BUDGET) n--;
-  const plans: CandidatePlan[] = [{ shipments: [], allocatedUnits: 0, substitutedUnits: 0, perLine: ctx.lines.map(() => 0) }];
+  const plans: CandidatePlan[] = [{ shipments: [], allocatedUnits: 0, allocatedValue: 0, substitutedUnits: 0, perLine: ctx.lines.map(() => 0) }];
   for (let k = 1; k <= Math.min(maxK, n); k++) {
     for (const combo of combinations(n, k)) {
       const plan = allocateWithin(ctx, combo.map((i) => members[i]!), withSubstitutes);

@@ -78,7 +78,7 @@ export interface PlanTrace {
   chosen: PlanSummary;
   /** The best plans not chosen, best first (at most three). */
   runnersUp: PlanSummary[];
-  /** The criterion that set the chosen plan apart from the best runner-up (`units`, a rule id, or `tie_break`). */
+  /** The criterion that set the chosen plan apart from the best runner-up (`value`, `units`, a rule id, `substitutions` or `tie_break`). */
   decidedBy: string | null;
   /** True when a substitution was used because it saved a backorder or a shipment. */
   usedSubstitution: boolean;

@@ -5,7 +5,7 @@ import type { PlanOutcome } from './outcome.js';
 import type { CandidatePlan } from './plans.js';
 import { filterKinds, rankingKinds, ruleLabelOf, type RankingRule, type RoutingRule } from './rules.js';
 import {
-  COVERAGE_RULE_ID, type DecisionSummary, type PlanSummary, type PlanTrace, type RoutingTrace, type RuleColumn, type RuleVerdict, type WarehouseTrace,
+  COVERAGE_RULE_ID, type DecisionSummary, type PlanSummary, type PlanTrace, type RoutingTrace, type RuleColumn, type RuleVerdict, type VerdictFields, type WarehouseTrace,
 } from './trace-types.js';
 
 /** What the trace builder needs besides the context. */
@@ -85,15 +85,14 @@ function warehouseRows(ctx: RoutingContext, input: TraceInput): WarehouseTrace[]
       const existing = ev.verdicts.get(id);
       if (existing) return verdicts.push(existing);
       if (ev.rejectedBy !== null) return verdicts.push({ rule: id, outcome: 'skipped', reason: `rejected by ${ev.rejectedBy}`, fields: {} });
-      const fields = { ...factsOf(ev), coveredUnits: covered, orderedUnits: ctx.orderedUnits, canShipAll: covered >= ctx.orderedUnits };
       if (roleOf(rule) === 'ranking') {
         const r = rule as RankingRule;
         const score = warehouseMetric(ctx, r, ev, input.useKm, ctx.orderedUnits - covered);
-        const deadline = deadlineFor(ctx, r);
-        const extra = r.kind === 'promise' && deadline && ev.promise ? { lateDays: lateDaysOf(ev.promise.deliverBy, deadline) } : {};
-        return verdicts.push({ rule: id, outcome: 'ranked', score: Number.isFinite(score) ? round1(score) : undefined, reason: rankingReason(ctx, r, ev, input.useKm, covered), fields: { ...fields, ...extra } });
+        const verdict: RuleVerdict = { rule: id, outcome: 'ranked', reason: rankingReason(ctx, r, ev, input.useKm, covered), fields: rankingFields(ctx, r, ev, covered) };
+        if (Number.isFinite(score)) verdict.score = Math.round(score * 100) / 100;
+        return verdicts.push(verdict);
       }
-      return verdicts.push({ rule: id, outcome: 'kept', reason: policyReason(ctx, rule, ev, input), fields });
+      return verdicts.push({ rule: id, outcome: 'kept', reason: policyReason(ctx, rule, ev, input), fields: {} });
     });
     return {
       id: ev.warehouse.id,
@@ -104,14 +103,23 @@ function warehouseRows(ctx: RoutingContext, input: TraceInput): WarehouseTrace[]
       chosen: shipped.has(ev.warehouse.id),
       shippedUnits: shipped.get(ev.warehouse.id) ?? 0,
       facts: { ...factsOf(ev), ...(ev.rejectedBy === null ? { coveredUnits: covered, orderedUnits: ctx.orderedUnits, canShipAll: covered >= ctx.orderedUnits } : {}) },
-      verdicts: verdicts.map((v) => (v.score === undefined ? withoutScore(v) : v)),
+      verdicts,
     };
   });
 }
 
-function withoutScore(v: RuleVerdict): RuleVerdict {
-  const { score: _score, ...rest } = v;
-  return rest;
+function rankingFields(ctx: RoutingContext, rule: RankingRule, ev: WarehouseEvaluation, covered: number): VerdictFields {
+  switch (rule.kind) {
+    case 'stock': return { coveredUnits: covered, orderedUnits: ctx.orderedUnits, canShipAll: covered >= ctx.orderedUnits };
+    case 'proximity': return { distanceKm: ev.distanceKm === null ? null : round1(ev.distanceKm), zoneRank: ev.zone?.rank ?? null };
+    case 'promise': {
+      const deadline = deadlineFor(ctx, rule);
+      const p = ev.promise;
+      return { shipDate: p?.shipDate ?? null, deliverBy: p?.deliverBy ?? null, ...(deadline && p ? { lateDays: lateDaysOf(p.deliverBy, deadline) } : {}) };
+    }
+    case 'cost': return { cost: ev.cost, zone: ev.zone?.zone.code ?? null };
+    case 'priority': return { priority: ev.warehouse.priority };
+  }
 }
 
 /** A plan summarised for the trace. */
@@ -169,7 +177,7 @@ function decision(ctx: RoutingContext, input: TraceInput): DecisionSummary {
 export function buildTrace(ctx: RoutingContext, input: TraceInput): RoutingTrace {
   const plan: PlanTrace = {
     considered: input.considered,
-    chosen: summarisePlan(ctx, input.outcome.held ? { shipments: [], allocatedUnits: 0, substitutedUnits: 0, perLine: [] } : input.chosen),
+    chosen: summarisePlan(ctx, input.outcome.held ? { shipments: [], allocatedUnits: 0, allocatedValue: 0, substitutedUnits: 0, perLine: [] } : input.chosen),
     runnersUp: input.runnersUp.map((p) => summarisePlan(ctx, p)),
     decidedBy: input.decidedBy,
     usedSubstitution: input.outcome.substitutions.length > 0,
