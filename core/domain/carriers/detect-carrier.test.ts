@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { mod3736CheckChar } from './checksums.js';
 import { detectCarrier } from './detect-carrier.js';
@@ -107,6 +108,28 @@ describe('detectCarrier with a carrier name', () => {
     const list = detectCarrier('1Z5R89390357567127', { carrierName: 'GLS' });
     expect(list.map((c) => c.carrier)).toEqual(['gls', 'ups']);
     expect(list[0]?.confidence).toBeGreaterThan(list[1]?.confidence ?? 1);
+  });
+
+  it('a name wins even when the number fits another carrier and both countries favour it', () => {
+    const [first, second] = detectCarrier('RB123456785GB', { carrierName: 'DHL Express', originCountry: 'GB', destinationCountry: 'GB' });
+    expect(first?.carrier).toBe('dhl_express');
+    expect(second?.carrier).toBe('royal_mail');
+    expect(detectCarrier('RB123456785GB', { carrierName: 'DHL', originCountry: 'GB', destinationCountry: 'GB' })[0]?.carrier).toBe('dhl_express');
+  });
+
+  it('property: with a recognised name, the first candidate always comes from the name', () => {
+    const names = fc.constantFrom('Colissimo', 'La Poste', 'DHL', 'DPD', 'GLS', 'UPS Standard', 'fedex', 'Royal Mail', 'PostNL', 'bpost', 'Mondial Relay', 'Chronopost', 'USPS');
+    const numbers = fc.oneof(
+      fc.constantFrom('RB123456785GB', '1Z5R89390357567127', '9400111201080805483016', '3STUNM283054292', 'CP123456785FR', '008182709980000020033350276C', '12345678'),
+      fc.string({ maxLength: 30 }),
+    );
+    const country = fc.option(fc.constantFrom('FR', 'DE', 'GB', 'US', 'NL', 'BE'), { nil: undefined });
+    fc.assert(
+      fc.property(names, numbers, country, country, (carrierName, number, originCountry, destinationCountry) => {
+        const hints = { carrierName, ...(originCountry ? { originCountry } : {}), ...(destinationCountry ? { destinationCountry } : {}) };
+        expect(detectCarrier(number, hints)[0]?.source).toBe('name');
+      }),
+    );
   });
 
   it('a family name lets the number pick the member', () => {

@@ -131,6 +131,12 @@ describe('resolveTracking', () => {
     });
   });
 
+  it('without a name, needs a clear lead over carriers of another group', () => {
+    // FedEx check digit holds (0.6), but shipped from France GLS follows at 0.5
+    expect(resolveTracking({ number: '986578788855' }).carrier).toBe('fedex');
+    expect(resolveTracking({ number: '986578788855', originCountry: 'FR' }).carrier).toBeNull();
+  });
+
   it('passes locale, postal code and destination to the link', () => {
     expect(resolveTracking({ carrierName: 'PostNL', number: '3STUNM283054292', postalCode: '1000', destinationCountry: 'BE' }).url).toBe(
       'https://jouw.postnl.nl/track-and-trace/3STUNM283054292-BE-1000',
