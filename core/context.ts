@@ -3,6 +3,10 @@ import type { AppConfig } from './config.js';
 import { createDatabase, type Database } from './db/client.js';
 import { createInboxWriter } from './db/inbox-writer.js';
 import { createBatchedProducer } from './queue/batched-producer.js';
+import { createTokenCipher } from './crypto/token-cipher.js';
+import { createShopifyApi } from './integrations/shopify/api.js';
+import { createShopifyGraphql } from './integrations/shopify/graphql.js';
+import { createShopTokens } from './integrations/shopify/tokens.js';
 import { createLogger, type Logger } from './logger.js';
 import { createQueues, type Queues } from './queue/producer.js';
 import { createProducerRedis, createWorkerRedis, warnIfEvicting } from './redis.js';
@@ -31,6 +35,10 @@ export async function createAppContext(config: AppConfig, opts: AppContextOption
   const inboxWriter = createInboxWriter(database.db);
   const ingestProducer = createBatchedProducer(queues, 'ingest', log);
   void warnIfEvicting(redis, log);
+  const cipher = createTokenCipher(config.security.tokenEncryptionKeys);
+  const shopifyApi = createShopifyApi(config);
+  const shopTokens = createShopTokens({ db: database.db, cipher, api: shopifyApi, log });
+  const shopify = createShopifyGraphql({ api: shopifyApi, tokens: shopTokens, log });
 
   return {
     config,
@@ -41,6 +49,10 @@ export async function createAppContext(config: AppConfig, opts: AppContextOption
     queues,
     inboxWriter,
     ingestProducer,
+    cipher,
+    shopifyApi,
+    shopTokens,
+    shopify,
     /** A dedicated blocking connection, for BullMQ workers; closed with the context. */
     workerRedis(): Redis {
       const r = createWorkerRedis(config.redis.url);

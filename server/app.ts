@@ -4,6 +4,7 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import type { AppContext } from '../core/context.js';
 import { registerErrorHandler } from './plugins/error-handler.js';
 import { recordWebhook } from '../core/use-cases/record-webhook.js';
+import { adminRoutes } from './routes/admin/index.js';
 import { healthRoutes } from './routes/health/index.js';
 import { shopifyWebhookRoutes } from './routes/shopify/webhooks.js';
 
@@ -37,5 +38,6 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
     bodyLimit: ctx.config.http.bodyLimitBytes,
     record: (event) => recordWebhook({ inboxWriter: ctx.inboxWriter, enqueueIngest: (p) => ctx.ingestProducer.add(p) }, event),
   });
+  await app.register(adminRoutes, { ctx, prefix: '/api/admin' });
   return app;
 }

@@ -1,6 +1,20 @@
 import type { AppContext } from '../core/context.js';
 import { sweepInbox } from '../core/use-cases/sweep-inbox.js';
+import { createShopsRepo } from '../core/db/shops-repo.js';
 import type { ProcessorDef } from './run-worker.js';
+
+/** One repeatable reconciliation per active shop; uninstalled shops lose theirs. */
+async function scheduleReconciliation(ctx: AppContext) {
+  const q = ctx.queues.queue('reconcile');
+  const every = ctx.config.shopify.reconcileEveryMinutes * 60_000;
+  const shops = await createShopsRepo(ctx.db).listActive();
+  const active = new Set(shops.map((s) => `reconcile-${s.id}`));
+  for (const s of shops) await q.upsertJobScheduler(`reconcile-${s.id}`, { every }, { name: 'reconcile', data: { shopId: s.id, kind: 'orders' } });
+  for (const scheduler of await q.getJobSchedulers()) {
+    if (scheduler.key.startsWith('reconcile-') && !active.has(scheduler.key)) await q.removeJobScheduler(scheduler.key);
+  }
+  return { scheduled: shops.length };
+}
 
 /** Periodic housekeeping: re-enqueue durable work that Redis may have lost. */
 export const maintenanceProcessor: ProcessorDef<'maintenance'> = {
@@ -9,6 +23,8 @@ export const maintenanceProcessor: ProcessorDef<'maintenance'> = {
     switch (payload.task) {
       case 'sweep':
         return sweepInbox({ db: ctx.db, queues: ctx.queues, log: ctx.log }, { olderThanMs: 10_000 });
+      case 'schedule-reconcile':
+        return scheduleReconciliation(ctx);
     }
   },
 };

@@ -3,12 +3,14 @@ import type { AppContext } from '../core/context.js';
 import { isQueueName, type QueueName } from '../core/queue/names.js';
 import { ingestProcessor } from './ingest.js';
 import { maintenanceProcessor } from './maintenance.js';
+import { reconcileProcessor } from './reconcile.js';
 import { runWorker, type ProcessorDef } from './run-worker.js';
 
 /** Which processor serves which queue. A queue without a processor here is not started. */
 export const processors: Partial<{ [N in QueueName]: ProcessorDef<N> }> = {
   ingest: ingestProcessor,
   maintenance: maintenanceProcessor,
+  reconcile: reconcileProcessor,
 };
 
 export interface StartedWorkers {
@@ -25,7 +27,9 @@ export async function startWorkers(ctx: AppContext, only?: string[]): Promise<St
   const names = (only ?? Object.keys(processors)) as QueueName[];
   const workers = names.map((name) => runWorker(ctx, name, processors[name] as ProcessorDef<typeof name>));
   if (names.includes('maintenance')) {
-    await ctx.queues.queue('maintenance').upsertJobScheduler('sweep', { every: 15_000 }, { name: 'maintenance', data: { task: 'sweep' } });
+    const q = ctx.queues.queue('maintenance');
+    await q.upsertJobScheduler('sweep', { every: 15_000 }, { name: 'maintenance', data: { task: 'sweep' } });
+    await q.upsertJobScheduler('schedule-reconcile', { every: 60_000 }, { name: 'maintenance', data: { task: 'schedule-reconcile' } });
   }
   return {
     names,

@@ -1,4 +1,4 @@
-import { and, asc, eq, lt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lt, sql } from 'drizzle-orm';
 import { inboxEvents } from '../../drizzle/schema/index.js';
 import type { DbOrTx } from './client.js';
 
@@ -69,6 +69,39 @@ export function createInboxRepo(db: DbOrTx) {
         .where(and(eq(inboxEvents.status, 'pending'), lt(inboxEvents.receivedAt, before)))
         .orderBy(asc(inboxEvents.receivedAt))
         .limit(limit);
+      return rows.map((r) => r.id);
+    },
+
+    /** Dead letters of one shop, newest first, keyset-paginated by id. */
+    async listDead(shopDomain: string, opts: { before?: number; limit: number }) {
+      return db
+        .select({
+          id: inboxEvents.id, topic: inboxEvents.topic, eventId: inboxEvents.eventId, attempts: inboxEvents.attempts, lastError: inboxEvents.lastError,
+          receivedAt: inboxEvents.receivedAt, preview: sql<string>`left(${inboxEvents.body}, 400)`, size: sql<number>`length(${inboxEvents.body})::int`,
+        })
+        .from(inboxEvents)
+        .where(and(eq(inboxEvents.shopDomain, shopDomain), eq(inboxEvents.status, 'dead'), opts.before ? lt(inboxEvents.id, opts.before) : undefined))
+        .orderBy(desc(inboxEvents.id))
+        .limit(opts.limit);
+    },
+
+    async countDead(shopDomain: string): Promise<number> {
+      const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(inboxEvents).where(and(eq(inboxEvents.shopDomain, shopDomain), eq(inboxEvents.status, 'dead')));
+      return Number(row?.n ?? 0);
+    },
+
+    async getForShop(shopDomain: string, id: number): Promise<InboxEvent | undefined> {
+      const [row] = await db.select().from(inboxEvents).where(and(eq(inboxEvents.shopDomain, shopDomain), eq(inboxEvents.id, id)));
+      return row;
+    },
+
+    /** Puts dead letters back in line; returns the ids that were dead and are pending again. */
+    async revive(shopDomain: string, ids: number[] | 'all'): Promise<number[]> {
+      const rows = await db
+        .update(inboxEvents)
+        .set({ status: 'pending', attempts: 0 })
+        .where(and(eq(inboxEvents.shopDomain, shopDomain), eq(inboxEvents.status, 'dead'), ids === 'all' ? undefined : inArray(inboxEvents.id, ids.length ? ids : [-1])))
+        .returning({ id: inboxEvents.id });
       return rows.map((r) => r.id);
     },
 

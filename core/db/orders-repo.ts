@@ -13,6 +13,8 @@ export interface UpsertOrderResult {
   cancelled: boolean;
   /** the order became cancelled with this version */
   cancelledNow: boolean;
+  /** the order is in a state routing must not touch (cancelled, shipped elsewhere) */
+  settled: boolean;
 }
 
 export function createOrdersRepo(db: DbOrTx) {
@@ -28,7 +30,7 @@ export function createOrdersRepo(db: DbOrTx) {
         financialStatus: o.financialStatus, currency: o.currency, totalPrice: o.totalPrice, tags: o.tags,
         shippingAddress: a, countryCode: a?.countryCode ?? null, zip: a?.zip ?? null, latitude: a?.latitude ?? null, longitude: a?.longitude ?? null,
         placedAt: o.placedAt, sourceUpdatedAt: o.updatedAt, cancelledAt: o.cancelledAt,
-        status: o.cancelledAt ? ('cancelled' as const) : ('pending' as const),
+        status: o.cancelledAt ? ('cancelled' as const) : o.fulfilled ? ('fulfilled_elsewhere' as const) : ('pending' as const),
       };
       const [before] = await db
         .select({ id: orders.id, cancelledAt: orders.cancelledAt })
@@ -46,16 +48,18 @@ export function createOrdersRepo(db: DbOrTx) {
             zip: sql`excluded.zip`, latitude: sql`excluded.latitude`, longitude: sql`excluded.longitude`,
             sourceUpdatedAt: sql`excluded.source_updated_at`,
             cancelledAt: sql`coalesce(${orders.cancelledAt}, excluded.cancelled_at)`,
-            status: sql`case when coalesce(${orders.cancelledAt}, excluded.cancelled_at) is not null then 'cancelled' else ${orders.status} end`,
+            status: sql`case when coalesce(${orders.cancelledAt}, excluded.cancelled_at) is not null then 'cancelled'
+              when excluded.status = 'fulfilled_elsewhere' and ${orders.status} in ('pending', 'backordered', 'on_hold') then 'fulfilled_elsewhere'
+              else ${orders.status} end`,
             updatedAt: sql`now()`,
           },
           setWhere: sql`${orders.sourceUpdatedAt} < excluded.source_updated_at`,
         })
-        .returning({ id: orders.id, cancelledAt: orders.cancelledAt });
+        .returning({ id: orders.id, cancelledAt: orders.cancelledAt, status: orders.status });
       const row = rows[0];
       if (!row) {
         const current = before ?? (await this.byExternalId(shopId, o.channel, o.externalId))!;
-        return { orderId: current.id, outcome: 'stale', cancelled: current.cancelledAt !== null, cancelledNow: false };
+        return { orderId: current.id, outcome: 'stale', cancelled: current.cancelledAt !== null, cancelledNow: false, settled: true };
       }
       for (const line of o.lines) {
         await db
@@ -73,7 +77,10 @@ export function createOrdersRepo(db: DbOrTx) {
           });
       }
       const cancelled = row.cancelledAt !== null;
-      return { orderId: row.id, outcome: before ? 'updated' : 'inserted', cancelled, cancelledNow: cancelled && !before?.cancelledAt };
+      return {
+        orderId: row.id, outcome: before ? 'updated' : 'inserted', cancelled, cancelledNow: cancelled && !before?.cancelledAt,
+        settled: cancelled || row.status === 'fulfilled_elsewhere',
+      };
     },
 
     async get(shopId: number, orderId: number): Promise<OrderRow | undefined> {

@@ -18,12 +18,11 @@ export function createShopsRepo(db: DbOrTx) {
 
     /** The shop row for a domain, created on first sight (install, first webhook). */
     async ensure(domain: string): Promise<Shop> {
-      const [row] = await db
-        .insert(shops)
-        .values({ domain })
-        .onConflictDoUpdate({ target: shops.domain, set: { domain: sql`excluded.domain` } })
-        .returning();
-      return row!;
+      // read first: an upsert would lock the shop row and serialise every event of the shop
+      const existing = await this.byDomain(domain);
+      if (existing) return existing;
+      await db.insert(shops).values({ domain }).onConflictDoNothing({ target: shops.domain });
+      return (await this.byDomain(domain))!;
     },
 
     /** Install or reinstall: the shop is active again and forgets its uninstall. */

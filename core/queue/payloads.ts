@@ -10,7 +10,7 @@ export const payloadSchemas = {
   'inventory-sync': z.object({ shopId: z.number().int().positive(), skuIds: z.array(z.number().int().positive()).optional() }),
   alerts: z.object({ shopId: z.number().int().positive(), skuIds: z.array(z.number().int().positive()).optional() }),
   reconcile: z.object({ shopId: z.number().int().positive(), kind: z.enum(['orders', 'import']).default('orders') }),
-  maintenance: z.object({ task: z.enum(['sweep']) }),
+  maintenance: z.object({ task: z.enum(['sweep', 'schedule-reconcile']) }),
 } satisfies Record<QueueName, z.ZodType>;
 
 export type JobPayload<N extends QueueName> = z.infer<(typeof payloadSchemas)[N]>;

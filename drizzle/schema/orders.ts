@@ -16,7 +16,7 @@ export interface PostalAddress {
   longitude?: number | null;
 }
 
-export const orderStatuses = ['pending', 'routed', 'backordered', 'on_hold', 'dispatched', 'partially_shipped', 'shipped', 'delivered', 'cancelled'] as const;
+export const orderStatuses = ['pending', 'routed', 'backordered', 'on_hold', 'dispatched', 'partially_shipped', 'shipped', 'delivered', 'cancelled', 'fulfilled_elsewhere'] as const;
 export type OrderStatus = (typeof orderStatuses)[number];
 
 export const orders = pgTable('orders', {

@@ -45,6 +45,8 @@ export interface IncomingOrder {
   placedAt: Date;
   updatedAt: Date;
   cancelledAt: Date | null;
+  /** the channel already shipped it (history, or fulfilled outside the app) */
+  fulfilled: boolean;
   lines: IncomingOrderLine[];
 }
 

@@ -1,8 +1,8 @@
 import { dateToUtcMs, daysBetween, isIsoDate } from './calendar.js';
 import type { RoutingContext } from './context.js';
-import type { WarehouseEvaluation } from './evaluate.js';
+import { usable, type WarehouseEvaluation } from './evaluate.js';
 import type { CandidatePlan } from './plans.js';
-import type { RankingRule, RoutingRule } from './rules.js';
+import type { RankingRule, RoutingRule, RuleOf } from './rules.js';
 
 const EPS = 1e-9;
 const DAY_MS = 86_400_000;
@@ -85,9 +85,21 @@ export function warehouseMetric(ctx: RoutingContext, rule: RankingRule, ev: Ware
       const deadline = deadlineFor(ctx, rule);
       return deadline ? lateDaysOf(ev.promise.deliverBy, deadline) : dayNumber(ev.promise.deliverBy);
     }
-    case 'cost': return ev.cost ?? Infinity;
+    case 'cost': return (ev.cost ?? Infinity) + scarcityOf(rule, ev, ctx.lines.map((l) => ({ sku: l.sku, quantity: Math.min(l.quantity, usable(ev, l.sku)) })));
     case 'priority': return ev.warehouse.priority;
   }
+}
+
+/** The opportunity cost of the stock a shipment takes from a warehouse (0 without `scarcityCost`). */
+export function scarcityOf(rule: RuleOf<'cost'>, ev: WarehouseEvaluation, parts: readonly { sku: string; quantity: number }[]): number {
+  const weight = rule.scarcityCost ?? 0;
+  if (weight === 0) return 0;
+  let total = 0;
+  for (const p of parts) {
+    const available = usable(ev, p.sku);
+    if (p.quantity > 0 && available > 0) total += (weight * p.quantity) / available;
+  }
+  return total;
 }
 
 /** The value a ranking rule gives a whole plan. */
@@ -105,7 +117,7 @@ export function planMetric(ctx: RoutingContext, rule: RankingRule, plan: Candida
       }
       return worst;
     }
-    case 'cost': return sum((ev) => ev.cost ?? Infinity);
+    case 'cost': return plan.shipments.reduce((s, sh) => s + (sh.ev.cost ?? Infinity) + scarcityOf(rule, sh.ev, sh.parts), 0);
     case 'priority': return sum((ev) => ev.warehouse.priority);
   }
 }

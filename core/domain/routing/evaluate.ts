@@ -111,12 +111,22 @@ function eligibility(ctx: RoutingContext, ev: WarehouseEvaluation, rule: RuleOf<
   return { rule: id, outcome: 'kept', reason: `eligible except ${blocked.join(', ')}`, fields };
 }
 
-function capacity(ev: WarehouseEvaluation, rule: RuleOf<'capacity'>, id: string): RuleVerdict {
+function capacity(ctx: RoutingContext, ev: WarehouseEvaluation, rule: RuleOf<'capacity'>, id: string): RuleVerdict {
   const need = rule.minRemaining ?? 1;
-  const fields = { capacityLeft: ev.capacityLeft };
+  const fields: VerdictFields = { capacityLeft: ev.capacityLeft };
   if (ev.capacityLeft === null) return { rule: id, outcome: 'kept', reason: 'no daily capacity limit', fields };
-  if (ev.capacityLeft < need) return { rule: id, outcome: 'rejected', reason: `${Math.max(0, ev.capacityLeft)} shipments left today (needs ${need})`, fields };
-  return { rule: id, outcome: 'kept', reason: `${ev.capacityLeft} of ${ev.warehouse.dailyCapacity} shipments left today`, fields };
+  if (ev.capacityLeft >= need) return { rule: id, outcome: 'kept', reason: `${ev.capacityLeft} of ${ev.warehouse.dailyCapacity} shipments left today`, fields };
+  const left = `${Math.max(0, ev.capacityLeft)} shipments left today (needs ${need})`;
+  if (rule.whenFull !== 'defer' || !ev.promise || !ev.zone) return { rule: id, outcome: 'rejected', reason: left, fields };
+  // Full today: the warehouse can still take the order for its next shipping day.
+  const after = new Date(Date.parse(ev.promise.shipBy) + 1).toISOString();
+  const next = promiseFor(ev.warehouse, ev.zone.zone.code, after, ctx.order.serviceLevel);
+  if (!next.ok) return { rule: id, outcome: 'rejected', reason: left, fields };
+  ev.promise = { ...next.promise, shipsToday: false };
+  return {
+    rule: id, outcome: 'kept', reason: `${left}: ships ${ev.promise.shipDate} instead, delivers ${ev.promise.deliverBy}`,
+    fields: { ...fields, shipDate: ev.promise.shipDate, deliverBy: ev.promise.deliverBy },
+  };
 }
 
 /**
@@ -133,7 +143,7 @@ export function evaluateWarehouse(ctx: RoutingContext, w: RoutingWarehouse): War
       ev.verdicts.set(id, { rule: id, outcome: 'skipped', reason: `rejected by ${ev.rejectedBy}`, fields: {} });
       return;
     }
-    const v = rule.kind === 'eligibility' ? eligibility(ctx, ev, rule, id) : capacity(ev, rule, id);
+    const v = rule.kind === 'eligibility' ? eligibility(ctx, ev, rule, id) : capacity(ctx, ev, rule, id);
     ev.verdicts.set(id, v);
     if (v.outcome === 'rejected') ev.rejectedBy = id;
   });

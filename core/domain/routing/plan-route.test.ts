@@ -134,9 +134,32 @@ describe('filters', () => {
   });
 
   it('rejects warehouses with no capacity left today', () => {
-    const plan = planRoute(buildOrder(), [paris(), lyon({ dailyCapacity: 100, usedToday: 100 })], defaultRules(), now);
+    const rules: RoutingRule[] = [{ kind: 'capacity' }, ...defaultRules().filter((r) => r.kind !== 'capacity')];
+    const plan = planRoute(buildOrder({ deliverBy: '2026-05-08' }), [paris(), lyon({ dailyCapacity: 100, usedToday: 100 })], rules, now);
     expect(plan.allocations.map((a) => a.warehouseId)).toEqual(['w-paris']);
     expect(plan.trace.warehouses.find((w) => w.id === 'w-lyon')!.verdicts[1]).toMatchObject({ rule: 'capacity', outcome: 'rejected', reason: '0 shipments left today (needs 1)' });
+  });
+
+  it('defers a full warehouse to its next shipping day, and still uses it when that keeps the promise', () => {
+    const full = lyon({ dailyCapacity: 100, usedToday: 100, stock: { 'SKU-A': 5 } });
+    const onTime = planRoute(buildOrder({ deliverBy: '2026-05-08' }), [paris(), full], defaultRules(), now);
+    expect(onTime.allocations[0]).toMatchObject({ warehouseId: 'w-lyon', promise: { shipDate: '2026-05-06', shipsToday: false, deliverBy: '2026-05-08' } });
+    expect(onTime.trace.warehouses.find((w) => w.id === 'w-lyon')!.verdicts[1]).toMatchObject({
+      outcome: 'kept', reason: '0 shipments left today (needs 1): ships 2026-05-06 instead, delivers 2026-05-08', fields: { capacityLeft: 0, shipDate: '2026-05-06' },
+    });
+    // With a tighter promise the one-day delay costs Lyon its place.
+    const tight = planRoute(buildOrder({ deliverBy: '2026-05-07' }), [paris(), full], defaultRules(), now);
+    expect(tight.allocations.map((a) => a.warehouseId)).toEqual(['w-paris']);
+    expect(tight.trace.plan.decidedBy).toBe('promise');
+  });
+
+  it('may split more once a filter removes the one warehouse that had everything', () => {
+    // Stricter filters never ship more, but they can ship in more parcels.
+    const order = buildOrder({ lines: [buildLine(), buildLine({ lineId: 'l-2', sku: 'SKU-B' })] });
+    const ws = [paris(), lyon({ stock: { 'SKU-A': 1 } }), lyon({ id: 'w-lille', name: 'Lille', stock: { 'SKU-B': 1 } })];
+    expect(planRoute(order, ws, defaultRules(), now).allocations).toHaveLength(1);
+    const strict: RoutingRule[] = [{ kind: 'eligibility', warehouses: ['w-paris'], countries: ['BE'] }, ...defaultRules()];
+    expect(planRoute(order, ws, strict, now).allocations.map((a) => a.warehouseId).sort()).toEqual(['w-lille', 'w-lyon']);
   });
 
   it('backorders everything when nothing is eligible', () => {

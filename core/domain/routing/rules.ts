@@ -22,12 +22,17 @@ export const eligibilityRuleSchema = z.object({
   skuExclude: codes.optional(),
 });
 
-/** Rejects warehouses with fewer than `minRemaining` (default 1) shipments left today. */
+/**
+ * Warehouses with fewer than `minRemaining` (default 1) shipments left today are rejected
+ * (`whenFull: 'reject'`, the default) or kept with their promise moved to their next shipping
+ * day (`whenFull: 'defer'`), so the promise rule weighs the delay.
+ */
 export const capacityRuleSchema = z.object({
   kind: z.literal('capacity'),
   id: ruleId,
   label: ruleLabel,
   minRemaining: z.number().int().min(1).max(1_000_000).optional(),
+  whenFull: z.enum(['reject', 'defer']).optional(),
 });
 
 /** Prefers plans with fewer shipments: one warehouse shipping the whole order first. */
@@ -58,13 +63,19 @@ export const promiseRuleSchema = z.object({
   toleranceDays: z.number().int().min(0).max(60).optional(),
 });
 
-/** Prefers the cheapest plan; costs within `tolerance` (currency) or `tolerancePct` of the best tie. */
+/**
+ * Prefers the cheapest plan; costs within `tolerance` (currency) or `tolerancePct` of the best tie.
+ * `scarcityCost` prices the stock a shipment uses: each SKU adds `scarcityCost × units taken ÷
+ * units available` to the shipment's cost, so a warehouse's last units go where they save the
+ * most instead of to whichever order comes first.
+ */
 export const costRuleSchema = z.object({
   kind: z.literal('cost'),
   id: ruleId,
   label: ruleLabel,
   tolerance: z.number().min(0).max(1_000_000).optional(),
   tolerancePct: z.number().min(0).max(100).optional(),
+  scarcityCost: z.number().min(0).max(1_000_000).optional(),
 });
 
 /** Prefers warehouses with a lower `priority` number (the merchant's ranked list). */
@@ -210,7 +221,7 @@ export function ruleLabelOf(rule: RoutingRule): string {
  */
 export function defaultRules(): RoutingRule[] {
   return [
-    { kind: 'capacity', id: 'capacity' },
+    { kind: 'capacity', id: 'capacity', whenFull: 'defer' },
     { kind: 'stock', id: 'stock' },
     { kind: 'promise', id: 'promise', mode: 'meet_deadline' },
     { kind: 'cost', id: 'cost', tolerancePct: 0 },

@@ -80,7 +80,7 @@ export const nowArb: fc.Arbitrary<Date> = fc.integer({ min: Date.UTC(2026, 4, 1)
 
 const pool: fc.Arbitrary<RoutingRule>[] = [
   fc.record({ kind: fc.constant('eligibility' as const), warehouses: fc.option(fc.uniqueArray(fc.constantFrom('w0', 'w1', 'w2', 'w3', 'w4'), { minLength: 1 }), { nil: undefined }), countries: fc.option(fc.uniqueArray(fc.constantFrom(...COUNTRIES), { minLength: 1 }), { nil: undefined }), skuExclude: fc.option(fc.uniqueArray(fc.constantFrom(...SKUS), { minLength: 1, maxLength: 2 }), { nil: undefined }) }, { requiredKeys: ['kind'] }),
-  fc.record({ kind: fc.constant('capacity' as const) }),
+  fc.record({ kind: fc.constant('capacity' as const), whenFull: fc.constantFrom('reject' as const, 'defer' as const) }),
   fc.record({ kind: fc.constant('stock' as const) }),
   fc.record({ kind: fc.constant('proximity' as const), toleranceKm: fc.option(fc.integer({ min: 0, max: 300 }), { nil: undefined }) }, { requiredKeys: ['kind'] }),
   fc.record({ kind: fc.constant('promise' as const), mode: fc.constantFrom('meet_deadline' as const, 'earliest' as const), toleranceDays: fc.option(fc.integer({ min: 0, max: 2 }), { nil: undefined }) }, { requiredKeys: ['kind', 'mode'] }),

@@ -13,6 +13,8 @@ export interface VerdictFields {
   zoneRank?: number | null;
   distanceKm?: number | null;
   cost?: number | null;
+  /** The opportunity cost of the stock taken, added by the cost rule's `scarcityCost`. */
+  scarcityCost?: number;
   shipDate?: string | null;
   shipBy?: string | null;
   deliverBy?: string | null;

@@ -1,9 +1,9 @@
 import type { RoutingContext } from './context.js';
-import { deadlineFor, lateDaysOf, warehouseMetric } from './criteria.js';
-import { factsOf, round1, type WarehouseEvaluation } from './evaluate.js';
+import { deadlineFor, lateDaysOf, scarcityOf, warehouseMetric } from './criteria.js';
+import { factsOf, round1, usable, type WarehouseEvaluation } from './evaluate.js';
 import type { PlanOutcome } from './outcome.js';
 import type { CandidatePlan } from './plans.js';
-import { filterKinds, rankingKinds, ruleLabelOf, type RankingRule, type RoutingRule } from './rules.js';
+import { filterKinds, rankingKinds, ruleLabelOf, type RankingRule, type RoutingRule, type RuleOf } from './rules.js';
 import {
   COVERAGE_RULE_ID, type DecisionSummary, type PlanSummary, type PlanTrace, type RoutingTrace, type RuleColumn, type RuleVerdict, type VerdictFields, type WarehouseTrace,
 } from './trace-types.js';
@@ -51,11 +51,18 @@ function rankingReason(ctx: RoutingContext, rule: RankingRule, ev: WarehouseEval
       const late = lateDaysOf(p.deliverBy, deadline);
       return late === 0 ? `delivers ${p.deliverBy}, on time for ${deadline}` : `delivers ${p.deliverBy}, ${plural(late, 'day')} late for ${deadline}`;
     }
-    case 'cost':
-      return ev.cost === null ? `no cost for zone ${ev.zone?.zone.code}` : `costs ${money(ev.cost)} to zone ${ev.zone?.zone.code}`;
+    case 'cost': {
+      if (ev.cost === null) return `no cost for zone ${ev.zone?.zone.code}`;
+      const scarcity = scarcityFor(ctx, rule, ev);
+      return `costs ${money(ev.cost)} to zone ${ev.zone?.zone.code}${scarcity > 0 ? ` (+${money(scarcity)} for scarce stock)` : ''}`;
+    }
     case 'priority':
       return `priority ${ev.warehouse.priority}`;
   }
+}
+
+function scarcityFor(ctx: RoutingContext, rule: RuleOf<'cost'>, ev: WarehouseEvaluation): number {
+  return scarcityOf(rule, ev, ctx.lines.map((l) => ({ sku: l.sku, quantity: Math.min(l.quantity, usable(ev, l.sku)) })));
 }
 
 function policyReason(ctx: RoutingContext, rule: RoutingRule, ev: WarehouseEvaluation, input: TraceInput): string {
@@ -117,7 +124,7 @@ function rankingFields(ctx: RoutingContext, rule: RankingRule, ev: WarehouseEval
       const p = ev.promise;
       return { shipDate: p?.shipDate ?? null, deliverBy: p?.deliverBy ?? null, ...(deadline && p ? { lateDays: lateDaysOf(p.deliverBy, deadline) } : {}) };
     }
-    case 'cost': return { cost: ev.cost, zone: ev.zone?.zone.code ?? null };
+    case 'cost': return { cost: ev.cost, zone: ev.zone?.zone.code ?? null, ...(rule.scarcityCost ? { scarcityCost: Math.round(scarcityFor(ctx, rule, ev) * 100) / 100 } : {}) };
     case 'priority': return { priority: ev.warehouse.priority };
   }
 }

@@ -1,4 +1,5 @@
 import type { Address, IncomingOrder } from '../../domain/orders/incoming-order.js';
+import type { GqlLineItem, GqlOrder } from './operations/orders.js';
 import { gid, type RestOrder } from './rest-payloads.js';
 
 type RestAddress = NonNullable<RestOrder['shipping_address']>;
@@ -28,6 +29,7 @@ export function normalizeRestOrder(o: RestOrder): IncomingOrder {
     placedAt: new Date(o.processed_at ?? o.created_at),
     updatedAt: new Date(o.updated_at),
     cancelledAt: o.cancelled_at ? new Date(o.cancelled_at) : null,
+    fulfilled: o.fulfillment_status === 'fulfilled',
     lines: o.line_items.map((li) => ({
       externalId: li.admin_graphql_api_id ?? gid('LineItem', li.id),
       sku: li.sku || null,
@@ -37,6 +39,33 @@ export function normalizeRestOrder(o: RestOrder): IncomingOrder {
       currentQuantity: li.current_quantity ?? li.quantity,
       unitPrice: li.price,
       requiresShipping: li.requires_shipping ?? true,
+    })),
+  };
+}
+
+/** A GraphQL order (reconciliation, bulk import) as an IncomingOrder, the same shape webhooks give. */
+export function normalizeGraphqlOrder(o: GqlOrder, lines: GqlLineItem[]): IncomingOrder {
+  const a = o.shippingAddress;
+  return {
+    channel: 'shopify',
+    externalId: o.id,
+    name: o.name,
+    email: o.email,
+    customerExternalId: o.customer?.id ?? null,
+    financialStatus: o.displayFinancialStatus,
+    currency: o.currencyCode,
+    totalPrice: o.totalPriceSet?.shopMoney.amount ?? '0',
+    tags: o.tags,
+    shippingAddress: a
+      ? { name: a.name, company: a.company, address1: a.address1, address2: a.address2, city: a.city, province: a.province, zip: a.zip, countryCode: a.countryCodeV2, phone: a.phone, latitude: a.latitude, longitude: a.longitude }
+      : null,
+    placedAt: new Date(o.processedAt ?? o.createdAt),
+    updatedAt: new Date(o.updatedAt),
+    cancelledAt: o.cancelledAt ? new Date(o.cancelledAt) : null,
+    fulfilled: o.displayFulfillmentStatus === 'FULFILLED',
+    lines: lines.map((l) => ({
+      externalId: l.id, sku: l.sku || null, variantExternalId: l.variant?.id ?? null, title: l.title, quantity: l.quantity, currentQuantity: l.currentQuantity,
+      unitPrice: l.originalUnitPriceSet?.shopMoney.amount ?? '0', requiresShipping: l.requiresShipping,
     })),
   };
 }

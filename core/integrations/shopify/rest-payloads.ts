@@ -35,6 +35,7 @@ export const restOrderSchema = z.object({
   email: nullableString,
   customer: z.object({ id: idLike, admin_graphql_api_id: z.string().optional() }).nullish(),
   financial_status: nullableString,
+  fulfillment_status: nullableString,
   currency: z.string().nullish(),
   total_price: money,
   tags: z.string().nullish(),

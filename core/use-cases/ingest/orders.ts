@@ -20,6 +20,6 @@ export const ingestOrder: TopicHandler = async (tx, shop, payload, event) => {
   if (result.cancelledNow) {
     return { outcome: 'cancelled', followUps: [{ queue: 'route', payload: { shopId: shop.id, orderId: result.orderId, reason: 'cancelled' } }] };
   }
-  if (result.cancelled) return { outcome: result.outcome };
+  if (result.settled) return { outcome: result.outcome };
   return { outcome: result.outcome, followUps: [{ queue: 'route', payload: { shopId: shop.id, orderId: result.orderId, reason: event.topic } }] };
 };

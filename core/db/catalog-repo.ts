@@ -1,0 +1,63 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { shopifyInventoryLevels, shopifyLocations, skus } from '../../drizzle/schema/index.js';
+import type { DbOrTx } from './client.js';
+
+export interface CatalogSku {
+  sku: string;
+  title: string;
+  productExternalId: string | null;
+  variantExternalId: string | null;
+  inventoryItemExternalId: string | null;
+  price: string;
+  unitCost: string | null;
+  supplier: string | null;
+}
+
+export function createCatalogRepo(db: DbOrTx) {
+  return {
+    /** Upserts SKUs by code; supplier and lead times set by the merchant are kept. */
+    async upsertSkus(shopId: number, items: CatalogSku[]): Promise<number> {
+      if (items.length === 0) return 0;
+      await db
+        .insert(skus)
+        .values(items.map((i) => ({ shopId, ...i })))
+        .onConflictDoUpdate({
+          target: [skus.shopId, skus.sku],
+          set: {
+            title: sql`excluded.title`, productExternalId: sql`excluded.product_external_id`, variantExternalId: sql`excluded.variant_external_id`,
+            inventoryItemExternalId: sql`excluded.inventory_item_external_id`, price: sql`excluded.price`,
+            unitCost: sql`coalesce(excluded.unit_cost, ${skus.unitCost})`, supplier: sql`coalesce(${skus.supplier}, excluded.supplier)`, updatedAt: sql`now()`,
+          },
+        });
+      return items.length;
+    },
+
+    async upsertLocation(shopId: number, l: { externalId: string; name: string; active: boolean; isFulfillmentService: boolean; address: Record<string, unknown>; latitude: number | null; longitude: number | null }, at: Date) {
+      await db
+        .insert(shopifyLocations)
+        .values({ shopId, ...l, sourceUpdatedAt: at })
+        .onConflictDoUpdate({
+          target: [shopifyLocations.shopId, shopifyLocations.externalId],
+          set: { name: sql`excluded.name`, active: sql`excluded.active`, isFulfillmentService: sql`excluded.is_fulfillment_service`, address: sql`excluded.address`, latitude: sql`excluded.latitude`, longitude: sql`excluded.longitude`, sourceUpdatedAt: sql`excluded.source_updated_at`, updatedAt: sql`now()` },
+        });
+    },
+
+    async upsertChannelLevels(shopId: number, levels: { inventoryItemExternalId: string; locationExternalId: string; available: number | null; onHand: number | null }[], at: Date): Promise<number> {
+      if (levels.length === 0) return 0;
+      await db
+        .insert(shopifyInventoryLevels)
+        .values(levels.map((l) => ({ shopId, ...l, sourceUpdatedAt: at })))
+        .onConflictDoUpdate({
+          target: [shopifyInventoryLevels.shopId, shopifyInventoryLevels.inventoryItemExternalId, shopifyInventoryLevels.locationExternalId],
+          set: { available: sql`excluded.available`, onHand: sql`excluded.on_hand`, sourceUpdatedAt: sql`excluded.source_updated_at`, updatedAt: sql`now()` },
+          setWhere: sql`${shopifyInventoryLevels.sourceUpdatedAt} <= excluded.source_updated_at`,
+        });
+      return levels.length;
+    },
+
+    async skuBySku(shopId: number, sku: string) {
+      const [row] = await db.select().from(skus).where(and(eq(skus.shopId, shopId), eq(skus.sku, sku)));
+      return row;
+    },
+  };
+}

@@ -1,0 +1,44 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { AppContext } from '../../core/context.js';
+import type { Shop } from '../../core/db/shops-repo.js';
+import { verifySessionToken } from '../../core/integrations/shopify/session-token.js';
+import { errorBody } from './error-handler.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** the shop the App Bridge session token was issued for; every admin query is scoped to it */
+    shop: Shop;
+  }
+}
+
+/**
+ * Authenticates admin API calls with the App Bridge session token. On a shop's first call the
+ * token is exchanged for an offline access token (Shopify-managed install) and the initial
+ * import starts. A bad token gets 401 with the header that makes App Bridge retry with a fresh one.
+ */
+export function createAdminAuth(ctx: AppContext) {
+  const { apiKey, apiSecret, previousApiSecret } = ctx.config.shopify;
+  const secrets = previousApiSecret ? [apiSecret, previousApiSecret] : [apiSecret];
+  const known = new Map<string, { shop: Shop; until: number }>();
+
+  const reject = (reply: FastifyReply, message: string) =>
+    reply.code(401).header('X-Shopify-Retry-Invalid-Session-Request', '1').send(errorBody('invalid_session', message));
+
+  return async function adminAuth(req: FastifyRequest, reply: FastifyReply) {
+    const header = req.headers.authorization;
+    const token = header?.startsWith('Bearer ') ? header.slice(7) : (req.query as { id_token?: string } | undefined)?.id_token;
+    if (!token) return reject(reply, 'A session token is required');
+    const check = await verifySessionToken(token, { apiKey, secrets, clockSkewSeconds: ctx.config.security.sessionClockSkewSeconds });
+    if (!check.ok) return reject(reply, `Session token rejected: ${check.reason}`);
+    const domain = check.claims.shop;
+    const cached = known.get(domain);
+    if (cached && cached.until > Date.now()) {
+      req.shop = cached.shop;
+      return;
+    }
+    const { shop, installed } = await ctx.shopTokens.installFromSessionToken(domain, token);
+    if (installed) await ctx.queues.add('reconcile', { shopId: shop.id, kind: 'import' }, { jobId: `import-${shop.id}-${Date.now()}` }).catch(() => {});
+    known.set(domain, { shop, until: Date.now() + 30_000 });
+    req.shop = shop;
+  };
+}

@@ -1,0 +1,13 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from '../../../core/context.js';
+import { createAdminAuth } from '../../plugins/admin-auth.js';
+import { deadLetterRoutes } from './dead-letters.js';
+import { shopRoutes } from './shop.js';
+
+/** The admin JSON API under /api/admin: every route is authenticated and scoped to one shop. */
+export async function adminRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }): Promise<void> {
+  app.decorateRequest('shop', null as never);
+  app.addHook('preHandler', createAdminAuth(ctx));
+  await app.register(shopRoutes, { ctx });
+  await app.register(deadLetterRoutes, { ctx });
+}

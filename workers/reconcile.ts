@@ -1,0 +1,12 @@
+import { importShop } from '../core/use-cases/import-shop.js';
+import { reconcileOrders } from '../core/use-cases/reconcile-orders.js';
+import type { ProcessorDef } from './run-worker.js';
+
+/** Per-shop Shopify synchronisation: the initial import and the periodic reconciliation. */
+export const reconcileProcessor: ProcessorDef<'reconcile'> = {
+  concurrency: 4,
+  async process(ctx, payload) {
+    const deps = { db: ctx.db, shopify: ctx.shopify, queues: ctx.queues, log: ctx.log };
+    return payload.kind === 'import' ? importShop(deps, { shopId: payload.shopId }) : reconcileOrders(deps, { shopId: payload.shopId });
+  },
+};
