@@ -1,0 +1,35 @@
+/** GraphQL DateTime: UTC ISO-8601 without milliseconds, as Shopify returns it. */
+export function isoUtc(ms: number): string {
+  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+}
+
+const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
+
+function offsetMinutes(ms: number, timeZone: string): number {
+  let fmt = offsetFormatters.get(timeZone);
+  if (!fmt) {
+    fmt = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' });
+    offsetFormatters.set(timeZone, fmt);
+  }
+  const name = fmt.formatToParts(new Date(ms)).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
+  const m = /GMT([+-])(\d{2}):(\d{2})/.exec(name);
+  if (!m) return 0;
+  const minutes = Number(m[2]) * 60 + Number(m[3]);
+  return m[1] === '-' ? -minutes : minutes;
+}
+
+/** REST payload time: local time of the shop with its offset ("2026-11-20T10:04:05+01:00"). */
+export function isoLocal(ms: number, timeZone: string): string {
+  const off = offsetMinutes(ms, timeZone);
+  const local = new Date(Math.floor(ms / 1000) * 1000 + off * 60_000).toISOString().slice(0, 19);
+  const sign = off < 0 ? '-' : '+';
+  const abs = Math.abs(off);
+  return `${local}${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+}
+
+/** Offset of a zone at a time, as Shopify's Shop.timezoneOffset ("+0100"). */
+export function zoneOffset(ms: number, timeZone: string): { text: string; minutes: number } {
+  const off = offsetMinutes(ms, timeZone);
+  const abs = Math.abs(off);
+  return { text: `${off < 0 ? '-' : '+'}${String(Math.floor(abs / 60)).padStart(2, '0')}${String(abs % 60).padStart(2, '0')}`, minutes: off };
+}

@@ -1,0 +1,56 @@
+import { approveReturn, closeReturn, createReturn, declineReturn, dispose, processReturn, requestReturn, type DispositionInput, type ReturnLineInput } from '../../ops/returns.js';
+import type { GqlContext, View } from '../context.js';
+import { returnView, rfoLineItemView } from '../views/return-view.js';
+import { payload, type MutationResolver } from './payload.js';
+
+interface ReturnInputArg {
+  orderId: string;
+  returnLineItems: ReturnLineInput[];
+}
+
+const returnPayload = (ctx: GqlContext) => (r: Parameters<typeof returnView>[1]) => ({ return: returnView(ctx, r) });
+
+/** Return mutations. */
+export const returnMutations: Record<string, MutationResolver> = {
+  returnRequest: (a, ctx) => {
+    const input = a.input as ReturnInputArg;
+    return payload(requestReturn(ctx.core, ctx.shop, input), returnPayload(ctx), ['return']);
+  },
+  returnCreate: (a, ctx) => {
+    const input = a.returnInput as ReturnInputArg;
+    return payload(createReturn(ctx.core, ctx.shop, input), returnPayload(ctx), ['return']);
+  },
+  returnApproveRequest: (a, ctx) => payload(approveReturn(ctx.core, ctx.shop, (a.input as { id: string }).id), returnPayload(ctx), ['return']),
+  returnDeclineRequest: (a, ctx) => {
+    const input = a.input as { id: string; declineReason: string; declineNote?: string | null };
+    return payload(declineReturn(ctx.core, ctx.shop, input.id, input.declineReason, input.declineNote), returnPayload(ctx), ['return']);
+  },
+  returnClose: (a, ctx) => payload(closeReturn(ctx.core, ctx.shop, a.id), returnPayload(ctx), ['return']),
+  returnProcess: (a, ctx) => {
+    const input = a.input as {
+      returnId: string;
+      returnLineItems?: { id: string; quantity: number; dispositions?: DispositionInput[] | null }[] | null;
+      financialTransfer?: { issueRefund?: object | null } | null;
+    };
+    const r = processReturn(ctx.core, ctx.shop, {
+      returnId: input.returnId,
+      returnLineItems: input.returnLineItems ?? null,
+      refund: Boolean(input.financialTransfer?.issueRefund),
+    });
+    return payload(r, returnPayload(ctx), ['return']);
+  },
+  reverseFulfillmentOrderDispose: (a, ctx) => {
+    const r = dispose(ctx.core, ctx.shop, a.dispositionInputs as DispositionInput[]);
+    return payload(
+      r,
+      (touched) => ({
+        reverseFulfillmentOrderLineItems: touched.flatMap(({ rfo, lineItemIds }) => {
+          const order = ctx.shop.orders.get(rfo.orderId);
+          if (!order) return [];
+          return rfo.lineItems.filter((l) => lineItemIds.includes(l.id)).map((l): View => rfoLineItemView(ctx, order, l));
+        }),
+      }),
+      ['reverseFulfillmentOrderLineItems'],
+    );
+  },
+};

@@ -1,0 +1,122 @@
+import { GraphQLError } from 'graphql';
+import { gid } from '../../core/ids.js';
+import { findFulfillmentLine, returnableLines } from '../../state/returns-state.js';
+import type { SimFulfillment, SimOrder, SimReturn, SimReturnLineItem, SimReverseFulfillmentOrder, SimRfoLineItem } from '../../state/types.js';
+import { connection, type ConnectionArgs } from '../connection.js';
+import type { GqlContext, View } from '../context.js';
+import { dt, moneyBag } from './common-view.js';
+import { fulfillmentLineItemView, fulfillmentView } from './fulfillment-view.js';
+import { locationView } from './location-view.js';
+import { orderView } from './order-view.js';
+
+function orderById(ctx: GqlContext, id: number): SimOrder {
+  const o = ctx.shop.orders.get(id);
+  if (!o) throw new GraphQLError('order missing');
+  return o;
+}
+
+function fulfillmentLineView(ctx: GqlContext, order: SimOrder, fulfillmentLineItemId: number): View {
+  const found = findFulfillmentLine(ctx.shop, order, fulfillmentLineItemId);
+  if (!found) throw new GraphQLError('fulfillment line item missing');
+  return fulfillmentLineItemView(ctx, order, found.line);
+}
+
+function returnLineItemView(ctx: GqlContext, order: SimOrder, l: SimReturnLineItem): View {
+  const li = order.lineItems.find((x) => x.id === l.lineItemId);
+  return {
+    __typename: 'ReturnLineItem',
+    id: gid('ReturnLineItem', l.id),
+    quantity: l.quantity,
+    processedQuantity: l.processedQuantity,
+    processableQuantity: l.quantity - l.processedQuantity,
+    unprocessedQuantity: l.quantity - l.processedQuantity,
+    refundableQuantity: l.quantity,
+    refundedQuantity: 0,
+    customerNote: l.customerNote,
+    returnReasonNote: l.returnReasonNote,
+    returnReasonDefinition: null,
+    restockingFee: null,
+    totalWeight: { unit: 'GRAMS', value: (li?.grams ?? 0) * l.quantity },
+    withCodeDiscountedTotalPriceSet: moneyBag(ctx, (li?.priceCents ?? 0) * l.quantity),
+    fulfillmentLineItem: () => fulfillmentLineView(ctx, order, l.fulfillmentLineItemId),
+  };
+}
+
+export function reverseFulfillmentOrderView(ctx: GqlContext, rfo: SimReverseFulfillmentOrder): View {
+  const order = orderById(ctx, rfo.orderId);
+  return {
+    __typename: 'ReverseFulfillmentOrder',
+    id: gid('ReverseFulfillmentOrder', rfo.id),
+    status: rfo.status,
+    thirdPartyConfirmation: null,
+    order: () => orderView(ctx, order),
+    reverseDeliveries: (args: ConnectionArgs) => connection(ctx, [], args, { id: () => 0, view: () => ({}) }),
+    lineItems: (args: ConnectionArgs) => connection(ctx, rfo.lineItems, args, { id: (l) => l.id, view: (l) => rfoLineItemView(ctx, order, l) }),
+  };
+}
+
+/** ReverseFulfillmentOrderLineItem. */
+export function rfoLineItemView(ctx: GqlContext, order: SimOrder, l: SimRfoLineItem): View {
+  return {
+    __typename: 'ReverseFulfillmentOrderLineItem',
+    id: gid('ReverseFulfillmentOrderLineItem', l.id),
+    totalQuantity: l.totalQuantity,
+    fulfillmentLineItem: () => fulfillmentLineView(ctx, order, l.fulfillmentLineItemId),
+    dispositions: l.dispositions.map((d) => ({
+      id: gid('ReverseFulfillmentOrderDisposition', d.id),
+      type: d.type,
+      quantity: d.quantity,
+      createdAt: dt(d.createdAt),
+      location: () => {
+        const loc = d.locationId === null ? undefined : ctx.shop.locations.get(d.locationId);
+        return loc ? locationView(ctx, loc) : null;
+      },
+    })),
+  };
+}
+
+export function returnView(ctx: GqlContext, r: SimReturn): View {
+  const order = orderById(ctx, r.orderId);
+  const rfos = () => r.reverseFulfillmentOrderIds.map((id) => ctx.shop.reverseFulfillmentOrders.get(id)).filter((x) => x !== undefined);
+  return {
+    __typename: 'Return',
+    id: gid('Return', r.id),
+    name: r.name,
+    status: r.status,
+    createdAt: dt(r.createdAt),
+    requestApprovedAt: dt(r.requestApprovedAt),
+    closedAt: dt(r.closedAt),
+    decline: r.decline ? { reason: r.decline.reason, note: r.decline.note } : null,
+    totalQuantity: r.lineItems.reduce((s, l) => s + l.quantity, 0),
+    returnShippingFees: [],
+    staffMember: null,
+    order: () => orderView(ctx, order),
+    returnLineItems: (args: ConnectionArgs) => connection(ctx, r.lineItems, args, { id: (l) => l.id, view: (l) => returnLineItemView(ctx, order, l) }),
+    exchangeLineItems: (args: ConnectionArgs) => connection(ctx, [], args, { id: () => 0, view: () => ({}) }),
+    reverseFulfillmentOrders: (args: ConnectionArgs) => connection(ctx, rfos(), args, { id: (x) => x.id, view: (x) => reverseFulfillmentOrderView(ctx, x) }),
+  };
+}
+
+/** returnableFulfillments(orderId). */
+export function returnableFulfillmentsView(ctx: GqlContext, order: SimOrder, args: ConnectionArgs): View {
+  const lines = returnableLines(ctx.shop, order);
+  const byFulfillment = new Map<number, { fulfillment: SimFulfillment; lines: typeof lines }>();
+  for (const l of lines) {
+    const entry = byFulfillment.get(l.fulfillment.id) ?? { fulfillment: l.fulfillment, lines: [] };
+    entry.lines.push(l);
+    byFulfillment.set(l.fulfillment.id, entry);
+  }
+  return connection(ctx, [...byFulfillment.values()], args, {
+    id: (e) => e.fulfillment.id,
+    view: (e) => ({
+      __typename: 'ReturnableFulfillment',
+      id: gid('ReturnableFulfillment', e.fulfillment.id),
+      fulfillment: () => fulfillmentView(ctx, e.fulfillment),
+      returnableFulfillmentLineItems: (a: ConnectionArgs) =>
+        connection(ctx, e.lines, a, {
+          id: (x) => x.line.id,
+          view: (x) => ({ quantity: x.quantity, fulfillmentLineItem: () => fulfillmentLineItemView(ctx, order, x.line) }),
+        }),
+    }),
+  });
+}
