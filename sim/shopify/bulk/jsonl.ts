@@ -141,7 +141,8 @@ export function toJsonl(
       if (v === undefined) continue;
       const t = f.selectionSet ? childType(walk, type, f.name.value) : null;
       if (t && f.selectionSet && isConnection(t)) {
-        const id = typeof value.id === 'string' ? value.id : parentId;
+        // children point at the connection node that owns them (the line), not at intermediate objects
+        const id = parentId;
         for (const n of nodeSelections(walk, t, f)) {
           const list = n.via === 'nodes' ? pick(v, n.key.split('.').slice(-1)[0] ?? 'nodes') : pick(v, n.key.split('.')[0] ?? 'edges');
           if (!Array.isArray(list)) continue;
