@@ -1,4 +1,4 @@
-import { index, integer, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { doublePrecision, index, integer, jsonb, numeric, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { createdAt, id, ref, ts, updatedAt } from './columns.js';
 import { skus } from './catalog.js';
 import { orderLines, orders } from './orders.js';
@@ -20,7 +20,18 @@ export const allocations = pgTable('allocations', {
   trace: jsonb('trace').$type<unknown>().notNull(),
   promisedShipBy: ts('promised_ship_by'),
   promisedDeliveryBy: ts('promised_delivery_by'),
+  /** the warehouse-local day it ships on: what daily capacity counts */
+  shipDate: text('ship_date'),
+  serviceLevel: text('service_level'),
+  cost: numeric('cost', { precision: 12, scale: 2 }),
+  distanceKm: doublePrecision('distance_km'),
+  locationExternalId: text('location_external_id'),
+  /** sent with every push to the 3PL, so a retried push is recognised as the same order */
+  idempotencyKey: text('idempotency_key').notNull(),
+  dispatchAttempts: integer('dispatch_attempts').notNull().default(0),
+  dispatchError: text('dispatch_error'),
   leaseUntil: ts('lease_until'),
+  leaseToken: text('lease_token'),
   dispatchedAt: ts('dispatched_at'),
   acknowledgedAt: ts('acknowledged_at'),
   rejectReason: text('reject_reason'),
@@ -31,7 +42,40 @@ export const allocations = pgTable('allocations', {
   uniqueIndex('allocations_order_attempt_wh_uq').on(t.orderId, t.attempt, t.warehouseId),
   index('allocations_shop_wh_status_idx').on(t.shopId, t.warehouseId, t.status, t.id),
   index('allocations_shop_order_idx').on(t.shopId, t.orderId),
+  index('allocations_wh_ship_date_idx').on(t.warehouseId, t.shipDate),
+  uniqueIndex('allocations_idem_uq').on(t.idempotencyKey),
 ]);
+
+/** Units of an order line nothing could ship yet, and what the backorder policy decided. */
+export const backorders = pgTable('backorders', {
+  id: id(),
+  shopId: ref('shop_id').notNull().references(() => shops.id, { onDelete: 'cascade' }),
+  orderId: ref('order_id').notNull().references(() => orders.id, { onDelete: 'cascade' }),
+  orderLineId: ref('order_line_id').notNull().references(() => orderLines.id, { onDelete: 'cascade' }),
+  sku: text('sku').notNull(),
+  quantity: integer('quantity').notNull(),
+  outcome: text('outcome', { enum: ['hold', 'partial', 'cancel_at'] }).notNull(),
+  cancelAt: ts('cancel_at'),
+  status: text('status', { enum: ['open', 'resolved', 'cancelled'] }).notNull().default('open'),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+}, (t) => [
+  uniqueIndex('backorders_line_uq').on(t.orderLineId),
+  index('backorders_shop_sku_idx').on(t.shopId, t.sku, t.status),
+]);
+
+/** Every push of an allocation to a 3PL's own API, kept for the timeline and for support. */
+export const dispatchAttempts = pgTable('dispatch_attempts', {
+  id: id(),
+  shopId: ref('shop_id').notNull().references(() => shops.id, { onDelete: 'cascade' }),
+  allocationId: ref('allocation_id').notNull().references(() => allocations.id, { onDelete: 'cascade' }),
+  kind: text('kind', { enum: ['dispatch', 'cancel'] }).notNull().default('dispatch'),
+  attempt: integer('attempt').notNull(),
+  statusCode: integer('status_code'),
+  error: text('error'),
+  durationMs: integer('duration_ms'),
+  createdAt: createdAt(),
+}, (t) => [index('dispatch_attempts_shop_alloc_idx').on(t.shopId, t.allocationId)]);
 
 export const allocationLines = pgTable('allocation_lines', {
   id: id(),

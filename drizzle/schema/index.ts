@@ -11,3 +11,4 @@ export * from './shopify-mirror.js';
 export * from './returns.js';
 export * from './compliance.js';
 export * from './sync.js';
+export * from './routing.js';

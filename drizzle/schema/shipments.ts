@@ -24,6 +24,22 @@ export const shipments = pgTable('shipments', {
   index('shipments_shop_idx').on(t.shopId, t.createdAt),
 ]);
 
+/** Carrier events the 3PL reports for a shipment; the newest decides the shipment status. */
+export const trackingEvents = pgTable('tracking_events', {
+  id: id(),
+  shopId: ref('shop_id').notNull().references(() => shops.id, { onDelete: 'cascade' }),
+  shipmentId: ref('shipment_id').notNull().references(() => shipments.id, { onDelete: 'cascade' }),
+  status: text('status', { enum: ['in_transit', 'out_for_delivery', 'delivered', 'exception'] }).notNull(),
+  occurredAt: ts('occurred_at').notNull(),
+  description: text('description'),
+  location: text('location'),
+  pushStatus: text('push_status', { enum: ['pending', 'pushed', 'failed', 'skipped'] }).notNull().default('pending'),
+  createdAt: createdAt(),
+}, (t) => [
+  uniqueIndex('tracking_events_uq').on(t.shipmentId, t.status, t.occurredAt),
+  index('tracking_events_shop_idx').on(t.shopId, t.shipmentId),
+]);
+
 export const shipmentLines = pgTable('shipment_lines', {
   id: id(),
   shopId: ref('shop_id').notNull().references(() => shops.id, { onDelete: 'cascade' }),

@@ -36,6 +36,9 @@ export const warehouses = pgTable('warehouses', {
   dailyCapacity: integer('daily_capacity'),
   priority: integer('priority').notNull().default(100),
   dispatchStyle: text('dispatch_style', { enum: ['feed', 'http'] }).notNull().default('feed'),
+  /** the Shopify fulfillment service we created for this warehouse, if any */
+  fulfillmentServiceExternalId: text('fulfillment_service_external_id'),
+  countryCode: text('country_code'),
   pushUrl: text('push_url'),
   pushSecretEnc: text('push_secret_enc'),
   active: boolean('active').notNull().default(true),

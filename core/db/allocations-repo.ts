@@ -1,0 +1,112 @@
+import { and, asc, eq, inArray, notInArray, sql } from 'drizzle-orm';
+import { allocationLines, allocations, backorders, type AllocationStatus } from '../../drizzle/schema/index.js';
+import type { DbOrTx } from './client.js';
+
+export type AllocationRow = typeof allocations.$inferSelect;
+export type AllocationLineRow = typeof allocationLines.$inferSelect;
+
+/** Allocations still holding stock or work at a warehouse. */
+export const openStatuses: AllocationStatus[] = ['reserved', 'ready', 'leased', 'acknowledged', 'partially_shipped', 'cancel_requested'];
+/** Allocations that no longer count for quantities. */
+export const voidStatuses: AllocationStatus[] = ['rejected', 'cancelled'];
+
+export interface NewAllocation {
+  orderId: number;
+  warehouseId: number;
+  attempt: number;
+  trace: unknown;
+  promisedShipBy: Date | null;
+  promisedDeliveryBy: Date | null;
+  shipDate: string | null;
+  serviceLevel: string | null;
+  cost: string | null;
+  distanceKm: number | null;
+  locationExternalId: string | null;
+  idempotencyKey: string;
+  lines: { orderLineId: number; skuId: number; quantity: number }[];
+}
+
+export function createAllocationsRepo(db: DbOrTx) {
+  return {
+    async create(shopId: number, a: NewAllocation): Promise<AllocationRow> {
+      const { lines, ...head } = a;
+      const [row] = await db.insert(allocations).values({ ...head, shopId, status: 'reserved' }).returning();
+      await db.insert(allocationLines).values(lines.map((l) => ({ ...l, shopId, allocationId: row!.id })));
+      return row!;
+    },
+
+    async get(shopId: number, id: number): Promise<AllocationRow | undefined> {
+      const [row] = await db.select().from(allocations).where(and(eq(allocations.shopId, shopId), eq(allocations.id, id)));
+      return row;
+    },
+
+    async lines(shopId: number, allocationIds: number[]): Promise<AllocationLineRow[]> {
+      if (allocationIds.length === 0) return [];
+      return db.select().from(allocationLines).where(and(eq(allocationLines.shopId, shopId), inArray(allocationLines.allocationId, allocationIds))).orderBy(asc(allocationLines.id));
+    },
+
+    async forOrder(shopId: number, orderId: number): Promise<AllocationRow[]> {
+      return db.select().from(allocations).where(and(eq(allocations.shopId, shopId), eq(allocations.orderId, orderId))).orderBy(asc(allocations.id));
+    },
+
+    async nextAttempt(shopId: number, orderId: number): Promise<number> {
+      const [row] = await db.select({ n: sql<number>`coalesce(max(${allocations.attempt}), 0)::int` }).from(allocations).where(and(eq(allocations.shopId, shopId), eq(allocations.orderId, orderId)));
+      return Number(row?.n ?? 0) + 1;
+    },
+
+    /** Units per order line already covered by live allocations (shipped units count too). */
+    async coveredByLine(shopId: number, orderId: number): Promise<Map<number, number>> {
+      const rows = await db
+        .select({ orderLineId: allocationLines.orderLineId, q: sql<number>`sum(${allocationLines.quantity})::int` })
+        .from(allocationLines)
+        .innerJoin(allocations, eq(allocations.id, allocationLines.allocationId))
+        .where(and(eq(allocations.shopId, shopId), eq(allocations.orderId, orderId), notInArray(allocations.status, voidStatuses)))
+        .groupBy(allocationLines.orderLineId);
+      return new Map(rows.map((r) => [r.orderLineId, Number(r.q)]));
+    },
+
+    /** Moves an allocation between states only from the states given; false if it was elsewhere. */
+    async transition(shopId: number, id: number, from: AllocationStatus[], to: AllocationStatus, patch: Partial<typeof allocations.$inferInsert> = {}): Promise<AllocationRow | undefined> {
+      const [row] = await db
+        .update(allocations)
+        .set({ ...patch, status: to, updatedAt: new Date() })
+        .where(and(eq(allocations.shopId, shopId), eq(allocations.id, id), inArray(allocations.status, from)))
+        .returning();
+      return row;
+    },
+
+    async setDispatchOutcome(shopId: number, id: number, patch: { dispatchAttempts?: number; dispatchError?: string | null; fulfillmentOrderExternalId?: string | null; locationExternalId?: string | null }): Promise<void> {
+      await db.update(allocations).set({ ...patch, updatedAt: new Date() }).where(and(eq(allocations.shopId, shopId), eq(allocations.id, id)));
+    },
+
+    async upsertBackorder(shopId: number, b: { orderId: number; orderLineId: number; sku: string; quantity: number; outcome: 'hold' | 'partial' | 'cancel_at'; cancelAt: Date | null }): Promise<void> {
+      await db
+        .insert(backorders)
+        .values({ shopId, ...b, status: 'open' })
+        .onConflictDoUpdate({ target: backorders.orderLineId, set: { quantity: b.quantity, outcome: b.outcome, cancelAt: b.cancelAt, status: 'open', updatedAt: new Date() } });
+    },
+
+    async closeBackorders(shopId: number, orderId: number, status: 'resolved' | 'cancelled', exceptLineIds: number[] = []): Promise<void> {
+      await db
+        .update(backorders)
+        .set({ status, updatedAt: new Date() })
+        .where(and(eq(backorders.shopId, shopId), eq(backorders.orderId, orderId), eq(backorders.status, 'open'), exceptLineIds.length ? notInArray(backorders.orderLineId, exceptLineIds) : undefined));
+    },
+
+    async openBackorders(shopId: number, orderId: number) {
+      return db.select().from(backorders).where(and(eq(backorders.shopId, shopId), eq(backorders.orderId, orderId), eq(backorders.status, 'open')));
+    },
+
+    /** Orders waiting for these SKUs, oldest first: the ones to re-route when stock arrives. */
+    async ordersBackorderedOn(shopId: number, skuCodes: string[]): Promise<number[]> {
+      if (skuCodes.length === 0) return [];
+      const rows = await db
+        .selectDistinct({ orderId: backorders.orderId, createdAt: backorders.createdAt })
+        .from(backorders)
+        .where(and(eq(backorders.shopId, shopId), eq(backorders.status, 'open'), inArray(backorders.sku, skuCodes)))
+        .orderBy(asc(backorders.createdAt));
+      return [...new Set(rows.map((r) => r.orderId))];
+    },
+  };
+}
+export type AllocationsRepo = ReturnType<typeof createAllocationsRepo>;

@@ -1,0 +1,73 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { inventoryMovements, stockLevels, type MovementReason } from '../../drizzle/schema/index.js';
+import type { DbOrTx } from './client.js';
+
+export interface Movement {
+  warehouseId: number;
+  skuId: number;
+  delta: number;
+  reason: MovementReason;
+  /** unique per (warehouse, sku, reason): a repeated movement is applied once */
+  reference: string;
+}
+
+/**
+ * Stock arithmetic lives here and only here, atomic in SQL: a reservation is a conditional
+ * update that succeeds only if enough is unreserved, and on hand moves only with a ledger row.
+ */
+export function createStockRepo(db: DbOrTx) {
+  return {
+    /** Reserves `quantity` or nothing; false when the units are not available. */
+    async reserve(shopId: number, warehouseId: number, skuId: number, quantity: number): Promise<boolean> {
+      if (quantity <= 0) return true;
+      const rows = await db
+        .update(stockLevels)
+        .set({ reserved: sql`${stockLevels.reserved} + ${quantity}`, updatedAt: sql`now()` })
+        .where(and(eq(stockLevels.shopId, shopId), eq(stockLevels.warehouseId, warehouseId), eq(stockLevels.skuId, skuId), sql`${stockLevels.onHand} - ${stockLevels.reserved} >= ${quantity}`))
+        .returning({ id: stockLevels.id });
+      return rows.length === 1;
+    },
+
+    async release(shopId: number, warehouseId: number, skuId: number, quantity: number): Promise<void> {
+      if (quantity <= 0) return;
+      await db
+        .update(stockLevels)
+        .set({ reserved: sql`greatest(0, ${stockLevels.reserved} - ${quantity})`, updatedAt: sql`now()` })
+        .where(and(eq(stockLevels.shopId, shopId), eq(stockLevels.warehouseId, warehouseId), eq(stockLevels.skuId, skuId)));
+    },
+
+    /**
+     * Applies a ledger movement once: the ledger row and the on-hand change commit together,
+     * and a repeated reference is a no-op. Shipping consumes the reservation with the units.
+     */
+    async applyMovement(shopId: number, m: Movement, opts: { consumeReserved?: number } = {}): Promise<boolean> {
+      const inserted = await db
+        .insert(inventoryMovements)
+        .values({ shopId, ...m })
+        .onConflictDoNothing({ target: [inventoryMovements.warehouseId, inventoryMovements.skuId, inventoryMovements.reason, inventoryMovements.reference] })
+        .returning({ id: inventoryMovements.id });
+      if (inserted.length === 0) return false;
+      const consume = opts.consumeReserved ?? 0;
+      await db
+        .insert(stockLevels)
+        .values({ shopId, warehouseId: m.warehouseId, skuId: m.skuId, onHand: m.delta, reserved: 0 })
+        .onConflictDoUpdate({
+          target: [stockLevels.warehouseId, stockLevels.skuId],
+          set: { onHand: sql`${stockLevels.onHand} + ${m.delta}`, reserved: sql`greatest(0, ${stockLevels.reserved} - ${consume})`, updatedAt: sql`now()` },
+        });
+      return true;
+    },
+
+    /** On hand and reserved for some SKUs at the shop's warehouses. */
+    async levels(shopId: number, skuIds: number[]) {
+      if (skuIds.length === 0) return [];
+      return db.select().from(stockLevels).where(and(eq(stockLevels.shopId, shopId), inArray(stockLevels.skuId, skuIds)));
+    },
+
+    async level(shopId: number, warehouseId: number, skuId: number) {
+      const [row] = await db.select().from(stockLevels).where(and(eq(stockLevels.shopId, shopId), eq(stockLevels.warehouseId, warehouseId), eq(stockLevels.skuId, skuId)));
+      return row;
+    },
+  };
+}
+export type StockRepo = ReturnType<typeof createStockRepo>;

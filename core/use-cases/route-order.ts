@@ -1,0 +1,148 @@
+import { randomUUID } from 'node:crypto';
+import type { Db } from '../db/client.js';
+import { createAllocationsRepo } from '../db/allocations-repo.js';
+import { createAuditRepo } from '../db/audit-repo.js';
+import { lockKey } from '../db/locks.js';
+import { createOrdersRepo } from '../db/orders-repo.js';
+import { createShopsRepo } from '../db/shops-repo.js';
+import { createStockRepo } from '../db/stock-repo.js';
+import { createRoutingRulesRepo } from '../db/routing-rules-repo.js';
+import { planRoute } from '../domain/routing/index.js';
+import { NotFoundError } from '../errors.js';
+import type { Logger } from '../logger.js';
+import type { Queues } from '../queue/producer.js';
+import { cancelOrderAllocations } from './routing/cancel-order-allocations.js';
+import { loadCandidates } from './routing/load-candidates.js';
+import { toRoutingOrder } from './routing/to-routing-input.js';
+import { orders } from '../../drizzle/schema/index.js';
+import { and, eq } from 'drizzle-orm';
+
+export interface RouteDeps {
+  db: Db;
+  queues: Queues;
+  log: Logger;
+  now?: () => Date;
+}
+
+export type RouteResult =
+  | { status: 'routed'; allocationIds: number[]; backordered: number }
+  | { status: 'backordered'; backordered: number }
+  | { status: 'cancelled'; cancelled: number; requested: number }
+  | { status: 'skipped'; reason: string };
+
+/** Financial states in which goods may leave (authorised payments are captured at shipping). */
+const PAYABLE = new Set(['PAID', 'PARTIALLY_PAID', 'PARTIALLY_REFUNDED', 'AUTHORIZED']);
+const SETTLED = new Set(['shipped', 'delivered', 'fulfilled_elsewhere']);
+
+class StockMoved extends Error {}
+
+/**
+ * Routes what is left of an order: plans with the shop's rules, then in one transaction
+ * reserves the stock (conditionally, so a concurrent routing cannot oversell), stores the
+ * allocations with their trace and the backorders. A lost race re-plans from fresh stock.
+ */
+export async function routeOrder(deps: RouteDeps, input: { shopId: number; orderId: number; reason: string }): Promise<RouteResult> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const result = await routeOnce(deps, input);
+      if (result.status === 'routed') {
+        for (const allocationId of result.allocationIds) {
+          await deps.queues.add('dispatch', { shopId: input.shopId, allocationId }).catch((e: Error) => deps.log.warn({ err: e.message, allocationId }, 'dispatch not queued; the sweeper will find it'));
+        }
+      }
+      return result;
+    } catch (e) {
+      // a lost race for stock, or Postgres breaking a lock cycle: plan again from fresh stock
+      const retriable = e instanceof StockMoved || (e as { cause?: { code?: string } }).cause?.code === '40P01' || (e as { code?: string }).code === '40P01';
+      if (retriable && attempt < 8) continue;
+      throw e;
+    }
+  }
+}
+
+async function routeOnce(deps: RouteDeps, input: { shopId: number; orderId: number; reason: string }): Promise<RouteResult> {
+  const now = deps.now?.() ?? new Date();
+  return deps.db.transaction(async (tx) => {
+    const ordersRepo = createOrdersRepo(tx);
+    const pre = await ordersRepo.get(input.shopId, input.orderId);
+    if (!pre) throw new NotFoundError(`order ${input.orderId}`);
+    await lockKey(tx, `order:${input.shopId}:${pre.externalId}`);
+    const order = (await ordersRepo.get(input.shopId, input.orderId))!;
+    const audit = createAuditRepo(tx);
+
+    if (order.cancelledAt) {
+      const out = await cancelOrderAllocations(tx, input.shopId, order.id, 'routing');
+      return { status: 'cancelled' as const, cancelled: out.cancelled.length, requested: out.requested.length };
+    }
+    if (SETTLED.has(order.status)) return { status: 'skipped' as const, reason: `order is ${order.status}` };
+    if (order.onHoldReason && order.onHoldReason !== 'awaiting_payment') return { status: 'skipped' as const, reason: `on hold: ${order.onHoldReason}` };
+
+    const shop = (await createShopsRepo(tx).byId(input.shopId))!;
+    if (!shop.settings.routeUnpaidOrders && !PAYABLE.has(order.financialStatus ?? '')) {
+      if (order.status !== 'on_hold') {
+        await tx.update(orders).set({ status: 'on_hold', onHoldReason: 'awaiting_payment', updatedAt: now }).where(and(eq(orders.shopId, input.shopId), eq(orders.id, order.id)));
+        await audit.record(input.shopId, 'order', String(order.id), 'held', 'routing', { reason: 'awaiting_payment', financialStatus: order.financialStatus });
+      }
+      return { status: 'skipped' as const, reason: 'awaiting payment' };
+    }
+
+    const allocationsRepo = createAllocationsRepo(tx);
+    const lines = await ordersRepo.lines(input.shopId, order.id);
+    let covered = await allocationsRepo.coveredByLine(input.shopId, order.id);
+    if (lines.some((l) => (covered.get(l.id) ?? 0) > l.currentQuantity)) {
+      // an edit removed units that are allocated: take back what no 3PL has started, then re-plan
+      await cancelOrderAllocations(tx, input.shopId, order.id, 'order_edit', { onlyUntaken: true });
+      covered = await allocationsRepo.coveredByLine(input.shopId, order.id);
+    }
+    const remaining = lines.filter((l) => l.requiresShipping).map((line) => ({ line, quantity: Math.max(0, line.currentQuantity - (covered.get(line.id) ?? 0)) }));
+    const routingOrder = toRoutingOrder(order, remaining);
+    if (routingOrder.lines.length === 0) {
+      const status = covered.size > 0 ? 'routed' : order.status;
+      if (order.status !== status || order.onHoldReason) await tx.update(orders).set({ status, onHoldReason: null, updatedAt: now }).where(and(eq(orders.shopId, input.shopId), eq(orders.id, order.id)));
+      await allocationsRepo.closeBackorders(input.shopId, order.id, 'resolved');
+      return { status: 'skipped' as const, reason: 'nothing left to route' };
+    }
+
+    const rejectedBy = new Set((await allocationsRepo.forOrder(input.shopId, order.id)).filter((a) => a.status === 'rejected').map((a) => String(a.warehouseId)));
+    const candidates = await loadCandidates(tx, input.shopId, [...new Set(routingOrder.lines.map((l) => l.sku))], now);
+    const { rules } = await createRoutingRulesRepo(tx).get(input.shopId);
+    const plan = planRoute(routingOrder, candidates.warehouses.filter((w) => !rejectedBy.has(w.id)), rules, now);
+
+    const stock = createStockRepo(tx);
+    const attempt = await allocationsRepo.nextAttempt(input.shopId, order.id);
+    const allocationIds: number[] = [];
+    // one global order for row locks (warehouse, then SKU): concurrent routings cannot deadlock
+    const planned = plan.allocations.map((a) => ({
+      a, w: candidates.rows.get(a.warehouseId)!,
+      lines: a.lines.map((l) => ({ orderLineId: Number(l.lineId), skuId: candidates.skuIdByCode.get(l.sku)!, quantity: l.quantity })),
+    }));
+    const reservations = planned.flatMap((p) => p.lines.map((l) => ({ warehouseId: p.w.id, skuId: l.skuId, quantity: l.quantity })))
+      .sort((x, y) => x.warehouseId - y.warehouseId || x.skuId - y.skuId);
+    for (const r of reservations) {
+      if (!(await stock.reserve(input.shopId, r.warehouseId, r.skuId, r.quantity))) throw new StockMoved();
+    }
+    for (const { a, w, lines: allocLines } of planned) {
+      const row = await allocationsRepo.create(input.shopId, {
+        orderId: order.id, warehouseId: w.id, attempt, trace: plan.trace, promisedShipBy: new Date(a.promise.shipBy), promisedDeliveryBy: new Date(`${a.promise.deliverBy}T18:00:00Z`),
+        shipDate: a.promise.shipDate, serviceLevel: a.promise.serviceLevel, cost: a.cost === null ? null : a.cost.toFixed(2), distanceKm: a.distanceKm,
+        locationExternalId: w.locationExternalId, idempotencyKey: randomUUID(), lines: allocLines,
+      });
+      allocationIds.push(row.id);
+    }
+    const backorderedUnits = plan.backorders.reduce((n, b) => n + b.quantity, 0);
+    for (const b of plan.backorders) {
+      await allocationsRepo.upsertBackorder(input.shopId, {
+        orderId: order.id, orderLineId: Number(b.lineId), sku: b.sku, quantity: b.quantity, outcome: b.outcome.kind,
+        cancelAt: b.outcome.kind === 'cancel_at' ? new Date(b.outcome.cancelAt) : null,
+      });
+    }
+    await allocationsRepo.closeBackorders(input.shopId, order.id, 'resolved', plan.backorders.map((b) => Number(b.lineId)));
+    const status = backorderedUnits > 0 ? 'backordered' : 'routed';
+    await tx.update(orders).set({ status, onHoldReason: null, updatedAt: now }).where(and(eq(orders.shopId, input.shopId), eq(orders.id, order.id)));
+    await audit.record(input.shopId, 'order', String(order.id), 'routed', 'routing', {
+      reason: input.reason, attempt, allocations: allocationIds, backordered: plan.backorders, substitutions: plan.substitutions, trace: plan.trace,
+    });
+    if (allocationIds.length === 0) return { status: 'backordered' as const, backordered: backorderedUnits };
+    return { status: 'routed' as const, allocationIds, backordered: backorderedUnits };
+  });
+}
