@@ -1,7 +1,7 @@
 import { gid } from '../../core/ids.js';
 import type { SimReturn, SimReverseFulfillmentOrder } from '../../state/types.js';
 
-/** returns/request and returns/approve. `name` is null as in every published example. */
+/** returns/request, returns/approve, returns/process: `name` null and no lines, as in every published example. */
 export function returnPayload(ret: SimReturn): Record<string, unknown> {
   return {
     id: ret.id,
@@ -10,15 +10,8 @@ export function returnPayload(ret: SimReturn): Record<string, unknown> {
     order: { id: ret.orderId, admin_graphql_api_id: gid('Order', ret.orderId) },
     total_return_line_items: ret.lineItems.reduce((s, l) => s + l.quantity, 0),
     name: null,
-    return_line_items: ret.lineItems.map((l) => ({
-      id: l.id,
-      admin_graphql_api_id: gid('ReturnLineItem', l.id),
-      fulfillment_line_item: { id: l.fulfillmentLineItemId, admin_graphql_api_id: gid('FulfillmentLineItem', l.fulfillmentLineItemId) },
-      quantity: l.quantity,
-      return_reason: 'other',
-      return_reason_note: l.returnReasonNote,
-      customer_note: l.customerNote,
-    })),
+    // Shopify's published examples (and so the 2026-07 schema) carry no return line items: re-query the return
+    return_line_items: [],
     return_shipping_fees: [],
     exchange_line_items: [],
     total_exchange_line_items: 0,
