@@ -28,7 +28,7 @@ export interface Harness {
 }
 
 export async function startHarness(opts: Partial<ShopifySimOptions> = {}): Promise<Harness> {
-  const clock = createManualClock(Date.parse('2026-11-20T10:00:00Z'));
+  const clock = createManualClock(Date.now());
   const sim = createShopifySim({ apiKey: TEST_KEY, apiSecret: TEST_SECRET, clock, webhooks: { retryBaseMs: 2, timeoutMs: 2000 }, ...opts });
   await sim.start();
   sim.control.createShop({ domain: SHOP, name: 'Test Shop', plan: 'plus' });
@@ -48,4 +48,11 @@ export async function startHarness(opts: Partial<ShopifySimOptions> = {}): Promi
     return { status: res.status, body: (await res.json()) as GqlResult['body'] };
   };
   return { sim, clock, token, paris, lyon, gql, close: () => sim.stop() };
+}
+
+/** The errors of a GraphQL answer as a list (401 bodies carry a string instead). */
+export function errorsOf(r: GqlResult): { message: string; extensions: { [k: string]: unknown } }[] {
+  const e = r.body.errors;
+  if (!Array.isArray(e)) return [];
+  return e.map((x) => ({ message: x.message, extensions: x.extensions ?? {} }));
 }
