@@ -8,6 +8,7 @@ export type AlertSeverity = 'info' | 'warning' | 'critical';
 /** What every alert's `inputs` must fit: named numbers and strings the UI can show. */
 export type AlertInputs = Record<string, number | string | null>;
 
+/** Inputs of the below-reorder-point alert (ROP = SS + d·L against the stock position). */
 export type BelowReorderPointInputs = {
   available: number;
   onOrder: number;
@@ -19,6 +20,7 @@ export type BelowReorderPointInputs = {
   reorderPoint: number;
 };
 
+/** Inputs of the stockout-within-lead-time alert (cover = available / d against L). */
 export type StockoutWithinLeadTimeInputs = {
   available: number;
   meanDailyDemand: number;
@@ -27,6 +29,7 @@ export type StockoutWithinLeadTimeInputs = {
   projectedStockoutDate: IsoDate;
 };
 
+/** Inputs of the out-of-stock-with-backorders alert. */
 export type OutOfStockWithBackordersInputs = {
   onHand: number;
   reserved: number;
@@ -34,6 +37,7 @@ export type OutOfStockWithBackordersInputs = {
   backorders: number;
 };
 
+/** Inputs of the overstock alert (cover against the configured maximum). */
 export type OverstockInputs = {
   available: number;
   meanDailyDemand: number;
@@ -41,6 +45,7 @@ export type OverstockInputs = {
   overstockDays: number;
 };
 
+/** Inputs of the dead-stock alert (days without a sale against the configured limit). */
 export type DeadStockInputs = {
   available: number;
   asOf: IsoDate;
@@ -61,6 +66,7 @@ export interface AlertOf<K extends string, I extends AlertInputs> {
   inputs: I;
 }
 
+/** The alert kinds, each with its own named inputs. */
 export type BelowReorderPointAlert = AlertOf<'below_reorder_point', BelowReorderPointInputs>;
 export type StockoutWithinLeadTimeAlert = AlertOf<'stockout_within_lead_time', StockoutWithinLeadTimeInputs>;
 export type OutOfStockWithBackordersAlert = AlertOf<'out_of_stock_with_backorders', OutOfStockWithBackordersInputs>;
@@ -69,6 +75,7 @@ export type DeadStockAlert = AlertOf<'dead_stock', DeadStockInputs>;
 
 /** Every stock alert replenishment raises. */
 export type ReplenishmentAlert = BelowReorderPointAlert | StockoutWithinLeadTimeAlert | OutOfStockWithBackordersAlert | OverstockAlert | DeadStockAlert;
+/** The `kind` of any replenishment alert. */
 export type ReplenishmentAlertKind = ReplenishmentAlert['kind'];
 
 /** Position at or below ROP, with demand or backorders to serve. Critical once safety stock is being used. */
