@@ -7,6 +7,7 @@ import { createTokenCipher } from './crypto/token-cipher.js';
 import { createShopifyApi } from './integrations/shopify/api.js';
 import { createShopifyGraphql } from './integrations/shopify/graphql.js';
 import { createShopTokens } from './integrations/shopify/tokens.js';
+import { createCircuitBreaker } from './integrations/warehouses/circuit-breaker.js';
 import { createLogger, type Logger } from './logger.js';
 import { createQueues, type Queues } from './queue/producer.js';
 import { createProducerRedis, createWorkerRedis, warnIfEvicting } from './redis.js';
@@ -39,6 +40,7 @@ export async function createAppContext(config: AppConfig, opts: AppContextOption
   const shopifyApi = createShopifyApi(config);
   const shopTokens = createShopTokens({ db: database.db, cipher, api: shopifyApi, log });
   const shopify = createShopifyGraphql({ api: shopifyApi, tokens: shopTokens, log });
+  const breaker = createCircuitBreaker(redis, config.redis.prefix);
 
   return {
     config,
@@ -53,6 +55,7 @@ export async function createAppContext(config: AppConfig, opts: AppContextOption
     shopifyApi,
     shopTokens,
     shopify,
+    breaker,
     /** A dedicated blocking connection, for BullMQ workers; closed with the context. */
     workerRedis(): Redis {
       const r = createWorkerRedis(config.redis.url);

@@ -5,6 +5,7 @@ import type { AppContext } from '../core/context.js';
 import { registerErrorHandler } from './plugins/error-handler.js';
 import { recordWebhook } from '../core/use-cases/record-webhook.js';
 import { adminRoutes } from './routes/admin/index.js';
+import { feedRoutes } from './routes/feed/index.js';
 import { healthRoutes } from './routes/health/index.js';
 import { shopifyWebhookRoutes } from './routes/shopify/webhooks.js';
 
@@ -39,5 +40,6 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
     record: (event) => recordWebhook({ inboxWriter: ctx.inboxWriter, enqueueIngest: (p) => ctx.ingestProducer.add(p) }, event),
   });
   await app.register(adminRoutes, { ctx, prefix: '/api/admin' });
+  await app.register(feedRoutes, { ctx });
   return app;
 }

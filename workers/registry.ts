@@ -1,14 +1,20 @@
 import type { Worker } from 'bullmq';
 import type { AppContext } from '../core/context.js';
 import { isQueueName, type QueueName } from '../core/queue/names.js';
+import { dispatchProcessor } from './dispatch.js';
+import { fulfillProcessor } from './fulfill.js';
 import { ingestProcessor } from './ingest.js';
 import { maintenanceProcessor } from './maintenance.js';
 import { reconcileProcessor } from './reconcile.js';
+import { routeProcessor } from './route.js';
 import { runWorker, type ProcessorDef } from './run-worker.js';
 
 /** Which processor serves which queue. A queue without a processor here is not started. */
 export const processors: Partial<{ [N in QueueName]: ProcessorDef<N> }> = {
   ingest: ingestProcessor,
+  route: routeProcessor,
+  dispatch: dispatchProcessor,
+  fulfill: fulfillProcessor,
   maintenance: maintenanceProcessor,
   reconcile: reconcileProcessor,
 };

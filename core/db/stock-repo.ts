@@ -48,13 +48,18 @@ export function createStockRepo(db: DbOrTx) {
         .returning({ id: inventoryMovements.id });
       if (inserted.length === 0) return false;
       const consume = opts.consumeReserved ?? 0;
-      await db
-        .insert(stockLevels)
-        .values({ shopId, warehouseId: m.warehouseId, skuId: m.skuId, onHand: m.delta, reserved: 0 })
-        .onConflictDoUpdate({
-          target: [stockLevels.warehouseId, stockLevels.skuId],
-          set: { onHand: sql`${stockLevels.onHand} + ${m.delta}`, reserved: sql`greatest(0, ${stockLevels.reserved} - ${consume})`, updatedAt: sql`now()` },
-        });
+      // update first: Postgres checks CHECK constraints on an upsert's would-be insert row too
+      const updated = await db
+        .update(stockLevels)
+        .set({ onHand: sql`${stockLevels.onHand} + ${m.delta}`, reserved: sql`greatest(0, ${stockLevels.reserved} - ${consume})`, updatedAt: sql`now()` })
+        .where(and(eq(stockLevels.warehouseId, m.warehouseId), eq(stockLevels.skuId, m.skuId)))
+        .returning({ id: stockLevels.id });
+      if (updated.length === 0) {
+        await db
+          .insert(stockLevels)
+          .values({ shopId, warehouseId: m.warehouseId, skuId: m.skuId, onHand: m.delta, reserved: 0 })
+          .onConflictDoUpdate({ target: [stockLevels.warehouseId, stockLevels.skuId], set: { onHand: sql`${stockLevels.onHand} + ${m.delta}`, updatedAt: sql`now()` } });
+      }
       return true;
     },
 

@@ -1,0 +1,90 @@
+import { and, asc, eq, gt, inArray, lt, or, sql } from 'drizzle-orm';
+import { allocationLines, allocations, orderLines, orders, skus } from '../../drizzle/schema/index.js';
+import type { AllocationStatus, PostalAddress } from '../../drizzle/schema/index.js';
+import type { DbOrTx } from './client.js';
+
+/** An allocation as a 3PL sees it through the feed. */
+export interface FeedAllocation {
+  id: number;
+  status: AllocationStatus;
+  idempotencyKey: string;
+  orderName: string;
+  orderExternalId: string;
+  channel: string;
+  createdAt: Date;
+  promisedShipBy: Date | null;
+  promisedDeliveryBy: Date | null;
+  serviceLevel: string | null;
+  leaseUntil: Date | null;
+  shipTo: PostalAddress | null;
+  email: string | null;
+  lines: { lineId: number; sku: string; title: string; quantity: number; shippedQuantity: number }[];
+}
+
+/** Allocations a poller may take: ready ones, and leased ones whose lease ran out. */
+const takeable = (now: Date) => or(eq(allocations.status, 'ready'), and(eq(allocations.status, 'leased'), lt(allocations.leaseUntil, now)));
+
+/** Queries of the 3PL feed; every one is scoped to one shop and one warehouse. */
+export function createFeedRepo(db: DbOrTx) {
+  async function hydrate(shopId: number, rows: (typeof allocations.$inferSelect)[]): Promise<FeedAllocation[]> {
+    if (rows.length === 0) return [];
+    const ids = rows.map((r) => r.id);
+    const lines = await db
+      .select({ allocationId: allocationLines.allocationId, lineId: allocationLines.id, sku: skus.sku, title: orderLines.title, quantity: allocationLines.quantity, shippedQuantity: allocationLines.shippedQuantity })
+      .from(allocationLines)
+      .innerJoin(skus, eq(skus.id, allocationLines.skuId))
+      .innerJoin(orderLines, eq(orderLines.id, allocationLines.orderLineId))
+      .where(and(eq(allocationLines.shopId, shopId), inArray(allocationLines.allocationId, ids)))
+      .orderBy(asc(allocationLines.id));
+    const orderRows = await db.select().from(orders).where(and(eq(orders.shopId, shopId), inArray(orders.id, [...new Set(rows.map((r) => r.orderId))])));
+    const byOrder = new Map(orderRows.map((o) => [o.id, o]));
+    return rows.map((r) => {
+      const o = byOrder.get(r.orderId)!;
+      return {
+        id: r.id, status: r.status, idempotencyKey: r.idempotencyKey, orderName: o.name, orderExternalId: o.externalId, channel: o.channel, createdAt: r.createdAt,
+        promisedShipBy: r.promisedShipBy, promisedDeliveryBy: r.promisedDeliveryBy, serviceLevel: r.serviceLevel, leaseUntil: r.status === 'leased' ? r.leaseUntil : null,
+        shipTo: o.shippingAddress, email: o.email,
+        lines: lines.filter((l) => l.allocationId === r.id).map(({ allocationId: _a, ...l }) => l),
+      };
+    });
+  }
+
+  return {
+    hydrate,
+
+    /** Read-only listing by status, keyset-paginated by id. */
+    async list(shopId: number, warehouseId: number, opts: { statuses: AllocationStatus[]; after?: number; limit: number }): Promise<FeedAllocation[]> {
+      const rows = await db.select().from(allocations)
+        .where(and(eq(allocations.shopId, shopId), eq(allocations.warehouseId, warehouseId), inArray(allocations.status, opts.statuses), opts.after ? gt(allocations.id, opts.after) : undefined))
+        .orderBy(asc(allocations.id)).limit(opts.limit);
+      return hydrate(shopId, rows);
+    },
+
+    async get(shopId: number, warehouseId: number, id: number): Promise<FeedAllocation | undefined> {
+      const rows = await db.select().from(allocations).where(and(eq(allocations.shopId, shopId), eq(allocations.warehouseId, warehouseId), eq(allocations.id, id)));
+      return (await hydrate(shopId, rows))[0];
+    },
+
+    /**
+     * Takes up to `limit` allocations for one poller: `FOR UPDATE SKIP LOCKED` means two pollers
+     * running at once never receive the same allocation.
+     */
+    async lease(shopId: number, warehouseId: number, opts: { limit: number; leaseMs: number; token: string; now: Date }): Promise<FeedAllocation[]> {
+      const until = new Date(opts.now.getTime() + opts.leaseMs);
+      const picked = db.select({ id: allocations.id }).from(allocations)
+        .where(and(eq(allocations.shopId, shopId), eq(allocations.warehouseId, warehouseId), takeable(opts.now)))
+        .orderBy(asc(allocations.promisedShipBy), asc(allocations.id)).limit(opts.limit).for('update', { skipLocked: true });
+      const rows = await db.update(allocations)
+        .set({ status: 'leased', leaseUntil: until, leaseToken: opts.token, updatedAt: sql`now()` })
+        .where(inArray(allocations.id, picked))
+        .returning();
+      rows.sort((a, b) => (a.promisedShipBy?.getTime() ?? 0) - (b.promisedShipBy?.getTime() ?? 0) || a.id - b.id);
+      return hydrate(shopId, rows);
+    },
+
+    async countTakeable(shopId: number, warehouseId: number, now: Date): Promise<number> {
+      const [r] = await db.select({ n: sql<number>`count(*)::int` }).from(allocations).where(and(eq(allocations.shopId, shopId), eq(allocations.warehouseId, warehouseId), takeable(now)));
+      return Number(r?.n ?? 0);
+    },
+  };
+}

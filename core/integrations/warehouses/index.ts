@@ -1,0 +1,18 @@
+import type { WarehouseRow } from '../../db/warehouses-repo.js';
+import type { TokenCipher } from '../../crypto/token-cipher.js';
+import { createFeedWarehouse } from './feed-warehouse.js';
+import { createHttpWarehouse } from './http-warehouse.js';
+import type { WarehouseAdapter } from './warehouse.js';
+
+export type { DispatchOrder, DispatchOutcome, WarehouseAdapter } from './warehouse.js';
+
+/** One adapter per dispatch style, found through this map. */
+export const warehouseStyles = {
+  feed: (_w: WarehouseRow) => createFeedWarehouse(),
+  http: (w: WarehouseRow, cipher: TokenCipher) => createHttpWarehouse({ warehouseId: w.id, url: w.pushUrl!, secret: cipher.decrypt(w.pushSecretEnc!) }),
+} satisfies Record<WarehouseRow['dispatchStyle'], (w: WarehouseRow, cipher: TokenCipher) => WarehouseAdapter>;
+
+export function warehouseAdapter(w: WarehouseRow, cipher: TokenCipher): WarehouseAdapter {
+  if (w.dispatchStyle === 'http' && (!w.pushUrl || !w.pushSecretEnc)) throw new Error(`warehouse ${w.id} pushes over HTTP but has no URL or secret`);
+  return warehouseStyles[w.dispatchStyle](w, cipher);
+}

@@ -1,0 +1,81 @@
+import type { Db } from '../db/client.js';
+import { createAllocationsRepo } from '../db/allocations-repo.js';
+import { createAuditRepo } from '../db/audit-repo.js';
+import { createFeedRepo } from '../db/feed-repo.js';
+import { createOrdersRepo } from '../db/orders-repo.js';
+import { createShopsRepo } from '../db/shops-repo.js';
+import { createWarehousesRepo } from '../db/warehouses-repo.js';
+import { dispatchAttempts } from '../../drizzle/schema/index.js';
+import type { TokenCipher } from '../crypto/token-cipher.js';
+import { AppError, NotFoundError } from '../errors.js';
+import type { CircuitBreaker } from '../integrations/warehouses/circuit-breaker.js';
+import { warehouseAdapter } from '../integrations/warehouses/index.js';
+import type { ShopifyGraphql } from '../integrations/shopify/graphql.js';
+import type { Logger } from '../logger.js';
+import { placeOnShopify, type Placement } from './dispatch/place-on-shopify.js';
+
+export interface DispatchDeps {
+  db: Db;
+  shopify: ShopifyGraphql;
+  cipher: TokenCipher;
+  breaker: CircuitBreaker;
+  log: Logger;
+}
+
+/**
+ * Hands a reserved allocation to its warehouse. Shopify first (the FO moves to the warehouse's
+ * location; a failure there is recorded, not fatal: the parcel can still leave), then the 3PL:
+ * listed in the feed, or pushed to its API with our idempotency key. No transaction is held
+ * across a network call: intent, call, then outcome.
+ */
+export async function dispatchAllocation(deps: DispatchDeps, input: { shopId: number; allocationId: number; finalAttempt: boolean; attempt: number }) {
+  const allocations = createAllocationsRepo(deps.db);
+  const a = await allocations.get(input.shopId, input.allocationId);
+  if (!a) throw new NotFoundError(`allocation ${input.allocationId}`);
+  if (a.status !== 'reserved') return { status: 'skipped' as const, reason: `allocation is ${a.status}` };
+  const order = (await createOrdersRepo(deps.db).get(input.shopId, a.orderId))!;
+  if (order.cancelledAt) return { status: 'skipped' as const, reason: 'order cancelled' };
+  const w = (await createWarehousesRepo(deps.db).get(input.shopId, a.warehouseId))!;
+  const shop = (await createShopsRepo(deps.db).byId(input.shopId))!;
+  const audit = createAuditRepo(deps.db);
+
+  let placement: Placement | { error: string } | null = null;
+  if (order.channel === 'shopify' && w.locationExternalId && !a.fulfillmentOrderExternalId) {
+    try {
+      const lines = await allocations.lines(input.shopId, [a.id]);
+      const orderLines = await createOrdersRepo(deps.db).lines(input.shopId, order.id);
+      const byLine = new Map(lines.map((l) => [orderLines.find((o) => o.id === l.orderLineId)!.externalId, l.quantity]));
+      placement = await placeOnShopify(deps.shopify, { shop: shop.domain, orderExternalId: order.externalId, locationExternalId: w.locationExternalId, isOurFulfillmentService: !!w.fulfillmentServiceExternalId, lines: byLine });
+      await allocations.setDispatchOutcome(input.shopId, a.id, { fulfillmentOrderExternalId: placement.fulfillmentOrderIds[0] ?? null });
+    } catch (e) {
+      if (e instanceof AppError && e.retriable && !input.finalAttempt) throw e;
+      placement = { error: (e as Error).message };
+      deps.log.warn({ allocationId: a.id, err: (e as Error).message }, 'could not place the allocation on its Shopify location');
+    }
+  }
+
+  const [dto] = await createFeedRepo(deps.db).hydrate(input.shopId, [a]);
+  const adapter = warehouseAdapter(w, deps.cipher);
+  const started = Date.now();
+  try {
+    const outcome = await deps.breaker.run(w.id, () => adapter.dispatch({
+      allocationId: a.id, idempotencyKey: a.idempotencyKey, orderName: dto!.orderName, channel: dto!.channel, promisedShipBy: a.promisedShipBy?.toISOString() ?? null,
+      serviceLevel: a.serviceLevel, shipTo: dto!.shipTo, email: dto!.email, lines: dto!.lines.map(({ lineId, sku, title, quantity }) => ({ lineId, sku, title, quantity })),
+    }), (e) => !(e instanceof AppError) || e.retriable);
+    if (w.dispatchStyle !== 'feed') await deps.db.insert(dispatchAttempts).values({ shopId: input.shopId, allocationId: a.id, attempt: input.attempt, statusCode: 200, durationMs: Date.now() - started });
+    const to = outcome.kind === 'listed' ? 'ready' : 'acknowledged';
+    const row = await allocations.transition(input.shopId, a.id, ['reserved'], to, { dispatchedAt: new Date(), acknowledgedAt: to === 'acknowledged' ? new Date() : null, dispatchAttempts: input.attempt, dispatchError: null });
+    await audit.record(input.shopId, 'order', String(order.id), 'dispatched', 'dispatch', { allocationId: a.id, warehouse: w.name, style: w.dispatchStyle, outcome, placement });
+    return { status: row ? ('dispatched' as const) : ('skipped' as const), to, placement };
+  } catch (e) {
+    const message = (e as Error).message;
+    await deps.db.insert(dispatchAttempts).values({ shopId: input.shopId, allocationId: a.id, attempt: input.attempt, error: message.slice(0, 1000), durationMs: Date.now() - started });
+    const final = input.finalAttempt || (e instanceof AppError && !e.retriable);
+    await allocations.setDispatchOutcome(input.shopId, a.id, { dispatchAttempts: input.attempt, dispatchError: final ? message : null });
+    if (final) {
+      await audit.record(input.shopId, 'order', String(order.id), 'dispatch_failed', 'dispatch', { allocationId: a.id, warehouse: w.name, error: message, attempts: input.attempt });
+      return { status: 'dead' as const, error: message };
+    }
+    throw e;
+  }
+}

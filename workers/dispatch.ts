@@ -1,0 +1,14 @@
+import { dispatchAllocation } from '../core/use-cases/dispatch-allocation.js';
+import type { ProcessorDef } from './run-worker.js';
+
+/** Hands allocations to their 3PL; a final failure parks the allocation as a dispatch dead letter. */
+export const dispatchProcessor: ProcessorDef<'dispatch'> = {
+  concurrency: 16,
+  async process(ctx, payload, job) {
+    const attempts = job.opts.attempts ?? 1;
+    return dispatchAllocation(
+      { db: ctx.db, shopify: ctx.shopify, cipher: ctx.cipher, breaker: ctx.breaker, log: ctx.log },
+      { ...payload, attempt: job.attemptsMade + 1, finalAttempt: job.attemptsMade + 1 >= attempts },
+    );
+  },
+};

@@ -1,0 +1,10 @@
+import { pushTracking } from '../core/use-cases/push-tracking.js';
+import type { ProcessorDef } from './run-worker.js';
+
+/** Pushes shipments and their tracking events to the sales channel. */
+export const fulfillProcessor: ProcessorDef<'fulfill'> = {
+  concurrency: 8,
+  async process(ctx, payload) {
+    return pushTracking({ db: ctx.db, shopify: ctx.shopify, log: ctx.log }, payload);
+  },
+};
