@@ -27,7 +27,7 @@ export function createHttpWarehouse(cfg: HttpWarehouseConfig, now: () => number 
       throw new RetriableIntegrationError(`warehouse ${cfg.warehouseId} unreachable: ${(e as Error).message}`, '3pl');
     }
     const text = await res.text();
-    let parsed: unknown = null;
+    let parsed: unknown;
     try {
       parsed = text ? JSON.parse(text) : null;
     } catch {
