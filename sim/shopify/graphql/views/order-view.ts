@@ -157,7 +157,7 @@ export function orderView(ctx: GqlContext, o: SimOrder): View {
     id: gid('Order', o.id),
     legacyResourceId: u64(o.id),
     name: o.name,
-    number: o.number - 1000,
+    number: o.number,
     createdAt: dt(o.createdAt),
     updatedAt: dt(o.updatedAt),
     processedAt: dt(o.processedAt),
