@@ -1,176 +1,19 @@
-import { gidType, parseId } from '../../core/ids.js';
-import { displayFulfillmentStatus, isFoActive, orderReturnStatus, orderRestFulfillmentStatus } from '../../state/order-status.js';
-import type { SimFulfillmentOrder, SimOrder } from '../../state/types.js';
+import { parseId } from '../../core/ids.js';
+import { isFoActive } from '../../state/order-status.js';
+import { ASSIGNMENT, foField, orderField, orderSortValue, text } from './search-fields.js';
+import { nodeById } from './node.js';
 import { connection, type ConnectionArgs } from '../connection.js';
-import type { Args, GqlContext, View } from '../context.js';
-import { matchSearch, parseSearch, type SearchValue } from '../search-query.js';
+import type { Args, GqlContext } from '../context.js';
+import { matchSearch, parseSearch } from '../search-query.js';
 import { fulfillmentOrderView } from '../views/fulfillment-order-view.js';
 import { fulfillmentView } from '../views/fulfillment-view.js';
-import { adjustmentGroupView, inventoryItemView, inventoryLevelView, productView, variantView } from '../views/inventory-view.js';
+import { inventoryItemView, productView, variantView } from '../views/inventory-view.js';
 import { fulfillmentServiceView, locationView } from '../views/location-view.js';
 import { customerView, orderView, visibleOrder } from '../views/order-view.js';
 import { returnView, returnableFulfillmentsView, reverseFulfillmentOrderView } from '../views/return-view.js';
 import { bulkOperationView, shopView } from '../views/shop-view.js';
 
 type Resolver = (args: Args, ctx: GqlContext) => unknown;
-
-const text = (...values: (string | null | undefined)[]): SearchValue => ({ kind: 'text', values: values.filter((v): v is string => typeof v === 'string') });
-
-function orderField(ctx: GqlContext, o: SimOrder, field: string): SearchValue | undefined {
-  switch (field) {
-    case 'updated_at':
-      return { kind: 'date', ms: o.updatedAt };
-    case 'created_at':
-      return { kind: 'date', ms: o.createdAt };
-    case 'processed_at':
-      return { kind: 'date', ms: o.processedAt };
-    case 'id':
-      return { kind: 'number', value: o.id };
-    case 'name':
-      return text(o.name, o.name.replace('#', ''));
-    case 'email':
-      return text(o.email);
-    case 'tag':
-      return text(...o.tags);
-    case 'tag_not':
-      return { kind: 'bool', value: false };
-    case 'status':
-      return text(o.cancelledAt ? 'cancelled' : o.closedAt ? 'closed' : 'open', 'any');
-    case 'financial_status':
-      return text(o.financialStatus);
-    case 'fulfillment_status': {
-      const rest = orderRestFulfillmentStatus(ctx.shop, o);
-      const words = rest === 'fulfilled' ? ['shipped', 'fulfilled'] : rest === 'partial' ? ['partial'] : ['unshipped', 'unfulfilled'];
-      return text(...words, displayFulfillmentStatus(ctx.shop, o).toLowerCase());
-    }
-    case 'return_status':
-      return text(orderReturnStatus(ctx.shop, o).toLowerCase());
-    case 'sku':
-      return text(...o.lineItems.map((l) => l.sku));
-    case 'test':
-      return { kind: 'bool', value: o.test };
-    case 'location_id':
-    case 'fulfillment_location_id': {
-      const locs = o.fulfillmentOrderIds.map((id) => ctx.shop.fulfillmentOrders.get(id)?.assignedLocationId).filter((x) => x !== undefined);
-      return text(...locs.map(String));
-    }
-    case 'customer_id':
-      return { kind: 'number', value: o.customerId };
-    case 'source_name':
-    case 'sales_channel':
-      return text(o.sourceName);
-    case 'default':
-      return text(o.name, o.name.replace('#', ''), o.email, o.shippingAddress.lastName);
-    default:
-      return undefined;
-  }
-}
-
-function orderSortValue(key: string | undefined): (o: SimOrder) => number | string {
-  switch (key) {
-    case 'UPDATED_AT':
-      return (o) => o.updatedAt;
-    case 'CREATED_AT':
-      return (o) => o.createdAt;
-    case 'ORDER_NUMBER':
-      return (o) => o.number;
-    case 'ID':
-      return (o) => o.id;
-    default:
-      return (o) => o.processedAt;
-  }
-}
-
-function foField(fo: SimFulfillmentOrder, field: string): SearchValue | undefined {
-  switch (field) {
-    case 'status':
-      return text(fo.status.toLowerCase());
-    case 'request_status':
-      return text(fo.requestStatus.toLowerCase());
-    case 'assigned_location_id':
-      return { kind: 'number', value: fo.assignedLocationId };
-    case 'updated_at':
-      return { kind: 'date', ms: fo.updatedAt };
-    case 'id':
-      return { kind: 'number', value: fo.id };
-    default:
-      return undefined;
-  }
-}
-
-const ASSIGNMENT: Record<string, (fo: SimFulfillmentOrder) => boolean> = {
-  FULFILLMENT_REQUESTED: (fo) => fo.requestStatus === 'SUBMITTED',
-  FULFILLMENT_ACCEPTED: (fo) => fo.requestStatus === 'ACCEPTED',
-  CANCELLATION_REQUESTED: (fo) => fo.requestStatus === 'CANCELLATION_REQUESTED',
-  FULFILLMENT_UNSUBMITTED: (fo) => fo.requestStatus === 'UNSUBMITTED',
-};
-
-/** A node by global id, for node/nodes. */
-export function nodeById(ctx: GqlContext, id: string): View | null {
-  const type = gidType(id);
-  const n = parseId(id);
-  if (!type || n === undefined) return null;
-  const s = ctx.shop;
-  switch (type) {
-    case 'Order': {
-      const o = s.orders.get(n);
-      return o && visibleOrder(ctx, o) ? orderView(ctx, o) : null;
-    }
-    case 'FulfillmentOrder': {
-      const fo = s.fulfillmentOrders.get(n);
-      return fo ? fulfillmentOrderView(ctx, fo) : null;
-    }
-    case 'Fulfillment': {
-      const f = s.fulfillments.get(n);
-      return f ? fulfillmentView(ctx, f) : null;
-    }
-    case 'Location': {
-      const l = s.locations.get(n);
-      return l ? locationView(ctx, l) : null;
-    }
-    case 'Product': {
-      const p = s.products.get(n);
-      return p ? productView(ctx, p) : null;
-    }
-    case 'ProductVariant': {
-      const v = s.variants.get(n);
-      return v ? variantView(ctx, v) : null;
-    }
-    case 'InventoryItem': {
-      const i = s.inventoryItems.get(n);
-      return i ? inventoryItemView(ctx, i) : null;
-    }
-    case 'InventoryLevel': {
-      const item = Number(/inventory_item_id=(\d+)/.exec(id)?.[1]);
-      const level = s.levels.get(`${item}:${n}`);
-      return level ? inventoryLevelView(ctx, level) : null;
-    }
-    case 'InventoryAdjustmentGroup': {
-      const g = s.adjustmentGroups.get(n);
-      return g ? adjustmentGroupView(ctx, g) : null;
-    }
-    case 'Customer': {
-      const c = s.customers.get(n);
-      return c ? customerView(ctx, c) : null;
-    }
-    case 'Return': {
-      const r = s.returns.get(n);
-      return r ? returnView(ctx, r) : null;
-    }
-    case 'ReverseFulfillmentOrder': {
-      const r = s.reverseFulfillmentOrders.get(n);
-      return r ? reverseFulfillmentOrderView(ctx, r) : null;
-    }
-    case 'BulkOperation': {
-      const b = s.bulkOperations.get(n);
-      return b ? bulkOperationView(ctx, b) : null;
-    }
-    case 'Shop':
-      return n === s.id ? shopView(ctx) : null;
-    default:
-      return null;
-  }
-}
 
 function typed(args: Args): ConnectionArgs & { query?: string | null; sortKey?: string } {
   return args as ConnectionArgs & { query?: string | null; sortKey?: string };
