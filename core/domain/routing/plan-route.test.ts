@@ -60,6 +60,19 @@ describe('planRoute with the default rules', () => {
   });
 });
 
+describe('scarce stock', () => {
+  it('keeps a warehouse\'s last units when another ships for about the same price', () => {
+    const order = buildOrder({ deliverBy: '2026-05-08' });
+    // Lyon is 0.50 cheaper but would ship its last unit (scarcity 4 × 1/1); Lille has plenty.
+    const lille = lyon({ id: 'w-lille', name: 'Lille', costs: { FR: 5.5 }, stock: { 'SKU-A': 50 } });
+    const plan = planRoute(order, [lyon({ stock: { 'SKU-A': 1 } }), lille], defaultRules(), now);
+    expect(plan.allocations.map((a) => a.warehouseId)).toEqual(['w-lille']);
+    // A real saving still wins over the scarcity price.
+    const dear = lyon({ id: 'w-lille', name: 'Lille', costs: { FR: 9.5 }, stock: { 'SKU-A': 50 } });
+    expect(planRoute(order, [lyon({ stock: { 'SKU-A': 1 } }), dear], defaultRules(), now).allocations.map((a) => a.warehouseId)).toEqual(['w-lyon']);
+  });
+});
+
 describe('split and backorder policies', () => {
   const order = buildOrder({ placedAt: '2026-05-05T07:00:00Z', deliverBy: '2026-05-08', lines: [buildLine({ unitPrice: 50 }), buildLine({ lineId: 'l-2', sku: 'SKU-B', unitPrice: 5 })] });
   const stock = [paris({ stock: { 'SKU-A': 1 } }), lyon({ stock: { 'SKU-B': 1 } })];

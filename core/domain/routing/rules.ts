@@ -215,19 +215,20 @@ export function ruleLabelOf(rule: RoutingRule): string {
 }
 
 /**
- * The rules a new shop starts with. Order matters for ranking: keep capacity in front, then
- * one shipment over several, the checkout promise, and shipping cost, with distance and the
- * merchant's priority as tie-breakers.
+ * The rules a new shop starts with. Order matters for ranking: capacity first (a full warehouse
+ * ships a day later), then one shipment over several, the checkout promise, and shipping cost
+ * with a small price on scarce stock, with distance and the merchant's priority as tie-breakers.
+ * Splits are allowed when nothing ships the order whole; missing units stay open.
  */
 export function defaultRules(): RoutingRule[] {
   return [
     { kind: 'capacity', id: 'capacity', whenFull: 'defer' },
     { kind: 'stock', id: 'stock' },
     { kind: 'promise', id: 'promise', mode: 'meet_deadline' },
-    { kind: 'cost', id: 'cost', tolerancePct: 0 },
+    { kind: 'cost', id: 'cost', scarcityCost: 4 },
     { kind: 'proximity', id: 'proximity' },
     { kind: 'priority', id: 'priority' },
-    { kind: 'split', id: 'split', policy: 'max_shipments', maxShipments: 3 },
+    { kind: 'split', id: 'split', policy: 'allowed' },
     { kind: 'backorder', id: 'backorder', policy: 'partial' },
   ];
 }

@@ -39,7 +39,8 @@ describe('trace', () => {
     const lyon = trace.warehouses.find((w) => w.id === 'w-lyon')!;
     expect(lyon.rank).toBe(2);
     expect(lyon.verdicts.find((v) => v.rule === 'stock')).toMatchObject({ outcome: 'ranked', score: 1, reason: 'covers 1 of 2 units', fields: { coveredUnits: 1, orderedUnits: 2, canShipAll: false } });
-    expect(lyon.verdicts.find((v) => v.rule === 'cost')).toMatchObject({ score: 5, fields: { cost: 5, zone: 'FR-IDF' } });
+    // Lyon would ship its last unit: the cost rule adds the default scarcity price (4 × 1/1).
+    expect(lyon.verdicts.find((v) => v.rule === 'cost')).toMatchObject({ score: 9, reason: 'costs 5.00 to zone FR-IDF (+4.00 for scarce stock)', fields: { cost: 5, zone: 'FR-IDF', scarcityCost: 4 } });
     const paris = trace.warehouses.find((w) => w.id === 'w-paris')!;
     expect(paris).toMatchObject({ rank: 1, chosen: true, shippedUnits: 2 });
     expect(paris.verdicts.find((v) => v.rule === 'proximity')!.fields.distanceKm).toBeCloseTo(10.6, 0);
