@@ -73,7 +73,10 @@ export const checkoutPromise: { calendar: WarehouseCalendar; transitDays: (count
   },
 };
 
-/** Where each site's share of a SKU's stock comes from: its weight, and how deep its assortment goes. */
+/**
+ * How stock is spread: each site's share of a SKU's stock (in proportion to its capacity, not to
+ * any routing policy) and how deep into the catalogue (by popularity) its assortment goes.
+ */
 export const stocking: Readonly<Record<string, { share: number; assortment: number }>> = {
   'wh-paris': { share: 0.38, assortment: 0.85 },
   'wh-lyon': { share: 0.27, assortment: 0.7 },

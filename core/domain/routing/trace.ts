@@ -1,3 +1,4 @@
+import { isIsoDate } from './calendar.js';
 import type { RoutingContext } from './context.js';
 import { deadlineFor, lateDaysOf, scarcityOf, warehouseMetric } from './criteria.js';
 import { factsOf, round1, usable, type WarehouseEvaluation } from './evaluate.js';
@@ -143,7 +144,7 @@ export function summarisePlan(ctx: RoutingContext, plan: CandidatePlan): PlanSum
     substitutedUnits: plan.substitutedUnits,
     cost: costs.some((c) => c === null) ? null : costs.reduce<number>((s, c) => s + (c ?? 0), 0),
     latestDelivery: latest,
-    lateDays: latest && deadline && /^\d{4}-\d{2}-\d{2}$/.test(deadline) ? lateDaysOf(latest, deadline) : null,
+    lateDays: latest && deadline && isIsoDate(deadline) ? lateDaysOf(latest, deadline) : null,
     distanceKm: evs.length === 0 || kms.some((k) => k === null) ? null : round1(kms.reduce<number>((s, k) => s + (k ?? 0), 0)),
   };
 }
