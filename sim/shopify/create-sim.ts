@@ -177,11 +177,7 @@ export function createShopifySim(options: ShopifySimOptions) {
     /** The JWT App Bridge would give the embedded UI for this shop. */
     mintSessionToken: (shop: string, opts?: SessionTokenOptions): Promise<string> => control.mintSessionToken(shop, opts),
     /** An access token without the exchange dance, for tests that are not about auth. */
-    issueAccessToken(shop: string, opts: { expiring?: boolean; online?: boolean; userId?: number } = {}): AccessTokenResponse {
-      const s = shopState(shop);
-      if (!s.installed) throw new ControlError(`The app is not installed on ${s.domain}`, 409);
-      return opts.online ? tokens.issueOnline(s.domain, config.scopes, opts.userId ?? 1, s.locale) : tokens.issueOffline(s.domain, config.scopes, opts.expiring ?? false);
-    },
+    issueAccessToken: (shop: string, opts: { expiring?: boolean; online?: boolean; userId?: number } = {}): AccessTokenResponse => control.issueAccessToken(shop, opts),
     webhookLog: (filter?: DeliveryFilter): DeliveryRecord[] => dispatcher.log(filter),
     requestLog: (filter?: { shop?: string; operationName?: string }): GraphqlLogEntry[] => requestLog.list(filter),
     resetLogs: (): void => control.resetLogs(),

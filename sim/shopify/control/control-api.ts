@@ -1,4 +1,4 @@
-import type { TokenStore } from '../auth/tokens.js';
+import type { AccessTokenResponse, TokenStore } from '../auth/tokens.js';
 import { mintSessionToken, type SessionTokenOptions } from '../auth/session-token.js';
 import { parseId } from '../core/ids.js';
 import type { SimCore } from '../core/sim-core.js';
@@ -235,6 +235,12 @@ export function createControl(deps: ControlDeps) {
       else if (topic === 'customers/redact') core.events.emit(shop, topic, () => customerRedactPayload(shop, input));
       else if (topic === 'shop/redact') core.events.emit(shop, topic, () => shopRedactPayload(shop));
       else throw new ControlError(`Unknown compliance topic ${String(topic)}`, 400);
+    },
+    /** An access token without the exchange dance (scripts, benches, tests not about auth). */
+    issueAccessToken: (domain: string, opts: { expiring?: boolean; online?: boolean; userId?: number } = {}): AccessTokenResponse => {
+      const shop = shopOf(domain);
+      if (!shop.installed) throw new ControlError(`The app is not installed on ${shop.domain}`, 409);
+      return opts.online ? tokens.issueOnline(shop.domain, core.config.scopes, opts.userId ?? 1, shop.locale) : tokens.issueOffline(shop.domain, core.config.scopes, opts.expiring ?? false);
     },
     mintSessionToken: (domain: string, opts: SessionTokenOptions = {}): Promise<string> =>
       mintSessionToken(core.config.apiKey, core.config.apiSecret, shopOf(domain).domain, { nowMs: core.clock.now(), ...opts }),

@@ -47,6 +47,15 @@ describe('control API over HTTP', () => {
     expect(cancelled.body.cancelledAt).not.toBeNull();
     const token = await call<{ token: string }>('POST', '/_sim/shops/ctl-shop.myshopify.com/session-token', { userId: 3 });
     expect(token.body.token.split('.')).toHaveLength(3);
+    const access = await call<{ access_token: string; expires_in: number }>('POST', '/_sim/shops/ctl-shop.myshopify.com/access-token', { expiring: true });
+    expect(access.body).toMatchObject({ expires_in: 3600 });
+    const gql = await fetch(`${sim.url}/admin/api/2026-07/graphql.json`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-shopify-access-token': access.body.access_token },
+      body: JSON.stringify({ query: '{ shop { name } }' }),
+    });
+    expect(((await gql.json()) as { data: { shop: { name: string } } }).data.shop.name).toBe('ctl-shop');
+    expect((await call<{ outcome: string }[]>('GET', '/_sim/requests?shop=ctl-shop.myshopify.com')).body.map((e) => e.outcome)).toEqual(['ok']);
     const throttle = await call<{ throttle: { restoreRate: number } }>('PUT', '/_sim/shops/ctl-shop.myshopify.com/throttle', { restoreRate: 50 });
     expect(throttle.body.throttle.restoreRate).toBe(50);
     const chaos = await call<{ duplicateRate: number }>('PUT', '/_sim/chaos', { duplicateRate: 0.5 });

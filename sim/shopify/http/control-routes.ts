@@ -86,6 +86,7 @@ export function createControlRoutes(control: ShopifySimControl, extras: ControlR
       },
     ],
     ['POST', new RegExp(`^${S}/session-token$`), async ([s], b) => ({ token: await control.mintSessionToken(s ?? '', as<{ userId?: number }>(b)) })],
+    ['POST', new RegExp(`^${S}/access-token$`), ([s], b) => control.issueAccessToken(s ?? '', as<{ expiring?: boolean; online?: boolean; userId?: number }>(b))],
     ['PUT', new RegExp(`^${S}/throttle$`), ([s], b) => control.setThrottle(s ?? '', as<ThrottlePatch>(b))],
     ['GET', /^\/_sim\/requests$/, (_p, _b, url) => control.requestLog({ shop: url.searchParams.get('shop') ?? undefined, operationName: url.searchParams.get('operationName') ?? undefined })],
     [

@@ -113,6 +113,11 @@ describe('fulfillment flow over Admin GraphQL', () => {
     h.sim.control.setStock(SHOP, { sku: 'TSHIRT-BLEU-M', locationId: fsLoc, available: 20 });
     h.sim.control.setStock(SHOP, { sku: 'MUG', locationId: fsLoc, available: 7 });
 
+    const lfm = await h.gql(`query L($id: ID!) { fulfillmentOrder(id: $id) { locationsForMove(first: 10) { nodes { movable message location { id name } availableLineItemsCount { count } } } } }`, { id: fo.id });
+    const candidates = (lfm.body.data as { fulfillmentOrder: { locationsForMove: { nodes: { movable: boolean; location: { id: string }; availableLineItemsCount: { count: number } }[] } } }).fulfillmentOrder.locationsForMove.nodes;
+    expect(candidates.find((c) => c.location.id === fsLoc)).toMatchObject({ movable: true, availableLineItemsCount: { count: 2 } });
+    expect(candidates.find((c) => c.location.id === h.lyon.gid)).toMatchObject({ movable: false, availableLineItemsCount: { count: 1 } });
+
     const tooFar = await h.gql(`mutation { fulfillmentOrderMove(id: "${fo.id}", newLocationId: "${h.lyon.gid}") { movedFulfillmentOrder { id } userErrors { field message } } }`);
     expect((tooFar.body.data as { fulfillmentOrderMove: { userErrors: { message: string }[] } }).fulfillmentOrderMove.userErrors[0]?.message).toMatch(/No inventory stocked/);
 
