@@ -53,6 +53,7 @@ export interface ShopifySimOptions {
   enforceOrderAgeLimit?: boolean;
   /** Interface to listen on (default 127.0.0.1). */
   host?: string;
+  /** Entries kept in each log (oldest dropped first); default 50,000. */
   maxLogEntries?: number;
 }
 
@@ -99,7 +100,7 @@ export function createShopifySim(options: ShopifySimOptions) {
     appUrl: () => appUrl,
     settings: { ...DEFAULT_DELIVERY, ...options.webhooks },
     chaos: { ...NO_CHAOS, ...options.chaos },
-    maxLog: options.maxLogEntries ?? 200_000,
+    maxLog: options.maxLogEntries ?? 50_000,
   });
   const core: SimCore = {
     config,
@@ -114,7 +115,7 @@ export function createShopifySim(options: ShopifySimOptions) {
     baseUrl: '',
   };
   const tokens = createTokenStore(clock, () => ({ offline: config.offlineTokenTtlSec, online: config.onlineTokenTtlSec, refresh: config.refreshTokenTtlSec }));
-  const requestLog = createRequestLog(options.maxLogEntries ?? 200_000);
+  const requestLog = createRequestLog(options.maxLogEntries ?? 50_000);
   const control = createControl({
     core,
     tokens,

@@ -15,6 +15,7 @@ import type { SimShop } from '../state/types.js';
 import { refill } from '../throttle/bucket.js';
 import type { ChaosSettings, DeliveryFilter, DeliveryRecord, DeliverySettings, Dispatcher } from '../webhooks/dispatcher.js';
 import { customerRedactPayload, dataRequestPayload, shopPayload, shopRedactPayload, type ComplianceInput } from '../webhooks/payloads/shop-payload.js';
+import { orderPayload } from '../webhooks/payloads/order-payload.js';
 import {
   levelSnapshot,
   locationSnapshot,
@@ -184,6 +185,17 @@ export function createControl(deps: ControlDeps) {
     cancelOrder: (domain: string, id: number | string, opts: { reason?: string; restock?: boolean; refund?: boolean } = {}): OrderSnapshot => {
       const shop = shopOf(domain);
       const o = unwrap(cancelOrder(core, shop, { orderId: orderOf(shop, id).id, reason: opts.reason ?? 'CUSTOMER', restock: opts.restock ?? true, refund: opts.refund ?? true }));
+      return orderSnapshot(shop, o);
+    },
+    /** A pending or authorized order gets paid (orders/paid, orders/updated). */
+    markOrderPaid: (domain: string, id: number | string): OrderSnapshot => {
+      const shop = shopOf(domain);
+      const o = orderOf(shop, id);
+      if (o.cancelledAt !== null || o.financialStatus === 'paid') throw new ControlError(`${o.name} cannot be marked as paid (${o.cancelledAt ? 'cancelled' : 'already paid'})`, 422);
+      o.financialStatus = 'paid';
+      o.updatedAt = core.clock.now();
+      core.events.emit(shop, 'orders/paid', () => orderPayload(shop, o));
+      core.events.emit(shop, 'orders/updated', () => orderPayload(shop, o));
       return orderSnapshot(shop, o);
     },
     editOrder: (domain: string, id: number | string, input: EditOrderInput): OrderSnapshot => {

@@ -43,6 +43,15 @@ describe('control API over HTTP', () => {
     expect(inv.body[0]).toMatchObject({ available: 3, committed: 2 });
     const tooMany = await call<{ error: string }>('POST', '/_sim/shops/ctl-shop.myshopify.com/orders', { lines: [{ sku: 'MUG', quantity: 9 }], shippingAddress: { address1: 'x', city: 'y', zip: '1', countryCode: 'FR' } });
     expect(tooMany.status).toBe(422);
+    const pending = await call<{ id: number; financialStatus: string }>('POST', '/_sim/shops/ctl-shop.myshopify.com/orders', {
+      lines: [{ sku: 'MUG', quantity: 1 }],
+      shippingAddress: { address1: '2 rue B', city: 'Lyon', zip: '69001', countryCode: 'FR' },
+      financialStatus: 'pending',
+    });
+    expect(pending.body.financialStatus).toBe('pending');
+    const paid = await call<{ financialStatus: string }>('POST', `/_sim/shops/ctl-shop.myshopify.com/orders/${pending.body.id}/mark-paid`, {});
+    expect(paid.body.financialStatus).toBe('paid');
+    expect((await call('POST', `/_sim/shops/ctl-shop.myshopify.com/orders/${pending.body.id}/mark-paid`, {})).status).toBe(422);
     const cancelled = await call<{ cancelledAt: string | null }>('POST', `/_sim/shops/ctl-shop.myshopify.com/orders/${order.body.id}/cancel`, { reason: 'CUSTOMER', restock: true });
     expect(cancelled.body.cancelledAt).not.toBeNull();
     const token = await call<{ token: string }>('POST', '/_sim/shops/ctl-shop.myshopify.com/session-token', { userId: 3 });

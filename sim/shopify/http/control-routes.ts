@@ -71,6 +71,7 @@ export function createControlRoutes(control: ShopifySimControl, extras: ControlR
     ['GET', new RegExp(`^${S}/orders$`), ([s]) => control.listOrders(s ?? '')],
     ['GET', new RegExp(`^${S}/orders/([^/]+)$`), ([s, id]) => control.getOrder(s ?? '', id ?? '')],
     ['POST', new RegExp(`^${S}/orders/([^/]+)/cancel$`), ([s, id], b) => control.cancelOrder(s ?? '', id ?? '', as<{ reason?: string; restock?: boolean; refund?: boolean }>(b))],
+    ['POST', new RegExp(`^${S}/orders/([^/]+)/mark-paid$`), ([s, id]) => control.markOrderPaid(s ?? '', id ?? '')],
     ['POST', new RegExp(`^${S}/orders/([^/]+)/edit$`), ([s, id], b) => control.editOrder(s ?? '', id ?? '', as<EditOrderInput>(b))],
     ['POST', new RegExp(`^${S}/orders/([^/]+)/returns$`), ([s, id], b) => control.requestReturn(s ?? '', id ?? '', as<ReturnRequestInput>(b))],
     ['POST', new RegExp(`^${S}/returns/([^/]+)/approve$`), ([s, id]) => control.approveReturn(s ?? '', id ?? '')],
