@@ -7,6 +7,7 @@ import { recordWebhook } from '../core/use-cases/record-webhook.js';
 import { adminRoutes } from './routes/admin/index.js';
 import { feedRoutes } from './routes/feed/index.js';
 import { healthRoutes } from './routes/health/index.js';
+import { fulfillmentServiceRoutes } from './routes/shopify/fulfillment-service.js';
 import { shopifyWebhookRoutes } from './routes/shopify/webhooks.js';
 
 export interface BuildAppOptions {
@@ -39,6 +40,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
     bodyLimit: ctx.config.http.bodyLimitBytes,
     record: (event) => recordWebhook({ inboxWriter: ctx.inboxWriter, enqueueIngest: (p) => ctx.ingestProducer.add(p) }, event),
   });
+  await app.register(fulfillmentServiceRoutes, { ctx });
   await app.register(adminRoutes, { ctx, prefix: '/api/admin' });
   await app.register(feedRoutes, { ctx });
   return app;

@@ -1,3 +1,4 @@
+import { answerFulfillmentRequests } from '../core/use-cases/answer-fulfillment-requests.js';
 import { importShop } from '../core/use-cases/import-shop.js';
 import { reconcileOrders } from '../core/use-cases/reconcile-orders.js';
 import type { ProcessorDef } from './run-worker.js';
@@ -7,6 +8,13 @@ export const reconcileProcessor: ProcessorDef<'reconcile'> = {
   concurrency: 4,
   async process(ctx, payload) {
     const deps = { db: ctx.db, shopify: ctx.shopify, queues: ctx.queues, log: ctx.log };
-    return payload.kind === 'import' ? importShop(deps, { shopId: payload.shopId }) : reconcileOrders(deps, { shopId: payload.shopId });
+    switch (payload.kind) {
+      case 'import':
+        return importShop(deps, { shopId: payload.shopId });
+      case 'fulfillment-requests':
+        return answerFulfillmentRequests(deps, { shopId: payload.shopId });
+      default:
+        return reconcileOrders(deps, { shopId: payload.shopId });
+    }
   },
 };

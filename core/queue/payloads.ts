@@ -9,7 +9,7 @@ export const payloadSchemas = {
   fulfill: z.object({ shopId: z.number().int().positive(), shipmentId: z.number().int().positive() }),
   'inventory-sync': z.object({ shopId: z.number().int().positive(), skuIds: z.array(z.number().int().positive()).optional() }),
   alerts: z.object({ shopId: z.number().int().positive(), skuIds: z.array(z.number().int().positive()).optional() }),
-  reconcile: z.object({ shopId: z.number().int().positive(), kind: z.enum(['orders', 'import']).default('orders') }),
+  reconcile: z.object({ shopId: z.number().int().positive(), kind: z.enum(['orders', 'import', 'fulfillment-requests']).default('orders') }),
   maintenance: z.object({ task: z.enum(['sweep', 'schedule-reconcile']) }),
 } satisfies Record<QueueName, z.ZodType>;
 

@@ -26,6 +26,10 @@ export async function answerCancellation(deps: { db: Db; queues: Queues }, input
       await repo.transition(input.who.shopId, a.id, ['cancel_requested'], anyShipped ? 'partially_shipped' : 'acknowledged');
     }
     await createAuditRepo(tx).record(input.who.shopId, 'order', String(a.orderId), input.accept ? 'cancellation_accepted_by_3pl' : 'cancellation_refused_by_3pl', `warehouse:${a.warehouseId}`, { allocationId: a.id, reason: input.reason });
-    return { status: input.accept ? 'cancelled' : 'kept' };
+    return { status: input.accept ? 'cancelled' : 'kept', foPending: !!a.fulfillmentOrderExternalId };
+  }).then(async (r) => {
+    // a Shopify cancellation request may be waiting on this answer
+    if (r.foPending) await deps.queues.add('reconcile', { shopId: input.who.shopId, kind: 'fulfillment-requests' }).catch(() => {});
+    return { status: r.status };
   });
 }

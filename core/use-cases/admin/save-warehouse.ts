@@ -1,0 +1,65 @@
+import { randomBytes } from 'node:crypto';
+import type { Db } from '../../db/client.js';
+import type { TokenCipher } from '../../crypto/token-cipher.js';
+import { createAuditRepo } from '../../db/audit-repo.js';
+import { createWarehousesRepo, type WarehouseRow } from '../../db/warehouses-repo.js';
+import { ConflictError, NotFoundError } from '../../errors.js';
+import { assertNoUserErrors, type ShopifyGraphql } from '../../integrations/shopify/graphql.js';
+import type { WarehouseInput } from './warehouse-input.js';
+
+const FS_CREATE = `mutation FulfillmentServiceCreate($name: String!, $callbackUrl: URL) {
+  fulfillmentServiceCreate(name: $name, callbackUrl: $callbackUrl, inventoryManagement: true, trackingSupport: true) {
+    fulfillmentService { id serviceName location { id } }
+    userErrors { field message }
+  }
+}`;
+interface FsCreateResult {
+  fulfillmentServiceCreate: { fulfillmentService: { id: string; location: { id: string } | null } | null; userErrors: { field: string[] | null; message: string }[] };
+}
+
+export interface SaveWarehouseDeps {
+  db: Db;
+  shopify: ShopifyGraphql;
+  cipher: TokenCipher;
+  appUrl: string | undefined;
+}
+
+/**
+ * Creates or updates a warehouse. Linking to Shopify is part of it: an existing merchant
+ * location, or a new fulfillment service (Shopify then creates its location). A push
+ * warehouse gets a signing secret, returned once.
+ */
+export async function saveWarehouse(deps: SaveWarehouseDeps, input: { shopId: number; shopDomain: string; id?: number; data: WarehouseInput; actor: string }): Promise<{ warehouse: WarehouseRow; pushSecret: string | null }> {
+  const repo = createWarehousesRepo(deps.db);
+  const existing = input.id ? await repo.get(input.shopId, input.id) : undefined;
+  if (input.id && !existing) throw new NotFoundError('warehouse');
+  const clash = (await repo.list(input.shopId)).find((w) => w.code === input.data.code && w.id !== input.id);
+  if (clash) throw new ConflictError(`another warehouse already uses the code ${input.data.code}`);
+
+  const { location, address, ...fields } = input.data;
+  let locationExternalId = existing?.locationExternalId ?? null;
+  let fulfillmentServiceExternalId = existing?.fulfillmentServiceExternalId ?? null;
+  if (location.mode === 'existing') {
+    locationExternalId = location.externalId;
+  } else if (location.mode === 'fulfillment_service' && !fulfillmentServiceExternalId) {
+    const res = await deps.shopify.request<FsCreateResult>(input.shopDomain, FS_CREATE, {
+      name: input.data.name, callbackUrl: deps.appUrl ? `${deps.appUrl.replace(/\/$/, '')}/shopify/fulfillment-service` : null,
+    });
+    const fs = assertNoUserErrors('fulfillmentServiceCreate', res.fulfillmentServiceCreate).fulfillmentService!;
+    fulfillmentServiceExternalId = fs.id;
+    locationExternalId = fs.location?.id ?? null;
+  } else if (location.mode === 'none') {
+    locationExternalId = null;
+  }
+
+  let pushSecret: string | null = null;
+  let pushSecretEnc = existing?.pushSecretEnc ?? null;
+  if (input.data.dispatchStyle === 'http' && !pushSecretEnc) {
+    pushSecret = `whsec_${randomBytes(24).toString('base64url')}`;
+    pushSecretEnc = deps.cipher.encrypt(pushSecret);
+  }
+  const row = { ...fields, address, countryCode: address.countryCode, locationExternalId, fulfillmentServiceExternalId, pushSecretEnc };
+  const warehouse = existing ? (await repo.update(input.shopId, existing.id, row))! : await repo.create(input.shopId, row);
+  await createAuditRepo(deps.db).record(input.shopId, 'warehouse', String(warehouse.id), existing ? 'updated' : 'created', input.actor, { name: warehouse.name, location: locationExternalId });
+  return { warehouse, pushSecret };
+}
