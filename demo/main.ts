@@ -1,34 +1,59 @@
+import { createServer } from 'node:net';
 import { loadConfigOrExit } from '../core/config.js';
 import { createAppContext } from '../core/context.js';
 import { createLogger } from '../core/logger.js';
 import { onShutdown } from '../core/shutdown.js';
 import { buildApp } from '../server/app.js';
 import { startWorkers } from '../workers/registry.js';
+import { createShopifySim, seedDemoShop } from '../sim/shopify/index.js';
 import { ensureRedis } from './redis.js';
+import { setupDemoShop } from './setup-demo-shop.js';
+import { startDemoActivity } from './activity.js';
 
 /**
- * `npm run demo`: server, workers and simulators in one process on the embedded database
- * (PGlite allows one process per data directory). Logs go to stderr so stdout carries
- * only the `ready:` line.
+ * `npm run demo`: the app (server and workers in one process: PGlite allows one process per
+ * data directory) against the Shopify simulator with its seeded French shop, and one 3PL robot
+ * per warehouse. Logs go to stderr so stdout carries only the `ready:` line.
  */
-const config = loadConfigOrExit({ MIGRATE_ON_START: 'true', ...process.env });
-const log = createLogger(config.log.level, 'demo', 2);
+const DEMO_SHOP = 'demo-fr.myshopify.com';
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const p = (s.address() as { port: number }).port;
+      s.close(() => resolve(p));
+    });
+  });
+}
+
+const base = loadConfigOrExit({ MIGRATE_ON_START: 'true', ...process.env });
+const log = createLogger(base.log.level === 'info' ? 'warn' : base.log.level, 'demo', 2);
 
 let redis;
 try {
-  redis = await ensureRedis(config.redis.url);
+  redis = await ensureRedis(base.redis.url);
 } catch (e) {
   process.stderr.write(`demo: ${(e as Error).message}\n`);
   process.exit(1);
 }
 
+const sim = createShopifySim({ apiKey: base.shopify.apiKey, apiSecret: base.shopify.apiSecret, webhooks: { retryBaseMs: 2000 } });
+const simUrl = await sim.start(await freePort());
+seedDemoShop(sim, { domain: DEMO_SHOP });
+
+const port = base.http.port || (await freePort());
+const appUrl = `http://127.0.0.1:${port}`;
+const config = loadConfigOrExit({ MIGRATE_ON_START: 'true', ...process.env, PORT: String(port), APP_URL: process.env.APP_URL ?? appUrl, SHOPIFY_API_ORIGIN: simUrl });
 const ctx = await createAppContext(config, { logger: log });
-const app = await buildApp(ctx);
+const app = await buildApp(ctx, { logger: false });
+// Outside Shopify admin there is no App Bridge to hand the page a session token: the simulator mints one.
+app.get('/_demo/session-token', async () => ({ token: await sim.mintSessionToken(DEMO_SHOP), shop: DEMO_SHOP }));
 const workers = await startWorkers(ctx, config.workers.only);
-await app.listen({ port: config.http.port, host: config.http.host });
-const address = app.server.address();
-const port = typeof address === 'object' && address ? address.port : config.http.port;
-const base = `http://127.0.0.1:${port}`;
+await app.listen({ port, host: config.http.host });
+sim.setAppUrl(appUrl);
+
+const setup = await setupDemoShop(ctx, sim, DEMO_SHOP);
+const activity = await startDemoActivity({ appUrl, sim, shop: DEMO_SHOP, warehouses: setup.warehouses, log });
 
 for (;;) {
   const res = await app.inject({ method: 'GET', url: '/readyz' });
@@ -36,11 +61,14 @@ for (;;) {
   log.warn({ readyz: res.json() }, 'waiting for readiness');
   await new Promise((r) => setTimeout(r, 500));
 }
-process.stdout.write(`ready: ${base}\n`);
+process.stdout.write(`ready: ${appUrl}\n`);
+process.stderr.write(`demo: Shopify simulator at ${simUrl}, shop ${DEMO_SHOP}, ${setup.warehouses.length} warehouses with 3PL robots; feed docs at ${appUrl}/feed/v1/docs\n`);
 
 onShutdown(log, async () => {
+  await activity.stop();
   await app.close();
   await workers.close();
+  await sim.stop();
   await ctx.close();
   await redis.stop();
 });

@@ -1,5 +1,5 @@
-import { and, desc, eq, exists, gte, ilike, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
-import { allocations, orderLines, orders, warehouses } from '../../drizzle/schema/index.js';
+import { and, desc, eq, gte, ilike, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { orders } from '../../drizzle/schema/index.js';
 import type { OrderStatus } from '../../drizzle/schema/index.js';
 import type { DbOrTx } from './client.js';
 import { openStatuses } from './allocations-repo.js';
@@ -40,8 +40,9 @@ export function decodeCursor(c: string): { placedAt: Date; id: number } | null {
 }
 
 /** An open allocation past its ship-by: the order is late against its promise. */
+// raw, table-qualified SQL: drizzle drops qualifiers inside a select list, which breaks correlation
 const lateAllocation = (now: Date) =>
-  exists(sql`select 1 from ${allocations} where ${allocations.orderId} = ${orders.id} and ${allocations.status} in (${sql.join(openStatuses.map((s) => sql`${s}`), sql`, `)}) and ${allocations.promisedShipBy} < ${now}`);
+  sql`exists (select 1 from allocations la where la.order_id = orders.id and la.status in (${sql.join(openStatuses.map((s) => sql`${s}`), sql`, `)}) and la.promised_ship_by < ${now.toISOString()}::timestamptz)`;
 
 export function createOrderQueries(db: DbOrTx) {
   return {
@@ -53,10 +54,10 @@ export function createOrderQueries(db: DbOrTx) {
       if (f.from) conds.push(gte(orders.placedAt, f.from));
       if (f.to) conds.push(lte(orders.placedAt, f.to));
       if (f.late) conds.push(lateAllocation(now));
-      if (f.warehouseId) conds.push(exists(sql`select 1 from ${allocations} where ${allocations.orderId} = ${orders.id} and ${allocations.warehouseId} = ${f.warehouseId} and ${allocations.status} not in ('cancelled', 'rejected')`));
+      if (f.warehouseId) conds.push(sql`exists (select 1 from allocations wa where wa.order_id = orders.id and wa.warehouse_id = ${f.warehouseId} and wa.status not in ('cancelled', 'rejected'))`);
       if (f.q) {
         const q = f.q.trim();
-        conds.push(or(ilike(orders.name, `%${q.replace(/[%_]/g, '')}%`), exists(sql`select 1 from ${orderLines} where ${orderLines.orderId} = ${orders.id} and ${orderLines.sku} = ${q}`)));
+        conds.push(or(ilike(orders.name, `%${q.replace(/[%_]/g, '')}%`), sql`exists (select 1 from order_lines sl where sl.order_id = orders.id and sl.sku = ${q})`));
       }
       const cur = page.cursor ? decodeCursor(page.cursor) : null;
       if (cur) conds.push(or(lt(orders.placedAt, cur.placedAt), and(eq(orders.placedAt, cur.placedAt), lt(orders.id, cur.id))));
@@ -64,8 +65,8 @@ export function createOrderQueries(db: DbOrTx) {
         .select({
           id: orders.id, name: orders.name, channel: orders.channel, status: orders.status, financialStatus: orders.financialStatus, placedAt: orders.placedAt,
           countryCode: orders.countryCode, city: sql<string | null>`${orders.shippingAddress}->>'city'`, totalPrice: orders.totalPrice, currency: orders.currency,
-          units: sql<number>`(select coalesce(sum(${orderLines.currentQuantity}), 0)::int from ${orderLines} where ${orderLines.orderId} = ${orders.id})`,
-          warehouses: sql<string[]>`array(select distinct ${warehouses.name} from ${allocations} join ${warehouses} on ${warehouses.id} = ${allocations.warehouseId} where ${allocations.orderId} = ${orders.id} and ${allocations.status} not in ('cancelled', 'rejected'))`,
+          units: sql<number>`(select coalesce(sum(ul.current_quantity), 0)::int from order_lines ul where ul.order_id = orders.id)`,
+          warehouses: sql<string[]>`array(select distinct w.name from allocations wa join warehouses w on w.id = wa.warehouse_id where wa.order_id = orders.id and wa.status not in ('cancelled', 'rejected'))`,
           late: sql<boolean>`${lateAllocation(now)}`,
         })
         .from(orders)

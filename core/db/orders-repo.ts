@@ -53,7 +53,12 @@ export function createOrdersRepo(db: DbOrTx) {
               else ${orders.status} end`,
             updatedAt: sql`now()`,
           },
-          setWhere: sql`${orders.sourceUpdatedAt} < excluded.source_updated_at`,
+          // Shopify's updated_at has one-second resolution: for versions of the same second, a
+          // cancellation or a payment wins over the version that lacks it
+          setWhere: sql`${orders.sourceUpdatedAt} < excluded.source_updated_at
+            or (${orders.sourceUpdatedAt} = excluded.source_updated_at and (
+              (${orders.cancelledAt} is null and excluded.cancelled_at is not null)
+              or (${orders.financialStatus} is distinct from excluded.financial_status and excluded.financial_status = 'PAID' and ${orders.cancelledAt} is null)))`,
         })
         .returning({ id: orders.id, cancelledAt: orders.cancelledAt, status: orders.status });
       const row = rows[0];

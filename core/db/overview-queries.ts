@@ -13,7 +13,10 @@ export interface Overview {
 }
 
 /** The numbers of the overview page, each one matching a filter of the orders list. */
-export async function loadOverview(database: Database, shopId: number, now: Date, timezone: string): Promise<Overview> {
+export async function loadOverview(database: Database, shopId: number, nowDate: Date, timezone: string): Promise<Overview> {
+  // postgres.js takes instants as ISO strings in raw SQL
+  const now = nowDate.toISOString();
+  const weekAgo = new Date(nowDate.getTime() - 7 * 86_400_000).toISOString();
   const [counts] = await database.query<Record<string, number>>(sql`
     select
       (select count(*)::int from orders where shop_id = ${shopId} and status = 'pending') as waiting,
@@ -23,14 +26,14 @@ export async function loadOverview(database: Database, shopId: number, now: Date
       (select count(distinct a.order_id)::int from shipments s join allocations a on a.id = s.allocation_id
         where s.shop_id = ${shopId} and (s.shipped_at at time zone ${timezone})::date = (${now}::timestamptz at time zone ${timezone})::date) as shipped_today,
       (select count(distinct order_id)::int from allocations where shop_id = ${shopId}
-        and status in ('reserved', 'ready', 'leased', 'acknowledged', 'partially_shipped') and promised_ship_by < ${now}) as late`);
+        and status in ('reserved', 'ready', 'leased', 'acknowledged', 'partially_shipped') and promised_ship_by < ${now}::timestamptz) as late`);
   // hand-over: from the order being placed to the 3PL acknowledging its first allocation
   const handover = await database.query<{ day: string; orders: number; p50: number | null; p95: number | null }>(sql`
     with h as (
       select o.id, (min(a.acknowledged_at) at time zone ${timezone})::date as day,
         extract(epoch from (min(a.acknowledged_at) - o.placed_at)) / 60.0 as minutes
       from orders o join allocations a on a.order_id = o.id
-      where o.shop_id = ${shopId} and a.acknowledged_at is not null and a.acknowledged_at >= ${new Date(now.getTime() - 7 * 86_400_000)}
+      where o.shop_id = ${shopId} and a.acknowledged_at is not null and a.acknowledged_at >= ${weekAgo}::timestamptz
       group by o.id, o.placed_at)
     select day::text as day, count(*)::int as orders,
       percentile_cont(0.5) within group (order by minutes) as p50, percentile_cont(0.95) within group (order by minutes) as p95
@@ -39,7 +42,7 @@ export async function loadOverview(database: Database, shopId: number, now: Date
     select count(*)::int as orders, percentile_cont(0.5) within group (order by minutes) as p50, percentile_cont(0.95) within group (order by minutes) as p95
     from (select extract(epoch from (min(a.acknowledged_at) - o.placed_at)) / 60.0 as minutes
       from orders o join allocations a on a.order_id = o.id
-      where o.shop_id = ${shopId} and a.acknowledged_at is not null and a.acknowledged_at >= ${new Date(now.getTime() - 7 * 86_400_000)}
+      where o.shop_id = ${shopId} and a.acknowledged_at is not null and a.acknowledged_at >= ${weekAgo}::timestamptz
       group by o.id, o.placed_at) h`);
   const n = (v: unknown) => (v === null || v === undefined ? null : Math.round(Number(v) * 10) / 10);
   return {

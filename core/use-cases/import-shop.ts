@@ -8,7 +8,7 @@ import { NotFoundError } from '../errors.js';
 import { readJsonl, runBulkQuery } from '../integrations/shopify/bulk.js';
 import type { ShopifyGraphql } from '../integrations/shopify/graphql.js';
 import { normalizeGraphqlOrder } from '../integrations/shopify/normalize-order.js';
-import { BULK_CATALOG_QUERY, LOCATIONS, type BulkInventoryLevelLine, type BulkVariantLine, type LocationsPage } from '../integrations/shopify/operations/catalog.js';
+import { BULK_CATALOG_QUERY, LOCATIONS, SHOP_INFO, type ShopInfo, type BulkInventoryLevelLine, type BulkVariantLine, type LocationsPage } from '../integrations/shopify/operations/catalog.js';
 import { bulkOrdersQuery, type GqlLineItem, type GqlOrder } from '../integrations/shopify/operations/orders.js';
 import type { Logger } from '../logger.js';
 import type { Queues } from '../queue/producer.js';
@@ -41,8 +41,13 @@ export async function importShop(deps: ImportDeps, input: { shopId: number }) {
   const progress = (stage: string, percent: number) => sync.updateImport(shop.id, run.id, { stage, percent: Math.min(99, Math.round(percent)), counts: { ...counts } });
 
   try {
-    // 1. locations: a handful, a plain paginated query
+    // 1. the shop itself, then its locations: a handful, plain queries
     await progress('locations', 1);
+    const info = await deps.shopify.request<ShopInfo>(shop.domain, SHOP_INFO);
+    // the admin language follows the merchant's country until they choose one in Settings
+    const locale = ['FR', 'BE', 'LU', 'MC', 'CH'].includes(info.shop.shopAddress?.countryCodeV2 ?? '') ? 'fr' : 'en';
+    await createShopsRepo(deps.db).activate(shop.domain, { name: info.shop.name, email: info.shop.email, currency: info.shop.currencyCode, timezone: info.shop.ianaTimezone, locale });
+    if (!shop.reconcileCursor) await createShopsRepo(deps.db).updateSettings(shop.id, { language: locale });
     let after: string | null = null;
     do {
       const page: LocationsPage = await deps.shopify.request<LocationsPage>(shop.domain, LOCATIONS, { after });

@@ -225,7 +225,8 @@ export function defaultRules(): RoutingRule[] {
     { kind: 'capacity', id: 'capacity', whenFull: 'defer' },
     { kind: 'stock', id: 'stock' },
     { kind: 'promise', id: 'promise', mode: 'meet_deadline' },
-    { kind: 'cost', id: 'cost', scarcityCost: 4 },
+    // cents apart is no reason to ship from farther away: near-equal costs go to the next rule
+    { kind: 'cost', id: 'cost', scarcityCost: 4, tolerance: 0.25 },
     { kind: 'proximity', id: 'proximity' },
     { kind: 'priority', id: 'priority' },
     { kind: 'split', id: 'split', policy: 'allowed' },

@@ -16,6 +16,8 @@ export const topicHandlers: Record<string, TopicHandler> = {
   'orders/cancelled': ingestOrder,
   // an edit is always followed by orders/updated, which carries the new quantities
   'orders/edited': noFollowUp,
+  // the import polls its bulk operations; the webhook only confirms what it already knows
+  'bulk_operations/finish': noFollowUp,
   'fulfillments/create': ingestFulfillment,
   'fulfillments/update': ingestFulfillment,
   'inventory_levels/update': ingestInventoryLevel,

@@ -1,3 +1,11 @@
+/** The shop's identity: name, currency, time zone and language the admin shows. */
+export const SHOP_INFO = `query ShopInfo {
+  shop { name email currencyCode ianaTimezone shopAddress { countryCodeV2 } }
+}`;
+export interface ShopInfo {
+  shop: { name: string; email: string | null; currencyCode: string; ianaTimezone: string; shopAddress: { countryCodeV2: string | null } | null };
+}
+
 /** Locations, variants, inventory items and levels: what the initial import reads. */
 
 export const LOCATIONS = `query Locations($after: String) {

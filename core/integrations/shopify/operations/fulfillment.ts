@@ -3,11 +3,11 @@
 export const ORDER_FULFILLMENT_STATE = `query OrderFulfillmentState($id: ID!) {
   order(id: $id) {
     id cancelledAt
-    fulfillmentOrders(first: 20) {
+    fulfillmentOrders(first: 5) {
       nodes { id status requestStatus assignedLocation { location { id } }
-        lineItems(first: 100) { nodes { id remainingQuantity totalQuantity lineItem { id } } } }
+        lineItems(first: 50) { nodes { id remainingQuantity totalQuantity lineItem { id } } } }
     }
-    fulfillments(first: 50) { id status trackingInfo { company number url } }
+    fulfillments(first: 10) { id status trackingInfo { company number url } }
   }
 }`;
 

@@ -10,8 +10,8 @@ export const ORDER_FIELDS = `
 export const LINE_ITEM_FIELDS = `id sku title quantity currentQuantity requiresShipping variant { id } originalUnitPriceSet { shopMoney { amount } }`;
 
 export const ORDERS_UPDATED_SINCE = `query OrdersUpdatedSince($query: String!, $after: String) {
-  orders(first: 50, after: $after, query: $query, sortKey: UPDATED_AT) {
-    nodes { ${ORDER_FIELDS} lineItems(first: 100) { nodes { ${LINE_ITEM_FIELDS} } } }
+  orders(first: 8, after: $after, query: $query, sortKey: UPDATED_AT) {
+    nodes { ${ORDER_FIELDS} lineItems(first: 25) { nodes { ${LINE_ITEM_FIELDS} } } }
     pageInfo { hasNextPage endCursor }
   }
 }`;
