@@ -1,5 +1,6 @@
 import type { AppContext } from '../core/context.js';
 import { sweepInbox } from '../core/use-cases/sweep-inbox.js';
+import { sweepWork } from '../core/use-cases/sweep-work.js';
 import { createShopsRepo } from '../core/db/shops-repo.js';
 import type { ProcessorDef } from './run-worker.js';
 
@@ -21,8 +22,12 @@ export const maintenanceProcessor: ProcessorDef<'maintenance'> = {
   concurrency: 1,
   async process(ctx: AppContext, payload) {
     switch (payload.task) {
-      case 'sweep':
-        return sweepInbox({ db: ctx.db, queues: ctx.queues, log: ctx.log }, { olderThanMs: 10_000 });
+      case 'sweep': {
+        const deps = { db: ctx.db, queues: ctx.queues, log: ctx.log };
+        const inbox = await sweepInbox(deps, { olderThanMs: 10_000 });
+        const work = await sweepWork(deps, { olderThanMs: 60_000 });
+        return { ...inbox, ...work };
+      }
       case 'schedule-reconcile':
         return scheduleReconciliation(ctx);
     }
