@@ -14,7 +14,7 @@ export class FeedUnavailableError extends Error {
 /** A final answer of the feed: a success parsed against its schema, or a 4xx refusal. */
 export type FeedOutcome<T> =
   | { ok: true; status: number; value: T; ambiguous: boolean }
-  | { ok: false; status: number; code: string; message: string; ambiguous: boolean };
+  | { ok: false; status: number; code: string; message: string; details: unknown; ambiguous: boolean };
 
 /** One request to the feed. `path` is relative to /feed/v1. */
 export interface FeedRequest {
@@ -78,7 +78,7 @@ export function createFeedClient(opts: FeedClientOptions) {
           const json: unknown = text ? JSON.parse(text) : null;
           if (res.status >= 400) {
             const err = errorBodySchema.safeParse(json);
-            return { ok: false, status: res.status, code: err.success ? err.data.error.code : 'unknown', message: err.success ? err.data.error.message : text.slice(0, 300), ambiguous };
+            return { ok: false, status: res.status, code: err.success ? err.data.error.code : 'unknown', message: err.success ? err.data.error.message : text.slice(0, 300), details: err.success ? err.data.error.details : undefined, ambiguous };
           }
           const parsed = schema.safeParse(json);
           if (!parsed.success) throw new FeedUnavailableError(`${req.method} ${req.path}: unexpected answer ${text.slice(0, 300)}`, res.status);

@@ -39,7 +39,7 @@ export const snapshotResultSchema = z.object({
   corrections: z.array(z.object({ sku: z.string(), before: z.number(), after: z.number(), delta: z.number(), short: z.number() })),
   unknownSkus: z.array(z.string()),
 });
-export const errorBodySchema = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
+export const errorBodySchema = z.object({ error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }) });
 
 /** One page of GET /allocations. */
 export type AllocationPage = z.infer<typeof allocationPageSchema>;

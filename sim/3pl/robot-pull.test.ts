@@ -4,6 +4,7 @@ import { inventoryMovements, orders, stockLevels } from '../../drizzle/schema/in
 import { carrierTable } from '../../core/domain/carriers/index.js';
 import { cancelOrderAllocations } from '../../core/use-cases/routing/cancel-order-allocations.js';
 import { createManualClock } from '../shopify/core/clock.js';
+import { threePlCommand } from './cli.js';
 import { createThreePlRobot } from './robot.js';
 import { allocationRow, allocationsOfOrder, eventsOf, placeOrder, seedShopWithWarehouses, shipmentsOf, startRealApp, until, type RealApp } from './test-support/real-app.js';
 
@@ -145,5 +146,19 @@ describe('3PL robot, pull mode, against the real app', () => {
     expect(new Set(parcels.flatMap((p) => p.trackingNumbers)).size).toBe(2);
     expect(robot.state().book.VASE).toEqual({ onHand: 8, committed: 0, shipped: 2 });
     expect(robot.state().jobs.map((j) => j.status).sort()).toEqual(['cancelled', 'shipped']);
+  });
+
+  it('runs as the `3pl` sub-command and ships on its own', async () => {
+    const { t } = r;
+    const shop = await seedShopWithWarehouses(t, { stock: { KEY: 3 } });
+    const { allocationIds: [id] } = await placeOrder(t, shop.shopId, { lines: [{ sku: 'KEY', quantity: 1 }] });
+    await expect(threePlCommand(['--app-url', r.url])).rejects.toThrow(/--api-key/);
+    const { url, stop } = await threePlCommand(['--app-url', r.url, '--api-key', shop.warehouses[0]!.key, '--ship-delay-ms', '0', '--poll-ms', '20', '--name', 'cli']);
+    try {
+      expect(url).toBe(`3pl robot "cli" polling ${r.url}/feed/v1 every 20 ms`);
+      await until('the robot to ship', async () => (await allocationRow(t, id!)).status === 'shipped');
+    } finally {
+      await stop();
+    }
   });
 });

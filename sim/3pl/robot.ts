@@ -1,10 +1,9 @@
 import { systemClock } from '../shopify/core/clock.js';
 import { createPrng, seedFromString, type Prng } from '../shopify/core/prng.js';
 import { checkFeed } from './feed-check.js';
-import type { FeedOutcome } from './feed-client.js';
+import { answerCancellations } from './cancellations.js';
 import {
-  acknowledgeResultSchema, allocationPageSchema, cancellationResultSchema, leaseResultSchema, rejectResultSchema,
-  type AllocationPage, type FeedAllocation, type RejectReason,
+  acknowledgeResultSchema, leaseResultSchema, rejectResultSchema, type FeedAllocation, type RejectReason,
 } from './feed-schemas.js';
 import { mapLimit } from './map-limit.js';
 import type { ThreePlRobotOptions } from './options.js';
@@ -75,31 +74,6 @@ export function createThreePlRobot(opts: ThreePlRobotOptions): ThreePlRobot {
     log(`${what} failed: ${(e as Error).message}`);
   };
 
-  async function answerCancellations(): Promise<void> {
-    let cursor: string | null = null;
-    do {
-      const page: FeedOutcome<AllocationPage> = await client.send({ method: 'GET', path: `/allocations?status=cancel_requested&limit=100${cursor ? `&cursor=${cursor}` : ''}` }, allocationPageSchema);
-      if (!page.ok) throw new Error(`listing cancellation requests: ${page.status} ${page.code}`);
-      await mapLimit(page.value.items, concurrency, async (a) => {
-        const accept = !shipper.anyShipped(a.id) && a.lines.every((l) => l.shippedQuantity === 0);
-        const out = await client.send({ method: 'POST', path: `/allocations/${a.id}/cancellation`, body: accept ? { accept } : { accept, reason: 'Le colis a déjà quitté l\'entrepôt' } }, cancellationResultSchema);
-        if (!out.ok) {
-          // 409: answered already (a retry of ours, or another poller)
-          if (out.status !== 409) failed(`cancellation answer for ${a.id}`, new Error(`${out.status} ${out.code}`));
-          return;
-        }
-        if (accept) {
-          shipper.cancelled(a.id);
-          stats.counters.cancellationsAccepted++;
-        } else {
-          stats.counters.cancellationsRefused++;
-        }
-        log(`allocation ${a.id} (${a.orderName}): cancellation ${accept ? 'accepted' : 'refused, already shipped'}`);
-      });
-      cursor = page.value.nextCursor;
-    } while (cursor);
-  }
-
   async function reject(a: FeedAllocation, reason: RejectReason, message: string): Promise<void> {
     const out = await client.send({ method: 'POST', path: `/allocations/${a.id}/reject`, body: { reason, message } }, rejectResultSchema);
     if (out.ok) {
@@ -165,7 +139,7 @@ export function createThreePlRobot(opts: ThreePlRobotOptions): ThreePlRobot {
 
   async function cycle(): Promise<void> {
     const phases: [string, () => Promise<unknown>][] = [
-      ['cancellations', answerCancellations],
+      ['cancellations', () => answerCancellations({ client, shipper, stats, log, concurrency })],
       ['intake', intake],
       ['shipping', () => shipper.runDue()],
       ['snapshot', async () => {

@@ -140,6 +140,12 @@ export function createShipper(d: ShipperDeps) {
     };
     const out = await d.client.send({ method: 'POST', path: `/allocations/${job.allocationId}/shipments`, body, idempotencyKey: p.idempotencyKey }, shipmentResultSchema);
     if (!out.ok) {
+      const appStatus = (out.details as { status?: unknown } | undefined)?.status;
+      if (out.status === 409 && appStatus === 'reserved') {
+        // pushed to us a moment before the app recorded the hand-over: try again next cycle
+        d.log(`allocation ${job.allocationId}: not handed over yet, parcel ${p.index} waits`);
+        return;
+      }
       // 409: cancelled or already complete; 404: no longer ours; 422: someone shipped these units
       d.log(`allocation ${job.allocationId}: parcel ${p.index} refused (${out.status} ${out.code}: ${out.message})`);
       if (out.status === 422) d.stats.counters.errors++;
