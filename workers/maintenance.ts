@@ -10,7 +10,14 @@ async function scheduleReconciliation(ctx: AppContext) {
   const every = ctx.config.shopify.reconcileEveryMinutes * 60_000;
   const shops = await createShopsRepo(ctx.db).listActive();
   const active = new Set(shops.map((s) => `reconcile-${s.id}`));
-  for (const s of shops) await q.upsertJobScheduler(`reconcile-${s.id}`, { every }, { name: 'reconcile', data: { shopId: s.id, kind: 'orders' } });
+  const nightly = ctx.queues.queue('alerts');
+  const fullSync = ctx.queues.queue('inventory-sync');
+  for (const s of shops) {
+    await q.upsertJobScheduler(`reconcile-${s.id}`, { every }, { name: 'reconcile', data: { shopId: s.id, kind: 'orders' } });
+    // nightly, in the shop's own night: every SKU recomputed, every channel quantity re-pushed
+    await nightly.upsertJobScheduler(`nightly-${s.id}`, { pattern: '0 3 * * *', tz: s.timezone }, { name: 'alerts', data: { shopId: s.id, full: true } });
+    await fullSync.upsertJobScheduler(`fullsync-${s.id}`, { pattern: '30 3 * * *', tz: s.timezone }, { name: 'inventory-sync', data: { shopId: s.id, full: true } });
+  }
   for (const scheduler of await q.getJobSchedulers()) {
     if (scheduler.key.startsWith('reconcile-') && !active.has(scheduler.key)) await q.removeJobScheduler(scheduler.key);
   }

@@ -7,6 +7,7 @@ import { ingestProcessor } from './ingest.js';
 import { maintenanceProcessor } from './maintenance.js';
 import { reconcileProcessor } from './reconcile.js';
 import { routeProcessor } from './route.js';
+import { alertsProcessor, inventorySyncProcessor } from './stock.js';
 import { runWorker, type ProcessorDef } from './run-worker.js';
 
 /** Which processor serves which queue. A queue without a processor here is not started. */
@@ -15,6 +16,8 @@ export const processors: Partial<{ [N in QueueName]: ProcessorDef<N> }> = {
   route: routeProcessor,
   dispatch: dispatchProcessor,
   fulfill: fulfillProcessor,
+  'inventory-sync': inventorySyncProcessor,
+  alerts: alertsProcessor,
   maintenance: maintenanceProcessor,
   reconcile: reconcileProcessor,
 };

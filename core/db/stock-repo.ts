@@ -1,5 +1,5 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { inventoryMovements, stockLevels, type MovementReason } from '../../drizzle/schema/index.js';
+import { inventoryMovements, stockDirty, stockLevels, type MovementReason } from '../../drizzle/schema/index.js';
 import type { DbOrTx } from './client.js';
 
 export interface Movement {
@@ -16,6 +16,10 @@ export interface Movement {
  * update that succeeds only if enough is unreserved, and on hand moves only with a ledger row.
  */
 export function createStockRepo(db: DbOrTx) {
+  /** every change marks the SKU for the channel sync and the alerts, in the same transaction */
+  const touch = async (shopId: number, skuId: number) => {
+    await db.insert(stockDirty).values([{ shopId, skuId, purpose: 'sync' }, { shopId, skuId, purpose: 'alerts' }]).onConflictDoNothing();
+  };
   return {
     /** Reserves `quantity` or nothing; false when the units are not available. */
     async reserve(shopId: number, warehouseId: number, skuId: number, quantity: number): Promise<boolean> {
@@ -25,6 +29,7 @@ export function createStockRepo(db: DbOrTx) {
         .set({ reserved: sql`${stockLevels.reserved} + ${quantity}`, updatedAt: sql`now()` })
         .where(and(eq(stockLevels.shopId, shopId), eq(stockLevels.warehouseId, warehouseId), eq(stockLevels.skuId, skuId), sql`${stockLevels.onHand} - ${stockLevels.reserved} >= ${quantity}`))
         .returning({ id: stockLevels.id });
+      if (rows.length === 1) await touch(shopId, skuId);
       return rows.length === 1;
     },
 
@@ -34,6 +39,7 @@ export function createStockRepo(db: DbOrTx) {
         .update(stockLevels)
         .set({ reserved: sql`greatest(0, ${stockLevels.reserved} - ${quantity})`, updatedAt: sql`now()` })
         .where(and(eq(stockLevels.shopId, shopId), eq(stockLevels.warehouseId, warehouseId), eq(stockLevels.skuId, skuId)));
+      await touch(shopId, skuId);
     },
 
     /**
@@ -60,6 +66,7 @@ export function createStockRepo(db: DbOrTx) {
           .values({ shopId, warehouseId: m.warehouseId, skuId: m.skuId, onHand: m.delta, reserved: 0 })
           .onConflictDoUpdate({ target: [stockLevels.warehouseId, stockLevels.skuId], set: { onHand: sql`${stockLevels.onHand} + ${m.delta}`, updatedAt: sql`now()` } });
       }
+      await touch(shopId, m.skuId);
       return true;
     },
 

@@ -7,8 +7,8 @@ export const payloadSchemas = {
   route: z.object({ shopId: z.number().int().positive(), orderId: z.number().int().positive(), reason: z.string() }),
   dispatch: z.object({ shopId: z.number().int().positive(), allocationId: z.number().int().positive() }),
   fulfill: z.object({ shopId: z.number().int().positive(), shipmentId: z.number().int().positive() }),
-  'inventory-sync': z.object({ shopId: z.number().int().positive(), skuIds: z.array(z.number().int().positive()).optional() }),
-  alerts: z.object({ shopId: z.number().int().positive(), skuIds: z.array(z.number().int().positive()).optional() }),
+  'inventory-sync': z.object({ shopId: z.number().int().positive(), full: z.boolean().optional() }),
+  alerts: z.object({ shopId: z.number().int().positive(), full: z.boolean().optional() }),
   reconcile: z.object({ shopId: z.number().int().positive(), kind: z.enum(['orders', 'import', 'fulfillment-requests']).default('orders') }),
   maintenance: z.object({ task: z.enum(['sweep', 'schedule-reconcile']) }),
 } satisfies Record<QueueName, z.ZodType>;

@@ -1,5 +1,6 @@
 import { and, eq, isNull, lt } from 'drizzle-orm';
-import { allocations, orders, shipments } from '../../drizzle/schema/index.js';
+import { allocations, orders, shipments, stockDirty } from '../../drizzle/schema/index.js';
+import { kickStockJobs } from '../queue/stock-jobs.js';
 import type { Db } from '../db/client.js';
 import type { Logger } from '../logger.js';
 import type { Queues } from '../queue/producer.js';
@@ -23,6 +24,8 @@ export async function sweepWork(deps: { db: Db; queues: Queues; log: Logger }, i
   if (undispatched.length) await deps.queues.addBulk('dispatch', undispatched.map((a) => ({ shopId: a.shopId, allocationId: a.id })));
   // a fresh id per minute: the first push job of a shipment may have failed for good and still be kept
   for (const s of unpushed) await deps.queues.add('fulfill', { shopId: s.shopId, shipmentId: s.id }, { jobId: `shipment-${s.id}-sweep-${minute}` });
+  const dirty = await deps.db.selectDistinct({ shopId: stockDirty.shopId }).from(stockDirty).where(lt(stockDirty.markedAt, new Date((input.now ?? new Date()).getTime() - 10_000)));
+  for (const d of dirty) await kickStockJobs(deps.queues, d.shopId);
   const total = unrouted.length + undispatched.length + unpushed.length;
   if (total) deps.log.info({ unrouted: unrouted.length, undispatched: undispatched.length, unpushed: unpushed.length }, 'sweeper re-queued work from Postgres');
   return { unrouted: unrouted.length, undispatched: undispatched.length, unpushed: unpushed.length };

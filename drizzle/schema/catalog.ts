@@ -1,4 +1,4 @@
-import { index, integer, numeric, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { doublePrecision, index, integer, numeric, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { createdAt, id, ref, updatedAt } from './columns.js';
 import { shops } from './shops.js';
 
@@ -17,6 +17,7 @@ export const skus = pgTable('skus', {
   packSize: integer('pack_size').notNull().default(1),
   moq: integer('moq').notNull().default(1),
   leadTimeDays: integer('lead_time_days'),
+  leadTimeStdDays: doublePrecision('lead_time_std_days'),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 }, (t) => [

@@ -12,3 +12,4 @@ export * from './returns.js';
 export * from './compliance.js';
 export * from './sync.js';
 export * from './routing.js';
+export * from './replenishment.js';

@@ -5,6 +5,7 @@ import type { FeedPrincipal } from '../../db/feed-keys-repo.js';
 import { createStockRepo } from '../../db/stock-repo.js';
 import { ConflictError, NotFoundError } from '../../errors.js';
 import type { Queues } from '../../queue/producer.js';
+import { kickStockJobs } from '../../queue/stock-jobs.js';
 
 /**
  * The 3PL answers a cancellation request: accepted releases what was not shipped; refused (it
@@ -30,6 +31,7 @@ export async function answerCancellation(deps: { db: Db; queues: Queues }, input
   }).then(async (r) => {
     // a Shopify cancellation request may be waiting on this answer
     if (r.foPending) await deps.queues.add('reconcile', { shopId: input.who.shopId, kind: 'fulfillment-requests' }).catch(() => {});
+    if (input.accept) await kickStockJobs(deps.queues, input.who.shopId);
     return { status: r.status };
   });
 }

@@ -6,6 +6,8 @@ import type { FeedPrincipal } from '../../db/feed-keys-repo.js';
 import { lockKey } from '../../db/locks.js';
 import { createStockRepo } from '../../db/stock-repo.js';
 import type { Queues } from '../../queue/producer.js';
+import { kickStockJobs } from '../../queue/stock-jobs.js';
+import { createAllocationsRepo } from '../../db/allocations-repo.js';
 
 export interface SnapshotInput {
   who: FeedPrincipal;
@@ -48,8 +50,12 @@ export async function applyInventorySnapshot(deps: { db: Db; queues: Queues }, i
     await createAuditRepo(tx).record(shopId, 'warehouse', String(warehouseId), 'inventory_snapshot', `warehouse:${warehouseId}`, {
       snapshotId: input.snapshotId, takenAt: input.takenAt, items: input.items.length, corrections, unknownSkus,
     });
-    return { items: input.items.length, corrections, unknownSkus, restocked: corrections.filter((c) => c.delta > 0).map((c) => c.sku) };
+    const restocked = corrections.filter((c) => c.delta > 0).map((c) => c.sku);
+    const waitingOrders = await createAllocationsRepo(tx).ordersBackorderedOn(shopId, restocked);
+    return { items: input.items.length, corrections, unknownSkus, restocked, waitingOrders };
   });
-  if (result.restocked.length) await deps.queues.add('inventory-sync', { shopId }).catch(() => {});
+  if (result.corrections.length) await kickStockJobs(deps.queues, shopId);
+  // units came back: orders waiting for these SKUs get another chance
+  for (const orderId of result.waitingOrders) await deps.queues.add('route', { shopId, orderId, reason: 'restocked' }).catch(() => {});
   return result;
 }

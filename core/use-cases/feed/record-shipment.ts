@@ -9,6 +9,7 @@ import { createStockRepo } from '../../db/stock-repo.js';
 import { resolveTracking } from '../../domain/carriers/index.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors.js';
 import type { Queues } from '../../queue/producer.js';
+import { kickStockJobs } from '../../queue/stock-jobs.js';
 
 export interface ShipmentInput {
   who: FeedPrincipal;
@@ -82,7 +83,10 @@ export async function recordShipment(deps: { db: Db; queues: Queues }, input: Sh
     });
     return { shipmentId: shipment!.id, created: true, allocationStatus: status, carrier: shipment!.carrier, trackingUrls: shipment!.trackingUrls };
   });
-  if (result.created) await deps.queues.add('fulfill', { shopId: input.who.shopId, shipmentId: result.shipmentId }).catch(() => {});
+  if (result.created) {
+    await deps.queues.add('fulfill', { shopId: input.who.shopId, shipmentId: result.shipmentId }).catch(() => {});
+    await kickStockJobs(deps.queues, input.who.shopId);
+  }
   return result;
 }
 

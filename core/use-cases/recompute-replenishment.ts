@@ -1,0 +1,119 @@
+import { and, eq, inArray, notInArray, or, sql } from 'drizzle-orm';
+import { replenishmentSnapshot, skus, stockAlerts, stockDirty, type AlertKind } from '../../drizzle/schema/index.js';
+import type { Database } from '../db/client.js';
+import { createShopsRepo } from '../db/shops-repo.js';
+import { createStockSettingsRepo } from '../db/stock-settings-repo.js';
+import {
+  belowReorderPointAlert, deadStockAlert, outOfStockWithBackordersAlert, overstockAlert, serviceLevelZ, stockoutWithinLeadTimeAlert,
+  type ReplenishmentAlert,
+} from '../domain/replenishment/index.js';
+import { NotFoundError } from '../errors.js';
+import type { Logger } from '../logger.js';
+import { refreshDemandSql, updateAbcSql, upsertSnapshotSql } from './replenishment/sql.js';
+
+export interface ReplenishmentDeps {
+  database: Database;
+  log: Logger;
+  now?: () => Date;
+}
+
+const localDate = (now: Date, timeZone: string) => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * Recomputes replenishment for a shop in set-based SQL: daily demand, the per-SKU snapshot
+ * (mean, σ, safety stock, reorder point, EOQ, cover, stockout date, suggested order) and the
+ * A/B/C classes; then raises and resolves alerts, keeping each formula's inputs for the UI.
+ * `full` is the nightly run over every SKU; otherwise only the SKUs whose stock moved.
+ */
+export async function recomputeReplenishment(deps: ReplenishmentDeps, input: { shopId: number; full?: boolean }) {
+  const { db } = deps.database;
+  const started = Date.now();
+  const now = deps.now?.() ?? new Date();
+  const shop = await createShopsRepo(db).byId(input.shopId);
+  if (!shop) throw new NotFoundError(`shop ${input.shopId}`);
+  const { settings } = await createStockSettingsRepo(db).get(shop.id);
+  const asOf = localDate(now, shop.timezone);
+
+  let skuIds: number[] | undefined;
+  if (!input.full) {
+    const taken = await db.delete(stockDirty).where(and(eq(stockDirty.shopId, shop.id), eq(stockDirty.purpose, 'alerts'))).returning({ skuId: stockDirty.skuId });
+    skuIds = [...new Set(taken.map((t) => t.skuId))];
+  }
+  const days = Math.max(settings.demandWindowDays, settings.deadStockDays);
+  await db.transaction(async (tx) => {
+    // a big aggregate: give it memory instead of spilling sorts to disk (Postgres only)
+    if (deps.database.driver === 'postgres') await tx.execute(sql`set local work_mem = '256MB'`);
+    for (const q of refreshDemandSql(shop.id, input.full ? addDays(asOf, -days) : addDays(asOf, -1))) await tx.execute(q);
+    await tx.execute(upsertSnapshotSql({
+      shopId: shop.id, asOf, windowDays: settings.demandWindowDays, deadStockDays: settings.deadStockDays, z: serviceLevelZ(settings.serviceLevel),
+      defaultLeadTimeDays: settings.defaultLeadTimeDays, supplierLeadTimes: settings.supplierLeadTimes, orderCost: settings.orderCost,
+      holdingRatePerYear: settings.holdingRatePerYear, skuIds: input.full ? undefined : skuIds,
+    }));
+    if (input.full) await tx.execute(updateAbcSql(shop.id, settings.abcCutoffs.a, settings.abcCutoffs.b));
+  });
+  const computed = Date.now() - started;
+  const alerts = await syncAlerts(deps, shop.id, asOf, settings.overstockDays, settings.deadStockDays, skuIds);
+  deps.log.info({ shop: shop.domain, full: !!input.full, skus: skuIds?.length ?? 'all', computedMs: computed, ...alerts }, 'replenishment recomputed');
+  return { asOf, skus: skuIds?.length ?? null, computedMs: computed, ...alerts };
+}
+
+/** Builds the alerts from the snapshot with the domain's builders, then opens, refreshes and resolves rows. */
+async function syncAlerts(deps: ReplenishmentDeps, shopId: number, asOf: string, overstockDays: number, deadStockDays: number, skuIds: number[] | undefined) {
+  const { db } = deps.database;
+  if (skuIds && skuIds.length === 0) return { opened: 0, refreshed: 0, resolved: 0 };
+  const only = skuIds ? inArray(replenishmentSnapshot.skuId, skuIds) : undefined;
+  // only the rows that can raise something: a full scan of flags stays in SQL
+  const rows = await db
+    .select({ r: replenishmentSnapshot, sku: skus.sku, onHand: sql<number>`coalesce((select sum(sl.on_hand) from stock_levels sl where sl.sku_id = replenishment_snapshot.sku_id), 0)::int`, reserved: sql<number>`coalesce((select sum(sl.reserved) from stock_levels sl where sl.sku_id = replenishment_snapshot.sku_id), 0)::int` })
+    .from(replenishmentSnapshot)
+    .innerJoin(skus, eq(skus.id, replenishmentSnapshot.skuId))
+    .where(and(eq(replenishmentSnapshot.shopId, shopId), only, or(
+      sql`${replenishmentSnapshot.available} - ${replenishmentSnapshot.backorders} <= ${replenishmentSnapshot.reorderPoint}`,
+      sql`${replenishmentSnapshot.backorders} > 0`,
+      sql`${replenishmentSnapshot.daysOfCover} < ${replenishmentSnapshot.leadTimeDays}`,
+      sql`${replenishmentSnapshot.daysOfCover} > ${overstockDays}`,
+      sql`${replenishmentSnapshot.available} > 0 and (${replenishmentSnapshot.lastSale} is null or ${replenishmentSnapshot.lastSale} <= ${asOf}::date - ${deadStockDays}::int)`,
+    )));
+  const wanted = new Map<string, { skuId: number; alert: ReplenishmentAlert }>();
+  for (const { r, sku, onHand, reserved } of rows) {
+    const list = [
+      belowReorderPointAlert(sku, { available: r.available, onOrder: 0, backorders: r.backorders, inventoryPosition: r.available - r.backorders, safetyStock: round(r.safetyStock), meanDailyDemand: round(r.meanDaily), leadTimeDays: r.leadTimeDays, reorderPoint: round(r.reorderPoint) }),
+      stockoutWithinLeadTimeAlert(sku, { available: r.available, meanDailyDemand: round(r.meanDaily), leadTimeDays: r.leadTimeDays }, asOf),
+      outOfStockWithBackordersAlert(sku, { onHand: Number(onHand), reserved: Number(reserved), backorders: r.backorders }),
+      overstockAlert(sku, { available: r.available, meanDailyDemand: round(r.meanDaily), overstockDays }),
+      deadStockAlert(sku, r.available, { lastSaleDate: r.lastSale, historyStart: addDays(asOf, -(deadStockDays - 1)) }, asOf, deadStockDays),
+    ];
+    // running out within the lead time is the more precise message when both hold
+    const kinds = new Set(list.filter(Boolean).map((a) => a!.kind));
+    for (const a of list) {
+      if (!a) continue;
+      if (a.kind === 'stockout_within_lead_time' && kinds.has('out_of_stock_with_backorders')) continue;
+      wanted.set(`${r.skuId}:${a.kind}`, { skuId: r.skuId, alert: a });
+    }
+  }
+
+  const existing = await db.select().from(stockAlerts).where(and(eq(stockAlerts.shopId, shopId), notInArray(stockAlerts.status, ['resolved']), skuIds ? inArray(stockAlerts.skuId, skuIds) : undefined));
+  const have = new Map(existing.map((e) => [`${e.skuId}:${e.kind}`, e]));
+  let opened = 0, refreshed = 0, resolved = 0;
+  const toInsert: (typeof stockAlerts.$inferInsert)[] = [];
+  for (const [key, { skuId, alert }] of wanted) {
+    const e = have.get(key);
+    if (!e) {
+      toInsert.push({ shopId, skuId, kind: alert.kind as AlertKind, severity: alert.severity, message: alert.message, formula: alert.formula, inputs: alert.inputs });
+      opened++;
+    } else if (e.formula !== alert.formula || e.severity !== alert.severity) {
+      await db.update(stockAlerts).set({ severity: alert.severity, message: alert.message, formula: alert.formula, inputs: alert.inputs, updatedAt: new Date() }).where(eq(stockAlerts.id, e.id));
+      refreshed++;
+    }
+  }
+  for (let i = 0; i < toInsert.length; i += 1000) await db.insert(stockAlerts).values(toInsert.slice(i, i + 1000));
+  const gone = existing.filter((e) => !wanted.has(`${e.skuId}:${e.kind}`)).map((e) => e.id);
+  for (let i = 0; i < gone.length; i += 1000) {
+    await db.update(stockAlerts).set({ status: 'resolved', resolvedAt: new Date(), resolvedBy: 'recompute', updatedAt: new Date() }).where(inArray(stockAlerts.id, gone.slice(i, i + 1000)));
+  }
+  resolved = gone.length;
+  return { opened, refreshed, resolved };
+}
+
+const round = (n: number) => Math.round(n * 100) / 100;
