@@ -104,6 +104,19 @@ describe('3PL robot, pull mode, against the real app', () => {
     expect(robotB.stats()).toMatchObject({ acknowledged: 1, shippedUnits: 2 });
   });
 
+  it('reports a failed delivery attempt as an exception, then delivery the next day', async () => {
+    const { t } = r;
+    const shop = await seedShopWithWarehouses(t, { stock: { RUG: 2 } });
+    const { allocationIds: [id] } = await placeOrder(t, shop.shopId, { lines: [{ sku: 'RUG', quantity: 1 }] });
+    const robot = createThreePlRobot({ appUrl: r.url, apiKey: shop.warehouses[0]!.key, retry: fast, shipDelayMs: 0, trackingEventsSchedule: { exceptionRate: 1, timeScale: 0 } });
+    await until('the scans to be reported', async () => robot.stats().eventsPosted === 5, () => robot.tick());
+    const [shipment] = await shipmentsOf(t, id!);
+    const events = (await eventsOf(t, shipment!.id)).sort((x, y) => x.occurredAt.getTime() - y.occurredAt.getTime());
+    expect(events.map((e) => e.status)).toEqual(['in_transit', 'out_for_delivery', 'exception', 'out_for_delivery', 'delivered']);
+    expect(events[2]!.description).toMatch(/absent/);
+    expect((await shipmentsOf(t, id!))[0]!.status).toBe('delivered');
+  });
+
   it('refuses at random with a realistic reason when rejectRate says so', async () => {
     const { t } = r;
     const shop = await seedShopWithWarehouses(t, { stock: { CAP: 5 } });
