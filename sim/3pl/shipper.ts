@@ -234,15 +234,8 @@ export function createShipper(d: ShipperDeps) {
       const job = jobs.get(allocationId);
       if (job) close(job, 'cancelled');
     },
-    /** The allocation is not ours to ship after all. */
-    lost(allocationId: number): void {
-      const job = jobs.get(allocationId);
-      if (job) close(job, 'lost');
-    },
     /** true while a parcel report may or may not have reached the app (the book cannot be trusted yet). */
     uncertain: (): boolean => [...jobs.values()].some((j) => j.status === 'open' && j.parcels.some((p) => p.handedOverAt !== null && p.shippedAt === null)),
-    /** true while a parcel or a scan is still to be reported. */
-    busy: (): boolean => [...jobs.values()].some((j) => j.status === 'open' || j.parcels.some((p) => p.shipmentId !== null && p.scans.some((s) => !s.posted))),
     jobs: (): JobState[] => [...jobs.values()].map((j) => structuredClone(j)),
   };
 }

@@ -72,11 +72,6 @@ export function createStockBook(initial: Record<string, number> | 'track') {
       }
     },
 
-    /** Goods received (a restock the robot is told about); ignored in `track` mode. */
-    receive(sku: string, quantity: number): void {
-      if (!tracking) entry(sku).onHand += quantity;
-    },
-
     /** The count to report, with counting errors when `drift` is set; empty in `track` mode. */
     count(random: Prng, drift: SnapshotDrift | null): BookLine[] {
       if (tracking) return [];
