@@ -64,6 +64,7 @@ const envSchema = z.object({
   SHOPIFY_API_ORIGIN: url.optional(),
   SHOPIFY_SCOPES: z.string().default(''),
   RECONCILE_EVERY_MINUTES: positiveInt(15),
+  FEED_RATE_LIMIT_PER_MINUTE: positiveInt(6000),
 
   SMTP_URL: url.optional(),
   EMAIL_FROM: z.string().default('Logistics <no-reply@localhost>'),
@@ -97,6 +98,7 @@ function shapeConfig(env: z.infer<typeof envSchema>) {
       reconcileEveryMinutes: env.RECONCILE_EVERY_MINUTES,
     },
     email: { smtpUrl: env.SMTP_URL, from: env.EMAIL_FROM },
+    feed: { rateLimitPerMinute: env.FEED_RATE_LIMIT_PER_MINUTE },
     security: {
       // Demo and tests get a fixed development key; production must set its own.
       tokenEncryptionKeys: env.TOKEN_ENCRYPTION_KEYS ?? [Buffer.alloc(32, 7)],

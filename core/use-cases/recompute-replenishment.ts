@@ -95,7 +95,7 @@ async function syncAlerts(deps: ReplenishmentDeps, shopId: number, asOf: string,
 
   const existing = await db.select().from(stockAlerts).where(and(eq(stockAlerts.shopId, shopId), notInArray(stockAlerts.status, ['resolved']), skuIds ? inArray(stockAlerts.skuId, skuIds) : undefined));
   const have = new Map(existing.map((e) => [`${e.skuId}:${e.kind}`, e]));
-  let opened = 0, refreshed = 0, resolved = 0;
+  let opened = 0, refreshed = 0;
   const toInsert: (typeof stockAlerts.$inferInsert)[] = [];
   for (const [key, { skuId, alert }] of wanted) {
     const e = have.get(key);
@@ -112,8 +112,7 @@ async function syncAlerts(deps: ReplenishmentDeps, shopId: number, asOf: string,
   for (let i = 0; i < gone.length; i += 1000) {
     await db.update(stockAlerts).set({ status: 'resolved', resolvedAt: new Date(), resolvedBy: 'recompute', updatedAt: new Date() }).where(inArray(stockAlerts.id, gone.slice(i, i + 1000)));
   }
-  resolved = gone.length;
-  return { opened, refreshed, resolved };
+  return { opened, refreshed, resolved: gone.length };
 }
 
 const round = (n: number) => Math.round(n * 100) / 100;

@@ -1,5 +1,5 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { orders, shipments } from '../../drizzle/schema/index.js';
+import { allocations, orders, shipments } from '../../drizzle/schema/index.js';
 import type { TestContext } from '../helpers/test-context.js';
 import { createManualClock, type ShopifySim } from '../../sim/shopify/index.js';
 import { createThreePlRobot } from '../../sim/3pl/robot.js';
@@ -42,9 +42,11 @@ export async function playLiveDay(d: LiveDayInput): Promise<string[]> {
     return d.sim.control.placeOrder(d.shop, { lines, financialStatus: 'paid', email: `${c.firstName.toLowerCase()}@example.com`, shippingAddress: c }).name;
   });
   const dispatched = async () => {
-    const rows = await db.select({ status: orders.status }).from(orders).where(and(eq(orders.shopId, d.shopId), inArray(orders.name, names)));
-    if (process.env.DEBUG_LIVE) console.error(rows);
-    return rows.length === names.length && rows.every((r) => r.status !== 'pending' && r.status !== 'routed');
+    const rows = await db.select({ id: orders.id, status: orders.status }).from(orders).where(and(eq(orders.shopId, d.shopId), inArray(orders.name, names)));
+    if (rows.length < names.length || rows.some((r) => r.status === 'pending')) return false;
+    const waiting = await db.select({ n: sql<number>`count(*)::int` }).from(allocations)
+      .where(and(eq(allocations.shopId, d.shopId), inArray(allocations.orderId, rows.map((r) => r.id)), eq(allocations.status, 'reserved')));
+    return Number(waiting[0]?.n ?? 1) === 0;
   };
   await waitFor('the live orders to be routed and handed to the 3PLs', dispatched, 30_000);
 

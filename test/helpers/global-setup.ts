@@ -23,9 +23,12 @@ export default async function setup(): Promise<() => Promise<void>> {
       await database.close();
       await admin.unsafe(`alter database "${name}" is_template true`);
     }
-    // clones left behind by crashed runs
-    const stale = await admin<{ datname: string }[]>`select datname from pg_database where datname like 'lapp_t_%' and datname not like 'lapp_tmpl_%'`;
-    for (const { datname } of stale) await admin.unsafe(`drop database if exists "${datname}" with (force)`).catch(() => {});
+    // clones left behind by crashed runs, old enough that no live run can still be using them
+    const cutoff = Math.floor(Date.now() / 1000) - 3 * 3600;
+    const clones = await admin<{ datname: string }[]>`select datname from pg_database where datname ~ '^lapp_t_[0-9]+_'`;
+    for (const { datname } of clones) {
+      if (Number(datname.split('_')[2]) < cutoff) await admin.unsafe(`drop database if exists "${datname}" with (force)`).catch(() => {});
+    }
   } finally {
     await admin.end();
   }

@@ -11,7 +11,8 @@ export interface TestDatabase {
 
 /** A fresh database cloned from the migrated template, on the machine's real Postgres. */
 export async function createTestDatabase(): Promise<TestDatabase> {
-  const name = `lapp_t_${randomBytes(6).toString('hex')}`;
+  // the creation time in the name lets a later run clean up clones that a crashed run left behind
+  const name = `lapp_t_${Math.floor(Date.now() / 1000)}_${randomBytes(4).toString('hex')}`;
   const admin = adminClient();
   try {
     for (let attempt = 0; ; attempt++) {

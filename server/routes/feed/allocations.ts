@@ -56,8 +56,13 @@ export async function feedAllocationRoutes(app: FastifyInstance, { ctx }: { ctx:
   });
 
   r.post('/allocations/:id/acknowledge', {
-    schema: { tags, summary: 'Accept an allocation', params: idParams, response: { 200: z.object({ status: z.string(), changed: z.boolean() }), ...errors } },
-  }, async (req) => acknowledgeAllocation({ db: ctx.db }, { who: req.feed, allocationId: req.params.id }));
+    schema: {
+      tags, summary: 'Accept an allocation', params: idParams,
+      description: 'Send the `leaseToken` you received: if another poller holds a live lease on the allocation the answer is 409.',
+      body: z.object({ leaseToken: z.string().max(100).optional() }).nullish(),
+      response: { 200: z.object({ status: z.string(), changed: z.boolean() }), ...errors },
+    },
+  }, async (req) => acknowledgeAllocation({ db: ctx.db }, { who: req.feed, allocationId: req.params.id, leaseToken: req.body?.leaseToken }));
 
   r.post('/allocations/:id/reject', {
     schema: { tags, summary: 'Refuse an allocation', description: 'The stock is released and the order is routed to another warehouse.', params: idParams, body: rejectBodySchema, response: { 200: z.object({ status: z.literal('rejected'), rerouting: z.boolean() }), ...errors } },

@@ -50,7 +50,7 @@ export async function feedRoutes(app: FastifyInstance, { ctx }: { ctx: AppContex
       req.feed = principal;
     });
     await feed.register(rateLimit, {
-      max: 600,
+      max: ctx.config.feed.rateLimitPerMinute,
       timeWindow: '1 minute',
       keyGenerator: (req) => `feed:${req.feed?.keyId ?? req.ip}`,
       errorResponseBuilder: (_req, c) => ({ statusCode: 429, ...errorBody('rate_limited', `Too many requests: ${c.max} per ${c.after}`) }),
