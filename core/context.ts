@@ -1,4 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
+import { sql } from 'drizzle-orm';
+import { appInstance } from '../drizzle/schema/index.js';
 import type { AppConfig } from './config.js';
 import { createDatabase, type Database } from './db/client.js';
 import { createInboxWriter } from './db/inbox-writer.js';
@@ -29,9 +32,10 @@ export async function createAppContext(config: AppConfig, opts: AppContextOption
     await database.migrate();
     log.info({ driver: database.driver }, 'migrations applied');
   }
+  const prefix = await queuePrefixFor(database, config.redis.prefix);
   const redis = createProducerRedis(config.redis.url);
   redis.on('error', (err) => log.debug({ err: err.message }, 'redis producer connection error'));
-  const queues: Queues = createQueues({ connection: redis, prefix: config.redis.prefix });
+  const queues: Queues = createQueues({ connection: redis, prefix });
   const extraRedis: Redis[] = [];
   const inboxWriter = createInboxWriter(database.db);
   const ingestProducer = createBatchedProducer(queues, 'ingest', log);
@@ -40,10 +44,10 @@ export async function createAppContext(config: AppConfig, opts: AppContextOption
   const shopifyApi = createShopifyApi(config);
   const shopTokens = createShopTokens({ db: database.db, cipher, api: shopifyApi, log });
   const shopify = createShopifyGraphql({ api: shopifyApi, tokens: shopTokens, log });
-  const breaker = createCircuitBreaker(redis, config.redis.prefix);
+  const breaker = createCircuitBreaker(redis, prefix);
 
   return {
-    config,
+    config: { ...config, redis: { ...config.redis, prefix } },
     log,
     database,
     db: database.db,
@@ -74,3 +78,20 @@ export async function createAppContext(config: AppConfig, opts: AppContextOption
 }
 
 export type AppContext = Awaited<ReturnType<typeof createAppContext>>;
+
+/**
+ * The default prefix gets this database's identity appended, so job ids built from row ids stay
+ * unique when a database is recreated against the same Redis (the demo's `.data` reset, a restore).
+ */
+async function queuePrefixFor(database: Database, configured: string): Promise<string> {
+  if (configured !== '{lapp}') return configured;
+  try {
+    await database.query(sql`insert into app_instance (id) select ${randomUUID().slice(0, 8)} where not exists (select 1 from app_instance)`);
+    // two processes starting together may both insert; both then pick the oldest row
+    const [row] = await database.db.select().from(appInstance).orderBy(appInstance.createdAt, appInstance.id).limit(1);
+    return row ? `{lapp-${row.id}}` : configured;
+  } catch {
+    // not migrated yet (readyz says so); the default keeps the process up
+    return configured;
+  }
+}

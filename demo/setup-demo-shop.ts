@@ -53,7 +53,7 @@ async function waitFor<T>(what: string, fn: () => Promise<T | undefined | null |
  */
 export async function setupDemoShop(ctx: AppContext, sim: ShopifySim, domain: string): Promise<{ shopId: number; warehouses: DemoWarehouse[] }> {
   const { shop, installed } = await ctx.shopTokens.installFromSessionToken(domain, await sim.mintSessionToken(domain));
-  if (installed) await ctx.queues.add('reconcile', { shopId: shop.id, kind: 'import' }, { jobId: `import-${shop.id}-demo` });
+  if (installed) await ctx.queues.add('reconcile', { shopId: shop.id, kind: 'import' }, { jobId: `import-${shop.id}-${Date.now()}` });
   await waitFor('the initial import', async () => (await createSyncRepo(ctx.db).latestImport(shop.id))?.status === 'completed');
 
   const repo = createWarehousesRepo(ctx.db);

@@ -13,3 +13,4 @@ export * from './compliance.js';
 export * from './sync.js';
 export * from './routing.js';
 export * from './replenishment.js';
+export * from './instance.js';
