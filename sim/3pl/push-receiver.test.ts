@@ -55,8 +55,8 @@ describe('push receiver: signatures and idempotency', () => {
       [{ 'x-signature': signPush(body, secret, now()) }, body.replace('"quantity":2', '"quantity":20'), 'invalid_signature'],
       [{}, body, 'invalid_signature'],
       [{ 'x-signature': 'v1=abc' }, body, 'invalid_signature'],
-      [{ 'x-signature': signPush(body, secret, now() - 301) }, body, 'stale_signature'],
-      [{ 'x-signature': signPush(body, secret, now() + 301) }, body, 'stale_signature'],
+      [{ 'x-signature': signPush(body, secret, now() - 400) }, body, 'stale_signature'],
+      [{ 'x-signature': signPush(body, secret, now() + 400) }, body, 'stale_signature'],
     ];
     for (const [headers, sent, error] of cases) {
       const res = await post(url, '/orders', sent, { 'idempotency-key': 'key-12', ...headers });
