@@ -6,6 +6,7 @@ import { orderRoutes } from './orders.js';
 import { overviewRoutes } from './overview.js';
 import { routingRuleRoutes } from './routing-rules.js';
 import { shopRoutes } from './shop.js';
+import { stockRoutes } from './stock.js';
 import { warehouseRoutes } from './warehouses.js';
 
 /** The admin JSON API under /api/admin: every route is authenticated and scoped to one shop. */
@@ -18,4 +19,5 @@ export async function adminRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
   await app.register(orderRoutes, { ctx });
   await app.register(warehouseRoutes, { ctx });
   await app.register(routingRuleRoutes, { ctx });
+  await app.register(stockRoutes, { ctx });
 }
