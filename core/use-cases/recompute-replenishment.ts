@@ -26,7 +26,7 @@ const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00
  * A/B/C classes; then raises and resolves alerts, keeping each formula's inputs for the UI.
  * `full` is the nightly run over every SKU; otherwise only the SKUs whose stock moved.
  */
-export async function recomputeReplenishment(deps: ReplenishmentDeps, input: { shopId: number; full?: boolean }) {
+export async function recomputeReplenishment(deps: ReplenishmentDeps, input: { shopId: number; full?: boolean; keepDemand?: boolean }) {
   const { db } = deps.database;
   const started = Date.now();
   const now = deps.now?.() ?? new Date();
@@ -44,7 +44,8 @@ export async function recomputeReplenishment(deps: ReplenishmentDeps, input: { s
   await db.transaction(async (tx) => {
     // a big aggregate: give it memory instead of spilling sorts to disk (Postgres only)
     if (deps.database.driver === 'postgres') await tx.execute(sql`set local work_mem = '256MB'`);
-    for (const q of refreshDemandSql(shop.id, input.full ? addDays(asOf, -days) : addDays(asOf, -1))) await tx.execute(q);
+    // keepDemand: demand_daily was loaded by another path (the benchmark, a data import)
+    if (!input.keepDemand) for (const q of refreshDemandSql(shop.id, input.full ? addDays(asOf, -days) : addDays(asOf, -1))) await tx.execute(q);
     await tx.execute(upsertSnapshotSql({
       shopId: shop.id, asOf, windowDays: settings.demandWindowDays, deadStockDays: settings.deadStockDays, z: serviceLevelZ(settings.serviceLevel),
       defaultLeadTimeDays: settings.defaultLeadTimeDays, supplierLeadTimes: settings.supplierLeadTimes, orderCost: settings.orderCost,
@@ -65,7 +66,7 @@ async function syncAlerts(deps: ReplenishmentDeps, shopId: number, asOf: string,
   const only = skuIds ? inArray(replenishmentSnapshot.skuId, skuIds) : undefined;
   // only the rows that can raise something: a full scan of flags stays in SQL
   const rows = await db
-    .select({ r: replenishmentSnapshot, sku: skus.sku, onHand: sql<number>`coalesce((select sum(sl.on_hand) from stock_levels sl where sl.sku_id = replenishment_snapshot.sku_id), 0)::int`, reserved: sql<number>`coalesce((select sum(sl.reserved) from stock_levels sl where sl.sku_id = replenishment_snapshot.sku_id), 0)::int` })
+    .select({ r: replenishmentSnapshot, sku: skus.sku })
     .from(replenishmentSnapshot)
     .innerJoin(skus, eq(skus.id, replenishmentSnapshot.skuId))
     .where(and(eq(replenishmentSnapshot.shopId, shopId), only, or(
@@ -76,11 +77,11 @@ async function syncAlerts(deps: ReplenishmentDeps, shopId: number, asOf: string,
       sql`${replenishmentSnapshot.available} > 0 and (${replenishmentSnapshot.lastSale} is null or ${replenishmentSnapshot.lastSale} <= ${asOf}::date - ${deadStockDays}::int)`,
     )));
   const wanted = new Map<string, { skuId: number; alert: ReplenishmentAlert }>();
-  for (const { r, sku, onHand, reserved } of rows) {
+  for (const { r, sku } of rows) {
     const list = [
       belowReorderPointAlert(sku, { available: r.available, onOrder: 0, backorders: r.backorders, inventoryPosition: r.available - r.backorders, safetyStock: round(r.safetyStock), meanDailyDemand: round(r.meanDaily), leadTimeDays: r.leadTimeDays, reorderPoint: round(r.reorderPoint) }),
       stockoutWithinLeadTimeAlert(sku, { available: r.available, meanDailyDemand: round(r.meanDaily), leadTimeDays: r.leadTimeDays }, asOf),
-      outOfStockWithBackordersAlert(sku, { onHand: Number(onHand), reserved: Number(reserved), backorders: r.backorders }),
+      outOfStockWithBackordersAlert(sku, { onHand: r.onHand, reserved: r.reserved, backorders: r.backorders }),
       overstockAlert(sku, { available: r.available, meanDailyDemand: round(r.meanDaily), overstockDays }),
       deadStockAlert(sku, r.available, { lastSaleDate: r.lastSale, historyStart: addDays(asOf, -(deadStockDays - 1)) }, asOf, deadStockDays),
     ];

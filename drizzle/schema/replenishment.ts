@@ -61,6 +61,8 @@ export const replenishmentSnapshot = pgTable('replenishment_snapshot', {
   reorderPoint: doublePrecision('reorder_point').notNull(),
   eoqRaw: doublePrecision('eoq_raw'),
   eoq: integer('eoq').notNull(),
+  onHand: integer('on_hand').notNull().default(0),
+  reserved: integer('reserved').notNull().default(0),
   available: integer('available').notNull(),
   backorders: integer('backorders').notNull(),
   daysOfCover: doublePrecision('days_of_cover'),

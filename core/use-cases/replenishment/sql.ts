@@ -43,13 +43,14 @@ export const upsertSnapshotSql = (p: SnapshotParams): SQL => {
   const onlySkus = (col: SQL) => (p.skuIds ? sql`and ${col} = any(${idArray(p.skuIds)}::bigint[])` : sql``);
   const suppliers = JSON.stringify(p.supplierLeadTimes);
   return sql`
-  with params as (
+  with first_day as (select min(day) as day from demand_daily where shop_id = ${p.shopId}),
+  params as (
     select s.id as sku_id, s.price::float8 as unit_price, coalesce(s.unit_cost::float8, s.price::float8 * 0.5) as unit_cost,
       greatest(s.pack_size, 1) as pack_size, greatest(s.moq, 0) as moq,
       coalesce(s.lead_time_days::float8, (${suppliers}::jsonb -> s.supplier ->> 'days')::float8, ${p.defaultLeadTimeDays}::float8) as lead_time_days,
       coalesce(s.lead_time_std_days, (${suppliers}::jsonb -> s.supplier ->> 'stdDays')::float8) as lead_time_std_days,
-      greatest(${p.asOf}::date - ${p.windowDays}::int + 1, (select min(day) from demand_daily dd where dd.shop_id = s.shop_id)) as from_day
-    from skus s
+      greatest(${p.asOf}::date - ${p.windowDays}::int + 1, fd.day) as from_day
+    from skus s cross join first_day fd
     where s.shop_id = ${p.shopId} ${onlySkus(sql.raw('s.id'))}
   ),
   sums as (
@@ -64,7 +65,8 @@ export const upsertSnapshotSql = (p: SnapshotParams): SQL => {
     group by d.sku_id
   ),
   stock as (
-    select sku_id, sum(on_hand - reserved)::int as available from stock_levels where shop_id = ${p.shopId} ${onlySkus(sql.raw('sku_id'))} group by sku_id
+    select sku_id, sum(on_hand)::int as on_hand, sum(reserved)::int as reserved, sum(on_hand - reserved)::int as available
+    from stock_levels where shop_id = ${p.shopId} ${onlySkus(sql.raw('sku_id'))} group by sku_id
   ),
   owed as (
     select s.id as sku_id, sum(b.quantity)::int as backorders from backorders b join skus s on s.shop_id = b.shop_id and s.sku = b.sku
@@ -72,7 +74,8 @@ export const upsertSnapshotSql = (p: SnapshotParams): SQL => {
   ),
   stats as (
     select pr.*, coalesce(su.s1, 0)::float8 as s1, coalesce(su.s2, 0) as s2, coalesce(su.revenue, 0) as revenue, su.last_sale,
-      greatest(0, ${p.asOf}::date - coalesce(pr.from_day, ${p.asOf}::date) + 1) as n, coalesce(st.available, 0) as available, coalesce(ow.backorders, 0) as backorders
+      greatest(0, ${p.asOf}::date - coalesce(pr.from_day, ${p.asOf}::date) + 1) as n, coalesce(st.available, 0) as available,
+      coalesce(st.on_hand, 0) as on_hand, coalesce(st.reserved, 0) as reserved, coalesce(ow.backorders, 0) as backorders
     from params pr left join sums su using (sku_id) left join stock st using (sku_id) left join owed ow using (sku_id)
   ),
   demand as (
@@ -89,10 +92,10 @@ export const upsertSnapshotSql = (p: SnapshotParams): SQL => {
   ),
   rop as (select calc.*, safety_stock + d * lead_time_days as reorder_point from calc)
   insert into replenishment_snapshot as r (shop_id, sku_id, as_of, window_days, mean_daily, std_daily, z, lead_time_days, lead_time_std_days, safety_stock, reorder_point,
-    eoq_raw, eoq, available, backorders, days_of_cover, projected_stockout, revenue_at_risk_per_day, suggested_order_quantity, revenue, last_sale, computed_at)
+    eoq_raw, eoq, on_hand, reserved, available, backorders, days_of_cover, projected_stockout, revenue_at_risk_per_day, suggested_order_quantity, revenue, last_sale, computed_at)
   select ${p.shopId}, sku_id, ${p.asOf}::date, ${p.windowDays}, d, sd, ${p.z}, lead_time_days, lead_time_std_days, safety_stock, reorder_point, eoq_raw,
     case when d > 0 and eoq_raw is not null then (ceil(greatest(eoq_raw, moq) / pack_size - 1e-9) * pack_size)::int else 0 end,
-    available, backorders,
+    on_hand, reserved, available, backorders,
     case when d > 0 then greatest(available, 0) / d end,
     case when d > 0 then ${p.asOf}::date + floor(greatest(available, 0) / d)::int end,
     case when d > 0 and greatest(available, 0) / d < lead_time_days then d * unit_price else 0 end,
@@ -103,7 +106,7 @@ export const upsertSnapshotSql = (p: SnapshotParams): SQL => {
   on conflict (shop_id, sku_id) do update set as_of = excluded.as_of, window_days = excluded.window_days, mean_daily = excluded.mean_daily,
     std_daily = excluded.std_daily, z = excluded.z, lead_time_days = excluded.lead_time_days, lead_time_std_days = excluded.lead_time_std_days,
     safety_stock = excluded.safety_stock, reorder_point = excluded.reorder_point, eoq_raw = excluded.eoq_raw, eoq = excluded.eoq,
-    available = excluded.available, backorders = excluded.backorders, days_of_cover = excluded.days_of_cover, projected_stockout = excluded.projected_stockout,
+    on_hand = excluded.on_hand, reserved = excluded.reserved, available = excluded.available, backorders = excluded.backorders, days_of_cover = excluded.days_of_cover, projected_stockout = excluded.projected_stockout,
     revenue_at_risk_per_day = excluded.revenue_at_risk_per_day, suggested_order_quantity = excluded.suggested_order_quantity,
     revenue = excluded.revenue, last_sale = excluded.last_sale, computed_at = excluded.computed_at`;
 };
