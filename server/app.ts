@@ -9,6 +9,7 @@ import { feedRoutes } from './routes/feed/index.js';
 import { healthRoutes } from './routes/health/index.js';
 import { fulfillmentServiceRoutes } from './routes/shopify/fulfillment-service.js';
 import { shopifyWebhookRoutes } from './routes/shopify/webhooks.js';
+import { webRoutes } from './routes/web/index.js';
 
 export interface BuildAppOptions {
   /** false silences request logs (tests, benchmarks) */
@@ -43,5 +44,6 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
   await app.register(fulfillmentServiceRoutes, { ctx });
   await app.register(adminRoutes, { ctx, prefix: '/api/admin' });
   await app.register(feedRoutes, { ctx });
+  await app.register(webRoutes, { ctx });
   return app;
 }

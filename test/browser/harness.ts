@@ -3,8 +3,7 @@ import { buildApp } from '../../server/app.js';
 import { startWorkers, type StartedWorkers } from '../../workers/registry.js';
 import { createShopifySim, seedDemoShop, type ShopifySim } from '../../sim/shopify/index.js';
 import { setupDemoShop, type DemoWarehouse } from '../../demo/setup-demo-shop.js';
-import type { TestContext } from '../helpers/test-context.js';
-import { createBrowserContext } from './browser-db.js';
+import { createTestContext, type TestContext } from '../helpers/test-context.js';
 import { playLiveDay } from './live-orders.js';
 
 /** The demo shop the suite drives, as `npm run demo` seeds it. */
@@ -36,7 +35,7 @@ export async function startHarness(): Promise<BrowserHarness> {
   const sim = createShopifySim({ apiKey: 'demo-api-key', apiSecret: DEMO_SECRET, webhooks: { retryBaseMs: 50, timeoutMs: 5000 } });
   const simUrl = await sim.start(0);
   seedDemoShop(sim, { domain: DEMO_SHOP });
-  const t = await createBrowserContext({ SHOPIFY_API_ORIGIN: simUrl, SHOPIFY_API_KEY: 'demo-api-key', SHOPIFY_API_SECRET: DEMO_SECRET });
+  const t = await createTestContext({ SHOPIFY_API_ORIGIN: simUrl, SHOPIFY_API_KEY: 'demo-api-key', SHOPIFY_API_SECRET: DEMO_SECRET });
   const app = await buildApp(t.ctx, { logger: false });
   app.get('/_demo/session-token', async () => ({ token: await sim.mintSessionToken(DEMO_SHOP), shop: DEMO_SHOP }));
   let workers: StartedWorkers | undefined;

@@ -39,7 +39,9 @@ export async function playLiveDay(d: LiveDayInput): Promise<string[]> {
   const skus = d.sim.control.listProducts(d.shop).flatMap((p) => p.variants.map((v) => v.sku)).filter((s): s is string => !!s);
   const names = CUSTOMERS.map((c, i) => {
     const lines = [{ sku: skus[(i * 7) % skus.length]!, quantity: 1 + (i % 2) }, ...(i % 3 === 0 ? [{ sku: skus[(i * 11 + 3) % skus.length]!, quantity: 1 }] : [])];
-    return d.sim.control.placeOrder(d.shop, { lines, financialStatus: 'paid', email: `${c.firstName.toLowerCase()}@example.com`, shippingAddress: c }).name;
+    // checkouts spread over the last hours, so the hand-over times look like a working morning
+    const createdAt = Date.now() - (CUSTOMERS.length - i) * 23 * 60_000;
+    return d.sim.control.placeOrder(d.shop, { lines, financialStatus: 'paid', email: `${c.firstName.toLowerCase()}@example.com`, shippingAddress: c, createdAt }).name;
   });
   const dispatched = async () => {
     const rows = await db.select({ id: orders.id, status: orders.status }).from(orders).where(and(eq(orders.shopId, d.shopId), inArray(orders.name, names)));

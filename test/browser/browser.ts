@@ -1,0 +1,65 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+/** Where screenshots and the timing report go (git-ignored). */
+export const SCREENSHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
+
+/** Debian's Chromium, headless, with nothing reaching out to the network on its own. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/** A desktop-sized page that fails loudly on uncaught errors and never waits on Shopify's CDN (there is no internet). */
+export async function openContext(browser: Browser): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, deviceScaleFactor: 1 });
+  await context.route('https://cdn.shopify.com/**', (route) => route.abort('internetdisconnected'));
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  return { context, page, errors };
+}
+
+/** Saves a screenshot as screenshots/<name>.png. */
+export async function screenshot(page: Page, name: string, fullPage = true): Promise<void> {
+  await mkdir(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: `${SCREENSHOTS}${name}.png`, fullPage });
+}
+
+/** One page load: from navigation start to the page's main content on screen. */
+export interface PageTiming {
+  page: string;
+  language: string;
+  ms: number;
+}
+
+/** Load times collected over the run. */
+export const timings: PageTiming[] = [];
+
+/**
+ * Loads `path` from scratch and waits for the page to say its main content is visible; records
+ * the time from navigation start to that moment (the app's `page-ready:<name>` mark).
+ */
+export async function loadPage(page: Page, url: string, name: string, language: string): Promise<number> {
+  await page.goto(url);
+  await page.waitForSelector(`body[data-page-ready="${name}"]`, { timeout: 20_000 });
+  const ms = await page.evaluate((n) => performance.getEntriesByName(`page-ready:${n}`).at(-1)?.startTime ?? -1, name);
+  timings.push({ page: name, language, ms: Math.round(ms) });
+  return ms;
+}
+
+/** Prints the load times as a table and writes screenshots/timings.json. */
+export async function reportTimings(): Promise<void> {
+  if (timings.length === 0) return;
+  const rows = timings.map((t) => ({ page: t.page, language: t.language, 'load (ms)': t.ms }));
+  console.log('\nPage load times (navigation start → main content visible):');
+  console.table(rows);
+  await mkdir(SCREENSHOTS, { recursive: true });
+  await writeFile(`${SCREENSHOTS}timings.json`, `${JSON.stringify({ measuredAt: new Date().toISOString(), viewport: '1440x1000', timings }, null, 2)}\n`);
+}
+
+/** A file-name-safe form of a test name. */
+export const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 80);

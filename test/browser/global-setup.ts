@@ -1,0 +1,10 @@
+import { access } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+
+/** The suite needs a build of the admin app (the template database comes from test/helpers/global-setup.ts). */
+export default async function setup(): Promise<void> {
+  const index = fileURLToPath(new URL('../../web/dist/index.html', import.meta.url));
+  await access(index).catch(() => {
+    throw new Error('web/dist is missing: run `npm run test:browser`, which builds the app first (or `npm run build:web`)');
+  });
+}

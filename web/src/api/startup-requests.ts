@@ -1,0 +1,20 @@
+import { ordersApiPath, readFilters } from '../pages/orders/order-filters.js';
+import { matchPath } from '../router/router.js';
+
+/**
+ * What the page at `path` will ask for first, so it can be requested alongside the shop instead
+ * of after it. A path missing here only loses that head start.
+ */
+export function startupRequests(path: string, search: string): string[] {
+  const query = new URLSearchParams(search);
+  if (path === '/') return ['/overview'];
+  if (path === '/orders') return [ordersApiPath(readFilters(query), query.get('cursor'), 50), '/warehouses'];
+  const order = matchPath('/orders/:id', path);
+  if (order) return [`/orders/${encodeURIComponent(order.id!)}`];
+  if (path === '/warehouses') return ['/warehouses'];
+  const warehouse = matchPath('/warehouses/:id', path);
+  if (warehouse) return warehouse.id === 'new' ? ['/locations'] : [`/warehouses/${encodeURIComponent(warehouse.id!)}`, '/locations', `/warehouses/${encodeURIComponent(warehouse.id!)}/keys`];
+  if (path === '/rules') return ['/routing-rules', '/warehouses'];
+  if (path === '/dead-letters') return ['/dead-letters'];
+  return [];
+}
