@@ -5,7 +5,8 @@ import { createFeedRepo } from '../db/feed-repo.js';
 import { createOrdersRepo } from '../db/orders-repo.js';
 import { createShopsRepo } from '../db/shops-repo.js';
 import { createWarehousesRepo } from '../db/warehouses-repo.js';
-import { dispatchAttempts } from '../../drizzle/schema/index.js';
+import { eq } from 'drizzle-orm';
+import { allocationLines, dispatchAttempts } from '../../drizzle/schema/index.js';
 import type { TokenCipher } from '../crypto/token-cipher.js';
 import { AppError, NotFoundError } from '../errors.js';
 import type { CircuitBreaker } from '../integrations/warehouses/circuit-breaker.js';
@@ -47,6 +48,10 @@ export async function dispatchAllocation(deps: DispatchDeps, input: { shopId: nu
       const byLine = new Map(lines.map((l) => [orderLines.find((o) => o.id === l.orderLineId)!.externalId, l.quantity]));
       placement = await placeOnShopify(deps.shopify, { shop: shop.domain, orderExternalId: order.externalId, locationExternalId: w.locationExternalId, isOurFulfillmentService: !!w.fulfillmentServiceExternalId, lines: byLine });
       await allocations.setDispatchOutcome(input.shopId, a.id, { fulfillmentOrderExternalId: placement.fulfillmentOrderIds[0] ?? null });
+      for (const l of lines) {
+        const held = placement.foLines[orderLines.find((o) => o.id === l.orderLineId)!.externalId];
+        if (held) await deps.db.update(allocationLines).set({ foExternalId: held.foId, foLineExternalId: held.foLineId }).where(eq(allocationLines.id, l.id));
+      }
     } catch (e) {
       if (e instanceof AppError && e.retriable && !input.finalAttempt) throw e;
       placement = { error: (e as Error).message };

@@ -41,6 +41,30 @@ export async function pushTracking(deps: PushTrackingDeps, input: { shopId: numb
 
   if (!fulfillmentId) {
     const shipped = await deps.db
+      .select({ lineItemId: orderLines.externalId, quantity: shipmentLines.quantity, foId: allocationLines.foExternalId, foLineId: allocationLines.foLineExternalId })
+      .from(shipmentLines)
+      .innerJoin(allocationLines, eq(allocationLines.id, shipmentLines.allocationLineId))
+      .innerJoin(orderLines, eq(orderLines.id, allocationLines.orderLineId))
+      .where(and(eq(shipmentLines.shopId, input.shopId), eq(shipmentLines.shipmentId, shipment.id)));
+    const trackingInfo = { company: shipment.carrier ?? undefined, numbers: shipment.trackingNumbers, urls: shipment.trackingUrls.length ? shipment.trackingUrls : undefined };
+    const notifyCustomer = shop.settings.notifyCustomerFrom === 'shopify';
+    // happy path: placement recorded where Shopify holds each line, so one call creates the fulfillment
+    if (shipped.length && shipped.every((x) => x.foId && x.foLineId)) {
+      const byFoFast = new Map<string, { id: string; quantity: number }[]>();
+      for (const x of shipped) byFoFast.set(x.foId!, [...(byFoFast.get(x.foId!) ?? []), { id: x.foLineId!, quantity: x.quantity }]);
+      const res = await deps.shopify.request<FulfillmentCreateResult>(shop.domain, FULFILLMENT_CREATE, {
+        f: { lineItemsByFulfillmentOrder: [...byFoFast].map(([fulfillmentOrderId, fulfillmentOrderLineItems]) => ({ fulfillmentOrderId, fulfillmentOrderLineItems })), trackingInfo, notifyCustomer },
+      });
+      const f = res.fulfillmentCreate.fulfillment;
+      if (f && res.fulfillmentCreate.userErrors.length === 0) {
+        fulfillmentId = f.id;
+        await audit.record(input.shopId, 'order', String(order.id), 'tracking_pushed', 'fulfill', { shipmentId: shipment.id, fulfillment: f.id, name: f.name, trackingInfo: f.trackingInfo, shopifyStatus: f.status });
+      }
+      // otherwise Shopify moved things since (a merge, a split, an earlier attempt that did land): look and adopt
+    }
+  }
+  if (!fulfillmentId) {
+    const shipped = await deps.db
       .select({ lineItemId: orderLines.externalId, quantity: shipmentLines.quantity })
       .from(shipmentLines)
       .innerJoin(allocationLines, eq(allocationLines.id, shipmentLines.allocationLineId))
@@ -90,21 +114,27 @@ export async function pushTracking(deps: PushTrackingDeps, input: { shopId: numb
         throw e;
       }
     }
+  }
+  if (!shipment.fulfillmentExternalId) {
     await deps.db.update(shipments).set({ fulfillmentExternalId: fulfillmentId, pushStatus: 'pushed', pushResult: { fulfillmentId }, updatedAt: new Date() }).where(eq(shipments.id, shipment.id));
   }
 
   const pending = await deps.db.select().from(trackingEvents).where(and(eq(trackingEvents.shipmentId, shipment.id), eq(trackingEvents.pushStatus, 'pending'))).orderBy(asc(trackingEvents.occurredAt));
+  // Shopify shows the newest status: send that one, and only mark the older ones as superseded
+  const newest = pending.at(-1);
   const pushed: number[] = [];
-  for (const ev of pending) {
+  if (newest) {
     const res = await deps.shopify.request<FulfillmentEventResult>(shop.domain, FULFILLMENT_EVENT_CREATE, {
-      e: { fulfillmentId, status: eventStatus[ev.status], happenedAt: ev.occurredAt.toISOString(), message: ev.description ?? undefined, city: ev.location ?? undefined },
+      e: { fulfillmentId, status: eventStatus[newest.status], happenedAt: newest.occurredAt.toISOString(), message: newest.description ?? undefined, city: newest.location ?? undefined },
     });
     assertNoUserErrors('fulfillmentEventCreate', res.fulfillmentEventCreate);
-    pushed.push(ev.id);
+    pushed.push(newest.id);
+    const superseded = pending.slice(0, -1).map((e) => e.id);
+    if (superseded.length) await deps.db.update(trackingEvents).set({ pushStatus: 'skipped' }).where(inArray(trackingEvents.id, superseded));
   }
   if (pushed.length) {
     await deps.db.update(trackingEvents).set({ pushStatus: 'pushed' }).where(inArray(trackingEvents.id, pushed));
-    await audit.record(input.shopId, 'order', String(order.id), 'tracking_events_pushed', 'fulfill', { shipmentId: shipment.id, events: pushed.length });
+    await audit.record(input.shopId, 'order', String(order.id), 'tracking_events_pushed', 'fulfill', { shipmentId: shipment.id, status: newest!.status, superseded: pending.length - 1 });
   }
   return { status: 'pushed' as const, fulfillmentId, events: pushed.length };
 }

@@ -85,6 +85,9 @@ export const allocationLines = pgTable('allocation_lines', {
   skuId: ref('sku_id').notNull().references(() => skus.id),
   quantity: integer('quantity').notNull(),
   shippedQuantity: integer('shipped_quantity').notNull().default(0),
+  /** where Shopify holds this line once placed: the tracking push needs no extra query */
+  foExternalId: text('fo_external_id'),
+  foLineExternalId: text('fo_line_external_id'),
   createdAt: createdAt(),
 }, (t) => [
   uniqueIndex('allocation_lines_alloc_line_uq').on(t.allocationId, t.orderLineId),

@@ -16,6 +16,8 @@ export interface PlacementInput {
 
 export interface Placement {
   fulfillmentOrderIds: string[];
+  /** line item gid → the fulfillment order line that now holds it at the location */
+  foLines: Record<string, { foId: string; foLineId: string }>;
   moved: number;
   requested: boolean;
   calls: number;
@@ -32,7 +34,7 @@ export async function placeOnShopify(shopify: ShopifyGraphql, input: PlacementIn
   const state = await shopify.request<OrderFulfillmentState>(input.shop, ORDER_FULFILLMENT_STATE, { id: input.orderExternalId });
   const fos = (state.order?.fulfillmentOrders.nodes ?? []).filter((f) => f.status === 'OPEN' || f.status === 'SCHEDULED' || f.status === 'IN_PROGRESS');
   const need = new Map(input.lines);
-  const out: Placement = { fulfillmentOrderIds: [], moved: 0, requested: false, calls: 0 };
+  const out: Placement = { fulfillmentOrderIds: [], foLines: {}, moved: 0, requested: false, calls: 0 };
 
   for (const fo of fos) {
     const take = fo.lineItems.nodes
@@ -41,12 +43,19 @@ export async function placeOnShopify(shopify: ShopifyGraphql, input: PlacementIn
     if (take.length === 0) continue;
     for (const t of take) need.set(t.lineItemId, need.get(t.lineItemId)! - t.quantity);
     let foId = fo.id;
+    let lines = fo.lineItems.nodes;
     if (fo.assignedLocation.location?.id !== input.locationExternalId) {
       const whole = fo.lineItems.nodes.every((l) => l.remainingQuantity === 0 || take.some((t) => t.id === l.id && t.quantity === l.remainingQuantity));
       const res = await shopify.request<FoMoveResult>(input.shop, FO_MOVE, { id: fo.id, loc: input.locationExternalId, items: whole ? null : take.map(({ id, quantity }) => ({ id, quantity })) });
       calls++;
-      foId = assertNoUserErrors('fulfillmentOrderMove', res.fulfillmentOrderMove).movedFulfillmentOrder!.id;
+      const moved = assertNoUserErrors('fulfillmentOrderMove', res.fulfillmentOrderMove).movedFulfillmentOrder!;
+      foId = moved.id;
+      lines = moved.lineItems.nodes.map((l) => ({ ...l, totalQuantity: l.remainingQuantity }));
       out.moved++;
+    }
+    for (const t of take) {
+      const held = lines.find((l) => l.lineItem.id === t.lineItemId);
+      if (held) out.foLines[t.lineItemId] = { foId, foLineId: held.id };
     }
     if (input.isOurFulfillmentService && fo.requestStatus === 'UNSUBMITTED') {
       const sub = assertNoUserErrors('fulfillmentOrderSubmitFulfillmentRequest', (await shopify.request<FoSubmitResult>(input.shop, FO_SUBMIT_REQUEST, { id: foId, message: 'Routed by the app' })).fulfillmentOrderSubmitFulfillmentRequest);

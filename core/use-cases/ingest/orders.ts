@@ -18,8 +18,9 @@ export const ingestOrder: TopicHandler = async (tx, shop, payload, event) => {
   });
   if (result.outcome === 'stale') return { outcome: 'stale' };
   if (result.cancelledNow) {
-    return { outcome: 'cancelled', followUps: [{ queue: 'route', payload: { shopId: shop.id, orderId: result.orderId, reason: 'cancelled' } }] };
+    return { outcome: 'cancelled', followUps: [{ queue: 'route', payload: { shopId: shop.id, orderId: result.orderId, reason: 'cancelled' }, jobId: `route-${result.orderId}-cancel` }] };
   }
   if (result.settled) return { outcome: result.outcome };
-  return { outcome: result.outcome, followUps: [{ queue: 'route', payload: { shopId: shop.id, orderId: result.orderId, reason: event.topic } }] };
+  // one routing per stored version: orders/create, paid and updated of the same second route once
+  return { outcome: result.outcome, followUps: [{ queue: 'route', payload: { shopId: shop.id, orderId: result.orderId, reason: event.topic }, jobId: `route-${result.orderId}-${incoming.updatedAt.getTime()}` }] };
 };

@@ -3,11 +3,11 @@
 export const ORDER_FULFILLMENT_STATE = `query OrderFulfillmentState($id: ID!) {
   order(id: $id) {
     id cancelledAt
-    fulfillmentOrders(first: 5) {
+    fulfillmentOrders(first: 3, displayable: true) {
       nodes { id status requestStatus assignedLocation { location { id } }
-        lineItems(first: 50) { nodes { id remainingQuantity totalQuantity lineItem { id } } } }
+        lineItems(first: 20) { nodes { id remainingQuantity totalQuantity lineItem { id } } } }
     }
-    fulfillments(first: 10) { id status trackingInfo { company number url } }
+    fulfillments(first: 5) { id status trackingInfo { company number url } }
   }
 }`;
 
@@ -37,14 +37,14 @@ type UserErrors = { field: string[] | null; message: string; code?: string | nul
 
 export const FO_MOVE = `mutation FulfillmentOrderMove($id: ID!, $loc: ID!, $items: [FulfillmentOrderLineItemInput!]) {
   fulfillmentOrderMove(id: $id, newLocationId: $loc, fulfillmentOrderLineItems: $items) {
-    movedFulfillmentOrder { id status assignedLocation { location { id } } }
+    movedFulfillmentOrder { id status assignedLocation { location { id } } lineItems(first: 20) { nodes { id remainingQuantity lineItem { id } } } }
     originalFulfillmentOrder { id status }
     remainingFulfillmentOrder { id }
     userErrors { field message code }
   }
 }`;
 export interface FoMoveResult {
-  fulfillmentOrderMove: { movedFulfillmentOrder: { id: string } | null; originalFulfillmentOrder: { id: string } | null; remainingFulfillmentOrder: { id: string } | null; userErrors: UserErrors };
+  fulfillmentOrderMove: { movedFulfillmentOrder: { id: string; lineItems: { nodes: { id: string; remainingQuantity: number; lineItem: { id: string } }[] } } | null; originalFulfillmentOrder: { id: string } | null; remainingFulfillmentOrder: { id: string } | null; userErrors: UserErrors };
 }
 
 export const FO_SUBMIT_REQUEST = `mutation SubmitFulfillmentRequest($id: ID!, $message: String) {
