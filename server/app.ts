@@ -8,6 +8,7 @@ import { adminRoutes } from './routes/admin/index.js';
 import { feedRoutes } from './routes/feed/index.js';
 import { healthRoutes } from './routes/health/index.js';
 import { fulfillmentServiceRoutes } from './routes/shopify/fulfillment-service.js';
+import { oauthRoutes } from './routes/shopify/oauth.js';
 import { shopifyWebhookRoutes } from './routes/shopify/webhooks.js';
 import { webRoutes } from './routes/web/index.js';
 
@@ -42,6 +43,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
     record: (event) => recordWebhook({ inboxWriter: ctx.inboxWriter, enqueueIngest: (p) => ctx.ingestProducer.add(p) }, event),
   });
   await app.register(fulfillmentServiceRoutes, { ctx });
+  await app.register(oauthRoutes, { ctx });
   await app.register(adminRoutes, { ctx, prefix: '/api/admin' });
   await app.register(feedRoutes, { ctx });
   await app.register(webRoutes, { ctx });
