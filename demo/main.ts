@@ -9,6 +9,7 @@ import { createShopifySim, seedDemoShop } from '../sim/shopify/index.js';
 import { ensureRedis } from './redis.js';
 import { setupDemoShop } from './setup-demo-shop.js';
 import { startDemoActivity } from './activity.js';
+import { ensureWebBuilt } from './build-web.js';
 
 /**
  * `npm run demo`: the app (server and workers in one process: PGlite allows one process per
@@ -37,6 +38,7 @@ try {
   process.exit(1);
 }
 
+await ensureWebBuilt();
 const sim = createShopifySim({ apiKey: base.shopify.apiKey, apiSecret: base.shopify.apiSecret, webhooks: { retryBaseMs: 2000 } });
 const simUrl = await sim.start(await freePort());
 seedDemoShop(sim, { domain: DEMO_SHOP });
