@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
@@ -51,14 +51,18 @@ export async function loadPage(page: Page, url: string, name: string, language: 
   return ms;
 }
 
-/** Prints the load times as a table and writes screenshots/timings.json. */
-export async function reportTimings(): Promise<void> {
+/** Where the run's load times are gathered; global-setup empties it, each test file adds its own. */
+export const TIMINGS_FILE = `${SCREENSHOTS}timings.json`;
+
+/** Prints this file's load times as a table and adds them to screenshots/timings.json. */
+export async function reportTimings(file: string): Promise<void> {
   if (timings.length === 0) return;
-  const rows = timings.map((t) => ({ page: t.page, language: t.language, 'load (ms)': t.ms }));
-  console.log('\nPage load times (navigation start → main content visible):');
-  console.table(rows);
+  console.log(`\nPage load times in ${file} (navigation start → main content visible):`);
+  console.table(timings.map((t) => ({ page: t.page, language: t.language, 'load (ms)': t.ms })));
   await mkdir(SCREENSHOTS, { recursive: true });
-  await writeFile(`${SCREENSHOTS}timings.json`, `${JSON.stringify({ measuredAt: new Date().toISOString(), viewport: '1440x1000', timings }, null, 2)}\n`);
+  const earlier = await readFile(TIMINGS_FILE, 'utf8').then((s) => JSON.parse(s) as { timings: (PageTiming & { file: string })[] }).catch(() => ({ timings: [] }));
+  const all = [...earlier.timings, ...timings.map((t) => ({ ...t, file }))];
+  await writeFile(TIMINGS_FILE, `${JSON.stringify({ measuredAt: new Date().toISOString(), viewport: '1440x1000', timings: all }, null, 2)}\n`);
 }
 
 /** A file-name-safe form of a test name. */

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { createShopsRepo } from '../../core/db/shops-repo.js';
 import { buildApp } from '../../server/app.js';
 import { startWorkers, type StartedWorkers } from '../../workers/registry.js';
 import { createShopifySim, seedDemoShop, type ShopifySim } from '../../sim/shopify/index.js';
@@ -29,9 +30,10 @@ export interface BrowserHarness {
 /**
  * The demo, in-process: the Shopify simulator with its seeded French shop, the real app on a
  * cloned database with its workers, the shop installed and configured by setupDemoShop, and the
- * demo's session-token route for pages running outside Shopify admin.
+ * demo's session-token route for pages running outside Shopify admin. `language` sets the shop's
+ * UI language (the demo shop's own is French).
  */
-export async function startHarness(): Promise<BrowserHarness> {
+export async function startHarness(opts: { language?: 'en' | 'fr' } = {}): Promise<BrowserHarness> {
   const sim = createShopifySim({ apiKey: 'demo-api-key', apiSecret: DEMO_SECRET, webhooks: { retryBaseMs: 50, timeoutMs: 5000 } });
   const simUrl = await sim.start(0);
   seedDemoShop(sim, { domain: DEMO_SHOP });
@@ -45,6 +47,8 @@ export async function startHarness(): Promise<BrowserHarness> {
     const appUrl = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
     sim.setAppUrl(appUrl);
     const setup = await setupDemoShop(t.ctx, sim, DEMO_SHOP);
+    // set before any admin call, so no cached copy of the shop holds the old language
+    if (opts.language) await createShopsRepo(t.ctx.db).updateSettings(setup.shopId, { language: opts.language });
     const liveOrders = await playLiveDay({ sim, t, appUrl, shop: DEMO_SHOP, shopId: setup.shopId, warehouses: setup.warehouses });
     return {
       sim, t, app, appUrl, shopId: setup.shopId, warehouses: setup.warehouses, liveOrders,

@@ -36,7 +36,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await reportTimings();
+  await reportTimings('pages');
   await browser?.close();
   await h?.close();
 });

@@ -1,4 +1,4 @@
-import { Badge, BlockStack, Box, Button, Card, Collapsible, EmptyState, InlineStack, Page, SkeletonBodyText, Text } from '@shopify/polaris';
+import { Badge, BlockStack, Box, Button, Card, EmptyState, InlineStack, Page, SkeletonBodyText, Text } from '@shopify/polaris';
 import { useEffect, useState } from 'react';
 import { useApi, useResource } from '../../api/api-context.js';
 import type { DeadLetter, DeadLetterDetail, DeadLetterPage } from '../../api/types.js';
@@ -38,7 +38,7 @@ function LetterRow({ letter, onReplay, busy }: { letter: DeadLetter; onReplay():
       <BlockStack gap="200">
         <InlineStack align="space-between" blockAlign="start" gap="300" wrap={false}>
           <BlockStack gap="100">
-            <InlineStack gap="200" blockAlign="center">
+            <InlineStack gap="200" blockAlign="center" align="start">
               <Text as="h3" variant="headingSm"><code>{letter.topic}</code></Text>
               <Badge tone="critical">{t('dl.attempts', { count: letter.attempts })}</Badge>
             </InlineStack>
@@ -50,9 +50,7 @@ function LetterRow({ letter, onReplay, busy }: { letter: DeadLetter; onReplay():
             <Button onClick={onReplay} loading={busy}>{t('dl.replay')}</Button>
           </InlineStack>
         </InlineStack>
-        <Collapsible id={`dl-${letter.id}`} open={open} transition={{ duration: '150ms' }}>
-          {open ? <Payload letter={letter} /> : null}
-        </Collapsible>
+        {open ? <div id={`dl-${letter.id}`}><Payload letter={letter} /></div> : null}
       </BlockStack>
     </Box>
   );

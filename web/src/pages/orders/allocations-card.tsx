@@ -38,7 +38,7 @@ export function AllocationsCard({ allocations }: { allocations: OrderAllocation[
           <BlockStack gap="200" key={a.id}>
             {i > 0 ? <Divider /> : null}
             <InlineStack align="space-between" blockAlign="center" gap="200">
-              <InlineStack gap="200" blockAlign="center">
+              <InlineStack gap="200" blockAlign="center" align="start">
                 <Text as="h3" variant="headingSm">{a.warehouse}</Text>
                 <AllocationStatusBadge status={a.status} />
               </InlineStack>

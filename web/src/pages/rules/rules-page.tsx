@@ -2,6 +2,7 @@ import { ActionList, Badge, Banner, BlockStack, Button, Card, InlineStack, Layou
 import { PlusIcon } from '@shopify/polaris-icons';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError, fieldIssues } from '../../api/client.js';
+import { sameData } from '../../api/same-data.js';
 import { useApi, useResource } from '../../api/api-context.js';
 import type { RoutingRule, RulesResponse, WarehouseList } from '../../api/types.js';
 import { ErrorBanner } from '../../components/error-banner.js';
@@ -57,7 +58,7 @@ export function RulesPage() {
   if (!items || !saved) return res.error ? <Page title={t('nav.rules')}><ErrorBanner error={res.error} onRetry={res.reload} /></Page> : <RulesSkeleton />;
 
   const rules = items.map((i) => i.rule);
-  const dirty = JSON.stringify(rules) !== JSON.stringify(saved.rules);
+  const dirty = !sameData(rules, saved.rules);
   const warehouses = whs.data?.items ?? [];
   const warehouseName = (id: string) => warehouses.find((w) => String(w.id) === id)?.name ?? id;
   const move = (from: number, to: number) => setItems((xs) => {

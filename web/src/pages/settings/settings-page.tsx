@@ -1,5 +1,6 @@
 import { Badge, BlockStack, Button, Card, Checkbox, ChoiceList, InlineStack, Layout, Page, Select, SkeletonBodyText, Text } from '@shopify/polaris';
 import { useEffect, useState } from 'react';
+import { sameData } from '../../api/same-data.js';
 import { useApi, useResource } from '../../api/api-context.js';
 import type { Language, ShopResponse, ShopSettings } from '../../api/types.js';
 import { ErrorBanner } from '../../components/error-banner.js';
@@ -31,7 +32,7 @@ export function SettingsPage() {
   usePageReady('settings', true);
   useEffect(() => setDraft(settings), [settings]);
 
-  const dirty = JSON.stringify(draft) !== JSON.stringify(settings);
+  const dirty = !sameData(draft, settings);
   const save = async () => {
     setSaving(true);
     setError(null);

@@ -1,41 +1,13 @@
-import { Badge, Banner, BlockStack, Box, Button, Card, InlineStack, Modal, Text, TextField } from '@shopify/polaris';
-import { ClipboardIcon, KeyIcon } from '@shopify/polaris-icons';
+import { Badge, BlockStack, Box, Button, Card, InlineStack, Text } from '@shopify/polaris';
+import { KeyIcon } from '@shopify/polaris-icons';
 import { useState } from 'react';
 import { useApi, useResource } from '../../api/api-context.js';
-import type { FeedKey, NewFeedKey } from '../../api/types.js';
+import type { FeedKey } from '../../api/types.js';
 import { ConfirmModal } from '../../components/confirm-modal.js';
 import { ErrorBanner } from '../../components/error-banner.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { useToast } from '../../shell/toast.js';
-
-/** Shows a secret once, with a copy button; closing it is the last chance to see it. */
-export function SecretModal({ title, secret, note, onClose }: { title: string; secret: string | null; note: string; onClose(): void }) {
-  const { t } = useI18n();
-  const toast = useToast();
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(secret ?? '');
-      toast.show(t('keys.copied'));
-    } catch {
-      toast.show(t('keys.copyFailed'), { error: true });
-    }
-  };
-  return (
-    <Modal open={secret !== null} onClose={onClose} title={title} primaryAction={{ content: t('keys.done'), onAction: onClose }}>
-      <Modal.Section>
-        <BlockStack gap="300">
-          <Banner tone="warning">{note}</Banner>
-          <InlineStack gap="200" blockAlign="end" wrap={false}>
-            <div style={{ flex: 1 }}>
-              <TextField label={t('keys.key')} value={secret ?? ''} readOnly autoComplete="off" monospaced selectTextOnFocus onChange={() => {}} />
-            </div>
-            <Button icon={ClipboardIcon} onClick={() => void copy()}>{t('keys.copy')}</Button>
-          </InlineStack>
-        </BlockStack>
-      </Modal.Section>
-    </Modal>
-  );
-}
+import { CreateKeyModal } from './create-key-modal.js';
 
 /** The warehouse's 3PL API keys: create one (shown once), see when each was last used, revoke. */
 export function ApiKeysCard({ warehouseId, feedDocs }: { warehouseId: number; feedDocs: string }) {
@@ -44,19 +16,16 @@ export function ApiKeysCard({ warehouseId, feedDocs }: { warehouseId: number; fe
   const toast = useToast();
   const res = useResource<{ items: FeedKey[] }>(`/warehouses/${warehouseId}/keys`);
   const [creating, setCreating] = useState(false);
-  const [label, setLabel] = useState('');
-  const [created, setCreated] = useState<NewFeedKey | null>(null);
   const [revoking, setRevoking] = useState<FeedKey | null>(null);
   const keys = res.data?.items ?? [];
 
   return (
     <Card>
       <BlockStack gap="300">
-        <InlineStack align="space-between" blockAlign="center">
-          <Text as="h2" variant="headingMd">{t('keys.title')}</Text>
-          <Button icon={KeyIcon} onClick={() => setCreating(true)}>{t('keys.create')}</Button>
+        <InlineStack align="space-between" blockAlign="start" gap="300" wrap={false}>
+          <Text as="p" tone="subdued" variant="bodySm">{t('keys.help')} <a href={feedDocs} target="_blank" rel="noopener noreferrer">{t('keys.docs')}</a></Text>
+          <Box minWidth="fit-content"><Button icon={KeyIcon} onClick={() => setCreating(true)}>{t('keys.create')}</Button></Box>
         </InlineStack>
-        <Text as="p" tone="subdued" variant="bodySm">{t('keys.help')} <a href={feedDocs} target="_blank" rel="noopener noreferrer">{t('keys.docs')}</a></Text>
         {res.error ? <ErrorBanner error={res.error} onRetry={res.reload} /> : null}
         {res.data && keys.length === 0 ? <Text as="p" tone="subdued">{t('keys.none')}</Text> : null}
         {keys.length ? (
@@ -65,7 +34,7 @@ export function ApiKeysCard({ warehouseId, feedDocs }: { warehouseId: number; fe
               <Box key={k.id} paddingBlock="300" borderBlockStartWidth={i > 0 ? '025' : '0'} borderColor="border-secondary">
                 <InlineStack align="space-between" blockAlign="center" gap="200">
                   <BlockStack gap="050">
-                    <InlineStack gap="200" blockAlign="center">
+                    <InlineStack gap="200" blockAlign="center" align="start">
                       <Text as="span" fontWeight="semibold">{k.label}</Text>
                       <Text as="span" tone="subdued"><code>{k.prefix}…</code></Text>
                       {k.revokedAt ? <Badge>{t('keys.revoked')}</Badge> : <Badge tone="success">{t('keys.active')}</Badge>}
@@ -81,16 +50,7 @@ export function ApiKeysCard({ warehouseId, feedDocs }: { warehouseId: number; fe
           </BlockStack>
         ) : null}
       </BlockStack>
-      <ConfirmModal open={creating} title={t('keys.createTitle')} confirmLabel={t('keys.create')} confirmDisabled={!label.trim()} onClose={() => { setCreating(false); setLabel(''); }}
-        onConfirm={async () => {
-          const k = await api.post<NewFeedKey>(`/warehouses/${warehouseId}/keys`, { label: label.trim() });
-          setLabel('');
-          setCreated(k);
-          res.reload();
-        }}>
-        <TextField label={t('keys.label')} value={label} onChange={setLabel} autoComplete="off" maxLength={60} helpText={t('keys.labelHelp')} />
-      </ConfirmModal>
-      <SecretModal title={t('keys.createdTitle')} secret={created?.key ?? null} note={t('keys.shownOnce')} onClose={() => setCreated(null)} />
+      <CreateKeyModal open={creating} warehouseId={warehouseId} onClose={() => setCreating(false)} onCreated={res.reload} />
       <ConfirmModal open={revoking !== null} destructive title={t('keys.revokeTitle', { label: revoking?.label ?? '' })} confirmLabel={t('keys.revoke')} onClose={() => setRevoking(null)}
         onConfirm={async () => {
           await api.del(`/warehouses/${warehouseId}/keys/${revoking!.id}`);

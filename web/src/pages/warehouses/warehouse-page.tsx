@@ -1,6 +1,7 @@
 import { Banner, BlockStack, Card, Layout, Page, SkeletonBodyText, SkeletonPage, Text } from '@shopify/polaris';
 import { useEffect, useState } from 'react';
 import { ApiError, fieldIssues } from '../../api/client.js';
+import { sameData } from '../../api/same-data.js';
 import { useApi, useResource } from '../../api/api-context.js';
 import type { ShopifyLocation, Warehouse, WarehouseSaved } from '../../api/types.js';
 import { ErrorBanner } from '../../components/error-banner.js';
@@ -9,7 +10,8 @@ import { navigate } from '../../router/router.js';
 import { usePageReady } from '../../shell/page-ready.js';
 import { useShop } from '../../shell/shop-context.js';
 import { useToast } from '../../shell/toast.js';
-import { ApiKeysCard, SecretModal } from './api-keys-card.js';
+import { SecretModal } from '../../components/secret-modal.js';
+import { ApiKeysCard } from './api-keys-card.js';
 import { draftOf, emptyDraft, errorsByPath, inputOf, type WarehouseDraft } from './warehouse-draft.js';
 import { WarehouseForm } from './warehouse-form.js';
 
@@ -60,7 +62,7 @@ export function WarehousePage({ id }: { id: string }) {
     ) : <FormSkeleton />;
   }
 
-  const dirty = isNew || JSON.stringify(draft) !== JSON.stringify(saved);
+  const dirty = isNew || !sameData(draft, saved);
   const set = (patch: Partial<WarehouseDraft>) => setDraft((d) => (d ? { ...d, ...patch } : d));
   const save = async () => {
     setSaving(true);

@@ -53,7 +53,7 @@ export function WarehousesPage() {
                     <IndexTable.Cell>{w.zones.map((z) => z.code).join(', ')}</IndexTable.Cell>
                     <IndexTable.Cell><Text as="span" alignment="end" numeric>{w.dailyCapacity ?? '∞'}</Text></IndexTable.Cell>
                     <IndexTable.Cell><Text as="span" alignment="end" numeric>{w.priority}</Text></IndexTable.Cell>
-                    <IndexTable.Cell>{t(`dispatchStyle.${w.dispatchStyle === 'http' ? 'http' : 'feed'}`)}</IndexTable.Cell>
+                    <IndexTable.Cell>{t(w.dispatchStyle === 'http' ? 'wh.styleHttp' : 'wh.styleFeed')}</IndexTable.Cell>
                     <IndexTable.Cell>{w.locationExternalId ? <Badge tone="info">{t('wh.linked')}</Badge> : <Text as="span" tone="subdued">{t('wh.notLinked')}</Text>}</IndexTable.Cell>
                     <IndexTable.Cell>{w.active ? <Badge tone="success">{t('wh.activeBadge')}</Badge> : <Badge>{t('wh.inactiveBadge')}</Badge>}</IndexTable.Cell>
                   </IndexTable.Row>

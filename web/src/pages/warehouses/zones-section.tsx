@@ -35,7 +35,7 @@ export function ZonesSection({ draft, set, errors }: SectionProps) {
                 <InlineGrid columns={{ xs: 1, sm: '1fr 2fr 2fr auto' }} gap="300" alignItems="end">
                   <TextField label={t('wh.zoneCode')} value={z.code} onChange={(code) => setZone(i, { code: code.toUpperCase() })} autoComplete="off" error={errors[`zones.${i}.code`]} monospaced />
                   <TextField label={t('wh.zoneCountries')} value={z.countries} onChange={(countries) => setZone(i, { countries: countries.toUpperCase() })} autoComplete="off" placeholder="FR, BE" error={Object.entries(errors).find(([k]) => k.startsWith(`zones.${i}.countries`))?.[1]} />
-                  <TextField label={t('wh.zonePrefixes')} value={z.postalPrefixes} onChange={(postalPrefixes) => setZone(i, { postalPrefixes })} autoComplete="off" placeholder="75, 92, 93" />
+                  <TextField label={t('wh.zonePrefixes')} value={z.postalPrefixes} onChange={(postalPrefixes) => setZone(i, { postalPrefixes })} autoComplete="off" />
                   <Button icon={DeleteIcon} accessibilityLabel={t('wh.removeZone', { code: z.code || String(i + 1) })} disabled={draft.zones.length === 1} onClick={() => set({ zones: draft.zones.filter((_, j) => j !== i) })} variant="tertiary" />
                 </InlineGrid>
               </BlockStack>
