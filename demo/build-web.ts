@@ -11,10 +11,14 @@ export async function ensureWebBuilt(): Promise<void> {
   process.stderr.write('demo: building the admin app (first run only)\n');
   const { build } = await import('vite');
   const log = console.log;
+  // vite sets NODE_ENV=production for the build; the demo itself is not production
+  const nodeEnv = process.env.NODE_ENV;
   console.log = (...args: unknown[]) => console.error(...args);
   try {
     await build({ configFile: fileURLToPath(new URL('../web/vite.config.ts', import.meta.url)), logLevel: 'warn' });
   } finally {
     console.log = log;
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
   }
 }
