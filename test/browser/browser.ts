@@ -17,6 +17,14 @@ export function launchChromium(): Promise<Browser> {
 export async function openContext(browser: Browser): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, deviceScaleFactor: 1 });
   await context.route('https://cdn.shopify.com/**', (route) => route.abort('internetdisconnected'));
+  // layout shifts add up here, so the report can say whether content jumped as it arrived
+  await context.addInitScript(() => {
+    const w = window as unknown as { __cls: number };
+    w.__cls = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) if (!e.hadRecentInput) w.__cls += e.value;
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
@@ -34,6 +42,8 @@ export interface PageTiming {
   page: string;
   language: string;
   ms: number;
+  /** cumulative layout shift up to that moment (0 = nothing moved) */
+  cls: number;
 }
 
 /** Load times collected over the run. */
@@ -46,8 +56,11 @@ export const timings: PageTiming[] = [];
 export async function loadPage(page: Page, url: string, name: string, language: string): Promise<number> {
   await page.goto(url);
   await page.waitForSelector(`body[data-page-ready="${name}"]`, { timeout: 20_000 });
-  const ms = await page.evaluate((n) => performance.getEntriesByName(`page-ready:${n}`).at(-1)?.startTime ?? -1, name);
-  timings.push({ page: name, language, ms: Math.round(ms) });
+  const { ms, cls } = await page.evaluate((n) => ({
+    ms: performance.getEntriesByName(`page-ready:${n}`).at(-1)?.startTime ?? -1,
+    cls: (window as unknown as { __cls: number }).__cls,
+  }), name);
+  timings.push({ page: name, language, ms: Math.round(ms), cls: Math.round(cls * 1000) / 1000 });
   return ms;
 }
 
@@ -58,7 +71,7 @@ export const TIMINGS_FILE = `${SCREENSHOTS}timings.json`;
 export async function reportTimings(file: string): Promise<void> {
   if (timings.length === 0) return;
   console.log(`\nPage load times in ${file} (navigation start → main content visible):`);
-  console.table(timings.map((t) => ({ page: t.page, language: t.language, 'load (ms)': t.ms })));
+  console.table(timings.map((t) => ({ page: t.page, language: t.language, 'load (ms)': t.ms, 'layout shift': t.cls })));
   await mkdir(SCREENSHOTS, { recursive: true });
   const earlier = await readFile(TIMINGS_FILE, 'utf8').then((s) => JSON.parse(s) as { timings: (PageTiming & { file: string })[] }).catch(() => ({ timings: [] }));
   const all = [...earlier.timings, ...timings.map((t) => ({ ...t, file }))];

@@ -72,7 +72,7 @@ describe('the admin app, page by page', () => {
       await loadPage(page, `${h.appUrl}${p.path}`, p.name, 'fr');
       await expect.poll(() => page.locator('h1').first().textContent()).toBe(p.fr);
       expect(await page.evaluate(() => document.documentElement.lang)).toBe('fr');
-      await screenshot(page, `page-${p.name}-fr`);
+      await screenshot(page, `page-${p.name}-fr`, p.name !== 'orders');
     }
 
     await loadPage(page, `${h.appUrl}/settings`, 'settings', 'fr');
@@ -87,7 +87,7 @@ describe('the admin app, page by page', () => {
       await loadPage(page, `${h.appUrl}${p.path}`, p.name, 'en');
       await expect.poll(() => page.locator('h1').first().textContent()).toBe(p.en);
       expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
-      await screenshot(page, `page-${p.name}-en`);
+      await screenshot(page, `page-${p.name}-en`, p.name !== 'orders');
     }
     expect(errors).toEqual([]);
   });
@@ -118,6 +118,27 @@ describe('the admin app, page by page', () => {
     expect(errors).toEqual([]);
   });
 
+  it('holds the page’s shape with skeletons while data loads, so nothing jumps when it arrives', async () => {
+    await setLanguage('en');
+    for (const [path, name, api] of [['/', 'overview', '/api/admin/overview'], ['/orders', 'orders', '/api/admin/orders'], ['/rules', 'rules', '/api/admin/routing-rules']] as const) {
+      let release!: () => void;
+      const held = new Promise<void>((r) => (release = r));
+      const matcher = (url: URL) => url.pathname === api;
+      await page.route(matcher, async (route) => {
+        await held;
+        await route.continue();
+      });
+      await page.goto(`${h.appUrl}${path}`);
+      await page.locator('.Polaris-SkeletonBodyText').first().waitFor();
+      await screenshot(page, `loading-${name}`, false);
+      release();
+      await page.locator(`body[data-page-ready="${name}"]`).waitFor();
+      await page.unroute(matcher);
+      // Google calls a cumulative layout shift under 0.1 good
+      expect(await page.evaluate(() => (window as unknown as { __cls: number }).__cls), name).toBeLessThan(0.1);
+    }
+  });
+
   it('finds an order by name or exact SKU from the search box', async () => {
     await setLanguage('en');
     const [order] = (await api<OrderPage>('GET', `/orders?q=${encodeURIComponent(h.liveOrders[2]!)}`)).items;
@@ -130,6 +151,41 @@ describe('the admin app, page by page', () => {
     await page.getByPlaceholder('Search by order name or exact SKU').fill('NO-SUCH-SKU');
     await page.getByText('No orders match these filters').waitFor();
     await screenshot(page, 'orders-search-empty');
+  });
+});
+
+describe('inside Shopify admin', () => {
+  it('takes its session tokens from App Bridge and lists its pages in the admin’s navigation', async () => {
+    await setLanguage('en');
+    // Shopify's CDN, as far as this page can tell: an App Bridge that hands out the simulator's session tokens
+    await context.unroute('https://cdn.shopify.com/**');
+    await context.route('https://cdn.shopify.com/shopifycloud/app-bridge.js', (route) => route.fulfill({
+      contentType: 'text/javascript',
+      body: `window.__bridge = { tokens: 0, toasts: [] };
+        window.shopify = {
+          idToken: () => fetch('/_demo/session-token').then((r) => r.json()).then((b) => { window.__bridge.tokens++; return b.token; }),
+          toast: { show: (message) => { window.__bridge.toasts.push(message); return 'toast'; } },
+        };`,
+    }));
+    await loadPage(page, `${h.appUrl}/settings?embedded=1&shop=${DEMO_SHOP}&host=YWRtaW4uc2hvcGlmeS5jb20vc3RvcmUvZGVtby1mcg`, 'settings', 'en');
+    expect(await page.locator('ui-nav-menu a').evaluateAll((as) => as.map((a) => [a.getAttribute('href'), a.getAttribute('rel'), a.textContent]))).toEqual([
+      ['/', 'home', 'Overview'], ['/orders', null, 'Orders'], ['/warehouses', null, 'Warehouses'], ['/rules', null, 'Routing rules'], ['/dead-letters', null, 'Dead letters'], ['/settings', null, 'Settings'],
+    ]);
+    expect(await page.locator('.Polaris-Navigation').count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { __bridge: { tokens: number } }).__bridge.tokens)).toBeGreaterThan(0);
+
+    await page.getByRole('checkbox', { name: 'Route unpaid orders' }).check();
+    const saved = page.waitForResponse((r) => r.url().endsWith('/api/admin/settings') && r.request().method() === 'PATCH');
+    await page.getByRole('button', { name: 'Save' }).click();
+    expect(await (await saved).json()).toMatchObject({ settings: { routeUnpaidOrders: true, language: 'en' } });
+    await expect.poll(() => page.evaluate(() => (window as unknown as { __bridge: { toasts: string[] } }).__bridge.toasts)).toEqual(['Settings saved']);
+    await api('PATCH', '/settings', { routeUnpaidOrders: false });
+
+    // App Bridge "clicks" the app's own link when the merchant picks a page in the admin's sidebar
+    await page.locator('ui-nav-menu a[href="/rules"]').evaluate((a) => (a as HTMLAnchorElement).click());
+    await page.waitForURL(/\/rules$/);
+    await page.locator('body[data-page-ready="rules"]').waitFor();
+    expect(errors).toEqual([]);
   });
 });
 

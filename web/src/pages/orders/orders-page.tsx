@@ -18,6 +18,7 @@ const PAGE_SIZE = 50;
 function SkeletonRows() {
   return (
     <BlockStack gap="0">
+      <div className="skeleton-head" />
       {Array.from({ length: 10 }, (_, i) => (
         <div key={i} className="skeleton-row"><SkeletonBodyText lines={1} /></div>
       ))}

@@ -50,12 +50,17 @@ function OverviewSkeleton() {
       <BlockStack gap="400">
         <InlineGrid columns={{ xs: 2, md: 3 }} gap="400">
           {metrics.map((m) => (
-            <Card key={m.key}><BlockStack gap="300"><SkeletonBodyText lines={1} /><SkeletonDisplayText size="large" /><SkeletonBodyText lines={1} /></BlockStack></Card>
+            <Card key={m.key}><Box minHeight="92px"><BlockStack gap="300"><SkeletonBodyText lines={1} /><SkeletonDisplayText size="large" /><SkeletonBodyText lines={1} /></BlockStack></Box></Card>
           ))}
         </InlineGrid>
         <Layout>
-          <Layout.Section><Card><BlockStack gap="300"><SkeletonDisplayText size="small" /><Box minHeight="220px"><SkeletonBodyText lines={8} /></Box></BlockStack></Card></Layout.Section>
-          <Layout.Section variant="oneThird"><Card><SkeletonBodyText lines={5} /></Card></Layout.Section>
+          <Layout.Section><Card><Box minHeight="340px"><BlockStack gap="400"><SkeletonDisplayText size="small" /><SkeletonBodyText lines={2} /><SkeletonBodyText lines={8} /></BlockStack></Box></Card></Layout.Section>
+          <Layout.Section variant="oneThird">
+            <BlockStack gap="400">
+              <Card><Box minHeight="92px"><BlockStack gap="300"><SkeletonDisplayText size="small" /><SkeletonBodyText lines={2} /></BlockStack></Box></Card>
+              <Card><BlockStack gap="300"><SkeletonDisplayText size="small" /><SkeletonBodyText lines={6} /></BlockStack></Card>
+            </BlockStack>
+          </Layout.Section>
         </Layout>
       </BlockStack>
     </SkeletonPage>
@@ -83,21 +88,19 @@ export function OverviewPage() {
           <Layout.Section>
             <Card>
               <BlockStack gap="300">
-                <InlineStack align="space-between" blockAlign="start" gap="200">
-                  <BlockStack gap="100">
-                    <Text as="h2" variant="headingMd">{t('overview.handoverTitle')}</Text>
-                    <Text as="p" variant="bodySm" tone="subdued">{t('overview.handoverHelp')}</Text>
+                <BlockStack gap="100">
+                  <Text as="h2" variant="headingMd">{t('overview.handoverTitle')}</Text>
+                  <Text as="p" variant="bodySm" tone="subdued">{t('overview.handoverHelp')}</Text>
+                </BlockStack>
+                <InlineStack gap="800" align="start">
+                  <BlockStack gap="050">
+                    <Text as="span" variant="bodySm" tone="subdued">{t('overview.median')}</Text>
+                    <Text as="span" variant="headingLg">{format.minutes(o.handoverWeek.medianMinutes)}</Text>
                   </BlockStack>
-                  <InlineStack gap="400">
-                    <BlockStack gap="050" inlineAlign="end">
-                      <Text as="span" variant="bodySm" tone="subdued">{t('overview.median')}</Text>
-                      <Text as="span" variant="headingLg">{format.minutes(o.handoverWeek.medianMinutes)}</Text>
-                    </BlockStack>
-                    <BlockStack gap="050" inlineAlign="end">
-                      <Text as="span" variant="bodySm" tone="subdued">{t('overview.p95')}</Text>
-                      <Text as="span" variant="headingLg">{format.minutes(o.handoverWeek.p95Minutes)}</Text>
-                    </BlockStack>
-                  </InlineStack>
+                  <BlockStack gap="050">
+                    <Text as="span" variant="bodySm" tone="subdued">{t('overview.p95')}</Text>
+                    <Text as="span" variant="headingLg">{format.minutes(o.handoverWeek.p95Minutes)}</Text>
+                  </BlockStack>
                 </InlineStack>
                 {o.handoverWeek.orders === 0 ? (
                   <Box minHeight="220px" padding="800"><Text as="p" alignment="center" tone="subdued">{t('overview.handoverEmpty')}</Text></Box>

@@ -61,7 +61,7 @@ export function WarehousesPage() {
               })}
             </IndexTable>
           ) : res.error ? null : (
-            <BlockStack gap="0">{[0, 1, 2].map((i) => <div key={i} className="skeleton-row skeleton-row-tall"><SkeletonBodyText lines={2} /></div>)}</BlockStack>
+            <BlockStack gap="0"><div className="skeleton-head" />{[0, 1, 2].map((i) => <div key={i} className="skeleton-row skeleton-row-tall"><SkeletonBodyText lines={2} /></div>)}</BlockStack>
           )}
         </Card>
         <InlineStack align="center">
