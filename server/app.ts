@@ -30,8 +30,16 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
   } as never) as unknown as FastifyInstance;
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  // once shutdown starts, every response closes its connection: a client's idle keep-alive
+  // socket must not hold the process open until the keep-alive timeout
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+    app.server.closeIdleConnections?.();
+  });
   app.addHook('onSend', async (req, reply) => {
     void reply.header('x-request-id', req.id);
+    if (closing) void reply.header('connection', 'close');
   });
   registerErrorHandler(app);
 
