@@ -110,3 +110,21 @@ export function createAllocationsRepo(db: DbOrTx) {
   };
 }
 export type AllocationsRepo = ReturnType<typeof createAllocationsRepo>;
+
+/** Allocations whose hand-over to the 3PL failed for good: the dispatch dead letters. */
+export function createDispatchFailuresRepo(db: DbOrTx) {
+  return {
+    async list(shopId: number) {
+      return db.select().from(allocations)
+        .where(and(eq(allocations.shopId, shopId), eq(allocations.status, 'reserved'), sql`${allocations.dispatchError} is not null`))
+        .orderBy(asc(allocations.id)).limit(500);
+    },
+    /** Clears the failure so the sweeper and the job below try again; returns the ids revived. */
+    async revive(shopId: number, ids: number[] | 'all'): Promise<number[]> {
+      const rows = await db.update(allocations).set({ dispatchError: null, dispatchAttempts: 0, updatedAt: new Date() })
+        .where(and(eq(allocations.shopId, shopId), eq(allocations.status, 'reserved'), sql`${allocations.dispatchError} is not null`, ids === 'all' ? undefined : inArray(allocations.id, ids.length ? ids : [-1])))
+        .returning({ id: allocations.id });
+      return rows.map((r) => r.id);
+    },
+  };
+}

@@ -93,6 +93,12 @@ describe('what a merchant does in the admin app', () => {
     expect(feed.status).toBe(200);
     await shown.getByRole('button', { name: 'I have copied it' }).click();
     await page.getByText('WMS production').waitFor();
+
+    await page.getByRole('button', { name: 'Revoke WMS production' }).click();
+    await page.getByRole('dialog', { name: 'Revoke "WMS production"?' }).getByRole('button', { name: 'Revoke' }).click();
+    await toast('Key revoked').waitFor();
+    await page.getByText('Revoked', { exact: true }).waitFor();
+    expect((await fetch(`${h.appUrl}/feed/v1/allocations`, { headers: { authorization: `Bearer ${key}` } })).status).toBe(401);
     expect(errors).toEqual([]);
   });
 
@@ -131,6 +137,22 @@ describe('what a merchant does in the admin app', () => {
     expect(saved.rules[1]).toEqual({ kind: 'eligibility', label: 'No Swiss parcels from Lille', warehouses: [String(lille.id)], excludeCountries: ['CH'] });
     expect(saved.rules[0]!.kind).toBe('capacity');
     await expect.poll(() => page.getByText('Unsaved changes').count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+
+  it('says so when someone else saved the rules meanwhile, and reloads them', async () => {
+    await loadPage(page, `${h.appUrl}/rules`, 'rules', 'en');
+    const current = await api<RulesResponse>('GET', '/routing-rules');
+    // another tab saves first
+    await api('PUT', '/routing-rules', { rules: current.rules, version: current.version });
+    await page.getByRole('button', { name: 'Move Warehouse priority up' }).click();
+    await page.getByRole('button', { name: 'Save' }).click();
+    const banner = page.locator('.Polaris-Banner').filter({ hasText: 'Someone else saved the rules meanwhile' });
+    await banner.getByText('the rules were changed elsewhere; reload them before saving').waitFor();
+    await screenshot(page, 'rules-conflict');
+    await banner.getByRole('button', { name: 'Reload the rules' }).click();
+    await expect.poll(() => page.getByText('Unsaved changes').count()).toBe(0);
+    await expect.poll(() => banner.count()).toBe(0);
     expect(errors).toEqual([]);
   });
 

@@ -5,6 +5,7 @@ import type { AppContext } from '../../../core/context.js';
 import { createInboxRepo } from '../../../core/db/inbox-repo.js';
 import { NotFoundError } from '../../../core/errors.js';
 import { replayDeadLetters } from '../../../core/use-cases/replay-dead-letters.js';
+import { createDispatchFailuresRepo } from '../../../core/db/allocations-repo.js';
 
 /** Events that failed for good: list them, read one, send one or all back through ingest. */
 export async function deadLetterRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }): Promise<void> {
@@ -29,4 +30,15 @@ export async function deadLetterRoutes(app: FastifyInstance, { ctx }: { ctx: App
   });
 
   r.post('/dead-letters/replay-all', async (req) => replayDeadLetters({ db: ctx.db, queues: ctx.queues }, { shopDomain: req.shop.domain, ids: 'all' }));
+
+  // hand-overs to a 3PL that failed after every retry
+  r.get('/dispatch-failures', async (req) => ({
+    items: (await createDispatchFailuresRepo(ctx.db).list(req.shop.id)).map((a) => ({ id: a.id, orderId: a.orderId, warehouseId: a.warehouseId, attempts: a.dispatchAttempts, error: a.dispatchError, updatedAt: a.updatedAt })),
+  }));
+
+  r.post('/dispatch-failures/replay', { schema: { body: z.object({ ids: z.union([z.array(z.number().int().positive()).min(1).max(500), z.literal('all')]) }) } }, async (req) => {
+    const revived = await createDispatchFailuresRepo(ctx.db).revive(req.shop.id, req.body.ids);
+    for (const id of revived) await ctx.queues.add('dispatch', { shopId: req.shop.id, allocationId: id }, { jobId: `alloc-${id}-replay-${Date.now()}` });
+    return { replayed: revived };
+  });
 }
