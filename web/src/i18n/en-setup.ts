@@ -114,6 +114,7 @@ export const enSetup = {
   'keys.lastUsed': 'last used {when}',
   'keys.neverUsed': 'never used',
   'keys.revoke': 'Revoke',
+  'keys.revokeNamed': 'Revoke {label}',
   'keys.revokeTitle': 'Revoke "{label}"?',
   'keys.revokeBody': 'Calls with this key fail from now on. The 3PL needs a new key to keep taking orders.',
   'keys.revokedToast': 'Key revoked',

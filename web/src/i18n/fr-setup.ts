@@ -117,6 +117,7 @@ export const frSetup: Record<keyof typeof enSetup, Message> = {
   'keys.lastUsed': 'utilisée le {when}',
   'keys.neverUsed': 'jamais utilisée',
   'keys.revoke': 'Révoquer',
+  'keys.revokeNamed': 'Révoquer {label}',
   'keys.revokeTitle': 'Révoquer « {label} » ?',
   'keys.revokeBody': 'Les appels avec cette clé échouent dès maintenant. Le 3PL aura besoin d’une nouvelle clé pour continuer.',
   'keys.revokedToast': 'Clé révoquée',

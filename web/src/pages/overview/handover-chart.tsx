@@ -13,9 +13,9 @@ const W = 640;
 const H = 220;
 const PAD = { top: 12, right: 12, bottom: 28, left: 56 };
 
-/** A round axis maximum in minutes: 5, 10, 15, 30 minutes, then whole hours, then days. */
+/** A round axis maximum in minutes whose half is round too: 10, 20, 30 minutes, then hours, then days. */
 function niceMax(v: number): number {
-  const steps = [5, 10, 15, 30, 60, 120, 180, 240, 360, 480, 720, 1440, 2880, 4320, 7200, 10080];
+  const steps = [10, 20, 30, 60, 120, 180, 240, 360, 480, 720, 1440, 2880, 5760, 10080];
   return steps.find((m) => m >= v) ?? Math.ceil(v / 1440) * 1440;
 }
 

@@ -43,7 +43,7 @@ export function ApiKeysCard({ warehouseId, feedDocs }: { warehouseId: number; fe
                       {t('keys.created', { when: format.date(k.createdAt) })} · {k.lastUsedAt ? t('keys.lastUsed', { when: format.dateTime(k.lastUsedAt) }) : t('keys.neverUsed')}
                     </Text>
                   </BlockStack>
-                  {k.revokedAt ? null : <Button variant="plain" tone="critical" onClick={() => setRevoking(k)} accessibilityLabel={t('keys.revokeTitle', { label: k.label })}>{t('keys.revoke')}</Button>}
+                  {k.revokedAt ? null : <Button variant="plain" tone="critical" onClick={() => setRevoking(k)} accessibilityLabel={t('keys.revokeNamed', { label: k.label })}>{t('keys.revoke')}</Button>}
                 </InlineStack>
               </Box>
             ))}
