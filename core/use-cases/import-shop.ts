@@ -116,18 +116,25 @@ export async function importShop(deps: ImportDeps, input: { shopId: number }) {
         else pending.set(line.id, { order: line, lines: [] });
       }
       const total = pending.size;
-      for (const { order, lines } of pending.values()) {
-        const incoming = normalizeGraphqlOrder(order, lines);
-        const r = await deps.db.transaction(async (tx) => {
-          await lockKey(tx, `order:${shop.id}:${incoming.externalId}`);
-          return createOrdersRepo(tx).upsertIncoming(shop.id, incoming);
+      // a hundred orders per transaction: the import of a large history stays minutes, not hours
+      const all = [...pending.values()];
+      for (let i = 0; i < all.length; i += 100) {
+        const results = await deps.db.transaction(async (tx) => {
+          const out: { orderId: number; open: boolean }[] = [];
+          for (const { order, lines } of all.slice(i, i + 100)) {
+            const incoming = normalizeGraphqlOrder(order, lines);
+            await lockKey(tx, `order:${shop.id}:${incoming.externalId}`);
+            const r = await createOrdersRepo(tx).upsertIncoming(shop.id, incoming);
+            out.push({ orderId: r.orderId, open: !r.settled && r.outcome !== 'stale' });
+          }
+          return out;
         });
-        counts.orders!++;
-        if (!r.settled && r.outcome !== 'stale') {
+        counts.orders! += results.length;
+        for (const r of results.filter((x) => x.open)) {
           counts.openOrders!++;
           await deps.queues.add('route', { shopId: shop.id, orderId: r.orderId, reason: 'import' }).catch(() => {});
         }
-        if (counts.orders! % 200 === 0) await progress('orders', 60 + (40 * counts.orders!) / Math.max(1, total));
+        await progress('orders', 60 + (40 * counts.orders!) / Math.max(1, total));
       }
     }
     await createShopsRepo(deps.db).setReconcileCursor(shop.id, now);

@@ -47,7 +47,7 @@ beforeEach(async () => {
 
 afterEach(async (ctx) => {
   // the last state of every test, kept when it failed too
-  await screenshot(page, `${ctx.task.result?.state === 'fail' ? 'FAILED-' : ''}${slug(ctx.task.name)}`).catch(() => {});
+  if (page.url() !== 'about:blank') await screenshot(page, `${ctx.task.result?.state === 'fail' ? 'FAILED-' : ''}${slug(ctx.task.name)}`).catch(() => {});
   await context.close();
 });
 

@@ -37,7 +37,7 @@ beforeEach(async () => {
 });
 
 afterEach(async (ctx) => {
-  await screenshot(page, `${ctx.task.result?.state === 'fail' ? 'FAILED-' : ''}${slug(ctx.task.name)}`).catch(() => {});
+  if (page.url() !== 'about:blank') await screenshot(page, `${ctx.task.result?.state === 'fail' ? 'FAILED-' : ''}${slug(ctx.task.name)}`).catch(() => {});
   await context.close();
 });
 
