@@ -134,7 +134,7 @@ export const frOrders: Record<keyof typeof enOrders, Message> = {
   'trace.rank': 'Rang {rank}',
   'trace.rejectedBy': 'Écarté par {rule}',
   'trace.rejectedByHelp': 'Les règles suivantes n’ont pas examiné cet entrepôt.',
-  'trace.outcome.single': { one: 'Part de {warehouse} en un colis ({count} article).', other: 'Part de {warehouse} en un colis ({count} articles).' },
+  'trace.outcome.single': { one: 'Expédiée depuis {warehouse} en un seul colis ({count} article).', other: 'Expédiée depuis {warehouse} en un seul colis ({count} articles).' },
   'trace.outcome.split': { one: 'Part en {count} colis de {warehouses}.', other: 'Répartie en {count} envois : {warehouses}.' },
   'trace.outcome.partial': { one: 'Expédie {allocated} articles sur {ordered} depuis {warehouses} ; {count} article en rupture.', other: 'Expédie {allocated} articles sur {ordered} depuis {warehouses} ; {count} articles en rupture.' },
   'trace.outcome.held': { one: 'En attente : la politique de rupture attend que l’article puisse partir.', other: 'En attente : la politique de rupture attend que les {count} articles puissent partir.' },
