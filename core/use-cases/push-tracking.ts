@@ -6,8 +6,8 @@ import { createShopsRepo } from '../db/shops-repo.js';
 import { NotFoundError } from '../errors.js';
 import { assertNoUserErrors, ShopifyUserError, type ShopifyGraphql } from '../integrations/shopify/graphql.js';
 import {
-  FULFILLMENT_CREATE, FULFILLMENT_EVENT_CREATE, ORDER_FULFILLMENT_STATE,
-  type FulfillmentCreateResult, type FulfillmentEventResult, type OrderFulfillmentState,
+  FULFILLMENT_CREATE, FULFILLMENT_EVENT_CREATE, ORDER_FULFILLMENT_STATE, TRACKING_UPDATE,
+  type FulfillmentCreateResult, type FulfillmentEventResult, type OrderFulfillmentState, type TrackingUpdateResult,
 } from '../integrations/shopify/operations/fulfillment.js';
 import type { Logger } from '../logger.js';
 
@@ -117,6 +117,16 @@ export async function pushTracking(deps: PushTrackingDeps, input: { shopId: numb
   }
   if (!shipment.fulfillmentExternalId) {
     await deps.db.update(shipments).set({ fulfillmentExternalId: fulfillmentId, pushStatus: 'pushed', pushResult: { fulfillmentId }, updatedAt: new Date() }).where(eq(shipments.id, shipment.id));
+  }
+
+  if (shipment.fulfillmentExternalId && shipment.pushStatus === 'pending') {
+    const res = await deps.shopify.request<TrackingUpdateResult>(shop.domain, TRACKING_UPDATE, {
+      id: shipment.fulfillmentExternalId, notify: shop.settings.notifyCustomerFrom === 'shopify',
+      t: { company: shipment.carrier ?? undefined, numbers: shipment.trackingNumbers, urls: shipment.trackingUrls.length ? shipment.trackingUrls : undefined },
+    });
+    assertNoUserErrors('fulfillmentTrackingInfoUpdate', res.fulfillmentTrackingInfoUpdate);
+    await deps.db.update(shipments).set({ pushStatus: 'pushed', updatedAt: new Date() }).where(eq(shipments.id, shipment.id));
+    await audit.record(input.shopId, 'order', String(order.id), 'tracking_updated', 'fulfill', { shipmentId: shipment.id, fulfillment: shipment.fulfillmentExternalId, numbers: shipment.trackingNumbers });
   }
 
   const pending = await deps.db.select().from(trackingEvents).where(and(eq(trackingEvents.shipmentId, shipment.id), eq(trackingEvents.pushStatus, 'pending'))).orderBy(asc(trackingEvents.occurredAt));

@@ -88,6 +88,12 @@ describe('an order from checkout to tracking, through the simulators', () => {
     expect(f.tracking[0]!.url).toContain('6A12345678901');
     expect(s.sim.control.getOrder(SHOP, placed.id).displayFulfillmentStatus).toBe('FULFILLED');
 
+    // the 3PL relabels the parcel: the same Shopify fulfillment gets the new number
+    const relabel = await s.app.inject({ method: 'PUT', url: `/feed/v1/shipments/${ship.json().shipmentId}/tracking`, headers: { authorization: `Bearer ${keys.Lyon}` }, payload: { carrier: 'Chronopost', trackingNumbers: ['XY123456789FR'] } });
+    expect(relabel.json()).toMatchObject({ changed: true, carrier: 'Chronopost' });
+    await waitFor('tracking updated in Shopify', () => s.sim.control.getOrder(SHOP, placed.id).fulfillments[0]?.tracking[0]?.number === 'XY123456789FR');
+    expect(s.sim.control.getOrder(SHOP, placed.id).fulfillments).toHaveLength(1);
+
     // delivered event goes through too
     await feed(keys.Lyon!, 'POST', `/shipments/${ship.json().shipmentId}/events`, { status: 'delivered', occurredAt: new Date().toISOString() });
     await waitFor('delivered in Shopify', () => s.sim.control.getOrder(SHOP, placed.id).fulfillments[0]?.displayStatus === 'DELIVERED');

@@ -5,6 +5,7 @@ import type { AppContext } from '../../../core/context.js';
 import { applyInventorySnapshot } from '../../../core/use-cases/feed/apply-inventory-snapshot.js';
 import { recordShipment } from '../../../core/use-cases/feed/record-shipment.js';
 import { recordTrackingEvent } from '../../../core/use-cases/feed/record-tracking-event.js';
+import { updateShipmentTracking } from '../../../core/use-cases/feed/update-shipment-tracking.js';
 import { errorSchema, idParams, shipmentBodySchema, shipmentResultSchema, snapshotBodySchema, trackingEventBodySchema } from './schemas.js';
 
 const errors = { 400: errorSchema, 401: errorSchema, 404: errorSchema, 409: errorSchema, 422: errorSchema, 429: errorSchema };
@@ -26,6 +27,15 @@ export async function feedShipmentRoutes(app: FastifyInstance, { ctx }: { ctx: A
     });
     return reply.code(result.created ? 201 : 200).send(result);
   });
+
+  r.put('/shipments/:id/tracking', {
+    schema: {
+      tags: ['shipments'], summary: 'Correct a parcel\'s tracking', params: idParams,
+      description: 'Replaces the carrier and tracking numbers of a shipment; the sales channel\'s fulfillment is updated in place.',
+      body: shipmentBodySchema.pick({ carrier: true, trackingNumbers: true, trackingUrl: true }),
+      response: { 200: z.object({ changed: z.boolean(), carrier: z.string().nullable(), trackingUrls: z.array(z.string()) }), ...errors },
+    },
+  }, async (req) => updateShipmentTracking({ db: ctx.db, queues: ctx.queues }, { who: req.feed, shipmentId: req.params.id, carrier: req.body.carrier ?? null, trackingNumbers: req.body.trackingNumbers, trackingUrl: req.body.trackingUrl ?? null }));
 
   r.post('/shipments/:id/events', {
     schema: { tags: ['shipments'], summary: 'Report a tracking event', params: idParams, body: trackingEventBodySchema, response: { 200: z.object({ created: z.boolean(), status: z.string() }), ...errors } },
