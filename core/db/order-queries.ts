@@ -11,6 +11,10 @@ export interface OrderFilters {
   from?: Date;
   to?: Date;
   late?: boolean;
+  /** handed to a 3PL that has not acknowledged it yet (the overview's "awaiting 3PL") */
+  awaitingAck?: boolean;
+  /** shipped on this local date of the shop (the overview's "shipped today") */
+  shippedOn?: { date: string; timezone: string };
   q?: string;
 }
 
@@ -54,6 +58,8 @@ export function createOrderQueries(db: DbOrTx) {
       if (f.from) conds.push(gte(orders.placedAt, f.from));
       if (f.to) conds.push(lte(orders.placedAt, f.to));
       if (f.late) conds.push(lateAllocation(now));
+      if (f.awaitingAck) conds.push(sql`exists (select 1 from allocations aa where aa.order_id = orders.id and aa.status in ('reserved', 'ready', 'leased'))`);
+      if (f.shippedOn) conds.push(sql`exists (select 1 from shipments sh join allocations sa on sa.id = sh.allocation_id where sa.order_id = orders.id and (sh.shipped_at at time zone ${f.shippedOn.timezone})::date = ${f.shippedOn.date}::date)`);
       if (f.warehouseId) conds.push(sql`exists (select 1 from allocations wa where wa.order_id = orders.id and wa.warehouse_id = ${f.warehouseId} and wa.status not in ('cancelled', 'rejected'))`);
       if (f.q) {
         const q = f.q.trim();

@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../core/context.js';
-import type { Shop } from '../../core/db/shops-repo.js';
+import { createShopsRepo, type Shop } from '../../core/db/shops-repo.js';
 import { verifySessionToken } from '../../core/integrations/shopify/session-token.js';
 import { errorBody } from './error-handler.js';
 
@@ -19,7 +19,8 @@ declare module 'fastify' {
 export function createAdminAuth(ctx: AppContext) {
   const { apiKey, apiSecret, previousApiSecret } = ctx.config.shopify;
   const secrets = previousApiSecret ? [apiSecret, previousApiSecret] : [apiSecret];
-  const known = new Map<string, { shop: Shop; until: number }>();
+  // only the install check is cached; the shop row (its settings) is read on every request
+  const known = new Map<string, { shopId: number; until: number }>();
 
   const reject = (reply: FastifyReply, message: string) =>
     reply.code(401).header('X-Shopify-Retry-Invalid-Session-Request', '1').send(errorBody('invalid_session', message));
@@ -33,12 +34,15 @@ export function createAdminAuth(ctx: AppContext) {
     const domain = check.claims.shop;
     const cached = known.get(domain);
     if (cached && cached.until > Date.now()) {
-      req.shop = cached.shop;
-      return;
+      const shop = await createShopsRepo(ctx.db).byId(cached.shopId);
+      if (shop?.status === 'active') {
+        req.shop = shop;
+        return;
+      }
     }
     const { shop, installed } = await ctx.shopTokens.installFromSessionToken(domain, token);
     if (installed) await ctx.queues.add('reconcile', { shopId: shop.id, kind: 'import' }, { jobId: `import-${shop.id}-${Date.now()}` }).catch(() => {});
-    known.set(domain, { shop, until: Date.now() + 30_000 });
+    known.set(domain, { shopId: shop.id, until: Date.now() + 30_000 });
     req.shop = shop;
   };
 }

@@ -53,6 +53,19 @@ describe('admin API: authentication and tenant isolation', () => {
     expect((await get(tokenB, '/api/admin/overview')).json().waitingToRoute).toBe(0);
   });
 
+  it('filters by what the overview counts, and lists the shop\'s channels', async () => {
+    expect((await get(tokenA, '/api/admin/orders?awaitingAck=true')).json().items).toEqual([]);
+    expect((await get(tokenA, `/api/admin/orders?shippedOn=${new Date().toISOString().slice(0, 10)}`)).json().items).toEqual([]);
+    expect((await get(tokenA, '/api/admin/channels')).json().items).toEqual([{ channel: 'shopify', orders: 1 }]);
+    expect((await get(tokenB, '/api/admin/channels')).json().items).toEqual([]);
+  });
+
+  it('shows new settings at once', async () => {
+    const res = await s.app.inject({ method: 'PATCH', url: '/api/admin/settings', headers: { authorization: `Bearer ${tokenA}` }, payload: { language: 'fr' } });
+    expect(res.json().settings.language).toBe('fr');
+    expect((await get(tokenA, '/api/admin/shop')).json().settings.language).toBe('fr');
+  });
+
   it('rejects bad filters with a 400 in the documented shape', async () => {
     const res = await get(tokenA, '/api/admin/orders?status=nope&limit=9999');
     expect(res.statusCode).toBe(400);

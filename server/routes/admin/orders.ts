@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { orderStatuses } from '../../../drizzle/schema/index.js';
 import type { AppContext } from '../../../core/context.js';
@@ -30,6 +31,8 @@ const listQuery = z.object({
   from: z.iso.date().optional(),
   to: z.iso.date().optional(),
   late: z.enum(['true', 'false']).optional(),
+  awaitingAck: z.enum(['true', 'false']).optional(),
+  shippedOn: z.iso.date().optional(),
   q: z.string().max(100).optional(),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(250).default(50),
@@ -43,7 +46,8 @@ export async function orderRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
   r.get('/orders', { schema: { querystring: listQuery } }, async (req) => {
     const q = req.query;
     return createOrderQueries(ctx.db).list(req.shop.id, {
-      statuses: q.status, channel: q.channel, warehouseId: q.warehouse, late: q.late === 'true', q: q.q,
+      statuses: q.status, channel: q.channel, warehouseId: q.warehouse, late: q.late === 'true', q: q.q, awaitingAck: q.awaitingAck === 'true',
+      shippedOn: q.shippedOn ? { date: q.shippedOn, timezone: req.shop.timezone } : undefined,
       from: q.from ? new Date(`${q.from}T00:00:00Z`) : undefined, to: q.to ? new Date(`${q.to}T23:59:59.999Z`) : undefined,
     }, { cursor: q.cursor, limit: q.limit }, new Date());
   });
@@ -79,6 +83,11 @@ export async function orderRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
       timeline: timeline.map((e) => ({ id: e.id, at: e.createdAt, action: e.action, actor: e.actor, data: e.action === 'routed' ? { ...(e.data as object), trace: undefined } : e.data })),
     };
   });
+
+  r.get('/channels', async (req) => ({
+    items: (await ctx.database.query<{ channel: string; n: number }>(sql`select channel, count(*)::int as n from orders where shop_id = ${req.shop.id} group by channel order by 2 desc`))
+      .map((c) => ({ channel: c.channel, orders: Number(c.n) })),
+  }));
 
   r.post('/orders/reroute', { schema: { body: z.object({ orderIds: z.array(z.number().int().positive()).min(1).max(500), fresh: z.boolean().default(false) }) } }, async (req) =>
     rerouteOrders({ db: ctx.db, queues: ctx.queues }, { shopId: req.shop.id, orderIds: req.body.orderIds, fresh: req.body.fresh, actor: actor(req) }));
