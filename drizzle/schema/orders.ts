@@ -1,20 +1,10 @@
 import { boolean, doublePrecision, index, integer, jsonb, numeric, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import type { Address } from '../../core/domain/orders/incoming-order.js';
 import { createdAt, id, ref, ts, updatedAt } from './columns.js';
 import { shops } from './shops.js';
 
-export interface PostalAddress {
-  name?: string | null;
-  company?: string | null;
-  address1?: string | null;
-  address2?: string | null;
-  city?: string | null;
-  province?: string | null;
-  zip?: string | null;
-  countryCode?: string | null;
-  phone?: string | null;
-  latitude?: number | null;
-  longitude?: number | null;
-}
+/** Addresses are stored in the domain's shape. */
+export type PostalAddress = Address;
 
 export const orderStatuses = ['pending', 'routed', 'backordered', 'on_hold', 'dispatched', 'partially_shipped', 'shipped', 'delivered', 'cancelled', 'fulfilled_elsewhere'] as const;
 export type OrderStatus = (typeof orderStatuses)[number];
