@@ -1,5 +1,5 @@
-import { and, eq, inArray } from 'drizzle-orm';
-import { skus, stockLevels } from '../../../drizzle/schema/index.js';
+import { and, desc, eq, inArray } from 'drizzle-orm';
+import { allocationLines, allocations, skus, stockLevels } from '../../../drizzle/schema/index.js';
 import type { Db } from '../../db/client.js';
 import { createAuditRepo } from '../../db/audit-repo.js';
 import type { FeedPrincipal } from '../../db/feed-keys-repo.js';
@@ -19,7 +19,9 @@ export interface SnapshotInput {
 /**
  * The 3PL's count is the truth for what it holds: each difference becomes a
  * `snapshot_correction` movement (once per snapshot id), so on hand still equals the ledger.
- * Reservations above the new count are left for routing to resolve, never silently dropped.
+ * When the count is below what orders hold there, allocations the 3PL has not taken yet are
+ * withdrawn (newest first) and their orders routed again; what a 3PL already acknowledged stays
+ * reserved and the shortfall is reported.
  */
 export async function applyInventorySnapshot(deps: { db: Db; queues: Queues }, input: SnapshotInput) {
   const { shopId, warehouseId } = input.who;
@@ -31,6 +33,7 @@ export async function applyInventorySnapshot(deps: { db: Db; queues: Queues }, i
     const levels = known.length ? await tx.select().from(stockLevels).where(and(eq(stockLevels.warehouseId, warehouseId), inArray(stockLevels.skuId, known.map((k) => k.id)))) : [];
     const stock = createStockRepo(tx);
     const corrections: { sku: string; before: number; after: number; delta: number; short: number }[] = [];
+    const rerouted = new Set<number>();
     const unknownSkus: string[] = [];
     for (const item of input.items) {
       const skuId = idOf.get(item.sku);
@@ -40,8 +43,12 @@ export async function applyInventorySnapshot(deps: { db: Db; queues: Queues }, i
       }
       const level = levels.find((l) => l.skuId === skuId);
       const before = level?.onHand ?? 0;
-      const reserved = level?.reserved ?? 0;
-      // the count cannot go below what is promised to orders in the ledger; the shortfall is reported
+      let reserved = level?.reserved ?? 0;
+      if (item.onHand < reserved) {
+        for (const orderId of await withdrawUntaken(tx, shopId, warehouseId, skuId, reserved - item.onHand)) rerouted.add(orderId);
+        reserved = (await createStockRepo(tx).level(shopId, warehouseId, skuId))?.reserved ?? 0;
+      }
+      // units a 3PL already acknowledged stay reserved: the count cannot go below them
       const after = Math.max(item.onHand, reserved);
       const delta = after - before;
       if (delta !== 0) await stock.applyMovement(shopId, { warehouseId, skuId, delta, reason: 'snapshot_correction', reference: `snapshot:${input.snapshotId}` });
@@ -52,10 +59,36 @@ export async function applyInventorySnapshot(deps: { db: Db; queues: Queues }, i
     });
     const restocked = corrections.filter((c) => c.delta > 0).map((c) => c.sku);
     const waitingOrders = await createAllocationsRepo(tx).ordersBackorderedOn(shopId, restocked);
-    return { items: input.items.length, corrections, unknownSkus, restocked, waitingOrders };
+    return { items: input.items.length, corrections, unknownSkus, restocked, waitingOrders: [...new Set([...waitingOrders, ...rerouted])] };
   });
   if (result.corrections.length) await kickStockJobs(deps.queues, shopId);
   // units came back: orders waiting for these SKUs get another chance
   for (const orderId of result.waitingOrders) await deps.queues.add('route', { shopId, orderId, reason: 'restocked' }).catch(() => {});
   return result;
+}
+
+/** Cancels not-yet-taken allocations of this SKU at the warehouse, newest first, until `units` are freed. */
+async function withdrawUntaken(tx: Parameters<Parameters<Db['transaction']>[0]>[0], shopId: number, warehouseId: number, skuId: number, units: number): Promise<number[]> {
+  const repo = createAllocationsRepo(tx);
+  const stock = createStockRepo(tx);
+  const candidates = await tx
+    .select({ id: allocations.id, orderId: allocations.orderId, status: allocations.status })
+    .from(allocations)
+    .innerJoin(allocationLines, eq(allocationLines.allocationId, allocations.id))
+    .where(and(eq(allocations.shopId, shopId), eq(allocations.warehouseId, warehouseId), eq(allocationLines.skuId, skuId), inArray(allocations.status, ['reserved', 'ready', 'leased'])))
+    .orderBy(desc(allocations.id));
+  const orders: number[] = [];
+  let freed = 0;
+  for (const c of candidates) {
+    if (freed >= units) break;
+    const row = await repo.transition(shopId, c.id, [c.status], 'cancelled', { leaseUntil: null, leaseToken: null, rejectReason: 'stock count below reservation' });
+    if (!row) continue;
+    for (const l of await repo.lines(shopId, [c.id])) {
+      await stock.release(shopId, warehouseId, l.skuId, l.quantity - l.shippedQuantity);
+      if (l.skuId === skuId) freed += l.quantity - l.shippedQuantity;
+    }
+    await createAuditRepo(tx).record(shopId, 'order', String(c.orderId), 'withdrawn_after_count', `warehouse:${warehouseId}`, { allocationId: c.id });
+    orders.push(c.orderId);
+  }
+  return orders;
 }
