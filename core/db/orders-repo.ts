@@ -29,7 +29,7 @@ export function createOrdersRepo(db: DbOrTx) {
         shopId, channel: o.channel, externalId: o.externalId, name: o.name, email: o.email, customerExternalId: o.customerExternalId,
         financialStatus: o.financialStatus, currency: o.currency, totalPrice: o.totalPrice, tags: o.tags,
         shippingAddress: a, countryCode: a?.countryCode ?? null, zip: a?.zip ?? null, latitude: a?.latitude ?? null, longitude: a?.longitude ?? null,
-        placedAt: o.placedAt, sourceUpdatedAt: o.updatedAt, cancelledAt: o.cancelledAt,
+        placedAt: o.placedAt, sourceUpdatedAt: o.updatedAt, sourceObservedAt: o.observedAt ?? null, cancelledAt: o.cancelledAt,
         status: o.cancelledAt ? ('cancelled' as const) : o.fulfilled ? ('fulfilled_elsewhere' as const) : ('pending' as const),
       };
       const [before] = await db
@@ -47,17 +47,20 @@ export function createOrdersRepo(db: DbOrTx) {
             tags: sql`excluded.tags`, shippingAddress: sql`excluded.shipping_address`, countryCode: sql`excluded.country_code`,
             zip: sql`excluded.zip`, latitude: sql`excluded.latitude`, longitude: sql`excluded.longitude`,
             sourceUpdatedAt: sql`excluded.source_updated_at`,
+            sourceObservedAt: sql`excluded.source_observed_at`,
             cancelledAt: sql`coalesce(${orders.cancelledAt}, excluded.cancelled_at)`,
             status: sql`case when coalesce(${orders.cancelledAt}, excluded.cancelled_at) is not null then 'cancelled'
               when excluded.status = 'fulfilled_elsewhere' and ${orders.status} in ('pending', 'backordered', 'on_hold') then 'fulfilled_elsewhere'
               else ${orders.status} end`,
             updatedAt: sql`now()`,
           },
-          // Shopify's updated_at has one-second resolution: for versions of the same second, a
-          // cancellation or a payment wins over the version that lacks it
+          // Shopify's updated_at has one-second resolution: versions of the same second are ordered
+          // by when they were observed (X-Shopify-Triggered-At, or our read time), and a
+          // cancellation or a payment still wins over a version that lacks it
           setWhere: sql`${orders.sourceUpdatedAt} < excluded.source_updated_at
             or (${orders.sourceUpdatedAt} = excluded.source_updated_at and (
-              (${orders.cancelledAt} is null and excluded.cancelled_at is not null)
+              (excluded.source_observed_at > ${orders.sourceObservedAt})
+              or (${orders.cancelledAt} is null and excluded.cancelled_at is not null)
               or (${orders.financialStatus} is distinct from excluded.financial_status and excluded.financial_status = 'PAID' and ${orders.cancelledAt} is null)))`,
         })
         .returning({ id: orders.id, cancelledAt: orders.cancelledAt, status: orders.status });

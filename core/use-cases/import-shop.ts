@@ -122,7 +122,7 @@ export async function importShop(deps: ImportDeps, input: { shopId: number }) {
         const results = await deps.db.transaction(async (tx) => {
           const out: { orderId: number; open: boolean }[] = [];
           for (const { order, lines } of all.slice(i, i + 100)) {
-            const incoming = normalizeGraphqlOrder(order, lines);
+            const incoming = { ...normalizeGraphqlOrder(order, lines), observedAt: now };
             await lockKey(tx, `order:${shop.id}:${incoming.externalId}`);
             const r = await createOrdersRepo(tx).upsertIncoming(shop.id, incoming);
             out.push({ orderId: r.orderId, open: !r.settled && r.outcome !== 'stale' });

@@ -46,7 +46,7 @@ export async function reconcileOrders(deps: ReconcileDeps, input: { shopId: numb
       const page: OrdersPage = await deps.shopify.request<OrdersPage>(shop.domain, ORDERS_UPDATED_SINCE, { query: `updated_at:>'${from.toISOString()}'`, after });
       for (const node of page.orders.nodes) {
         checked++;
-        const incoming = normalizeGraphqlOrder(node, node.lineItems.nodes);
+        const incoming = { ...normalizeGraphqlOrder(node, node.lineItems.nodes), observedAt: new Date() };
         if (incoming.updatedAt > maxSeen) maxSeen = incoming.updatedAt;
         const result = await deps.db.transaction(async (tx) => {
           await lockKey(tx, `order:${shop.id}:${incoming.externalId}`);

@@ -29,6 +29,8 @@ export const orders = pgTable('orders', {
   tags: text('tags').array().notNull().default([]),
   placedAt: ts('placed_at').notNull(),
   sourceUpdatedAt: ts('source_updated_at').notNull(),
+  /** when the channel said so (event trigger time, or the moment we read it): orders versions of the same updated_at second */
+  sourceObservedAt: ts('source_observed_at'),
   cancelledAt: ts('cancelled_at'),
   onHoldReason: text('on_hold_reason'),
   createdAt: createdAt(),

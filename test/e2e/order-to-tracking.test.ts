@@ -132,6 +132,23 @@ describe('an order from checkout to tracking, through the simulators', () => {
     expect(row!.status).toBe('cancelled');
   });
 
+  it('re-routes an order edited before the 3PL took it', async () => {
+    s.sim.control.setChaos({ duplicateRate: 0, reorderRate: 0, dropNext: [] });
+    const placed = s.sim.control.placeOrder(SHOP, { lines: [{ sku: 'BOL-BLEU', quantity: 3 }], shippingAddress: address, financialStatus: 'paid' });
+    const o = await ourOrder(placed.gid);
+    await waitFor('ready', async () => (await liveAllocations(o.id)).some((x) => x.status === 'ready'));
+    s.sim.control.editOrder(SHOP, placed.id, { setQuantities: [{ lineItemId: placed.lineItems[0]!.id, quantity: 1 }] });
+    const [a] = await waitFor('re-planned for one unit', async () => {
+      const live = await liveAllocations(o.id);
+      if (live.length !== 1) return null;
+      const lines = await s.t.ctx.database.query<{ q: number }>((await import('drizzle-orm')).sql`select quantity as q from allocation_lines where allocation_id = ${live[0]!.id}`);
+      return Number(lines[0]?.q) === 1 ? live : null;
+    });
+    expect(a!.status).toBe('reserved' === a!.status ? 'reserved' : 'ready');
+    const cancelled = (await s.t.ctx.db.select().from(allocations).where(eq(allocations.orderId, o.id))).filter((x) => x.status === 'cancelled');
+    expect(cancelled).toHaveLength(1);
+  });
+
   it('finds an order whose webhook was lost, at the next reconciliation', async () => {
     s.sim.control.setChaos({ dropNext: [{ topic: 'orders/create', count: 1 }, { topic: 'orders/paid', count: 1 }] });
     const lost = s.sim.control.placeOrder(SHOP, { lines: [{ sku: 'BOL-BLEU', quantity: 1 }], shippingAddress: address, financialStatus: 'paid' });

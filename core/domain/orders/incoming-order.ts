@@ -44,6 +44,8 @@ export interface IncomingOrder {
   shippingAddress: Address | null;
   placedAt: Date;
   updatedAt: Date;
+  /** when this version was observed (the event's trigger time, or the read time); breaks updatedAt ties */
+  observedAt?: Date | null;
   cancelledAt: Date | null;
   /** the channel already shipped it (history, or fulfilled outside the app) */
   fulfilled: boolean;

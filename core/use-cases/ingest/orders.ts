@@ -10,7 +10,7 @@ import type { TopicHandler } from './types.js';
 export const ingestOrder: TopicHandler = async (tx, shop, payload, event) => {
   const parsed = restOrderSchema.safeParse(payload);
   if (!parsed.success) throw new ValidationError(`${event.topic} payload is not an order: ${parsed.error.issues[0]?.message}`, parsed.error.issues.slice(0, 5));
-  const incoming = normalizeRestOrder(parsed.data);
+  const incoming = { ...normalizeRestOrder(parsed.data), observedAt: event.triggeredAt ?? event.receivedAt };
   await lockKey(tx, `order:${shop.id}:${incoming.externalId}`);
   const result = await createOrdersRepo(tx).upsertIncoming(shop.id, incoming);
   await createAuditRepo(tx).record(shop.id, 'order', String(result.orderId), 'webhook_received', 'shopify', {

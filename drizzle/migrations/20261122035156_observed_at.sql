@@ -1,0 +1,1 @@
+ALTER TABLE "orders" ADD COLUMN "source_observed_at" timestamp with time zone;
