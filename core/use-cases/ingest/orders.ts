@@ -22,5 +22,5 @@ export const ingestOrder: TopicHandler = async (tx, shop, payload, event) => {
   }
   if (result.settled) return { outcome: result.outcome };
   // one routing per stored version: orders/create, paid and updated of the same second route once
-  return { outcome: result.outcome, followUps: [{ queue: 'route', payload: { shopId: shop.id, orderId: result.orderId, reason: event.topic }, jobId: `route-${result.orderId}-${incoming.updatedAt.getTime()}` }] };
+  return { outcome: result.outcome, followUps: [{ queue: 'route', payload: { shopId: shop.id, orderId: result.orderId, reason: event.topic }, jobId: `route-${result.orderId}-${incoming.updatedAt.getTime()}-${incoming.observedAt.getTime()}` }] };
 };
