@@ -5,8 +5,8 @@ import { createFeedRepo } from '../db/feed-repo.js';
 import { createOrdersRepo } from '../db/orders-repo.js';
 import { createShopsRepo } from '../db/shops-repo.js';
 import { createWarehousesRepo } from '../db/warehouses-repo.js';
-import { eq } from 'drizzle-orm';
-import { allocationLines, dispatchAttempts } from '../../drizzle/schema/index.js';
+import { eq, inArray } from 'drizzle-orm';
+import { allocationLines, dispatchAttempts, skus } from '../../drizzle/schema/index.js';
 import type { TokenCipher } from '../crypto/token-cipher.js';
 import { AppError, NotFoundError } from '../errors.js';
 import type { CircuitBreaker } from '../integrations/warehouses/circuit-breaker.js';
@@ -46,7 +46,12 @@ export async function dispatchAllocation(deps: DispatchDeps, input: { shopId: nu
       const lines = await allocations.lines(input.shopId, [a.id]);
       const orderLines = await createOrdersRepo(deps.db).lines(input.shopId, order.id);
       const byLine = new Map(lines.map((l) => [orderLines.find((o) => o.id === l.orderLineId)!.externalId, l.quantity]));
-      placement = await placeOnShopify(deps.shopify, { shop: shop.domain, orderExternalId: order.externalId, locationExternalId: w.locationExternalId, isOurFulfillmentService: !!w.fulfillmentServiceExternalId, lines: byLine });
+      const items = await deps.db.select({ id: skus.id, item: skus.inventoryItemExternalId }).from(skus).where(inArray(skus.id, lines.map((l) => l.skuId)));
+      const inventoryItemOf = new Map(lines.flatMap((l) => {
+        const item = items.find((i) => i.id === l.skuId)?.item;
+        return item ? [[orderLines.find((o) => o.id === l.orderLineId)!.externalId, item] as const] : [];
+      }));
+      placement = await placeOnShopify(deps.shopify, { shop: shop.domain, orderExternalId: order.externalId, locationExternalId: w.locationExternalId, isOurFulfillmentService: !!w.fulfillmentServiceExternalId, lines: byLine, inventoryItemOf });
       await allocations.setDispatchOutcome(input.shopId, a.id, { fulfillmentOrderExternalId: placement.fulfillmentOrderIds[0] ?? null });
       for (const l of lines) {
         const held = placement.foLines[orderLines.find((o) => o.id === l.orderLineId)!.externalId];

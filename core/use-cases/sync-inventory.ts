@@ -6,6 +6,7 @@ import { createShopsRepo } from '../db/shops-repo.js';
 import { createStockSettingsRepo } from '../db/stock-settings-repo.js';
 import { NotFoundError } from '../errors.js';
 import { ShopifyUserError, type ShopifyGraphql } from '../integrations/shopify/graphql.js';
+import { INVENTORY_ACTIVATE, type InventoryActivateResult } from '../integrations/shopify/operations/inventory.js';
 import type { Logger } from '../logger.js';
 
 const SET_QUANTITIES = `mutation InventorySetQuantities($input: InventorySetQuantitiesInput!, $key: String!) {
@@ -26,6 +27,14 @@ interface LevelsResult {
 
 /** Shopify takes at most this many quantities per inventorySetQuantities call. */
 export const MAX_QUANTITIES_PER_CALL = 250;
+
+/** What we told Shopify, and what Shopify now says it has (until its next webhook says otherwise). */
+async function recordPush(db: Db, shopId: number, t: Target, now: Date): Promise<void> {
+  await db.insert(channelStockPushes).values({ shopId, channel: 'shopify', skuId: t.skuId, warehouseId: t.warehouseId, quantity: t.quantity, pushedAt: now })
+    .onConflictDoUpdate({ target: [channelStockPushes.shopId, channelStockPushes.channel, channelStockPushes.skuId, channelStockPushes.warehouseId], set: { quantity: t.quantity, pushedAt: now } });
+  await db.insert(shopifyInventoryLevels).values({ shopId, inventoryItemExternalId: t.item, locationExternalId: t.location, available: t.quantity, sourceUpdatedAt: now })
+    .onConflictDoUpdate({ target: [shopifyInventoryLevels.shopId, shopifyInventoryLevels.inventoryItemExternalId, shopifyInventoryLevels.locationExternalId], set: { available: t.quantity, sourceUpdatedAt: now } });
+}
 
 /** Units a channel keeps back: fixed, a share of what is free, or sync lag × sales velocity. */
 export function bufferUnits(buffer: ChannelBuffer | undefined, free: number, meanDailyDemand: number, lagSeconds: number): number {
@@ -83,8 +92,20 @@ export async function syncInventory(deps: { db: Db; shopify: ShopifyGraphql; log
   const levels = await deps.db.select().from(shopifyInventoryLevels).where(and(eq(shopifyInventoryLevels.shopId, shop.id), inArray(shopifyInventoryLevels.inventoryItemExternalId, [...new Set(targets.map((t) => t.item))])));
   const known = new Map(levels.map((l) => [`${l.inventoryItemExternalId}|${l.locationExternalId}`, l.available]));
   let calls = 0;
-  for (let i = 0; i < targets.length; i += MAX_QUANTITIES_PER_CALL) {
-    const chunk = targets.slice(i, i + MAX_QUANTITIES_PER_CALL);
+  // a pair Shopify has never reported is not stocked there yet: activating it sets the quantity too
+  const stocked: Target[] = [];
+  for (const t of targets) {
+    if (known.has(`${t.item}|${t.location}`)) {
+      stocked.push(t);
+      continue;
+    }
+    const res = await deps.shopify.request<InventoryActivateResult>(shop.domain, INVENTORY_ACTIVATE, { item: t.item, loc: t.location, available: t.quantity, key: randomUUID() });
+    calls++;
+    if (res.inventoryActivate.userErrors.length === 0) await recordPush(deps.db, shop.id, t, deps.now?.() ?? new Date());
+    else stocked.push(t);
+  }
+  for (let i = 0; i < stocked.length; i += MAX_QUANTITIES_PER_CALL) {
+    const chunk = stocked.slice(i, i + MAX_QUANTITIES_PER_CALL);
     for (let attempt = 1; ; attempt++) {
       const key = randomUUID();
       const res = await deps.shopify.request<SetQuantitiesResult>(shop.domain, SET_QUANTITIES, {
@@ -104,12 +125,7 @@ export async function syncInventory(deps: { db: Db; shopify: ShopifyGraphql; log
       for (const node of fresh.nodes) for (const l of node?.inventoryLevels.nodes ?? []) known.set(`${node!.id}|${l.location.id}`, l.quantities.find((q) => q.name === 'available')?.quantity ?? null);
     }
     const now = deps.now?.() ?? new Date();
-    for (const t of chunk) {
-      await deps.db.insert(channelStockPushes).values({ shopId: shop.id, channel: 'shopify', skuId: t.skuId, warehouseId: t.warehouseId, quantity: t.quantity, pushedAt: now })
-        .onConflictDoUpdate({ target: [channelStockPushes.shopId, channelStockPushes.channel, channelStockPushes.skuId, channelStockPushes.warehouseId], set: { quantity: t.quantity, pushedAt: now } });
-      await deps.db.insert(shopifyInventoryLevels).values({ shopId: shop.id, inventoryItemExternalId: t.item, locationExternalId: t.location, available: t.quantity, sourceUpdatedAt: now })
-        .onConflictDoUpdate({ target: [shopifyInventoryLevels.shopId, shopifyInventoryLevels.inventoryItemExternalId, shopifyInventoryLevels.locationExternalId], set: { available: t.quantity, sourceUpdatedAt: now } });
-    }
+    for (const t of chunk) await recordPush(deps.db, shop.id, t, now);
   }
   if (taken?.length) {
     const oldest = Math.min(...taken.map((t) => t.markedAt.getTime()));
@@ -117,3 +133,4 @@ export async function syncInventory(deps: { db: Db; shopify: ShopifyGraphql; log
   }
   return { pushed: targets.length, calls };
 }
+

@@ -1,3 +1,4 @@
+import { createServer } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../server/app.js';
 import { createShopifySim, type ShopifySim, type ShopifySimOptions } from '../../sim/shopify/index.js';
@@ -18,10 +19,17 @@ export interface SimApp {
 export async function startSimApp(opts: { env?: Record<string, string>; sim?: Partial<ShopifySimOptions> } = {}): Promise<SimApp> {
   const sim = createShopifySim({ apiKey: 'demo-api-key', apiSecret: 'demo-api-secret', webhooks: { retryBaseMs: 20, timeoutMs: 5000 }, ...opts.sim });
   const simUrl = await sim.start(0);
-  const t = await createTestContext({ SHOPIFY_API_ORIGIN: simUrl, ...opts.env });
+  // the app's own URL is known up front: fulfillment-service callbacks are registered with it
+  const port = await new Promise<number>((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const p = (probe.address() as { port: number }).port;
+      probe.close(() => resolve(p));
+    });
+  });
+  const appUrl = `http://127.0.0.1:${port}`;
+  const t = await createTestContext({ SHOPIFY_API_ORIGIN: simUrl, APP_URL: appUrl, ...opts.env });
   const app = await buildApp(t.ctx, { logger: false });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const appUrl = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+  await app.listen({ port, host: '127.0.0.1' });
   sim.setAppUrl(appUrl);
   return {
     sim, t, app, appUrl,

@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { assertNoUserErrors, type ShopifyGraphql } from '../../integrations/shopify/graphql.js';
+import { INVENTORY_ACTIVATE, type InventoryActivateResult } from '../../integrations/shopify/operations/inventory.js';
 import {
   FO_ACCEPT_REQUEST, FO_MOVE, FO_SUBMIT_REQUEST, ORDER_FULFILLMENT_STATE,
   type FoAcceptResult, type FoMoveResult, type FoSubmitResult, type OrderFulfillmentState,
@@ -12,6 +14,8 @@ export interface PlacementInput {
   isOurFulfillmentService: boolean;
   /** line item gid → units this allocation ships */
   lines: Map<string, number>;
+  /** line item gid → inventory item gid, to start stocking them at the location if Shopify asks */
+  inventoryItemOf?: Map<string, string>;
 }
 
 export interface Placement {
@@ -46,8 +50,21 @@ export async function placeOnShopify(shopify: ShopifyGraphql, input: PlacementIn
     let lines = fo.lineItems.nodes;
     if (fo.assignedLocation.location?.id !== input.locationExternalId) {
       const whole = fo.lineItems.nodes.every((l) => l.remainingQuantity === 0 || take.some((t) => t.id === l.id && t.quantity === l.remainingQuantity));
-      const res = await shopify.request<FoMoveResult>(input.shop, FO_MOVE, { id: fo.id, loc: input.locationExternalId, items: whole ? null : take.map(({ id, quantity }) => ({ id, quantity })) });
+      const move = () => shopify.request<FoMoveResult>(input.shop, FO_MOVE, { id: fo.id, loc: input.locationExternalId, items: whole ? null : take.map(({ id, quantity }) => ({ id, quantity })) });
+      let res = await move();
       calls++;
+      if (res.fulfillmentOrderMove.userErrors.some((e) => /stock/i.test(e.message)) && input.inventoryItemOf) {
+        // a new warehouse location stocks nothing yet in Shopify: start stocking these items there, then move
+        for (const t of take) {
+          const item = input.inventoryItemOf.get(t.lineItemId);
+          if (!item) continue;
+          const act = await shopify.request<InventoryActivateResult>(input.shop, INVENTORY_ACTIVATE, { item, loc: input.locationExternalId, available: 0, key: randomUUID() });
+          calls++;
+          if (act.inventoryActivate.userErrors.length && !act.inventoryActivate.userErrors.every((e) => /already/i.test(e.message))) assertNoUserErrors('inventoryActivate', act.inventoryActivate);
+        }
+        res = await move();
+        calls++;
+      }
       const moved = assertNoUserErrors('fulfillmentOrderMove', res.fulfillmentOrderMove).movedFulfillmentOrder!;
       foId = moved.id;
       lines = moved.lineItems.nodes.map((l) => ({ ...l, totalQuantity: l.remainingQuantity }));
