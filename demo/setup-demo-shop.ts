@@ -52,7 +52,8 @@ async function waitFor<T>(what: string, fn: () => Promise<T | undefined | null |
  * stock and a fresh feed key for its 3PL robot. Safe to run again on a kept database.
  */
 export async function setupDemoShop(ctx: AppContext, sim: ShopifySim, domain: string): Promise<{ shopId: number; warehouses: DemoWarehouse[] }> {
-  const { shop, installed } = await ctx.shopTokens.installFromSessionToken(domain, await sim.mintSessionToken(domain));
+  // the simulator starts empty each run: exchange a fresh token even when the database kept one
+  const { shop, installed } = await ctx.shopTokens.installFromSessionToken(domain, await sim.mintSessionToken(domain), { force: true });
   if (installed) await ctx.queues.add('reconcile', { shopId: shop.id, kind: 'import' }, { jobId: `import-${shop.id}-${Date.now()}` });
   await waitFor('the initial import', async () => (await createSyncRepo(ctx.db).latestImport(shop.id))?.status === 'completed');
 

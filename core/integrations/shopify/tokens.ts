@@ -59,15 +59,16 @@ export function createShopTokens(deps: ShopTokensDeps) {
 
   return {
     /** First authenticated request of an installed shop: trade the session token for an offline token. */
-    async installFromSessionToken(shopDomain: string, sessionToken: string): Promise<{ shop: Shop; installed: boolean }> {
+    async installFromSessionToken(shopDomain: string, sessionToken: string, opts: { force?: boolean } = {}): Promise<{ shop: Shop; installed: boolean }> {
       const shops = createShopsRepo(deps.db);
       const existing = await shops.byDomain(shopDomain);
-      if (existing?.status === 'active' && (await sessions.load(offlineId(shopDomain)))) return { shop: existing, installed: false };
+      const known = existing?.status === 'active' && (await sessions.load(offlineId(shopDomain)));
+      if (known && !opts.force) return { shop: existing, installed: false };
       const { session } = await deps.api.auth.tokenExchange({ shop: shopDomain, sessionToken, requestedTokenType: RequestedTokenType.OfflineAccessToken, expiring: true });
       const shop = await shops.activate(shopDomain);
       await sessions.save(toStored(session, shop.id));
       deps.log.info({ shop: shopDomain }, 'shop installed: offline token stored');
-      return { shop, installed: true };
+      return { shop, installed: !known };
     },
 
     /** Stores a token obtained another way (OAuth code grant in development). */
