@@ -25,7 +25,8 @@ const COUNTS: Record<string, Record<string, number>> = {
 /** The SKUs the counts push below their reorder point, for the tests to look for. */
 export const SHORT_SKUS = ['SACADOS-NOIR', 'PULL-BORDEAUX-L', 'JEAN-BRUT-42', 'BASKETS-BLANC-38', 'BONNET-MOUTARDE', 'MUG-GRES-BLEU'];
 
-async function adminApi<T>(h: BrowserHarness, method: string, path: string, body?: unknown): Promise<T> {
+/** Calls the admin API as the page does, with a fresh demo session token. */
+export async function adminApi<T>(h: BrowserHarness, method: string, path: string, body?: unknown): Promise<T> {
   const res = await fetch(`${h.appUrl}/api/admin${path}`, {
     method, headers: { authorization: `Bearer ${await h.token()}`, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined,
   });

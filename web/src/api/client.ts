@@ -20,6 +20,13 @@ export function fieldIssues(e: unknown): FieldIssue[] {
   return e.details.filter((d): d is FieldIssue => typeof d === 'object' && d !== null && typeof (d as FieldIssue).path === 'string');
 }
 
+/** A file the server sent for saving. */
+export interface DownloadedFile {
+  blob: Blob;
+  /** from Content-Disposition, else the path's last segment */
+  filename: string;
+}
+
 /** A typed client for the admin JSON API. */
 export interface ApiClient {
   get<T>(path: string, signal?: AbortSignal): Promise<T>;
@@ -27,6 +34,8 @@ export interface ApiClient {
   put<T>(path: string, body: unknown): Promise<T>;
   patch<T>(path: string, body: unknown): Promise<T>;
   del(path: string): Promise<void>;
+  /** GETs a file (a CSV export, say) with the session token, and the name the server gave it. */
+  download(path: string): Promise<DownloadedFile>;
   /** Starts a GET now; the next `get` of the same path within a few seconds takes its answer. */
   prefetch(path: string): void;
 }
@@ -53,19 +62,24 @@ export function createApiClient(tokens: TokenSource, opts: { baseUrl?: string; f
   const base = opts.baseUrl ?? '/api/admin';
   const doFetch = opts.fetch ?? fetch.bind(globalThis);
 
-  async function request<T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
+  async function send(method: string, path: string, opts: { body?: unknown; signal?: AbortSignal; accept?: string } = {}): Promise<Response> {
     for (let attempt = 0; ; attempt++) {
-      const headers: Record<string, string> = { accept: 'application/json', authorization: `Bearer ${await tokens.token()}` };
-      if (body !== undefined) headers['content-type'] = 'application/json';
-      const res = await doFetch(`${base}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal });
+      const headers: Record<string, string> = { accept: opts.accept ?? 'application/json', authorization: `Bearer ${await tokens.token()}` };
+      if (opts.body !== undefined) headers['content-type'] = 'application/json';
+      const res = await doFetch(`${base}${path}`, { method, headers, body: opts.body === undefined ? undefined : JSON.stringify(opts.body), signal: opts.signal });
       if (res.status === 401 && attempt === 0 && res.headers.get(RETRY_HEADER) === '1') {
         tokens.invalidate();
         continue;
       }
       if (!res.ok) throw await toApiError(res);
-      if (res.status === 204) return undefined as T;
-      return (await res.json()) as T;
+      return res;
     }
+  }
+
+  async function request<T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
+    const res = await send(method, path, { body, signal });
+    if (res.status === 204) return undefined as T;
+    return (await res.json()) as T;
   }
 
   // answers requested before anyone asked, so start-up requests run side by side instead of one after another
@@ -88,5 +102,10 @@ export function createApiClient(tokens: TokenSource, opts: { baseUrl?: string; f
     put: (path, body) => request('PUT', path, body),
     patch: (path, body) => request('PATCH', path, body),
     del: (path) => request('DELETE', path),
+    async download(path) {
+      const res = await send('GET', path, { accept: 'text/csv, */*' });
+      const named = /filename="?([^";]+)"?/.exec(res.headers.get('content-disposition') ?? '')?.[1];
+      return { blob: await res.blob(), filename: named ?? path.split('?')[0]!.split('/').pop()! };
+    },
   };
 }

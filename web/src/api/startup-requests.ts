@@ -1,4 +1,6 @@
+import { alertsApiPath, readAlertStatus } from '../pages/alerts/alert-paths.js';
 import { ordersApiPath, readFilters } from '../pages/orders/order-filters.js';
+import { STOCK_PAGE_SIZE, readChartDays, readStockFilters, skuApiPath, stockApiPath } from '../pages/stock/stock-filters.js';
 import { matchPath } from '../router/router.js';
 
 /**
@@ -7,7 +9,7 @@ import { matchPath } from '../router/router.js';
  */
 export function startupRequests(path: string, search: string): string[] {
   const query = new URLSearchParams(search);
-  if (path === '/') return ['/overview'];
+  if (path === '/') return ['/overview', alertsApiPath('open')];
   if (path === '/orders') return [ordersApiPath(readFilters(query), query.get('cursor'), 50), '/warehouses'];
   const order = matchPath('/orders/:id', path);
   if (order) return [`/orders/${encodeURIComponent(order.id!)}`];
@@ -16,5 +18,11 @@ export function startupRequests(path: string, search: string): string[] {
   if (warehouse) return warehouse.id === 'new' ? ['/locations'] : [`/warehouses/${encodeURIComponent(warehouse.id!)}`, '/locations', `/warehouses/${encodeURIComponent(warehouse.id!)}/keys`];
   if (path === '/rules') return ['/routing-rules', '/warehouses'];
   if (path === '/dead-letters') return ['/dead-letters'];
+  if (path === '/stock') return [stockApiPath(readStockFilters(query), query.get('after'), STOCK_PAGE_SIZE), '/warehouses', '/stock/accuracy', '/stock-settings'];
+  const sku = matchPath('/stock/:id', path);
+  if (sku) return [skuApiPath(sku.id!, readChartDays(query)), '/stock-settings'];
+  if (path === '/alerts') return [alertsApiPath(readAlertStatus(query))];
+  if (path === '/purchase-orders') return ['/purchase-orders', '/stock-settings'];
+  if (path === '/settings/replenishment') return ['/stock-settings', '/channels'];
   return [];
 }

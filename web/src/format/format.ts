@@ -22,6 +22,14 @@ export interface Format {
   day(ymd: string): string;
   /** A short weekday and day for chart axes. */
   shortDay(ymd: string): string;
+  /** A calendar day (`2026-11-24`) as a plain date, `24 Nov 2026`; no time zone shift. */
+  calendarDate(ymd: string | null | undefined): string;
+  /** A day and month for chart axes, `24 Nov`. */
+  dayMonth(ymd: string): string;
+  /** 14 → "14 days", with up to `digits` decimals. */
+  days(n: number | null | undefined, digits?: number): string;
+  /** A change in units with its sign: +5, −3. */
+  signed(n: number): string;
   /** 95 → "1 h 35 min" */
   minutes(m: number | null | undefined): string;
   /** The shop's today as YYYY-MM-DD. */
@@ -44,6 +52,9 @@ export function createFormat(s: FormatSettings): Format {
   const timeF = new Intl.DateTimeFormat(locale, { timeZone: s.timeZone, hour: '2-digit', minute: '2-digit' });
   const dayF = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'short' });
   const shortDayF = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', weekday: 'short', day: 'numeric' });
+  const calendarF = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', day: 'numeric', month: 'short', year: 'numeric' });
+  const dayMonthF = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', day: 'numeric', month: 'short' });
+  const signedF = new Intl.NumberFormat(locale, { signDisplay: 'exceptZero', maximumFractionDigits: 2 });
   const ymdF = new Intl.DateTimeFormat('en-CA', { timeZone: s.timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
   const pct = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
   const unit = (u: string) => new Intl.NumberFormat(locale, { style: 'unit', unit: u, unitDisplay: 'short', maximumFractionDigits: 1 });
@@ -64,6 +75,11 @@ export function createFormat(s: FormatSettings): Format {
     time: (v) => (v ? timeF.format(asDate(v)) : DASH),
     day: (ymd) => dayF.format(utcDay(ymd)),
     shortDay: (ymd) => shortDayF.format(utcDay(ymd)),
+    calendarDate: (ymd) => (ymd ? calendarF.format(utcDay(ymd.slice(0, 10))) : DASH),
+    dayMonth: (ymd) => dayMonthF.format(utcDay(ymd)),
+    days: (n, digits = 0) => (n === null || n === undefined ? DASH : new Intl.NumberFormat(locale, { style: 'unit', unit: 'day', unitDisplay: 'long', maximumFractionDigits: digits }).format(n)),
+    // a true minus sign, as a ledger prints it
+    signed: (n) => signedF.format(n).replace('-', '\u2212'),
     minutes(m) {
       if (m === null || m === undefined) return DASH;
       const total = Math.round(m);

@@ -1,6 +1,8 @@
 import type { Message, MessageKey } from './messages-en.js';
 import { frOrders } from './fr-orders.js';
+import { frReplenishment } from './fr-replenishment.js';
 import { frSetup } from './fr-setup.js';
+import { frStock } from './fr-stock.js';
 
 const frCommon = {
   'common.cancel': 'Annuler',
@@ -105,4 +107,4 @@ const frCommon = {
 };
 
 /** The French catalogue: every English key, translated (the type makes a missing one an error). */
-export const fr: Record<MessageKey, Message> = { ...frCommon, ...frOrders, ...frSetup };
+export const fr: Record<MessageKey, Message> = { ...frCommon, ...frOrders, ...frSetup, ...frStock, ...frReplenishment };

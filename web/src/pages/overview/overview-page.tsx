@@ -1,9 +1,11 @@
 import { BlockStack, Box, Card, InlineGrid, InlineStack, Layout, Link, List, Page, SkeletonBodyText, SkeletonDisplayText, SkeletonPage, Text } from '@shopify/polaris';
-import { useResource } from '../../api/api-context.js';
+import { useResource, type Resource } from '../../api/api-context.js';
+import type { AlertsResponse } from '../../api/stock-types.js';
 import type { OverviewResponse } from '../../api/types.js';
 import { ErrorBanner } from '../../components/error-banner.js';
 import { useI18n, type MessageKey } from '../../i18n/i18n.js';
 import { usePageReady } from '../../shell/page-ready.js';
+import { alertsApiPath } from '../alerts/alert-paths.js';
 import { HandoverChart, lastDays } from './handover-chart.js';
 
 type Tone = 'critical' | 'caution' | undefined;
@@ -58,6 +60,7 @@ function OverviewSkeleton() {
           <Layout.Section variant="oneThird">
             <BlockStack gap="400">
               <Card><Box minHeight="92px"><BlockStack gap="300"><SkeletonDisplayText size="small" /><SkeletonBodyText lines={2} /></BlockStack></Box></Card>
+              <Card><Box minHeight="92px"><BlockStack gap="300"><SkeletonDisplayText size="small" /><SkeletonBodyText lines={2} /></BlockStack></Box></Card>
               <Card><BlockStack gap="300"><SkeletonDisplayText size="small" /><SkeletonBodyText lines={6} /></BlockStack></Card>
             </BlockStack>
           </Layout.Section>
@@ -67,11 +70,38 @@ function OverviewSkeleton() {
   );
 }
 
+/** Open stock alerts, the critical ones called out; the number opens the Alerts page. */
+function StockAlertsCard({ res }: { res: Resource<AlertsResponse> }) {
+  const { t, format } = useI18n();
+  const total = res.data?.total ?? 0;
+  const critical = res.data?.groups.reduce((n, g) => n + g.items.filter((a) => a.severity === 'critical').length, 0) ?? 0;
+  return (
+    <Card>
+      <Box minHeight="92px">
+        <BlockStack gap="200">
+          <Text as="h2" variant="headingMd">{t('overview.stockAlerts')}</Text>
+          {res.data ? (
+            <>
+              <Link url="/alerts" removeUnderline monochrome accessibilityLabel={`${t('overview.stockAlerts')}: ${total}`}>
+                <Text as="p" variant="heading2xl" tone={critical > 0 ? 'critical' : total > 0 ? 'caution' : undefined}>{format.number(total)}</Text>
+              </Link>
+              <Text as="p" variant="bodySm" tone="subdued">
+                {total === 0 ? t('overview.stockAlertsNone') : critical > 0 ? t('overview.stockAlertsCritical', { count: critical }) : t('overview.stockAlertsHelp')}
+              </Text>
+            </>
+          ) : res.error ? <Text as="p" variant="bodySm" tone="critical">{res.error.message}</Text> : <BlockStack gap="300"><SkeletonDisplayText size="large" /><SkeletonBodyText lines={1} /></BlockStack>}
+        </BlockStack>
+      </Box>
+    </Card>
+  );
+}
+
 /** The state of the pipeline at a glance; every number opens the list behind it. */
 export function OverviewPage() {
   const { t, format } = useI18n();
   const res = useResource<OverviewResponse>('/overview');
-  usePageReady('overview', !!res.data);
+  const alerts = useResource<AlertsResponse>(alertsApiPath('open'));
+  usePageReady('overview', !!res.data && (!!alerts.data || !!alerts.error));
   if (!res.data) {
     return res.error ? <Page title={t('nav.overview')}><ErrorBanner error={res.error} onRetry={res.reload} /></Page> : <OverviewSkeleton />;
   }
@@ -113,6 +143,7 @@ export function OverviewPage() {
           </Layout.Section>
           <Layout.Section variant="oneThird">
             <BlockStack gap="400">
+              <StockAlertsCard res={alerts} />
               <Card>
                 <BlockStack gap="200">
                   <Text as="h2" variant="headingMd">{t('nav.deadLetters')}</Text>

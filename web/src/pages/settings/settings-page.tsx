@@ -85,6 +85,14 @@ export function SettingsPage() {
               />
             </Card>
           </Layout.AnnotatedSection>
+          <Layout.AnnotatedSection id="replenishment" title={t('settings.replenishment')} description={t('settings.replenishmentHelp')}>
+            <Card>
+              <InlineStack align="space-between" blockAlign="center" gap="300">
+                <Text as="p">{t('settings.replenishmentBody')}</Text>
+                <Button url="/settings/replenishment">{t('settings.replenishmentEdit')}</Button>
+              </InlineStack>
+            </Card>
+          </Layout.AnnotatedSection>
           <Layout.AnnotatedSection id="language" title={t('settings.language')} description={t('settings.languageHelp')}>
             <Card>
               <Select label={t('settings.language')} labelHidden options={[{ label: 'English', value: 'en' }, { label: 'Français', value: 'fr' }]} value={draft.language} onChange={(v) => setDraft({ ...draft, language: v as Language })} />
