@@ -97,6 +97,13 @@ describe('stock, alerts and purchase orders in the admin app', () => {
     expect(csv[0]).toMatch(/^sku,title,supplier,warehouse,on_hand/);
     expect([...new Set(csv.slice(1).map((l) => l.split(',')[0]))].sort()).toEqual(classA);
     await toast('stock.csv downloaded').waitFor();
+
+    const queued = page.waitForResponse((r) => r.url().endsWith('/api/admin/stock/recompute'));
+    await page.getByRole('button', { name: 'Recompute now' }).click();
+    expect((await queued).status()).toBe(202);
+    await toast('Recomputing reorder points and alerts…').waitFor();
+    // the page reads the numbers again once the run had time to finish
+    await page.waitForResponse((r) => new URL(r.url()).pathname === '/api/admin/stock' && r.status() === 200);
     expect(errors).toEqual([]);
   });
 

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useApi } from '../api/api-context.js';
 import { useI18n } from '../i18n/i18n.js';
 import { useToast } from '../shell/toast.js';
@@ -16,11 +16,14 @@ export function useRecompute(reload: () => void) {
   const { t } = useI18n();
   const [running, setRunning] = useState(false);
   const [followUp, setFollowUp] = useState(0);
+  // the latest reload, so a page passing a fresh function each render neither restarts nor repeats the wait
+  const latest = useRef(reload);
+  latest.current = reload;
   useEffect(() => {
     if (!followUp) return;
-    const timer = setTimeout(reload, FOLLOW_UP_MS);
+    const timer = setTimeout(() => latest.current(), FOLLOW_UP_MS);
     return () => clearTimeout(timer);
-  }, [followUp, reload]);
+  }, [followUp]);
   const recompute = async () => {
     setRunning(true);
     try {

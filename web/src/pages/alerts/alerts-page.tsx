@@ -1,5 +1,5 @@
 import { Badge, BlockStack, Box, Button, Card, EmptyState, InlineStack, Page, SkeletonBodyText, SkeletonDisplayText, Tabs, Text } from '@shopify/polaris';
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { useResource } from '../../api/api-context.js';
 import type { AlertKind, AlertRow, AlertsResponse, StockAlert } from '../../api/stock-types.js';
 import { AlertItem } from '../../components/alert-item.js';
@@ -63,10 +63,10 @@ export function AlertsPage() {
   const { running, recompute } = useRecompute(res.reload);
 
   // the alert left this tab: take it out here too, without reloading the whole list
-  const drop = useCallback((saved: StockAlert) => res.setData((d) => (d && saved.status !== status ? {
+  const drop = (saved: StockAlert) => res.setData((d) => (d && saved.status !== status ? {
     groups: d.groups.map((g) => ({ ...g, items: g.items.filter((a) => a.id !== saved.id) })),
     total: d.total - (d.groups.some((g) => g.items.some((a) => a.id === saved.id)) ? 1 : 0),
-  } : d)), [res, status]);
+  } : d));
   const { busy, snooze, resolve } = useAlertActions(drop);
 
   const groups = res.data ? ALERT_KINDS.map((kind) => ({ kind, items: res.data!.groups.find((g) => g.kind === kind)?.items ?? [] })).filter((g) => g.items.length > 0) : [];
@@ -79,7 +79,9 @@ export function AlertsPage() {
       secondaryActions={[{ content: t('stock.recompute'), onAction: () => void recompute(), loading: running }, { content: t('common.refresh'), onAction: res.reload, loading: res.loading }]}
     >
       <BlockStack gap="400">
-        <Tabs tabs={tabs} selected={STATUSES.indexOf(status)} onSelect={(i) => navigate(withQuery('/alerts', { status: STATUSES[i] === 'open' ? null : STATUSES[i] }), { replace: true })} />
+        <div className="page-tabs">
+          <Tabs tabs={tabs} selected={STATUSES.indexOf(status)} onSelect={(i) => navigate(withQuery('/alerts', { status: STATUSES[i] === 'open' ? null : STATUSES[i] }), { replace: true })} />
+        </div>
         <div id="alerts-panel" role="tabpanel" aria-labelledby={`alerts-${status}`}>
           <BlockStack gap="400">
             {res.error ? <ErrorBanner error={res.error} onRetry={res.reload} /> : null}

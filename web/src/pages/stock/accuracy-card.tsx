@@ -20,8 +20,9 @@ export function AccuracyCard({ res, columns }: { res: Resource<AccuracyResponse>
         </BlockStack>
         {res.error && !res.data ? <ErrorBanner error={res.error} onRetry={res.reload} /> : (
           <InlineGrid columns={cols} gap="400">
+            {/* keys unlike the placeholders' so React swaps the cells in place instead of moving them */}
             {res.data ? res.data.warehouses.map((w) => (
-              <Box key={w.id} minHeight={CELL_HEIGHT}>
+              <Box key={`warehouse-${w.id}`} minHeight={CELL_HEIGHT}>
                 <BlockStack gap="100">
                   <Text as="h3" variant="bodySm" tone="subdued">{w.name}</Text>
                   <Text as="p" variant="headingLg" tone={tone(w.accuracy)}>{w.accuracy === null ? '—' : format.percent(w.accuracy)}</Text>
@@ -31,7 +32,7 @@ export function AccuracyCard({ res, columns }: { res: Resource<AccuracyResponse>
                 </BlockStack>
               </Box>
             )) : Array.from({ length: Math.max(1, columns) }, (_, i) => (
-              <Box key={i} minHeight={CELL_HEIGHT}><BlockStack gap="200"><SkeletonBodyText lines={1} /><SkeletonDisplayText size="small" /><SkeletonBodyText lines={1} /></BlockStack></Box>
+              <Box key={`placeholder-${i}`} minHeight={CELL_HEIGHT}><BlockStack gap="200"><SkeletonBodyText lines={1} /><SkeletonDisplayText size="small" /><SkeletonBodyText lines={1} /></BlockStack></Box>
             ))}
           </InlineGrid>
         )}

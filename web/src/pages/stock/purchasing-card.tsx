@@ -41,7 +41,9 @@ export function PurchasingCard({ sku, settings, onSaved }: { sku: Sku; settings:
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<Error | null>(null);
   const [saving, setSaving] = useState(false);
-  useEffect(() => setDraft(draftOf(sku)), [sku]);
+  // only a change in what is saved resets the form: a reload bringing the same values keeps what is being typed
+  const savedKey = JSON.stringify(saved);
+  useEffect(() => setDraft(JSON.parse(savedKey) as PurchasingDraft), [savedKey]);
 
   const body = changes(draft, saved);
   const dirty = Object.keys(body).length > 0;
