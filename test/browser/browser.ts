@@ -31,7 +31,7 @@ export async function openContext(browser: Browser): Promise<{ context: BrowserC
   return { context, page, errors };
 }
 
-/** Saves a screenshot as screenshots/<name>.png. */
+/** Saves a screenshot as screenshots/<name>.png, of the whole page or only the viewport. */
 export async function screenshot(page: Page, name: string, fullPage = true): Promise<void> {
   await mkdir(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: `${SCREENSHOTS}${name}.png`, fullPage });
@@ -62,6 +62,32 @@ export async function loadPage(page: Page, url: string, name: string, language: 
   }), name);
   timings.push({ page: name, language, ms: Math.round(ms), cls: Math.round(cls * 1000) / 1000 });
   return ms;
+}
+
+/**
+ * Loads `url` while holding back the API answers `held` picks, screenshots the placeholders as
+ * screenshots/loading-<name>.png (once `shown` is on screen, when given: the shop's name says the
+ * start-up skeleton is gone), lets the answers through, waits for the page to be ready, and
+ * returns the cumulative layout shift of the whole load.
+ */
+export async function loadWithHeldData(page: Page, url: string, name: string, held: (u: URL) => boolean, shown?: string): Promise<number> {
+  let release!: () => void;
+  const gate = new Promise<void>((r) => (release = r));
+  await page.route(held, async (route) => {
+    await gate;
+    await route.continue();
+  });
+  try {
+    await page.goto(url);
+    if (shown) await page.getByText(shown).first().waitFor();
+    await page.locator('.Polaris-SkeletonBodyText').first().waitFor();
+    await screenshot(page, `loading-${name}`, false);
+  } finally {
+    release();
+  }
+  await page.locator(`body[data-page-ready="${name}"]`).waitFor();
+  await page.unroute(held);
+  return page.evaluate(() => (window as unknown as { __cls: number }).__cls);
 }
 
 /** Where the run's load times are gathered; global-setup empties it, each test file adds its own. */

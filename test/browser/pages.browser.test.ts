@@ -3,7 +3,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { ApiError, createApiClient } from '../../web/src/api/client.js';
 import { createDemoTokenSource, type TokenSource } from '../../web/src/api/session-token.js';
 import type { OrderPage } from '../../web/src/api/types.js';
-import { launchChromium, loadPage, openContext, reportTimings, screenshot, slug } from './browser.js';
+import { launchChromium, loadPage, loadWithHeldData, openContext, reportTimings, screenshot, slug } from './browser.js';
 import { DEMO_SHOP, startHarness, type BrowserHarness } from './harness.js';
 
 let h: BrowserHarness;
@@ -121,21 +121,9 @@ describe('the admin app, page by page', () => {
   it('holds the page’s shape with skeletons while data loads, so nothing jumps when it arrives', async () => {
     await setLanguage('en');
     for (const [path, name, api] of [['/', 'overview', '/api/admin/overview'], ['/orders', 'orders', '/api/admin/orders'], ['/rules', 'rules', '/api/admin/routing-rules']] as const) {
-      let release!: () => void;
-      const held = new Promise<void>((r) => (release = r));
-      const matcher = (url: URL) => url.pathname === api;
-      await page.route(matcher, async (route) => {
-        await held;
-        await route.continue();
-      });
-      await page.goto(`${h.appUrl}${path}`);
-      await page.locator('.Polaris-SkeletonBodyText').first().waitFor();
-      await screenshot(page, `loading-${name}`, false);
-      release();
-      await page.locator(`body[data-page-ready="${name}"]`).waitFor();
-      await page.unroute(matcher);
+      const cls = await loadWithHeldData(page, `${h.appUrl}${path}`, name, (url) => url.pathname === api, DEMO_SHOP);
       // Google calls a cumulative layout shift under 0.1 good
-      expect(await page.evaluate(() => (window as unknown as { __cls: number }).__cls), name).toBeLessThan(0.1);
+      expect(cls, name).toBeLessThan(0.1);
     }
   });
 

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { AlertsResponse, PurchaseOrdersResponse, SkuDetail, StockPage, StockSettingsResponse } from '../../web/src/api/stock-types.js';
-import { launchChromium, loadPage, openContext, reportTimings, screenshot, slug } from './browser.js';
+import { launchChromium, loadPage, loadWithHeldData, openContext, reportTimings, screenshot, slug } from './browser.js';
 import { startHarness, type BrowserHarness } from './harness.js';
 import { adminApi, prepareStock, SHORT_SKUS } from './stock-scenario.js';
 
@@ -270,22 +270,8 @@ describe('the stock pages, loading and in both languages', () => {
       ['/purchase-orders', 'purchase-orders', (u: URL) => u.pathname === '/api/admin/purchase-orders'],
       ['/settings/replenishment', 'replenishment', (u: URL) => u.pathname === '/api/admin/stock-settings'],
     ] as const;
-    for (const [path, name, matcher] of cases) {
-      let release!: () => void;
-      const held = new Promise<void>((r) => (release = r));
-      await page.route(matcher, async (route) => {
-        await held;
-        await route.continue();
-      });
-      await page.goto(`${h.appUrl}${path}`);
-      // past the start-up skeleton: the shop is loaded and the page's own placeholders are up
-      await page.getByText('demo-fr.myshopify.com').waitFor();
-      await page.locator('.Polaris-SkeletonBodyText').first().waitFor();
-      await screenshot(page, `loading-${name}`, false);
-      release();
-      await page.locator(`body[data-page-ready="${name}"]`).waitFor();
-      await page.unroute(matcher);
-      expect(await page.evaluate(() => (window as unknown as { __cls: number }).__cls), name).toBeLessThan(0.1);
+    for (const [path, name, held] of cases) {
+      expect(await loadWithHeldData(page, `${h.appUrl}${path}`, name, held, 'demo-fr.myshopify.com'), name).toBeLessThan(0.1);
     }
   });
 
