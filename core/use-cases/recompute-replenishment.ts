@@ -94,6 +94,9 @@ async function syncAlerts(deps: ReplenishmentDeps, shopId: number, asOf: string,
     }
   }
 
+  // a snooze ends: the alert is open again (and refreshed below if it still holds)
+  await db.update(stockAlerts).set({ status: 'open', snoozedUntil: null, updatedAt: new Date() })
+    .where(and(eq(stockAlerts.shopId, shopId), eq(stockAlerts.status, 'snoozed'), sql`${stockAlerts.snoozedUntil} < now()`));
   const existing = await db.select().from(stockAlerts).where(and(eq(stockAlerts.shopId, shopId), notInArray(stockAlerts.status, ['resolved']), skuIds ? inArray(stockAlerts.skuId, skuIds) : undefined));
   const have = new Map(existing.map((e) => [`${e.skuId}:${e.kind}`, e]));
   let opened = 0, refreshed = 0;

@@ -46,12 +46,27 @@ describe('admin API: stock, SKU, alerts and purchase orders', () => {
     const below = alerts.groups.find((g: { kind: string }) => g.kind === 'below_reorder_point');
     expect(below.items[0]).toMatchObject({ sku: 'THE-VERT', formula: expect.stringContaining('ROP = SS + d·L') });
     const po = (await get('/purchase-orders')).json();
-    expect(po.orders[0].lines[0]).toMatchObject({ sku: 'THE-VERT' });
+    expect(po.orders[0].lines[0]).toMatchObject({ sku: 'THE-VERT', skuId });
+    expect((await get('/overview')).json().stockAlerts.open).toBeGreaterThan(0);
+    expect((await get('/suppliers')).json().items).toEqual([{ supplier: 'Fournisseur', skus: 1 }]);
     const csv = await get('/purchase-orders.csv');
     expect(csv.headers['content-type']).toContain('text/csv');
     expect(csv.body.split('\n')[1]).toContain('THE-VERT');
     const stockCsv = await get('/stock.csv');
     expect(stockCsv.body.split('\n')[0]).toContain('sku,title,supplier,warehouse');
+  });
+
+  it('wakes a snoozed alert when its snooze ends', async () => {
+    const alerts = (await get('/alerts')).json();
+    const id = alerts.groups.flatMap((g: { items: { id: number }[] }) => g.items)[0].id;
+    const snooze = await s.app.inject({ method: 'POST', url: `/api/admin/alerts/${id}/snooze`, headers: { authorization: `Bearer ${token}` }, payload: { days: 1 } });
+    expect(snooze.json().status).toBe('snoozed');
+    const { sql } = await import('drizzle-orm');
+    await s.t.ctx.database.query(sql`update stock_alerts set snoozed_until = now() - interval '1 minute' where id = ${id}`);
+    const shop = (await createShopsRepo(s.t.ctx.db).byDomain('stock-a.myshopify.com'))!;
+    await recomputeReplenishment({ database: s.t.ctx.database, log: s.t.ctx.log }, { shopId: shop.id, full: true });
+    const open = (await get('/alerts')).json().groups.flatMap((g: { items: { id: number }[] }) => g.items).map((a: { id: number }) => a.id);
+    expect(open).toContain(id);
   });
 
   it('validates the replenishment settings', async () => {

@@ -104,7 +104,16 @@ export async function stockRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
       meanDailyDemand: snap.meanDaily, packSize: s.packSize, moq: s.moq, unitCost: s.unitCost === null ? null : Number(s.unitCost),
     })));
   };
-  r.get('/purchase-orders', async (req) => ({ orders: await purchaseOrders(req.shop.id) }));
+  r.get('/purchase-orders', async (req) => {
+    const orders = await purchaseOrders(req.shop.id);
+    const ids = new Map((await ctx.db.select({ id: skus.id, sku: skus.sku }).from(skus).where(eq(skus.shopId, req.shop.id))).map((x) => [x.sku, x.id]));
+    return { orders: orders.map((o) => ({ ...o, lines: o.lines.map((l) => ({ ...l, skuId: ids.get(l.sku) ?? null })) })) };
+  });
+
+  r.get('/suppliers', async (req) => ({
+    items: (await ctx.database.query<{ supplier: string; skus: number }>(sql`select supplier, count(*)::int as skus from skus where shop_id = ${req.shop.id} and supplier is not null group by supplier order by supplier`))
+      .map((x) => ({ supplier: x.supplier, skus: Number(x.skus) })),
+  }));
   r.get('/purchase-orders.csv', async (req, reply) =>
     reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="purchase-orders.csv"').send(stringify(purchaseOrderCsvRows(await purchaseOrders(req.shop.id)))));
 
