@@ -33,6 +33,12 @@ function toStored(s: Session, shopId: number): StoredSession {
 export function createShopTokens(deps: ShopTokensDeps) {
   const margin = deps.refreshMarginMs ?? 5 * 60_000;
   const inFlight = new Map<string, Promise<string>>();
+  // every GraphQL call needs the token: keep it in memory briefly instead of reading and decrypting it each time
+  const cache = new Map<string, { token: string; until: number }>();
+  const remember = (shop: string, token: string, expiresAt: Date | null) => {
+    const until = Math.min(Date.now() + 60_000, expiresAt ? expiresAt.getTime() - margin : Infinity);
+    if (until > Date.now()) cache.set(shop, { token, until });
+  };
   const sessions = createSessionsRepo(deps.db, deps.cipher);
 
   async function refresh(shop: string): Promise<string> {
@@ -67,12 +73,14 @@ export function createShopTokens(deps: ShopTokensDeps) {
       const { session } = await deps.api.auth.tokenExchange({ shop: shopDomain, sessionToken, requestedTokenType: RequestedTokenType.OfflineAccessToken, expiring: true });
       const shop = await shops.activate(shopDomain);
       await sessions.save(toStored(session, shop.id));
+      cache.delete(shopDomain);
       deps.log.info({ shop: shopDomain }, 'shop installed: offline token stored');
       return { shop, installed: !known };
     },
 
     /** Stores a token obtained another way (OAuth code grant in development). */
     async saveSession(shopDomain: string, session: Session): Promise<Shop> {
+      cache.delete(shopDomain);
       const shop = await createShopsRepo(deps.db).activate(shopDomain);
       await sessions.save(toStored(session, shop.id));
       return shop;
@@ -80,9 +88,14 @@ export function createShopTokens(deps: ShopTokensDeps) {
 
     /** A usable offline access token, refreshed if it is about to expire. */
     async accessToken(shop: string): Promise<string> {
+      const hit = cache.get(shop);
+      if (hit && hit.until > Date.now()) return hit.token;
       const current = await sessions.load(offlineId(shop));
       if (!current) throw new IntegrationError(`shop ${shop} has no offline token`, 'shopify', { code: 'not_installed' });
-      if (!current.expiresAt || current.expiresAt.getTime() - Date.now() > margin) return current.accessToken;
+      if (!current.expiresAt || current.expiresAt.getTime() - Date.now() > margin) {
+        remember(shop, current.accessToken, current.expiresAt);
+        return current.accessToken;
+      }
       let p = inFlight.get(shop);
       if (!p) {
         p = refresh(shop).finally(() => inFlight.delete(shop));
@@ -93,6 +106,7 @@ export function createShopTokens(deps: ShopTokensDeps) {
 
     /** Forces the next call to refresh (after Shopify answered 401 to a token we thought valid). */
     async invalidate(shop: string): Promise<void> {
+      cache.delete(shop);
       const current = await sessions.load(offlineId(shop));
       if (current?.refreshToken) await sessions.save({ ...current, expiresAt: new Date(0) });
     },
