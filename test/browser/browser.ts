@@ -31,10 +31,10 @@ export async function openContext(browser: Browser): Promise<{ context: BrowserC
   return { context, page, errors };
 }
 
-/** Saves a screenshot as screenshots/<name>.png, of the whole page or only the viewport. */
+/** Saves a screenshot as screenshots/<name>.png, of the whole page or only the viewport; transitions are run to their end, so a popover is not caught half faded in. */
 export async function screenshot(page: Page, name: string, fullPage = true): Promise<void> {
   await mkdir(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: `${SCREENSHOTS}${name}.png`, fullPage });
+  await page.screenshot({ path: `${SCREENSHOTS}${name}.png`, fullPage, animations: 'disabled' });
 }
 
 /** One page load: from navigation start to the page's main content on screen. */

@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { AlertsResponse, PurchaseOrdersResponse, SkuDetail, StockPage, StockSettingsResponse } from '../../web/src/api/stock-types.js';
+import type { AlertsResponse, PurchaseOrdersResponse, SkuDetail, StockPage, StockSettingsResponse, SuppliersResponse } from '../../web/src/api/stock-types.js';
+import type { OverviewResponse } from '../../web/src/api/types.js';
 import { launchChromium, loadPage, loadWithHeldData, openContext, reportTimings, screenshot, slug } from './browser.js';
 import { startHarness, type BrowserHarness } from './harness.js';
 import { adminApi, prepareStock, SHORT_SKUS } from './stock-scenario.js';
@@ -43,8 +44,17 @@ afterEach(async (ctx) => {
 
 describe('stock, alerts and purchase orders in the admin app', () => {
   it('counts open stock alerts on the overview and opens them from there', async () => {
-    const { total } = await api<AlertsResponse>('GET', '/alerts');
+    const { total, groups } = await api<AlertsResponse>('GET', '/alerts');
+    const critical = groups.flatMap((g) => g.items).filter((a) => a.severity === 'critical').length;
+    expect((await api<OverviewResponse>('GET', '/overview')).stockAlerts).toEqual({ open: total, critical });
+    expect(critical).toBeGreaterThan(0);
+    // the overview's own answer carries the counts: the alerts list is not fetched for them
+    const asked: string[] = [];
+    page.on('request', (r) => asked.push(new URL(r.url()).pathname));
     await loadPage(page, `${h.appUrl}/`, 'overview', 'en');
+    await page.getByText(`${critical} critical: ${critical === 1 ? 'a SKU is' : 'SKUs'} running out`).waitFor();
+    expect(asked).not.toContain('/api/admin/alerts');
+    await screenshot(page, 'overview-stock-alerts', false);
     await page.getByRole('link', { name: `Stock alerts: ${total}` }).click();
     await page.waitForURL(/\/alerts$/);
     await page.locator('body[data-page-ready="alerts"]').waitFor();
@@ -74,6 +84,23 @@ describe('stock, alerts and purchase orders in the admin app', () => {
     expect(await short.locator('td').nth(5).textContent()).toBe('3');
     await page.getByRole('button', { name: 'Clear', exact: true }).click();
     await page.waitForURL((u) => !u.search.includes('q='));
+    await expect.poll(listed).toEqual([...SHORT_SKUS].sort());
+
+    // the supplier filter offers every supplier named on a SKU, with its SKU count, not only those on this page
+    const { items: suppliers } = await api<SuppliersResponse>('GET', '/suppliers');
+    expect(suppliers.length).toBeGreaterThan(1);
+    await page.getByRole('button', { name: 'Supplier', exact: true }).click();
+    const supplierChoices = page.locator('.Polaris-Popover').getByRole('radio');
+    await expect.poll(() => supplierChoices.count()).toBe(suppliers.length);
+    for (const s of suppliers) await page.locator('.Polaris-Popover').getByText(`${s.skus} SKU${s.skus === 1 ? '' : 's'}`, { exact: true }).first().waitFor();
+    await page.locator('.Polaris-Popover').getByText('Atelier Denim Roubaix', { exact: true }).click();
+    await page.waitForURL(/supplier=Atelier/);
+    const denim = (await api<StockPage>('GET', `/stock?status=below_reorder_point&supplier=${encodeURIComponent('Atelier Denim Roubaix')}`)).items.map((s) => s.sku).sort();
+    expect(denim).toContain('JEAN-BRUT-42');
+    await expect.poll(listed).toEqual(denim);
+    await screenshot(page, 'stock-supplier-filter', false);
+    await page.locator('.Polaris-Popover').getByRole('button', { name: 'Clear', exact: true }).click();
+    await page.waitForURL((u) => !u.search.includes('supplier='));
     await expect.poll(listed).toEqual([...SHORT_SKUS].sort());
 
     await page.getByRole('button', { name: 'Class', exact: true }).click();
@@ -121,10 +148,14 @@ describe('stock, alerts and purchase orders in the admin app', () => {
     const mug = open.find((a) => a.sku === 'MUG-GRES-BLEU')!;
     expect(await below.textContent()).toContain(mug.formula.split('; ')[0]);
     await below.getByRole('button', { name: 'Snooze “Below reorder point” on BONNET-MOUTARDE' }).click();
-    await page.getByRole('menuitem', { name: '7 days' }).click();
+    await page.getByText('When the snooze ends, the alert opens again by itself.').waitFor();
+    await page.getByRole('menuitem', { name: /^7 days/ }).click();
     await toast('Alert on BONNET-MOUTARDE snoozed for 7 days').waitFor();
     await expect.poll(() => below.getByRole('link', { name: 'BONNET-MOUTARDE' }).count()).toBe(0);
     await below.getByRole('button', { name: 'Resolve “Below reorder point” on MUG-GRES-BLEU' }).click();
+    // resolving says first that the alert comes back if its condition still holds
+    await page.getByText('If its condition still holds at the next recompute, a new alert is raised.').waitFor();
+    await page.getByRole('button', { name: 'Resolve alert' }).click();
     await toast('Alert on MUG-GRES-BLEU resolved').waitFor();
     await expect.poll(() => below.getByRole('link', { name: 'MUG-GRES-BLEU' }).count()).toBe(0);
 
@@ -135,7 +166,8 @@ describe('stock, alerts and purchase orders in the admin app', () => {
     expect(days).toBeLessThanOrEqual(7);
     await page.getByRole('tab', { name: 'Snoozed' }).click();
     await page.waitForURL(/status=snoozed/);
-    await expect.poll(() => page.getByRole('region', { name: 'Below reorder point' }).textContent()).toMatch(/BONNET-MOUTARDE.*Snoozed until/);
+    await expect.poll(() => page.getByRole('region', { name: 'Below reorder point' }).textContent()).toMatch(/BONNET-MOUTARDE.*Snoozed until .*, then opens again by itself/);
+    await screenshot(page, 'alerts-snoozed', false);
     await page.getByRole('tab', { name: 'Resolved' }).click();
     await page.waitForURL(/status=resolved/);
     await expect.poll(() => page.getByRole('region', { name: 'Below reorder point' }).textContent()).toMatch(/MUG-GRES-BLEU.*Resolved .* by your team/);
@@ -205,11 +237,18 @@ describe('stock, alerts and purchase orders in the admin app', () => {
         expect(text).toContain(`≤ ROP ${l.reorderPoint.toFixed(1)}`);
         expect(text).toContain(eur(l.lineCost!));
         expect(text).toContain(String(l.quantity));
+        expect(l.skuId).not.toBeNull();
+        expect(await row.getByRole('link', { name: l.sku }).getAttribute('href')).toBe(`/stock/${l.skuId}`);
       }
       expect(await card.locator('tfoot').textContent()).toContain(eur(o.totalCost!));
     }
     const mugs = page.getByRole('region', { name: 'Purchase order for Maison Lumière' }).locator('tbody tr').filter({ hasText: 'MUG-GRES-BLEU' });
     expect(await mugs.textContent()).toMatch(/\d+ packs of 6/);
+    await mugs.getByRole('link', { name: 'MUG-GRES-BLEU' }).click();
+    await page.waitForURL(new RegExp(`/stock/${await skuId('MUG-GRES-BLEU')}$`));
+    await page.locator('body[data-page-ready="sku"]').waitFor();
+    await page.goBack();
+    await page.locator('body[data-page-ready="purchase-orders"]').waitFor();
 
     const answered = page.waitForResponse((r) => r.url().endsWith('/api/admin/purchase-orders.csv'));
     const downloaded = page.waitForEvent('download');
@@ -278,6 +317,7 @@ describe('the stock pages, loading and in both languages', () => {
   it('opens every stock page in English, then in French', async () => {
     const sku = await skuId('PULL-BORDEAUX-L');
     const pages = [
+      { path: '/', name: 'overview', en: 'Overview', fr: 'Vue d’ensemble', full: false },
       { path: '/stock', name: 'stock', en: 'Stock', fr: 'Stock', full: false },
       { path: '/alerts', name: 'alerts', en: 'Stock alerts', fr: 'Alertes de stock', full: false },
       { path: `/stock/${sku}`, name: 'sku', en: 'PULL-BORDEAUX-L', fr: 'PULL-BORDEAUX-L', full: true },
@@ -291,7 +331,20 @@ describe('the stock pages, loading and in both languages', () => {
           await loadPage(page, `${h.appUrl}${p.path}`, p.name, language);
           await expect.poll(() => page.locator('h1').first().textContent()).toBe(p[language]);
           expect(await page.evaluate(() => document.documentElement.lang)).toBe(language);
-          await screenshot(page, `page-${p.name}-${language}`, p.full);
+          // the overview's own screenshots come from pages.browser.test.ts, on a shop without stock alerts
+          await screenshot(page, p.name === 'overview' ? `overview-stock-alerts-${language}` : `page-${p.name}-${language}`, p.full);
+          if (p.name === 'alerts') {
+            // what snooze and resolve say before they act
+            await page.locator('.Polaris-Button').filter({ hasText: language === 'en' ? 'Snooze' : 'Reporter' }).first().click();
+            await page.locator('.Polaris-Popover__PopoverOverlay--open').getByRole('menuitem').first().waitFor();
+            await screenshot(page, `alerts-snooze-menu-${language}`, false);
+            await page.keyboard.press('Escape');
+            await page.getByRole('menuitem').first().waitFor({ state: 'hidden' });
+            await page.locator('.Polaris-Button').filter({ hasText: language === 'en' ? 'Resolve' : 'Résoudre' }).first().click();
+            await page.locator('.Polaris-Popover__PopoverOverlay--open').getByRole('button', { name: language === 'en' ? 'Resolve alert' : 'Résoudre l’alerte' }).waitFor();
+            await screenshot(page, `alerts-resolve-confirm-${language}`, false);
+            await page.keyboard.press('Escape');
+          }
         }
       }
       // French numbers and dates, the shop's euros

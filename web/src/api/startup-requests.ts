@@ -9,7 +9,7 @@ import { matchPath } from '../router/router.js';
  */
 export function startupRequests(path: string, search: string): string[] {
   const query = new URLSearchParams(search);
-  if (path === '/') return ['/overview', alertsApiPath('open')];
+  if (path === '/') return ['/overview'];
   if (path === '/orders') return [ordersApiPath(readFilters(query), query.get('cursor'), 50), '/warehouses'];
   const order = matchPath('/orders/:id', path);
   if (order) return [`/orders/${encodeURIComponent(order.id!)}`];
@@ -18,7 +18,7 @@ export function startupRequests(path: string, search: string): string[] {
   if (warehouse) return warehouse.id === 'new' ? ['/locations'] : [`/warehouses/${encodeURIComponent(warehouse.id!)}`, '/locations', `/warehouses/${encodeURIComponent(warehouse.id!)}/keys`];
   if (path === '/rules') return ['/routing-rules', '/warehouses'];
   if (path === '/dead-letters') return ['/dead-letters'];
-  if (path === '/stock') return [stockApiPath(readStockFilters(query), query.get('after'), STOCK_PAGE_SIZE), '/warehouses', '/stock/accuracy', '/stock-settings'];
+  if (path === '/stock') return [stockApiPath(readStockFilters(query), query.get('after'), STOCK_PAGE_SIZE), '/warehouses', '/stock/accuracy', '/suppliers'];
   const sku = matchPath('/stock/:id', path);
   if (sku) return [skuApiPath(sku.id!, readChartDays(query)), '/stock-settings'];
   if (path === '/alerts') return [alertsApiPath(readAlertStatus(query))];

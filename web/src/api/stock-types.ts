@@ -64,15 +64,29 @@ export interface SkuPurchasingInput {
   moq?: number;
 }
 
+/** A line of a suggested purchase order, with the id of its SKU's page (null when the SKU is gone). */
+export type PurchaseOrderLineRow = PurchaseOrderLine & { skuId: number | null };
+/** A suggested purchase order as the admin API returns it. */
+export type PurchaseOrder = Omit<SuggestedPurchaseOrder, 'lines'> & { lines: PurchaseOrderLineRow[] };
 /** GET /purchase-orders */
 export interface PurchaseOrdersResponse {
-  orders: SuggestedPurchaseOrder[];
+  orders: PurchaseOrder[];
 }
 
 /** GET and PUT /stock-settings: the settings and the measured sync lag per channel, in seconds. */
 export interface StockSettingsResponse {
   settings: StockSettings;
   measuredLag: Record<string, number>;
+}
+
+/** One supplier named on the shop's SKUs, with how many SKUs name it. */
+export interface SupplierItem {
+  supplier: string;
+  skus: number;
+}
+/** GET /suppliers */
+export interface SuppliersResponse {
+  items: SupplierItem[];
 }
 
 /** GET /channels: the sales channels the shop has orders from. */

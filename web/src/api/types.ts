@@ -39,6 +39,8 @@ export interface ShopResponse {
 /** GET /overview */
 export type OverviewResponse = OverviewCounts & {
   deadLetters: number;
+  /** open stock alerts, and how many of them are critical */
+  stockAlerts: { open: number; critical: number };
   lastReconciliation: { at: string; status: string; checked: number; repaired: number; details: ReconcileDetail[] } | null;
 };
 

@@ -19,8 +19,14 @@ export interface AlertItemProps {
 }
 
 function SnoozeButton({ label, busy, onSnooze }: { label: string; busy: boolean; onSnooze(days: number): void }) {
-  const { t } = useI18n();
+  const { t, format } = useI18n();
   const [open, setOpen] = useState(false);
+  // the shop's calendar day the snooze ends on, with its weekday
+  const until = (days: number) => {
+    const d = new Date(`${format.today()}T00:00:00Z`);
+    d.setUTCDate(d.getUTCDate() + days);
+    return format.day(d.toISOString().slice(0, 10));
+  };
   return (
     <Popover
       active={open}
@@ -29,8 +35,36 @@ function SnoozeButton({ label, busy, onSnooze }: { label: string; busy: boolean;
     >
       <ActionList
         actionRole="menuitem"
-        sections={[{ title: t('alerts.snoozeFor'), items: SNOOZE_DAYS.map((d) => ({ content: t('alerts.snoozeDays', { count: d }), onAction: () => { setOpen(false); onSnooze(d); } })) }]}
+        sections={[{ title: t('alerts.snoozeFor'), items: SNOOZE_DAYS.map((d) => ({ content: t('alerts.snoozeDays', { count: d }), suffix: <Text as="span" variant="bodySm" tone="subdued">{t('alerts.snoozeUntil', { date: until(d) })}</Text>, onAction: () => { setOpen(false); onSnooze(d); } })) }]}
       />
+      <Box paddingInline="300" paddingBlockEnd="300" maxWidth="260px">
+        <Text as="p" variant="bodySm" tone="subdued">{t('alerts.snoozeHelp')}</Text>
+      </Box>
+    </Popover>
+  );
+}
+
+/** Resolving asks once, saying the alert comes back if its condition still holds at the next recompute. */
+function ResolveButton({ label, busy, onResolve }: { label: string; busy: boolean; onResolve(): void }) {
+  const { t } = useI18n();
+  const [open, setOpen] = useState(false);
+  return (
+    <Popover
+      active={open}
+      onClose={() => setOpen(false)}
+      preferredAlignment="right"
+      ariaHaspopup="dialog"
+      activator={<Button onClick={() => setOpen((v) => !v)} loading={busy} accessibilityLabel={label}>{t('alerts.resolve')}</Button>}
+    >
+      <Box padding="400" maxWidth="320px">
+        <BlockStack gap="300">
+          <Text as="p">{t('alerts.resolveHelp')}</Text>
+          <InlineStack align="end" gap="200">
+            <Button onClick={() => setOpen(false)}>{t('common.cancel')}</Button>
+            <Button variant="primary" onClick={() => { setOpen(false); onResolve(); }}>{t('alerts.resolveConfirm')}</Button>
+          </InlineStack>
+        </BlockStack>
+      </Box>
     </Popover>
   );
 }
@@ -64,7 +98,7 @@ export function AlertItem({ alert: a, context, busy, onSnooze, onResolve }: Aler
           {a.status !== 'resolved' ? (
             <InlineStack gap="200" wrap={false} align="end">
               <SnoozeButton label={t('alerts.snoozeOne', { kind, sku: who })} busy={busy} onSnooze={onSnooze} />
-              <Button onClick={onResolve} loading={busy} accessibilityLabel={t('alerts.resolveOne', { kind, sku: who })}>{t('alerts.resolve')}</Button>
+              <ResolveButton label={t('alerts.resolveOne', { kind, sku: who })} busy={busy} onResolve={onResolve} />
             </InlineStack>
           ) : null}
         </InlineStack>

@@ -1,11 +1,9 @@
 import { BlockStack, Box, Card, InlineGrid, InlineStack, Layout, Link, List, Page, SkeletonBodyText, SkeletonDisplayText, SkeletonPage, Text } from '@shopify/polaris';
-import { useResource, type Resource } from '../../api/api-context.js';
-import type { AlertsResponse } from '../../api/stock-types.js';
+import { useResource } from '../../api/api-context.js';
 import type { OverviewResponse } from '../../api/types.js';
 import { ErrorBanner } from '../../components/error-banner.js';
 import { useI18n, type MessageKey } from '../../i18n/i18n.js';
 import { usePageReady } from '../../shell/page-ready.js';
-import { alertsApiPath } from '../alerts/alert-paths.js';
 import { HandoverChart, lastDays } from './handover-chart.js';
 
 type Tone = 'critical' | 'caution' | undefined;
@@ -71,27 +69,20 @@ function OverviewSkeleton() {
 }
 
 /** Open stock alerts, the critical ones called out; the number opens the Alerts page. */
-function StockAlertsCard({ res }: { res: Resource<AlertsResponse> }) {
+function StockAlertsCard({ counts }: { counts: OverviewResponse['stockAlerts'] }) {
   const { t, format } = useI18n();
-  const total = res.data?.total ?? 0;
-  const critical = res.data?.groups.reduce((n, g) => n + g.items.filter((a) => a.severity === 'critical').length, 0) ?? 0;
+  const { open, critical } = counts;
   return (
     <Card>
-      <Box minHeight="92px">
-        <BlockStack gap="200">
-          <Text as="h2" variant="headingMd">{t('overview.stockAlerts')}</Text>
-          {res.data ? (
-            <>
-              <Link url="/alerts" removeUnderline monochrome accessibilityLabel={`${t('overview.stockAlerts')}: ${total}`}>
-                <Text as="p" variant="heading2xl" tone={critical > 0 ? 'critical' : total > 0 ? 'caution' : undefined}>{format.number(total)}</Text>
-              </Link>
-              <Text as="p" variant="bodySm" tone="subdued">
-                {total === 0 ? t('overview.stockAlertsNone') : critical > 0 ? t('overview.stockAlertsCritical', { count: critical }) : t('overview.stockAlertsHelp')}
-              </Text>
-            </>
-          ) : res.error ? <Text as="p" variant="bodySm" tone="critical">{res.error.message}</Text> : <BlockStack gap="300"><SkeletonDisplayText size="large" /><SkeletonBodyText lines={1} /></BlockStack>}
-        </BlockStack>
-      </Box>
+      <BlockStack gap="200">
+        <Text as="h2" variant="headingMd">{t('overview.stockAlerts')}</Text>
+        <Link url="/alerts" removeUnderline monochrome accessibilityLabel={`${t('overview.stockAlerts')}: ${open}`}>
+          <Text as="p" variant="heading2xl" tone={critical > 0 ? 'critical' : open > 0 ? 'caution' : undefined}>{format.number(open)}</Text>
+        </Link>
+        <Text as="p" variant="bodySm" tone="subdued">
+          {open === 0 ? t('overview.stockAlertsNone') : critical > 0 ? t('overview.stockAlertsCritical', { count: critical }) : t('overview.stockAlertsHelp')}
+        </Text>
+      </BlockStack>
     </Card>
   );
 }
@@ -100,8 +91,7 @@ function StockAlertsCard({ res }: { res: Resource<AlertsResponse> }) {
 export function OverviewPage() {
   const { t, format } = useI18n();
   const res = useResource<OverviewResponse>('/overview');
-  const alerts = useResource<AlertsResponse>(alertsApiPath('open'));
-  usePageReady('overview', !!res.data && (!!alerts.data || !!alerts.error));
+  usePageReady('overview', !!res.data);
   if (!res.data) {
     return res.error ? <Page title={t('nav.overview')}><ErrorBanner error={res.error} onRetry={res.reload} /></Page> : <OverviewSkeleton />;
   }
@@ -143,7 +133,7 @@ export function OverviewPage() {
           </Layout.Section>
           <Layout.Section variant="oneThird">
             <BlockStack gap="400">
-              <StockAlertsCard res={alerts} />
+              <StockAlertsCard counts={o.stockAlerts} />
               <Card>
                 <BlockStack gap="200">
                   <Text as="h2" variant="headingMd">{t('nav.deadLetters')}</Text>

@@ -1,14 +1,16 @@
 import { BlockStack, Box, Card, DataTable, InlineStack, Link, Text } from '@shopify/polaris';
-import type { SuggestedPurchaseOrder } from '../../api/stock-types.js';
+import type { PurchaseOrder } from '../../api/stock-types.js';
 import { useI18n } from '../../i18n/i18n.js';
 
 /** One suggested order to one supplier (for one destination, when it has one): its lines, why each, and the totals. */
-export function PurchaseOrderCard({ order, leadTimeDays }: { order: SuggestedPurchaseOrder; leadTimeDays: number | null }) {
+export function PurchaseOrderCard({ order, leadTimeDays }: { order: PurchaseOrder; leadTimeDays: number | null }) {
   const { t, format } = useI18n();
   const supplier = order.supplier ?? t('po.noSupplier');
   const rows = order.lines.map((l) => [
     <BlockStack gap="0" key="sku">
-      <Link url={`/stock?q=${encodeURIComponent(l.sku)}`} removeUnderline><Text as="span" fontWeight="semibold">{l.sku}</Text></Link>
+      {l.skuId !== null
+        ? <Link url={`/stock/${l.skuId}`} removeUnderline><Text as="span" fontWeight="semibold">{l.sku}</Text></Link>
+        : <Text as="span" fontWeight="semibold">{l.sku}</Text>}
       {l.title ? <Text as="span" variant="bodySm" tone="subdued">{l.title}</Text> : null}
     </BlockStack>,
     <Text as="span" variant="bodySm" tone="subdued" key="why">

@@ -1,5 +1,7 @@
-import { ChoiceList, IndexFilters, Text, useSetIndexFiltersMode } from '@shopify/polaris';
+import { ChoiceList, IndexFilters, SkeletonBodyText, Text, useSetIndexFiltersMode } from '@shopify/polaris';
 import { useEffect, useRef, useState } from 'react';
+import type { Resource } from '../../api/api-context.js';
+import type { SuppliersResponse } from '../../api/stock-types.js';
 import type { Warehouse } from '../../api/types.js';
 import { STOCK_STATUSES } from '../../components/stock-labels.js';
 import { useI18n, type MessageKey } from '../../i18n/i18n.js';
@@ -9,8 +11,8 @@ import { stockUrl, type StockFilters } from './stock-filters.js';
 const VIEWS: StockFilters['status'][] = ['', ...STOCK_STATUSES];
 
 /** Status tabs, search, and the class, warehouse and supplier filters of the stock list; every change lands in the URL. */
-export function StockFilterBar({ filters, warehouses, suppliers, loading }: { filters: StockFilters; warehouses: Warehouse[]; suppliers: string[]; loading: boolean }) {
-  const { t } = useI18n();
+export function StockFilterBar({ filters, warehouses, suppliers, loading }: { filters: StockFilters; warehouses: Warehouse[]; suppliers: Resource<SuppliersResponse>; loading: boolean }) {
+  const { t, format } = useI18n();
   const { mode, setMode } = useSetIndexFiltersMode();
   const [query, setQuery] = useState(filters.q);
   const latest = useRef(filters);
@@ -32,7 +34,17 @@ export function StockFilterBar({ filters, warehouses, suppliers, loading }: { fi
     ...(filters.supplier ? [{ key: 'supplier', label: `${t('stock.filter.supplier')}: ${filters.supplier}`, onRemove: () => go({ supplier: '' }) }] : []),
   ];
   const tabs = VIEWS.map((v) => ({ id: `stock-view-${v || 'all'}`, content: t(v ? (`stockStatus.${v}` as MessageKey) : 'stock.view.all'), onAction: () => go({ status: v }) }));
-  const supplierChoices = [...new Set([...suppliers, ...(filters.supplier ? [filters.supplier] : [])])].sort((a, b) => a.localeCompare(b));
+  const known = suppliers.data?.items ?? [];
+  // a supplier named in the URL but on no SKU any more stays choosable, so its filter can be seen and removed
+  const supplierChoices = [
+    ...known.map((s) => ({ label: s.supplier, value: s.supplier, helpText: t('stock.filter.supplierSkus', { count: s.skus, n: format.number(s.skus) }) })),
+    ...(filters.supplier && !known.some((s) => s.supplier === filters.supplier) ? [{ label: filters.supplier, value: filters.supplier }] : []),
+  ];
+  const supplierFilter = !suppliers.data
+    ? (suppliers.error ? <Text as="p" tone="critical">{suppliers.error.message}</Text> : <SkeletonBodyText lines={3} />)
+    : supplierChoices.length
+      ? <ChoiceList title={t('stock.filter.supplier')} titleHidden choices={supplierChoices} selected={filters.supplier ? [filters.supplier] : []} onChange={(v) => go({ supplier: v[0] ?? '' })} />
+      : <Text as="p" tone="subdued">{t('stock.filter.noSuppliers')}</Text>;
 
   return (
     <IndexFilters
@@ -58,9 +70,7 @@ export function StockFilterBar({ filters, warehouses, suppliers, loading }: { fi
         },
         {
           key: 'supplier', label: t('stock.filter.supplier'), shortcut: true, pinned: true,
-          filter: supplierChoices.length
-            ? <ChoiceList title={t('stock.filter.supplier')} titleHidden choices={supplierChoices.map((s) => ({ label: s, value: s }))} selected={filters.supplier ? [filters.supplier] : []} onChange={(v) => go({ supplier: v[0] ?? '' })} />
-            : <Text as="p" tone="subdued">{t('stock.filter.noSuppliers')}</Text>,
+          filter: supplierFilter,
         },
       ]}
       appliedFilters={applied}

@@ -1,8 +1,8 @@
 import { BlockStack, Card, Page } from '@shopify/polaris';
 import { ExportIcon, RefreshIcon } from '@shopify/polaris-icons';
-import { useEffect, useRef, useState } from 'react';
+import { useRef } from 'react';
 import { useResource } from '../../api/api-context.js';
-import type { AccuracyResponse, StockPage as StockPageData, StockSettingsResponse } from '../../api/stock-types.js';
+import type { AccuracyResponse, StockPage as StockPageData, SuppliersResponse } from '../../api/stock-types.js';
 import type { WarehouseList } from '../../api/types.js';
 import { ErrorBanner } from '../../components/error-banner.js';
 import { SkeletonRows } from '../../components/skeleton-rows.js';
@@ -26,7 +26,7 @@ export function StockPage() {
   const res = useResource<StockPageData>(stockApiPath(filters, after, STOCK_PAGE_SIZE));
   const warehouses = useResource<WarehouseList>('/warehouses');
   const accuracy = useResource<AccuracyResponse>('/stock/accuracy');
-  const settings = useResource<StockSettingsResponse>('/stock-settings');
+  const suppliers = useResource<SuppliersResponse>('/suppliers');
   const { downloading, download } = useDownload();
   const reloadAll = () => {
     res.reload();
@@ -39,14 +39,6 @@ export function StockPage() {
   // keyset pages only know "next": keep the positions of the pages before this one
   const previous = useRef<{ key: string; stack: (string | null)[] }>({ key: filterKey, stack: [] });
   if (previous.current.key !== filterKey) previous.current = { key: filterKey, stack: [] };
-
-  // suppliers seen so far, for the supplier filter (the list is paged, so it grows as pages load)
-  const [seen, setSeen] = useState<string[]>([]);
-  useEffect(() => {
-    const names = (res.data?.items ?? []).map((s) => s.supplier).filter((s): s is string => !!s);
-    setSeen((xs) => (names.every((n) => xs.includes(n)) ? xs : [...new Set([...xs, ...names])]));
-  }, [res.data]);
-  const suppliers = [...new Set([...seen, ...Object.keys(settings.data?.settings.supplierLeadTimes ?? {})])];
 
   const whs = [...(warehouses.data?.items ?? [])].sort((a, b) => a.priority - b.priority || a.id - b.id);
   return (
