@@ -3,7 +3,7 @@ import type { ProcessorDef } from './run-worker.js';
 
 /** Hands allocations to their 3PL; a final failure parks the allocation as a dispatch dead letter. */
 export const dispatchProcessor: ProcessorDef<'dispatch'> = {
-  concurrency: 16,
+  concurrency: 32,
   async process(ctx, payload, job) {
     const attempts = job.opts.attempts ?? 1;
     return dispatchAllocation(

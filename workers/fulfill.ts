@@ -3,7 +3,7 @@ import type { ProcessorDef } from './run-worker.js';
 
 /** Pushes shipments and their tracking events to the sales channel. */
 export const fulfillProcessor: ProcessorDef<'fulfill'> = {
-  concurrency: 8,
+  concurrency: 16,
   async process(ctx, payload) {
     return pushTracking({ db: ctx.db, shopify: ctx.shopify, log: ctx.log }, payload);
   },

@@ -7,7 +7,7 @@ import { runArrivals, type Placed } from './workload.js';
 async function drain(h: Harness, placed: Placed[], timeoutMs: number): Promise<void> {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
-    if ((await unsettled(h.ctx.database, placed)) === 0) return;
+    if ((await unsettled(h.database, placed)) === 0) return;
     await new Promise((r) => setTimeout(r, 500));
   }
 }
@@ -19,7 +19,7 @@ async function knee(h: Harness, stepSeconds: number): Promise<number | null> {
     const placed = await runArrivals(h.sim, rate, stepSeconds, rate);
     await new Promise((r) => setTimeout(r, 2000));
     const p99 = pct(ackStats(h.sim, placed).ackMs, 99) ?? Infinity;
-    const backlog = await unsettled(h.ctx.database, placed);
+    const backlog = await unsettled(h.database, placed);
     note(`knee step ${rate}/s: ack p99 ${p99} ms, ${backlog} orders not yet in the feed 2 s after the step`);
     if (p99 > 1000 || backlog > rate * 2) break;
     lastGood = rate;
@@ -45,28 +45,22 @@ export async function main(argv: string[]): Promise<void> {
     // let the robots ship what they took, and the tracking go back
     await new Promise((r) => setTimeout(r, 3000));
     const { ackMs } = ackStats(h.sim, placed);
-    const m = await ledger(h.ctx.database, h.sim, placed);
+    const m = await ledger(h.database, h.sim, placed);
     const log = h.sim.requestLog({ shop: 'flash-sale.myshopify.com' });
     const calls = log.length;
     const byOp = new Map<string, number>();
     for (const r of log) byOp.set(`${r.operationName}:${r.outcome}`, (byOp.get(`${r.operationName}:${r.outcome}`) ?? 0) + 1);
     note(`Shopify calls by operation: ${JSON.stringify(Object.fromEntries(byOp))}`);
-    const [stages] = await h.ctx.database.query<Record<string, number>>(sql`
+    const [stages] = await h.database.query<Record<string, number>>(sql`
       select percentile_cont(0.5) within group (order by extract(epoch from (i.received_at - o.placed_at))) as inbox_p50,
              percentile_cont(0.5) within group (order by extract(epoch from (a.created_at - i.received_at))) as routed_p50,
              percentile_cont(0.5) within group (order by extract(epoch from (a.dispatched_at - a.created_at))) as dispatched_p50
       from orders o join allocations a on a.order_id = o.id
       join lateral (select min(received_at) as received_at from inbox_events ie where ie.topic = 'orders/create' and ie.body like '%' || o.external_id || '%') i on true`);
     note(`stage medians (s): ${JSON.stringify(stages)}`);
-    const topics = await h.ctx.database.query<{ topic: string; n: number }>(sql`select topic, count(*)::int as n from inbox_events group by 1 order by 2 desc`);
+    const topics = await h.database.query<{ topic: string; n: number }>(sql`select topic, count(*)::int as n from inbox_events group by 1 order by 2 desc`);
     note(`inbox by topic: ${topics.map((t) => `${t.topic}=${t.n}`).join(' ')}`);
-    for (const q of ['ingest', 'route', 'dispatch', 'fulfill'] as const) {
-      const jobs = await h.ctx.queues.queue(q).getJobs(['completed'], 0, 2000);
-      const wait = jobs.map((j) => (j.processedOn ?? 0) - j.timestamp - (j.opts.delay ?? 0));
-      const run = jobs.map((j) => (j.finishedOn ?? 0) - (j.processedOn ?? 0));
-      note(`${q}: ${jobs.length} jobs, wait p50 ${pct(wait, 50)} ms p99 ${pct(wait, 99)} ms, run p50 ${pct(run, 50)} ms p99 ${pct(run, 99)} ms`);
-    }
-    const [routed] = await h.ctx.database.query<{ n: number }>(sql`select count(distinct order_id)::int as n from allocations`);
+    const [routed] = await h.database.query<{ n: number }>(sql`select count(distinct order_id)::int as n from allocations`);
     note(`ledger ${JSON.stringify(m.ledger)}; ${calls} Shopify GraphQL calls for ${Number(routed?.n ?? 0)} routed orders`);
     const kneeRate = seconds >= 60 && args.has('knee') ? await knee(h, Math.min(30, Math.round(seconds / 4))) : null;
     const out = {

@@ -120,9 +120,6 @@ async function routeOnce(deps: RouteDeps, input: { shopId: number; orderId: numb
     }));
     const reservations = planned.flatMap((p) => p.lines.map((l) => ({ warehouseId: p.w.id, skuId: l.skuId, quantity: l.quantity })))
       .sort((x, y) => x.warehouseId - y.warehouseId || x.skuId - y.skuId);
-    for (const r of reservations) {
-      if (!(await stock.reserve(input.shopId, r.warehouseId, r.skuId, r.quantity))) throw new StockMoved();
-    }
     for (const { a, w, lines: allocLines } of planned) {
       const row = await allocationsRepo.create(input.shopId, {
         orderId: order.id, warehouseId: w.id, attempt, trace: plan.trace, promisedShipBy: new Date(a.promise.shipBy), promisedDeliveryBy: new Date(`${a.promise.deliverBy}T18:00:00Z`),
@@ -144,6 +141,11 @@ async function routeOnce(deps: RouteDeps, input: { shopId: number; orderId: numb
     await audit.record(input.shopId, 'order', String(order.id), 'routed', 'routing', {
       reason: input.reason, attempt, allocations: allocationIds, backordered: plan.backorders, substitutions: plan.substitutions, trace: plan.trace,
     });
+    // the stock rows of hot SKUs are what concurrent routings queue on: take them last, so each is
+    // held only for the reservation and the commit (a lost race rolls everything above back)
+    for (const r of reservations) {
+      if (!(await stock.reserve(input.shopId, r.warehouseId, r.skuId, r.quantity))) throw new StockMoved();
+    }
     if (allocationIds.length === 0) return { status: 'backordered' as const, backordered: backorderedUnits };
     return { status: 'routed' as const, allocationIds, backordered: backorderedUnits };
   });
