@@ -5,6 +5,7 @@ import type { AppContext } from '../core/context.js';
 import { registerErrorHandler } from './plugins/error-handler.js';
 import { recordWebhook } from '../core/use-cases/record-webhook.js';
 import { adminRoutes } from './routes/admin/index.js';
+import { extensionRoutes } from './routes/extensions/index.js';
 import { feedRoutes } from './routes/feed/index.js';
 import { healthRoutes } from './routes/health/index.js';
 import { fulfillmentServiceRoutes } from './routes/shopify/fulfillment-service.js';
@@ -53,6 +54,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
   await app.register(fulfillmentServiceRoutes, { ctx });
   await app.register(oauthRoutes, { ctx });
   await app.register(adminRoutes, { ctx, prefix: '/api/admin' });
+  await app.register(extensionRoutes, { ctx, prefix: '/api/extensions' });
   await app.register(feedRoutes, { ctx });
   await app.register(webRoutes, { ctx });
   return app;
