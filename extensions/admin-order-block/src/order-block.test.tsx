@@ -3,51 +3,20 @@ import { render } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import { afterEach, describe, expect, it } from 'vitest';
 import { adminOrderBlockSchema } from '../../../core/contracts/extensions.js';
-import { AppApiError, type AppApi } from '../../shared/app-api.js';
 import { createLocalI18n } from '../../shared/i18n.js';
 import { demoOrder } from '../../harness/demo-data.js';
+import { button, fakeApi, localeKeys, until } from '../../harness/test-dom.js';
 import en from '../locales/en.default.json';
 import fr from '../locales/fr.json';
 import { OrderBlock, OrderBlockView } from './order-block.js';
 
 const i18n = createLocalI18n(en, 'en');
-/** Waits for the DOM to say something: effects run after the next frame, answers after that. */
-async function until(check: () => boolean, what: string) {
-  for (let i = 0; i < 200; i++) {
-    if (check()) return;
-    await new Promise((r) => setTimeout(r, 10));
-  }
-  throw new Error(`timed out waiting for ${what}: ${document.body.innerHTML}`);
-}
-const button = (label: string) => [...document.body.querySelectorAll('s-button')].find((b) => b.textContent === label)!;
-
-/** The app's API as the block sees it, answering from memory and recording what it was asked. */
-function fakeApi(answers: Record<string, () => unknown>) {
-  const calls: { method: string; path: string; body?: unknown }[] = [];
-  const api: AppApi = {
-    async get<T>(path: string) {
-      calls.push({ method: 'GET', path });
-      const answer = answers[`GET ${path}`];
-      if (!answer) throw new AppApiError(404, 'not_found', 'order not found');
-      return answer() as T;
-    },
-    async post<T>(path: string, body: unknown) {
-      calls.push({ method: 'POST', path, body });
-      const answer = answers[`POST ${path}`];
-      if (!answer) throw new AppApiError(409, 'conflict', 'order is shipped');
-      return answer() as T;
-    },
-  };
-  return { api, calls };
-}
-
 describe('admin order block', () => {
   afterEach(() => render(null, document.body));
 
   it('demo data matches the contract, and both locales carry the same keys', () => {
     expect(adminOrderBlockSchema.parse(demoOrder)).toEqual(demoOrder);
-    const keys = (o: object, p = ''): string[] => Object.entries(o).flatMap(([k, v]) => (typeof v === 'object' ? keys(v, `${p}${k}.`) : [`${p}${k}`]));
-    expect(keys(fr).sort()).toEqual(keys(en).sort());
+    expect(localeKeys(fr)).toEqual(localeKeys(en));
   });
 
   it('renders the decision, each warehouse with its 3PL status, tracking links and the re-route action', () => {
@@ -74,7 +43,7 @@ describe('admin order block', () => {
     expect(document.body.textContent).toContain('Loading the routing');
     await until(() => !!button('Re-route'), 'the order');
     expect(document.body.querySelector('s-admin-block')!.getAttribute('heading')).toBe('Routing and tracking');
-    button('Re-route').dispatchEvent(new Event('click'));
+    button('Re-route')!.dispatchEvent(new Event('click'));
     await until(() => calls.length === 3 && document.body.textContent!.includes('Re-routing queued'), 'the reload');
     expect(calls).toEqual([{ method: 'GET', path }, { method: 'POST', path: '/api/extensions/admin/order/reroute', body: { id: 'gid://shopify/Order/1042' } }, { method: 'GET', path }]);
     expect(document.body.textContent).toContain('Re-routing queued');
@@ -86,7 +55,7 @@ describe('admin order block', () => {
     const path = `/api/extensions/admin/order?id=${encodeURIComponent('gid://shopify/Order/1042')}`;
     render(<OrderBlock orderId="gid://shopify/Order/1042" api={fakeApi({ [`GET ${path}`]: () => demoOrder }).api} i18n={i18n} />, document.body);
     await until(() => !!button('Re-route'), 'the order');
-    button('Re-route').dispatchEvent(new Event('click'));
+    button('Re-route')!.dispatchEvent(new Event('click'));
     await until(() => !!document.body.querySelector('s-banner[tone="critical"]'), 'the failure');
     expect(document.body.querySelector('s-banner[tone="critical"]')!.textContent).toBe('Re-routing failed: order is shipped');
   });
