@@ -1,0 +1,67 @@
+// @vitest-environment happy-dom
+import { render } from 'preact';
+import { renderToString } from 'preact-render-to-string';
+import { afterEach, describe, expect, it } from 'vitest';
+import { customerOrderStatusSchema } from '../../../core/contracts/extensions.js';
+import { AppApiError } from '../../shared/app-api.js';
+import { demoCustomerOrder } from '../../harness/demo-data.js';
+import { button, fakeApi, localeKeys, until } from '../../harness/test-dom.js';
+import { createLocalI18n } from '../../shared/i18n.js';
+import en from '../locales/en.default.json';
+import fr from '../locales/fr.json';
+import { TrackingBlock, TrackingView } from './tracking-block.js';
+
+const i18n = createLocalI18n(en, 'en');
+const path = `/api/extensions/customer/order?id=${encodeURIComponent('gid://shopify/Order/1042')}`;
+
+describe('customer-account tracking block', () => {
+  afterEach(() => render(null, document.body));
+
+  it('demo data matches the contract, and both locales carry the same keys', () => {
+    expect(customerOrderStatusSchema.parse(demoCustomerOrder)).toEqual(demoCustomerOrder);
+    expect(localeKeys(fr)).toEqual(localeKeys(en));
+  });
+
+  it('renders each parcel with its tracking link, contents and timeline newest first, and what is left to ship', () => {
+    const html = renderToString(<TrackingView data={demoCustomerOrder} i18n={i18n} />);
+    expect(html).toContain('<s-text type="strong">Parcel 1 of 1</s-text><s-text>Colissimo</s-text><s-badge tone="neutral">In transit</s-badge>');
+    expect(html).toContain('<s-link href="https://www.laposte.fr/outils/suivre-vos-envois?code=6A12345678901" target="_blank">Track 6A12345678901</s-link>');
+    expect(html).toContain('2 × Thé vert 100 g');
+    const order = ['Out for delivery', 'In transit', 'Shipped'].map((label) => html.indexOf(`<s-text type="strong">${label}</s-text>`));
+    expect(order.every((at) => at > 0)).toBe(true);
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+    expect(html).toContain('Pris en charge par La Poste</s-text><s-text color="subdued">Gonesse');
+    expect(html).toContain('1 more item will ship separately.');
+    expect(html).not.toMatch(/return/i);
+    const waiting = renderToString(<TrackingView data={{ order: { name: '#1' }, shipments: [], unshippedUnits: 3 }} i18n={createLocalI18n(fr, 'fr')} />);
+    expect(waiting).toContain('Votre commande est en préparation : 3 articles restent à expédier.');
+  });
+
+  it('loads the order on screen', async () => {
+    render(<TrackingBlock orderId="gid://shopify/Order/1042" api={fakeApi({ [`GET ${path}`]: () => demoCustomerOrder }).api} i18n={i18n} requireLogin={async () => {}} />, document.body);
+    await until(() => document.body.textContent!.includes('Track 6A12345678901'), 'the parcels');
+    expect(document.body.querySelector('s-section')!.getAttribute('heading')).toBe('Tracking');
+  });
+
+  it('asks a buyer who is not signed in to sign in, then loads', async () => {
+    let signedIn = false;
+    let prompts = 0;
+    const { api } = fakeApi({ [`GET ${path}`]: () => {
+      if (!signedIn) throw new AppApiError(401, 'customer_login_required', 'The customer must sign in to see tracking');
+      return demoCustomerOrder;
+    } });
+    render(<TrackingBlock orderId="gid://shopify/Order/1042" api={api} i18n={i18n} requireLogin={async () => {
+      prompts++;
+      signedIn = true;
+    }} />, document.body);
+    await until(() => !!button('Sign in'), 'the login prompt');
+    button('Sign in')!.dispatchEvent(new Event('click'));
+    await until(() => document.body.textContent!.includes('Track 6A12345678901'), 'the parcels after login');
+    expect(prompts).toBe(1);
+  });
+
+  it('says so when the app has nothing for the order', async () => {
+    render(<TrackingBlock orderId="gid://shopify/Order/7" api={fakeApi({}).api} i18n={i18n} requireLogin={async () => {}} />, document.body);
+    await until(() => document.body.textContent!.includes('not available yet'), 'the unknown state');
+  });
+});
