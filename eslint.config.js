@@ -8,7 +8,7 @@ const upward = (file) => ['../', '../../', '../../../'].map((p) => `${p}${file}`
 const simPatterns = ['**/sim', '**/sim/**', '../sim/**', '../../sim/**', '../../../sim/**', '../../../../sim/**'];
 
 export default tseslint.config(
-  { ignores: ['**/*.mjs', '**/*.cjs', '.tmp*', 'node_modules/**', 'web/dist/**', '.data/**', 'drizzle/migrations/**', 'test/browser/screenshots/**'] },
+  { ignores: ['**/*.mjs', '**/*.cjs', '.tmp*', 'node_modules/**', 'web/dist/**', '.data/**', 'drizzle/migrations/**', 'test/browser/screenshots/**', 'extensions/*/dist/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
