@@ -55,6 +55,13 @@ export default tseslint.config(
     },
   },
   {
+    // extensions see the app only over HTTP and through core/contracts, like web/
+    files: ['extensions/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ regex: '^(\\.\\./)+(core/(?!contracts/)|server/|workers/|drizzle/|web/|sim/)', message: 'extensions/ may import only core/contracts from the app' }] }],
+    },
+  },
+  {
     files: ['**/*.test.ts', 'test/**/*.ts', 'bench/**/*.ts', 'sim/**/*.ts', 'demo/**/*.ts'],
     rules: { 'no-console': 'off' },
   },
