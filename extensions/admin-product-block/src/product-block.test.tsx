@@ -27,7 +27,7 @@ describe('admin product block', () => {
     expect(html).toContain('<s-text>Shopify: 34</s-text><s-text>Amazon: 30</s-text>');
     expect(html).toContain('Reorder point: 48.2');
     expect(html).toContain('Cover: 9.5 days');
-    expect(html).toContain('<s-badge tone="warning">Alert</s-badge>');
+    expect(html).toContain('<s-badge tone="warning">Alert</s-badge><s-text color="subdued">Below the reorder point</s-text>');
     expect(html).toContain('<s-badge tone="success">No alert</s-badge>');
     expect(html).toContain('<s-link href="app:stock/77">Open the SKU page</s-link>');
   });
@@ -36,6 +36,8 @@ describe('admin product block', () => {
     const html = renderToString(<ProductBlockView data={demoProduct} i18n={createLocalI18n(fr, 'fr')} />);
     expect(html).toContain('Point de commande : 48,2');
     expect(html).toContain('Couverture : 9,5 jours');
+    expect(html).toContain('<s-text>Shopify : 34</s-text>');
+    expect(html).toContain('Sous le point de commande');
   });
 
   it('loads the product on screen; an unknown product and a failure each say so, and a failure can be retried', async () => {

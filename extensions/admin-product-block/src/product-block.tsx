@@ -7,6 +7,7 @@ type Sku = AdminProductBlock['skus'][number];
 
 const alertTone: Record<Sku['alertStatus'], 'success' | 'info' | 'warning' | 'critical'> = { ok: 'success', info: 'info', warning: 'warning', critical: 'critical' };
 const knownChannels = ['shopify', 'amazon', 'ebay', 'mirakl'];
+const knownAlertKinds = ['below_reorder_point', 'stockout_within_lead_time', 'out_of_stock_with_backorders', 'overstock', 'dead_stock'];
 
 function SkuSection({ s, i18n }: { s: Sku; i18n: BlockI18n }) {
   const t = i18n.translate;
@@ -16,7 +17,7 @@ function SkuSection({ s, i18n }: { s: Sku; i18n: BlockI18n }) {
       <s-stack direction="block" gap="small-200">
         <s-stack direction="inline" gap="small-200" alignItems="center">
           <s-badge tone={alertTone[s.alertStatus]}>{t(`alert.${s.alertStatus}`)}</s-badge>
-          {s.alerts.map((a) => <s-text key={a.kind} color="subdued">{a.message}</s-text>)}
+          {s.alerts.map((a) => <s-text key={a.kind} color="subdued">{knownAlertKinds.includes(a.kind) ? t(`alertKind.${a.kind}`) : a.message}</s-text>)}
         </s-stack>
         <s-text type="strong">{t('warehouses')}</s-text>
         {s.levels.length === 0 ? <s-text color="subdued">{t('noStock')}</s-text> : null}
@@ -29,7 +30,7 @@ function SkuSection({ s, i18n }: { s: Sku; i18n: BlockI18n }) {
         <s-text type="strong">{t('sellable')}</s-text>
         {s.sellable.length === 0 ? <s-text color="subdued">{t('notPushed')}</s-text> : (
           <s-stack direction="inline" gap="base">
-            {s.sellable.map((c) => <s-text key={c.channel}>{knownChannels.includes(c.channel) ? t(`channel.${c.channel}`) : c.channel}: {num(c.quantity)}</s-text>)}
+            {s.sellable.map((c) => <s-text key={c.channel}>{t('sellableIn', { channel: knownChannels.includes(c.channel) ? t(`channel.${c.channel}`) : c.channel, quantity: num(c.quantity) })}</s-text>)}
           </s-stack>
         )}
         {s.reorderPoint === null ? <s-text color="subdued">{t('noForecast')}</s-text> : (

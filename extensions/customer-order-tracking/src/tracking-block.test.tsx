@@ -30,7 +30,7 @@ describe('customer-account tracking block', () => {
     const order = ['Out for delivery', 'In transit', 'Shipped'].map((label) => html.indexOf(`<s-text type="strong">${label}</s-text>`));
     expect(order.every((at) => at > 0)).toBe(true);
     expect(order).toEqual([...order].sort((a, b) => a - b));
-    expect(html).toContain('Pris en charge par La Poste</s-text><s-text color="subdued">Gonesse');
+    expect(html).toContain('<s-text color="subdued">Pris en charge par La Poste · Gonesse</s-text>');
     expect(html).toContain('1 more item will ship separately.');
     expect(html).not.toMatch(/return/i);
     const waiting = renderToString(<TrackingView data={{ order: { name: '#1' }, shipments: [], unshippedUnits: 3 }} i18n={createLocalI18n(fr, 'fr')} />);

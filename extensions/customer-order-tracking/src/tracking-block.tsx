@@ -19,13 +19,14 @@ function ShipmentSection({ s, index, total, i18n }: { s: Shipment; index: number
         ? <s-link key={tr.number} href={tr.url} target="_blank">{t('track', { number: tr.number })}</s-link>
         : <s-text key={tr.number}>{tr.number}</s-text>))}
       {s.items.length ? <s-text color="subdued">{s.items.map((it) => t('item', { quantity: it.quantity, title: it.title })).join(', ')}</s-text> : null}
-      <s-stack direction="block" gap="small-100">
+      <s-stack direction="block" gap="small-200">
         {[...s.timeline].reverse().map((e) => (
-          <s-stack key={`${e.status}-${e.occurredAt}`} direction="inline" gap="small-200">
-            <s-text color="subdued">{when(e.occurredAt)}</s-text>
-            <s-text type="strong">{t(`status.${e.status}`)}</s-text>
-            {e.description ? <s-text>{e.description}</s-text> : null}
-            {e.location ? <s-text color="subdued">{e.location}</s-text> : null}
+          <s-stack key={`${e.status}-${e.occurredAt}`} direction="block" gap="small-100">
+            <s-stack direction="inline" gap="small-200">
+              <s-text type="strong">{t(`status.${e.status}`)}</s-text>
+              <s-text color="subdued">{when(e.occurredAt)}</s-text>
+            </s-stack>
+            {e.description || e.location ? <s-text color="subdued">{[e.description, e.location].filter(Boolean).join(' · ')}</s-text> : null}
           </s-stack>
         ))}
       </s-stack>
