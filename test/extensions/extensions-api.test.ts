@@ -195,5 +195,9 @@ describe('extension API: admin blocks and the customer-account block', () => {
     expect(String(res.headers['access-control-allow-headers'])).toMatch(/authorization/i);
     const cross = await s.app.inject({ url: `/api/extensions/admin/order?id=${encodeURIComponent(shippedOrder.gid)}`, headers: { origin: 'https://extensions.shopifycdn.com', authorization: `Bearer ${tokenA}` } });
     expect(cross.headers['access-control-allow-origin']).toBe('*');
+    // the embedded admin app's own API stays same-origin
+    const adminApi = await s.app.inject({ url: '/api/admin/shop', headers: { origin: 'https://extensions.shopifycdn.com', authorization: `Bearer ${tokenA}` } });
+    expect(adminApi.statusCode).toBe(200);
+    expect(adminApi.headers['access-control-allow-origin']).toBeUndefined();
   });
 });
