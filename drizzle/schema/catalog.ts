@@ -24,4 +24,6 @@ export const skus = pgTable('skus', {
   uniqueIndex('skus_shop_sku_uq').on(t.shopId, t.sku),
   index('skus_shop_item_idx').on(t.shopId, t.inventoryItemExternalId),
   index('skus_shop_variant_idx').on(t.shopId, t.variantExternalId),
+  // the product-details block finds a product's SKUs on every product page view
+  index('skus_shop_product_idx').on(t.shopId, t.productExternalId),
 ]);

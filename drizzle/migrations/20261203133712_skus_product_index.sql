@@ -1,0 +1,1 @@
+CREATE INDEX "skus_shop_product_idx" ON "skus" USING btree ("shop_id","product_external_id");
