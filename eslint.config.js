@@ -56,7 +56,7 @@ export default tseslint.config(
   },
   {
     // extensions see the app only over HTTP and through core/contracts, like web/
-    files: ['extensions/**/*.{ts,tsx}'],
+    files: ['extensions/**/*.{ts,tsx}', 'extensions-kit/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ regex: '^(\\.\\./)+(core/(?!contracts/)|server/|workers/|drizzle/|web/|sim/)', message: 'extensions/ may import only core/contracts from the app' }] }],
     },

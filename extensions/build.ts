@@ -6,7 +6,7 @@ import { build } from 'esbuild';
 import { parse } from 'smol-toml';
 
 /**
- * Type-checks and bundles every UI extension the way Shopify CLI does (esbuild, one ES module
+ * Type-checks and bundles every UI extension (and type-checks their browser harness) the way Shopify CLI does (esbuild, one ES module
  * per target), offline. Shopify refuses a compiled UI extension script over 64 KB, so a bundle
  * past that fails here first.
  */
@@ -39,6 +39,8 @@ export async function buildExtensions(): Promise<{ handle: string; target: strin
       }
     }
   }
+  // the browser harness that renders all three blocks is checked too
+  execFileSync(process.execPath, [tsc, '--noEmit', '-p', fileURLToPath(new URL('../extensions-kit/harness', import.meta.url))], { stdio: 'inherit' });
   return out;
 }
 

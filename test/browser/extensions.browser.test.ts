@@ -17,7 +17,7 @@ let bundle: string;
 
 beforeAll(async () => {
   const out = await build({
-    entryPoints: [fileURLToPath(new URL('../../extensions/harness/harness-page.tsx', import.meta.url))], bundle: true, write: false, format: 'esm', target: 'es2020',
+    entryPoints: [fileURLToPath(new URL('../../extensions-kit/harness/harness-page.tsx', import.meta.url))], bundle: true, write: false, format: 'esm', target: 'es2020',
     jsx: 'automatic', jsxImportSource: 'preact', define: { 'process.env.NODE_ENV': '"production"' }, logLevel: 'warning',
   });
   bundle = out.outputFiles[0]!.text;

@@ -2,21 +2,22 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'smol-toml';
 import { describe, expect, it } from 'vitest';
-import { AppApiError, createAppApi } from '../../extensions/shared/app-api.js';
-import { APP_URL } from '../../extensions/shared/app-url.js';
-import { createLocalI18n } from '../../extensions/shared/i18n.js';
+import { AppApiError, createAppApi } from '../../extensions-kit/app-api.js';
+import { APP_URL } from '../../extensions-kit/app-url.js';
+import { createLocalI18n } from '../../extensions-kit/i18n.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const extensionsDir = fileURLToPath(new URL('../../extensions', import.meta.url));
 
-describe('extensions: layout and shared code', () => {
+describe('extensions: layout and the shared kit', () => {
   it('has one folder per extension, each with its shopify.extension.toml on API 2026-07, its module and both locales', () => {
     const expected: Record<string, string> = {
       'admin-order-block': 'admin.order-details.block.render',
       'admin-product-block': 'admin.product-details.block.render',
       'customer-order-tracking': 'customer-account.order-status.block.render',
     };
-    const folders = readdirSync(extensionsDir, { withFileTypes: true }).filter((d) => d.isDirectory() && existsSync(`${extensionsDir}/${d.name}/shopify.extension.toml`)).map((d) => d.name).sort();
+    // every folder under extensions/ is an extension: shared code lives in extensions-kit/
+    const folders = readdirSync(extensionsDir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
     expect(folders).toEqual(Object.keys(expected));
     for (const [folder, target] of Object.entries(expected)) {
       const toml = parse(readFileSync(`${extensionsDir}/${folder}/shopify.extension.toml`, 'utf8')) as {

@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
 import type { AdminOrderBlock, RoutingDecision } from '../../../core/contracts/extensions.js';
-import type { AppApi } from '../../shared/app-api.js';
-import type { BlockI18n } from '../../shared/i18n.js';
-import { useBlockData } from '../../shared/use-block-data.js';
+import type { AppApi } from '../../../extensions-kit/app-api.js';
+import type { BlockI18n } from '../../../extensions-kit/i18n.js';
+import { useBlockData } from '../../../extensions-kit/use-block-data.js';
 
 type Allocation = AdminOrderBlock['allocations'][number];
 type BadgeTone = 'info' | 'success' | 'warning' | 'critical' | 'neutral' | 'caution';

@@ -1,8 +1,8 @@
 import '@shopify/ui-extensions/preact';
 import { render } from 'preact';
 import type { Api } from '@shopify/ui-extensions/admin.product-details.block.render';
-import { createAppApi } from '../../shared/app-api.js';
-import { APP_URL } from '../../shared/app-url.js';
+import { createAppApi } from '../../../extensions-kit/app-api.js';
+import { APP_URL } from '../../../extensions-kit/app-url.js';
 import { ProductBlock } from './product-block.js';
 
 declare const shopify: Api;

@@ -1,7 +1,7 @@
 import type { AdminProductBlock } from '../../../core/contracts/extensions.js';
-import type { AppApi } from '../../shared/app-api.js';
-import type { BlockI18n } from '../../shared/i18n.js';
-import { useBlockData } from '../../shared/use-block-data.js';
+import type { AppApi } from '../../../extensions-kit/app-api.js';
+import type { BlockI18n } from '../../../extensions-kit/i18n.js';
+import { useBlockData } from '../../../extensions-kit/use-block-data.js';
 
 type Sku = AdminProductBlock['skus'][number];
 

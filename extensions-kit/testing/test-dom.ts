@@ -1,4 +1,4 @@
-import { AppApiError, type AppApi } from '../shared/app-api.js';
+import { AppApiError, type AppApi } from '../app-api.js';
 
 /** Waits for the DOM to say something: Preact runs effects after the next frame, answers come after that. */
 export async function until(check: () => boolean, what: string): Promise<void> {

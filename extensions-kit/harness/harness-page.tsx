@@ -1,17 +1,17 @@
 import { render } from 'preact';
-import { OrderBlock } from '../admin-order-block/src/order-block.js';
-import { ProductBlock } from '../admin-product-block/src/product-block.js';
-import { TrackingBlock } from '../customer-order-tracking/src/tracking-block.js';
-import orderEn from '../admin-order-block/locales/en.default.json';
-import orderFr from '../admin-order-block/locales/fr.json';
-import productEn from '../admin-product-block/locales/en.default.json';
-import productFr from '../admin-product-block/locales/fr.json';
-import trackingEn from '../customer-order-tracking/locales/en.default.json';
-import trackingFr from '../customer-order-tracking/locales/fr.json';
-import { createLocalI18n } from '../shared/i18n.js';
-import { demoCustomerOrder, demoOrder, demoProduct } from './demo-data.js';
+import { OrderBlock } from '../../extensions/admin-order-block/src/order-block.js';
+import { ProductBlock } from '../../extensions/admin-product-block/src/product-block.js';
+import { TrackingBlock } from '../../extensions/customer-order-tracking/src/tracking-block.js';
+import orderEn from '../../extensions/admin-order-block/locales/en.default.json';
+import orderFr from '../../extensions/admin-order-block/locales/fr.json';
+import productEn from '../../extensions/admin-product-block/locales/en.default.json';
+import productFr from '../../extensions/admin-product-block/locales/fr.json';
+import trackingEn from '../../extensions/customer-order-tracking/locales/en.default.json';
+import trackingFr from '../../extensions/customer-order-tracking/locales/fr.json';
+import { createLocalI18n } from '../i18n.js';
+import { demoCustomerOrder, demoOrder, demoProduct } from '../testing/demo-data.js';
 import { installPolarisStandIns } from './polaris-stand-ins.js';
-import { fakeApi } from './test-dom.js';
+import { fakeApi } from '../testing/test-dom.js';
 
 /**
  * The browser harness: the three blocks side by side as Shopify would frame them, answering from
