@@ -50,7 +50,13 @@ export function createFeedSignals(database: Pick<Database, 'listen'>, onError: (
       return {
         cancel,
         until: (ms) => new Promise<boolean>((resolve) => {
-          if (fired || closed) return resolve(fired);
+          // each wake is consumed once: the caller queries again, then may wait again
+          const take = (): boolean => {
+            const f = fired;
+            fired = false;
+            return f;
+          };
+          if (fired || closed) return resolve(take());
           const timer = setTimeout(() => {
             notify = null;
             resolve(false);
@@ -58,7 +64,7 @@ export function createFeedSignals(database: Pick<Database, 'listen'>, onError: (
           notify = () => {
             clearTimeout(timer);
             notify = null;
-            resolve(fired);
+            resolve(take());
           };
         }),
       };

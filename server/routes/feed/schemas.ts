@@ -74,9 +74,9 @@ export const rejectBodySchema = z.strictObject({
 }).meta({ id: 'RejectRequest' });
 export const rejectResultSchema = z.object({ status: z.literal('rejected'), rerouting: z.boolean().describe('true when this call rejected it and the order is being routed again') }).meta({ id: 'RejectResult' });
 
-export const leaseReleaseBodySchema = z.strictObject({ leaseToken: leaseToken.unwrap() }).meta({ id: 'LeaseReleaseRequest' });
+export const leaseReleaseBodySchema = z.strictObject({ leaseToken }).meta({ id: 'LeaseReleaseRequest' });
 export const leaseExtendBodySchema = z.strictObject({
-  leaseToken: leaseToken.unwrap(),
+  leaseToken,
   leaseSeconds: z.number().int().min(30).max(3600).default(300).describe('The lease then ends this many seconds from now'),
 }).meta({ id: 'LeaseExtendRequest' });
 export const leaseStateSchema = z.object({
