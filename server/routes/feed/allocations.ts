@@ -119,7 +119,7 @@ export async function feedAllocationRoutes(app: FastifyInstance, { ctx, signals 
     schema: {
       operationId: 'acknowledgeAllocation', tags, summary: 'Accept an allocation', params: idParams,
       description: 'From here on the allocation is yours and cancelling it needs your answer. While your lease is live, send its `leaseToken` (409 `lease_required` / `lease_mismatch` otherwise). Acknowledging twice changes nothing.',
-      body: acknowledgeBodySchema.optional(),
+      body: acknowledgeBodySchema.nullish(),
       response: { 200: acknowledgeResultSchema, ...errorsFor(404, 409, ...bodyErrors) },
     },
   }, async (req) => acknowledgeAllocation({ db: ctx.db }, { who: req.feed, allocationId: req.params.id, leaseToken: req.body?.leaseToken }));

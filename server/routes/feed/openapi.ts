@@ -1,5 +1,3 @@
-import { z } from 'zod';
-import { webhookPayloadSchema } from './schemas.js';
 
 /** Success descriptions per operation, which the route schemas cannot carry on a shared component. */
 export const successDescriptions: Record<string, string> = {
@@ -37,13 +35,10 @@ const headers = {
 const ref = (name: keyof typeof headers) => ({ $ref: `#/components/headers/${name}` });
 
 type Doc = {
-  paths?: Record<string, Record<string, { operationId?: string; responses?: Record<string, { description?: string; headers?: Record<string, unknown> }> }>>;
+  paths?: Record<string, Record<string, { operationId?: string; requestBody?: { required?: boolean }; responses?: Record<string, { description?: string; headers?: Record<string, unknown> }> }>>;
   components?: Record<string, unknown>;
   [k: string]: unknown;
 };
-
-const webhookBody = z.toJSONSchema(webhookPayloadSchema, { target: 'openapi-3.0' });
-delete (webhookBody as { $schema?: string }).$schema;
 
 function webhookOperation(type: string, summary: string, description: string) {
   return {
@@ -58,7 +53,7 @@ function webhookOperation(type: string, summary: string, description: string) {
         { name: 'webhook-timestamp', in: 'header', required: true, schema: { type: 'string', pattern: '^\\d+$' }, description: 'Unix seconds when it was signed' },
         { name: 'webhook-signature', in: 'header', required: true, schema: { type: 'string' }, description: 'Space-separated `v1,<base64>` signatures' },
       ],
-      requestBody: { required: true, content: { 'application/json': { schema: { ...webhookBody, properties: { ...(webhookBody as { properties: object }).properties, type: { type: 'string', enum: [type] } } } } } },
+      requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/WebhookEvent' } } } },
       responses: { '200': { description: 'Any 2xx means you have it' } },
     },
   };
@@ -71,6 +66,8 @@ function webhookOperation(type: string, summary: string, description: string) {
 export function decorateFeedDocument(doc: Doc): Doc {
   for (const methods of Object.values(doc.paths ?? {})) {
     for (const op of Object.values(methods)) {
+      // the acknowledgement's body is optional: a ready allocation needs no lease token
+      if (op.operationId === 'acknowledgeAllocation' && op.requestBody) op.requestBody.required = false;
       for (const [status, res] of Object.entries(op.responses ?? {})) {
         const code = Number(status);
         if (code < 300 && op.operationId && successDescriptions[op.operationId]) res.description = successDescriptions[op.operationId];
@@ -82,12 +79,34 @@ export function decorateFeedDocument(doc: Doc): Doc {
       }
     }
   }
-  doc.components = { ...doc.components, headers };
   doc.webhooks = {
     'allocation.ready': webhookOperation('allocation.ready', 'A new allocation is ready for you', 'Sent when an allocation becomes ready to take: new work, or one offered again after a lease was released. Lease it (POST /allocations/lease) or read it (GET /allocations/{id}).'),
     'allocation.cancel_requested': webhookOperation('allocation.cancel_requested', 'The merchant asks you to cancel an allocation', 'Answer with POST /allocations/{id}/cancellation. Coming next, with returns: `return.expected` (a return on its way to you); it is not sent yet.'),
   };
-  return doc;
+  doc.components = { ...doc.components, headers };
+  return pruneSchemas(doc);
+}
+
+/**
+ * The zod provider emits an input and an output variant of every named schema; keep only those
+ * the document uses, under their plain name (`ShipmentRequestInput` becomes `ShipmentRequest`).
+ */
+function pruneSchemas(doc: Doc): Doc {
+  const schemas = (doc.components?.schemas ?? {}) as Record<string, unknown>;
+  const refsIn = (v: unknown) => [...JSON.stringify(v).matchAll(/"#\/components\/schemas\/([^"]+)"/g)].map((m) => m[1]!);
+  const used = new Set<string>();
+  const queue = refsIn({ paths: doc.paths, webhooks: doc.webhooks });
+  while (queue.length) {
+    const name = queue.pop()!;
+    if (used.has(name)) continue;
+    used.add(name);
+    queue.push(...refsIn(schemas[name]));
+  }
+  const renames = new Map([...used].filter((n) => n.endsWith('Input') && !used.has(n.slice(0, -5))).map((n) => [n, n.slice(0, -5)]));
+  const kept = Object.fromEntries(Object.entries(schemas).filter(([n]) => used.has(n)).map(([n, v]) => [renames.get(n) ?? n, v]));
+  let text = JSON.stringify({ ...doc, components: { ...doc.components, schemas: kept } });
+  for (const [from, to] of renames) text = text.replaceAll(`"#/components/schemas/${from}"`, `"#/components/schemas/${to}"`);
+  return JSON.parse(text) as Doc;
 }
 
 export const feedTags = [
