@@ -25,12 +25,12 @@ export const successDescriptions: Record<string, string> = {
 export const idempotentOperations = new Set(['createShipment', 'createTrackingEvent', 'createInventorySnapshot']);
 
 const headers = {
-  'x-ratelimit-limit': { description: 'Requests allowed per minute for your key', schema: { type: 'integer', minimum: 1 } },
-  'x-ratelimit-remaining': { description: 'Requests left in the current minute', schema: { type: 'integer', minimum: 0 } },
-  'x-ratelimit-reset': { description: 'Seconds until the window resets', schema: { type: 'integer', minimum: 0 } },
-  'x-request-id': { description: 'Identifies this request in our logs; quote it when you write to us', schema: { type: 'string' } },
-  'retry-after': { description: 'Seconds to wait before the next request', schema: { type: 'integer', minimum: 0 } },
-  'idempotent-replayed': { description: '`true` when this answer is the stored answer of an earlier request with the same Idempotency-Key', schema: { type: 'string', enum: ['true'] } },
+  'x-ratelimit-limit': { required: true, description: 'Requests allowed per minute for your key', schema: { type: 'integer', minimum: 1 } },
+  'x-ratelimit-remaining': { required: true, description: 'Requests left in the current minute', schema: { type: 'integer', minimum: 0 } },
+  'x-ratelimit-reset': { required: true, description: 'Seconds until the window resets', schema: { type: 'integer', minimum: 0 } },
+  'x-request-id': { required: true, description: 'Identifies this request in our logs; quote it when you write to us', schema: { type: 'string' } },
+  'retry-after': { required: true, description: 'Seconds to wait before the next request', schema: { type: 'integer', minimum: 0 } },
+  'idempotent-replayed': { required: false, description: '`true` when this answer is the stored answer of an earlier request with the same Idempotency-Key', schema: { type: 'string', enum: ['true'] } },
 } as const;
 const ref = (name: keyof typeof headers) => ({ $ref: `#/components/headers/${name}` });
 
