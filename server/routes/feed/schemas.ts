@@ -3,7 +3,9 @@ import { rfc3339 } from './rfc3339.js';
 
 /** Request and response shapes of the 3PL feed; they are also its OpenAPI document. */
 
-const safeText = (max: number) => z.string().max(max).refine((s) => !/\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(s), 'must not contain NUL bytes or lone surrogates');
+const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+/** Text from a 3PL: NUL bytes and lone surrogates are refused at the schema (Postgres cannot store the first). */
+const safeText = (max: number) => z.string().max(max).refine((s) => !s.includes('\u0000') && !loneSurrogate.test(s), 'must not contain NUL bytes or lone surrogates');
 
 export const errorDetailSchema = z.object({
   path: z.string().optional().describe('Where the problem is: `body.lines.0.quantity`, `querystring.limit`, `status`...'),
@@ -59,7 +61,7 @@ export const leaseResultSchema = z.object({
   leaseUntil: z.iso.datetime(),
 }).meta({ id: 'LeaseResult' });
 
-const leaseToken = z.string().min(1).max(100).describe('The `leaseToken` of the lease that gave you this allocation; required while that lease is live');
+const leaseToken = safeText(100).min(1).describe('The `leaseToken` of the lease that gave you this allocation; required while that lease is live');
 
 export const acknowledgeBodySchema = z.strictObject({ leaseToken: leaseToken.optional() }).meta({ id: 'AcknowledgeRequest' });
 export const acknowledgeResultSchema = z.object({
