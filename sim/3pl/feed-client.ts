@@ -22,8 +22,6 @@ export interface FeedRequest {
   path: string;
   body?: unknown;
   idempotencyKey?: string;
-  /** ends the request (and its retries) early, e.g. a long poll when the robot stops */
-  signal?: AbortSignal;
 }
 
 /** Hooks the client reports through (the robot counts them). */
@@ -61,14 +59,13 @@ export function createFeedClient(opts: FeedClientOptions) {
     let lastError = '';
     let lastStatus: number | null = null;
     for (let attempt = 1; attempt <= opts.retry.attempts; attempt++) {
-      if (req.signal?.aborted) throw new FeedUnavailableError(`${req.method} ${req.path}: aborted`, lastStatus);
       let wait = backoff(attempt);
       try {
         const headers: Record<string, string> = { authorization: `Bearer ${opts.apiKey}`, accept: 'application/json' };
         if (req.body !== undefined) headers['content-type'] = 'application/json';
         if (req.idempotencyKey) headers['idempotency-key'] = req.idempotencyKey;
         const res = await fetch(`${base}${req.path}`, {
-          method: req.method, headers, body: req.body === undefined ? undefined : JSON.stringify(req.body), signal: req.signal ? AbortSignal.any([req.signal, AbortSignal.timeout(opts.retry.timeoutMs)]) : AbortSignal.timeout(opts.retry.timeoutMs),
+          method: req.method, headers, body: req.body === undefined ? undefined : JSON.stringify(req.body), signal: AbortSignal.timeout(opts.retry.timeoutMs),
         });
         const text = await res.text();
         lastStatus = res.status;

@@ -90,8 +90,8 @@ export interface ThreePlRobotOptions extends ShippingOptions {
   /** Pause between two poll cycles when started (default 1000). */
   pollIntervalMs?: number;
   /**
-   * Long poll for new work between cycles (`wait` seconds on the feed, default 20; 0 turns it
-   * off): a new allocation starts a cycle within about a second, whatever `pollIntervalMs` is.
+   * Long poll for new work between cycles (`wait` seconds on the feed, default 5; 0 turns it
+   * off; stop() waits for the poll in flight): a new allocation starts a cycle within about a second, whatever `pollIntervalMs` is.
    */
   longPollSeconds?: number;
   /** Allocations taken per lease call (default 20, at most 100). */

@@ -160,15 +160,14 @@ export function createThreePlRobot(opts: ThreePlRobotOptions): ThreePlRobot {
   const tick = (): Promise<void> => (chain = chain.then(cycle));
 
   // the long poll only listens: when work is waiting it runs a cycle now instead of at the next interval
-  const longPollWait = Math.max(0, Math.min(opts.longPollSeconds ?? 20, Math.floor(floor.retryTimeoutMs / 1000) - 2, 30));
-  let watchAbort: AbortController | null = null;
+  // stop() waits for the poll in flight (cutting it would leave the app a half-open connection), so keep it short
+  const longPollWait = Math.max(0, Math.min(opts.longPollSeconds ?? 5, Math.floor(floor.retryTimeoutMs / 1000) - 2, 30));
   let watching: Promise<void> = Promise.resolve();
   async function watch(): Promise<void> {
-    watchAbort = new AbortController();
     while (running) {
       const started = Date.now();
       try {
-        const out = await client.send({ method: 'GET', path: `/allocations?status=takeable&limit=1&wait=${longPollWait}`, signal: watchAbort.signal }, allocationPageSchema);
+        const out = await client.send({ method: 'GET', path: `/allocations?status=takeable&limit=1&wait=${longPollWait}` }, allocationPageSchema);
         if (!running) return;
         if (out.ok && out.value.items.length > 0) await tick();
         else if (!out.ok) failed('long poll', new Error(`${out.status} ${out.code}`));
@@ -200,7 +199,6 @@ export function createThreePlRobot(opts: ThreePlRobotOptions): ThreePlRobot {
       running = false;
       if (timer) clearTimeout(timer);
       timer = null;
-      watchAbort?.abort();
       await watching;
       await chain;
     },

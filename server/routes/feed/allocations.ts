@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../../core/context.js';
@@ -46,9 +46,12 @@ const waitSeconds = z.coerce.number().int().min(0).max(30).default(0)
   .describe('Long poll: when nothing matches, hold the request up to this many seconds and answer as soon as something does (new work arrives within about a second)');
 
 /** Runs `query`, and while it finds nothing and `wait` allows, waits for new work at the warehouse and runs it again. */
-async function longPoll<T>(signals: FeedSignals, warehouseId: number, waitS: number, query: () => Promise<T[]>): Promise<T[]> {
+async function longPoll<T>(signals: FeedSignals, reply: FastifyReply, warehouseId: number, waitS: number, query: () => Promise<T[]>): Promise<T[]> {
   if (waitS === 0) return query();
   const w = await signals.subscribe(warehouseId);
+  // a client that hangs up ends its wait: nobody is left to answer
+  const gone = (): void => w.cancel();
+  reply.raw.once('close', gone);
   try {
     const deadline = Date.now() + waitS * 1000;
     let items = await query();
@@ -58,6 +61,7 @@ async function longPoll<T>(signals: FeedSignals, warehouseId: number, waitS: num
     }
     return items;
   } finally {
+    reply.raw.off('close', gone);
     w.cancel();
   }
 }
@@ -80,12 +84,12 @@ export async function feedAllocationRoutes(app: FastifyInstance, { ctx, signals 
       }),
       response: { 200: allocationPageSchema, ...errorsFor() },
     },
-  }, async (req) => {
+  }, async (req, reply) => {
     const q = req.query;
     const serverTime = new Date();
     const statuses = q.status === 'takeable' ? 'takeable' as const : q.status in statusGroups ? [...statusGroups[q.status as keyof typeof statusGroups]] : [q.status as (typeof allocationStatuses)[number]];
     const query = () => repo.list(req.feed.shopId, req.feed.warehouseId, { statuses, now: new Date(), changedSince: q.changedSince ? new Date(q.changedSince) : undefined, after: q.cursor ? Number(q.cursor) : undefined, limit: q.limit });
-    const items = await longPoll(signals, req.feed.warehouseId, q.cursor ? 0 : q.wait, query);
+    const items = await longPoll(signals, reply, req.feed.warehouseId, q.cursor ? 0 : q.wait, query);
     return { items: items.map(dto), nextCursor: items.length === q.limit ? String(items.at(-1)!.id) : null, serverTime: serverTime.toISOString() };
   });
 
@@ -96,10 +100,10 @@ export async function feedAllocationRoutes(app: FastifyInstance, { ctx, signals 
       querystring: z.object({ limit: z.coerce.number().int().min(1).max(100).default(20), leaseSeconds: z.coerce.number().int().min(30).max(3600).default(300), wait: waitSeconds }),
       response: { 200: leaseResultSchema, ...errorsFor() },
     },
-  }, async (req) => {
+  }, async (req, reply) => {
     const token = randomUUID();
     let until = new Date();
-    const items = await longPoll(signals, req.feed.warehouseId, req.query.wait, () => {
+    const items = await longPoll(signals, reply, req.feed.warehouseId, req.query.wait, () => {
       const now = new Date();
       until = new Date(now.getTime() + req.query.leaseSeconds * 1000);
       return repo.lease(req.feed.shopId, req.feed.warehouseId, { limit: req.query.limit, leaseMs: req.query.leaseSeconds * 1000, token, now });
