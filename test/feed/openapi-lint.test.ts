@@ -36,4 +36,22 @@ describe('the feed\'s OpenAPI document', () => {
     expect(report.problems.map((p) => `${p.ruleId}: ${p.message} at ${p.location[0]?.pointer}`)).toEqual([]);
     expect(report.totals).toMatchObject({ errors: 0, warnings: 0 });
   }, 120_000);
+
+  it('serves the guide and the changelog beside the Swagger UI, as static HTML', async () => {
+    const guide = await app.inject('/feed/v1/docs/guide');
+    expect(guide.statusCode).toBe(200);
+    expect(guide.headers['content-type']).toContain('text/html');
+    for (const section of ['id="lifecycle"', 'id="polling"', 'id="webhooks"', 'id="idempotency"', 'id="errors"', 'id="versioning"']) expect(guide.body).toContain(section);
+    expect(guide.body.match(/<pre><code>curl /g)?.length).toBeGreaterThanOrEqual(3);
+    expect(guide.body).toContain('Idempotency-Key: PKG-2026-000123');
+    expect(guide.body).not.toMatch(/<script(?! >document)[^>]*src=/);
+    const changelog = await app.inject('/feed/v1/docs/changelog');
+    expect(changelog.statusCode).toBe(200);
+    expect(changelog.body).toContain('<h2 id="v1.1.0">');
+    const doc = (await app.inject('/feed/v1/openapi.json')).json();
+    expect(doc.info).toMatchObject({ version: '1.1.0', contact: { email: expect.any(String) }, license: { name: expect.any(String) } });
+    expect(doc.externalDocs.url).toBe('/feed/v1/docs/guide');
+    expect(Object.keys(doc.webhooks)).toEqual(['allocation.ready', 'allocation.cancel_requested']);
+    expect((await app.inject('/feed/v1/docs/')).statusCode).toBe(200);
+  });
 });
