@@ -34,8 +34,8 @@ export class NotFoundError extends AppError {
 }
 
 export class ConflictError extends AppError {
-  constructor(message: string, details?: unknown) {
-    super(message, 'conflict', details);
+  constructor(message: string, details?: unknown, code = 'conflict') {
+    super(message, code, details);
   }
 }
 

@@ -2,6 +2,7 @@ import type { Worker } from 'bullmq';
 import type { AppContext } from '../core/context.js';
 import { isQueueName, type QueueName } from '../core/queue/names.js';
 import { dispatchProcessor } from './dispatch.js';
+import { startFeedWebhookDelivery } from './feed-webhooks.js';
 import { fulfillProcessor } from './fulfill.js';
 import { ingestProcessor } from './ingest.js';
 import { maintenanceProcessor } from './maintenance.js';
@@ -40,11 +41,13 @@ export async function startWorkers(ctx: AppContext, only?: string[]): Promise<St
     await q.upsertJobScheduler('sweep', { every: 15_000 }, { name: 'maintenance', data: { task: 'sweep' } });
     await q.upsertJobScheduler('schedule-reconcile', { every: 60_000 }, { name: 'maintenance', data: { task: 'schedule-reconcile' } });
   }
+  // the 3PL feed's webhooks go with dispatching: both tell a 3PL of its work
+  const webhooks = names.includes('dispatch') ? await startFeedWebhookDelivery(ctx) : null;
   return {
     names,
     workers,
     close: async () => {
-      await Promise.all(workers.map((w) => w.close()));
+      await Promise.all([...workers.map((w) => w.close()), webhooks?.close()]);
     },
   };
 }

@@ -23,6 +23,8 @@ export interface Database {
   /** True when every migration in drizzle/migrations is recorded as applied. */
   migrationsApplied(): Promise<boolean>;
   ping(): Promise<void>;
+  /** LISTEN on a Postgres channel (one shared connection); resolves to a function that stops listening. */
+  listen(channel: string, onMessage: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -57,6 +59,10 @@ async function createPostgresDatabase(url: string, opts: DbOptions): Promise<Dat
     migrate: () => migrate(db as never, { migrationsFolder }),
     migrationsApplied: () => checkMigrations(query),
     ping: async () => void (await client`select 1`),
+    listen: async (channel, onMessage) => {
+      const sub = await client.listen(channel, onMessage);
+      return () => sub.unlisten();
+    },
     close: () => client.end({ timeout: 5 }),
   };
 }
@@ -76,6 +82,10 @@ async function createPgliteDatabase(dir: string): Promise<Database> {
     migrate: () => migrate(db as never, { migrationsFolder }),
     migrationsApplied: () => checkMigrations(query),
     ping: async () => void (await client.query('select 1')),
+    listen: async (channel, onMessage) => {
+      const stop = await client.listen(channel, onMessage);
+      return () => stop();
+    },
     close: () => client.close(),
   };
 }

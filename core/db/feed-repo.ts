@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, lt, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, gte, inArray, lt, or, sql } from 'drizzle-orm';
 import { allocationLines, allocations, orderLines, orders, skus } from '../../drizzle/schema/index.js';
 import type { AllocationStatus, PostalAddress } from '../../drizzle/schema/index.js';
 import type { DbOrTx } from './client.js';
@@ -12,6 +12,7 @@ export interface FeedAllocation {
   orderExternalId: string;
   channel: string;
   createdAt: Date;
+  updatedAt: Date;
   promisedShipBy: Date | null;
   promisedDeliveryBy: Date | null;
   serviceLevel: string | null;
@@ -41,7 +42,7 @@ export function createFeedRepo(db: DbOrTx) {
     return rows.map((r) => {
       const o = byOrder.get(r.orderId)!;
       return {
-        id: r.id, status: r.status, idempotencyKey: r.idempotencyKey, orderName: o.name, orderExternalId: o.externalId, channel: o.channel, createdAt: r.createdAt,
+        id: r.id, status: r.status, idempotencyKey: r.idempotencyKey, orderName: o.name, orderExternalId: o.externalId, channel: o.channel, createdAt: r.createdAt, updatedAt: r.updatedAt,
         promisedShipBy: r.promisedShipBy, promisedDeliveryBy: r.promisedDeliveryBy, serviceLevel: r.serviceLevel, leaseUntil: r.status === 'leased' ? r.leaseUntil : null,
         shipTo: o.shippingAddress, email: o.email,
         lines: lines.filter((l) => l.allocationId === r.id).map(({ allocationId: _a, ...l }) => l),
@@ -52,10 +53,15 @@ export function createFeedRepo(db: DbOrTx) {
   return {
     hydrate,
 
-    /** Read-only listing by status, keyset-paginated by id. */
-    async list(shopId: number, warehouseId: number, opts: { statuses: AllocationStatus[]; after?: number; limit: number }): Promise<FeedAllocation[]> {
+    /**
+     * Read-only listing, keyset-paginated by id: by status, or what a poller may take now
+     * (`takeableAt`), optionally only what changed since an instant.
+     */
+    async list(shopId: number, warehouseId: number, opts: { statuses: AllocationStatus[] | 'takeable'; now?: Date; changedSince?: Date; after?: number; limit: number }): Promise<FeedAllocation[]> {
+      const byStatus = opts.statuses === 'takeable' ? takeable(opts.now ?? new Date()) : inArray(allocations.status, opts.statuses);
       const rows = await db.select().from(allocations)
-        .where(and(eq(allocations.shopId, shopId), eq(allocations.warehouseId, warehouseId), inArray(allocations.status, opts.statuses), opts.after ? gt(allocations.id, opts.after) : undefined))
+        .where(and(eq(allocations.shopId, shopId), eq(allocations.warehouseId, warehouseId), byStatus, opts.after ? gt(allocations.id, opts.after) : undefined,
+          opts.changedSince ? gte(allocations.updatedAt, opts.changedSince) : undefined))
         .orderBy(asc(allocations.id)).limit(opts.limit);
       return hydrate(shopId, rows);
     },
@@ -80,6 +86,15 @@ export function createFeedRepo(db: DbOrTx) {
         .returning();
       rows.sort((a, b) => (a.promisedShipBy?.getTime() ?? 0) - (b.promisedShipBy?.getTime() ?? 0) || a.id - b.id);
       return hydrate(shopId, rows);
+    },
+
+    /** Moves the lease of its holder (same token) to `until`, or ends it (`until` null: ready again). */
+    async setLease(shopId: number, warehouseId: number, id: number, token: string, until: Date | null): Promise<{ id: number; status: AllocationStatus; leaseUntil: Date | null } | undefined> {
+      const [row] = await db.update(allocations)
+        .set(until ? { leaseUntil: until, updatedAt: sql`now()` } : { status: 'ready', leaseUntil: null, leaseToken: null, updatedAt: sql`now()` })
+        .where(and(eq(allocations.shopId, shopId), eq(allocations.warehouseId, warehouseId), eq(allocations.id, id), eq(allocations.status, 'leased'), eq(allocations.leaseToken, token)))
+        .returning({ id: allocations.id, status: allocations.status, leaseUntil: allocations.leaseUntil });
+      return row;
     },
 
     async countTakeable(shopId: number, warehouseId: number, now: Date): Promise<number> {

@@ -89,6 +89,11 @@ export interface ShippingOptions {
 export interface ThreePlRobotOptions extends ShippingOptions {
   /** Pause between two poll cycles when started (default 1000). */
   pollIntervalMs?: number;
+  /**
+   * Long poll for new work between cycles (`wait` seconds on the feed, default 5; 0 turns it
+   * off; stop() waits for the poll in flight): a new allocation starts a cycle within about a second, whatever `pollIntervalMs` is.
+   */
+  longPollSeconds?: number;
   /** Allocations taken per lease call (default 20, at most 100). */
   leaseLimit?: number;
   /** How long a lease hides the allocation from other pollers (default 300, at least 30). */

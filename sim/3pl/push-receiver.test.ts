@@ -2,14 +2,18 @@ import { eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { warehouses } from '../../drizzle/schema/index.js';
 import { RetriableIntegrationError } from '../../core/errors.js';
-import { createHttpWarehouse, signPush } from '../../core/integrations/warehouses/http-warehouse.js';
+import { createHttpWarehouse } from '../../core/integrations/warehouses/http-warehouse.js';
+import { signStandardWebhook } from '../../core/integrations/warehouses/standard-webhooks.js';
 import type { DispatchOrder } from '../../core/integrations/warehouses/warehouse.js';
 import { createPushReceiver, type PushReceiver } from './push-receiver.js';
+import { Webhook } from 'standardwebhooks';
 import { verifyPushSignature } from './push-signature.js';
 import { allocationRow, eventsOf, placeOrder, seedShopWithWarehouses, shipmentsOf, startRealApp, until, type RealApp } from './test-support/real-app.js';
 
 const secret = 'whsec_push_test_secret';
 const now = () => Math.floor(Date.now() / 1000);
+let msg = 0;
+const signed = (body: string, key: string, at: number): Record<string, string> => ({ ...signStandardWebhook(key, `msg_${++msg}`, new Date(at * 1000), body) });
 const order = (allocationId: number, key = `key-${allocationId}`): DispatchOrder => ({
   allocationId, idempotencyKey: key, orderName: `#${allocationId}`, channel: 'shopify', promisedShipBy: null, serviceLevel: 'standard',
   shipTo: { name: 'Camille Martin', address1: '3 rue des Lilas', city: 'Lyon', zip: '69003', countryCode: 'FR' }, email: 'camille@example.fr',
@@ -31,17 +35,17 @@ describe('push receiver: signatures and idempotency', () => {
     rx = createPushReceiver({ secret, toleranceSeconds: 300 });
     const url = await rx.start();
     const body = JSON.stringify(order(11));
-    const headers = { 'idempotency-key': 'key-11', 'x-signature': signPush(body, secret, now()) };
+    const headers = { 'idempotency-key': 'key-11', ...signed(body, secret, now()) };
     const first = await post(url, '/orders', body, headers);
     expect(first).toEqual({ status: 201, body: { reference: expect.stringMatching(/^WMS-\d{6}$/) } });
-    const again = await post(url, '/orders', body, { ...headers, 'x-signature': signPush(body, secret, now()) });
+    const again = await post(url, '/orders', body, { ...headers, ...signed(body, secret, now()) });
     expect(again).toEqual(first);
     expect(rx.received()).toHaveLength(1);
     expect(rx.received()[0]).toMatchObject({ reference: first.body.reference, order: { allocationId: 11, orderName: '#11' } });
     expect(rx.duplicates()).toEqual([expect.objectContaining({ path: '/orders', idempotencyKey: 'key-11' })]);
 
     const other = JSON.stringify({ ...order(11), orderName: '#changed' });
-    const reused = await post(url, '/orders', other, { 'idempotency-key': 'key-11', 'x-signature': signPush(other, secret, now()) });
+    const reused = await post(url, '/orders', other, { 'idempotency-key': 'key-11', ...signed(other, secret, now()) });
     expect(reused.status).toBe(409);
     expect(rx.received()).toHaveLength(1);
   });
@@ -51,12 +55,13 @@ describe('push receiver: signatures and idempotency', () => {
     const url = await rx.start();
     const body = JSON.stringify(order(12));
     const cases: [Record<string, string>, string, string][] = [
-      [{ 'x-signature': signPush(body, 'not-the-secret', now()) }, body, 'invalid_signature'],
-      [{ 'x-signature': signPush(body, secret, now()) }, body.replace('"quantity":2', '"quantity":20'), 'invalid_signature'],
+      [signed(body, 'not-the-secret', now()), body, 'invalid_signature'],
+      [signed(body, secret, now()), body.replace('"quantity":2', '"quantity":20'), 'invalid_signature'],
       [{}, body, 'invalid_signature'],
-      [{ 'x-signature': 'v1=abc' }, body, 'invalid_signature'],
-      [{ 'x-signature': signPush(body, secret, now() - 400) }, body, 'stale_signature'],
-      [{ 'x-signature': signPush(body, secret, now() + 400) }, body, 'stale_signature'],
+      [{ ...signed(body, secret, now()), 'webhook-signature': 'v1=abc' }, body, 'invalid_signature'],
+      [{ ...signed(body, secret, now()), 'webhook-id': 'msg_other' }, body, 'invalid_signature'],
+      [signed(body, secret, now() - 400), body, 'stale_signature'],
+      [signed(body, secret, now() + 400), body, 'stale_signature'],
     ];
     for (const [headers, sent, error] of cases) {
       const res = await post(url, '/orders', sent, { 'idempotency-key': 'key-12', ...headers });
@@ -66,17 +71,22 @@ describe('push receiver: signatures and idempotency', () => {
     expect(rx.received()).toEqual([]);
     expect(rx.refusals()).toHaveLength(cases.length);
     // a timestamp inside the tolerance is fine
-    const ok = await post(url, '/orders', body, { 'idempotency-key': 'key-12', 'x-signature': signPush(body, secret, now() - 290) });
+    const ok = await post(url, '/orders', body, { 'idempotency-key': 'key-12', ...signed(body, secret, now() - 290) });
     expect(ok.status).toBe(201);
   });
 
   it('verifies a signature made with a rotated-in second v1 entry', () => {
     const body = '{"a":1}';
     const t = now();
-    const good = signPush(body, secret, t).split(',')[1]!;
-    const bad = signPush(body, 'old', t).split(',')[1]!;
-    expect(verifyPushSignature(`t=${t},${bad},${good}`, body, secret, t, 300)).toEqual({ ok: true, timestamp: t });
-    expect(verifyPushSignature(`t=${t},${bad}`, body, secret, t, 300)).toEqual({ ok: false, reason: 'mismatch' });
+    const good = signStandardWebhook(secret, 'msg_r', new Date(t * 1000), body);
+    const bad = signStandardWebhook('old', 'msg_r', new Date(t * 1000), body);
+    expect(verifyPushSignature({ ...good, 'webhook-signature': `${bad['webhook-signature']} ${good['webhook-signature']}` }, body, secret, t, 300)).toEqual({ ok: true, timestamp: t, id: 'msg_r' });
+    expect(verifyPushSignature(bad, body, secret, t, 300)).toEqual({ ok: false, reason: 'mismatch' });
+    // a whsec_ secret in base64 is the Standard Webhooks key format: it verifies with the reference library
+    const whsec = `whsec_${Buffer.from('a-32-byte-key-for-the-test-12345').toString('base64')}`;
+    const std = signStandardWebhook(whsec, 'msg_s', new Date(t * 1000), body);
+    expect(new Webhook(whsec).verify(body, { ...std })).toEqual({ a: 1 });
+    expect(verifyPushSignature(std, body, whsec, t, 300)).toMatchObject({ ok: true });
   });
 
   it('survives the app\'s own adapter through 500s, timeouts and "succeed then time out", counting each order once', async () => {

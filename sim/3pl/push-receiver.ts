@@ -121,7 +121,7 @@ function readBody(req: IncomingMessage): Promise<string | null> {
 
 /**
  * A warehouse that takes orders pushed by the app: POST /orders and POST /orders/:id/cancel,
- * signed (`x-signature`, 401 when wrong or stale), deduplicated on `idempotency-key` (a repeat
+ * signed with Standard Webhooks headers (`webhook-id`, `-timestamp`, `-signature`; 401 when wrong or stale), deduplicated on `idempotency-key` (a repeat
  * gets the first answer and is counted once), answering `{ "reference": "..." }`. Chaos knobs
  * make it fail, hang, or take an order and hang.
  */
@@ -205,8 +205,8 @@ export function createPushReceiver(opts: PushReceiverOptions): PushReceiver {
     if (req.method !== 'POST' || (path !== '/orders' && !cancelPath)) return send(res, { status: 404, body: { error: 'not_found', message: `No route for ${req.method} ${path}` } });
     const raw = await readBody(req);
     if (raw === null) return refuse(res, path, 413, 'payload_too_large', 'The body is too large');
-    const sig = req.headers['x-signature'];
-    const check = verifyPushSignature(typeof sig === 'string' ? sig : undefined, raw, opts.secret, Math.floor(clock.now() / 1000), tolerance);
+    const header = (n: string): string | undefined => (typeof req.headers[n] === 'string' ? req.headers[n] : undefined);
+    const check = verifyPushSignature({ 'webhook-id': header('webhook-id'), 'webhook-timestamp': header('webhook-timestamp'), 'webhook-signature': header('webhook-signature') }, raw, opts.secret, Math.floor(clock.now() / 1000), tolerance);
     if (!check.ok) return refuse(res, path, 401, check.reason === 'stale' ? 'stale_signature' : 'invalid_signature', `signature ${check.reason}`);
     const key = req.headers['idempotency-key'];
     if (typeof key !== 'string' || !key) return refuse(res, path, 400, 'missing_idempotency_key', 'An idempotency-key header is required');

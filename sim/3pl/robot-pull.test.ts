@@ -20,6 +20,25 @@ describe('3PL robot, pull mode, against the real app', () => {
     await r.close();
   });
 
+  it('hears of a new allocation through the long poll, not its poll interval', async () => {
+    const { t } = r;
+    const shop = await seedShopWithWarehouses(t, { stock: { CAP: 5 } });
+    const robot = createThreePlRobot({ appUrl: r.url, apiKey: shop.warehouses[0]!.key, pollIntervalMs: 600_000, shipDelayMs: 600_000, retry: fast, inventory: { onHand: { CAP: 5 } } });
+    await robot.start();
+    try {
+      // the first cycle ran at start; the next one is ten minutes away
+      await until('the first cycle', async () => robot.stats().polled === 1);
+      await new Promise((res) => setTimeout(res, 300));
+      const { allocationIds: [id] } = await placeOrder(t, shop.shopId, { lines: [{ sku: 'CAP', quantity: 1 }] });
+      const ready = Date.now();
+      await until('the acknowledgement', async () => (await allocationRow(t, id!)).status === 'acknowledged', undefined, 5_000);
+      expect(Date.now() - ready).toBeLessThan(1_500);
+      expect(robot.stats()).toMatchObject({ polled: 2, acknowledged: 1 });
+    } finally {
+      await robot.stop();
+    }
+  });
+
   it('acknowledges, ships with a tracking number the app recognises, reports scans to delivered, and its count changes nothing', async () => {
     const { t } = r;
     const clock = createManualClock(Date.now());

@@ -1,6 +1,6 @@
 import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inventoryMovements, shipmentLines, shipments, trackingEvents } from '../../drizzle/schema/index.js';
+import { allocations, inventoryMovements, shipmentLines, shipments, trackingEvents } from '../../drizzle/schema/index.js';
 import { createThreePlRobot } from './robot.js';
 import { startFlakyProxy, type ProxyFault } from './test-support/flaky-proxy.js';
 import { allocationRow, eventsOf, placeOrder, seedShopWithWarehouses, shipmentsOf, startRealApp, until, type RealApp } from './test-support/real-app.js';
@@ -104,7 +104,11 @@ describe('3PL robot reliability, against the real app', () => {
     const { allocationIds: [id] } = await placeOrder(t, shop.shopId, { lines: [{ sku: 'CUP', quantity: 1 }] });
     const proxy = await startFlakyProxy(r.url, () => 'pass', async (method, path) => {
       if (method === 'POST' && path.endsWith('/acknowledge')) {
-        await fetch(`${r.url}${path}`, { method: 'POST', headers: { authorization: `Bearer ${otherKey}` } });
+        // the robot's lease ran out meanwhile: another poller leased the allocation and acknowledged it
+        await t.ctx.db.update(allocations).set({ leaseUntil: new Date(Date.now() - 1000) }).where(eq(allocations.id, id!));
+        const other = { authorization: `Bearer ${otherKey}`, 'content-type': 'application/json' };
+        const lease = await (await fetch(`${r.url}/feed/v1/allocations/lease`, { method: 'POST', headers: { authorization: other.authorization } })).json() as { leaseToken: string };
+        await fetch(`${r.url}${path}`, { method: 'POST', headers: other, body: JSON.stringify({ leaseToken: lease.leaseToken }) });
       }
     });
     try {

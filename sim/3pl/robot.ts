@@ -3,7 +3,7 @@ import { createPrng, seedFromString, type Prng } from '../shopify/core/prng.js';
 import { checkFeed } from './feed-check.js';
 import { answerCancellations } from './cancellations.js';
 import {
-  acknowledgeResultSchema, leaseResultSchema, rejectResultSchema, type FeedAllocation, type RejectReason,
+  acknowledgeResultSchema, allocationPageSchema, leaseResultSchema, rejectResultSchema, type FeedAllocation, type RejectReason,
 } from './feed-schemas.js';
 import { mapLimit } from './map-limit.js';
 import type { ThreePlRobotOptions } from './options.js';
@@ -62,7 +62,7 @@ export function createThreePlRobot(opts: ThreePlRobotOptions): ThreePlRobot {
   const floor = createShippingFloor(opts, inventory.onHand, seed);
   const { client, book, stats, shipper, log, concurrency } = floor;
   const snapshots = createSnapshots({ client, book, stats, clock, name, drift: inventory.drift, random: createPrng(seed ^ 0x5eed), log, uncertain: () => shipper.uncertain() });
-  const pendingAcks = new Map<number, { prepared: PreparedJob; leasedAt: number }>();
+  const pendingAcks = new Map<number, { prepared: PreparedJob; leasedAt: number; leaseToken: string }>();
   let lastSnapshotAt = clock.now();
   let running = false;
   let timer: NodeJS.Timeout | null = null;
@@ -74,8 +74,8 @@ export function createThreePlRobot(opts: ThreePlRobotOptions): ThreePlRobot {
     log(`${what} failed: ${(e as Error).message}`);
   };
 
-  async function reject(a: FeedAllocation, reason: RejectReason, message: string): Promise<void> {
-    const out = await client.send({ method: 'POST', path: `/allocations/${a.id}/reject`, body: { reason, message } }, rejectResultSchema);
+  async function reject(a: FeedAllocation, reason: RejectReason, message: string, leaseToken: string): Promise<void> {
+    const out = await client.send({ method: 'POST', path: `/allocations/${a.id}/reject`, body: { reason, message, leaseToken } }, rejectResultSchema);
     if (out.ok) {
       stats.rejected(reason);
       log(`allocation ${a.id} (${a.orderName}): rejected, ${reason}: ${message}`);
@@ -84,14 +84,14 @@ export function createThreePlRobot(opts: ThreePlRobotOptions): ThreePlRobot {
     }
   }
 
-  async function acknowledge(id: number, prepared: PreparedJob, leasedAt: number, retried: boolean): Promise<void> {
+  async function acknowledge(id: number, prepared: PreparedJob, leasedAt: number, retried: boolean, leaseToken: string): Promise<void> {
     const lines = prepared.parcels.flatMap((p) => p.lines);
     let out;
     try {
-      out = await client.send({ method: 'POST', path: `/allocations/${id}/acknowledge` }, acknowledgeResultSchema);
+      out = await client.send({ method: 'POST', path: `/allocations/${id}/acknowledge`, body: { leaseToken } }, acknowledgeResultSchema);
     } catch (e) {
       // the acknowledgement may have landed: ask again next cycle, keeping the stock promised
-      pendingAcks.set(id, { prepared, leasedAt });
+      pendingAcks.set(id, { prepared, leasedAt, leaseToken });
       failed(`acknowledging ${id}`, e);
       return;
     }
@@ -108,7 +108,7 @@ export function createThreePlRobot(opts: ThreePlRobotOptions): ThreePlRobot {
   }
 
   async function intake(): Promise<void> {
-    await mapLimit([...pendingAcks], concurrency, ([id, p]) => acknowledge(id, p.prepared, p.leasedAt, true));
+    await mapLimit([...pendingAcks], concurrency, ([id, p]) => acknowledge(id, p.prepared, p.leasedAt, true, p.leaseToken));
     const out = await client.send({ method: 'POST', path: `/allocations/lease?limit=${leaseLimit}&leaseSeconds=${leaseSeconds}` }, leaseResultSchema);
     if (!out.ok) throw new Error(`lease: ${out.status} ${out.code}`);
     stats.counters.polled++;
@@ -129,8 +129,8 @@ export function createThreePlRobot(opts: ThreePlRobotOptions): ThreePlRobot {
     });
     await mapLimit(decided, concurrency, async (x) => {
       try {
-        if (x.refuse) await reject(x.a, x.refuse.reason, x.refuse.message);
-        else if (x.prepared) await acknowledge(x.a.id, x.prepared, leasedAt, false);
+        if (x.refuse) await reject(x.a, x.refuse.reason, x.refuse.message, out.value.leaseToken);
+        else if (x.prepared) await acknowledge(x.a.id, x.prepared, leasedAt, false, out.value.leaseToken);
       } catch (e) {
         failed(`allocation ${x.a.id}`, e);
       }
@@ -159,6 +159,28 @@ export function createThreePlRobot(opts: ThreePlRobotOptions): ThreePlRobot {
 
   const tick = (): Promise<void> => (chain = chain.then(cycle));
 
+  // the long poll only listens: when work is waiting it runs a cycle now instead of at the next interval
+  // stop() waits for the poll in flight (cutting it would leave the app a half-open connection), so keep it short
+  const longPollWait = Math.max(0, Math.min(opts.longPollSeconds ?? 5, Math.floor(floor.retryTimeoutMs / 1000) - 2, 30));
+  let watching: Promise<void> = Promise.resolve();
+  async function watch(): Promise<void> {
+    while (running) {
+      const started = Date.now();
+      try {
+        const out = await client.send({ method: 'GET', path: `/allocations?status=takeable&limit=1&wait=${longPollWait}` }, allocationPageSchema);
+        if (!running) return;
+        if (out.ok && out.value.items.length > 0) await tick();
+        else if (!out.ok) failed('long poll', new Error(`${out.status} ${out.code}`));
+      } catch (e) {
+        if (!running) return;
+        failed('long poll', e);
+      }
+      // never spin: work the cycle could not take waits for the next interval
+      const spent = Date.now() - started;
+      if (running && spent < 250) await new Promise((r) => setTimeout(r, 250 - spent));
+    }
+  }
+
   return {
     async start() {
       if (running) return;
@@ -171,11 +193,13 @@ export function createThreePlRobot(opts: ThreePlRobotOptions): ThreePlRobot {
         if (running) timer = setTimeout(() => void loop(), opts.pollIntervalMs ?? 1000);
       };
       void loop();
+      if (longPollWait > 0) watching = watch();
     },
     async stop() {
       running = false;
       if (timer) clearTimeout(timer);
       timer = null;
+      await watching;
       await chain;
     },
     tick,

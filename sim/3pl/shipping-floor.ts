@@ -17,8 +17,9 @@ export function createShippingFloor(opts: ShippingOptions, onHand: Record<string
   const log = opts.log ?? (() => {});
   const concurrency = Math.max(1, opts.concurrency ?? 8);
   const stats = createStats();
+  const retry = { ...defaultRetry, ...opts.retry };
   const client = createFeedClient({
-    appUrl: opts.appUrl, apiKey: opts.apiKey, retry: { ...defaultRetry, ...opts.retry }, random: createPrng(seed ^ 0x7e7),
+    appUrl: opts.appUrl, apiKey: opts.apiKey, retry, random: createPrng(seed ^ 0x7e7),
     hooks: { onRetry: (req, reason, waitMs) => {
       stats.counters.retries++;
       log(`${name}: ${reason}; retrying in ${waitMs} ms`, { path: req.path });
@@ -31,7 +32,7 @@ export function createShippingFloor(opts: ShippingOptions, onHand: Record<string
     schedule: { ...defaultTrackingSchedule, ...opts.trackingEventsSchedule },
     shipDelayMs: opts.shipDelayMs ?? { min: 1_000, max: 5_000 },
   });
-  return { clock, name, log, concurrency, stats, client, book, shipper };
+  return { clock, name, log, concurrency, stats, client, book, shipper, retryTimeoutMs: retry.timeoutMs };
 }
 
 /** The shared parts of a warehouse; see {@link createShippingFloor}. */

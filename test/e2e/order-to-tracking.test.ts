@@ -79,7 +79,7 @@ describe('an order from checkout to tracking, through the simulators', () => {
     // the 3PL takes it through the feed and ships
     const leased = (await feed(keys.Lyon!, 'POST', '/allocations/lease')).json();
     expect(leased.items.map((i: { id: number }) => i.id)).toEqual([a!.id]);
-    await feed(keys.Lyon!, 'POST', `/allocations/${a!.id}/acknowledge`);
+    await feed(keys.Lyon!, 'POST', `/allocations/${a!.id}/acknowledge`, { leaseToken: leased.leaseToken });
     const lines = leased.items[0].lines.map((l: { lineId: number; quantity: number }) => ({ lineId: l.lineId, quantity: l.quantity }));
     const ship = await feed(keys.Lyon!, 'POST', `/allocations/${a!.id}/shipments`, { lines, carrier: 'Colissimo', trackingNumbers: ['6A12345678901'], shippedAt: new Date().toISOString() }, { 'idempotency-key': 'e2e-parcel-1' });
     expect(ship.statusCode).toBe(201);
@@ -121,8 +121,8 @@ describe('an order from checkout to tracking, through the simulators', () => {
     const placed = s.sim.control.placeOrder(SHOP, { lines: [{ sku: 'TASSE-ROSE', quantity: 2 }], shippingAddress: address, financialStatus: 'paid' });
     const o2 = await ourOrder(placed.gid);
     const [a] = await waitFor('ready', async () => { const r = (await liveAllocations(o2.id)).filter((x) => x.status === 'ready'); return r.length ? r : null; });
-    await feed(keys.Lyon!, 'POST', '/allocations/lease');
-    await feed(keys.Lyon!, 'POST', `/allocations/${a!.id}/acknowledge`);
+    const lease = (await feed(keys.Lyon!, 'POST', '/allocations/lease')).json();
+    await feed(keys.Lyon!, 'POST', `/allocations/${a!.id}/acknowledge`, { leaseToken: lease.leaseToken });
     s.sim.control.cancelOrder(SHOP, placed.id);
     await waitFor('cancellation requested at the 3PL', async () => {
       const list = (await feed(keys.Lyon!, 'GET', '/allocations?status=cancel_requested')).json();

@@ -67,7 +67,13 @@ describe('3PL feed /feed/v1', () => {
     const [first, second] = await Promise.all([call(keyA, 'POST', '/allocations/lease?limit=5'), call(keyA, 'POST', '/allocations/lease?limit=5')]);
     const got = [...first.json().items, ...second.json().items].map((i: { id: number }) => i.id);
     expect(got).toEqual([allocationId]);
-    expect((await call(keyA, 'POST', `/allocations/${allocationId}/acknowledge`)).json()).toEqual({ status: 'acknowledged', changed: true });
+    const leaseToken = [first, second].map((r) => r.json()).find((b) => b.items.length > 0).leaseToken;
+    // while the lease is live, only its holder may acknowledge
+    const without = await call(keyA, 'POST', `/allocations/${allocationId}/acknowledge`);
+    expect([without.statusCode, without.json().error.code]).toEqual([409, 'lease_required']);
+    const wrong = await call(keyA, 'POST', `/allocations/${allocationId}/acknowledge`, { leaseToken: 'not-the-token' });
+    expect([wrong.statusCode, wrong.json().error.code]).toEqual([409, 'lease_mismatch']);
+    expect((await call(keyA, 'POST', `/allocations/${allocationId}/acknowledge`, { leaseToken })).json()).toEqual({ status: 'acknowledged', changed: true });
   });
 
   it('refuses a shipment larger than the allocation with 422 and changes nothing', async () => {
@@ -85,8 +91,13 @@ describe('3PL feed /feed/v1', () => {
     expect(first.json()).toMatchObject({ created: true, allocationStatus: 'shipped', carrier: 'Colissimo' });
     expect(first.json().trackingUrls[0]).toContain('6A12345678901');
     const again = await call(keyA, 'POST', `/allocations/${allocationId}/shipments`, body, { 'idempotency-key': 'ship-0001' });
-    expect(again.statusCode).toBe(200);
-    expect(again.json()).toMatchObject({ created: false, shipmentId: first.json().shipmentId });
+    // a replay answers the first result, and says it is one
+    expect(again.statusCode).toBe(201);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(again.json()).toEqual(first.json());
+    const reused = await call(keyA, 'POST', `/allocations/${allocationId}/shipments`, { ...body, trackingNumbers: ['6A99999999999'] }, { 'idempotency-key': 'ship-0001' });
+    expect(reused.statusCode).toBe(422);
+    expect(reused.json().error.code).toBe('idempotency_key_reused');
     const [level] = await t.ctx.db.select().from(stockLevels).where(eq(stockLevels.warehouseId, whA));
     expect(level).toMatchObject({ onHand: 7, reserved: 0 });
     const moves = await t.ctx.db.select().from(inventoryMovements).where(eq(inventoryMovements.warehouseId, whA));
@@ -107,7 +118,9 @@ describe('3PL feed /feed/v1', () => {
     const snap = { snapshotId: 'count-1', takenAt: new Date().toISOString(), items: [{ sku: 'PULL-ROUGE-L', onHand: 5 }, { sku: 'UNKNOWN', onHand: 1 }] };
     const res = await call(keyA, 'POST', '/inventory-snapshots', snap);
     expect(res.json()).toMatchObject({ items: 2, corrections: [{ sku: 'PULL-ROUGE-L', before: 7, after: 5, delta: -2 }], unknownSkus: ['UNKNOWN'] });
-    await call(keyA, 'POST', '/inventory-snapshots', snap);
+    const again = await call(keyA, 'POST', '/inventory-snapshots', snap);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(again.json()).toMatchObject({ items: 2, corrections: [], unknownSkus: ['UNKNOWN'] });
     const [level] = await t.ctx.db.select().from(stockLevels).where(eq(stockLevels.warehouseId, whA));
     expect(level!.onHand).toBe(5);
   });

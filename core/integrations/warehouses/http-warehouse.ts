@@ -1,15 +1,9 @@
-import { createHmac } from 'node:crypto';
 import { IntegrationError, RateLimitedError, RetriableIntegrationError } from '../../errors.js';
+import { signStandardWebhook } from './standard-webhooks.js';
 import type { DispatchOrder, HttpWarehouseConfig, WarehouseAdapter } from './warehouse.js';
 
-/** `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">`: the timestamp stops replays of old pushes. */
-export function signPush(body: string, secret: string, nowSeconds: number): string {
-  const sig = createHmac('sha256', secret).update(`${nowSeconds}.${body}`).digest('hex');
-  return `t=${nowSeconds},v1=${sig}`;
-}
-
 /**
- * For 3PLs that take webhooks: signed JSON, our idempotency key on every push (so a retry is
+ * For 3PLs that take webhooks: JSON signed with Standard Webhooks headers, our idempotency key on every push (so a retry is
  * recognised as the same order), 4xx refusals are final, 429/5xx/timeouts are retried.
  */
 export function createHttpWarehouse(cfg: HttpWarehouseConfig, now: () => number = Date.now): WarehouseAdapter {
@@ -19,7 +13,8 @@ export function createHttpWarehouse(cfg: HttpWarehouseConfig, now: () => number 
     try {
       res = await fetch(new URL(path, cfg.url.endsWith('/') ? cfg.url : `${cfg.url}/`), {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'idempotency-key': idempotencyKey, 'x-signature': signPush(body, cfg.secret, Math.floor(now() / 1000)) },
+        // webhook-id is the idempotency key: a retry is the same message to the receiver
+        headers: { 'content-type': 'application/json', 'idempotency-key': idempotencyKey, ...signStandardWebhook(cfg.secret, idempotencyKey, new Date(now()), body) },
         body,
         signal: AbortSignal.timeout(cfg.timeoutMs ?? 10_000),
       });

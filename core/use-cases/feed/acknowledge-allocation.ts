@@ -3,6 +3,7 @@ import { createAllocationsRepo } from '../../db/allocations-repo.js';
 import { createAuditRepo } from '../../db/audit-repo.js';
 import type { FeedPrincipal } from '../../db/feed-keys-repo.js';
 import { ConflictError, NotFoundError } from '../../errors.js';
+import { assertLeaseHolder } from './lease-guard.js';
 
 /** The 3PL confirms it has the order: from here on, cancelling needs its agreement. */
 export async function acknowledgeAllocation(deps: { db: Db }, input: { who: FeedPrincipal; allocationId: number; leaseToken?: string }) {
@@ -11,10 +12,7 @@ export async function acknowledgeAllocation(deps: { db: Db }, input: { who: Feed
     const a = await repo.get(input.who.shopId, input.allocationId);
     if (!a || a.warehouseId !== input.who.warehouseId) throw new NotFoundError('allocation');
     if (a.status === 'acknowledged') return { status: a.status, changed: false };
-    // with its lease token a poller proves the allocation is its own, not another poller's live lease
-    if (input.leaseToken && a.status === 'leased' && a.leaseToken !== input.leaseToken && a.leaseUntil && a.leaseUntil > new Date()) {
-      throw new ConflictError('another poller holds the lease on this allocation', { leaseUntil: a.leaseUntil });
-    }
+    assertLeaseHolder(a, input.leaseToken, new Date());
     const row = await repo.transition(input.who.shopId, a.id, ['ready', 'leased'], 'acknowledged', { acknowledgedAt: new Date(), leaseUntil: null, leaseToken: null });
     if (!row) throw new ConflictError(`allocation is ${a.status}; only ready or leased allocations can be acknowledged`, { status: a.status });
     await createAuditRepo(tx).record(input.who.shopId, 'order', String(a.orderId), 'acknowledged_by_3pl', `warehouse:${a.warehouseId}`, { allocationId: a.id });

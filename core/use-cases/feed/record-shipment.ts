@@ -8,6 +8,7 @@ import { lockKey } from '../../db/locks.js';
 import { createStockRepo } from '../../db/stock-repo.js';
 import { resolveTracking } from '../../domain/carriers/index.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors.js';
+import { assertLeaseHolder } from './lease-guard.js';
 import type { Queues } from '../../queue/producer.js';
 import { kickStockJobs } from '../../queue/stock-jobs.js';
 
@@ -20,6 +21,8 @@ export interface ShipmentInput {
   trackingNumbers: string[];
   trackingUrl: string | null;
   shippedAt: Date;
+  /** required while the allocation is leased and not acknowledged */
+  leaseToken?: string;
 }
 
 export interface ShipmentResult {
@@ -49,6 +52,7 @@ export async function recordShipment(deps: { db: Db; queues: Queues }, input: Sh
     if (!['ready', 'leased', 'acknowledged', 'partially_shipped', 'cancel_requested'].includes(current.status)) {
       throw new ConflictError(`allocation is ${current.status}; a shipment cannot be recorded`, { status: current.status });
     }
+    assertLeaseHolder(current, input.leaseToken, new Date());
     const lines = await repo.lines(input.who.shopId, [a.id]);
     const problems: string[] = [];
     const wanted = new Map<number, number>();
