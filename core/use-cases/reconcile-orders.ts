@@ -12,6 +12,7 @@ import { normalizeGraphqlOrder } from '../integrations/shopify/normalize-order.j
 import { ORDERS_UPDATED_SINCE, type OrdersPage } from '../integrations/shopify/operations/orders.js';
 import type { Logger } from '../logger.js';
 import type { Queues } from '../queue/producer.js';
+import { enqueueRouting } from '../queue/producers.js';
 
 export interface ReconcileDeps {
   db: Db;
@@ -74,7 +75,7 @@ export async function reconcileOrders(deps: ReconcileDeps, input: { shopId: numb
         const inFlight = now.getTime() - incoming.updatedAt.getTime() < GRACE_MS || (await hasPendingEvent(deps.db, shop.domain, incoming.externalId));
         if (!inFlight) details.push({ externalId: incoming.externalId, name: incoming.name, what: result.outcome === 'inserted' ? 'missing order' : result.cancelledNow ? 'missed cancellation' : 'missed update' });
         if (!result.settled || result.cancelledNow) {
-          await deps.queues.add('route', { shopId: shop.id, orderId: result.orderId, reason: result.cancelledNow ? 'cancelled' : 'reconciled' }).catch(() => {});
+          await enqueueRouting(deps.queues, { shopId: shop.id, orderId: result.orderId, reason: result.cancelledNow ? 'cancelled' : 'reconciled' });
         }
       }
       after = page.orders.pageInfo.hasNextPage ? page.orders.pageInfo.endCursor : null;

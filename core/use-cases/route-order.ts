@@ -11,7 +11,7 @@ import { planRoute } from '../domain/routing/index.js';
 import { NotFoundError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { Queues } from '../queue/producer.js';
-import { kickStockJobs } from '../queue/stock-jobs.js';
+import { enqueueDispatch, enqueueStockJobs } from '../queue/producers.js';
 import { cancelOrderAllocations } from './routing/cancel-order-allocations.js';
 import { loadCandidates } from './routing/load-candidates.js';
 import { toRoutingOrder } from './routing/to-routing-input.js';
@@ -46,10 +46,10 @@ export async function routeOrder(deps: RouteDeps, input: { shopId: number; order
   for (let attempt = 1; ; attempt++) {
     try {
       const result = await routeOnce(deps, input);
-      if (result.status === 'routed' || result.status === 'cancelled') await kickStockJobs(deps.queues, input.shopId);
+      if (result.status === 'routed' || result.status === 'cancelled') await enqueueStockJobs(deps.queues, input.shopId);
       if (result.status === 'routed') {
         for (const allocationId of result.allocationIds) {
-          await deps.queues.add('dispatch', { shopId: input.shopId, allocationId }).catch((e: Error) => deps.log.warn({ err: e.message, allocationId }, 'dispatch not queued; the sweeper will find it'));
+          await enqueueDispatch(deps.queues, { shopId: input.shopId, allocationId });
         }
       }
       return result;

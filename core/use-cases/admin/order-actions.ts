@@ -6,6 +6,7 @@ import { lockKey } from '../../db/locks.js';
 import { createOrdersRepo } from '../../db/orders-repo.js';
 import { ConflictError, NotFoundError } from '../../errors.js';
 import type { Queues } from '../../queue/producer.js';
+import { enqueueRouting } from '../../queue/producers.js';
 import { cancelOrderAllocations } from '../routing/cancel-order-allocations.js';
 
 export interface OrderActionDeps {
@@ -34,7 +35,7 @@ export async function releaseOrder(deps: OrderActionDeps, input: { shopId: numbe
   if (order.status !== 'on_hold') throw new ConflictError(`order is ${order.status}, not on hold`);
   await deps.db.update(orders).set({ status: 'pending', onHoldReason: null, updatedAt: new Date() }).where(and(eq(orders.shopId, input.shopId), eq(orders.id, order.id)));
   await createAuditRepo(deps.db).record(input.shopId, 'order', String(order.id), 'released', input.actor);
-  await deps.queues.add('route', { shopId: input.shopId, orderId: order.id, reason: 'released' });
+  await enqueueRouting(deps.queues, { shopId: input.shopId, orderId: order.id, reason: 'released' });
   return { status: 'pending' as const };
 }
 
@@ -51,7 +52,7 @@ export async function rerouteOrders(deps: OrderActionDeps, input: { shopId: numb
       });
     }
     await createAuditRepo(deps.db).record(input.shopId, 'order', String(order.id), 'reroute_requested', input.actor, { fresh: input.fresh });
-    await deps.queues.add('route', { shopId: input.shopId, orderId: order.id, reason: 'manual_reroute' });
+    await enqueueRouting(deps.queues, { shopId: input.shopId, orderId: order.id, reason: 'manual_reroute' });
     queued++;
   }
   return { queued };

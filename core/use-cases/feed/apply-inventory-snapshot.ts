@@ -6,7 +6,7 @@ import type { FeedPrincipal } from '../../db/feed-keys-repo.js';
 import { lockKey } from '../../db/locks.js';
 import { createStockRepo } from '../../db/stock-repo.js';
 import type { Queues } from '../../queue/producer.js';
-import { kickStockJobs } from '../../queue/stock-jobs.js';
+import { enqueueRouting, enqueueStockJobs } from '../../queue/producers.js';
 import { createAllocationsRepo } from '../../db/allocations-repo.js';
 
 export interface SnapshotInput {
@@ -61,9 +61,9 @@ export async function applyInventorySnapshot(deps: { db: Db; queues: Queues }, i
     const waitingOrders = await createAllocationsRepo(tx).ordersBackorderedOn(shopId, restocked);
     return { items: input.items.length, corrections, unknownSkus, restocked, waitingOrders: [...new Set([...waitingOrders, ...rerouted])] };
   });
-  if (result.corrections.length) await kickStockJobs(deps.queues, shopId);
+  if (result.corrections.length) await enqueueStockJobs(deps.queues, shopId);
   // units came back: orders waiting for these SKUs get another chance
-  for (const orderId of result.waitingOrders) await deps.queues.add('route', { shopId, orderId, reason: 'restocked' }).catch(() => {});
+  for (const orderId of result.waitingOrders) await enqueueRouting(deps.queues, { shopId, orderId, reason: 'restocked' });
   return result;
 }
 

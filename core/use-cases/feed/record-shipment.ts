@@ -9,7 +9,8 @@ import { createStockRepo } from '../../db/stock-repo.js';
 import { resolveTracking } from '../../domain/carriers/index.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors.js';
 import type { Queues } from '../../queue/producer.js';
-import { kickStockJobs } from '../../queue/stock-jobs.js';
+import { jobIds } from '../../queue/job-ids.js';
+import { enqueueFulfill, enqueueStockJobs } from '../../queue/producers.js';
 
 export interface ShipmentInput {
   who: FeedPrincipal;
@@ -84,8 +85,8 @@ export async function recordShipment(deps: { db: Db; queues: Queues }, input: Sh
     return { shipmentId: shipment!.id, created: true, allocationStatus: status, carrier: shipment!.carrier, trackingUrls: shipment!.trackingUrls };
   });
   if (result.created) {
-    await deps.queues.add('fulfill', { shopId: input.who.shopId, shipmentId: result.shipmentId }).catch(() => {});
-    await kickStockJobs(deps.queues, input.who.shopId);
+    await enqueueFulfill(deps.queues, { shopId: input.who.shopId, shipmentId: result.shipmentId }, jobIds.fulfill.shipment(result.shipmentId));
+    await enqueueStockJobs(deps.queues, input.who.shopId);
   }
   return result;
 }

@@ -4,7 +4,9 @@ import type { Db } from '../../db/client.js';
 import { createAuditRepo } from '../../db/audit-repo.js';
 import type { FeedPrincipal } from '../../db/feed-keys-repo.js';
 import { NotFoundError } from '../../errors.js';
+import { jobIds } from '../../queue/job-ids.js';
 import type { Queues } from '../../queue/producer.js';
+import { enqueueFulfill } from '../../queue/producers.js';
 
 export type TrackingStatus = 'in_transit' | 'out_for_delivery' | 'delivered' | 'exception';
 
@@ -36,6 +38,6 @@ export async function recordTrackingEvent(deps: { db: Db; queues: Queues }, inpu
     await createAuditRepo(tx).record(input.who.shopId, 'order', String(s.orderId), `tracking_${input.status}`, `warehouse:${s.warehouseId}`, { shipmentId: s.shipment.id, occurredAt: input.occurredAt, description: input.description, location: input.location });
     return { created: true, eventId: inserted[0]!.id, status };
   });
-  if (out.created) await deps.queues.add('fulfill', { shopId: input.who.shopId, shipmentId: input.shipmentId }, { jobId: `tracking-${out.eventId}` }).catch(() => {});
+  if (out.created && out.eventId !== null) await enqueueFulfill(deps.queues, { shopId: input.who.shopId, shipmentId: input.shipmentId }, jobIds.fulfill.trackingEvent(out.eventId));
   return out;
 }

@@ -5,7 +5,9 @@ import { createAuditRepo } from '../../db/audit-repo.js';
 import type { FeedPrincipal } from '../../db/feed-keys-repo.js';
 import { resolveTracking } from '../../domain/carriers/index.js';
 import { NotFoundError } from '../../errors.js';
+import { jobIds } from '../../queue/job-ids.js';
 import type { Queues } from '../../queue/producer.js';
+import { enqueueFulfill } from '../../queue/producers.js';
 
 /**
  * The 3PL corrects a parcel's tracking (relabelled, wrong number typed): the shipment takes the
@@ -26,6 +28,6 @@ export async function updateShipmentTracking(deps: { db: Db; queues: Queues }, i
     await createAuditRepo(tx).record(input.who.shopId, 'order', String(s.orderId), 'tracking_changed', `warehouse:${s.warehouseId}`, { shipmentId: s.shipment.id, before: s.shipment.trackingNumbers, after: input.trackingNumbers, carrier });
     return { changed: true, carrier, trackingUrls: urls };
   });
-  if (out.changed) await deps.queues.add('fulfill', { shopId: input.who.shopId, shipmentId: input.shipmentId }, { jobId: `tracking-change-${input.shipmentId}-${Date.now()}` }).catch(() => {});
+  if (out.changed) await enqueueFulfill(deps.queues, { shopId: input.who.shopId, shipmentId: input.shipmentId }, jobIds.fulfill.trackingChange(input.shipmentId, Date.now()));
   return out;
 }
