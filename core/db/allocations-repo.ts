@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, notInArray, sql } from 'drizzle-orm';
-import { allocationLines, allocations, backorders, type AllocationStatus } from '../../drizzle/schema/index.js';
+import { allocationLines, allocations, backorders, dispatchAttempts, type AllocationStatus } from '../../drizzle/schema/index.js';
 import type { DbOrTx } from './client.js';
 
 export type AllocationRow = typeof allocations.$inferSelect;
@@ -77,6 +77,21 @@ export function createAllocationsRepo(db: DbOrTx) {
 
     async setDispatchOutcome(shopId: number, id: number, patch: { dispatchAttempts?: number; dispatchError?: string | null; fulfillmentOrderExternalId?: string | null; locationExternalId?: string | null }): Promise<void> {
       await db.update(allocations).set({ ...patch, updatedAt: new Date() }).where(and(eq(allocations.shopId, shopId), eq(allocations.id, id)));
+    },
+
+    /** Units of an allocation line that left in a shipment. */
+    async addShipped(lineId: number, quantity: number): Promise<void> {
+      await db.update(allocationLines).set({ shippedQuantity: sql`${allocationLines.shippedQuantity} + ${quantity}` }).where(eq(allocationLines.id, lineId));
+    },
+
+    /** Where Shopify holds an allocation line once placement moved it: fulfillment order and its line. */
+    async setFulfillmentOrderLine(lineId: number, foExternalId: string, foLineExternalId: string): Promise<void> {
+      await db.update(allocationLines).set({ foExternalId, foLineExternalId }).where(eq(allocationLines.id, lineId));
+    },
+
+    /** One try at handing the allocation to its 3PL, with its outcome, for the admin's history. */
+    async recordDispatchAttempt(shopId: number, a: { allocationId: number; attempt: number; statusCode?: number; error?: string; durationMs: number }): Promise<void> {
+      await db.insert(dispatchAttempts).values({ shopId, ...a });
     },
 
     async upsertBackorder(shopId: number, b: { orderId: number; orderLineId: number; sku: string; quantity: number; outcome: 'hold' | 'partial' | 'cancel_at'; cancelAt: Date | null }): Promise<void> {

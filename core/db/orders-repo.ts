@@ -101,6 +101,12 @@ export function createOrdersRepo(db: DbOrTx) {
       return row;
     },
 
+    /** Sets the order's status (and hold reason when given); `at` is the change's instant. */
+    async setStatus(shopId: number, orderId: number, status: OrderRow['status'], opts: { onHoldReason?: string | null; at?: Date } = {}): Promise<void> {
+      const hold = opts.onHoldReason === undefined ? {} : { onHoldReason: opts.onHoldReason };
+      await db.update(orders).set({ status, ...hold, updatedAt: opts.at ?? new Date() }).where(and(eq(orders.shopId, shopId), eq(orders.id, orderId)));
+    },
+
     async lines(shopId: number, orderId: number): Promise<OrderLineRow[]> {
       return db.select().from(orderLines).where(and(eq(orderLines.shopId, shopId), eq(orderLines.orderId, orderId))).orderBy(orderLines.id);
     },
