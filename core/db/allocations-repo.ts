@@ -45,6 +45,12 @@ export function createAllocationsRepo(db: DbOrTx) {
       return db.select().from(allocationLines).where(and(eq(allocationLines.shopId, shopId), inArray(allocationLines.allocationId, allocationIds))).orderBy(asc(allocationLines.id));
     },
 
+    /** The allocation Shopify's fulfillment order stands for, once placement recorded it. */
+    async byFulfillmentOrder(shopId: number, foExternalId: string): Promise<AllocationRow | undefined> {
+      const [row] = await db.select().from(allocations).where(and(eq(allocations.shopId, shopId), eq(allocations.fulfillmentOrderExternalId, foExternalId)));
+      return row;
+    },
+
     async forOrder(shopId: number, orderId: number): Promise<AllocationRow[]> {
       return db.select().from(allocations).where(and(eq(allocations.shopId, shopId), eq(allocations.orderId, orderId))).orderBy(asc(allocations.id));
     },
