@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, notInArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, notInArray, sql } from 'drizzle-orm';
 import { allocationLines, allocations, backorders, dispatchAttempts, type AllocationStatus } from '../../drizzle/schema/index.js';
 import type { DbOrTx } from './client.js';
 
@@ -49,6 +49,16 @@ export function createAllocationsRepo(db: DbOrTx) {
     async byFulfillmentOrder(shopId: number, foExternalId: string): Promise<AllocationRow | undefined> {
       const [row] = await db.select().from(allocations).where(and(eq(allocations.shopId, shopId), eq(allocations.fulfillmentOrderExternalId, foExternalId)));
       return row;
+    },
+
+    /** Allocations at a warehouse holding this SKU that no 3PL has taken yet, newest first. */
+    async untakenWithSku(shopId: number, warehouseId: number, skuId: number): Promise<{ id: number; orderId: number; status: AllocationStatus }[]> {
+      return db
+        .select({ id: allocations.id, orderId: allocations.orderId, status: allocations.status })
+        .from(allocations)
+        .innerJoin(allocationLines, eq(allocationLines.allocationId, allocations.id))
+        .where(and(eq(allocations.shopId, shopId), eq(allocations.warehouseId, warehouseId), eq(allocationLines.skuId, skuId), inArray(allocations.status, ['reserved', 'ready', 'leased'])))
+        .orderBy(desc(allocations.id));
     },
 
     async forOrder(shopId: number, orderId: number): Promise<AllocationRow[]> {

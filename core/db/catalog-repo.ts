@@ -21,6 +21,11 @@ export function createCatalogRepo(db: DbOrTx) {
       return db.select({ id: skus.id, sku: skus.sku }).from(skus).where(and(eq(skus.shopId, shopId), inArray(skus.sku, codes)));
     },
 
+    /** Every SKU of the shop: id and code. */
+    async skuIds(shopId: number): Promise<{ id: number; sku: string }[]> {
+      return db.select({ id: skus.id, sku: skus.sku }).from(skus).where(eq(skus.shopId, shopId));
+    },
+
     /** Shopify's inventory item of each SKU id that has one. */
     async inventoryItems(shopId: number, skuIds: number[]): Promise<{ id: number; item: string | null }[]> {
       if (skuIds.length === 0) return [];

@@ -76,6 +76,12 @@ export function createStockRepo(db: DbOrTx) {
       return db.select().from(stockLevels).where(and(eq(stockLevels.shopId, shopId), inArray(stockLevels.skuId, skuIds)));
     },
 
+    /** On hand and reserved for some SKUs at one warehouse. */
+    async levelsAt(shopId: number, warehouseId: number, skuIds: number[]) {
+      if (skuIds.length === 0) return [];
+      return db.select().from(stockLevels).where(and(eq(stockLevels.shopId, shopId), eq(stockLevels.warehouseId, warehouseId), inArray(stockLevels.skuId, skuIds)));
+    },
+
     async level(shopId: number, warehouseId: number, skuId: number) {
       const [row] = await db.select().from(stockLevels).where(and(eq(stockLevels.shopId, shopId), eq(stockLevels.warehouseId, warehouseId), eq(stockLevels.skuId, skuId)));
       return row;
