@@ -8,7 +8,7 @@ import type { DispatchOrder } from '../../core/integrations/warehouses/warehouse
 import { createPushReceiver, type PushReceiver } from './push-receiver.js';
 import { Webhook } from 'standardwebhooks';
 import { verifyPushSignature } from './push-signature.js';
-import { allocationRow, eventsOf, placeOrder, seedShopWithWarehouses, shipmentsOf, startRealApp, until, type RealApp } from './test-support/real-app.js';
+import { allocationRow, eventsOf, placeOrder, seedShopWithWarehouses, shipmentsOf, startRealApp, until, type RealApp } from '../../test/helpers/real-app.js';
 
 const secret = 'whsec_push_test_secret';
 const now = () => Math.floor(Date.now() / 1000);

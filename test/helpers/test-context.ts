@@ -24,8 +24,11 @@ export async function createTestContext(env: Record<string, string> = {}): Promi
     config,
     testDb,
     async close() {
-      const keys = await ctx.redis.keys(`${prefix}*`).catch(() => [] as string[]);
-      if (keys.length) await ctx.redis.del(...keys).catch(() => {});
+      const keys = await ctx.redis.keys(`${prefix}*`).catch((err: Error) => {
+        console.warn(`test context ${prefix}: could not list its Redis keys: ${err.message}`);
+        return [] as string[];
+      });
+      if (keys.length) await ctx.redis.del(...keys).catch((err: Error) => console.warn(`test context ${prefix}: could not delete its Redis keys: ${err.message}`));
       await ctx.close();
       await testDb.drop();
     },
