@@ -12,7 +12,7 @@ import type { FeedAllocation } from '../../../core/db/feed-repo.js';
 import type { RoutingRule, RoutingRuleKind, RuleOf } from '../../../core/domain/routing/rules.js';
 import type { RoutingTrace } from '../../../core/domain/routing/trace-types.js';
 import type { SimulationResult, RuleSetMetrics } from '../../../core/use-cases/admin/simulate-rules.js';
-import type { WarehouseInput } from '../../../core/use-cases/admin/warehouse-input.js';
+import type { WarehouseInput } from '../../../core/contracts/admin/warehouses.js';
 
 export type { AllocationStatus, OrderStatus, RoutingRule, RoutingRuleKind, RuleOf, RoutingTrace, SimulationResult, RuleSetMetrics, WarehouseInput };
 
