@@ -54,7 +54,7 @@ function Shell({ embedded }: { embedded: boolean }) {
   return (
     <AppProvider i18n={polarisTranslations[language]} linkComponent={RouterLink}>
       <I18nProvider language={language} formatSettings={{ shopLocale: shop?.locale ?? language, currency: shop?.currency ?? 'EUR', timeZone: shop?.timezone ?? Intl.DateTimeFormat().resolvedOptions().timeZone }}>
-        <AppFrame embedded={embedded} shop={shop ? { name: shop.name, domain: shop.domain, deadLetters: state?.deadLetters ?? 0 } : null}>
+        <AppFrame embedded={embedded} shop={shop ? { name: shop.name ?? shop.domain, domain: shop.domain, deadLetters: state?.deadLetters ?? 0 } : null}>
           {state ? (
             <ShopProvider value={state}><Routes /></ShopProvider>
           ) : shopRes.error ? <StartupProblem error={shopRes.error} onRetry={shopRes.reload} /> : <StartupSkeleton />}

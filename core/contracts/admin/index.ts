@@ -12,3 +12,4 @@ export * from './routing-trace.js';
 export * from './shop.js';
 export * from './stock.js';
 export * from './warehouses.js';
+export * from './service-level.js';
