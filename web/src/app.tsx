@@ -2,6 +2,7 @@ import { AppProvider, Banner, BlockStack, Card, Page, SkeletonBodyText, Skeleton
 import en from '@shopify/polaris/locales/en.json' with { type: 'json' };
 import fr from '@shopify/polaris/locales/fr.json' with { type: 'json' };
 import { useEffect, useMemo, useState } from 'react';
+import { BrowserRouter } from 'react-router';
 import { ApiProvider, useResource } from './api/api-context.js';
 import type { ApiClient } from './api/client.js';
 import { NotEmbeddedError } from './api/session-token.js';
@@ -67,8 +68,10 @@ function Shell({ embedded }: { embedded: boolean }) {
 /** The merchant's admin app; `embedded` when App Bridge runs it inside Shopify admin. */
 export function App({ client, embedded }: { client: ApiClient; embedded: boolean }) {
   return (
-    <ApiProvider client={client}>
-      <Shell embedded={embedded} />
-    </ApiProvider>
+    <BrowserRouter>
+      <ApiProvider client={client}>
+        <Shell embedded={embedded} />
+      </ApiProvider>
+    </BrowserRouter>
   );
 }
