@@ -6,7 +6,7 @@ import {
 import type { AppContext } from '../../../core/context.js';
 import { createDispatchFailuresRepo } from '../../../core/db/allocations-repo.js';
 import { createInboxRepo } from '../../../core/db/inbox-repo.js';
-import { NotFoundError } from '../../../core/errors.js';
+import { getDeadLetter, replayDeadLetter } from '../../../core/use-cases/admin/dead-letters.js';
 import { replayDispatchFailures } from '../../../core/use-cases/admin/replay-dispatch-failures.js';
 import { replayDeadLetters } from '../../../core/use-cases/replay-dead-letters.js';
 import { iso } from './to-dto.js';
@@ -14,11 +14,6 @@ import { iso } from './to-dto.js';
 /** Events that failed for good: list them, read one, send one or all back through ingest. */
 export async function deadLetterRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const deadLetter = async (shopDomain: string, id: number) => {
-    const row = await createInboxRepo(ctx.db).getForShop(shopDomain, id);
-    if (!row || row.status !== 'dead') throw new NotFoundError('dead letter');
-    return row;
-  };
 
   r.get('/dead-letters', { schema: { querystring: deadLettersQuery, response: { 200: deadLetterPage } } }, async (req) => {
     const repo = createInboxRepo(ctx.db);
@@ -31,14 +26,12 @@ export async function deadLetterRoutes(app: FastifyInstance, { ctx }: { ctx: App
   });
 
   r.get('/dead-letters/:id', { schema: { params: idParams, response: { 200: deadLetterDetail } } }, async (req) => {
-    const row = await deadLetter(req.shop.domain, req.params.id);
+    const row = await getDeadLetter({ db: ctx.db }, { shopDomain: req.shop.domain, id: req.params.id });
     return { id: row.id, topic: row.topic, eventId: row.eventId, attempts: row.attempts, lastError: row.lastError, receivedAt: iso(row.receivedAt), body: row.body };
   });
 
-  r.post('/dead-letters/:id/replay', { schema: { params: idParams, response: { 200: replayResponse } } }, async (req) => {
-    await deadLetter(req.shop.domain, req.params.id);
-    return replayDeadLetters({ db: ctx.db, queues: ctx.queues }, { shopDomain: req.shop.domain, ids: [req.params.id] });
-  });
+  r.post('/dead-letters/:id/replay', { schema: { params: idParams, response: { 200: replayResponse } } }, async (req) =>
+    replayDeadLetter({ db: ctx.db, queues: ctx.queues }, { shopDomain: req.shop.domain, id: req.params.id }));
 
   r.post('/dead-letters/replay-all', { schema: { response: { 200: replayResponse } } }, async (req) =>
     replayDeadLetters({ db: ctx.db, queues: ctx.queues }, { shopDomain: req.shop.domain, ids: 'all' }));

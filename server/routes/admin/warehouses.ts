@@ -4,10 +4,9 @@ import {
   feedKeyList, feedKeyParams, idParams, locationList, newFeedKey, newFeedKeyBody, noContent, warehouse, warehouseInputSchema, warehouseList, warehouseSaved,
 } from '../../../core/contracts/admin/index.js';
 import type { AppContext } from '../../../core/context.js';
-import { createFeedKeysRepo } from '../../../core/db/feed-keys-repo.js';
 import { createLocationsQueries } from '../../../core/db/locations-queries.js';
 import { createWarehousesRepo } from '../../../core/db/warehouses-repo.js';
-import { NotFoundError } from '../../../core/errors.js';
+import { createFeedKey, getWarehouse, listFeedKeys, revokeFeedKey } from '../../../core/use-cases/admin/feed-keys.js';
 import { saveWarehouse } from '../../../core/use-cases/admin/save-warehouse.js';
 import { iso, isoOrNull, toLocation, toWarehouse } from './to-dto.js';
 
@@ -15,16 +14,11 @@ import { iso, isoOrNull, toLocation, toWarehouse } from './to-dto.js';
 export async function warehouseRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const deps = { db: ctx.db, shopify: ctx.shopify, cipher: ctx.cipher, appUrl: ctx.config.http.appUrl };
-  const owned = async (shopId: number, id: number) => {
-    const w = await createWarehousesRepo(ctx.db).get(shopId, id);
-    if (!w) throw new NotFoundError('warehouse');
-    return w;
-  };
 
   r.get('/warehouses', { schema: { response: { 200: warehouseList } } }, async (req) => ({
     items: (await createWarehousesRepo(ctx.db).list(req.shop.id)).map(toWarehouse), feedDocs: '/feed/v1/docs', openapi: '/feed/v1/openapi.json',
   }));
-  r.get('/warehouses/:id', { schema: { params: idParams, response: { 200: warehouse } } }, async (req) => toWarehouse(await owned(req.shop.id, req.params.id)));
+  r.get('/warehouses/:id', { schema: { params: idParams, response: { 200: warehouse } } }, async (req) => toWarehouse(await getWarehouse({ db: ctx.db }, { shopId: req.shop.id, warehouseId: req.params.id })));
 
   r.post('/warehouses', { schema: { body: warehouseInputSchema, response: { 201: warehouseSaved } } }, async (req, reply) => {
     const { warehouse: saved, pushSecret } = await saveWarehouse(deps, { shopId: req.shop.id, shopDomain: req.shop.domain, data: req.body, actor: `merchant:${req.shop.domain}` });
@@ -37,20 +31,17 @@ export async function warehouseRoutes(app: FastifyInstance, { ctx }: { ctx: AppC
   });
 
   r.get('/warehouses/:id/keys', { schema: { params: idParams, response: { 200: feedKeyList } } }, async (req) => {
-    await owned(req.shop.id, req.params.id);
-    const keys = await createFeedKeysRepo(ctx.db).list(req.shop.id, req.params.id);
+    const keys = await listFeedKeys({ db: ctx.db }, { shopId: req.shop.id, warehouseId: req.params.id });
     return { items: keys.map((k) => ({ id: k.id, label: k.label, prefix: k.prefix, lastUsedAt: isoOrNull(k.lastUsedAt), revokedAt: isoOrNull(k.revokedAt), createdAt: iso(k.createdAt) })) };
   });
 
   r.post('/warehouses/:id/keys', { schema: { params: idParams, body: newFeedKeyBody, response: { 201: newFeedKey } } }, async (req, reply) => {
-    await owned(req.shop.id, req.params.id);
-    const key = await createFeedKeysRepo(ctx.db).create(req.shop.id, req.params.id, req.body.label);
+    const key = await createFeedKey({ db: ctx.db }, { shopId: req.shop.id, warehouseId: req.params.id, label: req.body.label });
     return reply.code(201).send({ id: key.id, prefix: key.prefix, key: key.key, note: 'Copy this key now: it is not shown again.' });
   });
 
   r.delete('/warehouses/:id/keys/:keyId', { schema: { params: feedKeyParams, response: { 204: noContent } } }, async (req, reply) => {
-    await owned(req.shop.id, req.params.id);
-    if (!(await createFeedKeysRepo(ctx.db).revoke(req.shop.id, req.params.id, req.params.keyId))) throw new NotFoundError('active key');
+    await revokeFeedKey({ db: ctx.db }, { shopId: req.shop.id, warehouseId: req.params.id, keyId: req.params.keyId });
     return reply.code(204).send(null);
   });
 
