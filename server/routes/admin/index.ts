@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import swagger from '@fastify/swagger';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { errorResponse } from '../../../core/contracts/admin/index.js';
 import type { AppContext } from '../../../core/context.js';
 import { createAdminAuth } from '../../plugins/admin-auth.js';
 import { deadLetterRoutes } from './dead-letters.js';
@@ -16,6 +18,10 @@ import { warehouseRoutes } from './warehouses.js';
  * OpenAPI document, built from the request and response schemas of core/contracts/admin, is public
  * at /api/admin/openapi.json (it describes the API, it holds no shop data).
  */
+// every operation documents the one error shape as its default answer
+const { $schema: _dialect, ...errorSchema } = z.toJSONSchema(errorResponse, { target: 'draft-2020-12' });
+const errorJson = { ...errorSchema, description: 'An error: `{ error: { code, message, details? } }`' };
+
 export async function adminRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }): Promise<void> {
   await app.register(swagger, {
     openapi: {
@@ -30,7 +36,8 @@ export async function adminRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
     },
     transform: (args) => {
       const out = jsonSchemaTransform(args);
-      return { ...out, url: args.url.replace(/^\/api\/admin/, '') };
+      const schema = out.schema && { ...out.schema, response: { ...(out.schema.response as object), default: errorJson } };
+      return { ...out, schema, url: args.url.replace(/^\/api\/admin/, '') };
     },
     transformObject: jsonSchemaTransformObject,
   });
