@@ -83,5 +83,12 @@ export function createOrderQueries(db: DbOrTx) {
       const last = items.at(-1);
       return { items, nextCursor: rows.length > page.limit && last ? encodeCursor(last.placedAt, last.id) : null };
     },
+
+    /** The sales channels the shop has orders from, busiest first. */
+    async channels(shopId: number): Promise<{ channel: string; orders: number }[]> {
+      const rows = await db.select({ channel: orders.channel, n: sql<number>`count(*)::int` }).from(orders).where(eq(orders.shopId, shopId))
+        .groupBy(orders.channel).orderBy(sql`2 desc`);
+      return rows.map((c) => ({ channel: c.channel, orders: Number(c.n) }));
+    },
   };
 }

@@ -2,6 +2,9 @@ import { and, asc, desc, eq, gt, ilike, inArray, or, sql, type SQL } from 'drizz
 import { demandDaily, inventoryMovements, replenishmentSnapshot, skus, stockAlerts, stockLevels, warehouses } from '../../drizzle/schema/index.js';
 import type { DbOrTx } from './client.js';
 
+/** The replenishment numbers of one SKU as the last run stored them. */
+export type ReplenishmentSnapshotRow = typeof replenishmentSnapshot.$inferSelect;
+
 export interface StockFilters {
   q?: string;
   abcClass?: 'A' | 'B' | 'C';
@@ -68,6 +71,17 @@ export function createStockQueries(db: DbOrTx) {
         .from(stockLevels).innerJoin(warehouses, eq(warehouses.id, stockLevels.warehouseId)).where(and(eq(stockLevels.shopId, shopId), eq(stockLevels.skuId, skuId)));
       const alerts = await db.select().from(stockAlerts).where(and(eq(stockAlerts.shopId, shopId), eq(stockAlerts.skuId, skuId))).orderBy(desc(stockAlerts.id)).limit(50);
       return { sku: row.sku, replenishment: row.snap, demand, ledger, levels, alerts };
+    },
+
+    /** Per warehouse: units the 3PL's counts corrected since `since`, and what it holds now. */
+    // raw, table-qualified `warehouses.id`: drizzle drops qualifiers inside a select list, which breaks correlation
+    async correctionsByWarehouse(shopId: number, since: Date): Promise<{ id: number; name: string; correctedUnits: number; onHand: number }[]> {
+      const rows = await db.select({
+        id: warehouses.id, name: warehouses.name,
+        corrected: sql<number>`coalesce((select sum(abs(m.delta)) from inventory_movements m where m.shop_id = ${shopId} and m.warehouse_id = warehouses.id and m.reason = 'snapshot_correction' and m.created_at > ${since.toISOString()}::timestamptz), 0)::int`,
+        onHand: sql<number>`coalesce((select sum(sl.on_hand) from stock_levels sl where sl.shop_id = ${shopId} and sl.warehouse_id = warehouses.id), 0)::int`,
+      }).from(warehouses).where(eq(warehouses.shopId, shopId)).orderBy(asc(warehouses.priority), asc(warehouses.id));
+      return rows.map((r) => ({ id: r.id, name: r.name, correctedUnits: Number(r.corrected), onHand: Number(r.onHand) }));
     },
   };
 }

@@ -2,6 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../core/context.js';
 import { createShopsRepo, type Shop } from '../../core/db/shops-repo.js';
 import { verifySessionToken } from '../../core/integrations/shopify/session-token.js';
+import { installShop } from '../../core/use-cases/install-shop.js';
 import { errorBody } from './error-handler.js';
 
 declare module 'fastify' {
@@ -21,6 +22,7 @@ export function createAdminAuth(ctx: AppContext) {
   const secrets = previousApiSecret ? [apiSecret, previousApiSecret] : [apiSecret];
   // only the install check is cached; the shop row (its settings) is read on every request
   const known = new Map<string, { shopId: number; until: number }>();
+  const installDeps = { tokens: ctx.shopTokens, queues: ctx.queues, log: ctx.log };
 
   const reject = (reply: FastifyReply, message: string) =>
     reply.code(401).header('X-Shopify-Retry-Invalid-Session-Request', '1').send(errorBody('invalid_session', message));
@@ -40,8 +42,7 @@ export function createAdminAuth(ctx: AppContext) {
         return;
       }
     }
-    const { shop, installed } = await ctx.shopTokens.installFromSessionToken(domain, token);
-    if (installed) await ctx.queues.add('reconcile', { shopId: shop.id, kind: 'import' }, { jobId: `import-${shop.id}-${Date.now()}` }).catch(() => {});
+    const { shop } = await installShop(installDeps, { shopDomain: domain, grant: { sessionToken: token } });
     known.set(domain, { shopId: shop.id, until: Date.now() + 30_000 });
     req.shop = shop;
   };

@@ -2,6 +2,7 @@ import { AppProvider, Banner, BlockStack, Card, Page, SkeletonBodyText, Skeleton
 import en from '@shopify/polaris/locales/en.json' with { type: 'json' };
 import fr from '@shopify/polaris/locales/fr.json' with { type: 'json' };
 import { useEffect, useMemo, useState } from 'react';
+import { BrowserRouter } from 'react-router';
 import { ApiProvider, useResource } from './api/api-context.js';
 import type { ApiClient } from './api/client.js';
 import { NotEmbeddedError } from './api/session-token.js';
@@ -54,7 +55,7 @@ function Shell({ embedded }: { embedded: boolean }) {
   return (
     <AppProvider i18n={polarisTranslations[language]} linkComponent={RouterLink}>
       <I18nProvider language={language} formatSettings={{ shopLocale: shop?.locale ?? language, currency: shop?.currency ?? 'EUR', timeZone: shop?.timezone ?? Intl.DateTimeFormat().resolvedOptions().timeZone }}>
-        <AppFrame embedded={embedded} shop={shop ? { name: shop.name, domain: shop.domain, deadLetters: state?.deadLetters ?? 0 } : null}>
+        <AppFrame embedded={embedded} shop={shop ? { name: shop.name ?? shop.domain, domain: shop.domain, deadLetters: state?.deadLetters ?? 0 } : null}>
           {state ? (
             <ShopProvider value={state}><Routes /></ShopProvider>
           ) : shopRes.error ? <StartupProblem error={shopRes.error} onRetry={shopRes.reload} /> : <StartupSkeleton />}
@@ -67,8 +68,10 @@ function Shell({ embedded }: { embedded: boolean }) {
 /** The merchant's admin app; `embedded` when App Bridge runs it inside Shopify admin. */
 export function App({ client, embedded }: { client: ApiClient; embedded: boolean }) {
   return (
-    <ApiProvider client={client}>
-      <Shell embedded={embedded} />
-    </ApiProvider>
+    <BrowserRouter>
+      <ApiProvider client={client}>
+        <Shell embedded={embedded} />
+      </ApiProvider>
+    </BrowserRouter>
   );
 }

@@ -1,4 +1,4 @@
-import type { ReactElement } from 'react';
+import { Route, Routes as RouterRoutes, useParams } from 'react-router';
 import { AlertsPage } from './pages/alerts/alerts-page.js';
 import { DeadLettersPage } from './pages/dead-letters/dead-letters-page.js';
 import { NotFoundPage } from './pages/not-found-page.js';
@@ -13,30 +13,39 @@ import { SkuPage } from './pages/stock/sku-page.js';
 import { StockPage } from './pages/stock/stock-page.js';
 import { WarehousePage } from './pages/warehouses/warehouse-page.js';
 import { WarehousesPage } from './pages/warehouses/warehouses-page.js';
-import { matchPath, useLocation } from './router/router.js';
 
-const routes: [string, (p: Record<string, string>) => ReactElement][] = [
-  ['/', () => <OverviewPage />],
-  ['/orders', () => <OrdersPage />],
-  ['/orders/:id', (p) => <OrderPage key={p.id} id={p.id!} />],
-  ['/stock', () => <StockPage />],
-  ['/stock/:id', (p) => <SkuPage key={p.id} id={p.id!} />],
-  ['/alerts', () => <AlertsPage />],
-  ['/purchase-orders', () => <PurchaseOrdersPage />],
-  ['/warehouses', () => <WarehousesPage />],
-  ['/warehouses/:id', (p) => <WarehousePage key={p.id} id={p.id!} />],
-  ['/rules', () => <RulesPage />],
-  ['/dead-letters', () => <DeadLettersPage />],
-  ['/settings', () => <SettingsPage />],
-  ['/settings/replenishment', () => <ReplenishmentSettingsPage />],
-];
+// a page with an id remounts when the id changes, so it never shows the previous one's state
+function OrderRoute() {
+  const { id = '' } = useParams();
+  return <OrderPage key={id} id={id} />;
+}
+function SkuRoute() {
+  const { id = '' } = useParams();
+  return <SkuPage key={id} id={id} />;
+}
+function WarehouseRoute() {
+  const { id = '' } = useParams();
+  return <WarehousePage key={id} id={id} />;
+}
 
 /** The page for the current URL. */
 export function Routes() {
-  const { path } = useLocation();
-  for (const [pattern, render] of routes) {
-    const params = matchPath(pattern, path);
-    if (params) return render(params);
-  }
-  return <NotFoundPage />;
+  return (
+    <RouterRoutes>
+      <Route path="/" element={<OverviewPage />} />
+      <Route path="/orders" element={<OrdersPage />} />
+      <Route path="/orders/:id" element={<OrderRoute />} />
+      <Route path="/stock" element={<StockPage />} />
+      <Route path="/stock/:id" element={<SkuRoute />} />
+      <Route path="/alerts" element={<AlertsPage />} />
+      <Route path="/purchase-orders" element={<PurchaseOrdersPage />} />
+      <Route path="/warehouses" element={<WarehousesPage />} />
+      <Route path="/warehouses/:id" element={<WarehouseRoute />} />
+      <Route path="/rules" element={<RulesPage />} />
+      <Route path="/dead-letters" element={<DeadLettersPage />} />
+      <Route path="/settings" element={<SettingsPage />} />
+      <Route path="/settings/replenishment" element={<ReplenishmentSettingsPage />} />
+      <Route path="*" element={<NotFoundPage />} />
+    </RouterRoutes>
+  );
 }

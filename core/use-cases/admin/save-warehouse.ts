@@ -5,7 +5,7 @@ import { createAuditRepo } from '../../db/audit-repo.js';
 import { createWarehousesRepo, type WarehouseRow } from '../../db/warehouses-repo.js';
 import { ConflictError, NotFoundError } from '../../errors.js';
 import { assertNoUserErrors, type ShopifyGraphql } from '../../integrations/shopify/graphql.js';
-import type { WarehouseInput } from './warehouse-input.js';
+import type { WarehouseInput } from '../../contracts/admin/warehouses.js';
 
 const FS_CREATE = `mutation FulfillmentServiceCreate($name: String!, $callbackUrl: URL) {
   fulfillmentServiceCreate(name: $name, callbackUrl: $callbackUrl, inventoryManagement: true, trackingSupport: true) {

@@ -1,44 +1,47 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import {
+  deadLetterDetail, deadLetterPage, deadLettersQuery, dispatchFailuresResponse, dispatchReplayBody, idParams, replayResponse,
+} from '../../../core/contracts/admin/index.js';
 import type { AppContext } from '../../../core/context.js';
-import { createInboxRepo } from '../../../core/db/inbox-repo.js';
-import { NotFoundError } from '../../../core/errors.js';
-import { replayDeadLetters } from '../../../core/use-cases/replay-dead-letters.js';
 import { createDispatchFailuresRepo } from '../../../core/db/allocations-repo.js';
+import { createInboxRepo } from '../../../core/db/inbox-repo.js';
+import { getDeadLetter, replayDeadLetter } from '../../../core/use-cases/admin/dead-letters.js';
+import { replayDispatchFailures } from '../../../core/use-cases/admin/replay-dispatch-failures.js';
+import { replayDeadLetters } from '../../../core/use-cases/replay-dead-letters.js';
+import { iso } from './to-dto.js';
 
 /** Events that failed for good: list them, read one, send one or all back through ingest. */
 export async function deadLetterRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
-  r.get('/dead-letters', { schema: { querystring: z.object({ before: z.coerce.number().int().positive().optional(), limit: z.coerce.number().int().min(1).max(200).default(50) }) } }, async (req) => {
+  r.get('/dead-letters', { schema: { querystring: deadLettersQuery, response: { 200: deadLetterPage } } }, async (req) => {
     const repo = createInboxRepo(ctx.db);
     const items = await repo.listDead(req.shop.domain, req.query);
-    return { items, total: await repo.countDead(req.shop.domain), nextBefore: items.length === req.query.limit ? items.at(-1)!.id : null };
+    return {
+      items: items.map((d) => ({ id: d.id, topic: d.topic, eventId: d.eventId, attempts: d.attempts, lastError: d.lastError, receivedAt: iso(d.receivedAt), preview: d.preview, size: Number(d.size) })),
+      total: await repo.countDead(req.shop.domain),
+      nextBefore: items.length === req.query.limit ? items.at(-1)!.id : null,
+    };
   });
 
-  r.get('/dead-letters/:id', { schema: { params: z.object({ id: z.coerce.number().int().positive() }) } }, async (req) => {
-    const row = await createInboxRepo(ctx.db).getForShop(req.shop.domain, req.params.id);
-    if (!row || row.status !== 'dead') throw new NotFoundError('dead letter');
-    return { id: row.id, topic: row.topic, eventId: row.eventId, attempts: row.attempts, lastError: row.lastError, receivedAt: row.receivedAt, body: row.body };
+  r.get('/dead-letters/:id', { schema: { params: idParams, response: { 200: deadLetterDetail } } }, async (req) => {
+    const row = await getDeadLetter({ db: ctx.db }, { shopDomain: req.shop.domain, id: req.params.id });
+    return { id: row.id, topic: row.topic, eventId: row.eventId, attempts: row.attempts, lastError: row.lastError, receivedAt: iso(row.receivedAt), body: row.body };
   });
 
-  r.post('/dead-letters/:id/replay', { schema: { params: z.object({ id: z.coerce.number().int().positive() }) } }, async (req) => {
-    const row = await createInboxRepo(ctx.db).getForShop(req.shop.domain, req.params.id);
-    if (!row || row.status !== 'dead') throw new NotFoundError('dead letter');
-    return replayDeadLetters({ db: ctx.db, queues: ctx.queues }, { shopDomain: req.shop.domain, ids: [req.params.id] });
-  });
+  r.post('/dead-letters/:id/replay', { schema: { params: idParams, response: { 200: replayResponse } } }, async (req) =>
+    replayDeadLetter({ db: ctx.db, queues: ctx.queues }, { shopDomain: req.shop.domain, id: req.params.id }));
 
-  r.post('/dead-letters/replay-all', async (req) => replayDeadLetters({ db: ctx.db, queues: ctx.queues }, { shopDomain: req.shop.domain, ids: 'all' }));
+  r.post('/dead-letters/replay-all', { schema: { response: { 200: replayResponse } } }, async (req) =>
+    replayDeadLetters({ db: ctx.db, queues: ctx.queues }, { shopDomain: req.shop.domain, ids: 'all' }));
 
   // hand-overs to a 3PL that failed after every retry
-  r.get('/dispatch-failures', async (req) => ({
-    items: (await createDispatchFailuresRepo(ctx.db).list(req.shop.id)).map((a) => ({ id: a.id, orderId: a.orderId, warehouseId: a.warehouseId, attempts: a.dispatchAttempts, error: a.dispatchError, updatedAt: a.updatedAt })),
+  r.get('/dispatch-failures', { schema: { response: { 200: dispatchFailuresResponse } } }, async (req) => ({
+    items: (await createDispatchFailuresRepo(ctx.db).list(req.shop.id))
+      .map((a) => ({ id: a.id, orderId: a.orderId, warehouseId: a.warehouseId, attempts: a.dispatchAttempts, error: a.dispatchError, updatedAt: iso(a.updatedAt) })),
   }));
 
-  r.post('/dispatch-failures/replay', { schema: { body: z.object({ ids: z.union([z.array(z.number().int().positive()).min(1).max(500), z.literal('all')]) }) } }, async (req) => {
-    const revived = await createDispatchFailuresRepo(ctx.db).revive(req.shop.id, req.body.ids);
-    for (const id of revived) await ctx.queues.add('dispatch', { shopId: req.shop.id, allocationId: id }, { jobId: `alloc-${id}-replay-${Date.now()}` });
-    return { replayed: revived };
-  });
+  r.post('/dispatch-failures/replay', { schema: { body: dispatchReplayBody, response: { 200: replayResponse } } }, async (req) =>
+    replayDispatchFailures({ db: ctx.db, queues: ctx.queues }, { shopId: req.shop.id, ids: req.body.ids }));
 }

@@ -1,4 +1,8 @@
 import type { FastifyInstance } from 'fastify';
+import swagger from '@fastify/swagger';
+import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { errorResponse } from '../../../core/contracts/admin/index.js';
 import type { AppContext } from '../../../core/context.js';
 import { createAdminAuth } from '../../plugins/admin-auth.js';
 import { deadLetterRoutes } from './dead-letters.js';
@@ -9,15 +13,46 @@ import { shopRoutes } from './shop.js';
 import { stockRoutes } from './stock.js';
 import { warehouseRoutes } from './warehouses.js';
 
-/** The admin JSON API under /api/admin: every route is authenticated and scoped to one shop. */
+/**
+ * The admin JSON API under /api/admin: every route is authenticated and scoped to one shop. Its
+ * OpenAPI document, built from the request and response schemas of core/contracts/admin, is public
+ * at /api/admin/openapi.json (it describes the API, it holds no shop data).
+ */
+// every operation documents the one error shape as its default answer
+const { $schema: _dialect, ...errorSchema } = z.toJSONSchema(errorResponse, { target: 'draft-2020-12' });
+const errorJson = { ...errorSchema, description: 'An error: `{ error: { code, message, details? } }`' };
+
 export async function adminRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }): Promise<void> {
-  app.decorateRequest('shop', null as never);
-  app.addHook('preHandler', createAdminAuth(ctx));
-  await app.register(shopRoutes, { ctx });
-  await app.register(deadLetterRoutes, { ctx });
-  await app.register(overviewRoutes, { ctx });
-  await app.register(orderRoutes, { ctx });
-  await app.register(warehouseRoutes, { ctx });
-  await app.register(routingRuleRoutes, { ctx });
-  await app.register(stockRoutes, { ctx });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Admin API', version: '1.0.0',
+        description: 'The JSON API the embedded admin app calls. Authenticate with `Authorization: Bearer <App Bridge session token>`; every call is scoped to the shop the token names. Errors: `{ "error": { "code", "message", "details?" } }`.',
+      },
+      servers: [{ url: '/api/admin' }],
+      components: { securitySchemes: { sessionToken: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'A Shopify App Bridge session token' } } },
+      security: [{ sessionToken: [] }],
+    },
+    transform: (args) => {
+      const out = jsonSchemaTransform(args);
+      const schema = out.schema && { ...out.schema, response: { ...(out.schema.response as object), default: errorJson } };
+      return { ...out, schema, url: args.url.replace(/^\/api\/admin/, '') };
+    },
+    transformObject: jsonSchemaTransformObject,
+  });
+
+  await app.register(async (admin) => {
+    admin.decorateRequest('shop', null as never);
+    admin.addHook('preHandler', createAdminAuth(ctx));
+    await admin.register(shopRoutes, { ctx });
+    await admin.register(deadLetterRoutes, { ctx });
+    await admin.register(overviewRoutes, { ctx });
+    await admin.register(orderRoutes, { ctx });
+    await admin.register(warehouseRoutes, { ctx });
+    await admin.register(routingRuleRoutes, { ctx });
+    await admin.register(stockRoutes, { ctx });
+  });
+
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 }

@@ -1,25 +1,23 @@
-import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { overviewResponse } from '../../../core/contracts/admin/index.js';
 import type { AppContext } from '../../../core/context.js';
-import { createInboxRepo } from '../../../core/db/inbox-repo.js';
-import { loadOverview } from '../../../core/db/overview-queries.js';
-import { createSyncRepo } from '../../../core/db/sync-repo.js';
+import { getOverview } from '../../../core/use-cases/admin/get-overview.js';
+import { iso } from './to-dto.js';
 
 /** The overview page: each number matches an orders-list filter the UI links to. */
 export async function overviewRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }): Promise<void> {
-  app.get('/overview', async (req) => {
-    const [overview, deadLetters, runs, alerts] = await Promise.all([
-      loadOverview(ctx.database, req.shop.id, new Date(), req.shop.timezone),
-      createInboxRepo(ctx.db).countDead(req.shop.domain),
-      createSyncRepo(ctx.db).recentRuns(req.shop.id, 1),
-      ctx.database.query<{ open: number; critical: number }>(sql`select count(*)::int as open, count(*) filter (where severity = 'critical')::int as critical from stock_alerts where shop_id = ${req.shop.id} and status = 'open'`),
-    ]);
-    const last = runs[0];
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get('/overview', { schema: { response: { 200: overviewResponse } } }, async (req) => {
+    const { overview: o, deadLetters, stockAlerts, lastReconciliation: last } = await getOverview(
+      { database: ctx.database }, { shopId: req.shop.id, shopDomain: req.shop.domain, timezone: req.shop.timezone, now: new Date() },
+    );
     return {
-      ...overview,
+      waitingToRoute: o.waitingToRoute, onHold: o.onHold, backordered: o.backordered, awaitingAcknowledgement: o.awaitingAcknowledgement,
+      shippedToday: o.shippedToday, late: o.late, handover: o.handover, handoverWeek: o.handoverWeek,
       deadLetters,
-      stockAlerts: { open: Number(alerts[0]?.open ?? 0), critical: Number(alerts[0]?.critical ?? 0) },
-      lastReconciliation: last ? { at: last.finishedAt ?? last.startedAt, status: last.status, checked: last.checked, repaired: last.repaired, details: last.details.slice(0, 10) } : null,
+      stockAlerts,
+      lastReconciliation: last ? { at: iso(last.finishedAt ?? last.startedAt), status: last.status, checked: last.checked, repaired: last.repaired, details: last.details.slice(0, 10) } : null,
     };
   });
 }

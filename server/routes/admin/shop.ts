@@ -1,66 +1,66 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import {
+  idParams, latestImportResponse, privacyExportResponse, privacyResponse, queuedResponse, reconciliationResponse, shopResponse, shopSettingsPatch, shopSettingsResponse,
+} from '../../../core/contracts/admin/index.js';
 import type { AppContext } from '../../../core/context.js';
-import { createInboxRepo } from '../../../core/db/inbox-repo.js';
 import { createPrivacyRepo } from '../../../core/db/privacy-repo.js';
 import { createShopsRepo } from '../../../core/db/shops-repo.js';
 import { createSyncRepo } from '../../../core/db/sync-repo.js';
 import { NotFoundError } from '../../../core/errors.js';
-
-const settingsSchema = z.object({
-  routeUnpaidOrders: z.boolean(),
-  notifyCustomerFrom: z.enum(['shopify', 'app']),
-  language: z.enum(['en', 'fr']),
-}).partial().strict();
+import { getReconciliation, getShopStatus } from '../../../core/use-cases/admin/get-shop-status.js';
+import { iso, toImportRun, toReconcileRun, toShopInfo } from './to-dto.js';
 
 /** The shop, its settings, and the state of its connection to Shopify. */
 export async function shopRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
-  r.get('/shop', async (req) => {
-    const sync = createSyncRepo(ctx.db);
-    const [latestImport, runs, deadLetters] = await Promise.all([
-      sync.latestImport(req.shop.id), sync.recentRuns(req.shop.id, 1), createInboxRepo(ctx.db).countDead(req.shop.domain),
-    ]);
-    const s = req.shop;
+  r.get('/shop', { schema: { response: { 200: shopResponse } } }, async (req) => {
+    const status = await getShopStatus({ db: ctx.db }, { shopId: req.shop.id, shopDomain: req.shop.domain });
     return {
-      shop: { domain: s.domain, name: s.name, currency: s.currency, locale: s.locale, timezone: s.timezone, status: s.status, installedAt: s.installedAt },
-      settings: s.settings,
-      import: latestImport ?? null,
-      lastReconciliation: runs[0] ?? null,
-      deadLetters,
+      shop: toShopInfo(req.shop),
+      settings: req.shop.settings,
+      import: status.latestImport && toImportRun(status.latestImport),
+      lastReconciliation: status.lastReconciliation && toReconcileRun(status.lastReconciliation),
+      deadLetters: status.deadLetters,
     };
   });
 
-  r.patch('/settings', { schema: { body: settingsSchema } }, async (req) => {
+  r.patch('/settings', { schema: { body: shopSettingsPatch, response: { 200: shopSettingsResponse } } }, async (req) => {
     const shop = await createShopsRepo(ctx.db).updateSettings(req.shop.id, req.body);
     return { settings: shop.settings };
   });
 
-  r.get('/imports/latest', async (req) => ({ import: (await createSyncRepo(ctx.db).latestImport(req.shop.id)) ?? null }));
+  r.get('/imports/latest', { schema: { response: { 200: latestImportResponse } } }, async (req) => {
+    const latest = await createSyncRepo(ctx.db).latestImport(req.shop.id);
+    return { import: latest ? toImportRun(latest) : null };
+  });
 
-  r.post('/imports', async (req, reply) => {
+  r.post('/imports', { schema: { response: { 202: queuedResponse } } }, async (req, reply) => {
     await ctx.queues.add('reconcile', { shopId: req.shop.id, kind: 'import' }, { jobId: `import-${req.shop.id}-${Date.now()}` });
     return reply.code(202).send({ queued: true });
   });
 
-  r.get('/reconciliation', async (req) => {
-    const runs = await createSyncRepo(ctx.db).recentRuns(req.shop.id, 50);
-    const repairedTotal = runs.reduce((n, run) => n + run.repaired, 0);
-    return { runs, summary: { runs: runs.length, repaired: repairedTotal, runsWithRepairs: runs.filter((run) => run.repaired > 0).length } };
+  r.get('/reconciliation', { schema: { response: { 200: reconciliationResponse } } }, async (req) => {
+    const { runs, summary } = await getReconciliation({ db: ctx.db }, { shopId: req.shop.id });
+    return { runs: runs.map(toReconcileRun), summary };
   });
 
-  r.post('/reconciliation/run', async (req, reply) => {
+  r.post('/reconciliation/run', { schema: { response: { 202: queuedResponse } } }, async (req, reply) => {
     await ctx.queues.add('reconcile', { shopId: req.shop.id, kind: 'orders' }, { jobId: `reconcile-${req.shop.id}-${Date.now()}` });
     return reply.code(202).send({ queued: true });
   });
 
-  r.get('/privacy', async (req) => ({ records: await createPrivacyRepo(ctx.db).list(req.shop.id) }));
+  r.get('/privacy', { schema: { response: { 200: privacyResponse } } }, async (req) => ({
+    records: (await createPrivacyRepo(ctx.db).list(req.shop.id)).map((p) => ({
+      id: p.id, topic: p.topic, customerExternalId: p.customerExternalId, summary: p.summary, createdAt: iso(p.createdAt),
+    })),
+  }));
 
-  r.get('/privacy/:id/export', { schema: { params: z.object({ id: z.coerce.number().int().positive() }) } }, async (req, reply) => {
+  r.get('/privacy/:id/export', { schema: { params: idParams, response: { 200: privacyExportResponse } } }, async (req, reply) => {
     const rec = await createPrivacyRepo(ctx.db).getExport(req.shop.id, req.params.id);
     if (!rec || rec.topic !== 'customers/data_request') throw new NotFoundError('data export');
-    return reply.header('content-disposition', `attachment; filename="customer-data-${rec.id}.json"`).send({ customer: rec.customerExternalId, createdAt: rec.createdAt, data: rec.export });
+    return reply.header('content-disposition', `attachment; filename="customer-data-${rec.id}.json"`)
+      .send({ customer: rec.customerExternalId, createdAt: iso(rec.createdAt), data: rec.export });
   });
 }

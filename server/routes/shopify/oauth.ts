@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../../core/context.js';
+import { installShop } from '../../../core/use-cases/install-shop.js';
 import { errorBody } from '../../plugins/error-handler.js';
 
 /**
@@ -20,8 +21,7 @@ export async function oauthRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
   app.get('/auth/callback', async (req, reply) => {
     try {
       const { session } = await api.auth.callback({ rawRequest: req.raw, rawResponse: reply.raw });
-      const shop = await ctx.shopTokens.saveSession(session.shop, session);
-      await ctx.queues.add('reconcile', { shopId: shop.id, kind: 'import' }, { jobId: `import-${shop.id}-${Date.now()}` }).catch(() => {});
+      await installShop({ tokens: ctx.shopTokens, queues: ctx.queues, log: ctx.log }, { shopDomain: session.shop, grant: { session } });
       return reply.redirect(`/?shop=${encodeURIComponent(session.shop)}`);
     } catch (e) {
       req.log.warn({ err: (e as Error).message }, 'oauth callback refused');

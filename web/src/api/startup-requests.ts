@@ -1,12 +1,14 @@
 import { alertsApiPath, readAlertStatus } from '../pages/alerts/alert-paths.js';
 import { ordersApiPath, readFilters } from '../pages/orders/order-filters.js';
 import { STOCK_PAGE_SIZE, readChartDays, readStockFilters, skuApiPath, stockApiPath } from '../pages/stock/stock-filters.js';
-import { matchPath } from '../router/router.js';
+import { matchPath as match } from 'react-router';
 
 /**
  * What the page at `path` will ask for first, so it can be requested alongside the shop instead
  * of after it. A path missing here only loses that head start.
  */
+const matchPath = (pattern: string, path: string) => match(pattern, path)?.params ?? null;
+
 export function startupRequests(path: string, search: string): string[] {
   const query = new URLSearchParams(search);
   if (path === '/') return ['/overview'];

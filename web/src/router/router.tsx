@@ -1,21 +1,8 @@
-import { useSyncExternalStore, type ComponentProps, type MouseEvent } from 'react';
+import { useCallback, useMemo, type ComponentProps, type MouseEvent } from 'react';
+import { useLocation as useRouterLocation, useNavigate as useRouterNavigate } from 'react-router';
 import type { AppProviderProps } from '@shopify/polaris';
 
 type LinkLikeComponentProps = ComponentProps<NonNullable<AppProviderProps['linkComponent']>>;
-
-const listeners = new Set<() => void>();
-const notify = () => listeners.forEach((l) => l());
-
-function subscribe(listener: () => void): () => void {
-  if (listeners.size === 0) window.addEventListener('popstate', notify);
-  listeners.add(listener);
-  return () => {
-    listeners.delete(listener);
-    if (listeners.size === 0) window.removeEventListener('popstate', notify);
-  };
-}
-
-const snapshot = () => window.location.pathname + window.location.search;
 
 /** Where the app is: the path and its query. */
 export interface AppLocation {
@@ -25,35 +12,29 @@ export interface AppLocation {
   href: string;
 }
 
-/** The current location; re-renders on every navigation. */
+/** The current location (React Router's), with its query parsed; re-renders on every navigation. */
 export function useLocation(): AppLocation {
-  const href = useSyncExternalStore(subscribe, snapshot);
-  const url = new URL(href, 'http://x');
-  return { path: url.pathname, query: url.searchParams, href };
+  const { pathname, search } = useRouterLocation();
+  return useMemo(() => ({ path: pathname, query: new URLSearchParams(search), href: pathname + search }), [pathname, search]);
 }
 
-/** Goes to an in-app URL without reloading the page. */
-export function navigate(to: string, opts: { replace?: boolean } = {}): void {
-  if (to === snapshot()) return;
-  if (opts.replace) window.history.replaceState(null, '', to);
-  else window.history.pushState(null, '', to);
-  notify();
-  if (!opts.replace) window.scrollTo(0, 0);
+/** Options of an in-app navigation. */
+export interface NavigateOptions {
+  /** replace the current history entry (filters, tabs) instead of adding one */
+  replace?: boolean;
 }
 
-/** `/orders/:id` against `/orders/42` → `{ id: '42' }`; null when it does not match. */
-export function matchPath(pattern: string, path: string): Record<string, string> | null {
-  const want = pattern.split('/').filter(Boolean);
-  const got = path.split('/').filter(Boolean);
-  if (want.length !== got.length) return null;
-  const params: Record<string, string> = {};
-  for (let i = 0; i < want.length; i++) {
-    const w = want[i]!;
-    const g = got[i]!;
-    if (w.startsWith(':')) params[w.slice(1)] = decodeURIComponent(g);
-    else if (w !== g) return null;
-  }
-  return params;
+/**
+ * Goes to an in-app URL without reloading the page. A new page starts at the top; a replaced
+ * entry (a filter change) keeps the scroll position; going to where the app already is does nothing.
+ */
+export function useNavigate(): (to: string, opts?: NavigateOptions) => void {
+  const navigate = useRouterNavigate();
+  return useCallback((to: string, opts: NavigateOptions = {}) => {
+    if (to === window.location.pathname + window.location.search) return;
+    void navigate(to, { replace: !!opts.replace });
+    if (!opts.replace) window.scrollTo(0, 0);
+  }, [navigate]);
 }
 
 /** Builds `path?query` from a map, leaving out empty values. */
@@ -71,6 +52,7 @@ const isInternal = (url: string) => url.startsWith('/') && !url.startsWith('//')
 
 /** Polaris's link component: in-app URLs navigate without a reload; others behave as plain links. */
 export function RouterLink({ url, external, children, onClick, ...rest }: LinkLikeComponentProps) {
+  const navigate = useNavigate();
   const handle = (e: MouseEvent<HTMLAnchorElement>) => {
     onClick?.(e);
     if (e.defaultPrevented || external || !isInternal(url) || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;

@@ -8,7 +8,7 @@ import { ALERT_KINDS } from '../../components/stock-labels.js';
 import { useAlertActions } from '../../components/use-alert-actions.js';
 import { useRecompute } from '../../components/use-recompute.js';
 import { useI18n, type MessageKey } from '../../i18n/i18n.js';
-import { navigate, useLocation, withQuery } from '../../router/router.js';
+import { useLocation, useNavigate, withQuery } from '../../router/router.js';
 import { usePageReady } from '../../shell/page-ready.js';
 import { ALERT_STATUSES as STATUSES, alertsApiPath, readAlertStatus } from './alert-paths.js';
 
@@ -55,6 +55,7 @@ function AlertGroup({ kind, items, busy, onSnooze, onResolve }: { kind: AlertKin
 
 /** Stock alerts by kind, each with its numbers; open, snoozed and resolved in tabs. */
 export function AlertsPage() {
+  const navigate = useNavigate();
   const { t } = useI18n();
   const { query } = useLocation();
   const status = readAlertStatus(query);

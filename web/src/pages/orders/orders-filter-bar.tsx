@@ -2,11 +2,12 @@ import { BlockStack, ChoiceList, IndexFilters, TextField, useSetIndexFiltersMode
 import { useEffect, useRef, useState } from 'react';
 import type { Warehouse } from '../../api/types.js';
 import { useI18n } from '../../i18n/i18n.js';
-import { navigate } from '../../router/router.js';
+import { useNavigate } from '../../router/router.js';
 import { CHANNELS, ORDER_STATUSES, VIEWS, ordersUrl, viewIndex, type OrderFilters } from './order-filters.js';
 
 /** Tabs, search and filters of the orders list; every change lands in the URL. */
 export function OrdersFilterBar({ filters, warehouses, loading }: { filters: OrderFilters; warehouses: Warehouse[]; loading: boolean }) {
+  const navigate = useNavigate();
   const { t } = useI18n();
   const { mode, setMode } = useSetIndexFiltersMode();
   const [query, setQuery] = useState(filters.q);

@@ -6,7 +6,7 @@ import { ConfirmModal } from '../../components/confirm-modal.js';
 import { ErrorBanner } from '../../components/error-banner.js';
 import { OrderStatusBadge } from '../../components/status-badge.js';
 import { useI18n } from '../../i18n/i18n.js';
-import { navigate, useLocation } from '../../router/router.js';
+import { useLocation, useNavigate } from '../../router/router.js';
 import { usePageReady } from '../../shell/page-ready.js';
 import { useToast } from '../../shell/toast.js';
 import { isFiltered, ordersApiPath, ordersUrl, readFilters } from './order-filters.js';
@@ -28,6 +28,7 @@ function SkeletonRows() {
 
 /** Orders, newest first, with filters in the URL, keyset pages and bulk re-routing. */
 export function OrdersPage() {
+  const navigate = useNavigate();
   const { t, format } = useI18n();
   const api = useApi();
   const toast = useToast();

@@ -1,6 +1,6 @@
 import { BlockStack, Card, Checkbox, FormLayout, InlineGrid, Layout, Page, SkeletonBodyText, SkeletonPage, Text, TextField } from '@shopify/polaris';
 import { useEffect, useState } from 'react';
-import { serviceLevelZ } from '../../../../core/domain/replenishment/inverse-normal.js';
+import { serviceLevelZ } from '../../../../core/contracts/admin/service-level.js';
 import { useApi, useResource } from '../../api/api-context.js';
 import { fieldIssues } from '../../api/client.js';
 import { sameData } from '../../api/same-data.js';

@@ -10,7 +10,7 @@ import { ALERT_KINDS } from '../../components/stock-labels.js';
 import { useAlertActions } from '../../components/use-alert-actions.js';
 import { useRecompute } from '../../components/use-recompute.js';
 import { useI18n } from '../../i18n/i18n.js';
-import { navigate, useLocation, withQuery } from '../../router/router.js';
+import { useLocation, useNavigate, withQuery } from '../../router/router.js';
 import { usePageReady } from '../../shell/page-ready.js';
 import { DemandChart, demandDays } from './demand-chart.js';
 import { LedgerCard } from './ledger-card.js';
@@ -43,6 +43,7 @@ function SkuSkeleton() {
 
 /** One SKU: its demand against its reorder point and safety stock, the math, its stock, ledger and alerts, and its purchasing details. */
 export function SkuPage({ id }: { id: string }) {
+  const navigate = useNavigate();
   const { t, format } = useI18n();
   const { query } = useLocation();
   const days = readChartDays(query);

@@ -5,13 +5,14 @@ import type { SuppliersResponse } from '../../api/stock-types.js';
 import type { Warehouse } from '../../api/types.js';
 import { STOCK_STATUSES } from '../../components/stock-labels.js';
 import { useI18n, type MessageKey } from '../../i18n/i18n.js';
-import { navigate } from '../../router/router.js';
+import { useNavigate } from '../../router/router.js';
 import { stockUrl, type StockFilters } from './stock-filters.js';
 
 const VIEWS: StockFilters['status'][] = ['', ...STOCK_STATUSES];
 
 /** Status tabs, search, and the class, warehouse and supplier filters of the stock list; every change lands in the URL. */
 export function StockFilterBar({ filters, warehouses, suppliers, loading }: { filters: StockFilters; warehouses: Warehouse[]; suppliers: Resource<SuppliersResponse>; loading: boolean }) {
+  const navigate = useNavigate();
   const { t, format } = useI18n();
   const { mode, setMode } = useSetIndexFiltersMode();
   const [query, setQuery] = useState(filters.q);

@@ -9,7 +9,7 @@ import { SkeletonRows } from '../../components/skeleton-rows.js';
 import { useDownload } from '../../components/use-download.js';
 import { useRecompute } from '../../components/use-recompute.js';
 import { useI18n } from '../../i18n/i18n.js';
-import { navigate, useLocation } from '../../router/router.js';
+import { useLocation, useNavigate } from '../../router/router.js';
 import { usePageReady } from '../../shell/page-ready.js';
 import { AccuracyCard } from './accuracy-card.js';
 import { StockFilterBar } from './stock-filter-bar.js';
@@ -18,6 +18,7 @@ import { StockTable } from './stock-table.js';
 
 /** Every SKU with its stock per warehouse and its replenishment numbers; filters in the URL, keyset pages, CSV export. */
 export function StockPage() {
+  const navigate = useNavigate();
   const { t } = useI18n();
   const { query } = useLocation();
   const filters = readStockFilters(query);

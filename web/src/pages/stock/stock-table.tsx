@@ -4,7 +4,7 @@ import type { Warehouse } from '../../api/types.js';
 import { AbcBadge, AlertKindBadge } from '../../components/stock-badges.js';
 import { ALERT_KINDS } from '../../components/stock-labels.js';
 import { useI18n } from '../../i18n/i18n.js';
-import { navigate } from '../../router/router.js';
+import { useNavigate } from '../../router/router.js';
 
 /** Units every warehouse can still promise: on hand minus reserved, summed. */
 export const availableTotal = (s: StockItem) => s.levels.reduce((n, l) => n + l.available, 0);
@@ -39,6 +39,7 @@ function CoverCell({ s }: { s: StockItem }) {
 export function StockTable({ items, warehouses, loading, filtered, pagination }: {
   items: StockItem[]; warehouses: Warehouse[]; loading: boolean; filtered: boolean; pagination: IndexTableProps['pagination'];
 }) {
+  const navigate = useNavigate();
   const { t, format } = useI18n();
   const empty = (
     <EmptyState heading={filtered ? t('stock.emptyFilteredTitle') : t('stock.emptyTitle')} action={filtered ? { content: t('stock.clearFilters'), url: '/stock' } : { content: t('nav.warehouses'), url: '/warehouses' }} image="/empty.svg">

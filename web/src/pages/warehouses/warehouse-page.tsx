@@ -6,7 +6,7 @@ import { useApi, useResource } from '../../api/api-context.js';
 import type { ShopifyLocation, Warehouse, WarehouseSaved } from '../../api/types.js';
 import { ErrorBanner } from '../../components/error-banner.js';
 import { useI18n } from '../../i18n/i18n.js';
-import { navigate } from '../../router/router.js';
+import { useNavigate } from '../../router/router.js';
 import { usePageReady } from '../../shell/page-ready.js';
 import { useShop } from '../../shell/shop-context.js';
 import { useToast } from '../../shell/toast.js';
@@ -31,6 +31,7 @@ function FormSkeleton() {
 
 /** Creates a warehouse (`id` = `new`) or edits one, with its 3PL API keys. */
 export function WarehousePage({ id }: { id: string }) {
+  const navigate = useNavigate();
   const { t } = useI18n();
   const api = useApi();
   const toast = useToast();

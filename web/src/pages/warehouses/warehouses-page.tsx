@@ -4,11 +4,12 @@ import { useResource } from '../../api/api-context.js';
 import type { WarehouseList } from '../../api/types.js';
 import { ErrorBanner } from '../../components/error-banner.js';
 import { useI18n } from '../../i18n/i18n.js';
-import { navigate } from '../../router/router.js';
+import { useNavigate } from '../../router/router.js';
 import { usePageReady } from '../../shell/page-ready.js';
 
 /** The shop's warehouses, in priority order, with a link to the 3PL feed documentation. */
 export function WarehousesPage() {
+  const navigate = useNavigate();
   const { t } = useI18n();
   const res = useResource<WarehouseList>('/warehouses');
   usePageReady('warehouses', !!res.data);

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { routingRulesSchema } from '../../domain/routing/rules.js';
+
+export type { RoutingRule, RoutingRuleKind, RuleOf } from '../../domain/routing/rules.js';
+
+/** GET /routing-rules: the shop's ordered rules (the defaults until it saves some). */
+export const rulesResponse = z.object({
+  rules: routingRulesSchema,
+  version: z.number().int(),
+  isDefault: z.boolean(),
+  defaults: routingRulesSchema,
+});
+export type RulesResponse = z.infer<typeof rulesResponse>;
+
+/** PUT /routing-rules: the whole list and the version it was edited from. */
+export const saveRulesBody = z.object({ rules: routingRulesSchema, version: z.number().int().min(0) });
+export type SaveRulesBody = z.infer<typeof saveRulesBody>;
+/** PUT /routing-rules */
+export const saveRulesResponse = z.object({ version: z.number().int(), rules: routingRulesSchema });
+export type SaveRulesResponse = z.infer<typeof saveRulesResponse>;
+
+/** POST /routing-rules/simulate */
+export const simulateBody = z.object({ rules: routingRulesSchema, days: z.number().int().min(1).max(90).default(30) });
+export type SimulateBody = z.infer<typeof simulateBody>;
+
+/** What one rule set did to the past orders. */
+export const ruleSetMetrics = z.object({
+  orders: z.number().int(),
+  splitRate: z.number(),
+  cost: z.number(),
+  promiseMet: z.number(),
+  backorderedUnits: z.number(),
+  loadByWarehouse: z.record(z.string(), z.number()),
+});
+export type RuleSetMetrics = z.infer<typeof ruleSetMetrics>;
+
+/** POST /routing-rules/simulate: the current and the draft rules replayed on past orders. */
+export const simulationResult = z.object({
+  days: z.number().int(),
+  orders: z.number().int(),
+  current: ruleSetMetrics,
+  draft: ruleSetMetrics,
+  moved: z.array(z.object({ orderId: z.number().int(), name: z.string(), from: z.array(z.string()), to: z.array(z.string()) })),
+});
+export type SimulationResult = z.infer<typeof simulationResult>;
