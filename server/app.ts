@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { z } from 'zod';
+import { storableInput } from '../core/contracts/storable-text.js';
 import type { AppContext } from '../core/context.js';
 import { registerErrorHandler } from './plugins/error-handler.js';
 import { recordWebhook } from '../core/use-cases/record-webhook.js';
@@ -28,7 +30,8 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
     trustProxy: true,
     return503OnClosing: true,
   } as never) as unknown as FastifyInstance;
-  app.setValidatorCompiler(validatorCompiler);
+  // every string of every request part passes the storable-text check before the route's own schema
+  app.setValidatorCompiler((route) => validatorCompiler({ ...route, schema: storableInput(route.schema as z.ZodType) }));
   app.setSerializerCompiler(serializerCompiler);
   // once shutdown starts, every response closes its connection: a client's idle keep-alive
   // socket must not hold the process open until the keep-alive timeout

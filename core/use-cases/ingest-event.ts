@@ -1,5 +1,6 @@
 import { ZodError } from 'zod';
 import type { Db } from '../db/client.js';
+import { findUnstorableText } from '../contracts/storable-text.js';
 import { createInboxRepo } from '../db/inbox-repo.js';
 import { createShopsRepo } from '../db/shops-repo.js';
 import { AppError, ValidationError } from '../errors.js';
@@ -45,6 +46,8 @@ export async function ingestEvent(deps: IngestDeps, input: IngestInput): Promise
   try {
     if (!handler) throw new ValidationError(`unknown topic ${event.topic}`);
     const payload = parseJsonKeepingBigInts(event.body);
+    const unstorableAt = findUnstorableText(payload);
+    if (unstorableAt) throw new ValidationError(`payload shape: ${unstorableAt.join('.')} holds a NUL character or a lone surrogate`);
     const outcome = await deps.db.transaction(async (tx) => {
       const shop = await createShopsRepo(tx).ensure(event.shopDomain);
       const result = await handler(tx, shop, payload, event);
