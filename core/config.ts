@@ -40,6 +40,10 @@ const keyList = z
     return keys;
   });
 
+/** The simulator's public credentials: fine against the simulator, refused against real Shopify. */
+const DEMO_API_KEY = 'demo-api-key';
+const DEMO_API_SECRET = 'demo-api-secret';
+
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   PORT: port(3000),
@@ -57,8 +61,8 @@ const envSchema = z.object({
   QUEUE_PREFIX: z.string().min(1).default('{lapp}'),
   WORKERS: z.string().optional(),
 
-  SHOPIFY_API_KEY: z.string().min(1).default('demo-api-key'),
-  SHOPIFY_API_SECRET: z.string().min(1).default('demo-api-secret'),
+  SHOPIFY_API_KEY: z.string().min(1).default(DEMO_API_KEY),
+  SHOPIFY_API_SECRET: z.string().min(1).default(DEMO_API_SECRET),
   SHOPIFY_API_SECRET_PREVIOUS: z.string().optional(),
   SHOPIFY_API_VERSION: z.literal('2026-07').default('2026-07'),
   SHOPIFY_API_ORIGIN: url.optional(),
@@ -100,7 +104,7 @@ function shapeConfig(env: z.infer<typeof envSchema>) {
     email: { smtpUrl: env.SMTP_URL, from: env.EMAIL_FROM },
     feed: { rateLimitPerMinute: env.FEED_RATE_LIMIT_PER_MINUTE },
     security: {
-      // Demo and tests get a fixed development key; production must set its own.
+      // Only against the simulator (demo, tests) may the fixed development key be used; loadConfig enforces it.
       tokenEncryptionKeys: env.TOKEN_ENCRYPTION_KEYS ?? [Buffer.alloc(32, 7)],
       sessionClockSkewSeconds: env.SESSION_CLOCK_SKEW_SECONDS,
     },
@@ -125,10 +129,18 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     );
   }
   const problems: string[] = [];
-  if (parsed.data.NODE_ENV === 'production') {
-    if (!parsed.data.TOKEN_ENCRYPTION_KEYS) problems.push('config: TOKEN_ENCRYPTION_KEYS is required in production');
-    if (!env.SHOPIFY_API_SECRET) problems.push('config: SHOPIFY_API_SECRET is required in production');
-    if (!parsed.data.DATABASE_URL) problems.push('config: DATABASE_URL is required in production');
+  const d = parsed.data;
+  if (d.NODE_ENV === 'production') {
+    if (!d.DATABASE_URL) problems.push('config: DATABASE_URL is required in production');
+    if (d.SHOPIFY_API_ORIGIN) problems.push('config: SHOPIFY_API_ORIGIN (a simulated Shopify) is not allowed in production');
+  }
+  // Without SHOPIFY_API_ORIGIN the app talks to real Shopify: the public demo values would let
+  // anyone sign session tokens and webhooks or read the stored access tokens.
+  if (!d.SHOPIFY_API_ORIGIN || d.NODE_ENV === 'production') {
+    const against = d.NODE_ENV === 'production' ? 'in production' : 'against real Shopify (SHOPIFY_API_ORIGIN unset)';
+    if (!d.TOKEN_ENCRYPTION_KEYS) problems.push(`config: TOKEN_ENCRYPTION_KEYS is required ${against}`);
+    if (!cleaned.SHOPIFY_API_SECRET || d.SHOPIFY_API_SECRET === DEMO_API_SECRET) problems.push(`config: SHOPIFY_API_SECRET must be the app's own secret ${against}`);
+    if (!cleaned.SHOPIFY_API_KEY || d.SHOPIFY_API_KEY === DEMO_API_KEY) problems.push(`config: SHOPIFY_API_KEY must be the app's own client id ${against}`);
   }
   if (problems.length) throw new ConfigError(problems);
   return shapeConfig(parsed.data);
