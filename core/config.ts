@@ -69,6 +69,8 @@ const envSchema = z.object({
   SHOPIFY_SCOPES: z.string().default(''),
   RECONCILE_EVERY_MINUTES: positiveInt(15),
   FEED_RATE_LIMIT_PER_MINUTE: positiveInt(6000),
+  /** lets push URLs reach loopback and private addresses: tests and local 3PL simulators only */
+  PUSH_ALLOW_PRIVATE_NETWORK: bool(false),
 
   SMTP_URL: url.optional(),
   EMAIL_FROM: z.string().default('Logistics <no-reply@localhost>'),
@@ -103,6 +105,7 @@ function shapeConfig(env: z.infer<typeof envSchema>) {
     },
     email: { smtpUrl: env.SMTP_URL, from: env.EMAIL_FROM },
     feed: { rateLimitPerMinute: env.FEED_RATE_LIMIT_PER_MINUTE },
+    push: { allowPrivateNetwork: env.PUSH_ALLOW_PRIVATE_NETWORK, requireHttps: env.NODE_ENV === 'production' },
     security: {
       // Only against the simulator (demo, tests) may the fixed development key be used; loadConfig enforces it.
       tokenEncryptionKeys: env.TOKEN_ENCRYPTION_KEYS ?? [Buffer.alloc(32, 7)],
@@ -133,6 +136,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (d.NODE_ENV === 'production') {
     if (!d.DATABASE_URL) problems.push('config: DATABASE_URL is required in production');
     if (d.SHOPIFY_API_ORIGIN) problems.push('config: SHOPIFY_API_ORIGIN (a simulated Shopify) is not allowed in production');
+    if (d.PUSH_ALLOW_PRIVATE_NETWORK) problems.push('config: PUSH_ALLOW_PRIVATE_NETWORK is not allowed in production');
   }
   // Without SHOPIFY_API_ORIGIN the app talks to real Shopify: the public demo values would let
   // anyone sign session tokens and webhooks or read the stored access tokens.

@@ -11,6 +11,7 @@ import type { TokenCipher } from '../crypto/token-cipher.js';
 import { AppError, NotFoundError } from '../errors.js';
 import type { CircuitBreaker } from '../integrations/warehouses/circuit-breaker.js';
 import { warehouseAdapter } from '../integrations/warehouses/index.js';
+import type { PushNetPolicy } from '../integrations/warehouses/push-client.js';
 import type { ShopifyGraphql } from '../integrations/shopify/graphql.js';
 import type { Logger } from '../logger.js';
 import { placeOnShopify, type Placement } from './dispatch/place-on-shopify.js';
@@ -21,6 +22,8 @@ export interface DispatchDeps {
   cipher: TokenCipher;
   breaker: CircuitBreaker;
   log: Logger;
+  /** where push URLs may point (config.push); without it, public https hosts only */
+  push?: PushNetPolicy;
 }
 
 /**
@@ -65,7 +68,7 @@ export async function dispatchAllocation(deps: DispatchDeps, input: { shopId: nu
   }
 
   const [dto] = await createFeedRepo(deps.db).hydrate(input.shopId, [a]);
-  const adapter = warehouseAdapter(w, deps.cipher);
+  const adapter = warehouseAdapter(w, deps.cipher, deps.push);
   const started = Date.now();
   try {
     const outcome = await deps.breaker.run(w.id, () => adapter.dispatch({
