@@ -71,6 +71,8 @@ const envSchema = z.object({
   FEED_RATE_LIMIT_PER_MINUTE: positiveInt(6000),
   /** lets push URLs reach loopback and private addresses: tests and local 3PL simulators only */
   PUSH_ALLOW_PRIVATE_NETWORK: bool(false),
+  /** days a processed webhook's raw body is kept; dead letters stay until replayed or discarded */
+  INBOX_RETENTION_DAYS: positiveInt(30),
 
   SMTP_URL: url.optional(),
   EMAIL_FROM: z.string().default('Logistics <no-reply@localhost>'),
@@ -105,6 +107,7 @@ function shapeConfig(env: z.infer<typeof envSchema>) {
     },
     email: { smtpUrl: env.SMTP_URL, from: env.EMAIL_FROM },
     feed: { rateLimitPerMinute: env.FEED_RATE_LIMIT_PER_MINUTE },
+    retention: { inboxProcessedDays: env.INBOX_RETENTION_DAYS },
     push: { allowPrivateNetwork: env.PUSH_ALLOW_PRIVATE_NETWORK, requireHttps: env.NODE_ENV === 'production' },
     security: {
       // Only against the simulator (demo, tests) may the fixed development key be used; loadConfig enforces it.

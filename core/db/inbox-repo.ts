@@ -117,6 +117,15 @@ export function createInboxRepo(db: DbOrTx) {
         .where(eq(inboxEvents.id, id));
     },
 
+    /** Deletes up to `limit` processed events received before the cut-off; returns how many. */
+    async deleteProcessedBefore(before: Date, limit: number): Promise<number> {
+      const rows = await db.execute(sql`
+        delete from inbox_events where id in (
+          select id from inbox_events where status = 'processed' and received_at < ${before.toISOString()}::timestamptz order by received_at limit ${limit})
+        returning id`);
+      return rowsOf<{ id: number }>(rows).length;
+    },
+
     async recordFailure(id: number, error: string, dead: boolean): Promise<void> {
       await db
         .update(inboxEvents)
