@@ -8,6 +8,7 @@ import { createWarehousesRepo } from '../db/warehouses-repo.js';
 import { eq, inArray } from 'drizzle-orm';
 import { allocationLines, dispatchAttempts, skus } from '../../drizzle/schema/index.js';
 import type { TokenCipher } from '../crypto/token-cipher.js';
+import { errorSummary } from '../error-summary.js';
 import { AppError, NotFoundError } from '../errors.js';
 import type { CircuitBreaker } from '../integrations/warehouses/circuit-breaker.js';
 import { warehouseAdapter } from '../integrations/warehouses/index.js';
@@ -81,7 +82,7 @@ export async function dispatchAllocation(deps: DispatchDeps, input: { shopId: nu
     await audit.record(input.shopId, 'order', String(order.id), 'dispatched', 'dispatch', { allocationId: a.id, warehouse: w.name, style: w.dispatchStyle, outcome, placement });
     return { status: row ? ('dispatched' as const) : ('skipped' as const), to, placement };
   } catch (e) {
-    const message = (e as Error).message;
+    const message = errorSummary(e);
     await deps.db.insert(dispatchAttempts).values({ shopId: input.shopId, allocationId: a.id, attempt: input.attempt, error: message.slice(0, 1000), durationMs: Date.now() - started });
     const final = input.finalAttempt || (e instanceof AppError && !e.retriable);
     await allocations.setDispatchOutcome(input.shopId, a.id, { dispatchAttempts: input.attempt, dispatchError: final ? message : null });

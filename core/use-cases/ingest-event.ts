@@ -1,6 +1,7 @@
 import { ZodError } from 'zod';
 import type { Db } from '../db/client.js';
 import { findUnstorableText } from '../contracts/storable-text.js';
+import { errorSummary } from '../error-summary.js';
 import { createInboxRepo } from '../db/inbox-repo.js';
 import { createShopsRepo } from '../db/shops-repo.js';
 import { AppError, ValidationError } from '../errors.js';
@@ -62,7 +63,7 @@ export async function ingestEvent(deps: IngestDeps, input: IngestInput): Promise
     }
     return { status: 'processed', outcome };
   } catch (err) {
-    const message = err instanceof ZodError ? `payload shape: ${err.issues.slice(0, 3).map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}` : (err as Error).message;
+    const message = err instanceof ZodError ? `payload shape: ${err.issues.slice(0, 3).map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}` : errorSummary(err);
     const dead = isPoison(err) || input.finalAttempt;
     await inbox.recordFailure(event.id, message, dead);
     if (dead) {
