@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { stringify } from 'csv-stringify/sync';
 import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { replenishmentSnapshot, skus, stockAlerts, alertKinds } from '../../../drizzle/schema/index.js';
@@ -9,6 +8,7 @@ import { createStockQueries } from '../../../core/db/stock-queries.js';
 import { createStockSettingsRepo } from '../../../core/db/stock-settings-repo.js';
 import { purchaseOrderCsvRows, suggestPurchaseOrders } from '../../../core/domain/replenishment/index.js';
 import { NotFoundError } from '../../../core/errors.js';
+import { toCsv } from './csv.js';
 
 const idParams = z.object({ id: z.coerce.number().int().positive() });
 const stockQuery = z.object({
@@ -56,7 +56,7 @@ export async function stockRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
       }
       after = page.nextAfter ?? undefined;
     } while (after);
-    return reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="stock.csv"').send(stringify(rows));
+    return reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="stock.csv"').send(toCsv(rows));
   });
 
   r.get('/skus/:id', { schema: { params: idParams, querystring: z.object({ days: z.coerce.number().int().min(7).max(365).default(90) }) } }, async (req) => {
@@ -115,7 +115,7 @@ export async function stockRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
       .map((x) => ({ supplier: x.supplier, skus: Number(x.skus) })),
   }));
   r.get('/purchase-orders.csv', async (req, reply) =>
-    reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="purchase-orders.csv"').send(stringify(purchaseOrderCsvRows(await purchaseOrders(req.shop.id)))));
+    reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="purchase-orders.csv"').send(toCsv(purchaseOrderCsvRows(await purchaseOrders(req.shop.id)))));
 
   r.get('/stock-settings', async (req) => createStockSettingsRepo(ctx.db).get(req.shop.id));
   r.put('/stock-settings', { schema: { body: settingsSchema } }, async (req) => {
