@@ -12,7 +12,8 @@ import { warehouseRoutes } from './warehouses.js';
 /** The admin JSON API under /api/admin: every route is authenticated and scoped to one shop. */
 export async function adminRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }): Promise<void> {
   app.decorateRequest('shop', null as never);
-  app.addHook('preHandler', createAdminAuth(ctx));
+  // onRequest: an anonymous caller is refused before validation could describe the schema to it
+  app.addHook('onRequest', createAdminAuth(ctx));
   await app.register(shopRoutes, { ctx });
   await app.register(deadLetterRoutes, { ctx });
   await app.register(overviewRoutes, { ctx });
