@@ -51,6 +51,13 @@ const envSchema = z.object({
   APP_URL: url.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   BODY_LIMIT_BYTES: positiveInt(1024 * 1024),
+  /** the proxy in front of the app: "true" (any), a hop count, or comma-separated addresses/CIDRs; unset trusts none */
+  TRUST_PROXY: z.string().optional().transform((v): boolean | number | string[] => {
+    if (!v || v === 'false') return false;
+    if (v === 'true') return true;
+    if (/^\d+$/.test(v)) return Number(v);
+    return v.split(',').map((s) => s.trim()).filter(Boolean);
+  }),
 
   DATABASE_URL: url.optional(),
   PGLITE_DIR: z.string().default('.data/pglite'),
@@ -88,7 +95,7 @@ export type AppConfig = ReturnType<typeof shapeConfig>;
 function shapeConfig(env: z.infer<typeof envSchema>) {
   return {
     env: env.NODE_ENV,
-    http: { port: env.PORT, host: env.HOST, appUrl: env.APP_URL, bodyLimitBytes: env.BODY_LIMIT_BYTES },
+    http: { port: env.PORT, host: env.HOST, appUrl: env.APP_URL, bodyLimitBytes: env.BODY_LIMIT_BYTES, trustProxy: env.TRUST_PROXY },
     log: { level: env.LOG_LEVEL },
     db: {
       url: env.DATABASE_URL,

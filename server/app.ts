@@ -25,9 +25,13 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
     loggerInstance: opts.logger === false ? undefined : ctx.log,
     logger: opts.logger === false ? false : undefined,
     bodyLimit: ctx.config.http.bodyLimitBytes,
-    requestIdHeader: 'x-request-id',
-    genReqId: () => randomUUID(),
-    trustProxy: true,
+    // our own id always; a client's well-formed id rides along as a suffix for correlation
+    requestIdHeader: false,
+    genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
+      const client = req.headers['x-request-id'];
+      return typeof client === 'string' && /^[A-Za-z0-9._:-]{1,64}$/.test(client) ? `${randomUUID()}.${client}` : randomUUID();
+    },
+    trustProxy: ctx.config.http.trustProxy,
     return503OnClosing: true,
   } as never) as unknown as FastifyInstance;
   // every string of every request part passes the storable-text check before the route's own schema
