@@ -76,6 +76,7 @@ const envSchema = z.object({
   SHOPIFY_SCOPES: z.string().default(''),
   RECONCILE_EVERY_MINUTES: positiveInt(15),
   FEED_RATE_LIMIT_PER_MINUTE: positiveInt(6000),
+  ADMIN_RATE_LIMIT_PER_MINUTE: positiveInt(600),
   /** wrong feed keys one address may try in ten minutes before it is refused outright */
   FEED_FAILED_AUTH_PER_10_MINUTES: positiveInt(30),
   /** lets push URLs reach loopback and private addresses: tests and local 3PL simulators only */
@@ -115,6 +116,7 @@ function shapeConfig(env: z.infer<typeof envSchema>) {
       reconcileEveryMinutes: env.RECONCILE_EVERY_MINUTES,
     },
     email: { smtpUrl: env.SMTP_URL, from: env.EMAIL_FROM },
+    admin: { rateLimitPerMinute: env.ADMIN_RATE_LIMIT_PER_MINUTE },
     feed: { rateLimitPerMinute: env.FEED_RATE_LIMIT_PER_MINUTE, failedAuthPer10Minutes: env.FEED_FAILED_AUTH_PER_10_MINUTES },
     retention: { inboxProcessedDays: env.INBOX_RETENTION_DAYS },
     push: { allowPrivateNetwork: env.PUSH_ALLOW_PRIVATE_NETWORK, requireHttps: env.NODE_ENV === 'production' },

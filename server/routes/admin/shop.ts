@@ -7,6 +7,7 @@ import { createPrivacyRepo } from '../../../core/db/privacy-repo.js';
 import { createShopsRepo } from '../../../core/db/shops-repo.js';
 import { createSyncRepo } from '../../../core/db/sync-repo.js';
 import { NotFoundError } from '../../../core/errors.js';
+import { requestSync } from '../../../core/use-cases/admin/request-sync.js';
 
 const settingsSchema = z.object({
   routeUnpaidOrders: z.boolean(),
@@ -41,8 +42,8 @@ export async function shopRoutes(app: FastifyInstance, { ctx }: { ctx: AppContex
   r.get('/imports/latest', async (req) => ({ import: (await createSyncRepo(ctx.db).latestImport(req.shop.id)) ?? null }));
 
   r.post('/imports', async (req, reply) => {
-    await ctx.queues.add('reconcile', { shopId: req.shop.id, kind: 'import' }, { jobId: `import-${req.shop.id}-${Date.now()}` });
-    return reply.code(202).send({ queued: true });
+    const { coalesced } = await requestSync({ queues: ctx.queues }, { shopId: req.shop.id, kind: 'import' });
+    return reply.code(202).send({ queued: true, coalesced });
   });
 
   r.get('/reconciliation', async (req) => {
@@ -52,8 +53,8 @@ export async function shopRoutes(app: FastifyInstance, { ctx }: { ctx: AppContex
   });
 
   r.post('/reconciliation/run', async (req, reply) => {
-    await ctx.queues.add('reconcile', { shopId: req.shop.id, kind: 'orders' }, { jobId: `reconcile-${req.shop.id}-${Date.now()}` });
-    return reply.code(202).send({ queued: true });
+    const { coalesced } = await requestSync({ queues: ctx.queues }, { shopId: req.shop.id, kind: 'orders' });
+    return reply.code(202).send({ queued: true, coalesced });
   });
 
   r.get('/privacy', async (req) => ({ records: await createPrivacyRepo(ctx.db).list(req.shop.id) }));
