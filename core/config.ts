@@ -83,6 +83,8 @@ const envSchema = z.object({
   PUSH_ALLOW_PRIVATE_NETWORK: bool(false),
   /** days a processed webhook's raw body is kept; dead letters stay until replayed or discarded */
   INBOX_RETENTION_DAYS: positiveInt(30),
+  /** days a webhook for a shop that never installed the app is kept (no merchant can see it) */
+  UNKNOWN_SHOP_RETENTION_DAYS: positiveInt(7),
 
   SMTP_URL: url.optional(),
   EMAIL_FROM: z.string().default('Logistics <no-reply@localhost>'),
@@ -118,7 +120,7 @@ function shapeConfig(env: z.infer<typeof envSchema>) {
     email: { smtpUrl: env.SMTP_URL, from: env.EMAIL_FROM },
     admin: { rateLimitPerMinute: env.ADMIN_RATE_LIMIT_PER_MINUTE },
     feed: { rateLimitPerMinute: env.FEED_RATE_LIMIT_PER_MINUTE, failedAuthPer10Minutes: env.FEED_FAILED_AUTH_PER_10_MINUTES },
-    retention: { inboxProcessedDays: env.INBOX_RETENTION_DAYS },
+    retention: { inboxProcessedDays: env.INBOX_RETENTION_DAYS, unknownShopDays: env.UNKNOWN_SHOP_RETENTION_DAYS },
     push: { allowPrivateNetwork: env.PUSH_ALLOW_PRIVATE_NETWORK, requireHttps: env.NODE_ENV === 'production' },
     security: {
       // Only against the simulator (demo, tests) may the fixed development key be used; loadConfig enforces it.

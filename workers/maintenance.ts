@@ -34,7 +34,7 @@ export const maintenanceProcessor: ProcessorDef<'maintenance'> = {
         const deps = { db: ctx.db, queues: ctx.queues, log: ctx.log };
         const inbox = await sweepInbox(deps, { olderThanMs: 10_000 });
         const work = await sweepWork(deps, { olderThanMs: 60_000 });
-        const pruned = await pruneInbox(deps, { processedRetentionDays: ctx.config.retention.inboxProcessedDays, limit: 1000 });
+        const pruned = await pruneInbox(deps, { processedRetentionDays: ctx.config.retention.inboxProcessedDays, unknownShopRetentionDays: ctx.config.retention.unknownShopDays, limit: 1000 });
         return { ...inbox, ...work, ...pruned };
       }
       case 'schedule-reconcile':

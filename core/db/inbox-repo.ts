@@ -126,6 +126,20 @@ export function createInboxRepo(db: DbOrTx) {
       return rowsOf<{ id: number }>(rows).length;
     },
 
+    /** Drops unknown-shop dead letters received before the cut-off; counts what is left, per domain. */
+    async pruneUnknownShop(reason: string, before: Date, limit: number): Promise<{ pruned: number; kept: number; shops: Record<string, number> }> {
+      const deleted = await db.execute(sql`
+        delete from inbox_events where id in (
+          select id from inbox_events where status = 'dead' and shop_id is null and last_error = ${reason} and received_at < ${before.toISOString()}::timestamptz limit ${limit})
+        returning id`);
+      const left = await db
+        .select({ domain: inboxEvents.shopDomain, n: sql<number>`count(*)::int` })
+        .from(inboxEvents)
+        .where(and(eq(inboxEvents.status, 'dead'), sql`${inboxEvents.shopId} is null`, eq(inboxEvents.lastError, reason)))
+        .groupBy(inboxEvents.shopDomain);
+      return { pruned: rowsOf(deleted).length, kept: left.reduce((n, r) => n + Number(r.n), 0), shops: Object.fromEntries(left.map((r) => [r.domain, Number(r.n)])) };
+    },
+
     async recordFailure(id: number, error: string, dead: boolean): Promise<void> {
       await db
         .update(inboxEvents)

@@ -1,6 +1,7 @@
 import { Writable } from 'node:stream';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createShopsRepo } from '../../core/db/shops-repo.js';
 import { createLogger } from '../../core/logger.js';
 import { ingestEvent } from '../../core/use-cases/ingest-event.js';
 import { buildApp } from '../../server/app.js';
@@ -21,6 +22,7 @@ describe('logs and stored errors carry no SQL, parameters or tokens', () => {
   afterAll(async () => t.close());
 
   it('stores and logs a database failure as a code and a short message', async () => {
+    await createShopsRepo(t.ctx.db).activate('test-shop.myshopify.com');
     const app = await buildApp(t.ctx);
     app.get('/boom', async () => t.ctx.database.query(sql`select ${SECRET_EMAIL}::int`));
     const res = await app.inject(signedWebhook({ id: 1, email: SECRET_EMAIL }, { topic: 'test/boom', eventId: 'boom-1' }));
