@@ -40,6 +40,10 @@ const keyList = z
     return keys;
   });
 
+/** The simulator's public credentials: fine against the simulator, refused against real Shopify. */
+const DEMO_API_KEY = 'demo-api-key';
+const DEMO_API_SECRET = 'demo-api-secret';
+
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   PORT: port(3000),
@@ -47,6 +51,13 @@ const envSchema = z.object({
   APP_URL: url.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   BODY_LIMIT_BYTES: positiveInt(1024 * 1024),
+  /** the proxy in front of the app: "true" (any), a hop count, or comma-separated addresses/CIDRs; unset trusts none */
+  TRUST_PROXY: z.string().optional().transform((v): boolean | number | string[] => {
+    if (!v || v === 'false') return false;
+    if (v === 'true') return true;
+    if (/^\d+$/.test(v)) return Number(v);
+    return v.split(',').map((s) => s.trim()).filter(Boolean);
+  }),
 
   DATABASE_URL: url.optional(),
   PGLITE_DIR: z.string().default('.data/pglite'),
@@ -57,14 +68,23 @@ const envSchema = z.object({
   QUEUE_PREFIX: z.string().min(1).default('{lapp}'),
   WORKERS: z.string().optional(),
 
-  SHOPIFY_API_KEY: z.string().min(1).default('demo-api-key'),
-  SHOPIFY_API_SECRET: z.string().min(1).default('demo-api-secret'),
+  SHOPIFY_API_KEY: z.string().min(1).default(DEMO_API_KEY),
+  SHOPIFY_API_SECRET: z.string().min(1).default(DEMO_API_SECRET),
   SHOPIFY_API_SECRET_PREVIOUS: z.string().optional(),
   SHOPIFY_API_VERSION: z.literal('2026-07').default('2026-07'),
   SHOPIFY_API_ORIGIN: url.optional(),
   SHOPIFY_SCOPES: z.string().default(''),
   RECONCILE_EVERY_MINUTES: positiveInt(15),
   FEED_RATE_LIMIT_PER_MINUTE: positiveInt(6000),
+  ADMIN_RATE_LIMIT_PER_MINUTE: positiveInt(600),
+  /** wrong feed keys one address may try in ten minutes before it is refused outright */
+  FEED_FAILED_AUTH_PER_10_MINUTES: positiveInt(30),
+  /** lets push URLs reach loopback and private addresses: tests and local 3PL simulators only */
+  PUSH_ALLOW_PRIVATE_NETWORK: bool(false),
+  /** days a processed webhook's raw body is kept; dead letters stay until replayed or discarded */
+  INBOX_RETENTION_DAYS: positiveInt(30),
+  /** days a webhook for a shop that never installed the app is kept (no merchant can see it) */
+  UNKNOWN_SHOP_RETENTION_DAYS: positiveInt(7),
 
   SMTP_URL: url.optional(),
   EMAIL_FROM: z.string().default('Logistics <no-reply@localhost>'),
@@ -78,7 +98,7 @@ export type AppConfig = ReturnType<typeof shapeConfig>;
 function shapeConfig(env: z.infer<typeof envSchema>) {
   return {
     env: env.NODE_ENV,
-    http: { port: env.PORT, host: env.HOST, appUrl: env.APP_URL, bodyLimitBytes: env.BODY_LIMIT_BYTES },
+    http: { port: env.PORT, host: env.HOST, appUrl: env.APP_URL, bodyLimitBytes: env.BODY_LIMIT_BYTES, trustProxy: env.TRUST_PROXY },
     log: { level: env.LOG_LEVEL },
     db: {
       url: env.DATABASE_URL,
@@ -98,9 +118,12 @@ function shapeConfig(env: z.infer<typeof envSchema>) {
       reconcileEveryMinutes: env.RECONCILE_EVERY_MINUTES,
     },
     email: { smtpUrl: env.SMTP_URL, from: env.EMAIL_FROM },
-    feed: { rateLimitPerMinute: env.FEED_RATE_LIMIT_PER_MINUTE },
+    admin: { rateLimitPerMinute: env.ADMIN_RATE_LIMIT_PER_MINUTE },
+    feed: { rateLimitPerMinute: env.FEED_RATE_LIMIT_PER_MINUTE, failedAuthPer10Minutes: env.FEED_FAILED_AUTH_PER_10_MINUTES },
+    retention: { inboxProcessedDays: env.INBOX_RETENTION_DAYS, unknownShopDays: env.UNKNOWN_SHOP_RETENTION_DAYS },
+    push: { allowPrivateNetwork: env.PUSH_ALLOW_PRIVATE_NETWORK, requireHttps: env.NODE_ENV === 'production' },
     security: {
-      // Demo and tests get a fixed development key; production must set its own.
+      // Only against the simulator (demo, tests) may the fixed development key be used; loadConfig enforces it.
       tokenEncryptionKeys: env.TOKEN_ENCRYPTION_KEYS ?? [Buffer.alloc(32, 7)],
       sessionClockSkewSeconds: env.SESSION_CLOCK_SKEW_SECONDS,
     },
@@ -125,10 +148,19 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     );
   }
   const problems: string[] = [];
-  if (parsed.data.NODE_ENV === 'production') {
-    if (!parsed.data.TOKEN_ENCRYPTION_KEYS) problems.push('config: TOKEN_ENCRYPTION_KEYS is required in production');
-    if (!env.SHOPIFY_API_SECRET) problems.push('config: SHOPIFY_API_SECRET is required in production');
-    if (!parsed.data.DATABASE_URL) problems.push('config: DATABASE_URL is required in production');
+  const d = parsed.data;
+  if (d.NODE_ENV === 'production') {
+    if (!d.DATABASE_URL) problems.push('config: DATABASE_URL is required in production');
+    if (d.SHOPIFY_API_ORIGIN) problems.push('config: SHOPIFY_API_ORIGIN (a simulated Shopify) is not allowed in production');
+    if (d.PUSH_ALLOW_PRIVATE_NETWORK) problems.push('config: PUSH_ALLOW_PRIVATE_NETWORK is not allowed in production');
+  }
+  // Without SHOPIFY_API_ORIGIN the app talks to real Shopify: the public demo values would let
+  // anyone sign session tokens and webhooks or read the stored access tokens.
+  if (!d.SHOPIFY_API_ORIGIN || d.NODE_ENV === 'production') {
+    const against = d.NODE_ENV === 'production' ? 'in production' : 'against real Shopify (SHOPIFY_API_ORIGIN unset)';
+    if (!d.TOKEN_ENCRYPTION_KEYS) problems.push(`config: TOKEN_ENCRYPTION_KEYS is required ${against}`);
+    if (!cleaned.SHOPIFY_API_SECRET || d.SHOPIFY_API_SECRET === DEMO_API_SECRET) problems.push(`config: SHOPIFY_API_SECRET must be the app's own secret ${against}`);
+    if (!cleaned.SHOPIFY_API_KEY || d.SHOPIFY_API_KEY === DEMO_API_KEY) problems.push(`config: SHOPIFY_API_KEY must be the app's own client id ${against}`);
   }
   if (problems.length) throw new ConfigError(problems);
   return shapeConfig(parsed.data);

@@ -1,9 +1,24 @@
-import { pino, type Logger } from 'pino';
+import { pino, type DestinationStream, type Logger } from 'pino';
+import { safeErrorSerializer } from './error-summary.js';
 
 export type { Logger };
 
-/** One pino logger for the process; secrets never reach the output. */
-export function createLogger(level: string, name: string, destination: 1 | 2 = 1): Logger {
+/** Session tokens ride in `?id_token=` on the first load of the embedded app. */
+export function redactUrl(url: string): string {
+  return url.replace(/([?&](?:id_token|session|hmac|code|token)=)[^&#]*/gi, '$1[redacted]');
+}
+
+interface LoggedRequest {
+  id?: string;
+  method?: string;
+  url?: string;
+  hostname?: string;
+  ip?: string;
+  socket?: { remotePort?: number };
+}
+
+/** One pino logger for the process; secrets, SQL parameters and session tokens never reach the output. */
+export function createLogger(level: string, name: string, destination: 1 | 2 | DestinationStream = 1): Logger {
   return pino({
     name,
     level,
@@ -11,5 +26,10 @@ export function createLogger(level: string, name: string, destination: 1 | 2 = 1
       paths: ['req.headers.authorization', 'req.headers["x-shopify-access-token"]', '*.accessToken', '*.access_token', '*.secret'],
       censor: '[redacted]',
     },
-  }, pino.destination({ fd: destination, sync: false }));
+    serializers: {
+      err: safeErrorSerializer,
+      error: safeErrorSerializer,
+      req: (req: LoggedRequest) => ({ id: req.id, method: req.method, url: req.url ? redactUrl(req.url) : undefined, hostname: req.hostname, remoteAddress: req.ip, remotePort: req.socket?.remotePort }),
+    },
+  }, typeof destination === 'number' ? pino.destination({ fd: destination, sync: false }) : destination);
 }

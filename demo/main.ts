@@ -6,6 +6,7 @@ import { onShutdown } from '../core/shutdown.js';
 import { buildApp } from '../server/app.js';
 import { startWorkers } from '../workers/registry.js';
 import { createShopifySim, seedDemoShop } from '../sim/shopify/index.js';
+import { isLoopbackHost } from './loopback.js';
 import { ensureRedis } from './redis.js';
 import { setupDemoShop } from './setup-demo-shop.js';
 import { startDemoActivity } from './activity.js';
@@ -27,7 +28,12 @@ async function freePort(): Promise<number> {
   });
 }
 
-const base = loadConfigOrExit({ MIGRATE_ON_START: 'true', ...process.env });
+// the demo always talks to its own simulator; the origin is known only once the simulator listens
+const base = loadConfigOrExit({ MIGRATE_ON_START: 'true', ...process.env, SHOPIFY_API_ORIGIN: 'http://127.0.0.1:9' });
+if (!isLoopbackHost(base.http.host)) {
+  process.stderr.write(`demo: refusing to listen on ${base.http.host}: the demo signs with public secrets, so it listens on loopback only (HOST=127.0.0.1)\n`);
+  process.exit(1);
+}
 const log = createLogger(base.log.level === 'info' ? 'warn' : base.log.level, 'demo', 2);
 
 let redis;

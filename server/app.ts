@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { z } from 'zod';
+import { storableInput } from '../core/contracts/storable-text.js';
 import type { AppContext } from '../core/context.js';
 import { registerErrorHandler } from './plugins/error-handler.js';
 import { recordWebhook } from '../core/use-cases/record-webhook.js';
@@ -24,12 +26,17 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
     loggerInstance: opts.logger === false ? undefined : ctx.log,
     logger: opts.logger === false ? false : undefined,
     bodyLimit: ctx.config.http.bodyLimitBytes,
-    requestIdHeader: 'x-request-id',
-    genReqId: () => randomUUID(),
-    trustProxy: true,
+    // our own id always; a client's well-formed id rides along as a suffix for correlation
+    requestIdHeader: false,
+    genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
+      const client = req.headers['x-request-id'];
+      return typeof client === 'string' && /^[A-Za-z0-9._:-]{1,64}$/.test(client) ? `${randomUUID()}.${client}` : randomUUID();
+    },
+    trustProxy: ctx.config.http.trustProxy,
     return503OnClosing: true,
   } as never) as unknown as FastifyInstance;
-  app.setValidatorCompiler(validatorCompiler);
+  // every string of every request part passes the storable-text check before the route's own schema
+  app.setValidatorCompiler((route) => validatorCompiler({ ...route, schema: storableInput(route.schema as z.ZodType) }));
   app.setSerializerCompiler(serializerCompiler);
   // once shutdown starts, every response closes its connection: a client's idle keep-alive
   // socket must not hold the process open until the keep-alive timeout

@@ -1,4 +1,5 @@
 import type { AppContext } from '../core/context.js';
+import { pruneInbox } from '../core/use-cases/prune-inbox.js';
 import { sweepInbox } from '../core/use-cases/sweep-inbox.js';
 import { sweepWork } from '../core/use-cases/sweep-work.js';
 import { scheduleReconciliation } from '../core/use-cases/schedule-reconciliation.js';
@@ -13,7 +14,8 @@ export const maintenanceProcessor: ProcessorDef<'maintenance'> = {
         const deps = { db: ctx.db, queues: ctx.queues, log: ctx.log };
         const inbox = await sweepInbox(deps, { olderThanMs: 10_000 });
         const work = await sweepWork(deps, { olderThanMs: 60_000 });
-        return { ...inbox, ...work };
+        const pruned = await pruneInbox(deps, { processedRetentionDays: ctx.config.retention.inboxProcessedDays, unknownShopRetentionDays: ctx.config.retention.unknownShopDays, limit: 1000 });
+        return { ...inbox, ...work, ...pruned };
       }
       case 'schedule-reconcile':
         return scheduleReconciliation({ db: ctx.db, queues: ctx.queues }, { everyMs: ctx.config.shopify.reconcileEveryMinutes * 60_000 });

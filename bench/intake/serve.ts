@@ -24,7 +24,7 @@ async function intake() {
   const { loadConfig } = await import('../../core/config.js');
   const { createAppContext } = await import('../../core/context.js');
   const { buildApp } = await import('../../server/app.js');
-  const config = loadConfig({ DATABASE_URL: dbUrl, QUEUE_PREFIX: prefix, SHOPIFY_API_SECRET: BENCH_SECRET, LOG_LEVEL: 'silent', DB_POOL_SIZE: '8' });
+  const config = loadConfig({ DATABASE_URL: dbUrl, QUEUE_PREFIX: prefix, SHOPIFY_API_SECRET: BENCH_SECRET, SHOPIFY_API_ORIGIN: 'http://127.0.0.1:9', LOG_LEVEL: 'silent', DB_POOL_SIZE: '8' });
   const ctx = await createAppContext(config, { name: 'bench' });
   const app = await buildApp(ctx, { logger: false });
   await app.listen({ port, host: '127.0.0.1' });

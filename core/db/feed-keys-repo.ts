@@ -1,6 +1,6 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { and, desc, eq, isNull } from 'drizzle-orm';
-import { feedKeys, warehouses } from '../../drizzle/schema/index.js';
+import { and, desc, eq, isNull, lt, or, sql } from 'drizzle-orm';
+import { feedKeys, shops, warehouses } from '../../drizzle/schema/index.js';
 import type { DbOrTx } from './client.js';
 
 /** What a valid 3PL key grants: one warehouse of one shop. */
@@ -29,10 +29,12 @@ export function createFeedKeysRepo(db: DbOrTx) {
       const m = /^lk_([0-9a-f]{12})_[A-Za-z0-9_-]{20,}$/.exec(key);
       if (!m) return null;
       const [row] = await db
-        .select({ id: feedKeys.id, shopId: feedKeys.shopId, warehouseId: feedKeys.warehouseId, secretHash: feedKeys.secretHash, active: warehouses.active })
+        .select({ id: feedKeys.id, shopId: feedKeys.shopId, warehouseId: feedKeys.warehouseId, secretHash: feedKeys.secretHash })
         .from(feedKeys)
-        .innerJoin(warehouses, eq(warehouses.id, feedKeys.warehouseId))
-        .where(and(eq(feedKeys.prefix, m[1]!), isNull(feedKeys.revokedAt)));
+        .innerJoin(warehouses, and(eq(warehouses.id, feedKeys.warehouseId), eq(warehouses.shopId, feedKeys.shopId)))
+        .innerJoin(shops, eq(shops.id, feedKeys.shopId))
+        // a key lives no longer than its warehouse's activity and its shop's install
+        .where(and(eq(feedKeys.prefix, m[1]!), isNull(feedKeys.revokedAt), eq(warehouses.active, true), eq(shops.status, 'active')));
       if (!row) return null;
       const a = Buffer.from(row.secretHash, 'hex');
       const b = Buffer.from(hash(key), 'hex');
@@ -40,8 +42,10 @@ export function createFeedKeysRepo(db: DbOrTx) {
       return { keyId: row.id, shopId: row.shopId, warehouseId: row.warehouseId };
     },
 
+    /** Marks the key used; at most one write a minute per key, so a busy poller costs no extra writes. */
     async touch(id: number): Promise<void> {
-      await db.update(feedKeys).set({ lastUsedAt: new Date() }).where(eq(feedKeys.id, id));
+      await db.update(feedKeys).set({ lastUsedAt: new Date() })
+        .where(and(eq(feedKeys.id, id), or(isNull(feedKeys.lastUsedAt), lt(feedKeys.lastUsedAt, sql`now() - interval '1 minute'`))));
     },
 
     async list(shopId: number, warehouseId: number) {

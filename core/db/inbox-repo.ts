@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, like, lt, sql } from 'drizzle-orm';
 import { inboxEvents } from '../../drizzle/schema/index.js';
+import { escapeUnstorable } from '../contracts/storable-text.js';
 import type { DbOrTx } from './client.js';
 
 export interface NewInboxEvent {
@@ -11,6 +12,9 @@ export interface NewInboxEvent {
   apiVersion?: string | null;
   triggeredAt?: Date | null;
   body: string;
+  /** 'dead' records an event that can never be applied (its body cannot be stored as sent) */
+  status?: 'pending' | 'dead';
+  lastError?: string | null;
 }
 
 export type InboxEvent = typeof inboxEvents.$inferSelect;
@@ -30,12 +34,13 @@ export function createInboxRepo(db: DbOrTx) {
       const rows = events.map((e) => ({
         source: e.source, event_id: e.eventId, shop_domain: e.shopDomain, topic: e.topic, webhook_id: e.webhookId ?? null,
         api_version: e.apiVersion ?? null, triggered_at: e.triggeredAt?.toISOString() ?? null, body: e.body,
+        status: e.status ?? 'pending', last_error: e.lastError ?? null,
       }));
       const result = await db.execute(sql`
-        insert into inbox_events (source, event_id, shop_domain, topic, webhook_id, api_version, triggered_at, body)
-        select source, event_id, shop_domain, topic, webhook_id, api_version, triggered_at, body
+        insert into inbox_events (source, event_id, shop_domain, topic, webhook_id, api_version, triggered_at, body, status, last_error)
+        select source, event_id, shop_domain, topic, webhook_id, api_version, triggered_at, body, status, last_error
         from json_to_recordset(${JSON.stringify(rows)}::json) as x(source text, event_id text, shop_domain text, topic text,
-          webhook_id text, api_version text, triggered_at timestamptz, body text)
+          webhook_id text, api_version text, triggered_at timestamptz, body text, status text, last_error text)
         on conflict (source, event_id) do nothing
         returning id, source, event_id`);
       const inserted = rowsOf<{ id: string | number; source: string; event_id: string }>(result);
@@ -120,10 +125,33 @@ export function createInboxRepo(db: DbOrTx) {
         .where(eq(inboxEvents.id, id));
     },
 
+    /** Deletes up to `limit` processed events received before the cut-off; returns how many. */
+    async deleteProcessedBefore(before: Date, limit: number): Promise<number> {
+      const rows = await db.execute(sql`
+        delete from inbox_events where id in (
+          select id from inbox_events where status = 'processed' and received_at < ${before.toISOString()}::timestamptz order by received_at limit ${limit})
+        returning id`);
+      return rowsOf<{ id: number }>(rows).length;
+    },
+
+    /** Drops unknown-shop dead letters received before the cut-off; counts what is left, per domain. */
+    async pruneUnknownShop(reason: string, before: Date, limit: number): Promise<{ pruned: number; kept: number; shops: Record<string, number> }> {
+      const deleted = await db.execute(sql`
+        delete from inbox_events where id in (
+          select id from inbox_events where status = 'dead' and shop_id is null and last_error = ${reason} and received_at < ${before.toISOString()}::timestamptz limit ${limit})
+        returning id`);
+      const left = await db
+        .select({ domain: inboxEvents.shopDomain, n: sql<number>`count(*)::int` })
+        .from(inboxEvents)
+        .where(and(eq(inboxEvents.status, 'dead'), sql`${inboxEvents.shopId} is null`, eq(inboxEvents.lastError, reason)))
+        .groupBy(inboxEvents.shopDomain);
+      return { pruned: rowsOf(deleted).length, kept: left.reduce((n, r) => n + Number(r.n), 0), shops: Object.fromEntries(left.map((r) => [r.domain, Number(r.n)])) };
+    },
+
     async recordFailure(id: number, error: string, dead: boolean): Promise<void> {
       await db
         .update(inboxEvents)
-        .set({ status: dead ? 'dead' : 'pending', lastError: error.slice(0, 4000), attempts: sql`${inboxEvents.attempts} + 1` })
+        .set({ status: dead ? 'dead' : 'pending', lastError: escapeUnstorable(error.slice(0, 4000)), attempts: sql`${inboxEvents.attempts} + 1` })
         .where(eq(inboxEvents.id, id));
     },
   };

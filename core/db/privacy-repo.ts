@@ -1,5 +1,5 @@
 import { and, eq, inArray, or, sql } from 'drizzle-orm';
-import { complianceRecords, orderLines, orders, sessions } from '../../drizzle/schema/index.js';
+import { complianceRecords, inboxEvents, orderLines, orders, returns, sessions, shops } from '../../drizzle/schema/index.js';
 import type { DbOrTx } from './client.js';
 
 export interface CustomerRef {
@@ -7,6 +7,17 @@ export interface CustomerRef {
   email: string | null;
   orderExternalIds: string[];
 }
+
+const erasedOrder = {
+  email: null, customerExternalId: null, shippingAddress: sql`jsonb_build_object('countryCode', ${orders.shippingAddress}->>'countryCode')`, zip: null, latitude: null, longitude: null, updatedAt: sql`now()`,
+};
+/** The event stays (its id keeps a redelivery out); its body goes. One not applied yet never will be. */
+const erasedEvent = {
+  body: '{"redacted":true}',
+  status: sql`case when ${inboxEvents.status} = 'processed' then 'processed' else 'dead' end`,
+  lastError: sql`case when ${inboxEvents.status} = 'processed' then ${inboxEvents.lastError} else 'erased by a privacy request before it was applied' end`,
+};
+const ofShop = (shopId: number) => or(eq(inboxEvents.shopId, shopId), eq(inboxEvents.shopDomain, sql`(select ${shops.domain} from ${shops} where ${shops.id} = ${shopId})`));
 
 /** Personal data we hold: who ordered and where it ships. Everything else is operational. */
 export function createPrivacyRepo(db: DbOrTx) {
@@ -31,22 +42,38 @@ export function createPrivacyRepo(db: DbOrTx) {
       }));
     },
 
-    /** Erases name, contact and street address; keeps country so statistics stay meaningful. */
+    /**
+     * Erases name, contact and street address from the customer's orders (country stays, so
+     * statistics keep their meaning) and from every other copy: raw webhook bodies, earlier
+     * data-request exports, return payloads.
+     */
     async redactCustomer(shopId: number, c: CustomerRef): Promise<number> {
       const rows = await db
         .update(orders)
-        .set({ email: null, customerExternalId: null, shippingAddress: sql`jsonb_build_object('countryCode', ${orders.shippingAddress}->>'countryCode')`, zip: null, latitude: null, longitude: null, updatedAt: new Date() })
+        .set(erasedOrder)
         .where(customerOrders(shopId, c))
-        .returning({ id: orders.id });
+        .returning({ id: orders.id, externalId: orders.externalId });
+      const orderIds = [...new Set([...c.orderExternalIds, ...rows.map((r) => r.externalId)])];
+      // a raw body mentions the customer by email, customer gid or one of the orders' gids (always followed by its closing quote)
+      const needles = [c.email?.toLowerCase(), c.externalId ? `${c.externalId}"` : undefined, ...orderIds.map((id) => `${id}"`)].filter((n): n is string => !!n).map((n) => n.toLowerCase());
+      if (needles.length) {
+        await db.update(inboxEvents).set(erasedEvent).where(and(ofShop(shopId), or(...needles.map((n) => sql`position(${n} in lower(${inboxEvents.body})) > 0`))));
+      }
+      await db.update(complianceRecords).set({ export: null }).where(and(eq(complianceRecords.shopId, shopId), or(
+        c.externalId ? eq(complianceRecords.customerExternalId, c.externalId) : undefined,
+        c.email ? sql`position(${c.email.toLowerCase()} in lower(${complianceRecords.export}::text)) > 0` : undefined,
+      ) ?? sql`false`));
+      if (orderIds.length) await db.update(returns).set({ data: null, updatedAt: new Date() }).where(and(eq(returns.shopId, shopId), inArray(returns.orderExternalId, orderIds)));
       return rows.length;
     },
 
+    /** shop/redact: every customer of the shop, every raw body, every export, and the shop's own contact. */
     async redactShop(shopId: number): Promise<number> {
-      const rows = await db
-        .update(orders)
-        .set({ email: null, customerExternalId: null, shippingAddress: sql`jsonb_build_object('countryCode', ${orders.shippingAddress}->>'countryCode')`, zip: null, latitude: null, longitude: null, updatedAt: new Date() })
-        .where(eq(orders.shopId, shopId))
-        .returning({ id: orders.id });
+      const rows = await db.update(orders).set(erasedOrder).where(eq(orders.shopId, shopId)).returning({ id: orders.id });
+      await db.update(inboxEvents).set(erasedEvent).where(ofShop(shopId));
+      await db.update(complianceRecords).set({ export: null }).where(eq(complianceRecords.shopId, shopId));
+      await db.update(returns).set({ data: null, updatedAt: new Date() }).where(eq(returns.shopId, shopId));
+      await db.update(shops).set({ email: null, updatedAt: new Date() }).where(eq(shops.id, shopId));
       await db.delete(sessions).where(eq(sessions.shopId, shopId));
       return rows.length;
     },

@@ -7,9 +7,11 @@ import { createOrdersRepo } from '../db/orders-repo.js';
 import { createShopsRepo } from '../db/shops-repo.js';
 import { createWarehousesRepo } from '../db/warehouses-repo.js';
 import type { TokenCipher } from '../crypto/token-cipher.js';
+import { errorSummary } from '../error-summary.js';
 import { AppError, NotFoundError } from '../errors.js';
 import type { CircuitBreaker } from '../integrations/warehouses/circuit-breaker.js';
 import { warehouseAdapter } from '../integrations/warehouses/index.js';
+import type { PushNetPolicy } from '../integrations/warehouses/push-client.js';
 import type { ShopifyGraphql } from '../integrations/shopify/graphql.js';
 import type { Logger } from '../logger.js';
 import { placeOnShopify, type Placement } from './dispatch/place-on-shopify.js';
@@ -20,6 +22,8 @@ export interface DispatchDeps {
   cipher: TokenCipher;
   breaker: CircuitBreaker;
   log: Logger;
+  /** where push URLs may point (config.push); without it, public https hosts only */
+  push?: PushNetPolicy;
 }
 
 /**
@@ -64,7 +68,7 @@ export async function dispatchAllocation(deps: DispatchDeps, input: { shopId: nu
   }
 
   const [dto] = await createFeedRepo(deps.db).hydrate(input.shopId, [a]);
-  const adapter = warehouseAdapter(w, deps.cipher);
+  const adapter = warehouseAdapter(w, deps.cipher, deps.push);
   const started = Date.now();
   try {
     const outcome = await deps.breaker.run(w.id, () => adapter.dispatch({
@@ -77,7 +81,7 @@ export async function dispatchAllocation(deps: DispatchDeps, input: { shopId: nu
     await audit.record(input.shopId, 'order', String(order.id), 'dispatched', 'dispatch', { allocationId: a.id, warehouse: w.name, style: w.dispatchStyle, outcome, placement });
     return { status: row ? ('dispatched' as const) : ('skipped' as const), to, placement };
   } catch (e) {
-    const message = (e as Error).message;
+    const message = errorSummary(e);
     await allocations.recordDispatchAttempt(input.shopId, { allocationId: a.id, attempt: input.attempt, error: message.slice(0, 1000), durationMs: Date.now() - started });
     const final = input.finalAttempt || (e instanceof AppError && !e.retriable);
     await allocations.setDispatchOutcome(input.shopId, a.id, { dispatchAttempts: input.attempt, dispatchError: final ? message : null });

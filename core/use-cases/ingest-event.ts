@@ -1,5 +1,7 @@
 import { ZodError } from 'zod';
 import type { Db } from '../db/client.js';
+import { findUnstorableText } from '../contracts/storable-text.js';
+import { errorSummary } from '../error-summary.js';
 import { createInboxRepo } from '../db/inbox-repo.js';
 import { createShopsRepo } from '../db/shops-repo.js';
 import { AppError, ValidationError } from '../errors.js';
@@ -25,6 +27,10 @@ export interface IngestInput {
 
 export type IngestResult = { status: 'processed'; outcome: string } | { status: 'skipped'; reason: string } | { status: 'dead'; error: string };
 
+/** The dead-letter reason of events for shops that never installed the app; pruneInbox keeps them briefly. */
+export const UNKNOWN_SHOP = 'unknown shop';
+const privacyTopics = new Set(['customers/redact', 'shop/redact', 'customers/data_request']);
+
 /** Poison (bad JSON, wrong shape, unknown topic) is parked at once; retrying cannot fix it. */
 function isPoison(err: unknown): boolean {
   return err instanceof SyntaxError || err instanceof ZodError || err instanceof ValidationError || (err instanceof AppError && !err.retriable);
@@ -45,8 +51,18 @@ export async function ingestEvent(deps: IngestDeps, input: IngestInput): Promise
   try {
     if (!handler) throw new ValidationError(`unknown topic ${event.topic}`);
     const payload = parseJsonKeepingBigInts(event.body);
+    const unstorableAt = findUnstorableText(payload);
+    if (unstorableAt) throw new ValidationError(`payload shape: ${unstorableAt.join('.')} holds a NUL character or a lone surrogate`);
     const outcome = await deps.db.transaction(async (tx) => {
-      const shop = await createShopsRepo(tx).ensure(event.shopDomain);
+      const shop = await createShopsRepo(tx).byDomain(event.shopDomain);
+      if (!shop) {
+        // never installed here: nothing of the shop is held, so a privacy request is done; anything else is parked briefly
+        if (privacyTopics.has(event.topic)) {
+          await createInboxRepo(tx).markProcessed(event.id, null);
+          return 'nothing held for an unknown shop';
+        }
+        throw new ValidationError(UNKNOWN_SHOP);
+      }
       const result = await handler(tx, shop, payload, event);
       await createInboxRepo(tx).markProcessed(event.id, shop.id);
       followUps = result.followUps ?? [];
@@ -58,11 +74,11 @@ export async function ingestEvent(deps: IngestDeps, input: IngestInput): Promise
     }
     return { status: 'processed', outcome };
   } catch (err) {
-    const message = err instanceof ZodError ? `payload shape: ${err.issues.slice(0, 3).map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}` : (err as Error).message;
+    const message = err instanceof ZodError ? `payload shape: ${err.issues.slice(0, 3).map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}` : errorSummary(err);
     const dead = isPoison(err) || input.finalAttempt;
     await inbox.recordFailure(event.id, message, dead);
     if (dead) {
-      deps.log.warn({ inboxId: event.id, topic: event.topic, err: message }, 'event parked as a dead letter');
+      deps.log.warn({ inboxId: event.id, topic: event.topic, shopDomain: event.shopDomain, err: message }, message === UNKNOWN_SHOP ? 'webhook for an unknown shop parked' : 'event parked as a dead letter');
       return { status: 'dead', error: message };
     }
     throw err;

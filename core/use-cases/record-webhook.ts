@@ -13,6 +13,6 @@ export interface RecordWebhookDeps {
  */
 export async function recordWebhook(deps: RecordWebhookDeps, event: NewInboxEvent): Promise<{ inboxId: number; duplicate: boolean }> {
   const { id, inserted } = await deps.inboxWriter.write(event);
-  if (inserted) deps.enqueueIngest({ inboxId: id });
+  if (inserted && event.status !== 'dead') deps.enqueueIngest({ inboxId: id });
   return { inboxId: id, duplicate: !inserted };
 }

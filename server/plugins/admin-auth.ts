@@ -1,3 +1,4 @@
+import { HttpResponseError, HttpRetriableError } from '@shopify/shopify-api';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../core/context.js';
 import { createShopsRepo, type Shop } from '../../core/db/shops-repo.js';
@@ -27,6 +28,14 @@ export function createAdminAuth(ctx: AppContext) {
   const reject = (reply: FastifyReply, message: string) =>
     reply.code(401).header('X-Shopify-Retry-Invalid-Session-Request', '1').send(errorBody('invalid_session', message));
 
+  const reauthorize = (reply: FastifyReply, shop: string) => {
+    const base = (ctx.config.http.appUrl ?? '').replace(/\/$/, '');
+    return reply.code(401)
+      .header('X-Shopify-API-Request-Failure-Reauthorize', '1')
+      .header('X-Shopify-API-Request-Failure-Reauthorize-Url', `${base}/auth?shop=${encodeURIComponent(shop)}`)
+      .send(errorBody('not_installed', 'The app is not installed on this shop; install it to continue'));
+  };
+
   return async function adminAuth(req: FastifyRequest, reply: FastifyReply) {
     const header = req.headers.authorization;
     const token = header?.startsWith('Bearer ') ? header.slice(7) : (req.query as { id_token?: string } | undefined)?.id_token;
@@ -42,7 +51,14 @@ export function createAdminAuth(ctx: AppContext) {
         return;
       }
     }
-    const { shop } = await installShop(installDeps, { shopDomain: domain, grant: { sessionToken: token } });
+    let shop: Awaited<ReturnType<typeof installShop>>['shop'];
+    try {
+      ({ shop } = await installShop(installDeps, { shopDomain: domain, grant: { sessionToken: token } }));
+    } catch (e) {
+      // Shopify refuses the exchange (4xx) when the app is not installed on the shop: send the merchant to the install path
+      if (e instanceof HttpResponseError && !(e instanceof HttpRetriableError) && e.response.code >= 400 && e.response.code < 500) return reauthorize(reply, domain);
+      throw e;
+    }
     known.set(domain, { shopId: shop.id, until: Date.now() + 30_000 });
     req.shop = shop;
   };

@@ -92,7 +92,7 @@ describe('push receiver: signatures and idempotency', () => {
   it('survives the app\'s own adapter through 500s, timeouts and "succeed then time out", counting each order once', async () => {
     rx = createPushReceiver({ secret, behaviour: { hangMs: 5_000 } });
     const url = await rx.start();
-    const adapter = createHttpWarehouse({ warehouseId: 1, url, secret, timeoutMs: 300 });
+    const adapter = createHttpWarehouse({ warehouseId: 1, url, secret, timeoutMs: 300, net: { allowPrivateNetwork: true, requireHttps: false } });
 
     rx.setBehaviour({ failRate: 1 });
     await expect(adapter.dispatch(order(21))).rejects.toBeInstanceOf(RetriableIntegrationError);

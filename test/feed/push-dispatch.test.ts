@@ -15,7 +15,7 @@ describe('push dispatch to a 3PL API: retries, circuit breaker, dead letter and 
   let rx: PushReceiver;
   const secret = 'whsec_test_secret_value_123';
   beforeAll(async () => {
-    t = await createTestContext();
+    t = await createTestContext({ PUSH_ALLOW_PRIVATE_NETWORK: 'true' });
     rx = createPushReceiver({ secret, behaviour: { failRate: 1 } });
     await rx.start();
   });
@@ -33,7 +33,7 @@ describe('push dispatch to a 3PL API: retries, circuit breaker, dead letter and 
     const orderId = await seedOrder(t.ctx.db, shop.id, { lines: [{ sku: 'VASE', quantity: 1 }] });
     const routed = await routeOrder({ db: t.ctx.db, queues: t.ctx.queues, log: t.ctx.log }, { shopId: shop.id, orderId, reason: 'test' });
     const allocationId = routed.status === 'routed' ? routed.allocationIds[0]! : -1;
-    const deps = { db: t.ctx.db, shopify: t.ctx.shopify, cipher: t.ctx.cipher, breaker: t.ctx.breaker, log: t.ctx.log };
+    const deps = { db: t.ctx.db, shopify: t.ctx.shopify, cipher: t.ctx.cipher, breaker: t.ctx.breaker, log: t.ctx.log, push: t.ctx.config.push };
 
     // five 500s in a row, each retriable; then the breaker stops calling the 3PL at all
     for (let attempt = 1; attempt <= 5; attempt++) {

@@ -22,7 +22,7 @@ describe('graceful shutdown', () => {
   it('lets a request that is in flight when SIGTERM arrives finish, then exits 0', async () => {
     const port = await freePort();
     const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-      env: { ...process.env, PORT: String(port), DATABASE_URL: db.url, LOG_LEVEL: 'info', QUEUE_PREFIX: `{gs${port}}` },
+      env: { ...process.env, PORT: String(port), DATABASE_URL: db.url, LOG_LEVEL: 'info', QUEUE_PREFIX: `{gs${port}}`, SHOPIFY_API_ORIGIN: 'http://127.0.0.1:9' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const out: string[] = [];

@@ -22,7 +22,8 @@ export interface RealApp {
 }
 
 export async function startRealApp(opts: { workers?: string[] } = {}): Promise<RealApp> {
-  const t = await createTestContext();
+  // the 3PL simulator listens on this machine
+  const t = await createTestContext({ PUSH_ALLOW_PRIVATE_NETWORK: 'true' });
   const app = await buildApp(t.ctx, { logger: false });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;
@@ -74,7 +75,7 @@ export async function placeOrder(t: TestContext, shopId: number, order: OrderSee
   const routed = await routeOrder({ db: t.ctx.db, queues: t.ctx.queues, log: t.ctx.log }, { shopId, orderId, reason: 'test' });
   if (routed.status !== 'routed') throw new Error(`order not routed: ${JSON.stringify(routed)}`);
   for (const allocationId of routed.allocationIds) {
-    await dispatchAllocation({ db: t.ctx.db, shopify: t.ctx.shopify, cipher: t.ctx.cipher, breaker: t.ctx.breaker, log: t.ctx.log }, { shopId, allocationId, finalAttempt: false, attempt: 1 });
+    await dispatchAllocation({ db: t.ctx.db, shopify: t.ctx.shopify, cipher: t.ctx.cipher, breaker: t.ctx.breaker, log: t.ctx.log, push: t.ctx.config.push }, { shopId, allocationId, finalAttempt: false, attempt: 1 });
   }
   return { orderId, allocationIds: routed.allocationIds };
 }

@@ -17,7 +17,8 @@ export interface TestContext {
 export async function createTestContext(env: Record<string, string> = {}): Promise<TestContext> {
   const testDb = await createTestDatabase();
   const prefix = `{t${randomBytes(5).toString('hex')}}`;
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: testDb.url, QUEUE_PREFIX: prefix, DB_POOL_SIZE: '5', ...env });
+  // tests never reach real Shopify: an origin nothing listens on stands for "simulated", unless a simulator is given
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: testDb.url, QUEUE_PREFIX: prefix, DB_POOL_SIZE: '5', SHOPIFY_API_ORIGIN: 'http://127.0.0.1:9', ...env });
   const ctx = await createAppContext(config, { name: 'test' });
   return {
     ctx,

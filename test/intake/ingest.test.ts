@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createShopsRepo } from '../../core/db/shops-repo.js';
 import { complianceRecords, inboxEvents, orderLines, orders, shops } from '../../drizzle/schema/index.js';
 import { ingestEvent } from '../../core/use-cases/ingest-event.js';
 import { buildApp } from '../../server/app.js';
@@ -15,6 +16,8 @@ describe('ingest', () => {
   beforeAll(async () => {
     t = await createTestContext();
     app = await buildApp(t.ctx, { logger: false });
+    // events of shops that never installed the app are parked; these two installed it
+    for (const domain of ['test-shop.myshopify.com', 'other.myshopify.com']) await createShopsRepo(t.ctx.db).activate(domain);
   });
   afterAll(async () => {
     await app.close();
@@ -101,6 +104,7 @@ describe('ingest through the running workers', () => {
   beforeAll(async () => {
     t = await createTestContext();
     app = await buildApp(t.ctx, { logger: false });
+    await createShopsRepo(t.ctx.db).activate('test-shop.myshopify.com');
     workers = await startWorkers(t.ctx, ['ingest']);
   });
   afterAll(async () => {

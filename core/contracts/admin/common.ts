@@ -10,7 +10,8 @@ export const idParams = z.object({ id: z.coerce.number().int().positive() });
 export type IdParams = z.infer<typeof idParams>;
 
 /** 202: the work was queued and runs in the background. */
-export const queuedResponse = z.object({ queued: z.literal(true) });
+// coalesced: the request joined a run of the same kind already queued for the shop
+export const queuedResponse = z.object({ queued: z.literal(true), coalesced: z.boolean().optional() });
 export type QueuedResponse = z.infer<typeof queuedResponse>;
 
 /** 204: nothing in the body. */

@@ -1,4 +1,5 @@
 import { IntegrationError, RateLimitedError, RetriableIntegrationError } from '../../errors.js';
+import { postJson } from './push-client.js';
 import { signStandardWebhook } from './standard-webhooks.js';
 import type { DispatchOrder, HttpWarehouseConfig, WarehouseAdapter } from './warehouse.js';
 
@@ -7,31 +8,30 @@ import type { DispatchOrder, HttpWarehouseConfig, WarehouseAdapter } from './war
  * recognised as the same order), 4xx refusals are final, 429/5xx/timeouts are retried.
  */
 export function createHttpWarehouse(cfg: HttpWarehouseConfig, now: () => number = Date.now): WarehouseAdapter {
+  const net = cfg.net ?? { allowPrivateNetwork: false, requireHttps: true };
+  // the reasons are generic on purpose: they are shown to the merchant who chose the URL, and
+  // must not turn the dispatcher into a probe of what answers where
   async function post(path: string, payload: unknown, idempotencyKey: string): Promise<{ status: number; body: unknown }> {
     const body = JSON.stringify(payload);
-    let res: Response;
-    try {
-      res = await fetch(new URL(path, cfg.url.endsWith('/') ? cfg.url : `${cfg.url}/`), {
-        method: 'POST',
-        // webhook-id is the idempotency key: a retry is the same message to the receiver
-        headers: { 'content-type': 'application/json', 'idempotency-key': idempotencyKey, ...signStandardWebhook(cfg.secret, idempotencyKey, new Date(now()), body) },
-        body,
-        signal: AbortSignal.timeout(cfg.timeoutMs ?? 10_000),
-      });
-    } catch (e) {
-      throw new RetriableIntegrationError(`warehouse ${cfg.warehouseId} unreachable: ${(e as Error).message}`, '3pl');
-    }
-    const text = await res.text();
+    const answer = await postJson(new URL(path, cfg.url.endsWith('/') ? cfg.url : `${cfg.url}/`), {
+      'content-type': 'application/json', 'idempotency-key': idempotencyKey, ...signStandardWebhook(cfg.secret, idempotencyKey, new Date(now()), body),
+    }, body, net, cfg.timeoutMs ?? 10_000);
+    const where = { warehouseId: cfg.warehouseId };
+    if (answer.kind === 'insecure') throw new IntegrationError('the push URL must use https', '3pl', where);
+    if (answer.kind === 'blocked') throw new IntegrationError('the push URL resolves to an address that is not allowed', '3pl', where);
+    if (answer.kind === 'redirect') throw new IntegrationError('the warehouse API answered with a redirect, which is not followed', '3pl', where);
+    if (answer.kind !== 'answer') throw new RetriableIntegrationError('the warehouse API could not be reached', '3pl', { ...where, cause: answer.cause });
     let parsed: unknown;
     try {
-      parsed = text ? JSON.parse(text) : null;
+      parsed = answer.text ? JSON.parse(answer.text) : null;
     } catch {
-      parsed = text.slice(0, 500);
+      parsed = null;
     }
-    if (res.status === 429) throw new RateLimitedError(`warehouse ${cfg.warehouseId} rate limited us`, '3pl', Number(res.headers.get('retry-after') ?? 5) * 1000);
-    if (res.status >= 500) throw new RetriableIntegrationError(`warehouse ${cfg.warehouseId} answered ${res.status}`, '3pl', parsed);
-    if (res.status >= 400) throw new IntegrationError(`warehouse ${cfg.warehouseId} refused: ${res.status}`, '3pl', parsed);
-    return { status: res.status, body: parsed };
+    const details = { ...where, status: answer.status };
+    if (answer.status === 429) throw new RateLimitedError('the warehouse API asked us to slow down', '3pl', Math.min(Number(answer.retryAfter ?? 5) || 5, 3600) * 1000);
+    if (answer.status >= 500) throw new RetriableIntegrationError('the warehouse API failed', '3pl', details);
+    if (answer.status >= 400) throw new IntegrationError('the warehouse API refused the order', '3pl', details);
+    return { status: answer.status, body: parsed };
   }
 
   return {

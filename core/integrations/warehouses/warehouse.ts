@@ -1,4 +1,5 @@
 import type { Address } from '../../domain/address.js';
+import type { PushNetPolicy } from './push-client.js';
 
 /** What a 3PL receives for one allocation, whichever way it receives it. */
 export interface DispatchOrder {
@@ -32,4 +33,6 @@ export interface HttpWarehouseConfig {
   url: string;
   secret: string;
   timeoutMs?: number;
+  /** where the URL may point; without it, public https hosts only */
+  net?: PushNetPolicy;
 }

@@ -1,3 +1,4 @@
+import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
 import swagger from '@fastify/swagger';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
@@ -5,6 +6,7 @@ import { z } from 'zod';
 import { errorResponse } from '../../../core/contracts/admin/index.js';
 import type { AppContext } from '../../../core/context.js';
 import { createAdminAuth } from '../../plugins/admin-auth.js';
+import { errorBody } from '../../plugins/error-handler.js';
 import { deadLetterRoutes } from './dead-letters.js';
 import { orderRoutes } from './orders.js';
 import { overviewRoutes } from './overview.js';
@@ -44,7 +46,14 @@ export async function adminRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
 
   await app.register(async (admin) => {
     admin.decorateRequest('shop', null as never);
-    admin.addHook('preHandler', createAdminAuth(ctx));
+    // onRequest: an anonymous caller is refused before validation could describe the schema to it
+    admin.addHook('onRequest', createAdminAuth(ctx));
+    // per shop, counted in Redis so every server instance shares the budget; after auth, which names the shop
+    await admin.register(rateLimit, {
+      hook: 'preHandler', max: ctx.config.admin.rateLimitPerMinute, timeWindow: '1 minute', redis: ctx.redis, nameSpace: `${ctx.config.redis.prefix}:admin-rl:`,
+      keyGenerator: (req) => `shop:${req.shop?.id ?? req.ip}`,
+      errorResponseBuilder: (_req, c) => ({ statusCode: 429, ...errorBody('rate_limited', `Too many requests: ${c.max} per ${c.after}`) }),
+    });
     await admin.register(shopRoutes, { ctx });
     await admin.register(deadLetterRoutes, { ctx });
     await admin.register(overviewRoutes, { ctx });

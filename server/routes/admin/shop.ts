@@ -10,6 +10,7 @@ import { createSyncRepo } from '../../../core/db/sync-repo.js';
 import { NotFoundError } from '../../../core/errors.js';
 import { getReconciliation, getShopStatus } from '../../../core/use-cases/admin/get-shop-status.js';
 import { iso, toImportRun, toReconcileRun, toShopInfo } from './to-dto.js';
+import { requestSync } from '../../../core/use-cases/admin/request-sync.js';
 
 /** The shop, its settings, and the state of its connection to Shopify. */
 export async function shopRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }): Promise<void> {
@@ -37,8 +38,8 @@ export async function shopRoutes(app: FastifyInstance, { ctx }: { ctx: AppContex
   });
 
   r.post('/imports', { schema: { response: { 202: queuedResponse } } }, async (req, reply) => {
-    await ctx.queues.add('reconcile', { shopId: req.shop.id, kind: 'import' }, { jobId: `import-${req.shop.id}-${Date.now()}` });
-    return reply.code(202).send({ queued: true });
+    const { coalesced } = await requestSync({ queues: ctx.queues }, { shopId: req.shop.id, kind: 'import' });
+    return reply.code(202).send({ queued: true, coalesced });
   });
 
   r.get('/reconciliation', { schema: { response: { 200: reconciliationResponse } } }, async (req) => {
@@ -47,8 +48,8 @@ export async function shopRoutes(app: FastifyInstance, { ctx }: { ctx: AppContex
   });
 
   r.post('/reconciliation/run', { schema: { response: { 202: queuedResponse } } }, async (req, reply) => {
-    await ctx.queues.add('reconcile', { shopId: req.shop.id, kind: 'orders' }, { jobId: `reconcile-${req.shop.id}-${Date.now()}` });
-    return reply.code(202).send({ queued: true });
+    const { coalesced } = await requestSync({ queues: ctx.queues }, { shopId: req.shop.id, kind: 'orders' });
+    return reply.code(202).send({ queued: true, coalesced });
   });
 
   r.get('/privacy', { schema: { response: { 200: privacyResponse } } }, async (req) => ({

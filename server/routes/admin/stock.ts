@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { stringify } from 'csv-stringify/sync';
 import {
   accuracyResponse, alertKinds, alertsQuery, alertsResponse, csvResponse, idParams, purchaseOrdersResponse, queuedResponse, sku, skuDetail, skuDetailQuery,
   skuPurchasingInput, snoozeBody, stockAlert, stockFilterQuery, stockPage, stockQuery, stockSettings, stockSettingsResponse, suppliersResponse,
@@ -18,6 +17,7 @@ import { stockAccuracy } from '../../../core/use-cases/admin/stock-accuracy.js';
 import { resolveAlert, saveStockSettings, snoozeAlert, updateSkuPurchasing } from '../../../core/use-cases/admin/stock-actions.js';
 import { stockCsvRows } from '../../../core/use-cases/admin/stock-csv.js';
 import { iso, toReplenishment, toSku, toStockAlert } from './to-dto.js';
+import { toCsv } from './csv.js';
 
 const filters = (q: StockFilterQuery) => ({ q: q.q, abcClass: q.abc, status: q.status, warehouseId: q.warehouse, supplier: q.supplier });
 const csv = (name: string) => ({ 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${name}"` });
@@ -31,7 +31,7 @@ export async function stockRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
     createStockQueries(ctx.db).list(req.shop.id, filters(req.query), { after: req.query.after, limit: req.query.limit }));
 
   r.get('/stock.csv', { schema: { querystring: stockFilterQuery, response: { 200: csvResponse } } }, async (req, reply) =>
-    reply.headers(csv('stock.csv')).send(stringify(await stockCsvRows({ db: ctx.db }, { shopId: req.shop.id, filters: filters(req.query) }))));
+    reply.headers(csv('stock.csv')).send(toCsv(await stockCsvRows({ db: ctx.db }, { shopId: req.shop.id, filters: filters(req.query) }))));
 
   r.get('/skus/:id', { schema: { params: idParams, querystring: skuDetailQuery, response: { 200: skuDetail } } }, async (req) => {
     const asOf = new Intl.DateTimeFormat('en-CA', { timeZone: req.shop.timezone }).format(new Date());
@@ -65,7 +65,7 @@ export async function stockRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
   r.get('/purchase-orders', { schema: { response: { 200: purchaseOrdersResponse } } }, async (req) => ({ orders: await suggestShopPurchaseOrders({ db: ctx.db }, { shopId: req.shop.id }) }));
 
   r.get('/purchase-orders.csv', { schema: { response: { 200: csvResponse } } }, async (req, reply) =>
-    reply.headers(csv('purchase-orders.csv')).send(stringify(purchaseOrderCsvRows(await suggestShopPurchaseOrders({ db: ctx.db }, { shopId: req.shop.id })))));
+    reply.headers(csv('purchase-orders.csv')).send(toCsv(purchaseOrderCsvRows(await suggestShopPurchaseOrders({ db: ctx.db }, { shopId: req.shop.id })))));
 
   r.get('/suppliers', { schema: { response: { 200: suppliersResponse } } }, async (req) => ({ items: await createPurchasingQueries(ctx.db).suppliers(req.shop.id) }));
 

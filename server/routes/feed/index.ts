@@ -6,6 +6,8 @@ import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-pro
 import type { AppContext } from '../../../core/context.js';
 import { createFeedKeysRepo, type FeedPrincipal } from '../../../core/db/feed-keys-repo.js';
 import { createFeedSignals } from '../../../core/db/feed-signals.js';
+import { errorBody } from '../../plugins/error-handler.js';
+import { createFailedAuthLimiter } from '../../plugins/failed-auth-limiter.js';
 import { feedAllocationRoutes } from './allocations.js';
 import { feedErrorHandler } from './errors.js';
 import { feedGuideRoutes } from './guide.js';
@@ -70,10 +72,19 @@ export async function feedRoutes(app: FastifyInstance, { ctx }: { ctx: AppContex
     const keys = createFeedKeysRepo(ctx.db);
     feed.setErrorHandler(feedErrorHandler);
     feed.decorateRequest('feed', null as never);
+    const failures = createFailedAuthLimiter(ctx.redis, `${ctx.config.redis.prefix}:feedauth`, ctx.config.feed.failedAuthPer10Minutes, 600);
     feed.addHook('onRequest', async (req, reply) => {
+      // an address guessing keys is stopped before its guesses are checked
+      if (await failures.blocked(req.ip)) return reply.code(429).header('retry-after', '600').send(errorBody('rate_limited', 'Too many failed authentications from this address'));
       const h = req.headers.authorization;
       const principal = h?.startsWith('Bearer ') ? await keys.verify(h.slice(7).trim()) : null;
       if (!principal) return reply.code(401).send({ error: { code: 'invalid_key', message: 'A valid warehouse API key is required (Authorization: Bearer lk_...)' } });
+      if (!principal) {
+        await failures.record(req.ip);
+        req.log.warn({ ip: req.ip }, 'feed key refused');
+        return reply.code(401).send(errorBody('invalid_key', 'A valid warehouse API key is required (Authorization: Bearer lk_...)'));
+      }
+      await keys.touch(principal.keyId);
       req.feed = principal;
     });
     await feed.register(rateLimit, {

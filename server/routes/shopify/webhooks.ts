@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { verifyBodyHmac } from '../../../core/integrations/shopify/hmac.js';
+import { storableBody } from '../../../core/integrations/shopify/storable-body.js';
 import type { NewInboxEvent } from '../../../core/db/inbox-repo.js';
 import { errorBody } from '../../plugins/error-handler.js';
 
@@ -36,6 +37,7 @@ export async function shopifyWebhookRoutes(app: FastifyInstance, deps: WebhookRo
     if (!topic || !shopDomain || !eventId) {
       return reply.code(400).send(errorBody('missing_headers', 'X-Shopify-Topic, X-Shopify-Shop-Domain and X-Shopify-Webhook-Id are required'));
     }
+    const { body, storable } = storableBody(raw);
     const triggered = header(req, 'x-shopify-triggered-at');
     const triggeredAt = triggered ? new Date(triggered) : null;
     try {
@@ -47,7 +49,8 @@ export async function shopifyWebhookRoutes(app: FastifyInstance, deps: WebhookRo
         webhookId: webhookId ?? null,
         apiVersion: header(req, 'x-shopify-api-version') ?? null,
         triggeredAt: triggeredAt && !Number.isNaN(triggeredAt.getTime()) ? triggeredAt : null,
-        body: raw.toString('utf8'),
+        body,
+        ...(storable ? {} : { status: 'dead' as const, lastError: 'body holds NUL characters, which cannot be stored; they are shown escaped' }),
       });
     } catch (err) {
       // not durable, so not acknowledged: Shopify retries
