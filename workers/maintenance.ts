@@ -2,6 +2,7 @@ import type { AppContext } from '../core/context.js';
 import { sweepInbox } from '../core/use-cases/sweep-inbox.js';
 import { sweepWork } from '../core/use-cases/sweep-work.js';
 import { createShopsRepo } from '../core/db/shops-repo.js';
+import { scheduleChannelPolls } from './channels.js';
 import type { ProcessorDef } from './run-worker.js';
 
 /** One repeatable reconciliation per active shop; uninstalled shops lose theirs. */
@@ -21,7 +22,8 @@ async function scheduleReconciliation(ctx: AppContext) {
   for (const scheduler of await q.getJobSchedulers()) {
     if (scheduler.key.startsWith('reconcile-') && !active.has(scheduler.key)) await q.removeJobScheduler(scheduler.key);
   }
-  return { scheduled: shops.length };
+  const channels = await scheduleChannelPolls(ctx);
+  return { scheduled: shops.length, channelAccounts: channels.accounts };
 }
 
 /** Periodic housekeeping: re-enqueue durable work that Redis may have lost. */

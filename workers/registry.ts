@@ -1,6 +1,7 @@
 import type { Worker } from 'bullmq';
 import type { AppContext } from '../core/context.js';
 import { isQueueName, type QueueName } from '../core/queue/names.js';
+import { channelsProcessor } from './channels.js';
 import { dispatchProcessor } from './dispatch.js';
 import { fulfillProcessor } from './fulfill.js';
 import { ingestProcessor } from './ingest.js';
@@ -20,6 +21,7 @@ export const processors: Partial<{ [N in QueueName]: ProcessorDef<N> }> = {
   alerts: alertsProcessor,
   maintenance: maintenanceProcessor,
   reconcile: reconcileProcessor,
+  channels: channelsProcessor,
 };
 
 export interface StartedWorkers {

@@ -9,11 +9,15 @@ import {
   FULFILLMENT_CREATE, FULFILLMENT_EVENT_CREATE, ORDER_FULFILLMENT_STATE, TRACKING_UPDATE,
   type FulfillmentCreateResult, type FulfillmentEventResult, type OrderFulfillmentState, type TrackingUpdateResult,
 } from '../integrations/shopify/operations/fulfillment.js';
+import type { ChannelRegistry } from '../integrations/channels/index.js';
 import type { Logger } from '../logger.js';
+import { confirmChannelShipment } from './confirm-channel-shipment.js';
 
 export interface PushTrackingDeps {
   db: Db;
   shopify: ShopifyGraphql;
+  /** marketplace adapters: an order's tracking goes back through the channel it came from */
+  channels: ChannelRegistry;
   log: Logger;
 }
 
@@ -34,7 +38,7 @@ export async function pushTracking(deps: PushTrackingDeps, input: { shopId: numb
     .where(and(eq(shipments.shopId, input.shopId), eq(shipments.id, input.shipmentId)));
   if (!row) throw new NotFoundError(`shipment ${input.shipmentId}`);
   const { shipment, allocation, order } = row;
-  if (order.channel !== 'shopify') return { status: 'skipped' as const, reason: `channel ${order.channel} is confirmed by its own adapter` };
+  if (order.channel !== 'shopify') return confirmChannelShipment(deps, { shopId: input.shopId, shipment, order });
   const shop = (await createShopsRepo(deps.db).byId(input.shopId))!;
   const audit = createAuditRepo(deps.db);
   let fulfillmentId = shipment.fulfillmentExternalId;
