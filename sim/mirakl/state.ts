@@ -110,12 +110,8 @@ export function createMiraklState(opts: MiraklStateOptions) {
   const imports = new Map<number, StockImport>();
   let seq = 0;
   let importSeq = 1000;
-  // every change gets a distinct, increasing instant, as a database clock would
-  let lastStamp = 0;
-  const stamp = (): string => {
-    lastStamp = Math.max(lastStamp + 1, opts.now().getTime());
-    return new Date(lastStamp).toISOString();
-  };
+  // the clock's instant; a change to an order always moves its last_updated_date forward
+  const stamp = (after?: string | null): string => new Date(Math.max(opts.now().getTime(), after ? Date.parse(after) + 1 : 0)).toISOString();
   const get = (id: string): MiraklOrder => {
     const o = orders.get(id);
     if (!o) throw new MiraklSimError(404, `Order with id '${id}' not found`);
@@ -124,7 +120,7 @@ export function createMiraklState(opts: MiraklStateOptions) {
   const setState = (o: MiraklOrder, state: MiraklOrderState, lines: MiraklOrderLine[] = o.order_lines) => {
     o.order_state = state;
     for (const l of lines) l.order_line_state = state;
-    o.last_updated_date = stamp();
+    o.last_updated_date = stamp(o.last_updated_date);
   };
   const settleDebit = (o: MiraklOrder) => {
     if (o.order_state === 'WAITING_DEBIT_PAYMENT' && Date.parse(o.acceptance_decision_date ?? '') + opts.debitDelayMs <= opts.now().getTime()) {
@@ -183,7 +179,7 @@ export function createMiraklState(opts: MiraklStateOptions) {
         if (!byId.has(l.order_line_id)) throw new MiraklSimError(400, `Order line '${l.order_line_id}' has no acceptance decision`);
       }
       for (const d of decisions) if (!o.order_lines.some((l) => l.order_line_id === d.id)) throw new MiraklSimError(400, `Order line '${d.id}' does not belong to order '${id}'`);
-      const at = stamp();
+      const at = stamp(o.last_updated_date);
       o.acceptance_decision_date = at;
       for (const l of o.order_lines) l.order_line_state = byId.get(l.order_line_id) ? 'WAITING_DEBIT_PAYMENT' : 'REFUSED';
       const anyAccepted = o.order_lines.some((l) => l.order_line_state === 'WAITING_DEBIT_PAYMENT');
@@ -210,15 +206,14 @@ export function createMiraklState(opts: MiraklStateOptions) {
         throw new MiraklSimError(400, 'Either carrier_code or carrier_name is required');
       }
       o.shipping_tracking = body.tracking_number ?? null;
-      o.last_updated_date = stamp();
+      o.last_updated_date = stamp(o.last_updated_date);
     },
     /** OR24 */
     ship(id: string): void {
       const o = get(id);
       settleDebit(o);
       if (o.order_state !== 'SHIPPING') throw new MiraklSimError(400, `Order '${id}' is in state ${o.order_state}, expected SHIPPING`);
-      const at = stamp();
-      o.shipped_date = at;
+      o.shipped_date = stamp(o.last_updated_date);
       setState(o, 'SHIPPED', o.order_lines.filter((l) => l.order_line_state === 'SHIPPING'));
     },
     /** the operator or the customer cancels (control API) */
