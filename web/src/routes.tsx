@@ -1,5 +1,6 @@
 import type { ReactElement } from 'react';
 import { AlertsPage } from './pages/alerts/alerts-page.js';
+import { ChannelsPage } from './pages/channels/channels-page.js';
 import { DeadLettersPage } from './pages/dead-letters/dead-letters-page.js';
 import { NotFoundPage } from './pages/not-found-page.js';
 import { OrderPage } from './pages/orders/order-page.js';
@@ -26,6 +27,7 @@ const routes: [string, (p: Record<string, string>) => ReactElement][] = [
   ['/warehouses', () => <WarehousesPage />],
   ['/warehouses/:id', (p) => <WarehousePage key={p.id} id={p.id!} />],
   ['/rules', () => <RulesPage />],
+  ['/channels', () => <ChannelsPage />],
   ['/dead-letters', () => <DeadLettersPage />],
   ['/settings', () => <SettingsPage />],
   ['/settings/replenishment', () => <ReplenishmentSettingsPage />],
