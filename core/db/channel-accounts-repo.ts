@@ -39,6 +39,10 @@ export function createChannelAccountsRepo(db: DbOrTx) {
       return db.select({ id: channelAccounts.id, shopId: channelAccounts.shopId, settings: channelAccounts.settings }).from(channelAccounts)
         .where(and(eq(channelAccounts.active, true), sql`exists (select 1 from shops s where s.id = ${channelAccounts.shopId} and s.status = 'active')`));
     },
+    /** The operator moved (the demo's simulator restarts on a new port); cursor and history stay. */
+    async setBaseUrl(shopId: number, id: number, baseUrl: string): Promise<void> {
+      await db.update(channelAccounts).set({ baseUrl, updatedAt: new Date() }).where(and(eq(channelAccounts.shopId, shopId), eq(channelAccounts.id, id)));
+    },
     async setCursor(shopId: number, id: number, cursor: string): Promise<void> {
       await db.update(channelAccounts).set({ cursor, updatedAt: new Date() }).where(and(eq(channelAccounts.shopId, shopId), eq(channelAccounts.id, id)));
     },
