@@ -28,7 +28,7 @@ export async function startDemoMarketplaces(opts: DemoMarketplaceOptions): Promi
   const existing = await accounts.byCode(opts.shopId, 'fnac');
   const account = existing ?? await accounts.create(opts.shopId, {
     kind: 'mirakl', code: 'fnac', name: 'Fnac Darty', baseUrl: url, credentialsEnc: opts.ctx.channels.sealCredentials('mirakl', { apiKey: API_KEY }),
-    settings: { kind: 'mirakl', carriers: sim.state.carriers.map((c) => ({ code: c.code, label: c.label })), pageSize: 100, pollEveryMs: 60_000 },
+    settings: { kind: 'mirakl', carriers: sim.state.carriers.map((c) => ({ code: c.code, label: c.label })), pageSize: 100, pollEveryMs: 90_000 },
   });
   if (existing) await accounts.setBaseUrl(opts.shopId, account.id, url);
 

@@ -22,7 +22,7 @@ export interface PollChannelDeps {
 
 export type PollChannelResult =
   | { status: 'polled'; pages: number; read: number; newVersions: number; accepted: number; continuesInMs: number | null }
-  | { status: 'skipped'; reason: string };
+  | { status: 'skipped'; reason: string; retryInMs?: number };
 
 /** A first read reaches back this far, so orders placed just before the account was connected are taken. */
 const FIRST_READ_LOOKBACK_MS = 24 * 3_600_000;
@@ -84,7 +84,9 @@ export async function pollChannelOrders(deps: PollChannelDeps, input: { shopId: 
       await accounts.recordSync(input.shopId, account.id, now(), lagSeconds);
       return { status: 'polled', pages, read, newVersions, accepted, continuesInMs: e.retryAfterMs };
     }
-    if (!(e instanceof CallGateWait)) await accounts.recordFailure(input.shopId, account.id, (e as Error).message, now());
+    // another poll of this account just ran (a schedule tick next to a manual or continued poll): it read what there was
+    if (e instanceof CallGateWait) return { status: 'skipped', reason: 'polled moments ago', retryInMs: e.retryAfterMs };
+    await accounts.recordFailure(input.shopId, account.id, (e as Error).message, now());
     throw e;
   }
 }

@@ -38,7 +38,7 @@ describe('admin API: marketplace channel accounts', () => {
     expect((await call('POST', `/channel-accounts/${account.id}/test`)).json()).toEqual({ ok: true, accountName: 'Maison sur Fnac' });
     expect((await call('POST', `/channel-accounts/${account.id}/test`, undefined, other)).statusCode).toBe(404);
     const list = (await call('GET', '/channel-accounts')).json().accounts;
-    expect(list).toEqual([expect.objectContaining({ id: account.id, limits: expect.arrayContaining([expect.objectContaining({ operation: 'OR11 list orders', minIntervalMs: 300_000 })]) })]);
+    expect(list).toEqual([expect.objectContaining({ id: account.id, limits: expect.arrayContaining([expect.objectContaining({ operation: 'OR11 list orders', minIntervalMs: 60_000 })]) })]);
     expect((await call('GET', '/channel-accounts', undefined, other)).json().accounts).toEqual([]);
   });
 

@@ -39,7 +39,8 @@ export const miraklMinIntervals = { OR11: 60_000, STO01: 60_000, STO02: 15_000 }
  */
 export function createMiraklChannel(account: MiraklAccount, deps: MiraklChannelDeps): Channel {
   const s = account.settings;
-  const pollEvery = Math.max(s.pollEveryMs, 0);
+  // the gate keeps the operator's maximum; an account polled faster than it (tests) is gated at its own pace
+  const pollEvery = Math.min(Math.max(s.pollEveryMs, 0), miraklMinIntervals.OR11);
   const stockEvery = Math.max(s.stockEveryMs ?? miraklMinIntervals.STO01, 0);
 
   const call = async (operation: string, method: 'GET' | 'PUT' | 'POST', path: string, body?: unknown, minIntervalMs = 0): Promise<ChannelResponse> => {
