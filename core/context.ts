@@ -12,6 +12,8 @@ import { createShopifyApi } from './integrations/shopify/api.js';
 import { createShopifyGraphql } from './integrations/shopify/graphql.js';
 import { createShopTokens } from './integrations/shopify/tokens.js';
 import { createCircuitBreaker } from './integrations/warehouses/circuit-breaker.js';
+import { createRedisCallGate } from './integrations/channels/call-gate.js';
+import { createChannelRegistry } from './integrations/channels/index.js';
 import { createLogger, type Logger } from './logger.js';
 import { createQueues, type Queues } from './queue/producer.js';
 import { createProducerRedis, createWorkerRedis, warnIfEvicting } from './redis.js';
@@ -46,6 +48,7 @@ export async function createAppContext(config: AppConfig, opts: AppContextOption
   const shopTokens = createShopTokens({ db: database.db, cipher, api: shopifyApi, log });
   const shopify = createShopifyGraphql({ api: shopifyApi, tokens: shopTokens, log });
   const breaker = createCircuitBreaker(redis, prefix);
+  const channels = createChannelRegistry({ cipher, gate: createRedisCallGate(redis, prefix) });
 
   return {
     config: { ...config, redis: { ...config.redis, prefix } },
@@ -61,6 +64,7 @@ export async function createAppContext(config: AppConfig, opts: AppContextOption
     shopTokens,
     shopify,
     breaker,
+    channels,
     /** A dedicated blocking connection, for BullMQ workers; closed with the context. */
     workerRedis(): Redis {
       const r = createWorkerRedis(config.redis.url);

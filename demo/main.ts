@@ -10,6 +10,7 @@ import { isLoopbackHost } from './loopback.js';
 import { ensureRedis } from './redis.js';
 import { setupDemoShop } from './setup-demo-shop.js';
 import { startDemoActivity } from './activity.js';
+import { startDemoMarketplaces } from './marketplaces.js';
 import { ensureWebBuilt } from './build-web.js';
 
 /**
@@ -62,6 +63,8 @@ sim.setAppUrl(appUrl);
 
 const setup = await setupDemoShop(ctx, sim, DEMO_SHOP);
 const activity = await startDemoActivity({ appUrl, sim, shop: DEMO_SHOP, warehouses: setup.warehouses, log });
+const demoSkus = sim.control.listProducts(DEMO_SHOP).flatMap((p) => p.variants.map((v) => v.sku)).filter((s): s is string => !!s);
+const marketplaces = await startDemoMarketplaces({ ctx, shopId: setup.shopId, skus: demoSkus, log });
 
 for (;;) {
   const res = await app.inject({ method: 'GET', url: '/readyz' });
@@ -70,10 +73,11 @@ for (;;) {
   await new Promise((r) => setTimeout(r, 500));
 }
 process.stdout.write(`ready: ${appUrl}\n`);
-process.stderr.write(`demo: Shopify simulator at ${simUrl}, shop ${DEMO_SHOP}, ${setup.warehouses.length} warehouses with 3PL robots; feed docs at ${appUrl}/feed/v1/docs\n`);
+process.stderr.write(`demo: Shopify simulator at ${simUrl}, shop ${DEMO_SHOP}, ${setup.warehouses.length} warehouses with 3PL robots; Mirakl operator (channel fnac) at ${marketplaces.url}; feed docs at ${appUrl}/feed/v1/docs\n`);
 
 onShutdown(log, async () => {
   await activity.stop();
+  await marketplaces.stop();
   await app.close();
   await workers.close();
   await sim.stop();

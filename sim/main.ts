@@ -1,10 +1,12 @@
 /**
  * Simulators of the outside world, one sub-command each:
  *   npm run sim -- shopify --port <p> [--app-url <url>] [--seed demo]
+ *   npm run sim -- mirakl --port <p> [--api-key K] [--free-calls]
  *   npm run sim -- 3pl --app-url <url> --api-key <key> [--ship-delay-ms N] [--poll-ms N]
  * Prints exactly one line "ready: <url>" on stdout once listening; logs go to stderr.
  */
 import { threePlCommand } from './3pl/cli.js';
+import { runMirakl } from './mirakl/cli.js';
 import { runShopify } from './shopify/cli.js';
 
 /** A simulator sub-command: parses its own flags, starts, resolves to the URL it listens on. */
@@ -13,6 +15,7 @@ export type SimCommand = (args: string[]) => Promise<{ url: string; stop: () => 
 const commands: Record<string, SimCommand> = {
   shopify: runShopify,
   '3pl': threePlCommand,
+  mirakl: runMirakl,
 };
 
 async function main(): Promise<void> {

@@ -1,10 +1,10 @@
 import { pushTracking } from '../core/use-cases/push-tracking.js';
 import type { ProcessorDef } from './run-worker.js';
 
-/** Pushes shipments and their tracking events to the sales channel. */
+/** Pushes shipments and their tracking events to the sales channel the order came from. */
 export const fulfillProcessor: ProcessorDef<'fulfill'> = {
   concurrency: 16,
   async process(ctx, payload) {
-    return pushTracking({ db: ctx.db, shopify: ctx.shopify, log: ctx.log }, payload);
+    return pushTracking({ db: ctx.db, shopify: ctx.shopify, channels: ctx.channels, log: ctx.log }, payload);
   },
 };

@@ -3,6 +3,7 @@ import { pruneInbox } from '../core/use-cases/prune-inbox.js';
 import { sweepInbox } from '../core/use-cases/sweep-inbox.js';
 import { sweepWork } from '../core/use-cases/sweep-work.js';
 import { scheduleReconciliation } from '../core/use-cases/schedule-reconciliation.js';
+import { scheduleChannelPolls } from './channels.js';
 import type { ProcessorDef } from './run-worker.js';
 
 /** Periodic housekeeping: re-enqueue durable work that Redis may have lost. */
@@ -17,8 +18,11 @@ export const maintenanceProcessor: ProcessorDef<'maintenance'> = {
         const pruned = await pruneInbox(deps, { processedRetentionDays: ctx.config.retention.inboxProcessedDays, unknownShopRetentionDays: ctx.config.retention.unknownShopDays, limit: 1000 });
         return { ...inbox, ...work, ...pruned };
       }
-      case 'schedule-reconcile':
-        return scheduleReconciliation({ db: ctx.db, queues: ctx.queues }, { everyMs: ctx.config.shopify.reconcileEveryMinutes * 60_000 });
+      case 'schedule-reconcile': {
+        const reconcile = await scheduleReconciliation({ db: ctx.db, queues: ctx.queues }, { everyMs: ctx.config.shopify.reconcileEveryMinutes * 60_000 });
+        const channels = await scheduleChannelPolls(ctx);
+        return { ...reconcile, channelAccounts: channels.accounts };
+      }
     }
   },
 };

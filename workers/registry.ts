@@ -2,6 +2,7 @@ import type { Worker } from 'bullmq';
 import type { AppContext } from '../core/context.js';
 import { jobIds } from '../core/queue/job-ids.js';
 import { isQueueName, type QueueName } from '../core/queue/names.js';
+import { channelsProcessor } from './channels.js';
 import { dispatchProcessor } from './dispatch.js';
 import { startFeedWebhookDelivery } from './feed-webhooks.js';
 import { fulfillProcessor } from './fulfill.js';
@@ -22,6 +23,7 @@ export const processors: Partial<{ [N in QueueName]: ProcessorDef<N> }> = {
   alerts: alertsProcessor,
   maintenance: maintenanceProcessor,
   reconcile: reconcileProcessor,
+  channels: channelsProcessor,
 };
 
 export interface StartedWorkers {

@@ -7,10 +7,14 @@ import type { ShopifyGraphql } from '../integrations/shopify/graphql.js';
 import type { Logger } from '../logger.js';
 import { ensureFulfillment } from './tracking/ensure-fulfillment.js';
 import { pushTrackingEvents } from './tracking/push-tracking-events.js';
+import type { ChannelRegistry } from '../integrations/channels/index.js';
+import { confirmChannelShipment } from './confirm-channel-shipment.js';
 
 export interface PushTrackingDeps {
   db: Db;
   shopify: ShopifyGraphql;
+  /** marketplace adapters: an order's tracking goes back through the channel it came from */
+  channels: ChannelRegistry;
   log: Logger;
 }
 
@@ -24,7 +28,7 @@ export async function pushTracking(deps: PushTrackingDeps, input: { shopId: numb
   const shipments = createShipmentsRepo(deps.db);
   const row = await shipments.forPush(input.shopId, input.shipmentId);
   if (!row) throw new NotFoundError(`shipment ${input.shipmentId}`);
-  if (row.order.channel !== 'shopify') return { status: 'skipped' as const, reason: `channel ${row.order.channel} is confirmed by its own adapter` };
+  if (row.order.channel !== 'shopify') return confirmChannelShipment(deps, { shopId: input.shopId, shipment: row.shipment, order: row.order });
   const shop = (await createShopsRepo(deps.db).byId(input.shopId))!;
   const steps = { shopify: deps.shopify, shipments, audit: createAuditRepo(deps.db) };
   const target = { shop, ...row };

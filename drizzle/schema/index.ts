@@ -15,3 +15,4 @@ export * from './routing.js';
 export * from './replenishment.js';
 export * from './instance.js';
 export * from './feed.js';
+export * from './channels.js';

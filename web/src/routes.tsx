@@ -1,5 +1,6 @@
 import { Route, Routes as RouterRoutes, useParams } from 'react-router';
 import { AlertsPage } from './pages/alerts/alerts-page.js';
+import { ChannelsPage } from './pages/channels/channels-page.js';
 import { DeadLettersPage } from './pages/dead-letters/dead-letters-page.js';
 import { NotFoundPage } from './pages/not-found-page.js';
 import { OrderPage } from './pages/orders/order-page.js';
@@ -42,6 +43,7 @@ export function Routes() {
       <Route path="/warehouses" element={<WarehousesPage />} />
       <Route path="/warehouses/:id" element={<WarehouseRoute />} />
       <Route path="/rules" element={<RulesPage />} />
+      <Route path="/channels" element={<ChannelsPage />} />
       <Route path="/dead-letters" element={<DeadLettersPage />} />
       <Route path="/settings" element={<SettingsPage />} />
       <Route path="/settings/replenishment" element={<ReplenishmentSettingsPage />} />

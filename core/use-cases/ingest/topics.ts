@@ -1,4 +1,5 @@
 import { ingestAppUninstalled } from './app-lifecycle.js';
+import { ingestChannelOrder } from './channel-orders.js';
 import { ingestCustomerRedact, ingestDataRequest, ingestShopRedact } from './compliance.js';
 import { ingestFulfillment, ingestFulfillmentOrderEvent } from './fulfillment.js';
 import { ingestInventoryLevel, ingestLocation } from './inventory.js';
@@ -27,6 +28,8 @@ export const topicHandlers: Record<string, TopicHandler> = {
   'locations/deactivate': ingestLocation,
   'locations/delete': ingestLocation,
   'app/uninstalled': ingestAppUninstalled,
+  // marketplace orders: written to the inbox by the channel poll (core/use-cases/poll-channel-orders.ts)
+  'channel/order': ingestChannelOrder,
   'customers/data_request': ingestDataRequest,
   'customers/redact': ingestCustomerRedact,
   'shop/redact': ingestShopRedact,

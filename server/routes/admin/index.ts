@@ -7,6 +7,7 @@ import { errorResponse } from '../../../core/contracts/admin/index.js';
 import type { AppContext } from '../../../core/context.js';
 import { createAdminAuth } from '../../plugins/admin-auth.js';
 import { errorBody } from '../../plugins/error-handler.js';
+import { channelRoutes } from './channels.js';
 import { deadLetterRoutes } from './dead-letters.js';
 import { orderRoutes } from './orders.js';
 import { overviewRoutes } from './overview.js';
@@ -61,6 +62,7 @@ export async function adminRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
     await admin.register(warehouseRoutes, { ctx });
     await admin.register(routingRuleRoutes, { ctx });
     await admin.register(stockRoutes, { ctx });
+    await admin.register(channelRoutes, { ctx });
   });
 
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());

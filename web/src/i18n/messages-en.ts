@@ -1,3 +1,4 @@
+import { enChannels } from './en-channels.js';
 import { enOrders } from './en-orders.js';
 import { enReplenishment } from './en-replenishment.js';
 import { enSetup } from './en-setup.js';
@@ -109,6 +110,6 @@ const enCommon = {
 };
 
 /** The English catalogue: the reference every other language must cover. */
-export const en = { ...enCommon, ...enOrders, ...enSetup, ...enStock, ...enReplenishment } satisfies Record<string, Message>;
+export const en = { ...enCommon, ...enOrders, ...enSetup, ...enStock, ...enReplenishment, ...enChannels } satisfies Record<string, Message>;
 /** Every message key of the app. */
 export type MessageKey = keyof typeof en;

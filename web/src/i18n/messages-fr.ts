@@ -1,4 +1,5 @@
 import type { Message, MessageKey } from './messages-en.js';
+import { frChannels } from './fr-channels.js';
 import { frOrders } from './fr-orders.js';
 import { frReplenishment } from './fr-replenishment.js';
 import { frSetup } from './fr-setup.js';
@@ -107,4 +108,4 @@ const frCommon = {
 };
 
 /** The French catalogue: every English key, translated (the type makes a missing one an error). */
-export const fr: Record<MessageKey, Message> = { ...frCommon, ...frOrders, ...frSetup, ...frStock, ...frReplenishment };
+export const fr: Record<MessageKey, Message> = { ...frCommon, ...frOrders, ...frSetup, ...frStock, ...frReplenishment, ...frChannels };

@@ -1,0 +1,59 @@
+import { z } from 'zod';
+
+/** Text from outside: NUL bytes and lone surrogates are refused at the schema. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const clean = (max: number) => z.string().min(1).max(max).refine((v) => !v.includes('\u0000') && !LONE_SURROGATE.test(v), 'contains NUL or an unpaired surrogate');
+
+export const channelLimitDto = z.object({
+  operation: z.string(),
+  minIntervalMs: z.number().nullable(),
+  ratePerSecond: z.number().nullable(),
+  burst: z.number().nullable(),
+});
+
+/** One marketplace account as the Channels page shows it; never its credentials. */
+export const channelAccountDto = z.object({
+  id: z.number(),
+  kind: z.enum(['mirakl', 'amazon']),
+  code: z.string(),
+  name: z.string(),
+  baseUrl: z.string(),
+  active: z.boolean(),
+  lastSyncAt: z.string().nullable(),
+  lastStockPushAt: z.string().nullable(),
+  /** seconds from an order change on the marketplace to our reading it */
+  orderLagSeconds: z.number().nullable(),
+  /** measured seconds from a stock change to the marketplace accepting it */
+  stockLagSeconds: z.number().nullable(),
+  lastError: z.string().nullable(),
+  lastErrorAt: z.string().nullable(),
+  consecutiveFailures: z.number(),
+  limits: z.array(channelLimitDto),
+});
+export type ChannelAccountDto = z.infer<typeof channelAccountDto>;
+
+export const channelListResponse = z.object({ accounts: z.array(channelAccountDto) });
+export type ChannelListResponse = z.infer<typeof channelListResponse>;
+
+/** Connects a Mirakl operator: its seller API URL, the shop API key, optionally its SH21 carrier list. */
+export const createMiraklAccountBody = z.object({
+  kind: z.literal('mirakl'),
+  name: clean(120),
+  code: z.string().regex(/^[a-z0-9][a-z0-9-]{1,39}$/, 'lowercase letters, digits and dashes').refine((v) => v !== 'shopify', 'shopify is the built-in channel'),
+  baseUrl: z.url().max(500),
+  apiKey: clean(500),
+  carriers: z.array(z.object({ code: clean(80), label: clean(120) })).max(500).default([]),
+  pollEveryMinutes: z.number().int().min(1).max(60).default(5),
+}).strict();
+export type CreateMiraklAccountBody = z.infer<typeof createMiraklAccountBody>;
+
+export const channelAccountResponse = z.object({ account: channelAccountDto });
+export type ChannelAccountResponse = z.infer<typeof channelAccountResponse>;
+
+export const channelIdParams = z.object({ id: z.coerce.number().int().positive() });
+
+export const connectionCheckResponse = z.union([
+  z.object({ ok: z.literal(true), accountName: z.string() }),
+  z.object({ ok: z.literal(false), reason: z.string() }),
+]);
+export type ConnectionCheckResponse = z.infer<typeof connectionCheckResponse>;

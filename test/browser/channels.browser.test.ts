@@ -1,0 +1,77 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { FastifyInstance } from 'fastify';
+import { createChannelAccountsRepo } from '../../core/db/channel-accounts-repo.js';
+import { createShopsRepo } from '../../core/db/shops-repo.js';
+import { pollChannelOrders } from '../../core/use-cases/poll-channel-orders.js';
+import { buildApp } from '../../server/app.js';
+import { createMiraklSim, type MiraklSim } from '../../sim/mirakl/index.js';
+import { createShopifySim, seedDemoShop, type ShopifySim } from '../../sim/shopify/index.js';
+import { createTestContext, type TestContext } from '../helpers/test-context.js';
+import { launchChromium, loadPage, openContext, screenshot } from './browser.js';
+
+const SHOP = 'demo-fr.myshopify.com';
+
+describe('the Channels page', () => {
+  let sim: ShopifySim;
+  let mirakl: MiraklSim;
+  let t: TestContext;
+  let app: FastifyInstance;
+  let appUrl: string;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let errors: string[];
+
+  beforeAll(async () => {
+    sim = createShopifySim({ apiKey: 'demo-api-key', apiSecret: 'demo-api-secret' });
+    const simUrl = await sim.start(0);
+    seedDemoShop(sim, { domain: SHOP });
+    mirakl = createMiraklSim({ apiKey: 'fnac-key', shopName: 'Maison Démo sur Fnac' });
+    const miraklUrl = await mirakl.start(0);
+    t = await createTestContext({ SHOPIFY_API_ORIGIN: simUrl, SHOPIFY_API_KEY: 'demo-api-key', SHOPIFY_API_SECRET: 'demo-api-secret' });
+    app = await buildApp(t.ctx, { logger: false });
+    app.get('/_demo/session-token', async () => ({ token: await sim.mintSessionToken(SHOP), shop: SHOP }));
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    appUrl = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+    const shop = await createShopsRepo(t.ctx.db).activate(SHOP, { name: 'Maison Démo', currency: 'EUR', locale: 'fr', timezone: 'Europe/Paris' });
+    await createShopsRepo(t.ctx.db).updateSettings(shop.id, { language: 'en' });
+    const accounts = createChannelAccountsRepo(t.ctx.db);
+    const carriers = mirakl.state.carriers.map((c) => ({ code: c.code, label: c.label }));
+    const fnac = await accounts.create(shop.id, { kind: 'mirakl', code: 'fnac', name: 'Fnac Darty', baseUrl: miraklUrl, credentialsEnc: t.ctx.channels.sealCredentials('mirakl', { apiKey: 'fnac-key' }), settings: { kind: 'mirakl', carriers, pageSize: 100, pollEveryMs: 300_000 } });
+    const darty = await accounts.create(shop.id, { kind: 'mirakl', code: 'leroy-merlin', name: 'Leroy Merlin', baseUrl: miraklUrl, credentialsEnc: t.ctx.channels.sealCredentials('mirakl', { apiKey: 'revoked-key' }), settings: { kind: 'mirakl', carriers, pageSize: 100, pollEveryMs: 300_000 } });
+    mirakl.state.placeOrder({ lines: [{ sku: 'TASSE-BLEUE', quantity: 1 }] });
+    const deps = { db: t.ctx.db, queues: t.ctx.queues, channels: t.ctx.channels, log: t.ctx.log };
+    await pollChannelOrders(deps, { shopId: shop.id, accountId: fnac.id });
+    await expect(pollChannelOrders(deps, { shopId: shop.id, accountId: darty.id })).rejects.toThrow(/401/);
+    browser = await launchChromium();
+    ({ context, page, errors } = await openContext(browser));
+  });
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+    await app?.close();
+    await mirakl?.stop();
+    await sim?.stop();
+    await t?.close();
+  });
+
+  it('shows each account with its last sync, lag and error, and tests a connection', async () => {
+    await loadPage(page, `${appUrl}/channels`, 'channels', 'en').catch(async (e: unknown) => {
+      await screenshot(page, 'FAILED-channels');
+      throw new Error(`${(e as Error).message}; page errors: ${errors.join(' | ')}`);
+    });
+    expect(await page.locator('h1').first().textContent()).toBe('Channels');
+    await page.getByText('Fnac Darty').waitFor();
+    await page.getByText('Syncing').waitFor();
+    await page.getByText(/Failing \(1 attempt\)/).waitFor();
+    await page.getByText(/answered 401: Unauthorized/).waitFor();
+    await page.getByRole('button', { name: 'Test connection' }).first().click();
+    await page.getByText('Connected to Maison Démo sur Fnac').waitFor();
+    await screenshot(page, 'channels-en');
+    await page.getByRole('button', { name: 'Connect a Mirakl operator' }).first().click();
+    await page.getByLabel('Seller API URL').waitFor();
+    await screenshot(page, 'channels-connect-en', false);
+    expect(errors).toEqual([]);
+  });
+});

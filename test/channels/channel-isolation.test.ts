@@ -1,0 +1,64 @@
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { channelAccounts, orders } from '../../drizzle/schema/index.js';
+import { createChannelAccountsRepo } from '../../core/db/channel-accounts-repo.js';
+import { seedShopWithWarehouses, startRealApp, type RealApp } from '../../sim/3pl/test-support/real-app.js';
+import { createMiraklSim, type MiraklSim } from '../../sim/mirakl/index.js';
+import { scheduleChannelPolls } from '../../workers/channels.js';
+import { waitFor } from '../helpers/wait.js';
+
+/** The ten minutes of the requirement, shortened: the mechanism does not depend on the length. */
+const OUTAGE_MS = 10_000;
+
+describe('one marketplace down delays no other', () => {
+  let r: RealApp;
+  const sims: Record<string, MiraklSim> = {};
+  let shopId: number;
+  const ids: Record<string, number> = {};
+  const orderOf = (channel: string, externalId: string) => r.t.ctx.db.select().from(orders).where(and(eq(orders.shopId, shopId), eq(orders.channel, channel), eq(orders.externalId, externalId)));
+
+  beforeAll(async () => {
+    r = await startRealApp({ workers: ['ingest', 'route', 'channels', 'inventory-sync'] });
+    const shop = await seedShopWithWarehouses(r.t, { stock: { 'BOL-BLEU': 50 } });
+    shopId = shop.shopId;
+    for (const code of ['fnac', 'darty']) {
+      const sim = createMiraklSim({ apiKey: `${code}-key` });
+      const url = await sim.start(0);
+      sim.state.setOffer('BOL-BLEU', 0);
+      sims[code] = sim;
+      ids[code] = (await createChannelAccountsRepo(r.t.ctx.db).create(shopId, {
+        kind: 'mirakl', code, name: code, baseUrl: url, credentialsEnc: r.t.ctx.channels.sealCredentials('mirakl', { apiKey: `${code}-key` }),
+        settings: { kind: 'mirakl', carriers: [], pageSize: 50, pollEveryMs: 250, stockEveryMs: 0 },
+      })).id;
+    }
+    // the real schedulers, as the maintenance worker sets them up
+    expect(await scheduleChannelPolls(r.t.ctx)).toMatchObject({ accounts: 2 });
+  });
+  afterAll(async () => {
+    for (const s of Object.values(sims)) await s.stop();
+    await r?.close();
+  });
+
+  it('keeps taking the healthy operator\'s orders and stock while the other answers 503 then 429, and the failing one catches up', async () => {
+    sims.fnac!.setFault({ status: 503, forMs: OUTAGE_MS / 2 });
+    const started = Date.now();
+    const down = sims.fnac!.state.placeOrder({ lines: [{ sku: 'BOL-BLEU', quantity: 1 }] });
+    const up = sims.darty!.state.placeOrder({ lines: [{ sku: 'BOL-BLEU', quantity: 2 }] });
+    await waitFor('darty order routed', async () => (await orderOf('darty', up.order_id))[0]?.status === 'routed');
+    // still inside fnac's outage
+    expect(Date.now() - started).toBeLessThan(OUTAGE_MS / 2);
+    expect(sims.fnac!.calls.filter((c) => c.status === 503).length).toBeGreaterThan(0);
+    expect(await orderOf('fnac', down.order_id)).toHaveLength(0);
+    const [failing] = await r.t.ctx.db.select().from(channelAccounts).where(eq(channelAccounts.id, ids.fnac!));
+    expect(failing!.lastError).toMatch(/503/);
+    // then it throttles for the rest of the outage
+    sims.fnac!.setFault({ status: 429, forMs: OUTAGE_MS / 2, retryAfterSeconds: 1 });
+    // the healthy operator's stock follows the reservation meanwhile
+    await waitFor('darty offer updated', () => sims.darty!.state.offers()[0]?.quantity === 48);
+
+    await waitFor('fnac catches up', async () => (await orderOf('fnac', down.order_id))[0]?.status === 'routed', OUTAGE_MS * 4);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(OUTAGE_MS / 2);
+    await waitFor('fnac healthy again', async () => (await r.t.ctx.db.select().from(channelAccounts).where(eq(channelAccounts.id, ids.fnac!)))[0]!.lastError === null);
+    await waitFor('fnac offer caught up', () => sims.fnac!.state.offers()[0]?.quantity === 47, OUTAGE_MS * 4);
+  });
+});

@@ -1,0 +1,36 @@
+import type { enChannels } from './en-channels.js';
+import type { Message } from './messages-en.js';
+
+/** Page Canaux : comptes marketplace et état de leur synchronisation. */
+export const frChannels: Record<keyof typeof enChannels, Message> = {
+  'nav.channels': 'Canaux',
+  'channels.subtitle': 'Comptes marketplace : commandes lues, suivi renvoyé, quantités vendables envoyées.',
+  'channels.add': 'Connecter un opérateur Mirakl',
+  'channels.builtIn': 'Votre boutique Shopify est le canal intégré : ses commandes arrivent par webhook, sans réglage ici.',
+  'channels.emptyTitle': 'Aucune marketplace connectée',
+  'channels.emptyBody': 'Connectez une marketplace Mirakl (Fnac Darty, Carrefour, Leroy Merlin, Boulanger…) avec l’URL de son API vendeur et la clé API de votre boutique.',
+  'channels.kind.mirakl': 'Mirakl',
+  'channels.kind.amazon': 'Amazon',
+  'channels.healthy': 'Synchronisé',
+  'channels.failing': { one: 'En échec ({count} tentative)', other: 'En échec ({count} tentatives)' },
+  'channels.waiting': 'Pas encore lu',
+  'channels.lastSync': 'Dernière lecture des commandes',
+  'channels.lastStockPush': 'Dernier envoi de stock',
+  'channels.orderLag': 'Délai des commandes',
+  'channels.stockLag': 'Délai du stock',
+  'channels.seconds': { one: '{count} seconde', other: '{count} secondes' },
+  'channels.lastError': 'Dernière erreur ({when})',
+  'channels.limits': 'Limites d’appel respectées',
+  'channels.everySeconds': 'au plus une fois toutes les {seconds} s',
+  'channels.test': 'Tester la connexion',
+  'channels.testOk': 'Connecté à {name}',
+  'channels.testFailed': 'Échec de la connexion : {reason}',
+  'channels.form.name': 'Nom de la marketplace',
+  'channels.form.code': 'Code du canal',
+  'channels.form.codeHelp': 'Les commandes portent ce code ; les règles de routage peuvent le citer. Minuscules, chiffres et tirets.',
+  'channels.form.url': 'URL de l’API vendeur',
+  'channels.form.apiKey': 'Clé API de la boutique',
+  'channels.form.apiKeyHelp': 'Dans le back-office vendeur, Paramètres utilisateur → Clé API. Stockée chiffrée.',
+  'channels.form.connect': 'Connecter',
+  'channels.created': '{name} connecté ; ses premières commandes sont en cours de lecture',
+};
