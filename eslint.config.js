@@ -7,6 +7,27 @@ const ioModules = ['drizzle-orm', 'drizzle-orm/*', 'fastify', 'fastify/*', '@fas
 const upward = (file) => ['../', '../../', '../../../'].map((p) => `${p}${file}`);
 const simPatterns = ['**/sim', '**/sim/**', '../sim/**', '../../sim/**', '../../../sim/**', '../../../../sim/**'];
 
+// The layer rules of ARCHITECTURE.md ("Dependencies point one way"). A file gets one list per
+// layer: ESLint applies only the last no-restricted-imports that matches a file, so each block
+// below carries everything its layer may not import.
+const noSim = { group: simPatterns, message: 'sim/ is reached over the network, never imported by the app' };
+const noTransport = { group: ['**/server/**', '**/workers/**', 'fastify', '@fastify/*'], message: 'core does not depend on the transport rings' };
+const noSchema = (who) => ({ group: ['**/drizzle/schema', '**/drizzle/schema/**'], message: `${who} do not see tables: go through a repository in core/db` });
+const noOrm = (who) => ({ group: ['drizzle-orm', 'drizzle-orm/*'], message: `${who} do not query the database: call a use case (queries live in core/db)` });
+const testFiles = ['**/*.test.ts', '**/*.test.tsx'];
+const layer = (files, patterns, ignores = testFiles) => ({ files, ignores, rules: { 'no-restricted-imports': ['error', { patterns }] } });
+/**
+ * sim/ has folders of its own named like the app's (sim/shopify/core), so the app is told apart
+ * by how many `../` reach the repository root from the file's folder depth.
+ */
+const simLayers = [1, 2, 3, 4, 5, 6].map((depth) => {
+  const root = '../'.repeat(depth);
+  return layer([`sim/${'*/'.repeat(depth - 1)}*.ts`], [{
+    group: ['core', 'server', 'workers', 'drizzle'].flatMap((dir) => [`${root}${dir}`, `${root}${dir}/**`]),
+    message: 'sim/ stands for the outside world: it reaches the app over the network only, never by import',
+  }]);
+});
+
 export default tseslint.config(
   { ignores: ['**/*.mjs', '**/*.cjs', '.tmp*', 'node_modules/**', 'web/dist/**', '.data/**', 'drizzle/migrations/**', 'test/browser/screenshots/**', 'extensions/*/dist/**'] },
   js.configs.recommended,
@@ -19,13 +40,8 @@ export default tseslint.config(
       'no-console': ['error', { allow: ['warn', 'error'] }],
     },
   },
-  {
-    // The app never imports the simulators: it reaches them over the network only.
-    files: ['core/**/*.ts', 'server/**/*.ts', 'workers/**/*.ts', 'web/**/*.{ts,tsx}'],
-    rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: simPatterns, message: 'sim/ is reached over the network, never imported by the app' }] }],
-    },
-  },
+  // The app never imports the simulators: it reaches them over the network only.
+  layer(['core/**/*.ts', 'server/**/*.ts', 'workers/**/*.ts', 'web/**/*.{ts,tsx}'], [noSim], []),
   {
     // core/domain is pure: no I/O, no clock, no randomness; those come in as arguments.
     files: ['core/domain/**/*.ts'],
@@ -43,17 +59,20 @@ export default tseslint.config(
       'no-restricted-syntax': ['error', { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'pass the clock in as an argument' }],
     },
   },
-  {
-    // use cases call repositories and integrations, never the transport
-    files: ['core/**/*.ts'],
-    ignores: ['core/domain/**'],
-    rules: {
-      'no-restricted-imports': ['error', { patterns: [
-        { group: simPatterns, message: 'sim/ is reached over the network, never imported by the app' },
-        { group: ['**/server/**', '**/workers/**', 'fastify', '@fastify/*'], message: 'core does not depend on the transport rings' },
-      ] }],
-    },
-  },
+  // core below the domain never depends on the transport
+  layer(['core/**/*.ts'], [noSim, noTransport], ['core/domain/**']),
+  // use cases read and write through repositories
+  layer(['core/use-cases/**/*.ts'], [noSim, noTransport, noSchema('use cases')]),
+  // routes parse, call one use case and map its result
+  layer(['server/**/*.ts'], [noSim, noOrm('routes'), noSchema('routes')]),
+  // a processor parses its job and calls a use case
+  layer(['workers/**/*.ts'], [noSim, { group: ['**/core/db', '**/core/db/**'], message: 'workers call use cases; the database is reached through them' }]),
+  // the browser sees the app through HTTP and core/contracts only
+  layer(['web/**/*.{ts,tsx}'], [noSim, noOrm('the admin app'), {
+    group: ['**/core/db', '**/core/db/**', '**/core/use-cases', '**/core/use-cases/**', '**/drizzle', '**/drizzle/**'],
+    message: 'web/ sees the app through HTTP and core/contracts only',
+  }]),
+  ...simLayers,
   {
     // extensions see the app only over HTTP and through core/contracts, like web/
     files: ['extensions/**/*.{ts,tsx}', 'extensions-kit/**/*.{ts,tsx}'],

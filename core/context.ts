@@ -6,6 +6,7 @@ import type { AppConfig } from './config.js';
 import { createDatabase, type Database } from './db/client.js';
 import { createInboxWriter } from './db/inbox-writer.js';
 import { createBatchedProducer } from './queue/batched-producer.js';
+import { jobIds } from './queue/job-ids.js';
 import { createTokenCipher } from './crypto/token-cipher.js';
 import { createShopifyApi } from './integrations/shopify/api.js';
 import { createShopifyGraphql } from './integrations/shopify/graphql.js';
@@ -35,10 +36,10 @@ export async function createAppContext(config: AppConfig, opts: AppContextOption
   const prefix = await queuePrefixFor(database, config.redis.prefix);
   const redis = createProducerRedis(config.redis.url);
   redis.on('error', (err) => log.debug({ err: err.message }, 'redis producer connection error'));
-  const queues: Queues = createQueues({ connection: redis, prefix });
+  const queues: Queues = createQueues({ connection: redis, prefix, log });
   const extraRedis: Redis[] = [];
   const inboxWriter = createInboxWriter(database.db);
-  const ingestProducer = createBatchedProducer(queues, 'ingest', log);
+  const ingestProducer = createBatchedProducer(queues, 'ingest', (p) => jobIds.ingest.event(p.inboxId), log);
   void warnIfEvicting(redis, log);
   const cipher = createTokenCipher(config.security.tokenEncryptionKeys);
   const shopifyApi = createShopifyApi(config);
@@ -70,7 +71,7 @@ export async function createAppContext(config: AppConfig, opts: AppContextOption
     async close() {
       await inboxWriter.drain();
       await ingestProducer.drain();
-      await queues.close().catch(() => {});
+      await queues.close().catch((err: Error) => log.warn({ err: err.message }, 'queue connections did not close cleanly'));
       await Promise.all([redis, ...extraRedis].map((r) => r.quit().catch(() => r.disconnect())));
       await database.close();
     },

@@ -5,6 +5,7 @@ import { createFeedKeysRepo } from '../core/db/feed-keys-repo.js';
 import { createStockRepo } from '../core/db/stock-repo.js';
 import { createSyncRepo } from '../core/db/sync-repo.js';
 import { createWarehousesRepo, type NewWarehouse } from '../core/db/warehouses-repo.js';
+import { requestImport } from '../core/use-cases/request-import.js';
 import type { ShopifySim } from '../sim/shopify/index.js';
 
 /** Per demo location: the 3PL profile a merchant would configure. */
@@ -54,7 +55,7 @@ async function waitFor<T>(what: string, fn: () => Promise<T | undefined | null |
 export async function setupDemoShop(ctx: AppContext, sim: ShopifySim, domain: string): Promise<{ shopId: number; warehouses: DemoWarehouse[] }> {
   // the simulator starts empty each run: exchange a fresh token even when the database kept one
   const { shop, installed } = await ctx.shopTokens.installFromSessionToken(domain, await sim.mintSessionToken(domain), { force: true });
-  if (installed) await ctx.queues.add('reconcile', { shopId: shop.id, kind: 'import' }, { jobId: `import-${shop.id}-${Date.now()}` });
+  if (installed) await requestImport(ctx, { shopId: shop.id });
   await waitFor('the initial import', async () => (await createSyncRepo(ctx.db).latestImport(shop.id))?.status === 'completed');
 
   const repo = createWarehousesRepo(ctx.db);

@@ -1,5 +1,6 @@
 import type { Worker } from 'bullmq';
 import type { AppContext } from '../core/context.js';
+import { jobIds } from '../core/queue/job-ids.js';
 import { isQueueName, type QueueName } from '../core/queue/names.js';
 import { dispatchProcessor } from './dispatch.js';
 import { fulfillProcessor } from './fulfill.js';
@@ -37,8 +38,8 @@ export async function startWorkers(ctx: AppContext, only?: string[]): Promise<St
   const workers = names.map((name) => runWorker(ctx, name, processors[name] as ProcessorDef<typeof name>));
   if (names.includes('maintenance')) {
     const q = ctx.queues.queue('maintenance');
-    await q.upsertJobScheduler('sweep', { every: 15_000 }, { name: 'maintenance', data: { task: 'sweep' } });
-    await q.upsertJobScheduler('schedule-reconcile', { every: 60_000 }, { name: 'maintenance', data: { task: 'schedule-reconcile' } });
+    await q.upsertJobScheduler(jobIds.maintenance.scheduler('sweep'), { every: 15_000 }, { name: 'maintenance', data: { task: 'sweep' } });
+    await q.upsertJobScheduler(jobIds.maintenance.scheduler('schedule-reconcile'), { every: 60_000 }, { name: 'maintenance', data: { task: 'schedule-reconcile' } });
   }
   return {
     names,

@@ -1,5 +1,5 @@
-import { and, asc, eq, inArray, notInArray, sql } from 'drizzle-orm';
-import { allocationLines, allocations, backorders, type AllocationStatus } from '../../drizzle/schema/index.js';
+import { and, asc, desc, eq, inArray, notInArray, sql } from 'drizzle-orm';
+import { allocationLines, allocations, backorders, dispatchAttempts, type AllocationStatus } from '../../drizzle/schema/index.js';
 import type { DbOrTx } from './client.js';
 
 export type AllocationRow = typeof allocations.$inferSelect;
@@ -45,6 +45,22 @@ export function createAllocationsRepo(db: DbOrTx) {
       return db.select().from(allocationLines).where(and(eq(allocationLines.shopId, shopId), inArray(allocationLines.allocationId, allocationIds))).orderBy(asc(allocationLines.id));
     },
 
+    /** The allocation Shopify's fulfillment order stands for, once placement recorded it. */
+    async byFulfillmentOrder(shopId: number, foExternalId: string): Promise<AllocationRow | undefined> {
+      const [row] = await db.select().from(allocations).where(and(eq(allocations.shopId, shopId), eq(allocations.fulfillmentOrderExternalId, foExternalId)));
+      return row;
+    },
+
+    /** Allocations at a warehouse holding this SKU that no 3PL has taken yet, newest first. */
+    async untakenWithSku(shopId: number, warehouseId: number, skuId: number): Promise<{ id: number; orderId: number; status: AllocationStatus }[]> {
+      return db
+        .select({ id: allocations.id, orderId: allocations.orderId, status: allocations.status })
+        .from(allocations)
+        .innerJoin(allocationLines, eq(allocationLines.allocationId, allocations.id))
+        .where(and(eq(allocations.shopId, shopId), eq(allocations.warehouseId, warehouseId), eq(allocationLines.skuId, skuId), inArray(allocations.status, ['reserved', 'ready', 'leased'])))
+        .orderBy(desc(allocations.id));
+    },
+
     async forOrder(shopId: number, orderId: number): Promise<AllocationRow[]> {
       return db.select().from(allocations).where(and(eq(allocations.shopId, shopId), eq(allocations.orderId, orderId))).orderBy(asc(allocations.id));
     },
@@ -77,6 +93,21 @@ export function createAllocationsRepo(db: DbOrTx) {
 
     async setDispatchOutcome(shopId: number, id: number, patch: { dispatchAttempts?: number; dispatchError?: string | null; fulfillmentOrderExternalId?: string | null; locationExternalId?: string | null }): Promise<void> {
       await db.update(allocations).set({ ...patch, updatedAt: new Date() }).where(and(eq(allocations.shopId, shopId), eq(allocations.id, id)));
+    },
+
+    /** Units of an allocation line that left in a shipment. */
+    async addShipped(lineId: number, quantity: number): Promise<void> {
+      await db.update(allocationLines).set({ shippedQuantity: sql`${allocationLines.shippedQuantity} + ${quantity}` }).where(eq(allocationLines.id, lineId));
+    },
+
+    /** Where Shopify holds an allocation line once placement moved it: fulfillment order and its line. */
+    async setFulfillmentOrderLine(lineId: number, foExternalId: string, foLineExternalId: string): Promise<void> {
+      await db.update(allocationLines).set({ foExternalId, foLineExternalId }).where(eq(allocationLines.id, lineId));
+    },
+
+    /** One try at handing the allocation to its 3PL, with its outcome, for the admin's history. */
+    async recordDispatchAttempt(shopId: number, a: { allocationId: number; attempt: number; statusCode?: number; error?: string; durationMs: number }): Promise<void> {
+      await db.insert(dispatchAttempts).values({ shopId, ...a });
     },
 
     async upsertBackorder(shopId: number, b: { orderId: number; orderLineId: number; sku: string; quantity: number; outcome: 'hold' | 'partial' | 'cancel_at'; cancelAt: Date | null }): Promise<void> {

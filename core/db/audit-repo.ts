@@ -17,3 +17,4 @@ export function createAuditRepo(db: DbOrTx) {
     },
   };
 }
+export type AuditRepo = ReturnType<typeof createAuditRepo>;

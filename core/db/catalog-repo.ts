@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { shopifyInventoryLevels, shopifyLocations, skus } from '../../drizzle/schema/index.js';
 import type { DbOrTx } from './client.js';
 
@@ -15,6 +15,23 @@ export interface CatalogSku {
 
 export function createCatalogRepo(db: DbOrTx) {
   return {
+    /** The shop's SKUs among these codes: code → id. */
+    async skuIdsByCode(shopId: number, codes: string[]): Promise<{ id: number; sku: string }[]> {
+      if (codes.length === 0) return [];
+      return db.select({ id: skus.id, sku: skus.sku }).from(skus).where(and(eq(skus.shopId, shopId), inArray(skus.sku, codes)));
+    },
+
+    /** Every SKU of the shop: id and code. */
+    async skuIds(shopId: number): Promise<{ id: number; sku: string }[]> {
+      return db.select({ id: skus.id, sku: skus.sku }).from(skus).where(eq(skus.shopId, shopId));
+    },
+
+    /** Shopify's inventory item of each SKU id that has one. */
+    async inventoryItems(shopId: number, skuIds: number[]): Promise<{ id: number; item: string | null }[]> {
+      if (skuIds.length === 0) return [];
+      return db.select({ id: skus.id, item: skus.inventoryItemExternalId }).from(skus).where(and(eq(skus.shopId, shopId), inArray(skus.id, skuIds)));
+    },
+
     /** Upserts SKUs by code; supplier and lead times set by the merchant are kept. */
     async upsertSkus(shopId: number, items: CatalogSku[]): Promise<number> {
       if (items.length === 0) return 0;

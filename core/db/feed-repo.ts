@@ -1,6 +1,7 @@
 import { and, asc, eq, gt, inArray, lt, or, sql } from 'drizzle-orm';
 import { allocationLines, allocations, orderLines, orders, skus } from '../../drizzle/schema/index.js';
-import type { AllocationStatus, PostalAddress } from '../../drizzle/schema/index.js';
+import type { AllocationStatus } from '../../drizzle/schema/index.js';
+import type { Address } from '../domain/address.js';
 import type { DbOrTx } from './client.js';
 
 /** An allocation as a 3PL sees it through the feed. */
@@ -16,7 +17,7 @@ export interface FeedAllocation {
   promisedDeliveryBy: Date | null;
   serviceLevel: string | null;
   leaseUntil: Date | null;
-  shipTo: PostalAddress | null;
+  shipTo: Address | null;
   email: string | null;
   lines: { lineId: number; sku: string; title: string; quantity: number; shippedQuantity: number }[];
 }

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, lt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, like, lt, sql } from 'drizzle-orm';
 import { inboxEvents } from '../../drizzle/schema/index.js';
 import type { DbOrTx } from './client.js';
 
@@ -103,6 +103,14 @@ export function createInboxRepo(db: DbOrTx) {
         .where(and(eq(inboxEvents.shopDomain, shopDomain), eq(inboxEvents.status, 'dead'), ids === 'all' ? undefined : inArray(inboxEvents.id, ids.length ? ids : [-1])))
         .returning({ id: inboxEvents.id });
       return rows.map((r) => r.id);
+    },
+
+    /** Whether an orders/* event still waiting in the inbox mentions this order. */
+    async hasPendingOrderEvent(shopDomain: string, orderGid: string): Promise<boolean> {
+      const rows = await db.select({ id: inboxEvents.id }).from(inboxEvents)
+        .where(and(eq(inboxEvents.shopDomain, shopDomain), eq(inboxEvents.status, 'pending'), like(inboxEvents.topic, 'orders/%'), like(inboxEvents.body, `%"${orderGid}"%`)))
+        .limit(1);
+      return rows.length > 0;
     },
 
     async markProcessed(id: number, shopId: number | null): Promise<void> {

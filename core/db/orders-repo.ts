@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, gte, inArray, notInArray, sql } from 'drizzle-orm';
 import { orderLines, orders } from '../../drizzle/schema/index.js';
 import type { IncomingOrder } from '../domain/orders/incoming-order.js';
 import type { DbOrTx } from './client.js';
@@ -99,6 +99,24 @@ export function createOrdersRepo(db: DbOrTx) {
     async byExternalId(shopId: number, channel: string, externalId: string): Promise<OrderRow | undefined> {
       const [row] = await db.select().from(orders).where(and(eq(orders.shopId, shopId), eq(orders.channel, channel), eq(orders.externalId, externalId)));
       return row;
+    },
+
+    /** Sets the order's status (and hold reason when given); `at` is the change's instant. */
+    async setStatus(shopId: number, orderId: number, status: OrderRow['status'], opts: { onHoldReason?: string | null; at?: Date } = {}): Promise<void> {
+      const hold = opts.onHoldReason === undefined ? {} : { onHoldReason: opts.onHoldReason };
+      await db.update(orders).set({ status, ...hold, updatedAt: opts.at ?? new Date() }).where(and(eq(orders.shopId, shopId), eq(orders.id, orderId)));
+    },
+
+    /** Orders placed since `since` and not cancelled, oldest first, at most `limit`. */
+    async placedSince(shopId: number, since: Date, limit: number): Promise<OrderRow[]> {
+      return db.select().from(orders)
+        .where(and(eq(orders.shopId, shopId), gte(orders.placedAt, since), notInArray(orders.status, ['cancelled'])))
+        .orderBy(orders.placedAt).limit(limit);
+    },
+
+    async linesOf(shopId: number, orderIds: number[]): Promise<OrderLineRow[]> {
+      if (orderIds.length === 0) return [];
+      return db.select().from(orderLines).where(and(eq(orderLines.shopId, shopId), inArray(orderLines.orderId, orderIds)));
     },
 
     async lines(shopId: number, orderId: number): Promise<OrderLineRow[]> {

@@ -70,10 +70,21 @@ export function createStockRepo(db: DbOrTx) {
       return true;
     },
 
+    /** Takes the shop's SKUs marked dirty for `purpose`: the caller's run is now responsible for them. */
+    async takeDirty(shopId: number, purpose: 'sync' | 'alerts'): Promise<{ skuId: number; markedAt: Date }[]> {
+      return db.delete(stockDirty).where(and(eq(stockDirty.shopId, shopId), eq(stockDirty.purpose, purpose))).returning({ skuId: stockDirty.skuId, markedAt: stockDirty.markedAt });
+    },
+
     /** On hand and reserved for some SKUs at the shop's warehouses. */
     async levels(shopId: number, skuIds: number[]) {
       if (skuIds.length === 0) return [];
       return db.select().from(stockLevels).where(and(eq(stockLevels.shopId, shopId), inArray(stockLevels.skuId, skuIds)));
+    },
+
+    /** On hand and reserved for some SKUs at one warehouse. */
+    async levelsAt(shopId: number, warehouseId: number, skuIds: number[]) {
+      if (skuIds.length === 0) return [];
+      return db.select().from(stockLevels).where(and(eq(stockLevels.shopId, shopId), eq(stockLevels.warehouseId, warehouseId), inArray(stockLevels.skuId, skuIds)));
     },
 
     async level(shopId: number, warehouseId: number, skuId: number) {

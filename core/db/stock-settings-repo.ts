@@ -2,6 +2,8 @@ import { eq, sql } from 'drizzle-orm';
 import { defaultStockSettings, stockSettings, type StockSettings } from '../../drizzle/schema/index.js';
 import type { DbOrTx } from './client.js';
 
+export type { ChannelBuffer, StockSettings } from '../../drizzle/schema/index.js';
+
 export function createStockSettingsRepo(db: DbOrTx) {
   return {
     async get(shopId: number): Promise<{ settings: StockSettings; measuredLag: Record<string, number> }> {

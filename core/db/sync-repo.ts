@@ -1,4 +1,4 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { imports, reconcileRuns } from '../../drizzle/schema/index.js';
 import type { DbOrTx } from './client.js';
 
@@ -8,7 +8,19 @@ export type ReconcileRun = typeof reconcileRuns.$inferSelect;
 /** Progress of imports and reconciliation runs, as the admin shows them. */
 export function createSyncRepo(db: DbOrTx) {
   return {
+    /** An import asked for and not started yet; one queued row per shop at most. */
+    async queueImport(shopId: number): Promise<ImportRow> {
+      const [queued] = await db.select().from(imports).where(and(eq(imports.shopId, shopId), eq(imports.status, 'queued'))).orderBy(asc(imports.id)).limit(1);
+      if (queued) return queued;
+      const [row] = await db.insert(imports).values({ shopId, status: 'queued' }).returning();
+      return row!;
+    },
+    /** Starts the shop's oldest queued import, or a new one when none is queued. */
     async startImport(shopId: number): Promise<ImportRow> {
+      const oldestQueued = db.select({ id: imports.id }).from(imports).where(and(eq(imports.shopId, shopId), eq(imports.status, 'queued'))).orderBy(asc(imports.id)).limit(1);
+      const [adopted] = await db.update(imports).set({ status: 'running', startedAt: new Date(), updatedAt: new Date() })
+        .where(and(eq(imports.shopId, shopId), eq(imports.status, 'queued'), inArray(imports.id, oldestQueued))).returning();
+      if (adopted) return adopted;
       const [row] = await db.insert(imports).values({ shopId, status: 'running', startedAt: new Date() }).returning();
       return row!;
     },

@@ -14,10 +14,3 @@ export const payloadSchemas = {
 } satisfies Record<QueueName, z.ZodType>;
 
 export type JobPayload<N extends QueueName> = z.infer<(typeof payloadSchemas)[N]>;
-
-/** Job ids are built from durable keys so a re-enqueue of the same work is one job, not two. */
-export const jobIds = {
-  ingest: (p: JobPayload<'ingest'>) => `inbox-${p.inboxId}`,
-  dispatch: (p: JobPayload<'dispatch'>) => `alloc-${p.allocationId}`,
-  fulfill: (p: JobPayload<'fulfill'>) => `shipment-${p.shipmentId}`,
-} satisfies Partial<{ [N in QueueName]: (p: JobPayload<N>) => string }>;

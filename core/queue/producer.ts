@@ -1,11 +1,14 @@
 import { Queue, type JobsOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
+import type { Logger } from '../logger.js';
 import { queueNames, type QueueName } from './names.js';
-import { jobIds, payloadSchemas, type JobPayload } from './payloads.js';
+import { payloadSchemas, type JobPayload } from './payloads.js';
 
 export interface QueueOptions {
   connection: Redis;
   prefix: string;
+  /** where a failed enqueue is reported, with its job id */
+  log: Logger;
 }
 
 const defaultJobOptions: JobsOptions = {
@@ -16,7 +19,7 @@ const defaultJobOptions: JobsOptions = {
 };
 
 /** Producers for every queue. Payloads are validated before they reach Redis. */
-export function createQueues({ connection, prefix }: QueueOptions) {
+export function createQueues({ connection, prefix, log }: QueueOptions) {
   const queues = new Map<QueueName, Queue>();
   const queue = (name: QueueName): Queue => {
     let q = queues.get(name);
@@ -29,22 +32,43 @@ export function createQueues({ connection, prefix }: QueueOptions) {
     return q;
   };
 
-  function defaultJobId<N extends QueueName>(name: N, payload: JobPayload<N>): string | undefined {
-    const build = (jobIds as Partial<Record<QueueName, (p: never) => string>>)[name];
-    return build ? build(payload as never) : undefined;
+  /** Adds a batch as one call and throws when Redis does; for producers that handle the failure themselves. */
+  async function addBulk<N extends QueueName>(name: N, jobs: { payload: JobPayload<N>; jobId: string }[], opts: Omit<JobsOptions, 'jobId'> = {}) {
+    if (jobs.length === 0) return [];
+    return queue(name).addBulk(jobs.map((j) => ({ name, data: payloadSchemas[name].parse(j.payload), opts: { ...opts, jobId: j.jobId } })));
   }
 
   return {
     queue,
-    async add<N extends QueueName>(name: N, payload: JobPayload<N>, opts: JobsOptions = {}) {
-      const data = payloadSchemas[name].parse(payload);
-      return queue(name).add(name, data, { jobId: defaultJobId(name, payload), ...opts });
+    /** Adds one job and throws when Redis does. App code goes through the named producers (producers.ts). */
+    async add<N extends QueueName>(name: N, payload: JobPayload<N>, opts: JobsOptions & { jobId: string }) {
+      return queue(name).add(name, payloadSchemas[name].parse(payload), opts);
     },
-    async addBulk<N extends QueueName>(name: N, payloads: JobPayload<N>[], opts: JobsOptions = {}) {
-      if (payloads.length === 0) return [];
-      return queue(name).addBulk(
-        payloads.map((p) => ({ name, data: payloadSchemas[name].parse(p), opts: { jobId: defaultJobId(name, p), ...opts } })),
-      );
+    addBulk,
+    /**
+     * Adds one job after the work it stands for is committed in Postgres. A failure is logged with
+     * the job id and answered `false`; it is not thrown, because the sweeper finds the work again
+     * from Postgres (sweep-inbox, sweep-work) and queues it then.
+     */
+    async enqueue<N extends QueueName>(name: N, payload: JobPayload<N>, jobId: string, opts: Omit<JobsOptions, 'jobId'> = {}): Promise<boolean> {
+      try {
+        await queue(name).add(name, payloadSchemas[name].parse(payload), { ...opts, jobId });
+        return true;
+      } catch (err) {
+        log.warn({ queue: name, jobId, err: (err as Error).message }, 'enqueue failed; the sweeper will queue this work again from Postgres');
+        return false;
+      }
+    },
+    /** The bulk form of `enqueue`, one addBulk call: logs the failed batch's job ids and answers `false`. */
+    async enqueueBulk<N extends QueueName>(name: N, jobs: { payload: JobPayload<N>; jobId: string }[]): Promise<boolean> {
+      if (jobs.length === 0) return true;
+      try {
+        await addBulk(name, jobs);
+        return true;
+      } catch (err) {
+        log.warn({ queue: name, jobIds: jobs.map((j) => j.jobId), err: (err as Error).message }, 'enqueue failed; the sweeper will queue this work again from Postgres');
+        return false;
+      }
     },
     async close() {
       await Promise.all([...queues.values()].map((q) => q.close()));

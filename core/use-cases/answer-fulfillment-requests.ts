@@ -1,6 +1,5 @@
-import { and, eq } from 'drizzle-orm';
-import { allocations } from '../../drizzle/schema/index.js';
 import type { Db } from '../db/client.js';
+import { createAllocationsRepo } from '../db/allocations-repo.js';
 import { createAuditRepo } from '../db/audit-repo.js';
 import { createShopsRepo } from '../db/shops-repo.js';
 import { NotFoundError } from '../errors.js';
@@ -46,7 +45,7 @@ export async function answerFulfillmentRequests(deps: { db: Db; shopify: Shopify
   }
 
   for (const fo of await page('CANCELLATION_REQUESTED')) {
-    const [a] = await deps.db.select().from(allocations).where(and(eq(allocations.shopId, shop.id), eq(allocations.fulfillmentOrderExternalId, fo.id)));
+    const a = await createAllocationsRepo(deps.db).byFulfillmentOrder(shop.id, fo.id);
     let decision: 'accept' | 'reject' | 'wait' = 'accept';
     if (a) {
       if (['reserved', 'ready', 'leased', 'acknowledged', 'partially_shipped'].includes(a.status)) {

@@ -1,12 +1,11 @@
 import type { Db } from '../db/client.js';
 import { createAllocationsRepo } from '../db/allocations-repo.js';
 import { createAuditRepo } from '../db/audit-repo.js';
+import { createCatalogRepo } from '../db/catalog-repo.js';
 import { createFeedRepo } from '../db/feed-repo.js';
 import { createOrdersRepo } from '../db/orders-repo.js';
 import { createShopsRepo } from '../db/shops-repo.js';
 import { createWarehousesRepo } from '../db/warehouses-repo.js';
-import { eq, inArray } from 'drizzle-orm';
-import { allocationLines, dispatchAttempts, skus } from '../../drizzle/schema/index.js';
 import type { TokenCipher } from '../crypto/token-cipher.js';
 import { AppError, NotFoundError } from '../errors.js';
 import type { CircuitBreaker } from '../integrations/warehouses/circuit-breaker.js';
@@ -46,7 +45,7 @@ export async function dispatchAllocation(deps: DispatchDeps, input: { shopId: nu
       const lines = await allocations.lines(input.shopId, [a.id]);
       const orderLines = await createOrdersRepo(deps.db).lines(input.shopId, order.id);
       const byLine = new Map(lines.map((l) => [orderLines.find((o) => o.id === l.orderLineId)!.externalId, l.quantity]));
-      const items = await deps.db.select({ id: skus.id, item: skus.inventoryItemExternalId }).from(skus).where(inArray(skus.id, lines.map((l) => l.skuId)));
+      const items = await createCatalogRepo(deps.db).inventoryItems(input.shopId, lines.map((l) => l.skuId));
       const inventoryItemOf = new Map(lines.flatMap((l) => {
         const item = items.find((i) => i.id === l.skuId)?.item;
         return item ? [[orderLines.find((o) => o.id === l.orderLineId)!.externalId, item] as const] : [];
@@ -55,7 +54,7 @@ export async function dispatchAllocation(deps: DispatchDeps, input: { shopId: nu
       await allocations.setDispatchOutcome(input.shopId, a.id, { fulfillmentOrderExternalId: placement.fulfillmentOrderIds[0] ?? null });
       for (const l of lines) {
         const held = placement.foLines[orderLines.find((o) => o.id === l.orderLineId)!.externalId];
-        if (held) await deps.db.update(allocationLines).set({ foExternalId: held.foId, foLineExternalId: held.foLineId }).where(eq(allocationLines.id, l.id));
+        if (held) await allocations.setFulfillmentOrderLine(l.id, held.foId, held.foLineId);
       }
     } catch (e) {
       if (e instanceof AppError && e.retriable && !input.finalAttempt) throw e;
@@ -72,14 +71,14 @@ export async function dispatchAllocation(deps: DispatchDeps, input: { shopId: nu
       allocationId: a.id, idempotencyKey: a.idempotencyKey, orderName: dto!.orderName, channel: dto!.channel, promisedShipBy: a.promisedShipBy?.toISOString() ?? null,
       serviceLevel: a.serviceLevel, shipTo: dto!.shipTo, email: dto!.email, lines: dto!.lines.map(({ lineId, sku, title, quantity }) => ({ lineId, sku, title, quantity })),
     }), (e) => !(e instanceof AppError) || e.retriable);
-    if (w.dispatchStyle !== 'feed') await deps.db.insert(dispatchAttempts).values({ shopId: input.shopId, allocationId: a.id, attempt: input.attempt, statusCode: 200, durationMs: Date.now() - started });
+    if (w.dispatchStyle !== 'feed') await allocations.recordDispatchAttempt(input.shopId, { allocationId: a.id, attempt: input.attempt, statusCode: 200, durationMs: Date.now() - started });
     const to = outcome.kind === 'listed' ? 'ready' : 'acknowledged';
     const row = await allocations.transition(input.shopId, a.id, ['reserved'], to, { dispatchedAt: new Date(), acknowledgedAt: to === 'acknowledged' ? new Date() : null, dispatchAttempts: input.attempt, dispatchError: null });
     await audit.record(input.shopId, 'order', String(order.id), 'dispatched', 'dispatch', { allocationId: a.id, warehouse: w.name, style: w.dispatchStyle, outcome, placement });
     return { status: row ? ('dispatched' as const) : ('skipped' as const), to, placement };
   } catch (e) {
     const message = (e as Error).message;
-    await deps.db.insert(dispatchAttempts).values({ shopId: input.shopId, allocationId: a.id, attempt: input.attempt, error: message.slice(0, 1000), durationMs: Date.now() - started });
+    await allocations.recordDispatchAttempt(input.shopId, { allocationId: a.id, attempt: input.attempt, error: message.slice(0, 1000), durationMs: Date.now() - started });
     const final = input.finalAttempt || (e instanceof AppError && !e.retriable);
     await allocations.setDispatchOutcome(input.shopId, a.id, { dispatchAttempts: input.attempt, dispatchError: final ? message : null });
     if (final) {

@@ -12,6 +12,7 @@ import { BULK_CATALOG_QUERY, LOCATIONS, SHOP_INFO, type ShopInfo, type BulkInven
 import { bulkOrdersQuery, type GqlLineItem, type GqlOrder } from '../integrations/shopify/operations/orders.js';
 import type { Logger } from '../logger.js';
 import type { Queues } from '../queue/producer.js';
+import { enqueueRouting } from '../queue/producers.js';
 
 export interface ImportDeps {
   db: Db;
@@ -132,7 +133,7 @@ export async function importShop(deps: ImportDeps, input: { shopId: number }) {
         counts.orders! += results.length;
         for (const r of results.filter((x) => x.open)) {
           counts.openOrders!++;
-          await deps.queues.add('route', { shopId: shop.id, orderId: r.orderId, reason: 'import' }).catch(() => {});
+          await enqueueRouting(deps.queues, { shopId: shop.id, orderId: r.orderId, reason: 'import' });
         }
         await progress('orders', 60 + (40 * counts.orders!) / Math.max(1, total));
       }

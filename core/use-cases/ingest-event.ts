@@ -53,9 +53,8 @@ export async function ingestEvent(deps: IngestDeps, input: IngestInput): Promise
       return result.outcome;
     });
     for (const f of followUps) {
-      await deps.queues.add(f.queue, f.payload as never, f.jobId ? { jobId: f.jobId } : {}).catch((err: Error) =>
-        deps.log.warn({ err: err.message, queue: f.queue }, 'follow-up not queued; its sweeper will find the work in Postgres'),
-      );
+      // a failure is logged with its job id by enqueue; the sweepers find the work in Postgres
+      await deps.queues.enqueue(f.queue, f.payload as never, f.jobId);
     }
     return { status: 'processed', outcome };
   } catch (err) {

@@ -1,7 +1,7 @@
-import { and, eq, inArray, notInArray, or, sql } from 'drizzle-orm';
-import { replenishmentSnapshot, skus, stockAlerts, stockDirty, type AlertKind } from '../../drizzle/schema/index.js';
 import type { Database } from '../db/client.js';
+import { createReplenishmentRepo, type AlertKind, type NewStockAlert } from '../db/replenishment-repo.js';
 import { createShopsRepo } from '../db/shops-repo.js';
+import { createStockRepo } from '../db/stock-repo.js';
 import { createStockSettingsRepo } from '../db/stock-settings-repo.js';
 import {
   belowReorderPointAlert, deadStockAlert, outOfStockWithBackordersAlert, overstockAlert, serviceLevelZ, stockoutWithinLeadTimeAlert,
@@ -9,7 +9,6 @@ import {
 } from '../domain/replenishment/index.js';
 import { NotFoundError } from '../errors.js';
 import type { Logger } from '../logger.js';
-import { refreshDemandSql, updateAbcSql, upsertSnapshotSql } from './replenishment/sql.js';
 
 export interface ReplenishmentDeps {
   database: Database;
@@ -37,21 +36,21 @@ export async function recomputeReplenishment(deps: ReplenishmentDeps, input: { s
 
   let skuIds: number[] | undefined;
   if (!input.full) {
-    const taken = await db.delete(stockDirty).where(and(eq(stockDirty.shopId, shop.id), eq(stockDirty.purpose, 'alerts'))).returning({ skuId: stockDirty.skuId });
+    const taken = await createStockRepo(db).takeDirty(shop.id, 'alerts');
     skuIds = [...new Set(taken.map((t) => t.skuId))];
   }
   const days = Math.max(settings.demandWindowDays, settings.deadStockDays);
-  await db.transaction(async (tx) => {
-    // a big aggregate: give it memory instead of spilling sorts to disk (Postgres only)
-    if (deps.database.driver === 'postgres') await tx.execute(sql`set local work_mem = '256MB'`);
+  await createReplenishmentRepo(db).recompute({
+    tuneWorkMem: deps.database.driver === 'postgres',
+    shopId: shop.id,
     // keepDemand: demand_daily was loaded by another path (the benchmark, a data import)
-    if (!input.keepDemand) for (const q of refreshDemandSql(shop.id, input.full ? addDays(asOf, -days) : addDays(asOf, -1))) await tx.execute(q);
-    await tx.execute(upsertSnapshotSql({
+    demandFrom: input.keepDemand ? null : input.full ? addDays(asOf, -days) : addDays(asOf, -1),
+    snapshot: {
       shopId: shop.id, asOf, windowDays: settings.demandWindowDays, deadStockDays: settings.deadStockDays, z: serviceLevelZ(settings.serviceLevel),
       defaultLeadTimeDays: settings.defaultLeadTimeDays, supplierLeadTimes: settings.supplierLeadTimes, orderCost: settings.orderCost,
       holdingRatePerYear: settings.holdingRatePerYear, skuIds: input.full ? undefined : skuIds,
-    }));
-    if (input.full) await tx.execute(updateAbcSql(shop.id, settings.abcCutoffs.a, settings.abcCutoffs.b));
+    },
+    abc: input.full ? settings.abcCutoffs : null,
   });
   const computed = Date.now() - started;
   const alerts = await syncAlerts(deps, shop.id, asOf, settings.overstockDays, settings.deadStockDays, skuIds);
@@ -63,19 +62,8 @@ export async function recomputeReplenishment(deps: ReplenishmentDeps, input: { s
 async function syncAlerts(deps: ReplenishmentDeps, shopId: number, asOf: string, overstockDays: number, deadStockDays: number, skuIds: number[] | undefined) {
   const { db } = deps.database;
   if (skuIds && skuIds.length === 0) return { opened: 0, refreshed: 0, resolved: 0 };
-  const only = skuIds ? inArray(replenishmentSnapshot.skuId, skuIds) : undefined;
-  // only the rows that can raise something: a full scan of flags stays in SQL
-  const rows = await db
-    .select({ r: replenishmentSnapshot, sku: skus.sku })
-    .from(replenishmentSnapshot)
-    .innerJoin(skus, eq(skus.id, replenishmentSnapshot.skuId))
-    .where(and(eq(replenishmentSnapshot.shopId, shopId), only, or(
-      sql`${replenishmentSnapshot.available} - ${replenishmentSnapshot.backorders} <= ${replenishmentSnapshot.reorderPoint}`,
-      sql`${replenishmentSnapshot.backorders} > 0`,
-      sql`${replenishmentSnapshot.daysOfCover} < ${replenishmentSnapshot.leadTimeDays}`,
-      sql`${replenishmentSnapshot.daysOfCover} > ${overstockDays}`,
-      sql`${replenishmentSnapshot.available} > 0 and (${replenishmentSnapshot.lastSale} is null or ${replenishmentSnapshot.lastSale} <= ${asOf}::date - ${deadStockDays}::int)`,
-    )));
+  const repo = createReplenishmentRepo(db);
+  const rows = await repo.alertCandidates(shopId, { asOf, overstockDays, deadStockDays, skuIds });
   const wanted = new Map<string, { skuId: number; alert: ReplenishmentAlert }>();
   for (const { r, sku } of rows) {
     const list = [
@@ -95,27 +83,24 @@ async function syncAlerts(deps: ReplenishmentDeps, shopId: number, asOf: string,
   }
 
   // a snooze ends: the alert is open again (and refreshed below if it still holds)
-  await db.update(stockAlerts).set({ status: 'open', snoozedUntil: null, updatedAt: new Date() })
-    .where(and(eq(stockAlerts.shopId, shopId), eq(stockAlerts.status, 'snoozed'), sql`${stockAlerts.snoozedUntil} < now()`));
-  const existing = await db.select().from(stockAlerts).where(and(eq(stockAlerts.shopId, shopId), notInArray(stockAlerts.status, ['resolved']), skuIds ? inArray(stockAlerts.skuId, skuIds) : undefined));
+  await repo.reopenSnoozedAlerts(shopId);
+  const existing = await repo.unresolvedAlerts(shopId, skuIds);
   const have = new Map(existing.map((e) => [`${e.skuId}:${e.kind}`, e]));
   let opened = 0, refreshed = 0;
-  const toInsert: (typeof stockAlerts.$inferInsert)[] = [];
+  const toInsert: NewStockAlert[] = [];
   for (const [key, { skuId, alert }] of wanted) {
     const e = have.get(key);
     if (!e) {
-      toInsert.push({ shopId, skuId, kind: alert.kind as AlertKind, severity: alert.severity, message: alert.message, formula: alert.formula, inputs: alert.inputs });
+      toInsert.push({ skuId, kind: alert.kind as AlertKind, severity: alert.severity, message: alert.message, formula: alert.formula, inputs: alert.inputs });
       opened++;
     } else if (e.formula !== alert.formula || e.severity !== alert.severity) {
-      await db.update(stockAlerts).set({ severity: alert.severity, message: alert.message, formula: alert.formula, inputs: alert.inputs, updatedAt: new Date() }).where(eq(stockAlerts.id, e.id));
+      await repo.refreshAlert(e.id, { severity: alert.severity, message: alert.message, formula: alert.formula, inputs: alert.inputs });
       refreshed++;
     }
   }
-  for (let i = 0; i < toInsert.length; i += 1000) await db.insert(stockAlerts).values(toInsert.slice(i, i + 1000));
+  await repo.openAlerts(shopId, toInsert);
   const gone = existing.filter((e) => !wanted.has(`${e.skuId}:${e.kind}`)).map((e) => e.id);
-  for (let i = 0; i < gone.length; i += 1000) {
-    await db.update(stockAlerts).set({ status: 'resolved', resolvedAt: new Date(), resolvedBy: 'recompute', updatedAt: new Date() }).where(inArray(stockAlerts.id, gone.slice(i, i + 1000)));
-  }
+  await repo.resolveAlerts(gone, 'recompute');
   return { opened, refreshed, resolved: gone.length };
 }
 

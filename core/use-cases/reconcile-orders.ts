@@ -1,7 +1,6 @@
-import { and, eq, like } from 'drizzle-orm';
-import { inboxEvents } from '../../drizzle/schema/index.js';
 import type { Db } from '../db/client.js';
 import { createAuditRepo } from '../db/audit-repo.js';
+import { createInboxRepo } from '../db/inbox-repo.js';
 import { lockKey } from '../db/locks.js';
 import { createOrdersRepo } from '../db/orders-repo.js';
 import { createShopsRepo } from '../db/shops-repo.js';
@@ -12,6 +11,7 @@ import { normalizeGraphqlOrder } from '../integrations/shopify/normalize-order.j
 import { ORDERS_UPDATED_SINCE, type OrdersPage } from '../integrations/shopify/operations/orders.js';
 import type { Logger } from '../logger.js';
 import type { Queues } from '../queue/producer.js';
+import { enqueueRouting } from '../queue/producers.js';
 
 export interface ReconcileDeps {
   db: Db;
@@ -25,13 +25,6 @@ export interface ReconcileDeps {
 const OVERLAP_MS = 2 * 60_000;
 /** Versions younger than this may still arrive by webhook; they are applied but not counted as missed. */
 const GRACE_MS = 2 * 60_000;
-
-async function hasPendingEvent(db: Db, shopDomain: string, orderGid: string): Promise<boolean> {
-  const rows = await db.select({ id: inboxEvents.id }).from(inboxEvents)
-    .where(and(eq(inboxEvents.shopDomain, shopDomain), eq(inboxEvents.status, 'pending'), like(inboxEvents.topic, 'orders/%'), like(inboxEvents.body, `%"${orderGid}"%`)))
-    .limit(1);
-  return rows.length > 0;
-}
 
 /** A shop that never ran starts this far back (Shopify shows 60 days without read_all_orders). */
 const FIRST_LOOKBACK_MS = 24 * 3600_000;
@@ -71,10 +64,10 @@ export async function reconcileOrders(deps: ReconcileDeps, input: { shopId: numb
         if (result.outcome === 'stale') continue;
         // a webhook for it may still be on its way (Shopify retries for hours): only a version older
         // than the grace period, with no event waiting in the inbox, counts as missed
-        const inFlight = now.getTime() - incoming.updatedAt.getTime() < GRACE_MS || (await hasPendingEvent(deps.db, shop.domain, incoming.externalId));
+        const inFlight = now.getTime() - incoming.updatedAt.getTime() < GRACE_MS || (await createInboxRepo(deps.db).hasPendingOrderEvent(shop.domain, incoming.externalId));
         if (!inFlight) details.push({ externalId: incoming.externalId, name: incoming.name, what: result.outcome === 'inserted' ? 'missing order' : result.cancelledNow ? 'missed cancellation' : 'missed update' });
         if (!result.settled || result.cancelledNow) {
-          await deps.queues.add('route', { shopId: shop.id, orderId: result.orderId, reason: result.cancelledNow ? 'cancelled' : 'reconciled' }).catch(() => {});
+          await enqueueRouting(deps.queues, { shopId: shop.id, orderId: result.orderId, reason: result.cancelledNow ? 'cancelled' : 'reconciled' });
         }
       }
       after = page.orders.pageInfo.hasNextPage ? page.orders.pageInfo.endCursor : null;

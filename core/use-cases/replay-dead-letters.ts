@@ -2,6 +2,7 @@ import type { Db } from '../db/client.js';
 import { createInboxRepo } from '../db/inbox-repo.js';
 import { NotFoundError } from '../errors.js';
 import type { Queues } from '../queue/producer.js';
+import { enqueueInboxReplays } from '../queue/producers.js';
 
 export interface ReplayDeps {
   db: Db;
@@ -24,6 +25,6 @@ export async function replayDeadLetters(deps: ReplayDeps, input: { shopDomain: s
   }
   const revived = await repo.revive(input.shopDomain, input.ids);
   const stamp = (deps.now ?? Date.now)();
-  for (const id of revived) await deps.queues.add('ingest', { inboxId: id }, { jobId: `inbox-${id}-replay-${stamp}` });
+  await enqueueInboxReplays(deps.queues, revived, stamp);
   return { replayed: revived };
 }

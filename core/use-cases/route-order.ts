@@ -11,12 +11,10 @@ import { planRoute } from '../domain/routing/index.js';
 import { NotFoundError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { Queues } from '../queue/producer.js';
-import { kickStockJobs } from '../queue/stock-jobs.js';
+import { enqueueDispatch, enqueueStockJobs } from '../queue/producers.js';
 import { cancelOrderAllocations } from './routing/cancel-order-allocations.js';
 import { loadCandidates } from './routing/load-candidates.js';
 import { toRoutingOrder } from './routing/to-routing-input.js';
-import { orders } from '../../drizzle/schema/index.js';
-import { and, eq } from 'drizzle-orm';
 
 export interface RouteDeps {
   db: Db;
@@ -46,10 +44,10 @@ export async function routeOrder(deps: RouteDeps, input: { shopId: number; order
   for (let attempt = 1; ; attempt++) {
     try {
       const result = await routeOnce(deps, input);
-      if (result.status === 'routed' || result.status === 'cancelled') await kickStockJobs(deps.queues, input.shopId);
+      if (result.status === 'routed' || result.status === 'cancelled') await enqueueStockJobs(deps.queues, input.shopId);
       if (result.status === 'routed') {
         for (const allocationId of result.allocationIds) {
-          await deps.queues.add('dispatch', { shopId: input.shopId, allocationId }).catch((e: Error) => deps.log.warn({ err: e.message, allocationId }, 'dispatch not queued; the sweeper will find it'));
+          await enqueueDispatch(deps.queues, { shopId: input.shopId, allocationId });
         }
       }
       return result;
@@ -82,7 +80,7 @@ async function routeOnce(deps: RouteDeps, input: { shopId: number; orderId: numb
     const shop = (await createShopsRepo(tx).byId(input.shopId))!;
     if (!shop.settings.routeUnpaidOrders && !PAYABLE.has(order.financialStatus ?? '')) {
       if (order.status !== 'on_hold') {
-        await tx.update(orders).set({ status: 'on_hold', onHoldReason: 'awaiting_payment', updatedAt: now }).where(and(eq(orders.shopId, input.shopId), eq(orders.id, order.id)));
+        await ordersRepo.setStatus(input.shopId, order.id, 'on_hold', { onHoldReason: 'awaiting_payment', at: now });
         await audit.record(input.shopId, 'order', String(order.id), 'held', 'routing', { reason: 'awaiting_payment', financialStatus: order.financialStatus });
       }
       return { status: 'skipped' as const, reason: 'awaiting payment' };
@@ -100,7 +98,7 @@ async function routeOnce(deps: RouteDeps, input: { shopId: number; orderId: numb
     const routingOrder = toRoutingOrder(order, remaining);
     if (routingOrder.lines.length === 0) {
       const status = covered.size > 0 ? 'routed' : order.status;
-      if (order.status !== status || order.onHoldReason) await tx.update(orders).set({ status, onHoldReason: null, updatedAt: now }).where(and(eq(orders.shopId, input.shopId), eq(orders.id, order.id)));
+      if (order.status !== status || order.onHoldReason) await ordersRepo.setStatus(input.shopId, order.id, status, { onHoldReason: null, at: now });
       await allocationsRepo.closeBackorders(input.shopId, order.id, 'resolved');
       return { status: 'skipped' as const, reason: 'nothing left to route' };
     }
@@ -137,7 +135,7 @@ async function routeOnce(deps: RouteDeps, input: { shopId: number; orderId: numb
     }
     await allocationsRepo.closeBackorders(input.shopId, order.id, 'resolved', plan.backorders.map((b) => Number(b.lineId)));
     const status = backorderedUnits > 0 ? 'backordered' : 'routed';
-    await tx.update(orders).set({ status, onHoldReason: null, updatedAt: now }).where(and(eq(orders.shopId, input.shopId), eq(orders.id, order.id)));
+    await ordersRepo.setStatus(input.shopId, order.id, status, { onHoldReason: null, at: now });
     await audit.record(input.shopId, 'order', String(order.id), 'routed', 'routing', {
       reason: input.reason, attempt, allocations: allocationIds, backordered: plan.backorders, substitutions: plan.substitutions, trace: plan.trace,
     });

@@ -2,6 +2,7 @@ import type { Db } from '../db/client.js';
 import { createInboxRepo } from '../db/inbox-repo.js';
 import type { Logger } from '../logger.js';
 import type { Queues } from '../queue/producer.js';
+import { enqueueInboxEvents } from '../queue/producers.js';
 
 export interface SweepInboxDeps {
   db: Db;
@@ -17,7 +18,7 @@ export async function sweepInbox(deps: SweepInboxDeps, input: { olderThanMs: num
   const now = input.now ?? new Date();
   const ids = await createInboxRepo(deps.db).listStalePending(new Date(now.getTime() - input.olderThanMs), input.limit ?? 5000);
   if (ids.length === 0) return { enqueued: 0 };
-  await deps.queues.addBulk('ingest', ids.map((inboxId) => ({ inboxId })));
+  await enqueueInboxEvents(deps.queues, ids);
   deps.log.info({ count: ids.length }, 'sweeper re-enqueued pending inbox events');
   return { enqueued: ids.length };
 }

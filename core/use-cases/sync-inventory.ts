@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq, inArray, isNotNull } from 'drizzle-orm';
-import { channelStockPushes, replenishmentSnapshot, shopifyInventoryLevels, skus, stockDirty, stockLevels, warehouses, type ChannelBuffer } from '../../drizzle/schema/index.js';
+import { createChannelStockRepo, type ChannelPush } from '../db/channel-stock-repo.js';
 import type { Db } from '../db/client.js';
 import { createShopsRepo } from '../db/shops-repo.js';
-import { createStockSettingsRepo } from '../db/stock-settings-repo.js';
+import { createStockRepo } from '../db/stock-repo.js';
+import { createStockSettingsRepo, type ChannelBuffer } from '../db/stock-settings-repo.js';
 import { NotFoundError } from '../errors.js';
 import { ShopifyUserError, type ShopifyGraphql } from '../integrations/shopify/graphql.js';
 import { INVENTORY_ACTIVATE, type InventoryActivateResult } from '../integrations/shopify/operations/inventory.js';
@@ -28,14 +28,6 @@ interface LevelsResult {
 /** Shopify takes at most this many quantities per inventorySetQuantities call. */
 export const MAX_QUANTITIES_PER_CALL = 250;
 
-/** What we told Shopify, and what Shopify now says it has (until its next webhook says otherwise). */
-async function recordPush(db: Db, shopId: number, t: Target, now: Date): Promise<void> {
-  await db.insert(channelStockPushes).values({ shopId, channel: 'shopify', skuId: t.skuId, warehouseId: t.warehouseId, quantity: t.quantity, pushedAt: now })
-    .onConflictDoUpdate({ target: [channelStockPushes.shopId, channelStockPushes.channel, channelStockPushes.skuId, channelStockPushes.warehouseId], set: { quantity: t.quantity, pushedAt: now } });
-  await db.insert(shopifyInventoryLevels).values({ shopId, inventoryItemExternalId: t.item, locationExternalId: t.location, available: t.quantity, sourceUpdatedAt: now })
-    .onConflictDoUpdate({ target: [shopifyInventoryLevels.shopId, shopifyInventoryLevels.inventoryItemExternalId, shopifyInventoryLevels.locationExternalId], set: { available: t.quantity, sourceUpdatedAt: now } });
-}
-
 /** Units a channel keeps back: fixed, a share of what is free, or sync lag × sales velocity. */
 export function bufferUnits(buffer: ChannelBuffer | undefined, free: number, meanDailyDemand: number, lagSeconds: number): number {
   if (!buffer) return 0;
@@ -44,13 +36,7 @@ export function bufferUnits(buffer: ChannelBuffer | undefined, free: number, mea
   return Math.max(buffer.minUnits, Math.ceil((meanDailyDemand / 86_400) * lagSeconds));
 }
 
-interface Target {
-  skuId: number;
-  warehouseId: number;
-  item: string;
-  location: string;
-  quantity: number;
-}
+type Target = ChannelPush;
 
 /**
  * Pushes what Shopify may sell at each location linked to a warehouse: on hand − reserved −
@@ -65,23 +51,15 @@ export async function syncInventory(deps: { db: Db; shopify: ShopifyGraphql; log
   if (shop.status !== 'active') return { pushed: 0, calls: 0, skipped: 'shop not active' };
   const taken = input.full
     ? null
-    : await deps.db.delete(stockDirty).where(and(eq(stockDirty.shopId, shop.id), eq(stockDirty.purpose, 'sync'))).returning({ skuId: stockDirty.skuId, markedAt: stockDirty.markedAt });
+    : await createStockRepo(deps.db).takeDirty(shop.id, 'sync');
   if (taken && taken.length === 0) return { pushed: 0, calls: 0 };
   const skuIds = taken ? [...new Set(taken.map((t) => t.skuId))] : undefined;
   const { settings, measuredLag } = await createStockSettingsRepo(deps.db).get(shop.id);
 
-  const rows = await deps.db
-    .select({ skuId: stockLevels.skuId, warehouseId: stockLevels.warehouseId, onHand: stockLevels.onHand, reserved: stockLevels.reserved, item: skus.inventoryItemExternalId, location: warehouses.locationExternalId })
-    .from(stockLevels)
-    .innerJoin(skus, eq(skus.id, stockLevels.skuId))
-    .innerJoin(warehouses, eq(warehouses.id, stockLevels.warehouseId))
-    .where(and(eq(stockLevels.shopId, shop.id), isNotNull(warehouses.locationExternalId), isNotNull(skus.inventoryItemExternalId), eq(warehouses.active, true), skuIds ? inArray(stockLevels.skuId, skuIds) : undefined));
-  const velocity = settings.buffers.shopify?.kind === 'lag_velocity'
-    ? new Map((await deps.db.select({ skuId: replenishmentSnapshot.skuId, meanDaily: replenishmentSnapshot.meanDaily }).from(replenishmentSnapshot)
-      .where(and(eq(replenishmentSnapshot.shopId, shop.id), skuIds ? inArray(replenishmentSnapshot.skuId, skuIds) : undefined))).map((r) => [r.skuId, r.meanDaily]))
-    : new Map<number, number>();
-  const pushedBefore = await deps.db.select().from(channelStockPushes).where(and(eq(channelStockPushes.shopId, shop.id), eq(channelStockPushes.channel, 'shopify'), skuIds ? inArray(channelStockPushes.skuId, skuIds) : undefined));
-  const last = new Map(pushedBefore.map((p) => [`${p.skuId}:${p.warehouseId}`, p.quantity]));
+  const channelStock = createChannelStockRepo(deps.db);
+  const rows = await channelStock.sellableLevels(shop.id, skuIds);
+  const velocity = settings.buffers.shopify?.kind === 'lag_velocity' ? await channelStock.meanDailyDemand(shop.id, skuIds) : new Map<number, number>();
+  const last = await channelStock.lastPushed(shop.id, 'shopify', skuIds);
   const targets: Target[] = rows.map((r) => {
     const free = Math.max(0, r.onHand - r.reserved);
     const buffer = bufferUnits(settings.buffers.shopify, free, velocity.get(r.skuId) ?? 0, measuredLag.shopify ?? 5);
@@ -89,8 +67,7 @@ export async function syncInventory(deps: { db: Db; shopify: ShopifyGraphql; log
   }).filter((t) => input.full || last.get(`${t.skuId}:${t.warehouseId}`) !== t.quantity);
   if (targets.length === 0) return { pushed: 0, calls: 0 };
 
-  const levels = await deps.db.select().from(shopifyInventoryLevels).where(and(eq(shopifyInventoryLevels.shopId, shop.id), inArray(shopifyInventoryLevels.inventoryItemExternalId, [...new Set(targets.map((t) => t.item))])));
-  const known = new Map(levels.map((l) => [`${l.inventoryItemExternalId}|${l.locationExternalId}`, l.available]));
+  const known = await channelStock.shopifyAvailable(shop.id, [...new Set(targets.map((t) => t.item))]);
   let calls = 0;
   // a pair Shopify has never reported is not stocked there yet: activating it sets the quantity too
   const stocked: Target[] = [];
@@ -101,7 +78,7 @@ export async function syncInventory(deps: { db: Db; shopify: ShopifyGraphql; log
     }
     const res = await deps.shopify.request<InventoryActivateResult>(shop.domain, INVENTORY_ACTIVATE, { item: t.item, loc: t.location, available: t.quantity, key: randomUUID() });
     calls++;
-    if (res.inventoryActivate.userErrors.length === 0) await recordPush(deps.db, shop.id, t, deps.now?.() ?? new Date());
+    if (res.inventoryActivate.userErrors.length === 0) await channelStock.recordShopifyPush(shop.id, t, deps.now?.() ?? new Date());
     else stocked.push(t);
   }
   for (let i = 0; i < stocked.length; i += MAX_QUANTITIES_PER_CALL) {
@@ -125,7 +102,7 @@ export async function syncInventory(deps: { db: Db; shopify: ShopifyGraphql; log
       for (const node of fresh.nodes) for (const l of node?.inventoryLevels.nodes ?? []) known.set(`${node!.id}|${l.location.id}`, l.quantities.find((q) => q.name === 'available')?.quantity ?? null);
     }
     const now = deps.now?.() ?? new Date();
-    for (const t of chunk) await recordPush(deps.db, shop.id, t, now);
+    for (const t of chunk) await channelStock.recordShopifyPush(shop.id, t, now);
   }
   if (taken?.length) {
     const oldest = Math.min(...taken.map((t) => t.markedAt.getTime()));

@@ -1,10 +1,7 @@
 import { boolean, doublePrecision, index, integer, jsonb, numeric, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
-import type { Address } from '../../core/domain/orders/incoming-order.js';
+import type { Address } from '../../core/domain/address.js';
 import { createdAt, id, ref, ts, updatedAt } from './columns.js';
 import { shops } from './shops.js';
-
-/** Addresses are stored in the domain's shape. */
-export type PostalAddress = Address;
 
 export const orderStatuses = ['pending', 'routed', 'backordered', 'on_hold', 'dispatched', 'partially_shipped', 'shipped', 'delivered', 'cancelled', 'fulfilled_elsewhere'] as const;
 export type OrderStatus = (typeof orderStatuses)[number];
@@ -19,7 +16,7 @@ export const orders = pgTable('orders', {
   financialStatus: text('financial_status'),
   email: text('email'),
   customerExternalId: text('customer_external_id'),
-  shippingAddress: jsonb('shipping_address').$type<PostalAddress>(),
+  shippingAddress: jsonb('shipping_address').$type<Address>(),
   countryCode: text('country_code'),
   zip: text('zip'),
   latitude: doublePrecision('latitude'),

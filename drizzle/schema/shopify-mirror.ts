@@ -1,6 +1,6 @@
 import { boolean, doublePrecision, index, integer, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { createdAt, id, ref, ts, updatedAt } from './columns.js';
-import type { PostalAddress } from './orders.js';
+import type { Address } from '../../core/domain/address.js';
 import { shops } from './shops.js';
 
 /** What Shopify last told us about each fulfillment order (webhooks and queries). */
@@ -26,7 +26,7 @@ export const shopifyLocations = pgTable('shopify_locations', {
   shopId: ref('shop_id').notNull().references(() => shops.id, { onDelete: 'cascade' }),
   externalId: text('external_id').notNull(),
   name: text('name').notNull(),
-  address: jsonb('address').$type<PostalAddress>().notNull().default({}),
+  address: jsonb('address').$type<Address>().notNull().default({}),
   latitude: doublePrecision('latitude'),
   longitude: doublePrecision('longitude'),
   active: boolean('active').notNull().default(true),

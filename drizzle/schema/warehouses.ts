@@ -1,6 +1,6 @@
 import { boolean, doublePrecision, index, integer, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { createdAt, id, ref, ts, updatedAt } from './columns.js';
-import type { PostalAddress } from './orders.js';
+import type { Address } from '../../core/domain/address.js';
 import { shops } from './shops.js';
 
 /** A zone is a set of countries, optionally narrowed to postal-code prefixes. */
@@ -22,7 +22,7 @@ export const warehouses = pgTable('warehouses', {
   name: text('name').notNull(),
   code: text('code').notNull(),
   locationExternalId: text('location_external_id'),
-  address: jsonb('address').$type<PostalAddress>().notNull().default({}),
+  address: jsonb('address').$type<Address>().notNull().default({}),
   latitude: doublePrecision('latitude'),
   longitude: doublePrecision('longitude'),
   timezone: text('timezone').notNull().default('Europe/Paris'),

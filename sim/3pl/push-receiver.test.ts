@@ -6,7 +6,7 @@ import { createHttpWarehouse, signPush } from '../../core/integrations/warehouse
 import type { DispatchOrder } from '../../core/integrations/warehouses/warehouse.js';
 import { createPushReceiver, type PushReceiver } from './push-receiver.js';
 import { verifyPushSignature } from './push-signature.js';
-import { allocationRow, eventsOf, placeOrder, seedShopWithWarehouses, shipmentsOf, startRealApp, until, type RealApp } from './test-support/real-app.js';
+import { allocationRow, eventsOf, placeOrder, seedShopWithWarehouses, shipmentsOf, startRealApp, until, type RealApp } from '../../test/helpers/real-app.js';
 
 const secret = 'whsec_push_test_secret';
 const now = () => Math.floor(Date.now() / 1000);

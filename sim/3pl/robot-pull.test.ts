@@ -6,7 +6,7 @@ import { cancelOrderAllocations } from '../../core/use-cases/routing/cancel-orde
 import { createManualClock } from '../shopify/core/clock.js';
 import { threePlCommand } from './cli.js';
 import { createThreePlRobot } from './robot.js';
-import { allocationRow, allocationsOfOrder, eventsOf, placeOrder, seedShopWithWarehouses, shipmentsOf, startRealApp, until, type RealApp } from './test-support/real-app.js';
+import { allocationRow, allocationsOfOrder, eventsOf, placeOrder, seedShopWithWarehouses, shipmentsOf, startRealApp, until, type RealApp } from '../../test/helpers/real-app.js';
 
 const companies = new Set(Object.values(carrierTable).map((c) => c.shopifyCompany));
 const fast = { baseMs: 5, maxMs: 20 };

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inventoryMovements, shipmentLines, shipments, trackingEvents } from '../../drizzle/schema/index.js';
 import { createThreePlRobot } from './robot.js';
 import { startFlakyProxy, type ProxyFault } from './test-support/flaky-proxy.js';
-import { allocationRow, eventsOf, placeOrder, seedShopWithWarehouses, shipmentsOf, startRealApp, until, type RealApp } from './test-support/real-app.js';
+import { allocationRow, eventsOf, placeOrder, seedShopWithWarehouses, shipmentsOf, startRealApp, until, type RealApp } from '../../test/helpers/real-app.js';
 
 const fast = { baseMs: 5, maxMs: 20 };
 const instant = { inTransitAfterMs: 0, outForDeliveryAfterMs: 0, deliveredAfterMs: 0, exceptionRate: 0, timeScale: 1 };

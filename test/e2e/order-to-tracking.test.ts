@@ -36,7 +36,7 @@ describe('an order from checkout to tracking, through the simulators', () => {
 
     expect((await admin('GET', '/shop')).statusCode).toBe(200);
     shopId = (await createShopsRepo(s.t.ctx.db).byDomain(SHOP))!.id;
-    const imp = await waitFor('initial import', async () => { const i = await createSyncRepo(s.t.ctx.db).latestImport(shopId); return i && i.status !== 'running' ? i : null; });
+    const imp = await waitFor('initial import', async () => { const i = await createSyncRepo(s.t.ctx.db).latestImport(shopId); return i && i.status !== 'running' && i.status !== 'queued' ? i : null; });
     expect({ status: imp.status, error: imp.error }).toEqual({ status: 'completed', error: null });
 
     for (const [name, loc, zones] of [['Paris', paris, { code: 'FR', countries: ['FR'] }], ['Lyon', lyon, { code: 'FR', countries: ['FR'] }]] as const) {

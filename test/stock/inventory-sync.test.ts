@@ -3,7 +3,7 @@ import { createShopsRepo } from '../../core/db/shops-repo.js';
 import { createStockRepo } from '../../core/db/stock-repo.js';
 import { createSyncRepo } from '../../core/db/sync-repo.js';
 import { createCatalogRepo } from '../../core/db/catalog-repo.js';
-import { kickStockJobs } from '../../core/queue/stock-jobs.js';
+import { enqueueStockJobs } from '../../core/queue/producers.js';
 import { startWorkers, type StartedWorkers } from '../../workers/registry.js';
 import { seedWarehouse } from '../helpers/fixtures.js';
 import { simShop, startSimApp, type SimApp } from '../helpers/sim-app.js';
@@ -56,7 +56,7 @@ describe('a burst of stock changes reaches Shopify in a few calls, within the bu
           n++;
         }
       });
-      await kickStockJobs(s.t.ctx.queues, shopId);
+      await enqueueStockJobs(s.t.ctx.queues, shopId);
     }
     expect(n).toBe(10_000);
 

@@ -1,17 +1,4 @@
-/** A postal address as every channel gives it to us. */
-export interface Address {
-  name?: string | null;
-  company?: string | null;
-  address1?: string | null;
-  address2?: string | null;
-  city?: string | null;
-  province?: string | null;
-  zip?: string | null;
-  countryCode?: string | null;
-  phone?: string | null;
-  latitude?: number | null;
-  longitude?: number | null;
-}
+import type { Address } from '../address.js';
 
 /** One order line as the channel reports it. */
 export interface IncomingOrderLine {

@@ -1,4 +1,5 @@
-import type { Address, IncomingOrder } from '../../domain/orders/incoming-order.js';
+import type { Address } from '../../domain/address.js';
+import type { IncomingOrder } from '../../domain/orders/incoming-order.js';
 import type { GqlLineItem, GqlOrder } from './operations/orders.js';
 import { gid, type RestOrder } from './rest-payloads.js';
 

@@ -1,4 +1,4 @@
-import type { PostalAddress } from '../../../drizzle/schema/index.js';
+import type { Address } from '../../domain/address.js';
 
 /** What a 3PL receives for one allocation, whichever way it receives it. */
 export interface DispatchOrder {
@@ -8,7 +8,7 @@ export interface DispatchOrder {
   channel: string;
   promisedShipBy: string | null;
   serviceLevel: string | null;
-  shipTo: PostalAddress | null;
+  shipTo: Address | null;
   email: string | null;
   lines: { lineId: number; sku: string; title: string; quantity: number }[];
 }

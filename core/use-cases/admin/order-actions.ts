@@ -1,11 +1,10 @@
-import { and, eq } from 'drizzle-orm';
-import { orders } from '../../../drizzle/schema/index.js';
 import type { Db } from '../../db/client.js';
 import { createAuditRepo } from '../../db/audit-repo.js';
 import { lockKey } from '../../db/locks.js';
 import { createOrdersRepo } from '../../db/orders-repo.js';
 import { ConflictError, NotFoundError } from '../../errors.js';
 import type { Queues } from '../../queue/producer.js';
+import { enqueueRouting } from '../../queue/producers.js';
 import { cancelOrderAllocations } from '../routing/cancel-order-allocations.js';
 
 export interface OrderActionDeps {
@@ -21,7 +20,7 @@ export async function holdOrder(deps: OrderActionDeps, input: { shopId: number; 
     await lockKey(tx, `order:${input.shopId}:${order.externalId}`);
     if (['cancelled', 'shipped', 'delivered', 'fulfilled_elsewhere'].includes(order.status)) throw new ConflictError(`order is ${order.status}`);
     const out = await cancelOrderAllocations(tx, input.shopId, order.id, input.actor, { onlyUntaken: true });
-    await tx.update(orders).set({ status: 'on_hold', onHoldReason: input.reason, updatedAt: new Date() }).where(and(eq(orders.shopId, input.shopId), eq(orders.id, order.id)));
+    await createOrdersRepo(tx).setStatus(input.shopId, order.id, 'on_hold', { onHoldReason: input.reason });
     await createAuditRepo(tx).record(input.shopId, 'order', String(order.id), 'held', input.actor, { reason: input.reason, withdrawn: out.cancelled.map((a) => a.id) });
     return { status: 'on_hold' as const, withdrawn: out.cancelled.length };
   });
@@ -32,9 +31,9 @@ export async function releaseOrder(deps: OrderActionDeps, input: { shopId: numbe
   const order = await createOrdersRepo(deps.db).get(input.shopId, input.orderId);
   if (!order) throw new NotFoundError('order');
   if (order.status !== 'on_hold') throw new ConflictError(`order is ${order.status}, not on hold`);
-  await deps.db.update(orders).set({ status: 'pending', onHoldReason: null, updatedAt: new Date() }).where(and(eq(orders.shopId, input.shopId), eq(orders.id, order.id)));
+  await createOrdersRepo(deps.db).setStatus(input.shopId, order.id, 'pending', { onHoldReason: null });
   await createAuditRepo(deps.db).record(input.shopId, 'order', String(order.id), 'released', input.actor);
-  await deps.queues.add('route', { shopId: input.shopId, orderId: order.id, reason: 'released' });
+  await enqueueRouting(deps.queues, { shopId: input.shopId, orderId: order.id, reason: 'released' });
   return { status: 'pending' as const };
 }
 
@@ -51,7 +50,7 @@ export async function rerouteOrders(deps: OrderActionDeps, input: { shopId: numb
       });
     }
     await createAuditRepo(deps.db).record(input.shopId, 'order', String(order.id), 'reroute_requested', input.actor, { fresh: input.fresh });
-    await deps.queues.add('route', { shopId: input.shopId, orderId: order.id, reason: 'manual_reroute' });
+    await enqueueRouting(deps.queues, { shopId: input.shopId, orderId: order.id, reason: 'manual_reroute' });
     queued++;
   }
   return { queued };
@@ -64,7 +63,7 @@ export async function cancelAtWarehouses(deps: OrderActionDeps, input: { shopId:
     if (!order) throw new NotFoundError('order');
     await lockKey(tx, `order:${input.shopId}:${order.externalId}`);
     const out = await cancelOrderAllocations(tx, input.shopId, order.id, input.actor);
-    if (!order.cancelledAt) await tx.update(orders).set({ status: 'on_hold', onHoldReason: 'cancelled_at_3pl', updatedAt: new Date() }).where(eq(orders.id, order.id));
+    if (!order.cancelledAt) await createOrdersRepo(tx).setStatus(input.shopId, order.id, 'on_hold', { onHoldReason: 'cancelled_at_3pl' });
     return { cancelled: out.cancelled.length, requested: out.requested.length, alreadyShipped: out.shipped.length };
   });
 }

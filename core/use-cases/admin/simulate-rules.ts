@@ -1,12 +1,11 @@
-import { and, eq, gte, inArray, notInArray } from 'drizzle-orm';
-import { orderLines, orders } from '../../../drizzle/schema/index.js';
 import type { Db } from '../../db/client.js';
 import { createRoutingRulesRepo } from '../../db/routing-rules-repo.js';
 import { createStockRepo } from '../../db/stock-repo.js';
 import { createWarehousesRepo } from '../../db/warehouses-repo.js';
 import { planRoute, type RoutePlan, type RoutingRule, type RoutingWarehouse } from '../../domain/routing/index.js';
 import { toRoutingOrder, toRoutingWarehouse } from '../routing/to-routing-input.js';
-import { skus } from '../../../drizzle/schema/index.js';
+import { createCatalogRepo } from '../../db/catalog-repo.js';
+import { createOrdersRepo } from '../../db/orders-repo.js';
 
 export interface RuleSetMetrics {
   orders: number;
@@ -34,12 +33,11 @@ const MAX_ORDERS = 3000;
  */
 export async function simulateRules(deps: { db: Db }, input: { shopId: number; draft: RoutingRule[]; days: number; now: Date }): Promise<SimulationResult> {
   const since = new Date(input.now.getTime() - input.days * 86_400_000);
-  const past = await deps.db.select().from(orders)
-    .where(and(eq(orders.shopId, input.shopId), gte(orders.placedAt, since), notInArray(orders.status, ['cancelled'])))
-    .orderBy(orders.placedAt).limit(MAX_ORDERS);
-  const lines = past.length ? await deps.db.select().from(orderLines).where(and(eq(orderLines.shopId, input.shopId), inArray(orderLines.orderId, past.map((o) => o.id)))) : [];
+  const ordersRepo = createOrdersRepo(deps.db);
+  const past = await ordersRepo.placedSince(input.shopId, since, MAX_ORDERS);
+  const lines = await ordersRepo.linesOf(input.shopId, past.map((o) => o.id));
   const whRows = await createWarehousesRepo(deps.db).list(input.shopId, { activeOnly: true });
-  const skuRows = await deps.db.select({ id: skus.id, sku: skus.sku }).from(skus).where(eq(skus.shopId, input.shopId));
+  const skuRows = await createCatalogRepo(deps.db).skuIds(input.shopId);
   const codeOf = new Map(skuRows.map((s) => [s.id, s.sku]));
   const levels = await createStockRepo(deps.db).levels(input.shopId, skuRows.map((s) => s.id));
   // both rule sets start from today's on hand: the comparison is fair even if history is unknown

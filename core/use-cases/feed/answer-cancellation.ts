@@ -5,7 +5,7 @@ import type { FeedPrincipal } from '../../db/feed-keys-repo.js';
 import { createStockRepo } from '../../db/stock-repo.js';
 import { ConflictError, NotFoundError } from '../../errors.js';
 import type { Queues } from '../../queue/producer.js';
-import { kickStockJobs } from '../../queue/stock-jobs.js';
+import { enqueueFulfillmentRequests, enqueueStockJobs } from '../../queue/producers.js';
 
 /**
  * The 3PL answers a cancellation request: accepted releases what was not shipped; refused (it
@@ -30,8 +30,8 @@ export async function answerCancellation(deps: { db: Db; queues: Queues }, input
     return { status: input.accept ? 'cancelled' : 'kept', foPending: !!a.fulfillmentOrderExternalId };
   }).then(async (r) => {
     // a Shopify cancellation request may be waiting on this answer
-    if (r.foPending) await deps.queues.add('reconcile', { shopId: input.who.shopId, kind: 'fulfillment-requests' }).catch(() => {});
-    if (input.accept) await kickStockJobs(deps.queues, input.who.shopId);
+    if (r.foPending) await enqueueFulfillmentRequests(deps.queues, input.who.shopId, Date.now());
+    if (input.accept) await enqueueStockJobs(deps.queues, input.who.shopId);
     return { status: r.status };
   });
 }

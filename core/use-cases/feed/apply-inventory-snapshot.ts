@@ -1,12 +1,11 @@
-import { and, desc, eq, inArray } from 'drizzle-orm';
-import { allocationLines, allocations, skus, stockLevels } from '../../../drizzle/schema/index.js';
 import type { Db } from '../../db/client.js';
 import { createAuditRepo } from '../../db/audit-repo.js';
+import { createCatalogRepo } from '../../db/catalog-repo.js';
 import type { FeedPrincipal } from '../../db/feed-keys-repo.js';
 import { lockKey } from '../../db/locks.js';
 import { createStockRepo } from '../../db/stock-repo.js';
 import type { Queues } from '../../queue/producer.js';
-import { kickStockJobs } from '../../queue/stock-jobs.js';
+import { enqueueRouting, enqueueStockJobs } from '../../queue/producers.js';
 import { createAllocationsRepo } from '../../db/allocations-repo.js';
 
 export interface SnapshotInput {
@@ -28,9 +27,9 @@ export async function applyInventorySnapshot(deps: { db: Db; queues: Queues }, i
   const result = await deps.db.transaction(async (tx) => {
     await lockKey(tx, `snapshot:${warehouseId}`);
     const codes = [...new Set(input.items.map((i) => i.sku))];
-    const known = codes.length ? await tx.select({ id: skus.id, sku: skus.sku }).from(skus).where(and(eq(skus.shopId, shopId), inArray(skus.sku, codes))) : [];
+    const known = await createCatalogRepo(tx).skuIdsByCode(shopId, codes);
     const idOf = new Map(known.map((k) => [k.sku, k.id]));
-    const levels = known.length ? await tx.select().from(stockLevels).where(and(eq(stockLevels.warehouseId, warehouseId), inArray(stockLevels.skuId, known.map((k) => k.id)))) : [];
+    const levels = await createStockRepo(tx).levelsAt(shopId, warehouseId, known.map((k) => k.id));
     const stock = createStockRepo(tx);
     const corrections: { sku: string; before: number; after: number; delta: number; short: number }[] = [];
     const rerouted = new Set<number>();
@@ -61,9 +60,9 @@ export async function applyInventorySnapshot(deps: { db: Db; queues: Queues }, i
     const waitingOrders = await createAllocationsRepo(tx).ordersBackorderedOn(shopId, restocked);
     return { items: input.items.length, corrections, unknownSkus, restocked, waitingOrders: [...new Set([...waitingOrders, ...rerouted])] };
   });
-  if (result.corrections.length) await kickStockJobs(deps.queues, shopId);
+  if (result.corrections.length) await enqueueStockJobs(deps.queues, shopId);
   // units came back: orders waiting for these SKUs get another chance
-  for (const orderId of result.waitingOrders) await deps.queues.add('route', { shopId, orderId, reason: 'restocked' }).catch(() => {});
+  for (const orderId of result.waitingOrders) await enqueueRouting(deps.queues, { shopId, orderId, reason: 'restocked' });
   return result;
 }
 
@@ -71,12 +70,7 @@ export async function applyInventorySnapshot(deps: { db: Db; queues: Queues }, i
 async function withdrawUntaken(tx: Parameters<Parameters<Db['transaction']>[0]>[0], shopId: number, warehouseId: number, skuId: number, units: number): Promise<number[]> {
   const repo = createAllocationsRepo(tx);
   const stock = createStockRepo(tx);
-  const candidates = await tx
-    .select({ id: allocations.id, orderId: allocations.orderId, status: allocations.status })
-    .from(allocations)
-    .innerJoin(allocationLines, eq(allocationLines.allocationId, allocations.id))
-    .where(and(eq(allocations.shopId, shopId), eq(allocations.warehouseId, warehouseId), eq(allocationLines.skuId, skuId), inArray(allocations.status, ['reserved', 'ready', 'leased'])))
-    .orderBy(desc(allocations.id));
+  const candidates = await repo.untakenWithSku(shopId, warehouseId, skuId);
   const orders: number[] = [];
   let freed = 0;
   for (const c of candidates) {

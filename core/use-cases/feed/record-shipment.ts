@@ -1,15 +1,16 @@
-import { and, eq, sql } from 'drizzle-orm';
-import { allocationLines, orders, shipmentLines, shipments } from '../../../drizzle/schema/index.js';
 import type { Db } from '../../db/client.js';
 import { createAllocationsRepo } from '../../db/allocations-repo.js';
 import { createAuditRepo } from '../../db/audit-repo.js';
 import type { FeedPrincipal } from '../../db/feed-keys-repo.js';
 import { lockKey } from '../../db/locks.js';
+import { createOrdersRepo } from '../../db/orders-repo.js';
+import { createShipmentsRepo } from '../../db/shipments-repo.js';
 import { createStockRepo } from '../../db/stock-repo.js';
 import { resolveTracking } from '../../domain/carriers/index.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors.js';
 import type { Queues } from '../../queue/producer.js';
-import { kickStockJobs } from '../../queue/stock-jobs.js';
+import { jobIds } from '../../queue/job-ids.js';
+import { enqueueFulfill, enqueueStockJobs } from '../../queue/producers.js';
 
 export interface ShipmentInput {
   who: FeedPrincipal;
@@ -43,7 +44,8 @@ export async function recordShipment(deps: { db: Db; queues: Queues }, input: Sh
     const a = await repo.get(input.who.shopId, input.allocationId);
     if (!a || a.warehouseId !== input.who.warehouseId) throw new NotFoundError('allocation');
     await lockKey(tx, `allocation:${a.id}`);
-    const [existing] = await tx.select().from(shipments).where(and(eq(shipments.shopId, input.who.shopId), eq(shipments.allocationId, a.id), eq(shipments.idempotencyKey, input.idempotencyKey)));
+    const shipmentsRepo = createShipmentsRepo(tx);
+    const existing = await shipmentsRepo.byIdempotencyKey(input.who.shopId, a.id, input.idempotencyKey);
     const current = (await repo.get(input.who.shopId, a.id))!;
     if (existing) return { shipmentId: existing.id, created: false, allocationStatus: current.status, carrier: existing.carrier, trackingUrls: existing.trackingUrls };
     if (!['ready', 'leased', 'acknowledged', 'partially_shipped', 'cancel_requested'].includes(current.status)) {
@@ -61,17 +63,17 @@ export async function recordShipment(deps: { db: Db; queues: Queues }, input: Sh
     if (problems.length) throw new ValidationError('the shipment exceeds the allocation', problems, 'shipment_exceeds_allocation', 422);
 
     const tracking = input.trackingNumbers.map((n) => resolveTracking({ carrierName: input.carrier ?? undefined, number: n, url: input.trackingUrl ?? undefined }));
-    const [shipment] = await tx.insert(shipments).values({
-      shopId: input.who.shopId, allocationId: a.id, idempotencyKey: input.idempotencyKey,
+    const shipment = await shipmentsRepo.create(input.who.shopId, {
+      allocationId: a.id, idempotencyKey: input.idempotencyKey,
       carrier: tracking[0]?.company ?? input.carrier, trackingNumbers: input.trackingNumbers, trackingUrls: tracking.map((t) => t.url).filter((u): u is string => !!u),
       shippedAt: input.shippedAt,
-    }).returning();
+    });
     const stock = createStockRepo(tx);
     for (const [lineId, q] of wanted) {
       const line = lines.find((x) => x.id === lineId)!;
-      await tx.insert(shipmentLines).values({ shopId: input.who.shopId, shipmentId: shipment!.id, allocationLineId: lineId, quantity: q });
-      await tx.update(allocationLines).set({ shippedQuantity: sql`${allocationLines.shippedQuantity} + ${q}` }).where(eq(allocationLines.id, lineId));
-      await stock.applyMovement(input.who.shopId, { warehouseId: a.warehouseId, skuId: line.skuId, delta: -q, reason: 'shipped', reference: `shipment:${shipment!.id}:line:${lineId}` }, { consumeReserved: q });
+      await shipmentsRepo.addLine(input.who.shopId, shipment.id, lineId, q);
+      await repo.addShipped(lineId, q);
+      await stock.applyMovement(input.who.shopId, { warehouseId: a.warehouseId, skuId: line.skuId, delta: -q, reason: 'shipped', reference: `shipment:${shipment.id}:line:${lineId}` }, { consumeReserved: q });
     }
     const after = await repo.lines(input.who.shopId, [a.id]);
     const done = after.every((l) => l.shippedQuantity >= l.quantity);
@@ -79,13 +81,13 @@ export async function recordShipment(deps: { db: Db; queues: Queues }, input: Sh
     await repo.transition(input.who.shopId, a.id, [current.status], status, { leaseUntil: null, leaseToken: null });
     await refreshOrderShippingStatus(tx, input.who.shopId, a.orderId);
     await createAuditRepo(tx).record(input.who.shopId, 'order', String(a.orderId), 'shipped', `warehouse:${a.warehouseId}`, {
-      allocationId: a.id, shipmentId: shipment!.id, carrier: shipment!.carrier, trackingNumbers: shipment!.trackingNumbers, trackingUrls: shipment!.trackingUrls, units: [...wanted.values()].reduce((x, y) => x + y, 0),
+      allocationId: a.id, shipmentId: shipment.id, carrier: shipment.carrier, trackingNumbers: shipment.trackingNumbers, trackingUrls: shipment.trackingUrls, units: [...wanted.values()].reduce((x, y) => x + y, 0),
     });
-    return { shipmentId: shipment!.id, created: true, allocationStatus: status, carrier: shipment!.carrier, trackingUrls: shipment!.trackingUrls };
+    return { shipmentId: shipment.id, created: true, allocationStatus: status, carrier: shipment.carrier, trackingUrls: shipment.trackingUrls };
   });
   if (result.created) {
-    await deps.queues.add('fulfill', { shopId: input.who.shopId, shipmentId: result.shipmentId }).catch(() => {});
-    await kickStockJobs(deps.queues, input.who.shopId);
+    await enqueueFulfill(deps.queues, { shopId: input.who.shopId, shipmentId: result.shipmentId }, jobIds.fulfill.shipment(result.shipmentId));
+    await enqueueStockJobs(deps.queues, input.who.shopId);
   }
   return result;
 }
@@ -93,10 +95,10 @@ export async function recordShipment(deps: { db: Db; queues: Queues }, input: Sh
 /** shipped when every live allocation shipped, partially shipped when some did. */
 async function refreshOrderShippingStatus(tx: Parameters<Parameters<Db['transaction']>[0]>[0], shopId: number, orderId: number) {
   const all = (await createAllocationsRepo(tx).forOrder(shopId, orderId)).filter((a) => a.status !== 'cancelled' && a.status !== 'rejected');
-  const [order] = await tx.select().from(orders).where(and(eq(orders.shopId, shopId), eq(orders.id, orderId)));
+  const order = await createOrdersRepo(tx).get(shopId, orderId);
   if (!order || order.status === 'cancelled') return;
   const shippedAll = all.length > 0 && all.every((a) => a.status === 'shipped') && order.status !== 'backordered';
   const some = all.some((a) => a.status === 'shipped' || a.status === 'partially_shipped');
   const status = shippedAll ? 'shipped' : some ? 'partially_shipped' : order.status;
-  if (status !== order.status) await tx.update(orders).set({ status, updatedAt: new Date() }).where(eq(orders.id, orderId));
+  if (status !== order.status) await createOrdersRepo(tx).setStatus(shopId, orderId, status);
 }

@@ -1,10 +1,12 @@
-import { and, desc, eq } from 'drizzle-orm';
-import { allocations, orders, shipments, trackingEvents } from '../../../drizzle/schema/index.js';
 import type { Db } from '../../db/client.js';
 import { createAuditRepo } from '../../db/audit-repo.js';
 import type { FeedPrincipal } from '../../db/feed-keys-repo.js';
+import { createOrdersRepo } from '../../db/orders-repo.js';
+import { createShipmentsRepo } from '../../db/shipments-repo.js';
 import { NotFoundError } from '../../errors.js';
+import { jobIds } from '../../queue/job-ids.js';
 import type { Queues } from '../../queue/producer.js';
+import { enqueueFulfill } from '../../queue/producers.js';
 
 export type TrackingStatus = 'in_transit' | 'out_for_delivery' | 'delivered' | 'exception';
 
@@ -14,28 +16,24 @@ export type TrackingStatus = 'in_transit' | 'out_for_delivery' | 'delivered' | '
  */
 export async function recordTrackingEvent(deps: { db: Db; queues: Queues }, input: { who: FeedPrincipal; shipmentId: number; status: TrackingStatus; occurredAt: Date; description?: string | null; location?: string | null }) {
   const out = await deps.db.transaction(async (tx) => {
-    const [s] = await tx
-      .select({ shipment: shipments, warehouseId: allocations.warehouseId, orderId: allocations.orderId })
-      .from(shipments)
-      .innerJoin(allocations, eq(allocations.id, shipments.allocationId))
-      .where(and(eq(shipments.shopId, input.who.shopId), eq(shipments.id, input.shipmentId)));
+    const shipmentsRepo = createShipmentsRepo(tx);
+    const s = await shipmentsRepo.getWithAllocation(input.who.shopId, input.shipmentId);
     if (!s || s.warehouseId !== input.who.warehouseId) throw new NotFoundError('shipment');
-    const inserted = await tx.insert(trackingEvents)
-      .values({ shopId: input.who.shopId, shipmentId: s.shipment.id, status: input.status, occurredAt: input.occurredAt, description: input.description ?? null, location: input.location ?? null })
-      .onConflictDoNothing().returning({ id: trackingEvents.id });
-    if (inserted.length === 0) return { created: false, eventId: null, status: s.shipment.status };
-    const [newest] = await tx.select().from(trackingEvents).where(eq(trackingEvents.shipmentId, s.shipment.id)).orderBy(desc(trackingEvents.occurredAt), desc(trackingEvents.id)).limit(1);
+    const eventId = await shipmentsRepo.addEvent(input.who.shopId, s.shipment.id, { status: input.status, occurredAt: input.occurredAt, description: input.description ?? null, location: input.location ?? null });
+    if (eventId === null) return { created: false, eventId: null, status: s.shipment.status };
+    const newest = await shipmentsRepo.newestEvent(s.shipment.id);
     // delivered is final: a late "in transit" scan does not undo it
     const status = s.shipment.status === 'delivered' ? 'delivered' : newest!.status;
-    await tx.update(shipments).set({ status, deliveredAt: status === 'delivered' ? (s.shipment.deliveredAt ?? newest!.occurredAt) : null, updatedAt: new Date() }).where(eq(shipments.id, s.shipment.id));
+    await shipmentsRepo.setStatus(s.shipment.id, status, status === 'delivered' ? (s.shipment.deliveredAt ?? newest!.occurredAt) : null);
     if (status === 'delivered') {
-      const open = await tx.select({ id: shipments.id, status: shipments.status }).from(shipments).innerJoin(allocations, eq(allocations.id, shipments.allocationId)).where(and(eq(allocations.orderId, s.orderId), eq(shipments.shopId, input.who.shopId)));
-      const [order] = await tx.select().from(orders).where(eq(orders.id, s.orderId));
-      if (order?.status === 'shipped' && open.every((x) => x.id === s.shipment.id || x.status === 'delivered')) await tx.update(orders).set({ status: 'delivered', updatedAt: new Date() }).where(eq(orders.id, s.orderId));
+      const open = await shipmentsRepo.statusesOfOrder(input.who.shopId, s.orderId);
+      const ordersRepo = createOrdersRepo(tx);
+      const order = await ordersRepo.get(input.who.shopId, s.orderId);
+      if (order?.status === 'shipped' && open.every((x) => x.id === s.shipment.id || x.status === 'delivered')) await ordersRepo.setStatus(input.who.shopId, s.orderId, 'delivered');
     }
     await createAuditRepo(tx).record(input.who.shopId, 'order', String(s.orderId), `tracking_${input.status}`, `warehouse:${s.warehouseId}`, { shipmentId: s.shipment.id, occurredAt: input.occurredAt, description: input.description, location: input.location });
-    return { created: true, eventId: inserted[0]!.id, status };
+    return { created: true, eventId, status };
   });
-  if (out.created) await deps.queues.add('fulfill', { shopId: input.who.shopId, shipmentId: input.shipmentId }, { jobId: `tracking-${out.eventId}` }).catch(() => {});
+  if (out.created && out.eventId !== null) await enqueueFulfill(deps.queues, { shopId: input.who.shopId, shipmentId: input.shipmentId }, jobIds.fulfill.trackingEvent(out.eventId));
   return out;
 }

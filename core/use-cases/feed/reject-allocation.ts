@@ -5,7 +5,7 @@ import type { FeedPrincipal } from '../../db/feed-keys-repo.js';
 import { createStockRepo } from '../../db/stock-repo.js';
 import { ConflictError, NotFoundError } from '../../errors.js';
 import type { Queues } from '../../queue/producer.js';
-import { kickStockJobs } from '../../queue/stock-jobs.js';
+import { enqueueRouting, enqueueStockJobs } from '../../queue/producers.js';
 
 /** The 3PL cannot ship it: release the stock and route the order again, without this warehouse. */
 export async function rejectAllocation(deps: { db: Db; queues: Queues }, input: { who: FeedPrincipal; allocationId: number; reason: string; message?: string }) {
@@ -22,8 +22,8 @@ export async function rejectAllocation(deps: { db: Db; queues: Queues }, input: 
     return { orderId: a.orderId, changed: true };
   });
   if (result.changed) {
-    await deps.queues.add('route', { shopId: input.who.shopId, orderId: result.orderId, reason: 'rejected_by_3pl' });
-    await kickStockJobs(deps.queues, input.who.shopId);
+    await enqueueRouting(deps.queues, { shopId: input.who.shopId, orderId: result.orderId, reason: 'rejected_by_3pl' });
+    await enqueueStockJobs(deps.queues, input.who.shopId);
   }
   return { status: 'rejected' as const, rerouting: result.changed };
 }

@@ -1,30 +1,16 @@
-import { sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { fulfillmentOrders } from '../../../drizzle/schema/index.js';
 import { createOrdersRepo } from '../../db/orders-repo.js';
 import { createAuditRepo } from '../../db/audit-repo.js';
 import { gid, restFulfillmentOrderRefSchema } from '../../integrations/shopify/rest-payloads.js';
 import type { Tx } from '../../db/client.js';
+import { createShopifyMirrorRepo } from '../../db/shopify-mirror-repo.js';
 import type { TopicHandler } from './types.js';
 
 type FoRef = z.infer<typeof restFulfillmentOrderRefSchema>;
 
 async function mirror(tx: Tx, shopId: number, fo: FoRef, at: Date): Promise<void> {
   const location = fo.assigned_location_id ? gid('Location', fo.assigned_location_id) : null;
-  await tx
-    .insert(fulfillmentOrders)
-    .values({ shopId, externalId: fo.id, status: (fo.status ?? 'open').toUpperCase(), requestStatus: fo.request_status?.toUpperCase() ?? null, locationExternalId: location, sourceUpdatedAt: at })
-    .onConflictDoUpdate({
-      target: [fulfillmentOrders.shopId, fulfillmentOrders.externalId],
-      set: {
-        status: sql`excluded.status`,
-        requestStatus: sql`coalesce(excluded.request_status, ${fulfillmentOrders.requestStatus})`,
-        locationExternalId: sql`coalesce(excluded.location_external_id, ${fulfillmentOrders.locationExternalId})`,
-        sourceUpdatedAt: sql`excluded.source_updated_at`,
-        updatedAt: sql`now()`,
-      },
-      setWhere: sql`${fulfillmentOrders.sourceUpdatedAt} is null or ${fulfillmentOrders.sourceUpdatedAt} <= excluded.source_updated_at`,
-    });
+  await createShopifyMirrorRepo(tx).upsertFulfillmentOrder(shopId, { externalId: fo.id, status: (fo.status ?? 'open').toUpperCase(), requestStatus: fo.request_status?.toUpperCase() ?? null, locationExternalId: location }, at);
 }
 
 const foKeys = ['fulfillment_order', 'original_fulfillment_order', 'moved_fulfillment_order', 'submitted_fulfillment_order', 'remaining_fulfillment_order', 'replacement_fulfillment_order'] as const;

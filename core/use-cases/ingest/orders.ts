@@ -4,6 +4,7 @@ import { normalizeRestOrder } from '../../integrations/shopify/normalize-order.j
 import { restOrderSchema } from '../../integrations/shopify/rest-payloads.js';
 import { ValidationError } from '../../errors.js';
 import { createAuditRepo } from '../../db/audit-repo.js';
+import { jobIds } from '../../queue/job-ids.js';
 import type { TopicHandler } from './types.js';
 
 /** orders/create, updated, paid, cancelled: store the version if it is the newest, then route or cancel. */
@@ -18,9 +19,9 @@ export const ingestOrder: TopicHandler = async (tx, shop, payload, event) => {
   });
   if (result.outcome === 'stale') return { outcome: 'stale' };
   if (result.cancelledNow) {
-    return { outcome: 'cancelled', followUps: [{ queue: 'route', payload: { shopId: shop.id, orderId: result.orderId, reason: 'cancelled' }, jobId: `route-${result.orderId}-cancel` }] };
+    return { outcome: 'cancelled', followUps: [{ queue: 'route', payload: { shopId: shop.id, orderId: result.orderId, reason: 'cancelled' }, jobId: jobIds.route.cancel(result.orderId) }] };
   }
   if (result.settled) return { outcome: result.outcome };
   // one routing per stored version: orders/create, paid and updated of the same second route once
-  return { outcome: result.outcome, followUps: [{ queue: 'route', payload: { shopId: shop.id, orderId: result.orderId, reason: event.topic }, jobId: `route-${result.orderId}-${incoming.updatedAt.getTime()}-${incoming.observedAt.getTime()}` }] };
+  return { outcome: result.outcome, followUps: [{ queue: 'route', payload: { shopId: shop.id, orderId: result.orderId, reason: event.topic }, jobId: jobIds.route.orderVersion(result.orderId, incoming.updatedAt, incoming.observedAt) }] };
 };

@@ -5,7 +5,7 @@ import type { QueueName } from '../../queue/names.js';
 import type { JobPayload } from '../../queue/payloads.js';
 
 /** Work to queue once the handler's transaction has committed. */
-export type FollowUp = { [N in QueueName]: { queue: N; payload: JobPayload<N>; jobId?: string } }[QueueName];
+export type FollowUp = { [N in QueueName]: { queue: N; payload: JobPayload<N>; jobId: string } }[QueueName];
 
 export interface HandlerResult {
   /** short machine-readable outcome, kept on the inbox row for the timeline */

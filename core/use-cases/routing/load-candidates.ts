@@ -1,5 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
-import { skus } from '../../../drizzle/schema/index.js';
+import { createCatalogRepo } from '../../db/catalog-repo.js';
 import type { Tx } from '../../db/client.js';
 import { createStockRepo } from '../../db/stock-repo.js';
 import { createWarehousesRepo, type WarehouseRow } from '../../db/warehouses-repo.js';
@@ -18,7 +17,7 @@ export interface Candidates {
  */
 export async function loadCandidates(tx: Tx, shopId: number, skuCodes: string[], now: Date): Promise<Candidates> {
   const rows = await createWarehousesRepo(tx).list(shopId, { activeOnly: true });
-  const skuRows = skuCodes.length ? await tx.select({ id: skus.id, sku: skus.sku }).from(skus).where(and(eq(skus.shopId, shopId), inArray(skus.sku, skuCodes))) : [];
+  const skuRows = await createCatalogRepo(tx).skuIdsByCode(shopId, skuCodes);
   const skuIdByCode = new Map(skuRows.map((r) => [r.sku, r.id]));
   const codeById = new Map(skuRows.map((r) => [r.id, r.sku]));
   const levels = await createStockRepo(tx).levels(shopId, [...skuIdByCode.values()]);

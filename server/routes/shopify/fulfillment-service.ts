@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../../core/context.js';
 import { createShopsRepo } from '../../../core/db/shops-repo.js';
 import { verifyBodyHmac } from '../../../core/integrations/shopify/hmac.js';
+import { enqueueFulfillmentRequests } from '../../../core/queue/producers.js';
 import { errorBody } from '../../plugins/error-handler.js';
 
 /**
@@ -21,7 +22,8 @@ export async function fulfillmentServiceRoutes(app: FastifyInstance, { ctx }: { 
     const domain = String(req.headers['x-shopify-shop-domain'] ?? '').toLowerCase();
     const shop = await createShopsRepo(ctx.db).byDomain(domain);
     if (!shop || shop.status !== 'active') return reply.code(400).send(errorBody('unknown_shop', 'The shop has not installed the app'));
-    await ctx.queues.add('reconcile', { shopId: shop.id, kind: 'fulfillment-requests' }, { jobId: `fs-${shop.id}-${Date.now()}` });
+    // no row records the request: a lost job is answered with a 503, and Shopify sends the notification again
+    if (!(await enqueueFulfillmentRequests(ctx.queues, shop.id, Date.now()))) return reply.code(503).send(errorBody('queue_unavailable', 'Try again shortly'));
     return reply.code(200).send();
   });
 }

@@ -1,17 +1,17 @@
-// Test-only: builds the real app in-process so the robot's tests run against it. The robot's own
-// modules never import the app; this file and the *.test.ts files may.
+// Test-only: builds the real app in-process so the 3PL robot's tests run against it. It lives under
+// test/ because sim/ never imports the app; the robot reaches it over HTTP like a real 3PL.
 import type { AddressInfo } from 'node:net';
 import { and, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
-import { allocations, shipments, trackingEvents } from '../../../drizzle/schema/index.js';
-import { createFeedKeysRepo } from '../../../core/db/feed-keys-repo.js';
-import type { NewWarehouse, WarehouseRow } from '../../../core/db/warehouses-repo.js';
-import { dispatchAllocation } from '../../../core/use-cases/dispatch-allocation.js';
-import { routeOrder } from '../../../core/use-cases/route-order.js';
-import { buildApp } from '../../../server/app.js';
-import { startWorkers, type StartedWorkers } from '../../../workers/registry.js';
-import { receive, seedOrder, seedShop, seedSku, seedWarehouse, type OrderSeed } from '../../../test/helpers/fixtures.js';
-import { createTestContext, type TestContext } from '../../../test/helpers/test-context.js';
+import { allocations, shipments, trackingEvents } from '../../drizzle/schema/index.js';
+import { createFeedKeysRepo } from '../../core/db/feed-keys-repo.js';
+import type { NewWarehouse, WarehouseRow } from '../../core/db/warehouses-repo.js';
+import { dispatchAllocation } from '../../core/use-cases/dispatch-allocation.js';
+import { routeOrder } from '../../core/use-cases/route-order.js';
+import { buildApp } from '../../server/app.js';
+import { startWorkers, type StartedWorkers } from '../../workers/registry.js';
+import { receive, seedOrder, seedShop, seedSku, seedWarehouse, type OrderSeed } from './fixtures.js';
+import { createTestContext, type TestContext } from './test-context.js';
 
 /** The app listening on a random port, on its own cloned database. */
 export interface RealApp {

@@ -1,5 +1,5 @@
-import { loadConfigOrExit } from '../core/config.js';
-import { createDatabase } from '../core/db/client.js';
+import { loadConfigOrExit } from '../config.js';
+import { createDatabase } from './client.js';
 
 /** `npm run db:migrate`: applies drizzle/migrations to DATABASE_URL, or to the embedded database. */
 const config = loadConfigOrExit();

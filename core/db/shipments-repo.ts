@@ -1,0 +1,125 @@
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { allocationLines, allocations, orderLines, orders, shipmentLines, shipments, trackingEvents } from '../../drizzle/schema/index.js';
+import type { AllocationRow } from './allocations-repo.js';
+import type { DbOrTx } from './client.js';
+import type { OrderRow } from './orders-repo.js';
+
+export type Shipment = typeof shipments.$inferSelect;
+export type TrackingEvent = typeof trackingEvents.$inferSelect;
+export type TrackingStatus = TrackingEvent['status'];
+
+/** A shipment with the warehouse and order its allocation belongs to. */
+export interface ShipmentOfWarehouse {
+  shipment: Shipment;
+  warehouseId: number;
+  orderId: number;
+}
+
+/** A shipped unit as Shopify knows it: its order line, and where placement recorded it. */
+export interface ShippedLine {
+  lineItemId: string;
+  quantity: number;
+  foId: string | null;
+  foLineId: string | null;
+}
+
+/**
+ * Parcels a 3PL reported, their lines and carrier events, and how far each got on its way back
+ * to the sales channel (the fulfillment and its events).
+ */
+export function createShipmentsRepo(db: DbOrTx) {
+  return {
+    async byIdempotencyKey(shopId: number, allocationId: number, idempotencyKey: string): Promise<Shipment | undefined> {
+      const [row] = await db.select().from(shipments).where(and(eq(shipments.shopId, shopId), eq(shipments.allocationId, allocationId), eq(shipments.idempotencyKey, idempotencyKey)));
+      return row;
+    },
+
+    async create(shopId: number, s: { allocationId: number; idempotencyKey: string; carrier: string | null; trackingNumbers: string[]; trackingUrls: string[]; shippedAt: Date }): Promise<Shipment> {
+      const [row] = await db.insert(shipments).values({ shopId, ...s }).returning();
+      return row!;
+    },
+
+    async addLine(shopId: number, shipmentId: number, allocationLineId: number, quantity: number): Promise<void> {
+      await db.insert(shipmentLines).values({ shopId, shipmentId, allocationLineId, quantity });
+    },
+
+    async getWithAllocation(shopId: number, shipmentId: number): Promise<ShipmentOfWarehouse | undefined> {
+      const [row] = await db
+        .select({ shipment: shipments, warehouseId: allocations.warehouseId, orderId: allocations.orderId })
+        .from(shipments)
+        .innerJoin(allocations, eq(allocations.id, shipments.allocationId))
+        .where(and(eq(shipments.shopId, shopId), eq(shipments.id, shipmentId)));
+      return row;
+    },
+
+    async setTracking(shipmentId: number, t: Pick<Shipment, 'carrier' | 'trackingNumbers' | 'trackingUrls' | 'pushStatus'>): Promise<void> {
+      await db.update(shipments).set({ ...t, updatedAt: new Date() }).where(eq(shipments.id, shipmentId));
+    },
+
+    /** The event's id, or null when the same (status, instant) was already recorded. */
+    async addEvent(shopId: number, shipmentId: number, e: { status: TrackingStatus; occurredAt: Date; description: string | null; location: string | null }): Promise<number | null> {
+      const inserted = await db.insert(trackingEvents).values({ shopId, shipmentId, ...e }).onConflictDoNothing().returning({ id: trackingEvents.id });
+      return inserted[0]?.id ?? null;
+    },
+
+    async newestEvent(shipmentId: number): Promise<TrackingEvent | undefined> {
+      const [row] = await db.select().from(trackingEvents).where(eq(trackingEvents.shipmentId, shipmentId)).orderBy(desc(trackingEvents.occurredAt), desc(trackingEvents.id)).limit(1);
+      return row;
+    },
+
+    async setStatus(shipmentId: number, status: Shipment['status'], deliveredAt: Date | null): Promise<void> {
+      await db.update(shipments).set({ status, deliveredAt, updatedAt: new Date() }).where(eq(shipments.id, shipmentId));
+    },
+
+    /** Every shipment of an order, with its status. */
+    async statusesOfOrder(shopId: number, orderId: number): Promise<{ id: number; status: Shipment['status'] }[]> {
+      return db.select({ id: shipments.id, status: shipments.status }).from(shipments).innerJoin(allocations, eq(allocations.id, shipments.allocationId))
+        .where(and(eq(allocations.orderId, orderId), eq(shipments.shopId, shopId)));
+    },
+
+    /** What pushing a shipment to its channel needs: the shipment, its allocation and its order. */
+    async forPush(shopId: number, shipmentId: number): Promise<{ shipment: Shipment; allocation: AllocationRow; order: OrderRow } | undefined> {
+      const [row] = await db
+        .select({ shipment: shipments, allocation: allocations, order: orders })
+        .from(shipments)
+        .innerJoin(allocations, eq(allocations.id, shipments.allocationId))
+        .innerJoin(orders, eq(orders.id, allocations.orderId))
+        .where(and(eq(shipments.shopId, shopId), eq(shipments.id, shipmentId)));
+      return row;
+    },
+
+    async shippedLines(shopId: number, shipmentId: number): Promise<ShippedLine[]> {
+      return db
+        .select({ lineItemId: orderLines.externalId, quantity: shipmentLines.quantity, foId: allocationLines.foExternalId, foLineId: allocationLines.foLineExternalId })
+        .from(shipmentLines)
+        .innerJoin(allocationLines, eq(allocationLines.id, shipmentLines.allocationLineId))
+        .innerJoin(orderLines, eq(orderLines.id, allocationLines.orderLineId))
+        .where(and(eq(shipmentLines.shopId, shopId), eq(shipmentLines.shipmentId, shipmentId)));
+    },
+
+    async markPushFailed(shipmentId: number, pushResult: unknown): Promise<void> {
+      await db.update(shipments).set({ pushStatus: 'failed', pushResult, updatedAt: new Date() }).where(eq(shipments.id, shipmentId));
+    },
+
+    /** The channel's fulfillment now carries this shipment. */
+    async markFulfilled(shipmentId: number, fulfillmentId: string): Promise<void> {
+      await db.update(shipments).set({ fulfillmentExternalId: fulfillmentId, pushStatus: 'pushed', pushResult: { fulfillmentId }, updatedAt: new Date() }).where(eq(shipments.id, shipmentId));
+    },
+
+    /** A tracking change reached the channel's existing fulfillment. */
+    async markTrackingPushed(shipmentId: number): Promise<void> {
+      await db.update(shipments).set({ pushStatus: 'pushed', updatedAt: new Date() }).where(eq(shipments.id, shipmentId));
+    },
+
+    /** Carrier events not yet sent to the channel, oldest first. */
+    async pendingEvents(shipmentId: number): Promise<TrackingEvent[]> {
+      return db.select().from(trackingEvents).where(and(eq(trackingEvents.shipmentId, shipmentId), eq(trackingEvents.pushStatus, 'pending'))).orderBy(asc(trackingEvents.occurredAt));
+    },
+
+    async markEvents(eventIds: number[], pushStatus: 'pushed' | 'skipped'): Promise<void> {
+      if (eventIds.length === 0) return;
+      await db.update(trackingEvents).set({ pushStatus }).where(inArray(trackingEvents.id, eventIds));
+    },
+  };
+}
+export type ShipmentsRepo = ReturnType<typeof createShipmentsRepo>;

@@ -1,0 +1,47 @@
+import { Redis } from 'ioredis';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Logger } from '../logger.js';
+import { jobIds } from './job-ids.js';
+import { createQueues } from './producer.js';
+import { enqueueDispatch, enqueueRouting } from './producers.js';
+
+/** A logger that keeps its warnings, to see what a failed enqueue reports. */
+function recordingLog() {
+  const warnings: { obj: Record<string, unknown>; msg: string }[] = [];
+  const log = { warn: (obj: Record<string, unknown>, msg: string) => warnings.push({ obj, msg }) } as unknown as Logger;
+  return { log, warnings };
+}
+
+describe('named producers', () => {
+  const prefix = `{p${Date.now().toString(36)}}`;
+  const live = new Redis('redis://127.0.0.1:6379', { maxRetriesPerRequest: 1 });
+  // nothing listens on port 1: every command fails, as when Redis is down
+  const dead = new Redis('redis://127.0.0.1:1', { maxRetriesPerRequest: 0, enableOfflineQueue: false, retryStrategy: () => null, lazyConnect: true });
+  dead.on('error', () => undefined);
+  afterAll(async () => {
+    const keys = await live.keys(`${prefix}*`);
+    if (keys.length) await live.del(...keys);
+    live.disconnect();
+    dead.disconnect();
+  });
+
+  it('adds the job under the id its builder makes, once for the same durable key', async () => {
+    const { log } = recordingLog();
+    const queues = createQueues({ connection: live, prefix, log });
+    expect(await enqueueDispatch(queues, { shopId: 1, allocationId: 42 })).toBe(true);
+    expect(await enqueueDispatch(queues, { shopId: 1, allocationId: 42 })).toBe(true);
+    const jobs = await queues.queue('dispatch').getJobs(['waiting']);
+    expect(jobs.map((j) => j.id)).toEqual([jobIds.dispatch.allocation(42)]);
+    await queues.close();
+  });
+
+  it('logs a failed enqueue with its job id and answers false instead of throwing', async () => {
+    const { log, warnings } = recordingLog();
+    const queues = createQueues({ connection: dead, prefix, log });
+    const ok = await enqueueRouting(queues, { shopId: 1, orderId: 7, reason: 'released' }, jobIds.route.request(7, 'released', 1000));
+    expect(ok).toBe(false);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]!.obj).toMatchObject({ queue: 'route', jobId: 'route-7-released-1000' });
+    expect(warnings[0]!.msg).toMatch(/sweeper/);
+  });
+});

@@ -1,0 +1,90 @@
+import { jobIds } from './job-ids.js';
+import type { JobPayload } from './payloads.js';
+import type { Queues } from './producer.js';
+
+/**
+ * Named producers: the one way app code queues work. Each builds its job id with `jobIds` and
+ * goes through `queues.enqueue`, so a failure is logged with that id and answered `false`, never
+ * thrown and never swallowed: the work is already committed in Postgres, and the sweepers
+ * (sweep-inbox, sweep-work) queue it again from there. `at` is the caller's clock, in epoch ms.
+ */
+
+export function enqueueInboxEvents(queues: Queues, inboxIds: number[]): Promise<boolean> {
+  return queues.enqueueBulk('ingest', inboxIds.map((inboxId) => ({ payload: { inboxId }, jobId: jobIds.ingest.event(inboxId) })));
+}
+
+/** Dead letters sent back through ingest: a fresh id, since the failed job may still be kept. */
+export async function enqueueInboxReplays(queues: Queues, inboxIds: number[], at: number): Promise<boolean> {
+  let ok = true;
+  for (const inboxId of inboxIds) ok = (await queues.enqueue('ingest', { inboxId }, jobIds.ingest.replay(inboxId, at))) && ok;
+  return ok;
+}
+
+/** Routes (or re-routes) one order; the default id asks for a fresh run. */
+export function enqueueRouting(queues: Queues, payload: JobPayload<'route'>, jobId = jobIds.route.request(payload.orderId, payload.reason, Date.now())): Promise<boolean> {
+  return queues.enqueue('route', payload, jobId);
+}
+
+export function enqueueRoutingBulk(queues: Queues, payloads: JobPayload<'route'>[], at: number): Promise<boolean> {
+  return queues.enqueueBulk('route', payloads.map((payload) => ({ payload, jobId: jobIds.route.request(payload.orderId, payload.reason, at) })));
+}
+
+/** Hands one allocation to its 3PL; the id is the allocation's, so a live job is not doubled. */
+export function enqueueDispatch(queues: Queues, payload: JobPayload<'dispatch'>): Promise<boolean> {
+  return queues.enqueue('dispatch', payload, jobIds.dispatch.allocation(payload.allocationId));
+}
+
+export function enqueueDispatchBulk(queues: Queues, payloads: JobPayload<'dispatch'>[]): Promise<boolean> {
+  return queues.enqueueBulk('dispatch', payloads.map((payload) => ({ payload, jobId: jobIds.dispatch.allocation(payload.allocationId) })));
+}
+
+/** Allocations revived from dispatch errors: a fresh id, since their failed job may still be kept. */
+export async function enqueueDispatchReplays(queues: Queues, shopId: number, allocationIds: number[], at: number): Promise<boolean> {
+  let ok = true;
+  for (const allocationId of allocationIds) ok = (await queues.enqueue('dispatch', { shopId, allocationId }, jobIds.dispatch.replay(allocationId, at))) && ok;
+  return ok;
+}
+
+/** Pushes a shipment's tracking to its channel; `jobId` comes from `jobIds.fulfill`. */
+export function enqueueFulfill(queues: Queues, payload: JobPayload<'fulfill'>, jobId: string): Promise<boolean> {
+  return queues.enqueue('fulfill', payload, jobId);
+}
+
+/**
+ * After a transaction that moved stock: wake the channel sync and the alerts recompute for the
+ * shop. One job per shop per short window, so a burst of changes is coalesced into a few runs;
+ * the SKUs to look at wait in `stock_dirty`, written with the change itself, and the sweeper
+ * wakes these jobs again for SKUs left there.
+ */
+export async function enqueueStockJobs(queues: Queues, shopId: number, at = Date.now()): Promise<boolean> {
+  const [sync, alerts] = await Promise.all([
+    queues.enqueue('inventory-sync', { shopId }, jobIds['inventory-sync'].window(shopId, at), { delay: 500 }),
+    queues.enqueue('alerts', { shopId }, jobIds.alerts.window(shopId, at), { delay: 2000 }),
+  ]);
+  return sync && alerts;
+}
+
+/** Every SKU of the shop recomputed (`alerts`) after a settings change or on request. */
+export function enqueueFullAlerts(queues: Queues, shopId: number, why: string, at: number): Promise<boolean> {
+  return queues.enqueue('alerts', { shopId, full: true }, jobIds.alerts.full(shopId, why, at));
+}
+
+/** Every channel quantity of the shop pushed again (`inventory-sync`). */
+export function enqueueFullInventorySync(queues: Queues, shopId: number, why: string, at: number): Promise<boolean> {
+  return queues.enqueue('inventory-sync', { shopId, full: true }, jobIds['inventory-sync'].full(shopId, why, at));
+}
+
+/** Runs the queued import `importId` (a row of `imports`); the sweeper re-queues it while it stays queued. */
+export function enqueueImport(queues: Queues, shopId: number, importId: number, jobId = jobIds.reconcile.import(shopId, importId)): Promise<boolean> {
+  return queues.enqueue('reconcile', { shopId, kind: 'import' }, jobId);
+}
+
+/** One order reconciliation pass now, besides the shop's periodic one. */
+export function enqueueReconcileOrders(queues: Queues, shopId: number, at: number): Promise<boolean> {
+  return queues.enqueue('reconcile', { shopId, kind: 'orders' }, jobIds.reconcile.orders(shopId, at));
+}
+
+/** Answers the shop's pending fulfillment and cancellation requests from Shopify. */
+export function enqueueFulfillmentRequests(queues: Queues, shopId: number, at: number): Promise<boolean> {
+  return queues.enqueue('reconcile', { shopId, kind: 'fulfillment-requests' }, jobIds.reconcile.fulfillmentRequests(shopId, at));
+}
