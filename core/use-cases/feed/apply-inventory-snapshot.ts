@@ -3,6 +3,7 @@ import { createAuditRepo } from '../../db/audit-repo.js';
 import { createCatalogRepo } from '../../db/catalog-repo.js';
 import type { FeedPrincipal } from '../../db/feed-keys-repo.js';
 import { lockKey } from '../../db/locks.js';
+import { createOrdersRepo } from '../../db/orders-repo.js';
 import { createStockRepo } from '../../db/stock-repo.js';
 import type { Queues } from '../../queue/producer.js';
 import { enqueueRouting, enqueueStockJobs } from '../../queue/producers.js';
@@ -81,6 +82,7 @@ async function withdrawUntaken(tx: Parameters<Parameters<Db['transaction']>[0]>[
       await stock.release(shopId, warehouseId, l.skuId, l.quantity - l.shippedQuantity);
       if (l.skuId === skuId) freed += l.quantity - l.shippedQuantity;
     }
+    await createOrdersRepo(tx).markNeedsRouting(shopId, c.orderId);
     await createAuditRepo(tx).record(shopId, 'order', String(c.orderId), 'withdrawn_after_count', `warehouse:${warehouseId}`, { allocationId: c.id });
     orders.push(c.orderId);
   }

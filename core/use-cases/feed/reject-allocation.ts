@@ -1,6 +1,7 @@
 import type { Db } from '../../db/client.js';
 import { createAllocationsRepo } from '../../db/allocations-repo.js';
 import { createAuditRepo } from '../../db/audit-repo.js';
+import { createOrdersRepo } from '../../db/orders-repo.js';
 import type { FeedPrincipal } from '../../db/feed-keys-repo.js';
 import { createStockRepo } from '../../db/stock-repo.js';
 import { ConflictError, NotFoundError } from '../../errors.js';
@@ -18,6 +19,7 @@ export async function rejectAllocation(deps: { db: Db; queues: Queues }, input: 
     if (!row) throw new ConflictError(`allocation is ${a.status} and can no longer be rejected`, { status: a.status });
     const stock = createStockRepo(tx);
     for (const l of await repo.lines(input.who.shopId, [a.id])) await stock.release(input.who.shopId, a.warehouseId, l.skuId, l.quantity - l.shippedQuantity);
+    await createOrdersRepo(tx).markNeedsRouting(input.who.shopId, a.orderId);
     await createAuditRepo(tx).record(input.who.shopId, 'order', String(a.orderId), 'rejected_by_3pl', `warehouse:${a.warehouseId}`, { allocationId: a.id, reason: input.reason, message: input.message });
     return { orderId: a.orderId, changed: true };
   });
