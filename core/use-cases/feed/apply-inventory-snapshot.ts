@@ -9,6 +9,8 @@ import type { Queues } from '../../queue/producer.js';
 import { enqueueRouting, enqueueStockJobs } from '../../queue/producers.js';
 import { createAllocationsRepo } from '../../db/allocations-repo.js';
 
+interface Correction { sku: string; before: number; after: number; delta: number; short: number }
+
 export interface SnapshotInput {
   who: FeedPrincipal;
   snapshotId: string;
@@ -27,12 +29,18 @@ export async function applyInventorySnapshot(deps: { db: Db; queues: Queues }, i
   const { shopId, warehouseId } = input.who;
   const result = await deps.db.transaction(async (tx) => {
     await lockKey(tx, `snapshot:${warehouseId}`);
+    // a snapshot id already applied is answered from its record: no withdrawal, no second audit row
+    const applied = await createAuditRepo(tx).findWith(shopId, 'warehouse', String(warehouseId), 'inventory_snapshot', { snapshotId: input.snapshotId });
+    if (applied) {
+      const was = applied.data as { items: number; corrections: Correction[]; unknownSkus: string[] };
+      return { items: was.items, corrections: was.corrections, unknownSkus: was.unknownSkus, restocked: [] as string[], waitingOrders: [] as number[], repeated: true };
+    }
     const codes = [...new Set(input.items.map((i) => i.sku))];
     const known = await createCatalogRepo(tx).skuIdsByCode(shopId, codes);
     const idOf = new Map(known.map((k) => [k.sku, k.id]));
     const levels = await createStockRepo(tx).levelsAt(shopId, warehouseId, known.map((k) => k.id));
     const stock = createStockRepo(tx);
-    const corrections: { sku: string; before: number; after: number; delta: number; short: number }[] = [];
+    const corrections: Correction[] = [];
     const rerouted = new Set<number>();
     const unknownSkus: string[] = [];
     for (const item of input.items) {
@@ -59,9 +67,9 @@ export async function applyInventorySnapshot(deps: { db: Db; queues: Queues }, i
     });
     const restocked = corrections.filter((c) => c.delta > 0).map((c) => c.sku);
     const waitingOrders = await createAllocationsRepo(tx).ordersBackorderedOn(shopId, restocked);
-    return { items: input.items.length, corrections, unknownSkus, restocked, waitingOrders: [...new Set([...waitingOrders, ...rerouted])] };
+    return { items: input.items.length, corrections, unknownSkus, restocked, waitingOrders: [...new Set([...waitingOrders, ...rerouted])], repeated: false };
   });
-  if (result.corrections.length) await enqueueStockJobs(deps.queues, shopId);
+  if (result.corrections.length && !result.repeated) await enqueueStockJobs(deps.queues, shopId);
   // units came back: orders waiting for these SKUs get another chance
   for (const orderId of result.waitingOrders) await enqueueRouting(deps.queues, { shopId, orderId, reason: 'restocked' });
   return result;
