@@ -4,7 +4,8 @@ import type { ProcessorDef } from './run-worker.js';
 /** Pushes shipments and their tracking events to the sales channel the order came from. */
 export const fulfillProcessor: ProcessorDef<'fulfill'> = {
   concurrency: 16,
-  async process(ctx, payload) {
-    return pushTracking({ db: ctx.db, shopify: ctx.shopify, channels: ctx.channels, log: ctx.log }, payload);
+  async process(ctx, payload, job) {
+    const attempts = job.opts.attempts ?? 1;
+    return pushTracking({ db: ctx.db, shopify: ctx.shopify, channels: ctx.channels, log: ctx.log }, { ...payload, finalAttempt: job.attemptsMade + 1 >= attempts });
   },
 };

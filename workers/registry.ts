@@ -1,6 +1,5 @@
 import type { Worker } from 'bullmq';
 import type { AppContext } from '../core/context.js';
-import { jobIds } from '../core/queue/job-ids.js';
 import { isQueueName, type QueueName } from '../core/queue/names.js';
 import { channelsProcessor } from './channels.js';
 import { dispatchProcessor } from './dispatch.js';
@@ -12,6 +11,7 @@ import { reconcileProcessor } from './reconcile.js';
 import { routeProcessor } from './route.js';
 import { alertsProcessor, inventorySyncProcessor } from './stock.js';
 import { runWorker, type ProcessorDef } from './run-worker.js';
+import { assertMaintenanceSchedulers, keepMaintenanceSchedulers, reassertSchedulersEveryMs } from './schedulers.js';
 
 /** Which processor serves which queue. A queue without a processor here is not started. */
 export const processors: Partial<{ [N in QueueName]: ProcessorDef<N> }> = {
@@ -33,23 +33,24 @@ export interface StartedWorkers {
   close(): Promise<void>;
 }
 
-/** Starts the workers named in `only` (all registered ones when absent) and their schedules. */
-export async function startWorkers(ctx: AppContext, only?: string[]): Promise<StartedWorkers> {
+/**
+ * Starts the workers named in `only` (all registered ones when absent). Every worker process,
+ * whatever queues it serves, asserts the maintenance schedulers at start and then periodically.
+ */
+export async function startWorkers(ctx: AppContext, only?: string[], opts: { reassertSchedulersEveryMs?: number } = {}): Promise<StartedWorkers> {
   const unknown = (only ?? []).filter((n) => !isQueueName(n) || !processors[n]);
   if (unknown.length) throw new Error(`WORKERS names unknown queues: ${unknown.join(', ')}; known: ${Object.keys(processors).join(', ')}`);
   const names = (only ?? Object.keys(processors)) as QueueName[];
   const workers = names.map((name) => runWorker(ctx, name, processors[name] as ProcessorDef<typeof name>));
-  if (names.includes('maintenance')) {
-    const q = ctx.queues.queue('maintenance');
-    await q.upsertJobScheduler(jobIds.maintenance.scheduler('sweep'), { every: 15_000 }, { name: 'maintenance', data: { task: 'sweep' } });
-    await q.upsertJobScheduler(jobIds.maintenance.scheduler('schedule-reconcile'), { every: 60_000 }, { name: 'maintenance', data: { task: 'schedule-reconcile' } });
-  }
+  await assertMaintenanceSchedulers(ctx);
+  const schedulers = keepMaintenanceSchedulers(ctx, opts.reassertSchedulersEveryMs ?? reassertSchedulersEveryMs);
   // the 3PL feed's webhooks go with dispatching: both tell a 3PL of its work
   const webhooks = names.includes('dispatch') ? await startFeedWebhookDelivery(ctx) : null;
   return {
     names,
     workers,
     close: async () => {
+      schedulers.stop();
       await Promise.all([...workers.map((w) => w.close()), webhooks?.close()]);
     },
   };

@@ -107,6 +107,18 @@ export function createOrdersRepo(db: DbOrTx) {
       await db.update(orders).set({ status, ...hold, updatedAt: opts.at ?? new Date() }).where(and(eq(orders.shopId, shopId), eq(orders.id, orderId)));
     },
 
+    /**
+     * An allocation of the order was taken back (3PL rejection, count withdrawal): the order says it
+     * needs routing in the same transaction, so the sweeper finds it even if its job is lost.
+     * Orders cancelled, settled or held keep their state.
+     */
+    async markNeedsRouting(shopId: number, orderId: number, at = new Date()): Promise<boolean> {
+      const rows = await db.update(orders).set({ status: 'pending', updatedAt: at })
+        .where(and(eq(orders.shopId, shopId), eq(orders.id, orderId), inArray(orders.status, ['routed', 'dispatched', 'partially_shipped', 'backordered']), sql`${orders.cancelledAt} is null`))
+        .returning({ id: orders.id });
+      return rows.length > 0;
+    },
+
     /** Orders placed since `since` and not cancelled, oldest first, at most `limit`. */
     async placedSince(shopId: number, since: Date, limit: number): Promise<OrderRow[]> {
       return db.select().from(orders)

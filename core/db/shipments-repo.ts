@@ -123,3 +123,22 @@ export function createShipmentsRepo(db: DbOrTx) {
   };
 }
 export type ShipmentsRepo = ReturnType<typeof createShipmentsRepo>;
+
+/** Tracking pushes that failed after every retry: what the merchant sees next to dispatch failures. */
+export function createTrackingPushFailuresRepo(db: DbOrTx) {
+  return {
+    async list(shopId: number) {
+      return db.select({ shipmentId: shipments.id, allocationId: shipments.allocationId, orderId: allocations.orderId, pushResult: shipments.pushResult, updatedAt: shipments.updatedAt })
+        .from(shipments).innerJoin(allocations, eq(allocations.id, shipments.allocationId))
+        .where(and(eq(shipments.shopId, shopId), eq(shipments.pushStatus, 'failed')))
+        .orderBy(asc(shipments.id)).limit(500);
+    },
+    /** Puts failed pushes back to pending, so the sweeper finds them even if the replay job is lost; returns the ids revived. */
+    async revive(shopId: number, ids: number[] | 'all'): Promise<number[]> {
+      const rows = await db.update(shipments).set({ pushStatus: 'pending', updatedAt: new Date() })
+        .where(and(eq(shipments.shopId, shopId), eq(shipments.pushStatus, 'failed'), ids === 'all' ? undefined : inArray(shipments.id, ids.length ? ids : [-1])))
+        .returning({ id: shipments.id });
+      return rows.map((r) => r.id);
+    },
+  };
+}

@@ -1,5 +1,6 @@
-import { and, asc, eq, isNull, lt } from 'drizzle-orm';
-import { allocations, imports, orders, shipments, stockDirty } from '../../drizzle/schema/index.js';
+import { and, asc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import { allocationLines, allocations, imports, orderLines, orders, shipments, stockDirty } from '../../drizzle/schema/index.js';
+import { voidStatuses } from './allocations-repo.js';
 import type { DbOrTx } from './client.js';
 
 /** A unit of work the sweeper queues again: the row's id and the shop it belongs to. */
@@ -14,10 +15,23 @@ export interface StaleWork {
  */
 export function createStaleWorkQueries(db: DbOrTx) {
   return {
-    /** orders still pending routing */
+    /**
+     * Orders still pending routing, and orders in a routed state whose open quantity has no live
+     * allocation (one was rejected or withdrawn and its re-routing job lost). Backordered orders
+     * wait for stock and are woken by restocks; held and settled ones are left alone.
+     */
     unroutedOrders(before: Date, limit: number): Promise<StaleWork[]> {
+      const uncovered = sql`exists (
+        select 1 from ${orderLines} ol
+        where ol.order_id = ${orders.id} and ol.shop_id = ${orders.shopId} and ol.requires_shipping and ol.current_quantity > coalesce((
+          select sum(al.quantity) from ${allocationLines} al join ${allocations} a on a.id = al.allocation_id
+          where al.order_line_id = ol.id and a.shop_id = ${orders.shopId} and a.status not in (${sql.join(voidStatuses.map((s) => sql`${s}`), sql`, `)})
+        ), 0))`;
       return db.select({ id: orders.id, shopId: orders.shopId }).from(orders)
-        .where(and(eq(orders.status, 'pending'), lt(orders.updatedAt, before))).limit(limit);
+        .where(and(
+          lt(orders.updatedAt, before),
+          or(eq(orders.status, 'pending'), and(inArray(orders.status, ['routed', 'dispatched', 'partially_shipped']), isNull(orders.cancelledAt), uncovered)),
+        )).limit(limit);
     },
     /** allocations reserved and never handed to their 3PL (dispatch dead letters excluded) */
     undispatchedAllocations(before: Date, limit: number): Promise<StaleWork[]> {

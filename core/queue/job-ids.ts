@@ -24,6 +24,8 @@ export const jobIds = {
     shipment: (shipmentId: number) => `shipment-${shipmentId}`,
     /** a fresh id per minute: the first push job of a shipment may have failed for good and still be kept */
     sweep: (shipmentId: number, at: number) => `shipment-${shipmentId}-sweep-${Math.floor(at / 60_000)}`,
+    /** a merchant's replay of a push that failed for good: a fresh id, the failed job may still be kept */
+    replay: (shipmentId: number, at: number) => `shipment-${shipmentId}-replay-${at}`,
     trackingEvent: (eventId: number) => `tracking-${eventId}`,
     trackingChange: (shipmentId: number, at: number) => `tracking-change-${shipmentId}-${at}`,
   },

@@ -70,6 +70,33 @@ export function createQueues({ connection, prefix, log }: QueueOptions) {
         return false;
       }
     },
+    /**
+     * The sweepers' form of `enqueueBulk`. BullMQ ignores an add whose id is already kept, so a job
+     * kept as failed under the same id (its retries ran out during an outage) is retried with its
+     * attempts counted afresh instead; a live job is left as it is. Failures are logged per job id.
+     */
+    async requeueBulk<N extends QueueName>(name: N, jobs: { payload: JobPayload<N>; jobId: string }[]): Promise<boolean> {
+      if (jobs.length === 0) return true;
+      let ok = true;
+      const fresh: typeof jobs = [];
+      for (const j of jobs) {
+        try {
+          const kept = await queue(name).getJob(j.jobId);
+          if (!kept) fresh.push(j);
+          else if (await kept.isFailed()) await kept.retry('failed', { resetAttemptsMade: true, resetAttemptsStarted: true });
+        } catch (err) {
+          ok = false;
+          log.warn({ queue: name, jobId: j.jobId, err: (err as Error).message }, 'requeue failed; the next sweep will try again');
+        }
+      }
+      try {
+        await addBulk(name, fresh);
+      } catch (err) {
+        log.warn({ queue: name, jobIds: fresh.map((j) => j.jobId), err: (err as Error).message }, 'enqueue failed; the sweeper will queue this work again from Postgres');
+        return false;
+      }
+      return ok;
+    },
     async close() {
       await Promise.all([...queues.values()].map((q) => q.close()));
     },

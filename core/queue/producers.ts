@@ -13,6 +13,11 @@ export function enqueueInboxEvents(queues: Queues, inboxIds: number[]): Promise<
   return queues.enqueueBulk('ingest', inboxIds.map((inboxId) => ({ payload: { inboxId }, jobId: jobIds.ingest.event(inboxId) })));
 }
 
+/** The inbox sweeper's form: an event whose job failed for good under the same id runs again. */
+export function requeueInboxEvents(queues: Queues, inboxIds: number[]): Promise<boolean> {
+  return queues.requeueBulk('ingest', inboxIds.map((inboxId) => ({ payload: { inboxId }, jobId: jobIds.ingest.event(inboxId) })));
+}
+
 /** Dead letters sent back through ingest: a fresh id, since the failed job may still be kept. */
 export async function enqueueInboxReplays(queues: Queues, inboxIds: number[], at: number): Promise<boolean> {
   let ok = true;
@@ -36,6 +41,11 @@ export function enqueueDispatch(queues: Queues, payload: JobPayload<'dispatch'>)
 
 export function enqueueDispatchBulk(queues: Queues, payloads: JobPayload<'dispatch'>[]): Promise<boolean> {
   return queues.enqueueBulk('dispatch', payloads.map((payload) => ({ payload, jobId: jobIds.dispatch.allocation(payload.allocationId) })));
+}
+
+/** The work sweeper's form: an allocation whose dispatch job failed for good under the same id runs again. */
+export function requeueDispatchBulk(queues: Queues, payloads: JobPayload<'dispatch'>[]): Promise<boolean> {
+  return queues.requeueBulk('dispatch', payloads.map((payload) => ({ payload, jobId: jobIds.dispatch.allocation(payload.allocationId) })));
 }
 
 /** Allocations revived from dispatch errors: a fresh id, since their failed job may still be kept. */

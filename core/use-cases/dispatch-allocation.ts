@@ -8,7 +8,7 @@ import { createShopsRepo } from '../db/shops-repo.js';
 import { createWarehousesRepo } from '../db/warehouses-repo.js';
 import type { TokenCipher } from '../crypto/token-cipher.js';
 import { errorSummary } from '../error-summary.js';
-import { AppError, NotFoundError } from '../errors.js';
+import { AppError, IntegrationError, NotFoundError } from '../errors.js';
 import type { CircuitBreaker } from '../integrations/warehouses/circuit-breaker.js';
 import { warehouseAdapter } from '../integrations/warehouses/index.js';
 import type { PushNetPolicy } from '../integrations/warehouses/push-client.js';
@@ -68,9 +68,17 @@ export async function dispatchAllocation(deps: DispatchDeps, input: { shopId: nu
   }
 
   const [dto] = await createFeedRepo(deps.db).hydrate(input.shopId, [a]);
-  const adapter = warehouseAdapter(w, deps.cipher, deps.push);
   const started = Date.now();
   try {
+    // inside the try: a push secret that no longer decrypts is a dispatch error the merchant sees,
+    // and a permanent one (no retry decrypts it)
+    const adapter = (() => {
+      try {
+        return warehouseAdapter(w, deps.cipher, deps.push);
+      } catch (e) {
+        throw new IntegrationError(`warehouse ${w.id} cannot be reached: ${errorSummary(e)}`, `warehouse:${w.id}`);
+      }
+    })();
     const outcome = await deps.breaker.run(w.id, () => adapter.dispatch({
       allocationId: a.id, idempotencyKey: a.idempotencyKey, orderName: dto!.orderName, channel: dto!.channel, promisedShipBy: a.promisedShipBy?.toISOString() ?? null,
       serviceLevel: a.serviceLevel, shipTo: dto!.shipTo, email: dto!.email, lines: dto!.lines.map(({ lineId, sku, title, quantity }) => ({ lineId, sku, title, quantity })),

@@ -11,6 +11,7 @@ import type { ChannelRegistry } from '../integrations/channels/index.js';
 import { CHANNEL_ORDER_TOPIC, channelInboxSource, channelOrderEventBody } from '../integrations/channels/inbox-body.js';
 import type { Logger } from '../logger.js';
 import type { Queues } from '../queue/producer.js';
+import { enqueueInboxEvents } from '../queue/producers.js';
 
 export interface PollChannelDeps {
   db: Db;
@@ -59,8 +60,8 @@ export async function pollChannelOrders(deps: PollChannelDeps, input: { shopId: 
       })));
       const fresh = stored.filter((s) => s.inserted);
       if (fresh.length) {
-        await deps.queues.addBulk('ingest', fresh.map((s) => ({ inboxId: s.id }))).catch((e: Error) =>
-          deps.log.warn({ err: e.message, accountId: account.id }, 'ingest not queued; the inbox sweeper will find the events'));
+        // a failed enqueue is logged by the producer; the inbox sweeper finds the events
+        await enqueueInboxEvents(deps.queues, fresh.map((s) => s.id));
       }
       page.orders.forEach((o, i) => {
         if (!stored[i]?.inserted) return;

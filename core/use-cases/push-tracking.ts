@@ -2,7 +2,7 @@ import type { Db } from '../db/client.js';
 import { createAuditRepo } from '../db/audit-repo.js';
 import { createShipmentsRepo } from '../db/shipments-repo.js';
 import { createShopsRepo } from '../db/shops-repo.js';
-import { NotFoundError } from '../errors.js';
+import { NotFoundError, RetriableIntegrationError } from '../errors.js';
 import type { ShopifyGraphql } from '../integrations/shopify/graphql.js';
 import type { Logger } from '../logger.js';
 import { ensureFulfillment } from './tracking/ensure-fulfillment.js';
@@ -24,7 +24,7 @@ export interface PushTrackingDeps {
  * tracking event not yet sent. A retry after a lost answer adopts the fulfillment that already
  * carries our tracking number instead of creating a second one.
  */
-export async function pushTracking(deps: PushTrackingDeps, input: { shopId: number; shipmentId: number }) {
+export async function pushTracking(deps: PushTrackingDeps, input: { shopId: number; shipmentId: number; finalAttempt?: boolean }) {
   const shipments = createShipmentsRepo(deps.db);
   const row = await shipments.forPush(input.shopId, input.shipmentId);
   if (!row) throw new NotFoundError(`shipment ${input.shipmentId}`);
@@ -34,7 +34,12 @@ export async function pushTracking(deps: PushTrackingDeps, input: { shopId: numb
   const target = { shop, ...row };
 
   const fulfillment = await ensureFulfillment(steps, target);
-  if (!fulfillment.ok) return { status: 'failed' as const, reason: fulfillment.reason };
+  if (!fulfillment.ok) {
+    // Shopify may simply not hold the fulfillment order yet: the job backs off and tries again;
+    // after the last attempt the shipment stays `failed`, listed for the merchant to replay
+    if (input.finalAttempt === false) throw new RetriableIntegrationError(`tracking push failed: ${fulfillment.reason}`, 'shopify');
+    return { status: 'failed' as const, reason: fulfillment.reason };
+  }
   const events = await pushTrackingEvents(steps, { ...target, fulfillmentId: fulfillment.fulfillmentId });
   return { status: 'pushed' as const, fulfillmentId: fulfillment.fulfillmentId, events: events.pushed };
 }

@@ -3,7 +3,7 @@ import { createStaleWorkQueries } from '../db/stale-work-queries.js';
 import type { Logger } from '../logger.js';
 import { jobIds } from '../queue/job-ids.js';
 import type { Queues } from '../queue/producer.js';
-import { enqueueDispatchBulk, enqueueFulfill, enqueueImport, enqueueRoutingBulk, enqueueStockJobs } from '../queue/producers.js';
+import { enqueueFulfill, enqueueImport, enqueueRoutingBulk, enqueueStockJobs, requeueDispatchBulk } from '../queue/producers.js';
 
 /**
  * Redis holds queues only: whatever a lost job should have done is found again in Postgres.
@@ -21,7 +21,7 @@ export async function sweepWork(deps: { db: Db; queues: Queues; log: Logger }, i
   const unstartedImports = await stale.queuedImports(before, limit);
   const at = Date.now();
   await enqueueRoutingBulk(deps.queues, unrouted.map((o) => ({ shopId: o.shopId, orderId: o.id, reason: 'sweeper' })), at);
-  await enqueueDispatchBulk(deps.queues, undispatched.map((a) => ({ shopId: a.shopId, allocationId: a.id })));
+  await requeueDispatchBulk(deps.queues, undispatched.map((a) => ({ shopId: a.shopId, allocationId: a.id })));
   for (const s of unpushed) await enqueueFulfill(deps.queues, { shopId: s.shopId, shipmentId: s.id }, jobIds.fulfill.sweep(s.id, at));
   // a fresh id per minute: the first job of the import may have failed for good and still be kept
   for (const i of unstartedImports) await enqueueImport(deps.queues, i.shopId, i.id, jobIds.reconcile.importSweep(i.shopId, i.id, at));

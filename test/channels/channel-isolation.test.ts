@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { channelAccounts, orders } from '../../drizzle/schema/index.js';
 import { createChannelAccountsRepo } from '../../core/db/channel-accounts-repo.js';
-import { seedShopWithWarehouses, startRealApp, type RealApp } from '../../sim/3pl/test-support/real-app.js';
+import { seedShopWithWarehouses, startRealApp, type RealApp } from '../helpers/real-app.js';
 import { createMiraklSim, type MiraklSim } from '../../sim/mirakl/index.js';
 import { scheduleChannelPolls } from '../../workers/channels.js';
 import { waitFor } from '../helpers/wait.js';

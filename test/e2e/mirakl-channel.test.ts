@@ -5,7 +5,7 @@ import { createChannelAccountsRepo } from '../../core/db/channel-accounts-repo.j
 import { createInboxRepo } from '../../core/db/inbox-repo.js';
 import { CHANNEL_ORDER_TOPIC, channelInboxSource } from '../../core/integrations/channels/inbox-body.js';
 import { createThreePlRobot } from '../../sim/3pl/index.js';
-import { seedShopWithWarehouses, startRealApp, type RealApp } from '../../sim/3pl/test-support/real-app.js';
+import { seedShopWithWarehouses, startRealApp, type RealApp } from '../helpers/real-app.js';
 import { createMiraklSim, type MiraklSim } from '../../sim/mirakl/index.js';
 import { waitFor } from '../helpers/wait.js';
 
@@ -86,7 +86,7 @@ describe('a Mirakl operator, end to end through its simulator and the 3PL robot'
     const body = JSON.parse(read!.body) as { order: Record<string, unknown> };
     const stale = JSON.stringify({ ...body, order: { ...body.order, updatedAt: new Date(Date.now() - 3_600_000).toISOString() } });
     const [ins] = await createInboxRepo(r.t.ctx.db).insertMany([{ source: channelInboxSource(accountId), eventId: `${placed.order_id}@old`, shopDomain: read!.shopDomain, topic: CHANNEL_ORDER_TOPIC, body: stale }]);
-    await r.t.ctx.queues.add('ingest', { inboxId: ins!.id });
+    await r.t.ctx.queues.add('ingest', { inboxId: ins!.id }, { jobId: `inbox-${ins!.id}-stale` });
     await waitFor('stale version processed', async () => (await r.t.ctx.db.select().from(inboxEvents).where(eq(inboxEvents.id, ins!.id)))[0]!.status === 'processed');
     const rows = await ourOrder(placed.order_id);
     expect(rows).toHaveLength(1);

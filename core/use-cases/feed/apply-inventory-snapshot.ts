@@ -3,10 +3,13 @@ import { createAuditRepo } from '../../db/audit-repo.js';
 import { createCatalogRepo } from '../../db/catalog-repo.js';
 import type { FeedPrincipal } from '../../db/feed-keys-repo.js';
 import { lockKey } from '../../db/locks.js';
+import { createOrdersRepo } from '../../db/orders-repo.js';
 import { createStockRepo } from '../../db/stock-repo.js';
 import type { Queues } from '../../queue/producer.js';
 import { enqueueRouting, enqueueStockJobs } from '../../queue/producers.js';
 import { createAllocationsRepo } from '../../db/allocations-repo.js';
+
+interface Correction { sku: string; before: number; after: number; delta: number; short: number }
 
 export interface SnapshotInput {
   who: FeedPrincipal;
@@ -26,12 +29,18 @@ export async function applyInventorySnapshot(deps: { db: Db; queues: Queues }, i
   const { shopId, warehouseId } = input.who;
   const result = await deps.db.transaction(async (tx) => {
     await lockKey(tx, `snapshot:${warehouseId}`);
+    // a snapshot id already applied is answered from its record: no withdrawal, no second audit row
+    const applied = await createAuditRepo(tx).findWith(shopId, 'warehouse', String(warehouseId), 'inventory_snapshot', { snapshotId: input.snapshotId });
+    if (applied) {
+      const was = applied.data as { items: number; corrections: Correction[]; unknownSkus: string[] };
+      return { items: was.items, corrections: was.corrections, unknownSkus: was.unknownSkus, restocked: [] as string[], waitingOrders: [] as number[], repeated: true };
+    }
     const codes = [...new Set(input.items.map((i) => i.sku))];
     const known = await createCatalogRepo(tx).skuIdsByCode(shopId, codes);
     const idOf = new Map(known.map((k) => [k.sku, k.id]));
     const levels = await createStockRepo(tx).levelsAt(shopId, warehouseId, known.map((k) => k.id));
     const stock = createStockRepo(tx);
-    const corrections: { sku: string; before: number; after: number; delta: number; short: number }[] = [];
+    const corrections: Correction[] = [];
     const rerouted = new Set<number>();
     const unknownSkus: string[] = [];
     for (const item of input.items) {
@@ -58,9 +67,9 @@ export async function applyInventorySnapshot(deps: { db: Db; queues: Queues }, i
     });
     const restocked = corrections.filter((c) => c.delta > 0).map((c) => c.sku);
     const waitingOrders = await createAllocationsRepo(tx).ordersBackorderedOn(shopId, restocked);
-    return { items: input.items.length, corrections, unknownSkus, restocked, waitingOrders: [...new Set([...waitingOrders, ...rerouted])] };
+    return { items: input.items.length, corrections, unknownSkus, restocked, waitingOrders: [...new Set([...waitingOrders, ...rerouted])], repeated: false };
   });
-  if (result.corrections.length) await enqueueStockJobs(deps.queues, shopId);
+  if (result.corrections.length && !result.repeated) await enqueueStockJobs(deps.queues, shopId);
   // units came back: orders waiting for these SKUs get another chance
   for (const orderId of result.waitingOrders) await enqueueRouting(deps.queues, { shopId, orderId, reason: 'restocked' });
   return result;
@@ -81,6 +90,7 @@ async function withdrawUntaken(tx: Parameters<Parameters<Db['transaction']>[0]>[
       await stock.release(shopId, warehouseId, l.skuId, l.quantity - l.shippedQuantity);
       if (l.skuId === skuId) freed += l.quantity - l.shippedQuantity;
     }
+    await createOrdersRepo(tx).markNeedsRouting(shopId, c.orderId);
     await createAuditRepo(tx).record(shopId, 'order', String(c.orderId), 'withdrawn_after_count', `warehouse:${warehouseId}`, { allocationId: c.id });
     orders.push(c.orderId);
   }

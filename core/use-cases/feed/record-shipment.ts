@@ -2,16 +2,16 @@ import type { Db } from '../../db/client.js';
 import { createAllocationsRepo } from '../../db/allocations-repo.js';
 import { createAuditRepo } from '../../db/audit-repo.js';
 import type { FeedPrincipal } from '../../db/feed-keys-repo.js';
-import { lockKey } from '../../db/locks.js';
 import { createOrdersRepo } from '../../db/orders-repo.js';
 import { createShipmentsRepo } from '../../db/shipments-repo.js';
 import { createStockRepo } from '../../db/stock-repo.js';
 import { resolveTracking } from '../../domain/carriers/index.js';
-import { ConflictError, NotFoundError, ValidationError } from '../../errors.js';
+import { ConflictError, ValidationError } from '../../errors.js';
 import { assertLeaseHolder } from './lease-guard.js';
 import type { Queues } from '../../queue/producer.js';
 import { jobIds } from '../../queue/job-ids.js';
 import { enqueueFulfill, enqueueStockJobs } from '../../queue/producers.js';
+import { lockFeedAllocation } from './lock-allocation.js';
 
 export interface ShipmentInput {
   who: FeedPrincipal;
@@ -44,12 +44,11 @@ export async function recordShipment(deps: { db: Db; queues: Queues }, input: Sh
   if (input.lines.length === 0) throw new ValidationError('a shipment needs at least one line');
   const result = await deps.db.transaction(async (tx) => {
     const repo = createAllocationsRepo(tx);
-    const a = await repo.get(input.who.shopId, input.allocationId);
-    if (!a || a.warehouseId !== input.who.warehouseId) throw new NotFoundError('allocation');
-    await lockKey(tx, `allocation:${a.id}`);
+    // the same lock order as routing, hold and cancel: a cancellation in flight is seen, not raced
+    const current = await lockFeedAllocation(tx, input.who, input.allocationId);
+    const a = current;
     const shipmentsRepo = createShipmentsRepo(tx);
     const existing = await shipmentsRepo.byIdempotencyKey(input.who.shopId, a.id, input.idempotencyKey);
-    const current = (await repo.get(input.who.shopId, a.id))!;
     if (existing) return { shipmentId: existing.id, created: false, allocationStatus: current.status, carrier: existing.carrier, trackingUrls: existing.trackingUrls };
     if (!['ready', 'leased', 'acknowledged', 'partially_shipped', 'cancel_requested'].includes(current.status)) {
       throw new ConflictError(`allocation is ${current.status}; a shipment cannot be recorded`, { status: current.status });
@@ -82,7 +81,10 @@ export async function recordShipment(deps: { db: Db; queues: Queues }, input: Sh
     const after = await repo.lines(input.who.shopId, [a.id]);
     const done = after.every((l) => l.shippedQuantity >= l.quantity);
     const status = done ? 'shipped' : 'partially_shipped';
-    await repo.transition(input.who.shopId, a.id, [current.status], status, { leaseUntil: null, leaseToken: null });
+    // the stock moved above is rolled back unless the allocation really moved on
+    if (!(await repo.transition(input.who.shopId, a.id, [current.status], status, { leaseUntil: null, leaseToken: null }))) {
+      throw new ConflictError(`allocation changed while the shipment was recorded; try again`);
+    }
     await refreshOrderShippingStatus(tx, input.who.shopId, a.orderId);
     await createAuditRepo(tx).record(input.who.shopId, 'order', String(a.orderId), 'shipped', `warehouse:${a.warehouseId}`, {
       allocationId: a.id, shipmentId: shipment.id, carrier: shipment.carrier, trackingNumbers: shipment.trackingNumbers, trackingUrls: shipment.trackingUrls, units: [...wanted.values()].reduce((x, y) => x + y, 0),
