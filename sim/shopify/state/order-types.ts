@@ -61,6 +61,17 @@ export interface SimOrder {
   fulfillmentIds: number[];
   returnIds: number[];
   edited: boolean;
+  /** money sent back, through returnProcess; absent until the first refund */
+  refunds?: SimRefund[];
+}
+
+/** A refund issued on an order. */
+export interface SimRefund {
+  id: number;
+  returnId: number | null;
+  amountCents: number;
+  parentTransactionId: number;
+  createdAt: number;
 }
 
 /** FulfillmentOrderStatus. */
@@ -184,6 +195,8 @@ export interface SimReturnLineItem {
   processedQuantity: number;
   customerNote: string | null;
   returnReasonNote: string;
+  /** units refunded through returnProcess */
+  refundedQuantity?: number;
 }
 
 /** A return. */
@@ -226,4 +239,14 @@ export interface SimReverseFulfillmentOrder {
   orderId: number;
   status: 'OPEN' | 'CLOSED' | 'CANCELED';
   lineItems: SimRfoLineItem[];
+  reverseDeliveries?: SimReverseDelivery[];
+}
+
+/** A return parcel the merchant labelled: its tracking and label file. */
+export interface SimReverseDelivery {
+  id: number;
+  lines: { id: number; rfoLineItemId: number; quantity: number }[];
+  tracking: { number: string | null; url: string | null; carrierName: string | null } | null;
+  labelUrl: string | null;
+  createdAt: number;
 }
