@@ -6,6 +6,7 @@ import { fulfillProcessor } from './fulfill.js';
 import { ingestProcessor } from './ingest.js';
 import { maintenanceProcessor } from './maintenance.js';
 import { reconcileProcessor } from './reconcile.js';
+import { returnsProcessor } from './returns.js';
 import { routeProcessor } from './route.js';
 import { alertsProcessor, inventorySyncProcessor } from './stock.js';
 import { runWorker, type ProcessorDef } from './run-worker.js';
@@ -20,6 +21,7 @@ export const processors: Partial<{ [N in QueueName]: ProcessorDef<N> }> = {
   alerts: alertsProcessor,
   maintenance: maintenanceProcessor,
   reconcile: reconcileProcessor,
+  returns: returnsProcessor,
 };
 
 export interface StartedWorkers {

@@ -11,6 +11,7 @@ export const payloadSchemas = {
   alerts: z.object({ shopId: z.number().int().positive(), full: z.boolean().optional() }),
   reconcile: z.object({ shopId: z.number().int().positive(), kind: z.enum(['orders', 'import', 'fulfillment-requests']).default('orders') }),
   maintenance: z.object({ task: z.enum(['sweep', 'schedule-reconcile']) }),
+  returns: z.object({ shopId: z.number().int().positive(), returnId: z.number().int().positive() }),
 } satisfies Record<QueueName, z.ZodType>;
 
 export type JobPayload<N extends QueueName> = z.infer<(typeof payloadSchemas)[N]>;

@@ -1,6 +1,7 @@
 import { and, eq, isNull, lt } from 'drizzle-orm';
 import { allocations, orders, shipments, stockDirty } from '../../drizzle/schema/index.js';
 import { kickStockJobs } from '../queue/stock-jobs.js';
+import { createReturnsRepo } from '../db/returns-repo.js';
 import type { Db } from '../db/client.js';
 import type { Logger } from '../logger.js';
 import type { Queues } from '../queue/producer.js';
@@ -26,6 +27,8 @@ export async function sweepWork(deps: { db: Db; queues: Queues; log: Logger }, i
   for (const s of unpushed) await deps.queues.add('fulfill', { shopId: s.shopId, shipmentId: s.id }, { jobId: `shipment-${s.id}-sweep-${minute}` });
   const dirty = await deps.db.selectDistinct({ shopId: stockDirty.shopId }).from(stockDirty).where(lt(stockDirty.markedAt, new Date((input.now ?? new Date()).getTime() - 10_000)));
   for (const d of dirty) await kickStockJobs(deps.queues, d.shopId);
+  const returnsToSync = await createReturnsRepo(deps.db).needingSync(limit);
+  for (const r of returnsToSync) await deps.queues.add('returns', { shopId: r.shopId, returnId: r.id }, { jobId: `return-${r.id}-sweep-${minute}` });
   const total = unrouted.length + undispatched.length + unpushed.length;
   if (total) deps.log.info({ unrouted: unrouted.length, undispatched: undispatched.length, unpushed: unpushed.length }, 'sweeper re-queued work from Postgres');
   return { unrouted: unrouted.length, undispatched: undispatched.length, unpushed: unpushed.length };
