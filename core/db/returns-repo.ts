@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, gte, ilike, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
-import { returnLines, returnPolicies, returnReceipts, returns, stockLevels } from '../../drizzle/schema/index.js';
+import { orderLines, orders, returnLines, returnPolicies, returnReceipts, returns, stockLevels } from '../../drizzle/schema/index.js';
 import { defaultReturnPolicy, type ReturnPolicy } from '../domain/returns/policy.js';
 import type { ReturnState } from '../domain/returns/state-machine.js';
 import type { DbOrTx } from './client.js';
@@ -120,6 +120,21 @@ export function createReturnsRepo(db: DbOrTx) {
       if (quantity <= 0) return;
       await db.insert(stockLevels).values({ shopId, warehouseId, skuId, onHand: 0, reserved: 0, damaged: quantity })
         .onConflictDoUpdate({ target: [stockLevels.warehouseId, stockLevels.skuId], set: { damaged: sql`${stockLevels.damaged} + ${quantity}`, updatedAt: sql`now()` } });
+    },
+    /** Returns requested in a period, with their lines, for the figures. */
+    async requestedBetween(shopId: number, from: Date, to: Date): Promise<ReturnWithLines[]> {
+      const rows = await db.select().from(returns).where(and(eq(returns.shopId, shopId), gte(returns.requestedAt, from), lt(returns.requestedAt, to), sql`${returns.rma} is not null`)).limit(20_000);
+      return withLines(shopId, rows);
+    },
+    /** Units sold per SKU and channel over orders placed in a period (set-based, for return rates). */
+    async soldUnits(shopId: number, from: Date, to: Date): Promise<{ sku: string | null; channel: string; units: number }[]> {
+      return db.select({ sku: orderLines.sku, channel: orders.channel, units: sql<number>`sum(${orderLines.quantity})::int` })
+        .from(orderLines).innerJoin(orders, eq(orders.id, orderLines.orderId))
+        .where(and(eq(orders.shopId, shopId), gte(orders.placedAt, from), lt(orders.placedAt, to), sql`${orders.cancelledAt} is null`))
+        .groupBy(orderLines.sku, orders.channel);
+    },
+    async countByState(shopId: number): Promise<{ state: string; count: number }[]> {
+      return db.select({ state: returns.state, count: sql<number>`count(*)::int` }).from(returns).where(and(eq(returns.shopId, shopId), sql`${returns.rma} is not null`)).groupBy(returns.state);
     },
     /** Returns with work left for Shopify: no external id yet, a refund due, a state not pushed. */
     async needingSync(limit: number): Promise<{ shopId: number; id: number }[]> {

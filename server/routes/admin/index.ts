@@ -4,6 +4,7 @@ import { createAdminAuth } from '../../plugins/admin-auth.js';
 import { deadLetterRoutes } from './dead-letters.js';
 import { orderRoutes } from './orders.js';
 import { overviewRoutes } from './overview.js';
+import { returnRoutes } from './returns.js';
 import { routingRuleRoutes } from './routing-rules.js';
 import { shopRoutes } from './shop.js';
 import { stockRoutes } from './stock.js';
@@ -20,4 +21,5 @@ export async function adminRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
   await app.register(warehouseRoutes, { ctx });
   await app.register(routingRuleRoutes, { ctx });
   await app.register(stockRoutes, { ctx });
+  await app.register(returnRoutes, { ctx });
 }

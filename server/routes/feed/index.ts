@@ -8,6 +8,7 @@ import { createFeedKeysRepo, type FeedPrincipal } from '../../../core/db/feed-ke
 import { errorBody } from '../../plugins/error-handler.js';
 import { feedAllocationRoutes } from './allocations.js';
 import { feedShipmentRoutes } from './shipments.js';
+import { feedReturnRoutes } from './returns.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -57,6 +58,7 @@ export async function feedRoutes(app: FastifyInstance, { ctx }: { ctx: AppContex
     });
     await feed.register(feedAllocationRoutes, { ctx });
     await feed.register(feedShipmentRoutes, { ctx });
+    await feed.register(feedReturnRoutes, { ctx });
   }, { prefix: '/feed/v1' });
 
   app.get('/feed/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
