@@ -6,7 +6,7 @@ import { createReturnsRepo, type ReturnWithLines } from '../../db/returns-repo.j
 import { createShopsRepo } from '../../db/shops-repo.js';
 import { createWarehousesRepo } from '../../db/warehouses-repo.js';
 import { chooseReturnWarehouse, decideRequest, gradeEffects, reasonFromShopify, rmaNumber, shopifyDeclineReason, type Grade } from '../../domain/returns/index.js';
-import { NotFoundError, RetriableIntegrationError } from '../../errors.js';
+import { AppError, NotFoundError, RetriableIntegrationError } from '../../errors.js';
 import { assertNoUserErrors, ShopifyUserError, type ShopifyGraphql } from '../../integrations/shopify/graphql.js';
 import {
   ORDER_RETURNS, RETURNABLE_LINES, RETURN_APPROVE, RETURN_CLOSE, RETURN_CREATE, RETURN_DECLINE, RETURN_PROCESS, RETURN_REQUEST, RETURN_STATE, REVERSE_DELIVERY_CREATE, RFO_DISPOSE,
@@ -39,7 +39,7 @@ export async function syncReturn(deps: SyncReturnDeps, input: { shopId: number; 
   try {
     return await run(deps, input);
   } catch (err) {
-    if (err instanceof ShopifyUserError) {
+    if (err instanceof AppError && !err.retriable) {
       const repo = createReturnsRepo(deps.db);
       const r = await repo.get(input.shopId, input.returnId);
       await repo.update(input.shopId, input.returnId, { syncError: err.message });

@@ -3,8 +3,8 @@
 const USER_ERRORS = 'userErrors { field message code }';
 
 export const RETURNABLE_LINES = `query ReturnableLines($orderId: ID!) {
-  returnableFulfillments(orderId: $orderId, first: 10) {
-    nodes { returnableFulfillmentLineItems(first: 50) { nodes { quantity fulfillmentLineItem { id lineItem { id sku } } } } }
+  returnableFulfillments(orderId: $orderId, first: 5) {
+    nodes { returnableFulfillmentLineItems(first: 20) { nodes { quantity fulfillmentLineItem { id lineItem { id sku } } } } }
   }
 }`;
 export interface ReturnableLinesResult {
@@ -12,10 +12,10 @@ export interface ReturnableLinesResult {
 }
 
 const RETURN_FIELDS = `id name status
-  returnLineItems(first: 50) { nodes { ... on ReturnLineItem { id quantity processedQuantity refundedQuantity returnReasonNote customerNote fulfillmentLineItem { id lineItem { id sku } } } } }
-  reverseFulfillmentOrders(first: 5) { nodes { id status
-    lineItems(first: 50) { nodes { id totalQuantity fulfillmentLineItem { id } dispositions { type quantity } } }
-    reverseDeliveries(first: 5) { nodes { id } } } }`;
+  returnLineItems(first: 10) { nodes { ... on ReturnLineItem { id quantity processedQuantity refundedQuantity returnReasonNote customerNote fulfillmentLineItem { id lineItem { id sku } } } } }
+  reverseFulfillmentOrders(first: 2) { nodes { id status
+    lineItems(first: 10) { nodes { id totalQuantity fulfillmentLineItem { id } dispositions { type quantity } } }
+    reverseDeliveries(first: 2) { nodes { id } } } }`;
 
 export interface ShopifyReturn {
   id: string;
@@ -30,7 +30,7 @@ export interface ReturnStateResult { return: ShopifyReturn | null }
 
 /** The order's returns, to adopt one whose creation answer was lost. */
 export const ORDER_RETURNS = `query OrderReturns($id: ID!) {
-  order(id: $id) { id returns(first: 20) { nodes { ${RETURN_FIELDS} } } transactions(first: 10) { id kind status amountSet { shopMoney { amount currencyCode } } } }
+  order(id: $id) { id returns(first: 5) { nodes { ${RETURN_FIELDS} } } transactions(first: 5) { id kind status amountSet { shopMoney { amount currencyCode } } } }
 }`;
 export interface OrderReturnsResult {
   order: { id: string; returns: { nodes: ShopifyReturn[] }; transactions: { id: string; kind: string; status: string; amountSet: { shopMoney: { amount: string; currencyCode: string } } }[] } | null;
