@@ -7,6 +7,9 @@ import { OrdersPage } from './pages/orders/orders-page.js';
 import { OverviewPage } from './pages/overview/overview-page.js';
 import { PurchaseOrdersPage } from './pages/purchase-orders/purchase-orders-page.js';
 import { ReplenishmentSettingsPage } from './pages/replenishment/replenishment-settings-page.js';
+import { ReturnPage } from './pages/returns/return-page.js';
+import { ReturnsAnalyticsPage } from './pages/returns/returns-analytics-page.js';
+import { ReturnsPage } from './pages/returns/returns-page.js';
 import { RulesPage } from './pages/rules/rules-page.js';
 import { SettingsPage } from './pages/settings/settings-page.js';
 import { SkuPage } from './pages/stock/sku-page.js';
@@ -19,6 +22,9 @@ const routes: [string, (p: Record<string, string>) => ReactElement][] = [
   ['/', () => <OverviewPage />],
   ['/orders', () => <OrdersPage />],
   ['/orders/:id', (p) => <OrderPage key={p.id} id={p.id!} />],
+  ['/returns', () => <ReturnsPage />],
+  ['/returns/analytics', () => <ReturnsAnalyticsPage />],
+  ['/returns/:id', (p) => <ReturnPage key={p.id} id={p.id!} />],
   ['/stock', () => <StockPage />],
   ['/stock/:id', (p) => <SkuPage key={p.id} id={p.id!} />],
   ['/alerts', () => <AlertsPage />],
