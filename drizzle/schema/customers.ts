@@ -3,6 +3,7 @@ import { createdAt, id, ref, ts, updatedAt } from './columns.js';
 import { orders } from './orders.js';
 import { shipments } from './shipments.js';
 import { shops } from './shops.js';
+import { delayReasons } from '../../core/domain/customers/delay.js';
 
 export const emailStatuses = ['pending', 'sending', 'sent', 'parked', 'delegated', 'skipped'] as const;
 export type EmailStatus = (typeof emailStatuses)[number];
@@ -56,8 +57,7 @@ export const trackingPages = pgTable('tracking_pages', {
   index('tracking_pages_shop_idx').on(t.shopId),
 ]);
 
-export const delayReasons = ['no_scan', 'promise_passed', 'carrier_exception'] as const;
-export type DelayReason = (typeof delayReasons)[number];
+export type { DelayReason } from '../../core/domain/customers/delay.js';
 
 /** A shipment found late by the delay job; raised once per shipment, resolved on delivery. */
 export const shipmentDelays = pgTable('shipment_delays', {
