@@ -10,6 +10,7 @@ import { createTokenCipher } from './crypto/token-cipher.js';
 import { createShopifyApi } from './integrations/shopify/api.js';
 import { createShopifyGraphql } from './integrations/shopify/graphql.js';
 import { createShopTokens } from './integrations/shopify/tokens.js';
+import { createEmailTransport } from './integrations/email/transport.js';
 import { createCircuitBreaker } from './integrations/warehouses/circuit-breaker.js';
 import { createLogger, type Logger } from './logger.js';
 import { createQueues, type Queues } from './queue/producer.js';
@@ -45,6 +46,7 @@ export async function createAppContext(config: AppConfig, opts: AppContextOption
   const shopTokens = createShopTokens({ db: database.db, cipher, api: shopifyApi, log });
   const shopify = createShopifyGraphql({ api: shopifyApi, tokens: shopTokens, log });
   const breaker = createCircuitBreaker(redis, prefix);
+  const mailer = createEmailTransport(config.email.smtpUrl);
 
   return {
     config: { ...config, redis: { ...config.redis, prefix } },
@@ -60,6 +62,8 @@ export async function createAppContext(config: AppConfig, opts: AppContextOption
     shopTokens,
     shopify,
     breaker,
+    /** SMTP for customer and merchant e-mails (`configured` false without SMTP_URL) */
+    mailer,
     /** A dedicated blocking connection, for BullMQ workers; closed with the context. */
     workerRedis(): Redis {
       const r = createWorkerRedis(config.redis.url);
@@ -73,6 +77,7 @@ export async function createAppContext(config: AppConfig, opts: AppContextOption
       await queues.close().catch(() => {});
       await Promise.all([redis, ...extraRedis].map((r) => r.quit().catch(() => r.disconnect())));
       await database.close();
+      mailer.close();
     },
   };
 }

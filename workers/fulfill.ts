@@ -5,6 +5,9 @@ import type { ProcessorDef } from './run-worker.js';
 export const fulfillProcessor: ProcessorDef<'fulfill'> = {
   concurrency: 16,
   async process(ctx, payload) {
-    return pushTracking({ db: ctx.db, shopify: ctx.shopify, log: ctx.log }, payload);
+    return pushTracking({
+      db: ctx.db, shopify: ctx.shopify, log: ctx.log,
+      customers: { appUrl: ctx.config.http.appUrl, appCanSend: ctx.mailer.configured, queues: ctx.queues, log: ctx.log },
+    }, payload);
   },
 };

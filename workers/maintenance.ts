@@ -3,6 +3,11 @@ import { sweepInbox } from '../core/use-cases/sweep-inbox.js';
 import { sweepWork } from '../core/use-cases/sweep-work.js';
 import { createShopsRepo } from '../core/db/shops-repo.js';
 import type { ProcessorDef } from './run-worker.js';
+import { detectDelays } from '../core/use-cases/customers/detect-delays.js';
+import { sendStockDigests } from '../core/use-cases/customers/send-stock-digest.js';
+import { sweepOutbox } from '../core/use-cases/customers/sweep-outbox.js';
+
+const customerEmailDeps = (ctx: AppContext) => ({ appUrl: ctx.config.http.appUrl, appCanSend: ctx.mailer.configured, queues: ctx.queues, log: ctx.log });
 
 /** One repeatable reconciliation per active shop; uninstalled shops lose theirs. */
 async function scheduleReconciliation(ctx: AppContext) {
@@ -33,10 +38,15 @@ export const maintenanceProcessor: ProcessorDef<'maintenance'> = {
         const deps = { db: ctx.db, queues: ctx.queues, log: ctx.log };
         const inbox = await sweepInbox(deps, { olderThanMs: 10_000 });
         const work = await sweepWork(deps, { olderThanMs: 60_000 });
-        return { ...inbox, ...work };
+        const emails = await sweepOutbox(deps, { olderThanMs: 60_000 });
+        return { ...inbox, ...work, ...emails };
       }
       case 'schedule-reconcile':
         return scheduleReconciliation(ctx);
+      case 'detect-delays':
+        return detectDelays({ db: ctx.db, customers: customerEmailDeps(ctx), noScanHours: ctx.config.customers.delayNoScanHours });
+      case 'stock-digest':
+        return sendStockDigests({ db: ctx.db, customers: customerEmailDeps(ctx) });
     }
   },
 };

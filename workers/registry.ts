@@ -2,6 +2,7 @@ import type { Worker } from 'bullmq';
 import type { AppContext } from '../core/context.js';
 import { isQueueName, type QueueName } from '../core/queue/names.js';
 import { dispatchProcessor } from './dispatch.js';
+import { emailProcessor } from './email.js';
 import { fulfillProcessor } from './fulfill.js';
 import { ingestProcessor } from './ingest.js';
 import { maintenanceProcessor } from './maintenance.js';
@@ -21,6 +22,7 @@ export const processors: Partial<{ [N in QueueName]: ProcessorDef<N> }> = {
   alerts: alertsProcessor,
   maintenance: maintenanceProcessor,
   reconcile: reconcileProcessor,
+  email: emailProcessor,
   returns: returnsProcessor,
 };
 
@@ -41,6 +43,8 @@ export async function startWorkers(ctx: AppContext, only?: string[]): Promise<St
     const q = ctx.queues.queue('maintenance');
     await q.upsertJobScheduler('sweep', { every: 15_000 }, { name: 'maintenance', data: { task: 'sweep' } });
     await q.upsertJobScheduler('schedule-reconcile', { every: 60_000 }, { name: 'maintenance', data: { task: 'schedule-reconcile' } });
+    await q.upsertJobScheduler('detect-delays', { every: 10 * 60_000 }, { name: 'maintenance', data: { task: 'detect-delays' } });
+    await q.upsertJobScheduler('stock-digest', { every: 15 * 60_000 }, { name: 'maintenance', data: { task: 'stock-digest' } });
   }
   return {
     names,

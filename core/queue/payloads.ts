@@ -10,7 +10,8 @@ export const payloadSchemas = {
   'inventory-sync': z.object({ shopId: z.number().int().positive(), full: z.boolean().optional() }),
   alerts: z.object({ shopId: z.number().int().positive(), full: z.boolean().optional() }),
   reconcile: z.object({ shopId: z.number().int().positive(), kind: z.enum(['orders', 'import', 'fulfillment-requests']).default('orders') }),
-  maintenance: z.object({ task: z.enum(['sweep', 'schedule-reconcile']) }),
+  maintenance: z.object({ task: z.enum(['sweep', 'schedule-reconcile', 'detect-delays', 'stock-digest']) }),
+  email: z.object({ shopId: z.number().int().positive(), outboxId: z.number().int().positive() }),
   returns: z.object({ shopId: z.number().int().positive(), returnId: z.number().int().positive() }),
 } satisfies Record<QueueName, z.ZodType>;
 
@@ -21,4 +22,5 @@ export const jobIds = {
   ingest: (p: JobPayload<'ingest'>) => `inbox-${p.inboxId}`,
   dispatch: (p: JobPayload<'dispatch'>) => `alloc-${p.allocationId}`,
   fulfill: (p: JobPayload<'fulfill'>) => `shipment-${p.shipmentId}`,
+  email: (p: JobPayload<'email'>) => `email-${p.outboxId}`,
 } satisfies Partial<{ [N in QueueName]: (p: JobPayload<N>) => string }>;

@@ -10,11 +10,15 @@ import {
   type FulfillmentCreateResult, type FulfillmentEventResult, type OrderFulfillmentState, type TrackingUpdateResult,
 } from '../integrations/shopify/operations/fulfillment.js';
 import type { Logger } from '../logger.js';
+import type { CustomerEmailDeps } from './customers/customer-email-deps.js';
+import { enqueueCustomerEmail } from './customers/enqueue-customer-email.js';
+import { queueEmailJobs } from './customers/queue-email-jobs.js';
 
 export interface PushTrackingDeps {
   db: Db;
   shopify: ShopifyGraphql;
   log: Logger;
+  customers: CustomerEmailDeps;
 }
 
 const eventStatus = { in_transit: 'IN_TRANSIT', out_for_delivery: 'OUT_FOR_DELIVERY', delivered: 'DELIVERED', exception: 'FAILURE' } as const;
@@ -38,6 +42,11 @@ export async function pushTracking(deps: PushTrackingDeps, input: { shopId: numb
   const shop = (await createShopsRepo(deps.db).byId(input.shopId))!;
   const audit = createAuditRepo(deps.db);
   let fulfillmentId = shipment.fulfillmentExternalId;
+  // the shipping e-mail's sender is decided once per shipment (usually with the shipment itself):
+  // Shopify notifies the customer exactly when the app does not
+  const decided = await enqueueCustomerEmail({ db: deps.db, appUrl: deps.customers.appUrl, appCanSend: deps.customers.appCanSend }, { shopId: input.shopId, shipmentId: shipment.id, kind: 'shipped' });
+  const notifyCustomer = decided.outcome === 'decided' && decided.row.sender === 'shopify';
+  if (decided.outcome === 'decided' && decided.created) await queueEmailJobs(deps.customers, [decided.row]);
 
   if (!fulfillmentId) {
     const shipped = await deps.db
@@ -47,7 +56,6 @@ export async function pushTracking(deps: PushTrackingDeps, input: { shopId: numb
       .innerJoin(orderLines, eq(orderLines.id, allocationLines.orderLineId))
       .where(and(eq(shipmentLines.shopId, input.shopId), eq(shipmentLines.shipmentId, shipment.id)));
     const trackingInfo = { company: shipment.carrier ?? undefined, numbers: shipment.trackingNumbers, urls: shipment.trackingUrls.length ? shipment.trackingUrls : undefined };
-    const notifyCustomer = shop.settings.notifyCustomerFrom === 'shopify';
     // happy path: placement recorded where Shopify holds each line, so one call creates the fulfillment
     if (shipped.length && shipped.every((x) => x.foId && x.foLineId)) {
       const byFoFast = new Map<string, { id: string; quantity: number }[]>();
@@ -101,7 +109,7 @@ export async function pushTracking(deps: PushTrackingDeps, input: { shopId: numb
       const trackingInfo = { company: shipment.carrier ?? undefined, numbers: shipment.trackingNumbers, urls: shipment.trackingUrls.length ? shipment.trackingUrls : undefined };
       try {
         const res = await deps.shopify.request<FulfillmentCreateResult>(shop.domain, FULFILLMENT_CREATE, {
-          f: { lineItemsByFulfillmentOrder: byFo, trackingInfo, notifyCustomer: shop.settings.notifyCustomerFrom === 'shopify' },
+          f: { lineItemsByFulfillmentOrder: byFo, trackingInfo, notifyCustomer },
         });
         const f = assertNoUserErrors('fulfillmentCreate', res.fulfillmentCreate).fulfillment!;
         fulfillmentId = f.id;
@@ -121,7 +129,7 @@ export async function pushTracking(deps: PushTrackingDeps, input: { shopId: numb
 
   if (shipment.fulfillmentExternalId && shipment.pushStatus === 'pending') {
     const res = await deps.shopify.request<TrackingUpdateResult>(shop.domain, TRACKING_UPDATE, {
-      id: shipment.fulfillmentExternalId, notify: shop.settings.notifyCustomerFrom === 'shopify',
+      id: shipment.fulfillmentExternalId, notify: notifyCustomer,
       t: { company: shipment.carrier ?? undefined, numbers: shipment.trackingNumbers, urls: shipment.trackingUrls.length ? shipment.trackingUrls : undefined },
     });
     assertNoUserErrors('fulfillmentTrackingInfoUpdate', res.fulfillmentTrackingInfoUpdate);

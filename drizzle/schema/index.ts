@@ -14,3 +14,4 @@ export * from './sync.js';
 export * from './routing.js';
 export * from './replenishment.js';
 export * from './instance.js';
+export * from './customers.js';

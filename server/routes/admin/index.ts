@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../../core/context.js';
 import { createAdminAuth } from '../../plugins/admin-auth.js';
 import { deadLetterRoutes } from './dead-letters.js';
+import { emailRoutes } from './emails.js';
 import { orderRoutes } from './orders.js';
 import { overviewRoutes } from './overview.js';
 import { returnRoutes } from './returns.js';
@@ -21,5 +22,6 @@ export async function adminRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
   await app.register(warehouseRoutes, { ctx });
   await app.register(routingRuleRoutes, { ctx });
   await app.register(stockRoutes, { ctx });
+  await app.register(emailRoutes, { ctx });
   await app.register(returnRoutes, { ctx });
 }

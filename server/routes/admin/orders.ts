@@ -12,6 +12,7 @@ import { createOrdersRepo } from '../../../core/db/orders-repo.js';
 import { createShipmentsQueries } from '../../../core/db/shipments-queries.js';
 import { createWarehousesRepo } from '../../../core/db/warehouses-repo.js';
 import { NotFoundError } from '../../../core/errors.js';
+import { orderCustomerView } from '../../../core/use-cases/customers/order-customer-view.js';
 import { cancelAtWarehouses, holdOrder, releaseOrder, rerouteOrders } from '../../../core/use-cases/admin/order-actions.js';
 
 const idParams = z.object({ id: z.coerce.number().int().positive() });
@@ -64,12 +65,16 @@ export async function orderRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
     const feed = await createFeedRepo(ctx.db).hydrate(shopId, allocs);
     const shipments = await createShipmentsQueries(ctx.db).forAllocations(shopId, allocs.map((a) => a.id));
     const whName = new Map(whs.map((w) => [w.id, w.name]));
+    const customer = await orderCustomerView({ db: ctx.db, appUrl: ctx.config.http.appUrl }, { shopId, orderId: order.id });
     const latest = [...allocs].reverse().find((a) => a.status !== 'cancelled' && a.status !== 'rejected') ?? allocs.at(-1);
     return {
       order: {
         id: order.id, name: order.name, channel: order.channel, status: order.status, financialStatus: order.financialStatus, onHoldReason: order.onHoldReason,
         placedAt: order.placedAt, cancelledAt: order.cancelledAt, email: order.email, shippingAddress: order.shippingAddress, totalPrice: order.totalPrice, currency: order.currency, tags: order.tags,
+        trackingPageUrl: customer.trackingPageUrl,
       },
+      delays: customer.delays,
+      emails: customer.emails,
       lines: lines.map((l) => ({ id: l.id, sku: l.sku, title: l.title, quantity: l.quantity, currentQuantity: l.currentQuantity, unitPrice: l.unitPrice })),
       allocations: allocs.map((a, i) => ({
         id: a.id, warehouseId: a.warehouseId, warehouse: whName.get(a.warehouseId) ?? String(a.warehouseId), status: a.status, attempt: a.attempt,

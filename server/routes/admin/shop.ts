@@ -6,12 +6,14 @@ import { createInboxRepo } from '../../../core/db/inbox-repo.js';
 import { createPrivacyRepo } from '../../../core/db/privacy-repo.js';
 import { createShopsRepo } from '../../../core/db/shops-repo.js';
 import { createSyncRepo } from '../../../core/db/sync-repo.js';
-import { NotFoundError } from '../../../core/errors.js';
+import { ConflictError, NotFoundError } from '../../../core/errors.js';
 
 const settingsSchema = z.object({
   routeUnpaidOrders: z.boolean(),
   notifyCustomerFrom: z.enum(['shopify', 'app']),
   language: z.enum(['en', 'fr']),
+  logoUrl: z.url({ protocol: /^https$/, message: 'must be an https URL' }).max(500).nullable(),
+  brandColor: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #1f5f8b').nullable(),
 }).partial().strict();
 
 /** The shop, its settings, and the state of its connection to Shopify. */
@@ -27,6 +29,7 @@ export async function shopRoutes(app: FastifyInstance, { ctx }: { ctx: AppContex
     return {
       shop: { domain: s.domain, name: s.name, currency: s.currency, locale: s.locale, timezone: s.timezone, status: s.status, installedAt: s.installedAt },
       settings: s.settings,
+      email: { configured: ctx.mailer.configured, mailbox: Boolean(ctx.config.email.demoMailboxUrl) },
       import: latestImport ?? null,
       lastReconciliation: runs[0] ?? null,
       deadLetters,
@@ -34,6 +37,8 @@ export async function shopRoutes(app: FastifyInstance, { ctx }: { ctx: AppContex
   });
 
   r.patch('/settings', { schema: { body: settingsSchema } }, async (req) => {
+    // the app cannot be the sender without a mail server: customers would get nothing
+    if (req.body.notifyCustomerFrom === 'app' && !ctx.mailer.configured) throw new ConflictError('The app cannot send e-mails: no SMTP server is configured (SMTP_URL). Shopify keeps notifying customers.');
     const shop = await createShopsRepo(ctx.db).updateSettings(req.shop.id, req.body);
     return { settings: shop.settings };
   });

@@ -11,6 +11,8 @@ import { errorSchema, idParams, shipmentBodySchema, shipmentResultSchema, snapsh
 const errors = { 400: errorSchema, 401: errorSchema, 404: errorSchema, 409: errorSchema, 422: errorSchema, 429: errorSchema };
 const idempotencyHeader = z.object({ 'idempotency-key': z.string().min(8).max(200).describe('Your unique id for this shipment; a retry with the same key changes nothing') });
 
+const customerEmailDeps = (ctx: AppContext) => ({ appUrl: ctx.config.http.appUrl, appCanSend: ctx.mailer.configured, queues: ctx.queues, log: ctx.log });
+
 export async function feedShipmentRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
@@ -21,7 +23,7 @@ export async function feedShipmentRoutes(app: FastifyInstance, { ctx }: { ctx: A
       response: { 200: shipmentResultSchema, 201: shipmentResultSchema, ...errors },
     },
   }, async (req, reply) => {
-    const result = await recordShipment({ db: ctx.db, queues: ctx.queues }, {
+    const result = await recordShipment({ db: ctx.db, queues: ctx.queues, customers: customerEmailDeps(ctx) }, {
       who: req.feed, allocationId: req.params.id, idempotencyKey: req.headers['idempotency-key'], lines: req.body.lines, carrier: req.body.carrier ?? null,
       trackingNumbers: req.body.trackingNumbers, trackingUrl: req.body.trackingUrl ?? null, shippedAt: new Date(req.body.shippedAt),
     });
@@ -40,7 +42,7 @@ export async function feedShipmentRoutes(app: FastifyInstance, { ctx }: { ctx: A
   r.post('/shipments/:id/events', {
     schema: { tags: ['shipments'], summary: 'Report a tracking event', params: idParams, body: trackingEventBodySchema, response: { 200: z.object({ created: z.boolean(), status: z.string() }), ...errors } },
   }, async (req) => {
-    const out = await recordTrackingEvent({ db: ctx.db, queues: ctx.queues }, { who: req.feed, shipmentId: req.params.id, status: req.body.status, occurredAt: new Date(req.body.occurredAt), description: req.body.description, location: req.body.location });
+    const out = await recordTrackingEvent({ db: ctx.db, queues: ctx.queues, customers: customerEmailDeps(ctx) }, { who: req.feed, shipmentId: req.params.id, status: req.body.status, occurredAt: new Date(req.body.occurredAt), description: req.body.description, location: req.body.location });
     return { created: out.created, status: out.status };
   });
 

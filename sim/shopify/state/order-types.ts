@@ -41,6 +41,8 @@ export interface SimOrder {
   email: string;
   phone: string | null;
   customerId: number;
+  /** the language the customer bought in (checkout locale); the shop's when absent */
+  customerLocale?: string;
   shippingAddress: SimAddress;
   billingAddress: SimAddress;
   lineItems: SimLineItem[];

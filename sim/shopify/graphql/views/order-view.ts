@@ -176,7 +176,7 @@ export function orderView(ctx: GqlContext, o: SimOrder): View {
     tags: o.tags,
     sourceName: o.sourceName,
     sourceIdentifier: null,
-    customerLocale: ctx.shop.locale,
+    customerLocale: o.customerLocale ?? ctx.shop.locale,
     currencyCode: o.currency,
     presentmentCurrencyCode: o.currency,
     taxesIncluded: ctx.shop.taxRate > 0,
