@@ -5,7 +5,7 @@ import { createShopsRepo } from '../../core/db/shops-repo.js';
 import { createSyncRepo } from '../../core/db/sync-repo.js';
 import { createReturnsRepo } from '../../core/db/returns-repo.js';
 import { createOrdersRepo } from '../../core/db/orders-repo.js';
-import { requestReturn } from '../../core/use-cases/returns/request-return.js';
+import { createTrackingPagesRepo } from '../../core/db/tracking-pages-repo.js';
 import { startWorkers, type StartedWorkers } from '../../workers/registry.js';
 import { simShop, startSimApp, type SimApp } from '../helpers/sim-app.js';
 import { waitFor } from '../helpers/wait.js';
@@ -71,17 +71,28 @@ describe('a return from request to refund, through the simulators', () => {
     await waitFor('fulfilled in Shopify', () => s.sim.control.getOrder(SHOP, placed.id).displayFulfillmentStatus === 'FULFILLED');
     expect((await level()).onHand).toBe(18);
 
-    // the customer's door (the tracking page calls this use case with source customer)
+    // the customer's door: the tracking page links to the return form, the form posts the request
     const orderLines = await createOrdersRepo(s.t.ctx.db).lines(shopId, order.id);
     const bol = orderLines.find((l) => l.sku === 'BOL-BLEU')!;
-    const asked = await requestReturn({ db: s.t.ctx.db, queues: s.t.ctx.queues, log: s.t.ctx.log }, {
-      shopId, orderId: order.id, source: 'customer', lines: [{ orderLineId: bol.id, quantity: 2, reason: 'damaged_in_transit', note: 'Un bol est arrivé fêlé' }], actor: 'customer', now: new Date(),
+    const { token: pageToken } = await createTrackingPagesRepo(s.t.ctx.db).ensure(shopId, order.id);
+    const tracking = await s.app.inject({ method: 'GET', url: `/t/${pageToken}`, headers: { 'accept-language': 'fr' } });
+    expect(tracking.body).toContain(`/t/${pageToken}/return`);
+    const form = await s.app.inject({ method: 'GET', url: `/t/${pageToken}/return`, headers: { 'accept-language': 'fr' } });
+    expect(form.statusCode).toBe(200);
+    expect(form.body).toContain(`name="qty_${bol.id}"`);
+    const posted = await s.app.inject({
+      method: 'POST', url: `/t/${pageToken}/return`, headers: { 'accept-language': 'fr', 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams({ [`qty_${bol.id}`]: '2', reason: 'damaged_in_transit', note: 'Un bol est arrivé fêlé' }).toString(),
     });
-    if (!asked.ok) throw new Error(`refused: ${asked.reason}`);
-    expect(asked.decision).toBe('review');
-    expect(asked.ret.rma).toMatch(/^RMA-\d{6}-[A-Z]$/);
-    expect(asked.ret.warehouseId).toBe(whId);
-    const retId = asked.ret.id;
+    expect(posted.statusCode).toBe(201);
+    expect(posted.body).toContain('est enregistré');
+    const [ours] = await s.t.ctx.db.select().from(returns).where(and(eq(returns.shopId, shopId), eq(returns.orderId, order.id)));
+    const asked = { ret: ours! };
+    expect(ours!.source).toBe('customer');
+    expect(ours!.rma).toMatch(/^RMA-\d{6}-[A-Z]$/);
+    expect(posted.body).toContain(ours!.rma);
+    expect(ours!.warehouseId).toBe(whId);
+    const retId = ours!.id;
     // Shopify gets the request
     await waitFor('return requested in Shopify', async () => {
       const r = (await s.t.ctx.db.select().from(returns).where(eq(returns.id, retId)))[0]!;

@@ -9,6 +9,8 @@ import { brandOf } from './send-outbox-email.js';
 /** What a customer's tracking page shows; no address, no e-mail, no price. */
 export interface TrackingPageView {
   lang: EmailLanguage;
+  /** the customer's return door, when the shop takes returns from its customers */
+  returnUrl?: string;
   shop: { name: string; logoUrl: string | null; color: string; timezone: string };
   order: { name: string; placedAt: Date; status: string };
   items: { title: string; quantity: number }[];

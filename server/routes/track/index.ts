@@ -6,6 +6,8 @@ import type { AppContext } from '../../../core/context.js';
 import { loadTrackingPage } from '../../../core/use-cases/customers/load-tracking-page.js';
 import { languageFromHeader, t } from './page-messages.js';
 import { renderMessagePage, renderTrackingPage } from './tracking-page.js';
+import { customerReturnView } from '../../../core/use-cases/returns/customer-door.js';
+import { trackReturnRoutes } from './returns.js';
 
 /** No script may run, nothing loads from elsewhere but images (the shop's logo). */
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src https: data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
@@ -45,6 +47,8 @@ export async function trackRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
       const lang = languageFromHeader(req.headers['accept-language']);
       return html(reply, 404, renderMessagePage(lang, t(lang, 'notFoundTitle'), t(lang, 'notFoundBody')));
     }
-    return html(reply, 200, renderTrackingPage(view));
+    const door = await customerReturnView({ db: ctx.db }, req.params.token, new Date());
+    return html(reply, 200, renderTrackingPage(door && (door.lines.length || door.returns.length) ? { ...view, returnUrl: `/t/${req.params.token}/return` } : view));
   });
+  await app.register(trackReturnRoutes, { ctx });
 }

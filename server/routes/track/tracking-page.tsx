@@ -72,6 +72,7 @@ export function renderTrackingPage(v: TrackingPageView): string {
         <section className="card">
           <h2>{t(lang, 'items')}</h2>
           <ul className="items">{v.items.map((it, n) => <li key={n}>{it.quantity} × {it.title}</li>)}</ul>
+          {v.returnUrl ? <a className="btn" href={v.returnUrl}>{v.lang === 'fr' ? 'Retourner un article' : 'Return an item'}</a> : null}
         </section>
       </main>
     </Shell>
