@@ -88,6 +88,11 @@ const envSchema = z.object({
 
   SMTP_URL: url.optional(),
   EMAIL_FROM: z.string().default('Logistics <no-reply@localhost>'),
+  EMAIL_MAX_ATTEMPTS: positiveInt(10),
+  /** a mailbox reader (the demo's SMTP sink, over HTTP); unset everywhere but the demo */
+  DEMO_MAILBOX_URL: url.optional(),
+  DELAY_NO_SCAN_HOURS: positiveInt(48),
+  TRACKING_RATE_LIMIT_PER_MINUTE: positiveInt(60),
 
   TOKEN_ENCRYPTION_KEYS: keyList.optional(),
   SESSION_CLOCK_SKEW_SECONDS: z.coerce.number().int().min(0).default(10),
@@ -117,7 +122,8 @@ function shapeConfig(env: z.infer<typeof envSchema>) {
       scopes: env.SHOPIFY_SCOPES.split(',').map((s) => s.trim()).filter(Boolean),
       reconcileEveryMinutes: env.RECONCILE_EVERY_MINUTES,
     },
-    email: { smtpUrl: env.SMTP_URL, from: env.EMAIL_FROM },
+    email: { smtpUrl: env.SMTP_URL, from: env.EMAIL_FROM, maxAttempts: env.EMAIL_MAX_ATTEMPTS, demoMailboxUrl: env.DEMO_MAILBOX_URL },
+    customers: { delayNoScanHours: env.DELAY_NO_SCAN_HOURS, trackingRateLimitPerMinute: env.TRACKING_RATE_LIMIT_PER_MINUTE },
     admin: { rateLimitPerMinute: env.ADMIN_RATE_LIMIT_PER_MINUTE },
     feed: { rateLimitPerMinute: env.FEED_RATE_LIMIT_PER_MINUTE, failedAuthPer10Minutes: env.FEED_FAILED_AUTH_PER_10_MINUTES },
     retention: { inboxProcessedDays: env.INBOX_RETENTION_DAYS, unknownShopDays: env.UNKNOWN_SHOP_RETENTION_DAYS },

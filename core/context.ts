@@ -11,6 +11,7 @@ import { createTokenCipher } from './crypto/token-cipher.js';
 import { createShopifyApi } from './integrations/shopify/api.js';
 import { createShopifyGraphql } from './integrations/shopify/graphql.js';
 import { createShopTokens } from './integrations/shopify/tokens.js';
+import { createEmailTransport } from './integrations/email/transport.js';
 import { createCircuitBreaker } from './integrations/warehouses/circuit-breaker.js';
 import { createRedisCallGate } from './integrations/channels/call-gate.js';
 import { createChannelRegistry } from './integrations/channels/index.js';
@@ -49,6 +50,7 @@ export async function createAppContext(config: AppConfig, opts: AppContextOption
   const shopify = createShopifyGraphql({ api: shopifyApi, tokens: shopTokens, log });
   const breaker = createCircuitBreaker(redis, prefix);
   const channels = createChannelRegistry({ cipher, gate: createRedisCallGate(redis, prefix) });
+  const mailer = createEmailTransport(config.email.smtpUrl);
 
   return {
     config: { ...config, redis: { ...config.redis, prefix } },
@@ -65,6 +67,8 @@ export async function createAppContext(config: AppConfig, opts: AppContextOption
     shopify,
     breaker,
     channels,
+    /** SMTP for customer and merchant e-mails (`configured` false without SMTP_URL) */
+    mailer,
     /** A dedicated blocking connection, for BullMQ workers; closed with the context. */
     workerRedis(): Redis {
       const r = createWorkerRedis(config.redis.url);
@@ -78,6 +82,7 @@ export async function createAppContext(config: AppConfig, opts: AppContextOption
       await queues.close().catch((err: Error) => log.warn({ err: err.message }, 'queue connections did not close cleanly'));
       await Promise.all([redis, ...extraRedis].map((r) => r.quit().catch(() => r.disconnect())));
       await database.close();
+      mailer.close();
     },
   };
 }

@@ -2,6 +2,7 @@ import type { Logger } from '../core/logger.js';
 import { SEED_COUNTRIES } from '../sim/shopify/seed/geo-eu.js';
 import type { ShopifySim } from '../sim/shopify/index.js';
 import type { DemoWarehouse } from './setup-demo-shop.js';
+import { askForOneReturn } from './return-requests.js';
 
 export interface DemoActivityOptions {
   appUrl: string;
@@ -11,6 +12,8 @@ export interface DemoActivityOptions {
   log: Logger;
   /** a new checkout every this many ms; 0 turns the generator off */
   orderEveryMs?: number;
+  /** a customer asks for a return every this many ms (a few an hour); 0 turns it off */
+  returnEveryMs?: number;
 }
 
 /** A small seeded PRNG so the demo's customers are plausible and varied, yet reproducible. */
@@ -53,9 +56,16 @@ export async function startDemoActivity(opts: DemoActivityOptions): Promise<{ st
     }
   }, every) : null;
 
+  const returnEvery = opts.returnEveryMs ?? 15 * 60_000;
+  const returnsTimer = returnEvery > 0 ? setInterval(() => {
+    askForOneReturn({ appUrl: opts.appUrl, sim: opts.sim, shop: opts.shop, log: opts.log, random: rnd })
+      .catch((e: unknown) => opts.log.warn({ err: (e as Error).message }, 'demo return request failed'));
+  }, returnEvery) : null;
+
   return {
     async stop() {
       if (timer) clearInterval(timer);
+      if (returnsTimer) clearInterval(returnsTimer);
       for (const r of robots) await r.stop();
     },
   };

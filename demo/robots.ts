@@ -19,6 +19,8 @@ export async function startDemoRobots(opts: DemoActivityOptions): Promise<{ stop
       // an hour of carrier time per second of demo time
       trackingEventsSchedule: { timeScale: 1 / 3600 },
       inventory: { onHand: 'track', snapshotEveryMs: null },
+      // returned parcels are opened a couple of minutes after approval; about one unit in six arrives damaged
+      returns: { receiveAfterMs: 120_000, damagedRate: 0.15, refurbishRate: 0.05 },
       log: (message, data) => opts.log.debug({ robot: w.name, ...data }, message),
     }),
   );

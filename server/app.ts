@@ -13,6 +13,7 @@ import { healthRoutes } from './routes/health/index.js';
 import { fulfillmentServiceRoutes } from './routes/shopify/fulfillment-service.js';
 import { oauthRoutes } from './routes/shopify/oauth.js';
 import { shopifyWebhookRoutes } from './routes/shopify/webhooks.js';
+import { trackRoutes } from './routes/track/index.js';
 import { webRoutes } from './routes/web/index.js';
 
 export interface BuildAppOptions {
@@ -63,6 +64,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
   await app.register(adminRoutes, { ctx, prefix: '/api/admin' });
   await app.register(extensionRoutes, { ctx, prefix: '/api/extensions' });
   await app.register(feedRoutes, { ctx });
+  await app.register(trackRoutes, { ctx });
   await app.register(webRoutes, { ctx });
   return app;
 }

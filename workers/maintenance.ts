@@ -5,6 +5,11 @@ import { sweepWork } from '../core/use-cases/sweep-work.js';
 import { scheduleReconciliation } from '../core/use-cases/schedule-reconciliation.js';
 import { scheduleChannelPolls } from './channels.js';
 import type { ProcessorDef } from './run-worker.js';
+import { detectDelays } from '../core/use-cases/customers/detect-delays.js';
+import { sendStockDigests } from '../core/use-cases/customers/send-stock-digest.js';
+import { sweepOutbox } from '../core/use-cases/customers/sweep-outbox.js';
+
+const customerEmailDeps = (ctx: AppContext) => ({ appUrl: ctx.config.http.appUrl, appCanSend: ctx.mailer.configured, queues: ctx.queues, log: ctx.log });
 
 /** Periodic housekeeping: re-enqueue durable work that Redis may have lost. */
 export const maintenanceProcessor: ProcessorDef<'maintenance'> = {
@@ -16,13 +21,18 @@ export const maintenanceProcessor: ProcessorDef<'maintenance'> = {
         const inbox = await sweepInbox(deps, { olderThanMs: 10_000 });
         const work = await sweepWork(deps, { olderThanMs: 60_000 });
         const pruned = await pruneInbox(deps, { processedRetentionDays: ctx.config.retention.inboxProcessedDays, unknownShopRetentionDays: ctx.config.retention.unknownShopDays, limit: 1000 });
-        return { ...inbox, ...work, ...pruned };
+        const emails = await sweepOutbox(deps, { olderThanMs: 60_000 });
+        return { ...inbox, ...work, ...pruned, ...emails };
       }
       case 'schedule-reconcile': {
         const reconcile = await scheduleReconciliation({ db: ctx.db, queues: ctx.queues }, { everyMs: ctx.config.shopify.reconcileEveryMinutes * 60_000 });
         const channels = await scheduleChannelPolls(ctx);
         return { ...reconcile, channelAccounts: channels.accounts };
       }
+      case 'detect-delays':
+        return detectDelays({ db: ctx.db, customers: customerEmailDeps(ctx), noScanHours: ctx.config.customers.delayNoScanHours });
+      case 'stock-digest':
+        return sendStockDigests({ db: ctx.db, customers: customerEmailDeps(ctx) });
     }
   },
 };

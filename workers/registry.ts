@@ -4,10 +4,12 @@ import { isQueueName, type QueueName } from '../core/queue/names.js';
 import { channelsProcessor } from './channels.js';
 import { dispatchProcessor } from './dispatch.js';
 import { startFeedWebhookDelivery } from './feed-webhooks.js';
+import { emailProcessor } from './email.js';
 import { fulfillProcessor } from './fulfill.js';
 import { ingestProcessor } from './ingest.js';
 import { maintenanceProcessor } from './maintenance.js';
 import { reconcileProcessor } from './reconcile.js';
+import { returnsProcessor } from './returns.js';
 import { routeProcessor } from './route.js';
 import { alertsProcessor, inventorySyncProcessor } from './stock.js';
 import { runWorker, type ProcessorDef } from './run-worker.js';
@@ -24,6 +26,8 @@ export const processors: Partial<{ [N in QueueName]: ProcessorDef<N> }> = {
   maintenance: maintenanceProcessor,
   reconcile: reconcileProcessor,
   channels: channelsProcessor,
+  email: emailProcessor,
+  returns: returnsProcessor,
 };
 
 export interface StartedWorkers {

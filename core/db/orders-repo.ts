@@ -26,7 +26,7 @@ export function createOrdersRepo(db: DbOrTx) {
     async upsertIncoming(shopId: number, o: IncomingOrder): Promise<UpsertOrderResult> {
       const a = o.shippingAddress;
       const values = {
-        shopId, channel: o.channel, externalId: o.externalId, name: o.name, email: o.email, customerExternalId: o.customerExternalId,
+        shopId, channel: o.channel, externalId: o.externalId, name: o.name, email: o.email, customerExternalId: o.customerExternalId, customerLocale: o.customerLocale ?? null,
         financialStatus: o.financialStatus, currency: o.currency, totalPrice: o.totalPrice, tags: o.tags,
         shippingAddress: a, countryCode: a?.countryCode ?? null, zip: a?.zip ?? null, latitude: a?.latitude ?? null, longitude: a?.longitude ?? null,
         placedAt: o.placedAt, sourceUpdatedAt: o.updatedAt, sourceObservedAt: o.observedAt ?? null, cancelledAt: o.cancelledAt,
@@ -42,7 +42,7 @@ export function createOrdersRepo(db: DbOrTx) {
         .onConflictDoUpdate({
           target: [orders.shopId, orders.channel, orders.externalId],
           set: {
-            name: sql`excluded.name`, email: sql`excluded.email`, customerExternalId: sql`excluded.customer_external_id`,
+            name: sql`excluded.name`, email: sql`excluded.email`, customerExternalId: sql`excluded.customer_external_id`, customerLocale: sql`coalesce(excluded.customer_locale, ${orders.customerLocale})`,
             financialStatus: sql`excluded.financial_status`, currency: sql`excluded.currency`, totalPrice: sql`excluded.total_price`,
             tags: sql`excluded.tags`, shippingAddress: sql`excluded.shipping_address`, countryCode: sql`excluded.country_code`,
             zip: sql`excluded.zip`, latitude: sql`excluded.latitude`, longitude: sql`excluded.longitude`,

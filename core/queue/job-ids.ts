@@ -48,8 +48,12 @@ export const jobIds = {
     ordersScheduler: (shopId: number) => `reconcile-${shopId}`,
     fulfillmentRequests: (shopId: number, at: number) => `fs-${shopId}-${at}`,
   },
+  returns: {
+    /** one sync per return and minute: a failed sync job may still be kept under the previous id */
+    sweep: (returnId: number, at: number) => `return-${returnId}-sweep-${Math.floor(at / 60_000)}`,
+  },
   maintenance: {
-    scheduler: (task: 'sweep' | 'schedule-reconcile') => task,
+    scheduler: (task: 'sweep' | 'schedule-reconcile' | 'detect-delays' | 'stock-digest') => task,
   },
 } as const;
 

@@ -10,9 +10,11 @@ export const payloadSchemas = {
   'inventory-sync': z.object({ shopId: z.number().int().positive(), full: z.boolean().optional() }),
   alerts: z.object({ shopId: z.number().int().positive(), full: z.boolean().optional() }),
   reconcile: z.object({ shopId: z.number().int().positive(), kind: z.enum(['orders', 'import', 'fulfillment-requests']).default('orders') }),
-  maintenance: z.object({ task: z.enum(['sweep', 'schedule-reconcile']) }),
+  maintenance: z.object({ task: z.enum(['sweep', 'schedule-reconcile', 'detect-delays', 'stock-digest']) }),
   /** one marketplace account's work; `changedAt` (ms) is when the stock change that asked for a push happened */
   channels: z.object({ shopId: z.number().int().positive(), accountId: z.number().int().positive(), task: z.enum(['poll', 'push-stock']), changedAt: z.number().int().optional(), full: z.boolean().optional() }),
+  email: z.object({ shopId: z.number().int().positive(), outboxId: z.number().int().positive() }),
+  returns: z.object({ shopId: z.number().int().positive(), returnId: z.number().int().positive() }),
 } satisfies Record<QueueName, z.ZodType>;
 
 export type JobPayload<N extends QueueName> = z.infer<(typeof payloadSchemas)[N]>;

@@ -9,6 +9,9 @@ import { ensureFulfillment } from './tracking/ensure-fulfillment.js';
 import { pushTrackingEvents } from './tracking/push-tracking-events.js';
 import type { ChannelRegistry } from '../integrations/channels/index.js';
 import { confirmChannelShipment } from './confirm-channel-shipment.js';
+import type { CustomerEmailDeps } from './customers/customer-email-deps.js';
+import { enqueueCustomerEmail } from './customers/enqueue-customer-email.js';
+import { queueEmailJobs } from './customers/queue-email-jobs.js';
 
 export interface PushTrackingDeps {
   db: Db;
@@ -16,6 +19,7 @@ export interface PushTrackingDeps {
   /** marketplace adapters: an order's tracking goes back through the channel it came from */
   channels: ChannelRegistry;
   log: Logger;
+  customers: CustomerEmailDeps;
 }
 
 /**
@@ -33,7 +37,12 @@ export async function pushTracking(deps: PushTrackingDeps, input: { shopId: numb
   const steps = { shopify: deps.shopify, shipments, audit: createAuditRepo(deps.db) };
   const target = { shop, ...row };
 
-  const fulfillment = await ensureFulfillment(steps, target);
+  // the shipping e-mail's sender is decided once per shipment (usually with the shipment itself):
+  // Shopify notifies the customer exactly when the app does not
+  const decided = await enqueueCustomerEmail({ db: deps.db, appUrl: deps.customers.appUrl, appCanSend: deps.customers.appCanSend }, { shopId: input.shopId, shipmentId: row.shipment.id, kind: 'shipped' });
+  const notifyCustomer = decided.outcome === 'decided' && decided.row.sender === 'shopify';
+  if (decided.outcome === 'decided' && decided.created) await queueEmailJobs(deps.customers, [decided.row]);
+  const fulfillment = await ensureFulfillment(steps, { ...target, notifyCustomer });
   if (!fulfillment.ok) {
     // Shopify may simply not hold the fulfillment order yet: the job backs off and tries again;
     // after the last attempt the shipment stays `failed`, listed for the merchant to replay

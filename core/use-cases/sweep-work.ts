@@ -1,3 +1,4 @@
+import { createReturnsRepo } from '../db/returns-repo.js';
 import type { Db } from '../db/client.js';
 import { createStaleWorkQueries } from '../db/stale-work-queries.js';
 import type { Logger } from '../logger.js';
@@ -26,6 +27,8 @@ export async function sweepWork(deps: { db: Db; queues: Queues; log: Logger }, i
   // a fresh id per minute: the first job of the import may have failed for good and still be kept
   for (const i of unstartedImports) await enqueueImport(deps.queues, i.shopId, i.id, jobIds.reconcile.importSweep(i.shopId, i.id, at));
   for (const shopId of await stale.shopsWithDirtyStock(new Date(now.getTime() - 10_000))) await enqueueStockJobs(deps.queues, shopId);
+  const returnsToSync = await createReturnsRepo(deps.db).needingSync(limit);
+  for (const r of returnsToSync) await deps.queues.enqueue('returns', { shopId: r.shopId, returnId: r.id }, jobIds.returns.sweep(r.id, at));
   const counts = { unrouted: unrouted.length, undispatched: undispatched.length, unpushed: unpushed.length, unstartedImports: unstartedImports.length };
   if (counts.unrouted + counts.undispatched + counts.unpushed + counts.unstartedImports) deps.log.info(counts, 'sweeper re-queued work from Postgres');
   return counts;

@@ -16,3 +16,4 @@ export * from './replenishment.js';
 export * from './instance.js';
 export * from './feed.js';
 export * from './channels.js';
+export * from './customers.js';

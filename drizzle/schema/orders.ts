@@ -16,6 +16,7 @@ export const orders = pgTable('orders', {
   financialStatus: text('financial_status'),
   email: text('email'),
   customerExternalId: text('customer_external_id'),
+  customerLocale: text('customer_locale'),
   shippingAddress: jsonb('shipping_address').$type<Address>(),
   countryCode: text('country_code'),
   zip: text('zip'),

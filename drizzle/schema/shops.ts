@@ -6,6 +6,9 @@ export interface ShopSettings {
   routeUnpaidOrders: boolean;
   notifyCustomerFrom: 'shopify' | 'app';
   language: 'en' | 'fr';
+  /** customer e-mails and the tracking page: the shop's logo (https URL) and brand colour (#rrggbb) */
+  logoUrl?: string | null;
+  brandColor?: string | null;
 }
 
 export const shops = pgTable('shops', {

@@ -19,6 +19,8 @@ export const stockLevels = pgTable('stock_levels', {
   skuId: ref('sku_id').notNull().references(() => skus.id, { onDelete: 'cascade' }),
   onHand: integer('on_hand').notNull().default(0),
   reserved: integer('reserved').notNull().default(0),
+  /** returned units graded damaged: held at the warehouse, never sellable */
+  damaged: integer('damaged').notNull().default(0),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 }, (t) => [
@@ -26,6 +28,7 @@ export const stockLevels = pgTable('stock_levels', {
   index('stock_levels_shop_sku_idx').on(t.shopId, t.skuId),
   check('stock_levels_reserved_nonneg', sql`${t.reserved} >= 0`),
   check('stock_levels_reserved_le_on_hand', sql`${t.reserved} <= ${t.onHand}`),
+  check('stock_levels_damaged_nonneg', sql`${t.damaged} >= 0`),
 ]);
 
 /** The ledger: on hand is always the sum of these deltas. */

@@ -1,3 +1,4 @@
+import type { ReturnsDeskOptions } from './returns-desk.js';
 import type { Clock } from '../shopify/core/clock.js';
 import type { Prng } from '../shopify/core/prng.js';
 import type { CarrierMix } from './carriers.js';
@@ -101,6 +102,8 @@ export interface ThreePlRobotOptions extends ShippingOptions {
   /** Share of allocations refused for a reason other than stock. */
   rejectRate?: number;
   inventory?: Partial<InventoryOptions>;
+  /** Receive and grade the returns the app expects here; off when absent. */
+  returns?: ReturnsDeskOptions;
 }
 
 export const defaultTrackingSchedule: TrackingSchedule = {

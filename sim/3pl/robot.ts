@@ -9,6 +9,7 @@ import { mapLimit } from './map-limit.js';
 import type { ThreePlRobotOptions } from './options.js';
 import { createShippingFloor } from './shipping-floor.js';
 import { createSnapshots, type SnapshotRecord } from './snapshots.js';
+import { createReturnsDesk } from './returns-desk.js';
 import type { ThreePlStats } from './stats.js';
 import type { BookEntry } from './stock-book.js';
 import type { JobState, PreparedJob } from './shipper.js';
@@ -62,6 +63,7 @@ export function createThreePlRobot(opts: ThreePlRobotOptions): ThreePlRobot {
   const floor = createShippingFloor(opts, inventory.onHand, seed);
   const { client, book, stats, shipper, log, concurrency } = floor;
   const snapshots = createSnapshots({ client, book, stats, clock, name, drift: inventory.drift, random: createPrng(seed ^ 0x5eed), log, uncertain: () => shipper.uncertain() });
+  const returnsDesk = opts.returns ? createReturnsDesk({ client, clock, random: createPrng(seed ^ 0x7e7), log, options: opts.returns, name }) : null;
   const pendingAcks = new Map<number, { prepared: PreparedJob; leasedAt: number; leaseToken: string }>();
   let lastSnapshotAt = clock.now();
   let running = false;
@@ -142,6 +144,7 @@ export function createThreePlRobot(opts: ThreePlRobotOptions): ThreePlRobot {
       ['cancellations', () => answerCancellations({ client, shipper, stats, log, concurrency })],
       ['intake', intake],
       ['shipping', () => shipper.runDue()],
+      ['returns', async () => returnsDesk?.run()],
       ['snapshot', async () => {
         const every = inventory.snapshotEveryMs;
         if (!every || clock.now() - lastSnapshotAt < every) return;

@@ -8,6 +8,9 @@ import { OrdersPage } from './pages/orders/orders-page.js';
 import { OverviewPage } from './pages/overview/overview-page.js';
 import { PurchaseOrdersPage } from './pages/purchase-orders/purchase-orders-page.js';
 import { ReplenishmentSettingsPage } from './pages/replenishment/replenishment-settings-page.js';
+import { ReturnPage } from './pages/returns/return-page.js';
+import { ReturnsAnalyticsPage } from './pages/returns/returns-analytics-page.js';
+import { ReturnsPage } from './pages/returns/returns-page.js';
 import { RulesPage } from './pages/rules/rules-page.js';
 import { SettingsPage } from './pages/settings/settings-page.js';
 import { SkuPage } from './pages/stock/sku-page.js';
@@ -28,6 +31,10 @@ function WarehouseRoute() {
   const { id = '' } = useParams();
   return <WarehousePage key={id} id={id} />;
 }
+function ReturnRoute() {
+  const { id = '' } = useParams();
+  return <ReturnPage key={id} id={id} />;
+}
 
 /** The page for the current URL. */
 export function Routes() {
@@ -36,6 +43,9 @@ export function Routes() {
       <Route path="/" element={<OverviewPage />} />
       <Route path="/orders" element={<OrdersPage />} />
       <Route path="/orders/:id" element={<OrderRoute />} />
+      <Route path="/returns" element={<ReturnsPage />} />
+      <Route path="/returns/analytics" element={<ReturnsAnalyticsPage />} />
+      <Route path="/returns/:id" element={<ReturnRoute />} />
       <Route path="/stock" element={<StockPage />} />
       <Route path="/stock/:id" element={<SkuRoute />} />
       <Route path="/alerts" element={<AlertsPage />} />

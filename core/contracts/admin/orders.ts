@@ -127,6 +127,8 @@ export const orderDetail = z.object({
     totalPrice: z.string(),
     currency: z.string(),
     tags: z.array(z.string()),
+    /** the customer's tracking page, once the order has one */
+    trackingPageUrl: z.string().nullable(),
   }),
   lines: z.array(z.object({
     id: z.number().int(),
@@ -148,6 +150,13 @@ export const orderDetail = z.object({
   /** the trace of the latest routing: warehouses × rules */
   trace: routingTrace.nullable(),
   timeline: z.array(timelineEntry),
+  /** the customer's tracking page (also on `order`), once the order has one */
+  trackingPageUrl: z.string().nullable(),
+  delays: z.array(z.object({ id: z.number().int(), shipmentId: z.number().int(), reason: z.string(), detectedAt: dateTime, resolvedAt: dateTime.nullable() })),
+  emails: z.array(z.object({
+    id: z.number().int(), kind: z.string(), sender: z.string(), status: z.string(), toAddress: z.string().nullable(), locale: z.string(),
+    attempts: z.number().int(), lastError: z.string().nullable(), sentAt: dateTime.nullable(), shipmentId: z.number().int().nullable(),
+  })),
 });
 export type OrderDetail = z.infer<typeof orderDetail>;
 

@@ -17,6 +17,8 @@ export const overviewResponse = z.object({
   handover: z.array(handoverStats.extend({ day: z.string() })),
   handoverWeek: handoverStats,
   deadLetters: z.number().int(),
+  /** parcels whose open delay the customer was (or would have been) told about */
+  delayedShipments: z.number().int(),
   /** open stock alerts, and how many of them are critical */
   stockAlerts: z.object({ open: z.number().int(), critical: z.number().int() }),
   lastReconciliation: z.object({

@@ -10,6 +10,9 @@ export const shopSettings = z.object({
   routeUnpaidOrders: z.boolean(),
   notifyCustomerFrom: z.enum(['shopify', 'app']),
   language: z.enum(languages),
+  /** the shop's logo and brand colour in customer e-mails and on the tracking page */
+  logoUrl: z.url({ protocol: /^https$/, message: 'must be an https URL' }).max(500).nullable().optional(),
+  brandColor: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #1f5f8b').nullable().optional(),
 });
 export type ShopSettings = z.infer<typeof shopSettings>;
 
@@ -73,6 +76,8 @@ export const shopResponse = z.object({
   import: importRun.nullable(),
   lastReconciliation: reconcileRun.nullable(),
   deadLetters: z.number().int(),
+  /** whether the app can send e-mails (SMTP configured) and whether a demo mailbox is there to read them */
+  email: z.object({ configured: z.boolean(), mailbox: z.boolean() }),
 });
 export type ShopResponse = z.infer<typeof shopResponse>;
 

@@ -24,6 +24,8 @@ export interface IncomingOrder {
   name: string;
   email: string | null;
   customerExternalId: string | null;
+  /** the language the customer bought in (BCP 47, e.g. "fr-FR"); customer e-mails and the tracking page speak it */
+  customerLocale?: string | null;
   financialStatus: string | null;
   currency: string;
   totalPrice: string;

@@ -36,6 +36,7 @@ export const restOrderSchema = z.object({
   customer: z.object({ id: idLike, admin_graphql_api_id: z.string().optional() }).nullish(),
   financial_status: nullableString,
   fulfillment_status: nullableString,
+  customer_locale: nullableString.optional(),
   currency: z.string().nullish(),
   total_price: money,
   tags: z.string().nullish(),

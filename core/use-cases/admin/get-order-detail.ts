@@ -1,14 +1,15 @@
 import { createAllocationsRepo } from '../../db/allocations-repo.js';
 import { createAuditRepo } from '../../db/audit-repo.js';
-import type { DbOrTx } from '../../db/client.js';
+import type { Db } from '../../db/client.js';
 import { createFeedRepo } from '../../db/feed-repo.js';
 import { createOrdersRepo } from '../../db/orders-repo.js';
 import { createShipmentsQueries } from '../../db/shipments-queries.js';
 import { createWarehousesRepo } from '../../db/warehouses-repo.js';
 import { NotFoundError } from '../../errors.js';
+import { orderCustomerView } from '../customers/order-customer-view.js';
 
 /** Everything the order page shows: lines, allocations with their parcels, backorders, the routing trace and the timeline. */
-export async function getOrderDetail(deps: { db: DbOrTx }, input: { shopId: number; orderId: number }) {
+export async function getOrderDetail(deps: { db: Db; appUrl: string | undefined }, input: { shopId: number; orderId: number }) {
   const { shopId } = input;
   const ordersRepo = createOrdersRepo(deps.db);
   const order = await ordersRepo.get(shopId, input.orderId);
@@ -21,6 +22,7 @@ export async function getOrderDetail(deps: { db: DbOrTx }, input: { shopId: numb
   const feed = await createFeedRepo(deps.db).hydrate(shopId, allocs);
   const shipments = await createShipmentsQueries(deps.db).forAllocations(shopId, allocs.map((a) => a.id));
   const whName = new Map(whs.map((w) => [w.id, w.name]));
+  const customer = await orderCustomerView({ db: deps.db, appUrl: deps.appUrl }, { shopId, orderId: order.id });
   const latest = [...allocs].reverse().find((a) => a.status !== 'cancelled' && a.status !== 'rejected') ?? allocs.at(-1);
   return {
     order,
@@ -36,6 +38,8 @@ export async function getOrderDetail(deps: { db: DbOrTx }, input: { shopId: numb
     trace: latest?.trace ?? timeline.filter((e) => e.action === 'routed').map((e) => (e.data as { trace?: unknown }).trace).at(-1) ?? null,
     /** the audit trail; a routing entry's trace is left out (it is `trace` above) */
     timeline: timeline.map((e) => (e.action === 'routed' ? { ...e, data: { ...(e.data as object), trace: undefined } } : e)),
+    /** what the customer sees of the order: the tracking page, delays, e-mails */
+    customer,
   };
 }
 

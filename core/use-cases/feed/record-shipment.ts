@@ -12,6 +12,11 @@ import type { Queues } from '../../queue/producer.js';
 import { jobIds } from '../../queue/job-ids.js';
 import { enqueueFulfill, enqueueStockJobs } from '../../queue/producers.js';
 import { lockFeedAllocation } from './lock-allocation.js';
+import { createTrackingPagesRepo } from '../../db/tracking-pages-repo.js';
+import type { CustomerEmailDeps } from '../customers/customer-email-deps.js';
+import { enqueueCustomerEmail } from '../customers/enqueue-customer-email.js';
+import { queueEmailJobs } from '../customers/queue-email-jobs.js';
+import type { OutboxRow } from '../../db/email-outbox-repo.js';
 
 export interface ShipmentInput {
   who: FeedPrincipal;
@@ -40,7 +45,8 @@ export interface ShipmentResult {
  * leave the ledger as `shipped`, consuming their reservation, and the tracking goes back to
  * the sales channel through the fulfill queue.
  */
-export async function recordShipment(deps: { db: Db; queues: Queues }, input: ShipmentInput): Promise<ShipmentResult> {
+export async function recordShipment(deps: { db: Db; queues: Queues; customers?: CustomerEmailDeps }, input: ShipmentInput): Promise<ShipmentResult> {
+  const emails: OutboxRow[] = [];
   if (input.lines.length === 0) throw new ValidationError('a shipment needs at least one line');
   const result = await deps.db.transaction(async (tx) => {
     const repo = createAllocationsRepo(tx);
@@ -86,6 +92,12 @@ export async function recordShipment(deps: { db: Db; queues: Queues }, input: Sh
       throw new ConflictError(`allocation changed while the shipment was recorded; try again`);
     }
     await refreshOrderShippingStatus(tx, input.who.shopId, a.orderId);
+    // the customer's page exists from the first parcel; the shipping e-mail is decided with the shipment
+    await createTrackingPagesRepo(tx).ensure(input.who.shopId, a.orderId);
+    if (deps.customers) {
+      const decided = await enqueueCustomerEmail({ db: tx, appUrl: deps.customers.appUrl, appCanSend: deps.customers.appCanSend }, { shopId: input.who.shopId, shipmentId: shipment!.id, kind: 'shipped' });
+      if (decided.outcome === 'decided') emails.push(decided.row);
+    }
     await createAuditRepo(tx).record(input.who.shopId, 'order', String(a.orderId), 'shipped', `warehouse:${a.warehouseId}`, {
       allocationId: a.id, shipmentId: shipment.id, carrier: shipment.carrier, trackingNumbers: shipment.trackingNumbers, trackingUrls: shipment.trackingUrls, units: [...wanted.values()].reduce((x, y) => x + y, 0),
     });
@@ -94,6 +106,7 @@ export async function recordShipment(deps: { db: Db; queues: Queues }, input: Sh
   if (result.created) {
     await enqueueFulfill(deps.queues, { shopId: input.who.shopId, shipmentId: result.shipmentId }, jobIds.fulfill.shipment(result.shipmentId));
     await enqueueStockJobs(deps.queues, input.who.shopId);
+    if (deps.customers) await queueEmailJobs(deps.customers, emails);
   }
   return result;
 }

@@ -29,14 +29,14 @@ export type EnsureFulfillmentResult = { ok: true; fulfillmentId: string } | { ok
  * (in one call when placement recorded where Shopify holds each line), or adopted when an
  * earlier attempt landed and its answer was lost; an existing one gets a changed tracking.
  */
-export async function ensureFulfillment(deps: FulfillmentStepDeps, input: ShipmentToPush): Promise<EnsureFulfillmentResult> {
+/** `notifyCustomer`: whether Shopify e-mails the customer, decided with the customer e-mail outbox (never both, never neither) */
+export async function ensureFulfillment(deps: FulfillmentStepDeps, input: ShipmentToPush & { notifyCustomer: boolean }): Promise<EnsureFulfillmentResult> {
   const { shop, shipment, allocation, order } = input;
   let fulfillmentId = shipment.fulfillmentExternalId;
 
   if (!fulfillmentId) {
     const shipped = await deps.shipments.shippedLines(shop.id, shipment.id);
     const trackingInfo = { company: shipment.carrier ?? undefined, numbers: shipment.trackingNumbers, urls: shipment.trackingUrls.length ? shipment.trackingUrls : undefined };
-    const notifyCustomer = shop.settings.notifyCustomerFrom === 'shopify';
     // happy path: placement recorded where Shopify holds each line, so one call creates the fulfillment
     if (shipped.length && shipped.every((x) => x.foId && x.foLineId)) {
       const byFoFast = new Map<string, { id: string; quantity: number }[]>();
@@ -85,7 +85,7 @@ export async function ensureFulfillment(deps: FulfillmentStepDeps, input: Shipme
       const trackingInfo = { company: shipment.carrier ?? undefined, numbers: shipment.trackingNumbers, urls: shipment.trackingUrls.length ? shipment.trackingUrls : undefined };
       try {
         const res = await deps.shopify.request<FulfillmentCreateResult>(shop.domain, FULFILLMENT_CREATE, {
-          f: { lineItemsByFulfillmentOrder: byFo, trackingInfo, notifyCustomer: shop.settings.notifyCustomerFrom === 'shopify' },
+          f: { lineItemsByFulfillmentOrder: byFo, trackingInfo, notifyCustomer },
         });
         const f = assertNoUserErrors('fulfillmentCreate', res.fulfillmentCreate).fulfillment!;
         fulfillmentId = f.id;
@@ -103,7 +103,7 @@ export async function ensureFulfillment(deps: FulfillmentStepDeps, input: Shipme
 
   if (shipment.fulfillmentExternalId && shipment.pushStatus === 'pending') {
     const res = await deps.shopify.request<TrackingUpdateResult>(shop.domain, TRACKING_UPDATE, {
-      id: shipment.fulfillmentExternalId, notify: shop.settings.notifyCustomerFrom === 'shopify',
+      id: shipment.fulfillmentExternalId, notify: notifyCustomer,
       t: { company: shipment.carrier ?? undefined, numbers: shipment.trackingNumbers, urls: shipment.trackingUrls.length ? shipment.trackingUrls : undefined },
     });
     assertNoUserErrors('fulfillmentTrackingInfoUpdate', res.fulfillmentTrackingInfoUpdate);

@@ -9,8 +9,10 @@ import { createAdminAuth } from '../../plugins/admin-auth.js';
 import { errorBody } from '../../plugins/error-handler.js';
 import { channelRoutes } from './channels.js';
 import { deadLetterRoutes } from './dead-letters.js';
+import { emailRoutes } from './emails.js';
 import { orderRoutes } from './orders.js';
 import { overviewRoutes } from './overview.js';
+import { returnRoutes } from './returns.js';
 import { routingRuleRoutes } from './routing-rules.js';
 import { shopRoutes } from './shop.js';
 import { stockRoutes } from './stock.js';
@@ -63,6 +65,8 @@ export async function adminRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
     await admin.register(routingRuleRoutes, { ctx });
     await admin.register(stockRoutes, { ctx });
     await admin.register(channelRoutes, { ctx });
+    await admin.register(emailRoutes, { ctx });
+    await admin.register(returnRoutes, { ctx });
   });
 
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());

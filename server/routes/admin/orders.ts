@@ -33,7 +33,7 @@ export async function orderRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
   });
 
   r.get('/orders/:id', { schema: { params: idParams, response: { 200: orderDetail } } }, async (req) =>
-    toOrderDetail(await getOrderDetail({ db: ctx.db }, { shopId: req.shop.id, orderId: req.params.id })));
+    toOrderDetail(await getOrderDetail({ db: ctx.db, appUrl: ctx.config.http.appUrl }, { shopId: req.shop.id, orderId: req.params.id })));
 
   r.get('/channels', { schema: { response: { 200: channelsResponse } } }, async (req) => ({ items: await createOrderQueries(ctx.db).channels(req.shop.id) }));
 

@@ -7,7 +7,7 @@ import type { AppContext } from '../../../core/context.js';
 import { createPrivacyRepo } from '../../../core/db/privacy-repo.js';
 import { createShopsRepo } from '../../../core/db/shops-repo.js';
 import { createSyncRepo } from '../../../core/db/sync-repo.js';
-import { NotFoundError } from '../../../core/errors.js';
+import { ConflictError, NotFoundError } from '../../../core/errors.js';
 import { getReconciliation, getShopStatus } from '../../../core/use-cases/admin/get-shop-status.js';
 import { iso, toImportRun, toReconcileRun, toShopInfo } from './to-dto.js';
 import { requestSync } from '../../../core/use-cases/admin/request-sync.js';
@@ -24,10 +24,13 @@ export async function shopRoutes(app: FastifyInstance, { ctx }: { ctx: AppContex
       import: status.latestImport && toImportRun(status.latestImport),
       lastReconciliation: status.lastReconciliation && toReconcileRun(status.lastReconciliation),
       deadLetters: status.deadLetters,
+      email: { configured: ctx.mailer.configured, mailbox: Boolean(ctx.config.email.demoMailboxUrl) },
     };
   });
 
   r.patch('/settings', { schema: { body: shopSettingsPatch, response: { 200: shopSettingsResponse } } }, async (req) => {
+    // the app cannot be the sender without a mail server: customers would get nothing
+    if (req.body.notifyCustomerFrom === 'app' && !ctx.mailer.configured) throw new ConflictError('The app cannot send e-mails: no SMTP server is configured (SMTP_URL). Shopify keeps notifying customers.');
     const shop = await createShopsRepo(ctx.db).updateSettings(req.shop.id, req.body);
     return { settings: shop.settings };
   });

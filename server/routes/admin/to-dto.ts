@@ -52,6 +52,7 @@ export function toOrderDetail(d: OrderDetailData): C.OrderDetail {
     order: {
       id: o.id, name: o.name, channel: o.channel, status: o.status, financialStatus: o.financialStatus, onHoldReason: o.onHoldReason,
       placedAt: iso(o.placedAt), cancelledAt: isoOrNull(o.cancelledAt), email: o.email, shippingAddress: o.shippingAddress, totalPrice: o.totalPrice, currency: o.currency, tags: o.tags,
+      trackingPageUrl: d.customer.trackingPageUrl,
     },
     lines: d.lines.map((l) => ({ id: l.id, sku: l.sku, title: l.title, quantity: l.quantity, currentQuantity: l.currentQuantity, unitPrice: l.unitPrice })),
     allocations: d.allocations.map(({ allocation: a, warehouse, lines, shipments }) => ({
@@ -71,6 +72,9 @@ export function toOrderDetail(d: OrderDetailData): C.OrderDetail {
       id: e.id, at: iso(e.createdAt), action: e.action, actor: e.actor,
       data: e.data && typeof e.data === 'object' ? (e.data as Record<string, unknown>) : null,
     })),
+    trackingPageUrl: d.customer.trackingPageUrl,
+    delays: d.customer.delays.map((x) => ({ ...x, detectedAt: iso(x.detectedAt), resolvedAt: isoOrNull(x.resolvedAt) })),
+    emails: d.customer.emails.map((x) => ({ ...x, sentAt: isoOrNull(x.sentAt) })),
   };
 }
 

@@ -15,6 +15,7 @@ import { feedInventoryRoutes } from './inventory.js';
 import { decorateFeedDocument, feedTags } from './openapi.js';
 import { feedShipmentRoutes } from './shipments.js';
 import { feedWebhookRoutes } from './webhooks.js';
+import { feedReturnRoutes } from './returns.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -97,6 +98,7 @@ export async function feedRoutes(app: FastifyInstance, { ctx }: { ctx: AppContex
     await feed.register(feedShipmentRoutes, { ctx });
     await feed.register(feedInventoryRoutes, { ctx });
     await feed.register(feedWebhookRoutes, { ctx });
+    await feed.register(feedReturnRoutes, { ctx });
   }, { prefix: '/feed/v1' });
 
   app.get('/feed/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());

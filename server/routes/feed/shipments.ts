@@ -27,6 +27,8 @@ export function sendIdempotent<T>(reply: FastifyReply, a: IdempotentAnswer<T>) {
   return reply.code(a.statusCode).send(a.body);
 }
 
+const customerEmailDeps = (ctx: AppContext) => ({ appUrl: ctx.config.http.appUrl, appCanSend: ctx.mailer.configured, queues: ctx.queues, log: ctx.log });
+
 export async function feedShipmentRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['shipments'];
@@ -42,7 +44,7 @@ export async function feedShipmentRoutes(app: FastifyInstance, { ctx }: { ctx: A
   }, async (req, reply) => {
     const key = req.headers['idempotency-key'];
     const answer = await runIdempotent({ db: ctx.db }, { who: req.feed, scope: `createShipment:${req.params.id}`, key, request: req.body }, async () => {
-      const result = await recordShipment({ db: ctx.db, queues: ctx.queues }, {
+      const result = await recordShipment({ db: ctx.db, queues: ctx.queues, customers: customerEmailDeps(ctx) }, {
         who: req.feed, allocationId: req.params.id, idempotencyKey: key, lines: req.body.lines, carrier: req.body.carrier ?? null,
         trackingNumbers: req.body.trackingNumbers, trackingUrl: req.body.trackingUrl ?? null, shippedAt: new Date(req.body.shippedAt), leaseToken: req.body.leaseToken,
       });
@@ -94,7 +96,7 @@ export async function feedShipmentRoutes(app: FastifyInstance, { ctx }: { ctx: A
     },
   }, async (req, reply) => {
     const run = async () => {
-      const out = await recordTrackingEvent({ db: ctx.db, queues: ctx.queues }, { who: req.feed, shipmentId: req.params.id, status: req.body.status, occurredAt: new Date(req.body.occurredAt), description: req.body.description, location: req.body.location });
+      const out = await recordTrackingEvent({ db: ctx.db, queues: ctx.queues, customers: customerEmailDeps(ctx) }, { who: req.feed, shipmentId: req.params.id, status: req.body.status, occurredAt: new Date(req.body.occurredAt), description: req.body.description, location: req.body.location });
       return { statusCode: 200, body: { created: out.created, status: out.status } };
     };
     const key = req.headers['idempotency-key'];

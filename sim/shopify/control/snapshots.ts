@@ -90,6 +90,8 @@ export interface OrderSnapshot {
     status: string;
     displayStatus: string;
     locationId: number;
+    /** whether Shopify itself e-mailed the customer about this fulfillment */
+    notifyCustomer: boolean;
     tracking: { company: string | null; number: string | null; url: string | null }[];
     lineItems: { id: number; gid: string; lineItemId: number; quantity: number }[];
   }[];
@@ -211,6 +213,7 @@ export function orderSnapshot(shop: SimShop, o: SimOrder): OrderSnapshot {
           status: f.status,
           displayStatus: f.displayStatus,
           locationId: f.locationId,
+          notifyCustomer: f.notifyCustomer,
           tracking: f.tracking.map((t) => ({ ...t })),
           lineItems: f.lineItems.map((l) => ({ id: l.id, gid: gid('FulfillmentLineItem', l.id), lineItemId: l.lineItemId, quantity: l.quantity })),
         },

@@ -38,6 +38,8 @@ export interface PlaceOrderInput {
   allowOversell?: boolean;
   test?: boolean;
   sourceName?: string;
+  /** The checkout language, e.g. "en" or "fr-FR"; the shop's locale when absent. */
+  customerLocale?: string;
   /** Skip Shopify's routing and assign every line to this location. */
   locationId?: number | string;
 }
@@ -206,6 +208,7 @@ export function placeOrder(core: SimCore, shop: SimShop, input: PlaceOrderInput)
     email: customer.email,
     phone: input.phone ?? customer.phone,
     customerId: customer.id,
+    ...(input.customerLocale ? { customerLocale: input.customerLocale } : {}),
     shippingAddress,
     billingAddress: input.billingAddress ? fullAddress(input.billingAddress) : { ...shippingAddress },
     lineItems: lines,

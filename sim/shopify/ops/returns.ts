@@ -1,8 +1,9 @@
 import type { SimCore } from '../core/sim-core.js';
 import { parseId } from '../core/ids.js';
 import { applyDeltas, type QuantityDelta } from '../state/inventory.js';
-import { findFulfillmentLine, returnedQuantity } from '../state/returns-state.js';
-import type { SimDisposition, SimOrder, SimReturn, SimReverseFulfillmentOrder, SimShop } from '../state/types.js';
+import { findFulfillmentLine, returnedQuantity, saleTransactionId } from '../state/returns-state.js';
+import { orderTotals } from '../state/order-status.js';
+import type { SimDisposition, SimOrder, SimReturn, SimReverseDelivery, SimReverseFulfillmentOrder, SimShop } from '../state/types.js';
 import { orderPayload } from '../webhooks/payloads/order-payload.js';
 import { disposePayload, returnDeclinePayload, returnPayload, returnStatusPayload } from '../webhooks/payloads/return-payload.js';
 import { fail, ok, type OpResult } from './result.js';
@@ -172,11 +173,20 @@ export function dispose(core: SimCore, shop: SimShop, inputs: readonly Dispositi
   return ok([...touched.values()].map(({ rfo, made }) => ({ rfo, lineItemIds: made.map((m) => m.lineItemId) })));
 }
 
-/** returnProcess: confirms units (with optional dispositions); a refund marks the order refunded. */
+/** A refund asked of returnProcess: the parent transaction and the amount in cents. */
+export interface RefundInput {
+  parentTransactionId: unknown;
+  amountCents: number;
+}
+
+/**
+ * returnProcess: confirms units (with optional dispositions) and, with issueRefund, sends money
+ * back against the order's sale transaction: never more than was paid and not yet refunded.
+ */
 export function processReturn(
   core: SimCore,
   shop: SimShop,
-  input: { returnId: unknown; returnLineItems?: readonly { id: unknown; quantity: number; dispositions?: readonly DispositionInput[] | null }[] | null; refund?: boolean },
+  input: { returnId: unknown; returnLineItems?: readonly { id: unknown; quantity: number; dispositions?: readonly DispositionInput[] | null }[] | null; refunds?: readonly RefundInput[] | null },
 ): OpResult<SimReturn> {
   const ret = findReturn(shop, input.returnId);
   if (!ret) return fail('Return does not exist.', ['input', 'returnId'], 'NOT_FOUND');
@@ -192,21 +202,72 @@ export function processReturn(
       return fail('Quantity exceeds the unprocessed quantity.', ['input', 'returnLineItems', String(i), 'quantity'], 'LESS_THAN_OR_EQUAL_TO');
     planned.push({ line, quantity: l.quantity });
   }
+  const order = shop.orders.get(ret.orderId);
+  const refunds = input.refunds ?? [];
+  if (refunds.length > 0) {
+    if (!order) return fail('Order does not exist.', ['input', 'returnId'], 'NOT_FOUND');
+    if (order.financialStatus !== 'paid' && order.financialStatus !== 'partially_refunded') return fail('The order has no payment to refund.', ['input', 'financialTransfer'], 'INVALID');
+    const refundable = orderTotals(shop, order).total - (order.refunds ?? []).reduce((s, r) => s + r.amountCents, 0);
+    for (const [i, r] of refunds.entries()) {
+      const field = ['input', 'financialTransfer', 'issueRefund', 'orderTransactions', String(i)];
+      if (parseId(r.parentTransactionId, 'OrderTransaction') !== saleTransactionId(order)) return fail('Parent transaction does not exist on this order.', [...field, 'parentId'], 'NOT_FOUND');
+      if (!Number.isInteger(r.amountCents) || r.amountCents <= 0) return fail('Amount must be greater than 0.', [...field, 'transactionAmount'], 'GREATER_THAN');
+    }
+    const asked = refunds.reduce((s, r) => s + r.amountCents, 0);
+    if (asked > refundable) return fail(`Refund amount exceeds the ${(refundable / 100).toFixed(2)} left to refund.`, ['input', 'financialTransfer'], 'INVALID');
+  }
   const dispositions = lines.flatMap((l) => l.dispositions ?? []);
   if (dispositions.length > 0) {
     const d = dispose(core, shop, dispositions);
     if (!d.ok) return d;
   }
-  for (const p of planned) p.line.processedQuantity += p.quantity;
-  const order = shop.orders.get(ret.orderId);
-  if (input.refund && order && order.financialStatus === 'paid') {
-    order.financialStatus = 'partially_refunded';
-    order.updatedAt = core.clock.now();
+  for (const p of planned) {
+    p.line.processedQuantity += p.quantity;
+    if (refunds.length > 0) p.line.refundedQuantity = (p.line.refundedQuantity ?? 0) + p.quantity;
+  }
+  if (refunds.length > 0 && order) {
+    const now = core.clock.now();
+    for (const r of refunds) (order.refunds ??= []).push({ id: core.ids.next(), returnId: ret.id, amountCents: r.amountCents, parentTransactionId: saleTransactionId(order), createdAt: now });
+    const refunded = order.refunds!.reduce((s, r) => s + r.amountCents, 0);
+    order.financialStatus = refunded >= orderTotals(shop, order).total ? 'refunded' : 'partially_refunded';
+    order.updatedAt = now;
     core.events.emit(shop, 'orders/updated', () => orderPayload(shop, order));
   }
   ret.updatedAt = core.clock.now();
   core.events.emit(shop, 'returns/process', () => returnPayload(ret));
   return ok(ret);
+}
+
+/**
+ * reverseDeliveryCreateWithShipping: the merchant's label and tracking for the parcel coming
+ * back; an empty line list takes every line of the reverse fulfillment order.
+ */
+export function createReverseDelivery(
+  core: SimCore,
+  shop: SimShop,
+  input: { reverseFulfillmentOrderId: unknown; reverseDeliveryLineItems: readonly { reverseFulfillmentOrderLineItemId: unknown; quantity: number }[]; trackingInput?: { number?: string | null; url?: string | null; company?: string | null } | null; labelInput?: { fileUrl: string } | null },
+): OpResult<{ rfo: SimReverseFulfillmentOrder; delivery: SimReverseDelivery }> {
+  const rfo = shop.reverseFulfillmentOrders.get(parseId(input.reverseFulfillmentOrderId, 'ReverseFulfillmentOrder') ?? -1);
+  if (!rfo) return fail('Reverse fulfillment order does not exist.', ['reverseFulfillmentOrderId'], 'NOT_FOUND');
+  if (rfo.status !== 'OPEN') return fail('Reverse fulfillment order is not open.', ['reverseFulfillmentOrderId'], 'INVALID_STATE');
+  const wanted = input.reverseDeliveryLineItems.length === 0
+    ? rfo.lineItems.map((l) => ({ rfoLineItemId: l.id, quantity: l.totalQuantity }))
+    : input.reverseDeliveryLineItems.map((l) => ({ rfoLineItemId: parseId(l.reverseFulfillmentOrderLineItemId, 'ReverseFulfillmentOrderLineItem') ?? -1, quantity: l.quantity }));
+  for (const [i, w] of wanted.entries()) {
+    const line = rfo.lineItems.find((l) => l.id === w.rfoLineItemId);
+    if (!line) return fail('Reverse fulfillment order line item does not exist.', ['reverseDeliveryLineItems', String(i), 'reverseFulfillmentOrderLineItemId'], 'NOT_FOUND');
+    if (!Number.isInteger(w.quantity) || w.quantity <= 0 || w.quantity > line.totalQuantity) return fail('Quantity is invalid.', ['reverseDeliveryLineItems', String(i), 'quantity'], 'INVALID');
+  }
+  if (input.labelInput && !/^https?:\/\//.test(input.labelInput.fileUrl)) return fail('Label file URL is invalid.', ['labelInput', 'fileUrl'], 'INVALID');
+  const delivery: SimReverseDelivery = {
+    id: core.ids.next(),
+    lines: wanted.map((w) => ({ id: core.ids.next(), rfoLineItemId: w.rfoLineItemId, quantity: w.quantity })),
+    tracking: input.trackingInput ? { number: input.trackingInput.number ?? null, url: input.trackingInput.url ?? null, carrierName: input.trackingInput.company ?? null } : null,
+    labelUrl: input.labelInput?.fileUrl ?? null,
+    createdAt: core.clock.now(),
+  };
+  (rfo.reverseDeliveries ??= []).push(delivery);
+  return ok({ rfo, delivery });
 }
 
 export function closeReturn(core: SimCore, shop: SimShop, id: unknown): OpResult<SimReturn> {

@@ -41,6 +41,8 @@ export interface SimOrder {
   email: string;
   phone: string | null;
   customerId: number;
+  /** the language the customer bought in (checkout locale); the shop's when absent */
+  customerLocale?: string;
   shippingAddress: SimAddress;
   billingAddress: SimAddress;
   lineItems: SimLineItem[];
@@ -61,6 +63,17 @@ export interface SimOrder {
   fulfillmentIds: number[];
   returnIds: number[];
   edited: boolean;
+  /** money sent back, through returnProcess; absent until the first refund */
+  refunds?: SimRefund[];
+}
+
+/** A refund issued on an order. */
+export interface SimRefund {
+  id: number;
+  returnId: number | null;
+  amountCents: number;
+  parentTransactionId: number;
+  createdAt: number;
 }
 
 /** FulfillmentOrderStatus. */
@@ -184,6 +197,8 @@ export interface SimReturnLineItem {
   processedQuantity: number;
   customerNote: string | null;
   returnReasonNote: string;
+  /** units refunded through returnProcess */
+  refundedQuantity?: number;
 }
 
 /** A return. */
@@ -226,4 +241,14 @@ export interface SimReverseFulfillmentOrder {
   orderId: number;
   status: 'OPEN' | 'CLOSED' | 'CANCELED';
   lineItems: SimRfoLineItem[];
+  reverseDeliveries?: SimReverseDelivery[];
+}
+
+/** A return parcel the merchant labelled: its tracking and label file. */
+export interface SimReverseDelivery {
+  id: number;
+  lines: { id: number; rfoLineItemId: number; quantity: number }[];
+  tracking: { number: string | null; url: string | null; carrierName: string | null } | null;
+  labelUrl: string | null;
+  createdAt: number;
 }

@@ -39,3 +39,6 @@ export function findFulfillmentLine(shop: SimShop, order: SimOrder, fulfillmentL
   }
   return undefined;
 }
+
+/** The one sale transaction the simulator keeps per paid order: its id is derived from the order's. */
+export const saleTransactionId = (order: SimOrder): number => order.id * 10 + 1;

@@ -31,6 +31,8 @@ export type {
   SimDisposition,
   SimRfoLineItem,
   SimReverseFulfillmentOrder,
+  SimReverseDelivery,
+  SimRefund,
 } from './order-types.js';
 import type { SimAddress, SimProduct, SimVariant, SimInventoryItem, SimLocation, SimInventoryLevel, SimFulfillmentService, SimCustomer } from './catalog-types.js';
 import type { SimOrder, SimFulfillmentOrder, SimFulfillment, SimReturn, SimReverseFulfillmentOrder } from './order-types.js';

@@ -109,7 +109,7 @@ async function everyTopicScenario(): Promise<void> {
   must(approveReturn(core, shop, r2.id));
   const rfo = shop.reverseFulfillmentOrders.get(r2.reverseFulfillmentOrderIds[0] ?? -1);
   must(dispose(core, shop, [{ reverseFulfillmentOrderLineItemId: rfo?.lineItems[0]?.id, quantity: 1, dispositionType: 'RESTOCKED', locationId: h.paris.gid }]));
-  must(processReturn(core, shop, { returnId: r2.id, returnLineItems: [{ id: r2.lineItems[0]?.id, quantity: 1 }], refund: true }));
+  must(processReturn(core, shop, { returnId: r2.id, returnLineItems: [{ id: r2.lineItems[0]?.id, quantity: 1 }], refunds: [{ parentTransactionId: o1.id * 10 + 1, amountCents: 100 }] }));
   must(closeReturn(core, shop, r2.id));
 
   // bulk operation through the API

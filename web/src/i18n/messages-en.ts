@@ -3,6 +3,7 @@ import { enOrders } from './en-orders.js';
 import { enReplenishment } from './en-replenishment.js';
 import { enSetup } from './en-setup.js';
 import { enStock } from './en-stock.js';
+import { enReturns } from './en-returns.js';
 
 /** A message, or its plural forms picked by `count`. */
 export type Message = string | { one: string; other: string };
@@ -110,6 +111,6 @@ const enCommon = {
 };
 
 /** The English catalogue: the reference every other language must cover. */
-export const en = { ...enCommon, ...enOrders, ...enSetup, ...enStock, ...enReplenishment, ...enChannels } satisfies Record<string, Message>;
+export const en = { ...enCommon, ...enOrders, ...enSetup, ...enStock, ...enReplenishment, ...enChannels, ...enReturns } satisfies Record<string, Message>;
 /** Every message key of the app. */
 export type MessageKey = keyof typeof en;

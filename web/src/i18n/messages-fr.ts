@@ -4,6 +4,7 @@ import { frOrders } from './fr-orders.js';
 import { frReplenishment } from './fr-replenishment.js';
 import { frSetup } from './fr-setup.js';
 import { frStock } from './fr-stock.js';
+import { frReturns } from './fr-returns.js';
 
 const frCommon = {
   'common.cancel': 'Annuler',
@@ -108,4 +109,4 @@ const frCommon = {
 };
 
 /** The French catalogue: every English key, translated (the type makes a missing one an error). */
-export const fr: Record<MessageKey, Message> = { ...frCommon, ...frOrders, ...frSetup, ...frStock, ...frReplenishment, ...frChannels };
+export const fr: Record<MessageKey, Message> = { ...frCommon, ...frOrders, ...frSetup, ...frStock, ...frReplenishment, ...frChannels, ...frReturns };

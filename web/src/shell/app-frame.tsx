@@ -1,5 +1,5 @@
 import { Frame, Navigation, TopBar } from '@shopify/polaris';
-import { AlertTriangleIcon, CartDownIcon, GlobeEUIcon, HomeIcon, InventoryIcon, ListNumberedIcon, LocationIcon, NotificationIcon, OrderIcon, SettingsIcon } from '@shopify/polaris-icons';
+import { AlertTriangleIcon, CartDownIcon, GlobeEUIcon, HomeIcon, InventoryIcon, ListNumberedIcon, LocationIcon, NotificationIcon, OrderIcon, ReturnIcon, SettingsIcon } from '@shopify/polaris-icons';
 import { NavMenu } from '@shopify/app-bridge-react';
 import { useState, type ReactNode } from 'react';
 import { useI18n, type MessageKey } from '../i18n/i18n.js';
@@ -9,6 +9,7 @@ import { ToastProvider } from './toast.js';
 const sections: { url: string; label: MessageKey; icon: typeof HomeIcon }[] = [
   { url: '/', label: 'nav.overview', icon: HomeIcon },
   { url: '/orders', label: 'nav.orders', icon: OrderIcon },
+  { url: '/returns', label: 'nav.returns', icon: ReturnIcon },
   { url: '/stock', label: 'nav.stock', icon: InventoryIcon },
   { url: '/alerts', label: 'nav.alerts', icon: NotificationIcon },
   { url: '/purchase-orders', label: 'nav.purchaseOrders', icon: CartDownIcon },

@@ -2,7 +2,7 @@
 
 export const ORDER_FIELDS = `
   id name email createdAt processedAt updatedAt cancelledAt
-  displayFinancialStatus displayFulfillmentStatus currencyCode tags
+  displayFinancialStatus displayFulfillmentStatus currencyCode tags customerLocale
   customer { id }
   totalPriceSet { shopMoney { amount } }
   shippingAddress { name company address1 address2 city province zip countryCodeV2 phone latitude longitude }`;
@@ -36,6 +36,7 @@ export interface GqlOrder {
   displayFulfillmentStatus: string | null;
   currencyCode: string;
   tags: string[];
+  customerLocale?: string | null;
   customer: { id: string } | null;
   totalPriceSet: { shopMoney: { amount: string } } | null;
   shippingAddress: {

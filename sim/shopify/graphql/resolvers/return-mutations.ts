@@ -1,6 +1,6 @@
-import { approveReturn, closeReturn, createReturn, declineReturn, dispose, processReturn, requestReturn, type DispositionInput, type ReturnLineInput } from '../../ops/returns.js';
+import { approveReturn, closeReturn, createReturn, createReverseDelivery, declineReturn, dispose, processReturn, requestReturn, type DispositionInput, type ReturnLineInput } from '../../ops/returns.js';
 import type { GqlContext, View } from '../context.js';
-import { returnView, rfoLineItemView } from '../views/return-view.js';
+import { returnView, reverseDeliveryView, rfoLineItemView } from '../views/return-view.js';
 import { payload, type MutationResolver } from './payload.js';
 
 interface ReturnInputArg {
@@ -30,14 +30,23 @@ export const returnMutations: Record<string, MutationResolver> = {
     const input = a.input as {
       returnId: string;
       returnLineItems?: { id: string; quantity: number; dispositions?: DispositionInput[] | null }[] | null;
-      financialTransfer?: { issueRefund?: object | null } | null;
+      financialTransfer?: { issueRefund?: { orderTransactions: { parentId: string; transactionAmount: { amount: string | number; currencyCode: string } }[] } | null } | null;
     };
     const r = processReturn(ctx.core, ctx.shop, {
       returnId: input.returnId,
       returnLineItems: input.returnLineItems ?? null,
-      refund: Boolean(input.financialTransfer?.issueRefund),
+      refunds: (input.financialTransfer?.issueRefund?.orderTransactions ?? []).map((t) => ({ parentTransactionId: t.parentId, amountCents: Math.round(Number(t.transactionAmount.amount) * 100) })),
     });
     return payload(r, returnPayload(ctx), ['return']);
+  },
+  reverseDeliveryCreateWithShipping: (a, ctx) => {
+    const r = createReverseDelivery(ctx.core, ctx.shop, {
+      reverseFulfillmentOrderId: a.reverseFulfillmentOrderId,
+      reverseDeliveryLineItems: a.reverseDeliveryLineItems as { reverseFulfillmentOrderLineItemId: string; quantity: number }[],
+      trackingInput: (a.trackingInput ?? null) as { number?: string | null; url?: string | null } | null,
+      labelInput: (a.labelInput ?? null) as { fileUrl: string } | null,
+    });
+    return payload(r, ({ rfo, delivery }) => ({ reverseDelivery: reverseDeliveryView(ctx, rfo, delivery) }), ['reverseDelivery']);
   },
   reverseFulfillmentOrderDispose: (a, ctx) => {
     const r = dispose(ctx.core, ctx.shop, a.dispositionInputs as DispositionInput[]);

@@ -19,6 +19,7 @@ import { fulfillmentOrderView } from './fulfillment-order-view.js';
 import { fulfillmentView } from './fulfillment-view.js';
 import { productView, variantView } from './inventory-view.js';
 import { returnView } from './return-view.js';
+import { saleTransactionId } from '../../state/returns-state.js';
 
 const DAY = 86_400_000;
 
@@ -175,7 +176,7 @@ export function orderView(ctx: GqlContext, o: SimOrder): View {
     tags: o.tags,
     sourceName: o.sourceName,
     sourceIdentifier: null,
-    customerLocale: ctx.shop.locale,
+    customerLocale: o.customerLocale ?? ctx.shop.locale,
     currencyCode: o.currency,
     presentmentCurrencyCode: o.currency,
     taxesIncluded: ctx.shop.taxRate > 0,
@@ -218,7 +219,10 @@ export function orderView(ctx: GqlContext, o: SimOrder): View {
     currentTotalDiscountsSet: moneyBag(ctx, 0),
     currentCartDiscountAmountSet: moneyBag(ctx, 0),
     totalTipReceivedSet: moneyBag(ctx, 0),
-    totalRefundedSet: () => moneyBag(ctx, o.financialStatus === 'refunded' ? original().total : 0),
+    totalRefundedSet: () => moneyBag(ctx, (o.refunds ?? []).reduce((s, r) => s + r.amountCents, 0) || (o.financialStatus === 'refunded' ? original().total : 0)),
+    transactions: () => (paid || o.financialStatus === 'partially_refunded' || o.financialStatus === 'refunded'
+      ? [{ id: gid('OrderTransaction', saleTransactionId(o)), kind: 'SALE', status: 'SUCCESS', gateway: 'bogus', test: true, createdAt: dt(o.processedAt), processedAt: dt(o.processedAt), amountSet: moneyBag(ctx, original().total) }]
+      : []),
     totalRefundedShippingSet: moneyBag(ctx, 0),
     totalReceivedSet: () => moneyBag(ctx, paid || o.financialStatus === 'refunded' ? original().total : 0),
     netPaymentSet: () => moneyBag(ctx, paid ? original().total : 0),

@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { gid } from '../../core/ids.js';
 import { findFulfillmentLine, returnableLines } from '../../state/returns-state.js';
-import type { SimFulfillment, SimOrder, SimReturn, SimReturnLineItem, SimReverseFulfillmentOrder, SimRfoLineItem } from '../../state/types.js';
+import type { SimFulfillment, SimOrder, SimReturn, SimReturnLineItem, SimReverseDelivery, SimReverseFulfillmentOrder, SimRfoLineItem } from '../../state/types.js';
 import { connection, type ConnectionArgs } from '../connection.js';
 import type { GqlContext, View } from '../context.js';
 import { dt, moneyBag } from './common-view.js';
@@ -30,8 +30,8 @@ function returnLineItemView(ctx: GqlContext, order: SimOrder, l: SimReturnLineIt
     processedQuantity: l.processedQuantity,
     processableQuantity: l.quantity - l.processedQuantity,
     unprocessedQuantity: l.quantity - l.processedQuantity,
-    refundableQuantity: l.quantity,
-    refundedQuantity: 0,
+    refundableQuantity: l.quantity - (l.refundedQuantity ?? 0),
+    refundedQuantity: l.refundedQuantity ?? 0,
     customerNote: l.customerNote,
     returnReasonNote: l.returnReasonNote,
     returnReasonDefinition: null,
@@ -50,8 +50,31 @@ export function reverseFulfillmentOrderView(ctx: GqlContext, rfo: SimReverseFulf
     status: rfo.status,
     thirdPartyConfirmation: null,
     order: () => orderView(ctx, order),
-    reverseDeliveries: (args: ConnectionArgs) => connection(ctx, [], args, { id: () => 0, view: () => ({}) }),
+    reverseDeliveries: (args: ConnectionArgs) => connection(ctx, rfo.reverseDeliveries ?? [], args, { id: (d) => d.id, view: (d) => reverseDeliveryView(ctx, rfo, d) }),
     lineItems: (args: ConnectionArgs) => connection(ctx, rfo.lineItems, args, { id: (l) => l.id, view: (l) => rfoLineItemView(ctx, order, l) }),
+  };
+}
+
+/** ReverseDelivery with its shipping deliverable (tracking and label). */
+export function reverseDeliveryView(ctx: GqlContext, rfo: SimReverseFulfillmentOrder, d: SimReverseDelivery): View {
+  const order = orderById(ctx, rfo.orderId);
+  return {
+    __typename: 'ReverseDelivery',
+    id: gid('ReverseDelivery', d.id),
+    reverseFulfillmentOrder: () => reverseFulfillmentOrderView(ctx, rfo),
+    deliverable: {
+      __typename: 'ReverseDeliveryShippingDeliverable',
+      tracking: d.tracking ? { carrierName: d.tracking.carrierName, number: d.tracking.number, url: d.tracking.url } : null,
+      label: d.labelUrl ? { publicFileUrl: d.labelUrl, createdAt: dt(d.createdAt), updatedAt: dt(d.createdAt) } : null,
+    },
+    reverseDeliveryLineItems: (args: ConnectionArgs) =>
+      connection(ctx, d.lines, args, {
+        id: (l) => l.id,
+        view: (l) => {
+          const line = rfo.lineItems.find((x) => x.id === l.rfoLineItemId);
+          return { id: gid('ReverseDeliveryLineItem', l.id), quantity: l.quantity, reverseFulfillmentOrderLineItem: () => (line ? rfoLineItemView(ctx, order, line) : null) };
+        },
+      }),
   };
 }
 

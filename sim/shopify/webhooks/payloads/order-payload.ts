@@ -137,7 +137,7 @@ export function orderPayload(shop: SimShop, order: SimOrder): Record<string, unk
     current_total_price_set: moneySet(now.total, cur),
     current_total_tax: formatMoney(now.tax),
     current_total_tax_set: moneySet(now.tax, cur),
-    customer_locale: shop.locale,
+    customer_locale: order.customerLocale ?? shop.locale,
     device_id: null,
     discount_codes: [],
     duties_included: false,

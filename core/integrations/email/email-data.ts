@@ -1,0 +1,36 @@
+import type { DelayReason } from '../../../drizzle/schema/customers.js';
+
+/** How the shop looks in what it sends: from its settings. */
+export interface Brand {
+  shopName: string;
+  logoUrl: string | null;
+  /** #rrggbb */
+  color: string;
+  timezone: string;
+}
+
+/** What a shipment e-mail says; fixed when the outbox row is written. */
+export interface ShipmentEmailData {
+  orderName: string;
+  customerName: string | null;
+  items: { title: string; quantity: number }[];
+  carrier: string | null;
+  trackingNumbers: string[];
+  carrierUrl: string | null;
+  trackingPageUrl: string;
+  /** ISO date-times */
+  shippedAt: string;
+  promisedDeliveryBy: string | null;
+  /** other items of the order ship separately */
+  partial: boolean;
+  delayReason?: DelayReason;
+}
+
+/** The merchant's daily stock digest. */
+export interface StockDigestData {
+  /** the shop's local date, YYYY-MM-DD */
+  date: string;
+  openAlerts: number;
+  items: { sku: string; title: string; severity: string; onHand: number; reorderPoint: number | null; daysOfCover: number | null }[];
+  adminUrl: string;
+}

@@ -1,0 +1,106 @@
+import { and, eq } from 'drizzle-orm';
+import { allocationLines, allocations, orderLines, orders, shipmentLines, shipments, shops } from '../../../drizzle/schema/index.js';
+import type { DelayReason } from '../../../drizzle/schema/customers.js';
+import type { DbOrTx } from '../../db/client.js';
+import { createEmailOutboxRepo, type OutboxRow } from '../../db/email-outbox-repo.js';
+import { createTrackingPagesRepo } from '../../db/tracking-pages-repo.js';
+import { trackingPageUrl } from '../../domain/customers/links.js';
+import { effectiveSender } from '../../domain/customers/sender.js';
+import { NotFoundError } from '../../errors.js';
+import type { ShipmentEmailData } from '../../integrations/email/email-data.js';
+import { pickEmailLanguage, type CustomerEmailKind } from '../../integrations/email/kinds.js';
+
+export interface EnqueueCustomerEmailDeps {
+  /** a transaction, when the e-mail must be decided with the change that causes it */
+  db: DbOrTx;
+  /** the app's public origin, for the tracking page link */
+  appUrl: string | undefined;
+  /** an SMTP server is configured */
+  appCanSend: boolean;
+}
+
+export interface EnqueueCustomerEmailInput {
+  shopId: number;
+  shipmentId: number;
+  kind: CustomerEmailKind;
+  delayReason?: DelayReason;
+}
+
+export type EnqueueCustomerEmailResult =
+  | { outcome: 'marketplace' }
+  /** `row.status` says what happens: pending (the app sends), delegated (Shopify does), skipped (nobody can) */
+  | { outcome: 'decided'; row: OutboxRow; created: boolean };
+
+/**
+ * Decides, once per (shipment, kind), what the customer gets, and writes it to the outbox. The
+ * first decision for a shipment fixes its sender: a later change of the setting never makes
+ * a shipment's e-mails come from both senders, or from neither. Returns the existing row when
+ * the decision was already made, so shipment calls, jobs and webhooks may all call it.
+ * The caller queues an `email` job for a pending row once its transaction commits.
+ */
+export async function enqueueCustomerEmail(deps: EnqueueCustomerEmailDeps, input: EnqueueCustomerEmailInput): Promise<EnqueueCustomerEmailResult> {
+  const [row] = await deps.db
+    .select({ shipment: shipments, allocation: allocations, order: orders, shop: shops })
+    .from(shipments)
+    .innerJoin(allocations, eq(allocations.id, shipments.allocationId))
+    .innerJoin(orders, eq(orders.id, allocations.orderId))
+    .innerJoin(shops, eq(shops.id, shipments.shopId))
+    .where(and(eq(shipments.shopId, input.shopId), eq(shipments.id, input.shipmentId)));
+  if (!row) throw new NotFoundError(`shipment ${input.shipmentId}`);
+  const { shipment, allocation, order, shop } = row;
+  const outbox = createEmailOutboxRepo(deps.db);
+  const subjectKey = `shipment:${shipment.id}`;
+  const existing = await outbox.bySubject(input.shopId, subjectKey, input.kind);
+  if (existing) return { outcome: 'decided', row: existing, created: false };
+
+  const chosen = effectiveSender({ channel: order.channel, choice: shop.settings.notifyCustomerFrom, appCanSend: deps.appCanSend });
+  if (chosen === 'marketplace') return { outcome: 'marketplace' };
+  // the shipping confirmation fixed who speaks to this customer; later kinds follow it
+  const first = input.kind === 'shipped' ? undefined : await outbox.bySubject(input.shopId, subjectKey, 'shipped');
+  const sender = first?.sender ?? chosen;
+  const locale = pickEmailLanguage(order.customerLocale, shop.settings.language ?? shop.locale);
+  const page = await createTrackingPagesRepo(deps.db).ensure(input.shopId, order.id);
+  const data = await shipmentEmailData(deps.db, { shipment, allocation, order, pageUrl: trackingPageUrl(deps.appUrl, page.token), delayReason: input.delayReason });
+  const base = { shopId: input.shopId, orderId: order.id, shipmentId: shipment.id, subjectKey, kind: input.kind, sender, toAddress: order.email, locale, data };
+
+  if (sender === 'shopify') {
+    // Shopify sends the shipping, out-for-delivery and delivered notices itself; it has no delay notice
+    const status = input.kind === 'delayed' ? 'skipped' : 'delegated';
+    const res = await outbox.insertOnce({ ...base, status, lastError: status === 'skipped' ? 'Shopify notifies this shop’s customers; it sends no delay notice' : null });
+    return { outcome: 'decided', ...res };
+  }
+  if (!order.email) {
+    const res = await outbox.insertOnce({ ...base, status: 'skipped', lastError: 'the order has no customer e-mail address' });
+    return { outcome: 'decided', ...res };
+  }
+  const res = await outbox.insertOnce({ ...base, status: 'pending' });
+  return { outcome: 'decided', ...res };
+}
+
+async function shipmentEmailData(db: DbOrTx, s: {
+  shipment: typeof shipments.$inferSelect; allocation: typeof allocations.$inferSelect; order: typeof orders.$inferSelect; pageUrl: string; delayReason?: DelayReason;
+}): Promise<ShipmentEmailData> {
+  const items = await db.select({ title: orderLines.title, quantity: shipmentLines.quantity })
+    .from(shipmentLines)
+    .innerJoin(allocationLines, eq(allocationLines.id, shipmentLines.allocationLineId))
+    .innerJoin(orderLines, eq(orderLines.id, allocationLines.orderLineId))
+    .where(and(eq(shipmentLines.shopId, s.shipment.shopId), eq(shipmentLines.shipmentId, s.shipment.id)));
+  const shippedUnits = items.reduce((n, i) => n + i.quantity, 0);
+  const ordered = await db.select({ quantity: orderLines.currentQuantity, requiresShipping: orderLines.requiresShipping }).from(orderLines)
+    .where(and(eq(orderLines.shopId, s.shipment.shopId), eq(orderLines.orderId, s.order.id)));
+  const orderedUnits = ordered.filter((l) => l.requiresShipping).reduce((n, l) => n + l.quantity, 0);
+  const shippingName = s.order.shippingAddress?.name?.split(' ')[0] ?? null;
+  return {
+    orderName: s.order.name,
+    customerName: shippingName,
+    items: items.map((i) => ({ title: i.title, quantity: i.quantity })),
+    carrier: s.shipment.carrier,
+    trackingNumbers: s.shipment.trackingNumbers,
+    carrierUrl: s.shipment.trackingUrls[0] ?? null,
+    trackingPageUrl: s.pageUrl,
+    shippedAt: s.shipment.shippedAt.toISOString(),
+    promisedDeliveryBy: s.allocation.promisedDeliveryBy?.toISOString() ?? null,
+    partial: shippedUnits < orderedUnits,
+    ...(s.delayReason ? { delayReason: s.delayReason } : {}),
+  };
+}

@@ -1,0 +1,48 @@
+import type { Db } from '../../db/client.js';
+import { createOrdersRepo } from '../../db/orders-repo.js';
+import { createReturnsRepo } from '../../db/returns-repo.js';
+import { createTrackingPagesRepo } from '../../db/tracking-pages-repo.js';
+import type { Logger } from '../../logger.js';
+import type { Queues } from '../../queue/producer.js';
+import { returnableLines } from './returnable.js';
+import { requestReturn, type RequestReturnResult } from './request-return.js';
+
+export interface CustomerReturnView {
+  orderName: string;
+  lines: { orderLineId: number; title: string; sku: string | null; returnable: number }[];
+  returns: { rma: string; state: string }[];
+}
+
+/**
+ * What the customer behind a tracking-page token may return: null when the token is unknown or
+ * the shop does not take returns from its customers (the page then shows no return link).
+ */
+export async function customerReturnView(deps: { db: Db }, token: string, now: Date): Promise<CustomerReturnView | null> {
+  const page = await createTrackingPagesRepo(deps.db).byToken(token, now);
+  if (!page) return null;
+  const policy = await createReturnsRepo(deps.db).policy(page.shopId);
+  if (!policy.customerRequests) return null;
+  const orders = createOrdersRepo(deps.db);
+  const order = await orders.get(page.shopId, page.orderId);
+  if (!order) return null;
+  const avail = await returnableLines(deps.db, order, await orders.lines(page.shopId, order.id));
+  const existing = await createReturnsRepo(deps.db).forOrder(page.shopId, order.id);
+  return {
+    orderName: order.name,
+    lines: avail.lines.filter((l) => l.returnable > 0).map((l) => ({ orderLineId: l.line.id, title: l.line.title, sku: l.line.sku, returnable: l.returnable })),
+    returns: existing.filter((r) => r.rma).map((r) => ({ rma: r.rma!, state: r.state })),
+  };
+}
+
+/** The customer's request from the tracking page: the token names the order, the shop's rules decide. */
+export async function requestCustomerReturn(
+  deps: { db: Db; queues: Queues; log: Logger },
+  input: { token: string; lines: { orderLineId: number; quantity: number }[]; reason: string; note: string | null; now: Date },
+): Promise<RequestReturnResult | null> {
+  const page = await createTrackingPagesRepo(deps.db).byToken(input.token, input.now);
+  if (!page) return null;
+  return requestReturn(deps, {
+    shopId: page.shopId, orderId: page.orderId, source: 'customer', actor: 'customer',
+    lines: input.lines.map((l) => ({ ...l, reason: input.reason, note: input.note })), now: input.now,
+  });
+}
