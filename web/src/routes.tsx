@@ -1,6 +1,7 @@
 import type { ReactElement } from 'react';
 import { AlertsPage } from './pages/alerts/alerts-page.js';
 import { DeadLettersPage } from './pages/dead-letters/dead-letters-page.js';
+import { EmailsPage } from './pages/emails/emails-page.js';
 import { NotFoundPage } from './pages/not-found-page.js';
 import { OrderPage } from './pages/orders/order-page.js';
 import { OrdersPage } from './pages/orders/orders-page.js';
@@ -27,6 +28,7 @@ const routes: [string, (p: Record<string, string>) => ReactElement][] = [
   ['/warehouses/:id', (p) => <WarehousePage key={p.id} id={p.id!} />],
   ['/rules', () => <RulesPage />],
   ['/dead-letters', () => <DeadLettersPage />],
+  ['/emails', () => <EmailsPage />],
   ['/settings', () => <SettingsPage />],
   ['/settings/replenishment', () => <ReplenishmentSettingsPage />],
 ];

@@ -34,11 +34,15 @@ export interface ShopResponse {
   import: Jsonified<ImportRow> | null;
   lastReconciliation: Jsonified<ReconcileRun> | null;
   deadLetters: number;
+  /** whether the app can send e-mails, and whether the demo mailbox is there */
+  email?: { configured: boolean; mailbox: boolean };
 }
 
 /** GET /overview */
 export type OverviewResponse = OverviewCounts & {
   deadLetters: number;
+  /** shipments late and not delivered yet */
+  delayedShipments?: number;
   /** open stock alerts, and how many of them are critical */
   stockAlerts: { open: number; critical: number };
   lastReconciliation: { at: string; status: string; checked: number; repaired: number; details: ReconcileDetail[] } | null;
@@ -111,7 +115,11 @@ export interface OrderDetail {
   order: {
     id: number; name: string; channel: string; status: OrderStatus; financialStatus: string | null; onHoldReason: string | null;
     placedAt: string; cancelledAt: string | null; email: string | null; shippingAddress: PostalAddress | null; totalPrice: string; currency: string; tags: string[] | null;
+    /** the customer's tracking page, once the order has one */
+    trackingPageUrl: string | null;
   };
+  delays: OrderDelay[];
+  emails: OrderEmail[];
   lines: { id: number; sku: string | null; title: string; quantity: number; currentQuantity: number; unitPrice: string | null }[];
   allocations: OrderAllocation[];
   backorders: { id: number; sku: string; quantity: number; outcome: string; cancelAt: string | null; createdAt: string }[];
@@ -180,3 +188,8 @@ export interface DeadLetterDetail {
   receivedAt: string;
   body: string;
 }
+
+/** A parcel found late by the delay check. */
+export interface OrderDelay { id: number; shipmentId: number; reason: 'no_scan' | 'promise_passed' | 'carrier_exception'; detectedAt: string; resolvedAt: string | null }
+/** One e-mail decided for the order (sent by the app, left to Shopify, or not sent). */
+export interface OrderEmail { id: number; kind: string; sender: 'app' | 'shopify'; status: string; toAddress: string | null; locale: string; attempts: number; lastError: string | null; sentAt: string | null; shipmentId: number | null }

@@ -1,3 +1,4 @@
+import { enCustomers } from './en-customers.js';
 import { enOrders } from './en-orders.js';
 import { enReplenishment } from './en-replenishment.js';
 import { enSetup } from './en-setup.js';
@@ -83,7 +84,7 @@ const enCommon = {
   'settings.routeUnpaid': 'Route unpaid orders',
   'settings.routeUnpaidHelp': 'Off: orders wait on hold until Shopify marks them paid.',
   'settings.notify': 'Customer notifications',
-  'settings.notifyHelp': 'Who emails the customer when the parcel leaves.',
+  'settings.notifyHelp': 'Who e-mails the customer about the parcel: Shopify or the app, never both.',
   'settings.notifyFrom': 'Notify customers from',
   'settings.notifyShopify': 'Shopify',
   'settings.notifyShopifyHelp': "Shopify's shipping confirmation, with the tracking the app pushes.",
@@ -109,6 +110,6 @@ const enCommon = {
 };
 
 /** The English catalogue: the reference every other language must cover. */
-export const en = { ...enCommon, ...enOrders, ...enSetup, ...enStock, ...enReplenishment } satisfies Record<string, Message>;
+export const en = { ...enCommon, ...enOrders, ...enSetup, ...enStock, ...enReplenishment, ...enCustomers } satisfies Record<string, Message>;
 /** Every message key of the app. */
 export type MessageKey = keyof typeof en;

@@ -1,5 +1,5 @@
 import { Frame, Navigation, TopBar } from '@shopify/polaris';
-import { AlertTriangleIcon, CartDownIcon, HomeIcon, InventoryIcon, ListNumberedIcon, LocationIcon, NotificationIcon, OrderIcon, SettingsIcon } from '@shopify/polaris-icons';
+import { AlertTriangleIcon, CartDownIcon, HomeIcon, InventoryIcon, ListNumberedIcon, LocationIcon, NotificationIcon, OrderIcon, SettingsIcon, EmailIcon } from '@shopify/polaris-icons';
 import { NavMenu } from '@shopify/app-bridge-react';
 import { useState, type ReactNode } from 'react';
 import { useI18n, type MessageKey } from '../i18n/i18n.js';
@@ -15,6 +15,7 @@ const sections: { url: string; label: MessageKey; icon: typeof HomeIcon }[] = [
   { url: '/warehouses', label: 'nav.warehouses', icon: LocationIcon },
   { url: '/rules', label: 'nav.rules', icon: ListNumberedIcon },
   { url: '/dead-letters', label: 'nav.deadLetters', icon: AlertTriangleIcon },
+  { url: '/emails', label: 'nav.emails', icon: EmailIcon },
   { url: '/settings', label: 'nav.settings', icon: SettingsIcon },
 ];
 
