@@ -7,6 +7,8 @@ import { buildApp } from '../server/app.js';
 import { startWorkers } from '../workers/registry.js';
 import { createShopifySim, seedDemoShop } from '../sim/shopify/index.js';
 import { isLoopbackHost } from './loopback.js';
+import { startSmtpSink } from '../sim/smtp/smtp-sink.js';
+import { createShopsRepo } from '../core/db/shops-repo.js';
 import { ensureRedis } from './redis.js';
 import { setupDemoShop } from './setup-demo-shop.js';
 import { startDemoActivity } from './activity.js';
@@ -50,9 +52,12 @@ const sim = createShopifySim({ apiKey: base.shopify.apiKey, apiSecret: base.shop
 const simUrl = await sim.start(await freePort());
 seedDemoShop(sim, { domain: DEMO_SHOP });
 
+// customers' mail lands in an in-process SMTP sink; the admin's E-mails page reads it (DEMO_MAILBOX_URL)
+const smtp = await startSmtpSink();
+const mailboxUrl = await smtp.serveHttp();
 const port = base.http.port || (await freePort());
 const appUrl = `http://127.0.0.1:${port}`;
-const config = loadConfigOrExit({ MIGRATE_ON_START: 'true', ...process.env, PORT: String(port), APP_URL: process.env.APP_URL ?? appUrl, SHOPIFY_API_ORIGIN: simUrl });
+const config = loadConfigOrExit({ MIGRATE_ON_START: 'true', ...process.env, PORT: String(port), APP_URL: process.env.APP_URL ?? appUrl, SHOPIFY_API_ORIGIN: simUrl, SMTP_URL: process.env.SMTP_URL ?? smtp.url, DEMO_MAILBOX_URL: mailboxUrl });
 const ctx = await createAppContext(config, { logger: log });
 const app = await buildApp(ctx, { logger: false });
 // Outside Shopify admin there is no App Bridge to hand the page a session token: the simulator mints one.
@@ -62,6 +67,8 @@ await app.listen({ port, host: config.http.host });
 sim.setAppUrl(appUrl);
 
 const setup = await setupDemoShop(ctx, sim, DEMO_SHOP);
+// the demo shows the app's own e-mails: the app is this shop's sender
+await createShopsRepo(ctx.db).updateSettings(setup.shopId, { notifyCustomerFrom: 'app', brandColor: '#7a3e9d' });
 const activity = await startDemoActivity({ appUrl, sim, shop: DEMO_SHOP, warehouses: setup.warehouses, log });
 const demoSkus = sim.control.listProducts(DEMO_SHOP).flatMap((p) => p.variants.map((v) => v.sku)).filter((s): s is string => !!s);
 const marketplaces = await startDemoMarketplaces({ ctx, shopId: setup.shopId, skus: demoSkus, log });
@@ -81,6 +88,7 @@ onShutdown(log, async () => {
   await app.close();
   await workers.close();
   await sim.stop();
+  await smtp.stop();
   await ctx.close();
   await redis.stop();
 });

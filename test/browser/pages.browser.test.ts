@@ -60,6 +60,7 @@ const PAGES = [
   { path: '/rules', name: 'rules', en: 'Routing rules', fr: 'Règles de routage' },
   { path: '/dead-letters', name: 'dead-letters', en: 'Dead letters', fr: 'Événements en échec' },
   { path: '/settings', name: 'settings', en: 'Settings', fr: 'Paramètres' },
+  { path: '/emails', name: 'emails', en: 'E-mails', fr: 'E-mails' },
 ] as const;
 
 describe('the admin app, page by page', () => {

@@ -183,11 +183,16 @@ describe('customer e-mails and the tracking page, with a real SMTP server', () =
     expect(await s.t.ctx.db.select().from(emailOutbox).where(eq(emailOutbox.orderId, orderId))).toHaveLength(0);
   });
 
-  it('an SMTP server that refuses for a while loses nothing, and what keeps failing is parked where the merchant sees it', async () => {
+  it('an SMTP server that refuses for a while loses nothing, and what keeps failing is parked where the merchant sees it', { timeout: 60_000 }, async () => {
+    expect((await admin('PATCH', '/settings', { notifyCustomerFrom: 'app' })).statusCode).toBe(200);
     sink.refuseNext(3, 451);
     const o = await placeAndShip({ email: 'retry@example.com' });
-    await waitFor('sent after refusals', () => mailsTo('retry@example.com').length === 1, 30_000);
-    const [row] = await s.t.ctx.db.select().from(emailOutbox).where(eq(emailOutbox.shipmentId, o.shipmentId));
+    await waitFor('sent after refusals', () => mailsTo('retry@example.com').length === 1, 30_000).catch(async (e) => {
+      console.error(await s.t.ctx.db.select().from(emailOutbox).where(eq(emailOutbox.shipmentId, o.shipmentId)), sink.refused());
+      throw e;
+    });
+    // the server took it before the worker wrote down its answer: wait for the row too
+    const row = await waitFor('recorded as sent', async () => (await s.t.ctx.db.select().from(emailOutbox).where(and(eq(emailOutbox.shipmentId, o.shipmentId), eq(emailOutbox.status, 'sent'))))[0]);
     expect(row).toMatchObject({ status: 'sent', attempts: 4 });
     expect(sink.refused()).toBeGreaterThanOrEqual(3);
 
@@ -203,6 +208,7 @@ describe('customer e-mails and the tracking page, with a real SMTP server', () =
   });
 
   it('a late parcel raises its delay once and tells the customer once', async () => {
+    expect((await admin('PATCH', '/settings', { notifyCustomerFrom: 'app' })).statusCode).toBe(200);
     const o = await placeAndShip({ email: 'late@example.com', locale: 'en' });
     await waitFor('shipping e-mail', () => mailsTo('late@example.com').length === 1);
     const later = new Date(Date.now() + 49 * 3_600_000);

@@ -2,6 +2,7 @@ import { Route, Routes as RouterRoutes, useParams } from 'react-router';
 import { AlertsPage } from './pages/alerts/alerts-page.js';
 import { ChannelsPage } from './pages/channels/channels-page.js';
 import { DeadLettersPage } from './pages/dead-letters/dead-letters-page.js';
+import { EmailsPage } from './pages/emails/emails-page.js';
 import { NotFoundPage } from './pages/not-found-page.js';
 import { OrderPage } from './pages/orders/order-page.js';
 import { OrdersPage } from './pages/orders/orders-page.js';
@@ -55,6 +56,7 @@ export function Routes() {
       <Route path="/rules" element={<RulesPage />} />
       <Route path="/channels" element={<ChannelsPage />} />
       <Route path="/dead-letters" element={<DeadLettersPage />} />
+      <Route path="/emails" element={<EmailsPage />} />
       <Route path="/settings" element={<SettingsPage />} />
       <Route path="/settings/replenishment" element={<ReplenishmentSettingsPage />} />
       <Route path="*" element={<NotFoundPage />} />

@@ -18,7 +18,7 @@ import { brandOf } from './send-outbox-email.js';
 export async function retryParkedEmails(deps: { db: Db; customers: CustomerEmailDeps }, input: { shopId: number; ids: number[] | 'all' }) {
   const ids = await createEmailOutboxRepo(deps.db).retryParked(input.shopId, input.ids, new Date());
   if (input.ids !== 'all' && ids.length === 0) throw new NotFoundError('parked e-mail');
-  await queueEmailJobs(deps.customers, ids.map((id) => ({ id, shopId: input.shopId, status: 'pending' })));
+  await queueEmailJobs(deps.customers, ids.map((id) => ({ id, shopId: input.shopId, status: 'pending' })), { jobIdSuffix: `retry-${Date.now()}` });
   return { retried: ids };
 }
 

@@ -1,4 +1,5 @@
 import { enChannels } from './en-channels.js';
+import { enCustomers } from './en-customers.js';
 import { enOrders } from './en-orders.js';
 import { enReplenishment } from './en-replenishment.js';
 import { enSetup } from './en-setup.js';
@@ -85,7 +86,7 @@ const enCommon = {
   'settings.routeUnpaid': 'Route unpaid orders',
   'settings.routeUnpaidHelp': 'Off: orders wait on hold until Shopify marks them paid.',
   'settings.notify': 'Customer notifications',
-  'settings.notifyHelp': 'Who emails the customer when the parcel leaves.',
+  'settings.notifyHelp': 'Who e-mails the customer about the parcel: Shopify or the app, never both.',
   'settings.notifyFrom': 'Notify customers from',
   'settings.notifyShopify': 'Shopify',
   'settings.notifyShopifyHelp': "Shopify's shipping confirmation, with the tracking the app pushes.",
@@ -111,6 +112,6 @@ const enCommon = {
 };
 
 /** The English catalogue: the reference every other language must cover. */
-export const en = { ...enCommon, ...enOrders, ...enSetup, ...enStock, ...enReplenishment, ...enChannels, ...enReturns } satisfies Record<string, Message>;
+export const en = { ...enCommon, ...enOrders, ...enSetup, ...enStock, ...enReplenishment, ...enChannels, ...enReturns, ...enCustomers } satisfies Record<string, Message>;
 /** Every message key of the app. */
 export type MessageKey = keyof typeof en;

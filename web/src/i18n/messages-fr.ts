@@ -1,5 +1,6 @@
 import type { Message, MessageKey } from './messages-en.js';
 import { frChannels } from './fr-channels.js';
+import { frCustomers } from './fr-customers.js';
 import { frOrders } from './fr-orders.js';
 import { frReplenishment } from './fr-replenishment.js';
 import { frSetup } from './fr-setup.js';
@@ -83,7 +84,7 @@ const frCommon = {
   'settings.routeUnpaid': 'Router les commandes non payées',
   'settings.routeUnpaidHelp': 'Désactivé : les commandes restent en attente jusqu’à ce que Shopify les marque payées.',
   'settings.notify': 'Notifications client',
-  'settings.notifyHelp': 'Qui prévient le client quand le colis part.',
+  'settings.notifyHelp': 'Qui écrit au client au sujet du colis : Shopify ou l’application, jamais les deux.',
   'settings.notifyFrom': 'Prévenir les clients depuis',
   'settings.notifyShopify': 'Shopify',
   'settings.notifyShopifyHelp': 'La confirmation d’expédition de Shopify, avec le suivi transmis par l’application.',
@@ -109,4 +110,4 @@ const frCommon = {
 };
 
 /** The French catalogue: every English key, translated (the type makes a missing one an error). */
-export const fr: Record<MessageKey, Message> = { ...frCommon, ...frOrders, ...frSetup, ...frStock, ...frReplenishment, ...frChannels, ...frReturns };
+export const fr: Record<MessageKey, Message> = { ...frCommon, ...frOrders, ...frSetup, ...frStock, ...frReplenishment, ...frChannels, ...frReturns, ...frCustomers };

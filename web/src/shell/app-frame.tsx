@@ -1,5 +1,5 @@
 import { Frame, Navigation, TopBar } from '@shopify/polaris';
-import { AlertTriangleIcon, CartDownIcon, GlobeEUIcon, HomeIcon, InventoryIcon, ListNumberedIcon, LocationIcon, NotificationIcon, OrderIcon, ReturnIcon, SettingsIcon } from '@shopify/polaris-icons';
+import { AlertTriangleIcon, CartDownIcon, GlobeEUIcon, HomeIcon, InventoryIcon, ListNumberedIcon, LocationIcon, NotificationIcon, OrderIcon, ReturnIcon, SettingsIcon, EmailIcon } from '@shopify/polaris-icons';
 import { NavMenu } from '@shopify/app-bridge-react';
 import { useState, type ReactNode } from 'react';
 import { useI18n, type MessageKey } from '../i18n/i18n.js';
@@ -17,6 +17,7 @@ const sections: { url: string; label: MessageKey; icon: typeof HomeIcon }[] = [
   { url: '/rules', label: 'nav.rules', icon: ListNumberedIcon },
   { url: '/channels', label: 'nav.channels', icon: GlobeEUIcon },
   { url: '/dead-letters', label: 'nav.deadLetters', icon: AlertTriangleIcon },
+  { url: '/emails', label: 'nav.emails', icon: EmailIcon },
   { url: '/settings', label: 'nav.settings', icon: SettingsIcon },
 ];
 

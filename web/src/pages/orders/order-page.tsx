@@ -1,3 +1,4 @@
+import { CustomerCard } from './customer-card.js';
 import { Badge, Banner, BlockStack, Box, Card, InlineStack, Layout, Page, SkeletonBodyText, SkeletonDisplayText, SkeletonPage, Text } from '@shopify/polaris';
 import { useEffect, useState } from 'react';
 import { ApiError } from '../../api/client.js';
@@ -153,6 +154,7 @@ export function OrderPage({ id }: { id: string }) {
                   {o.email ? <Text as="p" variant="bodySm" tone="subdued">{o.email}</Text> : null}
                 </BlockStack>
               </Card>
+              <CustomerCard detail={d} />
               {d.backorders.length ? (
                 <Card>
                   <BlockStack gap="200">

@@ -136,6 +136,12 @@ export function OverviewPage() {
               <StockAlertsCard counts={o.stockAlerts} />
               <Card>
                 <BlockStack gap="200">
+                  <Text as="h2" variant="headingMd">{t('overview.delayed')}</Text>
+                  <Text as="p" variant="heading2xl" tone={(o.delayedShipments ?? 0) > 0 ? 'caution' : undefined}>{format.number(o.delayedShipments ?? 0)}</Text>
+                </BlockStack>
+              </Card>
+              <Card>
+                <BlockStack gap="200">
                   <Text as="h2" variant="headingMd">{t('nav.deadLetters')}</Text>
                   <Link url="/dead-letters" removeUnderline monochrome accessibilityLabel={`${t('nav.deadLetters')}: ${o.deadLetters}`}>
                     <Text as="p" variant="heading2xl" tone={o.deadLetters > 0 ? 'critical' : undefined}>{format.number(o.deadLetters)}</Text>

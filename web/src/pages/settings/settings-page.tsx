@@ -1,4 +1,4 @@
-import { Badge, BlockStack, Button, Card, Checkbox, ChoiceList, InlineStack, Layout, Page, Select, SkeletonBodyText, Text } from '@shopify/polaris';
+import { Badge, BlockStack, Button, Card, Checkbox, ChoiceList, InlineStack, Layout, Page, Select, SkeletonBodyText, Text, TextField } from '@shopify/polaris';
 import { useEffect, useState } from 'react';
 import { sameData } from '../../api/same-data.js';
 import { useApi, useResource } from '../../api/api-context.js';
@@ -73,16 +73,22 @@ export function SettingsPage() {
           </Layout.AnnotatedSection>
           <Layout.AnnotatedSection id="notify" title={t('settings.notify')} description={t('settings.notifyHelp')}>
             <Card>
-              <ChoiceList
-                title={t('settings.notifyFrom')}
-                titleHidden
-                choices={[
-                  { label: t('settings.notifyShopify'), value: 'shopify', helpText: t('settings.notifyShopifyHelp') },
-                  { label: t('settings.notifyApp'), value: 'app', helpText: t('settings.notifyAppHelp') },
-                ]}
-                selected={[draft.notifyCustomerFrom]}
-                onChange={(v) => setDraft({ ...draft, notifyCustomerFrom: v[0] === 'app' ? 'app' : 'shopify' })}
-              />
+              <BlockStack gap="300">
+                <Text as="p">{t('settings.notifyExactlyOne')}</Text>
+                <ChoiceList
+                  title={t('settings.notifyFrom')}
+                  titleHidden
+                  choices={[
+                    { label: t('settings.notifyShopifyLabel'), value: 'shopify', helpText: t('settings.notifyShopifyExplain') },
+                    { label: t('settings.notifyAppLabel'), value: 'app', disabled: info.data?.email?.configured === false, helpText: info.data?.email?.configured === false ? t('settings.notifyAppUnavailable') : t('settings.notifyAppExplain') },
+                  ]}
+                  selected={[draft.notifyCustomerFrom]}
+                  onChange={(v) => setDraft({ ...draft, notifyCustomerFrom: v[0] === 'app' ? 'app' : 'shopify' })}
+                />
+                <TextField label={t('settings.logoUrl')} type="url" autoComplete="off" value={draft.logoUrl ?? ''} onChange={(v) => setDraft({ ...draft, logoUrl: v.trim() || null })} placeholder="https://…" />
+                <TextField label={t('settings.brandColor')} autoComplete="off" value={draft.brandColor ?? ''} onChange={(v) => setDraft({ ...draft, brandColor: v.trim() || null })} placeholder="#1f5f8b" />
+                <InlineStack align="end"><Button url="/emails">{t('settings.emailsLink')}</Button></InlineStack>
+              </BlockStack>
             </Card>
           </Layout.AnnotatedSection>
           <Layout.AnnotatedSection id="replenishment" title={t('settings.replenishment')} description={t('settings.replenishmentHelp')}>
