@@ -49,6 +49,8 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
   });
   app.addHook('onSend', async (req, reply) => {
     void reply.header('x-request-id', req.id);
+    // an HTML page that did not say who may frame it (API docs, error pages) may be framed by no one
+    if (String(reply.getHeader('content-type') ?? '').includes('text/html') && !reply.getHeader('content-security-policy')) void reply.header('content-security-policy', "frame-ancestors 'none'");
     if (closing) void reply.header('connection', 'close');
   });
   registerErrorHandler(app);

@@ -27,7 +27,7 @@ export async function feedAllocationRoutes(app: FastifyInstance, { ctx }: { ctx:
     schema: {
       tags, summary: 'List allocations of your warehouse (read-only)',
       description: 'Keyset pagination by id. `status=ready` lists what is waiting; use POST /allocations/lease to take work.',
-      querystring: z.object({ status: z.enum(['ready', 'open', 'cancel_requested', 'done']).default('ready'), cursor: z.string().regex(/^\d+$/).optional(), limit: z.coerce.number().int().min(1).max(100).default(50) }),
+      querystring: z.object({ status: z.enum(['ready', 'open', 'cancel_requested', 'done']).default('ready'), cursor: z.string().regex(/^\d{1,15}$/).optional(), limit: z.coerce.number().int().min(1).max(100).default(50) }),
       response: { 200: allocationPageSchema, ...errors },
     },
   }, async (req) => {
