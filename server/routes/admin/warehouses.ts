@@ -16,7 +16,7 @@ const dto = ({ pushSecretEnc, shopId: _s, ...w }: WarehouseRow) => ({ ...w, hasP
 /** Warehouses, their Shopify link, and their 3PL API keys (shown once, stored hashed). */
 export async function warehouseRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const deps = { db: ctx.db, shopify: ctx.shopify, cipher: ctx.cipher, appUrl: ctx.config.http.appUrl };
+  const deps = { db: ctx.db, shopify: ctx.shopify, cipher: ctx.cipher, appUrl: ctx.config.http.appUrl, requireHttpsPush: ctx.config.push.requireHttps };
   const owned = async (shopId: number, id: number) => {
     const w = await createWarehousesRepo(ctx.db).get(shopId, id);
     if (!w) throw new NotFoundError('warehouse');
