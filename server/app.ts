@@ -19,6 +19,8 @@ import { webRoutes } from './routes/web/index.js';
 export interface BuildAppOptions {
   /** false silences request logs (tests, benchmarks) */
   logger?: boolean;
+  /** sees every route as it is registered (the fuzz suite builds its requests from their schemas) */
+  onRoute?: (route: { method: string | string[]; url: string; schema?: unknown }) => void;
 }
 
 /** Builds the HTTP app from its dependencies. No listen here: tests use app.inject. */
@@ -39,6 +41,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
   // every string of every request part passes the storable-text check before the route's own schema
   app.setValidatorCompiler((route) => validatorCompiler({ ...route, schema: storableInput(route.schema as z.ZodType) }));
   app.setSerializerCompiler(serializerCompiler);
+  if (opts.onRoute) app.addHook('onRoute', opts.onRoute);
   // once shutdown starts, every response closes its connection: a client's idle keep-alive
   // socket must not hold the process open until the keep-alive timeout
   let closing = false;
@@ -48,6 +51,8 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
   });
   app.addHook('onSend', async (req, reply) => {
     void reply.header('x-request-id', req.id);
+    // an HTML page that did not say who may frame it (API docs, error pages) may be framed by no one
+    if (String(reply.getHeader('content-type') ?? '').includes('text/html') && !reply.getHeader('content-security-policy')) void reply.header('content-security-policy', "frame-ancestors 'none'");
     if (closing) void reply.header('connection', 'close');
   });
   registerErrorHandler(app);

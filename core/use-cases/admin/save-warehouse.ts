@@ -3,7 +3,7 @@ import type { Db } from '../../db/client.js';
 import type { TokenCipher } from '../../crypto/token-cipher.js';
 import { createAuditRepo } from '../../db/audit-repo.js';
 import { createWarehousesRepo, type WarehouseRow } from '../../db/warehouses-repo.js';
-import { ConflictError, NotFoundError } from '../../errors.js';
+import { ConflictError, NotFoundError, ValidationError } from '../../errors.js';
 import { assertNoUserErrors, type ShopifyGraphql } from '../../integrations/shopify/graphql.js';
 import type { WarehouseInput } from '../../contracts/admin/warehouses.js';
 
@@ -22,6 +22,8 @@ export interface SaveWarehouseDeps {
   shopify: ShopifyGraphql;
   cipher: TokenCipher;
   appUrl: string | undefined;
+  /** production: a push URL must be https (config.push.requireHttps) */
+  requireHttpsPush?: boolean;
 }
 
 /**
@@ -30,6 +32,9 @@ export interface SaveWarehouseDeps {
  * warehouse gets a signing secret, returned once.
  */
 export async function saveWarehouse(deps: SaveWarehouseDeps, input: { shopId: number; shopDomain: string; id?: number; data: WarehouseInput; actor: string }): Promise<{ warehouse: WarehouseRow; pushSecret: string | null }> {
+  if (deps.requireHttpsPush && input.data.pushUrl && !input.data.pushUrl.startsWith('https://')) {
+    throw new ValidationError('the push URL must use https', [{ path: 'body.pushUrl', message: 'use an https:// URL' }]);
+  }
   const repo = createWarehousesRepo(deps.db);
   const existing = input.id ? await repo.get(input.shopId, input.id) : undefined;
   if (input.id && !existing) throw new NotFoundError('warehouse');

@@ -13,7 +13,7 @@ import { iso, isoOrNull, toLocation, toWarehouse } from './to-dto.js';
 /** Warehouses, their Shopify link, and their 3PL API keys (shown once, stored hashed). */
 export async function warehouseRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const deps = { db: ctx.db, shopify: ctx.shopify, cipher: ctx.cipher, appUrl: ctx.config.http.appUrl };
+  const deps = { db: ctx.db, shopify: ctx.shopify, cipher: ctx.cipher, appUrl: ctx.config.http.appUrl, requireHttpsPush: ctx.config.push.requireHttps };
 
   r.get('/warehouses', { schema: { response: { 200: warehouseList } } }, async (req) => ({
     items: (await createWarehousesRepo(ctx.db).list(req.shop.id)).map(toWarehouse), feedDocs: '/feed/v1/docs', openapi: '/feed/v1/openapi.json',

@@ -78,7 +78,7 @@ export async function feedAllocationRoutes(app: FastifyInstance, { ctx, signals 
       querystring: z.object({
         status: statusFilter,
         changedSince: rfc3339.optional().describe('Only allocations whose status or lease changed at or after this instant'),
-        cursor: z.string().regex(/^\d{1,18}$/).optional().describe('The `nextCursor` of the previous page'),
+        cursor: z.string().regex(/^\d{1,15}$/).optional().describe('The `nextCursor` of the previous page'),
         limit: z.coerce.number().int().min(1).max(100).default(50),
         wait: waitSeconds,
       }),
