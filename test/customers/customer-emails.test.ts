@@ -167,7 +167,7 @@ describe('customer e-mails and the tracking page, with a real SMTP server', () =
       placedAt: new Date(), updatedAt: new Date(), cancelledAt: null, fulfilled: false,
       lines: [{ externalId: 'L1', sku: 'BOL-BLEU', variantExternalId: null, title: 'Bol bleu', quantity: 1, currentQuantity: 1, unitPrice: '18.00', requiresShipping: true }],
     });
-    await s.t.ctx.queues.add('route', { shopId, orderId, reason: 'test' });
+    await s.t.ctx.queues.add('route', { shopId, orderId, reason: 'test' }, { jobId: `route-${orderId}-test` });
     const [a] = await waitFor('marketplace allocation ready', async () => {
       const live = (await s.t.ctx.db.select().from(allocations).where(eq(allocations.orderId, orderId))).filter((x) => x.status === 'ready');
       return live.length ? live : null;

@@ -36,7 +36,7 @@ describe('a failed tracking push', () => {
     await db.update(allocations).set({ status: 'acknowledged' }).where(eq(allocations.id, allocationId));
     const shipped = await recordShipment({ db, queues: s.t.ctx.queues }, { who, allocationId, idempotencyKey: 'p1', lines: [{ lineId: line!.id, quantity: 1 }], carrier: 'Colissimo', trackingNumbers: ['6A11111111111'], trackingUrl: null, shippedAt: new Date() });
 
-    const deps = { db, shopify: s.t.ctx.shopify, channels: s.t.ctx.channels, log: s.t.ctx.log };
+    const deps = { db, shopify: s.t.ctx.shopify, channels: s.t.ctx.channels, log: s.t.ctx.log, customers: { appUrl: undefined, appCanSend: false, queues: s.t.ctx.queues, log: s.t.ctx.log } };
     await expect(pushTracking(deps, { shopId, shipmentId: shipped.shipmentId, finalAttempt: false })).rejects.toBeInstanceOf(RetriableIntegrationError);
     expect(await pushTracking(deps, { shopId, shipmentId: shipped.shipmentId, finalAttempt: true })).toMatchObject({ status: 'failed' });
 

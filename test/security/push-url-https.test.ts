@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ValidationError } from '../../core/errors.js';
 import { saveWarehouse } from '../../core/use-cases/admin/save-warehouse.js';
-import { warehouseInputSchema } from '../../core/use-cases/admin/warehouse-input.js';
+import { warehouseInputSchema } from '../../core/contracts/admin/warehouses.js';
 import { seedShop } from '../helpers/fixtures.js';
 import { createTestContext, type TestContext } from '../helpers/test-context.js';
 

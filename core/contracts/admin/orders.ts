@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { delayReasons } from '../../domain/customers/delay.js';
 import { dateTime, isoDate, postalAddress } from './common.js';
 import { routingTrace } from './routing-trace.js';
 
@@ -152,7 +153,7 @@ export const orderDetail = z.object({
   timeline: z.array(timelineEntry),
   /** the customer's tracking page (also on `order`), once the order has one */
   trackingPageUrl: z.string().nullable(),
-  delays: z.array(z.object({ id: z.number().int(), shipmentId: z.number().int(), reason: z.string(), detectedAt: dateTime, resolvedAt: dateTime.nullable() })),
+  delays: z.array(z.object({ id: z.number().int(), shipmentId: z.number().int(), reason: z.enum(delayReasons), detectedAt: dateTime, resolvedAt: dateTime.nullable() })),
   emails: z.array(z.object({
     id: z.number().int(), kind: z.string(), sender: z.string(), status: z.string(), toAddress: z.string().nullable(), locale: z.string(),
     attempts: z.number().int(), lastError: z.string().nullable(), sentAt: dateTime.nullable(), shipmentId: z.number().int().nullable(),

@@ -16,7 +16,7 @@ export async function queueEmailJobs(deps: { queues: Queues; log: Logger }, rows
       // a message sent again needs a job id of its own: its first job is still kept as done
       for (const r of pending) await deps.queues.add('email', { shopId: r.shopId, outboxId: r.id }, { ...emailJobOptions, jobId: `email-${r.id}-${opts.jobIdSuffix}` });
     } else {
-      await deps.queues.addBulk('email', pending.map((r) => ({ shopId: r.shopId, outboxId: r.id })), emailJobOptions);
+      await deps.queues.addBulk('email', pending.map((r) => ({ payload: { shopId: r.shopId, outboxId: r.id }, jobId: `email-${r.id}` })), emailJobOptions);
     }
   } catch (err) {
     deps.log.warn({ outboxIds: pending.map((r) => r.id), err: (err as Error).message }, 'email job not queued; the outbox sweeper will queue it');

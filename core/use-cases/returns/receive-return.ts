@@ -8,7 +8,7 @@ import { stockEffects, type Grade } from '../../domain/returns/grading.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
 import type { Queues } from '../../queue/producer.js';
-import { kickStockJobs } from '../../queue/stock-jobs.js';
+import { enqueueStockJobs } from '../../queue/producers.js';
 import { refundAmount } from './decide-return.js';
 import { queueReturnSync, recordReturnStep } from './timeline.js';
 
@@ -102,7 +102,7 @@ export async function receiveReturn(deps: { db: Db; queues: Queues; log: Logger 
   });
   if (result.created) {
     await queueReturnSync(deps, input.who.shopId, input.returnId);
-    await kickStockJobs(deps.queues, input.who.shopId);
+    await enqueueStockJobs(deps.queues, input.who.shopId);
   }
   return result;
 }

@@ -31,7 +31,7 @@ export type EnsureFulfillmentResult = { ok: true; fulfillmentId: string } | { ok
  */
 /** `notifyCustomer`: whether Shopify e-mails the customer, decided with the customer e-mail outbox (never both, never neither) */
 export async function ensureFulfillment(deps: FulfillmentStepDeps, input: ShipmentToPush & { notifyCustomer: boolean }): Promise<EnsureFulfillmentResult> {
-  const { shop, shipment, allocation, order } = input;
+  const { shop, shipment, allocation, order, notifyCustomer } = input;
   let fulfillmentId = shipment.fulfillmentExternalId;
 
   if (!fulfillmentId) {

@@ -5,7 +5,7 @@ import { useResource } from '../../api/api-context.js';
 import { ErrorBanner } from '../../components/error-banner.js';
 import { SkeletonRows } from '../../components/skeleton-rows.js';
 import { useI18n, type MessageKey } from '../../i18n/i18n.js';
-import { navigate, useLocation } from '../../router/router.js';
+import { useLocation, useNavigate } from '../../router/router.js';
 import { usePageReady } from '../../shell/page-ready.js';
 import { ReturnStatusBadge, useReasonLabel } from './return-labels.js';
 
@@ -19,6 +19,7 @@ const tabs: { id: string; label: MessageKey; states: ReturnState[] }[] = [
 
 /** Returns, newest first, filtered by status tab and by RMA or order name (both kept in the URL). */
 export function ReturnsPage() {
+  const navigate = useNavigate();
   const { t, format } = useI18n();
   const reason = useReasonLabel();
   const { query } = useLocation();
