@@ -100,6 +100,47 @@ export function createReturnsRepo(db: DbOrTx) {
     async updateLine(shopId: number, lineId: number, patch: Partial<NewReturnLine>): Promise<void> {
       await db.update(returnLines).set(patch).where(and(eq(returnLines.shopId, shopId), eq(returnLines.id, lineId)));
     },
+    /** Adds a line to a return unless it is there already (its unique keys decide). */
+    async insertLineIfNew(shopId: number, returnId: number, line: NewReturnLine): Promise<void> {
+      await db.insert(returnLines).values({ ...line, shopId, returnId }).onConflictDoNothing();
+    },
+    /** The id of the return Shopify knows by `externalId`, if we have it. */
+    async idByExternalId(shopId: number, externalId: string): Promise<number | undefined> {
+      const [row] = await db.select({ id: returns.id }).from(returns).where(and(eq(returns.shopId, shopId), eq(returns.channel, 'shopify'), eq(returns.externalId, externalId)));
+      return row?.id;
+    },
+    /** The oldest of our own (merchant or customer) returns of an order Shopify has no id for yet, locked for the transaction. */
+    async lockOldestUnlinkedForOrder(shopId: number, orderExternalId: string): Promise<number | undefined> {
+      const [row] = await db.select({ id: returns.id }).from(returns)
+        .where(and(eq(returns.shopId, shopId), eq(returns.orderExternalId, orderExternalId), isNull(returns.externalId), inArray(returns.source, ['merchant', 'customer'])))
+        .orderBy(returns.id).limit(1).for('update');
+      return row?.id;
+    },
+    /** Links a return (found by `lockOldestUnlinkedForOrder`) to its Shopify id. */
+    async linkExternalId(id: number, externalId: string): Promise<void> {
+      await db.update(returns).set({ externalId }).where(eq(returns.id, id));
+    },
+    /**
+     * Inserts a return read from a Shopify webhook, or refreshes the one we have unless it carries
+     * newer Shopify data already; undefined when the webhook was stale.
+     */
+    async upsertFromShopify(shopId: number, r: NewReturn): Promise<ReturnRow | undefined> {
+      const [row] = await db
+        .insert(returns)
+        .values({ ...r, shopId })
+        .onConflictDoUpdate({
+          target: [returns.shopId, returns.channel, returns.externalId],
+          set: { status: sql`excluded.status`, orderExternalId: sql`coalesce(excluded.order_external_id, ${returns.orderExternalId})`, name: sql`coalesce(excluded.name, ${returns.name})`, sourceUpdatedAt: sql`excluded.source_updated_at`, data: sql`excluded.data`, updatedAt: sql`now()` },
+          setWhere: sql`${returns.sourceUpdatedAt} is null or ${returns.sourceUpdatedAt} <= excluded.source_updated_at`,
+        })
+        .returning();
+      return row;
+    },
+    /** Moves a return Shopify moved, only from one of `from`; undefined when it was elsewhere already. */
+    async followShopify(id: number, from: readonly ReturnState[], to: ReturnState, stamp: Pick<Partial<NewReturn>, 'approvedAt' | 'declinedAt' | 'closedAt'>): Promise<ReturnRow | undefined> {
+      const [row] = await db.update(returns).set({ state: to, ...stamp }).where(and(eq(returns.id, id), inArray(returns.state, [...from]))).returning();
+      return row;
+    },
     /** Returns a warehouse should expect: approved or on their way. */
     async expectedAt(shopId: number, warehouseId: number): Promise<ReturnWithLines[]> {
       const rows = await db.select().from(returns)

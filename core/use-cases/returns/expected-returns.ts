@@ -1,7 +1,6 @@
-import { and, eq, inArray } from 'drizzle-orm';
-import { orders } from '../../../drizzle/schema/index.js';
 import type { Db } from '../../db/client.js';
 import type { FeedPrincipal } from '../../db/feed-keys-repo.js';
+import { orderNames } from '../../db/returns-queries.js';
 import { createReturnsRepo } from '../../db/returns-repo.js';
 
 export interface ExpectedReturn {
@@ -18,7 +17,7 @@ export interface ExpectedReturn {
 export async function listExpectedReturns(deps: { db: Db }, who: FeedPrincipal): Promise<ExpectedReturn[]> {
   const rows = await createReturnsRepo(deps.db).expectedAt(who.shopId, who.warehouseId);
   const ids = [...new Set(rows.map((r) => r.orderId).filter((x): x is number => x !== null))];
-  const names = ids.length ? await deps.db.select({ id: orders.id, name: orders.name }).from(orders).where(and(eq(orders.shopId, who.shopId), inArray(orders.id, ids))) : [];
+  const names = await orderNames(deps.db, who.shopId, ids);
   return rows.map((r) => ({
     id: r.id, rma: r.rma ?? '', orderName: names.find((n) => n.id === r.orderId)?.name ?? null, state: r.state as ExpectedReturn['state'],
     approvedAt: r.approvedAt?.toISOString() ?? null, trackingNumber: r.trackingNumber,

@@ -1,8 +1,7 @@
-import { and, eq, inArray } from 'drizzle-orm';
-import { orders } from '../../../drizzle/schema/index.js';
 import type { ReturnAnalyticsDto, ReturnDetailDto, ReturnListDto, ReturnListQuery, ReturnSummaryDto } from '../../contracts/admin/returns.js';
 import type { Db } from '../../db/client.js';
 import { createAuditRepo } from '../../db/audit-repo.js';
+import { orderNames } from '../../db/returns-queries.js';
 import { createReturnsRepo, type ReturnWithLines } from '../../db/returns-repo.js';
 import { createWarehousesRepo } from '../../db/warehouses-repo.js';
 import { allowedEvents, returnFigures, returnStates, type Grade, type ReturnState } from '../../domain/returns/index.js';
@@ -12,7 +11,7 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 async function summaries(db: Db, shopId: number, rows: ReturnWithLines[]): Promise<ReturnSummaryDto[]> {
   const orderIds = [...new Set(rows.map((r) => r.orderId).filter((x): x is number => x !== null))];
-  const names = orderIds.length ? await db.select({ id: orders.id, name: orders.name }).from(orders).where(and(eq(orders.shopId, shopId), inArray(orders.id, orderIds))) : [];
+  const names = await orderNames(db, shopId, orderIds);
   const whs = await createWarehousesRepo(db).list(shopId);
   return rows.map((r) => ({
     id: r.id, rma: r.rma ?? '', status: r.state as ReturnState, shopifyStatus: r.externalId ? r.status : null, source: r.source,

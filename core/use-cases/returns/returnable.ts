@@ -1,7 +1,6 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
-import { allocationLines, returnLines, returns, shipmentLines, shipments } from '../../../drizzle/schema/index.js';
 import type { DbOrTx } from '../../db/client.js';
 import type { OrderLineRow, OrderRow } from '../../db/orders-repo.js';
+import { returnedPerOrderLine, shippedPerOrderLine } from '../../db/returns-queries.js';
 
 export interface ReturnableLine {
   line: OrderLineRow;
@@ -16,19 +15,8 @@ export interface ReturnableLine {
  */
 export async function returnableLines(db: DbOrTx, order: OrderRow, lines: OrderLineRow[]): Promise<{ lines: ReturnableLine[]; shippedAt: Date | null; deliveredAt: Date | null }> {
   const ids = lines.map((l) => l.id);
-  const shipped = ids.length === 0 ? [] : await db
-    .select({ orderLineId: allocationLines.orderLineId, q: sql<number>`sum(${shipmentLines.quantity})::int`, at: sql<Date>`max(${shipments.shippedAt})`, delivered: sql<Date | null>`max(${shipments.deliveredAt})` })
-    .from(shipmentLines)
-    .innerJoin(allocationLines, eq(allocationLines.id, shipmentLines.allocationLineId))
-    .innerJoin(shipments, eq(shipments.id, shipmentLines.shipmentId))
-    .where(and(eq(shipmentLines.shopId, order.shopId), inArray(allocationLines.orderLineId, ids)))
-    .groupBy(allocationLines.orderLineId);
-  const returned = ids.length === 0 ? [] : await db
-    .select({ orderLineId: returnLines.orderLineId, q: sql<number>`sum(${returnLines.quantity})::int` })
-    .from(returnLines)
-    .innerJoin(returns, eq(returns.id, returnLines.returnId))
-    .where(and(eq(returnLines.shopId, order.shopId), inArray(returnLines.orderLineId, ids), sql`${returns.state} <> 'declined'`))
-    .groupBy(returnLines.orderLineId);
+  const shipped = await shippedPerOrderLine(db, order.shopId, ids);
+  const returned = await returnedPerOrderLine(db, order.shopId, ids);
   const elsewhere = order.status === 'fulfilled_elsewhere';
   const out = lines.map((line) => {
     const s = elsewhere ? line.currentQuantity : (shipped.find((x) => x.orderLineId === line.id)?.q ?? 0);

@@ -1,5 +1,4 @@
 import type { Redis } from 'ioredis';
-import { returnLines } from '../../../drizzle/schema/index.js';
 import type { Db } from '../../db/client.js';
 import { createOrdersRepo } from '../../db/orders-repo.js';
 import { createReturnsRepo, type ReturnWithLines } from '../../db/returns-repo.js';
@@ -243,11 +242,11 @@ async function adoptShopifyReturn(deps: SyncReturnDeps, r: ReturnWithLines, remo
     await repo.update(r.shopId, r.id, { rma, orderId: order?.id ?? null, warehouseId: chosen?.warehouseId ?? null, cost: String(policy.costPerReturn) });
     for (const n of remote.returnLineItems.nodes) {
       const ol = orderLines.find((x) => x.externalId === n.fulfillmentLineItem.lineItem.id);
-      await tx.insert(returnLines).values({
-        shopId: r.shopId, returnId: r.id, externalId: n.id, lineItemExternalId: n.fulfillmentLineItem.lineItem.id, fulfillmentLineExternalId: n.fulfillmentLineItem.id,
+      await repo.insertLineIfNew(r.shopId, r.id, {
+        externalId: n.id, lineItemExternalId: n.fulfillmentLineItem.lineItem.id, fulfillmentLineExternalId: n.fulfillmentLineItem.id,
         orderLineId: ol?.id ?? null, sku: n.fulfillmentLineItem.lineItem.sku ?? ol?.sku ?? null, title: ol?.title ?? '', quantity: n.quantity, unitPrice: ol?.unitPrice ?? '0',
         reason: reasonFromShopify(n.returnReasonNote?.split(':')[0] ?? null), customerNote: n.customerNote,
-      }).onConflictDoNothing();
+      });
     }
     const withRma = { ...r, rma, orderId: order?.id ?? null };
     await recordReturnStep(tx, withRma, 'return_requested', 'shopify', { source: 'shopify', shopifyReturn: remote.id, warehouseId: chosen?.warehouseId ?? null });
