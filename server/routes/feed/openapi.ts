@@ -114,4 +114,5 @@ export const feedTags = [
   { name: 'shipments', description: 'Parcels you shipped and their tracking' },
   { name: 'inventory', description: 'What you hold, and what we believe you hold' },
   { name: 'webhooks', description: 'Notifications we send you, and your subscription' },
+  { name: 'returns', description: 'Returns on their way to you, and your receipt with a grade per unit' },
 ];

@@ -6,23 +6,23 @@ import { safeText } from '../../../core/contracts/safe-text.js';
 import { grades } from '../../../core/domain/returns/grading.js';
 import { listExpectedReturns } from '../../../core/use-cases/returns/expected-returns.js';
 import { receiveReturn } from '../../../core/use-cases/returns/receive-return.js';
-import { errorSchema, idParams } from './schemas.js';
-
-const errors = { 400: errorSchema, 401: errorSchema, 404: errorSchema, 409: errorSchema, 422: errorSchema, 429: errorSchema };
+import { bodyErrors, errorsFor } from './errors.js';
+import { rfc3339 } from './rfc3339.js';
+import { idempotencyKeyHeader, idParams } from './schemas.js';
 
 const expectedReturnSchema = z.object({
   id: z.number().int().describe('Return id: use it to post the receipt'),
   rma: z.string().describe('The RMA number printed on the slip in the parcel (barcode Code 128)'),
   orderName: z.string().nullable(),
   state: z.enum(['approved', 'in_transit']),
-  approvedAt: z.string().nullable(),
+  approvedAt: z.iso.datetime({ offset: true }).nullable(),
   trackingNumber: z.string().nullable().describe('The return parcel\'s tracking number, when the merchant provided a label'),
   lines: z.array(z.object({ lineId: z.number().int(), sku: z.string().nullable(), title: z.string(), quantity: z.number().int() })),
 }).meta({ id: 'ExpectedReturn' });
 
-const receiptBodySchema = z.object({
-  receivedAt: z.iso.datetime({ offset: true }),
-  lines: z.array(z.object({
+const receiptBodySchema = z.strictObject({
+  receivedAt: rfc3339,
+  lines: z.array(z.strictObject({
     lineId: z.number().int().positive(),
     quantity: z.number().int().positive(),
     grade: z.enum(grades).describe('resellable: back to sellable stock; refurbish: held for work; damaged: counted as damaged, never sold; missing: not in the parcel'),
@@ -40,15 +40,19 @@ export async function feedReturnRoutes(app: FastifyInstance, { ctx }: { ctx: App
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.get('/returns/expected', {
-    schema: { tags: ['returns'], summary: 'Returns on their way to your warehouse', response: { 200: z.object({ items: z.array(expectedReturnSchema) }), ...errors } },
+    schema: {
+      operationId: 'listExpectedReturns', tags: ['returns'], summary: 'Returns on their way to your warehouse',
+      description: 'Returns the merchant approved that name your warehouse, with the RMA printed on the slip in the parcel.',
+      response: { 200: z.object({ items: z.array(expectedReturnSchema) }).describe('The expected returns'), ...errorsFor() },
+    },
   }, async (req) => ({ items: await listExpectedReturns({ db: ctx.db }, req.feed) }));
 
   r.post('/returns/:id/receipts', {
     schema: {
-      tags: ['returns'], summary: 'Report a return received and graded', params: idParams, body: receiptBodySchema,
-      headers: z.object({ 'idempotency-key': z.string().min(8).max(200).describe('Your unique id for this receipt; a retry with the same key changes nothing') }),
+      operationId: 'createReturnReceipt', tags: ['returns'], summary: 'Report a return received and graded', params: idParams, body: receiptBodySchema,
+      headers: z.object({ 'idempotency-key': idempotencyKeyHeader.describe('Your unique id for this receipt; a retry with the same key changes nothing') }),
       description: 'Resellable units go back to sellable stock; damaged ones to the damaged quantity. Same key and body: the first answer again (200). Same key, other body: 409.',
-      response: { 200: receiptResultSchema, 201: receiptResultSchema, ...errors },
+      response: { 200: receiptResultSchema.describe('Already recorded under this key: nothing changed'), 201: receiptResultSchema.describe('Recorded'), ...errorsFor(404, 409, 422, ...bodyErrors) },
     },
   }, async (req, reply) => {
     const out = await receiveReturn({ db: ctx.db, queues: ctx.queues, log: ctx.log }, {
