@@ -1,5 +1,5 @@
 import type { AppContext } from '../core/context.js';
-import { createChannelAccountsRepo } from '../core/db/channel-accounts-repo.js';
+import { listPolledChannelAccounts } from '../core/use-cases/list-polled-channel-accounts.js';
 import { pollChannelOrders } from '../core/use-cases/poll-channel-orders.js';
 import { pushChannelStock } from '../core/use-cases/push-channel-stock.js';
 import type { ProcessorDef } from './run-worker.js';
@@ -21,7 +21,7 @@ export const channelsProcessor: ProcessorDef<'channels'> = {
 /** One repeatable order poll per active account, at the account's own interval; removed accounts lose theirs. */
 export async function scheduleChannelPolls(ctx: AppContext): Promise<{ accounts: number }> {
   const q = ctx.queues.queue('channels');
-  const accounts = await createChannelAccountsRepo(ctx.db).listAllActive();
+  const accounts = await listPolledChannelAccounts({ db: ctx.db });
   const keep = new Set(accounts.map((a) => `chpoll-${a.id}`));
   for (const a of accounts) {
     await q.upsertJobScheduler(`chpoll-${a.id}`, { every: a.settings.pollEveryMs }, { name: 'channels', data: { shopId: a.shopId, accountId: a.id, task: 'poll' } });

@@ -2,6 +2,8 @@ import { and, eq, sql } from 'drizzle-orm';
 import { channelAccounts, channelStock, replenishmentSnapshot, skus, stockLevels, warehouses, type ChannelAccountSettings, type ChannelKind } from '../../drizzle/schema/index.js';
 import type { DbOrTx } from './client.js';
 
+export type { ChannelAccountSettings } from '../../drizzle/schema/index.js';
+
 export type ChannelAccountRow = typeof channelAccounts.$inferSelect;
 
 export interface NewChannelAccount {

@@ -2,6 +2,8 @@ import { and, desc, eq, inArray, isNotNull, lt, or, sql } from 'drizzle-orm';
 import { emailOutbox, type EmailStatus } from '../../drizzle/schema/index.js';
 import type { DbOrTx } from './client.js';
 
+export type { EmailStatus } from '../../drizzle/schema/index.js';
+
 export type OutboxRow = typeof emailOutbox.$inferSelect;
 export type NewOutboxRow = Omit<typeof emailOutbox.$inferInsert, 'id' | 'createdAt' | 'updatedAt'>;
 

@@ -2,6 +2,8 @@ import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
 import { feedWebhookDeliveries, feedWebhookSubscriptions, type FeedWebhookEventType } from '../../drizzle/schema/index.js';
 import type { DbOrTx } from './client.js';
 
+export type { FeedWebhookEventType } from '../../drizzle/schema/index.js';
+
 export type WebhookSubscriptionRow = typeof feedWebhookSubscriptions.$inferSelect;
 
 /** A delivery claimed for one attempt, with where and how to send it. */

@@ -1,8 +1,9 @@
-import { and, eq } from 'drizzle-orm';
-import { allocationLines, orderLines, shipmentLines, shipments, trackingEvents, type orders } from '../../drizzle/schema/index.js';
 import { createAuditRepo } from '../db/audit-repo.js';
 import { createChannelAccountsRepo } from '../db/channel-accounts-repo.js';
+import { createChannelShipmentQueries } from '../db/channel-shipment-queries.js';
 import type { Db } from '../db/client.js';
+import type { OrderRow } from '../db/orders-repo.js';
+import type { Shipment as ShipmentRow } from '../db/shipments-repo.js';
 import { matchCarrierName, type CarrierCode } from '../domain/carriers/index.js';
 import { NotFoundError } from '../errors.js';
 import type { ChannelRegistry } from '../integrations/channels/index.js';
@@ -13,9 +14,6 @@ export interface ConfirmChannelShipmentDeps {
   channels: ChannelRegistry;
   log: Logger;
 }
-
-type ShipmentRow = typeof shipments.$inferSelect;
-type OrderRow = typeof orders.$inferSelect;
 
 export type ConfirmChannelShipmentResult =
   | { status: 'pushed'; channel: string; carrierCode: string | null }
@@ -38,15 +36,11 @@ export async function confirmChannelShipment(deps: ConfirmChannelShipmentDeps, i
   const account = await createChannelAccountsRepo(deps.db).byCode(input.shopId, order.channel);
   if (!account) throw new NotFoundError(`channel account ${order.channel}`);
   const audit = createAuditRepo(deps.db);
-  const lines = await deps.db
-    .select({ lineExternalId: orderLines.externalId, quantity: shipmentLines.quantity })
-    .from(shipmentLines)
-    .innerJoin(allocationLines, eq(allocationLines.id, shipmentLines.allocationLineId))
-    .innerJoin(orderLines, eq(orderLines.id, allocationLines.orderLineId))
-    .where(and(eq(shipmentLines.shopId, input.shopId), eq(shipmentLines.shipmentId, shipment.id)));
+  const queries = createChannelShipmentQueries(deps.db);
+  const lines = await queries.lines(input.shopId, shipment.id);
   const number = shipment.trackingNumbers[0];
   if (!number) {
-    await deps.db.update(shipments).set({ pushStatus: 'failed', pushResult: { error: 'no tracking number' }, updatedAt: new Date() }).where(eq(shipments.id, shipment.id));
+    await queries.setPushOutcome(shipment.id, 'failed', { error: 'no tracking number' });
     return { status: 'failed', reason: 'no tracking number' };
   }
   const result = await deps.channels.forAccount(account).confirmShipment({
@@ -54,12 +48,12 @@ export async function confirmChannelShipment(deps: ConfirmChannelShipmentDeps, i
     trackingNumber: number, trackingUrl: shipment.trackingUrls[0] ?? null, shippedAt: shipment.shippedAt, lines,
   });
   if (!result.ok) {
-    await deps.db.update(shipments).set({ pushStatus: 'failed', pushResult: { channel: order.channel, reason: result.reason, message: result.message }, updatedAt: new Date() }).where(eq(shipments.id, shipment.id));
+    await queries.setPushOutcome(shipment.id, 'failed', { channel: order.channel, reason: result.reason, message: result.message });
     await audit.record(input.shopId, 'order', String(order.id), 'tracking_push_failed', 'fulfill', { shipmentId: shipment.id, channel: order.channel, reason: result.reason, message: result.message });
     return { status: 'failed', reason: `${result.reason}: ${result.message}` };
   }
-  await deps.db.update(shipments).set({ pushStatus: 'pushed', pushResult: { channel: order.channel, carrierCode: result.carrierCode, trackingNumber: number }, updatedAt: new Date() }).where(eq(shipments.id, shipment.id));
-  await deps.db.update(trackingEvents).set({ pushStatus: 'skipped' }).where(and(eq(trackingEvents.shipmentId, shipment.id), eq(trackingEvents.pushStatus, 'pending')));
+  await queries.setPushOutcome(shipment.id, 'pushed', { channel: order.channel, carrierCode: result.carrierCode, trackingNumber: number });
+  await queries.skipPendingEvents(shipment.id);
   await audit.record(input.shopId, 'order', String(order.id), 'tracking_pushed', 'fulfill', { shipmentId: shipment.id, channel: order.channel, carrierCode: result.carrierCode, trackingNumber: number });
   return { status: 'pushed', channel: order.channel, carrierCode: result.carrierCode };
 }

@@ -1,6 +1,5 @@
-import { createChannelAccountsRepo } from '../db/channel-accounts-repo.js';
+import { createChannelAccountsRepo, type ChannelAccountSettings } from '../db/channel-accounts-repo.js';
 import type { Db } from '../db/client.js';
-import type { ChannelAccountSettings } from '../../drizzle/schema/channels.js';
 import type { Logger } from '../logger.js';
 import type { Queues } from '../queue/producer.js';
 

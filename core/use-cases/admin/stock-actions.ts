@@ -1,11 +1,10 @@
 import { createAlertsQueries, type StockAlertRow } from '../../db/alerts-queries.js';
 import type { DbOrTx } from '../../db/client.js';
 import { createPurchasingQueries, type SkuPurchasingPatch, type SkuRow } from '../../db/purchasing-queries.js';
-import { createStockSettingsRepo } from '../../db/stock-settings-repo.js';
+import { createStockSettingsRepo, type StockSettings } from '../../db/stock-settings-repo.js';
 import { NotFoundError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
 import type { Queues } from '../../queue/producer.js';
-import type { StockSettings } from '../../../drizzle/schema/replenishment.js';
 
 export interface StockActionDeps {
   db: DbOrTx;

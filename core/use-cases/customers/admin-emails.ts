@@ -1,8 +1,6 @@
-import { desc, eq } from 'drizzle-orm';
-import { allocations, orders, shipments } from '../../../drizzle/schema/index.js';
-import type { EmailStatus } from '../../../drizzle/schema/index.js';
 import type { Db } from '../../db/client.js';
-import { createEmailOutboxRepo } from '../../db/email-outbox-repo.js';
+import { createCustomerViewQueries } from '../../db/customer-view-queries.js';
+import { createEmailOutboxRepo, type EmailStatus } from '../../db/email-outbox-repo.js';
 import { createShopsRepo } from '../../db/shops-repo.js';
 import { createTrackingPagesRepo } from '../../db/tracking-pages-repo.js';
 import { trackingPageUrl } from '../../domain/customers/links.js';
@@ -34,10 +32,7 @@ export async function previewEmail(deps: { db: Db; appUrl: string | undefined },
   if (!isEmailKind(input.kind)) throw new NotFoundError(`e-mail kind ${input.kind}`);
   const shop = (await createShopsRepo(deps.db).byId(input.shopId))!;
   const lang: EmailLanguage = input.lang ?? (shop.settings.language === 'fr' ? 'fr' : 'en');
-  const [latest] = await deps.db.select({ shipment: shipments, order: orders }).from(shipments)
-    .innerJoin(allocations, eq(allocations.id, shipments.allocationId))
-    .innerJoin(orders, eq(orders.id, allocations.orderId))
-    .where(eq(shipments.shopId, input.shopId)).orderBy(desc(shipments.id)).limit(1);
+  const latest = await createCustomerViewQueries(deps.db).latestShipmentWithOrder(input.shopId);
   const page = latest ? await createTrackingPagesRepo(deps.db).forOrder(input.shopId, latest.order.id) : undefined;
   const now = new Date();
   const shipment: ShipmentEmailData = {

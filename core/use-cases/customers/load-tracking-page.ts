@@ -1,6 +1,5 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
-import { allocations, orderLines, orders, shipmentDelays, shipments, shops, trackingEvents } from '../../../drizzle/schema/index.js';
 import type { Db } from '../../db/client.js';
+import { createCustomerViewQueries } from '../../db/customer-view-queries.js';
 import { createTrackingPagesRepo } from '../../db/tracking-pages-repo.js';
 import type { DelayReason } from '../../domain/customers/delay.js';
 import { pickEmailLanguage, type EmailLanguage } from '../../integrations/email/kinds.js';
@@ -34,19 +33,13 @@ export async function loadTrackingPage(deps: { db: Db }, input: { token: string;
   const now = input.now ?? new Date();
   const page = await createTrackingPagesRepo(deps.db).byToken(input.token, now);
   if (!page) return null;
-  const [row] = await deps.db.select({ order: orders, shop: shops }).from(orders).innerJoin(shops, eq(shops.id, orders.shopId))
-    .where(and(eq(orders.shopId, page.shopId), eq(orders.id, page.orderId)));
+  const queries = createCustomerViewQueries(deps.db);
+  const row = await queries.orderWithShop(page.shopId, page.orderId);
   if (!row || row.shop.status !== 'active') return null;
   const { order, shop } = row;
-  const lines = await deps.db.select({ title: orderLines.title, quantity: orderLines.currentQuantity }).from(orderLines)
-    .where(and(eq(orderLines.shopId, shop.id), eq(orderLines.orderId, order.id), eq(orderLines.requiresShipping, true))).orderBy(asc(orderLines.id));
-  const parcels = await deps.db.select({ shipment: shipments, promisedDeliveryBy: allocations.promisedDeliveryBy, delay: shipmentDelays.reason, delayResolved: shipmentDelays.resolvedAt })
-    .from(shipments).innerJoin(allocations, eq(allocations.id, shipments.allocationId))
-    .leftJoin(shipmentDelays, eq(shipmentDelays.shipmentId, shipments.id))
-    .where(and(eq(shipments.shopId, shop.id), eq(allocations.orderId, order.id))).orderBy(asc(shipments.shippedAt), asc(shipments.id));
-  const events = parcels.length
-    ? await deps.db.select().from(trackingEvents).where(and(eq(trackingEvents.shopId, shop.id), inArray(trackingEvents.shipmentId, parcels.map((p) => p.shipment.id)))).orderBy(asc(trackingEvents.occurredAt))
-    : [];
+  const lines = await queries.shippingLines(shop.id, order.id);
+  const parcels = await queries.parcels(shop.id, order.id);
+  const events = parcels.length ? await queries.events(shop.id, parcels.map((p) => p.shipment.id)) : [];
   const brand = brandOf(shop);
   return {
     lang: pickEmailLanguage(order.customerLocale, shop.settings.language ?? shop.locale),

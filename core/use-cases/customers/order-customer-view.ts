@@ -1,6 +1,5 @@
-import { and, asc, eq } from 'drizzle-orm';
-import { shipmentDelays } from '../../../drizzle/schema/index.js';
 import type { Db } from '../../db/client.js';
+import { delaysOfOrder } from '../../db/delays-queries.js';
 import { createEmailOutboxRepo } from '../../db/email-outbox-repo.js';
 import { createTrackingPagesRepo } from '../../db/tracking-pages-repo.js';
 import { trackingPageUrl } from '../../domain/customers/links.js';
@@ -9,7 +8,7 @@ import { trackingPageUrl } from '../../domain/customers/links.js';
 export async function orderCustomerView(deps: { db: Db; appUrl: string | undefined }, input: { shopId: number; orderId: number }) {
   const [page, delays, emails] = await Promise.all([
     createTrackingPagesRepo(deps.db).forOrder(input.shopId, input.orderId),
-    deps.db.select().from(shipmentDelays).where(and(eq(shipmentDelays.shopId, input.shopId), eq(shipmentDelays.orderId, input.orderId))).orderBy(asc(shipmentDelays.detectedAt)),
+    delaysOfOrder(deps.db, input.shopId, input.orderId),
     createEmailOutboxRepo(deps.db).list(input.shopId, { orderId: input.orderId, limit: 50 }),
   ]);
   return {

@@ -1,8 +1,7 @@
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
-import { replenishmentSnapshot, skus, stockAlerts } from '../../../drizzle/schema/index.js';
 import type { Db } from '../../db/client.js';
 import { createEmailOutboxRepo, type OutboxRow } from '../../db/email-outbox-repo.js';
 import { createShopsRepo } from '../../db/shops-repo.js';
+import { openAlertsForDigest } from '../../db/stock-digest-queries.js';
 import { createStockSettingsRepo } from '../../db/stock-settings-repo.js';
 import type { StockDigestData } from '../../integrations/email/email-data.js';
 import { pickEmailLanguage } from '../../integrations/email/kinds.js';
@@ -34,13 +33,7 @@ export async function sendStockDigests(deps: { db: Db; customers: CustomerEmailD
     if (hour < DIGEST_HOUR && !input.ignoreHour) continue;
     const outbox = createEmailOutboxRepo(deps.db);
     if (await outbox.bySubject(shop.id, `digest:${date}`, 'stock_digest')) continue;
-    const alerts = await deps.db
-      .select({ sku: skus.sku, title: skus.title, severity: stockAlerts.severity, onHand: replenishmentSnapshot.onHand, reorderPoint: replenishmentSnapshot.reorderPoint, daysOfCover: replenishmentSnapshot.daysOfCover })
-      .from(stockAlerts)
-      .innerJoin(skus, eq(skus.id, stockAlerts.skuId))
-      .leftJoin(replenishmentSnapshot, and(eq(replenishmentSnapshot.shopId, stockAlerts.shopId), eq(replenishmentSnapshot.skuId, stockAlerts.skuId)))
-      .where(and(eq(stockAlerts.shopId, shop.id), eq(stockAlerts.status, 'open')))
-      .orderBy(desc(sql`${stockAlerts.severity} = 'critical'`), asc(replenishmentSnapshot.daysOfCover), asc(skus.sku));
+    const alerts = await openAlertsForDigest(deps.db, shop.id);
     const seen = new Set<string>();
     const items: StockDigestData['items'] = [];
     for (const a of alerts) {

@@ -2,8 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { TokenCipher } from '../../crypto/token-cipher.js';
 import type { Db } from '../../db/client.js';
 import type { FeedPrincipal } from '../../db/feed-keys-repo.js';
-import { createFeedWebhooksRepo, type WebhookSubscriptionRow } from '../../db/feed-webhooks-repo.js';
-import type { FeedWebhookEventType } from '../../../drizzle/schema/index.js';
+import { createFeedWebhooksRepo, type FeedWebhookEventType, type WebhookSubscriptionRow } from '../../db/feed-webhooks-repo.js';
 import { NotFoundError } from '../../errors.js';
 
 export interface WebhookSubscription {

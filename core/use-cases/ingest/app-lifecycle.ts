@@ -1,5 +1,4 @@
-import { and, eq, gt, sql } from 'drizzle-orm';
-import { sessions } from '../../../drizzle/schema/index.js';
+import { hasSessionUpdatedAfter } from '../../db/session-queries.js';
 import { createShopsRepo } from '../../db/shops-repo.js';
 import type { TopicHandler } from './types.js';
 
@@ -10,7 +9,7 @@ import type { TopicHandler } from './types.js';
  */
 export const ingestAppUninstalled: TopicHandler = async (tx, shop, _payload, event) => {
   const at = event.triggeredAt ?? event.receivedAt;
-  const [newer] = await tx.select({ n: sql<number>`1` }).from(sessions).where(and(eq(sessions.shopId, shop.id), gt(sessions.updatedAt, at))).limit(1);
+  const newer = await hasSessionUpdatedAfter(tx, shop.id, at);
   if (shop.installedAt > at || newer) return { outcome: 'stale: installed again after this uninstall was sent' };
   await createShopsRepo(tx).uninstall(shop.id, at);
   return { outcome: 'uninstalled' };
