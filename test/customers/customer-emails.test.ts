@@ -44,7 +44,7 @@ describe('customer e-mails and the tracking page, with a real SMTP server', () =
     });
     const leased = (await feed('POST', '/allocations/lease')).json();
     const item = leased.items.find((i: { id: number }) => i.id === a!.id);
-    await feed('POST', `/allocations/${a!.id}/acknowledge`);
+    await feed('POST', `/allocations/${a!.id}/acknowledge`, { leaseToken: leased.leaseToken });
     const lines = item.lines.map((l: { lineId: number; quantity: number }) => ({ lineId: l.lineId, quantity: l.quantity }));
     const body = { lines, carrier: 'Colissimo', trackingNumbers: [`6A1234567890${n++}`], shippedAt: new Date().toISOString() };
     const idem = { 'idempotency-key': opts.idempotencyKey ?? `parcel-${placed.id}` };
@@ -174,7 +174,7 @@ describe('customer e-mails and the tracking page, with a real SMTP server', () =
     });
     const leased = (await feed('POST', '/allocations/lease')).json();
     const item = leased.items.find((i: { id: number }) => i.id === a!.id);
-    const ship = await feed('POST', `/allocations/${a!.id}/shipments`, { lines: item.lines.map((l: { lineId: number; quantity: number }) => ({ lineId: l.lineId, quantity: l.quantity })), carrier: 'Colissimo', trackingNumbers: ['6A99999999999'], shippedAt: new Date().toISOString() }, { 'idempotency-key': 'mkp-parcel-1' });
+    const ship = await feed('POST', `/allocations/${a!.id}/shipments`, { lines: item.lines.map((l: { lineId: number; quantity: number }) => ({ lineId: l.lineId, quantity: l.quantity })), carrier: 'Colissimo', trackingNumbers: ['6A99999999999'], shippedAt: new Date().toISOString(), leaseToken: leased.leaseToken }, { 'idempotency-key': 'mkp-parcel-1' });
     expect(ship.statusCode).toBe(201);
     await feed('POST', `/shipments/${ship.json().shipmentId}/events`, { status: 'delivered', occurredAt: new Date().toISOString() });
     await detectDelays({ db: s.t.ctx.db, customers: customerDeps(), noScanHours: 1 }, { shopId, now: new Date(Date.now() + 5 * 3_600_000) });

@@ -67,7 +67,7 @@ describe('a return from request to refund, through the simulators', () => {
     });
     const leased = (await feed('POST', '/allocations/lease')).json();
     const lines = leased.items[0].lines.map((l: { lineId: number; quantity: number }) => ({ lineId: l.lineId, quantity: l.quantity }));
-    expect((await feed('POST', `/allocations/${a!.id}/shipments`, { lines, carrier: 'Colissimo', trackingNumbers: ['6A12345678901'], shippedAt: new Date().toISOString() }, { 'idempotency-key': 'ret-parcel-1' })).statusCode).toBe(201);
+    expect((await feed('POST', `/allocations/${a!.id}/shipments`, { lines, carrier: 'Colissimo', trackingNumbers: ['6A12345678901'], shippedAt: new Date().toISOString(), leaseToken: leased.leaseToken }, { 'idempotency-key': 'ret-parcel-1' })).statusCode).toBe(201);
     await waitFor('fulfilled in Shopify', () => s.sim.control.getOrder(SHOP, placed.id).displayFulfillmentStatus === 'FULFILLED');
     expect((await level()).onHand).toBe(18);
 
