@@ -1,7 +1,6 @@
-import { and, eq, gt, isNull, max, ne } from 'drizzle-orm';
-import { allocations, shipmentDelays, shipments, trackingEvents } from '../../../drizzle/schema/index.js';
 import { createAuditRepo } from '../../db/audit-repo.js';
 import type { Db } from '../../db/client.js';
+import { openShipmentsWithoutDelay, raiseDelay } from '../../db/customer-email-queries.js';
 import type { OutboxRow } from '../../db/email-outbox-repo.js';
 import { delayReason } from '../../domain/customers/delay.js';
 import type { CustomerEmailDeps } from './customer-email-deps.js';
@@ -18,26 +17,14 @@ const LOOKBACK_DAYS = 60;
  */
 export async function detectDelays(deps: { db: Db; customers: CustomerEmailDeps; noScanHours: number }, input: { now?: Date; shopId?: number } = {}) {
   const now = input.now ?? new Date();
-  const open = await deps.db
-    .select({
-      id: shipments.id, shopId: shipments.shopId, orderId: allocations.orderId, status: shipments.status, shippedAt: shipments.shippedAt,
-      promisedDeliveryBy: allocations.promisedDeliveryBy, lastEventAt: max(trackingEvents.occurredAt),
-    })
-    .from(shipments)
-    .innerJoin(allocations, eq(allocations.id, shipments.allocationId))
-    .leftJoin(shipmentDelays, eq(shipmentDelays.shipmentId, shipments.id))
-    .leftJoin(trackingEvents, eq(trackingEvents.shipmentId, shipments.id))
-    .where(and(ne(shipments.status, 'delivered'), isNull(shipmentDelays.id), gt(shipments.shippedAt, new Date(now.getTime() - LOOKBACK_DAYS * 86_400_000)),
-      input.shopId ? eq(shipments.shopId, input.shopId) : undefined))
-    .groupBy(shipments.id, allocations.orderId, allocations.promisedDeliveryBy);
+  const open = await openShipmentsWithoutDelay(deps.db, { since: new Date(now.getTime() - LOOKBACK_DAYS * 86_400_000), shopId: input.shopId });
   const emails: OutboxRow[] = [];
   let raised = 0;
   for (const s of open) {
     const reason = delayReason({ ...s, lastEventAt: s.lastEventAt ? new Date(s.lastEventAt) : null }, now, deps.noScanHours);
     if (!reason) continue;
     await deps.db.transaction(async (tx) => {
-      const [delay] = await tx.insert(shipmentDelays).values({ shopId: s.shopId, orderId: s.orderId, shipmentId: s.id, reason, detectedAt: now })
-        .onConflictDoNothing({ target: shipmentDelays.shipmentId }).returning({ id: shipmentDelays.id });
+      const delay = await raiseDelay(tx, { shopId: s.shopId, orderId: s.orderId, shipmentId: s.id, reason, detectedAt: now });
       if (!delay) return;
       raised++;
       await createAuditRepo(tx).record(s.shopId, 'order', String(s.orderId), 'delayed', 'delay-check', { shipmentId: s.id, reason });

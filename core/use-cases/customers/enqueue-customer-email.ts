@@ -1,7 +1,5 @@
-import { and, eq } from 'drizzle-orm';
-import { allocationLines, allocations, orderLines, orders, shipmentLines, shipments, shops } from '../../../drizzle/schema/index.js';
-import type { DelayReason } from '../../../drizzle/schema/customers.js';
 import type { DbOrTx } from '../../db/client.js';
+import { parcelContents, shipmentForEmail, type DelayReason, type ShipmentForEmail } from '../../db/customer-email-queries.js';
 import { createEmailOutboxRepo, type OutboxRow } from '../../db/email-outbox-repo.js';
 import { createTrackingPagesRepo } from '../../db/tracking-pages-repo.js';
 import { trackingPageUrl } from '../../domain/customers/links.js';
@@ -39,13 +37,7 @@ export type EnqueueCustomerEmailResult =
  * The caller queues an `email` job for a pending row once its transaction commits.
  */
 export async function enqueueCustomerEmail(deps: EnqueueCustomerEmailDeps, input: EnqueueCustomerEmailInput): Promise<EnqueueCustomerEmailResult> {
-  const [row] = await deps.db
-    .select({ shipment: shipments, allocation: allocations, order: orders, shop: shops })
-    .from(shipments)
-    .innerJoin(allocations, eq(allocations.id, shipments.allocationId))
-    .innerJoin(orders, eq(orders.id, allocations.orderId))
-    .innerJoin(shops, eq(shops.id, shipments.shopId))
-    .where(and(eq(shipments.shopId, input.shopId), eq(shipments.id, input.shipmentId)));
+  const row = await shipmentForEmail(deps.db, input.shopId, input.shipmentId);
   if (!row) throw new NotFoundError(`shipment ${input.shipmentId}`);
   const { shipment, allocation, order, shop } = row;
   const outbox = createEmailOutboxRepo(deps.db);
@@ -77,18 +69,9 @@ export async function enqueueCustomerEmail(deps: EnqueueCustomerEmailDeps, input
   return { outcome: 'decided', ...res };
 }
 
-async function shipmentEmailData(db: DbOrTx, s: {
-  shipment: typeof shipments.$inferSelect; allocation: typeof allocations.$inferSelect; order: typeof orders.$inferSelect; pageUrl: string; delayReason?: DelayReason;
-}): Promise<ShipmentEmailData> {
-  const items = await db.select({ title: orderLines.title, quantity: shipmentLines.quantity })
-    .from(shipmentLines)
-    .innerJoin(allocationLines, eq(allocationLines.id, shipmentLines.allocationLineId))
-    .innerJoin(orderLines, eq(orderLines.id, allocationLines.orderLineId))
-    .where(and(eq(shipmentLines.shopId, s.shipment.shopId), eq(shipmentLines.shipmentId, s.shipment.id)));
+async function shipmentEmailData(db: DbOrTx, s: Omit<ShipmentForEmail, 'shop'> & { pageUrl: string; delayReason?: DelayReason }): Promise<ShipmentEmailData> {
+  const { items, orderedUnits } = await parcelContents(db, s.shipment.shopId, s.shipment.id, s.order.id);
   const shippedUnits = items.reduce((n, i) => n + i.quantity, 0);
-  const ordered = await db.select({ quantity: orderLines.currentQuantity, requiresShipping: orderLines.requiresShipping }).from(orderLines)
-    .where(and(eq(orderLines.shopId, s.shipment.shopId), eq(orderLines.orderId, s.order.id)));
-  const orderedUnits = ordered.filter((l) => l.requiresShipping).reduce((n, l) => n + l.quantity, 0);
   const shippingName = s.order.shippingAddress?.name?.split(' ')[0] ?? null;
   return {
     orderName: s.order.name,
