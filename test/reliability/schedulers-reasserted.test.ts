@@ -17,15 +17,15 @@ describe('schedulers after Redis loses them', () => {
 
   const schedulerKeys = async () => (await t.ctx.queues.queue('maintenance').getJobSchedulers()).map((s) => s.key).sort();
 
-  it('every worker process, whatever queues it serves, puts the sweep and reconciliation schedulers back after a flush', async () => {
+  it('every worker process, whatever queues it serves, puts the sweep, reconciliation, delay-check and stock-digest schedulers back after a flush', async () => {
     workers = await startWorkers(t.ctx, ['route'], { reassertSchedulersEveryMs: 200 });
-    await waitFor('both maintenance schedulers', async () => (await schedulerKeys()).length === 2, 5000);
+    await waitFor('the maintenance schedulers', async () => (await schedulerKeys()).length === 4, 5000);
     const prefix = t.ctx.config.redis.prefix;
     const keys = await t.ctx.redis.keys(`${prefix}*`);
     expect(keys.length).toBeGreaterThan(0);
     await t.ctx.redis.del(...keys);
     expect(await schedulerKeys()).toEqual([]);
-    await waitFor('both maintenance schedulers', async () => (await schedulerKeys()).length === 2, 5000);
-    expect(await schedulerKeys()).toEqual(['schedule-reconcile', 'sweep']);
+    await waitFor('the maintenance schedulers', async () => (await schedulerKeys()).length === 4, 5000);
+    expect(await schedulerKeys()).toEqual(['detect-delays', 'schedule-reconcile', 'stock-digest', 'sweep']);
   });
 });
