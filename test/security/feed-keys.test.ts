@@ -35,8 +35,8 @@ describe('3PL keys', () => {
   it('slows down an address that keeps trying wrong keys, before checking them', async () => {
     const codes: number[] = [];
     for (let i = 0; i < 14; i++) codes.push((await list(`lk_0123456789ab_${'x'.repeat(30)}${i}`, '198.51.100.7')).statusCode);
-    expect(codes.slice(0, 10).every((c) => c === 401)).toBe(true);
-    expect(codes.slice(10).every((c) => c === 429)).toBe(true);
+    expect(codes.slice(0, 10).every((c) => c === 401), String(codes)).toBe(true);
+    expect(codes.slice(10).every((c) => c === 429), String(codes)).toBe(true);
     // even a good key is refused from that address for a while; other addresses are unaffected
     expect((await list(w.a.feedKey, '198.51.100.7')).statusCode).toBe(429);
     expect((await list(w.a.feedKey, '203.0.113.9')).statusCode).toBe(200);
