@@ -18,6 +18,13 @@ const formSchema = z.object({
   note: safeText(500).optional().transform((s) => (s?.trim() ? s.trim() : null)),
 }).catchall(z.string().max(10));
 
+// a malformed token is a wrong link like any other: the plain 404 page, not a server error
+function returnDoorToken(params: unknown): string {
+  const parsed = tokenParams.safeParse(params);
+  if (!parsed.success) throw Object.assign(new Error('no return door'), { statusCode: 404 });
+  return parsed.data.token;
+}
+
 /** The customer's return door on the tracking page, when the shop allows it. */
 export async function trackReturnRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }): Promise<void> {
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 16 * 1024 }, (_req, body, done) => {
@@ -25,7 +32,7 @@ export async function trackReturnRoutes(app: FastifyInstance, { ctx }: { ctx: Ap
   });
 
   app.get('/t/:token/return', async (req, reply) => {
-    const { token } = tokenParams.parse(req.params);
+    const token = returnDoorToken(req.params);
     const lang = languageFromHeader(req.headers['accept-language']);
     const view = await customerReturnView({ db: ctx.db }, token, new Date());
     if (!view) throw Object.assign(new Error('no return door'), { statusCode: 404 });
@@ -33,7 +40,7 @@ export async function trackReturnRoutes(app: FastifyInstance, { ctx }: { ctx: Ap
   });
 
   app.post('/t/:token/return', async (req, reply) => {
-    const { token } = tokenParams.parse(req.params);
+    const token = returnDoorToken(req.params);
     const lang = languageFromHeader(req.headers['accept-language']);
     const form = formSchema.safeParse(req.body);
     const view = await customerReturnView({ db: ctx.db }, token, new Date());
