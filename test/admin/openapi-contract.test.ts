@@ -2,13 +2,14 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { allocations, inboxEvents, shipments, trackingEvents } from '../../drizzle/schema/index.js';
+import { allocationLines, allocations, emailOutbox, inboxEvents, orderLines, shipmentLines, shipments, trackingEvents } from '../../drizzle/schema/index.js';
 import { createAuditRepo } from '../../core/db/audit-repo.js';
 import { createPrivacyRepo } from '../../core/db/privacy-repo.js';
 import { createShopsRepo } from '../../core/db/shops-repo.js';
 import { createSyncRepo } from '../../core/db/sync-repo.js';
 import { recomputeReplenishment } from '../../core/use-cases/recompute-replenishment.js';
 import { routeOrder } from '../../core/use-cases/route-order.js';
+import { createMiraklSim, type MiraklSim } from '../../sim/mirakl/index.js';
 import { receive, seedOrder, seedSku, seedWarehouse } from '../helpers/fixtures.js';
 import { simShop, startSimApp, type SimApp } from '../helpers/sim-app.js';
 
@@ -33,10 +34,14 @@ describe('admin API: every route answers what /api/admin/openapi.json says', () 
   let token: string;
   let doc: OpenApiDoc;
   let ajv: Ajv2020;
-  const ids = { order: 0, warehouse: 0, key: 0, sku: 0, alert: 0, deadLetter: 0, privacy: 0, allocation: 0 };
+  let mirakl: MiraklSim;
+  let miraklUrl: string;
+  const ids = { order: 0, orderLine: 0, warehouse: 0, key: 0, sku: 0, alert: 0, deadLetter: 0, privacy: 0, allocation: 0, email: 0 };
 
   beforeAll(async () => {
     s = await startSimApp();
+    mirakl = createMiraklSim({ apiKey: 'contract-key', shopName: 'Contrat sur Fnac' });
+    miraklUrl = await mirakl.start(0);
     token = await simShop(s.sim, 'contract.myshopify.com');
     expect((await s.app.inject({ url: '/api/admin/shop', headers: { authorization: `Bearer ${token}` } })).statusCode).toBe(200);
     const db = s.t.ctx.db;
@@ -53,6 +58,17 @@ describe('admin API: every route answers what /api/admin/openapi.json says', () 
     await db.update(allocations).set({ dispatchError: 'HTTP 500 from the 3PL' }).where(eq(allocations.id, alloc!.id));
     const [parcel] = await db.insert(shipments).values({ shopId: shop.id, allocationId: alloc!.id, idempotencyKey: 'p-1', carrier: 'colissimo', trackingNumbers: ['6A1'], shippedAt: new Date() }).returning();
     await db.insert(trackingEvents).values({ shopId: shop.id, shipmentId: parcel!.id, status: 'in_transit', occurredAt: new Date(), description: 'Pris en charge' });
+    // the parcel carries the order's one unit, so the merchant can ask for its return
+    const [allocLine] = await db.select().from(allocationLines).where(eq(allocationLines.allocationId, alloc!.id));
+    await db.insert(shipmentLines).values({ shopId: shop.id, shipmentId: parcel!.id, allocationLineId: allocLine!.id, quantity: 1 });
+    ids.orderLine = allocLine!.orderLineId;
+    expect((await db.select().from(orderLines).where(eq(orderLines.id, ids.orderLine)))[0]?.orderId).toBe(ids.order);
+    // two e-mails the sender gave up on: one retried by id, the other with the rest
+    const parked = await db.insert(emailOutbox).values([1, 2].map((n) => ({
+      shopId: shop.id, orderId: ids.order, shipmentId: parcel!.id, subjectKey: `shipment:${parcel!.id}:${n}`, kind: 'shipped', toAddress: 'client@example.fr', locale: 'fr',
+      data: {}, subject: 'Votre commande est en route', status: 'parked' as const, attempts: 5, lastError: 'SMTP 421',
+    }))).returning();
+    ids.email = parked[0]!.id;
     await createAuditRepo(db).record(shop.id, 'order', String(ids.order), 'note', 'test', { why: 'a timeline entry' });
     await recomputeReplenishment({ database: s.t.ctx.database, log: s.t.ctx.log }, { shopId: shop.id, full: true });
     const [dead] = await db.insert(inboxEvents).values({ source: 'shopify', eventId: 'ev-dead-1', shopDomain: shop.domain, topic: 'orders/create', body: '{"id":1}', status: 'dead', attempts: 5, lastError: 'boom' }).returning();
@@ -70,7 +86,10 @@ describe('admin API: every route answers what /api/admin/openapi.json says', () 
     addFormats.default(ajv);
     ajv.addSchema(doc, 'openapi.json');
   }, 60_000);
-  afterAll(async () => s.close());
+  afterAll(async () => {
+    await mirakl.stop();
+    await s.close();
+  });
 
   const send = (c: Call) => s.app.inject({
     method: c.method.toUpperCase() as 'GET', url: `/api/admin${c.url}`, headers: { authorization: `Bearer ${token}` },
@@ -157,11 +176,25 @@ describe('admin API: every route answers what /api/admin/openapi.json says', () 
       { method: 'post', path: '/orders/{id}/reroute', url: `/orders/${ids.order}/reroute`, body: { fresh: false } },
       { method: 'post', path: '/orders/reroute', url: '/orders/reroute', body: { orderIds: [ids.order] } },
       { method: 'post', path: '/orders/{id}/cancel-at-3pl', url: `/orders/${ids.order}/cancel-at-3pl` },
+      { method: 'post', path: '/returns', url: '/returns', body: { orderId: ids.order, lines: [{ orderLineId: ids.orderLine, quantity: 1, reason: 'damaged_in_transit', note: 'Le carton était écrasé' }], trackingNumber: '6A999' } },
+      { method: 'get', path: '/returns', url: '/returns?limit=5' },
+      { method: 'get', path: '/returns/analytics', url: '/returns/analytics' },
+      { method: 'get', path: '/returns/policy', url: '/returns/policy' },
+      { method: 'get', path: '/emails', url: '/emails?status=parked,sent' },
+      { method: 'post', path: '/emails/{id}/retry', url: `/emails/${ids.email}/retry` },
+      { method: 'post', path: '/emails/retry-parked', url: '/emails/retry-parked' },
+      { method: 'get', path: '/emails/kinds', url: '/emails/kinds' },
+      { method: 'get', path: '/emails/preview/{kind}', url: '/emails/preview/shipped?lang=fr' },
+      {
+        method: 'post', path: '/channel-accounts', url: '/channel-accounts',
+        body: { kind: 'mirakl', name: 'Fnac Darty', code: 'fnac', baseUrl: miraklUrl, apiKey: 'contract-key', carriers: [{ code: 'COLISSIMO', label: 'Colissimo' }] },
+      },
+      { method: 'get', path: '/channel-accounts', url: '/channel-accounts' },
     ];
     const failures: string[] = [];
     const run = async (c: Call, expected?: number) => {
       const res = await send(c);
-      if (res.statusCode >= 300 || (expected && res.statusCode !== expected)) {
+      if (expected === undefined ? res.statusCode >= 300 : res.statusCode !== expected) {
         failures.push(`${c.method.toUpperCase()} ${c.url}: HTTP ${res.statusCode} ${res.body.slice(0, 300)}`);
         return res;
       }
@@ -174,6 +207,7 @@ describe('admin API: every route answers what /api/admin/openapi.json says', () 
     for (const c of calls) await run(c);
 
     // the calls that need what the ones above returned
+    const later = calls.length;
     const rules = (await send({ method: 'get', path: '/routing-rules', url: '/routing-rules' })).json();
     calls.push({ method: 'put', path: '/routing-rules', url: '/routing-rules', body: { rules: rules.rules, version: rules.version } });
     const settings = (await send({ method: 'get', path: '/stock-settings', url: '/stock-settings' })).json();
@@ -187,10 +221,31 @@ describe('admin API: every route answers what /api/admin/openapi.json says', () 
     calls.push({ method: 'put', path: '/warehouses/{id}', url: `/warehouses/${ids.warehouse}`, body: { ...input, address: { ...input.address, countryCode: 'FR' }, priority: 5 } });
     const key = (await send({ method: 'get', path: '/warehouses/{id}/keys', url: `/warehouses/${ids.warehouse}/keys` })).json().items[0];
     calls.push({ method: 'delete', path: '/warehouses/{id}/keys/{keyId}', url: `/warehouses/${ids.warehouse}/keys/${key.id}` });
-    for (const c of calls.slice(-6)) await run(c);
+    const policy = (await send({ method: 'get', path: '/returns/policy', url: '/returns/policy' })).json();
+    calls.push({ method: 'put', path: '/returns/policy', url: '/returns/policy', body: { ...policy, autoApprove: false, returnWarehouseIds: [ids.warehouse] } });
+    const ret = (await send({ method: 'get', path: '/returns', url: '/returns' })).json().items[0];
+    expect(ret, 'the merchant\'s return was recorded').toMatchObject({ orderId: ids.order, status: 'approved' });
+    calls.push({ method: 'get', path: '/returns/{id}', url: `/returns/${ret.id}` });
+    calls.push({ method: 'post', path: '/returns/{id}/actions', url: `/returns/${ret.id}/actions`, body: { type: 'ship', trackingNumber: '6A999', trackingUrl: 'https://www.laposte.fr/outils/suivre-vos-envois?code=6A999' } });
+    calls.push({ method: 'get', path: '/returns/{id}/slip', url: `/returns/${ret.id}/slip?lang=fr` });
+    const account = (await send({ method: 'get', path: '/channel-accounts', url: '/channel-accounts' })).json().accounts[0];
+    expect(account, 'the Mirakl account was connected').toMatchObject({ kind: 'mirakl', code: 'fnac' });
+    calls.push({ method: 'post', path: '/channel-accounts/{id}/test', url: `/channel-accounts/${account.id}/test` });
+    for (const c of calls.slice(later)) await run(c);
+    // the demo mailbox answers its documented 404 unless DEMO_MAILBOX_URL names the demo's SMTP sink
+    expect(s.t.ctx.config.email.demoMailboxUrl).toBeUndefined();
+    const mailbox: Call = { method: 'get', path: '/mailbox', url: '/mailbox' };
+    calls.push(mailbox);
+    await run(mailbox, 404);
 
     // errors answer in the documented error shape
-    for (const c of [{ method: 'get', path: '/orders/{id}', url: '/orders/999999' }, { method: 'post', path: '/orders/{id}/hold', url: `/orders/${ids.order}/hold`, body: { reason: '' } }] as Call[]) {
+    for (const c of [
+      { method: 'get', path: '/orders/{id}', url: '/orders/999999' },
+      { method: 'post', path: '/orders/{id}/hold', url: `/orders/${ids.order}/hold`, body: { reason: '' } },
+      // a line that is not on the order: the use case refuses it with a 422 in the error shape
+      { method: 'post', path: '/returns', url: '/returns', body: { orderId: ids.order, lines: [{ orderLineId: 999999, quantity: 1, reason: 'damaged_in_transit' }] } },
+      { method: 'get', path: '/returns/{id}/slip', url: '/returns/999999/slip' },
+    ] as Call[]) {
       const res = await send(c);
       expect(res.statusCode).toBeGreaterThanOrEqual(400);
       const errors = check(c, res.statusCode, String(res.headers['content-type']), res.json());

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { errorResponse } from './common.js';
 
 const emailStatus = z.enum(['pending', 'sending', 'sent', 'parked', 'delegated', 'skipped']);
 
@@ -49,6 +50,8 @@ export const mailboxItem = z.object({
   html: z.string().nullable(), text: z.string().nullable(), kind: z.string().nullable(), orderId: z.number().nullable(),
 });
 export const mailboxResponse = z.object({ messages: z.array(mailboxItem) });
+/** 404 outside the demo: no mailbox reader is configured (DEMO_MAILBOX_URL). */
+export const mailboxUnavailableResponse = errorResponse.describe('No demo mailbox: DEMO_MAILBOX_URL is not configured');
 
 export type EmailListResponse = z.infer<typeof emailListResponse>;
 export type EmailItem = z.infer<typeof emailItem>;

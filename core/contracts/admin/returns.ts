@@ -3,6 +3,7 @@ import { grades } from '../../domain/returns/grading.js';
 import { returnReasons } from '../../domain/returns/reasons.js';
 import { returnStates } from '../../domain/returns/state-machine.js';
 import { safeText } from '../safe-text.js';
+import { errorResponse } from './common.js';
 
 /** Admin API contract for returns: what /api/admin/returns takes and gives. */
 
@@ -86,10 +87,18 @@ export const createReturnBodySchema = z.object({
   labelUrl: z.url({ protocol: /^https?$/ }).pipe(safeText(2000)).nullish(),
   trackingNumber: safeText(60).nullish(),
 });
-export const createReturnResultSchema = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), id: z.number().int(), rma: z.string(), status: returnStateSchema, decision: z.enum(['approve', 'review']), why: z.string() }),
-  z.object({ ok: z.literal(false), reason: z.string(), lines: z.array(z.object({ orderLineId: z.number().int(), ok: z.boolean(), reason: z.string().nullable() })) }),
-]);
+/** 201: the return was recorded, approved at once or left for review. */
+export const createReturnAcceptedSchema = z.object({ ok: z.literal(true), id: z.number().int(), rma: z.string(), status: returnStateSchema, decision: z.enum(['approve', 'review']), why: z.string() });
+/** 422: the shop's rules refuse the return, with each line's verdict. */
+export const createReturnRefusedSchema = z.object({ ok: z.literal(false), reason: z.string(), lines: z.array(z.object({ orderLineId: z.number().int(), ok: z.boolean(), reason: z.string().nullable() })) });
+export const createReturnResultSchema = z.discriminatedUnion('ok', [createReturnAcceptedSchema, createReturnRefusedSchema]);
+/** What a 422 from POST /returns carries: the rules' refusal, or the error shape (a line not on the order, more units than were shipped). */
+export const createReturnUnprocessableSchema = z.union([createReturnRefusedSchema, errorResponse]).describe('The shop\'s rules refuse the return (`ok: false`), or the request cannot be processed (the error shape)');
+
+/** GET /returns/:id/slip: the printable slip, in the shop's language unless asked. */
+export const returnSlipQuerySchema = z.object({ lang: z.enum(['en', 'fr']).optional() });
+/** The slip is an HTML page to print, not JSON. */
+export const returnSlipResponse = { description: 'The printable return slip, an HTML page', content: { 'text/html': { schema: z.string() } } };
 
 export const returnActionBodySchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('approve') }),
@@ -138,6 +147,7 @@ export type ReturnDetailDto = z.infer<typeof returnDetailSchema>;
 export type ReturnLineDto = z.infer<typeof returnLineSchema>;
 export type CreateReturnBody = z.infer<typeof createReturnBodySchema>;
 export type CreateReturnResultDto = z.infer<typeof createReturnResultSchema>;
+export type ReturnSlipQuery = z.infer<typeof returnSlipQuerySchema>;
 export type ReturnActionBody = z.infer<typeof returnActionBodySchema>;
 export type ReturnAnalyticsDto = z.infer<typeof returnAnalyticsSchema>;
 export type ReturnPolicyDto = z.infer<typeof returnPolicySchema>;

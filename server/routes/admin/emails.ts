@@ -1,13 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { AppContext } from '../../../core/context.js';
+import { idParams } from '../../../core/contracts/admin/common.js';
 import {
-  emailKindsResponse, emailListQuery, emailListResponse, emailPreviewParams, emailPreviewQuery, emailPreviewResponse, emailRetryResponse, mailboxResponse,
+  emailKindsResponse, emailListQuery, emailListResponse, emailPreviewParams, emailPreviewQuery, emailPreviewResponse, emailRetryResponse, mailboxResponse, mailboxUnavailableResponse,
 } from '../../../core/contracts/admin/emails.js';
 import { listEmailKinds, listEmails, previewEmail, readDemoMailbox, retryParkedEmails } from '../../../core/use-cases/customers/admin-emails.js';
-
-const idParams = z.object({ id: z.coerce.number().int().positive() });
 
 /** The outbox as the merchant sees it (parked messages can be retried), template previews, and the demo's mailbox. */
 export async function emailRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }): Promise<void> {
@@ -29,6 +27,6 @@ export async function emailRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
     previewEmail({ db: ctx.db, appUrl: ctx.config.http.appUrl }, { shopId: req.shop.id, kind: req.params.kind, lang: req.query.lang }));
 
   // demo only: answers 404 unless DEMO_MAILBOX_URL points at the demo's SMTP sink
-  r.get('/mailbox', { schema: { response: { 200: mailboxResponse } } }, async (req) =>
+  r.get('/mailbox', { schema: { response: { 200: mailboxResponse, 404: mailboxUnavailableResponse } } }, async (req) =>
     readDemoMailbox({ db: ctx.db, mailboxUrl: ctx.config.email.demoMailboxUrl }, { shopId: req.shop.id }));
 }
