@@ -158,7 +158,8 @@ describe('inside Shopify admin', () => {
     }));
     await loadPage(page, `${h.appUrl}/settings?embedded=1&shop=${DEMO_SHOP}&host=YWRtaW4uc2hvcGlmeS5jb20vc3RvcmUvZGVtby1mcg`, 'settings', 'en');
     expect(await page.locator('ui-nav-menu a').evaluateAll((as) => as.map((a) => [a.getAttribute('href'), a.getAttribute('rel'), a.textContent]))).toEqual([
-      ['/', 'home', 'Overview'], ['/orders', null, 'Orders'], ['/stock', null, 'Stock'], ['/alerts', null, 'Stock alerts'], ['/purchase-orders', null, 'Purchase orders'], ['/warehouses', null, 'Warehouses'], ['/rules', null, 'Routing rules'], ['/dead-letters', null, 'Dead letters'], ['/settings', null, 'Settings'],
+      ['/', 'home', 'Overview'], ['/orders', null, 'Orders'], ['/returns', null, 'Returns'], ['/stock', null, 'Stock'], ['/alerts', null, 'Stock alerts'], ['/purchase-orders', null, 'Purchase orders'], ['/warehouses', null, 'Warehouses'], ['/rules', null, 'Routing rules'],
+      ['/channels', null, 'Channels'], ['/dead-letters', null, 'Dead letters'], ['/emails', null, 'E-mails'], ['/settings', null, 'Settings'],
     ]);
     expect(await page.locator('.Polaris-Navigation').count()).toBe(0);
     expect(await page.evaluate(() => (window as unknown as { __bridge: { tokens: number } }).__bridge.tokens)).toBeGreaterThan(0);

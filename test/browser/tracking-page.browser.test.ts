@@ -40,7 +40,7 @@ describe('the customer tracking page in a browser', () => {
     const [a] = await waitFor('ready', async () => { const r = (await s.t.ctx.db.select().from(allocations).where(eq(allocations.orderId, order.id))).filter((x) => x.status === 'ready'); return r.length ? r : null; });
     const leased = (await feed('POST', '/allocations/lease')).json();
     const lines = leased.items[0].lines.map((l: { lineId: number; quantity: number }) => ({ lineId: l.lineId, quantity: l.quantity }));
-    const ship = (await feed('POST', `/allocations/${a!.id}/shipments`, { lines, carrier: 'Colissimo', trackingNumbers: ['6A12345678901'], shippedAt: new Date(Date.now() - 86_400_000).toISOString() }, { 'idempotency-key': 'browser-parcel' })).json();
+    const ship = (await feed('POST', `/allocations/${a!.id}/shipments`, { lines, carrier: 'Colissimo', trackingNumbers: ['6A12345678901'], shippedAt: new Date(Date.now() - 86_400_000).toISOString(), leaseToken: leased.leaseToken }, { 'idempotency-key': 'browser-parcel' })).json();
     await feed('POST', `/shipments/${ship.shipmentId}/events`, { status: 'in_transit', occurredAt: new Date(Date.now() - 40_000_000).toISOString(), location: 'Plateforme de Saint-Priest', description: 'Colis pris en charge' });
     await feed('POST', `/shipments/${ship.shipmentId}/events`, { status: 'out_for_delivery', occurredAt: new Date().toISOString(), location: 'Lyon 3e' });
     pageUrl = (await admin('GET', `/orders/${order.id}`)).json().order.trackingPageUrl;
