@@ -136,7 +136,13 @@ export function createMiraklSim(opts: MiraklSimOptions) {
   });
 
   app.post('/api/offers/stock/imports', { preHandler: guard('STO01') }, async (req, reply) => {
-    const form = await new Request('http://sim/', { method: 'POST', headers: { 'content-type': req.headers['content-type'] ?? '' }, body: new Uint8Array(req.body as Buffer) }).formData().catch(() => null);
+    let form: FormData | null = null;
+    try {
+      form = await new Request('http://sim/', { method: 'POST', headers: { 'content-type': req.headers['content-type'] ?? '' }, body: new Uint8Array(req.body as Buffer) }).formData();
+    } catch (e) {
+      // not a multipart body: Mirakl answers 400, as below
+      req.log.info({ err: (e as Error).message }, 'STO01 body is not multipart');
+    }
     const file = form?.get('file');
     if (!file || typeof file === 'string') return error(reply, 400, "Multipart field 'file' is required");
     const rows = parseSemicolonCsv(await file.text());

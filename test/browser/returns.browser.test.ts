@@ -64,7 +64,7 @@ beforeEach(async () => {
   ({ context, page, errors } = await openContext(browser));
 });
 afterEach(async (ctx) => {
-  if (ctx.task.result?.state === 'fail' && page.url() !== 'about:blank') await screenshot(page, `FAILED-${slug(ctx.task.name)}`, false).catch(() => {});
+  if (ctx.task.result?.state === 'fail' && page.url() !== 'about:blank') await screenshot(page, `FAILED-${slug(ctx.task.name)}`, false).catch((e: Error) => console.warn(`failure screenshot not saved: ${e.message}`));
   await context.close();
 });
 
