@@ -7,18 +7,19 @@ import { payloadSchemas, type JobPayload } from '../core/queue/payloads.js';
 /** A queue processor: parse the payload, call one use case, let the error say whether to retry. */
 export interface ProcessorDef<N extends QueueName> {
   concurrency: number;
-  process(ctx: AppContext, payload: JobPayload<N>, job: Job): Promise<unknown>;
+  /** `token` is the worker's lock on the job, for moving it back to delayed */
+  process(ctx: AppContext, payload: JobPayload<N>, job: Job, token?: string): Promise<unknown>;
 }
 
 /** Starts a BullMQ worker for one queue; non-retriable faults skip the remaining attempts. */
 export function runWorker<N extends QueueName>(ctx: AppContext, name: N, def: ProcessorDef<N>): Worker {
   const worker = new Worker(
     name,
-    async (job) => {
+    async (job, token) => {
       const parsed = payloadSchemas[name].safeParse(job.data);
       if (!parsed.success) throw new UnrecoverableError(`invalid ${name} payload: ${parsed.error.message}`);
       try {
-        return await def.process(ctx, parsed.data as JobPayload<N>, job);
+        return await def.process(ctx, parsed.data as JobPayload<N>, job, token);
       } catch (err) {
         if (err instanceof AppError && !err.retriable) throw new UnrecoverableError(`${err.code}: ${err.message}`);
         throw err;

@@ -1,16 +1,40 @@
+import { DelayedError } from 'bullmq';
 import { recomputeReplenishment } from '../core/use-cases/recompute-replenishment.js';
 import { kickChannelStock } from '../core/use-cases/kick-channel-stock.js';
 import { syncInventory } from '../core/use-cases/sync-inventory.js';
+import { withRunLock } from '../core/queue/run-lock.js';
 import type { ProcessorDef } from './run-worker.js';
 
-/** Pushes sellable quantities to the channels; one run per shop at a time takes every waiting change. */
+/** Longer than any one shop's sync; a process that dies holding it delays that shop this long at most. */
+const SYNC_LEASE_MS = 5 * 60_000;
+/**
+ * Runs of one shop start at most this often, so a long burst of stock changes still goes out
+ * in few calls (the budget: one call per 250 changed quantities) and reaches Shopify within
+ * a few seconds.
+ */
+const SYNC_SPACING_MS = 2_000;
+const BUSY_RETRY_MS = 1_000;
+
+/**
+ * Pushes sellable quantities to the channels; one run per shop at a time takes every waiting
+ * change. Two runs side by side would each read the stock at their own moment and the older
+ * reading could land last at Shopify, so a run that finds the shop's lease taken waits its turn
+ * (the job goes back to delayed, its attempts untouched) and then takes what is left; runs
+ * are also spaced, which coalesces a long burst further than the one-second job windows.
+ */
 export const inventorySyncProcessor: ProcessorDef<'inventory-sync'> = {
   concurrency: 4,
-  async process(ctx, payload, job) {
-    // marketplaces first and on their own jobs: Shopify failing here must not hold their stock back
-    const channels = await kickChannelStock({ db: ctx.db, queues: ctx.queues, log: ctx.log }, { shopId: payload.shopId, changedAt: job.timestamp, full: payload.full });
-    const shopify = await syncInventory({ db: ctx.db, shopify: ctx.shopify, log: ctx.log }, { shopId: payload.shopId, full: payload.full });
-    return { ...shopify, channelPushesQueued: channels.queued };
+  async process(ctx, payload, job, token) {
+    const run = await withRunLock(ctx.redis, `${ctx.config.redis.prefix}:invsync:${payload.shopId}`, { ttlMs: SYNC_LEASE_MS, spacingMs: SYNC_SPACING_MS }, async () => {
+      // marketplaces first and on their own jobs: Shopify failing here must not hold their stock back
+      const channels = await kickChannelStock({ db: ctx.db, queues: ctx.queues, log: ctx.log }, { shopId: payload.shopId, changedAt: job.timestamp, full: payload.full });
+      const shopify = await syncInventory({ db: ctx.db, shopify: ctx.shopify, log: ctx.log }, { shopId: payload.shopId, full: payload.full });
+      return { ...shopify, channelPushesQueued: channels.queued };
+    });
+    if (!run.busy) return run.value;
+    if (!token) throw new Error(`inventory sync of shop ${payload.shopId} is running elsewhere and job ${job.id} has no lock token to wait with`);
+    await job.moveToDelayed(Date.now() + BUSY_RETRY_MS, token);
+    throw new DelayedError();
   },
 };
 

@@ -16,9 +16,16 @@ export interface Movement {
  * update that succeeds only if enough is unreserved, and on hand moves only with a ledger row.
  */
 export function createStockRepo(db: DbOrTx) {
-  /** every change marks the SKU for the channel sync and the alerts, in the same transaction */
+  /**
+   * Every change marks the SKU for the channel sync and the alerts, in the same transaction. A
+   * mark that finds the SKU already marked still locks that row (DO UPDATE … WHERE false writes
+   * nothing): a run taking the marks then waits for this transaction, and reads the stock after
+   * it. With DO NOTHING the run could take the old mark, read the stock before this change
+   * committed, and the change would never be pushed.
+   */
   const touch = async (shopId: number, skuId: number) => {
-    await db.insert(stockDirty).values([{ shopId, skuId, purpose: 'sync' }, { shopId, skuId, purpose: 'alerts' }]).onConflictDoNothing();
+    await db.insert(stockDirty).values([{ shopId, skuId, purpose: 'sync' }, { shopId, skuId, purpose: 'alerts' }])
+      .onConflictDoUpdate({ target: [stockDirty.shopId, stockDirty.skuId, stockDirty.purpose], set: { markedAt: sql`${stockDirty.markedAt}` }, setWhere: sql`false` });
   };
   return {
     /** Reserves `quantity` or nothing; false when the units are not available. */
@@ -73,6 +80,13 @@ export function createStockRepo(db: DbOrTx) {
     /** Takes the shop's SKUs marked dirty for `purpose`: the caller's run is now responsible for them. */
     async takeDirty(shopId: number, purpose: 'sync' | 'alerts'): Promise<{ skuId: number; markedAt: Date }[]> {
       return db.delete(stockDirty).where(and(eq(stockDirty.shopId, shopId), eq(stockDirty.purpose, purpose))).returning({ skuId: stockDirty.skuId, markedAt: stockDirty.markedAt });
+    },
+
+    /** Gives back SKUs a failed run had taken, keeping the earliest mark so the lag stays honest. */
+    async returnDirty(shopId: number, purpose: 'sync' | 'alerts', taken: { skuId: number; markedAt: Date }[]): Promise<void> {
+      if (taken.length === 0) return;
+      await db.insert(stockDirty).values(taken.map((t) => ({ shopId, skuId: t.skuId, purpose, markedAt: t.markedAt })))
+        .onConflictDoUpdate({ target: [stockDirty.shopId, stockDirty.skuId, stockDirty.purpose], set: { markedAt: sql`least(${stockDirty.markedAt}, excluded.marked_at)` } });
     },
 
     /** On hand and reserved for some SKUs at the shop's warehouses. */

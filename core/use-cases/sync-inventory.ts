@@ -53,7 +53,21 @@ export async function syncInventory(deps: { db: Db; shopify: ShopifyGraphql; log
     ? null
     : await createStockRepo(deps.db).takeDirty(shop.id, 'sync');
   if (taken && taken.length === 0) return { pushed: 0, calls: 0 };
-  const skuIds = taken ? [...new Set(taken.map((t) => t.skuId))] : undefined;
+  try {
+    const result = await push(deps, shop, taken ? taken.map((t) => t.skuId) : undefined, input.full === true);
+    if (taken?.length) {
+      const oldest = Math.min(...taken.map((t) => t.markedAt.getTime()));
+      await createStockSettingsRepo(deps.db).recordLag(shop.id, 'shopify', Math.max(0, ((deps.now?.() ?? new Date()).getTime() - oldest) / 1000));
+    }
+    return result;
+  } catch (err) {
+    // the run answered for these SKUs: hand them back so the retry (or the sweeper) pushes them
+    if (taken) await createStockRepo(deps.db).returnDirty(shop.id, 'sync', taken);
+    throw err;
+  }
+}
+
+async function push(deps: { db: Db; shopify: ShopifyGraphql; now?: () => Date }, shop: { id: number; domain: string }, skuIds: number[] | undefined, full: boolean): Promise<{ pushed: number; calls: number }> {
   const { settings, measuredLag } = await createStockSettingsRepo(deps.db).get(shop.id);
 
   const channelStock = createChannelStockRepo(deps.db);
@@ -64,7 +78,7 @@ export async function syncInventory(deps: { db: Db; shopify: ShopifyGraphql; log
     const free = Math.max(0, r.onHand - r.reserved);
     const buffer = bufferUnits(settings.buffers.shopify, free, velocity.get(r.skuId) ?? 0, measuredLag.shopify ?? 5);
     return { skuId: r.skuId, warehouseId: r.warehouseId, item: r.item!, location: r.location!, quantity: Math.max(0, free - buffer) };
-  }).filter((t) => input.full || last.get(`${t.skuId}:${t.warehouseId}`) !== t.quantity);
+  }).filter((t) => full || last.get(`${t.skuId}:${t.warehouseId}`) !== t.quantity);
   if (targets.length === 0) return { pushed: 0, calls: 0 };
 
   const known = await channelStock.shopifyAvailable(shop.id, [...new Set(targets.map((t) => t.item))]);
@@ -103,10 +117,6 @@ export async function syncInventory(deps: { db: Db; shopify: ShopifyGraphql; log
     }
     const now = deps.now?.() ?? new Date();
     for (const t of chunk) await channelStock.recordShopifyPush(shop.id, t, now);
-  }
-  if (taken?.length) {
-    const oldest = Math.min(...taken.map((t) => t.markedAt.getTime()));
-    await createStockSettingsRepo(deps.db).recordLag(shop.id, 'shopify', Math.max(0, ((deps.now?.() ?? new Date()).getTime() - oldest) / 1000));
   }
   return { pushed: targets.length, calls };
 }

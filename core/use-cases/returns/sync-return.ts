@@ -13,6 +13,7 @@ import {
   type ReturnProcessResult, type ReturnRequestResult, type ReturnStateResult, type ReverseDeliveryCreateResult, type RfoDisposeResult, type ShopifyReturn,
 } from '../../integrations/shopify/operations/returns.js';
 import type { Logger } from '../../logger.js';
+import { withRunLock } from '../../queue/run-lock.js';
 import { recordReturnStep } from './timeline.js';
 
 export interface SyncReturnDeps {
@@ -32,24 +33,23 @@ export interface SyncReturnDeps {
  * from Shopify is kept on the return for the merchant to see.
  */
 export async function syncReturn(deps: SyncReturnDeps, input: { shopId: number; returnId: number; now: Date }): Promise<{ steps: string[] }> {
-  const lockKey = `${deps.lockPrefix}:return-sync:${input.returnId}`;
-  const got = await deps.redis.set(lockKey, '1', 'PX', 60_000, 'NX');
-  if (got !== 'OK') throw new RetriableIntegrationError('another sync of this return is running', 'shopify');
-  try {
-    return await run(deps, input);
-  } catch (err) {
-    if (err instanceof AppError && !err.retriable) {
-      const repo = createReturnsRepo(deps.db);
-      const r = await repo.get(input.shopId, input.returnId);
-      await repo.update(input.shopId, input.returnId, { syncError: err.message });
-      if (r) await recordReturnStep(deps.db, r, 'return_sync_failed', 'shopify', { error: err.message });
-      deps.log.warn({ shopId: input.shopId, returnId: input.returnId, err: err.message }, 'Shopify refused a return change');
-      return { steps: ['failed'] };
+  const locked = await withRunLock(deps.redis, `${deps.lockPrefix}:return-sync:${input.returnId}`, { ttlMs: 60_000 }, async () => {
+    try {
+      return await run(deps, input);
+    } catch (err) {
+      if (err instanceof AppError && !err.retriable) {
+        const repo = createReturnsRepo(deps.db);
+        const r = await repo.get(input.shopId, input.returnId);
+        await repo.update(input.shopId, input.returnId, { syncError: err.message });
+        if (r) await recordReturnStep(deps.db, r, 'return_sync_failed', 'shopify', { error: err.message });
+        deps.log.warn({ shopId: input.shopId, returnId: input.returnId, err: err.message }, 'Shopify refused a return change');
+        return { steps: ['failed'] };
+      }
+      throw err;
     }
-    throw err;
-  } finally {
-    await deps.redis.del(lockKey);
-  }
+  });
+  if (locked.busy) throw new RetriableIntegrationError('another sync of this return is running', 'shopify');
+  return locked.value;
 }
 
 async function run(deps: SyncReturnDeps, input: { shopId: number; returnId: number; now: Date }): Promise<{ steps: string[] }> {
