@@ -72,6 +72,17 @@ export default tseslint.config(
     group: ['**/core/db', '**/core/db/**', '**/core/use-cases', '**/core/use-cases/**', '**/drizzle', '**/drizzle/**'],
     message: 'web/ sees the app through HTTP and core/contracts only',
   }]),
+  {
+    // work is queued through the named producers of core/queue/producers.ts, whose job ids come from jobIds
+    files: ['core/**/*.ts', 'server/**/*.ts', 'workers/**/*.ts'],
+    ignores: ['core/queue/**', 'core/domain/**', ...testFiles],
+    rules: {
+      'no-restricted-syntax': ['error', {
+        selector: "CallExpression[callee.property.name=/^(add|addBulk)$/][callee.object.property.name='queues'], CallExpression[callee.property.name=/^(add|addBulk)$/][callee.object.name='queues']",
+        message: 'queue work through a named producer in core/queue/producers.ts (its id from jobIds)',
+      }],
+    },
+  },
   ...simLayers,
   {
     // extensions see the app only over HTTP and through core/contracts, like web/

@@ -43,14 +43,37 @@ export const jobIds = {
   },
   reconcile: {
     import: (shopId: number, importId: number) => `import-${shopId}-${importId}`,
+    /** the first import of a newly installed shop */
+    install: (shopId: number, at: number) => `import-${shopId}-${at}`,
+    /** a merchant's request; `deduplication` (by `requestKey`) joins a repeat to the job still waiting or running */
+    request: (shopId: number, kind: 'import' | 'orders', at: number) => `${kind === 'import' ? 'import' : 'reconcile'}-${shopId}-${at}`,
+    requestKey: (shopId: number, kind: 'import' | 'orders') => `${kind === 'import' ? 'import' : 'reconcile'}-${shopId}`,
     importSweep: (shopId: number, importId: number, at: number) => `import-${shopId}-${importId}-sweep-${Math.floor(at / 60_000)}`,
     orders: (shopId: number, at: number) => `reconcile-${shopId}-${at}`,
     ordersScheduler: (shopId: number) => `reconcile-${shopId}`,
     fulfillmentRequests: (shopId: number, at: number) => `fs-${shopId}-${at}`,
   },
   returns: {
+    /** a fresh run per request: the return's state moved and Shopify must follow */
+    sync: (returnId: number, at: number) => `return-${returnId}-${at}`,
     /** one sync per return and minute: a failed sync job may still be kept under the previous id */
     sweep: (returnId: number, at: number) => `return-${returnId}-sweep-${Math.floor(at / 60_000)}`,
+  },
+  channels: {
+    /** the first poll and full stock push of a newly connected account */
+    firstPoll: (accountId: number) => `chpoll-${accountId}-first`,
+    firstStockPush: (accountId: number) => `chstock-${accountId}-first`,
+    /** a poll cut short by the operator's call spacing, finished when it allows */
+    pollContinuation: (accountId: number, at: number) => `chpoll-${accountId}-cont-${at}`,
+    /** one stock push per account and coalescing window (`bucket` counts windows since the epoch) */
+    stockPush: (accountId: number, full: boolean, bucket: number) => `chstock-${accountId}-${full ? 'full-' : ''}${bucket}`,
+  },
+  email: {
+    message: (outboxId: number) => `email-${outboxId}`,
+    /** a message sent again needs an id of its own: its first job is still kept as done */
+    resend: (outboxId: number, suffix: string) => `email-${outboxId}-${suffix}`,
+    /** a fresh id per minute: the message's first job may still be kept as failed */
+    sweep: (outboxId: number, at: number) => `email-${outboxId}-sweep-${Math.floor(at / 60_000)}`,
   },
   maintenance: {
     scheduler: (task: 'sweep' | 'schedule-reconcile' | 'detect-delays' | 'stock-digest') => task,

@@ -60,10 +60,10 @@ export function createQueues({ connection, prefix, log }: QueueOptions) {
       }
     },
     /** The bulk form of `enqueue`, one addBulk call: logs the failed batch's job ids and answers `false`. */
-    async enqueueBulk<N extends QueueName>(name: N, jobs: { payload: JobPayload<N>; jobId: string }[]): Promise<boolean> {
+    async enqueueBulk<N extends QueueName>(name: N, jobs: { payload: JobPayload<N>; jobId: string }[], opts: Omit<JobsOptions, 'jobId'> = {}): Promise<boolean> {
       if (jobs.length === 0) return true;
       try {
-        await addBulk(name, jobs);
+        await addBulk(name, jobs, opts);
         return true;
       } catch (err) {
         log.warn({ queue: name, jobIds: jobs.map((j) => j.jobId), err: (err as Error).message }, 'enqueue failed; the sweeper will queue this work again from Postgres');

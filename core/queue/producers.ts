@@ -98,3 +98,57 @@ export function enqueueReconcileOrders(queues: Queues, shopId: number, at: numbe
 export function enqueueFulfillmentRequests(queues: Queues, shopId: number, at: number): Promise<boolean> {
   return queues.enqueue('reconcile', { shopId, kind: 'fulfillment-requests' }, jobIds.reconcile.fulfillmentRequests(shopId, at));
 }
+
+/** Syncs a return with Shopify after its state moved; the returns sweeper queues it again if this fails. */
+export function enqueueReturnSync(queues: Queues, shopId: number, returnId: number, at: number): Promise<boolean> {
+  return queues.enqueue('returns', { shopId, returnId }, jobIds.returns.sync(returnId, at));
+}
+
+/** A newly connected marketplace account: a first poll and a full stock push, now. */
+export async function enqueueChannelAccountStart(queues: Queues, shopId: number, accountId: number): Promise<boolean> {
+  const [poll, stock] = await Promise.all([
+    queues.enqueue('channels', { shopId, accountId, task: 'poll' }, jobIds.channels.firstPoll(accountId)),
+    queues.enqueue('channels', { shopId, accountId, task: 'push-stock', full: true }, jobIds.channels.firstStockPush(accountId)),
+  ]);
+  return poll && stock;
+}
+
+/** The rest of a poll the operator's call spacing cut short, after `delayMs`. */
+export function enqueuePollContinuation(queues: Queues, shopId: number, accountId: number, delayMs: number, at: number): Promise<boolean> {
+  return queues.enqueue('channels', { shopId, accountId, task: 'poll' }, jobIds.channels.pollContinuation(accountId, at), { delay: delayMs });
+}
+
+/** One marketplace stock push per account and window, run `delayMs` from now (when the window ends). */
+export function enqueueChannelStockPush(queues: Queues, payload: { shopId: number; accountId: number; changedAt: number; full?: boolean }, bucket: number, delayMs: number): Promise<boolean> {
+  return queues.enqueue('channels', { ...payload, task: 'push-stock' }, jobIds.channels.stockPush(payload.accountId, payload.full === true, bucket), { delay: delayMs });
+}
+
+/** The outbox row counts attempts and parks; the job only needs to outlast it. */
+const emailJobOptions = { attempts: 100 };
+
+/** One `email` job per outbox row; `resend` names a fresh run of a message already sent. */
+export function enqueueEmails(queues: Queues, rows: { id: number; shopId: number }[], opts: { resend?: string } = {}): Promise<boolean> {
+  const resend = opts.resend;
+  return queues.enqueueBulk('email', rows.map((r) => ({ payload: { shopId: r.shopId, outboxId: r.id }, jobId: resend ? jobIds.email.resend(r.id, resend) : jobIds.email.message(r.id) })), emailJobOptions);
+}
+
+/** The outbox sweeper's form: a fresh id per minute. */
+export function requeueStalledEmails(queues: Queues, rows: { id: number; shopId: number }[], at: number): Promise<boolean> {
+  return queues.enqueueBulk('email', rows.map((r) => ({ payload: { shopId: r.shopId, outboxId: r.id }, jobId: jobIds.email.sweep(r.id, at) })), emailJobOptions);
+}
+
+/** The first import of a shop just installed. */
+export function enqueueInstallImport(queues: Queues, shopId: number, at: number): Promise<boolean> {
+  return queues.enqueue('reconcile', { shopId, kind: 'import' }, jobIds.reconcile.install(shopId, at));
+}
+
+/**
+ * A merchant's import or reconciliation request, joined to the one still waiting or running
+ * (BullMQ deduplication keeps the key until that job completes or fails). Throws when Redis
+ * refuses: the merchant asked and must hear that nothing was queued.
+ */
+export async function requestReconcile(queues: Queues, shopId: number, kind: 'import' | 'orders', at: number): Promise<{ coalesced: boolean }> {
+  const jobId = jobIds.reconcile.request(shopId, kind, at);
+  const job = await queues.add('reconcile', { shopId, kind }, { jobId, deduplication: { id: jobIds.reconcile.requestKey(shopId, kind) } });
+  return { coalesced: job.id !== jobId };
+}

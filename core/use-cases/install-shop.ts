@@ -3,6 +3,7 @@ import type { Shop } from '../db/shops-repo.js';
 import type { ShopTokens } from '../integrations/shopify/tokens.js';
 import type { Logger } from '../logger.js';
 import type { Queues } from '../queue/producer.js';
+import { enqueueInstallImport } from '../queue/producers.js';
 
 export interface InstallShopDeps {
   tokens: ShopTokens;
@@ -27,12 +28,7 @@ export async function installShop(deps: InstallShopDeps, input: { shopDomain: st
     ? await deps.tokens.installFromSessionToken(input.shopDomain, input.grant.sessionToken)
     : { shop: await deps.tokens.saveSession(input.shopDomain, input.grant.session), installed: true };
   if (installed) {
-    const jobId = `import-${shop.id}-${Date.now()}`;
-    try {
-      await deps.queues.add('reconcile', { shopId: shop.id, kind: 'import' }, { jobId });
-    } catch (err) {
-      deps.log.error({ err, jobId, shopId: shop.id }, 'initial import not queued; start it from the admin app');
-    }
+    if (!(await enqueueInstallImport(deps.queues, shop.id, Date.now()))) deps.log.error({ shopId: shop.id }, 'initial import not queued; start it from the admin app');
   }
   return { shop, installed };
 }

@@ -2,6 +2,7 @@ import { createChannelAccountsRepo, type ChannelAccountSettings } from '../db/ch
 import type { Db } from '../db/client.js';
 import type { Logger } from '../logger.js';
 import type { Queues } from '../queue/producer.js';
+import { enqueueChannelStockPush } from '../queue/producers.js';
 
 /** Changes within this window are one push, even for a channel that allows more. */
 const COALESCE_MS = 5_000;
@@ -20,8 +21,7 @@ export async function kickChannelStock(deps: { db: Db; queues: Queues; log: Logg
     const window = Math.max(COALESCE_MS, stockIntervalOf(a.settings));
     const bucket = Math.floor(input.changedAt / window);
     const due = window > COALESCE_MS ? Math.max(0, (bucket + 1) * window - now) : 0;
-    await deps.queues.add('channels', { shopId: input.shopId, accountId: a.id, task: 'push-stock', changedAt: input.changedAt, full: input.full },
-      { jobId: `chstock-${a.id}-${input.full ? 'full-' : ''}${bucket}`, delay: due });
+    await enqueueChannelStockPush(deps.queues, { shopId: input.shopId, accountId: a.id, changedAt: input.changedAt, full: input.full }, bucket, due);
   }
   return { queued: accounts.length };
 }

@@ -11,6 +11,7 @@ import type { ChannelRegistry } from '../integrations/channels/index.js';
 import { CHANNEL_ORDER_TOPIC, channelInboxSource, channelOrderEventBody } from '../integrations/channels/inbox-body.js';
 import type { Logger } from '../logger.js';
 import type { Queues } from '../queue/producer.js';
+import { enqueuePollContinuation } from '../queue/producers.js';
 import { enqueueInboxEvents } from '../queue/producers.js';
 
 export interface PollChannelDeps {
@@ -81,7 +82,8 @@ export async function pollChannelOrders(deps: PollChannelDeps, input: { shopId: 
   } catch (e) {
     if (e instanceof CallGateWait && pages > 0) {
       // the sweep is half done: finish it as soon as the operator allows, not at the next schedule
-      await deps.queues.add('channels', { shopId: input.shopId, accountId: account.id, task: 'poll' }, { delay: e.retryAfterMs, jobId: `chpoll-${account.id}-cont-${now().getTime()}` });
+      // if this enqueue fails (logged), the account's schedule finishes the sweep at its next tick
+      await enqueuePollContinuation(deps.queues, input.shopId, account.id, e.retryAfterMs, now().getTime());
       await accounts.recordSync(input.shopId, account.id, now(), lagSeconds);
       return { status: 'polled', pages, read, newVersions, accepted, continuesInMs: e.retryAfterMs };
     }

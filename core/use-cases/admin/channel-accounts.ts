@@ -6,6 +6,7 @@ import { createStockSettingsRepo } from '../../db/stock-settings-repo.js';
 import { ConflictError, NotFoundError } from '../../errors.js';
 import type { ChannelRegistry } from '../../integrations/channels/index.js';
 import type { Queues } from '../../queue/producer.js';
+import { enqueueChannelAccountStart } from '../../queue/producers.js';
 
 export interface ChannelAccountDeps {
   db: Db;
@@ -48,8 +49,8 @@ export async function createMiraklAccount(deps: ChannelAccountDeps, input: { sho
     settings: { kind: 'mirakl', carriers: b.carriers, pageSize: 100, pollEveryMs: b.pollEveryMinutes * 60_000 },
   });
   await createAuditRepo(deps.db).record(input.shopId, 'channel_account', String(row.id), 'created', input.actor, { kind: 'mirakl', code: b.code, baseUrl: b.baseUrl });
-  await deps.queues.add('channels', { shopId: input.shopId, accountId: row.id, task: 'poll' }, { jobId: `chpoll-${row.id}-first` });
-  await deps.queues.add('channels', { shopId: input.shopId, accountId: row.id, task: 'push-stock', full: true }, { jobId: `chstock-${row.id}-first` });
+  // the poll schedule and the stock sync reach a new account anyway: a failed enqueue only delays its start
+  await enqueueChannelAccountStart(deps.queues, input.shopId, row.id);
   return toDto(row, deps, {});
 }
 

@@ -1,4 +1,5 @@
 import type { Queues } from '../../queue/producer.js';
+import { requestReconcile } from '../../queue/producers.js';
 
 export interface RequestSyncDeps {
   queues: Queues;
@@ -9,9 +10,6 @@ export interface RequestSyncDeps {
  * a repeat joins it (BullMQ deduplication keeps the id until that job completes or fails).
  * Returns whether the request was coalesced into the existing job.
  */
-export async function requestSync(deps: RequestSyncDeps, input: { shopId: number; kind: 'import' | 'orders' }): Promise<{ coalesced: boolean }> {
-  const name = input.kind === 'import' ? 'import' : 'reconcile';
-  const jobId = `${name}-${input.shopId}-${Date.now()}`;
-  const job = await deps.queues.add('reconcile', { shopId: input.shopId, kind: input.kind }, { jobId, deduplication: { id: `${name}-${input.shopId}` } });
-  return { coalesced: job.id !== jobId };
+export function requestSync(deps: RequestSyncDeps, input: { shopId: number; kind: 'import' | 'orders' }): Promise<{ coalesced: boolean }> {
+  return requestReconcile(deps.queues, input.shopId, input.kind, Date.now());
 }

@@ -5,6 +5,7 @@ import { createStockSettingsRepo, type StockSettings } from '../../db/stock-sett
 import { NotFoundError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
 import type { Queues } from '../../queue/producer.js';
+import { enqueueFullAlerts, enqueueFullInventorySync } from '../../queue/producers.js';
 
 export interface StockActionDeps {
   db: DbOrTx;
@@ -12,23 +13,14 @@ export interface StockActionDeps {
   log: Logger;
 }
 
-/**
- * Asks for a full recompute after an edit. The edit is already saved: a failed enqueue is logged
- * with its job id and the next scheduled run catches up, so the merchant's save still succeeds.
- */
-async function requestFullRun(deps: StockActionDeps, queue: 'alerts' | 'inventory-sync', shopId: number, jobId: string): Promise<void> {
-  try {
-    await deps.queues.add(queue, { shopId, full: true }, { jobId });
-  } catch (err) {
-    deps.log.warn({ err, queue, jobId, shopId }, 'full run not queued after an edit; the scheduled run will pick the change up');
-  }
-}
+// After an edit the change is saved: a failed enqueue is logged with its job id by the producer and
+// the next scheduled run catches up, so the merchant's save still succeeds.
 
 /** Saves what purchasing set on a SKU, then recomputes the shop's alerts. */
 export async function updateSkuPurchasing(deps: StockActionDeps, input: { shopId: number; skuId: number; patch: SkuPurchasingPatch; now: Date }): Promise<SkuRow> {
   const row = await createPurchasingQueries(deps.db).updateSku(input.shopId, input.skuId, input.patch, input.now);
   if (!row) throw new NotFoundError('SKU');
-  await requestFullRun(deps, 'alerts', input.shopId, `alerts-${input.shopId}-edit-${Date.now()}`);
+  await enqueueFullAlerts(deps.queues, input.shopId, 'edit', Date.now());
   return row;
 }
 
@@ -51,7 +43,13 @@ export async function resolveAlert(deps: { db: DbOrTx }, input: { shopId: number
 export async function saveStockSettings(deps: StockActionDeps, input: { shopId: number; settings: StockSettings }) {
   const repo = createStockSettingsRepo(deps.db);
   await repo.save(input.shopId, input.settings);
-  await requestFullRun(deps, 'alerts', input.shopId, `alerts-${input.shopId}-settings-${Date.now()}`);
-  await requestFullRun(deps, 'inventory-sync', input.shopId, `invsync-${input.shopId}-settings-${Date.now()}`);
+  const at = Date.now();
+  await enqueueFullAlerts(deps.queues, input.shopId, 'settings', at);
+  await enqueueFullInventorySync(deps.queues, input.shopId, 'settings', at);
   return repo.get(input.shopId);
+}
+
+/** A merchant's "recompute now": whether the run was queued (the producer logs why not). */
+export function requestAlertsRecompute(deps: { queues: Queues }, input: { shopId: number; now: Date }): Promise<boolean> {
+  return enqueueFullAlerts(deps.queues, input.shopId, 'manual', input.now.getTime());
 }

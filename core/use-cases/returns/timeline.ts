@@ -2,6 +2,7 @@ import type { DbOrTx } from '../../db/client.js';
 import { createAuditRepo } from '../../db/audit-repo.js';
 import type { ReturnRow } from '../../db/returns-repo.js';
 import type { Queues } from '../../queue/producer.js';
+import { enqueueReturnSync } from '../../queue/producers.js';
 import type { Logger } from '../../logger.js';
 
 /**
@@ -20,9 +21,5 @@ export async function recordReturnStep(db: DbOrTx, r: Pick<ReturnRow, 'id' | 'sh
  * finds returns with work left in Postgres.
  */
 export async function queueReturnSync(deps: { queues: Queues; log: Logger }, shopId: number, returnId: number): Promise<void> {
-  try {
-    await deps.queues.add('returns', { shopId, returnId }, { jobId: `return-${returnId}-${Date.now()}` });
-  } catch (err) {
-    deps.log.warn({ err, shopId, returnId }, 'return sync not queued; the sweeper will queue it');
-  }
+  await enqueueReturnSync(deps.queues, shopId, returnId, Date.now());
 }

@@ -14,7 +14,7 @@ import { purchaseOrderCsvRows } from '../../../core/domain/replenishment/index.j
 import { NotFoundError } from '../../../core/errors.js';
 import { suggestShopPurchaseOrders } from '../../../core/use-cases/admin/purchase-orders.js';
 import { stockAccuracy } from '../../../core/use-cases/admin/stock-accuracy.js';
-import { resolveAlert, saveStockSettings, snoozeAlert, updateSkuPurchasing } from '../../../core/use-cases/admin/stock-actions.js';
+import { requestAlertsRecompute, resolveAlert, saveStockSettings, snoozeAlert, updateSkuPurchasing } from '../../../core/use-cases/admin/stock-actions.js';
 import { stockCsvRows } from '../../../core/use-cases/admin/stock-csv.js';
 import { iso, toReplenishment, toSku, toStockAlert } from './to-dto.js';
 import { toCsv } from './csv.js';
@@ -75,7 +75,8 @@ export async function stockRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
     saveStockSettings(deps, { shopId: req.shop.id, settings: { ...req.body, digestEmail: req.body.digestEmail ?? null } }));
 
   r.post('/stock/recompute', { schema: { response: { 202: queuedResponse } } }, async (req, reply) => {
-    await ctx.queues.add('alerts', { shopId: req.shop.id, full: true }, { jobId: `alerts-${req.shop.id}-manual-${Date.now()}` });
+    // the merchant asked for it: nothing queued is a 503 to retry, not a 202 that promises a run
+    if (!(await requestAlertsRecompute(ctx, { shopId: req.shop.id, now: new Date() }))) throw Object.assign(new Error('alerts recompute not queued'), { statusCode: 503 });
     return reply.code(202).send({ queued: true });
   });
 
