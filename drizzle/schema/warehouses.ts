@@ -41,6 +41,9 @@ export const warehouses = pgTable('warehouses', {
   countryCode: text('country_code'),
   pushUrl: text('push_url'),
   pushSecretEnc: text('push_secret_enc'),
+  /** the secret a rotation replaced: pushes are signed with both until `pushSecretPrevUntil`, so the 3PL can switch without a gap */
+  pushSecretPrevEnc: text('push_secret_prev_enc'),
+  pushSecretPrevUntil: ts('push_secret_prev_until'),
   active: boolean('active').notNull().default(true),
   createdAt: createdAt(),
   updatedAt: updatedAt(),

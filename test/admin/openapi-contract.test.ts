@@ -217,8 +217,10 @@ describe('admin API: every route answers what /api/admin/openapi.json says', () 
     calls.push({ method: 'post', path: '/alerts/{id}/snooze', url: `/alerts/${alert.id}/snooze`, body: { days: 3 } });
     calls.push({ method: 'post', path: '/alerts/{id}/resolve', url: `/alerts/${alert.id}/resolve` });
     const warehouse = (await send({ method: 'get', path: '/warehouses/{id}', url: `/warehouses/${ids.warehouse}` })).json();
-    const { id: _id, hasPushSecret: _h, createdAt: _c, updatedAt: _u, locationExternalId: _l, fulfillmentServiceExternalId: _f, countryCode: _cc, ...input } = warehouse;
+    const { id: _id, hasPushSecret: _h, pushSecretPreviousValidUntil: _p, createdAt: _c, updatedAt: _u, locationExternalId: _l, fulfillmentServiceExternalId: _f, countryCode: _cc, ...input } = warehouse;
     calls.push({ method: 'put', path: '/warehouses/{id}', url: `/warehouses/${ids.warehouse}`, body: { ...input, address: { ...input.address, countryCode: 'FR' }, priority: 5 } });
+    const pushing = (await send({ method: 'post', path: '/warehouses', url: '/warehouses', body: { ...input, code: 'PUSH', name: 'Push 3PL', dispatchStyle: 'http', pushUrl: 'https://3pl.example.com/hooks', address: { ...input.address, countryCode: 'FR' }, location: { mode: 'none' } } })).json();
+    calls.push({ method: 'post', path: '/warehouses/{id}/push-secret', url: `/warehouses/${pushing.warehouse.id}/push-secret`, body: { overlapHours: 12 } });
     const key = (await send({ method: 'get', path: '/warehouses/{id}/keys', url: `/warehouses/${ids.warehouse}/keys` })).json().items[0];
     calls.push({ method: 'delete', path: '/warehouses/{id}/keys/{keyId}', url: `/warehouses/${ids.warehouse}/keys/${key.id}` });
     const policy = (await send({ method: 'get', path: '/returns/policy', url: '/returns/policy' })).json();

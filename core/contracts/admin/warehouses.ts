@@ -66,6 +66,8 @@ export const warehouse = z.object({
   pushUrl: z.string().nullable(),
   active: z.boolean(),
   hasPushSecret: z.boolean(),
+  /** until when pushes are also signed with the secret the last rotation replaced */
+  pushSecretPreviousValidUntil: dateTime.nullable(),
   createdAt: dateTime,
   updatedAt: dateTime,
 });
@@ -78,6 +80,13 @@ export type WarehouseList = z.infer<typeof warehouseList>;
 /** POST and PUT /warehouses: the saved warehouse, and its push secret the first time one is made. */
 export const warehouseSaved = z.object({ warehouse, pushSecret: z.string().nullable() });
 export type WarehouseSaved = z.infer<typeof warehouseSaved>;
+
+/** POST /warehouses/:id/push-secret: how long the replaced secret keeps signing beside the new one (0: not at all). */
+export const rotatePushSecretBody = z.strictObject({ overlapHours: z.number().int().min(0).max(168).default(24) });
+export type RotatePushSecretBody = z.input<typeof rotatePushSecretBody>;
+/** The new secret, shown once, and when the old one stops signing. */
+export const pushSecretRotated = z.object({ warehouse, pushSecret: z.string(), previousValidUntil: dateTime.nullable() });
+export type PushSecretRotated = z.infer<typeof pushSecretRotated>;
 
 /** A 3PL API key as listed (never the key itself). */
 export const feedKey = z.object({

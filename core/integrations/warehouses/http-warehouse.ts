@@ -14,7 +14,7 @@ export function createHttpWarehouse(cfg: HttpWarehouseConfig, now: () => number 
   async function post(path: string, payload: unknown, idempotencyKey: string): Promise<{ status: number; body: unknown }> {
     const body = JSON.stringify(payload);
     const answer = await postJson(new URL(path, cfg.url.endsWith('/') ? cfg.url : `${cfg.url}/`), {
-      'content-type': 'application/json', 'idempotency-key': idempotencyKey, ...signStandardWebhook(cfg.secret, idempotencyKey, new Date(now()), body),
+      'content-type': 'application/json', 'idempotency-key': idempotencyKey, ...signStandardWebhook(cfg.previousSecret ? [cfg.secret, cfg.previousSecret] : cfg.secret, idempotencyKey, new Date(now()), body),
     }, body, net, cfg.timeoutMs ?? 10_000);
     const where = { warehouseId: cfg.warehouseId };
     if (answer.kind === 'insecure') throw new IntegrationError('the push URL must use https', '3pl', where);

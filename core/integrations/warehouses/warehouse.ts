@@ -32,6 +32,8 @@ export interface HttpWarehouseConfig {
   warehouseId: number;
   url: string;
   secret: string;
+  /** the secret a rotation replaced, while its overlap lasts: pushes carry a signature for each */
+  previousSecret?: string;
   timeoutMs?: number;
   /** where the URL may point; without it, public https hosts only */
   net?: PushNetPolicy;

@@ -60,11 +60,34 @@ export async function saveWarehouse(deps: SaveWarehouseDeps, input: { shopId: nu
   let pushSecret: string | null = null;
   let pushSecretEnc = existing?.pushSecretEnc ?? null;
   if (input.data.dispatchStyle === 'http' && !pushSecretEnc) {
-    pushSecret = `whsec_${randomBytes(24).toString('base64url')}`;
+    pushSecret = newPushSecret();
     pushSecretEnc = deps.cipher.encrypt(pushSecret);
   }
   const row = { ...fields, address, countryCode: address.countryCode, locationExternalId, fulfillmentServiceExternalId, pushSecretEnc };
   const warehouse = existing ? (await repo.update(input.shopId, existing.id, row))! : await repo.create(input.shopId, row);
   await createAuditRepo(deps.db).record(input.shopId, 'warehouse', String(warehouse.id), existing ? 'updated' : 'created', input.actor, { name: warehouse.name, location: locationExternalId });
+  return { warehouse, pushSecret };
+}
+
+// standard base64, as Standard Webhooks libraries decode a `whsec_` secret (base64url made the
+// 3PL's verifier and our signer disagree whenever the secret held a '-' or '_')
+const newPushSecret = () => `whsec_${randomBytes(24).toString('base64')}`;
+
+/**
+ * Replaces a push warehouse's signing secret, returned once. The replaced secret keeps signing
+ * beside the new one for `overlapHours` (0 ends it at once, after a leak), so the 3PL can switch
+ * without rejecting a push; a second rotation within the overlap drops the oldest.
+ */
+export async function rotatePushSecret(deps: { db: Db; cipher: TokenCipher }, input: { shopId: number; warehouseId: number; overlapHours: number; actor: string; now: Date }): Promise<{ warehouse: WarehouseRow; pushSecret: string }> {
+  const repo = createWarehousesRepo(deps.db);
+  const w = await repo.get(input.shopId, input.warehouseId);
+  if (!w) throw new NotFoundError('warehouse');
+  if (w.dispatchStyle !== 'http' || !w.pushSecretEnc) throw new ConflictError('this warehouse does not receive pushes, so it has no signing secret', undefined, 'no_push_secret');
+  const pushSecret = newPushSecret();
+  const until = input.overlapHours > 0 ? new Date(input.now.getTime() + input.overlapHours * 3_600_000) : null;
+  const warehouse = (await repo.update(input.shopId, w.id, {
+    pushSecretEnc: deps.cipher.encrypt(pushSecret), pushSecretPrevEnc: until ? w.pushSecretEnc : null, pushSecretPrevUntil: until,
+  }))!;
+  await createAuditRepo(deps.db).record(input.shopId, 'warehouse', String(w.id), 'push_secret_rotated', input.actor, { previousValidUntil: until?.toISOString() ?? null });
   return { warehouse, pushSecret };
 }

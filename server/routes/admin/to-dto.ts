@@ -36,7 +36,8 @@ export const toWarehouse = (w: WarehouseRow): C.Warehouse => ({
   id: w.id, name: w.name, code: w.code, locationExternalId: w.locationExternalId, address: w.address, latitude: w.latitude, longitude: w.longitude,
   timezone: w.timezone, cutoffTime: w.cutoffTime, workingDays: w.workingDays, holidays: w.holidays, zones: w.zones, serviceLevels: w.serviceLevels,
   costs: w.costs, dailyCapacity: w.dailyCapacity, priority: w.priority, dispatchStyle: w.dispatchStyle, fulfillmentServiceExternalId: w.fulfillmentServiceExternalId,
-  countryCode: w.countryCode, pushUrl: w.pushUrl, active: w.active, hasPushSecret: !!w.pushSecretEnc, createdAt: iso(w.createdAt), updatedAt: iso(w.updatedAt),
+  countryCode: w.countryCode, pushUrl: w.pushUrl, active: w.active, hasPushSecret: !!w.pushSecretEnc,
+  pushSecretPreviousValidUntil: w.pushSecretPrevUntil && w.pushSecretPrevEnc ? iso(w.pushSecretPrevUntil) : null, createdAt: iso(w.createdAt), updatedAt: iso(w.updatedAt),
 });
 
 export const toLocation = (l: ShopifyLocationRow): C.ShopifyLocation => ({

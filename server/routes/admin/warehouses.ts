@@ -1,13 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
-  feedKeyList, feedKeyParams, idParams, locationList, newFeedKey, newFeedKeyBody, noContent, warehouse, warehouseInputSchema, warehouseList, warehouseSaved,
+  feedKeyList, feedKeyParams, idParams, locationList, newFeedKey, newFeedKeyBody, noContent, pushSecretRotated, rotatePushSecretBody, warehouse, warehouseInputSchema, warehouseList,
+  warehouseSaved,
 } from '../../../core/contracts/admin/index.js';
 import type { AppContext } from '../../../core/context.js';
 import { createLocationsQueries } from '../../../core/db/locations-queries.js';
 import { createWarehousesRepo } from '../../../core/db/warehouses-repo.js';
 import { createFeedKey, getWarehouse, listFeedKeys, revokeFeedKey } from '../../../core/use-cases/admin/feed-keys.js';
-import { saveWarehouse } from '../../../core/use-cases/admin/save-warehouse.js';
+import { rotatePushSecret, saveWarehouse } from '../../../core/use-cases/admin/save-warehouse.js';
 import { iso, isoOrNull, toLocation, toWarehouse } from './to-dto.js';
 
 /** Warehouses, their Shopify link, and their 3PL API keys (shown once, stored hashed). */
@@ -28,6 +29,12 @@ export async function warehouseRoutes(app: FastifyInstance, { ctx }: { ctx: AppC
   r.put('/warehouses/:id', { schema: { params: idParams, body: warehouseInputSchema, response: { 200: warehouseSaved } } }, async (req) => {
     const { warehouse: saved, pushSecret } = await saveWarehouse(deps, { shopId: req.shop.id, shopDomain: req.shop.domain, id: req.params.id, data: req.body, actor: `merchant:${req.shop.domain}` });
     return { warehouse: toWarehouse(saved), pushSecret };
+  });
+
+  r.post('/warehouses/:id/push-secret', { schema: { params: idParams, body: rotatePushSecretBody, response: { 201: pushSecretRotated } } }, async (req, reply) => {
+    const { warehouse: saved, pushSecret } = await rotatePushSecret(deps, { shopId: req.shop.id, warehouseId: req.params.id, overlapHours: req.body.overlapHours, actor: `merchant:${req.shop.domain}`, now: new Date() });
+    const dto = toWarehouse(saved);
+    return reply.code(201).send({ warehouse: dto, pushSecret, previousValidUntil: dto.pushSecretPreviousValidUntil });
   });
 
   r.get('/warehouses/:id/keys', { schema: { params: idParams, response: { 200: feedKeyList } } }, async (req) => {

@@ -4,7 +4,7 @@
  */
 export type {
   AllocationStatus, DeadLetter, DeadLetterDetail, DeadLetterPage, FeedKey, Language, NewFeedKey, OrderAllocation, OrderDetail, OrderPage, OrderRow, OrderStatus,
-  OverviewResponse, PostalAddress, ReconcileDetail, RoutingRule, RoutingRuleKind, RuleOf, RuleSetMetrics, RulesResponse, Shipment, ShopifyLocation, ShopResponse,
+  OverviewResponse, PostalAddress, PushSecretRotated, ReconcileDetail, RoutingRule, RoutingRuleKind, RuleOf, RuleSetMetrics, RulesResponse, Shipment, ShopifyLocation, ShopResponse,
   ShopSettings, SimulationResult, TimelineEntry, Warehouse, WarehouseInput, WarehouseList, WarehouseSaved,
 } from '../../../core/contracts/admin/index.js';
 export type { RoutingTraceDto as RoutingTrace } from '../../../core/contracts/admin/index.js';

@@ -12,6 +12,7 @@ import { useShop } from '../../shell/shop-context.js';
 import { useToast } from '../../shell/toast.js';
 import { SecretModal } from '../../components/secret-modal.js';
 import { ApiKeysCard } from './api-keys-card.js';
+import { PushSecretCard } from './push-secret-card.js';
 import { draftOf, emptyDraft, errorsByPath, inputOf, type WarehouseDraft } from './warehouse-draft.js';
 import { WarehouseForm } from './warehouse-form.js';
 
@@ -101,6 +102,11 @@ export function WarehousePage({ id }: { id: string }) {
             <Layout.AnnotatedSection id="keys" title={t('wh.section.keys')} description={t('wh.section.keysHelp')}>
               <ApiKeysCard warehouseId={Number(id)} feedDocs="/feed/v1/docs" />
             </Layout.AnnotatedSection>
+            {res.data?.dispatchStyle === 'http' && res.data.hasPushSecret ? (
+              <Layout.AnnotatedSection id="push-secret" title={t('secret.section')} description={t('secret.sectionHelp')}>
+                <PushSecretCard warehouse={res.data} onRotated={(w) => res.setData(() => w)} />
+              </Layout.AnnotatedSection>
+            ) : null}
           </Layout>
         ) : (
           <Text as="p" tone="subdued" alignment="center">{t('wh.keysAfterSave')}</Text>
