@@ -6,6 +6,7 @@ import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { feedWebhookDeliveries } from '../../drizzle/schema/index.js';
 import { createAllocationsRepo } from '../../core/db/allocations-repo.js';
+import { putWebhookSubscription } from '../../core/use-cases/feed/webhook-subscription.js';
 import { deliverDueWebhooks } from '../../core/use-cases/feed/deliver-webhooks.js';
 import { cancelOrderAllocations } from '../../core/use-cases/routing/cancel-order-allocations.js';
 import { buildApp } from '../../server/app.js';
@@ -27,7 +28,7 @@ describe('feed webhooks: signed, announced at once, retried with backoff', () =>
   let secret: string;
 
   beforeAll(async () => {
-    t = await createTestContext();
+    t = await createTestContext({ PUSH_ALLOW_PRIVATE_NETWORK: 'true' });
     app = await buildApp(t.ctx, { logger: false });
     server = createServer((req, res) => {
       let body = '';
@@ -71,7 +72,7 @@ describe('feed webhooks: signed, announced at once, retried with backoff', () =>
     received.length = 0;
     answer = 503;
     const { allocationId, orderId } = await seeded.newAllocation();
-    const deps = { db: t.ctx.db, cipher: t.ctx.cipher, log: t.ctx.log, backoffMs: [1_000] };
+    const deps = { db: t.ctx.db, cipher: t.ctx.cipher, log: t.ctx.log, net: t.ctx.config.push, backoffMs: [1_000] };
     expect(await deliverDueWebhooks(deps, { limit: 10 })).toBe(1);
     const [failed] = await t.ctx.db.select().from(feedWebhookDeliveries).where(eq(feedWebhookDeliveries.messageId, received[0]!.headers['webhook-id']!));
     expect(failed).toMatchObject({ status: 'pending', attempts: 1, lastError: 'answered 503' });
@@ -96,11 +97,35 @@ describe('feed webhooks: signed, announced at once, retried with backoff', () =>
     expect((await t.ctx.db.select().from(feedWebhookDeliveries).where(eq(feedWebhookDeliveries.messageId, received[0]!.headers['webhook-id']!)))[0]).toMatchObject({ status: 'failed', attempts: 1 });
   });
 
+  it('never posts to a private address where only public hosts are allowed, and keeps a reason that says nothing about the network', async () => {
+    received.length = 0;
+    answer = 200;
+    await seeded.newAllocation();
+    const strict = { db: t.ctx.db, cipher: t.ctx.cipher, log: t.ctx.log, net: { allowPrivateNetwork: true, requireHttps: true }, backoffMs: [60_000] };
+    expect(await deliverDueWebhooks(strict, { limit: 10 })).toBe(1);
+    expect(received).toEqual([]);
+    const [insecure] = await t.ctx.db.select().from(feedWebhookDeliveries).where(eq(feedWebhookDeliveries.status, 'pending'));
+    expect(insecure!.lastError).toBe('the URL must use https');
+
+    await t.ctx.db.update(feedWebhookDeliveries).set({ nextAttemptAt: new Date(0) }).where(eq(feedWebhookDeliveries.id, insecure!.id));
+    expect(await deliverDueWebhooks({ ...strict, net: { allowPrivateNetwork: false, requireHttps: false } }, { limit: 10 })).toBe(1);
+    expect(received).toEqual([]);
+    const [blocked] = await t.ctx.db.select().from(feedWebhookDeliveries).where(eq(feedWebhookDeliveries.id, insecure!.id));
+    expect(blocked!.lastError).toBe('the URL resolves to an address that is not allowed');
+    await t.ctx.db.update(feedWebhookDeliveries).set({ status: 'failed' }).where(eq(feedWebhookDeliveries.id, insecure!.id));
+  });
+
+  it('takes only an https URL where https is required (production)', async () => {
+    const who = { keyId: 0, shopId: seeded.shop.id, warehouseId: seeded.warehouse.id };
+    await expect(putWebhookSubscription({ db: t.ctx.db, cipher: t.ctx.cipher, requireHttps: true }, { who, url: 'http://3pl.example/hooks', events: ['allocation.ready'], rotateSecret: false }))
+      .rejects.toMatchObject({ status: 400, code: 'invalid_request' });
+  });
+
   it('sends nothing once the 3PL unsubscribes', async () => {
     expect((await app.inject({ method: 'DELETE', url: '/feed/v1/webhook-subscription', headers: { authorization: `Bearer ${seeded.key}` } })).statusCode).toBe(204);
     received.length = 0;
     await seeded.newAllocation();
-    expect(await deliverDueWebhooks({ db: t.ctx.db, cipher: t.ctx.cipher, log: t.ctx.log }, { limit: 10 })).toBe(0);
+    expect(await deliverDueWebhooks({ db: t.ctx.db, cipher: t.ctx.cipher, log: t.ctx.log, net: t.ctx.config.push }, { limit: 10 })).toBe(0);
     expect(received).toEqual([]);
   });
 });

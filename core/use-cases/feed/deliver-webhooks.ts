@@ -1,6 +1,7 @@
 import type { TokenCipher } from '../../crypto/token-cipher.js';
 import type { Db } from '../../db/client.js';
 import { createFeedWebhooksRepo, type ClaimedDelivery } from '../../db/feed-webhooks-repo.js';
+import { postJson, type PushNetPolicy } from '../../integrations/warehouses/push-client.js';
 import { signStandardWebhook } from '../../integrations/warehouses/standard-webhooks.js';
 import type { Logger } from '../../logger.js';
 
@@ -14,18 +15,21 @@ export interface DeliverWebhooksDeps {
   now?: () => Date;
   backoffMs?: readonly number[];
   timeoutMs?: number;
+  /** where a 3PL's subscription URL may point; without it, public https hosts only */
+  net?: PushNetPolicy;
 }
 
 async function send(d: ClaimedDelivery, deps: DeliverWebhooksDeps, at: Date): Promise<string | null> {
   const body = JSON.stringify(d.payload);
   const headers = signStandardWebhook(deps.cipher.decrypt(d.secretEnc), d.messageId, at, body);
-  try {
-    const res = await fetch(d.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body, signal: AbortSignal.timeout(deps.timeoutMs ?? 10_000), redirect: 'manual' });
-    await res.body?.cancel();
-    return res.status >= 200 && res.status < 300 ? null : `answered ${res.status}`;
-  } catch (e) {
-    return (e as Error).message;
-  }
+  // the same guard as pushes to a 3PL's API: the address is checked on every connection, no
+  // redirect is followed, and the reason kept (shown to the 3PL) says nothing about our network
+  const answer = await postJson(new URL(d.url), { 'content-type': 'application/json', ...headers }, body, deps.net ?? { allowPrivateNetwork: false, requireHttps: true }, deps.timeoutMs ?? 10_000);
+  if (answer.kind === 'answer') return answer.status >= 200 && answer.status < 300 ? null : `answered ${answer.status}`;
+  if (answer.kind === 'insecure') return 'the URL must use https';
+  if (answer.kind === 'blocked') return 'the URL resolves to an address that is not allowed';
+  if (answer.kind === 'redirect') return 'answered with a redirect, which is not followed';
+  return 'could not be reached';
 }
 
 /**

@@ -3,7 +3,7 @@ import type { TokenCipher } from '../../crypto/token-cipher.js';
 import type { Db } from '../../db/client.js';
 import type { FeedPrincipal } from '../../db/feed-keys-repo.js';
 import { createFeedWebhooksRepo, type FeedWebhookEventType, type WebhookSubscriptionRow } from '../../db/feed-webhooks-repo.js';
-import { NotFoundError } from '../../errors.js';
+import { NotFoundError, ValidationError } from '../../errors.js';
 
 export interface WebhookSubscription {
   url: string;
@@ -26,7 +26,8 @@ export async function getWebhookSubscription(deps: { db: Db }, input: { who: Fee
 }
 
 /** Creates or changes the warehouse's one subscription; the secret is made on creation or on request. */
-export async function putWebhookSubscription(deps: { db: Db; cipher: TokenCipher }, input: { who: FeedPrincipal; url: string; events: FeedWebhookEventType[]; rotateSecret: boolean }): Promise<WebhookSubscription> {
+export async function putWebhookSubscription(deps: { db: Db; cipher: TokenCipher; requireHttps?: boolean }, input: { who: FeedPrincipal; url: string; events: FeedWebhookEventType[]; rotateSecret: boolean }): Promise<WebhookSubscription> {
+  if (deps.requireHttps && !input.url.startsWith('https://')) throw new ValidationError('the URL must use https', [{ path: 'body.url', message: 'use an https:// URL' }], 'invalid_request', 400);
   const repo = createFeedWebhooksRepo(deps.db);
   const existing = await repo.get(input.who.shopId, input.who.warehouseId);
   const secret = !existing || input.rotateSecret ? newSecret() : undefined;

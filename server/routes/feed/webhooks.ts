@@ -22,7 +22,7 @@ export async function feedWebhookRoutes(app: FastifyInstance, { ctx }: { ctx: Ap
       description: 'One subscription per warehouse. The answer carries the signing `secret` when the subscription is created or `rotateSecret` is true: store it, it is not shown again. See the `webhooks` section for what we send and how it is signed. Webhooks are hints: keep reading the feed as the source of truth.',
       response: { 200: webhookSubscriptionSchema, ...errorsFor(...bodyErrors) },
     },
-  }, async (req) => dto(await putWebhookSubscription({ db: ctx.db, cipher: ctx.cipher }, { who: req.feed, url: req.body.url, events: req.body.events, rotateSecret: req.body.rotateSecret })));
+  }, async (req) => dto(await putWebhookSubscription({ db: ctx.db, cipher: ctx.cipher, requireHttps: ctx.config.push.requireHttps }, { who: req.feed, url: req.body.url, events: req.body.events, rotateSecret: req.body.rotateSecret })));
 
   r.delete('/webhook-subscription', {
     schema: { operationId: 'deleteWebhookSubscription', tags, summary: 'Stop notifications', response: { 204: z.null().describe('Deleted'), ...errorsFor(404) } },
