@@ -85,6 +85,8 @@ const envSchema = z.object({
   INBOX_RETENTION_DAYS: positiveInt(30),
   /** days a webhook for a shop that never installed the app is kept (no merchant can see it) */
   UNKNOWN_SHOP_RETENTION_DAYS: positiveInt(7),
+  /** days a 3PL's Idempotency-Key answers are kept; the feed guide promises at least 7 */
+  FEED_IDEMPOTENCY_RETENTION_DAYS: positiveInt(30).refine((d) => d >= 7, 'keep feed idempotency keys at least 7 days (the feed guide promises it)'),
 
   SMTP_URL: url.optional(),
   EMAIL_FROM: z.string().default('Logistics <no-reply@localhost>'),
@@ -126,7 +128,7 @@ function shapeConfig(env: z.infer<typeof envSchema>) {
     customers: { delayNoScanHours: env.DELAY_NO_SCAN_HOURS, trackingRateLimitPerMinute: env.TRACKING_RATE_LIMIT_PER_MINUTE },
     admin: { rateLimitPerMinute: env.ADMIN_RATE_LIMIT_PER_MINUTE },
     feed: { rateLimitPerMinute: env.FEED_RATE_LIMIT_PER_MINUTE, failedAuthPer10Minutes: env.FEED_FAILED_AUTH_PER_10_MINUTES },
-    retention: { inboxProcessedDays: env.INBOX_RETENTION_DAYS, unknownShopDays: env.UNKNOWN_SHOP_RETENTION_DAYS },
+    retention: { inboxProcessedDays: env.INBOX_RETENTION_DAYS, unknownShopDays: env.UNKNOWN_SHOP_RETENTION_DAYS, feedIdempotencyDays: env.FEED_IDEMPOTENCY_RETENTION_DAYS },
     push: { allowPrivateNetwork: env.PUSH_ALLOW_PRIVATE_NETWORK, requireHttps: env.NODE_ENV === 'production' },
     security: {
       // Only against the simulator (demo, tests) may the fixed development key be used; loadConfig enforces it.

@@ -1,5 +1,6 @@
 import type { AppContext } from '../core/context.js';
 import { pruneInbox } from '../core/use-cases/prune-inbox.js';
+import { pruneFeedIdempotencyKeys } from '../core/use-cases/feed/prune-idempotency-keys.js';
 import { sweepInbox } from '../core/use-cases/sweep-inbox.js';
 import { sweepWork } from '../core/use-cases/sweep-work.js';
 import { scheduleReconciliation } from '../core/use-cases/schedule-reconciliation.js';
@@ -22,7 +23,8 @@ export const maintenanceProcessor: ProcessorDef<'maintenance'> = {
         const work = await sweepWork(deps, { olderThanMs: 60_000 });
         const pruned = await pruneInbox(deps, { processedRetentionDays: ctx.config.retention.inboxProcessedDays, unknownShopRetentionDays: ctx.config.retention.unknownShopDays, limit: 1000 });
         const emails = await sweepOutbox(deps, { olderThanMs: 60_000 });
-        return { ...inbox, ...work, ...pruned, ...emails };
+        const keys = await pruneFeedIdempotencyKeys(deps, { retentionDays: ctx.config.retention.feedIdempotencyDays, limit: 1000 });
+        return { ...inbox, ...work, ...pruned, ...emails, ...keys };
       }
       case 'schedule-reconcile': {
         const reconcile = await scheduleReconciliation({ db: ctx.db, queues: ctx.queues }, { everyMs: ctx.config.shopify.reconcileEveryMinutes * 60_000 });

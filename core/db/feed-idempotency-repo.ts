@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { feedIdempotencyKeys } from '../../drizzle/schema/index.js';
 import type { DbOrTx } from './client.js';
 
@@ -21,6 +21,13 @@ export function createFeedIdempotencyRepo(db: DbOrTx) {
     /** Stores the first answer; a concurrent first answer wins and this one is dropped. */
     async save(shopId: number, warehouseId: number, scope: string, key: string, answer: StoredAnswer): Promise<void> {
       await db.insert(feedIdempotencyKeys).values({ shopId, warehouseId, scope, key, ...answer }).onConflictDoNothing();
+    },
+    /** Drops up to `limit` answers stored before `before`, oldest first; answers how many. */
+    async deleteBefore(before: Date, limit: number): Promise<number> {
+      const rows = await db.delete(feedIdempotencyKeys)
+        .where(sql`${feedIdempotencyKeys.id} in (select id from ${feedIdempotencyKeys} where ${feedIdempotencyKeys.createdAt} < ${before.toISOString()}::timestamptz order by ${feedIdempotencyKeys.createdAt} limit ${limit})`)
+        .returning({ id: feedIdempotencyKeys.id });
+      return rows.length;
     },
   };
 }
