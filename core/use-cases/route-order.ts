@@ -106,7 +106,8 @@ async function routeOnce(deps: RouteDeps, input: { shopId: number; orderId: numb
     const rejectedBy = new Set((await allocationsRepo.forOrder(input.shopId, order.id)).filter((a) => a.status === 'rejected').map((a) => String(a.warehouseId)));
     const candidates = await loadCandidates(tx, input.shopId, [...new Set(routingOrder.lines.map((l) => l.sku))], now);
     const { rules } = await createRoutingRulesRepo(tx).get(input.shopId);
-    const plan = planRoute(routingOrder, candidates.warehouses.filter((w) => !rejectedBy.has(w.id)), rules, now);
+    // the checkout's shipping rate, as a service level some warehouse offers, and its promised date
+    const plan = planRoute(toRoutingOrder(order, remaining, candidates.warehouses), candidates.warehouses.filter((w) => !rejectedBy.has(w.id)), rules, now);
 
     const stock = createStockRepo(tx);
     const attempt = await allocationsRepo.nextAttempt(input.shopId, order.id);

@@ -45,6 +45,8 @@ export const restOrderSchema = z.object({
   updated_at: z.string(),
   cancelled_at: z.string().nullish(),
   shipping_address: restAddressSchema.nullish(),
+  shipping_lines: z.array(z.object({ code: nullableString, title: nullableString, is_removed: z.boolean().nullish() })).nullish(),
+  note_attributes: z.array(z.object({ name: z.string(), value: z.union([z.string(), z.number(), z.boolean()]).nullish().transform((v) => (v == null ? null : String(v))) })).nullish(),
   line_items: z.array(restLineItemSchema),
 });
 export type RestOrder = z.infer<typeof restOrderSchema>;
