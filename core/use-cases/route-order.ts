@@ -94,7 +94,10 @@ async function routeOnce(deps: RouteDeps, input: { shopId: number; orderId: numb
       await cancelOrderAllocations(tx, input.shopId, order.id, 'order_edit', { onlyUntaken: true });
       covered = await allocationsRepo.coveredByLine(input.shopId, order.id);
     }
-    const remaining = lines.filter((l) => l.requiresShipping).map((line) => ({ line, quantity: Math.max(0, line.currentQuantity - (covered.get(line.id) ?? 0)) }));
+    // units the backorder policy cancelled (cancel_after_days) are not to route again
+    const given = await allocationsRepo.cancelledBackordersByLine(input.shopId, order.id);
+    const remaining = lines.filter((l) => l.requiresShipping)
+      .map((line) => ({ line, quantity: Math.max(0, line.currentQuantity - (covered.get(line.id) ?? 0) - (given.get(line.id) ?? 0)) }));
     const routingOrder = toRoutingOrder(order, remaining);
     if (routingOrder.lines.length === 0) {
       const status = covered.size > 0 ? 'routed' : order.status;
