@@ -25,6 +25,6 @@ export function startupRequests(path: string, search: string): string[] {
   if (sku) return [skuApiPath(sku.id!, readChartDays(query)), '/stock-settings'];
   if (path === '/alerts') return [alertsApiPath(readAlertStatus(query))];
   if (path === '/purchase-orders') return ['/purchase-orders', '/stock-settings'];
-  if (path === '/settings/replenishment') return ['/stock-settings', '/channels'];
+  if (path === '/settings/replenishment') return ['/stock-settings', '/channels', '/channel-accounts'];
   return [];
 }
