@@ -3,6 +3,7 @@ import { pruneInbox } from '../core/use-cases/prune-inbox.js';
 import { pruneFeedIdempotencyKeys } from '../core/use-cases/feed/prune-idempotency-keys.js';
 import { sweepInbox } from '../core/use-cases/sweep-inbox.js';
 import { sweepWork } from '../core/use-cases/sweep-work.js';
+import { expireBackorders } from '../core/use-cases/routing/expire-backorders.js';
 import { scheduleReconciliation } from '../core/use-cases/schedule-reconciliation.js';
 import { scheduleChannelPolls } from './channels.js';
 import type { ProcessorDef } from './run-worker.js';
@@ -12,7 +13,7 @@ import { sweepOutbox } from '../core/use-cases/customers/sweep-outbox.js';
 
 const customerEmailDeps = (ctx: AppContext) => ({ appUrl: ctx.config.http.appUrl, appCanSend: ctx.mailer.configured, queues: ctx.queues, log: ctx.log });
 
-/** Periodic housekeeping: re-enqueue durable work that Redis may have lost. */
+/** Periodic housekeeping: re-enqueue durable work that Redis may have lost, cancel backorders past their deadline. */
 export const maintenanceProcessor: ProcessorDef<'maintenance'> = {
   concurrency: 1,
   async process(ctx: AppContext, payload) {
@@ -24,7 +25,8 @@ export const maintenanceProcessor: ProcessorDef<'maintenance'> = {
         const pruned = await pruneInbox(deps, { processedRetentionDays: ctx.config.retention.inboxProcessedDays, unknownShopRetentionDays: ctx.config.retention.unknownShopDays, limit: 1000 });
         const emails = await sweepOutbox(deps, { olderThanMs: 60_000 });
         const keys = await pruneFeedIdempotencyKeys(deps, { retentionDays: ctx.config.retention.feedIdempotencyDays, limit: 1000 });
-        return { ...inbox, ...work, ...pruned, ...emails, ...keys };
+        const backorders = await expireBackorders(deps);
+        return { ...inbox, ...work, ...pruned, ...emails, ...keys, ...backorders };
       }
       case 'schedule-reconcile': {
         const reconcile = await scheduleReconciliation({ db: ctx.db, queues: ctx.queues }, { everyMs: ctx.config.shopify.reconcileEveryMinutes * 60_000 });

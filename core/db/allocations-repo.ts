@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, notInArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lte, notInArray, sql } from 'drizzle-orm';
 import { allocationLines, allocations, backorders, dispatchAttempts, type AllocationStatus } from '../../drizzle/schema/index.js';
 import type { DbOrTx } from './client.js';
 
@@ -114,7 +114,31 @@ export function createAllocationsRepo(db: DbOrTx) {
       await db
         .insert(backorders)
         .values({ shopId, ...b, status: 'open' })
-        .onConflictDoUpdate({ target: backorders.orderLineId, set: { quantity: b.quantity, outcome: b.outcome, cancelAt: b.cancelAt, status: 'open', updatedAt: new Date() } });
+        // units the backorder policy cancelled stay cancelled: routing no longer counts them as open
+        .onConflictDoUpdate({
+          target: backorders.orderLineId, set: { quantity: b.quantity, outcome: b.outcome, cancelAt: b.cancelAt, status: 'open', updatedAt: new Date() },
+          setWhere: sql`${backorders.status} <> 'cancelled'`,
+        });
+    },
+
+    /** Units per order line the backorder policy cancelled: no longer to route. */
+    async cancelledBackordersByLine(shopId: number, orderId: number): Promise<Map<number, number>> {
+      const rows = await db.select({ orderLineId: backorders.orderLineId, quantity: backorders.quantity }).from(backorders)
+        .where(and(eq(backorders.shopId, shopId), eq(backorders.orderId, orderId), eq(backorders.status, 'cancelled')));
+      return new Map(rows.map((r) => [r.orderLineId, r.quantity]));
+    },
+
+    /** Orders (any shop) holding an open backorder whose `cancel_after_days` deadline has passed. */
+    async ordersWithDueBackorders(now: Date, limit: number): Promise<{ shopId: number; orderId: number }[]> {
+      return db.selectDistinct({ shopId: backorders.shopId, orderId: backorders.orderId }).from(backorders)
+        .where(and(eq(backorders.status, 'open'), eq(backorders.outcome, 'cancel_at'), lte(backorders.cancelAt, now))).limit(limit);
+    },
+
+    /** Cancels the order's due backorders; returns only the rows this call moved from open to cancelled. */
+    async cancelDueBackorders(shopId: number, orderId: number, now: Date) {
+      return db.update(backorders).set({ status: 'cancelled', updatedAt: now })
+        .where(and(eq(backorders.shopId, shopId), eq(backorders.orderId, orderId), eq(backorders.status, 'open'), eq(backorders.outcome, 'cancel_at'), lte(backorders.cancelAt, now)))
+        .returning({ orderLineId: backorders.orderLineId, sku: backorders.sku, quantity: backorders.quantity, cancelAt: backorders.cancelAt });
     },
 
     async closeBackorders(shopId: number, orderId: number, status: 'resolved' | 'cancelled', exceptLineIds: number[] = []): Promise<void> {

@@ -11,6 +11,8 @@ export interface CatalogSku {
   price: string;
   unitCost: string | null;
   supplier: string | null;
+  /** the Shopify version (product updated_at) this comes from; null from a full read (import, reconcile) */
+  sourceUpdatedAt?: Date | null;
 }
 
 export function createCatalogRepo(db: DbOrTx) {
@@ -37,14 +39,17 @@ export function createCatalogRepo(db: DbOrTx) {
       if (items.length === 0) return 0;
       await db
         .insert(skus)
-        .values(items.map((i) => ({ shopId, ...i })))
+        .values(items.map((i) => ({ shopId, ...i, sourceUpdatedAt: i.sourceUpdatedAt ?? null })))
         .onConflictDoUpdate({
           target: [skus.shopId, skus.sku],
           set: {
             title: sql`excluded.title`, productExternalId: sql`excluded.product_external_id`, variantExternalId: sql`excluded.variant_external_id`,
             inventoryItemExternalId: sql`excluded.inventory_item_external_id`, price: sql`excluded.price`,
-            unitCost: sql`coalesce(excluded.unit_cost, ${skus.unitCost})`, supplier: sql`coalesce(${skus.supplier}, excluded.supplier)`, updatedAt: sql`now()`,
+            unitCost: sql`coalesce(excluded.unit_cost, ${skus.unitCost})`, supplier: sql`coalesce(${skus.supplier}, excluded.supplier)`,
+            sourceUpdatedAt: sql`greatest(${skus.sourceUpdatedAt}, excluded.source_updated_at)`, updatedAt: sql`now()`,
           },
+          // a product webhook older than the version already applied changes nothing
+          setWhere: sql`excluded.source_updated_at is null or ${skus.sourceUpdatedAt} is null or ${skus.sourceUpdatedAt} <= excluded.source_updated_at`,
         });
       return items.length;
     },
@@ -70,6 +75,28 @@ export function createCatalogRepo(db: DbOrTx) {
           setWhere: sql`${shopifyInventoryLevels.sourceUpdatedAt} <= excluded.source_updated_at`,
         });
       return levels.length;
+    },
+
+    /** A product or inventory item deleted in Shopify: its SKUs keep their stock history but no longer point at it. */
+    async detachShopifyIds(shopId: number, by: { productExternalId: string } | { inventoryItemExternalId: string }): Promise<number> {
+      const where = 'productExternalId' in by ? eq(skus.productExternalId, by.productExternalId) : eq(skus.inventoryItemExternalId, by.inventoryItemExternalId);
+      const rows = await db.update(skus).set('productExternalId' in by ? { productExternalId: null, variantExternalId: null, inventoryItemExternalId: null, updatedAt: new Date() } : { inventoryItemExternalId: null, updatedAt: new Date() })
+        .where(and(eq(skus.shopId, shopId), where)).returning({ id: skus.id });
+      return rows.length;
+    },
+
+    /** The cost Shopify keeps on an inventory item, applied to the SKU stocked under it. */
+    async setUnitCostByItem(shopId: number, inventoryItemExternalId: string, unitCost: string | null): Promise<number> {
+      const rows = await db.update(skus).set({ unitCost, updatedAt: new Date() })
+        .where(and(eq(skus.shopId, shopId), eq(skus.inventoryItemExternalId, inventoryItemExternalId))).returning({ id: skus.id });
+      return rows.length;
+    },
+
+    /** The catalogue rows of these codes (for the reconciliation's comparison). */
+    async skusByCode(shopId: number, codes: string[]) {
+      if (codes.length === 0) return [];
+      return db.select({ sku: skus.sku, title: skus.title, price: skus.price, variantExternalId: skus.variantExternalId, inventoryItemExternalId: skus.inventoryItemExternalId })
+        .from(skus).where(and(eq(skus.shopId, shopId), inArray(skus.sku, codes)));
     },
 
     async skuBySku(shopId: number, sku: string) {

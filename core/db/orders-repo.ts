@@ -29,6 +29,7 @@ export function createOrdersRepo(db: DbOrTx) {
         shopId, channel: o.channel, externalId: o.externalId, name: o.name, email: o.email, customerExternalId: o.customerExternalId, customerLocale: o.customerLocale ?? null,
         financialStatus: o.financialStatus, currency: o.currency, totalPrice: o.totalPrice, tags: o.tags,
         shippingAddress: a, countryCode: a?.countryCode ?? null, zip: a?.zip ?? null, latitude: a?.latitude ?? null, longitude: a?.longitude ?? null,
+        shippingRateCode: o.shippingRate?.code ?? null, shippingRateTitle: o.shippingRate?.title ?? null, deliverBy: o.deliverBy ?? null,
         placedAt: o.placedAt, sourceUpdatedAt: o.updatedAt, sourceObservedAt: o.observedAt ?? null, cancelledAt: o.cancelledAt,
         status: o.cancelledAt ? ('cancelled' as const) : o.fulfilled ? ('fulfilled_elsewhere' as const) : ('pending' as const),
       };
@@ -46,6 +47,7 @@ export function createOrdersRepo(db: DbOrTx) {
             financialStatus: sql`excluded.financial_status`, currency: sql`excluded.currency`, totalPrice: sql`excluded.total_price`,
             tags: sql`excluded.tags`, shippingAddress: sql`excluded.shipping_address`, countryCode: sql`excluded.country_code`,
             zip: sql`excluded.zip`, latitude: sql`excluded.latitude`, longitude: sql`excluded.longitude`,
+            shippingRateCode: sql`excluded.shipping_rate_code`, shippingRateTitle: sql`excluded.shipping_rate_title`, deliverBy: sql`excluded.deliver_by`,
             sourceUpdatedAt: sql`excluded.source_updated_at`,
             sourceObservedAt: sql`excluded.source_observed_at`,
             cancelledAt: sql`coalesce(${orders.cancelledAt}, excluded.cancelled_at)`,

@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
-import { allocationLines, allocations, imports, orderLines, orders, shipments, stockDirty } from '../../drizzle/schema/index.js';
+import { allocationLines, allocations, backorders, imports, orderLines, orders, shipments, stockDirty } from '../../drizzle/schema/index.js';
 import { voidStatuses } from './allocations-repo.js';
 import type { DbOrTx } from './client.js';
 
@@ -26,6 +26,8 @@ export function createStaleWorkQueries(db: DbOrTx) {
         where ol.order_id = ${orders.id} and ol.shop_id = ${orders.shopId} and ol.requires_shipping and ol.current_quantity > coalesce((
           select sum(al.quantity) from ${allocationLines} al join ${allocations} a on a.id = al.allocation_id
           where al.order_line_id = ol.id and a.shop_id = ${orders.shopId} and a.status not in (${sql.join(voidStatuses.map((s) => sql`${s}`), sql`, `)})
+        ), 0) + coalesce((
+          select b.quantity from ${backorders} b where b.order_line_id = ol.id and b.shop_id = ${orders.shopId} and b.status = 'cancelled'
         ), 0))`;
       return db.select({ id: orders.id, shopId: orders.shopId }).from(orders)
         .where(and(

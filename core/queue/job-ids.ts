@@ -51,6 +51,8 @@ export const jobIds = {
     importSweep: (shopId: number, importId: number, at: number) => `import-${shopId}-${importId}-sweep-${Math.floor(at / 60_000)}`,
     orders: (shopId: number, at: number) => `reconcile-${shopId}-${at}`,
     ordersScheduler: (shopId: number) => `reconcile-${shopId}`,
+    /** the daily catalogue reconciliation of a shop (under the prefix: removed when the shop goes) */
+    catalogScheduler: (shopId: number) => `reconcile-catalog-${shopId}`,
     fulfillmentRequests: (shopId: number, at: number) => `fs-${shopId}-${at}`,
   },
   returns: {

@@ -94,7 +94,10 @@ async function routeOnce(deps: RouteDeps, input: { shopId: number; orderId: numb
       await cancelOrderAllocations(tx, input.shopId, order.id, 'order_edit', { onlyUntaken: true });
       covered = await allocationsRepo.coveredByLine(input.shopId, order.id);
     }
-    const remaining = lines.filter((l) => l.requiresShipping).map((line) => ({ line, quantity: Math.max(0, line.currentQuantity - (covered.get(line.id) ?? 0)) }));
+    // units the backorder policy cancelled (cancel_after_days) are not to route again
+    const given = await allocationsRepo.cancelledBackordersByLine(input.shopId, order.id);
+    const remaining = lines.filter((l) => l.requiresShipping)
+      .map((line) => ({ line, quantity: Math.max(0, line.currentQuantity - (covered.get(line.id) ?? 0) - (given.get(line.id) ?? 0)) }));
     const routingOrder = toRoutingOrder(order, remaining);
     if (routingOrder.lines.length === 0) {
       const status = covered.size > 0 ? 'routed' : order.status;
@@ -106,7 +109,8 @@ async function routeOnce(deps: RouteDeps, input: { shopId: number; orderId: numb
     const rejectedBy = new Set((await allocationsRepo.forOrder(input.shopId, order.id)).filter((a) => a.status === 'rejected').map((a) => String(a.warehouseId)));
     const candidates = await loadCandidates(tx, input.shopId, [...new Set(routingOrder.lines.map((l) => l.sku))], now);
     const { rules } = await createRoutingRulesRepo(tx).get(input.shopId);
-    const plan = planRoute(routingOrder, candidates.warehouses.filter((w) => !rejectedBy.has(w.id)), rules, now);
+    // the checkout's shipping rate, as a service level some warehouse offers, and its promised date
+    const plan = planRoute(toRoutingOrder(order, remaining, candidates.warehouses), candidates.warehouses.filter((w) => !rejectedBy.has(w.id)), rules, now);
 
     const stock = createStockRepo(tx);
     const attempt = await allocationsRepo.nextAttempt(input.shopId, order.id);

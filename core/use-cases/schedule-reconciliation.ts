@@ -4,17 +4,18 @@ import { jobIds, reconcileSchedulerPrefix } from '../queue/job-ids.js';
 import type { Queues } from '../queue/producer.js';
 
 /**
- * One repeatable reconciliation per active shop, plus the nightly full recompute and full
- * channel sync in the shop's own night; uninstalled shops lose their reconciliation.
+ * One repeatable reconciliation per active shop, plus the nightly catalogue reconciliation, full
+ * recompute and full channel sync in the shop's own night; uninstalled shops lose their reconciliation.
  */
 export async function scheduleReconciliation(deps: { db: Db; queues: Queues }, input: { everyMs: number }) {
   const q = deps.queues.queue('reconcile');
   const shops = await createShopsRepo(deps.db).listActive();
-  const active = new Set(shops.map((s) => jobIds.reconcile.ordersScheduler(s.id)));
+  const active = new Set(shops.flatMap((s) => [jobIds.reconcile.ordersScheduler(s.id), jobIds.reconcile.catalogScheduler(s.id)]));
   const nightly = deps.queues.queue('alerts');
   const fullSync = deps.queues.queue('inventory-sync');
   for (const s of shops) {
     await q.upsertJobScheduler(jobIds.reconcile.ordersScheduler(s.id), { every: input.everyMs }, { name: 'reconcile', data: { shopId: s.id, kind: 'orders' } });
+    await q.upsertJobScheduler(jobIds.reconcile.catalogScheduler(s.id), { pattern: '15 4 * * *', tz: s.timezone }, { name: 'reconcile', data: { shopId: s.id, kind: 'catalog' } });
     await nightly.upsertJobScheduler(jobIds.alerts.nightlyScheduler(s.id), { pattern: '0 3 * * *', tz: s.timezone }, { name: 'alerts', data: { shopId: s.id, full: true } });
     await fullSync.upsertJobScheduler(jobIds['inventory-sync'].nightlyScheduler(s.id), { pattern: '30 3 * * *', tz: s.timezone }, { name: 'inventory-sync', data: { shopId: s.id, full: true } });
   }

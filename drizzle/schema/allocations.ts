@@ -62,6 +62,7 @@ export const backorders = pgTable('backorders', {
 }, (t) => [
   uniqueIndex('backorders_line_uq').on(t.orderLineId),
   index('backorders_shop_sku_idx').on(t.shopId, t.sku, t.status),
+  index('backorders_due_idx').on(t.status, t.cancelAt),
 ]);
 
 /** Every push of an allocation to a 3PL's own API, kept for the timeline and for support. */

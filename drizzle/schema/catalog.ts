@@ -1,5 +1,5 @@
 import { doublePrecision, index, integer, numeric, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
-import { createdAt, id, ref, updatedAt } from './columns.js';
+import { createdAt, id, ref, ts, updatedAt } from './columns.js';
 import { shops } from './shops.js';
 
 /** One row per stock-keeping unit; the SKU code is the key every channel and 3PL shares. */
@@ -18,6 +18,8 @@ export const skus = pgTable('skus', {
   moq: integer('moq').notNull().default(1),
   leadTimeDays: integer('lead_time_days'),
   leadTimeStdDays: doublePrecision('lead_time_std_days'),
+  /** Shopify's updated_at of the product version last applied: an older webhook never overwrites a newer one */
+  sourceUpdatedAt: ts('source_updated_at'),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 }, (t) => [

@@ -22,6 +22,11 @@ export const orders = pgTable('orders', {
   zip: text('zip'),
   latitude: doublePrecision('latitude'),
   longitude: doublePrecision('longitude'),
+  /** the shipping rate chosen at checkout; routing maps it to a warehouse service level */
+  shippingRateCode: text('shipping_rate_code'),
+  shippingRateTitle: text('shipping_rate_title'),
+  /** the delivery date promised at checkout (YYYY-MM-DD), when one was recorded */
+  deliverBy: text('deliver_by'),
   currency: text('currency').notNull().default('EUR'),
   totalPrice: numeric('total_price', { precision: 14, scale: 2 }).notNull().default('0'),
   tags: text('tags').array().notNull().default([]),

@@ -36,7 +36,7 @@ describe('admin API: every route answers what /api/admin/openapi.json says', () 
   let ajv: Ajv2020;
   let mirakl: MiraklSim;
   let miraklUrl: string;
-  const ids = { order: 0, orderLine: 0, warehouse: 0, key: 0, sku: 0, alert: 0, deadLetter: 0, privacy: 0, allocation: 0, email: 0 };
+  const ids = { shipment: 0, order: 0, orderLine: 0, warehouse: 0, key: 0, sku: 0, alert: 0, deadLetter: 0, privacy: 0, allocation: 0, email: 0 };
 
   beforeAll(async () => {
     s = await startSimApp();
@@ -58,6 +58,9 @@ describe('admin API: every route answers what /api/admin/openapi.json says', () 
     await db.update(allocations).set({ dispatchError: 'HTTP 500 from the 3PL' }).where(eq(allocations.id, alloc!.id));
     const [parcel] = await db.insert(shipments).values({ shopId: shop.id, allocationId: alloc!.id, idempotencyKey: 'p-1', carrier: 'colissimo', trackingNumbers: ['6A1'], shippedAt: new Date() }).returning();
     await db.insert(trackingEvents).values({ shopId: shop.id, shipmentId: parcel!.id, status: 'in_transit', occurredAt: new Date(), description: 'Pris en charge' });
+    // its tracking push failed after every retry: listed and replayable
+    await db.update(shipments).set({ pushStatus: 'failed', pushResult: { error: 'no open fulfillment order holds these items' } }).where(eq(shipments.id, parcel!.id));
+    ids.shipment = parcel!.id;
     // the parcel carries the order's one unit, so the merchant can ask for its return
     const [allocLine] = await db.select().from(allocationLines).where(eq(allocationLines.allocationId, alloc!.id));
     await db.insert(shipmentLines).values({ shopId: shop.id, shipmentId: parcel!.id, allocationLineId: allocLine!.id, quantity: 1 });
@@ -147,6 +150,9 @@ describe('admin API: every route answers what /api/admin/openapi.json says', () 
       { method: 'post', path: '/dead-letters/replay-all', url: '/dead-letters/replay-all' },
       { method: 'get', path: '/dispatch-failures', url: '/dispatch-failures' },
       { method: 'post', path: '/dispatch-failures/replay', url: '/dispatch-failures/replay', body: { ids: 'all' } },
+      { method: 'get', path: '/tracking-push-failures', url: '/tracking-push-failures' },
+      { method: 'post', path: '/tracking-push-failures/{id}/replay', url: `/tracking-push-failures/${ids.shipment}/replay` },
+      { method: 'post', path: '/tracking-push-failures/replay-all', url: '/tracking-push-failures/replay-all' },
       { method: 'get', path: '/warehouses', url: '/warehouses' },
       { method: 'get', path: '/warehouses/{id}', url: `/warehouses/${ids.warehouse}` },
       {

@@ -49,4 +49,41 @@ describe('a failed tracking push', () => {
     expect(jobs.filter((j) => j.id!.includes('replay')).map((j) => j.data.shipmentId)).toEqual([shipped.shipmentId]);
     expect(await listTrackingPushFailures({ db }, { shopId })).toEqual([]);
   });
+
+  it('is replayed through the admin API once, and only by its own shop', async () => {
+    const token = await simShop(s.sim, 'push-replay.myshopify.com', [{ sku: 'TWEED' }]);
+    const other = await simShop(s.sim, 'push-replay-other.myshopify.com');
+    for (const t of [token, other]) expect((await s.app.inject({ url: '/api/admin/shop', headers: { authorization: `Bearer ${t}` } })).statusCode).toBe(200);
+    const db = s.t.ctx.db;
+    const shopId = (await createShopsRepo(db).byDomain('push-replay.myshopify.com'))!.id;
+    const wh = await seedWarehouse(db, shopId);
+    await receive(db, shopId, wh.id, await seedSku(db, shopId, 'TWEED'), 5);
+    const orderId = await seedOrder(db, shopId, { lines: [{ sku: 'TWEED', quantity: 1 }] });
+    const routed = await routeOrder({ db, queues: s.t.ctx.queues, log: s.t.ctx.log }, { shopId, orderId, reason: 'test' });
+    const allocationId = routed.status === 'routed' ? routed.allocationIds[0]! : -1;
+    const [parcel] = await db.insert(shipments).values({
+      shopId, allocationId, idempotencyKey: 'r1', carrier: 'Colissimo', trackingNumbers: ['6A2'], shippedAt: new Date(),
+      pushStatus: 'failed', pushResult: { userErrors: [{ field: null, message: 'Fulfillment order is closed' }] },
+    }).returning();
+    const call = (t: string, method: 'GET' | 'POST', url: string) => s.app.inject({ method, url: `/api/admin${url}`, headers: { authorization: `Bearer ${t}` } });
+    const replayJobs = async () => (await s.t.ctx.queues.queue('fulfill').getJobs(['waiting', 'delayed']))
+      .filter((j) => j.id!.includes('replay') && j.data.shipmentId === parcel!.id).length;
+
+    const listed = await call(token, 'GET', '/tracking-push-failures');
+    expect(listed.json()).toEqual({ items: [{ id: parcel!.id, orderId, allocationId, error: 'Fulfillment order is closed', updatedAt: expect.any(String) }] });
+    // another shop neither sees it nor replays it
+    expect((await call(other, 'GET', '/tracking-push-failures')).json()).toEqual({ items: [] });
+    const foreign = await call(other, 'POST', `/tracking-push-failures/${parcel!.id}/replay`);
+    expect(foreign.statusCode).toBe(404);
+    expect((await call(other, 'POST', '/tracking-push-failures/replay-all')).json()).toEqual({ replayed: [] });
+    expect(await replayJobs()).toBe(0);
+
+    // two replays at once: one moves the shipment back to pending and queues it, the other finds nothing
+    const [a, b] = await Promise.all([call(token, 'POST', `/tracking-push-failures/${parcel!.id}/replay`), call(token, 'POST', `/tracking-push-failures/${parcel!.id}/replay`)]);
+    expect([a.statusCode, b.statusCode].sort()).toEqual([200, 404]);
+    expect((await call(token, 'POST', '/tracking-push-failures/replay-all')).json()).toEqual({ replayed: [] });
+    expect(await replayJobs()).toBe(1);
+    const [row] = await db.select().from(shipments).where(eq(shipments.id, parcel!.id));
+    expect(row!.pushStatus).toBe('pending');
+  });
 });

@@ -69,7 +69,7 @@ describe('ingest', () => {
 
   it('parks truncated JSON and unknown topics as dead letters instead of retrying', async () => {
     expect(await deliver('{"id": 13, "line_items": [')).toMatchObject({ status: 'dead' });
-    expect(await deliver({ id: 14 }, { topic: 'products/create' })).toMatchObject({ status: 'dead', error: 'unknown topic products/create' });
+    expect(await deliver({ id: 14 }, { topic: 'carts/create' })).toMatchObject({ status: 'dead', error: 'unknown topic carts/create' });
     expect(await deliver({ id: 'x', name: 5 }, { topic: 'orders/create' })).toMatchObject({ status: 'dead' });
     const dead = await t.ctx.db.select().from(inboxEvents).where(eq(inboxEvents.status, 'dead'));
     expect(dead.length).toBeGreaterThanOrEqual(3);

@@ -36,7 +36,7 @@ export const deadLetterDetail = z.object({
 });
 export type DeadLetterDetail = z.infer<typeof deadLetterDetail>;
 
-/** POST /dead-letters/:id/replay, /dead-letters/replay-all and /dispatch-failures/replay: the ids sent again. */
+/** POST /dead-letters/:id/replay, /dead-letters/replay-all, /dispatch-failures/replay and /tracking-push-failures/...: the ids sent again. */
 export const replayResponse = z.object({ replayed: z.array(z.number().int()) });
 export type ReplayResponse = z.infer<typeof replayResponse>;
 
@@ -57,3 +57,16 @@ export type DispatchFailuresResponse = z.infer<typeof dispatchFailuresResponse>;
 /** POST /dispatch-failures/replay */
 export const dispatchReplayBody = z.object({ ids: z.union([z.array(z.number().int().positive()).min(1).max(500), z.literal('all')]) });
 export type DispatchReplayBody = z.infer<typeof dispatchReplayBody>;
+
+/** A shipment whose tracking push to its sales channel failed after every retry. */
+export const trackingPushFailure = z.object({
+  id: z.number().int(),
+  orderId: z.number().int(),
+  allocationId: z.number().int(),
+  error: z.string().nullable(),
+  updatedAt: dateTime,
+});
+export type TrackingPushFailure = z.infer<typeof trackingPushFailure>;
+/** GET /tracking-push-failures */
+export const trackingPushFailuresResponse = z.object({ items: z.array(trackingPushFailure) });
+export type TrackingPushFailuresResponse = z.infer<typeof trackingPushFailuresResponse>;

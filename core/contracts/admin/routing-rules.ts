@@ -12,15 +12,26 @@ export const rulesResponse = z.object({
 });
 export type RulesResponse = z.infer<typeof rulesResponse>;
 
+/**
+ * A rule list the merchant may save or simulate. Substitution rules are refused until they work
+ * end to end: the router never loads the substitutes' stock and the Shopify order is never
+ * edited to the substitute, so such a rule would be a setting that does nothing.
+ */
+export const merchantRulesSchema = routingRulesSchema.superRefine((rules, ctx) => {
+  rules.forEach((r, i) => {
+    if (r.kind === 'substitution') ctx.addIssue({ code: 'custom', path: [i, 'kind'], message: 'substitution rules are not available yet' });
+  });
+});
+
 /** PUT /routing-rules: the whole list and the version it was edited from. */
-export const saveRulesBody = z.object({ rules: routingRulesSchema, version: z.number().int().min(0) });
+export const saveRulesBody = z.object({ rules: merchantRulesSchema, version: z.number().int().min(0) });
 export type SaveRulesBody = z.infer<typeof saveRulesBody>;
 /** PUT /routing-rules */
 export const saveRulesResponse = z.object({ version: z.number().int(), rules: routingRulesSchema });
 export type SaveRulesResponse = z.infer<typeof saveRulesResponse>;
 
 /** POST /routing-rules/simulate */
-export const simulateBody = z.object({ rules: routingRulesSchema, days: z.number().int().min(1).max(90).default(30) });
+export const simulateBody = z.object({ rules: merchantRulesSchema, days: z.number().int().min(1).max(90).default(30) });
 export type SimulateBody = z.infer<typeof simulateBody>;
 
 /** What one rule set did to the past orders. */

@@ -31,6 +31,10 @@ export interface IncomingOrder {
   totalPrice: string;
   tags: string[];
   shippingAddress: Address | null;
+  /** the shipping rate chosen at checkout (its code and title); routing reads its service level from it */
+  shippingRate?: { code: string | null; title: string | null } | null;
+  /** the delivery date promised at checkout (`YYYY-MM-DD`), when the checkout recorded one */
+  deliverBy?: string | null;
   placedAt: Date;
   updatedAt: Date;
   /** when this version was observed (the event's trigger time, or the read time); breaks updatedAt ties */

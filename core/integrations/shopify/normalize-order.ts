@@ -1,4 +1,5 @@
 import type { Address } from '../../domain/address.js';
+import { promisedDeliveryDate } from '../../domain/orders/checkout-promise.js';
 import type { IncomingOrder } from '../../domain/orders/incoming-order.js';
 import type { GqlLineItem, GqlOrder } from './operations/orders.js';
 import { gid, type RestOrder } from './rest-payloads.js';
@@ -14,6 +15,8 @@ function address(a: RestAddress | null | undefined): Address | null {
   };
 }
 
+const rate = (s: { code: string | null; title: string | null } | null | undefined) => (s ? { code: s.code, title: s.title } : null);
+
 /** A REST webhook order (orders/create, updated, paid, cancelled) as an IncomingOrder. */
 export function normalizeRestOrder(o: RestOrder): IncomingOrder {
   return {
@@ -28,6 +31,8 @@ export function normalizeRestOrder(o: RestOrder): IncomingOrder {
     totalPrice: o.total_price,
     tags: (o.tags ?? '').split(',').map((t) => t.trim()).filter(Boolean),
     shippingAddress: address(o.shipping_address),
+    shippingRate: rate((o.shipping_lines ?? []).find((s) => !s.is_removed)),
+    deliverBy: promisedDeliveryDate(o.note_attributes ?? []),
     placedAt: new Date(o.processed_at ?? o.created_at),
     updatedAt: new Date(o.updated_at),
     cancelledAt: o.cancelled_at ? new Date(o.cancelled_at) : null,
@@ -62,6 +67,8 @@ export function normalizeGraphqlOrder(o: GqlOrder, lines: GqlLineItem[]): Incomi
     shippingAddress: a
       ? { name: a.name, company: a.company, address1: a.address1, address2: a.address2, city: a.city, province: a.province, zip: a.zip, countryCode: a.countryCodeV2, phone: a.phone, latitude: a.latitude, longitude: a.longitude }
       : null,
+    shippingRate: rate(o.shippingLine),
+    deliverBy: promisedDeliveryDate((o.customAttributes ?? []).map((a) => ({ name: a.key, value: a.value }))),
     placedAt: new Date(o.processedAt ?? o.createdAt),
     updatedAt: new Date(o.updatedAt),
     cancelledAt: o.cancelledAt ? new Date(o.cancelledAt) : null,

@@ -45,6 +45,8 @@ export const restOrderSchema = z.object({
   updated_at: z.string(),
   cancelled_at: z.string().nullish(),
   shipping_address: restAddressSchema.nullish(),
+  shipping_lines: z.array(z.object({ code: nullableString, title: nullableString, is_removed: z.boolean().nullish() })).nullish(),
+  note_attributes: z.array(z.object({ name: z.string(), value: z.union([z.string(), z.number(), z.boolean()]).nullish().transform((v) => (v == null ? null : String(v))) })).nullish(),
   line_items: z.array(restLineItemSchema),
 });
 export type RestOrder = z.infer<typeof restOrderSchema>;
@@ -101,6 +103,36 @@ export const restBulkFinishSchema = z.object({
   admin_graphql_api_id: z.string(),
   status: z.string(),
   error_code: nullableString,
+});
+
+/** products/create, products/update: the product and the variants the catalogue keeps. */
+export const restProductSchema = z.object({
+  id: idLike,
+  admin_graphql_api_id: z.string().optional(),
+  title: z.string(),
+  vendor: nullableString,
+  updated_at: z.string(),
+  variants: z.array(z.object({
+    id: idLike,
+    admin_graphql_api_id: z.string().optional(),
+    title: z.string().nullish(),
+    sku: nullableString,
+    price: money,
+    inventory_item_id: idLike.nullish(),
+  })).default([]),
+});
+export type RestProduct = z.infer<typeof restProductSchema>;
+
+/** products/delete and inventory_items/delete carry the id (and the gid for items). */
+export const restDeletedSchema = z.object({ id: idLike, admin_graphql_api_id: z.string().optional() });
+
+/** inventory_items/create, inventory_items/update: the item's SKU and cost. */
+export const restInventoryItemSchema = z.object({
+  id: idLike,
+  admin_graphql_api_id: z.string().optional(),
+  sku: nullableString,
+  cost: z.union([z.string(), z.number()]).nullish().transform((v) => (v == null || v === '' ? null : String(v))),
+  updated_at: z.string().nullish(),
 });
 
 export const gid = (type: string, id: string) => (id.startsWith('gid://') ? id : `gid://shopify/${type}/${id}`);

@@ -55,7 +55,7 @@ export async function simulateRules(deps: { db: Db }, input: { shopId: number; d
     const dayUse = new Map<string, number>();
     for (const o of past) {
       const ls = lines.filter((l) => l.orderId === o.id && l.requiresShipping).map((line) => ({ line, quantity: line.currentQuantity }));
-      const ro = toRoutingOrder(o, ls);
+      const ro = toRoutingOrder(o, ls, whs);
       if (ro.lines.length === 0) continue;
       const day = o.placedAt.toISOString().slice(0, 10);
       for (const w of whs) w.usedToday = dayUse.get(`${w.id}:${day}`) ?? 0;

@@ -1,4 +1,5 @@
 import { ingestAppUninstalled } from './app-lifecycle.js';
+import { ingestInventoryItem, ingestProduct } from './catalog.js';
 import { ingestChannelOrder } from './channel-orders.js';
 import { ingestCustomerRedact, ingestDataRequest, ingestShopRedact } from './compliance.js';
 import { ingestFulfillment, ingestFulfillmentOrderEvent } from './fulfillment.js';
@@ -22,6 +23,12 @@ export const topicHandlers: Record<string, TopicHandler> = {
   'fulfillments/create': ingestFulfillment,
   'fulfillments/update': ingestFulfillment,
   'inventory_levels/update': ingestInventoryLevel,
+  'products/create': ingestProduct,
+  'products/update': ingestProduct,
+  'products/delete': ingestProduct,
+  'inventory_items/create': ingestInventoryItem,
+  'inventory_items/update': ingestInventoryItem,
+  'inventory_items/delete': ingestInventoryItem,
   'locations/create': ingestLocation,
   'locations/update': ingestLocation,
   'locations/activate': ingestLocation,

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
-  deadLetterDetail, deadLetterPage, deadLettersQuery, dispatchFailuresResponse, dispatchReplayBody, idParams, replayResponse,
+  deadLetterDetail, deadLetterPage, deadLettersQuery, dispatchFailuresResponse, dispatchReplayBody, idParams, replayResponse, trackingPushFailuresResponse,
 } from '../../../core/contracts/admin/index.js';
 import type { AppContext } from '../../../core/context.js';
 import { createDispatchFailuresRepo } from '../../../core/db/allocations-repo.js';
@@ -9,6 +9,7 @@ import { createInboxRepo } from '../../../core/db/inbox-repo.js';
 import { getDeadLetter, replayDeadLetter } from '../../../core/use-cases/admin/dead-letters.js';
 import { replayDispatchFailures } from '../../../core/use-cases/admin/replay-dispatch-failures.js';
 import { replayDeadLetters } from '../../../core/use-cases/replay-dead-letters.js';
+import { describePushResult, listTrackingPushFailures, replayTrackingPush, replayTrackingPushes } from '../../../core/use-cases/tracking/replay-tracking-pushes.js';
 import { iso } from './to-dto.js';
 
 /** Events that failed for good: list them, read one, send one or all back through ingest. */
@@ -44,4 +45,16 @@ export async function deadLetterRoutes(app: FastifyInstance, { ctx }: { ctx: App
 
   r.post('/dispatch-failures/replay', { schema: { body: dispatchReplayBody, response: { 200: replayResponse } } }, async (req) =>
     replayDispatchFailures({ db: ctx.db, queues: ctx.queues }, { shopId: req.shop.id, ids: req.body.ids }));
+
+  // tracking pushes to the sales channel that failed after every retry
+  r.get('/tracking-push-failures', { schema: { response: { 200: trackingPushFailuresResponse } } }, async (req) => ({
+    items: (await listTrackingPushFailures({ db: ctx.db }, { shopId: req.shop.id }))
+      .map((f) => ({ id: f.shipmentId, orderId: f.orderId, allocationId: f.allocationId, error: describePushResult(f.pushResult), updatedAt: iso(f.updatedAt) })),
+  }));
+
+  r.post('/tracking-push-failures/:id/replay', { schema: { params: idParams, response: { 200: replayResponse } } }, async (req) =>
+    replayTrackingPush({ db: ctx.db, queues: ctx.queues }, { shopId: req.shop.id, shipmentId: req.params.id }));
+
+  r.post('/tracking-push-failures/replay-all', { schema: { response: { 200: replayResponse } } }, async (req) =>
+    replayTrackingPushes({ db: ctx.db, queues: ctx.queues }, { shopId: req.shop.id, ids: 'all' }));
 }

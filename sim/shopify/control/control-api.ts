@@ -2,7 +2,7 @@ import type { AccessTokenResponse, TokenStore } from '../auth/tokens.js';
 import { mintSessionToken, type SessionTokenOptions } from '../auth/session-token.js';
 import { parseId } from '../core/ids.js';
 import type { SimCore } from '../core/sim-core.js';
-import { addProducts, findVariantBySku, type ProductInput } from '../ops/catalog.js';
+import { addProducts, deleteProduct, findVariantBySku, updateVariant, type ProductInput, type VariantUpdate } from '../ops/catalog.js';
 import { createFulfillmentService, createLocation, deleteLocation, updateLocation, type FulfillmentServiceInput, type LocationInput, type LocationUpdate } from '../ops/locations.js';
 import { cancelOrder } from '../ops/order-cancel.js';
 import { editOrder, type EditOrderInput } from '../ops/order-edit.js';
@@ -117,6 +117,25 @@ export function createControl(deps: ControlDeps) {
       } catch (e) {
         throw new ControlError((e as Error).message, 422);
       }
+    },
+    /** Changes the variant holding `sku` (products/update, inventory_items/update). */
+    updateVariant: (domain: string, sku: string, update: VariantUpdate): ProductSnapshot => {
+      const shop = shopOf(domain);
+      const variant = findVariantBySku(shop, sku);
+      if (!variant) throw new ControlError(`Unknown sku ${sku}`, 404);
+      try {
+        updateVariant(core, shop, variant, update);
+      } catch (e) {
+        throw new ControlError((e as Error).message, 422);
+      }
+      return productSnapshot(shop, shop.products.get(variant.productId)!);
+    },
+    /** Deletes the product holding `sku`, with all its variants (inventory_items/delete, products/delete). */
+    deleteProduct: (domain: string, sku: string): void => {
+      const shop = shopOf(domain);
+      const variant = findVariantBySku(shop, sku);
+      if (!variant) throw new ControlError(`Unknown sku ${sku}`, 404);
+      deleteProduct(core, shop, shop.products.get(variant.productId)!);
     },
     listProducts: (domain: string): ProductSnapshot[] => {
       const shop = shopOf(domain);

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ControlError, type ComplianceTopic, type ReturnRequestInput, type ShopifySimControl, type ThrottlePatch } from '../control/control-api.js';
-import type { ProductInput } from '../ops/catalog.js';
+import type { ProductInput, VariantUpdate } from '../ops/catalog.js';
 import type { EditOrderInput } from '../ops/order-edit.js';
 import type { FulfillmentServiceInput, LocationInput, LocationUpdate } from '../ops/locations.js';
 import type { PlaceOrderInput } from '../ops/place-order.js';
@@ -44,6 +44,7 @@ export function createControlRoutes(control: ShopifySimControl, extras: ControlR
     ['POST', new RegExp(`^${S}/uninstall$`), ([s]) => control.uninstallApp(s ?? '')],
     ['POST', new RegExp(`^${S}/products$`), ([s], b) => control.addProducts(s ?? '', (b.products as ProductInput[] | undefined) ?? [as<ProductInput>(b)])],
     ['GET', new RegExp(`^${S}/products$`), ([s]) => control.listProducts(s ?? '')],
+    ['PATCH', new RegExp(`^${S}/variants/([^/]+)$`), ([s, sku], b) => control.updateVariant(s ?? '', decodeURIComponent(sku ?? ''), as<VariantUpdate>(b))],
     ['POST', new RegExp(`^${S}/locations$`), ([s], b) => control.createLocation(s ?? '', as<LocationInput>(b))],
     ['GET', new RegExp(`^${S}/locations$`), ([s]) => control.listLocations(s ?? '')],
     ['PATCH', new RegExp(`^${S}/locations/([^/]+)$`), ([s, id], b) => control.updateLocation(s ?? '', id ?? '', as<LocationUpdate>(b))],

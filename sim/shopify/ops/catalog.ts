@@ -1,5 +1,6 @@
 import type { SimCore } from '../core/sim-core.js';
 import type { SimProduct, SimShop, SimVariant } from '../state/types.js';
+import { inventoryItemDeletePayload, inventoryItemPayload, productDeletePayload, productPayload } from '../webhooks/payloads/product-payload.js';
 
 /** One variant to create. */
 export interface VariantInput {
@@ -90,8 +91,62 @@ export function addProducts(core: SimCore, shop: SimShop, inputs: readonly Produ
       product.variantIds.push(variantId);
     });
     out.push(product);
+    for (const id of product.variantIds) {
+      const item = shop.inventoryItems.get(shop.variants.get(id)!.inventoryItemId)!;
+      core.events.emit(shop, 'inventory_items/create', () => inventoryItemPayload(shop, item));
+    }
+    core.events.emit(shop, 'products/create', () => productPayload(shop, product));
   }
   return out;
+}
+
+/** A merchant's change to one variant (SKU, price, title, unit cost). */
+export interface VariantUpdate {
+  sku?: string;
+  price?: string | number;
+  title?: string;
+  unitCost?: string | number | null;
+}
+
+/**
+ * Changes a variant; emits products/update, and inventory_items/update when the SKU or the
+ * cost (both kept on the inventory item) changed.
+ */
+export function updateVariant(core: SimCore, shop: SimShop, variant: SimVariant, update: VariantUpdate): SimVariant {
+  if (update.sku !== undefined && update.sku !== variant.sku && [...shop.variants.values()].some((x) => x.sku === update.sku)) throw new Error(`duplicate sku ${update.sku}`);
+  const now = core.clock.now();
+  const item = shop.inventoryItems.get(variant.inventoryItemId)!;
+  const itemChanged = (update.sku !== undefined && update.sku !== variant.sku) || update.unitCost !== undefined;
+  if (update.sku !== undefined) variant.sku = item.sku = update.sku;
+  if (update.price !== undefined) variant.priceCents = Math.round(Number(update.price) * 100);
+  if (update.title !== undefined) variant.title = update.title;
+  if (update.unitCost !== undefined) item.unitCostCents = update.unitCost === null ? null : Math.round(Number(update.unitCost) * 100);
+  variant.updatedAt = now;
+  const product = shop.products.get(variant.productId)!;
+  product.updatedAt = now;
+  if (itemChanged) {
+    item.updatedAt = now;
+    core.events.emit(shop, 'inventory_items/update', () => inventoryItemPayload(shop, item));
+  }
+  core.events.emit(shop, 'products/update', () => productPayload(shop, product));
+  return variant;
+}
+
+/** Deletes a product with its variants and inventory items; emits inventory_items/delete, then products/delete. */
+export function deleteProduct(core: SimCore, shop: SimShop, product: SimProduct): void {
+  for (const id of product.variantIds) {
+    const v = shop.variants.get(id);
+    if (!v) continue;
+    const item = shop.inventoryItems.get(v.inventoryItemId);
+    for (const [key, level] of shop.levels) if (level.inventoryItemId === v.inventoryItemId) shop.levels.delete(key);
+    shop.variants.delete(id);
+    if (item) {
+      shop.inventoryItems.delete(item.id);
+      core.events.emit(shop, 'inventory_items/delete', () => inventoryItemDeletePayload(item));
+    }
+  }
+  shop.products.delete(product.id);
+  core.events.emit(shop, 'products/delete', () => productDeletePayload(product));
 }
 
 export function findVariantBySku(shop: SimShop, sku: string): SimVariant | undefined {

@@ -31,6 +31,8 @@ export interface PlaceOrderInput {
   financialStatus?: Extract<FinancialStatus, 'paid' | 'pending' | 'authorized'>;
   tags?: string[];
   note?: string;
+  /** Cart attributes set at checkout, e.g. a delivery-date picker's chosen date. */
+  noteAttributes?: { name: string; value: string }[];
   shippingLine?: { title: string; code?: string; price: string | number; source?: string; carrierIdentifier?: string };
   /** When the order was created (epoch ms or ISO); default now. For historical seeds. */
   createdAt?: number | string;
@@ -225,6 +227,7 @@ export function placeOrder(core: SimCore, shop: SimShop, input: PlaceOrderInput)
     ],
     tags: input.tags ?? [],
     note: input.note ?? null,
+    ...(input.noteAttributes ? { noteAttributes: input.noteAttributes.map((a) => ({ name: a.name, value: a.value })) } : {}),
     test: input.test ?? false,
     currency: shop.currency,
     financialStatus: input.financialStatus ?? 'paid',

@@ -49,6 +49,8 @@ export interface SimOrder {
   shippingLines: SimShippingLine[];
   tags: string[];
   note: string | null;
+  /** Cart attributes the checkout left on the order (REST note_attributes, GraphQL customAttributes). */
+  noteAttributes?: { name: string; value: string }[];
   test: boolean;
   currency: string;
   financialStatus: FinancialStatus;

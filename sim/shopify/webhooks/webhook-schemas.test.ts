@@ -47,6 +47,11 @@ async function everyTopicScenario(): Promise<void> {
   const c = sim.control;
   const addr = { firstName: 'Inès', lastName: 'Petit', address1: '8 rue Pasteur', city: 'Nantes', zip: '44000', countryCode: 'FR', latitude: 47.22, longitude: -1.55, phone: '+33 6 11 22 33 44' };
 
+  // the catalogue: a product created, a variant's SKU and cost changed, the product deleted
+  c.addProducts(SHOP, [{ title: 'Bol', vendor: 'Atelier', variants: [{ sku: 'BOL-1', price: '12.00', unitCost: '4.00' }] }]);
+  c.updateVariant(SHOP, 'BOL-1', { sku: 'BOL-01', price: '13.00', unitCost: '4.50' });
+  c.deleteProduct(SHOP, 'BOL-01');
+
   const spare = c.createLocation(SHOP, { name: 'Bordeaux', address: { address1: '4 quai X', city: 'Bordeaux', zip: '33000', countryCode: 'FR' } });
   c.updateLocation(SHOP, spare.id, { name: 'Bordeaux Lac', isActive: false });
   c.updateLocation(SHOP, spare.id, { isActive: true });

@@ -19,12 +19,12 @@ export function startupRequests(path: string, search: string): string[] {
   const warehouse = matchPath('/warehouses/:id', path);
   if (warehouse) return warehouse.id === 'new' ? ['/locations'] : [`/warehouses/${encodeURIComponent(warehouse.id!)}`, '/locations', `/warehouses/${encodeURIComponent(warehouse.id!)}/keys`];
   if (path === '/rules') return ['/routing-rules', '/warehouses'];
-  if (path === '/dead-letters') return ['/dead-letters'];
+  if (path === '/dead-letters') return ['/dead-letters', '/dispatch-failures', '/tracking-push-failures'];
   if (path === '/stock') return [stockApiPath(readStockFilters(query), query.get('after'), STOCK_PAGE_SIZE), '/warehouses', '/stock/accuracy', '/suppliers'];
   const sku = matchPath('/stock/:id', path);
   if (sku) return [skuApiPath(sku.id!, readChartDays(query)), '/stock-settings'];
   if (path === '/alerts') return [alertsApiPath(readAlertStatus(query))];
   if (path === '/purchase-orders') return ['/purchase-orders', '/stock-settings'];
-  if (path === '/settings/replenishment') return ['/stock-settings', '/channels'];
+  if (path === '/settings/replenishment') return ['/stock-settings', '/channels', '/channel-accounts'];
   return [];
 }

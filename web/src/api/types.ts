@@ -3,7 +3,7 @@
  * (core/contracts/admin), the same schemas the server validates and serializes through.
  */
 export type {
-  AllocationStatus, DeadLetter, DeadLetterDetail, DeadLetterPage, FeedKey, Language, NewFeedKey, OrderAllocation, OrderDetail, OrderPage, OrderRow, OrderStatus,
+  AllocationStatus, DeadLetter, DeadLetterDetail, DeadLetterPage, DispatchFailuresResponse, TrackingPushFailuresResponse, FeedKey, Language, NewFeedKey, OrderAllocation, OrderDetail, OrderPage, OrderRow, OrderStatus,
   OverviewResponse, PostalAddress, PushSecretRotated, ReconcileDetail, RoutingRule, RoutingRuleKind, RuleOf, RuleSetMetrics, RulesResponse, Shipment, ShopifyLocation, ShopResponse,
   ShopSettings, SimulationResult, TimelineEntry, Warehouse, WarehouseInput, WarehouseList, WarehouseSaved,
 } from '../../../core/contracts/admin/index.js';

@@ -193,7 +193,7 @@ export const enSetup = {
   'ruleForm.backorderPolicy': 'Missing units',
   'ruleForm.backorderOption.partial': 'Ship what is available, the rest later',
   'ruleForm.backorderOption.hold': 'Hold the order until everything can ship',
-  'ruleForm.backorderOption.cancel_after_days': 'Ship what is available, cancel the rest after some days',
+  'ruleForm.backorderOption.cancel_after_days': 'Ship what is available, cancel the rest after some days (you refund them in Shopify)',
   'ruleForm.cancelAfterDays': 'Cancel after',
   'ruleForm.equivalents': 'Equivalent SKUs',
   'ruleForm.equivalentsHelp': 'One line per SKU: SKU: substitute, substitute',

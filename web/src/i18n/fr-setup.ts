@@ -196,7 +196,7 @@ export const frSetup: Record<keyof typeof enSetup, Message> = {
   'ruleForm.backorderPolicy': 'Articles manquants',
   'ruleForm.backorderOption.partial': 'Expédier le disponible, le reste plus tard',
   'ruleForm.backorderOption.hold': 'Attendre que tout puisse partir',
-  'ruleForm.backorderOption.cancel_after_days': 'Expédier le disponible, annuler le reste après quelques jours',
+  'ruleForm.backorderOption.cancel_after_days': 'Expédier le disponible, annuler le reste après quelques jours (remboursement à faire dans Shopify)',
   'ruleForm.cancelAfterDays': 'Annuler après',
   'ruleForm.equivalents': 'SKU équivalents',
   'ruleForm.equivalentsHelp': 'Une ligne par SKU : SKU: substitut, substitut',

@@ -53,3 +53,18 @@ export interface BulkInventoryLevelLine {
   quantities: { name: string; quantity: number }[];
   __parentId: string;
 }
+
+/** The daily catalogue reconciliation: every variant, a page at a time (no inventory levels). */
+export const CATALOG_VARIANTS = `query CatalogVariants($after: String) {
+  productVariants(first: 100, after: $after) {
+    nodes { id sku title price product { id title vendor updatedAt } inventoryItem { id unitCost { amount } } }
+    pageInfo { hasNextPage endCursor }
+  }
+}`;
+
+export interface CatalogVariantsPage {
+  productVariants: {
+    nodes: { id: string; sku: string | null; title: string; price: string; product: { id: string; title: string; vendor: string | null; updatedAt: string }; inventoryItem: { id: string; unitCost: { amount: string } | null } }[];
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  };
+}

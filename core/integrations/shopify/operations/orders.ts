@@ -5,7 +5,9 @@ export const ORDER_FIELDS = `
   displayFinancialStatus displayFulfillmentStatus currencyCode tags customerLocale
   customer { id }
   totalPriceSet { shopMoney { amount } }
-  shippingAddress { name company address1 address2 city province zip countryCodeV2 phone latitude longitude }`;
+  shippingAddress { name company address1 address2 city province zip countryCodeV2 phone latitude longitude }
+  shippingLine { code title }
+  customAttributes { key value }`;
 
 export const LINE_ITEM_FIELDS = `id sku title quantity currentQuantity requiresShipping variant { id } originalUnitPriceSet { shopMoney { amount } }`;
 
@@ -39,6 +41,8 @@ export interface GqlOrder {
   customerLocale?: string | null;
   customer: { id: string } | null;
   totalPriceSet: { shopMoney: { amount: string } } | null;
+  shippingLine?: { code: string | null; title: string | null } | null;
+  customAttributes?: { key: string; value: string | null }[];
   shippingAddress: {
     name: string | null; company: string | null; address1: string | null; address2: string | null; city: string | null; province: string | null;
     zip: string | null; countryCodeV2: string | null; phone: string | null; latitude: number | null; longitude: number | null;

@@ -186,7 +186,7 @@ export function orderView(ctx: GqlContext, o: SimOrder): View {
     paymentGatewayNames: ['shopify_payments'],
     discountCode: null,
     discountCodes: [],
-    customAttributes: [],
+    customAttributes: (o.noteAttributes ?? []).map((a) => ({ key: a.name, value: a.value })),
     poNumber: null,
     displayFinancialStatus: displayFinancialStatus(o),
     displayFulfillmentStatus: () => displayFulfillmentStatus(ctx.shop, o),

@@ -152,7 +152,7 @@ export function orderPayload(shop: SimShop, order: SimOrder): Record<string, unk
     merchant_of_record_app_id: null,
     name: order.name,
     note: order.note,
-    note_attributes: [],
+    note_attributes: (order.noteAttributes ?? []).map((a) => ({ name: a.name, value: a.value })),
     number: order.number - 1000,
     order_number: order.number,
     order_status_url: `https://${shop.domain}/${shop.id}/orders/${order.token}/authenticate?key=${order.token}`,

@@ -8,6 +8,7 @@ import { useI18n } from '../../i18n/i18n.js';
 import { usePageReady } from '../../shell/page-ready.js';
 import { useShop } from '../../shell/shop-context.js';
 import { useToast } from '../../shell/toast.js';
+import { FailuresCard } from './failures-card.js';
 
 /** JSON pretty-printed when it parses; a truncated or broken body is shown as received. */
 function pretty(body: string): string {
@@ -104,6 +105,7 @@ export function DeadLettersPage() {
       secondaryActions={[{ content: t('common.refresh'), onAction: reloadFirst, loading: res.loading }]}
     >
       <BlockStack gap="400">
+        <FailuresCard />
         {res.error ? <ErrorBanner error={res.error} onRetry={res.reload} /> : null}
         <Card padding="0">
           {!res.data && !res.error ? (

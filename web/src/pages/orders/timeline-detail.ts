@@ -32,6 +32,8 @@ export function timelineDetail(t: Translate, f: Format, e: TimelineEntry): strin
       const backordered = Array.isArray(d.backordered) ? d.backordered.length : 0;
       return t('timelineDetail.routed', { attempt: str(d.attempt) || '1', count: allocations, backordered });
     }
+    case 'backorder_cancelled':
+      return t('timelineDetail.backorderCancelled', { count: Number(d.units ?? 0) });
     case 'held':
       return str(d.reason) === 'awaiting_payment' ? t('timelineDetail.awaitingPayment') : str(d.reason) || null;
     case 'dispatched':

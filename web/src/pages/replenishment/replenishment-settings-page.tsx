@@ -5,6 +5,7 @@ import { useApi, useResource } from '../../api/api-context.js';
 import { fieldIssues } from '../../api/client.js';
 import { sameData } from '../../api/same-data.js';
 import type { ChannelsResponse, StockSettingsResponse } from '../../api/stock-types.js';
+import type { ChannelListResponse } from '../../../../core/contracts/admin/channels.js';
 import { ErrorBanner } from '../../components/error-banner.js';
 import { SectionCard } from '../../components/section-card.js';
 import { useI18n } from '../../i18n/i18n.js';
@@ -41,20 +42,22 @@ export function ReplenishmentSettingsPage() {
   const toast = useToast();
   const res = useResource<StockSettingsResponse>('/stock-settings');
   const channels = useResource<ChannelsResponse>('/channels');
+  // a marketplace account gets its buffer row before its first order arrives
+  const accounts = useResource<ChannelListResponse>('/channel-accounts');
   const [saved, setSaved] = useState<ReplenishmentDraft | null>(null);
   const [draft, setDraft] = useState<ReplenishmentDraft | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<Error | null>(null);
   const [saving, setSaving] = useState(false);
-  const loaded = !!res.data && (!!channels.data || !!channels.error);
+  const loaded = !!res.data && (!!channels.data || !!channels.error) && (!!accounts.data || !!accounts.error);
   usePageReady('replenishment', !!draft);
 
   useEffect(() => {
     if (!loaded || !res.data) return;
-    const d = draftOf(res.data.settings, (channels.data?.items ?? []).map((c) => c.channel));
+    const d = draftOf(res.data.settings, [...(channels.data?.items ?? []).map((c) => c.channel), ...(accounts.data?.accounts ?? []).map((a) => a.code)]);
     setSaved(d);
     setDraft(d);
-  }, [loaded, res.data, channels.data]);
+  }, [loaded, res.data, channels.data, accounts.data]);
 
   if (!draft || !saved) {
     return res.error ? <Page title={t('repl.title')} backAction={{ content: t('nav.settings'), url: '/settings' }}><ErrorBanner error={res.error} onRetry={res.reload} /></Page> : <SettingsSkeleton />;

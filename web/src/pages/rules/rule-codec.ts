@@ -1,7 +1,8 @@
 import type { RoutingRule, RoutingRuleKind } from '../../api/types.js';
 
 /** Every rule kind, in the order the "Add rule" menu lists them. */
-export const RULE_KINDS: RoutingRuleKind[] = ['eligibility', 'capacity', 'stock', 'promise', 'cost', 'proximity', 'priority', 'split', 'backorder', 'substitution'];
+// substitution rules are not offered: the server refuses them until substitutes are routed and edited into the Shopify order
+export const RULE_KINDS: RoutingRuleKind[] = ['eligibility', 'capacity', 'stock', 'promise', 'cost', 'proximity', 'priority', 'split', 'backorder'];
 /** Kinds a rule list may hold once only. */
 export const SINGLETON_KINDS: RoutingRuleKind[] = ['split', 'backorder', 'substitution'];
 

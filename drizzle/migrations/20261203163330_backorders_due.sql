@@ -1,0 +1,1 @@
+CREATE INDEX "backorders_due_idx" ON "backorders" USING btree ("status","cancel_at");
