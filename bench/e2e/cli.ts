@@ -67,7 +67,7 @@ export async function main(argv: string[]): Promise<void> {
       workload: 'W2-flash-sale',
       orders: placed.length,
       ledger: m.ledger,
-      latency_ms: { ack_p99: pct(ackMs, 99), dispatch_p50: pct(m.dispatchMs, 50), dispatch_p99: pct(m.dispatchMs, 99), tracking_p99: pct(m.trackingMs, 99) },
+      latency_ms: { ack_p99: pct(ackMs, 99), dispatch_p50: pct(m.dispatchMs, 50), dispatch_p99: pct(m.dispatchMs, 99), feed_pickup_p50: pct(m.pickupMs, 50), feed_pickup_p99: pct(m.pickupMs, 99), tracking_p99: pct(m.trackingMs, 99) },
       knee_orders_per_s: kneeRate,
       shopify_calls_per_routed_order: Number(routed?.n ?? 0) > 0 ? Math.round((calls / Number(routed!.n)) * 100) / 100 : null,
     };

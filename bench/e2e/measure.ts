@@ -39,7 +39,7 @@ export function ackStats(sim: ShopifySim, placed: Placed[]) {
  * The ledger that must balance or the run is void: generated = acknowledged = persisted =
  * dispatched + backordered + dead-lettered, and no line ever allocated beyond what was ordered.
  */
-export async function ledger(database: Database, sim: ShopifySim, placed: Placed[]): Promise<{ ledger: Ledger; dispatchMs: number[]; trackingMs: number[] }> {
+export async function ledger(database: Database, sim: ShopifySim, placed: Placed[]): Promise<{ ledger: Ledger; dispatchMs: number[]; trackingMs: number[]; pickupMs: number[] }> {
   const gids = placed.map((p) => p.gid);
   const scheduled = new Map(placed.map((p) => [p.gid, p.scheduledAt]));
   const { acked } = ackStats(sim, placed);
@@ -57,6 +57,12 @@ export async function ledger(database: Database, sim: ShopifySim, placed: Placed
   const tracking = await database.query<{ ms: number }>(sql`
     select extract(epoch from (min(e.created_at) - s.created_at)) * 1000 as ms from shipments s
     join audit_log e on e.action = 'tracking_pushed' and (e.data->>'shipmentId')::bigint = s.id group by s.id, s.created_at`);
+  // from the hand-over (the allocation ready in the feed) to the robot's acknowledgement: an upper
+  // bound on how long a new allocation takes to reach the 3PL, lease and ack calls included
+  const pickup = await database.query<{ ms: number }>(sql`
+    select extract(epoch from (a.acknowledged_at - a.dispatched_at)) * 1000 as ms from allocations a
+    join orders o on o.id = a.order_id
+    where o.external_id = any(${`{${gids.join(',')}}`}::text[]) and a.dispatched_at is not null and a.acknowledged_at is not null`);
   const l: Ledger = {
     generated: placed.length, acknowledged: acked.size, persisted: rows.length, dispatched: dispatched.length, backordered: backordered.length,
     dead_lettered: Number(dead?.n ?? 0), duplicate_dispatches: Number(over?.n ?? 0), balanced: false,
@@ -66,6 +72,7 @@ export async function ledger(database: Database, sim: ShopifySim, placed: Placed
     ledger: l,
     dispatchMs: dispatched.map((r) => new Date(r.dispatched_at!).getTime() - scheduled.get(r.external_id)!),
     trackingMs: tracking.map((t) => Number(t.ms)),
+    pickupMs: pickup.map((p) => Number(p.ms)),
   };
 }
 
