@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { CreateReturnResultDto, ReturnDetailDto, ReturnListDto } from '../../core/contracts/admin/returns.js';
+import type { CreateReturnResultDto, ReturnDetailDto, ReturnListDto, ReturnPolicyDto } from '../../core/contracts/admin/returns.js';
 import { createOrdersRepo } from '../../core/db/orders-repo.js';
 import { createShopsRepo } from '../../core/db/shops-repo.js';
 import { requestReturn } from '../../core/use-cases/returns/request-return.js';
@@ -119,6 +119,19 @@ describe('acting on a return', () => {
     await expect.poll(async () => (await api<ReturnDetailDto>('GET', `/returns/${requested.id}`)).status, { timeout: 15_000 }).toBe('approved');
     await page.getByRole('button', { name: 'Marquer en transit' }).waitFor();
     await page.getByText('Accepté', { exact: true }).first().waitFor();
+    expect(errors).toEqual([]);
+  });
+
+  it('saves the return policy from its page', async () => {
+    const before = await api<ReturnPolicyDto>('GET', '/returns/policy');
+    await loadPage(page, `${h.appUrl}/returns/policy`, 'returns-policy', 'fr');
+    await page.getByLabel('Délai de retour').fill('45');
+    await page.getByLabel('Remboursement').selectOption('manual');
+    await page.getByLabel('Étiquettes de produit ou de commande qui rendent une vente définitive').fill('final-sale, soldes');
+    await screenshot(page, 'returns-policy-fr');
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await expect.poll(async () => api<ReturnPolicyDto>('GET', '/returns/policy')).toMatchObject({ windowDays: 45, refundOn: 'manual', excludedTags: ['final-sale', 'soldes'] });
+    await api('PUT', '/returns/policy', before);
     expect(errors).toEqual([]);
   });
 });

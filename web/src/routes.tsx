@@ -11,6 +11,7 @@ import { PurchaseOrdersPage } from './pages/purchase-orders/purchase-orders-page
 import { ReplenishmentSettingsPage } from './pages/replenishment/replenishment-settings-page.js';
 import { ReturnPage } from './pages/returns/return-page.js';
 import { ReturnsAnalyticsPage } from './pages/returns/returns-analytics-page.js';
+import { ReturnsPolicyPage } from './pages/returns/returns-policy-page.js';
 import { ReturnsPage } from './pages/returns/returns-page.js';
 import { RulesPage } from './pages/rules/rules-page.js';
 import { SettingsPage } from './pages/settings/settings-page.js';
@@ -46,6 +47,7 @@ export function Routes() {
       <Route path="/orders/:id" element={<OrderRoute />} />
       <Route path="/returns" element={<ReturnsPage />} />
       <Route path="/returns/analytics" element={<ReturnsAnalyticsPage />} />
+      <Route path="/returns/policy" element={<ReturnsPolicyPage />} />
       <Route path="/returns/:id" element={<ReturnRoute />} />
       <Route path="/stock" element={<StockPage />} />
       <Route path="/stock/:id" element={<SkuRoute />} />

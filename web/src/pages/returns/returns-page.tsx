@@ -66,7 +66,7 @@ export function ReturnsPage() {
   ));
 
   return (
-    <Page title={t('nav.returns')} fullWidth secondaryActions={[{ content: t('nav.returnsAnalytics'), url: '/returns/analytics' }]}>
+    <Page title={t('nav.returns')} fullWidth secondaryActions={[{ content: t('nav.returnsAnalytics'), url: '/returns/analytics' }, { content: t('nav.returnsPolicy'), url: '/returns/policy' }]}>
       <BlockStack gap="400">
         {res.error ? <ErrorBanner error={res.error} onRetry={res.reload} /> : null}
         <Card padding="0">
