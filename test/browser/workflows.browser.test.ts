@@ -102,6 +102,30 @@ describe('what a merchant does in the admin app', () => {
     expect(errors).toEqual([]);
   });
 
+  it('rotates the signing secret of a push warehouse, the old one still signing for a week', async () => {
+    const base = (await api<WarehouseList>('GET', '/warehouses')).items[0]!;
+    const body = {
+      name: 'Push 3PL Lyon', code: 'PUSHLYO', address: { ...base.address, countryCode: 'FR' }, timezone: base.timezone, cutoffTime: base.cutoffTime, workingDays: base.workingDays,
+      zones: base.zones, serviceLevels: base.serviceLevels, costs: base.costs, dispatchStyle: 'http', pushUrl: 'https://wms.3pl.example/hooks', location: { mode: 'none' },
+    };
+    const created = await api<{ warehouse: { id: number }; pushSecret: string }>('POST', '/warehouses', body);
+    await loadPage(page, `${h.appUrl}/warehouses/${created.warehouse.id}`, 'warehouse', 'en');
+    await page.getByRole('button', { name: 'Rotate secret' }).click();
+    const ask = page.getByRole('dialog', { name: 'Rotate the signing secret' });
+    await ask.getByLabel('Keep signing with the old secret').selectOption('168');
+    await screenshot(page, 'warehouse-rotate-secret', false);
+    await ask.getByRole('button', { name: 'Rotate secret' }).click();
+    const shown = page.getByRole('dialog', { name: 'Signing secret for the 3PL' });
+    const secret = await shown.getByRole('textbox').inputValue();
+    expect(secret).toMatch(/^whsec_/);
+    expect(secret).not.toBe(created.pushSecret);
+    await shown.getByRole('button').last().click();
+    await page.getByText(/The previous secret also signs pushes until/).waitFor();
+    const after = await api<{ pushSecretPreviousValidUntil: string }>('GET', `/warehouses/${created.warehouse.id}`);
+    expect(new Date(after.pushSecretPreviousValidUntil).getTime() - Date.now()).toBeGreaterThan(6.9 * 86_400_000);
+    expect(errors).toEqual([]);
+  });
+
   it('adds a rule, drags it to the top, moves it with the keyboard, and saves', async () => {
     const lille = h.warehouses.find((w) => w.name.includes('Lille'))!;
     await loadPage(page, `${h.appUrl}/rules`, 'rules', 'en');
