@@ -45,7 +45,7 @@ async function prepareReturns(): Promise<void> {
   await api('PUT', '/returns/policy', { customerRequests: true, windowDays: 30, autoApprove: false, excludedSkus: [], excludedTags: ['final-sale'], refundOn: 'grading', returnWarehouseIds: [], costPerReturn: 6.5 });
   const o = shipped[3] ?? shipped[0]!;
   const lines = await createOrdersRepo(h.t.ctx.db).lines(h.shopId, o.id);
-  const asked = await requestReturn({ db: h.t.ctx.db, queues: h.t.ctx.queues, log: h.t.ctx.log }, {
+  const asked = await requestReturn({ db: h.t.ctx.db, queues: h.t.ctx.queues, log: h.t.ctx.log, customers: { appUrl: undefined, appCanSend: false, queues: h.t.ctx.queues, log: h.t.ctx.log } }, {
     shopId: h.shopId, orderId: o.id, source: 'customer', lines: [{ orderLineId: lines.at(-1)!.id, quantity: 1, reason: 'changed_mind' }], actor: 'customer', now: new Date(),
   });
   expect(asked.ok).toBe(true);

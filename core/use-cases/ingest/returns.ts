@@ -1,8 +1,10 @@
+import type { OutboxRow } from '../../db/email-outbox-repo.js';
 import { createReturnsRepo } from '../../db/returns-repo.js';
 import type { ReturnState } from '../../domain/returns/state-machine.js';
 import { gid, restReturnSchema } from '../../integrations/shopify/rest-payloads.js';
+import { decideReturnEmail } from '../returns/enqueue-return-email.js';
 import { recordReturnStep } from '../returns/timeline.js';
-import type { TopicHandler } from './types.js';
+import type { FollowUp, TopicHandler } from './types.js';
 
 /** Where Shopify's status moves our workflow, and from which states. */
 const follow: Record<string, { to: ReturnState; from: ReturnState[] } | undefined> = {
@@ -16,7 +18,7 @@ const follow: Record<string, { to: ReturnState; from: ReturnState[] } | undefine
  * our row (its webhook may beat the answer to our own mutation); one the merchant or customer
  * opened in Shopify gets a row, and the returns job reads its lines and applies the shop's rules.
  */
-export const ingestReturn: TopicHandler = async (tx, shop, payload, event) => {
+export const ingestReturn: TopicHandler = async (tx, shop, payload, event, ctx) => {
   const r = restReturnSchema.parse(payload);
   const at = event.triggeredAt ?? event.receivedAt;
   const externalId = r.admin_graphql_api_id ?? gid('Return', r.id);
@@ -42,10 +44,16 @@ export const ingestReturn: TopicHandler = async (tx, shop, payload, event) => {
     });
   }
   const f = follow[status];
+  const emails: OutboxRow[] = [];
   if (f && row.rma && f.from.includes(row.state as ReturnState)) {
     const stamp = f.to === 'approved' ? { approvedAt: at } : f.to === 'declined' ? { declinedAt: at } : { closedAt: at };
     const moved = await repo.followShopify(row.id, f.from, f.to, stamp);
-    if (moved) await recordReturnStep(tx, moved, `return_${f.to}`, 'shopify', { topic: event.topic });
+    if (moved) {
+      await recordReturnStep(tx, moved, `return_${f.to}`, 'shopify', { topic: event.topic });
+      if (f.to === 'approved' || f.to === 'declined') emails.push(...await decideReturnEmail(ctx.email, tx, shop.id, row.id, `return_${f.to}`));
+    }
   }
-  return { outcome: 'applied', followUps: [{ queue: 'returns', payload: { shopId: shop.id, returnId: row.id }, jobId: `return-${row.id}-inbox-${event.id}` }] };
+  const followUps: FollowUp[] = [{ queue: 'returns', payload: { shopId: shop.id, returnId: row.id }, jobId: `return-${row.id}-inbox-${event.id}` }];
+  for (const e of emails.filter((x) => x.status === 'pending')) followUps.push({ queue: 'email', payload: { shopId: shop.id, outboxId: e.id }, jobId: `email-${e.id}` });
+  return { outcome: 'applied', followUps };
 };

@@ -65,6 +65,7 @@ function build(core: SimCore, shop: SimShop, orderId: unknown, lines: readonly R
     status,
     lineItems: items,
     decline: null,
+    customerNotified: [],
     reverseFulfillmentOrderIds: [],
     createdAt: now,
     requestApprovedAt: null,
