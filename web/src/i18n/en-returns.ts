@@ -106,4 +106,13 @@ export const enReturns = {
   'returns.analytics.hours': '{hours} h',
   'returns.analytics.none': 'Nothing yet',
   'returns.analytics.recoveredVsCost': '{recovered} recovered against {cost} spent',
+  'returns.why.merchant': 'Asked by you',
+  'returns.why.eligible': { one: 'Within {count} day, every line eligible', other: 'Within {count} days, every line eligible' },
+  'returns.why.reviewAll': 'The shop reviews every return',
+  'returns.why.outsideWindow': 'Outside the {count}-day window',
+  'returns.why.lineNotEligible': 'A line is not eligible',
+  'returns.why.customer_requests_off': 'Customers may not ask for returns',
+  'returns.why.window_ended': 'The return window has ended',
+  'returns.why.no_lines': 'No line to return',
+  'returns.why.line_not_returnable': 'A line cannot be returned',
 } as const;

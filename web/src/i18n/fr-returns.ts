@@ -109,4 +109,13 @@ export const frReturns: Record<keyof typeof enReturns, Message> = {
   'returns.analytics.hours': '{hours} h',
   'returns.analytics.none': 'Rien pour l’instant',
   'returns.analytics.recoveredVsCost': '{recovered} récupérés pour {cost} dépensés',
+  'returns.why.merchant': 'Demandé par vous',
+  'returns.why.eligible': { one: 'Dans le délai de {count} jour, chaque ligne éligible', other: 'Dans le délai de {count} jours, chaque ligne éligible' },
+  'returns.why.reviewAll': 'La boutique examine chaque retour',
+  'returns.why.outsideWindow': { one: 'Hors du délai de {count} jour', other: 'Hors du délai de {count} jours' },
+  'returns.why.lineNotEligible': 'Une ligne n’est pas éligible',
+  'returns.why.customer_requests_off': 'Les clients ne peuvent pas demander de retour',
+  'returns.why.window_ended': 'Le délai de retour est dépassé',
+  'returns.why.no_lines': 'Aucune ligne à retourner',
+  'returns.why.line_not_returnable': 'Une ligne ne peut pas être retournée',
 };
