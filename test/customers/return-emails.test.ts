@@ -9,6 +9,8 @@ import { createTrackingPagesRepo } from '../../core/db/tracking-pages-repo.js';
 import { enqueueReturnEmail } from '../../core/use-cases/returns/enqueue-return-email.js';
 import { startWorkers, type StartedWorkers } from '../../workers/registry.js';
 import { startSmtpSink, type SmtpSink } from '../../sim/smtp/smtp-sink.js';
+import { processReturn } from '../../sim/shopify/ops/returns.js';
+import { saleTransactionId } from '../../sim/shopify/state/returns-state.js';
 import { simShop, startSimApp, type SimApp } from '../helpers/sim-app.js';
 import { waitFor } from '../helpers/wait.js';
 
@@ -185,6 +187,37 @@ describe('return e-mails to the customer, through the outbox and a real SMTP ser
       expect(await enqueueReturnEmail({ db: s.t.ctx.db, appUrl: s.appUrl, appCanSend: true }, { shopId, returnId: mkp.id, kind })).toEqual({ outcome: 'marketplace' });
     }
     expect(await outboxOf(mkp.id)).toHaveLength(0);
+  });
+
+  it('a refund the merchant makes in Shopify’s admin (refunds/create) is the return’s refund: refunded here, told once, never refunded twice', async () => {
+    expect((await admin('PUT', '/returns/policy', { customerRequests: true, windowDays: 30, autoApprove: true, excludedSkus: [], excludedTags: [], refundOn: 'manual', returnWarehouseIds: [whId], costPerReturn: 6 })).statusCode).toBe(200);
+    const { ret, placed } = await shipAndAsk('ines@example.com', 'fr');
+    const expected = (await feed('GET', '/returns/expected')).json();
+    const lineId = expected.items.find((i: { id: number }) => i.id === ret.id).lines[0].lineId;
+    expect((await feed('POST', `/returns/${ret.id}/receipts`, { receivedAt: new Date().toISOString(), lines: [{ lineId, quantity: 2, grade: 'resellable' }] }, { 'idempotency-key': 'rm-receipt-manual' })).statusCode).toBe(201);
+    // graded, disposed in Shopify by the sync; the shop refunds by hand
+    await waitFor('disposed in Shopify', async () => { await syncError(ret.id); return (await createReturnsRepo(s.t.ctx.db).get(shopId, ret.id))!.lines[0]!.disposedQuantity === 2; });
+    expect((await createReturnsRepo(s.t.ctx.db).get(shopId, ret.id))!.state).toBe('graded');
+
+    const shop = s.sim.shop(SHOP);
+    const order = shop.orders.get(placed.id)!;
+    const remote = [...shop.returns.values()].find((r) => r.orderId === placed.id)!;
+    const res = processReturn(s.sim.core, shop, { returnId: remote.id, returnLineItems: remote.lineItems.map((l) => ({ id: l.id, quantity: l.quantity - l.processedQuantity })), refunds: [{ parentTransactionId: saleTransactionId(order), amountCents: 3600 }] });
+    expect(res.ok).toBe(true);
+    const done = await waitFor('refunded from the webhook', async () => { const r = await syncError(ret.id); return r.state === 'refunded' ? r : null; });
+    expect(done).toMatchObject({ refundAmount: '36.00' });
+    expect(done.refundedAt).not.toBeNull();
+    await waitFor('refund e-mail', () => mailsTo('ines@example.com').some((m) => m.subject.startsWith('Votre remboursement')));
+    // the return's sync runs again: Shopify holds one refund, the customer one e-mail
+    await s.t.ctx.queues.add('returns', { shopId, returnId: ret.id }, { jobId: `manual-again-${ret.id}` });
+    await s.sim.waitForIdleWebhooks();
+    await waitFor('sync done', async () => (await s.t.ctx.queues.queue('returns').getJobCounts('active', 'waiting')).active === 0);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(order.refunds).toHaveLength(1);
+    expect(mailsTo('ines@example.com').filter((m) => m.subject.startsWith('Votre remboursement'))).toHaveLength(1);
+    const steps = (await admin('GET', `/returns/${ret.id}`)).json().timeline.map((t: { action: string; actor: string }) => `${t.action}:${t.actor}`);
+    expect(steps.filter((x: string) => x.startsWith('return_refunded'))).toEqual(['return_refunded:shopify']);
+    expect(steps).toContain('return_disposed_in_shopify:shopify');
   });
 
   it('the admin previews each return e-mail in both languages, with the shop’s branding', async () => {

@@ -115,6 +115,16 @@ async function run(deps: SyncReturnDeps, input: { shopId: number; returnId: numb
     steps.push('reverse delivery');
   }
 
+  // Shopify's disposed counts are the truth, whoever disposed (us, or the merchant in Shopify)
+  if (rfo) {
+    for (const l of r.lines) {
+      const remoteLine = rfo.lineItems.nodes.find((x) => x.id === l.rfoLineExternalId);
+      const counted = remoteLine?.dispositions.reduce((s, d) => s + d.quantity, 0);
+      if (counted !== undefined && counted !== l.disposedQuantity) await repo.updateLine(r.shopId, l.id, { disposedQuantity: counted });
+    }
+    await reload();
+  }
+
   // graded units: dispose what Shopify has not disposed yet
   if (rfo && (r.state === 'graded' || r.state === 'refunded' || r.state === 'closed')) {
     const disposed = await disposeGraded(deps, gql, r, rfo);

@@ -88,6 +88,7 @@ export const enReturns = {
   'returns.timeline.return_disposed_in_shopify': 'Stock dispositions sent to Shopify',
   'returns.timeline.reverse_delivery_created': 'Return label attached in Shopify',
   'returns.timeline.return_sync_failed': 'Shopify refused a change',
+  'returns.timeline.refunded_in_shopify': 'Refunded in Shopify before grading',
   'returns.analytics.title': 'Return figures',
   'returns.analytics.period': '{from} to {to}',
   'returns.analytics.returns': 'Returns',

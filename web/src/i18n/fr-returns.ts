@@ -91,6 +91,7 @@ export const frReturns: Record<keyof typeof enReturns, Message> = {
   'returns.timeline.return_disposed_in_shopify': 'Sort du stock envoyé à Shopify',
   'returns.timeline.reverse_delivery_created': 'Étiquette retour jointe dans Shopify',
   'returns.timeline.return_sync_failed': 'Shopify a refusé une modification',
+  'returns.timeline.refunded_in_shopify': 'Remboursé dans Shopify avant le tri',
   'returns.analytics.title': 'Chiffres des retours',
   'returns.analytics.period': 'Du {from} au {to}',
   'returns.analytics.returns': 'Retours',
