@@ -100,6 +100,8 @@ export const customerOrderStatusSchema = z.object({
   })),
   /** units the warehouses have not shipped yet */
   unshippedUnits: z.number().int(),
+  /** the tracking page's return door, when the shop takes a return of this order from its customer now; null otherwise */
+  returnUrl: z.string().nullable(),
 });
 
 export type AdminOrderBlock = z.infer<typeof adminOrderBlockSchema>;

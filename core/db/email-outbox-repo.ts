@@ -23,6 +23,11 @@ export function createEmailOutboxRepo(db: DbOrTx) {
       const [row] = await db.select().from(emailOutbox).where(and(eq(emailOutbox.shopId, shopId), eq(emailOutbox.subjectKey, subjectKey), eq(emailOutbox.kind, kind)));
       return row;
     },
+    /** The first message decided about a subject, whatever its kind: it fixed who speaks for it. */
+    async firstForSubject(shopId: number, subjectKey: string): Promise<OutboxRow | undefined> {
+      const [row] = await db.select().from(emailOutbox).where(and(eq(emailOutbox.shopId, shopId), eq(emailOutbox.subjectKey, subjectKey))).orderBy(emailOutbox.id).limit(1);
+      return row;
+    },
     async get(shopId: number, id: number): Promise<OutboxRow | undefined> {
       const [row] = await db.select().from(emailOutbox).where(and(eq(emailOutbox.shopId, shopId), eq(emailOutbox.id, id)));
       return row;

@@ -141,6 +141,12 @@ export function createReturnsRepo(db: DbOrTx) {
       const [row] = await db.update(returns).set({ state: to, ...stamp }).where(and(eq(returns.id, id), inArray(returns.state, [...from]))).returning();
       return row;
     },
+    /** The returns owning these reverse fulfillment order lines (Shopify ids). */
+    async idsByRfoLines(shopId: number, rfoLineIds: string[]): Promise<number[]> {
+      if (rfoLineIds.length === 0) return [];
+      const rows = await db.selectDistinct({ id: returnLines.returnId }).from(returnLines).where(and(eq(returnLines.shopId, shopId), inArray(returnLines.rfoLineExternalId, rfoLineIds)));
+      return rows.map((r) => r.id);
+    },
     /** Returns a warehouse should expect: approved or on their way. */
     async expectedAt(shopId: number, warehouseId: number): Promise<ReturnWithLines[]> {
       const rows = await db.select().from(returns)

@@ -9,7 +9,7 @@ import { parseJsonKeepingBigInts } from '../integrations/shopify/safe-json.js';
 import type { Logger } from '../logger.js';
 import type { Queues } from '../queue/producer.js';
 import { topicHandlers } from './ingest/topics.js';
-import type { FollowUp, TopicHandler } from './ingest/types.js';
+import type { FollowUp, HandlerContext, TopicHandler } from './ingest/types.js';
 
 export interface IngestDeps {
   db: Db;
@@ -17,6 +17,11 @@ export interface IngestDeps {
   log: Logger;
   /** topic → handler; tests and later channels extend it */
   handlers?: Record<string, TopicHandler>;
+  /**
+   * For the customer e-mails an event decides; without it (some tests) the app is taken as unable
+   * to send, so Shopify stays the customers' one sender.
+   */
+  email?: HandlerContext['email'];
 }
 
 export interface IngestInput {
@@ -63,7 +68,7 @@ export async function ingestEvent(deps: IngestDeps, input: IngestInput): Promise
         }
         throw new ValidationError(UNKNOWN_SHOP);
       }
-      const result = await handler(tx, shop, payload, event);
+      const result = await handler(tx, shop, payload, event, { email: deps.email ?? { appUrl: undefined, appCanSend: false } });
       await createInboxRepo(tx).markProcessed(event.id, shop.id);
       followUps = result.followUps ?? [];
       return result.outcome;

@@ -47,6 +47,7 @@ export const demoProduct: AdminProductBlock = {
 export const demoCustomerOrder: CustomerOrderStatus = {
   order: { name: '#1042' },
   unshippedUnits: 1,
+  returnUrl: 'https://app.example.com/t/q8Zr4xW2nVb7LmT0aPc3Ks/return',
   shipments: [
     {
       id: 9001, carrier: 'Colissimo', status: 'in_transit', shippedAt: '2026-11-30T15:40:00.000Z', deliveredAt: null,

@@ -45,7 +45,7 @@ async function prepareReturns(): Promise<void> {
   await api('PUT', '/returns/policy', { customerRequests: true, windowDays: 30, autoApprove: false, excludedSkus: [], excludedTags: ['final-sale'], refundOn: 'grading', returnWarehouseIds: [], costPerReturn: 6.5 });
   const o = shipped[3] ?? shipped[0]!;
   const lines = await createOrdersRepo(h.t.ctx.db).lines(h.shopId, o.id);
-  const asked = await requestReturn({ db: h.t.ctx.db, queues: h.t.ctx.queues, log: h.t.ctx.log }, {
+  const asked = await requestReturn({ db: h.t.ctx.db, queues: h.t.ctx.queues, log: h.t.ctx.log, customers: { appUrl: undefined, appCanSend: false, queues: h.t.ctx.queues, log: h.t.ctx.log } }, {
     shopId: h.shopId, orderId: o.id, source: 'customer', lines: [{ orderLineId: lines.at(-1)!.id, quantity: 1, reason: 'changed_mind' }], actor: 'customer', now: new Date(),
   });
   expect(asked.ok).toBe(true);
@@ -70,8 +70,8 @@ afterEach(async (ctx) => {
 
 for (const language of ['en', 'fr'] as const) {
   const words = language === 'en'
-    ? { returns: 'Returns', toReview: 'To review', requested: 'Requested', refunded: 'Refunded', damaged: 'Damaged', timeline: 'Timeline', received: 'Received at the warehouse', figures: 'Return figures', top: 'Top five reasons', approve: 'Approve', approved: 'Approved' }
-    : { returns: 'Retours', toReview: 'À examiner', requested: 'Demandé', refunded: 'Remboursé', damaged: 'Abîmé', timeline: 'Historique', received: 'Reçu à l’entrepôt', figures: 'Chiffres des retours', top: 'Cinq premiers motifs', approve: 'Accepter', approved: 'Accepté' };
+    ? { returns: 'Returns', toReview: 'To review', requested: 'Requested', refunded: 'Refunded', damaged: 'Damaged', timeline: 'Timeline', received: 'Received at the warehouse', byYou: 'Asked by you', you: 'You', figures: 'Return figures', top: 'Top five reasons', approve: 'Approve', approved: 'Approved' }
+    : { returns: 'Retours', toReview: 'À examiner', requested: 'Demandé', refunded: 'Remboursé', damaged: 'Abîmé', timeline: 'Historique', received: 'Reçu à l’entrepôt', byYou: 'Demandé par vous', you: 'Vous', figures: 'Chiffres des retours', top: 'Cinq premiers motifs', approve: 'Accepter', approved: 'Accepté' };
 
   describe(`returns in the admin app (${language})`, () => {
     beforeAll(async () => {
@@ -97,6 +97,13 @@ for (const language of ['en', 'fr'] as const) {
       await page.getByRole('heading', { name: words.timeline }).waitFor();
       await page.locator('[data-action="return_received"]').getByText(words.received).waitFor();
       await page.locator('[data-action="return_refunded"]').waitFor();
+      // people and places, not handles: the warehouse by its name, the merchant as "you"
+      const detail = await api<ReturnDetailDto>('GET', `/returns/${graded}`);
+      await page.locator('[data-action="return_received"]').getByText(detail.warehouse!, { exact: true }).waitFor();
+      await page.locator('[data-action="return_requested"]').getByText(words.you, { exact: true }).waitFor();
+      await page.getByText(words.byYou, { exact: true }).waitFor();
+      expect(await page.locator('.timeline').innerText()).not.toMatch(/warehouse:|merchant:|shopify:/);
+      expect(await page.locator('body').innerText()).not.toContain('asked by the merchant');
       await screenshot(page, `return-page-${language}`);
       expect(errors).toEqual([]);
     });

@@ -3,6 +3,8 @@ import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminOrderBlockSchema, adminProductBlockSchema, customerOrderStatusSchema } from '../../core/contracts/extensions.js';
 import { createAllocationsRepo } from '../../core/db/allocations-repo.js';
+import { createReturnsRepo } from '../../core/db/returns-repo.js';
+import { defaultReturnPolicy } from '../../core/domain/returns/policy.js';
 import { createShopsRepo, type Shop } from '../../core/db/shops-repo.js';
 import { recomputeReplenishment } from '../../core/use-cases/recompute-replenishment.js';
 import { recordShipment } from '../../core/use-cases/feed/record-shipment.js';
@@ -152,6 +154,40 @@ describe('extension API: admin blocks and the customer-account block', () => {
     })]);
     // nothing of the merchant's side leaks to the customer
     expect(JSON.stringify(body)).not.toMatch(/Paris.*Lyon|warehouse|trace/i);
+  });
+
+  it('customer block: a "request a return" link to the tracking page’s return door, only when the shop takes a return of that order now', async () => {
+    const returns = createReturnsRepo(s.t.ctx.db);
+    const url = `/order?id=${encodeURIComponent(shippedOrder.gid)}`;
+    const c1 = await customerToken({ dest: 'ext-a.myshopify.com', sub: CUSTOMER_1 });
+    const returnUrl = async (tok = c1, u = url) => customerOrderStatusSchema.parse((await customer(u, tok)).json()).returnUrl;
+    try {
+      await returns.savePolicy(shopA.id, { ...defaultReturnPolicy, customerRequests: true, windowDays: 30, excludedSkus: [], excludedTags: ['final-sale'] });
+      const door = await returnUrl();
+      expect(door).toMatch(/\/t\/[A-Za-z0-9_-]{16,64}\/return$/);
+      // the door opens, on the customer's order
+      const form = await s.app.inject({ url: new URL(door!, 'http://x').pathname });
+      expect(form.statusCode).toBe(200);
+      expect(form.body).toContain('name="qty_');
+      // nothing shipped yet: nothing to send back
+      const c2 = await customerToken({ dest: 'ext-a.myshopify.com', sub: CUSTOMER_2 });
+      expect(await returnUrl(c2, `/order?id=${encodeURIComponent(routedOrder.gid)}`)).toBeNull();
+      // the shop's rules close it: no requests from customers, the product excluded, the window passed
+      await returns.savePolicy(shopA.id, { ...defaultReturnPolicy, customerRequests: false });
+      expect(await returnUrl()).toBeNull();
+      await returns.savePolicy(shopA.id, { ...defaultReturnPolicy, excludedSkus: ['the-vert'] });
+      expect(await returnUrl()).toBeNull();
+      // shipped moments ago: a window of no days has passed already
+      await returns.savePolicy(shopA.id, { ...defaultReturnPolicy, windowDays: 0 });
+      expect(await returnUrl()).toBeNull();
+      await s.t.ctx.db.update(orders).set({ tags: ['final-sale'] }).where(eq(orders.id, shippedOrder.id));
+      await returns.savePolicy(shopA.id, defaultReturnPolicy);
+      expect(await returnUrl()).toBeNull();
+      await s.t.ctx.db.update(orders).set({ tags: [] }).where(eq(orders.id, shippedOrder.id));
+      expect(await returnUrl()).toBe(door);
+    } finally {
+      await returns.savePolicy(shopA.id, defaultReturnPolicy);
+    }
   });
 
   it("customer block: another customer's order, another shop, no order: all 404", async () => {

@@ -56,7 +56,7 @@ describe('the catalogue after install', () => {
     };
     const { ingestProduct } = await import('../../core/use-cases/ingest/catalog.js');
     const shop = (await createShopsRepo(s.t.ctx.db).byId(shopId))!;
-    await s.t.ctx.db.transaction((tx) => ingestProduct(tx, shop, stale, { topic: 'products/update' } as never));
+    await s.t.ctx.db.transaction((tx) => ingestProduct(tx, shop, stale, { topic: 'products/update' } as never, { email: { appUrl: undefined, appCanSend: false } }));
     expect(await skuRow('BOL-LATE')).toMatchObject({ title: 'Bol', price: '9.00' });
   });
 

@@ -61,8 +61,7 @@ export function decideRequest(
   const lines = input.lines.map((l) => judgeLine(policy, l, input.orderTags));
   if (input.lines.length === 0) return { kind: 'reject', reason: 'no_lines', lines };
   if (input.source === 'merchant') return { kind: 'approve', lines, why: 'asked by the merchant' };
-  const start = input.deliveredAt ?? input.shippedAt;
-  const inWindow = start !== null && input.now.getTime() - start.getTime() <= policy.windowDays * 86_400_000;
+  const inWindow = withinReturnWindow(policy, input);
   if (input.source === 'customer') {
     if (!policy.customerRequests) return { kind: 'reject', reason: 'customer_requests_off', lines };
     if (!inWindow) return { kind: 'reject', reason: 'window_ended', lines };
@@ -72,6 +71,22 @@ export function decideRequest(
   if (policy.autoApprove && eligible) return { kind: 'approve', lines, why: `within ${policy.windowDays} days, every line eligible` };
   const why = !policy.autoApprove ? 'the shop reviews every return' : !inWindow ? `outside the ${policy.windowDays}-day window` : 'a line is not eligible';
   return { kind: 'review', lines, why };
+}
+
+/** The return window is open: counted from delivery, or from shipment when delivery is unknown. */
+export function withinReturnWindow(policy: Pick<ReturnPolicy, 'windowDays'>, input: { shippedAt: Date | null; deliveredAt: Date | null; now: Date }): boolean {
+  const start = input.deliveredAt ?? input.shippedAt;
+  return start !== null && input.now.getTime() - start.getTime() <= policy.windowDays * 86_400_000;
+}
+
+/**
+ * Whether to offer the customer a way to ask for a return of this order now: the shop takes
+ * customers' requests, the window is open, and at least one unit of an eligible line can go back
+ * (so a request for it would pass `decideRequest`).
+ */
+export function customerMayAskReturn(policy: ReturnPolicy, input: { lines: Omit<CandidateLine, 'quantity'>[]; orderTags: readonly string[]; shippedAt: Date | null; deliveredAt: Date | null; now: Date }): boolean {
+  if (!policy.customerRequests || !withinReturnWindow(policy, input)) return false;
+  return input.lines.some((l) => l.returnable > 0 && judgeLine(policy, { ...l, quantity: 1 }, input.orderTags).ok);
 }
 
 /** Shopify's decline reasons for a reason of ours. */

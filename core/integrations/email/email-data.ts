@@ -34,3 +34,23 @@ export interface StockDigestData {
   items: { sku: string; title: string; severity: string; onHand: number; reorderPoint: number | null; daysOfCover: number | null }[];
   adminUrl: string;
 }
+
+/** What a return e-mail says; fixed when the outbox row is written. */
+export interface ReturnEmailData {
+  orderName: string;
+  customerName: string | null;
+  rma: string;
+  items: { title: string; quantity: number }[];
+  trackingPageUrl: string;
+  /** approved: the printable slip with the RMA barcode, and where the parcel goes */
+  slipUrl: string | null;
+  returnAddress: string[] | null;
+  /** the merchant's prepaid label, when there is one */
+  labelUrl: string | null;
+  /** declined: the merchant's reason and note */
+  declineReason: 'final_sale' | 'window_ended' | 'other' | null;
+  declineNote: string | null;
+  /** refunded: the amount, as a decimal string, and its currency */
+  refundAmount: string | null;
+  currency: string | null;
+}

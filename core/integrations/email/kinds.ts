@@ -4,13 +4,18 @@
  * or day. Customer kinds follow the shop's "notify customers from" choice and never go to
  * marketplace orders; merchant kinds go to the merchant.
  *
- * To add a kind (the returns kinds, for instance): add it to the list below, give it a template
+ * To add a kind: add it to the list below, give it a template
  * in templates/index.tsx (the registry is typed by this list, so a missing template fails the
  * build), and enqueue it with `enqueueCustomerEmail` (core/use-cases/customers/enqueue-customer-email.ts).
  */
-export const customerEmailKinds = ['shipped', 'out_for_delivery', 'delivered', 'delayed'] as const;
+export const shipmentEmailKinds = ['shipped', 'out_for_delivery', 'delivered', 'delayed'] as const;
+/** A return's steps the customer hears about; one each per return (`return:<id>`). */
+export const returnEmailKinds = ['return_requested', 'return_approved', 'return_declined', 'return_refunded'] as const;
+export const customerEmailKinds = [...shipmentEmailKinds, ...returnEmailKinds] as const;
 export const merchantEmailKinds = ['stock_digest'] as const;
 
+export type ShipmentEmailKind = (typeof shipmentEmailKinds)[number];
+export type ReturnEmailKind = (typeof returnEmailKinds)[number];
 export type CustomerEmailKind = (typeof customerEmailKinds)[number];
 export type MerchantEmailKind = (typeof merchantEmailKinds)[number];
 export type EmailKind = CustomerEmailKind | MerchantEmailKind;

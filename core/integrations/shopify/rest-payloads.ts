@@ -136,3 +136,23 @@ export const restInventoryItemSchema = z.object({
 });
 
 export const gid = (type: string, id: string) => (id.startsWith('gid://') ? id : `gid://shopify/${type}/${id}`);
+
+/** refunds/create: the refund, the return it settled (if any) and its money movements. */
+export const restRefundSchema = z.object({
+  id: idLike,
+  admin_graphql_api_id: z.string().optional(),
+  order_id: idLike.nullish(),
+  return: z.object({ id: idLike, admin_graphql_api_id: z.string().optional() }).nullish(),
+  transactions: z.array(z.object({ kind: z.string(), status: z.string(), amount: z.string(), currency: nullableString.optional() }).partial().extend({ kind: z.string(), amount: z.string() })).nullish(),
+});
+
+/** reverse_fulfillment_orders/dispose: the dispositions just made, per reverse fulfillment order line. */
+export const restDisposeSchema = z.object({
+  id: idLike,
+  admin_graphql_api_id: z.string().optional(),
+  dispositions: z.array(z.object({
+    reverse_fulfillment_order_line_item: z.object({ id: idLike, admin_graphql_api_id: z.string().optional() }),
+    type: z.string(),
+    quantity: z.number().int(),
+  })),
+});

@@ -3,10 +3,10 @@ import { createCustomerViewQueries } from '../../db/customer-view-queries.js';
 import { createEmailOutboxRepo, type EmailStatus } from '../../db/email-outbox-repo.js';
 import { createShopsRepo } from '../../db/shops-repo.js';
 import { createTrackingPagesRepo } from '../../db/tracking-pages-repo.js';
-import { trackingPageUrl } from '../../domain/customers/links.js';
+import { returnSlipUrl, trackingPageUrl } from '../../domain/customers/links.js';
 import { IntegrationError, NotFoundError } from '../../errors.js';
-import type { ShipmentEmailData, StockDigestData } from '../../integrations/email/email-data.js';
-import { customerEmailKinds, emailKinds, isEmailKind, type EmailLanguage } from '../../integrations/email/kinds.js';
+import type { ReturnEmailData, ShipmentEmailData, StockDigestData } from '../../integrations/email/email-data.js';
+import { customerEmailKinds, emailKinds, isEmailKind, returnEmailKinds, type EmailLanguage } from '../../integrations/email/kinds.js';
 import { renderEmail, type EmailDataByKind } from '../../integrations/email/templates/index.js';
 import type { CustomerEmailDeps } from './customer-email-deps.js';
 import { queueEmailJobs } from './queue-email-jobs.js';
@@ -52,7 +52,15 @@ export async function previewEmail(deps: { db: Db; appUrl: string | undefined },
     date: now.toISOString().slice(0, 10), openAlerts: 2, adminUrl: `${deps.appUrl ?? ''}/alerts`,
     items: [{ sku: 'BOL-BLEU', title: 'Bol bleu', severity: 'critical', onHand: 3, reorderPoint: 12, daysOfCover: 1.5 }, { sku: 'TASSE-ROSE', title: 'Tasse rose', severity: 'warning', onHand: 9, reorderPoint: 10, daysOfCover: 6 }],
   };
-  const data = (input.kind === 'stock_digest' ? digest : shipment) as EmailDataByKind[typeof input.kind];
+  const ret: ReturnEmailData = {
+    orderName: shipment.orderName, customerName: shipment.customerName, rma: 'RMA-000042-U', items: [{ title: 'Bol en grès', quantity: 1 }],
+    trackingPageUrl: shipment.trackingPageUrl, slipUrl: returnSlipUrl(deps.appUrl, page?.token ?? 'preview', 'RMA-000042-U'),
+    returnAddress: ['Entrepôt Lyon', '2 rue des Docks', '69007 Lyon', 'FR'], labelUrl: null,
+    declineReason: 'window_ended', declineNote: lang === 'fr' ? 'Le délai de 30 jours est passé depuis la livraison.' : 'The 30-day window ended after delivery.',
+    refundAmount: '18.00', currency: shop.currency,
+  };
+  const isReturn = (returnEmailKinds as readonly string[]).includes(input.kind);
+  const data = (input.kind === 'stock_digest' ? digest : isReturn ? ret : shipment) as EmailDataByKind[typeof input.kind];
   const rendered = await renderEmail(input.kind, data, brandOf(shop), lang);
   return { kind: input.kind, lang, ...rendered };
 }

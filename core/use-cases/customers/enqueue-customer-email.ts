@@ -6,7 +6,7 @@ import { trackingPageUrl } from '../../domain/customers/links.js';
 import { effectiveSender } from '../../domain/customers/sender.js';
 import { NotFoundError } from '../../errors.js';
 import type { ShipmentEmailData } from '../../integrations/email/email-data.js';
-import { pickEmailLanguage, type CustomerEmailKind } from '../../integrations/email/kinds.js';
+import { pickEmailLanguage, type ShipmentEmailKind } from '../../integrations/email/kinds.js';
 
 export interface EnqueueCustomerEmailDeps {
   /** a transaction, when the e-mail must be decided with the change that causes it */
@@ -20,7 +20,7 @@ export interface EnqueueCustomerEmailDeps {
 export interface EnqueueCustomerEmailInput {
   shopId: number;
   shipmentId: number;
-  kind: CustomerEmailKind;
+  kind: ShipmentEmailKind;
   delayReason?: DelayReason;
 }
 

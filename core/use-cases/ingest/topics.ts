@@ -5,7 +5,7 @@ import { ingestCustomerRedact, ingestDataRequest, ingestShopRedact } from './com
 import { ingestFulfillment, ingestFulfillmentOrderEvent } from './fulfillment.js';
 import { ingestInventoryLevel, ingestLocation } from './inventory.js';
 import { ingestOrder } from './orders.js';
-import { ingestReturn } from './returns.js';
+import { ingestDisposal, ingestRefund, ingestReturn } from './returns.js';
 import type { TopicHandler } from './types.js';
 
 const noFollowUp: TopicHandler = async () => ({ outcome: 'acknowledged' });
@@ -40,6 +40,8 @@ export const topicHandlers: Record<string, TopicHandler> = {
   'customers/data_request': ingestDataRequest,
   'customers/redact': ingestCustomerRedact,
   'shop/redact': ingestShopRedact,
+  'refunds/create': ingestRefund,
+  'reverse_fulfillment_orders/dispose': ingestDisposal,
   ...Object.fromEntries(['request', 'approve', 'decline', 'process', 'close', 'cancel', 'reopen', 'update'].map((t) => [`returns/${t}`, ingestReturn])),
   ...Object.fromEntries(
     ['order_routing_complete', 'moved', 'split', 'merged', 'placed_on_hold', 'hold_released', 'cancelled', 'fulfillment_request_submitted',

@@ -13,5 +13,11 @@ export interface HandlerResult {
   followUps?: FollowUp[];
 }
 
+/** What a handler may need of the app beyond the transaction. */
+export interface HandlerContext {
+  /** for the customer e-mails a change decides (the app's public origin, and whether it can send) */
+  email: { appUrl: string | undefined; appCanSend: boolean };
+}
+
 /** One topic's handler: runs inside the transaction that also marks the event processed. */
-export type TopicHandler = (tx: Tx, shop: Shop, payload: unknown, event: InboxEvent) => Promise<HandlerResult>;
+export type TopicHandler = (tx: Tx, shop: Shop, payload: unknown, event: InboxEvent, ctx: HandlerContext) => Promise<HandlerResult>;

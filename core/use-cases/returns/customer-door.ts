@@ -4,8 +4,10 @@ import { createReturnsRepo } from '../../db/returns-repo.js';
 import { createTrackingPagesRepo } from '../../db/tracking-pages-repo.js';
 import type { Logger } from '../../logger.js';
 import type { Queues } from '../../queue/producer.js';
+import type { CustomerEmailDeps } from '../customers/customer-email-deps.js';
 import { returnableLines } from './returnable.js';
 import { requestReturn, type RequestReturnResult } from './request-return.js';
+import { returnSlipHtml } from './return-slip.js';
 
 export interface CustomerReturnView {
   orderName: string;
@@ -36,7 +38,7 @@ export async function customerReturnView(deps: { db: Db }, token: string, now: D
 
 /** The customer's request from the tracking page: the token names the order, the shop's rules decide. */
 export async function requestCustomerReturn(
-  deps: { db: Db; queues: Queues; log: Logger },
+  deps: { db: Db; queues: Queues; log: Logger; customers: CustomerEmailDeps },
   input: { token: string; lines: { orderLineId: number; quantity: number }[]; reason: string; note: string | null; now: Date },
 ): Promise<RequestReturnResult | null> {
   const page = await createTrackingPagesRepo(deps.db).byToken(input.token, input.now);
@@ -45,4 +47,16 @@ export async function requestCustomerReturn(
     shopId: page.shopId, orderId: page.orderId, source: 'customer', actor: 'customer',
     lines: input.lines.map((l) => ({ ...l, reason: input.reason, note: input.note })), now: input.now,
   });
+}
+
+/**
+ * The printable slip of one of the order's returns, for the customer the approval e-mail links
+ * here: null unless the token is live and the return belongs to its order and was approved.
+ */
+export async function customerReturnSlip(deps: { db: Db }, input: { token: string; rma: string; lang: 'en' | 'fr'; now: Date }): Promise<string | null> {
+  const page = await createTrackingPagesRepo(deps.db).byToken(input.token, input.now);
+  if (!page) return null;
+  const r = await createReturnsRepo(deps.db).byRma(page.shopId, input.rma);
+  if (!r || r.orderId !== page.orderId || r.state === 'requested' || r.state === 'declined') return null;
+  return returnSlipHtml(deps, page.shopId, r.id, input.lang);
 }

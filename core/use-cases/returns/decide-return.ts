@@ -4,6 +4,10 @@ import { transition, type ReturnEvent, type ReturnState } from '../../domain/ret
 import { ConflictError, NotFoundError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
 import type { Queues } from '../../queue/producer.js';
+import type { OutboxRow } from '../../db/email-outbox-repo.js';
+import type { CustomerEmailDeps } from '../customers/customer-email-deps.js';
+import { queueEmailJobs } from '../customers/queue-email-jobs.js';
+import { decideReturnEmail } from './enqueue-return-email.js';
 import { queueReturnSync, recordReturnStep } from './timeline.js';
 
 export type ReturnAction =
@@ -20,7 +24,8 @@ const stamp: Partial<Record<ReturnState, keyof ReturnRow>> = { approved: 'approv
  * a reason, mark it on its way with the label, ask for the refund, close. The state machine says
  * what applies; a concurrent change loses with a 409.
  */
-export async function actOnReturn(deps: { db: Db; queues: Queues; log: Logger }, input: { shopId: number; returnId: number; action: ReturnAction; actor: string; now: Date }): Promise<ReturnRow> {
+export async function actOnReturn(deps: { db: Db; queues: Queues; log: Logger; customers: CustomerEmailDeps }, input: { shopId: number; returnId: number; action: ReturnAction; actor: string; now: Date }): Promise<ReturnRow> {
+  const emails: OutboxRow[] = [];
   const out = await deps.db.transaction(async (tx) => {
     const repo = createReturnsRepo(tx);
     const r = await repo.lock(input.shopId, input.returnId);
@@ -45,8 +50,10 @@ export async function actOnReturn(deps: { db: Db; queues: Queues; log: Logger },
     const moved = await repo.move(input.shopId, r.id, [t.from], t.to, patch);
     if (!moved) throw new ConflictError('the return changed meanwhile; reload it', { state: r.state });
     await recordReturnStep(tx, r, `return_${t.to}`, input.actor, a.type === 'decline' ? { reason: a.reason, note: a.note ?? null } : {});
+    if (t.to === 'approved' || t.to === 'declined') emails.push(...await decideReturnEmail(deps.customers, tx, input.shopId, r.id, `return_${t.to}`));
     return moved;
   });
+  await queueEmailJobs(deps.customers, emails);
   await queueReturnSync(deps, input.shopId, input.returnId);
   return out;
 }

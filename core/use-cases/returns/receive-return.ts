@@ -90,7 +90,10 @@ export async function receiveReturn(deps: { db: Db; queues: Queues; log: Logger 
     await recordReturnStep(tx, r, 'return_graded', `warehouse:${input.who.warehouseId}`, { grades: Object.fromEntries([...byLine].map(([id, u]) => [id, u])), restocked, damaged });
 
     const policy = await repo.policy(input.who.shopId);
-    if (policy.refundOn !== 'manual') {
+    if (r.refundedAt) {
+      // the merchant refunded it in Shopify before it came back (refunds/create): that was the refund
+      if (await repo.move(input.who.shopId, r.id, ['graded'], 'refunded')) await recordReturnStep(tx, r, 'return_refunded', 'shopify', { amount: r.refundAmount, before: 'grading' });
+    } else if (policy.refundOn !== 'manual') {
       const after = (await repo.get(input.who.shopId, r.id))!;
       const amount = refundAmount(after.lines);
       await repo.update(input.who.shopId, r.id, { refundDueAt: input.now, refundAmount: amount.toFixed(2) });

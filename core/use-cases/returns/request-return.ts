@@ -6,6 +6,10 @@ import { chooseReturnWarehouse, decideRequest, rmaNumber, type LineVerdict } fro
 import { NotFoundError, ValidationError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
 import type { Queues } from '../../queue/producer.js';
+import type { OutboxRow } from '../../db/email-outbox-repo.js';
+import type { CustomerEmailDeps } from '../customers/customer-email-deps.js';
+import { queueEmailJobs } from '../customers/queue-email-jobs.js';
+import { decideReturnEmail } from './enqueue-return-email.js';
 import { returnableLines } from './returnable.js';
 import { queueReturnSync, recordReturnStep } from './timeline.js';
 
@@ -31,8 +35,9 @@ export type RequestReturnResult =
  * refused (with a reason), approved at once or left for review. It gets an RMA number and the
  * warehouse that will receive it (the returns rule), then Shopify is told.
  */
-export async function requestReturn(deps: { db: Db; queues: Queues; log: Logger }, input: RequestReturnInput): Promise<RequestReturnResult> {
+export async function requestReturn(deps: { db: Db; queues: Queues; log: Logger; customers: CustomerEmailDeps }, input: RequestReturnInput): Promise<RequestReturnResult> {
   if (input.lines.length === 0) throw new ValidationError('a return needs at least one line');
+  const emails: OutboxRow[] = [];
   const result = await deps.db.transaction(async (tx) => {
     const orders = createOrdersRepo(tx);
     const repo = createReturnsRepo(tx);
@@ -75,13 +80,18 @@ export async function requestReturn(deps: { db: Db; queues: Queues; log: Logger 
       return { orderLineId, lineItemExternalId: l.externalId, sku: l.sku, title: l.title, quantity: w.quantity, unitPrice: l.unitPrice, reason: w.reason, customerNote: w.note };
     }));
     await recordReturnStep(tx, ret, 'return_requested', input.actor, { source: input.source, units: ret.totalQuantity, warehouseId: ret.warehouseId, warehouseRule: chosen?.why ?? 'no warehouse accepts returns' });
+    emails.push(...await decideReturnEmail(deps.customers, tx, input.shopId, ret.id, 'return_requested'));
     if (decision.kind === 'approve') {
       const moved = await repo.move(input.shopId, ret.id, ['requested'], 'approved', { approvedAt: input.now });
-      if (moved) await recordReturnStep(tx, ret, 'return_approved', 'rules', { why: decision.why });
+      if (moved) {
+        await recordReturnStep(tx, ret, 'return_approved', 'rules', { why: decision.why });
+        emails.push(...await decideReturnEmail(deps.customers, tx, input.shopId, ret.id, 'return_approved'));
+      }
       return { ok: true as const, ret: { ...ret, ...(moved ?? {}), lines: ret.lines }, decision: 'approve' as const, why: decision.why };
     }
     return { ok: true as const, ret, decision: 'review' as const, why: decision.why };
   });
+  await queueEmailJobs(deps.customers, emails);
   if (result.ok) await queueReturnSync(deps, input.shopId, result.ret.id);
   return result;
 }

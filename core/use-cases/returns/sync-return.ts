@@ -14,6 +14,10 @@ import {
 } from '../../integrations/shopify/operations/returns.js';
 import type { Logger } from '../../logger.js';
 import { withRunLock } from '../../queue/run-lock.js';
+import type { OutboxRow } from '../../db/email-outbox-repo.js';
+import type { CustomerEmailDeps } from '../customers/customer-email-deps.js';
+import { queueEmailJobs } from '../customers/queue-email-jobs.js';
+import { decideReturnEmail, shopifyNotifiesReturn } from './enqueue-return-email.js';
 import { recordReturnStep } from './timeline.js';
 
 export interface SyncReturnDeps {
@@ -22,6 +26,8 @@ export interface SyncReturnDeps {
   redis: Redis;
   log: Logger;
   lockPrefix: string;
+  /** the customer hears of the steps this sync makes (a Shopify return read back, a refund) */
+  customers: CustomerEmailDeps;
 }
 
 /**
@@ -57,6 +63,7 @@ async function run(deps: SyncReturnDeps, input: { shopId: number; returnId: numb
   let r = await repo.get(input.shopId, input.returnId);
   if (!r) throw new NotFoundError('return');
   if (r.channel !== 'shopify') return { steps: ['not a Shopify order'] };
+  const notify = () => shopifyNotifiesReturn(deps.db, input.shopId, input.returnId);
   const shop = (await createShopsRepo(deps.db).byId(input.shopId))!;
   const gql = <T>(q: string, v: Record<string, unknown>) => deps.shopify.request<T>(shop.domain, q, v);
   const steps: string[] = [];
@@ -83,12 +90,12 @@ async function run(deps: SyncReturnDeps, input: { shopId: number; returnId: numb
 
   if (r.state === 'declined' && remote.status === 'REQUESTED') {
     const reason = shopifyDeclineReason(r.declineReason ?? 'other');
-    assertNoUserErrors('returnDeclineRequest', (await gql<ReturnDeclineResult>(RETURN_DECLINE, { input: { id: remote.id, declineReason: reason, declineNote: r.declineNote ?? undefined, notifyCustomer: false } })).returnDeclineRequest);
+    assertNoUserErrors('returnDeclineRequest', (await gql<ReturnDeclineResult>(RETURN_DECLINE, { input: { id: remote.id, declineReason: reason, declineNote: r.declineNote ?? undefined, notifyCustomer: await notify() } })).returnDeclineRequest);
     steps.push('declined');
     return { steps };
   }
   if (r.state !== 'requested' && r.state !== 'declined' && remote.status === 'REQUESTED') {
-    const res = assertNoUserErrors('returnApproveRequest', (await gql<ReturnApproveResult>(RETURN_APPROVE, { input: { id: remote.id, notifyCustomer: false } })).returnApproveRequest);
+    const res = assertNoUserErrors('returnApproveRequest', (await gql<ReturnApproveResult>(RETURN_APPROVE, { input: { id: remote.id, notifyCustomer: await notify() } })).returnApproveRequest);
     remote = res.return!;
     await storeRemoteIds(deps, r, remote);
     await reload();
@@ -108,6 +115,16 @@ async function run(deps: SyncReturnDeps, input: { shopId: number; returnId: numb
     steps.push('reverse delivery');
   }
 
+  // Shopify's disposed counts are the truth, whoever disposed (us, or the merchant in Shopify)
+  if (rfo) {
+    for (const l of r.lines) {
+      const remoteLine = rfo.lineItems.nodes.find((x) => x.id === l.rfoLineExternalId);
+      const counted = remoteLine?.dispositions.reduce((s, d) => s + d.quantity, 0);
+      if (counted !== undefined && counted !== l.disposedQuantity) await repo.updateLine(r.shopId, l.id, { disposedQuantity: counted });
+    }
+    await reload();
+  }
+
   // graded units: dispose what Shopify has not disposed yet
   if (rfo && (r.state === 'graded' || r.state === 'refunded' || r.state === 'closed')) {
     const disposed = await disposeGraded(deps, gql, r, rfo);
@@ -116,7 +133,7 @@ async function run(deps: SyncReturnDeps, input: { shopId: number; returnId: numb
   }
 
   if (r.refundDueAt && !r.refundedAt && r.state === 'graded') {
-    await processRefund(deps, gql, r, remote.id, input.now);
+    await processRefund(deps, gql, r, remote.id, input.now, await notify());
     steps.push('refunded');
     await reload();
   }
@@ -207,8 +224,7 @@ async function disposeGraded(deps: SyncReturnDeps, gql: Gql, r: ReturnWithLines,
   return counts.reduce((s, c) => s + c.n, 0);
 }
 
-async function processRefund(deps: SyncReturnDeps, gql: Gql, r: ReturnWithLines, remoteId: string, now: Date): Promise<void> {
-  const repo = createReturnsRepo(deps.db);
+async function processRefund(deps: SyncReturnDeps, gql: Gql, r: ReturnWithLines, remoteId: string, now: Date, notifyCustomer: boolean): Promise<void> {
   const state = (await gql<OrderReturnsResult>(ORDER_RETURNS, { id: r.orderExternalId })).order;
   const remote = state?.returns.nodes.find((x) => x.id === remoteId);
   if (!state || !remote) throw new RetriableIntegrationError(`return ${remoteId} not visible on its order yet`, 'shopify');
@@ -221,14 +237,20 @@ async function processRefund(deps: SyncReturnDeps, gql: Gql, r: ReturnWithLines,
       ? { issueRefund: { orderTransactions: [{ parentId: sale.id, transactionAmount: { amount: amount.toFixed(2), currencyCode: sale.amountSet.shopMoney.currencyCode } }] } }
       : undefined;
     if (amount > 0 && !sale) throw new ShopifyUserError('returnProcess', [{ message: 'the order has no captured payment to refund', code: 'NO_TRANSACTION' }]);
-    assertNoUserErrors('returnProcess', (await gql<ReturnProcessResult>(RETURN_PROCESS, { input: { returnId: remoteId, returnLineItems: lines, financialTransfer, notifyCustomer: false } })).returnProcess);
+    assertNoUserErrors('returnProcess', (await gql<ReturnProcessResult>(RETURN_PROCESS, { input: { returnId: remoteId, returnLineItems: lines, financialTransfer, notifyCustomer } })).returnProcess);
   }
-  const moved = await repo.move(r.shopId, r.id, ['graded'], 'refunded', { refundedAt: now });
-  if (moved) await recordReturnStep(deps.db, r, 'return_refunded', 'shopify', { amount: amount.toFixed(2), currency: state.transactions[0]?.amountSet.shopMoney.currencyCode ?? null });
+  const emails = await deps.db.transaction(async (tx) => {
+    const moved = await createReturnsRepo(tx).move(r.shopId, r.id, ['graded'], 'refunded', { refundedAt: now });
+    if (!moved) return [];
+    await recordReturnStep(tx, r, 'return_refunded', 'shopify', { amount: amount.toFixed(2), currency: state.transactions[0]?.amountSet.shopMoney.currencyCode ?? null });
+    return decideReturnEmail(deps.customers, tx, r.shopId, r.id, 'return_refunded');
+  });
+  await queueEmailJobs(deps.customers, emails);
 }
 
 /** A return that started in Shopify: lines read from Shopify, an RMA, a warehouse, and the rules' verdict. */
 async function adoptShopifyReturn(deps: SyncReturnDeps, r: ReturnWithLines, remote: ShopifyReturn, now: Date): Promise<void> {
+  const emails: OutboxRow[] = [];
   await deps.db.transaction(async (tx) => {
     const repo = createReturnsRepo(tx);
     const locked = await repo.lock(r.shopId, r.id);
@@ -250,10 +272,17 @@ async function adoptShopifyReturn(deps: SyncReturnDeps, r: ReturnWithLines, remo
     }
     const withRma = { ...r, rma, orderId: order?.id ?? null };
     await recordReturnStep(tx, withRma, 'return_requested', 'shopify', { source: 'shopify', shopifyReturn: remote.id, warehouseId: chosen?.warehouseId ?? null });
+    if (r.state === 'requested') emails.push(...await decideReturnEmail(deps.customers, tx, r.shopId, r.id, 'return_requested'));
+    // opened in Shopify already approved: the customer still needs our RMA slip and the warehouse's address
+    if (r.state === 'approved') emails.push(...await decideReturnEmail(deps.customers, tx, r.shopId, r.id, 'return_approved'));
     if (r.state === 'requested') {
       const d = decideRequest(policy, { source: 'shopify', lines: remote.returnLineItems.nodes.map((n) => ({ sku: n.fulfillmentLineItem.lineItem.sku, tags: [], quantity: n.quantity, returnable: n.quantity })), orderTags: order?.tags ?? [], shippedAt: order?.sourceUpdatedAt ?? null, deliveredAt: null, now });
       await repo.update(r.shopId, r.id, { decision: d.kind === 'reject' ? d.reason : d.why });
-      if (d.kind === 'approve' && (await repo.move(r.shopId, r.id, ['requested'], 'approved', { approvedAt: now }))) await recordReturnStep(tx, withRma, 'return_approved', 'rules', { why: d.why });
+      if (d.kind === 'approve' && (await repo.move(r.shopId, r.id, ['requested'], 'approved', { approvedAt: now }))) {
+        await recordReturnStep(tx, withRma, 'return_approved', 'rules', { why: d.why });
+        emails.push(...await decideReturnEmail(deps.customers, tx, r.shopId, r.id, 'return_approved'));
+      }
     }
   });
+  await queueEmailJobs(deps.customers, emails);
 }

@@ -32,9 +32,23 @@ describe('customer-account tracking block', () => {
     expect(order).toEqual([...order].sort((a, b) => a - b));
     expect(html).toContain('<s-text color="subdued">Pris en charge par La Poste · Gonesse</s-text>');
     expect(html).toContain('1 more item will ship separately.');
-    expect(html).not.toMatch(/return/i);
-    const waiting = renderToString(<TrackingView data={{ order: { name: '#1' }, shipments: [], unshippedUnits: 3 }} i18n={createLocalI18n(fr, 'fr')} />);
+    const waiting = renderToString(<TrackingView data={{ order: { name: '#1' }, shipments: [], unshippedUnits: 3, returnUrl: null }} i18n={createLocalI18n(fr, 'fr')} />);
     expect(waiting).toContain('Votre commande est en préparation : 3 articles restent à expédier.');
+  });
+
+  it('links to the tracking page’s return door when the shop takes a return of the order, and only then', () => {
+    const html = renderToString(<TrackingView data={demoCustomerOrder} i18n={i18n} />);
+    expect(html).toContain(`<s-link href="${demoCustomerOrder.returnUrl}" target="_blank">Request a return</s-link>`);
+    // after the parcels: the customer reads where the order is first
+    expect(html.indexOf('Request a return')).toBeGreaterThan(html.indexOf('Track 6A12345678901'));
+    const frHtml = renderToString(<TrackingView data={demoCustomerOrder} i18n={createLocalI18n(fr, 'fr')} />);
+    expect(frHtml).toContain('>Demander un retour</s-link>');
+    const closed = renderToString(<TrackingView data={{ ...demoCustomerOrder, returnUrl: null }} i18n={i18n} />);
+    expect(closed).not.toMatch(/return/i);
+    // an order fulfilled outside the app's warehouses has no parcels here, and may still go back
+    const elsewhere = renderToString(<TrackingView data={{ ...demoCustomerOrder, shipments: [], unshippedUnits: 0 }} i18n={i18n} />);
+    expect(elsewhere).toContain('Your order is being prepared.');
+    expect(elsewhere).toContain('Request a return');
   });
 
   it('loads the order on screen', async () => {

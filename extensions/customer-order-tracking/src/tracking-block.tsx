@@ -34,16 +34,20 @@ function ShipmentSection({ s, index, total, i18n }: { s: Shipment; index: number
   );
 }
 
-/** The order's parcels, newest event first under each, for the customer who placed it. */
+/** The order's parcels, newest event first under each, for the customer who placed it; the return door when the shop takes a return now. */
 export function TrackingView({ data, i18n }: { data: CustomerOrderStatus; i18n: BlockI18n }) {
   const t = i18n.translate;
+  // the app's own page on the tracking page's token: it opens outside Shopify's account pages
+  const returnLink = data.returnUrl ? <s-link href={data.returnUrl} target="_blank">{t('requestReturn')}</s-link> : null;
   if (data.shipments.length === 0) {
-    return <s-text>{data.unshippedUnits > 0 ? t('preparing', { count: data.unshippedUnits }) : t('nothingYet')}</s-text>;
+    const waiting = <s-text>{data.unshippedUnits > 0 ? t('preparing', { count: data.unshippedUnits }) : t('nothingYet')}</s-text>;
+    return returnLink ? <s-stack direction="block" gap="base">{waiting}{returnLink}</s-stack> : waiting;
   }
   return (
     <s-stack direction="block" gap="base">
       {data.shipments.map((s, i) => <ShipmentSection key={s.id} s={s} index={i + 1} total={data.shipments.length} i18n={i18n} />)}
       {data.unshippedUnits > 0 ? <s-text color="subdued">{t('moreToShip', { count: data.unshippedUnits })}</s-text> : null}
+      {returnLink}
     </s-stack>
   );
 }

@@ -15,7 +15,7 @@ import { returnSlipHtml } from '../../../core/use-cases/returns/return-slip.js';
 /** Returns: list, one return with its timeline, the merchant's own return, actions, policy, figures, slip. */
 export async function returnRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const deps = { db: ctx.db, queues: ctx.queues, log: ctx.log };
+  const deps = { db: ctx.db, queues: ctx.queues, log: ctx.log, customers: { appUrl: ctx.config.http.appUrl, appCanSend: ctx.mailer.configured, queues: ctx.queues, log: ctx.log } };
   const actor = (req: { shop: { domain: string } }) => `merchant:${req.shop.domain}`;
 
   r.get('/returns', { schema: { querystring: returnListQuerySchema, response: { 200: returnListSchema } } }, async (req) => listReturns(deps, req.shop.id, req.query));

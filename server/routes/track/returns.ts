@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../../core/context.js';
 import { safeText } from '../../../core/contracts/safe-text.js';
 import { returnReasons } from '../../../core/domain/returns/reasons.js';
-import { customerReturnView, requestCustomerReturn } from '../../../core/use-cases/returns/customer-door.js';
+import { customerReturnSlip, customerReturnView, requestCustomerReturn } from '../../../core/use-cases/returns/customer-door.js';
 import { languageFromHeader } from './page-messages.js';
 import { returnFormPage, returnResultPage } from './return-page.js';
 
@@ -39,6 +39,16 @@ export async function trackReturnRoutes(app: FastifyInstance, { ctx }: { ctx: Ap
     return send(reply, 200, returnFormPage(lang, token, view));
   });
 
+  // the slip the approval e-mail links to: the same printable page the merchant gets
+  app.get('/t/:token/returns/:rma/slip', async (req, reply) => {
+    const token = returnDoorToken(req.params);
+    const rma = z.object({ rma: z.string().regex(/^RMA-[0-9A-Z-]{1,40}$/) }).safeParse(req.params);
+    if (!rma.success) throw Object.assign(new Error('no return slip'), { statusCode: 404 });
+    const html = await customerReturnSlip({ db: ctx.db }, { token, rma: rma.data.rma, lang: languageFromHeader(req.headers['accept-language']), now: new Date() });
+    if (!html) throw Object.assign(new Error('no return slip'), { statusCode: 404 });
+    return send(reply, 200, html);
+  });
+
   app.post('/t/:token/return', async (req, reply) => {
     const token = returnDoorToken(req.params);
     const lang = languageFromHeader(req.headers['accept-language']);
@@ -49,7 +59,7 @@ export async function trackReturnRoutes(app: FastifyInstance, { ctx }: { ctx: Ap
     const lines = Object.entries(form.data).filter(([k]) => /^qty_\d+$/.test(k))
       .map(([k, v]) => ({ orderLineId: Number(k.slice(4)), quantity: Number(v) })).filter((l) => Number.isInteger(l.quantity) && l.quantity > 0);
     if (lines.length === 0) return send(reply, 422, returnFormPage(lang, token, view, 'nothing'));
-    const out = await requestCustomerReturn({ db: ctx.db, queues: ctx.queues, log: ctx.log }, { token, lines, reason: form.data.reason, note: form.data.note ?? null, now: new Date() });
+    const out = await requestCustomerReturn({ db: ctx.db, queues: ctx.queues, log: ctx.log, customers: { appUrl: ctx.config.http.appUrl, appCanSend: ctx.mailer.configured, queues: ctx.queues, log: ctx.log } }, { token, lines, reason: form.data.reason, note: form.data.note ?? null, now: new Date() });
     if (!out) throw Object.assign(new Error('no return door'), { statusCode: 404 });
     return send(reply, out.ok ? 201 : 422, returnResultPage(lang, token, out));
   });

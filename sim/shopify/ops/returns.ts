@@ -5,6 +5,7 @@ import { findFulfillmentLine, returnedQuantity, saleTransactionId } from '../sta
 import { orderTotals } from '../state/order-status.js';
 import type { SimDisposition, SimOrder, SimReturn, SimReverseDelivery, SimReverseFulfillmentOrder, SimShop } from '../state/types.js';
 import { orderPayload } from '../webhooks/payloads/order-payload.js';
+import { refundPayload } from '../webhooks/payloads/refund-payload.js';
 import { disposePayload, returnDeclinePayload, returnPayload, returnStatusPayload } from '../webhooks/payloads/return-payload.js';
 import { fail, ok, type OpResult } from './result.js';
 
@@ -65,6 +66,7 @@ function build(core: SimCore, shop: SimShop, orderId: unknown, lines: readonly R
     status,
     lineItems: items,
     decline: null,
+    customerNotified: [],
     reverseFulfillmentOrderIds: [],
     createdAt: now,
     requestApprovedAt: null,
@@ -227,7 +229,11 @@ export function processReturn(
   }
   if (refunds.length > 0 && order) {
     const now = core.clock.now();
-    for (const r of refunds) (order.refunds ??= []).push({ id: core.ids.next(), returnId: ret.id, amountCents: r.amountCents, parentTransactionId: saleTransactionId(order), createdAt: now });
+    for (const r of refunds) {
+      const refund = { id: core.ids.next(), returnId: ret.id, amountCents: r.amountCents, parentTransactionId: saleTransactionId(order), createdAt: now };
+      (order.refunds ??= []).push(refund);
+      core.events.emit(shop, 'refunds/create', () => refundPayload(shop, order, refund));
+    }
     const refunded = order.refunds!.reduce((s, r) => s + r.amountCents, 0);
     order.financialStatus = refunded >= orderTotals(shop, order).total ? 'refunded' : 'partially_refunded';
     order.updatedAt = now;

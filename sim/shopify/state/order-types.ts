@@ -211,6 +211,8 @@ export interface SimReturn {
   status: 'REQUESTED' | 'OPEN' | 'DECLINED' | 'CANCELED' | 'CLOSED';
   lineItems: SimReturnLineItem[];
   decline: { reason: string; note: string | null } | null;
+  /** the mutations that asked Shopify to e-mail the customer (notifyCustomer: true) */
+  customerNotified: ('approve' | 'decline' | 'process')[];
   reverseFulfillmentOrderIds: number[];
   createdAt: number;
   requestApprovedAt: number | null;

@@ -39,6 +39,7 @@ export const EMITTED_TOPICS = [
   'returns/process',
   'returns/close',
   'reverse_fulfillment_orders/dispose',
+  'refunds/create',
   'bulk_operations/finish',
   'app/uninstalled',
   'customers/data_request',

@@ -192,4 +192,6 @@ export const enOrders = {
   'actor.fulfillment_service': 'Fulfillment service',
   'actor.merchant': 'You',
   'actor.warehouse': 'A warehouse',
+  'actor.customer': 'The customer',
+  'actor.rules': 'Return rules',
 };

@@ -195,4 +195,6 @@ export const frOrders: Record<keyof typeof enOrders, Message> = {
   'actor.fulfillment_service': 'Service de traitement',
   'actor.merchant': 'Vous',
   'actor.warehouse': 'Un entrepôt',
+  'actor.customer': 'Le client',
+  'actor.rules': 'Règles de retour',
 };

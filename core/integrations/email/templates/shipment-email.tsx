@@ -1,6 +1,6 @@
 import { Button, Heading, Link, Section, Text } from '@react-email/components';
 import type { Brand, ShipmentEmailData } from '../email-data.js';
-import type { CustomerEmailKind, EmailLanguage } from '../kinds.js';
+import type { EmailLanguage, ShipmentEmailKind } from '../kinds.js';
 import { formatDate, say } from '../messages.js';
 import { Layout } from './layout.js';
 
@@ -9,7 +9,7 @@ const label = { fontSize: '13px', color: '#71717a', margin: '0' } as const;
 const value = { fontSize: '15px', color: '#18181b', margin: '0 0 8px' } as const;
 
 /** One template for the four shipment kinds: they differ in their words, not their shape. */
-export function ShipmentEmail({ kind, data, brand, lang }: { kind: CustomerEmailKind; data: ShipmentEmailData; brand: Brand; lang: EmailLanguage }) {
+export function ShipmentEmail({ kind, data, brand, lang }: { kind: ShipmentEmailKind; data: ShipmentEmailData; brand: Brand; lang: EmailLanguage }) {
   const vars = { order: data.orderName, name: data.customerName ? ` ${data.customerName}` : '', shop: brand.shopName };
   return (
     <Layout brand={brand} lang={lang} preview={say(lang, `${kind}.preview`)} footer={say(lang, 'common.footer', vars)}>

@@ -1,4 +1,6 @@
 import { approveReturn, closeReturn, createReturn, createReverseDelivery, declineReturn, dispose, processReturn, requestReturn, type DispositionInput, type ReturnLineInput } from '../../ops/returns.js';
+import type { OpResult } from '../../ops/result.js';
+import type { SimReturn } from '../../state/order-types.js';
 import type { GqlContext, View } from '../context.js';
 import { returnView, reverseDeliveryView, rfoLineItemView } from '../views/return-view.js';
 import { payload, type MutationResolver } from './payload.js';
@@ -6,6 +8,12 @@ import { payload, type MutationResolver } from './payload.js';
 interface ReturnInputArg {
   orderId: string;
   returnLineItems: ReturnLineInput[];
+}
+
+/** Records that the mutation asked Shopify to e-mail the customer, as the real one would then do. */
+function noteNotified(r: OpResult<SimReturn>, step: SimReturn['customerNotified'][number], notify: boolean | null | undefined): OpResult<SimReturn> {
+  if (r.ok && notify && !r.value.customerNotified.includes(step)) r.value.customerNotified.push(step);
+  return r;
 }
 
 const returnPayload = (ctx: GqlContext) => (r: Parameters<typeof returnView>[1]) => ({ return: returnView(ctx, r) });
@@ -20,15 +28,19 @@ export const returnMutations: Record<string, MutationResolver> = {
     const input = a.returnInput as ReturnInputArg;
     return payload(createReturn(ctx.core, ctx.shop, input), returnPayload(ctx), ['return']);
   },
-  returnApproveRequest: (a, ctx) => payload(approveReturn(ctx.core, ctx.shop, (a.input as { id: string }).id), returnPayload(ctx), ['return']),
+  returnApproveRequest: (a, ctx) => {
+    const input = a.input as { id: string; notifyCustomer?: boolean | null };
+    return payload(noteNotified(approveReturn(ctx.core, ctx.shop, input.id), 'approve', input.notifyCustomer), returnPayload(ctx), ['return']);
+  },
   returnDeclineRequest: (a, ctx) => {
-    const input = a.input as { id: string; declineReason: string; declineNote?: string | null };
-    return payload(declineReturn(ctx.core, ctx.shop, input.id, input.declineReason, input.declineNote), returnPayload(ctx), ['return']);
+    const input = a.input as { id: string; declineReason: string; declineNote?: string | null; notifyCustomer?: boolean | null };
+    return payload(noteNotified(declineReturn(ctx.core, ctx.shop, input.id, input.declineReason, input.declineNote), 'decline', input.notifyCustomer), returnPayload(ctx), ['return']);
   },
   returnClose: (a, ctx) => payload(closeReturn(ctx.core, ctx.shop, a.id), returnPayload(ctx), ['return']),
   returnProcess: (a, ctx) => {
     const input = a.input as {
       returnId: string;
+      notifyCustomer?: boolean | null;
       returnLineItems?: { id: string; quantity: number; dispositions?: DispositionInput[] | null }[] | null;
       financialTransfer?: { issueRefund?: { orderTransactions: { parentId: string; transactionAmount: { amount: string | number; currencyCode: string } }[] } | null } | null;
     };
@@ -37,7 +49,7 @@ export const returnMutations: Record<string, MutationResolver> = {
       returnLineItems: input.returnLineItems ?? null,
       refunds: (input.financialTransfer?.issueRefund?.orderTransactions ?? []).map((t) => ({ parentTransactionId: t.parentId, amountCents: Math.round(Number(t.transactionAmount.amount) * 100) })),
     });
-    return payload(r, returnPayload(ctx), ['return']);
+    return payload(noteNotified(r, 'process', input.notifyCustomer), returnPayload(ctx), ['return']);
   },
   reverseDeliveryCreateWithShipping: (a, ctx) => {
     const r = createReverseDelivery(ctx.core, ctx.shop, {

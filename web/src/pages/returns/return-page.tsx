@@ -8,6 +8,7 @@ import { useI18n, type MessageKey } from '../../i18n/i18n.js';
 import { usePageReady } from '../../shell/page-ready.js';
 import { useToast } from '../../shell/toast.js';
 import { ReturnStatusBadge, useReasonLabel } from './return-labels.js';
+import { decisionLabel, returnActorLabel } from './return-words.js';
 
 /** One return: its items and grades, where it goes back to, the refund, its timeline, and what can be done next. */
 export function ReturnPage({ id }: { id: string }) {
@@ -107,7 +108,7 @@ export function ReturnPage({ id }: { id: string }) {
                         <Text as="span" fontWeight="semibold">{t(`returns.timeline.${e.action}` as MessageKey)}</Text>
                         <Text as="span" variant="bodySm" tone="subdued"><time dateTime={e.at}>{format.dateTime(e.at)}</time></Text>
                       </InlineStack>
-                      <Text as="p" variant="bodyXs" tone="subdued">{e.actor}</Text>
+                      <Text as="p" variant="bodyXs" tone="subdued">{returnActorLabel(t, e.actor, { id: r.warehouseId, name: r.warehouse })}</Text>
                     </li>
                   ))}
                 </ol>
@@ -122,7 +123,7 @@ export function ReturnPage({ id }: { id: string }) {
               <InlineGrid columns={1} gap="200">
                 <Field label={t('returns.col.source')} value={t(`returns.source.${r.source}` as MessageKey)} />
                 <Field label={t('returns.col.requested')} value={format.dateTime(r.requestedAt)} />
-                {r.decision ? <Field label={t('returns.page.decision')} value={r.decision} /> : null}
+                {r.decision ? <Field label={t('returns.page.decision')} value={decisionLabel(t, r.decision)} /> : null}
                 <Field label={t('returns.page.warehouse')} value={a ? [a.name, a.address1, [a.zip, a.city].filter(Boolean).join(' '), a.countryCode].filter(Boolean).join(', ') : t('returns.page.noWarehouse')} />
                 {r.trackingNumber ? <Field label={t('returns.page.tracking')} value={r.trackingNumber} /> : null}
                 <Field label={t('returns.page.refund')} value={r.refundAmount ? (r.refundDue ? t('returns.page.refundDue', { amount: format.money(r.refundAmount) }) : format.money(r.refundAmount)) : '—'} />
