@@ -92,6 +92,6 @@ export async function seedAdminShop(database: Database, n: number): Promise<{ sh
   await step('audit log', sql`insert into audit_log (shop_id, entity, entity_id, action, actor, data, created_at)
     select ${shopId}, 'order', o.id::text, (array['imported', 'routed', 'dispatched', 'acknowledged', 'shipped', 'delivered'])[k], 'system', '{}'::jsonb, o.placed_at + k * interval '1 minute'
     from orders o cross join lateral generate_series(1, case when o.id % 10 < 3 then 6 else 5 end) k where o.shop_id = ${shopId}`);
-  await step('analyze', sql`analyze`);
+  await step('vacuum analyze', sql`vacuum analyze`);
   return { shopId };
 }
