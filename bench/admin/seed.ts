@@ -57,7 +57,7 @@ export async function seedAdminShop(database: Database, n: number): Promise<{ sh
     where o.shop_id = ${shopId}`);
 
   // one real trace from the router, stored with every allocation (they all look alike in size)
-  const [first] = await createOrdersRepo(database.db).placedSince(shopId, new Date(0), 1);
+  const [first] = await createOrdersRepo(database.db).recentSince(shopId, new Date(0), 1);
   const lines = await createOrdersRepo(database.db).lines(shopId, first!.id);
   const whRows = await createWarehousesRepo(database.db).list(shopId, { activeOnly: true });
   const plan = planRoute(toRoutingOrder(first!, lines.map((line) => ({ line, quantity: line.currentQuantity }))), whRows.map((w) => toRoutingWarehouse(w, { 'SKU-1': 100 }, 0)), defaultRules(), first!.placedAt);

@@ -2,6 +2,8 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOrderQueries } from '../../core/db/order-queries.js';
 import { loadOverviewCounts } from '../../core/db/overview-queries.js';
+import { defaultRules } from '../../core/domain/routing/index.js';
+import { simulateRules } from '../../core/use-cases/admin/simulate-rules.js';
 import { seedOrder, seedShop, seedWarehouse } from '../helpers/fixtures.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-db.js';
 
@@ -89,5 +91,17 @@ describe('admin orders at scale: keyset cursor, search, overview counts', () => 
     expect((await list.list(shopA, { shippedOn: { date: '2026-06-14', timezone: 'Europe/Paris' } }, { limit: 50 }, now)).items).toEqual([]);
     // shop B's open work never counts for shop A
     expect((await loadOverviewCounts(t.database, shopB, now, 'Europe/Paris')).waitingToRoute).toBe(1);
+  });
+
+  it('tries rules on the most recent orders of the window, in a worker thread, and says which', async () => {
+    // shop A's orders were placed up to 6 h after `tie`; a 30-day window holds all 12, the replay takes the newest 4
+    const res = await simulateRules({ db: t.database.db }, { shopId: shopA, draft: defaultRules(), days: 30, now, limit: 4 });
+    const newest = (await t.database.query<{ placed_at: string }>(sql`select placed_at from orders where shop_id = ${shopA} and status <> 'cancelled' order by placed_at desc, id desc limit 4`))
+      .map((r) => new Date(r.placed_at).toISOString());
+    expect(res.orders).toBe(4);
+    expect(res.replayed).toEqual({ selection: 'most_recent', limit: 4, from: newest.at(-1), to: newest[0], windowCapped: true });
+    const all = await simulateRules({ db: t.database.db }, { shopId: shopA, draft: defaultRules(), days: 30, now });
+    expect(all.replayed).toMatchObject({ windowCapped: false, to: newest[0] });
+    expect(all.orders).toBe(12);
   });
 });
