@@ -31,7 +31,7 @@ async function freePort(): Promise<number> {
 }
 
 /**
- * `npm run bench -- admin --json [--orders N] [--seconds S] [--connections C]`: seeds a shop of N
+ * `npm run bench -- admin --json [--orders N] [--seconds S] [--connections C] [--db URL]`: seeds a shop of N
  * orders (1,000,000) in a scratch database, starts the server in its own process, and measures
  * each admin page the merchant opens with C (10) concurrent connections for S (5) seconds each.
  * `stall_ms` is the worst latency of a cheap request (GET /shop) while try-on-past-orders runs.
@@ -42,22 +42,35 @@ export async function main(argv: string[]): Promise<void> {
   const n = Math.round(numberArg(args, 'orders', 1_000_000));
   const seconds = numberArg(args, 'seconds', 5);
   const connections = Math.round(numberArg(args, 'connections', 10));
-  const bench = await createBenchDatabase();
+  // --db <url>: measure a database seeded by an earlier run (migrated on start, kept afterwards)
+  const reuse = args.get('db');
+  const bench = reuse ? { url: reuse, drop: async () => {} } : await createBenchDatabase();
   const database = await createDatabase({ url: bench.url, pgliteDir: '', poolSize: 2 });
   let child: ChildProcess | undefined;
   try {
-    note(`seeding ${n} orders`);
     const t0 = Date.now();
-    const { shopId } = await seedAdminShop(database, n);
-    const seedSeconds = Math.round((Date.now() - t0) / 100) / 10;
-    note(`seeded in ${seedSeconds} s`);
+    let shopId: number;
+    if (reuse) {
+      await database.migrate();
+      const [row] = await database.query<{ id: number }>(sql`select id from shops where domain = ${BENCH_SHOP}`);
+      if (!row) throw new Error(`--db ${reuse} holds no ${BENCH_SHOP} shop`);
+      shopId = Number(row.id);
+      note(`measuring the existing shop of ${reuse}`);
+    } else {
+      note(`seeding ${n} orders`);
+      ({ shopId } = await seedAdminShop(database, n));
+    }
+    const seedSeconds = reuse ? 0 : Math.round((Date.now() - t0) / 100) / 10;
+    if (!reuse) note(`seeded in ${seedSeconds} s`);
+    const [count] = await database.query<{ n: number }>(sql`select count(*)::int as n from orders where shop_id = ${shopId}`);
+    const orders = Number(count!.n);
 
     // what the pages ask for: a six-month-old cursor, an order name, the best-selling SKU, order ids
     const [mid] = await database.query<{ id: number; placed_at: string }>(sql`
-      select id, placed_at::text from orders where shop_id = ${shopId} order by placed_at desc, id desc offset ${Math.floor(n / 2)} limit 1`);
+      select id, placed_at::text from orders where shop_id = ${shopId} order by placed_at desc, id desc offset ${Math.floor(orders / 2)} limit 1`);
     const deepCursor = encodeCursor(new Date(mid!.placed_at), Number(mid!.id));
     const [range] = await database.query<{ lo: number; hi: number }>(sql`select min(id)::int as lo, max(id)::int as hi from orders where shop_id = ${shopId}`);
-    const nameQuery = String(1000 + Math.floor(n * 0.37));
+    const nameQuery = String(1000 + Math.floor(orders * 0.37));
 
     const port = await freePort();
     child = spawn(process.execPath, ['--import', 'tsx', 'bench/admin/app-process.ts', bench.url, `{adm${randomBytes(3).toString('hex')}}`, String(port), BENCH_SHOP], { stdio: ['ignore', 'pipe', 'inherit'] });
@@ -120,7 +133,7 @@ export async function main(argv: string[]): Promise<void> {
     await cheap;
     const stallMs = Math.round(stall * 10) / 10;
     note(`stall: worst GET /shop while try-on-past-orders ran: ${stallMs} ms`);
-    process.stdout.write(`${JSON.stringify({ orders: n, seed_seconds: seedSeconds, pages, stall_ms: stallMs })}\n`);
+    process.stdout.write(`${JSON.stringify({ orders, seed_seconds: seedSeconds, pages, stall_ms: stallMs })}\n`);
   } finally {
     if (child && child.exitCode === null) {
       const exited = new Promise((r) => child!.once('exit', r));

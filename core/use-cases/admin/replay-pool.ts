@@ -1,7 +1,8 @@
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { ReplayInput, ReplayOutput } from './replay-rules.js';
+import type { ReplayOutput } from './replay-rules.js';
+import type { ReplayTask } from './replay-rules-worker.js';
 
 type Pending = { resolve(o: ReplayOutput): void; reject(e: Error): void };
 
@@ -48,14 +49,14 @@ function start(): Worker {
   return w;
 }
 
-/** Runs the replay off the request thread and resolves with its result. */
-export function runReplay(input: ReplayInput): Promise<ReplayOutput> {
+/** Runs the replay (and, on Postgres, its reads) off the request thread and resolves with its result. */
+export function runReplay(task: ReplayTask): Promise<ReplayOutput> {
   worker ??= start();
   const id = ++seq;
   const w = worker;
   return new Promise<ReplayOutput>((resolve, reject) => {
     pending.set(id, { resolve, reject });
-    w.postMessage({ id, input });
+    w.postMessage({ id, task });
   });
 }
 

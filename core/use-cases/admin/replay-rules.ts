@@ -25,6 +25,8 @@ export interface ReplayInput {
 }
 
 export interface ReplayOutput {
+  /** the replayed orders: how many, and the placed_at of the oldest and newest (ISO) */
+  replayed: { orders: number; from: string | null; to: string | null };
   current: RuleSetMetrics;
   draft: RuleSetMetrics;
   moved: { orderId: number; name: string; from: string[]; to: string[] }[];
@@ -100,5 +102,8 @@ export function replayRules(input: ReplayInput): ReplayOutput {
     const b = [...new Set((cur.get(o.id)?.allocations ?? []).map((x) => x.warehouseId))].sort();
     if (a.join() !== b.join()) moved.push({ orderId: o.id, name: o.name, from: b.map((id) => whName.get(id) ?? id), to: a.map((id) => whName.get(id) ?? id) });
   }
-  return { current: metrics(cur), draft: metrics(dr), moved: moved.slice(0, 200) };
+  return {
+    replayed: { orders: past.length, from: past[0]?.placedAt.toISOString() ?? null, to: past.at(-1)?.placedAt.toISOString() ?? null },
+    current: metrics(cur), draft: metrics(dr), moved: moved.slice(0, 200),
+  };
 }
