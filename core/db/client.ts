@@ -98,7 +98,9 @@ async function createPgliteDatabase(dir: string): Promise<Database> {
   const { drizzle } = await import('drizzle-orm/pglite');
   const { migrate } = await import('drizzle-orm/pglite/migrator');
   if (dir !== 'memory://') mkdirSync(dir, { recursive: true });
-  const client = await PGlite.create(dir);
+  // pg_trgm ships with PGlite: the order-name search index of migration 20261203163343_admin_scale
+  const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
+  const client = await PGlite.create(dir, { extensions: { pg_trgm } });
   const db = drizzle({ client, schema }) as unknown as Db;
   const query = async <T extends Record<string, unknown>>(q: SQL) => ((await db.execute(q)) as unknown as { rows: T[] }).rows;
   return {

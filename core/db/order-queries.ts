@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, ilike, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import { orders } from '../../drizzle/schema/index.js';
 import type { OrderStatus } from '../../drizzle/schema/index.js';
 import type { DbOrTx } from './client.js';
@@ -43,37 +43,62 @@ export function decodeCursor(c: string): { placedAt: Date; id: number } | null {
   return Number.isNaN(placedAt.getTime()) || !Number.isInteger(id) ? null : { placedAt, id };
 }
 
-/** An open allocation past its ship-by: the order is late against its promise. */
+const openList = sql.join(openStatuses.map((s) => sql`${s}`), sql`, `);
+
+/**
+ * An open allocation past its ship-by: the order is late against its promise. Shop-scoped, so it
+ * reads the open allocations' partial index (allocations_open_promise_idx) or the order's own
+ * allocations, never a hash of every allocation of every shop.
+ */
 // raw, table-qualified SQL: drizzle drops qualifiers inside a select list, which breaks correlation
-const lateAllocation = (now: Date) =>
-  sql`exists (select 1 from allocations la where la.order_id = orders.id and la.status in (${sql.join(openStatuses.map((s) => sql`${s}`), sql`, `)}) and la.promised_ship_by < ${now.toISOString()}::timestamptz)`;
+const lateAllocation = (shopId: number, now: Date) =>
+  sql`exists (select 1 from allocations la where la.shop_id = ${shopId} and la.order_id = orders.id and la.status in (${openList}) and la.promised_ship_by < ${now.toISOString()}::timestamptz)`;
+
+/** The local day `date` of `timezone` as an instant range, so an index on the timestamp applies. */
+const localDay = (col: SQL, date: string, timezone: string) =>
+  sql`${col} >= (${date}::date)::timestamp at time zone ${timezone} and ${col} < (${date}::date + 1)::timestamp at time zone ${timezone}`;
 
 export function createOrderQueries(db: DbOrTx) {
   return {
-    /** Newest first, keyset-paginated on (placed_at, id): the same cost on page 1 and page 10,000. */
+    /**
+     * Newest first, keyset-paginated on (placed_at, id) with a row comparison, an index condition
+     * of orders_shop_placed_idx: the same cost on page 1 and page 10,000. A search is the union of
+     * two ordered, limited branches (name, via the trigram index; SKU, via the shop's lines of that
+     * SKU), so a best-selling SKU costs one page, not every matching order. The per-row columns
+     * (units, warehouses, late) are computed for the page's rows only.
+     */
     async list(shopId: number, f: OrderFilters, page: { cursor?: string; limit: number }, now: Date): Promise<{ items: OrderListItem[]; nextCursor: string | null }> {
       const conds: (SQL | undefined)[] = [eq(orders.shopId, shopId)];
       if (f.statuses?.length) conds.push(inArray(orders.status, f.statuses));
       if (f.channel) conds.push(eq(orders.channel, f.channel));
       if (f.from) conds.push(gte(orders.placedAt, f.from));
       if (f.to) conds.push(lte(orders.placedAt, f.to));
-      if (f.late) conds.push(lateAllocation(now));
-      if (f.awaitingAck) conds.push(sql`exists (select 1 from allocations aa where aa.order_id = orders.id and aa.status in ('reserved', 'ready', 'leased'))`);
-      if (f.shippedOn) conds.push(sql`exists (select 1 from shipments sh join allocations sa on sa.id = sh.allocation_id where sa.order_id = orders.id and (sh.shipped_at at time zone ${f.shippedOn.timezone})::date = ${f.shippedOn.date}::date)`);
-      if (f.warehouseId) conds.push(sql`exists (select 1 from allocations wa where wa.order_id = orders.id and wa.warehouse_id = ${f.warehouseId} and wa.status not in ('cancelled', 'rejected'))`);
-      if (f.q) {
-        const q = f.q.trim();
-        conds.push(or(ilike(orders.name, `%${q.replace(/[%_]/g, '')}%`), sql`exists (select 1 from order_lines sl where sl.order_id = orders.id and sl.sku = ${q})`));
+      if (f.late) conds.push(sql`orders.id in (select la.order_id from allocations la where la.shop_id = ${shopId} and la.status in (${openList}) and la.promised_ship_by < ${now.toISOString()}::timestamptz)`);
+      if (f.awaitingAck) conds.push(sql`orders.id in (select aa.order_id from allocations aa where aa.shop_id = ${shopId} and aa.status in ('reserved', 'ready', 'leased'))`);
+      if (f.shippedOn) {
+        conds.push(sql`orders.id in (select sa.order_id from shipments sh join allocations sa on sa.id = sh.allocation_id
+          where sh.shop_id = ${shopId} and ${localDay(sql`sh.shipped_at`, f.shippedOn.date, f.shippedOn.timezone)})`);
       }
+      if (f.warehouseId) conds.push(sql`exists (select 1 from allocations wa where wa.shop_id = ${shopId} and wa.order_id = orders.id and wa.warehouse_id = ${f.warehouseId} and wa.status not in ('cancelled', 'rejected'))`);
       const cur = page.cursor ? decodeCursor(page.cursor) : null;
-      if (cur) conds.push(or(lt(orders.placedAt, cur.placedAt), and(eq(orders.placedAt, cur.placedAt), lt(orders.id, cur.id))));
+      if (cur) conds.push(sql`(orders.placed_at, orders.id) < (${cur.placedAt.toISOString()}::timestamptz, ${cur.id})`);
+      if (f.q?.trim()) {
+        const q = f.q.trim();
+        const base = and(...conds)!;
+        const ordered = sql`order by orders.placed_at desc, orders.id desc limit ${page.limit + 1}`;
+        conds.splice(0, conds.length, eq(orders.shopId, shopId), sql`orders.id in (select m.id from (
+          (select orders.id from orders where ${base} and orders.name ilike ${`%${q.replace(/[%_\\]/g, '')}%`} ${ordered})
+          union
+          (select orders.id from orders where ${base}
+            and exists (select 1 from order_lines sl where sl.shop_id = ${shopId} and sl.sku = ${q} and sl.order_id = orders.id) ${ordered})) m)`);
+      }
       const rows = await db
         .select({
           id: orders.id, name: orders.name, channel: orders.channel, status: orders.status, financialStatus: orders.financialStatus, placedAt: orders.placedAt,
           countryCode: orders.countryCode, city: sql<string | null>`${orders.shippingAddress}->>'city'`, totalPrice: orders.totalPrice, currency: orders.currency,
           units: sql<number>`(select coalesce(sum(ul.current_quantity), 0)::int from order_lines ul where ul.order_id = orders.id)`,
-          warehouses: sql<string[]>`array(select distinct w.name from allocations wa join warehouses w on w.id = wa.warehouse_id where wa.order_id = orders.id and wa.status not in ('cancelled', 'rejected'))`,
-          late: sql<boolean>`${lateAllocation(now)}`,
+          warehouses: sql<string[]>`array(select distinct w.name from allocations wa join warehouses w on w.id = wa.warehouse_id where wa.shop_id = ${shopId} and wa.order_id = orders.id and wa.status not in ('cancelled', 'rejected'))`,
+          late: sql<boolean>`${lateAllocation(shopId, now)}`,
         })
         .from(orders)
         .where(and(...conds))

@@ -1,4 +1,4 @@
-import { and, eq, gte, inArray, notInArray, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, notInArray, sql } from 'drizzle-orm';
 import { orderLines, orders } from '../../drizzle/schema/index.js';
 import type { IncomingOrder } from '../domain/orders/incoming-order.js';
 import type { DbOrTx } from './client.js';
@@ -122,10 +122,12 @@ export function createOrdersRepo(db: DbOrTx) {
     },
 
     /** Orders placed since `since` and not cancelled, oldest first, at most `limit`. */
-    async placedSince(shopId: number, since: Date, limit: number): Promise<OrderRow[]> {
-      return db.select().from(orders)
+    /** The `limit` most recent orders placed since `since` (not cancelled), returned oldest first. */
+    async recentSince(shopId: number, since: Date, limit: number): Promise<OrderRow[]> {
+      const rows = await db.select().from(orders)
         .where(and(eq(orders.shopId, shopId), gte(orders.placedAt, since), notInArray(orders.status, ['cancelled'])))
-        .orderBy(orders.placedAt).limit(limit);
+        .orderBy(desc(orders.placedAt), desc(orders.id)).limit(limit);
+      return rows.reverse();
     },
 
     async linesOf(shopId: number, orderIds: number[]): Promise<OrderLineRow[]> {

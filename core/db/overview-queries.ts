@@ -12,11 +12,17 @@ export interface Overview {
   handoverWeek: { orders: number; medianMinutes: number | null; p95Minutes: number | null };
 }
 
-/** The numbers of the overview page, each one matching a filter of the orders list. */
-export async function loadOverview(database: Database, shopId: number, nowDate: Date, timezone: string): Promise<Overview> {
+export type Handover = Pick<Overview, 'handover' | 'handoverWeek'>;
+
+/**
+ * The numbers of the overview page, each one matching a filter of the orders list. Every count
+ * reads a small, shop-scoped index range whose size is the shop's open work or one day, never its
+ * history: orders by status (orders_shop_status_placed_idx), open allocations
+ * (allocations_open_promise_idx), today's shipments as an instant range (shipments_shop_shipped_idx).
+ */
+export async function loadOverviewCounts(database: Database, shopId: number, nowDate: Date, timezone: string): Promise<Omit<Overview, keyof Handover>> {
   // postgres.js takes instants as ISO strings in raw SQL
   const now = nowDate.toISOString();
-  const weekAgo = new Date(nowDate.getTime() - 7 * 86_400_000).toISOString();
   const [counts] = await database.query<Record<string, number>>(sql`
     select
       (select count(*)::int from orders where shop_id = ${shopId} and status = 'pending') as waiting,
@@ -24,31 +30,46 @@ export async function loadOverview(database: Database, shopId: number, nowDate: 
       (select count(*)::int from orders where shop_id = ${shopId} and status = 'backordered') as backordered,
       (select count(distinct order_id)::int from allocations where shop_id = ${shopId} and status in ('ready', 'leased', 'reserved')) as awaiting_ack,
       (select count(distinct a.order_id)::int from shipments s join allocations a on a.id = s.allocation_id
-        where s.shop_id = ${shopId} and (s.shipped_at at time zone ${timezone})::date = (${now}::timestamptz at time zone ${timezone})::date) as shipped_today,
+        where s.shop_id = ${shopId} and a.shop_id = ${shopId}
+          and s.shipped_at >= (${now}::timestamptz at time zone ${timezone})::date::timestamp at time zone ${timezone}
+          and s.shipped_at < ((${now}::timestamptz at time zone ${timezone})::date + 1)::timestamp at time zone ${timezone}) as shipped_today,
       (select count(distinct order_id)::int from allocations where shop_id = ${shopId}
         and status in ('reserved', 'ready', 'leased', 'acknowledged', 'partially_shipped') and promised_ship_by < ${now}::timestamptz) as late`);
-  // hand-over: from the order being placed to the 3PL acknowledging its first allocation
-  const handover = await database.query<{ day: string; orders: number; p50: number | null; p95: number | null }>(sql`
-    with h as (
-      select o.id, (min(a.acknowledged_at) at time zone ${timezone})::date as day,
-        extract(epoch from (min(a.acknowledged_at) - o.placed_at)) / 60.0 as minutes
-      from orders o join allocations a on a.order_id = o.id
-      where o.shop_id = ${shopId} and a.acknowledged_at is not null and a.acknowledged_at >= ${weekAgo}::timestamptz
-      group by o.id, o.placed_at)
-    select day::text as day, count(*)::int as orders,
-      percentile_cont(0.5) within group (order by minutes) as p50, percentile_cont(0.95) within group (order by minutes) as p95
-    from h group by day order by day`);
-  const [week] = await database.query<{ orders: number; p50: number | null; p95: number | null }>(sql`
-    select count(*)::int as orders, percentile_cont(0.5) within group (order by minutes) as p50, percentile_cont(0.95) within group (order by minutes) as p95
-    from (select extract(epoch from (min(a.acknowledged_at) - o.placed_at)) / 60.0 as minutes
-      from orders o join allocations a on a.order_id = o.id
-      where o.shop_id = ${shopId} and a.acknowledged_at is not null and a.acknowledged_at >= ${weekAgo}::timestamptz
-      group by o.id, o.placed_at) h`);
-  const n = (v: unknown) => (v === null || v === undefined ? null : Math.round(Number(v) * 10) / 10);
   return {
     waitingToRoute: Number(counts!.waiting), onHold: Number(counts!.on_hold), backordered: Number(counts!.backordered),
     awaitingAcknowledgement: Number(counts!.awaiting_ack), shippedToday: Number(counts!.shipped_today), late: Number(counts!.late),
-    handover: handover.map((h) => ({ day: h.day, orders: Number(h.orders), medianMinutes: n(h.p50), p95Minutes: n(h.p95) })),
+  };
+}
+
+/**
+ * Hand-over over the past week, from the order being placed to the 3PL acknowledging its first
+ * allocation: per local day and for the week, in one pass over the week's acknowledgements
+ * (allocations_shop_acknowledged_idx), each order's placed_at looked up by key.
+ */
+export async function loadHandover(database: Database, shopId: number, nowDate: Date, timezone: string): Promise<Handover> {
+  const weekAgo = new Date(nowDate.getTime() - 7 * 86_400_000).toISOString();
+  const rows = await database.query<{ day: string | null; orders: number; p50: number | null; p95: number | null }>(sql`
+    with h as (
+      select a.order_id, min(a.acknowledged_at) as ack from allocations a
+      where a.shop_id = ${shopId} and a.acknowledged_at is not null and a.acknowledged_at >= ${weekAgo}::timestamptz
+      group by a.order_id),
+    m as (
+      select (h.ack at time zone ${timezone})::date as day,
+        extract(epoch from (h.ack - (select o.placed_at from orders o where o.id = h.order_id and o.shop_id = ${shopId}))) / 60.0 as minutes
+      from h)
+    select day::text as day, count(*)::int as orders,
+      percentile_cont(0.5) within group (order by minutes) as p50, percentile_cont(0.95) within group (order by minutes) as p95
+    from m group by grouping sets ((day), ()) order by day nulls last`);
+  const n = (v: unknown) => (v === null || v === undefined ? null : Math.round(Number(v) * 10) / 10);
+  const week = rows.find((r) => r.day === null);
+  return {
+    handover: rows.filter((h) => h.day !== null).map((h) => ({ day: h.day!, orders: Number(h.orders), medianMinutes: n(h.p50), p95Minutes: n(h.p95) })),
     handoverWeek: { orders: Number(week?.orders ?? 0), medianMinutes: n(week?.p50), p95Minutes: n(week?.p95) },
   };
+}
+
+/** Counts and hand-over together (the hand-over read fresh). */
+export async function loadOverview(database: Database, shopId: number, nowDate: Date, timezone: string): Promise<Overview> {
+  const [counts, handover] = await Promise.all([loadOverviewCounts(database, shopId, nowDate, timezone), loadHandover(database, shopId, nowDate, timezone)]);
+  return { ...counts, ...handover };
 }

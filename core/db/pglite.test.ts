@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { createDatabase } from './client.js';
 import { createInboxRepo } from './inbox-repo.js';
@@ -17,6 +18,9 @@ describe('embedded PGlite', () => {
       expect(first).toMatchObject({ inserted: true });
       expect(again).toEqual({ id: first!.id, inserted: false });
       expect(await repo.get(first!.id)).toMatchObject({ topic: 'orders/create', status: 'pending', body: '{"id":1}' });
+      // PGlite loads its bundled pg_trgm, so the order-name search has its trigram index here too
+      const idx = await database.query<{ n: number }>(sql`select count(*)::int as n from pg_indexes where indexname = 'orders_name_trgm_idx'`);
+      expect(Number(idx[0]!.n)).toBe(1);
     } finally {
       await database.close();
     }

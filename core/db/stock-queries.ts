@@ -34,24 +34,29 @@ export function createStockQueries(db: DbOrTx) {
         .orderBy(asc(skus.id))
         .limit(page.limit);
       const ids = rows.map((r) => r.sku.id);
-      const levels = ids.length
-        ? await db.select({ skuId: stockLevels.skuId, warehouseId: stockLevels.warehouseId, warehouse: warehouses.name, onHand: stockLevels.onHand, reserved: stockLevels.reserved })
-          .from(stockLevels).innerJoin(warehouses, eq(warehouses.id, stockLevels.warehouseId))
-          .where(and(eq(stockLevels.shopId, shopId), inArray(stockLevels.skuId, ids)))
-        : [];
-      const alerts = ids.length
-        ? await db.select({ skuId: stockAlerts.skuId, kind: stockAlerts.kind, severity: stockAlerts.severity }).from(stockAlerts)
-          .where(and(eq(stockAlerts.shopId, shopId), inArray(stockAlerts.skuId, ids), eq(stockAlerts.status, 'open')))
-        : [];
+      // levels and open alerts of the page's SKUs, read together and grouped once
+      const [levels, alerts] = ids.length
+        ? await Promise.all([
+          db.select({ skuId: stockLevels.skuId, warehouseId: stockLevels.warehouseId, warehouse: warehouses.name, onHand: stockLevels.onHand, reserved: stockLevels.reserved })
+            .from(stockLevels).innerJoin(warehouses, eq(warehouses.id, stockLevels.warehouseId))
+            .where(and(eq(stockLevels.shopId, shopId), inArray(stockLevels.skuId, ids))),
+          db.select({ skuId: stockAlerts.skuId, kind: stockAlerts.kind, severity: stockAlerts.severity }).from(stockAlerts)
+            .where(and(eq(stockAlerts.shopId, shopId), inArray(stockAlerts.skuId, ids), eq(stockAlerts.status, 'open'))),
+        ])
+        : [[], []];
+      const levelsOf = new Map<number, typeof levels>();
+      for (const l of levels) levelsOf.set(l.skuId, [...(levelsOf.get(l.skuId) ?? []), l]);
+      const alertsOf = new Map<number, typeof alerts>();
+      for (const a of alerts) alertsOf.set(a.skuId, [...(alertsOf.get(a.skuId) ?? []), a]);
       return {
         items: rows.map(({ sku, snap }) => ({
           id: sku.id, sku: sku.sku, title: sku.title, supplier: sku.supplier, price: sku.price,
-          levels: levels.filter((l) => l.skuId === sku.id).map(({ skuId: _s, ...l }) => ({ ...l, available: l.onHand - l.reserved })),
-          onHand: levels.filter((l) => l.skuId === sku.id).reduce((n, l) => n + l.onHand, 0),
-          reserved: levels.filter((l) => l.skuId === sku.id).reduce((n, l) => n + l.reserved, 0),
+          levels: (levelsOf.get(sku.id) ?? []).map(({ skuId: _s, ...l }) => ({ ...l, available: l.onHand - l.reserved })),
+          onHand: (levelsOf.get(sku.id) ?? []).reduce((n, l) => n + l.onHand, 0),
+          reserved: (levelsOf.get(sku.id) ?? []).reduce((n, l) => n + l.reserved, 0),
           abcClass: snap?.abcClass ?? null, meanDaily: snap?.meanDaily ?? null, daysOfCover: snap?.daysOfCover ?? null, reorderPoint: snap?.reorderPoint ?? null,
           safetyStock: snap?.safetyStock ?? null, eoq: snap?.eoq ?? null, projectedStockout: snap?.projectedStockout ?? null, suggestedOrderQuantity: snap?.suggestedOrderQuantity ?? 0,
-          alerts: alerts.filter((a) => a.skuId === sku.id).map((a) => ({ kind: a.kind, severity: a.severity })),
+          alerts: (alertsOf.get(sku.id) ?? []).map((a) => ({ kind: a.kind, severity: a.severity })),
         })),
         nextAfter: rows.length === page.limit ? rows.at(-1)!.sku.id : null,
       };

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { doublePrecision, index, integer, jsonb, numeric, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { createdAt, id, ref, ts, updatedAt } from './columns.js';
 import { skus } from './catalog.js';
@@ -44,6 +45,11 @@ export const allocations = pgTable('allocations', {
   index('allocations_shop_order_idx').on(t.shopId, t.orderId),
   index('allocations_wh_ship_date_idx').on(t.warehouseId, t.shipDate),
   uniqueIndex('allocations_idem_uq').on(t.idempotencyKey),
+  // open work by promise: the admin's "late" and "awaiting 3PL" read this small index, never history
+  index('allocations_open_promise_idx').on(t.shopId, t.promisedShipBy, t.orderId, t.status)
+    .where(sql`status in ('reserved', 'ready', 'leased', 'acknowledged', 'partially_shipped', 'cancel_requested')`),
+  // the overview's hand-over times of the past week
+  index('allocations_shop_acknowledged_idx').on(t.shopId, t.acknowledgedAt, t.orderId).where(sql`acknowledged_at is not null`),
 ]);
 
 /** Units of an order line nothing could ship yet, and what the backorder policy decided. */

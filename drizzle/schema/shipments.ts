@@ -22,6 +22,8 @@ export const shipments = pgTable('shipments', {
 }, (t) => [
   uniqueIndex('shipments_alloc_idem_uq').on(t.allocationId, t.idempotencyKey),
   index('shipments_shop_idx').on(t.shopId, t.createdAt),
+  // "shipped today": a time range of the shop's local day
+  index('shipments_shop_shipped_idx').on(t.shopId, t.shippedAt, t.allocationId),
 ]);
 
 /** Carrier events the 3PL reports for a shipment; the newest decides the shipment status. */

@@ -52,5 +52,14 @@ export const simulationResult = z.object({
   current: ruleSetMetrics,
   draft: ruleSetMetrics,
   moved: z.array(z.object({ orderId: z.number().int(), name: z.string(), from: z.array(z.string()), to: z.array(z.string()) })),
+  /** which orders were replayed: the most recent ones of the window, at most `limit`, placed from `from` to `to` */
+  replayed: z.object({
+    selection: z.literal('most_recent'),
+    limit: z.number().int(),
+    from: z.string().nullable(),
+    to: z.string().nullable(),
+    /** true when the window held more orders than `limit`: the replay covers `from`–`to` only */
+    windowCapped: z.boolean(),
+  }),
 });
 export type SimulationResult = z.infer<typeof simulationResult>;

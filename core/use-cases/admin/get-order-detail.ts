@@ -15,14 +15,17 @@ export async function getOrderDetail(deps: { db: Db; appUrl: string | undefined 
   const order = await ordersRepo.get(shopId, input.orderId);
   if (!order) throw new NotFoundError('order');
   const allocRepo = createAllocationsRepo(deps.db);
-  const [lines, allocs, backorders, timeline, whs] = await Promise.all([
-    ordersRepo.lines(shopId, order.id), allocRepo.forOrder(shopId, order.id), allocRepo.openBackorders(shopId, order.id),
+  // independent reads go together: the page costs three round trips, not eight
+  const withParcels = allocRepo.forOrder(shopId, order.id).then(async (allocs) => {
+    const [feed, shipments] = await Promise.all([createFeedRepo(deps.db).hydrate(shopId, allocs), createShipmentsQueries(deps.db).forAllocations(shopId, allocs.map((a) => a.id))]);
+    return { allocs, feed, shipments };
+  });
+  const [lines, { allocs, feed, shipments }, backorders, timeline, whs, customer] = await Promise.all([
+    ordersRepo.lines(shopId, order.id), withParcels, allocRepo.openBackorders(shopId, order.id),
     createAuditRepo(deps.db).list(shopId, 'order', String(order.id)), createWarehousesRepo(deps.db).list(shopId),
+    orderCustomerView({ db: deps.db, appUrl: deps.appUrl }, { shopId, orderId: order.id }),
   ]);
-  const feed = await createFeedRepo(deps.db).hydrate(shopId, allocs);
-  const shipments = await createShipmentsQueries(deps.db).forAllocations(shopId, allocs.map((a) => a.id));
   const whName = new Map(whs.map((w) => [w.id, w.name]));
-  const customer = await orderCustomerView({ db: deps.db, appUrl: deps.appUrl }, { shopId, orderId: order.id });
   const latest = [...allocs].reverse().find((a) => a.status !== 'cancelled' && a.status !== 'rejected') ?? allocs.at(-1);
   return {
     order,

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { errorResponse } from '../../../core/contracts/admin/index.js';
 import type { AppContext } from '../../../core/context.js';
 import { createAdminAuth } from '../../plugins/admin-auth.js';
+import { compressJson } from '../../plugins/compress-json.js';
 import { errorBody } from '../../plugins/error-handler.js';
 import { channelRoutes } from './channels.js';
 import { deadLetterRoutes } from './dead-letters.js';
@@ -57,6 +58,8 @@ export async function adminRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
       keyGenerator: (req) => `shop:${req.shop?.id ?? req.ip}`,
       errorResponseBuilder: (_req, c) => ({ statusCode: 429, ...errorBody('rate_limited', `Too many requests: ${c.max} per ${c.after}`) }),
     });
+    // large JSON answers (stock, orders, order pages) go compressed to clients that accept it
+    admin.addHook('onSend', compressJson);
     await admin.register(shopRoutes, { ctx });
     await admin.register(deadLetterRoutes, { ctx });
     await admin.register(overviewRoutes, { ctx });

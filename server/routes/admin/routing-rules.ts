@@ -20,5 +20,9 @@ export async function routingRuleRoutes(app: FastifyInstance, { ctx }: { ctx: Ap
     saveRoutingRules({ db: ctx.db }, { shopId: req.shop.id, rules: req.body.rules, version: req.body.version, actor: `merchant:${req.shop.domain}` }));
 
   r.post('/routing-rules/simulate', { schema: { body: simulateBody, response: { 200: simulationResult } } }, async (req) =>
-    simulateRules({ db: ctx.db }, { shopId: req.shop.id, draft: req.body.rules, days: req.body.days, now: new Date() }));
+    simulateRules(
+      // on Postgres the replay worker reads the orders on its own connection; PGlite lives in this thread
+      { db: ctx.db, databaseUrl: ctx.database.driver === 'postgres' ? ctx.config.db.url : undefined },
+      { shopId: req.shop.id, draft: req.body.rules, days: req.body.days, now: new Date() },
+    ));
 }

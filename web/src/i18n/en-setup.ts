@@ -269,6 +269,7 @@ export const enSetup = {
   'sim.run': 'Try on past orders',
   'sim.empty': 'Change the rules above, then try them here before saving.',
   'sim.replayed': { one: '{count} order from the last {days} days replayed.', other: '{count} orders from the last {days} days replayed.' },
+  'sim.replayedRecent': { one: 'The last {days} days hold more orders than one replay takes: the most recent one, placed from {from} to {to}, was replayed.', other: 'The last {days} days hold more orders than one replay takes: the {count} most recent, placed from {from} to {to}, were replayed.' },
   'sim.metric': 'Measure',
   'sim.current': 'Saved rules',
   'sim.draft': 'This draft',

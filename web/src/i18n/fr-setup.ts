@@ -272,6 +272,7 @@ export const frSetup: Record<keyof typeof enSetup, Message> = {
   'sim.run': 'Essayer sur les commandes passées',
   'sim.empty': 'Modifiez les règles ci-dessus, puis essayez-les ici avant d’enregistrer.',
   'sim.replayed': { one: '{count} commande des {days} derniers jours rejouée.', other: '{count} commandes des {days} derniers jours rejouées.' },
+  'sim.replayedRecent': { one: 'Les {days} derniers jours comptent plus de commandes qu’un essai n’en rejoue : la plus récente, passée entre le {from} et le {to}, a été rejouée.', other: 'Les {days} derniers jours comptent plus de commandes qu’un essai n’en rejoue : les {count} plus récentes, passées entre le {from} et le {to}, ont été rejouées.' },
   'sim.metric': 'Mesure',
   'sim.current': 'Règles enregistrées',
   'sim.draft': 'Ce brouillon',

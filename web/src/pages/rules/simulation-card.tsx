@@ -58,7 +58,11 @@ export function SimulationCard({ draft }: { draft: RoutingRule[] }) {
         {running && !result ? <Box minHeight="240px"><SkeletonBodyText lines={8} /></Box> : null}
         {result ? (
           <BlockStack gap="400">
-            <Text as="p" variant="bodySm" tone="subdued">{t('sim.replayed', { count: result.orders, days: result.days })}</Text>
+            <Text as="p" variant="bodySm" tone="subdued">
+              {result.replayed.windowCapped && result.replayed.from && result.replayed.to
+                ? t('sim.replayedRecent', { count: result.orders, days: result.days, from: format.dateTime(result.replayed.from), to: format.dateTime(result.replayed.to) })
+                : t('sim.replayed', { count: result.orders, days: result.days })}
+            </Text>
             <DataTable
               columnContentTypes={['text', 'numeric', 'numeric', 'numeric']}
               headings={[t('sim.metric'), t('sim.current'), t('sim.draft'), t('sim.change')]}
