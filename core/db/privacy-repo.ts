@@ -1,5 +1,5 @@
 import { and, eq, inArray, or, sql } from 'drizzle-orm';
-import { complianceRecords, inboxEvents, orderLines, orders, returns, sessions, shops } from '../../drizzle/schema/index.js';
+import { complianceRecords, emailOutbox, inboxEvents, orderLines, orders, returns, sessions, shops } from '../../drizzle/schema/index.js';
 import type { DbOrTx } from './client.js';
 
 export interface CustomerRef {
@@ -12,6 +12,14 @@ const erasedOrder = {
   email: null, customerExternalId: null, shippingAddress: sql`jsonb_build_object('countryCode', ${orders.shippingAddress}->>'countryCode')`, zip: null, latitude: null, longitude: null, updatedAt: sql`now()`,
 };
 /** The event stays (its id keeps a redelivery out); its body goes. One not applied yet never will be. */
+/** an e-mail keeps its kind and outcome; who it went to and what it said go, and an unsent one is never sent */
+const erasedEmail = {
+  toAddress: null, subject: null, data: {}, smtpResponse: null,
+  status: sql`case when ${emailOutbox.status} in ('pending', 'sending', 'parked') then 'skipped' else ${emailOutbox.status} end`,
+  lastError: sql`case when ${emailOutbox.status} in ('pending', 'sending', 'parked') then 'erased by a privacy request before it was sent' else ${emailOutbox.lastError} end`,
+  updatedAt: sql`now()`,
+};
+
 const erasedEvent = {
   body: '{"redacted":true}',
   status: sql`case when ${inboxEvents.status} = 'processed' then 'processed' else 'dead' end`,
@@ -64,6 +72,11 @@ export function createPrivacyRepo(db: DbOrTx) {
         c.email ? sql`position(${c.email.toLowerCase()} in lower(${complianceRecords.export}::text)) > 0` : undefined,
       ) ?? sql`false`));
       if (orderIds.length) await db.update(returns).set({ data: null, updatedAt: new Date() }).where(and(eq(returns.shopId, shopId), inArray(returns.orderExternalId, orderIds)));
+      const erasedOrderIds = rows.map((r) => r.id);
+      await db.update(emailOutbox).set(erasedEmail).where(and(eq(emailOutbox.shopId, shopId), or(
+        erasedOrderIds.length ? inArray(emailOutbox.orderId, erasedOrderIds) : undefined,
+        c.email ? sql`lower(${emailOutbox.toAddress}) = ${c.email.toLowerCase()}` : undefined,
+      ) ?? sql`false`));
       return rows.length;
     },
 
@@ -73,6 +86,7 @@ export function createPrivacyRepo(db: DbOrTx) {
       await db.update(inboxEvents).set(erasedEvent).where(ofShop(shopId));
       await db.update(complianceRecords).set({ export: null }).where(eq(complianceRecords.shopId, shopId));
       await db.update(returns).set({ data: null, updatedAt: new Date() }).where(eq(returns.shopId, shopId));
+      await db.update(emailOutbox).set(erasedEmail).where(eq(emailOutbox.shopId, shopId));
       await db.update(shops).set({ email: null, updatedAt: new Date() }).where(eq(shops.id, shopId));
       await db.delete(sessions).where(eq(sessions.shopId, shopId));
       return rows.length;

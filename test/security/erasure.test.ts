@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createEmailOutboxRepo } from '../../core/db/email-outbox-repo.js';
 import { createShopsRepo } from '../../core/db/shops-repo.js';
 import { ingestEvent } from '../../core/use-cases/ingest-event.js';
 import { pruneInbox } from '../../core/use-cases/prune-inbox.js';
@@ -63,12 +64,24 @@ describe('erasure reaches every copy of personal data', () => {
     const [order] = await t.ctx.database.query<{ id: number }>(sql`select id from orders where external_id = 'gid://shopify/Order/7001'`);
     expect((await routeOrder({ db: t.ctx.db, queues: t.ctx.queues, log: t.ctx.log }, { shopId: shop.id, orderId: Number(order!.id), reason: 'test' })).status).toBe('routed');
 
+    // a shipping e-mail to Camille, one still waiting to go, and one to another customer
+    const outbox = createEmailOutboxRepo(t.ctx.db);
+    const [other] = await t.ctx.database.query<{ id: number }>(sql`select id from orders where external_id = 'gid://shopify/Order/7002'`);
+    const card = { firstName: 'Camille', lastName: CAMILLE.last, address: CAMILLE.street, phone: CAMILLE.phone };
+    await outbox.insertOnce({ shopId: shop.id, orderId: Number(order!.id), subjectKey: 'order:7001', kind: 'shipped', toAddress: CAMILLE.email, locale: 'fr', data: card, subject: `Colis pour ${CAMILLE.last}`, status: 'sent' });
+    const waiting = (await outbox.insertOnce({ shopId: shop.id, orderId: Number(order!.id), subjectKey: 'order:7001', kind: 'delivered', toAddress: CAMILLE.email, locale: 'fr', data: card })).row;
+    await outbox.insertOnce({ shopId: shop.id, orderId: Number(other!.id), subjectKey: 'order:7002', kind: 'shipped', toAddress: OTHER, locale: 'fr', data: {} });
+
     for (const needle of Object.values(CAMILLE)) expect(await tablesHolding(needle), needle).not.toEqual([]);
 
     await deliver('customers/redact', { shop_id: 1, shop_domain: SHOP, customer: { id: 555, email: CAMILLE.email, phone: CAMILLE.phone }, orders_to_redact: [7001] }, 'cr-1');
 
     for (const needle of Object.values(CAMILLE)) expect(await tablesHolding(needle), needle).toEqual([]);
     expect(await tablesHolding(OTHER)).toContain('orders');
+    expect(await tablesHolding(OTHER)).toContain('email_outbox');
+    // the message still waiting is never sent to an address that is gone
+    const [after] = await t.ctx.database.query<{ status: string }>(sql`select status from email_outbox where id = ${waiting.id}`);
+    expect(after!.status).toBe('skipped');
   });
 
   it('shop/redact erases the shop\'s customers and its own contact', async () => {
