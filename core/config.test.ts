@@ -3,7 +3,12 @@ import { ConfigError, loadConfig } from './config.js';
 
 const SIM = { SHOPIFY_API_ORIGIN: 'http://127.0.0.1:9999' };
 const KEY = Buffer.alloc(32, 9).toString('base64');
-const REAL = { SHOPIFY_API_KEY: 'real-client-id', SHOPIFY_API_SECRET: 'real-secret', TOKEN_ENCRYPTION_KEYS: KEY, DATABASE_URL: 'postgres://db/app' };
+const REAL = {
+  SHOPIFY_API_KEY: 'real-client-id',
+  SHOPIFY_API_SECRET: 'real-secret',
+  TOKEN_ENCRYPTION_KEYS: KEY,
+  DATABASE_URL: 'postgres://db/app',
+};
 
 describe('loadConfig', () => {
   it('applies defaults and groups values', () => {
@@ -56,8 +61,12 @@ describe('loadConfig', () => {
   it('refuses the built-in secrets and key against real Shopify, whatever NODE_ENV says', () => {
     for (const NODE_ENV of ['development', 'test', undefined]) {
       expect(() => loadConfig({ NODE_ENV })).toThrow(ConfigError);
-      expect(() => loadConfig({ NODE_ENV, ...REAL, SHOPIFY_API_SECRET: 'demo-api-secret' })).toThrow(/SHOPIFY_API_SECRET/);
-      expect(() => loadConfig({ NODE_ENV, ...REAL, TOKEN_ENCRYPTION_KEYS: undefined })).toThrow(/TOKEN_ENCRYPTION_KEYS/);
+      expect(() => loadConfig({ NODE_ENV, ...REAL, SHOPIFY_API_SECRET: 'demo-api-secret' })).toThrow(
+        /SHOPIFY_API_SECRET/,
+      );
+      expect(() => loadConfig({ NODE_ENV, ...REAL, TOKEN_ENCRYPTION_KEYS: undefined })).toThrow(
+        /TOKEN_ENCRYPTION_KEYS/,
+      );
       expect(() => loadConfig({ NODE_ENV, ...REAL, SHOPIFY_API_KEY: undefined })).toThrow(/SHOPIFY_API_KEY/);
       expect(loadConfig({ NODE_ENV, ...REAL }).shopify.apiSecret).toBe('real-secret');
     }

@@ -20,25 +20,30 @@ const port = (fallback: number) =>
     .default(fallback);
 
 const positiveInt = (fallback: number) =>
-  z.coerce.number({ message: 'must be a number' }).int({ message: 'must be a whole number' }).positive({ message: 'must be positive' }).default(fallback);
+  z.coerce
+    .number({ message: 'must be a number' })
+    .int({ message: 'must be a whole number' })
+    .positive({ message: 'must be positive' })
+    .default(fallback);
 
 const url = z.url({ message: 'must be a URL' });
 
 /** 32-byte keys, base64 or hex; several may be given (comma-separated), the first encrypts, all decrypt. */
-const keyList = z
-  .string()
-  .transform((raw, ctx) => {
-    const keys = raw
-      .split(',')
-      .map((k) => k.trim())
-      .filter(Boolean)
-      .map((k) => (/^[0-9a-f]{64}$/i.test(k) ? Buffer.from(k, 'hex') : Buffer.from(k, 'base64')));
-    if (keys.length === 0 || keys.some((k) => k.length !== 32)) {
-      ctx.addIssue({ code: 'custom', message: 'must be one or more 32-byte keys (64 hex chars or base64), comma-separated' });
-      return z.NEVER;
-    }
-    return keys;
-  });
+const keyList = z.string().transform((raw, ctx) => {
+  const keys = raw
+    .split(',')
+    .map((k) => k.trim())
+    .filter(Boolean)
+    .map((k) => (/^[0-9a-f]{64}$/i.test(k) ? Buffer.from(k, 'hex') : Buffer.from(k, 'base64')));
+  if (keys.length === 0 || keys.some((k) => k.length !== 32)) {
+    ctx.addIssue({
+      code: 'custom',
+      message: 'must be one or more 32-byte keys (64 hex chars or base64), comma-separated',
+    });
+    return z.NEVER;
+  }
+  return keys;
+});
 
 /** The simulator's public credentials: fine against the simulator, refused against real Shopify. */
 const DEMO_API_KEY = 'demo-api-key';
@@ -52,12 +57,18 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   BODY_LIMIT_BYTES: positiveInt(1024 * 1024),
   /** the proxy in front of the app: "true" (any), a hop count, or comma-separated addresses/CIDRs; unset trusts none */
-  TRUST_PROXY: z.string().optional().transform((v): boolean | number | string[] => {
-    if (!v || v === 'false') return false;
-    if (v === 'true') return true;
-    if (/^\d+$/.test(v)) return Number(v);
-    return v.split(',').map((s) => s.trim()).filter(Boolean);
-  }),
+  TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((v): boolean | number | string[] => {
+      if (!v || v === 'false') return false;
+      if (v === 'true') return true;
+      if (/^\d+$/.test(v)) return Number(v);
+      return v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
+    }),
 
   DATABASE_URL: url.optional(),
   PGLITE_DIR: z.string().default('.data/pglite'),
@@ -86,7 +97,10 @@ const envSchema = z.object({
   /** days a webhook for a shop that never installed the app is kept (no merchant can see it) */
   UNKNOWN_SHOP_RETENTION_DAYS: positiveInt(7),
   /** days a 3PL's Idempotency-Key answers are kept; the feed guide promises at least 7 */
-  FEED_IDEMPOTENCY_RETENTION_DAYS: positiveInt(30).refine((d) => d >= 7, 'keep feed idempotency keys at least 7 days (the feed guide promises it)'),
+  FEED_IDEMPOTENCY_RETENTION_DAYS: positiveInt(30).refine(
+    (d) => d >= 7,
+    'keep feed idempotency keys at least 7 days (the feed guide promises it)',
+  ),
 
   SMTP_URL: url.optional(),
   EMAIL_FROM: z.string().default('Logistics <no-reply@localhost>'),
@@ -105,7 +119,13 @@ export type AppConfig = ReturnType<typeof shapeConfig>;
 function shapeConfig(env: z.infer<typeof envSchema>) {
   return {
     env: env.NODE_ENV,
-    http: { port: env.PORT, host: env.HOST, appUrl: env.APP_URL, bodyLimitBytes: env.BODY_LIMIT_BYTES, trustProxy: env.TRUST_PROXY },
+    http: {
+      port: env.PORT,
+      host: env.HOST,
+      appUrl: env.APP_URL,
+      bodyLimitBytes: env.BODY_LIMIT_BYTES,
+      trustProxy: env.TRUST_PROXY,
+    },
     log: { level: env.LOG_LEVEL },
     db: {
       url: env.DATABASE_URL,
@@ -114,21 +134,44 @@ function shapeConfig(env: z.infer<typeof envSchema>) {
       migrateOnStart: env.MIGRATE_ON_START,
     },
     redis: { url: env.REDIS_URL, prefix: env.QUEUE_PREFIX },
-    workers: { only: env.WORKERS ? env.WORKERS.split(',').map((w) => w.trim()).filter(Boolean) : undefined },
+    workers: {
+      only: env.WORKERS
+        ? env.WORKERS.split(',')
+            .map((w) => w.trim())
+            .filter(Boolean)
+        : undefined,
+    },
     shopify: {
       apiKey: env.SHOPIFY_API_KEY,
       apiSecret: env.SHOPIFY_API_SECRET,
       previousApiSecret: env.SHOPIFY_API_SECRET_PREVIOUS,
       apiVersion: env.SHOPIFY_API_VERSION,
       apiOrigin: env.SHOPIFY_API_ORIGIN,
-      scopes: env.SHOPIFY_SCOPES.split(',').map((s) => s.trim()).filter(Boolean),
+      scopes: env.SHOPIFY_SCOPES.split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
       reconcileEveryMinutes: env.RECONCILE_EVERY_MINUTES,
     },
-    email: { smtpUrl: env.SMTP_URL, from: env.EMAIL_FROM, maxAttempts: env.EMAIL_MAX_ATTEMPTS, demoMailboxUrl: env.DEMO_MAILBOX_URL },
-    customers: { delayNoScanHours: env.DELAY_NO_SCAN_HOURS, trackingRateLimitPerMinute: env.TRACKING_RATE_LIMIT_PER_MINUTE },
+    email: {
+      smtpUrl: env.SMTP_URL,
+      from: env.EMAIL_FROM,
+      maxAttempts: env.EMAIL_MAX_ATTEMPTS,
+      demoMailboxUrl: env.DEMO_MAILBOX_URL,
+    },
+    customers: {
+      delayNoScanHours: env.DELAY_NO_SCAN_HOURS,
+      trackingRateLimitPerMinute: env.TRACKING_RATE_LIMIT_PER_MINUTE,
+    },
     admin: { rateLimitPerMinute: env.ADMIN_RATE_LIMIT_PER_MINUTE },
-    feed: { rateLimitPerMinute: env.FEED_RATE_LIMIT_PER_MINUTE, failedAuthPer10Minutes: env.FEED_FAILED_AUTH_PER_10_MINUTES },
-    retention: { inboxProcessedDays: env.INBOX_RETENTION_DAYS, unknownShopDays: env.UNKNOWN_SHOP_RETENTION_DAYS, feedIdempotencyDays: env.FEED_IDEMPOTENCY_RETENTION_DAYS },
+    feed: {
+      rateLimitPerMinute: env.FEED_RATE_LIMIT_PER_MINUTE,
+      failedAuthPer10Minutes: env.FEED_FAILED_AUTH_PER_10_MINUTES,
+    },
+    retention: {
+      inboxProcessedDays: env.INBOX_RETENTION_DAYS,
+      unknownShopDays: env.UNKNOWN_SHOP_RETENTION_DAYS,
+      feedIdempotencyDays: env.FEED_IDEMPOTENCY_RETENTION_DAYS,
+    },
     push: { allowPrivateNetwork: env.PUSH_ALLOW_PRIVATE_NETWORK, requireHttps: env.NODE_ENV === 'production' },
     security: {
       // Only against the simulator (demo, tests) may the fixed development key be used; loadConfig enforces it.
@@ -152,14 +195,17 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const parsed = envSchema.safeParse(cleaned);
   if (!parsed.success) {
     throw new ConfigError(
-      parsed.error.issues.map((i) => `config: ${i.path.join('.') || '(env)'} ${i.message}${showValue(cleaned, i.path)}`),
+      parsed.error.issues.map(
+        (i) => `config: ${i.path.join('.') || '(env)'} ${i.message}${showValue(cleaned, i.path)}`,
+      ),
     );
   }
   const problems: string[] = [];
   const d = parsed.data;
   if (d.NODE_ENV === 'production') {
     if (!d.DATABASE_URL) problems.push('config: DATABASE_URL is required in production');
-    if (d.SHOPIFY_API_ORIGIN) problems.push('config: SHOPIFY_API_ORIGIN (a simulated Shopify) is not allowed in production');
+    if (d.SHOPIFY_API_ORIGIN)
+      problems.push('config: SHOPIFY_API_ORIGIN (a simulated Shopify) is not allowed in production');
     if (d.PUSH_ALLOW_PRIVATE_NETWORK) problems.push('config: PUSH_ALLOW_PRIVATE_NETWORK is not allowed in production');
   }
   // Without SHOPIFY_API_ORIGIN the app talks to real Shopify: the public demo values would let
@@ -167,8 +213,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (!d.SHOPIFY_API_ORIGIN || d.NODE_ENV === 'production') {
     const against = d.NODE_ENV === 'production' ? 'in production' : 'against real Shopify (SHOPIFY_API_ORIGIN unset)';
     if (!d.TOKEN_ENCRYPTION_KEYS) problems.push(`config: TOKEN_ENCRYPTION_KEYS is required ${against}`);
-    if (!cleaned.SHOPIFY_API_SECRET || d.SHOPIFY_API_SECRET === DEMO_API_SECRET) problems.push(`config: SHOPIFY_API_SECRET must be the app's own secret ${against}`);
-    if (!cleaned.SHOPIFY_API_KEY || d.SHOPIFY_API_KEY === DEMO_API_KEY) problems.push(`config: SHOPIFY_API_KEY must be the app's own client id ${against}`);
+    if (!cleaned.SHOPIFY_API_SECRET || d.SHOPIFY_API_SECRET === DEMO_API_SECRET)
+      problems.push(`config: SHOPIFY_API_SECRET must be the app's own secret ${against}`);
+    if (!cleaned.SHOPIFY_API_KEY || d.SHOPIFY_API_KEY === DEMO_API_KEY)
+      problems.push(`config: SHOPIFY_API_KEY must be the app's own client id ${against}`);
   }
   if (problems.length) throw new ConfigError(problems);
   return shapeConfig(parsed.data);

@@ -31,7 +31,11 @@ export interface AppContextOptions {
  */
 export async function createAppContext(config: AppConfig, opts: AppContextOptions = {}) {
   const log = opts.logger ?? createLogger(config.log.level, opts.name ?? 'app');
-  const database: Database = await createDatabase({ url: config.db.url, pgliteDir: config.db.pgliteDir, poolSize: config.db.poolSize });
+  const database: Database = await createDatabase({
+    url: config.db.url,
+    pgliteDir: config.db.pgliteDir,
+    poolSize: config.db.poolSize,
+  });
   if (config.db.migrateOnStart) {
     await database.migrate();
     log.info({ driver: database.driver }, 'migrations applied');
@@ -79,7 +83,9 @@ export async function createAppContext(config: AppConfig, opts: AppContextOption
     async close() {
       await inboxWriter.drain();
       await ingestProducer.drain();
-      await queues.close().catch((err: Error) => log.warn({ err: err.message }, 'queue connections did not close cleanly'));
+      await queues
+        .close()
+        .catch((err: Error) => log.warn({ err: err.message }, 'queue connections did not close cleanly'));
       await Promise.all([redis, ...extraRedis].map((r) => r.quit().catch(() => r.disconnect())));
       await database.close();
       mailer.close();
@@ -96,7 +102,9 @@ export type AppContext = Awaited<ReturnType<typeof createAppContext>>;
 async function queuePrefixFor(database: Database, configured: string): Promise<string> {
   if (configured !== '{lapp}') return configured;
   try {
-    await database.query(sql`insert into app_instance (id) select ${randomUUID().slice(0, 8)} where not exists (select 1 from app_instance)`);
+    await database.query(
+      sql`insert into app_instance (id) select ${randomUUID().slice(0, 8)} where not exists (select 1 from app_instance)`,
+    );
     // two processes starting together may both insert; both then pick the oldest row
     const [row] = await database.db.select().from(appInstance).orderBy(appInstance.createdAt, appInstance.id).limit(1);
     return row ? `{lapp-${row.id}}` : configured;

@@ -7,11 +7,17 @@ import { pino } from 'pino';
 function sqlState(e: unknown, depth = 0): string | null {
   if (!e || typeof e !== 'object' || depth > 4) return null;
   const o = e as { code?: unknown; severity?: unknown; name?: unknown; query?: unknown; cause?: unknown };
-  if (typeof o.code === 'string' && /^[0-9A-Z]{5}$/.test(o.code) && (o.severity !== undefined || o.name === 'PostgresError' || o.name === 'error')) return o.code;
+  if (
+    typeof o.code === 'string' &&
+    /^[0-9A-Z]{5}$/.test(o.code) &&
+    (o.severity !== undefined || o.name === 'PostgresError' || o.name === 'error')
+  )
+    return o.code;
   return sqlState(o.cause, depth + 1);
 }
 
-const isQueryError = (e: unknown) => !!e && typeof e === 'object' && ('query' in e || 'params' in e || 'parameters' in e);
+const isQueryError = (e: unknown) =>
+  !!e && typeof e === 'object' && ('query' in e || 'params' in e || 'parameters' in e);
 
 /** A short message safe to store in an error column, show a merchant, or log. */
 export function errorSummary(e: unknown): string {
@@ -29,5 +35,13 @@ export function safeErrorSerializer(e: unknown): unknown {
     const out = pino.stdSerializers.err(e) as unknown as Record<string, unknown>;
     return out;
   }
-  return { type: e.name, message: errorSummary(e), code: sqlState(e) ?? undefined, stack: (e.stack ?? '').split('\n').filter((l) => l.startsWith('    at ')).join('\n') };
+  return {
+    type: e.name,
+    message: errorSummary(e),
+    code: sqlState(e) ?? undefined,
+    stack: (e.stack ?? '')
+      .split('\n')
+      .filter((l) => l.startsWith('    at '))
+      .join('\n'),
+  };
 }

@@ -16,7 +16,12 @@ export class AppError extends Error {
 }
 
 export class ValidationError extends AppError {
-  constructor(message: string, details?: unknown, code = 'validation_failed', readonly status: 400 | 413 | 422 = 422) {
+  constructor(
+    message: string,
+    details?: unknown,
+    code = 'validation_failed',
+    readonly status: 400 | 413 | 422 = 422,
+  ) {
     super(message, code, details);
   }
 }
@@ -40,7 +45,11 @@ export class ConflictError extends AppError {
 }
 
 export class IntegrationError extends AppError {
-  constructor(message: string, readonly service: string, details?: unknown) {
+  constructor(
+    message: string,
+    readonly service: string,
+    details?: unknown,
+  ) {
     super(message, 'integration_failed', details);
   }
 }
@@ -50,7 +59,11 @@ export class RetriableIntegrationError extends IntegrationError {
 }
 
 export class RateLimitedError extends RetriableIntegrationError {
-  constructor(message: string, service: string, readonly retryAfterMs: number) {
+  constructor(
+    message: string,
+    service: string,
+    readonly retryAfterMs: number,
+  ) {
     super(message, service);
   }
 }

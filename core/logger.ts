@@ -19,17 +19,33 @@ interface LoggedRequest {
 
 /** One pino logger for the process; secrets, SQL parameters and session tokens never reach the output. */
 export function createLogger(level: string, name: string, destination: 1 | 2 | DestinationStream = 1): Logger {
-  return pino({
-    name,
-    level,
-    redact: {
-      paths: ['req.headers.authorization', 'req.headers["x-shopify-access-token"]', '*.accessToken', '*.access_token', '*.secret'],
-      censor: '[redacted]',
+  return pino(
+    {
+      name,
+      level,
+      redact: {
+        paths: [
+          'req.headers.authorization',
+          'req.headers["x-shopify-access-token"]',
+          '*.accessToken',
+          '*.access_token',
+          '*.secret',
+        ],
+        censor: '[redacted]',
+      },
+      serializers: {
+        err: safeErrorSerializer,
+        error: safeErrorSerializer,
+        req: (req: LoggedRequest) => ({
+          id: req.id,
+          method: req.method,
+          url: req.url ? redactUrl(req.url) : undefined,
+          hostname: req.hostname,
+          remoteAddress: req.ip,
+          remotePort: req.socket?.remotePort,
+        }),
+      },
     },
-    serializers: {
-      err: safeErrorSerializer,
-      error: safeErrorSerializer,
-      req: (req: LoggedRequest) => ({ id: req.id, method: req.method, url: req.url ? redactUrl(req.url) : undefined, hostname: req.hostname, remoteAddress: req.ip, remotePort: req.socket?.remotePort }),
-    },
-  }, typeof destination === 'number' ? pino.destination({ fd: destination, sync: false }) : destination);
+    typeof destination === 'number' ? pino.destination({ fd: destination, sync: false }) : destination,
+  );
 }

@@ -23,7 +23,10 @@ export async function warnIfEvicting(redis: Redis, log: Logger): Promise<void> {
     const res = (await redis.config('GET', 'maxmemory-policy')) as string[];
     const policy = res[1];
     if (policy && policy !== 'noeviction') {
-      log.warn({ policy }, `REDIS maxmemory-policy is "${policy}", not "noeviction": queued jobs can be evicted. Set maxmemory-policy noeviction.`);
+      log.warn(
+        { policy },
+        `REDIS maxmemory-policy is "${policy}", not "noeviction": queued jobs can be evicted. Set maxmemory-policy noeviction.`,
+      );
     }
   } catch (e) {
     log.debug({ err: e }, 'could not read redis maxmemory-policy');

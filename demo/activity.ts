@@ -32,7 +32,10 @@ function prng(seed: number) {
 export async function startDemoActivity(opts: DemoActivityOptions): Promise<{ stop(): Promise<void> }> {
   const rnd = prng(7);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
-  const skus = opts.sim.control.listProducts(opts.shop).flatMap((p) => p.variants.map((v) => v.sku)).filter((s): s is string => !!s);
+  const skus = opts.sim.control
+    .listProducts(opts.shop)
+    .flatMap((p) => p.variants.map((v) => v.sku))
+    .filter((s): s is string => !!s);
   const robots: { stop(): Promise<void> | void }[] = [];
   try {
     const { startDemoRobots } = await import('./robots.js');
@@ -42,25 +45,46 @@ export async function startDemoActivity(opts: DemoActivityOptions): Promise<{ st
   }
 
   const every = opts.orderEveryMs ?? 20_000;
-  const timer = every > 0 ? setInterval(() => {
-    try {
-      const country = rnd() < 0.75 ? SEED_COUNTRIES[0]! : pick(SEED_COUNTRIES);
-      const city = pick(country.cities);
-      const lines = Array.from({ length: 1 + Math.floor(rnd() * rnd() * 4) }, () => ({ sku: pick(skus), quantity: 1 + Math.floor(rnd() * rnd() * 3) }));
-      opts.sim.control.placeOrder(opts.shop, {
-        lines, financialStatus: 'paid', allowOversell: true,
-        shippingAddress: { firstName: pick(country.firstNames), lastName: pick(country.lastNames), address1: `${1 + Math.floor(rnd() * 120)} ${pick(country.streets)}`, city: city.city, zip: city.zip, countryCode: country.code, latitude: city.lat, longitude: city.lon },
-      });
-    } catch (e) {
-      opts.log.warn({ err: (e as Error).message }, 'demo checkout failed');
-    }
-  }, every) : null;
+  const timer =
+    every > 0
+      ? setInterval(() => {
+          try {
+            const country = rnd() < 0.75 ? SEED_COUNTRIES[0]! : pick(SEED_COUNTRIES);
+            const city = pick(country.cities);
+            const lines = Array.from({ length: 1 + Math.floor(rnd() * rnd() * 4) }, () => ({
+              sku: pick(skus),
+              quantity: 1 + Math.floor(rnd() * rnd() * 3),
+            }));
+            opts.sim.control.placeOrder(opts.shop, {
+              lines,
+              financialStatus: 'paid',
+              allowOversell: true,
+              shippingAddress: {
+                firstName: pick(country.firstNames),
+                lastName: pick(country.lastNames),
+                address1: `${1 + Math.floor(rnd() * 120)} ${pick(country.streets)}`,
+                city: city.city,
+                zip: city.zip,
+                countryCode: country.code,
+                latitude: city.lat,
+                longitude: city.lon,
+              },
+            });
+          } catch (e) {
+            opts.log.warn({ err: (e as Error).message }, 'demo checkout failed');
+          }
+        }, every)
+      : null;
 
   const returnEvery = opts.returnEveryMs ?? 15 * 60_000;
-  const returnsTimer = returnEvery > 0 ? setInterval(() => {
-    askForOneReturn({ appUrl: opts.appUrl, sim: opts.sim, shop: opts.shop, log: opts.log, random: rnd })
-      .catch((e: unknown) => opts.log.warn({ err: (e as Error).message }, 'demo return request failed'));
-  }, returnEvery) : null;
+  const returnsTimer =
+    returnEvery > 0
+      ? setInterval(() => {
+          askForOneReturn({ appUrl: opts.appUrl, sim: opts.sim, shop: opts.shop, log: opts.log, random: rnd }).catch(
+            (e: unknown) => opts.log.warn({ err: (e as Error).message }, 'demo return request failed'),
+          );
+        }, returnEvery)
+      : null;
 
   return {
     async stop() {

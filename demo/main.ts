@@ -34,7 +34,9 @@ async function freePort(): Promise<number> {
 // the demo always talks to its own simulator; the origin is known only once the simulator listens
 const base = loadConfigOrExit({ MIGRATE_ON_START: 'true', ...process.env, SHOPIFY_API_ORIGIN: 'http://127.0.0.1:9' });
 if (!isLoopbackHost(base.http.host)) {
-  process.stderr.write(`demo: refusing to listen on ${base.http.host}: the demo signs with public secrets, so it listens on loopback only (HOST=127.0.0.1)\n`);
+  process.stderr.write(
+    `demo: refusing to listen on ${base.http.host}: the demo signs with public secrets, so it listens on loopback only (HOST=127.0.0.1)\n`,
+  );
   process.exit(1);
 }
 const log = createLogger(base.log.level === 'info' ? 'warn' : base.log.level, 'demo', 2);
@@ -48,7 +50,11 @@ try {
 }
 
 await ensureWebBuilt();
-const sim = createShopifySim({ apiKey: base.shopify.apiKey, apiSecret: base.shopify.apiSecret, webhooks: { retryBaseMs: 2000 } });
+const sim = createShopifySim({
+  apiKey: base.shopify.apiKey,
+  apiSecret: base.shopify.apiSecret,
+  webhooks: { retryBaseMs: 2000 },
+});
 const simUrl = await sim.start(await freePort());
 seedDemoShop(sim, { domain: DEMO_SHOP });
 
@@ -57,7 +63,15 @@ const smtp = await startSmtpSink();
 const mailboxUrl = await smtp.serveHttp();
 const port = base.http.port || (await freePort());
 const appUrl = `http://127.0.0.1:${port}`;
-const config = loadConfigOrExit({ MIGRATE_ON_START: 'true', ...process.env, PORT: String(port), APP_URL: process.env.APP_URL ?? appUrl, SHOPIFY_API_ORIGIN: simUrl, SMTP_URL: process.env.SMTP_URL ?? smtp.url, DEMO_MAILBOX_URL: mailboxUrl });
+const config = loadConfigOrExit({
+  MIGRATE_ON_START: 'true',
+  ...process.env,
+  PORT: String(port),
+  APP_URL: process.env.APP_URL ?? appUrl,
+  SHOPIFY_API_ORIGIN: simUrl,
+  SMTP_URL: process.env.SMTP_URL ?? smtp.url,
+  DEMO_MAILBOX_URL: mailboxUrl,
+});
 const ctx = await createAppContext(config, { logger: log });
 const app = await buildApp(ctx, { logger: false });
 // Outside Shopify admin there is no App Bridge to hand the page a session token: the simulator mints one.
@@ -70,7 +84,10 @@ const setup = await setupDemoShop(ctx, sim, DEMO_SHOP);
 // the demo shows the app's own e-mails: the app is this shop's sender
 await createShopsRepo(ctx.db).updateSettings(setup.shopId, { notifyCustomerFrom: 'app', brandColor: '#7a3e9d' });
 const activity = await startDemoActivity({ appUrl, sim, shop: DEMO_SHOP, warehouses: setup.warehouses, log });
-const demoSkus = sim.control.listProducts(DEMO_SHOP).flatMap((p) => p.variants.map((v) => v.sku)).filter((s): s is string => !!s);
+const demoSkus = sim.control
+  .listProducts(DEMO_SHOP)
+  .flatMap((p) => p.variants.map((v) => v.sku))
+  .filter((s): s is string => !!s);
 const marketplaces = await startDemoMarketplaces({ ctx, shopId: setup.shopId, skus: demoSkus, log });
 
 for (;;) {
@@ -80,7 +97,9 @@ for (;;) {
   await new Promise((r) => setTimeout(r, 500));
 }
 process.stdout.write(`ready: ${appUrl}\n`);
-process.stderr.write(`demo: Shopify simulator at ${simUrl}, shop ${DEMO_SHOP}, ${setup.warehouses.length} warehouses with 3PL robots; Mirakl operator (channel fnac) at ${marketplaces.url}; feed docs at ${appUrl}/feed/v1/docs\n`);
+process.stderr.write(
+  `demo: Shopify simulator at ${simUrl}, shop ${DEMO_SHOP}, ${setup.warehouses.length} warehouses with 3PL robots; Mirakl operator (channel fnac) at ${marketplaces.url}; feed docs at ${appUrl}/feed/v1/docs\n`,
+);
 
 onShutdown(log, async () => {
   await activity.stop();

@@ -20,16 +20,33 @@ const API_KEY = 'demo-fnac-shop-key';
  * frequencies enforced), connected to the demo shop as channel `fnac`, with an order now and
  * then. The app polls it on its own schedule and accepts, routes, ships and tracks its orders.
  */
-export async function startDemoMarketplaces(opts: DemoMarketplaceOptions): Promise<{ url: string; stop(): Promise<void> }> {
-  const sim = createMiraklSim({ apiKey: API_KEY, shopName: 'Maison Démo (Fnac Darty)', minIntervalMs: publishedMinIntervals });
+export async function startDemoMarketplaces(
+  opts: DemoMarketplaceOptions,
+): Promise<{ url: string; stop(): Promise<void> }> {
+  const sim = createMiraklSim({
+    apiKey: API_KEY,
+    shopName: 'Maison Démo (Fnac Darty)',
+    minIntervalMs: publishedMinIntervals,
+  });
   const url = await sim.start(0);
   for (const sku of opts.skus) sim.state.setOffer(sku, 0);
   const accounts = createChannelAccountsRepo(opts.ctx.db);
   const existing = await accounts.byCode(opts.shopId, 'fnac');
-  const account = existing ?? await accounts.create(opts.shopId, {
-    kind: 'mirakl', code: 'fnac', name: 'Fnac Darty', baseUrl: url, credentialsEnc: opts.ctx.channels.sealCredentials('mirakl', { apiKey: API_KEY }),
-    settings: { kind: 'mirakl', carriers: sim.state.carriers.map((c) => ({ code: c.code, label: c.label })), pageSize: 100, pollEveryMs: 90_000 },
-  });
+  const account =
+    existing ??
+    (await accounts.create(opts.shopId, {
+      kind: 'mirakl',
+      code: 'fnac',
+      name: 'Fnac Darty',
+      baseUrl: url,
+      credentialsEnc: opts.ctx.channels.sealCredentials('mirakl', { apiKey: API_KEY }),
+      settings: {
+        kind: 'mirakl',
+        carriers: sim.state.carriers.map((c) => ({ code: c.code, label: c.label })),
+        pageSize: 100,
+        pollEveryMs: 90_000,
+      },
+    }));
   if (existing) await accounts.setBaseUrl(opts.shopId, account.id, url);
 
   let n = 0;
@@ -38,7 +55,17 @@ export async function startDemoMarketplaces(opts: DemoMarketplaceOptions): Promi
       const country = SEED_COUNTRIES[0]!;
       const city = country.cities[n % country.cities.length]!;
       const lines = [{ sku: opts.skus[(n * 7) % opts.skus.length]!, quantity: 1 + (n % 2) }];
-      sim.state.placeOrder({ lines, address: { firstname: country.firstNames[n % country.firstNames.length], lastname: country.lastNames[n % country.lastNames.length], street_1: `${1 + n} ${country.streets[n % country.streets.length]}`, zip_code: city.zip, city: city.city, country_iso_code: 'FRA' } });
+      sim.state.placeOrder({
+        lines,
+        address: {
+          firstname: country.firstNames[n % country.firstNames.length],
+          lastname: country.lastNames[n % country.lastNames.length],
+          street_1: `${1 + n} ${country.streets[n % country.streets.length]}`,
+          zip_code: city.zip,
+          city: city.city,
+          country_iso_code: 'FRA',
+        },
+      });
       n++;
     } catch (e) {
       opts.log.warn({ err: (e as Error).message }, 'demo marketplace order failed');
@@ -46,8 +73,16 @@ export async function startDemoMarketplaces(opts: DemoMarketplaceOptions): Promi
   };
   place();
   const timer = setInterval(place, opts.orderEveryMs ?? 15 * 60_000);
-  await opts.ctx.queues.add('channels', { shopId: opts.shopId, accountId: account.id, task: 'poll' }, { jobId: `chpoll-${account.id}-demo-${Date.now()}` });
-  await opts.ctx.queues.add('channels', { shopId: opts.shopId, accountId: account.id, task: 'push-stock', full: true }, { jobId: `chstock-${account.id}-demo-${Date.now()}` });
+  await opts.ctx.queues.add(
+    'channels',
+    { shopId: opts.shopId, accountId: account.id, task: 'poll' },
+    { jobId: `chpoll-${account.id}-demo-${Date.now()}` },
+  );
+  await opts.ctx.queues.add(
+    'channels',
+    { shopId: opts.shopId, accountId: account.id, task: 'push-stock', full: true },
+    { jobId: `chstock-${account.id}-demo-${Date.now()}` },
+  );
   return {
     url,
     async stop() {

@@ -17,7 +17,12 @@ type Messages = { [key: string]: string | Messages };
 export function createLocalI18n(messages: Messages, locale: string): BlockI18n {
   const plural = new Intl.PluralRules(locale);
   const lookup = (key: string): string | Messages | undefined =>
-    key.split('.').reduce<string | Messages | undefined>((node, part) => (node && typeof node === 'object' ? node[part] : undefined), messages);
+    key
+      .split('.')
+      .reduce<string | Messages | undefined>(
+        (node, part) => (node && typeof node === 'object' ? node[part] : undefined),
+        messages,
+      );
   return {
     translate(key, options = {}) {
       let found = lookup(key);
@@ -26,7 +31,9 @@ export function createLocalI18n(messages: Messages, locale: string): BlockI18n {
         found = found[form] ?? found.other;
       }
       if (typeof found !== 'string') throw new Error(`missing translation: ${key}`);
-      return found.replace(/\{\{\s*(\w+)\s*\}\}/g, (_m, name: string) => (name in options ? String(options[name]) : `{{${name}}}`));
+      return found.replace(/\{\{\s*(\w+)\s*\}\}/g, (_m, name: string) =>
+        name in options ? String(options[name]) : `{{${name}}}`,
+      );
     },
     formatDate: (date, options) => new Intl.DateTimeFormat(locale, options).format(date),
     formatNumber: (n, options) => new Intl.NumberFormat(locale, options).format(n),

@@ -9,7 +9,10 @@ export type BlockData<T> =
   | { kind: 'failed'; status: number; code: string; message: string };
 
 /** Loads once per `key` and again on `reload()`; a late answer for an older key is dropped. */
-export function useBlockData<T>(key: string | null, load: () => Promise<T>): { state: BlockData<T>; reload: () => void } {
+export function useBlockData<T>(
+  key: string | null,
+  load: () => Promise<T>,
+): { state: BlockData<T>; reload: () => void } {
   const [state, setState] = useState<BlockData<T>>({ kind: 'loading' });
   const [round, setRound] = useState(0);
   useEffect(() => {
@@ -23,8 +26,10 @@ export function useBlockData<T>(key: string | null, load: () => Promise<T>): { s
       (e: unknown) => {
         if (!current) return;
         if (e instanceof AppApiError && e.status === 404) setState({ kind: 'missing' });
-        else if (e instanceof AppApiError) setState({ kind: 'failed', status: e.status, code: e.code, message: e.message });
-        else setState({ kind: 'failed', status: 0, code: 'network', message: e instanceof Error ? e.message : String(e) });
+        else if (e instanceof AppApiError)
+          setState({ kind: 'failed', status: e.status, code: e.code, message: e.message });
+        else
+          setState({ kind: 'failed', status: 0, code: 'network', message: e instanceof Error ? e.message : String(e) });
       },
     );
     return () => {

@@ -33,13 +33,17 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
     requestIdHeader: false,
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
       const client = req.headers['x-request-id'];
-      return typeof client === 'string' && /^[A-Za-z0-9._:-]{1,64}$/.test(client) ? `${randomUUID()}.${client}` : randomUUID();
+      return typeof client === 'string' && /^[A-Za-z0-9._:-]{1,64}$/.test(client)
+        ? `${randomUUID()}.${client}`
+        : randomUUID();
     },
     trustProxy: ctx.config.http.trustProxy,
     return503OnClosing: true,
   } as never) as unknown as FastifyInstance;
   // every string of every request part passes the storable-text check before the route's own schema
-  app.setValidatorCompiler((route) => validatorCompiler({ ...route, schema: storableInput(route.schema as z.ZodType) }));
+  app.setValidatorCompiler((route) =>
+    validatorCompiler({ ...route, schema: storableInput(route.schema as z.ZodType) }),
+  );
   app.setSerializerCompiler(serializerCompiler);
   if (opts.onRoute) app.addHook('onRoute', opts.onRoute);
   // once shutdown starts, every response closes its connection: a client's idle keep-alive
@@ -52,7 +56,11 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
   app.addHook('onSend', async (req, reply) => {
     void reply.header('x-request-id', req.id);
     // an HTML page that did not say who may frame it (API docs, error pages) may be framed by no one
-    if (String(reply.getHeader('content-type') ?? '').includes('text/html') && !reply.getHeader('content-security-policy')) void reply.header('content-security-policy', "frame-ancestors 'none'");
+    if (
+      String(reply.getHeader('content-type') ?? '').includes('text/html') &&
+      !reply.getHeader('content-security-policy')
+    )
+      void reply.header('content-security-policy', "frame-ancestors 'none'");
     if (closing) void reply.header('connection', 'close');
   });
   registerErrorHandler(app);
@@ -62,7 +70,8 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
   await app.register(shopifyWebhookRoutes, {
     secrets: previousApiSecret ? [apiSecret, previousApiSecret] : [apiSecret],
     bodyLimit: ctx.config.http.bodyLimitBytes,
-    record: (event) => recordWebhook({ inboxWriter: ctx.inboxWriter, enqueueIngest: (p) => ctx.ingestProducer.add(p) }, event),
+    record: (event) =>
+      recordWebhook({ inboxWriter: ctx.inboxWriter, enqueueIngest: (p) => ctx.ingestProducer.add(p) }, event),
   });
   await app.register(fulfillmentServiceRoutes, { ctx });
   await app.register(oauthRoutes, { ctx });

@@ -13,7 +13,12 @@ export const channelsProcessor: ProcessorDef<'channels'> = {
       case 'poll':
         return pollChannelOrders(deps, { shopId: payload.shopId, accountId: payload.accountId });
       case 'push-stock':
-        return pushChannelStock(deps, { shopId: payload.shopId, accountId: payload.accountId, changedAt: payload.changedAt, full: payload.full });
+        return pushChannelStock(deps, {
+          shopId: payload.shopId,
+          accountId: payload.accountId,
+          changedAt: payload.changedAt,
+          full: payload.full,
+        });
     }
   },
 };
@@ -24,7 +29,11 @@ export async function scheduleChannelPolls(ctx: AppContext): Promise<{ accounts:
   const accounts = await listPolledChannelAccounts({ db: ctx.db });
   const keep = new Set(accounts.map((a) => `chpoll-${a.id}`));
   for (const a of accounts) {
-    await q.upsertJobScheduler(`chpoll-${a.id}`, { every: a.settings.pollEveryMs }, { name: 'channels', data: { shopId: a.shopId, accountId: a.id, task: 'poll' } });
+    await q.upsertJobScheduler(
+      `chpoll-${a.id}`,
+      { every: a.settings.pollEveryMs },
+      { name: 'channels', data: { shopId: a.shopId, accountId: a.id, task: 'poll' } },
+    );
   }
   for (const s of await q.getJobSchedulers()) {
     if (s.key.startsWith('chpoll-') && !keep.has(s.key)) await q.removeJobScheduler(s.key);

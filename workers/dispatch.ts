@@ -7,7 +7,14 @@ export const dispatchProcessor: ProcessorDef<'dispatch'> = {
   async process(ctx, payload, job) {
     const attempts = job.opts.attempts ?? 1;
     return dispatchAllocation(
-      { db: ctx.db, shopify: ctx.shopify, cipher: ctx.cipher, breaker: ctx.breaker, log: ctx.log, push: ctx.config.push },
+      {
+        db: ctx.db,
+        shopify: ctx.shopify,
+        cipher: ctx.cipher,
+        breaker: ctx.breaker,
+        log: ctx.log,
+        push: ctx.config.push,
+      },
       { ...payload, attempt: job.attemptsMade + 1, finalAttempt: job.attemptsMade + 1 >= attempts },
     );
   },

@@ -5,6 +5,15 @@ import type { ProcessorDef } from './run-worker.js';
 export const emailProcessor: ProcessorDef<'email'> = {
   concurrency: 4,
   async process(ctx, payload) {
-    return sendOutboxEmail({ db: ctx.db, transport: ctx.mailer, from: ctx.config.email.from, maxAttempts: ctx.config.email.maxAttempts, log: ctx.log }, payload);
+    return sendOutboxEmail(
+      {
+        db: ctx.db,
+        transport: ctx.mailer,
+        from: ctx.config.email.from,
+        maxAttempts: ctx.config.email.maxAttempts,
+        log: ctx.log,
+      },
+      payload,
+    );
   },
 };

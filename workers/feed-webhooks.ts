@@ -6,7 +6,10 @@ import { deliverDueWebhooks } from '../core/use-cases/feed/deliver-webhooks.js';
  * this is a loop over Postgres rather than a queue: woken by NOTIFY feed_webhooks at once, and
  * sweeping every `sweepMs` for retries that came due. Any number of processes may run it.
  */
-export async function startFeedWebhookDelivery(ctx: Pick<AppContext, 'db' | 'cipher' | 'log' | 'database' | 'config'>, opts: { sweepMs?: number; batch?: number } = {}) {
+export async function startFeedWebhookDelivery(
+  ctx: Pick<AppContext, 'db' | 'cipher' | 'log' | 'database' | 'config'>,
+  opts: { sweepMs?: number; batch?: number } = {},
+) {
   let stopped = false;
   let running: Promise<void> | null = null;
   let again = false;
@@ -21,7 +24,13 @@ export async function startFeedWebhookDelivery(ctx: Pick<AppContext, 'db' | 'cip
         again = false;
         try {
           // a full batch means more may be due: go round again at once
-          while (!stopped && (await deliverDueWebhooks({ db: ctx.db, cipher: ctx.cipher, log: ctx.log, net: ctx.config.push }, { limit: opts.batch ?? 50 })) === (opts.batch ?? 50));
+          while (
+            !stopped &&
+            (await deliverDueWebhooks(
+              { db: ctx.db, cipher: ctx.cipher, log: ctx.log, net: ctx.config.push },
+              { limit: opts.batch ?? 50 },
+            )) === (opts.batch ?? 50)
+          );
         } catch (err) {
           ctx.log.error({ err }, 'feed webhook delivery round failed; the next sweep retries');
         }

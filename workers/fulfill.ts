@@ -6,9 +6,20 @@ export const fulfillProcessor: ProcessorDef<'fulfill'> = {
   concurrency: 16,
   async process(ctx, payload, job) {
     const attempts = job.opts.attempts ?? 1;
-    return pushTracking({
-      db: ctx.db, shopify: ctx.shopify, channels: ctx.channels, log: ctx.log,
-      customers: { appUrl: ctx.config.http.appUrl, appCanSend: ctx.mailer.configured, queues: ctx.queues, log: ctx.log },
-    }, { ...payload, finalAttempt: job.attemptsMade + 1 >= attempts });
+    return pushTracking(
+      {
+        db: ctx.db,
+        shopify: ctx.shopify,
+        channels: ctx.channels,
+        log: ctx.log,
+        customers: {
+          appUrl: ctx.config.http.appUrl,
+          appCanSend: ctx.mailer.configured,
+          queues: ctx.queues,
+          log: ctx.log,
+        },
+      },
+      { ...payload, finalAttempt: job.attemptsMade + 1 >= attempts },
+    );
   },
 };

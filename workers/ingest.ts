@@ -6,6 +6,14 @@ export const ingestProcessor: ProcessorDef<'ingest'> = {
   concurrency: 32,
   async process(ctx, payload, job) {
     const attempts = job.opts.attempts ?? 1;
-    return ingestEvent({ db: ctx.db, queues: ctx.queues, log: ctx.log, email: { appUrl: ctx.config.http.appUrl, appCanSend: ctx.mailer.configured } }, { inboxId: payload.inboxId, finalAttempt: job.attemptsMade + 1 >= attempts });
+    return ingestEvent(
+      {
+        db: ctx.db,
+        queues: ctx.queues,
+        log: ctx.log,
+        email: { appUrl: ctx.config.http.appUrl, appCanSend: ctx.mailer.configured },
+      },
+      { inboxId: payload.inboxId, finalAttempt: job.attemptsMade + 1 >= attempts },
+    );
   },
 };

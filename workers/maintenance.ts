@@ -11,7 +11,12 @@ import { detectDelays } from '../core/use-cases/customers/detect-delays.js';
 import { sendStockDigests } from '../core/use-cases/customers/send-stock-digest.js';
 import { sweepOutbox } from '../core/use-cases/customers/sweep-outbox.js';
 
-const customerEmailDeps = (ctx: AppContext) => ({ appUrl: ctx.config.http.appUrl, appCanSend: ctx.mailer.configured, queues: ctx.queues, log: ctx.log });
+const customerEmailDeps = (ctx: AppContext) => ({
+  appUrl: ctx.config.http.appUrl,
+  appCanSend: ctx.mailer.configured,
+  queues: ctx.queues,
+  log: ctx.log,
+});
 
 /** Periodic housekeeping: re-enqueue durable work that Redis may have lost, cancel backorders past their deadline. */
 export const maintenanceProcessor: ProcessorDef<'maintenance'> = {
@@ -22,19 +27,33 @@ export const maintenanceProcessor: ProcessorDef<'maintenance'> = {
         const deps = { db: ctx.db, queues: ctx.queues, log: ctx.log };
         const inbox = await sweepInbox(deps, { olderThanMs: 10_000 });
         const work = await sweepWork(deps, { olderThanMs: 60_000 });
-        const pruned = await pruneInbox(deps, { processedRetentionDays: ctx.config.retention.inboxProcessedDays, unknownShopRetentionDays: ctx.config.retention.unknownShopDays, limit: 1000 });
+        const pruned = await pruneInbox(deps, {
+          processedRetentionDays: ctx.config.retention.inboxProcessedDays,
+          unknownShopRetentionDays: ctx.config.retention.unknownShopDays,
+          limit: 1000,
+        });
         const emails = await sweepOutbox(deps, { olderThanMs: 60_000 });
-        const keys = await pruneFeedIdempotencyKeys(deps, { retentionDays: ctx.config.retention.feedIdempotencyDays, limit: 1000 });
+        const keys = await pruneFeedIdempotencyKeys(deps, {
+          retentionDays: ctx.config.retention.feedIdempotencyDays,
+          limit: 1000,
+        });
         const backorders = await expireBackorders(deps);
         return { ...inbox, ...work, ...pruned, ...emails, ...keys, ...backorders };
       }
       case 'schedule-reconcile': {
-        const reconcile = await scheduleReconciliation({ db: ctx.db, queues: ctx.queues }, { everyMs: ctx.config.shopify.reconcileEveryMinutes * 60_000 });
+        const reconcile = await scheduleReconciliation(
+          { db: ctx.db, queues: ctx.queues },
+          { everyMs: ctx.config.shopify.reconcileEveryMinutes * 60_000 },
+        );
         const channels = await scheduleChannelPolls(ctx);
         return { ...reconcile, channelAccounts: channels.accounts };
       }
       case 'detect-delays':
-        return detectDelays({ db: ctx.db, customers: customerEmailDeps(ctx), noScanHours: ctx.config.customers.delayNoScanHours });
+        return detectDelays({
+          db: ctx.db,
+          customers: customerEmailDeps(ctx),
+          noScanHours: ctx.config.customers.delayNoScanHours,
+        });
       case 'stock-digest':
         return sendStockDigests({ db: ctx.db, customers: customerEmailDeps(ctx) });
     }

@@ -41,9 +41,16 @@ export interface StartedWorkers {
  * Starts the workers named in `only` (all registered ones when absent). Every worker process,
  * whatever queues it serves, asserts the maintenance schedulers at start and then periodically.
  */
-export async function startWorkers(ctx: AppContext, only?: string[], opts: { reassertSchedulersEveryMs?: number } = {}): Promise<StartedWorkers> {
+export async function startWorkers(
+  ctx: AppContext,
+  only?: string[],
+  opts: { reassertSchedulersEveryMs?: number } = {},
+): Promise<StartedWorkers> {
   const unknown = (only ?? []).filter((n) => !isQueueName(n) || !processors[n]);
-  if (unknown.length) throw new Error(`WORKERS names unknown queues: ${unknown.join(', ')}; known: ${Object.keys(processors).join(', ')}`);
+  if (unknown.length)
+    throw new Error(
+      `WORKERS names unknown queues: ${unknown.join(', ')}; known: ${Object.keys(processors).join(', ')}`,
+    );
   const names = (only ?? Object.keys(processors)) as QueueName[];
   const workers = names.map((name) => runWorker(ctx, name, processors[name] as ProcessorDef<typeof name>));
   await assertMaintenanceSchedulers(ctx);

@@ -5,6 +5,21 @@ import type { ProcessorDef } from './run-worker.js';
 export const returnsProcessor: ProcessorDef<'returns'> = {
   concurrency: 8,
   async process(ctx, payload) {
-    return syncReturn({ db: ctx.db, shopify: ctx.shopify, redis: ctx.redis, log: ctx.log, lockPrefix: ctx.config.redis.prefix, customers: { appUrl: ctx.config.http.appUrl, appCanSend: ctx.mailer.configured, queues: ctx.queues, log: ctx.log } }, { ...payload, now: new Date() });
+    return syncReturn(
+      {
+        db: ctx.db,
+        shopify: ctx.shopify,
+        redis: ctx.redis,
+        log: ctx.log,
+        lockPrefix: ctx.config.redis.prefix,
+        customers: {
+          appUrl: ctx.config.http.appUrl,
+          appCanSend: ctx.mailer.configured,
+          queues: ctx.queues,
+          log: ctx.log,
+        },
+      },
+      { ...payload, now: new Date() },
+    );
   },
 };

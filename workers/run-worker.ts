@@ -39,7 +39,9 @@ export function runWorker<N extends QueueName>(ctx: AppContext, name: N, def: Pr
       },
     },
   );
-  worker.on('failed', (job, err) => ctx.log.warn({ queue: name, jobId: job?.id, attempts: job?.attemptsMade, err: err.message }, 'job failed'));
+  worker.on('failed', (job, err) =>
+    ctx.log.warn({ queue: name, jobId: job?.id, attempts: job?.attemptsMade, err: err.message }, 'job failed'),
+  );
   worker.on('error', (err) => ctx.log.error({ queue: name, err: err.message }, 'worker error'));
   return worker;
 }

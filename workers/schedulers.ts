@@ -12,10 +12,26 @@ export const reassertSchedulersEveryMs = 60_000;
  */
 export async function assertMaintenanceSchedulers(ctx: AppContext): Promise<void> {
   const q = ctx.queues.queue('maintenance');
-  await q.upsertJobScheduler(jobIds.maintenance.scheduler('sweep'), { every: 15_000 }, { name: 'maintenance', data: { task: 'sweep' } });
-  await q.upsertJobScheduler(jobIds.maintenance.scheduler('schedule-reconcile'), { every: 60_000 }, { name: 'maintenance', data: { task: 'schedule-reconcile' } });
-  await q.upsertJobScheduler(jobIds.maintenance.scheduler('detect-delays'), { every: 10 * 60_000 }, { name: 'maintenance', data: { task: 'detect-delays' } });
-  await q.upsertJobScheduler(jobIds.maintenance.scheduler('stock-digest'), { every: 15 * 60_000 }, { name: 'maintenance', data: { task: 'stock-digest' } });
+  await q.upsertJobScheduler(
+    jobIds.maintenance.scheduler('sweep'),
+    { every: 15_000 },
+    { name: 'maintenance', data: { task: 'sweep' } },
+  );
+  await q.upsertJobScheduler(
+    jobIds.maintenance.scheduler('schedule-reconcile'),
+    { every: 60_000 },
+    { name: 'maintenance', data: { task: 'schedule-reconcile' } },
+  );
+  await q.upsertJobScheduler(
+    jobIds.maintenance.scheduler('detect-delays'),
+    { every: 10 * 60_000 },
+    { name: 'maintenance', data: { task: 'detect-delays' } },
+  );
+  await q.upsertJobScheduler(
+    jobIds.maintenance.scheduler('stock-digest'),
+    { every: 15 * 60_000 },
+    { name: 'maintenance', data: { task: 'stock-digest' } },
+  );
 }
 
 /** Re-asserts the schedulers every `everyMs` until stopped; a failure (Redis away) is logged and tried again next period. */
@@ -25,8 +41,15 @@ export function keepMaintenanceSchedulers(ctx: AppContext, everyMs: number): { s
     if (running) return;
     running = true;
     assertMaintenanceSchedulers(ctx)
-      .catch((err: Error) => ctx.log.warn({ err: err.message, schedulers: ['sweep', 'schedule-reconcile'] }, 'could not re-assert the maintenance schedulers; trying again next period'))
-      .finally(() => { running = false; });
+      .catch((err: Error) =>
+        ctx.log.warn(
+          { err: err.message, schedulers: ['sweep', 'schedule-reconcile'] },
+          'could not re-assert the maintenance schedulers; trying again next period',
+        ),
+      )
+      .finally(() => {
+        running = false;
+      });
   }, everyMs);
   timer.unref();
   return { stop: () => clearInterval(timer) };

@@ -25,14 +25,28 @@ const BUSY_RETRY_MS = 1_000;
 export const inventorySyncProcessor: ProcessorDef<'inventory-sync'> = {
   concurrency: 4,
   async process(ctx, payload, job, token) {
-    const run = await withRunLock(ctx.redis, `${ctx.config.redis.prefix}:invsync:${payload.shopId}`, { ttlMs: SYNC_LEASE_MS, spacingMs: SYNC_SPACING_MS }, async () => {
-      // marketplaces first and on their own jobs: Shopify failing here must not hold their stock back
-      const channels = await kickChannelStock({ db: ctx.db, queues: ctx.queues, log: ctx.log }, { shopId: payload.shopId, changedAt: job.timestamp, full: payload.full });
-      const shopify = await syncInventory({ db: ctx.db, shopify: ctx.shopify, log: ctx.log }, { shopId: payload.shopId, full: payload.full });
-      return { ...shopify, channelPushesQueued: channels.queued };
-    });
+    const run = await withRunLock(
+      ctx.redis,
+      `${ctx.config.redis.prefix}:invsync:${payload.shopId}`,
+      { ttlMs: SYNC_LEASE_MS, spacingMs: SYNC_SPACING_MS },
+      async () => {
+        // marketplaces first and on their own jobs: Shopify failing here must not hold their stock back
+        const channels = await kickChannelStock(
+          { db: ctx.db, queues: ctx.queues, log: ctx.log },
+          { shopId: payload.shopId, changedAt: job.timestamp, full: payload.full },
+        );
+        const shopify = await syncInventory(
+          { db: ctx.db, shopify: ctx.shopify, log: ctx.log },
+          { shopId: payload.shopId, full: payload.full },
+        );
+        return { ...shopify, channelPushesQueued: channels.queued };
+      },
+    );
     if (!run.busy) return run.value;
-    if (!token) throw new Error(`inventory sync of shop ${payload.shopId} is running elsewhere and job ${job.id} has no lock token to wait with`);
+    if (!token)
+      throw new Error(
+        `inventory sync of shop ${payload.shopId} is running elsewhere and job ${job.id} has no lock token to wait with`,
+      );
     await job.moveToDelayed(Date.now() + BUSY_RETRY_MS, token);
     throw new DelayedError();
   },
@@ -42,6 +56,9 @@ export const inventorySyncProcessor: ProcessorDef<'inventory-sync'> = {
 export const alertsProcessor: ProcessorDef<'alerts'> = {
   concurrency: 2,
   async process(ctx, payload) {
-    return recomputeReplenishment({ database: ctx.database, log: ctx.log }, { shopId: payload.shopId, full: payload.full });
+    return recomputeReplenishment(
+      { database: ctx.database, log: ctx.log },
+      { shopId: payload.shopId, full: payload.full },
+    );
   },
 };

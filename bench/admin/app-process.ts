@@ -12,11 +12,28 @@ import { buildApp } from '../../server/app.js';
 
 const [dbUrl, prefix, port, domain] = process.argv.slice(2) as [string, string, string, string];
 const config = loadConfig({
-  DATABASE_URL: dbUrl, QUEUE_PREFIX: prefix, SHOPIFY_API_KEY: 'bench-key', SHOPIFY_API_SECRET: 'bench-secret', SHOPIFY_API_ORIGIN: 'http://127.0.0.1:9',
-  LOG_LEVEL: 'silent', PORT: port, ADMIN_RATE_LIMIT_PER_MINUTE: '100000000', APP_URL: `http://127.0.0.1:${port}`,
+  DATABASE_URL: dbUrl,
+  QUEUE_PREFIX: prefix,
+  SHOPIFY_API_KEY: 'bench-key',
+  SHOPIFY_API_SECRET: 'bench-secret',
+  SHOPIFY_API_ORIGIN: 'http://127.0.0.1:9',
+  LOG_LEVEL: 'silent',
+  PORT: port,
+  ADMIN_RATE_LIMIT_PER_MINUTE: '100000000',
+  APP_URL: `http://127.0.0.1:${port}`,
 });
 const ctx = await createAppContext(config, { logger: createLogger('silent', 'bench-admin', 2) });
-await ctx.shopTokens.saveSession(domain, new Session({ id: `offline_${domain}`, shop: domain, state: 'bench', isOnline: false, accessToken: 'bench-offline-token', scope: '' }));
+await ctx.shopTokens.saveSession(
+  domain,
+  new Session({
+    id: `offline_${domain}`,
+    shop: domain,
+    state: 'bench',
+    isOnline: false,
+    accessToken: 'bench-offline-token',
+    scope: '',
+  }),
+);
 const app = await buildApp(ctx, { logger: false });
 await app.listen({ port: Number(port), host: '127.0.0.1' });
 process.stdout.write('listening\n');

@@ -10,7 +10,11 @@ import { note, numberArg, parseArgs } from '../lib/args.js';
 import { createBenchDatabase } from '../lib/bench-db.js';
 import { BENCH_SHOP, seedAdminShop } from './seed.js';
 
-interface PageStats { p50_ms: number; p95_ms: number; rps: number }
+interface PageStats {
+  p50_ms: number;
+  p95_ms: number;
+  rps: number;
+}
 type Req = { path: string; method?: 'GET' | 'POST'; body?: unknown };
 
 const pct = (xs: number[], p: number) => {
@@ -62,25 +66,46 @@ export async function main(argv: string[]): Promise<void> {
     }
     const seedSeconds = reuse ? 0 : Math.round((Date.now() - t0) / 100) / 10;
     if (!reuse) note(`seeded in ${seedSeconds} s`);
-    const [count] = await database.query<{ n: number }>(sql`select count(*)::int as n from orders where shop_id = ${shopId}`);
+    const [count] = await database.query<{ n: number }>(
+      sql`select count(*)::int as n from orders where shop_id = ${shopId}`,
+    );
     const orders = Number(count!.n);
 
     // what the pages ask for: a six-month-old cursor, an order name, the best-selling SKU, order ids
     const [mid] = await database.query<{ id: number; placed_at: string }>(sql`
       select id, placed_at::text from orders where shop_id = ${shopId} order by placed_at desc, id desc offset ${Math.floor(orders / 2)} limit 1`);
     const deepCursor = encodeCursor(new Date(mid!.placed_at), Number(mid!.id));
-    const [range] = await database.query<{ lo: number; hi: number }>(sql`select min(id)::int as lo, max(id)::int as hi from orders where shop_id = ${shopId}`);
+    const [range] = await database.query<{ lo: number; hi: number }>(
+      sql`select min(id)::int as lo, max(id)::int as hi from orders where shop_id = ${shopId}`,
+    );
     const nameQuery = String(1000 + Math.floor(orders * 0.37));
 
     const port = await freePort();
-    child = spawn(process.execPath, ['--import', 'tsx', 'bench/admin/app-process.ts', bench.url, `{adm${randomBytes(3).toString('hex')}}`, String(port), BENCH_SHOP], { stdio: ['ignore', 'pipe', 'inherit'] });
+    child = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        'bench/admin/app-process.ts',
+        bench.url,
+        `{adm${randomBytes(3).toString('hex')}}`,
+        String(port),
+        BENCH_SHOP,
+      ],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
     await new Promise<void>((resolve, reject) => {
       child!.stdout!.on('data', (d: Buffer) => d.toString().includes('listening') && resolve());
       child!.on('exit', (code) => reject(new Error(`app process exited with ${code}`)));
     });
     const token = await new SignJWT({ dest: `https://${BENCH_SHOP}`, sid: 'bench', sub: '1' })
-      .setProtectedHeader({ alg: 'HS256' }).setIssuer(`https://${BENCH_SHOP}/admin`).setAudience('bench-key')
-      .setIssuedAt().setNotBefore(Math.floor(Date.now() / 1000) - 5).setExpirationTime('2h').sign(new TextEncoder().encode('bench-secret'));
+      .setProtectedHeader({ alg: 'HS256' })
+      .setIssuer(`https://${BENCH_SHOP}/admin`)
+      .setAudience('bench-key')
+      .setIssuedAt()
+      .setNotBefore(Math.floor(Date.now() / 1000) - 5)
+      .setExpirationTime('2h')
+      .sign(new TextEncoder().encode('bench-secret'));
     const base = `http://127.0.0.1:${port}/api/admin`;
 
     const call = async (r: Req): Promise<number> => {
@@ -99,21 +124,35 @@ export async function main(argv: string[]): Promise<void> {
       const lat: number[] = [];
       const until = performance.now() + seconds * 1000;
       const started = performance.now();
-      await Promise.all(Array.from({ length: conns }, async () => {
-        while (performance.now() < until) lat.push(await call(next()));
-      }));
-      const out = { p50_ms: pct(lat, 50), p95_ms: pct(lat, 95), rps: Math.round((lat.length / ((performance.now() - started) / 1000)) * 10) / 10 };
-      note(`${name} (${conns} conn): p50 ${out.p50_ms} ms, p95 ${out.p95_ms} ms, ${out.rps} req/s, ${lat.length} requests`);
+      await Promise.all(
+        Array.from({ length: conns }, async () => {
+          while (performance.now() < until) lat.push(await call(next()));
+        }),
+      );
+      const out = {
+        p50_ms: pct(lat, 50),
+        p95_ms: pct(lat, 95),
+        rps: Math.round((lat.length / ((performance.now() - started) / 1000)) * 10) / 10,
+      };
+      note(
+        `${name} (${conns} conn): p50 ${out.p50_ms} ms, p95 ${out.p95_ms} ms, ${out.rps} req/s, ${lat.length} requests`,
+      );
       return out;
     };
     const randomOrder = () => range!.lo + Math.floor(Math.random() * (range!.hi - range!.lo + 1));
-    const simulate: Req = { path: '/routing-rules/simulate', method: 'POST', body: { rules: defaultRules(), days: 30 } };
+    const simulate: Req = {
+      path: '/routing-rules/simulate',
+      method: 'POST',
+      body: { rules: defaultRules(), days: 30 },
+    };
 
     const pages: Record<string, PageStats> = {};
     pages.orders_first = await measure('orders first page', () => ({ path: '/orders' }));
     pages.orders_status = await measure('orders status=shipped', () => ({ path: '/orders?status=shipped' }));
     pages.orders_deep = await measure('orders deep cursor', () => ({ path: `/orders?cursor=${deepCursor}` }));
-    pages.search_name = await measure('search by order name', () => ({ path: `/orders?q=${encodeURIComponent(nameQuery)}` }));
+    pages.search_name = await measure('search by order name', () => ({
+      path: `/orders?q=${encodeURIComponent(nameQuery)}`,
+    }));
     pages.search_sku = await measure('search by SKU', () => ({ path: '/orders?q=SKU-1' }));
     pages.overview = await measure('overview', () => ({ path: '/overview' }));
     pages.order = await measure('order page', () => ({ path: `/orders/${randomOrder()}` }));
@@ -126,9 +165,11 @@ export async function main(argv: string[]): Promise<void> {
     const cheap = (async () => {
       while (running) stall = Math.max(stall, await call({ path: '/shop' }));
     })();
-    await Promise.all(Array.from({ length: 2 }, async () => {
-      for (let i = 0; i < 3; i++) await call(simulate);
-    }));
+    await Promise.all(
+      Array.from({ length: 2 }, async () => {
+        for (let i = 0; i < 3; i++) await call(simulate);
+      }),
+    );
     running = false;
     await cheap;
     const stallMs = Math.round(stall * 10) / 10;

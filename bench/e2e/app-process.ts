@@ -11,8 +11,16 @@ import { startWorkers } from '../../workers/registry.js';
 
 const [dbUrl, simUrl, prefix, port] = process.argv.slice(2) as [string, string, string, string];
 const config = loadConfig({
-  DATABASE_URL: dbUrl, QUEUE_PREFIX: prefix, SHOPIFY_API_KEY: 'bench-key', SHOPIFY_API_SECRET: 'bench-secret', SHOPIFY_API_ORIGIN: simUrl,
-  LOG_LEVEL: 'silent', DB_POOL_SIZE: '40', PORT: port, APP_URL: `http://127.0.0.1:${port}`, FEED_RATE_LIMIT_PER_MINUTE: '100000',
+  DATABASE_URL: dbUrl,
+  QUEUE_PREFIX: prefix,
+  SHOPIFY_API_KEY: 'bench-key',
+  SHOPIFY_API_SECRET: 'bench-secret',
+  SHOPIFY_API_ORIGIN: simUrl,
+  LOG_LEVEL: 'silent',
+  DB_POOL_SIZE: '40',
+  PORT: port,
+  APP_URL: `http://127.0.0.1:${port}`,
+  FEED_RATE_LIMIT_PER_MINUTE: '100000',
 });
 const ctx = await createAppContext(config, { logger: createLogger('silent', 'bench-app', 2) });
 const app = await buildApp(ctx, { logger: false });

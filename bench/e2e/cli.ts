@@ -36,7 +36,7 @@ export async function main(argv: string[]): Promise<void> {
   const args = parseArgs(argv);
   const seconds = numberArg(args, 'seconds', 120);
   const perMinute = numberArg(args, 'rate', 1000);
-  const h = await startHarness({ hotStockPerLocation: Math.round((perMinute / 60) * seconds * 0.8 * 0.6 / 3) });
+  const h = await startHarness({ hotStockPerLocation: Math.round(((perMinute / 60) * seconds * 0.8 * 0.6) / 3) });
   try {
     note(`W2 flash sale: ${perMinute} orders/min for ${seconds} s`);
     const placed = await runArrivals(h.sim, perMinute / 60, seconds);
@@ -49,7 +49,8 @@ export async function main(argv: string[]): Promise<void> {
     const log = h.sim.requestLog({ shop: 'flash-sale.myshopify.com' });
     const calls = log.length;
     const byOp = new Map<string, number>();
-    for (const r of log) byOp.set(`${r.operationName}:${r.outcome}`, (byOp.get(`${r.operationName}:${r.outcome}`) ?? 0) + 1);
+    for (const r of log)
+      byOp.set(`${r.operationName}:${r.outcome}`, (byOp.get(`${r.operationName}:${r.outcome}`) ?? 0) + 1);
     note(`Shopify calls by operation: ${JSON.stringify(Object.fromEntries(byOp))}`);
     const [stages] = await h.database.query<Record<string, number>>(sql`
       select percentile_cont(0.5) within group (order by extract(epoch from (i.received_at - o.placed_at))) as inbox_p50,
@@ -58,18 +59,32 @@ export async function main(argv: string[]): Promise<void> {
       from orders o join allocations a on a.order_id = o.id
       join lateral (select min(received_at) as received_at from inbox_events ie where ie.topic = 'orders/create' and ie.body like '%' || o.external_id || '%') i on true`);
     note(`stage medians (s): ${JSON.stringify(stages)}`);
-    const topics = await h.database.query<{ topic: string; n: number }>(sql`select topic, count(*)::int as n from inbox_events group by 1 order by 2 desc`);
+    const topics = await h.database.query<{ topic: string; n: number }>(
+      sql`select topic, count(*)::int as n from inbox_events group by 1 order by 2 desc`,
+    );
     note(`inbox by topic: ${topics.map((t) => `${t.topic}=${t.n}`).join(' ')}`);
-    const [routed] = await h.database.query<{ n: number }>(sql`select count(distinct order_id)::int as n from allocations`);
-    note(`ledger ${JSON.stringify(m.ledger)}; ${calls} Shopify GraphQL calls for ${Number(routed?.n ?? 0)} routed orders`);
+    const [routed] = await h.database.query<{ n: number }>(
+      sql`select count(distinct order_id)::int as n from allocations`,
+    );
+    note(
+      `ledger ${JSON.stringify(m.ledger)}; ${calls} Shopify GraphQL calls for ${Number(routed?.n ?? 0)} routed orders`,
+    );
     const kneeRate = seconds >= 60 && args.has('knee') ? await knee(h, Math.min(30, Math.round(seconds / 4))) : null;
     const out = {
       workload: 'W2-flash-sale',
       orders: placed.length,
       ledger: m.ledger,
-      latency_ms: { ack_p99: pct(ackMs, 99), dispatch_p50: pct(m.dispatchMs, 50), dispatch_p99: pct(m.dispatchMs, 99), feed_pickup_p50: pct(m.pickupMs, 50), feed_pickup_p99: pct(m.pickupMs, 99), tracking_p99: pct(m.trackingMs, 99) },
+      latency_ms: {
+        ack_p99: pct(ackMs, 99),
+        dispatch_p50: pct(m.dispatchMs, 50),
+        dispatch_p99: pct(m.dispatchMs, 99),
+        feed_pickup_p50: pct(m.pickupMs, 50),
+        feed_pickup_p99: pct(m.pickupMs, 99),
+        tracking_p99: pct(m.trackingMs, 99),
+      },
       knee_orders_per_s: kneeRate,
-      shopify_calls_per_routed_order: Number(routed?.n ?? 0) > 0 ? Math.round((calls / Number(routed!.n)) * 100) / 100 : null,
+      shopify_calls_per_routed_order:
+        Number(routed?.n ?? 0) > 0 ? Math.round((calls / Number(routed!.n)) * 100) / 100 : null,
     };
     process.stdout.write(`${JSON.stringify(out)}\n`);
   } finally {

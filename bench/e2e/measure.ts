@@ -39,7 +39,11 @@ export function ackStats(sim: ShopifySim, placed: Placed[]) {
  * The ledger that must balance or the run is void: generated = acknowledged = persisted =
  * dispatched + backordered + dead-lettered, and no line ever allocated beyond what was ordered.
  */
-export async function ledger(database: Database, sim: ShopifySim, placed: Placed[]): Promise<{ ledger: Ledger; dispatchMs: number[]; trackingMs: number[]; pickupMs: number[] }> {
+export async function ledger(
+  database: Database,
+  sim: ShopifySim,
+  placed: Placed[],
+): Promise<{ ledger: Ledger; dispatchMs: number[]; trackingMs: number[]; pickupMs: number[] }> {
   const gids = placed.map((p) => p.gid);
   const scheduled = new Map(placed.map((p) => [p.gid, p.scheduledAt]));
   const { acked } = ackStats(sim, placed);
@@ -49,7 +53,9 @@ export async function ledger(database: Database, sim: ShopifySim, placed: Placed
     from orders o where o.external_id = any(${`{${gids.join(',')}}`}::text[])`);
   const dispatched = rows.filter((r) => r.dispatched_at);
   const backordered = rows.filter((r) => !r.dispatched_at && r.status === 'backordered');
-  const [dead] = await database.query<{ n: number }>(sql`select count(*)::int as n from inbox_events where status = 'dead' and topic = 'orders/create'`);
+  const [dead] = await database.query<{ n: number }>(
+    sql`select count(*)::int as n from inbox_events where status = 'dead' and topic = 'orders/create'`,
+  );
   const [over] = await database.query<{ n: number }>(sql`
     select count(*)::int as n from order_lines l
     where (select coalesce(sum(al.quantity), 0) from allocation_lines al join allocations a on a.id = al.allocation_id
@@ -64,10 +70,20 @@ export async function ledger(database: Database, sim: ShopifySim, placed: Placed
     join orders o on o.id = a.order_id
     where o.external_id = any(${`{${gids.join(',')}}`}::text[]) and a.dispatched_at is not null and a.acknowledged_at is not null`);
   const l: Ledger = {
-    generated: placed.length, acknowledged: acked.size, persisted: rows.length, dispatched: dispatched.length, backordered: backordered.length,
-    dead_lettered: Number(dead?.n ?? 0), duplicate_dispatches: Number(over?.n ?? 0), balanced: false,
+    generated: placed.length,
+    acknowledged: acked.size,
+    persisted: rows.length,
+    dispatched: dispatched.length,
+    backordered: backordered.length,
+    dead_lettered: Number(dead?.n ?? 0),
+    duplicate_dispatches: Number(over?.n ?? 0),
+    balanced: false,
   };
-  l.balanced = l.generated === l.acknowledged && l.acknowledged === l.persisted && l.persisted === l.dispatched + l.backordered + l.dead_lettered && l.duplicate_dispatches === 0;
+  l.balanced =
+    l.generated === l.acknowledged &&
+    l.acknowledged === l.persisted &&
+    l.persisted === l.dispatched + l.backordered + l.dead_lettered &&
+    l.duplicate_dispatches === 0;
   return {
     ledger: l,
     dispatchMs: dispatched.map((r) => new Date(r.dispatched_at!).getTime() - scheduled.get(r.external_id)!),

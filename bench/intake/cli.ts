@@ -24,9 +24,17 @@ async function freePort(): Promise<number> {
   });
 }
 
-async function startServer(kind: string, dbUrl: string, prefix: string): Promise<{ port: number; child: ChildProcess }> {
+async function startServer(
+  kind: string,
+  dbUrl: string,
+  prefix: string,
+): Promise<{ port: number; child: ChildProcess }> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/intake/serve.ts', kind, String(port), dbUrl, prefix], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'bench/intake/serve.ts', kind, String(port), dbUrl, prefix],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
   await new Promise<void>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`${kind} server exited with ${code}`)));
     child.stdout!.on('data', (d: Buffer) => d.toString().includes('listening') && resolve());
@@ -52,15 +60,30 @@ async function load(port: number, seconds: number, connections: number): Promise
         'x-shopify-hmac-sha256': hmac,
       },
       // every delivery is a distinct event, so every one is a durable write
-      requests: [{ setupRequest: (req) => {
-        const id = randomUUID();
-        req.headers = { ...req.headers, 'x-shopify-webhook-id': id, 'x-shopify-event-id': id, 'x-shopify-triggered-at': new Date().toISOString() };
-        return req;
-      } }],
+      requests: [
+        {
+          setupRequest: (req) => {
+            const id = randomUUID();
+            req.headers = {
+              ...req.headers,
+              'x-shopify-webhook-id': id,
+              'x-shopify-event-id': id,
+              'x-shopify-triggered-at': new Date().toISOString(),
+            };
+            return req;
+          },
+        },
+      ],
     });
   await run(Math.min(2, seconds)); // warm-up: JIT, connection pools
   const r = await run(seconds);
-  return { rps: Math.round(r.requests.average), p50_ms: r.latency.p50, p99_ms: r.latency.p99, non2xx: r.non2xx, errors: r.errors };
+  return {
+    rps: Math.round(r.requests.average),
+    p50_ms: r.latency.p50,
+    p99_ms: r.latency.p99,
+    non2xx: r.non2xx,
+    errors: r.errors,
+  };
 }
 
 /** W0 ceiling vs our intake vs the shopify-app-express peer, in one run on one machine. */
@@ -95,11 +118,20 @@ export async function main(argv: string[]): Promise<void> {
     seconds,
     connections,
     ceiling: { rps: ceiling.rps, p99_ms: ceiling.p99_ms },
-    intake: { rps: intake.rps, p50_ms: intake.p50_ms, p99_ms: intake.p99_ms, non2xx: intake.non2xx, errors: intake.errors },
+    intake: {
+      rps: intake.rps,
+      p50_ms: intake.p50_ms,
+      p99_ms: intake.p99_ms,
+      non2xx: intake.non2xx,
+      errors: intake.errors,
+    },
     peer: { rps: peer.rps, p99_ms: peer.p99_ms, non2xx: peer.non2xx },
     ratio_vs_ceiling: Number((intake.rps / ceiling.rps).toFixed(3)),
     ratio_vs_peer: Number((intake.rps / peer.rps).toFixed(3)),
   };
-  if (!args.has('json')) note(`intake ${out.intake.rps} req/s (p99 ${out.intake.p99_ms} ms), ${out.ratio_vs_ceiling}× ceiling, ${out.ratio_vs_peer}× peer`);
+  if (!args.has('json'))
+    note(
+      `intake ${out.intake.rps} req/s (p99 ${out.intake.p99_ms} ms), ${out.ratio_vs_ceiling}× ceiling, ${out.ratio_vs_peer}× peer`,
+    );
   process.stdout.write(`${JSON.stringify(out)}\n`);
 }

@@ -21,7 +21,9 @@ export async function main(argv: string[]): Promise<void> {
     note(`generating ${skus} SKUs × ${warehouses} warehouses, ${days} days of demand at density ${density}`);
     const t0 = Date.now();
     await database.query(sql`insert into shops (domain, timezone) values ('bench.myshopify.com', 'Europe/Paris')`);
-    await database.query(sql`insert into warehouses (shop_id, name, code) select 1, 'W' || g, 'W' || g from generate_series(1, ${warehouses}) g`);
+    await database.query(
+      sql`insert into warehouses (shop_id, name, code) select 1, 'W' || g, 'W' || g from generate_series(1, ${warehouses}) g`,
+    );
     await database.query(sql`insert into skus (shop_id, sku, title, price, unit_cost, supplier, pack_size, moq)
       select 1, 'SKU-' || g, 'Article ' || g, (5 + (g % 200))::numeric, (2 + (g % 90))::numeric, 'Fournisseur ' || (g % 40), 1 + (g % 3) * 5, (g % 4) * 10
       from generate_series(1, ${skus}) g`);
@@ -34,15 +36,26 @@ export async function main(argv: string[]): Promise<void> {
       from skus s cross join generate_series(0, ${Math.ceil(days / stride) - 1}) k
       where k * ${stride} + s.id % ${stride} < ${days}`);
     await database.query(sql`analyze`);
-    const [{ n }] = (await database.query<{ n: number }>(sql`select count(*)::int as n from demand_daily`)) as [{ n: number }];
+    const [{ n }] = (await database.query<{ n: number }>(sql`select count(*)::int as n from demand_daily`)) as [
+      { n: number },
+    ];
     note(`generated in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${n} demand rows`);
-    await database.query(sql`insert into stock_settings (shop_id, settings) values (1, ${JSON.stringify({ demandWindowDays: days, deadStockDays: 90 })}::jsonb)`);
+    await database.query(
+      sql`insert into stock_settings (shop_id, settings) values (1, ${JSON.stringify({ demandWindowDays: days, deadStockDays: 90 })}::jsonb)`,
+    );
 
     const started = Date.now();
-    const out = await recomputeReplenishment({ database, log: createLogger('warn', 'bench', 2) }, { shopId: 1, full: true, keepDemand: true });
+    const out = await recomputeReplenishment(
+      { database, log: createLogger('warn', 'bench', 2) },
+      { shopId: 1, full: true, keepDemand: true },
+    );
     const seconds = (Date.now() - started) / 1000;
-    note(`replenishment: ${seconds.toFixed(1)} s (snapshot + ABC ${(out.computedMs / 1000).toFixed(1)} s; alerts opened ${out.opened})`);
-    process.stdout.write(`${JSON.stringify({ skus, warehouses, days, seconds: Math.round(seconds * 100) / 100, demand_rows: n, snapshot_seconds: Math.round(out.computedMs / 10) / 100, alerts_opened: out.opened, target_seconds: 30 })}\n`);
+    note(
+      `replenishment: ${seconds.toFixed(1)} s (snapshot + ABC ${(out.computedMs / 1000).toFixed(1)} s; alerts opened ${out.opened})`,
+    );
+    process.stdout.write(
+      `${JSON.stringify({ skus, warehouses, days, seconds: Math.round(seconds * 100) / 100, demand_rows: n, snapshot_seconds: Math.round(out.computedMs / 10) / 100, alerts_opened: out.opened, target_seconds: 30 })}\n`,
+    );
   } finally {
     await database.close();
     await bench.drop();

@@ -23,6 +23,8 @@ export async function main(args: string[]): Promise<void> {
   const line = (name: string, f: typeof result.ours): string =>
     `[bench] ${name.padEnd(9)} split_rate ${f.split_rate}  cost ${f.cost}  promise_met ${f.promise_met}  km ${f.km}  backorder_rate ${f.backorder_rate}\n`;
   process.stderr.write(line('ours', result.ours) + line('reference', result.reference));
-  process.stderr.write(`[bench] cost_ratio ${result.cost_ratio}  split_ratio ${result.split_ratio}  target_met ${result.target_met}\n`);
+  process.stderr.write(
+    `[bench] cost_ratio ${result.cost_ratio}  split_ratio ${result.split_ratio}  target_met ${result.target_met}\n`,
+  );
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }

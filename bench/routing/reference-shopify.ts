@@ -1,4 +1,10 @@
-import { haversineKm, pointOf, zoneFor, type RoutingOrder, type RoutingWarehouse } from '../../core/domain/routing/index.js';
+import {
+  haversineKm,
+  pointOf,
+  zoneFor,
+  type RoutingOrder,
+  type RoutingWarehouse,
+} from '../../core/domain/routing/index.js';
 
 /** One shipment decided by a router in the bench. */
 export interface BenchAllocation {
@@ -16,7 +22,9 @@ interface Location {
 
 /** Shopify's location order: stay in market, then closest (haversine), then the ranked list. */
 function compareLocations(a: Location, b: Location): number {
-  return Number(b.inMarket) - Number(a.inMarket) || a.km - b.km || a.w.priority - b.w.priority || (a.w.id < b.w.id ? -1 : 1);
+  return (
+    Number(b.inMarket) - Number(a.inMarket) || a.km - b.km || a.w.priority - b.w.priority || (a.w.id < b.w.id ? -1 : 1)
+  );
 }
 
 function* subsets<T>(items: readonly T[], k: number, start = 0, acc: T[] = []): Generator<T[]> {
@@ -75,7 +83,11 @@ export function routeLikeShopify(order: RoutingOrder, candidates: readonly Routi
     .filter((w) => zoneFor(w, order.shippingAddress) !== null)
     .map((w) => {
       const p = pointOf(w);
-      return { w, inMarket: w.countryCode === order.shippingAddress.countryCode, km: p && dest ? haversineKm(p, dest) : Number.MAX_SAFE_INTEGER };
+      return {
+        w,
+        inMarket: w.countryCode === order.shippingAddress.countryCode,
+        km: p && dest ? haversineKm(p, dest) : Number.MAX_SAFE_INTEGER,
+      };
     })
     .filter((l) => order.lines.some((line) => (l.w.stock[line.sku] ?? 0) > 0))
     .sort(compareLocations);
@@ -86,7 +98,13 @@ export function routeLikeShopify(order: RoutingOrder, candidates: readonly Routi
       const plan = assign(order, set);
       if (plan.allocations.length < k) continue;
       // Fewest packages for the most units; then market, distance and rank of the set.
-      const key = [-plan.units, k, set.filter((l) => !l.inMarket).length, set.reduce((s, l) => s + l.km, 0), set.reduce((s, l) => s + l.w.priority, 0)];
+      const key = [
+        -plan.units,
+        k,
+        set.filter((l) => !l.inMarket).length,
+        set.reduce((s, l) => s + l.km, 0),
+        set.reduce((s, l) => s + l.w.priority, 0),
+      ];
       if (!best || lexLess(key, best.key)) best = { ...plan, key };
     }
     if (best && best.units === ordered) break;

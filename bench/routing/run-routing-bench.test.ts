@@ -7,11 +7,21 @@ describe('runRoutingBench on 300 orders', () => {
   it('returns the documented JSON shape', () => {
     expect(result).toMatchObject({ bench: 'routing', orders: 300, seed: 7 });
     for (const side of [result.ours, result.reference]) {
-      for (const key of ['split_rate', 'cost', 'promise_met', 'km', 'shipments', 'backorder_rate', 'fill_rate', 'capacity_delayed'] as const) {
+      for (const key of [
+        'split_rate',
+        'cost',
+        'promise_met',
+        'km',
+        'shipments',
+        'backorder_rate',
+        'fill_rate',
+        'capacity_delayed',
+      ] as const) {
         expect(typeof side[key]).toBe('number');
         expect(side[key]).toBeGreaterThanOrEqual(0);
       }
-      for (const key of ['split_rate', 'promise_met', 'backorder_rate', 'fill_rate'] as const) expect(side[key]).toBeLessThanOrEqual(1);
+      for (const key of ['split_rate', 'promise_met', 'backorder_rate', 'fill_rate'] as const)
+        expect(side[key]).toBeLessThanOrEqual(1);
       expect(Object.values(side.by_warehouse).reduce((s, n) => s + n, 0)).toBe(side.shipments);
       expect(side.shipments).toBeGreaterThan(0);
     }

@@ -35,7 +35,15 @@ const round = (x: number, digits: number): number => Math.round(x * 10 ** digits
 const ratio = (a: number, b: number): number | null => (b === 0 ? (a === 0 ? 1 : null) : round(a / b, 4));
 
 function tidy(f: PolicyFigures): PolicyFigures {
-  return { ...f, split_rate: round(f.split_rate, 4), cost: round(f.cost, 2), promise_met: round(f.promise_met, 4), km: round(f.km, 1), backorder_rate: round(f.backorder_rate, 4), fill_rate: round(f.fill_rate, 4) };
+  return {
+    ...f,
+    split_rate: round(f.split_rate, 4),
+    cost: round(f.cost, 2),
+    promise_met: round(f.promise_met, 4),
+    km: round(f.km, 1),
+    backorder_rate: round(f.backorder_rate, 4),
+    fill_rate: round(f.fill_rate, 4),
+  };
 }
 
 function cheapestPossibleCost(workload: Workload): number {
@@ -83,7 +91,12 @@ export function runRoutingBench(options: RoutingBenchOptions = {}): RoutingBench
     split_ratio: splitRatio,
     cost_floor_ratio: ratio(cheapestPossibleCost(workload), b.figures.cost),
     target,
-    target_met: costRatio !== null && costRatio <= target.cost_ratio_max && splitRatio !== null && splitRatio <= target.split_ratio_max && a.figures.promise_met >= b.figures.promise_met,
+    target_met:
+      costRatio !== null &&
+      costRatio <= target.cost_ratio_max &&
+      splitRatio !== null &&
+      splitRatio <= target.split_ratio_max &&
+      a.figures.promise_met >= b.figures.promise_met,
     ledgers: { ours: a.ledger, reference: b.ledger },
   };
 }

@@ -1,5 +1,12 @@
 import {
-  addDays, deliveryDateAfter, haversineKm, isoWeekday, nextShipSlot, pointOf, zoneFor, type RoutingWarehouse,
+  addDays,
+  deliveryDateAfter,
+  haversineKm,
+  isoWeekday,
+  nextShipSlot,
+  pointOf,
+  zoneFor,
+  type RoutingWarehouse,
 } from '../../core/domain/routing/index.js';
 import type { BenchAllocation } from './reference-shopify.js';
 import { sites, type WarehouseSite } from './scenario.js';
@@ -50,7 +57,8 @@ function isWorkingDay(site: WarehouseSite, date: string): boolean {
   return site.workingDays.includes(isoWeekday(date)) && !site.holidays.includes(date);
 }
 
-const cloneBook = (book: StockBook): StockBook => Object.fromEntries(Object.entries(book).map(([w, s]) => [w, { ...s }]));
+const cloneBook = (book: StockBook): StockBook =>
+  Object.fromEntries(Object.entries(book).map(([w, s]) => [w, { ...s }]));
 
 /**
  * Routes every order in time order with `router`, on its own copy of the stock, and ships the
@@ -64,8 +72,16 @@ export function simulate(workload: Workload, router: BenchRouter): PolicyRun {
   const booked = new Map<string, Map<string, number>>(sites.map((s) => [s.id, new Map()]));
   const byWarehouse: Record<string, number> = Object.fromEntries(sites.map((s) => [s.id, 0]));
   const pending = [...workload.inbounds].sort((a, b) => a.at.localeCompare(b.at));
-  let splits = 0, cost = 0, met = 0, km = 0, shipments = 0, withBackorder = 0, delayed = 0;
-  let orderedUnits = 0, allocatedUnits = 0, overAllocatedLines = 0;
+  let splits = 0,
+    cost = 0,
+    met = 0,
+    km = 0,
+    shipments = 0,
+    withBackorder = 0,
+    delayed = 0;
+  let orderedUnits = 0,
+    allocatedUnits = 0,
+    overAllocatedLines = 0;
 
   for (const order of workload.orders) {
     while (pending[0] && pending[0].at <= order.placedAt) {
@@ -79,7 +95,7 @@ export function simulate(workload: Workload, router: BenchRouter): PolicyRun {
     const now = new Date(order.placedAt);
     const candidates: RoutingWarehouse[] = sites.map((site) => {
       const slot = nextShipSlot(site, now);
-      const usedToday = slot.ok ? booked.get(site.id)!.get(slot.slot.shipDate) ?? 0 : 0;
+      const usedToday = slot.ok ? (booked.get(site.id)!.get(slot.slot.shipDate) ?? 0) : 0;
       const skuStock = Object.fromEntries(order.lines.map((l) => [l.sku, stock[site.id]![l.sku] ?? 0]));
       return { ...site, usedToday, stock: skuStock };
     });
@@ -95,7 +111,12 @@ export function simulate(workload: Workload, router: BenchRouter): PolicyRun {
       }
       const zone = zoneFor(site, order.shippingAddress)!.zone.code;
       const slot = nextShipSlot(site, now);
-      let day = a.plannedShipDate && slot.ok && a.plannedShipDate > slot.slot.shipDate ? a.plannedShipDate : slot.ok ? slot.slot.shipDate : order.placedAt.slice(0, 10);
+      let day =
+        a.plannedShipDate && slot.ok && a.plannedShipDate > slot.slot.shipDate
+          ? a.plannedShipDate
+          : slot.ok
+            ? slot.slot.shipDate
+            : order.placedAt.slice(0, 10);
       const planned = day;
       const load = booked.get(site.id)!;
       while ((load.get(day) ?? 0) >= site.dailyCapacity || !isWorkingDay(site, day)) day = addDays(day, 1);
@@ -118,7 +139,8 @@ export function simulate(workload: Workload, router: BenchRouter): PolicyRun {
     else if (allocations.length > 0 && latest <= order.deliverBy) met++;
   }
 
-  let imbalance = 0, negativeStock = 0;
+  let imbalance = 0,
+    negativeStock = 0;
   const allocatedBy = new Map<string, number>();
   for (const [wid, skus] of Object.entries(received)) {
     for (const [sku, q] of Object.entries(skus)) allocatedBy.set(`${wid}|${sku}`, q - (stock[wid]![sku] ?? 0));
@@ -145,6 +167,13 @@ export function simulate(workload: Workload, router: BenchRouter): PolicyRun {
       capacity_delayed: delayed,
       by_warehouse: byWarehouse,
     },
-    ledger: { ordered: orderedUnits, allocated: allocatedUnits, backordered: orderedUnits - allocatedUnits, imbalance, negativeStock, overAllocatedLines },
+    ledger: {
+      ordered: orderedUnits,
+      allocated: allocatedUnits,
+      backordered: orderedUnits - allocatedUnits,
+      imbalance,
+      negativeStock,
+      overAllocatedLines,
+    },
   };
 }

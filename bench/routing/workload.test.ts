@@ -8,10 +8,21 @@ describe('generateWorkload', () => {
 
   it('is mostly French, with other EU countries and real postal code formats', () => {
     const byCountry = new Map<string, number>();
-    for (const o of w.orders) byCountry.set(o.shippingAddress.countryCode, (byCountry.get(o.shippingAddress.countryCode) ?? 0) + 1);
+    for (const o of w.orders)
+      byCountry.set(o.shippingAddress.countryCode, (byCountry.get(o.shippingAddress.countryCode) ?? 0) + 1);
     expect(byCountry.get('FR')! / w.orders.length).toBeGreaterThan(0.7);
     expect([...byCountry.keys()].sort()).toEqual(expect.arrayContaining(['BE', 'DE', 'ES', 'FR', 'IT', 'LU', 'NL']));
-    const formats: Record<string, RegExp> = { FR: /^\d{5}$/, DE: /^\d{5}$/, ES: /^\d{5}$/, IT: /^\d{5}$/, BE: /^\d{4}$/, LU: /^\d{4}$/, AT: /^\d{4}$/, NL: /^\d{4} [A-Z]{2}$/, PT: /^\d{4}-\d{3}$/ };
+    const formats: Record<string, RegExp> = {
+      FR: /^\d{5}$/,
+      DE: /^\d{5}$/,
+      ES: /^\d{5}$/,
+      IT: /^\d{5}$/,
+      BE: /^\d{4}$/,
+      LU: /^\d{4}$/,
+      AT: /^\d{4}$/,
+      NL: /^\d{4} [A-Z]{2}$/,
+      PT: /^\d{4}-\d{3}$/,
+    };
     for (const o of w.orders) expect(o.shippingAddress.postalCode).toMatch(formats[o.shippingAddress.countryCode]!);
     for (const o of w.orders) expect(sites.some((s) => zoneFor(s, o.shippingAddress) !== null)).toBe(true);
   });

@@ -1,4 +1,11 @@
-import { addDays, deliveryDateAfter, isoWeekday, nextShipSlot, zonedTimeToUtcMs, type RoutingOrder } from '../../core/domain/routing/index.js';
+import {
+  addDays,
+  deliveryDateAfter,
+  isoWeekday,
+  nextShipSlot,
+  zonedTimeToUtcMs,
+  type RoutingOrder,
+} from '../../core/domain/routing/index.js';
 import { countryShares, placesByCountry } from './places.js';
 import { createRng, type Rng } from './prng.js';
 import { checkoutPromise, sites, stocking } from './scenario.js';
@@ -43,11 +50,33 @@ export interface WorkloadOptions {
   skus?: number;
 }
 
-const LINE_COUNTS = [[1, 0.6], [2, 0.22], [3, 0.09], [4, 0.045], [5, 0.025], [6, 0.01], [7, 0.005], [8, 0.005]] as const;
-const QUANTITIES = [[1, 0.84], [2, 0.11], [3, 0.035], [4, 0.015]] as const;
-const CHANNELS = [['shopify', 0.8], ['amazon', 0.1], ['mirakl', 0.06], ['ebay', 0.04]] as const;
+const LINE_COUNTS = [
+  [1, 0.6],
+  [2, 0.22],
+  [3, 0.09],
+  [4, 0.045],
+  [5, 0.025],
+  [6, 0.01],
+  [7, 0.005],
+  [8, 0.005],
+] as const;
+const QUANTITIES = [
+  [1, 0.84],
+  [2, 0.11],
+  [3, 0.035],
+  [4, 0.015],
+] as const;
+const CHANNELS = [
+  ['shopify', 0.8],
+  ['amazon', 0.1],
+  ['mirakl', 0.06],
+  ['ebay', 0.04],
+] as const;
 /** Orders per local hour (Paris): a lunchtime bump and an evening peak. */
-const HOURS = [0.6, 0.3, 0.15, 0.1, 0.1, 0.2, 0.5, 1.2, 2.2, 3.2, 3.8, 4.2, 4.8, 4.9, 4.5, 4.2, 4.0, 4.2, 4.8, 5.6, 6.4, 6.6, 5.0, 2.5];
+const HOURS = [
+  0.6, 0.3, 0.15, 0.1, 0.1, 0.2, 0.5, 1.2, 2.2, 3.2, 3.8, 4.2, 4.8, 4.9, 4.5, 4.2, 4.0, 4.2, 4.8, 5.6, 6.4, 6.6, 5.0,
+  2.5,
+];
 /** Orders per ISO weekday (Monday = index 0). */
 const WEEKDAYS = [1.15, 1.0, 1.0, 0.95, 0.9, 0.85, 1.15];
 
@@ -68,7 +97,10 @@ function placedTimes(rng: Rng, n: number, startDate: string, days: number): numb
   const times: number[] = [];
   for (let i = 0; i < n; i++) {
     const date = rng.weighted(dayList, (d) => WEEKDAYS[isoWeekday(d) - 1]!);
-    const hour = rng.weighted(HOURS.map((_, h) => h), (h) => HOURS[h]!);
+    const hour = rng.weighted(
+      HOURS.map((_, h) => h),
+      (h) => HOURS[h]!,
+    );
     times.push(zonedTimeToUtcMs(date, hour * 60 + rng.int(0, 59), 'Europe/Paris') + rng.int(0, 59) * 1000);
   }
   return times.sort((a, b) => a - b);
@@ -77,7 +109,11 @@ function placedTimes(rng: Rng, n: number, startDate: string, days: number): numb
 function promisedDate(placedAt: string, country: string, postalCode: string): string {
   const slot = nextShipSlot(checkoutPromise.calendar, placedAt);
   if (!slot.ok) throw new Error(`checkout calendar: ${slot.reason}`);
-  return deliveryDateAfter(checkoutPromise.calendar, slot.slot.shipDate, checkoutPromise.transitDays(country, postalCode));
+  return deliveryDateAfter(
+    checkoutPromise.calendar,
+    slot.slot.shipDate,
+    checkoutPromise.transitDays(country, postalCode),
+  );
 }
 
 function stockOf(rng: Rng, catalogue: CatalogueItem[], orders: number): { initial: StockBook; inbound: StockBook } {
@@ -133,7 +169,12 @@ export function generateWorkload(options: WorkloadOptions): Workload {
         latitude: Math.round((place.latitude + 0.06 * rng.normal()) * 1e4) / 1e4,
         longitude: Math.round((place.longitude + 0.08 * rng.normal()) * 1e4) / 1e4,
       },
-      lines: [...skus].map((item, j) => ({ lineId: `${i + 1}-${j + 1}`, sku: item.sku, quantity: rng.weighted(QUANTITIES, ([, p]) => p)[0], unitPrice: item.price })),
+      lines: [...skus].map((item, j) => ({
+        lineId: `${i + 1}-${j + 1}`,
+        sku: item.sku,
+        quantity: rng.weighted(QUANTITIES, ([, p]) => p)[0],
+        unitPrice: item.price,
+      })),
       serviceLevel: 'standard',
       deliverBy: promisedDate(placedAt, country, postalCode),
     };

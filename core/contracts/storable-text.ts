@@ -20,7 +20,11 @@ export function escapeUnstorable(s: string): string {
 export const unstorableMessage = 'must not contain NUL characters or lone surrogates';
 
 /** The path of the first string (value or object key) Postgres could not store, or null. */
-export function findUnstorableText(value: unknown, path: (string | number)[] = [], depth = 0): (string | number)[] | null {
+export function findUnstorableText(
+  value: unknown,
+  path: (string | number)[] = [],
+  depth = 0,
+): (string | number)[] | null {
   if (typeof value === 'string') return isStorableText(value) ? null : path;
   if (depth > 64 || value === null || typeof value !== 'object' || Buffer.isBuffer(value)) return null;
   if (Array.isArray(value)) {

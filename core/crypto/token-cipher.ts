@@ -17,7 +17,13 @@ export function createTokenCipher(keys: Buffer[]) {
       const iv = randomBytes(12);
       const cipher = createCipheriv('aes-256-gcm', primary, iv);
       const ct = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-      return ['v1', primaryId, iv.toString('base64url'), cipher.getAuthTag().toString('base64url'), ct.toString('base64url')].join('.');
+      return [
+        'v1',
+        primaryId,
+        iv.toString('base64url'),
+        cipher.getAuthTag().toString('base64url'),
+        ct.toString('base64url'),
+      ].join('.');
     },
     decrypt(sealed: string): string {
       const [version, id, iv, tag, ct] = sealed.split('.');

@@ -10,27 +10,43 @@ export function createAlertsQueries(db: DbOrTx) {
   return {
     /** The newest alerts of one status with their SKU, at most 2,000. */
     async list(shopId: number, status: AlertStatus): Promise<(StockAlertRow & { sku: string; title: string })[]> {
-      const rows = await db.select({ a: stockAlerts, sku: skus.sku, title: skus.title }).from(stockAlerts).innerJoin(skus, eq(skus.id, stockAlerts.skuId))
-        .where(and(eq(stockAlerts.shopId, shopId), eq(stockAlerts.status, status))).orderBy(desc(stockAlerts.createdAt)).limit(2000);
+      const rows = await db
+        .select({ a: stockAlerts, sku: skus.sku, title: skus.title })
+        .from(stockAlerts)
+        .innerJoin(skus, eq(skus.id, stockAlerts.skuId))
+        .where(and(eq(stockAlerts.shopId, shopId), eq(stockAlerts.status, status)))
+        .orderBy(desc(stockAlerts.createdAt))
+        .limit(2000);
       return rows.map(({ a, sku, title }) => ({ ...a, sku, title }));
     },
 
     async snooze(shopId: number, id: number, until: Date, now: Date): Promise<StockAlertRow | undefined> {
-      const [row] = await db.update(stockAlerts).set({ status: 'snoozed', snoozedUntil: until, updatedAt: now })
-        .where(and(eq(stockAlerts.shopId, shopId), eq(stockAlerts.id, id))).returning();
+      const [row] = await db
+        .update(stockAlerts)
+        .set({ status: 'snoozed', snoozedUntil: until, updatedAt: now })
+        .where(and(eq(stockAlerts.shopId, shopId), eq(stockAlerts.id, id)))
+        .returning();
       return row;
     },
 
     async resolve(shopId: number, id: number, by: string, now: Date): Promise<StockAlertRow | undefined> {
-      const [row] = await db.update(stockAlerts).set({ status: 'resolved', resolvedAt: now, resolvedBy: by, updatedAt: now })
-        .where(and(eq(stockAlerts.shopId, shopId), eq(stockAlerts.id, id))).returning();
+      const [row] = await db
+        .update(stockAlerts)
+        .set({ status: 'resolved', resolvedAt: now, resolvedBy: by, updatedAt: now })
+        .where(and(eq(stockAlerts.shopId, shopId), eq(stockAlerts.id, id)))
+        .returning();
       return row;
     },
 
     /** Open alerts, and how many of them are critical. */
     async openCounts(shopId: number): Promise<{ open: number; critical: number }> {
-      const [row] = await db.select({ open: sql<number>`count(*)::int`, critical: sql<number>`(count(*) filter (where ${stockAlerts.severity} = 'critical'))::int` })
-        .from(stockAlerts).where(and(eq(stockAlerts.shopId, shopId), eq(stockAlerts.status, 'open')));
+      const [row] = await db
+        .select({
+          open: sql<number>`count(*)::int`,
+          critical: sql<number>`(count(*) filter (where ${stockAlerts.severity} = 'critical'))::int`,
+        })
+        .from(stockAlerts)
+        .where(and(eq(stockAlerts.shopId, shopId), eq(stockAlerts.status, 'open')));
       return { open: Number(row?.open ?? 0), critical: Number(row?.critical ?? 0) };
     },
   };

@@ -1,12 +1,25 @@
 import { and, asc, desc, eq, inArray, lte, notInArray, sql } from 'drizzle-orm';
-import { allocationLines, allocations, backorders, dispatchAttempts, type AllocationStatus } from '../../drizzle/schema/index.js';
+import {
+  allocationLines,
+  allocations,
+  backorders,
+  dispatchAttempts,
+  type AllocationStatus,
+} from '../../drizzle/schema/index.js';
 import type { DbOrTx } from './client.js';
 
 export type AllocationRow = typeof allocations.$inferSelect;
 export type AllocationLineRow = typeof allocationLines.$inferSelect;
 
 /** Allocations still holding stock or work at a warehouse. */
-export const openStatuses: AllocationStatus[] = ['reserved', 'ready', 'leased', 'acknowledged', 'partially_shipped', 'cancel_requested'];
+export const openStatuses: AllocationStatus[] = [
+  'reserved',
+  'ready',
+  'leased',
+  'acknowledged',
+  'partially_shipped',
+  'cancel_requested',
+];
 /** Allocations that no longer count for quantities. */
 export const voidStatuses: AllocationStatus[] = ['rejected', 'cancelled'];
 
@@ -30,43 +43,74 @@ export function createAllocationsRepo(db: DbOrTx) {
   return {
     async create(shopId: number, a: NewAllocation): Promise<AllocationRow> {
       const { lines, ...head } = a;
-      const [row] = await db.insert(allocations).values({ ...head, shopId, status: 'reserved' }).returning();
+      const [row] = await db
+        .insert(allocations)
+        .values({ ...head, shopId, status: 'reserved' })
+        .returning();
       await db.insert(allocationLines).values(lines.map((l) => ({ ...l, shopId, allocationId: row!.id })));
       return row!;
     },
 
     async get(shopId: number, id: number): Promise<AllocationRow | undefined> {
-      const [row] = await db.select().from(allocations).where(and(eq(allocations.shopId, shopId), eq(allocations.id, id)));
+      const [row] = await db
+        .select()
+        .from(allocations)
+        .where(and(eq(allocations.shopId, shopId), eq(allocations.id, id)));
       return row;
     },
 
     async lines(shopId: number, allocationIds: number[]): Promise<AllocationLineRow[]> {
       if (allocationIds.length === 0) return [];
-      return db.select().from(allocationLines).where(and(eq(allocationLines.shopId, shopId), inArray(allocationLines.allocationId, allocationIds))).orderBy(asc(allocationLines.id));
+      return db
+        .select()
+        .from(allocationLines)
+        .where(and(eq(allocationLines.shopId, shopId), inArray(allocationLines.allocationId, allocationIds)))
+        .orderBy(asc(allocationLines.id));
     },
 
     /** The allocation Shopify's fulfillment order stands for, once placement recorded it. */
     async byFulfillmentOrder(shopId: number, foExternalId: string): Promise<AllocationRow | undefined> {
-      const [row] = await db.select().from(allocations).where(and(eq(allocations.shopId, shopId), eq(allocations.fulfillmentOrderExternalId, foExternalId)));
+      const [row] = await db
+        .select()
+        .from(allocations)
+        .where(and(eq(allocations.shopId, shopId), eq(allocations.fulfillmentOrderExternalId, foExternalId)));
       return row;
     },
 
     /** Allocations at a warehouse holding this SKU that no 3PL has taken yet, newest first. */
-    async untakenWithSku(shopId: number, warehouseId: number, skuId: number): Promise<{ id: number; orderId: number; status: AllocationStatus }[]> {
+    async untakenWithSku(
+      shopId: number,
+      warehouseId: number,
+      skuId: number,
+    ): Promise<{ id: number; orderId: number; status: AllocationStatus }[]> {
       return db
         .select({ id: allocations.id, orderId: allocations.orderId, status: allocations.status })
         .from(allocations)
         .innerJoin(allocationLines, eq(allocationLines.allocationId, allocations.id))
-        .where(and(eq(allocations.shopId, shopId), eq(allocations.warehouseId, warehouseId), eq(allocationLines.skuId, skuId), inArray(allocations.status, ['reserved', 'ready', 'leased'])))
+        .where(
+          and(
+            eq(allocations.shopId, shopId),
+            eq(allocations.warehouseId, warehouseId),
+            eq(allocationLines.skuId, skuId),
+            inArray(allocations.status, ['reserved', 'ready', 'leased']),
+          ),
+        )
         .orderBy(desc(allocations.id));
     },
 
     async forOrder(shopId: number, orderId: number): Promise<AllocationRow[]> {
-      return db.select().from(allocations).where(and(eq(allocations.shopId, shopId), eq(allocations.orderId, orderId))).orderBy(asc(allocations.id));
+      return db
+        .select()
+        .from(allocations)
+        .where(and(eq(allocations.shopId, shopId), eq(allocations.orderId, orderId)))
+        .orderBy(asc(allocations.id));
     },
 
     async nextAttempt(shopId: number, orderId: number): Promise<number> {
-      const [row] = await db.select({ n: sql<number>`coalesce(max(${allocations.attempt}), 0)::int` }).from(allocations).where(and(eq(allocations.shopId, shopId), eq(allocations.orderId, orderId)));
+      const [row] = await db
+        .select({ n: sql<number>`coalesce(max(${allocations.attempt}), 0)::int` })
+        .from(allocations)
+        .where(and(eq(allocations.shopId, shopId), eq(allocations.orderId, orderId)));
       return Number(row?.n ?? 0) + 1;
     },
 
@@ -76,13 +120,25 @@ export function createAllocationsRepo(db: DbOrTx) {
         .select({ orderLineId: allocationLines.orderLineId, q: sql<number>`sum(${allocationLines.quantity})::int` })
         .from(allocationLines)
         .innerJoin(allocations, eq(allocations.id, allocationLines.allocationId))
-        .where(and(eq(allocations.shopId, shopId), eq(allocations.orderId, orderId), notInArray(allocations.status, voidStatuses)))
+        .where(
+          and(
+            eq(allocations.shopId, shopId),
+            eq(allocations.orderId, orderId),
+            notInArray(allocations.status, voidStatuses),
+          ),
+        )
         .groupBy(allocationLines.orderLineId);
       return new Map(rows.map((r) => [r.orderLineId, Number(r.q)]));
     },
 
     /** Moves an allocation between states only from the states given; false if it was elsewhere. */
-    async transition(shopId: number, id: number, from: AllocationStatus[], to: AllocationStatus, patch: Partial<typeof allocations.$inferInsert> = {}): Promise<AllocationRow | undefined> {
+    async transition(
+      shopId: number,
+      id: number,
+      from: AllocationStatus[],
+      to: AllocationStatus,
+      patch: Partial<typeof allocations.$inferInsert> = {},
+    ): Promise<AllocationRow | undefined> {
       const [row] = await db
         .update(allocations)
         .set({ ...patch, status: to, updatedAt: new Date() })
@@ -91,13 +147,28 @@ export function createAllocationsRepo(db: DbOrTx) {
       return row;
     },
 
-    async setDispatchOutcome(shopId: number, id: number, patch: { dispatchAttempts?: number; dispatchError?: string | null; fulfillmentOrderExternalId?: string | null; locationExternalId?: string | null }): Promise<void> {
-      await db.update(allocations).set({ ...patch, updatedAt: new Date() }).where(and(eq(allocations.shopId, shopId), eq(allocations.id, id)));
+    async setDispatchOutcome(
+      shopId: number,
+      id: number,
+      patch: {
+        dispatchAttempts?: number;
+        dispatchError?: string | null;
+        fulfillmentOrderExternalId?: string | null;
+        locationExternalId?: string | null;
+      },
+    ): Promise<void> {
+      await db
+        .update(allocations)
+        .set({ ...patch, updatedAt: new Date() })
+        .where(and(eq(allocations.shopId, shopId), eq(allocations.id, id)));
     },
 
     /** Units of an allocation line that left in a shipment. */
     async addShipped(lineId: number, quantity: number): Promise<void> {
-      await db.update(allocationLines).set({ shippedQuantity: sql`${allocationLines.shippedQuantity} + ${quantity}` }).where(eq(allocationLines.id, lineId));
+      await db
+        .update(allocationLines)
+        .set({ shippedQuantity: sql`${allocationLines.shippedQuantity} + ${quantity}` })
+        .where(eq(allocationLines.id, lineId));
     },
 
     /** Where Shopify holds an allocation line once placement moved it: fulfillment order and its line. */
@@ -106,50 +177,105 @@ export function createAllocationsRepo(db: DbOrTx) {
     },
 
     /** One try at handing the allocation to its 3PL, with its outcome, for the admin's history. */
-    async recordDispatchAttempt(shopId: number, a: { allocationId: number; attempt: number; statusCode?: number; error?: string; durationMs: number }): Promise<void> {
+    async recordDispatchAttempt(
+      shopId: number,
+      a: { allocationId: number; attempt: number; statusCode?: number; error?: string; durationMs: number },
+    ): Promise<void> {
       await db.insert(dispatchAttempts).values({ shopId, ...a });
     },
 
-    async upsertBackorder(shopId: number, b: { orderId: number; orderLineId: number; sku: string; quantity: number; outcome: 'hold' | 'partial' | 'cancel_at'; cancelAt: Date | null }): Promise<void> {
+    async upsertBackorder(
+      shopId: number,
+      b: {
+        orderId: number;
+        orderLineId: number;
+        sku: string;
+        quantity: number;
+        outcome: 'hold' | 'partial' | 'cancel_at';
+        cancelAt: Date | null;
+      },
+    ): Promise<void> {
       await db
         .insert(backorders)
         .values({ shopId, ...b, status: 'open' })
         // units the backorder policy cancelled stay cancelled: routing no longer counts them as open
         .onConflictDoUpdate({
-          target: backorders.orderLineId, set: { quantity: b.quantity, outcome: b.outcome, cancelAt: b.cancelAt, status: 'open', updatedAt: new Date() },
+          target: backorders.orderLineId,
+          set: {
+            quantity: b.quantity,
+            outcome: b.outcome,
+            cancelAt: b.cancelAt,
+            status: 'open',
+            updatedAt: new Date(),
+          },
           setWhere: sql`${backorders.status} <> 'cancelled'`,
         });
     },
 
     /** Units per order line the backorder policy cancelled: no longer to route. */
     async cancelledBackordersByLine(shopId: number, orderId: number): Promise<Map<number, number>> {
-      const rows = await db.select({ orderLineId: backorders.orderLineId, quantity: backorders.quantity }).from(backorders)
+      const rows = await db
+        .select({ orderLineId: backorders.orderLineId, quantity: backorders.quantity })
+        .from(backorders)
         .where(and(eq(backorders.shopId, shopId), eq(backorders.orderId, orderId), eq(backorders.status, 'cancelled')));
       return new Map(rows.map((r) => [r.orderLineId, r.quantity]));
     },
 
     /** Orders (any shop) holding an open backorder whose `cancel_after_days` deadline has passed. */
     async ordersWithDueBackorders(now: Date, limit: number): Promise<{ shopId: number; orderId: number }[]> {
-      return db.selectDistinct({ shopId: backorders.shopId, orderId: backorders.orderId }).from(backorders)
-        .where(and(eq(backorders.status, 'open'), eq(backorders.outcome, 'cancel_at'), lte(backorders.cancelAt, now))).limit(limit);
+      return db
+        .selectDistinct({ shopId: backorders.shopId, orderId: backorders.orderId })
+        .from(backorders)
+        .where(and(eq(backorders.status, 'open'), eq(backorders.outcome, 'cancel_at'), lte(backorders.cancelAt, now)))
+        .limit(limit);
     },
 
     /** Cancels the order's due backorders; returns only the rows this call moved from open to cancelled. */
     async cancelDueBackorders(shopId: number, orderId: number, now: Date) {
-      return db.update(backorders).set({ status: 'cancelled', updatedAt: now })
-        .where(and(eq(backorders.shopId, shopId), eq(backorders.orderId, orderId), eq(backorders.status, 'open'), eq(backorders.outcome, 'cancel_at'), lte(backorders.cancelAt, now)))
-        .returning({ orderLineId: backorders.orderLineId, sku: backorders.sku, quantity: backorders.quantity, cancelAt: backorders.cancelAt });
+      return db
+        .update(backorders)
+        .set({ status: 'cancelled', updatedAt: now })
+        .where(
+          and(
+            eq(backorders.shopId, shopId),
+            eq(backorders.orderId, orderId),
+            eq(backorders.status, 'open'),
+            eq(backorders.outcome, 'cancel_at'),
+            lte(backorders.cancelAt, now),
+          ),
+        )
+        .returning({
+          orderLineId: backorders.orderLineId,
+          sku: backorders.sku,
+          quantity: backorders.quantity,
+          cancelAt: backorders.cancelAt,
+        });
     },
 
-    async closeBackorders(shopId: number, orderId: number, status: 'resolved' | 'cancelled', exceptLineIds: number[] = []): Promise<void> {
+    async closeBackorders(
+      shopId: number,
+      orderId: number,
+      status: 'resolved' | 'cancelled',
+      exceptLineIds: number[] = [],
+    ): Promise<void> {
       await db
         .update(backorders)
         .set({ status, updatedAt: new Date() })
-        .where(and(eq(backorders.shopId, shopId), eq(backorders.orderId, orderId), eq(backorders.status, 'open'), exceptLineIds.length ? notInArray(backorders.orderLineId, exceptLineIds) : undefined));
+        .where(
+          and(
+            eq(backorders.shopId, shopId),
+            eq(backorders.orderId, orderId),
+            eq(backorders.status, 'open'),
+            exceptLineIds.length ? notInArray(backorders.orderLineId, exceptLineIds) : undefined,
+          ),
+        );
     },
 
     async openBackorders(shopId: number, orderId: number) {
-      return db.select().from(backorders).where(and(eq(backorders.shopId, shopId), eq(backorders.orderId, orderId), eq(backorders.status, 'open')));
+      return db
+        .select()
+        .from(backorders)
+        .where(and(eq(backorders.shopId, shopId), eq(backorders.orderId, orderId), eq(backorders.status, 'open')));
     },
 
     /** Orders waiting for these SKUs, oldest first: the ones to re-route when stock arrives. */
@@ -170,14 +296,32 @@ export type AllocationsRepo = ReturnType<typeof createAllocationsRepo>;
 export function createDispatchFailuresRepo(db: DbOrTx) {
   return {
     async list(shopId: number) {
-      return db.select().from(allocations)
-        .where(and(eq(allocations.shopId, shopId), eq(allocations.status, 'reserved'), sql`${allocations.dispatchError} is not null`))
-        .orderBy(asc(allocations.id)).limit(500);
+      return db
+        .select()
+        .from(allocations)
+        .where(
+          and(
+            eq(allocations.shopId, shopId),
+            eq(allocations.status, 'reserved'),
+            sql`${allocations.dispatchError} is not null`,
+          ),
+        )
+        .orderBy(asc(allocations.id))
+        .limit(500);
     },
     /** Clears the failure so the sweeper and the job below try again; returns the ids revived. */
     async revive(shopId: number, ids: number[] | 'all'): Promise<number[]> {
-      const rows = await db.update(allocations).set({ dispatchError: null, dispatchAttempts: 0, updatedAt: new Date() })
-        .where(and(eq(allocations.shopId, shopId), eq(allocations.status, 'reserved'), sql`${allocations.dispatchError} is not null`, ids === 'all' ? undefined : inArray(allocations.id, ids.length ? ids : [-1])))
+      const rows = await db
+        .update(allocations)
+        .set({ dispatchError: null, dispatchAttempts: 0, updatedAt: new Date() })
+        .where(
+          and(
+            eq(allocations.shopId, shopId),
+            eq(allocations.status, 'reserved'),
+            sql`${allocations.dispatchError} is not null`,
+            ids === 'all' ? undefined : inArray(allocations.id, ids.length ? ids : [-1]),
+          ),
+        )
         .returning({ id: allocations.id });
       return rows.map((r) => r.id);
     },

@@ -7,18 +7,44 @@ export type AuditEntry = typeof auditLog.$inferSelect;
 /** The timeline of every entity: what happened, who did it, with the data that explains it. */
 export function createAuditRepo(db: DbOrTx) {
   return {
-    async record(shopId: number, entity: string, entityId: string, action: string, actor: string, data?: unknown): Promise<void> {
+    async record(
+      shopId: number,
+      entity: string,
+      entityId: string,
+      action: string,
+      actor: string,
+      data?: unknown,
+    ): Promise<void> {
       await db.insert(auditLog).values({ shopId, entity, entityId, action, actor, data: data ?? null });
     },
     /** The first entry of this action on the entity whose data contains `match` (jsonb containment), if any. */
-    async findWith(shopId: number, entity: string, entityId: string, action: string, match: Record<string, unknown>): Promise<AuditEntry | undefined> {
-      const [row] = await db.select().from(auditLog)
-        .where(and(eq(auditLog.shopId, shopId), eq(auditLog.entity, entity), eq(auditLog.entityId, entityId), eq(auditLog.action, action), sql`${auditLog.data} @> ${JSON.stringify(match)}::jsonb`))
-        .orderBy(asc(auditLog.id)).limit(1);
+    async findWith(
+      shopId: number,
+      entity: string,
+      entityId: string,
+      action: string,
+      match: Record<string, unknown>,
+    ): Promise<AuditEntry | undefined> {
+      const [row] = await db
+        .select()
+        .from(auditLog)
+        .where(
+          and(
+            eq(auditLog.shopId, shopId),
+            eq(auditLog.entity, entity),
+            eq(auditLog.entityId, entityId),
+            eq(auditLog.action, action),
+            sql`${auditLog.data} @> ${JSON.stringify(match)}::jsonb`,
+          ),
+        )
+        .orderBy(asc(auditLog.id))
+        .limit(1);
       return row;
     },
     async list(shopId: number, entity: string, entityId: string): Promise<AuditEntry[]> {
-      return db.select().from(auditLog)
+      return db
+        .select()
+        .from(auditLog)
         .where(and(eq(auditLog.shopId, shopId), eq(auditLog.entity, entity), eq(auditLog.entityId, entityId)))
         .orderBy(asc(auditLog.createdAt), asc(auditLog.id));
     },

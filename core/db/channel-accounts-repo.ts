@@ -1,5 +1,14 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { channelAccounts, channelStock, replenishmentSnapshot, skus, stockLevels, warehouses, type ChannelAccountSettings, type ChannelKind } from '../../drizzle/schema/index.js';
+import {
+  channelAccounts,
+  channelStock,
+  replenishmentSnapshot,
+  skus,
+  stockLevels,
+  warehouses,
+  type ChannelAccountSettings,
+  type ChannelKind,
+} from '../../drizzle/schema/index.js';
 import type { DbOrTx } from './client.js';
 
 export type { ChannelAccountSettings } from '../../drizzle/schema/index.js';
@@ -19,72 +28,131 @@ export interface NewChannelAccount {
 export function createChannelAccountsRepo(db: DbOrTx) {
   return {
     async create(shopId: number, a: NewChannelAccount): Promise<ChannelAccountRow> {
-      const [row] = await db.insert(channelAccounts).values({ shopId, ...a }).returning();
+      const [row] = await db
+        .insert(channelAccounts)
+        .values({ shopId, ...a })
+        .returning();
       return row!;
     },
     async get(shopId: number, id: number): Promise<ChannelAccountRow | undefined> {
-      const [row] = await db.select().from(channelAccounts).where(and(eq(channelAccounts.shopId, shopId), eq(channelAccounts.id, id)));
+      const [row] = await db
+        .select()
+        .from(channelAccounts)
+        .where(and(eq(channelAccounts.shopId, shopId), eq(channelAccounts.id, id)));
       return row;
     },
     async byCode(shopId: number, code: string): Promise<ChannelAccountRow | undefined> {
-      const [row] = await db.select().from(channelAccounts).where(and(eq(channelAccounts.shopId, shopId), eq(channelAccounts.code, code)));
+      const [row] = await db
+        .select()
+        .from(channelAccounts)
+        .where(and(eq(channelAccounts.shopId, shopId), eq(channelAccounts.code, code)));
       return row;
     },
     async listForShop(shopId: number): Promise<ChannelAccountRow[]> {
       return db.select().from(channelAccounts).where(eq(channelAccounts.shopId, shopId)).orderBy(channelAccounts.id);
     },
     async listActive(shopId: number): Promise<ChannelAccountRow[]> {
-      return db.select().from(channelAccounts).where(and(eq(channelAccounts.shopId, shopId), eq(channelAccounts.active, true))).orderBy(channelAccounts.id);
+      return db
+        .select()
+        .from(channelAccounts)
+        .where(and(eq(channelAccounts.shopId, shopId), eq(channelAccounts.active, true)))
+        .orderBy(channelAccounts.id);
     },
     /** Every active account of every active shop: the schedulers are built from this list. */
     async listAllActive(): Promise<Pick<ChannelAccountRow, 'id' | 'shopId' | 'settings'>[]> {
-      return db.select({ id: channelAccounts.id, shopId: channelAccounts.shopId, settings: channelAccounts.settings }).from(channelAccounts)
-        .where(and(eq(channelAccounts.active, true), sql`exists (select 1 from shops s where s.id = ${channelAccounts.shopId} and s.status = 'active')`));
+      return db
+        .select({ id: channelAccounts.id, shopId: channelAccounts.shopId, settings: channelAccounts.settings })
+        .from(channelAccounts)
+        .where(
+          and(
+            eq(channelAccounts.active, true),
+            sql`exists (select 1 from shops s where s.id = ${channelAccounts.shopId} and s.status = 'active')`,
+          ),
+        );
     },
     /** The operator moved (the demo's simulator restarts on a new port); cursor and history stay. */
     async setBaseUrl(shopId: number, id: number, baseUrl: string): Promise<void> {
-      await db.update(channelAccounts).set({ baseUrl, updatedAt: new Date() }).where(and(eq(channelAccounts.shopId, shopId), eq(channelAccounts.id, id)));
+      await db
+        .update(channelAccounts)
+        .set({ baseUrl, updatedAt: new Date() })
+        .where(and(eq(channelAccounts.shopId, shopId), eq(channelAccounts.id, id)));
     },
     async setCursor(shopId: number, id: number, cursor: string): Promise<void> {
-      await db.update(channelAccounts).set({ cursor, updatedAt: new Date() }).where(and(eq(channelAccounts.shopId, shopId), eq(channelAccounts.id, id)));
+      await db
+        .update(channelAccounts)
+        .set({ cursor, updatedAt: new Date() })
+        .where(and(eq(channelAccounts.shopId, shopId), eq(channelAccounts.id, id)));
     },
     async recordSync(shopId: number, id: number, at: Date, lagSeconds: number | null): Promise<void> {
-      await db.update(channelAccounts).set({
-        lastSyncAt: at, consecutiveFailures: 0, lastError: null, updatedAt: new Date(),
-        ...(lagSeconds === null ? {} : { orderLagSeconds: Math.round(lagSeconds) }),
-      }).where(and(eq(channelAccounts.shopId, shopId), eq(channelAccounts.id, id)));
+      await db
+        .update(channelAccounts)
+        .set({
+          lastSyncAt: at,
+          consecutiveFailures: 0,
+          lastError: null,
+          updatedAt: new Date(),
+          ...(lagSeconds === null ? {} : { orderLagSeconds: Math.round(lagSeconds) }),
+        })
+        .where(and(eq(channelAccounts.shopId, shopId), eq(channelAccounts.id, id)));
     },
     async recordStockPush(shopId: number, id: number, at: Date): Promise<void> {
-      await db.update(channelAccounts).set({ lastStockPushAt: at, updatedAt: new Date() }).where(and(eq(channelAccounts.shopId, shopId), eq(channelAccounts.id, id)));
+      await db
+        .update(channelAccounts)
+        .set({ lastStockPushAt: at, updatedAt: new Date() })
+        .where(and(eq(channelAccounts.shopId, shopId), eq(channelAccounts.id, id)));
     },
     async recordFailure(shopId: number, id: number, message: string, at: Date): Promise<void> {
-      await db.update(channelAccounts).set({ lastError: message.slice(0, 500), lastErrorAt: at, consecutiveFailures: sql`${channelAccounts.consecutiveFailures} + 1`, updatedAt: new Date() })
+      await db
+        .update(channelAccounts)
+        .set({
+          lastError: message.slice(0, 500),
+          lastErrorAt: at,
+          consecutiveFailures: sql`${channelAccounts.consecutiveFailures} + 1`,
+          updatedAt: new Date(),
+        })
         .where(and(eq(channelAccounts.shopId, shopId), eq(channelAccounts.id, id)));
     },
     /** Free units per SKU across the shop's active warehouses (on hand − reserved), with the sales velocity lag buffers use. */
     async freeStockBySku(shopId: number): Promise<{ skuId: number; sku: string; free: number; meanDaily: number }[]> {
       const rows = await db
         .select({
-          skuId: skus.id, sku: skus.sku,
+          skuId: skus.id,
+          sku: skus.sku,
           free: sql<number>`coalesce(sum(greatest(${stockLevels.onHand} - ${stockLevels.reserved}, 0)) filter (where ${warehouses.active}), 0)::int`,
           meanDaily: sql<number>`coalesce(max(${replenishmentSnapshot.meanDaily}), 0)::float8`,
         })
         .from(skus)
         .leftJoin(stockLevels, and(eq(stockLevels.shopId, shopId), eq(stockLevels.skuId, skus.id)))
         .leftJoin(warehouses, eq(warehouses.id, stockLevels.warehouseId))
-        .leftJoin(replenishmentSnapshot, and(eq(replenishmentSnapshot.shopId, shopId), eq(replenishmentSnapshot.skuId, skus.id)))
+        .leftJoin(
+          replenishmentSnapshot,
+          and(eq(replenishmentSnapshot.shopId, shopId), eq(replenishmentSnapshot.skuId, skus.id)),
+        )
         .where(eq(skus.shopId, shopId))
         .groupBy(skus.id, skus.sku);
       return rows.map((r) => ({ ...r, free: Number(r.free), meanDaily: Number(r.meanDaily) }));
     },
     async pushedStock(shopId: number, accountId: number): Promise<Map<number, number>> {
-      const rows = await db.select({ skuId: channelStock.skuId, quantity: channelStock.quantity }).from(channelStock).where(and(eq(channelStock.shopId, shopId), eq(channelStock.accountId, accountId)));
+      const rows = await db
+        .select({ skuId: channelStock.skuId, quantity: channelStock.quantity })
+        .from(channelStock)
+        .where(and(eq(channelStock.shopId, shopId), eq(channelStock.accountId, accountId)));
       return new Map(rows.map((r) => [r.skuId, r.quantity]));
     },
-    async recordPushedStock(shopId: number, accountId: number, rows: { skuId: number; quantity: number }[], at: Date): Promise<void> {
+    async recordPushedStock(
+      shopId: number,
+      accountId: number,
+      rows: { skuId: number; quantity: number }[],
+      at: Date,
+    ): Promise<void> {
       if (rows.length === 0) return;
-      await db.insert(channelStock).values(rows.map((r) => ({ shopId, accountId, skuId: r.skuId, quantity: r.quantity, pushedAt: at })))
-        .onConflictDoUpdate({ target: [channelStock.accountId, channelStock.skuId], set: { quantity: sql`excluded.quantity`, pushedAt: sql`excluded.pushed_at` } });
+      await db
+        .insert(channelStock)
+        .values(rows.map((r) => ({ shopId, accountId, skuId: r.skuId, quantity: r.quantity, pushedAt: at })))
+        .onConflictDoUpdate({
+          target: [channelStock.accountId, channelStock.skuId],
+          set: { quantity: sql`excluded.quantity`, pushedAt: sql`excluded.pushed_at` },
+        });
     },
   };
 }

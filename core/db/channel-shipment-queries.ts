@@ -20,12 +20,22 @@ export function createChannelShipmentQueries(db: DbOrTx) {
         .innerJoin(orderLines, eq(orderLines.id, allocationLines.orderLineId))
         .where(and(eq(shipmentLines.shopId, shopId), eq(shipmentLines.shipmentId, shipmentId)));
     },
-    async setPushOutcome(shipmentId: number, pushStatus: Shipment['pushStatus'], pushResult: Shipment['pushResult']): Promise<void> {
-      await db.update(shipments).set({ pushStatus, pushResult, updatedAt: new Date() }).where(eq(shipments.id, shipmentId));
+    async setPushOutcome(
+      shipmentId: number,
+      pushStatus: Shipment['pushStatus'],
+      pushResult: Shipment['pushResult'],
+    ): Promise<void> {
+      await db
+        .update(shipments)
+        .set({ pushStatus, pushResult, updatedAt: new Date() })
+        .where(eq(shipments.id, shipmentId));
     },
     /** Marketplaces take tracking, not scan events: the shipment's pending events are not pushed. */
     async skipPendingEvents(shipmentId: number): Promise<void> {
-      await db.update(trackingEvents).set({ pushStatus: 'skipped' }).where(and(eq(trackingEvents.shipmentId, shipmentId), eq(trackingEvents.pushStatus, 'pending')));
+      await db
+        .update(trackingEvents)
+        .set({ pushStatus: 'skipped' })
+        .where(and(eq(trackingEvents.shipmentId, shipmentId), eq(trackingEvents.pushStatus, 'pending')));
     },
   };
 }

@@ -1,5 +1,12 @@
 import { and, eq, inArray, isNotNull } from 'drizzle-orm';
-import { channelStockPushes, replenishmentSnapshot, shopifyInventoryLevels, skus, stockLevels, warehouses } from '../../drizzle/schema/index.js';
+import {
+  channelStockPushes,
+  replenishmentSnapshot,
+  shopifyInventoryLevels,
+  skus,
+  stockLevels,
+  warehouses,
+} from '../../drizzle/schema/index.js';
 import type { DbOrTx } from './client.js';
 
 /** One SKU at one warehouse linked to a Shopify location: what it holds, and Shopify's ids for it. */
@@ -29,38 +36,109 @@ export function createChannelStockRepo(db: DbOrTx) {
   return {
     async sellableLevels(shopId: number, skuIds?: number[]): Promise<SellableLevel[]> {
       return db
-        .select({ skuId: stockLevels.skuId, warehouseId: stockLevels.warehouseId, onHand: stockLevels.onHand, reserved: stockLevels.reserved, item: skus.inventoryItemExternalId, location: warehouses.locationExternalId })
+        .select({
+          skuId: stockLevels.skuId,
+          warehouseId: stockLevels.warehouseId,
+          onHand: stockLevels.onHand,
+          reserved: stockLevels.reserved,
+          item: skus.inventoryItemExternalId,
+          location: warehouses.locationExternalId,
+        })
         .from(stockLevels)
         .innerJoin(skus, eq(skus.id, stockLevels.skuId))
         .innerJoin(warehouses, eq(warehouses.id, stockLevels.warehouseId))
-        .where(and(eq(stockLevels.shopId, shopId), isNotNull(warehouses.locationExternalId), isNotNull(skus.inventoryItemExternalId), eq(warehouses.active, true), skuIds ? inArray(stockLevels.skuId, skuIds) : undefined));
+        .where(
+          and(
+            eq(stockLevels.shopId, shopId),
+            isNotNull(warehouses.locationExternalId),
+            isNotNull(skus.inventoryItemExternalId),
+            eq(warehouses.active, true),
+            skuIds ? inArray(stockLevels.skuId, skuIds) : undefined,
+          ),
+        );
     },
 
     /** Mean daily demand per SKU, from the last replenishment run. */
     async meanDailyDemand(shopId: number, skuIds?: number[]): Promise<Map<number, number>> {
-      const rows = await db.select({ skuId: replenishmentSnapshot.skuId, meanDaily: replenishmentSnapshot.meanDaily }).from(replenishmentSnapshot)
-        .where(and(eq(replenishmentSnapshot.shopId, shopId), skuIds ? inArray(replenishmentSnapshot.skuId, skuIds) : undefined));
+      const rows = await db
+        .select({ skuId: replenishmentSnapshot.skuId, meanDaily: replenishmentSnapshot.meanDaily })
+        .from(replenishmentSnapshot)
+        .where(
+          and(
+            eq(replenishmentSnapshot.shopId, shopId),
+            skuIds ? inArray(replenishmentSnapshot.skuId, skuIds) : undefined,
+          ),
+        );
       return new Map(rows.map((r) => [r.skuId, r.meanDaily]));
     },
 
     /** Last quantity pushed to the channel, keyed `skuId:warehouseId`. */
     async lastPushed(shopId: number, channel: string, skuIds?: number[]): Promise<Map<string, number>> {
-      const rows = await db.select().from(channelStockPushes).where(and(eq(channelStockPushes.shopId, shopId), eq(channelStockPushes.channel, channel), skuIds ? inArray(channelStockPushes.skuId, skuIds) : undefined));
+      const rows = await db
+        .select()
+        .from(channelStockPushes)
+        .where(
+          and(
+            eq(channelStockPushes.shopId, shopId),
+            eq(channelStockPushes.channel, channel),
+            skuIds ? inArray(channelStockPushes.skuId, skuIds) : undefined,
+          ),
+        );
       return new Map(rows.map((p) => [`${p.skuId}:${p.warehouseId}`, p.quantity]));
     },
 
     /** Shopify's last known `available` per item and location, keyed `item|location`. */
     async shopifyAvailable(shopId: number, items: string[]): Promise<Map<string, number | null>> {
-      const levels = await db.select().from(shopifyInventoryLevels).where(and(eq(shopifyInventoryLevels.shopId, shopId), inArray(shopifyInventoryLevels.inventoryItemExternalId, items)));
+      const levels = await db
+        .select()
+        .from(shopifyInventoryLevels)
+        .where(
+          and(
+            eq(shopifyInventoryLevels.shopId, shopId),
+            inArray(shopifyInventoryLevels.inventoryItemExternalId, items),
+          ),
+        );
       return new Map(levels.map((l) => [`${l.inventoryItemExternalId}|${l.locationExternalId}`, l.available]));
     },
 
     /** What we told Shopify, and what Shopify now says it has (until its next webhook says otherwise). */
     async recordShopifyPush(shopId: number, t: ChannelPush, now: Date): Promise<void> {
-      await db.insert(channelStockPushes).values({ shopId, channel: 'shopify', skuId: t.skuId, warehouseId: t.warehouseId, quantity: t.quantity, pushedAt: now })
-        .onConflictDoUpdate({ target: [channelStockPushes.shopId, channelStockPushes.channel, channelStockPushes.skuId, channelStockPushes.warehouseId], set: { quantity: t.quantity, pushedAt: now } });
-      await db.insert(shopifyInventoryLevels).values({ shopId, inventoryItemExternalId: t.item, locationExternalId: t.location, available: t.quantity, sourceUpdatedAt: now })
-        .onConflictDoUpdate({ target: [shopifyInventoryLevels.shopId, shopifyInventoryLevels.inventoryItemExternalId, shopifyInventoryLevels.locationExternalId], set: { available: t.quantity, sourceUpdatedAt: now } });
+      await db
+        .insert(channelStockPushes)
+        .values({
+          shopId,
+          channel: 'shopify',
+          skuId: t.skuId,
+          warehouseId: t.warehouseId,
+          quantity: t.quantity,
+          pushedAt: now,
+        })
+        .onConflictDoUpdate({
+          target: [
+            channelStockPushes.shopId,
+            channelStockPushes.channel,
+            channelStockPushes.skuId,
+            channelStockPushes.warehouseId,
+          ],
+          set: { quantity: t.quantity, pushedAt: now },
+        });
+      await db
+        .insert(shopifyInventoryLevels)
+        .values({
+          shopId,
+          inventoryItemExternalId: t.item,
+          locationExternalId: t.location,
+          available: t.quantity,
+          sourceUpdatedAt: now,
+        })
+        .onConflictDoUpdate({
+          target: [
+            shopifyInventoryLevels.shopId,
+            shopifyInventoryLevels.inventoryItemExternalId,
+            shopifyInventoryLevels.locationExternalId,
+          ],
+          set: { available: t.quantity, sourceUpdatedAt: now },
+        });
     },
   };
 }

@@ -49,7 +49,9 @@ type PostgresClient = import('postgres').Sql;
 function preparing<T extends PostgresClient>(client: T): T {
   return new Proxy(client, {
     get(target, prop, receiver) {
-      if (prop === 'unsafe') return (query: string, params?: unknown[], opts?: object) => target.unsafe(query, params as never, { ...opts, prepare: true });
+      if (prop === 'unsafe')
+        return (query: string, params?: unknown[], opts?: object) =>
+          target.unsafe(query, params as never, { ...opts, prepare: true });
       if (prop === 'begin' || prop === 'savepoint') {
         return (...args: unknown[]) => {
           const fn = args.pop() as (tx: PostgresClient) => unknown;
@@ -102,7 +104,8 @@ async function createPgliteDatabase(dir: string): Promise<Database> {
   const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
   const client = await PGlite.create(dir, { extensions: { pg_trgm } });
   const db = drizzle({ client, schema }) as unknown as Db;
-  const query = async <T extends Record<string, unknown>>(q: SQL) => ((await db.execute(q)) as unknown as { rows: T[] }).rows;
+  const query = async <T extends Record<string, unknown>>(q: SQL) =>
+    ((await db.execute(q)) as unknown as { rows: T[] }).rows;
   return {
     db,
     driver: 'pglite',

@@ -1,5 +1,15 @@
 import { and, eq, gt, isNull, max, ne } from 'drizzle-orm';
-import { allocationLines, allocations, orderLines, orders, shipmentDelays, shipmentLines, shipments, shops, trackingEvents } from '../../drizzle/schema/index.js';
+import {
+  allocationLines,
+  allocations,
+  orderLines,
+  orders,
+  shipmentDelays,
+  shipmentLines,
+  shipments,
+  shops,
+  trackingEvents,
+} from '../../drizzle/schema/index.js';
 import type { DelayReason } from '../../drizzle/schema/customers.js';
 import type { DbOrTx } from './client.js';
 
@@ -20,12 +30,15 @@ export async function shipmentForEmail(db: DbOrTx, shopId: number, shipmentId: n
 
 /** What a parcel holds (title and quantity per line), and how many shippable units the order has in all. */
 export async function parcelContents(db: DbOrTx, shopId: number, shipmentId: number, orderId: number) {
-  const items = await db.select({ title: orderLines.title, quantity: shipmentLines.quantity })
+  const items = await db
+    .select({ title: orderLines.title, quantity: shipmentLines.quantity })
     .from(shipmentLines)
     .innerJoin(allocationLines, eq(allocationLines.id, shipmentLines.allocationLineId))
     .innerJoin(orderLines, eq(orderLines.id, allocationLines.orderLineId))
     .where(and(eq(shipmentLines.shopId, shopId), eq(shipmentLines.shipmentId, shipmentId)));
-  const ordered = await db.select({ quantity: orderLines.currentQuantity, requiresShipping: orderLines.requiresShipping }).from(orderLines)
+  const ordered = await db
+    .select({ quantity: orderLines.currentQuantity, requiresShipping: orderLines.requiresShipping })
+    .from(orderLines)
     .where(and(eq(orderLines.shopId, shopId), eq(orderLines.orderId, orderId)));
   return { items, orderedUnits: ordered.filter((l) => l.requiresShipping).reduce((n, l) => n + l.quantity, 0) };
 }
@@ -34,20 +47,38 @@ export async function parcelContents(db: DbOrTx, shopId: number, shipmentId: num
 export async function openShipmentsWithoutDelay(db: DbOrTx, input: { since: Date; shopId?: number }) {
   return db
     .select({
-      id: shipments.id, shopId: shipments.shopId, orderId: allocations.orderId, status: shipments.status, shippedAt: shipments.shippedAt,
-      promisedDeliveryBy: allocations.promisedDeliveryBy, lastEventAt: max(trackingEvents.occurredAt),
+      id: shipments.id,
+      shopId: shipments.shopId,
+      orderId: allocations.orderId,
+      status: shipments.status,
+      shippedAt: shipments.shippedAt,
+      promisedDeliveryBy: allocations.promisedDeliveryBy,
+      lastEventAt: max(trackingEvents.occurredAt),
     })
     .from(shipments)
     .innerJoin(allocations, eq(allocations.id, shipments.allocationId))
     .leftJoin(shipmentDelays, eq(shipmentDelays.shipmentId, shipments.id))
     .leftJoin(trackingEvents, eq(trackingEvents.shipmentId, shipments.id))
-    .where(and(ne(shipments.status, 'delivered'), isNull(shipmentDelays.id), gt(shipments.shippedAt, input.since),
-      input.shopId ? eq(shipments.shopId, input.shopId) : undefined))
+    .where(
+      and(
+        ne(shipments.status, 'delivered'),
+        isNull(shipmentDelays.id),
+        gt(shipments.shippedAt, input.since),
+        input.shopId ? eq(shipments.shopId, input.shopId) : undefined,
+      ),
+    )
     .groupBy(shipments.id, allocations.orderId, allocations.promisedDeliveryBy);
 }
 
 /** Raises a shipment's delay once: null when it was already raised. */
-export async function raiseDelay(db: DbOrTx, d: { shopId: number; orderId: number; shipmentId: number; reason: DelayReason; detectedAt: Date }) {
-  const [delay] = await db.insert(shipmentDelays).values(d).onConflictDoNothing({ target: shipmentDelays.shipmentId }).returning({ id: shipmentDelays.id });
+export async function raiseDelay(
+  db: DbOrTx,
+  d: { shopId: number; orderId: number; shipmentId: number; reason: DelayReason; detectedAt: Date },
+) {
+  const [delay] = await db
+    .insert(shipmentDelays)
+    .values(d)
+    .onConflictDoNothing({ target: shipmentDelays.shipmentId })
+    .returning({ id: shipmentDelays.id });
   return delay ?? null;
 }

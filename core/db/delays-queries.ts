@@ -4,18 +4,28 @@ import type { DbOrTx } from './client.js';
 
 /** Shipments late and not delivered yet, for the overview. */
 export async function countOpenDelays(db: DbOrTx, shopId: number): Promise<number> {
-  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(shipmentDelays).where(and(eq(shipmentDelays.shopId, shopId), isNull(shipmentDelays.resolvedAt)));
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(shipmentDelays)
+    .where(and(eq(shipmentDelays.shopId, shopId), isNull(shipmentDelays.resolvedAt)));
   return Number(row?.n ?? 0);
 }
 
 /** A delivered parcel is late no more: its open delay ends when the delivery happened. */
 export async function resolveDelays(db: DbOrTx, shopId: number, shipmentId: number, at: Date): Promise<void> {
-  await db.update(shipmentDelays).set({ resolvedAt: at }).where(and(eq(shipmentDelays.shopId, shopId), eq(shipmentDelays.shipmentId, shipmentId)));
+  await db
+    .update(shipmentDelays)
+    .set({ resolvedAt: at })
+    .where(and(eq(shipmentDelays.shopId, shopId), eq(shipmentDelays.shipmentId, shipmentId)));
 }
 
 export type ShipmentDelayRow = typeof shipmentDelays.$inferSelect;
 
 /** An order's delays, oldest first. */
 export async function delaysOfOrder(db: DbOrTx, shopId: number, orderId: number): Promise<ShipmentDelayRow[]> {
-  return db.select().from(shipmentDelays).where(and(eq(shipmentDelays.shopId, shopId), eq(shipmentDelays.orderId, orderId))).orderBy(asc(shipmentDelays.detectedAt));
+  return db
+    .select()
+    .from(shipmentDelays)
+    .where(and(eq(shipmentDelays.shopId, shopId), eq(shipmentDelays.orderId, orderId)))
+    .orderBy(asc(shipmentDelays.detectedAt));
 }

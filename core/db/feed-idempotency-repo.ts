@@ -13,19 +13,37 @@ export interface StoredAnswer {
 export function createFeedIdempotencyRepo(db: DbOrTx) {
   return {
     async find(shopId: number, warehouseId: number, scope: string, key: string): Promise<StoredAnswer | undefined> {
-      const [row] = await db.select({ requestHash: feedIdempotencyKeys.requestHash, statusCode: feedIdempotencyKeys.statusCode, response: feedIdempotencyKeys.response })
+      const [row] = await db
+        .select({
+          requestHash: feedIdempotencyKeys.requestHash,
+          statusCode: feedIdempotencyKeys.statusCode,
+          response: feedIdempotencyKeys.response,
+        })
         .from(feedIdempotencyKeys)
-        .where(and(eq(feedIdempotencyKeys.shopId, shopId), eq(feedIdempotencyKeys.warehouseId, warehouseId), eq(feedIdempotencyKeys.scope, scope), eq(feedIdempotencyKeys.key, key)));
+        .where(
+          and(
+            eq(feedIdempotencyKeys.shopId, shopId),
+            eq(feedIdempotencyKeys.warehouseId, warehouseId),
+            eq(feedIdempotencyKeys.scope, scope),
+            eq(feedIdempotencyKeys.key, key),
+          ),
+        );
       return row;
     },
     /** Stores the first answer; a concurrent first answer wins and this one is dropped. */
     async save(shopId: number, warehouseId: number, scope: string, key: string, answer: StoredAnswer): Promise<void> {
-      await db.insert(feedIdempotencyKeys).values({ shopId, warehouseId, scope, key, ...answer }).onConflictDoNothing();
+      await db
+        .insert(feedIdempotencyKeys)
+        .values({ shopId, warehouseId, scope, key, ...answer })
+        .onConflictDoNothing();
     },
     /** Drops up to `limit` answers stored before `before`, oldest first; answers how many. */
     async deleteBefore(before: Date, limit: number): Promise<number> {
-      const rows = await db.delete(feedIdempotencyKeys)
-        .where(sql`${feedIdempotencyKeys.id} in (select id from ${feedIdempotencyKeys} where ${feedIdempotencyKeys.createdAt} < ${before.toISOString()}::timestamptz order by ${feedIdempotencyKeys.createdAt} limit ${limit})`)
+      const rows = await db
+        .delete(feedIdempotencyKeys)
+        .where(
+          sql`${feedIdempotencyKeys.id} in (select id from ${feedIdempotencyKeys} where ${feedIdempotencyKeys.createdAt} < ${before.toISOString()}::timestamptz order by ${feedIdempotencyKeys.createdAt} limit ${limit})`,
+        )
         .returning({ id: feedIdempotencyKeys.id });
       return rows.length;
     },

@@ -49,24 +49,25 @@ export function createFeedSignals(database: Pick<Database, 'listen'>, onError: (
       };
       return {
         cancel,
-        until: (ms) => new Promise<boolean>((resolve) => {
-          // each wake is consumed once: the caller queries again, then may wait again
-          const take = (): boolean => {
-            const f = fired;
-            fired = false;
-            return f;
-          };
-          if (fired || closed) return resolve(take());
-          const timer = setTimeout(() => {
-            notify = null;
-            resolve(false);
-          }, ms);
-          notify = () => {
-            clearTimeout(timer);
-            notify = null;
-            resolve(take());
-          };
-        }),
+        until: (ms) =>
+          new Promise<boolean>((resolve) => {
+            // each wake is consumed once: the caller queries again, then may wait again
+            const take = (): boolean => {
+              const f = fired;
+              fired = false;
+              return f;
+            };
+            if (fired || closed) return resolve(take());
+            const timer = setTimeout(() => {
+              notify = null;
+              resolve(false);
+            }, ms);
+            notify = () => {
+              clearTimeout(timer);
+              notify = null;
+              resolve(take());
+            };
+          }),
       };
     },
     /** Ends every wait at once (server shutdown) and stops listening. */

@@ -32,9 +32,16 @@ export function createInboxRepo(db: DbOrTx) {
       if (events.length === 0) return [];
       // one JSON parameter for the whole batch: the statement and its plan are the same for any batch size
       const rows = events.map((e) => ({
-        source: e.source, event_id: e.eventId, shop_domain: e.shopDomain, topic: e.topic, webhook_id: e.webhookId ?? null,
-        api_version: e.apiVersion ?? null, triggered_at: e.triggeredAt?.toISOString() ?? null, body: e.body,
-        status: e.status ?? 'pending', last_error: e.lastError ?? null,
+        source: e.source,
+        event_id: e.eventId,
+        shop_domain: e.shopDomain,
+        topic: e.topic,
+        webhook_id: e.webhookId ?? null,
+        api_version: e.apiVersion ?? null,
+        triggered_at: e.triggeredAt?.toISOString() ?? null,
+        body: e.body,
+        status: e.status ?? 'pending',
+        last_error: e.lastError ?? null,
       }));
       const result = await db.execute(sql`
         insert into inbox_events (source, event_id, shop_domain, topic, webhook_id, api_version, triggered_at, body, status, last_error)
@@ -81,22 +88,40 @@ export function createInboxRepo(db: DbOrTx) {
     async listDead(shopDomain: string, opts: { before?: number; limit: number }) {
       return db
         .select({
-          id: inboxEvents.id, topic: inboxEvents.topic, eventId: inboxEvents.eventId, attempts: inboxEvents.attempts, lastError: inboxEvents.lastError,
-          receivedAt: inboxEvents.receivedAt, preview: sql<string>`left(${inboxEvents.body}, 400)`, size: sql<number>`length(${inboxEvents.body})::int`,
+          id: inboxEvents.id,
+          topic: inboxEvents.topic,
+          eventId: inboxEvents.eventId,
+          attempts: inboxEvents.attempts,
+          lastError: inboxEvents.lastError,
+          receivedAt: inboxEvents.receivedAt,
+          preview: sql<string>`left(${inboxEvents.body}, 400)`,
+          size: sql<number>`length(${inboxEvents.body})::int`,
         })
         .from(inboxEvents)
-        .where(and(eq(inboxEvents.shopDomain, shopDomain), eq(inboxEvents.status, 'dead'), opts.before ? lt(inboxEvents.id, opts.before) : undefined))
+        .where(
+          and(
+            eq(inboxEvents.shopDomain, shopDomain),
+            eq(inboxEvents.status, 'dead'),
+            opts.before ? lt(inboxEvents.id, opts.before) : undefined,
+          ),
+        )
         .orderBy(desc(inboxEvents.id))
         .limit(opts.limit);
     },
 
     async countDead(shopDomain: string): Promise<number> {
-      const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(inboxEvents).where(and(eq(inboxEvents.shopDomain, shopDomain), eq(inboxEvents.status, 'dead')));
+      const [row] = await db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(inboxEvents)
+        .where(and(eq(inboxEvents.shopDomain, shopDomain), eq(inboxEvents.status, 'dead')));
       return Number(row?.n ?? 0);
     },
 
     async getForShop(shopDomain: string, id: number): Promise<InboxEvent | undefined> {
-      const [row] = await db.select().from(inboxEvents).where(and(eq(inboxEvents.shopDomain, shopDomain), eq(inboxEvents.id, id)));
+      const [row] = await db
+        .select()
+        .from(inboxEvents)
+        .where(and(eq(inboxEvents.shopDomain, shopDomain), eq(inboxEvents.id, id)));
       return row;
     },
 
@@ -105,15 +130,30 @@ export function createInboxRepo(db: DbOrTx) {
       const rows = await db
         .update(inboxEvents)
         .set({ status: 'pending', attempts: 0 })
-        .where(and(eq(inboxEvents.shopDomain, shopDomain), eq(inboxEvents.status, 'dead'), ids === 'all' ? undefined : inArray(inboxEvents.id, ids.length ? ids : [-1])))
+        .where(
+          and(
+            eq(inboxEvents.shopDomain, shopDomain),
+            eq(inboxEvents.status, 'dead'),
+            ids === 'all' ? undefined : inArray(inboxEvents.id, ids.length ? ids : [-1]),
+          ),
+        )
         .returning({ id: inboxEvents.id });
       return rows.map((r) => r.id);
     },
 
     /** Whether an orders/* event still waiting in the inbox mentions this order. */
     async hasPendingOrderEvent(shopDomain: string, orderGid: string): Promise<boolean> {
-      const rows = await db.select({ id: inboxEvents.id }).from(inboxEvents)
-        .where(and(eq(inboxEvents.shopDomain, shopDomain), eq(inboxEvents.status, 'pending'), like(inboxEvents.topic, 'orders/%'), like(inboxEvents.body, `%"${orderGid}"%`)))
+      const rows = await db
+        .select({ id: inboxEvents.id })
+        .from(inboxEvents)
+        .where(
+          and(
+            eq(inboxEvents.shopDomain, shopDomain),
+            eq(inboxEvents.status, 'pending'),
+            like(inboxEvents.topic, 'orders/%'),
+            like(inboxEvents.body, `%"${orderGid}"%`),
+          ),
+        )
         .limit(1);
       return rows.length > 0;
     },
@@ -121,7 +161,12 @@ export function createInboxRepo(db: DbOrTx) {
     async markProcessed(id: number, shopId: number | null): Promise<void> {
       await db
         .update(inboxEvents)
-        .set({ status: 'processed', processedAt: new Date(), shopId: shopId ?? undefined, attempts: sql`${inboxEvents.attempts} + 1` })
+        .set({
+          status: 'processed',
+          processedAt: new Date(),
+          shopId: shopId ?? undefined,
+          attempts: sql`${inboxEvents.attempts} + 1`,
+        })
         .where(eq(inboxEvents.id, id));
     },
 
@@ -135,7 +180,11 @@ export function createInboxRepo(db: DbOrTx) {
     },
 
     /** Drops unknown-shop dead letters received before the cut-off; counts what is left, per domain. */
-    async pruneUnknownShop(reason: string, before: Date, limit: number): Promise<{ pruned: number; kept: number; shops: Record<string, number> }> {
+    async pruneUnknownShop(
+      reason: string,
+      before: Date,
+      limit: number,
+    ): Promise<{ pruned: number; kept: number; shops: Record<string, number> }> {
       const deleted = await db.execute(sql`
         delete from inbox_events where id in (
           select id from inbox_events where status = 'dead' and shop_id is null and last_error = ${reason} and received_at < ${before.toISOString()}::timestamptz limit ${limit})
@@ -143,15 +192,25 @@ export function createInboxRepo(db: DbOrTx) {
       const left = await db
         .select({ domain: inboxEvents.shopDomain, n: sql<number>`count(*)::int` })
         .from(inboxEvents)
-        .where(and(eq(inboxEvents.status, 'dead'), sql`${inboxEvents.shopId} is null`, eq(inboxEvents.lastError, reason)))
+        .where(
+          and(eq(inboxEvents.status, 'dead'), sql`${inboxEvents.shopId} is null`, eq(inboxEvents.lastError, reason)),
+        )
         .groupBy(inboxEvents.shopDomain);
-      return { pruned: rowsOf(deleted).length, kept: left.reduce((n, r) => n + Number(r.n), 0), shops: Object.fromEntries(left.map((r) => [r.domain, Number(r.n)])) };
+      return {
+        pruned: rowsOf(deleted).length,
+        kept: left.reduce((n, r) => n + Number(r.n), 0),
+        shops: Object.fromEntries(left.map((r) => [r.domain, Number(r.n)])),
+      };
     },
 
     async recordFailure(id: number, error: string, dead: boolean): Promise<void> {
       await db
         .update(inboxEvents)
-        .set({ status: dead ? 'dead' : 'pending', lastError: escapeUnstorable(error.slice(0, 4000)), attempts: sql`${inboxEvents.attempts} + 1` })
+        .set({
+          status: dead ? 'dead' : 'pending',
+          lastError: escapeUnstorable(error.slice(0, 4000)),
+          attempts: sql`${inboxEvents.attempts} + 1`,
+        })
         .where(eq(inboxEvents.id, id));
     },
   };

@@ -9,7 +9,10 @@ export function createLocationsQueries(db: DbOrTx) {
   return {
     /** Locations that still exist in Shopify. */
     async list(shopId: number): Promise<ShopifyLocationRow[]> {
-      return db.select().from(shopifyLocations).where(and(eq(shopifyLocations.shopId, shopId), eq(shopifyLocations.deleted, false)));
+      return db
+        .select()
+        .from(shopifyLocations)
+        .where(and(eq(shopifyLocations.shopId, shopId), eq(shopifyLocations.deleted, false)));
     },
   };
 }

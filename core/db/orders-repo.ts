@@ -26,12 +26,34 @@ export function createOrdersRepo(db: DbOrTx) {
     async upsertIncoming(shopId: number, o: IncomingOrder): Promise<UpsertOrderResult> {
       const a = o.shippingAddress;
       const values = {
-        shopId, channel: o.channel, externalId: o.externalId, name: o.name, email: o.email, customerExternalId: o.customerExternalId, customerLocale: o.customerLocale ?? null,
-        financialStatus: o.financialStatus, currency: o.currency, totalPrice: o.totalPrice, tags: o.tags,
-        shippingAddress: a, countryCode: a?.countryCode ?? null, zip: a?.zip ?? null, latitude: a?.latitude ?? null, longitude: a?.longitude ?? null,
-        shippingRateCode: o.shippingRate?.code ?? null, shippingRateTitle: o.shippingRate?.title ?? null, deliverBy: o.deliverBy ?? null,
-        placedAt: o.placedAt, sourceUpdatedAt: o.updatedAt, sourceObservedAt: o.observedAt ?? null, cancelledAt: o.cancelledAt,
-        status: o.cancelledAt ? ('cancelled' as const) : o.fulfilled ? ('fulfilled_elsewhere' as const) : ('pending' as const),
+        shopId,
+        channel: o.channel,
+        externalId: o.externalId,
+        name: o.name,
+        email: o.email,
+        customerExternalId: o.customerExternalId,
+        customerLocale: o.customerLocale ?? null,
+        financialStatus: o.financialStatus,
+        currency: o.currency,
+        totalPrice: o.totalPrice,
+        tags: o.tags,
+        shippingAddress: a,
+        countryCode: a?.countryCode ?? null,
+        zip: a?.zip ?? null,
+        latitude: a?.latitude ?? null,
+        longitude: a?.longitude ?? null,
+        shippingRateCode: o.shippingRate?.code ?? null,
+        shippingRateTitle: o.shippingRate?.title ?? null,
+        deliverBy: o.deliverBy ?? null,
+        placedAt: o.placedAt,
+        sourceUpdatedAt: o.updatedAt,
+        sourceObservedAt: o.observedAt ?? null,
+        cancelledAt: o.cancelledAt,
+        status: o.cancelledAt
+          ? ('cancelled' as const)
+          : o.fulfilled
+            ? ('fulfilled_elsewhere' as const)
+            : ('pending' as const),
       };
       const [before] = await db
         .select({ id: orders.id, cancelledAt: orders.cancelledAt })
@@ -43,11 +65,22 @@ export function createOrdersRepo(db: DbOrTx) {
         .onConflictDoUpdate({
           target: [orders.shopId, orders.channel, orders.externalId],
           set: {
-            name: sql`excluded.name`, email: sql`excluded.email`, customerExternalId: sql`excluded.customer_external_id`, customerLocale: sql`coalesce(excluded.customer_locale, ${orders.customerLocale})`,
-            financialStatus: sql`excluded.financial_status`, currency: sql`excluded.currency`, totalPrice: sql`excluded.total_price`,
-            tags: sql`excluded.tags`, shippingAddress: sql`excluded.shipping_address`, countryCode: sql`excluded.country_code`,
-            zip: sql`excluded.zip`, latitude: sql`excluded.latitude`, longitude: sql`excluded.longitude`,
-            shippingRateCode: sql`excluded.shipping_rate_code`, shippingRateTitle: sql`excluded.shipping_rate_title`, deliverBy: sql`excluded.deliver_by`,
+            name: sql`excluded.name`,
+            email: sql`excluded.email`,
+            customerExternalId: sql`excluded.customer_external_id`,
+            customerLocale: sql`coalesce(excluded.customer_locale, ${orders.customerLocale})`,
+            financialStatus: sql`excluded.financial_status`,
+            currency: sql`excluded.currency`,
+            totalPrice: sql`excluded.total_price`,
+            tags: sql`excluded.tags`,
+            shippingAddress: sql`excluded.shipping_address`,
+            countryCode: sql`excluded.country_code`,
+            zip: sql`excluded.zip`,
+            latitude: sql`excluded.latitude`,
+            longitude: sql`excluded.longitude`,
+            shippingRateCode: sql`excluded.shipping_rate_code`,
+            shippingRateTitle: sql`excluded.shipping_rate_title`,
+            deliverBy: sql`excluded.deliver_by`,
             sourceUpdatedAt: sql`excluded.source_updated_at`,
             sourceObservedAt: sql`excluded.source_observed_at`,
             cancelledAt: sql`coalesce(${orders.cancelledAt}, excluded.cancelled_at)`,
@@ -69,44 +102,81 @@ export function createOrdersRepo(db: DbOrTx) {
       const row = rows[0];
       if (!row) {
         const current = before ?? (await this.byExternalId(shopId, o.channel, o.externalId))!;
-        return { orderId: current.id, outcome: 'stale', cancelled: current.cancelledAt !== null, cancelledNow: false, settled: true };
+        return {
+          orderId: current.id,
+          outcome: 'stale',
+          cancelled: current.cancelledAt !== null,
+          cancelledNow: false,
+          settled: true,
+        };
       }
       for (const line of o.lines) {
         await db
           .insert(orderLines)
           .values({
-            shopId, orderId: row.id, externalId: line.externalId, sku: line.sku, variantExternalId: line.variantExternalId, title: line.title,
-            quantity: line.quantity, currentQuantity: line.currentQuantity, unitPrice: line.unitPrice, requiresShipping: line.requiresShipping,
+            shopId,
+            orderId: row.id,
+            externalId: line.externalId,
+            sku: line.sku,
+            variantExternalId: line.variantExternalId,
+            title: line.title,
+            quantity: line.quantity,
+            currentQuantity: line.currentQuantity,
+            unitPrice: line.unitPrice,
+            requiresShipping: line.requiresShipping,
           })
           .onConflictDoUpdate({
             target: [orderLines.orderId, orderLines.externalId],
             set: {
-              sku: sql`excluded.sku`, variantExternalId: sql`excluded.variant_external_id`, title: sql`excluded.title`, quantity: sql`excluded.quantity`,
-              currentQuantity: sql`excluded.current_quantity`, unitPrice: sql`excluded.unit_price`, requiresShipping: sql`excluded.requires_shipping`, updatedAt: sql`now()`,
+              sku: sql`excluded.sku`,
+              variantExternalId: sql`excluded.variant_external_id`,
+              title: sql`excluded.title`,
+              quantity: sql`excluded.quantity`,
+              currentQuantity: sql`excluded.current_quantity`,
+              unitPrice: sql`excluded.unit_price`,
+              requiresShipping: sql`excluded.requires_shipping`,
+              updatedAt: sql`now()`,
             },
           });
       }
       const cancelled = row.cancelledAt !== null;
       return {
-        orderId: row.id, outcome: before ? 'updated' : 'inserted', cancelled, cancelledNow: cancelled && !before?.cancelledAt,
+        orderId: row.id,
+        outcome: before ? 'updated' : 'inserted',
+        cancelled,
+        cancelledNow: cancelled && !before?.cancelledAt,
         settled: cancelled || row.status === 'fulfilled_elsewhere',
       };
     },
 
     async get(shopId: number, orderId: number): Promise<OrderRow | undefined> {
-      const [row] = await db.select().from(orders).where(and(eq(orders.shopId, shopId), eq(orders.id, orderId)));
+      const [row] = await db
+        .select()
+        .from(orders)
+        .where(and(eq(orders.shopId, shopId), eq(orders.id, orderId)));
       return row;
     },
 
     async byExternalId(shopId: number, channel: string, externalId: string): Promise<OrderRow | undefined> {
-      const [row] = await db.select().from(orders).where(and(eq(orders.shopId, shopId), eq(orders.channel, channel), eq(orders.externalId, externalId)));
+      const [row] = await db
+        .select()
+        .from(orders)
+        .where(and(eq(orders.shopId, shopId), eq(orders.channel, channel), eq(orders.externalId, externalId)));
       return row;
     },
 
     /** Sets the order's status (and hold reason when given); `at` is the change's instant. */
-    async setStatus(shopId: number, orderId: number, status: OrderRow['status'], opts: { onHoldReason?: string | null; at?: Date } = {}): Promise<void> {
+    async setStatus(
+      shopId: number,
+      orderId: number,
+      status: OrderRow['status'],
+      opts: { onHoldReason?: string | null; at?: Date } = {},
+    ): Promise<void> {
       const hold = opts.onHoldReason === undefined ? {} : { onHoldReason: opts.onHoldReason };
-      await db.update(orders).set({ status, ...hold, updatedAt: opts.at ?? new Date() }).where(and(eq(orders.shopId, shopId), eq(orders.id, orderId)));
+      await db
+        .update(orders)
+        .set({ status, ...hold, updatedAt: opts.at ?? new Date() })
+        .where(and(eq(orders.shopId, shopId), eq(orders.id, orderId)));
     },
 
     /**
@@ -115,8 +185,17 @@ export function createOrdersRepo(db: DbOrTx) {
      * Orders cancelled, settled or held keep their state.
      */
     async markNeedsRouting(shopId: number, orderId: number, at = new Date()): Promise<boolean> {
-      const rows = await db.update(orders).set({ status: 'pending', updatedAt: at })
-        .where(and(eq(orders.shopId, shopId), eq(orders.id, orderId), inArray(orders.status, ['routed', 'dispatched', 'partially_shipped', 'backordered']), sql`${orders.cancelledAt} is null`))
+      const rows = await db
+        .update(orders)
+        .set({ status: 'pending', updatedAt: at })
+        .where(
+          and(
+            eq(orders.shopId, shopId),
+            eq(orders.id, orderId),
+            inArray(orders.status, ['routed', 'dispatched', 'partially_shipped', 'backordered']),
+            sql`${orders.cancelledAt} is null`,
+          ),
+        )
         .returning({ id: orders.id });
       return rows.length > 0;
     },
@@ -124,19 +203,29 @@ export function createOrdersRepo(db: DbOrTx) {
     /** Orders placed since `since` and not cancelled, oldest first, at most `limit`. */
     /** The `limit` most recent orders placed since `since` (not cancelled), returned oldest first. */
     async recentSince(shopId: number, since: Date, limit: number): Promise<OrderRow[]> {
-      const rows = await db.select().from(orders)
+      const rows = await db
+        .select()
+        .from(orders)
         .where(and(eq(orders.shopId, shopId), gte(orders.placedAt, since), notInArray(orders.status, ['cancelled'])))
-        .orderBy(desc(orders.placedAt), desc(orders.id)).limit(limit);
+        .orderBy(desc(orders.placedAt), desc(orders.id))
+        .limit(limit);
       return rows.reverse();
     },
 
     async linesOf(shopId: number, orderIds: number[]): Promise<OrderLineRow[]> {
       if (orderIds.length === 0) return [];
-      return db.select().from(orderLines).where(and(eq(orderLines.shopId, shopId), inArray(orderLines.orderId, orderIds)));
+      return db
+        .select()
+        .from(orderLines)
+        .where(and(eq(orderLines.shopId, shopId), inArray(orderLines.orderId, orderIds)));
     },
 
     async lines(shopId: number, orderId: number): Promise<OrderLineRow[]> {
-      return db.select().from(orderLines).where(and(eq(orderLines.shopId, shopId), eq(orderLines.orderId, orderId))).orderBy(orderLines.id);
+      return db
+        .select()
+        .from(orderLines)
+        .where(and(eq(orderLines.shopId, shopId), eq(orderLines.orderId, orderId)))
+        .orderBy(orderLines.id);
     },
   };
 }

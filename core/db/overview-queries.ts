@@ -20,7 +20,12 @@ export type Handover = Pick<Overview, 'handover' | 'handoverWeek'>;
  * history: orders by status (orders_shop_status_placed_idx), open allocations
  * (allocations_open_promise_idx), today's shipments as an instant range (shipments_shop_shipped_idx).
  */
-export async function loadOverviewCounts(database: Database, shopId: number, nowDate: Date, timezone: string): Promise<Omit<Overview, keyof Handover>> {
+export async function loadOverviewCounts(
+  database: Database,
+  shopId: number,
+  nowDate: Date,
+  timezone: string,
+): Promise<Omit<Overview, keyof Handover>> {
   // postgres.js takes instants as ISO strings in raw SQL
   const now = nowDate.toISOString();
   const [counts] = await database.query<Record<string, number>>(sql`
@@ -36,8 +41,12 @@ export async function loadOverviewCounts(database: Database, shopId: number, now
       (select count(distinct order_id)::int from allocations where shop_id = ${shopId}
         and status in ('reserved', 'ready', 'leased', 'acknowledged', 'partially_shipped') and promised_ship_by < ${now}::timestamptz) as late`);
   return {
-    waitingToRoute: Number(counts!.waiting), onHold: Number(counts!.on_hold), backordered: Number(counts!.backordered),
-    awaitingAcknowledgement: Number(counts!.awaiting_ack), shippedToday: Number(counts!.shipped_today), late: Number(counts!.late),
+    waitingToRoute: Number(counts!.waiting),
+    onHold: Number(counts!.on_hold),
+    backordered: Number(counts!.backordered),
+    awaitingAcknowledgement: Number(counts!.awaiting_ack),
+    shippedToday: Number(counts!.shipped_today),
+    late: Number(counts!.late),
   };
 }
 
@@ -46,7 +55,12 @@ export async function loadOverviewCounts(database: Database, shopId: number, now
  * allocation: per local day and for the week, in one pass over the week's acknowledgements
  * (allocations_shop_acknowledged_idx), each order's placed_at looked up by key.
  */
-export async function loadHandover(database: Database, shopId: number, nowDate: Date, timezone: string): Promise<Handover> {
+export async function loadHandover(
+  database: Database,
+  shopId: number,
+  nowDate: Date,
+  timezone: string,
+): Promise<Handover> {
   const weekAgo = new Date(nowDate.getTime() - 7 * 86_400_000).toISOString();
   const rows = await database.query<{ day: string | null; orders: number; p50: number | null; p95: number | null }>(sql`
     with h as (
@@ -63,13 +77,23 @@ export async function loadHandover(database: Database, shopId: number, nowDate: 
   const n = (v: unknown) => (v === null || v === undefined ? null : Math.round(Number(v) * 10) / 10);
   const week = rows.find((r) => r.day === null);
   return {
-    handover: rows.filter((h) => h.day !== null).map((h) => ({ day: h.day!, orders: Number(h.orders), medianMinutes: n(h.p50), p95Minutes: n(h.p95) })),
+    handover: rows
+      .filter((h) => h.day !== null)
+      .map((h) => ({ day: h.day!, orders: Number(h.orders), medianMinutes: n(h.p50), p95Minutes: n(h.p95) })),
     handoverWeek: { orders: Number(week?.orders ?? 0), medianMinutes: n(week?.p50), p95Minutes: n(week?.p95) },
   };
 }
 
 /** Counts and hand-over together (the hand-over read fresh). */
-export async function loadOverview(database: Database, shopId: number, nowDate: Date, timezone: string): Promise<Overview> {
-  const [counts, handover] = await Promise.all([loadOverviewCounts(database, shopId, nowDate, timezone), loadHandover(database, shopId, nowDate, timezone)]);
+export async function loadOverview(
+  database: Database,
+  shopId: number,
+  nowDate: Date,
+  timezone: string,
+): Promise<Overview> {
+  const [counts, handover] = await Promise.all([
+    loadOverviewCounts(database, shopId, nowDate, timezone),
+    loadHandover(database, shopId, nowDate, timezone),
+  ]);
   return { ...counts, ...handover };
 }

@@ -12,14 +12,22 @@ describe('embedded PGlite', () => {
       await database.migrate();
       expect(await database.migrationsApplied()).toBe(true);
       const repo = createInboxRepo(database.db);
-      const event = { source: 'shopify', eventId: 'e-1', shopDomain: 'a.myshopify.com', topic: 'orders/create', body: '{"id":1}' };
+      const event = {
+        source: 'shopify',
+        eventId: 'e-1',
+        shopDomain: 'a.myshopify.com',
+        topic: 'orders/create',
+        body: '{"id":1}',
+      };
       const [first] = await repo.insertMany([event]);
       const [again] = await repo.insertMany([event]);
       expect(first).toMatchObject({ inserted: true });
       expect(again).toEqual({ id: first!.id, inserted: false });
       expect(await repo.get(first!.id)).toMatchObject({ topic: 'orders/create', status: 'pending', body: '{"id":1}' });
       // PGlite loads its bundled pg_trgm, so the order-name search has its trigram index here too
-      const idx = await database.query<{ n: number }>(sql`select count(*)::int as n from pg_indexes where indexname = 'orders_name_trgm_idx'`);
+      const idx = await database.query<{ n: number }>(
+        sql`select count(*)::int as n from pg_indexes where indexname = 'orders_name_trgm_idx'`,
+      );
       expect(Number(idx[0]!.n)).toBe(1);
     } finally {
       await database.close();

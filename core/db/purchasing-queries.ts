@@ -4,7 +4,9 @@ import type { DbOrTx } from './client.js';
 
 export type SkuRow = typeof skus.$inferSelect;
 /** What purchasing sets on a SKU. */
-export type SkuPurchasingPatch = Partial<Pick<SkuRow, 'supplier' | 'leadTimeDays' | 'leadTimeStdDays' | 'packSize' | 'moq'>>;
+export type SkuPurchasingPatch = Partial<
+  Pick<SkuRow, 'supplier' | 'leadTimeDays' | 'leadTimeStdDays' | 'packSize' | 'moq'>
+>;
 
 /** A SKU the last replenishment run says to reorder, with what purchasing knows about it. */
 export interface ReorderCandidate {
@@ -20,14 +22,28 @@ export interface ReorderCandidate {
 export function createPurchasingQueries(db: DbOrTx) {
   return {
     async updateSku(shopId: number, id: number, patch: SkuPurchasingPatch, now: Date): Promise<SkuRow | undefined> {
-      const [row] = await db.update(skus).set({ ...patch, updatedAt: now }).where(and(eq(skus.shopId, shopId), eq(skus.id, id))).returning();
+      const [row] = await db
+        .update(skus)
+        .set({ ...patch, updatedAt: now })
+        .where(and(eq(skus.shopId, shopId), eq(skus.id, id)))
+        .returning();
       return row;
     },
 
     async reorderCandidates(shopId: number): Promise<ReorderCandidate[]> {
-      const rows = await db.select({ s: skus, r: replenishmentSnapshot }).from(replenishmentSnapshot).innerJoin(skus, eq(skus.id, replenishmentSnapshot.skuId))
+      const rows = await db
+        .select({ s: skus, r: replenishmentSnapshot })
+        .from(replenishmentSnapshot)
+        .innerJoin(skus, eq(skus.id, replenishmentSnapshot.skuId))
         .where(and(eq(replenishmentSnapshot.shopId, shopId), sql`${replenishmentSnapshot.suggestedOrderQuantity} > 0`));
-      return rows.map(({ s, r }) => ({ sku: s, available: r.available, backorders: r.backorders, reorderPoint: r.reorderPoint, eoqRaw: r.eoqRaw, meanDaily: r.meanDaily }));
+      return rows.map(({ s, r }) => ({
+        sku: s,
+        available: r.available,
+        backorders: r.backorders,
+        reorderPoint: r.reorderPoint,
+        eoqRaw: r.eoqRaw,
+        meanDaily: r.meanDaily,
+      }));
     },
 
     /** SKU code → id, for every SKU of the shop. */
@@ -38,8 +54,12 @@ export function createPurchasingQueries(db: DbOrTx) {
 
     /** Suppliers named on the shop's SKUs, with how many SKUs name each. */
     async suppliers(shopId: number): Promise<{ supplier: string; skus: number }[]> {
-      const rows = await db.select({ supplier: skus.supplier, n: sql<number>`count(*)::int` }).from(skus)
-        .where(and(eq(skus.shopId, shopId), isNotNull(skus.supplier))).groupBy(skus.supplier).orderBy(asc(skus.supplier));
+      const rows = await db
+        .select({ supplier: skus.supplier, n: sql<number>`count(*)::int` })
+        .from(skus)
+        .where(and(eq(skus.shopId, shopId), isNotNull(skus.supplier)))
+        .groupBy(skus.supplier)
+        .orderBy(asc(skus.supplier));
       return rows.map((x) => ({ supplier: x.supplier!, skus: Number(x.n) }));
     },
   };

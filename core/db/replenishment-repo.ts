@@ -27,54 +27,94 @@ export function createReplenishmentRepo(db: Db) {
      * One transaction: daily demand rebuilt from `demandFrom` (null keeps what is there), the
      * snapshot upserted, and the A/B/C classes when `abc` is given.
      */
-    async recompute(input: { tuneWorkMem: boolean; shopId: number; demandFrom: string | null; snapshot: SnapshotParams; abc: { a: number; b: number } | null }): Promise<void> {
+    async recompute(input: {
+      tuneWorkMem: boolean;
+      shopId: number;
+      demandFrom: string | null;
+      snapshot: SnapshotParams;
+      abc: { a: number; b: number } | null;
+    }): Promise<void> {
       await db.transaction(async (tx) => {
         // a big aggregate: give it memory instead of spilling sorts to disk (Postgres only)
         if (input.tuneWorkMem) await tx.execute(sql`set local work_mem = '256MB'`);
-        if (input.demandFrom !== null) for (const q of refreshDemandSql(input.shopId, input.demandFrom)) await tx.execute(q);
+        if (input.demandFrom !== null)
+          for (const q of refreshDemandSql(input.shopId, input.demandFrom)) await tx.execute(q);
         await tx.execute(upsertSnapshotSql(input.snapshot));
         if (input.abc) await tx.execute(updateAbcSql(input.shopId, input.abc.a, input.abc.b));
       });
     },
 
     /** Only the snapshot rows that can raise something: the scan of flags stays in SQL. */
-    async alertCandidates(shopId: number, p: { asOf: string; overstockDays: number; deadStockDays: number; skuIds?: number[] }): Promise<{ r: ReplenishmentSnapshot; sku: string }[]> {
+    async alertCandidates(
+      shopId: number,
+      p: { asOf: string; overstockDays: number; deadStockDays: number; skuIds?: number[] },
+    ): Promise<{ r: ReplenishmentSnapshot; sku: string }[]> {
       const only = p.skuIds ? inArray(replenishmentSnapshot.skuId, p.skuIds) : undefined;
       return db
         .select({ r: replenishmentSnapshot, sku: skus.sku })
         .from(replenishmentSnapshot)
         .innerJoin(skus, eq(skus.id, replenishmentSnapshot.skuId))
-        .where(and(eq(replenishmentSnapshot.shopId, shopId), only, or(
-          sql`${replenishmentSnapshot.available} - ${replenishmentSnapshot.backorders} <= ${replenishmentSnapshot.reorderPoint}`,
-          sql`${replenishmentSnapshot.backorders} > 0`,
-          sql`${replenishmentSnapshot.daysOfCover} < ${replenishmentSnapshot.leadTimeDays}`,
-          sql`${replenishmentSnapshot.daysOfCover} > ${p.overstockDays}`,
-          sql`${replenishmentSnapshot.available} > 0 and (${replenishmentSnapshot.lastSale} is null or ${replenishmentSnapshot.lastSale} <= ${p.asOf}::date - ${p.deadStockDays}::int)`,
-        )));
+        .where(
+          and(
+            eq(replenishmentSnapshot.shopId, shopId),
+            only,
+            or(
+              sql`${replenishmentSnapshot.available} - ${replenishmentSnapshot.backorders} <= ${replenishmentSnapshot.reorderPoint}`,
+              sql`${replenishmentSnapshot.backorders} > 0`,
+              sql`${replenishmentSnapshot.daysOfCover} < ${replenishmentSnapshot.leadTimeDays}`,
+              sql`${replenishmentSnapshot.daysOfCover} > ${p.overstockDays}`,
+              sql`${replenishmentSnapshot.available} > 0 and (${replenishmentSnapshot.lastSale} is null or ${replenishmentSnapshot.lastSale} <= ${p.asOf}::date - ${p.deadStockDays}::int)`,
+            ),
+          ),
+        );
     },
 
     /** A snooze that ended: the alert is open again. */
     async reopenSnoozedAlerts(shopId: number): Promise<void> {
-      await db.update(stockAlerts).set({ status: 'open', snoozedUntil: null, updatedAt: new Date() })
-        .where(and(eq(stockAlerts.shopId, shopId), eq(stockAlerts.status, 'snoozed'), sql`${stockAlerts.snoozedUntil} < now()`));
+      await db
+        .update(stockAlerts)
+        .set({ status: 'open', snoozedUntil: null, updatedAt: new Date() })
+        .where(
+          and(
+            eq(stockAlerts.shopId, shopId),
+            eq(stockAlerts.status, 'snoozed'),
+            sql`${stockAlerts.snoozedUntil} < now()`,
+          ),
+        );
     },
 
     /** Alerts not resolved, for some SKUs or all. */
     async unresolvedAlerts(shopId: number, skuIds?: number[]): Promise<StockAlert[]> {
-      return db.select().from(stockAlerts).where(and(eq(stockAlerts.shopId, shopId), notInArray(stockAlerts.status, ['resolved']), skuIds ? inArray(stockAlerts.skuId, skuIds) : undefined));
+      return db
+        .select()
+        .from(stockAlerts)
+        .where(
+          and(
+            eq(stockAlerts.shopId, shopId),
+            notInArray(stockAlerts.status, ['resolved']),
+            skuIds ? inArray(stockAlerts.skuId, skuIds) : undefined,
+          ),
+        );
     },
 
     async refreshAlert(id: number, a: Pick<StockAlert, 'severity' | 'message' | 'formula' | 'inputs'>): Promise<void> {
-      await db.update(stockAlerts).set({ ...a, updatedAt: new Date() }).where(eq(stockAlerts.id, id));
+      await db
+        .update(stockAlerts)
+        .set({ ...a, updatedAt: new Date() })
+        .where(eq(stockAlerts.id, id));
     },
 
     async openAlerts(shopId: number, alerts: NewStockAlert[]): Promise<void> {
-      for (let i = 0; i < alerts.length; i += 1000) await db.insert(stockAlerts).values(alerts.slice(i, i + 1000).map((a) => ({ shopId, ...a })));
+      for (let i = 0; i < alerts.length; i += 1000)
+        await db.insert(stockAlerts).values(alerts.slice(i, i + 1000).map((a) => ({ shopId, ...a })));
     },
 
     async resolveAlerts(ids: number[], by: string): Promise<void> {
       for (let i = 0; i < ids.length; i += 1000) {
-        await db.update(stockAlerts).set({ status: 'resolved', resolvedAt: new Date(), resolvedBy: by, updatedAt: new Date() }).where(inArray(stockAlerts.id, ids.slice(i, i + 1000)));
+        await db
+          .update(stockAlerts)
+          .set({ status: 'resolved', resolvedAt: new Date(), resolvedBy: by, updatedAt: new Date() })
+          .where(inArray(stockAlerts.id, ids.slice(i, i + 1000)));
       }
     },
   };

@@ -13,13 +13,21 @@ export function createRoutingRulesRepo(db: DbOrTx) {
     },
 
     /** Saves the whole list; `expectedVersion` guards against two editors overwriting each other. */
-    async save(shopId: number, rules: RoutingRule[], expectedVersion?: number): Promise<{ version: number } | { conflict: true }> {
+    async save(
+      shopId: number,
+      rules: RoutingRule[],
+      expectedVersion?: number,
+    ): Promise<{ version: number } | { conflict: true }> {
       const current = await this.get(shopId);
       if (expectedVersion !== undefined && expectedVersion !== current.version) return { conflict: true };
       const [row] = await db
         .insert(routingRules)
         .values({ shopId, rules, version: 1 })
-        .onConflictDoUpdate({ target: routingRules.shopId, set: { rules, version: sql`${routingRules.version} + 1`, updatedAt: sql`now()` }, setWhere: sql`${routingRules.version} = ${current.version}` })
+        .onConflictDoUpdate({
+          target: routingRules.shopId,
+          set: { rules, version: sql`${routingRules.version} + 1`, updatedAt: sql`now()` },
+          setWhere: sql`${routingRules.version} = ${current.version}`,
+        })
         .returning({ version: routingRules.version });
       return row ? { version: row.version } : { conflict: true };
     },

@@ -21,21 +21,39 @@ export function createSessionsRepo(db: DbOrTx, cipher: TokenCipher) {
   return {
     async save(s: StoredSession): Promise<void> {
       const row = {
-        id: s.id, shopId: s.shopId, isOnline: s.isOnline, scope: s.scope, accessTokenEnc: cipher.encrypt(s.accessToken), expiresAt: s.expiresAt,
-        refreshTokenEnc: s.refreshToken ? cipher.encrypt(s.refreshToken) : null, refreshTokenExpiresAt: s.refreshTokenExpiresAt, userId: s.userId,
+        id: s.id,
+        shopId: s.shopId,
+        isOnline: s.isOnline,
+        scope: s.scope,
+        accessTokenEnc: cipher.encrypt(s.accessToken),
+        expiresAt: s.expiresAt,
+        refreshTokenEnc: s.refreshToken ? cipher.encrypt(s.refreshToken) : null,
+        refreshTokenExpiresAt: s.refreshTokenExpiresAt,
+        userId: s.userId,
       };
-      await db.insert(sessions).values(row).onConflictDoUpdate({ target: sessions.id, set: { ...row, updatedAt: new Date() } });
+      await db
+        .insert(sessions)
+        .values(row)
+        .onConflictDoUpdate({ target: sessions.id, set: { ...row, updatedAt: new Date() } });
     },
 
     async load(id: string): Promise<StoredSession | undefined> {
       const [row] = await db.select().from(sessions).where(eq(sessions.id, id));
       if (!row) return undefined;
       const s: StoredSession = {
-        id: row.id, shopId: row.shopId, isOnline: row.isOnline, scope: row.scope, accessToken: cipher.decrypt(row.accessTokenEnc), expiresAt: row.expiresAt,
-        refreshToken: row.refreshTokenEnc ? cipher.decrypt(row.refreshTokenEnc) : null, refreshTokenExpiresAt: row.refreshTokenExpiresAt, userId: row.userId,
+        id: row.id,
+        shopId: row.shopId,
+        isOnline: row.isOnline,
+        scope: row.scope,
+        accessToken: cipher.decrypt(row.accessTokenEnc),
+        expiresAt: row.expiresAt,
+        refreshToken: row.refreshTokenEnc ? cipher.decrypt(row.refreshTokenEnc) : null,
+        refreshTokenExpiresAt: row.refreshTokenExpiresAt,
+        userId: row.userId,
       };
       // key rotation: re-seal with the current key the first time an old one is read
-      if (cipher.needsReseal(row.accessTokenEnc) || (row.refreshTokenEnc && cipher.needsReseal(row.refreshTokenEnc))) await this.save(s);
+      if (cipher.needsReseal(row.accessTokenEnc) || (row.refreshTokenEnc && cipher.needsReseal(row.refreshTokenEnc)))
+        await this.save(s);
       return s;
     },
 
@@ -44,7 +62,10 @@ export function createSessionsRepo(db: DbOrTx, cipher: TokenCipher) {
     },
 
     async hasOffline(shopId: number): Promise<boolean> {
-      const rows = await db.select({ id: sessions.id }).from(sessions).where(and(eq(sessions.shopId, shopId), eq(sessions.isOnline, false)));
+      const rows = await db
+        .select({ id: sessions.id })
+        .from(sessions)
+        .where(and(eq(sessions.shopId, shopId), eq(sessions.isOnline, false)));
       return rows.length > 0;
     },
   };

@@ -43,13 +43,25 @@ export function createShopifyMirrorRepo(db: DbOrTx) {
     },
 
     /** false when a newer level was already stored */
-    async upsertInventoryLevel(shopId: number, l: { inventoryItemExternalId: string; locationExternalId: string; available: number | null }, at: Date): Promise<boolean> {
+    async upsertInventoryLevel(
+      shopId: number,
+      l: { inventoryItemExternalId: string; locationExternalId: string; available: number | null },
+      at: Date,
+    ): Promise<boolean> {
       const rows = await db
         .insert(shopifyInventoryLevels)
         .values({ shopId, ...l, sourceUpdatedAt: at })
         .onConflictDoUpdate({
-          target: [shopifyInventoryLevels.shopId, shopifyInventoryLevels.inventoryItemExternalId, shopifyInventoryLevels.locationExternalId],
-          set: { available: sql`excluded.available`, sourceUpdatedAt: sql`excluded.source_updated_at`, updatedAt: sql`now()` },
+          target: [
+            shopifyInventoryLevels.shopId,
+            shopifyInventoryLevels.inventoryItemExternalId,
+            shopifyInventoryLevels.locationExternalId,
+          ],
+          set: {
+            available: sql`excluded.available`,
+            sourceUpdatedAt: sql`excluded.source_updated_at`,
+            updatedAt: sql`now()`,
+          },
           setWhere: sql`${shopifyInventoryLevels.sourceUpdatedAt} < excluded.source_updated_at`,
         })
         .returning({ id: shopifyInventoryLevels.id });
@@ -63,7 +75,14 @@ export function createShopifyMirrorRepo(db: DbOrTx) {
         .values({ shopId, ...l, sourceUpdatedAt: at })
         .onConflictDoUpdate({
           target: [shopifyLocations.shopId, shopifyLocations.externalId],
-          set: { name: sql`excluded.name`, address: sql`excluded.address`, active: sql`excluded.active`, deleted: sql`${shopifyLocations.deleted} or excluded.deleted`, sourceUpdatedAt: sql`excluded.source_updated_at`, updatedAt: sql`now()` },
+          set: {
+            name: sql`excluded.name`,
+            address: sql`excluded.address`,
+            active: sql`excluded.active`,
+            deleted: sql`${shopifyLocations.deleted} or excluded.deleted`,
+            sourceUpdatedAt: sql`excluded.source_updated_at`,
+            updatedAt: sql`now()`,
+          },
           setWhere: sql`${shopifyLocations.sourceUpdatedAt} is null or ${shopifyLocations.sourceUpdatedAt} <= excluded.source_updated_at`,
         })
         .returning({ id: shopifyLocations.id });

@@ -26,25 +26,44 @@ export function createShopsRepo(db: DbOrTx) {
     },
 
     /** Install or reinstall: the shop is active again and forgets its uninstall. */
-    async activate(domain: string, details: Partial<Pick<Shop, 'name' | 'email' | 'currency' | 'locale' | 'timezone'>> = {}): Promise<Shop> {
+    async activate(
+      domain: string,
+      details: Partial<Pick<Shop, 'name' | 'email' | 'currency' | 'locale' | 'timezone'>> = {},
+    ): Promise<Shop> {
       const [row] = await db
         .insert(shops)
         .values({ domain, ...details, status: 'active' })
-        .onConflictDoUpdate({ target: shops.domain, set: { ...details, status: 'active', uninstalledAt: null, installedAt: sql`case when ${shops.status} = 'uninstalled' then now() else ${shops.installedAt} end`, updatedAt: new Date() } })
+        .onConflictDoUpdate({
+          target: shops.domain,
+          set: {
+            ...details,
+            status: 'active',
+            uninstalledAt: null,
+            installedAt: sql`case when ${shops.status} = 'uninstalled' then now() else ${shops.installedAt} end`,
+            updatedAt: new Date(),
+          },
+        })
         .returning();
       return row!;
     },
 
     /** app/uninstalled: the shop is disabled and its tokens are gone. */
     async uninstall(shopId: number, at: Date): Promise<void> {
-      await db.update(shops).set({ status: 'uninstalled', uninstalledAt: at, updatedAt: new Date() }).where(eq(shops.id, shopId));
+      await db
+        .update(shops)
+        .set({ status: 'uninstalled', uninstalledAt: at, updatedAt: new Date() })
+        .where(eq(shops.id, shopId));
       await db.delete(sessions).where(eq(sessions.shopId, shopId));
     },
 
     async updateSettings(shopId: number, patch: Partial<ShopSettings>): Promise<Shop> {
       const current = await this.byId(shopId);
       const settings = { ...current!.settings, ...patch };
-      const [row] = await db.update(shops).set({ settings, updatedAt: new Date() }).where(eq(shops.id, shopId)).returning();
+      const [row] = await db
+        .update(shops)
+        .set({ settings, updatedAt: new Date() })
+        .where(eq(shops.id, shopId))
+        .returning();
       return row!;
     },
 

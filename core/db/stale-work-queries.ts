@@ -1,5 +1,14 @@
 import { and, asc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
-import { allocationLines, allocations, backorders, imports, orderLines, orders, shipments, stockDirty } from '../../drizzle/schema/index.js';
+import {
+  allocationLines,
+  allocations,
+  backorders,
+  imports,
+  orderLines,
+  orders,
+  shipments,
+  stockDirty,
+} from '../../drizzle/schema/index.js';
 import { voidStatuses } from './allocations-repo.js';
 import type { DbOrTx } from './client.js';
 
@@ -25,34 +34,64 @@ export function createStaleWorkQueries(db: DbOrTx) {
         select 1 from ${orderLines} ol
         where ol.order_id = ${orders.id} and ol.shop_id = ${orders.shopId} and ol.requires_shipping and ol.current_quantity > coalesce((
           select sum(al.quantity) from ${allocationLines} al join ${allocations} a on a.id = al.allocation_id
-          where al.order_line_id = ol.id and a.shop_id = ${orders.shopId} and a.status not in (${sql.join(voidStatuses.map((s) => sql`${s}`), sql`, `)})
+          where al.order_line_id = ol.id and a.shop_id = ${orders.shopId} and a.status not in (${sql.join(
+            voidStatuses.map((s) => sql`${s}`),
+            sql`, `,
+          )})
         ), 0) + coalesce((
           select b.quantity from ${backorders} b where b.order_line_id = ol.id and b.shop_id = ${orders.shopId} and b.status = 'cancelled'
         ), 0))`;
-      return db.select({ id: orders.id, shopId: orders.shopId }).from(orders)
-        .where(and(
-          lt(orders.updatedAt, before),
-          or(eq(orders.status, 'pending'), and(inArray(orders.status, ['routed', 'dispatched', 'partially_shipped']), isNull(orders.cancelledAt), uncovered)),
-        )).limit(limit);
+      return db
+        .select({ id: orders.id, shopId: orders.shopId })
+        .from(orders)
+        .where(
+          and(
+            lt(orders.updatedAt, before),
+            or(
+              eq(orders.status, 'pending'),
+              and(
+                inArray(orders.status, ['routed', 'dispatched', 'partially_shipped']),
+                isNull(orders.cancelledAt),
+                uncovered,
+              ),
+            ),
+          ),
+        )
+        .limit(limit);
     },
     /** allocations reserved and never handed to their 3PL (dispatch dead letters excluded) */
     undispatchedAllocations(before: Date, limit: number): Promise<StaleWork[]> {
-      return db.select({ id: allocations.id, shopId: allocations.shopId }).from(allocations)
-        .where(and(eq(allocations.status, 'reserved'), isNull(allocations.dispatchError), lt(allocations.updatedAt, before))).limit(limit);
+      return db
+        .select({ id: allocations.id, shopId: allocations.shopId })
+        .from(allocations)
+        .where(
+          and(eq(allocations.status, 'reserved'), isNull(allocations.dispatchError), lt(allocations.updatedAt, before)),
+        )
+        .limit(limit);
     },
     /** shipments whose tracking was never pushed to their channel */
     unpushedShipments(before: Date, limit: number): Promise<StaleWork[]> {
-      return db.select({ id: shipments.id, shopId: shipments.shopId }).from(shipments)
-        .where(and(eq(shipments.pushStatus, 'pending'), lt(shipments.updatedAt, before))).limit(limit);
+      return db
+        .select({ id: shipments.id, shopId: shipments.shopId })
+        .from(shipments)
+        .where(and(eq(shipments.pushStatus, 'pending'), lt(shipments.updatedAt, before)))
+        .limit(limit);
     },
     /** imports queued and never started */
     queuedImports(before: Date, limit: number): Promise<StaleWork[]> {
-      return db.select({ id: imports.id, shopId: imports.shopId }).from(imports)
-        .where(and(eq(imports.status, 'queued'), lt(imports.createdAt, before))).orderBy(asc(imports.id)).limit(limit);
+      return db
+        .select({ id: imports.id, shopId: imports.shopId })
+        .from(imports)
+        .where(and(eq(imports.status, 'queued'), lt(imports.createdAt, before)))
+        .orderBy(asc(imports.id))
+        .limit(limit);
     },
     /** shops with stock changes not yet picked up by the channel sync or the alerts */
     async shopsWithDirtyStock(before: Date): Promise<number[]> {
-      const rows = await db.selectDistinct({ shopId: stockDirty.shopId }).from(stockDirty).where(lt(stockDirty.markedAt, before));
+      const rows = await db
+        .selectDistinct({ shopId: stockDirty.shopId })
+        .from(stockDirty)
+        .where(lt(stockDirty.markedAt, before));
       return rows.map((r) => r.shopId);
     },
   };

@@ -24,8 +24,17 @@ export function createStockRepo(db: DbOrTx) {
    * committed, and the change would never be pushed.
    */
   const touch = async (shopId: number, skuId: number) => {
-    await db.insert(stockDirty).values([{ shopId, skuId, purpose: 'sync' }, { shopId, skuId, purpose: 'alerts' }])
-      .onConflictDoUpdate({ target: [stockDirty.shopId, stockDirty.skuId, stockDirty.purpose], set: { markedAt: sql`${stockDirty.markedAt}` }, setWhere: sql`false` });
+    await db
+      .insert(stockDirty)
+      .values([
+        { shopId, skuId, purpose: 'sync' },
+        { shopId, skuId, purpose: 'alerts' },
+      ])
+      .onConflictDoUpdate({
+        target: [stockDirty.shopId, stockDirty.skuId, stockDirty.purpose],
+        set: { markedAt: sql`${stockDirty.markedAt}` },
+        setWhere: sql`false`,
+      });
   };
   return {
     /** Reserves `quantity` or nothing; false when the units are not available. */
@@ -34,7 +43,14 @@ export function createStockRepo(db: DbOrTx) {
       const rows = await db
         .update(stockLevels)
         .set({ reserved: sql`${stockLevels.reserved} + ${quantity}`, updatedAt: sql`now()` })
-        .where(and(eq(stockLevels.shopId, shopId), eq(stockLevels.warehouseId, warehouseId), eq(stockLevels.skuId, skuId), sql`${stockLevels.onHand} - ${stockLevels.reserved} >= ${quantity}`))
+        .where(
+          and(
+            eq(stockLevels.shopId, shopId),
+            eq(stockLevels.warehouseId, warehouseId),
+            eq(stockLevels.skuId, skuId),
+            sql`${stockLevels.onHand} - ${stockLevels.reserved} >= ${quantity}`,
+          ),
+        )
         .returning({ id: stockLevels.id });
       if (rows.length === 1) await touch(shopId, skuId);
       return rows.length === 1;
@@ -45,7 +61,9 @@ export function createStockRepo(db: DbOrTx) {
       await db
         .update(stockLevels)
         .set({ reserved: sql`greatest(0, ${stockLevels.reserved} - ${quantity})`, updatedAt: sql`now()` })
-        .where(and(eq(stockLevels.shopId, shopId), eq(stockLevels.warehouseId, warehouseId), eq(stockLevels.skuId, skuId)));
+        .where(
+          and(eq(stockLevels.shopId, shopId), eq(stockLevels.warehouseId, warehouseId), eq(stockLevels.skuId, skuId)),
+        );
       await touch(shopId, skuId);
     },
 
@@ -57,21 +75,35 @@ export function createStockRepo(db: DbOrTx) {
       const inserted = await db
         .insert(inventoryMovements)
         .values({ shopId, ...m })
-        .onConflictDoNothing({ target: [inventoryMovements.warehouseId, inventoryMovements.skuId, inventoryMovements.reason, inventoryMovements.reference] })
+        .onConflictDoNothing({
+          target: [
+            inventoryMovements.warehouseId,
+            inventoryMovements.skuId,
+            inventoryMovements.reason,
+            inventoryMovements.reference,
+          ],
+        })
         .returning({ id: inventoryMovements.id });
       if (inserted.length === 0) return false;
       const consume = opts.consumeReserved ?? 0;
       // update first: Postgres checks CHECK constraints on an upsert's would-be insert row too
       const updated = await db
         .update(stockLevels)
-        .set({ onHand: sql`${stockLevels.onHand} + ${m.delta}`, reserved: sql`greatest(0, ${stockLevels.reserved} - ${consume})`, updatedAt: sql`now()` })
+        .set({
+          onHand: sql`${stockLevels.onHand} + ${m.delta}`,
+          reserved: sql`greatest(0, ${stockLevels.reserved} - ${consume})`,
+          updatedAt: sql`now()`,
+        })
         .where(and(eq(stockLevels.warehouseId, m.warehouseId), eq(stockLevels.skuId, m.skuId)))
         .returning({ id: stockLevels.id });
       if (updated.length === 0) {
         await db
           .insert(stockLevels)
           .values({ shopId, warehouseId: m.warehouseId, skuId: m.skuId, onHand: m.delta, reserved: 0 })
-          .onConflictDoUpdate({ target: [stockLevels.warehouseId, stockLevels.skuId], set: { onHand: sql`${stockLevels.onHand} + ${m.delta}`, updatedAt: sql`now()` } });
+          .onConflictDoUpdate({
+            target: [stockLevels.warehouseId, stockLevels.skuId],
+            set: { onHand: sql`${stockLevels.onHand} + ${m.delta}`, updatedAt: sql`now()` },
+          });
       }
       await touch(shopId, m.skuId);
       return true;
@@ -79,30 +111,59 @@ export function createStockRepo(db: DbOrTx) {
 
     /** Takes the shop's SKUs marked dirty for `purpose`: the caller's run is now responsible for them. */
     async takeDirty(shopId: number, purpose: 'sync' | 'alerts'): Promise<{ skuId: number; markedAt: Date }[]> {
-      return db.delete(stockDirty).where(and(eq(stockDirty.shopId, shopId), eq(stockDirty.purpose, purpose))).returning({ skuId: stockDirty.skuId, markedAt: stockDirty.markedAt });
+      return db
+        .delete(stockDirty)
+        .where(and(eq(stockDirty.shopId, shopId), eq(stockDirty.purpose, purpose)))
+        .returning({ skuId: stockDirty.skuId, markedAt: stockDirty.markedAt });
     },
 
     /** Gives back SKUs a failed run had taken, keeping the earliest mark so the lag stays honest. */
-    async returnDirty(shopId: number, purpose: 'sync' | 'alerts', taken: { skuId: number; markedAt: Date }[]): Promise<void> {
+    async returnDirty(
+      shopId: number,
+      purpose: 'sync' | 'alerts',
+      taken: { skuId: number; markedAt: Date }[],
+    ): Promise<void> {
       if (taken.length === 0) return;
-      await db.insert(stockDirty).values(taken.map((t) => ({ shopId, skuId: t.skuId, purpose, markedAt: t.markedAt })))
-        .onConflictDoUpdate({ target: [stockDirty.shopId, stockDirty.skuId, stockDirty.purpose], set: { markedAt: sql`least(${stockDirty.markedAt}, excluded.marked_at)` } });
+      await db
+        .insert(stockDirty)
+        .values(taken.map((t) => ({ shopId, skuId: t.skuId, purpose, markedAt: t.markedAt })))
+        .onConflictDoUpdate({
+          target: [stockDirty.shopId, stockDirty.skuId, stockDirty.purpose],
+          set: { markedAt: sql`least(${stockDirty.markedAt}, excluded.marked_at)` },
+        });
     },
 
     /** On hand and reserved for some SKUs at the shop's warehouses. */
     async levels(shopId: number, skuIds: number[]) {
       if (skuIds.length === 0) return [];
-      return db.select().from(stockLevels).where(and(eq(stockLevels.shopId, shopId), inArray(stockLevels.skuId, skuIds)));
+      return db
+        .select()
+        .from(stockLevels)
+        .where(and(eq(stockLevels.shopId, shopId), inArray(stockLevels.skuId, skuIds)));
     },
 
     /** On hand and reserved for some SKUs at one warehouse. */
     async levelsAt(shopId: number, warehouseId: number, skuIds: number[]) {
       if (skuIds.length === 0) return [];
-      return db.select().from(stockLevels).where(and(eq(stockLevels.shopId, shopId), eq(stockLevels.warehouseId, warehouseId), inArray(stockLevels.skuId, skuIds)));
+      return db
+        .select()
+        .from(stockLevels)
+        .where(
+          and(
+            eq(stockLevels.shopId, shopId),
+            eq(stockLevels.warehouseId, warehouseId),
+            inArray(stockLevels.skuId, skuIds),
+          ),
+        );
     },
 
     async level(shopId: number, warehouseId: number, skuId: number) {
-      const [row] = await db.select().from(stockLevels).where(and(eq(stockLevels.shopId, shopId), eq(stockLevels.warehouseId, warehouseId), eq(stockLevels.skuId, skuId)));
+      const [row] = await db
+        .select()
+        .from(stockLevels)
+        .where(
+          and(eq(stockLevels.shopId, shopId), eq(stockLevels.warehouseId, warehouseId), eq(stockLevels.skuId, skuId)),
+        );
       return row;
     },
   };

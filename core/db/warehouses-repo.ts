@@ -8,44 +8,67 @@ export type NewWarehouse = Omit<typeof warehouses.$inferInsert, 'id' | 'shopId' 
 export function createWarehousesRepo(db: DbOrTx) {
   return {
     async list(shopId: number, opts: { activeOnly?: boolean } = {}): Promise<WarehouseRow[]> {
-      return db.select().from(warehouses)
+      return db
+        .select()
+        .from(warehouses)
         .where(and(eq(warehouses.shopId, shopId), opts.activeOnly ? eq(warehouses.active, true) : undefined))
         .orderBy(asc(warehouses.priority), asc(warehouses.id));
     },
 
     async get(shopId: number, id: number): Promise<WarehouseRow | undefined> {
-      const [row] = await db.select().from(warehouses).where(and(eq(warehouses.shopId, shopId), eq(warehouses.id, id)));
+      const [row] = await db
+        .select()
+        .from(warehouses)
+        .where(and(eq(warehouses.shopId, shopId), eq(warehouses.id, id)));
       return row;
     },
 
     async byLocation(shopId: number, locationExternalId: string): Promise<WarehouseRow | undefined> {
-      const [row] = await db.select().from(warehouses).where(and(eq(warehouses.shopId, shopId), eq(warehouses.locationExternalId, locationExternalId)));
+      const [row] = await db
+        .select()
+        .from(warehouses)
+        .where(and(eq(warehouses.shopId, shopId), eq(warehouses.locationExternalId, locationExternalId)));
       return row;
     },
 
     async create(shopId: number, w: NewWarehouse): Promise<WarehouseRow> {
-      const [row] = await db.insert(warehouses).values({ ...w, shopId }).returning();
+      const [row] = await db
+        .insert(warehouses)
+        .values({ ...w, shopId })
+        .returning();
       return row!;
     },
 
     async update(shopId: number, id: number, patch: Partial<NewWarehouse>): Promise<WarehouseRow | undefined> {
-      const [row] = await db.update(warehouses).set({ ...patch, updatedAt: new Date() }).where(and(eq(warehouses.shopId, shopId), eq(warehouses.id, id))).returning();
+      const [row] = await db
+        .update(warehouses)
+        .set({ ...patch, updatedAt: new Date() })
+        .where(and(eq(warehouses.shopId, shopId), eq(warehouses.id, id)))
+        .returning();
       return row;
     },
 
     /** Shipments already planned per warehouse for a given local ship date: what daily capacity counts. */
-    async shipmentsOn(shopId: number, byWarehouse: { warehouseId: number; shipDate: string }[]): Promise<Map<number, number>> {
+    async shipmentsOn(
+      shopId: number,
+      byWarehouse: { warehouseId: number; shipDate: string }[],
+    ): Promise<Map<number, number>> {
       const out = new Map<number, number>();
       if (byWarehouse.length === 0) return out;
       const rows = await db
         .select({ warehouseId: allocations.warehouseId, shipDate: allocations.shipDate, n: sql<number>`count(*)::int` })
         .from(allocations)
-        .where(and(
-          eq(allocations.shopId, shopId),
-          inArray(allocations.warehouseId, byWarehouse.map((b) => b.warehouseId)),
-          inArray(allocations.shipDate, [...new Set(byWarehouse.map((b) => b.shipDate))]),
-          notInArray(allocations.status, ['cancelled', 'rejected']),
-        ))
+        .where(
+          and(
+            eq(allocations.shopId, shopId),
+            inArray(
+              allocations.warehouseId,
+              byWarehouse.map((b) => b.warehouseId),
+            ),
+            inArray(allocations.shipDate, [...new Set(byWarehouse.map((b) => b.shipDate))]),
+            notInArray(allocations.status, ['cancelled', 'rejected']),
+          ),
+        )
         .groupBy(allocations.warehouseId, allocations.shipDate);
       for (const b of byWarehouse) {
         const r = rows.find((x) => x.warehouseId === b.warehouseId && x.shipDate === b.shipDate);

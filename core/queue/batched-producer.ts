@@ -8,7 +8,14 @@ import type { Queues } from './producer.js';
  * caller's durable row is already committed, and the sweeper re-enqueues whatever a Redis
  * outage drops here.
  */
-export function createBatchedProducer<N extends QueueName>(queues: Queues, name: N, jobIdOf: (p: JobPayload<N>) => string, log: Logger, maxBatch = 1000, timeoutMs = 3000) {
+export function createBatchedProducer<N extends QueueName>(
+  queues: Queues,
+  name: N,
+  jobIdOf: (p: JobPayload<N>) => string,
+  log: Logger,
+  maxBatch = 1000,
+  timeoutMs = 3000,
+) {
   const pending: { payload: JobPayload<N>; jobId: string }[] = [];
   let scheduled = false;
   let inFlight = 0;
@@ -20,7 +27,12 @@ export function createBatchedProducer<N extends QueueName>(queues: Queues, name:
       inFlight++;
       // BullMQ waits for a connection forever; a bounded wait keeps memory bounded when Redis is gone
       withTimeout(queues.addBulk(name, batch), timeoutMs)
-        .catch((err: Error) => log.warn({ queue: name, jobIds: batch.map((j) => j.jobId), err: err.message }, 'enqueue failed; the sweeper will retry from Postgres'))
+        .catch((err: Error) =>
+          log.warn(
+            { queue: name, jobIds: batch.map((j) => j.jobId), err: err.message },
+            'enqueue failed; the sweeper will retry from Postgres',
+          ),
+        )
         .finally(() => inFlight--);
     }
   };

@@ -12,7 +12,8 @@ export const jobIds = {
   },
   route: {
     /** one routing per stored version of the order */
-    orderVersion: (orderId: number, updatedAt: Date, observedAt: Date) => `route-${orderId}-${updatedAt.getTime()}-${observedAt.getTime()}`,
+    orderVersion: (orderId: number, updatedAt: Date, observedAt: Date) =>
+      `route-${orderId}-${updatedAt.getTime()}-${observedAt.getTime()}`,
     cancel: (orderId: number) => `route-${orderId}-cancel`,
     request: (orderId: number, reason: string, at: number) => `route-${orderId}-${reason}-${at}`,
   },
@@ -46,9 +47,12 @@ export const jobIds = {
     /** the first import of a newly installed shop */
     install: (shopId: number, at: number) => `import-${shopId}-${at}`,
     /** a merchant's request; `deduplication` (by `requestKey`) joins a repeat to the job still waiting or running */
-    request: (shopId: number, kind: 'import' | 'orders', at: number) => `${kind === 'import' ? 'import' : 'reconcile'}-${shopId}-${at}`,
-    requestKey: (shopId: number, kind: 'import' | 'orders') => `${kind === 'import' ? 'import' : 'reconcile'}-${shopId}`,
-    importSweep: (shopId: number, importId: number, at: number) => `import-${shopId}-${importId}-sweep-${Math.floor(at / 60_000)}`,
+    request: (shopId: number, kind: 'import' | 'orders', at: number) =>
+      `${kind === 'import' ? 'import' : 'reconcile'}-${shopId}-${at}`,
+    requestKey: (shopId: number, kind: 'import' | 'orders') =>
+      `${kind === 'import' ? 'import' : 'reconcile'}-${shopId}`,
+    importSweep: (shopId: number, importId: number, at: number) =>
+      `import-${shopId}-${importId}-sweep-${Math.floor(at / 60_000)}`,
     orders: (shopId: number, at: number) => `reconcile-${shopId}-${at}`,
     ordersScheduler: (shopId: number) => `reconcile-${shopId}`,
     /** the daily catalogue reconciliation of a shop (under the prefix: removed when the shop goes) */
@@ -68,7 +72,8 @@ export const jobIds = {
     /** a poll cut short by the operator's call spacing, finished when it allows */
     pollContinuation: (accountId: number, at: number) => `chpoll-${accountId}-cont-${at}`,
     /** one stock push per account and coalescing window (`bucket` counts windows since the epoch) */
-    stockPush: (accountId: number, full: boolean, bucket: number) => `chstock-${accountId}-${full ? 'full-' : ''}${bucket}`,
+    stockPush: (accountId: number, full: boolean, bucket: number) =>
+      `chstock-${accountId}-${full ? 'full-' : ''}${bucket}`,
   },
   email: {
     message: (outboxId: number) => `email-${outboxId}`,

@@ -1,5 +1,17 @@
 /** Every queue the app runs. Workers are started by these names (`WORKERS=ingest,route`). */
-export const queueNames = ['ingest', 'route', 'dispatch', 'fulfill', 'inventory-sync', 'alerts', 'reconcile', 'maintenance', 'channels', 'email', 'returns'] as const;
+export const queueNames = [
+  'ingest',
+  'route',
+  'dispatch',
+  'fulfill',
+  'inventory-sync',
+  'alerts',
+  'reconcile',
+  'maintenance',
+  'channels',
+  'email',
+  'returns',
+] as const;
 export type QueueName = (typeof queueNames)[number];
 
 export function isQueueName(name: string): name is QueueName {

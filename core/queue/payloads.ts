@@ -9,10 +9,19 @@ export const payloadSchemas = {
   fulfill: z.object({ shopId: z.number().int().positive(), shipmentId: z.number().int().positive() }),
   'inventory-sync': z.object({ shopId: z.number().int().positive(), full: z.boolean().optional() }),
   alerts: z.object({ shopId: z.number().int().positive(), full: z.boolean().optional() }),
-  reconcile: z.object({ shopId: z.number().int().positive(), kind: z.enum(['orders', 'import', 'fulfillment-requests', 'catalog']).default('orders') }),
+  reconcile: z.object({
+    shopId: z.number().int().positive(),
+    kind: z.enum(['orders', 'import', 'fulfillment-requests', 'catalog']).default('orders'),
+  }),
   maintenance: z.object({ task: z.enum(['sweep', 'schedule-reconcile', 'detect-delays', 'stock-digest']) }),
   /** one marketplace account's work; `changedAt` (ms) is when the stock change that asked for a push happened */
-  channels: z.object({ shopId: z.number().int().positive(), accountId: z.number().int().positive(), task: z.enum(['poll', 'push-stock']), changedAt: z.number().int().optional(), full: z.boolean().optional() }),
+  channels: z.object({
+    shopId: z.number().int().positive(),
+    accountId: z.number().int().positive(),
+    task: z.enum(['poll', 'push-stock']),
+    changedAt: z.number().int().optional(),
+    full: z.boolean().optional(),
+  }),
   email: z.object({ shopId: z.number().int().positive(), outboxId: z.number().int().positive() }),
   returns: z.object({ shopId: z.number().int().positive(), returnId: z.number().int().positive() }),
 } satisfies Record<QueueName, z.ZodType>;

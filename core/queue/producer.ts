@@ -33,9 +33,15 @@ export function createQueues({ connection, prefix, log }: QueueOptions) {
   };
 
   /** Adds a batch as one call and throws when Redis does; for producers that handle the failure themselves. */
-  async function addBulk<N extends QueueName>(name: N, jobs: { payload: JobPayload<N>; jobId: string }[], opts: Omit<JobsOptions, 'jobId'> = {}) {
+  async function addBulk<N extends QueueName>(
+    name: N,
+    jobs: { payload: JobPayload<N>; jobId: string }[],
+    opts: Omit<JobsOptions, 'jobId'> = {},
+  ) {
     if (jobs.length === 0) return [];
-    return queue(name).addBulk(jobs.map((j) => ({ name, data: payloadSchemas[name].parse(j.payload), opts: { ...opts, jobId: j.jobId } })));
+    return queue(name).addBulk(
+      jobs.map((j) => ({ name, data: payloadSchemas[name].parse(j.payload), opts: { ...opts, jobId: j.jobId } })),
+    );
   }
 
   return {
@@ -50,23 +56,38 @@ export function createQueues({ connection, prefix, log }: QueueOptions) {
      * the job id and answered `false`; it is not thrown, because the sweeper finds the work again
      * from Postgres (sweep-inbox, sweep-work) and queues it then.
      */
-    async enqueue<N extends QueueName>(name: N, payload: JobPayload<N>, jobId: string, opts: Omit<JobsOptions, 'jobId'> = {}): Promise<boolean> {
+    async enqueue<N extends QueueName>(
+      name: N,
+      payload: JobPayload<N>,
+      jobId: string,
+      opts: Omit<JobsOptions, 'jobId'> = {},
+    ): Promise<boolean> {
       try {
         await queue(name).add(name, payloadSchemas[name].parse(payload), { ...opts, jobId });
         return true;
       } catch (err) {
-        log.warn({ queue: name, jobId, err: (err as Error).message }, 'enqueue failed; the sweeper will queue this work again from Postgres');
+        log.warn(
+          { queue: name, jobId, err: (err as Error).message },
+          'enqueue failed; the sweeper will queue this work again from Postgres',
+        );
         return false;
       }
     },
     /** The bulk form of `enqueue`, one addBulk call: logs the failed batch's job ids and answers `false`. */
-    async enqueueBulk<N extends QueueName>(name: N, jobs: { payload: JobPayload<N>; jobId: string }[], opts: Omit<JobsOptions, 'jobId'> = {}): Promise<boolean> {
+    async enqueueBulk<N extends QueueName>(
+      name: N,
+      jobs: { payload: JobPayload<N>; jobId: string }[],
+      opts: Omit<JobsOptions, 'jobId'> = {},
+    ): Promise<boolean> {
       if (jobs.length === 0) return true;
       try {
         await addBulk(name, jobs, opts);
         return true;
       } catch (err) {
-        log.warn({ queue: name, jobIds: jobs.map((j) => j.jobId), err: (err as Error).message }, 'enqueue failed; the sweeper will queue this work again from Postgres');
+        log.warn(
+          { queue: name, jobIds: jobs.map((j) => j.jobId), err: (err as Error).message },
+          'enqueue failed; the sweeper will queue this work again from Postgres',
+        );
         return false;
       }
     },
@@ -75,7 +96,10 @@ export function createQueues({ connection, prefix, log }: QueueOptions) {
      * kept as failed under the same id (its retries ran out during an outage) is retried with its
      * attempts counted afresh instead; a live job is left as it is. Failures are logged per job id.
      */
-    async requeueBulk<N extends QueueName>(name: N, jobs: { payload: JobPayload<N>; jobId: string }[]): Promise<boolean> {
+    async requeueBulk<N extends QueueName>(
+      name: N,
+      jobs: { payload: JobPayload<N>; jobId: string }[],
+    ): Promise<boolean> {
       if (jobs.length === 0) return true;
       let ok = true;
       const fresh: typeof jobs = [];
@@ -83,16 +107,23 @@ export function createQueues({ connection, prefix, log }: QueueOptions) {
         try {
           const kept = await queue(name).getJob(j.jobId);
           if (!kept) fresh.push(j);
-          else if (await kept.isFailed()) await kept.retry('failed', { resetAttemptsMade: true, resetAttemptsStarted: true });
+          else if (await kept.isFailed())
+            await kept.retry('failed', { resetAttemptsMade: true, resetAttemptsStarted: true });
         } catch (err) {
           ok = false;
-          log.warn({ queue: name, jobId: j.jobId, err: (err as Error).message }, 'requeue failed; the next sweep will try again');
+          log.warn(
+            { queue: name, jobId: j.jobId, err: (err as Error).message },
+            'requeue failed; the next sweep will try again',
+          );
         }
       }
       try {
         await addBulk(name, fresh);
       } catch (err) {
-        log.warn({ queue: name, jobIds: fresh.map((j) => j.jobId), err: (err as Error).message }, 'enqueue failed; the sweeper will queue this work again from Postgres');
+        log.warn(
+          { queue: name, jobIds: fresh.map((j) => j.jobId), err: (err as Error).message },
+          'enqueue failed; the sweeper will queue this work again from Postgres',
+        );
         return false;
       }
       return ok;

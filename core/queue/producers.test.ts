@@ -16,7 +16,12 @@ describe('named producers', () => {
   const prefix = `{p${Date.now().toString(36)}}`;
   const live = new Redis('redis://127.0.0.1:6379', { maxRetriesPerRequest: 1 });
   // nothing listens on port 1: every command fails, as when Redis is down
-  const dead = new Redis('redis://127.0.0.1:1', { maxRetriesPerRequest: 0, enableOfflineQueue: false, retryStrategy: () => null, lazyConnect: true });
+  const dead = new Redis('redis://127.0.0.1:1', {
+    maxRetriesPerRequest: 0,
+    enableOfflineQueue: false,
+    retryStrategy: () => null,
+    lazyConnect: true,
+  });
   dead.on('error', () => undefined);
   afterAll(async () => {
     const keys = await live.keys(`${prefix}*`);
@@ -38,7 +43,11 @@ describe('named producers', () => {
   it('logs a failed enqueue with its job id and answers false instead of throwing', async () => {
     const { log, warnings } = recordingLog();
     const queues = createQueues({ connection: dead, prefix, log });
-    const ok = await enqueueRouting(queues, { shopId: 1, orderId: 7, reason: 'released' }, jobIds.route.request(7, 'released', 1000));
+    const ok = await enqueueRouting(
+      queues,
+      { shopId: 1, orderId: 7, reason: 'released' },
+      jobIds.route.request(7, 'released', 1000),
+    );
     expect(ok).toBe(false);
     expect(warnings).toHaveLength(1);
     expect(warnings[0]!.obj).toMatchObject({ queue: 'route', jobId: 'route-7-released-1000' });

@@ -10,28 +10,42 @@ import type { Queues } from './producer.js';
  */
 
 export function enqueueInboxEvents(queues: Queues, inboxIds: number[]): Promise<boolean> {
-  return queues.enqueueBulk('ingest', inboxIds.map((inboxId) => ({ payload: { inboxId }, jobId: jobIds.ingest.event(inboxId) })));
+  return queues.enqueueBulk(
+    'ingest',
+    inboxIds.map((inboxId) => ({ payload: { inboxId }, jobId: jobIds.ingest.event(inboxId) })),
+  );
 }
 
 /** The inbox sweeper's form: an event whose job failed for good under the same id runs again. */
 export function requeueInboxEvents(queues: Queues, inboxIds: number[]): Promise<boolean> {
-  return queues.requeueBulk('ingest', inboxIds.map((inboxId) => ({ payload: { inboxId }, jobId: jobIds.ingest.event(inboxId) })));
+  return queues.requeueBulk(
+    'ingest',
+    inboxIds.map((inboxId) => ({ payload: { inboxId }, jobId: jobIds.ingest.event(inboxId) })),
+  );
 }
 
 /** Dead letters sent back through ingest: a fresh id, since the failed job may still be kept. */
 export async function enqueueInboxReplays(queues: Queues, inboxIds: number[], at: number): Promise<boolean> {
   let ok = true;
-  for (const inboxId of inboxIds) ok = (await queues.enqueue('ingest', { inboxId }, jobIds.ingest.replay(inboxId, at))) && ok;
+  for (const inboxId of inboxIds)
+    ok = (await queues.enqueue('ingest', { inboxId }, jobIds.ingest.replay(inboxId, at))) && ok;
   return ok;
 }
 
 /** Routes (or re-routes) one order; the default id asks for a fresh run. */
-export function enqueueRouting(queues: Queues, payload: JobPayload<'route'>, jobId = jobIds.route.request(payload.orderId, payload.reason, Date.now())): Promise<boolean> {
+export function enqueueRouting(
+  queues: Queues,
+  payload: JobPayload<'route'>,
+  jobId = jobIds.route.request(payload.orderId, payload.reason, Date.now()),
+): Promise<boolean> {
   return queues.enqueue('route', payload, jobId);
 }
 
 export function enqueueRoutingBulk(queues: Queues, payloads: JobPayload<'route'>[], at: number): Promise<boolean> {
-  return queues.enqueueBulk('route', payloads.map((payload) => ({ payload, jobId: jobIds.route.request(payload.orderId, payload.reason, at) })));
+  return queues.enqueueBulk(
+    'route',
+    payloads.map((payload) => ({ payload, jobId: jobIds.route.request(payload.orderId, payload.reason, at) })),
+  );
 }
 
 /** Hands one allocation to its 3PL; the id is the allocation's, so a live job is not doubled. */
@@ -40,18 +54,30 @@ export function enqueueDispatch(queues: Queues, payload: JobPayload<'dispatch'>)
 }
 
 export function enqueueDispatchBulk(queues: Queues, payloads: JobPayload<'dispatch'>[]): Promise<boolean> {
-  return queues.enqueueBulk('dispatch', payloads.map((payload) => ({ payload, jobId: jobIds.dispatch.allocation(payload.allocationId) })));
+  return queues.enqueueBulk(
+    'dispatch',
+    payloads.map((payload) => ({ payload, jobId: jobIds.dispatch.allocation(payload.allocationId) })),
+  );
 }
 
 /** The work sweeper's form: an allocation whose dispatch job failed for good under the same id runs again. */
 export function requeueDispatchBulk(queues: Queues, payloads: JobPayload<'dispatch'>[]): Promise<boolean> {
-  return queues.requeueBulk('dispatch', payloads.map((payload) => ({ payload, jobId: jobIds.dispatch.allocation(payload.allocationId) })));
+  return queues.requeueBulk(
+    'dispatch',
+    payloads.map((payload) => ({ payload, jobId: jobIds.dispatch.allocation(payload.allocationId) })),
+  );
 }
 
 /** Allocations revived from dispatch errors: a fresh id, since their failed job may still be kept. */
-export async function enqueueDispatchReplays(queues: Queues, shopId: number, allocationIds: number[], at: number): Promise<boolean> {
+export async function enqueueDispatchReplays(
+  queues: Queues,
+  shopId: number,
+  allocationIds: number[],
+  at: number,
+): Promise<boolean> {
   let ok = true;
-  for (const allocationId of allocationIds) ok = (await queues.enqueue('dispatch', { shopId, allocationId }, jobIds.dispatch.replay(allocationId, at))) && ok;
+  for (const allocationId of allocationIds)
+    ok = (await queues.enqueue('dispatch', { shopId, allocationId }, jobIds.dispatch.replay(allocationId, at))) && ok;
   return ok;
 }
 
@@ -85,7 +111,12 @@ export function enqueueFullInventorySync(queues: Queues, shopId: number, why: st
 }
 
 /** Runs the queued import `importId` (a row of `imports`); the sweeper re-queues it while it stays queued. */
-export function enqueueImport(queues: Queues, shopId: number, importId: number, jobId = jobIds.reconcile.import(shopId, importId)): Promise<boolean> {
+export function enqueueImport(
+  queues: Queues,
+  shopId: number,
+  importId: number,
+  jobId = jobIds.reconcile.import(shopId, importId),
+): Promise<boolean> {
   return queues.enqueue('reconcile', { shopId, kind: 'import' }, jobId);
 }
 
@@ -96,7 +127,11 @@ export function enqueueReconcileOrders(queues: Queues, shopId: number, at: numbe
 
 /** Answers the shop's pending fulfillment and cancellation requests from Shopify. */
 export function enqueueFulfillmentRequests(queues: Queues, shopId: number, at: number): Promise<boolean> {
-  return queues.enqueue('reconcile', { shopId, kind: 'fulfillment-requests' }, jobIds.reconcile.fulfillmentRequests(shopId, at));
+  return queues.enqueue(
+    'reconcile',
+    { shopId, kind: 'fulfillment-requests' },
+    jobIds.reconcile.fulfillmentRequests(shopId, at),
+  );
 }
 
 /** Syncs a return with Shopify after its state moved; the returns sweeper queues it again if this fails. */
@@ -108,33 +143,77 @@ export function enqueueReturnSync(queues: Queues, shopId: number, returnId: numb
 export async function enqueueChannelAccountStart(queues: Queues, shopId: number, accountId: number): Promise<boolean> {
   const [poll, stock] = await Promise.all([
     queues.enqueue('channels', { shopId, accountId, task: 'poll' }, jobIds.channels.firstPoll(accountId)),
-    queues.enqueue('channels', { shopId, accountId, task: 'push-stock', full: true }, jobIds.channels.firstStockPush(accountId)),
+    queues.enqueue(
+      'channels',
+      { shopId, accountId, task: 'push-stock', full: true },
+      jobIds.channels.firstStockPush(accountId),
+    ),
   ]);
   return poll && stock;
 }
 
 /** The rest of a poll the operator's call spacing cut short, after `delayMs`. */
-export function enqueuePollContinuation(queues: Queues, shopId: number, accountId: number, delayMs: number, at: number): Promise<boolean> {
-  return queues.enqueue('channels', { shopId, accountId, task: 'poll' }, jobIds.channels.pollContinuation(accountId, at), { delay: delayMs });
+export function enqueuePollContinuation(
+  queues: Queues,
+  shopId: number,
+  accountId: number,
+  delayMs: number,
+  at: number,
+): Promise<boolean> {
+  return queues.enqueue(
+    'channels',
+    { shopId, accountId, task: 'poll' },
+    jobIds.channels.pollContinuation(accountId, at),
+    { delay: delayMs },
+  );
 }
 
 /** One marketplace stock push per account and window, run `delayMs` from now (when the window ends). */
-export function enqueueChannelStockPush(queues: Queues, payload: { shopId: number; accountId: number; changedAt: number; full?: boolean }, bucket: number, delayMs: number): Promise<boolean> {
-  return queues.enqueue('channels', { ...payload, task: 'push-stock' }, jobIds.channels.stockPush(payload.accountId, payload.full === true, bucket), { delay: delayMs });
+export function enqueueChannelStockPush(
+  queues: Queues,
+  payload: { shopId: number; accountId: number; changedAt: number; full?: boolean },
+  bucket: number,
+  delayMs: number,
+): Promise<boolean> {
+  return queues.enqueue(
+    'channels',
+    { ...payload, task: 'push-stock' },
+    jobIds.channels.stockPush(payload.accountId, payload.full === true, bucket),
+    { delay: delayMs },
+  );
 }
 
 /** The outbox row counts attempts and parks; the job only needs to outlast it. */
 const emailJobOptions = { attempts: 100 };
 
 /** One `email` job per outbox row; `resend` names a fresh run of a message already sent. */
-export function enqueueEmails(queues: Queues, rows: { id: number; shopId: number }[], opts: { resend?: string } = {}): Promise<boolean> {
+export function enqueueEmails(
+  queues: Queues,
+  rows: { id: number; shopId: number }[],
+  opts: { resend?: string } = {},
+): Promise<boolean> {
   const resend = opts.resend;
-  return queues.enqueueBulk('email', rows.map((r) => ({ payload: { shopId: r.shopId, outboxId: r.id }, jobId: resend ? jobIds.email.resend(r.id, resend) : jobIds.email.message(r.id) })), emailJobOptions);
+  return queues.enqueueBulk(
+    'email',
+    rows.map((r) => ({
+      payload: { shopId: r.shopId, outboxId: r.id },
+      jobId: resend ? jobIds.email.resend(r.id, resend) : jobIds.email.message(r.id),
+    })),
+    emailJobOptions,
+  );
 }
 
 /** The outbox sweeper's form: a fresh id per minute. */
-export function requeueStalledEmails(queues: Queues, rows: { id: number; shopId: number }[], at: number): Promise<boolean> {
-  return queues.enqueueBulk('email', rows.map((r) => ({ payload: { shopId: r.shopId, outboxId: r.id }, jobId: jobIds.email.sweep(r.id, at) })), emailJobOptions);
+export function requeueStalledEmails(
+  queues: Queues,
+  rows: { id: number; shopId: number }[],
+  at: number,
+): Promise<boolean> {
+  return queues.enqueueBulk(
+    'email',
+    rows.map((r) => ({ payload: { shopId: r.shopId, outboxId: r.id }, jobId: jobIds.email.sweep(r.id, at) })),
+    emailJobOptions,
+  );
 }
 
 /** The first import of a shop just installed. */
@@ -147,8 +226,17 @@ export function enqueueInstallImport(queues: Queues, shopId: number, at: number)
  * (BullMQ deduplication keeps the key until that job completes or fails). Throws when Redis
  * refuses: the merchant asked and must hear that nothing was queued.
  */
-export async function requestReconcile(queues: Queues, shopId: number, kind: 'import' | 'orders', at: number): Promise<{ coalesced: boolean }> {
+export async function requestReconcile(
+  queues: Queues,
+  shopId: number,
+  kind: 'import' | 'orders',
+  at: number,
+): Promise<{ coalesced: boolean }> {
   const jobId = jobIds.reconcile.request(shopId, kind, at);
-  const job = await queues.add('reconcile', { shopId, kind }, { jobId, deduplication: { id: jobIds.reconcile.requestKey(shopId, kind) } });
+  const job = await queues.add(
+    'reconcile',
+    { shopId, kind },
+    { jobId, deduplication: { id: jobIds.reconcile.requestKey(shopId, kind) } },
+  );
   return { coalesced: job.id !== jobId };
 }

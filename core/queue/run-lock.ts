@@ -11,7 +11,12 @@ return redis.call('del', KEYS[1])`;
  * lease expires after `ttlMs`, so a process that dies holding it blocks the others that long
  * at most. `spacingMs` keeps the key that long after the run, so runs start at most that often.
  */
-export async function withRunLock<T>(redis: Redis, key: string, opts: { ttlMs: number; spacingMs?: number }, fn: () => Promise<T>): Promise<{ busy: true } | { busy: false; value: T }> {
+export async function withRunLock<T>(
+  redis: Redis,
+  key: string,
+  opts: { ttlMs: number; spacingMs?: number },
+  fn: () => Promise<T>,
+): Promise<{ busy: true } | { busy: false; value: T }> {
   const token = randomUUID();
   if ((await redis.set(key, token, 'PX', opts.ttlMs, 'NX')) !== 'OK') return { busy: true };
   try {

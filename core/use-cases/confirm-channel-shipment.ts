@@ -16,8 +16,7 @@ export interface ConfirmChannelShipmentDeps {
 }
 
 export type ConfirmChannelShipmentResult =
-  | { status: 'pushed'; channel: string; carrierCode: string | null }
-  | { status: 'failed'; reason: string };
+  { status: 'pushed'; channel: string; carrierCode: string | null } | { status: 'failed'; reason: string };
 
 /** Our carrier code from the company the 3PL named (the carriers module already normalised it). */
 function carrierOf(company: string | null): CarrierCode | null {
@@ -31,7 +30,10 @@ function carrierOf(company: string | null): CarrierCode | null {
  * order); faults are thrown so the fulfill job retries with the marketplace's own wait.
  * Marketplaces take tracking, not scan events: those stay with us and the customer page.
  */
-export async function confirmChannelShipment(deps: ConfirmChannelShipmentDeps, input: { shopId: number; shipment: ShipmentRow; order: OrderRow }): Promise<ConfirmChannelShipmentResult> {
+export async function confirmChannelShipment(
+  deps: ConfirmChannelShipmentDeps,
+  input: { shopId: number; shipment: ShipmentRow; order: OrderRow },
+): Promise<ConfirmChannelShipmentResult> {
   const { shipment, order } = input;
   const account = await createChannelAccountsRepo(deps.db).byCode(input.shopId, order.channel);
   if (!account) throw new NotFoundError(`channel account ${order.channel}`);
@@ -44,16 +46,40 @@ export async function confirmChannelShipment(deps: ConfirmChannelShipmentDeps, i
     return { status: 'failed', reason: 'no tracking number' };
   }
   const result = await deps.channels.forAccount(account).confirmShipment({
-    orderExternalId: order.externalId, packageRef: String(shipment.id), carrier: carrierOf(shipment.carrier), carrierName: shipment.carrier ?? 'Other',
-    trackingNumber: number, trackingUrl: shipment.trackingUrls[0] ?? null, shippedAt: shipment.shippedAt, lines,
+    orderExternalId: order.externalId,
+    packageRef: String(shipment.id),
+    carrier: carrierOf(shipment.carrier),
+    carrierName: shipment.carrier ?? 'Other',
+    trackingNumber: number,
+    trackingUrl: shipment.trackingUrls[0] ?? null,
+    shippedAt: shipment.shippedAt,
+    lines,
   });
   if (!result.ok) {
-    await queries.setPushOutcome(shipment.id, 'failed', { channel: order.channel, reason: result.reason, message: result.message });
-    await audit.record(input.shopId, 'order', String(order.id), 'tracking_push_failed', 'fulfill', { shipmentId: shipment.id, channel: order.channel, reason: result.reason, message: result.message });
+    await queries.setPushOutcome(shipment.id, 'failed', {
+      channel: order.channel,
+      reason: result.reason,
+      message: result.message,
+    });
+    await audit.record(input.shopId, 'order', String(order.id), 'tracking_push_failed', 'fulfill', {
+      shipmentId: shipment.id,
+      channel: order.channel,
+      reason: result.reason,
+      message: result.message,
+    });
     return { status: 'failed', reason: `${result.reason}: ${result.message}` };
   }
-  await queries.setPushOutcome(shipment.id, 'pushed', { channel: order.channel, carrierCode: result.carrierCode, trackingNumber: number });
+  await queries.setPushOutcome(shipment.id, 'pushed', {
+    channel: order.channel,
+    carrierCode: result.carrierCode,
+    trackingNumber: number,
+  });
   await queries.skipPendingEvents(shipment.id);
-  await audit.record(input.shopId, 'order', String(order.id), 'tracking_pushed', 'fulfill', { shipmentId: shipment.id, channel: order.channel, carrierCode: result.carrierCode, trackingNumber: number });
+  await audit.record(input.shopId, 'order', String(order.id), 'tracking_pushed', 'fulfill', {
+    shipmentId: shipment.id,
+    channel: order.channel,
+    carrierCode: result.carrierCode,
+    trackingNumber: number,
+  });
   return { status: 'pushed', channel: order.channel, carrierCode: result.carrierCode };
 }

@@ -32,7 +32,10 @@ export interface DispatchDeps {
  * listed in the feed, or pushed to its API with our idempotency key. No transaction is held
  * across a network call: intent, call, then outcome.
  */
-export async function dispatchAllocation(deps: DispatchDeps, input: { shopId: number; allocationId: number; finalAttempt: boolean; attempt: number }) {
+export async function dispatchAllocation(
+  deps: DispatchDeps,
+  input: { shopId: number; allocationId: number; finalAttempt: boolean; attempt: number },
+) {
   const allocations = createAllocationsRepo(deps.db);
   const a = await allocations.get(input.shopId, input.allocationId);
   if (!a) throw new NotFoundError(`allocation ${input.allocationId}`);
@@ -48,14 +51,30 @@ export async function dispatchAllocation(deps: DispatchDeps, input: { shopId: nu
     try {
       const lines = await allocations.lines(input.shopId, [a.id]);
       const orderLines = await createOrdersRepo(deps.db).lines(input.shopId, order.id);
-      const byLine = new Map(lines.map((l) => [orderLines.find((o) => o.id === l.orderLineId)!.externalId, l.quantity]));
-      const items = await createCatalogRepo(deps.db).inventoryItems(input.shopId, lines.map((l) => l.skuId));
-      const inventoryItemOf = new Map(lines.flatMap((l) => {
-        const item = items.find((i) => i.id === l.skuId)?.item;
-        return item ? [[orderLines.find((o) => o.id === l.orderLineId)!.externalId, item] as const] : [];
-      }));
-      placement = await placeOnShopify(deps.shopify, { shop: shop.domain, orderExternalId: order.externalId, locationExternalId: w.locationExternalId, isOurFulfillmentService: !!w.fulfillmentServiceExternalId, lines: byLine, inventoryItemOf });
-      await allocations.setDispatchOutcome(input.shopId, a.id, { fulfillmentOrderExternalId: placement.fulfillmentOrderIds[0] ?? null });
+      const byLine = new Map(
+        lines.map((l) => [orderLines.find((o) => o.id === l.orderLineId)!.externalId, l.quantity]),
+      );
+      const items = await createCatalogRepo(deps.db).inventoryItems(
+        input.shopId,
+        lines.map((l) => l.skuId),
+      );
+      const inventoryItemOf = new Map(
+        lines.flatMap((l) => {
+          const item = items.find((i) => i.id === l.skuId)?.item;
+          return item ? [[orderLines.find((o) => o.id === l.orderLineId)!.externalId, item] as const] : [];
+        }),
+      );
+      placement = await placeOnShopify(deps.shopify, {
+        shop: shop.domain,
+        orderExternalId: order.externalId,
+        locationExternalId: w.locationExternalId,
+        isOurFulfillmentService: !!w.fulfillmentServiceExternalId,
+        lines: byLine,
+        inventoryItemOf,
+      });
+      await allocations.setDispatchOutcome(input.shopId, a.id, {
+        fulfillmentOrderExternalId: placement.fulfillmentOrderIds[0] ?? null,
+      });
       for (const l of lines) {
         const held = placement.foLines[orderLines.find((o) => o.id === l.orderLineId)!.externalId];
         if (held) await allocations.setFulfillmentOrderLine(l.id, held.foId, held.foLineId);
@@ -63,7 +82,10 @@ export async function dispatchAllocation(deps: DispatchDeps, input: { shopId: nu
     } catch (e) {
       if (e instanceof AppError && e.retriable && !input.finalAttempt) throw e;
       placement = { error: (e as Error).message };
-      deps.log.warn({ allocationId: a.id, err: (e as Error).message }, 'could not place the allocation on its Shopify location');
+      deps.log.warn(
+        { allocationId: a.id, err: (e as Error).message },
+        'could not place the allocation on its Shopify location',
+      );
     }
   }
 
@@ -79,22 +101,64 @@ export async function dispatchAllocation(deps: DispatchDeps, input: { shopId: nu
         throw new IntegrationError(`warehouse ${w.id} cannot be reached: ${errorSummary(e)}`, `warehouse:${w.id}`);
       }
     })();
-    const outcome = await deps.breaker.run(w.id, () => adapter.dispatch({
-      allocationId: a.id, idempotencyKey: a.idempotencyKey, orderName: dto!.orderName, channel: dto!.channel, promisedShipBy: a.promisedShipBy?.toISOString() ?? null,
-      serviceLevel: a.serviceLevel, shipTo: dto!.shipTo, email: dto!.email, lines: dto!.lines.map(({ lineId, sku, title, quantity }) => ({ lineId, sku, title, quantity })),
-    }), (e) => !(e instanceof AppError) || e.retriable);
-    if (w.dispatchStyle !== 'feed') await allocations.recordDispatchAttempt(input.shopId, { allocationId: a.id, attempt: input.attempt, statusCode: 200, durationMs: Date.now() - started });
+    const outcome = await deps.breaker.run(
+      w.id,
+      () =>
+        adapter.dispatch({
+          allocationId: a.id,
+          idempotencyKey: a.idempotencyKey,
+          orderName: dto!.orderName,
+          channel: dto!.channel,
+          promisedShipBy: a.promisedShipBy?.toISOString() ?? null,
+          serviceLevel: a.serviceLevel,
+          shipTo: dto!.shipTo,
+          email: dto!.email,
+          lines: dto!.lines.map(({ lineId, sku, title, quantity }) => ({ lineId, sku, title, quantity })),
+        }),
+      (e) => !(e instanceof AppError) || e.retriable,
+    );
+    if (w.dispatchStyle !== 'feed')
+      await allocations.recordDispatchAttempt(input.shopId, {
+        allocationId: a.id,
+        attempt: input.attempt,
+        statusCode: 200,
+        durationMs: Date.now() - started,
+      });
     const to = outcome.kind === 'listed' ? 'ready' : 'acknowledged';
-    const row = await allocations.transition(input.shopId, a.id, ['reserved'], to, { dispatchedAt: new Date(), acknowledgedAt: to === 'acknowledged' ? new Date() : null, dispatchAttempts: input.attempt, dispatchError: null });
-    await audit.record(input.shopId, 'order', String(order.id), 'dispatched', 'dispatch', { allocationId: a.id, warehouse: w.name, style: w.dispatchStyle, outcome, placement });
+    const row = await allocations.transition(input.shopId, a.id, ['reserved'], to, {
+      dispatchedAt: new Date(),
+      acknowledgedAt: to === 'acknowledged' ? new Date() : null,
+      dispatchAttempts: input.attempt,
+      dispatchError: null,
+    });
+    await audit.record(input.shopId, 'order', String(order.id), 'dispatched', 'dispatch', {
+      allocationId: a.id,
+      warehouse: w.name,
+      style: w.dispatchStyle,
+      outcome,
+      placement,
+    });
     return { status: row ? ('dispatched' as const) : ('skipped' as const), to, placement };
   } catch (e) {
     const message = errorSummary(e);
-    await allocations.recordDispatchAttempt(input.shopId, { allocationId: a.id, attempt: input.attempt, error: message.slice(0, 1000), durationMs: Date.now() - started });
+    await allocations.recordDispatchAttempt(input.shopId, {
+      allocationId: a.id,
+      attempt: input.attempt,
+      error: message.slice(0, 1000),
+      durationMs: Date.now() - started,
+    });
     const final = input.finalAttempt || (e instanceof AppError && !e.retriable);
-    await allocations.setDispatchOutcome(input.shopId, a.id, { dispatchAttempts: input.attempt, dispatchError: final ? message : null });
+    await allocations.setDispatchOutcome(input.shopId, a.id, {
+      dispatchAttempts: input.attempt,
+      dispatchError: final ? message : null,
+    });
     if (final) {
-      await audit.record(input.shopId, 'order', String(order.id), 'dispatch_failed', 'dispatch', { allocationId: a.id, warehouse: w.name, error: message, attempts: input.attempt });
+      await audit.record(input.shopId, 'order', String(order.id), 'dispatch_failed', 'dispatch', {
+        allocationId: a.id,
+        warehouse: w.name,
+        error: message,
+        attempts: input.attempt,
+      });
       return { status: 'dead' as const, error: message };
     }
     throw e;

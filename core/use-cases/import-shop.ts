@@ -8,7 +8,15 @@ import { NotFoundError } from '../errors.js';
 import { readJsonl, runBulkQuery } from '../integrations/shopify/bulk.js';
 import type { ShopifyGraphql } from '../integrations/shopify/graphql.js';
 import { normalizeGraphqlOrder } from '../integrations/shopify/normalize-order.js';
-import { BULK_CATALOG_QUERY, LOCATIONS, SHOP_INFO, type ShopInfo, type BulkInventoryLevelLine, type BulkVariantLine, type LocationsPage } from '../integrations/shopify/operations/catalog.js';
+import {
+  BULK_CATALOG_QUERY,
+  LOCATIONS,
+  SHOP_INFO,
+  type ShopInfo,
+  type BulkInventoryLevelLine,
+  type BulkVariantLine,
+  type LocationsPage,
+} from '../integrations/shopify/operations/catalog.js';
 import { bulkOrdersQuery, type GqlLineItem, type GqlOrder } from '../integrations/shopify/operations/orders.js';
 import type { Logger } from '../logger.js';
 import type { Queues } from '../queue/producer.js';
@@ -39,7 +47,8 @@ export async function importShop(deps: ImportDeps, input: { shopId: number }) {
   const catalog = createCatalogRepo(deps.db);
   const run = await sync.startImport(shop.id);
   const counts: Record<string, number> = { locations: 0, skus: 0, inventoryLevels: 0, orders: 0, openOrders: 0 };
-  const progress = (stage: string, percent: number) => sync.updateImport(shop.id, run.id, { stage, percent: Math.min(99, Math.round(percent)), counts: { ...counts } });
+  const progress = (stage: string, percent: number) =>
+    sync.updateImport(shop.id, run.id, { stage, percent: Math.min(99, Math.round(percent)), counts: { ...counts } });
 
   try {
     // 1. the shop itself, then its locations: a handful, plain queries
@@ -47,17 +56,38 @@ export async function importShop(deps: ImportDeps, input: { shopId: number }) {
     const info = await deps.shopify.request<ShopInfo>(shop.domain, SHOP_INFO);
     // the admin language follows the merchant's country until they choose one in Settings
     const locale = ['FR', 'BE', 'LU', 'MC', 'CH'].includes(info.shop.shopAddress?.countryCodeV2 ?? '') ? 'fr' : 'en';
-    await createShopsRepo(deps.db).activate(shop.domain, { name: info.shop.name, email: info.shop.email, currency: info.shop.currencyCode, timezone: info.shop.ianaTimezone, locale });
+    await createShopsRepo(deps.db).activate(shop.domain, {
+      name: info.shop.name,
+      email: info.shop.email,
+      currency: info.shop.currencyCode,
+      timezone: info.shop.ianaTimezone,
+      locale,
+    });
     if (!shop.reconcileCursor) await createShopsRepo(deps.db).updateSettings(shop.id, { language: locale });
     let after: string | null = null;
     do {
       const page: LocationsPage = await deps.shopify.request<LocationsPage>(shop.domain, LOCATIONS, { after });
       for (const l of page.locations.nodes) {
-        await catalog.upsertLocation(shop.id, {
-          externalId: l.id, name: l.name, active: l.isActive, isFulfillmentService: l.isFulfillmentService,
-          address: { address1: l.address.address1, address2: l.address.address2, city: l.address.city, province: l.address.provinceCode, zip: l.address.zip, countryCode: l.address.countryCode },
-          latitude: l.address.latitude, longitude: l.address.longitude,
-        }, now);
+        await catalog.upsertLocation(
+          shop.id,
+          {
+            externalId: l.id,
+            name: l.name,
+            active: l.isActive,
+            isFulfillmentService: l.isFulfillmentService,
+            address: {
+              address1: l.address.address1,
+              address2: l.address.address2,
+              city: l.address.city,
+              province: l.address.provinceCode,
+              zip: l.address.zip,
+              countryCode: l.address.countryCode,
+            },
+            latitude: l.address.latitude,
+            longitude: l.address.longitude,
+          },
+          now,
+        );
         counts.locations!++;
       }
       after = page.locations.pageInfo.hasNextPage ? page.locations.pageInfo.endCursor : null;
@@ -68,31 +98,51 @@ export async function importShop(deps: ImportDeps, input: { shopId: number }) {
     const catalogUrl = await runBulkQuery(deps.shopify, shop.domain, BULK_CATALOG_QUERY, {
       sleep: deps.sleep,
       onStarted: (id) => sync.updateImport(shop.id, run.id, { bulkOperationId: id }),
-      onProgress: ({ objectCount }) => sync.updateImport(shop.id, run.id, { counts: { ...counts, catalogObjects: objectCount } }),
+      onProgress: ({ objectCount }) =>
+        sync.updateImport(shop.id, run.id, { counts: { ...counts, catalogObjects: objectCount } }),
     });
     await progress('catalog', 25);
     if (catalogUrl) {
       let skuBatch: CatalogSku[] = [];
-      let levelBatch: { inventoryItemExternalId: string; locationExternalId: string; available: number | null; onHand: number | null }[] = [];
+      let levelBatch: {
+        inventoryItemExternalId: string;
+        locationExternalId: string;
+        available: number | null;
+        onHand: number | null;
+      }[] = [];
       const itemOfVariant = new Map<string, string>();
       for await (const line of readJsonl<BulkVariantLine | BulkInventoryLevelLine>(catalogUrl)) {
         if ('__parentId' in line) {
           const q = (name: string) => line.quantities.find((x) => x.name === name)?.quantity ?? null;
           // levels hang under the variant (their inventory item is nested in it)
           const item = itemOfVariant.get(line.__parentId) ?? line.__parentId;
-          levelBatch.push({ inventoryItemExternalId: item, locationExternalId: line.location.id, available: q('available'), onHand: q('on_hand') });
+          levelBatch.push({
+            inventoryItemExternalId: item,
+            locationExternalId: line.location.id,
+            available: q('available'),
+            onHand: q('on_hand'),
+          });
         } else {
           itemOfVariant.set(line.id, line.inventoryItem.id);
           if (line.sku) {
             skuBatch.push({
-              sku: line.sku, title: line.product.title === line.title || line.title === 'Default Title' ? line.product.title : `${line.product.title} - ${line.title}`,
-              productExternalId: line.product.id, variantExternalId: line.id, inventoryItemExternalId: line.inventoryItem.id, price: line.price,
-              unitCost: line.inventoryItem.unitCost?.amount ?? null, supplier: line.product.vendor ?? null,
+              sku: line.sku,
+              title:
+                line.product.title === line.title || line.title === 'Default Title'
+                  ? line.product.title
+                  : `${line.product.title} - ${line.title}`,
+              productExternalId: line.product.id,
+              variantExternalId: line.id,
+              inventoryItemExternalId: line.inventoryItem.id,
+              price: line.price,
+              unitCost: line.inventoryItem.unitCost?.amount ?? null,
+              supplier: line.product.vendor ?? null,
             });
           }
         }
         if (skuBatch.length >= BATCH) counts.skus! += await catalog.upsertSkus(shop.id, skuBatch.splice(0));
-        if (levelBatch.length >= BATCH) counts.inventoryLevels! += await catalog.upsertChannelLevels(shop.id, levelBatch.splice(0), now);
+        if (levelBatch.length >= BATCH)
+          counts.inventoryLevels! += await catalog.upsertChannelLevels(shop.id, levelBatch.splice(0), now);
       }
       counts.skus! += await catalog.upsertSkus(shop.id, skuBatch);
       counts.inventoryLevels! += await catalog.upsertChannelLevels(shop.id, levelBatch, now);
@@ -106,13 +156,14 @@ export async function importShop(deps: ImportDeps, input: { shopId: number }) {
     const ordersUrl = await runBulkQuery(deps.shopify, shop.domain, bulkOrdersQuery(since), {
       sleep: deps.sleep,
       onStarted: (id) => sync.updateImport(shop.id, run.id, { bulkOperationId: id }),
-      onProgress: ({ objectCount }) => sync.updateImport(shop.id, run.id, { counts: { ...counts, orderObjects: objectCount } }),
+      onProgress: ({ objectCount }) =>
+        sync.updateImport(shop.id, run.id, { counts: { ...counts, orderObjects: objectCount } }),
     });
     await progress('orders', 60);
     if (ordersUrl) {
       // children (line items) follow their order in the file, not always right after it
       const pending = new Map<string, { order: GqlOrder; lines: GqlLineItem[] }>();
-      for await (const line of readJsonl<(GqlOrder | (GqlLineItem & { __parentId: string }))>(ordersUrl)) {
+      for await (const line of readJsonl<GqlOrder | (GqlLineItem & { __parentId: string })>(ordersUrl)) {
         if ('__parentId' in line) pending.get(line.__parentId)?.lines.push(line);
         else pending.set(line.id, { order: line, lines: [] });
       }
@@ -139,11 +190,22 @@ export async function importShop(deps: ImportDeps, input: { shopId: number }) {
       }
     }
     await createShopsRepo(deps.db).setReconcileCursor(shop.id, now);
-    await sync.updateImport(shop.id, run.id, { status: 'completed', stage: 'done', percent: 100, counts, finishedAt: new Date() });
+    await sync.updateImport(shop.id, run.id, {
+      status: 'completed',
+      stage: 'done',
+      percent: 100,
+      counts,
+      finishedAt: new Date(),
+    });
     deps.log.info({ shop: shop.domain, counts }, 'initial import completed');
     return { importId: run.id, counts };
   } catch (e) {
-    await sync.updateImport(shop.id, run.id, { status: 'failed', error: (e as Error).message, counts, finishedAt: new Date() });
+    await sync.updateImport(shop.id, run.id, {
+      status: 'failed',
+      error: (e as Error).message,
+      counts,
+      finishedAt: new Date(),
+    });
     throw e;
   }
 }

@@ -30,7 +30,8 @@ export interface IngestInput {
   finalAttempt: boolean;
 }
 
-export type IngestResult = { status: 'processed'; outcome: string } | { status: 'skipped'; reason: string } | { status: 'dead'; error: string };
+export type IngestResult =
+  { status: 'processed'; outcome: string } | { status: 'skipped'; reason: string } | { status: 'dead'; error: string };
 
 /** The dead-letter reason of events for shops that never installed the app; pruneInbox keeps them briefly. */
 export const UNKNOWN_SHOP = 'unknown shop';
@@ -38,7 +39,12 @@ const privacyTopics = new Set(['customers/redact', 'shop/redact', 'customers/dat
 
 /** Poison (bad JSON, wrong shape, unknown topic) is parked at once; retrying cannot fix it. */
 function isPoison(err: unknown): boolean {
-  return err instanceof SyntaxError || err instanceof ZodError || err instanceof ValidationError || (err instanceof AppError && !err.retriable);
+  return (
+    err instanceof SyntaxError ||
+    err instanceof ZodError ||
+    err instanceof ValidationError ||
+    (err instanceof AppError && !err.retriable)
+  );
 }
 
 /**
@@ -57,7 +63,8 @@ export async function ingestEvent(deps: IngestDeps, input: IngestInput): Promise
     if (!handler) throw new ValidationError(`unknown topic ${event.topic}`);
     const payload = parseJsonKeepingBigInts(event.body);
     const unstorableAt = findUnstorableText(payload);
-    if (unstorableAt) throw new ValidationError(`payload shape: ${unstorableAt.join('.')} holds a NUL character or a lone surrogate`);
+    if (unstorableAt)
+      throw new ValidationError(`payload shape: ${unstorableAt.join('.')} holds a NUL character or a lone surrogate`);
     const outcome = await deps.db.transaction(async (tx) => {
       const shop = await createShopsRepo(tx).byDomain(event.shopDomain);
       if (!shop) {
@@ -68,7 +75,9 @@ export async function ingestEvent(deps: IngestDeps, input: IngestInput): Promise
         }
         throw new ValidationError(UNKNOWN_SHOP);
       }
-      const result = await handler(tx, shop, payload, event, { email: deps.email ?? { appUrl: undefined, appCanSend: false } });
+      const result = await handler(tx, shop, payload, event, {
+        email: deps.email ?? { appUrl: undefined, appCanSend: false },
+      });
       await createInboxRepo(tx).markProcessed(event.id, shop.id);
       followUps = result.followUps ?? [];
       return result.outcome;
@@ -79,11 +88,20 @@ export async function ingestEvent(deps: IngestDeps, input: IngestInput): Promise
     }
     return { status: 'processed', outcome };
   } catch (err) {
-    const message = err instanceof ZodError ? `payload shape: ${err.issues.slice(0, 3).map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}` : errorSummary(err);
+    const message =
+      err instanceof ZodError
+        ? `payload shape: ${err.issues
+            .slice(0, 3)
+            .map((i) => `${i.path.join('.')} ${i.message}`)
+            .join('; ')}`
+        : errorSummary(err);
     const dead = isPoison(err) || input.finalAttempt;
     await inbox.recordFailure(event.id, message, dead);
     if (dead) {
-      deps.log.warn({ inboxId: event.id, topic: event.topic, shopDomain: event.shopDomain, err: message }, message === UNKNOWN_SHOP ? 'webhook for an unknown shop parked' : 'event parked as a dead letter');
+      deps.log.warn(
+        { inboxId: event.id, topic: event.topic, shopDomain: event.shopDomain, err: message },
+        message === UNKNOWN_SHOP ? 'webhook for an unknown shop parked' : 'event parked as a dead letter',
+      );
       return { status: 'dead', error: message };
     }
     throw err;

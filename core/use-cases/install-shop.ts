@@ -23,12 +23,17 @@ export type InstallGrant = { sessionToken: string } | { session: Session };
  * saved: an import that fails to enqueue is logged with its job id and can be started again
  * from the admin app, so it never fails the install.
  */
-export async function installShop(deps: InstallShopDeps, input: { shopDomain: string; grant: InstallGrant }): Promise<{ shop: Shop; installed: boolean }> {
-  const { shop, installed } = 'sessionToken' in input.grant
-    ? await deps.tokens.installFromSessionToken(input.shopDomain, input.grant.sessionToken)
-    : { shop: await deps.tokens.saveSession(input.shopDomain, input.grant.session), installed: true };
+export async function installShop(
+  deps: InstallShopDeps,
+  input: { shopDomain: string; grant: InstallGrant },
+): Promise<{ shop: Shop; installed: boolean }> {
+  const { shop, installed } =
+    'sessionToken' in input.grant
+      ? await deps.tokens.installFromSessionToken(input.shopDomain, input.grant.sessionToken)
+      : { shop: await deps.tokens.saveSession(input.shopDomain, input.grant.session), installed: true };
   if (installed) {
-    if (!(await enqueueInstallImport(deps.queues, shop.id, Date.now()))) deps.log.error({ shopId: shop.id }, 'initial import not queued; start it from the admin app');
+    if (!(await enqueueInstallImport(deps.queues, shop.id, Date.now())))
+      deps.log.error({ shopId: shop.id }, 'initial import not queued; start it from the admin app');
   }
   return { shop, installed };
 }

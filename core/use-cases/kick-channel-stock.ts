@@ -14,14 +14,22 @@ const COALESCE_MS = 5_000;
  * interval (Mirakl's STO01: one a minute) gets one job per interval, run when it ends, so a
  * burst of changes is one call and never a wait on its call gate.
  */
-export async function kickChannelStock(deps: { db: Db; queues: Queues; log: Logger }, input: { shopId: number; changedAt: number; full?: boolean; now?: number }): Promise<{ queued: number }> {
+export async function kickChannelStock(
+  deps: { db: Db; queues: Queues; log: Logger },
+  input: { shopId: number; changedAt: number; full?: boolean; now?: number },
+): Promise<{ queued: number }> {
   const accounts = await createChannelAccountsRepo(deps.db).listActive(input.shopId);
   const now = input.now ?? Date.now();
   for (const a of accounts) {
     const window = Math.max(COALESCE_MS, stockIntervalOf(a.settings));
     const bucket = Math.floor(input.changedAt / window);
     const due = window > COALESCE_MS ? Math.max(0, (bucket + 1) * window - now) : 0;
-    await enqueueChannelStockPush(deps.queues, { shopId: input.shopId, accountId: a.id, changedAt: input.changedAt, full: input.full }, bucket, due);
+    await enqueueChannelStockPush(
+      deps.queues,
+      { shopId: input.shopId, accountId: a.id, changedAt: input.changedAt, full: input.full },
+      bucket,
+      due,
+    );
   }
   return { queued: accounts.length };
 }

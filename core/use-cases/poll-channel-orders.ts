@@ -23,7 +23,14 @@ export interface PollChannelDeps {
 }
 
 export type PollChannelResult =
-  | { status: 'polled'; pages: number; read: number; newVersions: number; accepted: number; continuesInMs: number | null }
+  | {
+      status: 'polled';
+      pages: number;
+      read: number;
+      newVersions: number;
+      accepted: number;
+      continuesInMs: number | null;
+    }
   | { status: 'skipped'; reason: string; retryInMs?: number };
 
 /** A first read reaches back this far, so orders placed just before the account was connected are taken. */
@@ -37,7 +44,10 @@ const FIRST_READ_LOOKBACK_MS = 24 * 3_600_000;
  * sell that SKU. When the marketplace's call frequency stops a sweep midway, the rest of the
  * sweep is queued for when it allows.
  */
-export async function pollChannelOrders(deps: PollChannelDeps, input: { shopId: number; accountId: number; maxPages?: number }): Promise<PollChannelResult> {
+export async function pollChannelOrders(
+  deps: PollChannelDeps,
+  input: { shopId: number; accountId: number; maxPages?: number },
+): Promise<PollChannelResult> {
   const accounts = createChannelAccountsRepo(deps.db);
   const account = await accounts.get(input.shopId, input.accountId);
   if (!account) throw new NotFoundError(`channel account ${input.accountId}`);
@@ -55,21 +65,36 @@ export async function pollChannelOrders(deps: PollChannelDeps, input: { shopId: 
   try {
     for (;;) {
       const at = now();
-      const page = await channel.listChangedOrders({ cursor, initialSince: new Date(account.createdAt.getTime() - FIRST_READ_LOOKBACK_MS), now: at });
-      const stored = await createInboxRepo(deps.db).insertMany(page.orders.map((o) => ({
-        source: channelInboxSource(account.id), eventId: o.versionKey, shopDomain: shop.domain, topic: CHANNEL_ORDER_TOPIC, triggeredAt: at, body: channelOrderEventBody(account.id, o),
-      })));
+      const page = await channel.listChangedOrders({
+        cursor,
+        initialSince: new Date(account.createdAt.getTime() - FIRST_READ_LOOKBACK_MS),
+        now: at,
+      });
+      const stored = await createInboxRepo(deps.db).insertMany(
+        page.orders.map((o) => ({
+          source: channelInboxSource(account.id),
+          eventId: o.versionKey,
+          shopDomain: shop.domain,
+          topic: CHANNEL_ORDER_TOPIC,
+          triggeredAt: at,
+          body: channelOrderEventBody(account.id, o),
+        })),
+      );
       const fresh = stored.filter((s) => s.inserted);
       if (fresh.length) {
         // a failed enqueue is logged by the producer; the inbox sweeper finds the events
-        await enqueueInboxEvents(deps.queues, fresh.map((s) => s.id));
+        await enqueueInboxEvents(
+          deps.queues,
+          fresh.map((s) => s.id),
+        );
       }
       page.orders.forEach((o, i) => {
         if (!stored[i]?.inserted) return;
         const lag = Math.max(0, (at.getTime() - o.order.updatedAt.getTime()) / 1000);
         lagSeconds = Math.max(lagSeconds ?? 0, lag);
       });
-      for (const o of page.orders.filter((x) => x.awaitingAcceptance)) accepted += await accept(deps, channel, input.shopId, account.id, o);
+      for (const o of page.orders.filter((x) => x.awaitingAcceptance))
+        accepted += await accept(deps, channel, input.shopId, account.id, o);
       cursor = page.nextCursor;
       await accounts.setCursor(input.shopId, account.id, cursor);
       pages++;
@@ -88,21 +113,42 @@ export async function pollChannelOrders(deps: PollChannelDeps, input: { shopId: 
       return { status: 'polled', pages, read, newVersions, accepted, continuesInMs: e.retryAfterMs };
     }
     // another poll of this account just ran (a schedule tick next to a manual or continued poll): it read what there was
-    if (e instanceof CallGateWait) return { status: 'skipped', reason: 'polled moments ago', retryInMs: e.retryAfterMs };
+    if (e instanceof CallGateWait)
+      return { status: 'skipped', reason: 'polled moments ago', retryInMs: e.retryAfterMs };
     await accounts.recordFailure(input.shopId, account.id, (e as Error).message, now());
     throw e;
   }
 }
 
 /** Accepts the lines whose SKU the shop sells, refuses the others; 1 when the call was made. */
-async function accept(deps: PollChannelDeps, channel: Channel, shopId: number, accountId: number, o: ChannelOrder): Promise<number> {
+async function accept(
+  deps: PollChannelDeps,
+  channel: Channel,
+  shopId: number,
+  accountId: number,
+  o: ChannelOrder,
+): Promise<number> {
   const catalog = createCatalogRepo(deps.db);
-  const lines = await Promise.all(o.order.lines.map(async (l) => ({ lineExternalId: l.externalId, accepted: !!l.sku && !!(await catalog.skuBySku(shopId, l.sku)) })));
+  const lines = await Promise.all(
+    o.order.lines.map(async (l) => ({
+      lineExternalId: l.externalId,
+      accepted: !!l.sku && !!(await catalog.skuBySku(shopId, l.sku)),
+    })),
+  );
   const result = await channel.acceptOrder({ orderExternalId: o.order.externalId, lines });
   // a version read before our earlier acceptance landed: the marketplace has moved on, nothing to do
   if (!result.ok && result.reason === 'not_awaiting_acceptance') return 0;
-  await createAuditRepo(deps.db).record(shopId, 'channel_account', String(accountId), result.ok ? 'order_accepted' : 'order_acceptance_failed', 'channels', {
-    orderExternalId: o.order.externalId, lines, ...(result.ok ? {} : { reason: result.reason, message: result.message }),
-  });
+  await createAuditRepo(deps.db).record(
+    shopId,
+    'channel_account',
+    String(accountId),
+    result.ok ? 'order_accepted' : 'order_acceptance_failed',
+    'channels',
+    {
+      orderExternalId: o.order.externalId,
+      lines,
+      ...(result.ok ? {} : { reason: result.reason, message: result.message }),
+    },
+  );
   return 1;
 }

@@ -20,10 +20,19 @@ export async function pruneInbox(
   const now = input.now ?? new Date();
   const day = 86_400_000;
   const inbox = createInboxRepo(deps.db);
-  const pruned = await inbox.deleteProcessedBefore(new Date(now.getTime() - input.processedRetentionDays * day), input.limit ?? 5000);
-  if (pruned > 0) deps.log.info({ pruned, retentionDays: input.processedRetentionDays }, 'processed webhook bodies pruned');
+  const pruned = await inbox.deleteProcessedBefore(
+    new Date(now.getTime() - input.processedRetentionDays * day),
+    input.limit ?? 5000,
+  );
+  if (pruned > 0)
+    deps.log.info({ pruned, retentionDays: input.processedRetentionDays }, 'processed webhook bodies pruned');
   // no merchant can see or replay these: they are counted and logged, then dropped
-  const unknown = await inbox.pruneUnknownShop(UNKNOWN_SHOP, new Date(now.getTime() - (input.unknownShopRetentionDays ?? 7) * day), input.limit ?? 5000);
-  if (unknown.pruned > 0 || unknown.kept > 0) deps.log.warn({ pruned: unknown.pruned, kept: unknown.kept, shops: unknown.shops }, 'webhooks for unknown shops');
+  const unknown = await inbox.pruneUnknownShop(
+    UNKNOWN_SHOP,
+    new Date(now.getTime() - (input.unknownShopRetentionDays ?? 7) * day),
+    input.limit ?? 5000,
+  );
+  if (unknown.pruned > 0 || unknown.kept > 0)
+    deps.log.warn({ pruned: unknown.pruned, kept: unknown.kept, shops: unknown.shops }, 'webhooks for unknown shops');
   return { pruned, unknownShopPruned: unknown.pruned, unknownShopKept: unknown.kept };
 }

@@ -28,7 +28,10 @@ const DEFAULT_LAG_SECONDS = 60;
  * `full`), in one call. The time from the stock change to the push is fed to the channel's
  * measured lag, which the lag-derived buffer reads.
  */
-export async function pushChannelStock(deps: PushChannelStockDeps, input: { shopId: number; accountId: number; changedAt?: number; full?: boolean }): Promise<PushChannelStockResult> {
+export async function pushChannelStock(
+  deps: PushChannelStockDeps,
+  input: { shopId: number; accountId: number; changedAt?: number; full?: boolean },
+): Promise<PushChannelStockResult> {
   const repo = createChannelAccountsRepo(deps.db);
   const account = await repo.get(input.shopId, input.accountId);
   if (!account) throw new NotFoundError(`channel account ${input.accountId}`);
@@ -40,20 +43,38 @@ export async function pushChannelStock(deps: PushChannelStockDeps, input: { shop
   const free = await repo.freeStockBySku(input.shopId);
   const before = await repo.pushedStock(input.shopId, account.id);
   const targets = free
-    .map((r) => ({ skuId: r.skuId, sku: r.sku, quantity: Math.max(0, r.free - bufferUnits(buffer, r.free, r.meanDaily, lag)) }))
+    .map((r) => ({
+      skuId: r.skuId,
+      sku: r.sku,
+      quantity: Math.max(0, r.free - bufferUnits(buffer, r.free, r.meanDaily, lag)),
+    }))
     .filter((t) => input.full || before.get(t.skuId) !== t.quantity);
   if (targets.length === 0) return { status: 'skipped', reason: 'nothing changed' };
   const now = () => deps.now?.() ?? new Date();
   try {
-    const res = await deps.channels.forAccount(account).setSellableQuantities(targets.map((t) => ({ sku: t.sku, quantity: t.quantity })));
+    const res = await deps.channels
+      .forAccount(account)
+      .setSellableQuantities(targets.map((t) => ({ sku: t.sku, quantity: t.quantity })));
     const at = now();
     await repo.recordPushedStock(input.shopId, account.id, targets, at);
     await repo.recordStockPush(input.shopId, account.id, at);
-    if (input.changedAt) await settingsRepo.recordLag(input.shopId, account.code, Math.max(0, (at.getTime() - input.changedAt) / 1000));
-    if (res.rejected) deps.log.warn({ accountId: account.id, reference: res.reference, rejected: res.rejected }, 'the marketplace refused some quantity lines');
-    return { status: 'pushed', changed: targets.length, accepted: res.accepted, rejected: res.rejected, reference: res.reference };
+    if (input.changedAt)
+      await settingsRepo.recordLag(input.shopId, account.code, Math.max(0, (at.getTime() - input.changedAt) / 1000));
+    if (res.rejected)
+      deps.log.warn(
+        { accountId: account.id, reference: res.reference, rejected: res.rejected },
+        'the marketplace refused some quantity lines',
+      );
+    return {
+      status: 'pushed',
+      changed: targets.length,
+      accepted: res.accepted,
+      rejected: res.rejected,
+      reference: res.reference,
+    };
   } catch (e) {
-    if (!(e instanceof CallGateWait)) await repo.recordFailure(input.shopId, account.id, `stock: ${(e as Error).message}`, now());
+    if (!(e instanceof CallGateWait))
+      await repo.recordFailure(input.shopId, account.id, `stock: ${(e as Error).message}`, now());
     throw e;
   }
 }

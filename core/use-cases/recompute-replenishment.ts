@@ -4,7 +4,12 @@ import { createShopsRepo } from '../db/shops-repo.js';
 import { createStockRepo } from '../db/stock-repo.js';
 import { createStockSettingsRepo } from '../db/stock-settings-repo.js';
 import {
-  belowReorderPointAlert, deadStockAlert, outOfStockWithBackordersAlert, overstockAlert, serviceLevelZ, stockoutWithinLeadTimeAlert,
+  belowReorderPointAlert,
+  deadStockAlert,
+  outOfStockWithBackordersAlert,
+  overstockAlert,
+  serviceLevelZ,
+  stockoutWithinLeadTimeAlert,
   type ReplenishmentAlert,
 } from '../domain/replenishment/index.js';
 import { NotFoundError } from '../errors.js';
@@ -16,8 +21,10 @@ export interface ReplenishmentDeps {
   now?: () => Date;
 }
 
-const localDate = (now: Date, timeZone: string) => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+const localDate = (now: Date, timeZone: string) =>
+  new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+const addDays = (day: string, n: number) =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 /**
  * Recomputes replenishment for a shop in set-based SQL: daily demand, the per-SKU snapshot
@@ -25,7 +32,10 @@ const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00
  * A/B/C classes; then raises and resolves alerts, keeping each formula's inputs for the UI.
  * `full` is the nightly run over every SKU; otherwise only the SKUs whose stock moved.
  */
-export async function recomputeReplenishment(deps: ReplenishmentDeps, input: { shopId: number; full?: boolean; keepDemand?: boolean }) {
+export async function recomputeReplenishment(
+  deps: ReplenishmentDeps,
+  input: { shopId: number; full?: boolean; keepDemand?: boolean },
+) {
   const { db } = deps.database;
   const started = Date.now();
   const now = deps.now?.() ?? new Date();
@@ -46,20 +56,37 @@ export async function recomputeReplenishment(deps: ReplenishmentDeps, input: { s
     // keepDemand: demand_daily was loaded by another path (the benchmark, a data import)
     demandFrom: input.keepDemand ? null : input.full ? addDays(asOf, -days) : addDays(asOf, -1),
     snapshot: {
-      shopId: shop.id, asOf, windowDays: settings.demandWindowDays, deadStockDays: settings.deadStockDays, z: serviceLevelZ(settings.serviceLevel),
-      defaultLeadTimeDays: settings.defaultLeadTimeDays, supplierLeadTimes: settings.supplierLeadTimes, orderCost: settings.orderCost,
-      holdingRatePerYear: settings.holdingRatePerYear, skuIds: input.full ? undefined : skuIds,
+      shopId: shop.id,
+      asOf,
+      windowDays: settings.demandWindowDays,
+      deadStockDays: settings.deadStockDays,
+      z: serviceLevelZ(settings.serviceLevel),
+      defaultLeadTimeDays: settings.defaultLeadTimeDays,
+      supplierLeadTimes: settings.supplierLeadTimes,
+      orderCost: settings.orderCost,
+      holdingRatePerYear: settings.holdingRatePerYear,
+      skuIds: input.full ? undefined : skuIds,
     },
     abc: input.full ? settings.abcCutoffs : null,
   });
   const computed = Date.now() - started;
   const alerts = await syncAlerts(deps, shop.id, asOf, settings.overstockDays, settings.deadStockDays, skuIds);
-  deps.log.info({ shop: shop.domain, full: !!input.full, skus: skuIds?.length ?? 'all', computedMs: computed, ...alerts }, 'replenishment recomputed');
+  deps.log.info(
+    { shop: shop.domain, full: !!input.full, skus: skuIds?.length ?? 'all', computedMs: computed, ...alerts },
+    'replenishment recomputed',
+  );
   return { asOf, skus: skuIds?.length ?? null, computedMs: computed, ...alerts };
 }
 
 /** Builds the alerts from the snapshot with the domain's builders, then opens, refreshes and resolves rows. */
-async function syncAlerts(deps: ReplenishmentDeps, shopId: number, asOf: string, overstockDays: number, deadStockDays: number, skuIds: number[] | undefined) {
+async function syncAlerts(
+  deps: ReplenishmentDeps,
+  shopId: number,
+  asOf: string,
+  overstockDays: number,
+  deadStockDays: number,
+  skuIds: number[] | undefined,
+) {
   const { db } = deps.database;
   if (skuIds && skuIds.length === 0) return { opened: 0, refreshed: 0, resolved: 0 };
   const repo = createReplenishmentRepo(db);
@@ -67,11 +94,30 @@ async function syncAlerts(deps: ReplenishmentDeps, shopId: number, asOf: string,
   const wanted = new Map<string, { skuId: number; alert: ReplenishmentAlert }>();
   for (const { r, sku } of rows) {
     const list = [
-      belowReorderPointAlert(sku, { available: r.available, onOrder: 0, backorders: r.backorders, inventoryPosition: r.available - r.backorders, safetyStock: round(r.safetyStock), meanDailyDemand: round(r.meanDaily), leadTimeDays: r.leadTimeDays, reorderPoint: round(r.reorderPoint) }),
-      stockoutWithinLeadTimeAlert(sku, { available: r.available, meanDailyDemand: round(r.meanDaily), leadTimeDays: r.leadTimeDays }, asOf),
+      belowReorderPointAlert(sku, {
+        available: r.available,
+        onOrder: 0,
+        backorders: r.backorders,
+        inventoryPosition: r.available - r.backorders,
+        safetyStock: round(r.safetyStock),
+        meanDailyDemand: round(r.meanDaily),
+        leadTimeDays: r.leadTimeDays,
+        reorderPoint: round(r.reorderPoint),
+      }),
+      stockoutWithinLeadTimeAlert(
+        sku,
+        { available: r.available, meanDailyDemand: round(r.meanDaily), leadTimeDays: r.leadTimeDays },
+        asOf,
+      ),
       outOfStockWithBackordersAlert(sku, { onHand: r.onHand, reserved: r.reserved, backorders: r.backorders }),
       overstockAlert(sku, { available: r.available, meanDailyDemand: round(r.meanDaily), overstockDays }),
-      deadStockAlert(sku, r.available, { lastSaleDate: r.lastSale, historyStart: addDays(asOf, -(deadStockDays - 1)) }, asOf, deadStockDays),
+      deadStockAlert(
+        sku,
+        r.available,
+        { lastSaleDate: r.lastSale, historyStart: addDays(asOf, -(deadStockDays - 1)) },
+        asOf,
+        deadStockDays,
+      ),
     ];
     // running out within the lead time is the more precise message when both hold
     const kinds = new Set(list.filter(Boolean).map((a) => a!.kind));
@@ -86,15 +132,28 @@ async function syncAlerts(deps: ReplenishmentDeps, shopId: number, asOf: string,
   await repo.reopenSnoozedAlerts(shopId);
   const existing = await repo.unresolvedAlerts(shopId, skuIds);
   const have = new Map(existing.map((e) => [`${e.skuId}:${e.kind}`, e]));
-  let opened = 0, refreshed = 0;
+  let opened = 0,
+    refreshed = 0;
   const toInsert: NewStockAlert[] = [];
   for (const [key, { skuId, alert }] of wanted) {
     const e = have.get(key);
     if (!e) {
-      toInsert.push({ skuId, kind: alert.kind as AlertKind, severity: alert.severity, message: alert.message, formula: alert.formula, inputs: alert.inputs });
+      toInsert.push({
+        skuId,
+        kind: alert.kind as AlertKind,
+        severity: alert.severity,
+        message: alert.message,
+        formula: alert.formula,
+        inputs: alert.inputs,
+      });
       opened++;
     } else if (e.formula !== alert.formula || e.severity !== alert.severity) {
-      await repo.refreshAlert(e.id, { severity: alert.severity, message: alert.message, formula: alert.formula, inputs: alert.inputs });
+      await repo.refreshAlert(e.id, {
+        severity: alert.severity,
+        message: alert.message,
+        formula: alert.formula,
+        inputs: alert.inputs,
+      });
       refreshed++;
     }
   }

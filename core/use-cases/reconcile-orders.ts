@@ -40,7 +40,9 @@ export async function reconcileOrders(deps: ReconcileDeps, input: { shopId: numb
   if (!shop) throw new NotFoundError(`shop ${input.shopId}`);
   if (shop.status !== 'active') return { skipped: 'shop not active' as const };
   const sync = createSyncRepo(deps.db);
-  const from = shop.reconcileCursor ? new Date(shop.reconcileCursor.getTime() - OVERLAP_MS) : new Date(now.getTime() - FIRST_LOOKBACK_MS);
+  const from = shop.reconcileCursor
+    ? new Date(shop.reconcileCursor.getTime() - OVERLAP_MS)
+    : new Date(now.getTime() - FIRST_LOOKBACK_MS);
   const runId = await sync.startRun(shop.id, from);
   const details: { externalId: string; name: string; what: string }[] = [];
   let checked = 0;
@@ -48,7 +50,10 @@ export async function reconcileOrders(deps: ReconcileDeps, input: { shopId: numb
   try {
     let after: string | null = null;
     do {
-      const page: OrdersPage = await deps.shopify.request<OrdersPage>(shop.domain, ORDERS_UPDATED_SINCE, { query: `updated_at:>'${from.toISOString()}'`, after });
+      const page: OrdersPage = await deps.shopify.request<OrdersPage>(shop.domain, ORDERS_UPDATED_SINCE, {
+        query: `updated_at:>'${from.toISOString()}'`,
+        after,
+      });
       for (const node of page.orders.nodes) {
         checked++;
         const incoming = { ...normalizeGraphqlOrder(node, node.lineItems.nodes), observedAt: new Date() };
@@ -57,17 +62,37 @@ export async function reconcileOrders(deps: ReconcileDeps, input: { shopId: numb
           await lockKey(tx, `order:${shop.id}:${incoming.externalId}`);
           const r = await createOrdersRepo(tx).upsertIncoming(shop.id, incoming);
           if (r.outcome !== 'stale') {
-            await createAuditRepo(tx).record(shop.id, 'order', String(r.orderId), 'reconciled', 'reconciliation', { outcome: r.outcome, sourceUpdatedAt: incoming.updatedAt, runId });
+            await createAuditRepo(tx).record(shop.id, 'order', String(r.orderId), 'reconciled', 'reconciliation', {
+              outcome: r.outcome,
+              sourceUpdatedAt: incoming.updatedAt,
+              runId,
+            });
           }
           return r;
         });
         if (result.outcome === 'stale') continue;
         // a webhook for it may still be on its way (Shopify retries for hours): only a version older
         // than the grace period, with no event waiting in the inbox, counts as missed
-        const inFlight = now.getTime() - incoming.updatedAt.getTime() < GRACE_MS || (await createInboxRepo(deps.db).hasPendingOrderEvent(shop.domain, incoming.externalId));
-        if (!inFlight) details.push({ externalId: incoming.externalId, name: incoming.name, what: result.outcome === 'inserted' ? 'missing order' : result.cancelledNow ? 'missed cancellation' : 'missed update' });
+        const inFlight =
+          now.getTime() - incoming.updatedAt.getTime() < GRACE_MS ||
+          (await createInboxRepo(deps.db).hasPendingOrderEvent(shop.domain, incoming.externalId));
+        if (!inFlight)
+          details.push({
+            externalId: incoming.externalId,
+            name: incoming.name,
+            what:
+              result.outcome === 'inserted'
+                ? 'missing order'
+                : result.cancelledNow
+                  ? 'missed cancellation'
+                  : 'missed update',
+          });
         if (!result.settled || result.cancelledNow) {
-          await enqueueRouting(deps.queues, { shopId: shop.id, orderId: result.orderId, reason: result.cancelledNow ? 'cancelled' : 'reconciled' });
+          await enqueueRouting(deps.queues, {
+            shopId: shop.id,
+            orderId: result.orderId,
+            reason: result.cancelledNow ? 'cancelled' : 'reconciled',
+          });
         }
       }
       after = page.orders.pageInfo.hasNextPage ? page.orders.pageInfo.endCursor : null;
@@ -75,11 +100,26 @@ export async function reconcileOrders(deps: ReconcileDeps, input: { shopId: numb
     // the cursor never passes "now": an order updated in the future of our clock waits a run
     const cursorTo = maxSeen > now ? now : maxSeen;
     await createShopsRepo(deps.db).setReconcileCursor(shop.id, cursorTo);
-    await sync.finishRun(shop.id, runId, { status: 'completed', checked, repaired: details.length, details, cursorTo, error: null });
-    if (details.length) deps.log.warn({ shop: shop.domain, repaired: details.length }, 'reconciliation repaired orders a webhook missed');
+    await sync.finishRun(shop.id, runId, {
+      status: 'completed',
+      checked,
+      repaired: details.length,
+      details,
+      cursorTo,
+      error: null,
+    });
+    if (details.length)
+      deps.log.warn({ shop: shop.domain, repaired: details.length }, 'reconciliation repaired orders a webhook missed');
     return { runId, checked, repaired: details.length, details };
   } catch (e) {
-    await sync.finishRun(shop.id, runId, { status: 'failed', checked, repaired: details.length, details, cursorTo: null, error: (e as Error).message });
+    await sync.finishRun(shop.id, runId, {
+      status: 'failed',
+      checked,
+      repaired: details.length,
+      details,
+      cursorTo: null,
+      error: (e as Error).message,
+    });
     throw e;
   }
 }

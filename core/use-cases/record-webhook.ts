@@ -11,7 +11,10 @@ export interface RecordWebhookDeps {
  * caller answers 200 only then), and the ingest job is queued after. A duplicate event id
  * resolves to the existing row and queues nothing new.
  */
-export async function recordWebhook(deps: RecordWebhookDeps, event: NewInboxEvent): Promise<{ inboxId: number; duplicate: boolean }> {
+export async function recordWebhook(
+  deps: RecordWebhookDeps,
+  event: NewInboxEvent,
+): Promise<{ inboxId: number; duplicate: boolean }> {
   const { id, inserted } = await deps.inboxWriter.write(event);
   if (inserted && event.status !== 'dead') deps.enqueueIngest({ inboxId: id });
   return { inboxId: id, duplicate: !inserted };

@@ -15,7 +15,10 @@ export interface ReplayDeps {
  * would find it even if this enqueue were lost; the job id is fresh because the failed job
  * of the same inbox row may still be kept by BullMQ.
  */
-export async function replayDeadLetters(deps: ReplayDeps, input: { shopDomain: string; ids: number[] | 'all' }): Promise<{ replayed: number[] }> {
+export async function replayDeadLetters(
+  deps: ReplayDeps,
+  input: { shopDomain: string; ids: number[] | 'all' },
+): Promise<{ replayed: number[] }> {
   const repo = createInboxRepo(deps.db);
   if (input.ids !== 'all') {
     for (const id of input.ids) {

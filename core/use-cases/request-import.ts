@@ -8,7 +8,10 @@ import { enqueueImport } from '../queue/producers.js';
  * sweeper finds the row still queued and queues it again; asking twice before it starts is one
  * import.
  */
-export async function requestImport(deps: { db: Db; queues: Queues }, input: { shopId: number }): Promise<{ importId: number; queued: boolean }> {
+export async function requestImport(
+  deps: { db: Db; queues: Queues },
+  input: { shopId: number },
+): Promise<{ importId: number; queued: boolean }> {
   const run = await createSyncRepo(deps.db).queueImport(input.shopId);
   const queued = await enqueueImport(deps.queues, input.shopId, run.id);
   return { importId: run.id, queued };

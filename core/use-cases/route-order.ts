@@ -40,11 +40,15 @@ class StockMoved extends Error {}
  * reserves the stock (conditionally, so a concurrent routing cannot oversell), stores the
  * allocations with their trace and the backorders. A lost race re-plans from fresh stock.
  */
-export async function routeOrder(deps: RouteDeps, input: { shopId: number; orderId: number; reason: string }): Promise<RouteResult> {
+export async function routeOrder(
+  deps: RouteDeps,
+  input: { shopId: number; orderId: number; reason: string },
+): Promise<RouteResult> {
   for (let attempt = 1; ; attempt++) {
     try {
       const result = await routeOnce(deps, input);
-      if (result.status === 'routed' || result.status === 'cancelled') await enqueueStockJobs(deps.queues, input.shopId);
+      if (result.status === 'routed' || result.status === 'cancelled')
+        await enqueueStockJobs(deps.queues, input.shopId);
       if (result.status === 'routed') {
         for (const allocationId of result.allocationIds) {
           await enqueueDispatch(deps.queues, { shopId: input.shopId, allocationId });
@@ -53,14 +57,20 @@ export async function routeOrder(deps: RouteDeps, input: { shopId: number; order
       return result;
     } catch (e) {
       // a lost race for stock, or Postgres breaking a lock cycle: plan again from fresh stock
-      const retriable = e instanceof StockMoved || (e as { cause?: { code?: string } }).cause?.code === '40P01' || (e as { code?: string }).code === '40P01';
+      const retriable =
+        e instanceof StockMoved ||
+        (e as { cause?: { code?: string } }).cause?.code === '40P01' ||
+        (e as { code?: string }).code === '40P01';
       if (retriable && attempt < 8) continue;
       throw e;
     }
   }
 }
 
-async function routeOnce(deps: RouteDeps, input: { shopId: number; orderId: number; reason: string }): Promise<RouteResult> {
+async function routeOnce(
+  deps: RouteDeps,
+  input: { shopId: number; orderId: number; reason: string },
+): Promise<RouteResult> {
   const now = deps.now?.() ?? new Date();
   return deps.db.transaction(async (tx) => {
     const ordersRepo = createOrdersRepo(tx);
@@ -75,13 +85,17 @@ async function routeOnce(deps: RouteDeps, input: { shopId: number; orderId: numb
       return { status: 'cancelled' as const, cancelled: out.cancelled.length, requested: out.requested.length };
     }
     if (SETTLED.has(order.status)) return { status: 'skipped' as const, reason: `order is ${order.status}` };
-    if (order.onHoldReason && order.onHoldReason !== 'awaiting_payment') return { status: 'skipped' as const, reason: `on hold: ${order.onHoldReason}` };
+    if (order.onHoldReason && order.onHoldReason !== 'awaiting_payment')
+      return { status: 'skipped' as const, reason: `on hold: ${order.onHoldReason}` };
 
     const shop = (await createShopsRepo(tx).byId(input.shopId))!;
     if (!shop.settings.routeUnpaidOrders && !PAYABLE.has(order.financialStatus ?? '')) {
       if (order.status !== 'on_hold') {
         await ordersRepo.setStatus(input.shopId, order.id, 'on_hold', { onHoldReason: 'awaiting_payment', at: now });
-        await audit.record(input.shopId, 'order', String(order.id), 'held', 'routing', { reason: 'awaiting_payment', financialStatus: order.financialStatus });
+        await audit.record(input.shopId, 'order', String(order.id), 'held', 'routing', {
+          reason: 'awaiting_payment',
+          financialStatus: order.financialStatus,
+        });
       }
       return { status: 'skipped' as const, reason: 'awaiting payment' };
     }
@@ -96,52 +110,96 @@ async function routeOnce(deps: RouteDeps, input: { shopId: number; orderId: numb
     }
     // units the backorder policy cancelled (cancel_after_days) are not to route again
     const given = await allocationsRepo.cancelledBackordersByLine(input.shopId, order.id);
-    const remaining = lines.filter((l) => l.requiresShipping)
-      .map((line) => ({ line, quantity: Math.max(0, line.currentQuantity - (covered.get(line.id) ?? 0) - (given.get(line.id) ?? 0)) }));
+    const remaining = lines
+      .filter((l) => l.requiresShipping)
+      .map((line) => ({
+        line,
+        quantity: Math.max(0, line.currentQuantity - (covered.get(line.id) ?? 0) - (given.get(line.id) ?? 0)),
+      }));
     const routingOrder = toRoutingOrder(order, remaining);
     if (routingOrder.lines.length === 0) {
       const status = covered.size > 0 ? 'routed' : order.status;
-      if (order.status !== status || order.onHoldReason) await ordersRepo.setStatus(input.shopId, order.id, status, { onHoldReason: null, at: now });
+      if (order.status !== status || order.onHoldReason)
+        await ordersRepo.setStatus(input.shopId, order.id, status, { onHoldReason: null, at: now });
       await allocationsRepo.closeBackorders(input.shopId, order.id, 'resolved');
       return { status: 'skipped' as const, reason: 'nothing left to route' };
     }
 
-    const rejectedBy = new Set((await allocationsRepo.forOrder(input.shopId, order.id)).filter((a) => a.status === 'rejected').map((a) => String(a.warehouseId)));
+    const rejectedBy = new Set(
+      (await allocationsRepo.forOrder(input.shopId, order.id))
+        .filter((a) => a.status === 'rejected')
+        .map((a) => String(a.warehouseId)),
+    );
     const candidates = await loadCandidates(tx, input.shopId, [...new Set(routingOrder.lines.map((l) => l.sku))], now);
     const { rules } = await createRoutingRulesRepo(tx).get(input.shopId);
     // the checkout's shipping rate, as a service level some warehouse offers, and its promised date
-    const plan = planRoute(toRoutingOrder(order, remaining, candidates.warehouses), candidates.warehouses.filter((w) => !rejectedBy.has(w.id)), rules, now);
+    const plan = planRoute(
+      toRoutingOrder(order, remaining, candidates.warehouses),
+      candidates.warehouses.filter((w) => !rejectedBy.has(w.id)),
+      rules,
+      now,
+    );
 
     const stock = createStockRepo(tx);
     const attempt = await allocationsRepo.nextAttempt(input.shopId, order.id);
     const allocationIds: number[] = [];
     // one global order for row locks (warehouse, then SKU): concurrent routings cannot deadlock
     const planned = plan.allocations.map((a) => ({
-      a, w: candidates.rows.get(a.warehouseId)!,
-      lines: a.lines.map((l) => ({ orderLineId: Number(l.lineId), skuId: candidates.skuIdByCode.get(l.sku)!, quantity: l.quantity })),
+      a,
+      w: candidates.rows.get(a.warehouseId)!,
+      lines: a.lines.map((l) => ({
+        orderLineId: Number(l.lineId),
+        skuId: candidates.skuIdByCode.get(l.sku)!,
+        quantity: l.quantity,
+      })),
     }));
-    const reservations = planned.flatMap((p) => p.lines.map((l) => ({ warehouseId: p.w.id, skuId: l.skuId, quantity: l.quantity })))
+    const reservations = planned
+      .flatMap((p) => p.lines.map((l) => ({ warehouseId: p.w.id, skuId: l.skuId, quantity: l.quantity })))
       .sort((x, y) => x.warehouseId - y.warehouseId || x.skuId - y.skuId);
     for (const { a, w, lines: allocLines } of planned) {
       const row = await allocationsRepo.create(input.shopId, {
-        orderId: order.id, warehouseId: w.id, attempt, trace: plan.trace, promisedShipBy: new Date(a.promise.shipBy), promisedDeliveryBy: new Date(`${a.promise.deliverBy}T18:00:00Z`),
-        shipDate: a.promise.shipDate, serviceLevel: a.promise.serviceLevel, cost: a.cost === null ? null : a.cost.toFixed(2), distanceKm: a.distanceKm,
-        locationExternalId: w.locationExternalId, idempotencyKey: randomUUID(), lines: allocLines,
+        orderId: order.id,
+        warehouseId: w.id,
+        attempt,
+        trace: plan.trace,
+        promisedShipBy: new Date(a.promise.shipBy),
+        promisedDeliveryBy: new Date(`${a.promise.deliverBy}T18:00:00Z`),
+        shipDate: a.promise.shipDate,
+        serviceLevel: a.promise.serviceLevel,
+        cost: a.cost === null ? null : a.cost.toFixed(2),
+        distanceKm: a.distanceKm,
+        locationExternalId: w.locationExternalId,
+        idempotencyKey: randomUUID(),
+        lines: allocLines,
       });
       allocationIds.push(row.id);
     }
     const backorderedUnits = plan.backorders.reduce((n, b) => n + b.quantity, 0);
     for (const b of plan.backorders) {
       await allocationsRepo.upsertBackorder(input.shopId, {
-        orderId: order.id, orderLineId: Number(b.lineId), sku: b.sku, quantity: b.quantity, outcome: b.outcome.kind,
+        orderId: order.id,
+        orderLineId: Number(b.lineId),
+        sku: b.sku,
+        quantity: b.quantity,
+        outcome: b.outcome.kind,
         cancelAt: b.outcome.kind === 'cancel_at' ? new Date(b.outcome.cancelAt) : null,
       });
     }
-    await allocationsRepo.closeBackorders(input.shopId, order.id, 'resolved', plan.backorders.map((b) => Number(b.lineId)));
+    await allocationsRepo.closeBackorders(
+      input.shopId,
+      order.id,
+      'resolved',
+      plan.backorders.map((b) => Number(b.lineId)),
+    );
     const status = backorderedUnits > 0 ? 'backordered' : 'routed';
     await ordersRepo.setStatus(input.shopId, order.id, status, { onHoldReason: null, at: now });
     await audit.record(input.shopId, 'order', String(order.id), 'routed', 'routing', {
-      reason: input.reason, attempt, allocations: allocationIds, backordered: plan.backorders, substitutions: plan.substitutions, trace: plan.trace,
+      reason: input.reason,
+      attempt,
+      allocations: allocationIds,
+      backordered: plan.backorders,
+      substitutions: plan.substitutions,
+      trace: plan.trace,
     });
     // the stock rows of hot SKUs are what concurrent routings queue on: take them last, so each is
     // held only for the reservation and the commit (a lost race rolls everything above back)

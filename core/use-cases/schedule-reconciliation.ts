@@ -10,17 +10,36 @@ import type { Queues } from '../queue/producer.js';
 export async function scheduleReconciliation(deps: { db: Db; queues: Queues }, input: { everyMs: number }) {
   const q = deps.queues.queue('reconcile');
   const shops = await createShopsRepo(deps.db).listActive();
-  const active = new Set(shops.flatMap((s) => [jobIds.reconcile.ordersScheduler(s.id), jobIds.reconcile.catalogScheduler(s.id)]));
+  const active = new Set(
+    shops.flatMap((s) => [jobIds.reconcile.ordersScheduler(s.id), jobIds.reconcile.catalogScheduler(s.id)]),
+  );
   const nightly = deps.queues.queue('alerts');
   const fullSync = deps.queues.queue('inventory-sync');
   for (const s of shops) {
-    await q.upsertJobScheduler(jobIds.reconcile.ordersScheduler(s.id), { every: input.everyMs }, { name: 'reconcile', data: { shopId: s.id, kind: 'orders' } });
-    await q.upsertJobScheduler(jobIds.reconcile.catalogScheduler(s.id), { pattern: '15 4 * * *', tz: s.timezone }, { name: 'reconcile', data: { shopId: s.id, kind: 'catalog' } });
-    await nightly.upsertJobScheduler(jobIds.alerts.nightlyScheduler(s.id), { pattern: '0 3 * * *', tz: s.timezone }, { name: 'alerts', data: { shopId: s.id, full: true } });
-    await fullSync.upsertJobScheduler(jobIds['inventory-sync'].nightlyScheduler(s.id), { pattern: '30 3 * * *', tz: s.timezone }, { name: 'inventory-sync', data: { shopId: s.id, full: true } });
+    await q.upsertJobScheduler(
+      jobIds.reconcile.ordersScheduler(s.id),
+      { every: input.everyMs },
+      { name: 'reconcile', data: { shopId: s.id, kind: 'orders' } },
+    );
+    await q.upsertJobScheduler(
+      jobIds.reconcile.catalogScheduler(s.id),
+      { pattern: '15 4 * * *', tz: s.timezone },
+      { name: 'reconcile', data: { shopId: s.id, kind: 'catalog' } },
+    );
+    await nightly.upsertJobScheduler(
+      jobIds.alerts.nightlyScheduler(s.id),
+      { pattern: '0 3 * * *', tz: s.timezone },
+      { name: 'alerts', data: { shopId: s.id, full: true } },
+    );
+    await fullSync.upsertJobScheduler(
+      jobIds['inventory-sync'].nightlyScheduler(s.id),
+      { pattern: '30 3 * * *', tz: s.timezone },
+      { name: 'inventory-sync', data: { shopId: s.id, full: true } },
+    );
   }
   for (const scheduler of await q.getJobSchedulers()) {
-    if (scheduler.key.startsWith(reconcileSchedulerPrefix) && !active.has(scheduler.key)) await q.removeJobScheduler(scheduler.key);
+    if (scheduler.key.startsWith(reconcileSchedulerPrefix) && !active.has(scheduler.key))
+      await q.removeJobScheduler(scheduler.key);
   }
   return { scheduled: shops.length };
 }

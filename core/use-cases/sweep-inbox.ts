@@ -15,9 +15,15 @@ export interface SweepInboxDeps {
  * still pending after `olderThanMs`. The job id is the inbox id, so a live job is not doubled,
  * and one kept as failed (retries ran out during an outage) is retried.
  */
-export async function sweepInbox(deps: SweepInboxDeps, input: { olderThanMs: number; limit?: number; now?: Date }): Promise<{ enqueued: number }> {
+export async function sweepInbox(
+  deps: SweepInboxDeps,
+  input: { olderThanMs: number; limit?: number; now?: Date },
+): Promise<{ enqueued: number }> {
   const now = input.now ?? new Date();
-  const ids = await createInboxRepo(deps.db).listStalePending(new Date(now.getTime() - input.olderThanMs), input.limit ?? 5000);
+  const ids = await createInboxRepo(deps.db).listStalePending(
+    new Date(now.getTime() - input.olderThanMs),
+    input.limit ?? 5000,
+  );
   if (ids.length === 0) return { enqueued: 0 };
   await requeueInboxEvents(deps.queues, ids);
   deps.log.info({ count: ids.length }, 'sweeper re-enqueued pending inbox events');

@@ -20,11 +20,17 @@ describe('sweepWork (Redis lost its jobs)', () => {
     await receive(t.ctx.db, shop.id, wh.id, sku, 5);
     const unrouted = await seedOrder(t.ctx.db, shop.id, { lines: [{ sku: 'LAMPE', quantity: 1 }] });
     const routed = await seedOrder(t.ctx.db, shop.id, { lines: [{ sku: 'LAMPE', quantity: 1 }] });
-    const res = await routeOrder({ db: t.ctx.db, queues: t.ctx.queues, log: t.ctx.log }, { shopId: shop.id, orderId: routed, reason: 'test' });
+    const res = await routeOrder(
+      { db: t.ctx.db, queues: t.ctx.queues, log: t.ctx.log },
+      { shopId: shop.id, orderId: routed, reason: 'test' },
+    );
     // Redis loses everything queued so far
     await t.ctx.queues.queue('route').obliterate({ force: true });
     await t.ctx.queues.queue('dispatch').obliterate({ force: true });
-    const out = await sweepWork({ db: t.ctx.db, queues: t.ctx.queues, log: t.ctx.log }, { olderThanMs: 0, now: new Date(Date.now() + 1000) });
+    const out = await sweepWork(
+      { db: t.ctx.db, queues: t.ctx.queues, log: t.ctx.log },
+      { olderThanMs: 0, now: new Date(Date.now() + 1000) },
+    );
     expect(out).toMatchObject({ unrouted: 1, undispatched: 1 });
     const routeJobs = await t.ctx.queues.queue('route').getJobs(['waiting']);
     expect(routeJobs.map((j) => j.data.orderId)).toEqual([unrouted]);
@@ -39,13 +45,19 @@ describe('sweepWork (Redis lost its jobs)', () => {
     expect(again.importId).toBe(asked.importId);
     // Redis loses the job before any worker took it
     await t.ctx.queues.queue('reconcile').obliterate({ force: true });
-    const out = await sweepWork({ db: t.ctx.db, queues: t.ctx.queues, log: t.ctx.log }, { olderThanMs: 0, now: new Date(Date.now() + 1000) });
+    const out = await sweepWork(
+      { db: t.ctx.db, queues: t.ctx.queues, log: t.ctx.log },
+      { olderThanMs: 0, now: new Date(Date.now() + 1000) },
+    );
     expect(out.unstartedImports).toBe(1);
     const jobs = await t.ctx.queues.queue('reconcile').getJobs(['waiting']);
     expect(jobs.map((j) => j.data)).toEqual([{ shopId: shop.id, kind: 'import' }]);
     const started = await createSyncRepo(t.ctx.db).startImport(shop.id);
     expect(started).toMatchObject({ id: asked.importId, status: 'running' });
-    const after = await sweepWork({ db: t.ctx.db, queues: t.ctx.queues, log: t.ctx.log }, { olderThanMs: 0, now: new Date(Date.now() + 1000) });
+    const after = await sweepWork(
+      { db: t.ctx.db, queues: t.ctx.queues, log: t.ctx.log },
+      { olderThanMs: 0, now: new Date(Date.now() + 1000) },
+    );
     expect(after.unstartedImports).toBe(0);
   });
 });

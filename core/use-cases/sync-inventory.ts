@@ -16,20 +16,31 @@ const SET_QUANTITIES = `mutation InventorySetQuantities($input: InventorySetQuan
   }
 }`;
 interface SetQuantitiesResult {
-  inventorySetQuantities: { inventoryAdjustmentGroup: { id: string } | null; userErrors: { field: string[] | null; message: string; code: string | null }[] };
+  inventorySetQuantities: {
+    inventoryAdjustmentGroup: { id: string } | null;
+    userErrors: { field: string[] | null; message: string; code: string | null }[];
+  };
 }
 const LEVELS = `query InventoryLevels($ids: [ID!]!) {
   nodes(ids: $ids) { ... on InventoryItem { id inventoryLevels(first: 10) { nodes { location { id } quantities(names: ["available"]) { name quantity } } } } }
 }`;
 interface LevelsResult {
-  nodes: ({ id: string; inventoryLevels: { nodes: { location: { id: string }; quantities: { name: string; quantity: number }[] }[] } } | null)[];
+  nodes: ({
+    id: string;
+    inventoryLevels: { nodes: { location: { id: string }; quantities: { name: string; quantity: number }[] }[] };
+  } | null)[];
 }
 
 /** Shopify takes at most this many quantities per inventorySetQuantities call. */
 export const MAX_QUANTITIES_PER_CALL = 250;
 
 /** Units a channel keeps back: fixed, a share of what is free, or sync lag × sales velocity. */
-export function bufferUnits(buffer: ChannelBuffer | undefined, free: number, meanDailyDemand: number, lagSeconds: number): number {
+export function bufferUnits(
+  buffer: ChannelBuffer | undefined,
+  free: number,
+  meanDailyDemand: number,
+  lagSeconds: number,
+): number {
   if (!buffer) return 0;
   if (buffer.kind === 'fixed') return buffer.units;
   if (buffer.kind === 'percent') return Math.ceil((free * buffer.percent) / 100);
@@ -45,19 +56,24 @@ type Target = ChannelPush;
  * reported: a concurrent change there makes the call fail as stale, and we re-read and retry
  * instead of overwriting it.
  */
-export async function syncInventory(deps: { db: Db; shopify: ShopifyGraphql; log: Logger; now?: () => Date }, input: { shopId: number; full?: boolean }) {
+export async function syncInventory(
+  deps: { db: Db; shopify: ShopifyGraphql; log: Logger; now?: () => Date },
+  input: { shopId: number; full?: boolean },
+) {
   const shop = await createShopsRepo(deps.db).byId(input.shopId);
   if (!shop) throw new NotFoundError(`shop ${input.shopId}`);
   if (shop.status !== 'active') return { pushed: 0, calls: 0, skipped: 'shop not active' };
-  const taken = input.full
-    ? null
-    : await createStockRepo(deps.db).takeDirty(shop.id, 'sync');
+  const taken = input.full ? null : await createStockRepo(deps.db).takeDirty(shop.id, 'sync');
   if (taken && taken.length === 0) return { pushed: 0, calls: 0 };
   try {
     const result = await push(deps, shop, taken ? taken.map((t) => t.skuId) : undefined, input.full === true);
     if (taken?.length) {
       const oldest = Math.min(...taken.map((t) => t.markedAt.getTime()));
-      await createStockSettingsRepo(deps.db).recordLag(shop.id, 'shopify', Math.max(0, ((deps.now?.() ?? new Date()).getTime() - oldest) / 1000));
+      await createStockSettingsRepo(deps.db).recordLag(
+        shop.id,
+        'shopify',
+        Math.max(0, ((deps.now?.() ?? new Date()).getTime() - oldest) / 1000),
+      );
     }
     return result;
   } catch (err) {
@@ -67,18 +83,34 @@ export async function syncInventory(deps: { db: Db; shopify: ShopifyGraphql; log
   }
 }
 
-async function push(deps: { db: Db; shopify: ShopifyGraphql; now?: () => Date }, shop: { id: number; domain: string }, skuIds: number[] | undefined, full: boolean): Promise<{ pushed: number; calls: number }> {
+async function push(
+  deps: { db: Db; shopify: ShopifyGraphql; now?: () => Date },
+  shop: { id: number; domain: string },
+  skuIds: number[] | undefined,
+  full: boolean,
+): Promise<{ pushed: number; calls: number }> {
   const { settings, measuredLag } = await createStockSettingsRepo(deps.db).get(shop.id);
 
   const channelStock = createChannelStockRepo(deps.db);
   const rows = await channelStock.sellableLevels(shop.id, skuIds);
-  const velocity = settings.buffers.shopify?.kind === 'lag_velocity' ? await channelStock.meanDailyDemand(shop.id, skuIds) : new Map<number, number>();
+  const velocity =
+    settings.buffers.shopify?.kind === 'lag_velocity'
+      ? await channelStock.meanDailyDemand(shop.id, skuIds)
+      : new Map<number, number>();
   const last = await channelStock.lastPushed(shop.id, 'shopify', skuIds);
-  const targets: Target[] = rows.map((r) => {
-    const free = Math.max(0, r.onHand - r.reserved);
-    const buffer = bufferUnits(settings.buffers.shopify, free, velocity.get(r.skuId) ?? 0, measuredLag.shopify ?? 5);
-    return { skuId: r.skuId, warehouseId: r.warehouseId, item: r.item!, location: r.location!, quantity: Math.max(0, free - buffer) };
-  }).filter((t) => full || last.get(`${t.skuId}:${t.warehouseId}`) !== t.quantity);
+  const targets: Target[] = rows
+    .map((r) => {
+      const free = Math.max(0, r.onHand - r.reserved);
+      const buffer = bufferUnits(settings.buffers.shopify, free, velocity.get(r.skuId) ?? 0, measuredLag.shopify ?? 5);
+      return {
+        skuId: r.skuId,
+        warehouseId: r.warehouseId,
+        item: r.item!,
+        location: r.location!,
+        quantity: Math.max(0, free - buffer),
+      };
+    })
+    .filter((t) => full || last.get(`${t.skuId}:${t.warehouseId}`) !== t.quantity);
   if (targets.length === 0) return { pushed: 0, calls: 0 };
 
   const known = await channelStock.shopifyAvailable(shop.id, [...new Set(targets.map((t) => t.item))]);
@@ -90,9 +122,15 @@ async function push(deps: { db: Db; shopify: ShopifyGraphql; now?: () => Date },
       stocked.push(t);
       continue;
     }
-    const res = await deps.shopify.request<InventoryActivateResult>(shop.domain, INVENTORY_ACTIVATE, { item: t.item, loc: t.location, available: t.quantity, key: randomUUID() });
+    const res = await deps.shopify.request<InventoryActivateResult>(shop.domain, INVENTORY_ACTIVATE, {
+      item: t.item,
+      loc: t.location,
+      available: t.quantity,
+      key: randomUUID(),
+    });
     calls++;
-    if (res.inventoryActivate.userErrors.length === 0) await channelStock.recordShopifyPush(shop.id, t, deps.now?.() ?? new Date());
+    if (res.inventoryActivate.userErrors.length === 0)
+      await channelStock.recordShopifyPush(shop.id, t, deps.now?.() ?? new Date());
     else stocked.push(t);
   }
   for (let i = 0; i < stocked.length; i += MAX_QUANTITIES_PER_CALL) {
@@ -102,22 +140,33 @@ async function push(deps: { db: Db; shopify: ShopifyGraphql; now?: () => Date },
       const res = await deps.shopify.request<SetQuantitiesResult>(shop.domain, SET_QUANTITIES, {
         key,
         input: {
-          name: 'available', reason: 'correction', referenceDocumentUri: `gid://routing-logistics/StockSync/${key}`,
-          quantities: chunk.map((t) => ({ inventoryItemId: t.item, locationId: t.location, quantity: t.quantity, changeFromQuantity: known.get(`${t.item}|${t.location}`) ?? null })),
+          name: 'available',
+          reason: 'correction',
+          referenceDocumentUri: `gid://routing-logistics/StockSync/${key}`,
+          quantities: chunk.map((t) => ({
+            inventoryItemId: t.item,
+            locationId: t.location,
+            quantity: t.quantity,
+            changeFromQuantity: known.get(`${t.item}|${t.location}`) ?? null,
+          })),
         },
       });
       calls++;
       const errors = res.inventorySetQuantities.userErrors;
       if (errors.length === 0) break;
-      if (attempt >= 3 || !errors.every((e) => e.code === 'CHANGE_FROM_QUANTITY_STALE')) throw new ShopifyUserError('inventorySetQuantities', errors);
+      if (attempt >= 3 || !errors.every((e) => e.code === 'CHANGE_FROM_QUANTITY_STALE'))
+        throw new ShopifyUserError('inventorySetQuantities', errors);
       // someone changed Shopify's number since we last heard: read it again, never overwrite blindly
-      const fresh = await deps.shopify.request<LevelsResult>(shop.domain, LEVELS, { ids: [...new Set(chunk.map((t) => t.item))] });
+      const fresh = await deps.shopify.request<LevelsResult>(shop.domain, LEVELS, {
+        ids: [...new Set(chunk.map((t) => t.item))],
+      });
       calls++;
-      for (const node of fresh.nodes) for (const l of node?.inventoryLevels.nodes ?? []) known.set(`${node!.id}|${l.location.id}`, l.quantities.find((q) => q.name === 'available')?.quantity ?? null);
+      for (const node of fresh.nodes)
+        for (const l of node?.inventoryLevels.nodes ?? [])
+          known.set(`${node!.id}|${l.location.id}`, l.quantities.find((q) => q.name === 'available')?.quantity ?? null);
     }
     const now = deps.now?.() ?? new Date();
     for (const t of chunk) await channelStock.recordShopifyPush(shop.id, t, now);
   }
   return { pushed: targets.length, calls };
 }
-

@@ -15,42 +15,75 @@ export interface OperatorCarrier {
 
 /** What differs between accounts of one family; secrets are never here (see `credentialsEnc`). */
 export type ChannelAccountSettings =
-  | { kind: 'mirakl'; carriers: OperatorCarrier[]; pageSize: number; pollEveryMs: number; stockEveryMs?: number; shopId?: string | null }
-  | { kind: 'amazon'; sellerId: string; marketplaceId: string; lwaUrl: string; queueUrl: string | null; pollEveryMs: number };
+  | {
+      kind: 'mirakl';
+      carriers: OperatorCarrier[];
+      pageSize: number;
+      pollEveryMs: number;
+      stockEveryMs?: number;
+      shopId?: string | null;
+    }
+  | {
+      kind: 'amazon';
+      sellerId: string;
+      marketplaceId: string;
+      lwaUrl: string;
+      queueUrl: string | null;
+      pollEveryMs: number;
+    };
 
 /**
  * A merchant's account on a marketplace: an operator URL, credentials sealed with the token
  * cipher, the order cursor and the health the Channels page shows. `code` is what orders carry
  * in `orders.channel` and what routing rules name.
  */
-export const channelAccounts = pgTable('channel_accounts', {
-  id: id(),
-  shopId: ref('shop_id').notNull().references(() => shops.id, { onDelete: 'cascade' }),
-  kind: text('kind', { enum: channelKinds }).notNull(),
-  code: text('code').notNull(),
-  name: text('name').notNull(),
-  baseUrl: text('base_url').notNull(),
-  credentialsEnc: text('credentials_enc').notNull(),
-  settings: jsonb('settings').$type<ChannelAccountSettings>().notNull(),
-  active: boolean('active').notNull().default(true),
-  /** opaque to everything but the adapter: the high-water mark of the last complete order read */
-  cursor: text('cursor'),
-  lastSyncAt: ts('last_sync_at'),
-  lastStockPushAt: ts('last_stock_push_at'),
-  /** seconds between the oldest order change a poll picked up and the poll that got it */
-  orderLagSeconds: integer('order_lag_seconds'),
-  lastError: text('last_error'),
-  lastErrorAt: ts('last_error_at'),
-  consecutiveFailures: integer('consecutive_failures').notNull().default(0),
-  createdAt: createdAt(),
-  updatedAt: updatedAt(),
-}, (t) => [uniqueIndex('channel_accounts_shop_code_uq').on(t.shopId, t.code), index('channel_accounts_shop_idx').on(t.shopId)]);
+export const channelAccounts = pgTable(
+  'channel_accounts',
+  {
+    id: id(),
+    shopId: ref('shop_id')
+      .notNull()
+      .references(() => shops.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: channelKinds }).notNull(),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    baseUrl: text('base_url').notNull(),
+    credentialsEnc: text('credentials_enc').notNull(),
+    settings: jsonb('settings').$type<ChannelAccountSettings>().notNull(),
+    active: boolean('active').notNull().default(true),
+    /** opaque to everything but the adapter: the high-water mark of the last complete order read */
+    cursor: text('cursor'),
+    lastSyncAt: ts('last_sync_at'),
+    lastStockPushAt: ts('last_stock_push_at'),
+    /** seconds between the oldest order change a poll picked up and the poll that got it */
+    orderLagSeconds: integer('order_lag_seconds'),
+    lastError: text('last_error'),
+    lastErrorAt: ts('last_error_at'),
+    consecutiveFailures: integer('consecutive_failures').notNull().default(0),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('channel_accounts_shop_code_uq').on(t.shopId, t.code),
+    index('channel_accounts_shop_idx').on(t.shopId),
+  ],
+);
 
 /** The sellable quantity a channel account last accepted per SKU, so unchanged values are not sent again. */
-export const channelStock = pgTable('channel_stock', {
-  shopId: ref('shop_id').notNull().references(() => shops.id, { onDelete: 'cascade' }),
-  accountId: ref('account_id').notNull().references(() => channelAccounts.id, { onDelete: 'cascade' }),
-  skuId: ref('sku_id').notNull().references(() => skus.id, { onDelete: 'cascade' }),
-  quantity: integer('quantity').notNull(),
-  pushedAt: ts('pushed_at').notNull(),
-}, (t) => [primaryKey({ columns: [t.accountId, t.skuId] }), index('channel_stock_shop_idx').on(t.shopId)]);
+export const channelStock = pgTable(
+  'channel_stock',
+  {
+    shopId: ref('shop_id')
+      .notNull()
+      .references(() => shops.id, { onDelete: 'cascade' }),
+    accountId: ref('account_id')
+      .notNull()
+      .references(() => channelAccounts.id, { onDelete: 'cascade' }),
+    skuId: ref('sku_id')
+      .notNull()
+      .references(() => skus.id, { onDelete: 'cascade' }),
+    quantity: integer('quantity').notNull(),
+    pushedAt: ts('pushed_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.accountId, t.skuId] }), index('channel_stock_shop_idx').on(t.shopId)],
+);

@@ -34,7 +34,9 @@ installPolarisStandIns(document);
 function Frame({ label, children }: { label: string; children: preact.ComponentChildren }) {
   return (
     <div style={{ display: 'flex', flexDirection: 'column', gap: '8px', width: '420px' }}>
-      <div style={{ fontSize: '12px', color: '#616161', textTransform: 'uppercase', letterSpacing: '.04em' }}>{label}</div>
+      <div style={{ fontSize: '12px', color: '#616161', textTransform: 'uppercase', letterSpacing: '.04em' }}>
+        {label}
+      </div>
       {children}
     </div>
   );
@@ -42,15 +44,31 @@ function Frame({ label, children }: { label: string; children: preact.ComponentC
 
 function Harness() {
   return (
-    <div style={{ display: 'flex', gap: '24px', alignItems: 'flex-start', padding: '24px', font: '13px/1.45 system-ui, sans-serif', color: '#303030' }}>
+    <div
+      style={{
+        display: 'flex',
+        gap: '24px',
+        alignItems: 'flex-start',
+        padding: '24px',
+        font: '13px/1.45 system-ui, sans-serif',
+        color: '#303030',
+      }}
+    >
       <Frame label="Shopify admin · order details">
-        <div data-block="order"><OrderBlock orderId={order} api={api} i18n={i18n(orderEn, orderFr)} /></div>
+        <div data-block="order">
+          <OrderBlock orderId={order} api={api} i18n={i18n(orderEn, orderFr)} />
+        </div>
       </Frame>
       <Frame label="Shopify admin · product details">
-        <div data-block="product"><ProductBlock productId={product} api={api} i18n={i18n(productEn, productFr)} /></div>
+        <div data-block="product">
+          <ProductBlock productId={product} api={api} i18n={i18n(productEn, productFr)} />
+        </div>
       </Frame>
       <Frame label="Customer account · order status">
-        <div data-block="tracking" style={{ background: '#fff', borderRadius: '12px', padding: '16px', boxShadow: '0 0 0 1px rgba(0,0,0,.08)' }}>
+        <div
+          data-block="tracking"
+          style={{ background: '#fff', borderRadius: '12px', padding: '16px', boxShadow: '0 0 0 1px rgba(0,0,0,.08)' }}
+        >
           <TrackingBlock orderId={order} api={api} i18n={i18n(trackingEn, trackingFr)} requireLogin={async () => {}} />
         </div>
       </Frame>

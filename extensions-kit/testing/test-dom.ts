@@ -10,7 +10,8 @@ export async function until(check: () => boolean, what: string): Promise<void> {
 }
 
 /** The `s-button` whose text is `label`, or undefined. */
-export const button = (label: string) => [...document.body.querySelectorAll('s-button')].find((b) => b.textContent === label);
+export const button = (label: string) =>
+  [...document.body.querySelectorAll('s-button')].find((b) => b.textContent === label);
 
 /**
  * The app's API as a block sees it, answering from memory (unknown GETs 404, unknown POSTs 409,
@@ -38,4 +39,6 @@ export function fakeApi(answers: Record<string, () => unknown>) {
 
 /** Every leaf key of a locale file, dotted: both locales of a block must carry the same ones. */
 export const localeKeys = (o: object, prefix = ''): string[] =>
-  Object.entries(o).flatMap(([k, v]) => (typeof v === 'object' && v !== null ? localeKeys(v, `${prefix}${k}.`) : [`${prefix}${k}`])).sort();
+  Object.entries(o)
+    .flatMap(([k, v]) => (typeof v === 'object' && v !== null ? localeKeys(v, `${prefix}${k}.`) : [`${prefix}${k}`]))
+    .sort();

@@ -30,7 +30,8 @@ export function createAdminAuth(ctx: AppContext) {
 
   const reauthorize = (reply: FastifyReply, shop: string) => {
     const base = (ctx.config.http.appUrl ?? '').replace(/\/$/, '');
-    return reply.code(401)
+    return reply
+      .code(401)
       .header('X-Shopify-API-Request-Failure-Reauthorize', '1')
       .header('X-Shopify-API-Request-Failure-Reauthorize-Url', `${base}/auth?shop=${encodeURIComponent(shop)}`)
       .send(errorBody('not_installed', 'The app is not installed on this shop; install it to continue'));
@@ -38,9 +39,15 @@ export function createAdminAuth(ctx: AppContext) {
 
   return async function adminAuth(req: FastifyRequest, reply: FastifyReply) {
     const header = req.headers.authorization;
-    const token = header?.startsWith('Bearer ') ? header.slice(7) : (req.query as { id_token?: string } | undefined)?.id_token;
+    const token = header?.startsWith('Bearer ')
+      ? header.slice(7)
+      : (req.query as { id_token?: string } | undefined)?.id_token;
     if (!token) return reject(reply, 'A session token is required');
-    const check = await verifySessionToken(token, { apiKey, secrets, clockSkewSeconds: ctx.config.security.sessionClockSkewSeconds });
+    const check = await verifySessionToken(token, {
+      apiKey,
+      secrets,
+      clockSkewSeconds: ctx.config.security.sessionClockSkewSeconds,
+    });
     if (!check.ok) return reject(reply, `Session token rejected: ${check.reason}`);
     const domain = check.claims.shop;
     const cached = known.get(domain);
@@ -56,7 +63,13 @@ export function createAdminAuth(ctx: AppContext) {
       ({ shop } = await installShop(installDeps, { shopDomain: domain, grant: { sessionToken: token } }));
     } catch (e) {
       // Shopify refuses the exchange (4xx) when the app is not installed on the shop: send the merchant to the install path
-      if (e instanceof HttpResponseError && !(e instanceof HttpRetriableError) && e.response.code >= 400 && e.response.code < 500) return reauthorize(reply, domain);
+      if (
+        e instanceof HttpResponseError &&
+        !(e instanceof HttpRetriableError) &&
+        e.response.code >= 400 &&
+        e.response.code < 500
+      )
+        return reauthorize(reply, domain);
       throw e;
     }
     known.set(domain, { shopId: shop.id, until: Date.now() + 30_000 });

@@ -5,7 +5,14 @@ import { compressJson, pickEncoding } from './compress-json.js';
 
 describe('JSON answers compressed for clients that accept it', () => {
   const app = Fastify();
-  const big = { items: Array.from({ length: 300 }, (_, i) => ({ id: i, sku: `SKU-${i}`, title: 'Article', levels: [{ warehouse: 'Lyon', onHand: i }] })) };
+  const big = {
+    items: Array.from({ length: 300 }, (_, i) => ({
+      id: i,
+      sku: `SKU-${i}`,
+      title: 'Article',
+      levels: [{ warehouse: 'Lyon', onHand: i }],
+    })),
+  };
   beforeAll(async () => {
     app.addHook('onSend', compressJson);
     app.get('/big', async () => big);
@@ -18,7 +25,10 @@ describe('JSON answers compressed for clients that accept it', () => {
   it('answers brotli or gzip by Accept-Encoding, decoding to the same JSON', async () => {
     const plain = await app.inject('/big');
     expect(plain.headers['content-encoding']).toBeUndefined();
-    for (const [accept, encoding, decode] of [['gzip, deflate, br, zstd', 'br', brotliDecompressSync], ['gzip', 'gzip', gunzipSync]] as const) {
+    for (const [accept, encoding, decode] of [
+      ['gzip, deflate, br, zstd', 'br', brotliDecompressSync],
+      ['gzip', 'gzip', gunzipSync],
+    ] as const) {
       const res = await app.inject({ url: '/big', headers: { 'accept-encoding': accept } });
       expect(res.headers['content-encoding']).toBe(encoding);
       expect(res.headers.vary).toContain('accept-encoding');
@@ -29,9 +39,17 @@ describe('JSON answers compressed for clients that accept it', () => {
   });
 
   it('leaves small answers, other types and refused encodings as they are', async () => {
-    expect((await app.inject({ url: '/small', headers: { 'accept-encoding': 'gzip' } })).headers['content-encoding']).toBeUndefined();
-    expect((await app.inject({ url: '/csv', headers: { 'accept-encoding': 'gzip' } })).headers['content-encoding']).toBeUndefined();
-    expect((await app.inject({ url: '/big', headers: { 'accept-encoding': 'br;q=0, gzip;q=0' } })).headers['content-encoding']).toBeUndefined();
+    expect(
+      (await app.inject({ url: '/small', headers: { 'accept-encoding': 'gzip' } })).headers['content-encoding'],
+    ).toBeUndefined();
+    expect(
+      (await app.inject({ url: '/csv', headers: { 'accept-encoding': 'gzip' } })).headers['content-encoding'],
+    ).toBeUndefined();
+    expect(
+      (await app.inject({ url: '/big', headers: { 'accept-encoding': 'br;q=0, gzip;q=0' } })).headers[
+        'content-encoding'
+      ],
+    ).toBeUndefined();
     expect(pickEncoding('*')).toBe('br');
     expect(pickEncoding('identity')).toBeNull();
     expect(pickEncoding(undefined)).toBeNull();

@@ -27,14 +27,24 @@ export function pickEncoding(accept: string | undefined): 'br' | 'gzip' | null {
  */
 export async function compressJson(req: FastifyRequest, reply: FastifyReply, payload: unknown): Promise<unknown> {
   if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload;
-  if (reply.getHeader('content-encoding') || !String(reply.getHeader('content-type') ?? '').includes('application/json')) return payload;
+  if (
+    reply.getHeader('content-encoding') ||
+    !String(reply.getHeader('content-type') ?? '').includes('application/json')
+  )
+    return payload;
   if (Buffer.byteLength(payload) < COMPRESS_MIN_BYTES) return payload;
   void reply.header('vary', 'accept-encoding');
   const encoding = pickEncoding(req.headers['accept-encoding']);
   if (!encoding) return payload;
-  const out = encoding === 'br'
-    ? await br(payload, { params: { [constants.BROTLI_PARAM_QUALITY]: 4, [constants.BROTLI_PARAM_SIZE_HINT]: Buffer.byteLength(payload) } })
-    : await gz(payload, { level: 6 });
+  const out =
+    encoding === 'br'
+      ? await br(payload, {
+          params: {
+            [constants.BROTLI_PARAM_QUALITY]: 4,
+            [constants.BROTLI_PARAM_SIZE_HINT]: Buffer.byteLength(payload),
+          },
+        })
+      : await gz(payload, { level: 6 });
   reply.removeHeader('content-length');
   void reply.header('content-encoding', encoding);
   return out;

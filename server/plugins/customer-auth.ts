@@ -24,11 +24,17 @@ export function createCustomerAuth(ctx: AppContext) {
   return async function customerAuth(req: FastifyRequest, reply: FastifyReply) {
     const header = req.headers.authorization;
     if (!header?.startsWith('Bearer ')) return reject(reply, 'invalid_session', 'A session token is required');
-    const check = await verifyCustomerSessionToken(header.slice(7), { apiKey, secrets, clockSkewSeconds: ctx.config.security.sessionClockSkewSeconds });
+    const check = await verifyCustomerSessionToken(header.slice(7), {
+      apiKey,
+      secrets,
+      clockSkewSeconds: ctx.config.security.sessionClockSkewSeconds,
+    });
     if (!check.ok) return reject(reply, 'invalid_session', `Session token rejected: ${check.reason}`);
     const shop = await createShopsRepo(ctx.db).byDomain(check.claims.shop);
-    if (!shop || shop.status !== 'active') return reject(reply, 'invalid_session', 'The app is not installed on this shop');
-    if (!check.claims.customerId) return reject(reply, 'customer_login_required', 'The customer must sign in to see tracking');
+    if (!shop || shop.status !== 'active')
+      return reject(reply, 'invalid_session', 'The app is not installed on this shop');
+    if (!check.claims.customerId)
+      return reject(reply, 'customer_login_required', 'The customer must sign in to see tracking');
     req.customer = { shop, customerId: check.claims.customerId };
   };
 }

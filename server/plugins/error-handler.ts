@@ -22,17 +22,23 @@ export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, req, reply) => {
     if (hasZodFastifySchemaValidationErrors(err)) {
       return reply.code(400).send(
-        errorBody('invalid_request', 'The request does not match the expected shape', err.validation.map((v) => ({
-          path: `${err.validationContext ?? 'body'}${v.instancePath ? v.instancePath.replaceAll('/', '.') : ''}`,
-          message: v.message,
-        }))),
+        errorBody(
+          'invalid_request',
+          'The request does not match the expected shape',
+          err.validation.map((v) => ({
+            path: `${err.validationContext ?? 'body'}${v.instancePath ? v.instancePath.replaceAll('/', '.') : ''}`,
+            message: v.message,
+          })),
+        ),
       );
     }
-    if (err instanceof ValidationError) return reply.code(err.status).send(errorBody(err.code, err.message, err.details));
+    if (err instanceof ValidationError)
+      return reply.code(err.status).send(errorBody(err.code, err.message, err.details));
     if (err instanceof UnauthorizedError) return reply.code(401).send(errorBody(err.code, err.message));
     if (err instanceof NotFoundError) return reply.code(404).send(errorBody(err.code, err.message));
     if (err instanceof ConflictError) return reply.code(409).send(errorBody(err.code, err.message, err.details));
-    if (err instanceof AppError && err.code === 'forbidden') return reply.code(403).send(errorBody(err.code, err.message));
+    if (err instanceof AppError && err.code === 'forbidden')
+      return reply.code(403).send(errorBody(err.code, err.message));
 
     const status = err.statusCode ?? 500;
     if (status === 413) return reply.code(413).send(errorBody('payload_too_large', 'The request body is too large'));
@@ -44,7 +50,12 @@ export function registerErrorHandler(app: FastifyInstance): void {
     }
     req.log.error({ err }, 'request failed');
     const code = status === 503 ? 'unavailable' : 'internal_error';
-    const message = status === 503 ? 'Service temporarily unavailable, retry later' : 'Something went wrong; the request id identifies it in our logs';
-    return reply.code(status >= 500 && status < 600 ? status : 500).send(errorBody(code, message, { requestId: req.id }));
+    const message =
+      status === 503
+        ? 'Service temporarily unavailable, retry later'
+        : 'Something went wrong; the request id identifies it in our logs';
+    return reply
+      .code(status >= 500 && status < 600 ? status : 500)
+      .send(errorBody(code, message, { requestId: req.id }));
   });
 }

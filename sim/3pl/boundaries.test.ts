@@ -16,7 +16,11 @@ describe('sim/3pl boundaries', () => {
       const imports = [...readFileSync(resolve(dir, f), 'utf8').matchAll(/from\s+'([^']+)'/g)].map((m) => m[1]!);
       for (const i of imports.filter((x) => x.startsWith('.'))) {
         const target = resolve(dir, i);
-        if (!allowed.some((a) => target === a || target.startsWith(`${a}${sep}`)) || target.includes(`${sep}test-support${sep}`)) offending.push(`${f}: ${i}`);
+        if (
+          !allowed.some((a) => target === a || target.startsWith(`${a}${sep}`)) ||
+          target.includes(`${sep}test-support${sep}`)
+        )
+          offending.push(`${f}: ${i}`);
       }
     }
     expect(offending).toEqual([]);

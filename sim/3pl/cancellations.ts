@@ -21,12 +21,18 @@ export interface CancellationDeps {
 export async function answerCancellations(d: CancellationDeps): Promise<void> {
   let cursor: string | null = null;
   do {
-    const page: FeedOutcome<AllocationPage> = await d.client.send({ method: 'GET', path: `/allocations?status=cancel_requested&limit=100${cursor ? `&cursor=${cursor}` : ''}` }, allocationPageSchema);
+    const page: FeedOutcome<AllocationPage> = await d.client.send(
+      { method: 'GET', path: `/allocations?status=cancel_requested&limit=100${cursor ? `&cursor=${cursor}` : ''}` },
+      allocationPageSchema,
+    );
     if (!page.ok) throw new Error(`listing cancellation requests: ${page.status} ${page.code}`);
     await mapLimit(page.value.items, d.concurrency, async (a) => {
       const accept = !d.shipper.anyShipped(a.id) && a.lines.every((l) => l.shippedQuantity === 0);
-      const body = accept ? { accept } : { accept, reason: 'Le colis a déjà quitté l\'entrepôt' };
-      const out = await d.client.send({ method: 'POST', path: `/allocations/${a.id}/cancellation`, body }, cancellationResultSchema);
+      const body = accept ? { accept } : { accept, reason: "Le colis a déjà quitté l'entrepôt" };
+      const out = await d.client.send(
+        { method: 'POST', path: `/allocations/${a.id}/cancellation`, body },
+        cancellationResultSchema,
+      );
       if (!out.ok) {
         // 409: answered already (a retry of ours, or another poller)
         if (out.status !== 409) {

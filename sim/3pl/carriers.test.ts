@@ -6,7 +6,13 @@ import { carrierNames, carrierProfiles, pickCarrier, type CarrierName } from './
 
 // The test may read the app's carrier table: the robot itself replicates the formats.
 const appCode: Record<CarrierName, CarrierCode> = {
-  colissimo: 'colissimo', chronopost: 'chronopost', mondial_relay: 'mondial_relay', dpd: 'dpd_fr', gls: 'gls', dhl_express: 'dhl_express', ups: 'ups',
+  colissimo: 'colissimo',
+  chronopost: 'chronopost',
+  mondial_relay: 'mondial_relay',
+  dpd: 'dpd_fr',
+  gls: 'gls',
+  dhl_express: 'dhl_express',
+  ups: 'ups',
 };
 
 describe('tracking numbers the robot prints', () => {

@@ -90,7 +90,8 @@ export const carrierProfiles: Readonly<Record<CarrierName, CarrierProfile>> = {
       const serial = `${random.int(1, 9)}${digits(random, 8)}`;
       return `${serial}${mod7CheckDigit(serial)}`;
     },
-    trackingUrl: (n) => `https://www.dhl.com/fr-fr/home/tracking/tracking-express.html?submit=1&tracking-id=${encodeURIComponent(n)}`,
+    trackingUrl: (n) =>
+      `https://www.dhl.com/fr-fr/home/tracking/tracking-express.html?submit=1&tracking-id=${encodeURIComponent(n)}`,
   },
   ups: {
     name: 'ups',
@@ -107,7 +108,15 @@ export const carrierProfiles: Readonly<Record<CarrierName, CarrierProfile>> = {
 };
 
 /** A 3PL in France: mostly La Poste, then relay points and parcel networks, a little express. */
-export const defaultCarrierMix: CarrierMix = { colissimo: 40, mondial_relay: 15, dpd: 12, gls: 10, chronopost: 10, ups: 8, dhl_express: 5 };
+export const defaultCarrierMix: CarrierMix = {
+  colissimo: 40,
+  mondial_relay: 15,
+  dpd: 12,
+  gls: 10,
+  chronopost: 10,
+  ups: 8,
+  dhl_express: 5,
+};
 
 /** Picks a carrier by weight. Throws when the mix gives no carrier a positive weight. */
 export function pickCarrier(mix: CarrierMix, random: Prng): CarrierProfile {

@@ -8,7 +8,11 @@ const openApiSchema = z.object({ openapi: z.string(), paths: z.record(z.string()
 export async function feedOperationsOf(client: FeedClient): Promise<Set<string>> {
   const out = await client.send({ method: 'GET', path: '/openapi.json' }, openApiSchema);
   if (!out.ok) throw new Error(`the feed's OpenAPI document is not available: ${out.status} ${out.code}`);
-  return new Set(Object.entries(out.value.paths).flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toLowerCase()} ${path}`)));
+  return new Set(
+    Object.entries(out.value.paths).flatMap(([path, methods]) =>
+      Object.keys(methods).map((m) => `${m.toLowerCase()} ${path}`),
+    ),
+  );
 }
 
 /** Fails with the list of missing operations when the app's feed lacks one the robot uses. */

@@ -5,7 +5,10 @@ import type { RetryOptions } from './options.js';
 
 /** The app could not be reached, or kept failing, through every retry. */
 export class FeedUnavailableError extends Error {
-  constructor(message: string, readonly lastStatus: number | null) {
+  constructor(
+    message: string,
+    readonly lastStatus: number | null,
+  ) {
     super(message);
     this.name = 'FeedUnavailableError';
   }
@@ -52,7 +55,8 @@ function refused(e: unknown): boolean {
  */
 export function createFeedClient(opts: FeedClientOptions) {
   const base = `${opts.appUrl.replace(/\/+$/, '')}/feed/v1`;
-  const backoff = (attempt: number): number => Math.round(Math.min(opts.retry.maxMs, opts.retry.baseMs * 2 ** (attempt - 1)) * (0.5 + opts.random.next() / 2));
+  const backoff = (attempt: number): number =>
+    Math.round(Math.min(opts.retry.maxMs, opts.retry.baseMs * 2 ** (attempt - 1)) * (0.5 + opts.random.next() / 2));
 
   async function send<T>(req: FeedRequest, schema: z.ZodType<T>): Promise<FeedOutcome<T>> {
     let ambiguous = false;
@@ -65,23 +69,38 @@ export function createFeedClient(opts: FeedClientOptions) {
         if (req.body !== undefined) headers['content-type'] = 'application/json';
         if (req.idempotencyKey) headers['idempotency-key'] = req.idempotencyKey;
         const res = await fetch(`${base}${req.path}`, {
-          method: req.method, headers, body: req.body === undefined ? undefined : JSON.stringify(req.body), signal: AbortSignal.timeout(opts.retry.timeoutMs),
+          method: req.method,
+          headers,
+          body: req.body === undefined ? undefined : JSON.stringify(req.body),
+          signal: AbortSignal.timeout(opts.retry.timeoutMs),
         });
         const text = await res.text();
         lastStatus = res.status;
         if (res.status === 429 || res.status >= 500) {
           if (res.status >= 500) ambiguous = true;
           const retryAfter = Number(res.headers.get('retry-after'));
-          if (res.status === 429 && Number.isFinite(retryAfter) && retryAfter > 0) wait = Math.max(wait, retryAfter * 1000);
+          if (res.status === 429 && Number.isFinite(retryAfter) && retryAfter > 0)
+            wait = Math.max(wait, retryAfter * 1000);
           lastError = `${req.method} ${req.path} answered ${res.status}`;
         } else {
           const json: unknown = text ? JSON.parse(text) : null;
           if (res.status >= 400) {
             const err = errorBodySchema.safeParse(json);
-            return { ok: false, status: res.status, code: err.success ? err.data.error.code : 'unknown', message: err.success ? err.data.error.message : text.slice(0, 300), details: err.success ? err.data.error.details : undefined, ambiguous };
+            return {
+              ok: false,
+              status: res.status,
+              code: err.success ? err.data.error.code : 'unknown',
+              message: err.success ? err.data.error.message : text.slice(0, 300),
+              details: err.success ? err.data.error.details : undefined,
+              ambiguous,
+            };
           }
           const parsed = schema.safeParse(json);
-          if (!parsed.success) throw new FeedUnavailableError(`${req.method} ${req.path}: unexpected answer ${text.slice(0, 300)}`, res.status);
+          if (!parsed.success)
+            throw new FeedUnavailableError(
+              `${req.method} ${req.path}: unexpected answer ${text.slice(0, 300)}`,
+              res.status,
+            );
           return { ok: true, status: res.status, value: parsed.data, ambiguous };
         }
       } catch (e) {

@@ -3,10 +3,23 @@ import { z } from 'zod';
 // The feed's shapes as its OpenAPI document publishes them (GET /feed/v1/openapi.json), kept to
 // the fields the robot reads. Parsing every answer makes a drift of the API fail loudly here.
 
-const allocationStatus = z.enum(['reserved', 'ready', 'leased', 'acknowledged', 'rejected', 'partially_shipped', 'shipped', 'cancel_requested', 'cancelled']);
+const allocationStatus = z.enum([
+  'reserved',
+  'ready',
+  'leased',
+  'acknowledged',
+  'rejected',
+  'partially_shipped',
+  'shipped',
+  'cancel_requested',
+  'cancelled',
+]);
 
 const addressSchema = z.object({
-  name: z.string().nullish(), city: z.string().nullish(), zip: z.string().nullish(), countryCode: z.string().nullish(),
+  name: z.string().nullish(),
+  city: z.string().nullish(),
+  zip: z.string().nullish(),
+  countryCode: z.string().nullish(),
 });
 
 const allocationSchema = z.object({
@@ -16,7 +29,14 @@ const allocationSchema = z.object({
   orderName: z.string(),
   serviceLevel: z.string().nullable(),
   shipTo: addressSchema.nullable(),
-  lines: z.array(z.object({ lineId: z.number().int(), sku: z.string(), quantity: z.number().int(), shippedQuantity: z.number().int() })),
+  lines: z.array(
+    z.object({
+      lineId: z.number().int(),
+      sku: z.string(),
+      quantity: z.number().int(),
+      shippedQuantity: z.number().int(),
+    }),
+  ),
 });
 
 /** An allocation as the feed shows it. */
@@ -25,21 +45,33 @@ export type FeedAllocation = z.infer<typeof allocationSchema>;
 /** Where a parcel goes, as far as the floor cares. */
 export type FeedAddress = z.infer<typeof addressSchema>;
 
-export const leaseResultSchema = z.object({ items: z.array(allocationSchema), leaseToken: z.string(), leaseUntil: z.string() });
+export const leaseResultSchema = z.object({
+  items: z.array(allocationSchema),
+  leaseToken: z.string(),
+  leaseUntil: z.string(),
+});
 export const allocationPageSchema = z.object({ items: z.array(allocationSchema), nextCursor: z.string().nullable() });
 export const acknowledgeResultSchema = z.object({ status: z.string(), changed: z.boolean() });
 export const rejectResultSchema = z.object({ status: z.literal('rejected'), rerouting: z.boolean() });
 export const cancellationResultSchema = z.object({ status: z.string() });
 export const shipmentResultSchema = z.object({
-  shipmentId: z.number().int(), created: z.boolean(), allocationStatus: z.string(), carrier: z.string().nullable(), trackingUrls: z.array(z.string()),
+  shipmentId: z.number().int(),
+  created: z.boolean(),
+  allocationStatus: z.string(),
+  carrier: z.string().nullable(),
+  trackingUrls: z.array(z.string()),
 });
 export const trackingEventResultSchema = z.object({ created: z.boolean(), status: z.string() });
 export const snapshotResultSchema = z.object({
   items: z.number().int(),
-  corrections: z.array(z.object({ sku: z.string(), before: z.number(), after: z.number(), delta: z.number(), short: z.number() })),
+  corrections: z.array(
+    z.object({ sku: z.string(), before: z.number(), after: z.number(), delta: z.number(), short: z.number() }),
+  ),
   unknownSkus: z.array(z.string()),
 });
-export const errorBodySchema = z.object({ error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }) });
+export const errorBodySchema = z.object({
+  error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
+});
 
 /** One page of GET /allocations. */
 export type AllocationPage = z.infer<typeof allocationPageSchema>;
@@ -51,7 +83,8 @@ export type ShipmentResult = z.infer<typeof shipmentResultSchema>;
 export type SnapshotResult = z.infer<typeof snapshotResultSchema>;
 
 /** Why a 3PL refuses an allocation (the feed's RejectRequest.reason). */
-export type RejectReason = 'out_of_stock' | 'incorrect_address' | 'cannot_ship_destination' | 'invalid_sku' | 'order_too_large' | 'other';
+export type RejectReason =
+  'out_of_stock' | 'incorrect_address' | 'cannot_ship_destination' | 'invalid_sku' | 'order_too_large' | 'other';
 
 /** A carrier scan status the feed takes. */
 export type TrackingStatus = 'in_transit' | 'out_for_delivery' | 'delivered' | 'exception';

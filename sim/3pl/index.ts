@@ -4,16 +4,38 @@
  */
 export { createThreePlRobot, type ThreePlRobot, type ThreePlRobotState } from './robot.js';
 export {
-  createPushReceiver, type PushReceiver, type PushReceiverOptions, type PushBehaviour, type PushReceiverStats,
-  type ReceivedPush, type DuplicatePush, type ReceivedCancel, type RefusedPush,
+  createPushReceiver,
+  type PushReceiver,
+  type PushReceiverOptions,
+  type PushBehaviour,
+  type PushReceiverStats,
+  type ReceivedPush,
+  type DuplicatePush,
+  type ReceivedCancel,
+  type RefusedPush,
 } from './push-receiver.js';
 export { verifyPushSignature, type SignatureCheck } from './push-signature.js';
 export type { PushedOrder, PushedCancel } from './push-schemas.js';
 export { threePlCommand, type ThreePlCommand } from './cli.js';
 export type {
-  ThreePlRobotOptions, ShippingOptions, InventoryOptions, TrackingSchedule, SnapshotDrift, RetryOptions, DelaySpec, DelayContext, RobotLog,
+  ThreePlRobotOptions,
+  ShippingOptions,
+  InventoryOptions,
+  TrackingSchedule,
+  SnapshotDrift,
+  RetryOptions,
+  DelaySpec,
+  DelayContext,
+  RobotLog,
 } from './options.js';
-export { carrierNames, carrierProfiles, defaultCarrierMix, type CarrierName, type CarrierMix, type CarrierProfile } from './carriers.js';
+export {
+  carrierNames,
+  carrierProfiles,
+  defaultCarrierMix,
+  type CarrierName,
+  type CarrierMix,
+  type CarrierProfile,
+} from './carriers.js';
 export type { ThreePlStats, AllocationLatency } from './stats.js';
 export type { JobState, ParcelState, ScanState } from './shipper.js';
 export type { BookEntry } from './stock-book.js';

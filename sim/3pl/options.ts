@@ -118,6 +118,11 @@ export const defaultRetry: RetryOptions = { attempts: 5, baseMs: 100, maxMs: 5_0
 
 /** Draws one delay in milliseconds, never negative. */
 export function drawDelay(spec: DelaySpec, ctx: DelayContext): number {
-  const ms = typeof spec === 'number' ? spec : typeof spec === 'function' ? spec(ctx) : ctx.random.int(Math.round(spec.min), Math.round(spec.max));
+  const ms =
+    typeof spec === 'number'
+      ? spec
+      : typeof spec === 'function'
+        ? spec(ctx)
+        : ctx.random.int(Math.round(spec.min), Math.round(spec.max));
   return Math.max(0, ms);
 }

@@ -37,7 +37,12 @@ function labels(carrier: CarrierProfile, count: number, random: Prng): string[] 
 function parcel(lines: ParcelLine[], carrier: CarrierProfile, rules: PackingRules, random: Prng): ParcelPlan {
   const cartons = Math.min(3, Math.max(1, Math.ceil(units(lines) / Math.max(1, rules.unitsPerCarton))));
   const trackingNumbers = labels(carrier, cartons, random);
-  return { lines, carrier, trackingNumbers, trackingUrl: rules.includeTrackingUrl ? carrier.trackingUrl(trackingNumbers[0]!) : null };
+  return {
+    lines,
+    carrier,
+    trackingNumbers,
+    trackingUrl: rules.includeTrackingUrl ? carrier.trackingUrl(trackingNumbers[0]!) : null,
+  };
 }
 
 /**
@@ -72,7 +77,13 @@ export interface PlannedScan {
   location: string | null;
 }
 
-const hubs = ['Plateforme de tri de Gonesse', 'Plateforme de Saint-Priest', 'Hub de Wissous', 'Plateforme de Cestas', 'Hub de Lesquin'];
+const hubs = [
+  'Plateforme de tri de Gonesse',
+  'Plateforme de Saint-Priest',
+  'Hub de Wissous',
+  'Plateforme de Cestas',
+  'Hub de Lesquin',
+];
 const day = 24 * 3_600_000;
 
 /**
@@ -84,18 +95,48 @@ export function planScans(schedule: TrackingSchedule, destinationCity: string | 
   const at = (ms: number): number => Math.max(0, Math.round(ms * k));
   const city = destinationCity ?? null;
   const scans: PlannedScan[] = [
-    { status: 'in_transit', afterMs: at(schedule.inTransitAfterMs), description: 'Votre colis est en cours d\'acheminement', location: random.pick(hubs) },
-    { status: 'out_for_delivery', afterMs: at(schedule.outForDeliveryAfterMs), description: 'Votre colis est en cours de livraison', location: city },
+    {
+      status: 'in_transit',
+      afterMs: at(schedule.inTransitAfterMs),
+      description: "Votre colis est en cours d'acheminement",
+      location: random.pick(hubs),
+    },
+    {
+      status: 'out_for_delivery',
+      afterMs: at(schedule.outForDeliveryAfterMs),
+      description: 'Votre colis est en cours de livraison',
+      location: city,
+    },
   ];
   if (random.chance(schedule.exceptionRate)) {
     const attempt = (schedule.outForDeliveryAfterMs + schedule.deliveredAfterMs) / 2;
     scans.push(
-      { status: 'exception', afterMs: at(attempt), description: 'Destinataire absent : avis de passage déposé', location: city },
-      { status: 'out_for_delivery', afterMs: at(schedule.outForDeliveryAfterMs + day), description: 'Nouvelle présentation du colis', location: city },
-      { status: 'delivered', afterMs: at(schedule.deliveredAfterMs + day), description: 'Votre colis est livré', location: city },
+      {
+        status: 'exception',
+        afterMs: at(attempt),
+        description: 'Destinataire absent : avis de passage déposé',
+        location: city,
+      },
+      {
+        status: 'out_for_delivery',
+        afterMs: at(schedule.outForDeliveryAfterMs + day),
+        description: 'Nouvelle présentation du colis',
+        location: city,
+      },
+      {
+        status: 'delivered',
+        afterMs: at(schedule.deliveredAfterMs + day),
+        description: 'Votre colis est livré',
+        location: city,
+      },
     );
   } else {
-    scans.push({ status: 'delivered', afterMs: at(schedule.deliveredAfterMs), description: 'Votre colis est livré', location: city });
+    scans.push({
+      status: 'delivered',
+      afterMs: at(schedule.deliveredAfterMs),
+      description: 'Votre colis est livré',
+      location: city,
+    });
   }
   return scans;
 }

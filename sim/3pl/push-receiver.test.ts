@@ -8,20 +8,41 @@ import type { DispatchOrder } from '../../core/integrations/warehouses/warehouse
 import { createPushReceiver, type PushReceiver } from './push-receiver.js';
 import { Webhook } from 'standardwebhooks';
 import { verifyPushSignature } from './push-signature.js';
-import { allocationRow, eventsOf, placeOrder, seedShopWithWarehouses, shipmentsOf, startRealApp, until, type RealApp } from '../../test/helpers/real-app.js';
+import {
+  allocationRow,
+  eventsOf,
+  placeOrder,
+  seedShopWithWarehouses,
+  shipmentsOf,
+  startRealApp,
+  until,
+  type RealApp,
+} from '../../test/helpers/real-app.js';
 
 const secret = 'whsec_push_test_secret';
 const now = () => Math.floor(Date.now() / 1000);
 let msg = 0;
-const signed = (body: string, key: string, at: number): Record<string, string> => ({ ...signStandardWebhook(key, `msg_${++msg}`, new Date(at * 1000), body) });
+const signed = (body: string, key: string, at: number): Record<string, string> => ({
+  ...signStandardWebhook(key, `msg_${++msg}`, new Date(at * 1000), body),
+});
 const order = (allocationId: number, key = `key-${allocationId}`): DispatchOrder => ({
-  allocationId, idempotencyKey: key, orderName: `#${allocationId}`, channel: 'shopify', promisedShipBy: null, serviceLevel: 'standard',
-  shipTo: { name: 'Camille Martin', address1: '3 rue des Lilas', city: 'Lyon', zip: '69003', countryCode: 'FR' }, email: 'camille@example.fr',
+  allocationId,
+  idempotencyKey: key,
+  orderName: `#${allocationId}`,
+  channel: 'shopify',
+  promisedShipBy: null,
+  serviceLevel: 'standard',
+  shipTo: { name: 'Camille Martin', address1: '3 rue des Lilas', city: 'Lyon', zip: '69003', countryCode: 'FR' },
+  email: 'camille@example.fr',
   lines: [{ lineId: 1, sku: 'TEE-M', title: 'T-shirt M', quantity: 2 }],
 });
 
 async function post(url: string, path: string, body: string, headers: Record<string, string>) {
-  const res = await fetch(`${url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+  const res = await fetch(`${url}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body,
+  });
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
 }
 
@@ -41,7 +62,10 @@ describe('push receiver: signatures and idempotency', () => {
     const again = await post(url, '/orders', body, { ...headers, ...signed(body, secret, now()) });
     expect(again).toEqual(first);
     expect(rx.received()).toHaveLength(1);
-    expect(rx.received()[0]).toMatchObject({ reference: first.body.reference, order: { allocationId: 11, orderName: '#11' } });
+    expect(rx.received()[0]).toMatchObject({
+      reference: first.body.reference,
+      order: { allocationId: 11, orderName: '#11' },
+    });
     expect(rx.duplicates()).toEqual([expect.objectContaining({ path: '/orders', idempotencyKey: 'key-11' })]);
 
     const other = JSON.stringify({ ...order(11), orderName: '#changed' });
@@ -80,7 +104,15 @@ describe('push receiver: signatures and idempotency', () => {
     const t = now();
     const good = signStandardWebhook(secret, 'msg_r', new Date(t * 1000), body);
     const bad = signStandardWebhook('old', 'msg_r', new Date(t * 1000), body);
-    expect(verifyPushSignature({ ...good, 'webhook-signature': `${bad['webhook-signature']} ${good['webhook-signature']}` }, body, secret, t, 300)).toEqual({ ok: true, timestamp: t, id: 'msg_r' });
+    expect(
+      verifyPushSignature(
+        { ...good, 'webhook-signature': `${bad['webhook-signature']} ${good['webhook-signature']}` },
+        body,
+        secret,
+        t,
+        300,
+      ),
+    ).toEqual({ ok: true, timestamp: t, id: 'msg_r' });
     expect(verifyPushSignature(bad, body, secret, t, 300)).toEqual({ ok: false, reason: 'mismatch' });
     // a whsec_ secret in base64 is the Standard Webhooks key format: it verifies with the reference library
     const whsec = `whsec_${Buffer.from('a-32-byte-key-for-the-test-12345').toString('base64')}`;
@@ -92,7 +124,13 @@ describe('push receiver: signatures and idempotency', () => {
   it('survives the app\'s own adapter through 500s, timeouts and "succeed then time out", counting each order once', async () => {
     rx = createPushReceiver({ secret, behaviour: { hangMs: 5_000 } });
     const url = await rx.start();
-    const adapter = createHttpWarehouse({ warehouseId: 1, url, secret, timeoutMs: 300, net: { allowPrivateNetwork: true, requireHttps: false } });
+    const adapter = createHttpWarehouse({
+      warehouseId: 1,
+      url,
+      secret,
+      timeoutMs: 300,
+      net: { allowPrivateNetwork: true, requireHttps: false },
+    });
 
     rx.setBehaviour({ failRate: 1 });
     await expect(adapter.dispatch(order(21))).rejects.toBeInstanceOf(RetriableIntegrationError);
@@ -109,14 +147,22 @@ describe('push receiver: signatures and idempotency', () => {
     expect(retried).toEqual({ kind: 'accepted', reference: rx.received()[0]!.reference });
     expect(rx.received()).toHaveLength(1);
     expect(rx.duplicates()).toHaveLength(1);
-    expect(rx.stats()).toMatchObject({ accepted: 1, duplicates: 1, failures: 1, timeouts: 1, succeededThenTimedOut: 1 });
+    expect(rx.stats()).toMatchObject({
+      accepted: 1,
+      duplicates: 1,
+      failures: 1,
+      timeouts: 1,
+      succeededThenTimedOut: 1,
+    });
 
-    expect(await adapter.cancel({ allocationId: 21, idempotencyKey: 'key-21', orderName: '#21' })).toEqual({ confirmed: true });
+    expect(await adapter.cancel({ allocationId: 21, idempotencyKey: 'key-21', orderName: '#21' })).toEqual({
+      confirmed: true,
+    });
     expect(rx.cancellations()).toEqual([expect.objectContaining({ allocationId: 21, cancelled: true })]);
   });
 });
 
-describe('push receiver shipping through the real app\'s feed', () => {
+describe("push receiver shipping through the real app's feed", () => {
   let r: RealApp;
   let rx: PushReceiver;
   beforeAll(async () => {
@@ -130,21 +176,60 @@ describe('push receiver shipping through the real app\'s feed', () => {
   it('takes the pushed allocation, then ships it and reports scans through the feed', async () => {
     const { t } = r;
     const pushSecret = 'whsec_real_app';
-    const shop = await seedShopWithWarehouses(t, { stock: { JUG: 4 }, w: { dispatchStyle: 'http', pushUrl: 'http://127.0.0.1:9/unset', pushSecretEnc: t.ctx.cipher.encrypt(pushSecret) } });
+    const shop = await seedShopWithWarehouses(t, {
+      stock: { JUG: 4 },
+      w: {
+        dispatchStyle: 'http',
+        pushUrl: 'http://127.0.0.1:9/unset',
+        pushSecretEnc: t.ctx.cipher.encrypt(pushSecret),
+      },
+    });
     const wh = shop.warehouses[0]!;
     rx = createPushReceiver({
-      secret: pushSecret, appUrl: r.url, apiKey: wh.key, shipDelayMs: 0, seed: 'push', pollIntervalMs: 60_000, retry: { baseMs: 5, maxMs: 20 },
-      trackingEventsSchedule: { inTransitAfterMs: 0, outForDeliveryAfterMs: 0, deliveredAfterMs: 0, exceptionRate: 0, timeScale: 1 },
+      secret: pushSecret,
+      appUrl: r.url,
+      apiKey: wh.key,
+      shipDelayMs: 0,
+      seed: 'push',
+      pollIntervalMs: 60_000,
+      retry: { baseMs: 5, maxMs: 20 },
+      trackingEventsSchedule: {
+        inTransitAfterMs: 0,
+        outForDeliveryAfterMs: 0,
+        deliveredAfterMs: 0,
+        exceptionRate: 0,
+        timeScale: 1,
+      },
     });
-    await t.ctx.db.update(warehouses).set({ pushUrl: await rx.start() }).where(eq(warehouses.id, wh.row.id));
+    await t.ctx.db
+      .update(warehouses)
+      .set({ pushUrl: await rx.start() })
+      .where(eq(warehouses.id, wh.row.id));
 
-    const { allocationIds: [id] } = await placeOrder(t, shop.shopId, { lines: [{ sku: 'JUG', quantity: 2 }] });
+    const {
+      allocationIds: [id],
+    } = await placeOrder(t, shop.shopId, { lines: [{ sku: 'JUG', quantity: 2 }] });
     expect((await allocationRow(t, id!)).status).toBe('acknowledged');
-    expect(rx.received()).toEqual([expect.objectContaining({ order: expect.objectContaining({ allocationId: id, lines: [expect.objectContaining({ sku: 'JUG', quantity: 2 })] }) })]);
+    expect(rx.received()).toEqual([
+      expect.objectContaining({
+        order: expect.objectContaining({
+          allocationId: id,
+          lines: [expect.objectContaining({ sku: 'JUG', quantity: 2 })],
+        }),
+      }),
+    ]);
 
-    await until('the pushed allocation to ship', async () => (await allocationRow(t, id!)).status === 'shipped', () => rx.tick());
+    await until(
+      'the pushed allocation to ship',
+      async () => (await allocationRow(t, id!)).status === 'shipped',
+      () => rx.tick(),
+    );
     const [shipment] = await shipmentsOf(t, id!);
-    await until('delivery to be reported', async () => (await eventsOf(t, shipment!.id)).some((e) => e.status === 'delivered'), () => rx.tick());
+    await until(
+      'delivery to be reported',
+      async () => (await eventsOf(t, shipment!.id)).some((e) => e.status === 'delivered'),
+      () => rx.tick(),
+    );
     expect(rx.stats().shipping).toMatchObject({ acknowledged: 1, shippedParcels: 1, shippedUnits: 2, lost: 0 });
   });
 });

@@ -130,8 +130,22 @@ export function createPushReceiver(opts: PushReceiverOptions): PushReceiver {
   const seed = typeof opts.seed === 'string' ? seedFromString(opts.seed) : (opts.seed ?? 1);
   const random = createPrng(seed ^ 0x9a5);
   const tolerance = opts.toleranceSeconds ?? 300;
-  let behaviour: PushBehaviour = { failRate: 0, timeoutRate: 0, succeedThenTimeoutRate: 0, latencyMs: 0, hangMs: 30_000, ...opts.behaviour };
-  const floor: ShippingFloor | null = opts.appUrl && opts.apiKey ? createShippingFloor({ ...opts, appUrl: opts.appUrl, apiKey: opts.apiKey, name: opts.name ?? '3pl-push' }, 'track', seed) : null;
+  let behaviour: PushBehaviour = {
+    failRate: 0,
+    timeoutRate: 0,
+    succeedThenTimeoutRate: 0,
+    latencyMs: 0,
+    hangMs: 30_000,
+    ...opts.behaviour,
+  };
+  const floor: ShippingFloor | null =
+    opts.appUrl && opts.apiKey
+      ? createShippingFloor(
+          { ...opts, appUrl: opts.appUrl, apiKey: opts.apiKey, name: opts.name ?? '3pl-push' },
+          'track',
+          seed,
+        )
+      : null;
   const log = opts.log ?? (() => {});
   const answers = new Map<string, { hash: string; answer: Answer }>();
   const received: ReceivedPush[] = [];
@@ -146,7 +160,8 @@ export function createPushReceiver(opts: PushReceiverOptions): PushReceiver {
   let chain: Promise<void> = Promise.resolve();
   let seq = 0;
 
-  const send = (res: ServerResponse, a: Answer): void => void res.writeHead(a.status, { 'content-type': 'application/json' }).end(JSON.stringify(a.body));
+  const send = (res: ServerResponse, a: Answer): void =>
+    void res.writeHead(a.status, { 'content-type': 'application/json' }).end(JSON.stringify(a.body));
   const hang = (res: ServerResponse): void => {
     const t = setTimeout(() => {
       hanging.delete(t);
@@ -174,7 +189,16 @@ export function createPushReceiver(opts: PushReceiverOptions): PushReceiver {
     if (floor) {
       const lines = order.lines.map((l) => ({ lineId: l.lineId, sku: l.sku, quantity: l.quantity }));
       floor.book.commit(lines);
-      const prepared = floor.shipper.prepare({ allocationId: order.allocationId, allocationKey: order.idempotencyKey, orderName: order.orderName, lines, city: order.shipTo?.city ?? null }, createPrng(seedFromString(`${seed}:${order.idempotencyKey}`)));
+      const prepared = floor.shipper.prepare(
+        {
+          allocationId: order.allocationId,
+          allocationKey: order.idempotencyKey,
+          orderName: order.orderName,
+          lines,
+          city: order.shipTo?.city ?? null,
+        },
+        createPrng(seedFromString(`${seed}:${order.idempotencyKey}`)),
+      );
       floor.stats.counters.acknowledged++;
       floor.shipper.accept(prepared, null);
     }
@@ -183,15 +207,22 @@ export function createPushReceiver(opts: PushReceiverOptions): PushReceiver {
   }
 
   function cancelOrder(allocationId: number, raw: string, key: string): Answer {
-    const parsed = cancelRequestSchema.safeParse((() => {
-      try {
-        return JSON.parse(raw) as unknown;
-      } catch {
-        return null;
-      }
-    })());
-    if (!parsed.success || parsed.data.allocationId !== allocationId) return { status: 400, body: { error: 'invalid_cancel', message: 'allocationId missing or different from the path' } };
-    if (!received.some((r) => r.order.allocationId === allocationId)) return { status: 404, body: { error: 'unknown_order', message: `No order for allocation ${allocationId}` } };
+    const parsed = cancelRequestSchema.safeParse(
+      (() => {
+        try {
+          return JSON.parse(raw) as unknown;
+        } catch {
+          return null;
+        }
+      })(),
+    );
+    if (!parsed.success || parsed.data.allocationId !== allocationId)
+      return {
+        status: 400,
+        body: { error: 'invalid_cancel', message: 'allocationId missing or different from the path' },
+      };
+    if (!received.some((r) => r.order.allocationId === allocationId))
+      return { status: 404, body: { error: 'unknown_order', message: `No order for allocation ${allocationId}` } };
     const cancelled = !(floor?.shipper.anyShipped(allocationId) ?? false);
     if (cancelled) floor?.shipper.cancelled(allocationId);
     cancels.push({ allocationId, idempotencyKey: key, cancelled, at: clock.now() });
@@ -202,16 +233,38 @@ export function createPushReceiver(opts: PushReceiverOptions): PushReceiver {
     counters.requests++;
     const path = new URL(req.url ?? '/', 'http://receiver').pathname;
     const cancelPath = /^\/orders\/(\d+)\/cancel$/.exec(path);
-    if (req.method !== 'POST' || (path !== '/orders' && !cancelPath)) return send(res, { status: 404, body: { error: 'not_found', message: `No route for ${req.method} ${path}` } });
+    if (req.method !== 'POST' || (path !== '/orders' && !cancelPath))
+      return send(res, { status: 404, body: { error: 'not_found', message: `No route for ${req.method} ${path}` } });
     const raw = await readBody(req);
     if (raw === null) return refuse(res, path, 413, 'payload_too_large', 'The body is too large');
     const header = (n: string): string | undefined => (typeof req.headers[n] === 'string' ? req.headers[n] : undefined);
-    const check = verifyPushSignature({ 'webhook-id': header('webhook-id'), 'webhook-timestamp': header('webhook-timestamp'), 'webhook-signature': header('webhook-signature') }, raw, opts.secret, Math.floor(clock.now() / 1000), tolerance);
-    if (!check.ok) return refuse(res, path, 401, check.reason === 'stale' ? 'stale_signature' : 'invalid_signature', `signature ${check.reason}`);
+    const check = verifyPushSignature(
+      {
+        'webhook-id': header('webhook-id'),
+        'webhook-timestamp': header('webhook-timestamp'),
+        'webhook-signature': header('webhook-signature'),
+      },
+      raw,
+      opts.secret,
+      Math.floor(clock.now() / 1000),
+      tolerance,
+    );
+    if (!check.ok)
+      return refuse(
+        res,
+        path,
+        401,
+        check.reason === 'stale' ? 'stale_signature' : 'invalid_signature',
+        `signature ${check.reason}`,
+      );
     const key = req.headers['idempotency-key'];
-    if (typeof key !== 'string' || !key) return refuse(res, path, 400, 'missing_idempotency_key', 'An idempotency-key header is required');
+    if (typeof key !== 'string' || !key)
+      return refuse(res, path, 400, 'missing_idempotency_key', 'An idempotency-key header is required');
 
-    const latency = typeof behaviour.latencyMs === 'number' ? behaviour.latencyMs : random.int(behaviour.latencyMs.min, behaviour.latencyMs.max);
+    const latency =
+      typeof behaviour.latencyMs === 'number'
+        ? behaviour.latencyMs
+        : random.int(behaviour.latencyMs.min, behaviour.latencyMs.max);
     if (latency > 0) await new Promise((r) => setTimeout(r, latency));
     const roll = random.next();
     if (roll < behaviour.failRate) {
@@ -226,7 +279,8 @@ export function createPushReceiver(opts: PushReceiverOptions): PushReceiver {
     const hash = createHash('sha256').update(`${path}\n${raw}`).digest('hex');
     const stored = answers.get(key);
     if (stored) {
-      if (stored.hash !== hash) return refuse(res, path, 409, 'idempotency_key_reused', 'This idempotency key came with a different request');
+      if (stored.hash !== hash)
+        return refuse(res, path, 409, 'idempotency_key_reused', 'This idempotency key came with a different request');
       duplicates.push({ path, idempotencyKey: key, at: clock.now() });
       return send(res, stored.answer);
     }
@@ -244,7 +298,13 @@ export function createPushReceiver(opts: PushReceiverOptions): PushReceiver {
   const cycle = async (): Promise<void> => {
     if (!floor) return;
     try {
-      await answerCancellations({ client: floor.client, shipper: floor.shipper, stats: floor.stats, log, concurrency: floor.concurrency });
+      await answerCancellations({
+        client: floor.client,
+        shipper: floor.shipper,
+        stats: floor.stats,
+        log,
+        concurrency: floor.concurrency,
+      });
     } catch (e) {
       floor.stats.counters.errors++;
       log(`push: cancellation requests failed: ${(e as Error).message}`);
@@ -259,7 +319,8 @@ export function createPushReceiver(opts: PushReceiverOptions): PushReceiver {
       server = createServer((req, res) => {
         handle(req, res).catch((e: unknown) => {
           log(`push: ${(e as Error).message}`);
-          if (!res.headersSent) send(res, { status: 500, body: { error: 'internal_error', message: 'The warehouse system failed' } });
+          if (!res.headersSent)
+            send(res, { status: 500, body: { error: 'internal_error', message: 'The warehouse system failed' } });
         });
       });
       await new Promise<void>((resolve, reject) => {
@@ -298,7 +359,12 @@ export function createPushReceiver(opts: PushReceiverOptions): PushReceiver {
     cancellations: () => cancels.map((c) => ({ ...c })),
     refusals: () => refusals.map((r) => ({ ...r })),
     stats: () => ({
-      ...counters, accepted: received.length, duplicates: duplicates.length, cancels: cancels.length, refused: refusals.length, shipping: floor ? floor.stats.snapshot() : null,
+      ...counters,
+      accepted: received.length,
+      duplicates: duplicates.length,
+      cancels: cancels.length,
+      refused: refusals.length,
+      shipping: floor ? floor.stats.snapshot() : null,
     }),
     setBehaviour(patch) {
       behaviour = { ...behaviour, ...patch };

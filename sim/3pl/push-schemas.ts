@@ -4,9 +4,17 @@ import { z } from 'zod';
 // the published contract: the robot does not import the app.
 
 const addressSchema = z.object({
-  name: z.string().nullish(), company: z.string().nullish(), address1: z.string().nullish(), address2: z.string().nullish(), city: z.string().nullish(),
-  province: z.string().nullish(), zip: z.string().nullish(), countryCode: z.string().nullish(), phone: z.string().nullish(),
-  latitude: z.number().nullish(), longitude: z.number().nullish(),
+  name: z.string().nullish(),
+  company: z.string().nullish(),
+  address1: z.string().nullish(),
+  address2: z.string().nullish(),
+  city: z.string().nullish(),
+  province: z.string().nullish(),
+  zip: z.string().nullish(),
+  countryCode: z.string().nullish(),
+  phone: z.string().nullish(),
+  latitude: z.number().nullish(),
+  longitude: z.number().nullish(),
 });
 
 export const dispatchOrderSchema = z.object({
@@ -18,7 +26,11 @@ export const dispatchOrderSchema = z.object({
   serviceLevel: z.string().nullable(),
   shipTo: addressSchema.nullable(),
   email: z.string().nullable(),
-  lines: z.array(z.object({ lineId: z.number().int(), sku: z.string(), title: z.string(), quantity: z.number().int().positive() })).min(1),
+  lines: z
+    .array(
+      z.object({ lineId: z.number().int(), sku: z.string(), title: z.string(), quantity: z.number().int().positive() }),
+    )
+    .min(1),
 });
 
 /** An order pushed to the warehouse. */

@@ -15,10 +15,14 @@ export interface ReturnsDeskOptions {
 }
 
 const expectedSchema = z.object({
-  items: z.array(z.object({
-    id: z.number(), rma: z.string(), approvedAt: z.string().nullable(),
-    lines: z.array(z.object({ lineId: z.number(), sku: z.string().nullable(), quantity: z.number() })),
-  })),
+  items: z.array(
+    z.object({
+      id: z.number(),
+      rma: z.string(),
+      approvedAt: z.string().nullable(),
+      lines: z.array(z.object({ lineId: z.number(), sku: z.string().nullable(), quantity: z.number() })),
+    }),
+  ),
 });
 const receiptSchema = z.object({ created: z.boolean(), restocked: z.number(), damaged: z.number() });
 
@@ -27,7 +31,14 @@ const receiptSchema = z.object({ created: z.boolean(), restocked: z.number(), da
  * come, grades every unit (most resellable, some damaged with a photo, a few to refurbish) and
  * posts one receipt per RMA with the RMA as idempotency key, so a retry changes nothing.
  */
-export function createReturnsDesk(d: { client: FeedClient; clock: Clock; random: Prng; log: RobotLog; options: ReturnsDeskOptions; name: string }) {
+export function createReturnsDesk(d: {
+  client: FeedClient;
+  clock: Clock;
+  random: Prng;
+  log: RobotLog;
+  options: ReturnsDeskOptions;
+  name: string;
+}) {
   const counters = { received: 0, units: 0, damaged: 0 };
   async function run(): Promise<void> {
     const page = await d.client.send({ method: 'GET', path: '/returns/expected' }, expectedSchema);
@@ -38,13 +49,37 @@ export function createReturnsDesk(d: { client: FeedClient; clock: Clock; random:
         const grades = { resellable: 0, refurbish: 0, damaged: 0 };
         for (let i = 0; i < l.quantity; i++) {
           const x = d.random.next();
-          grades[x < d.options.damagedRate ? 'damaged' : x < d.options.damagedRate + d.options.refurbishRate ? 'refurbish' : 'resellable']++;
+          grades[
+            x < d.options.damagedRate
+              ? 'damaged'
+              : x < d.options.damagedRate + d.options.refurbishRate
+                ? 'refurbish'
+                : 'resellable'
+          ]++;
         }
-        return (Object.entries(grades) as [keyof typeof grades, number][]).filter(([, n]) => n > 0).map(([grade, quantity]) => ({
-          lineId: l.lineId, quantity, grade, photoUrls: grade === 'damaged' ? [`https://photos.${d.name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}.example/${r.rma}-${l.lineId}.jpg`] : [],
-        }));
+        return (Object.entries(grades) as [keyof typeof grades, number][])
+          .filter(([, n]) => n > 0)
+          .map(([grade, quantity]) => ({
+            lineId: l.lineId,
+            quantity,
+            grade,
+            photoUrls:
+              grade === 'damaged'
+                ? [
+                    `https://photos.${d.name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}.example/${r.rma}-${l.lineId}.jpg`,
+                  ]
+                : [],
+          }));
       });
-      const out = await d.client.send({ method: 'POST', path: `/returns/${r.id}/receipts`, idempotencyKey: `receipt-${r.rma}`, body: { receivedAt: new Date(d.clock.now()).toISOString(), lines } }, receiptSchema);
+      const out = await d.client.send(
+        {
+          method: 'POST',
+          path: `/returns/${r.id}/receipts`,
+          idempotencyKey: `receipt-${r.rma}`,
+          body: { receivedAt: new Date(d.clock.now()).toISOString(), lines },
+        },
+        receiptSchema,
+      );
       if (!out.ok) {
         d.log(`receipt of ${r.rma} refused: ${out.status} ${out.code}`);
         continue;

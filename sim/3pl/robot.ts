@@ -3,7 +3,12 @@ import { createPrng, seedFromString, type Prng } from '../shopify/core/prng.js';
 import { checkFeed } from './feed-check.js';
 import { answerCancellations } from './cancellations.js';
 import {
-  acknowledgeResultSchema, allocationPageSchema, leaseResultSchema, rejectResultSchema, type FeedAllocation, type RejectReason,
+  acknowledgeResultSchema,
+  allocationPageSchema,
+  leaseResultSchema,
+  rejectResultSchema,
+  type FeedAllocation,
+  type RejectReason,
 } from './feed-schemas.js';
 import { mapLimit } from './map-limit.js';
 import type { ThreePlRobotOptions } from './options.js';
@@ -62,8 +67,20 @@ export function createThreePlRobot(opts: ThreePlRobotOptions): ThreePlRobot {
   const inventory = { onHand: 'track' as const, snapshotEveryMs: null, drift: null, ...opts.inventory };
   const floor = createShippingFloor(opts, inventory.onHand, seed);
   const { client, book, stats, shipper, log, concurrency } = floor;
-  const snapshots = createSnapshots({ client, book, stats, clock, name, drift: inventory.drift, random: createPrng(seed ^ 0x5eed), log, uncertain: () => shipper.uncertain() });
-  const returnsDesk = opts.returns ? createReturnsDesk({ client, clock, random: createPrng(seed ^ 0x7e7), log, options: opts.returns, name }) : null;
+  const snapshots = createSnapshots({
+    client,
+    book,
+    stats,
+    clock,
+    name,
+    drift: inventory.drift,
+    random: createPrng(seed ^ 0x5eed),
+    log,
+    uncertain: () => shipper.uncertain(),
+  });
+  const returnsDesk = opts.returns
+    ? createReturnsDesk({ client, clock, random: createPrng(seed ^ 0x7e7), log, options: opts.returns, name })
+    : null;
   const pendingAcks = new Map<number, { prepared: PreparedJob; leasedAt: number; leaseToken: string }>();
   let lastSnapshotAt = clock.now();
   let running = false;
@@ -77,7 +94,10 @@ export function createThreePlRobot(opts: ThreePlRobotOptions): ThreePlRobot {
   };
 
   async function reject(a: FeedAllocation, reason: RejectReason, message: string, leaseToken: string): Promise<void> {
-    const out = await client.send({ method: 'POST', path: `/allocations/${a.id}/reject`, body: { reason, message, leaseToken } }, rejectResultSchema);
+    const out = await client.send(
+      { method: 'POST', path: `/allocations/${a.id}/reject`, body: { reason, message, leaseToken } },
+      rejectResultSchema,
+    );
     if (out.ok) {
       stats.rejected(reason);
       log(`allocation ${a.id} (${a.orderName}): rejected, ${reason}: ${message}`);
@@ -86,11 +106,20 @@ export function createThreePlRobot(opts: ThreePlRobotOptions): ThreePlRobot {
     }
   }
 
-  async function acknowledge(id: number, prepared: PreparedJob, leasedAt: number, retried: boolean, leaseToken: string): Promise<void> {
+  async function acknowledge(
+    id: number,
+    prepared: PreparedJob,
+    leasedAt: number,
+    retried: boolean,
+    leaseToken: string,
+  ): Promise<void> {
     const lines = prepared.parcels.flatMap((p) => p.lines);
     let out;
     try {
-      out = await client.send({ method: 'POST', path: `/allocations/${id}/acknowledge`, body: { leaseToken } }, acknowledgeResultSchema);
+      out = await client.send(
+        { method: 'POST', path: `/allocations/${id}/acknowledge`, body: { leaseToken } },
+        acknowledgeResultSchema,
+      );
     } catch (e) {
       // the acknowledgement may have landed: ask again next cycle, keeping the stock promised
       pendingAcks.set(id, { prepared, leasedAt, leaseToken });
@@ -110,25 +139,52 @@ export function createThreePlRobot(opts: ThreePlRobotOptions): ThreePlRobot {
   }
 
   async function intake(): Promise<void> {
-    await mapLimit([...pendingAcks], concurrency, ([id, p]) => acknowledge(id, p.prepared, p.leasedAt, true, p.leaseToken));
-    const out = await client.send({ method: 'POST', path: `/allocations/lease?limit=${leaseLimit}&leaseSeconds=${leaseSeconds}` }, leaseResultSchema);
+    await mapLimit([...pendingAcks], concurrency, ([id, p]) =>
+      acknowledge(id, p.prepared, p.leasedAt, true, p.leaseToken),
+    );
+    const out = await client.send(
+      { method: 'POST', path: `/allocations/lease?limit=${leaseLimit}&leaseSeconds=${leaseSeconds}` },
+      leaseResultSchema,
+    );
     if (!out.ok) throw new Error(`lease: ${out.status} ${out.code}`);
     stats.counters.polled++;
     stats.counters.leased += out.value.items.length;
     const leasedAt = clock.now();
     // decisions first, in lease order, so the book is read and promised without interleaving
-    const decided = out.value.items.filter((a) => !shipper.get(a.id) && !pendingAcks.has(a.id)).map((a) => {
-      const random = allocationRandom(a);
-      const lines = a.lines.map((l) => ({ lineId: l.lineId, sku: l.sku, quantity: l.quantity - l.shippedQuantity })).filter((l) => l.quantity > 0);
-      const refuse = random.chance(rejectRate) ? random.pick(otherReasons) : null;
-      if (refuse) return { a, refuse };
-      const promised = book.commit(lines);
-      if (!promised.ok) {
-        const s = promised.shortage;
-        return { a, refuse: s.reason === 'invalid_sku' ? { reason: s.reason, message: `Référence inconnue : ${s.sku}` } : { reason: s.reason, message: `${s.sku} : ${s.available} disponible(s) pour ${s.wanted}` } };
-      }
-      return { a, prepared: shipper.prepare({ allocationId: a.id, allocationKey: a.idempotencyKey, orderName: a.orderName, lines, city: a.shipTo?.city ?? null }, random) };
-    });
+    const decided = out.value.items
+      .filter((a) => !shipper.get(a.id) && !pendingAcks.has(a.id))
+      .map((a) => {
+        const random = allocationRandom(a);
+        const lines = a.lines
+          .map((l) => ({ lineId: l.lineId, sku: l.sku, quantity: l.quantity - l.shippedQuantity }))
+          .filter((l) => l.quantity > 0);
+        const refuse = random.chance(rejectRate) ? random.pick(otherReasons) : null;
+        if (refuse) return { a, refuse };
+        const promised = book.commit(lines);
+        if (!promised.ok) {
+          const s = promised.shortage;
+          return {
+            a,
+            refuse:
+              s.reason === 'invalid_sku'
+                ? { reason: s.reason, message: `Référence inconnue : ${s.sku}` }
+                : { reason: s.reason, message: `${s.sku} : ${s.available} disponible(s) pour ${s.wanted}` },
+          };
+        }
+        return {
+          a,
+          prepared: shipper.prepare(
+            {
+              allocationId: a.id,
+              allocationKey: a.idempotencyKey,
+              orderName: a.orderName,
+              lines,
+              city: a.shipTo?.city ?? null,
+            },
+            random,
+          ),
+        };
+      });
     await mapLimit(decided, concurrency, async (x) => {
       try {
         if (x.refuse) await reject(x.a, x.refuse.reason, x.refuse.message, out.value.leaseToken);
@@ -145,11 +201,14 @@ export function createThreePlRobot(opts: ThreePlRobotOptions): ThreePlRobot {
       ['intake', intake],
       ['shipping', () => shipper.runDue()],
       ['returns', async () => returnsDesk?.run()],
-      ['snapshot', async () => {
-        const every = inventory.snapshotEveryMs;
-        if (!every || clock.now() - lastSnapshotAt < every) return;
-        if (await snapshots.post()) lastSnapshotAt = clock.now();
-      }],
+      [
+        'snapshot',
+        async () => {
+          const every = inventory.snapshotEveryMs;
+          if (!every || clock.now() - lastSnapshotAt < every) return;
+          if (await snapshots.post()) lastSnapshotAt = clock.now();
+        },
+      ],
     ];
     for (const [what, run] of phases) {
       try {
@@ -164,13 +223,19 @@ export function createThreePlRobot(opts: ThreePlRobotOptions): ThreePlRobot {
 
   // the long poll only listens: when work is waiting it runs a cycle now instead of at the next interval
   // stop() waits for the poll in flight (cutting it would leave the app a half-open connection), so keep it short
-  const longPollWait = Math.max(0, Math.min(opts.longPollSeconds ?? 5, Math.floor(floor.retryTimeoutMs / 1000) - 2, 30));
+  const longPollWait = Math.max(
+    0,
+    Math.min(opts.longPollSeconds ?? 5, Math.floor(floor.retryTimeoutMs / 1000) - 2, 30),
+  );
   let watching: Promise<void> = Promise.resolve();
   async function watch(): Promise<void> {
     while (running) {
       const started = Date.now();
       try {
-        const out = await client.send({ method: 'GET', path: `/allocations?status=takeable&limit=1&wait=${longPollWait}` }, allocationPageSchema);
+        const out = await client.send(
+          { method: 'GET', path: `/allocations?status=takeable&limit=1&wait=${longPollWait}` },
+          allocationPageSchema,
+        );
         if (!running) return;
         if (out.ok && out.value.items.length > 0) await tick();
         else if (!out.ok) failed('long poll', new Error(`${out.status} ${out.code}`));
@@ -208,10 +273,20 @@ export function createThreePlRobot(opts: ThreePlRobotOptions): ThreePlRobot {
     tick,
     snapshotNow: () => {
       const run = chain.then(() => snapshots.post());
-      chain = run.then(() => undefined, () => undefined);
+      chain = run.then(
+        () => undefined,
+        () => undefined,
+      );
       return run;
     },
     stats: () => stats.snapshot(),
-    state: () => ({ name, running, book: book.entries(), jobs: shipper.jobs(), pendingAcks: [...pendingAcks.keys()], lastSnapshot: snapshots.last() }),
+    state: () => ({
+      name,
+      running,
+      book: book.entries(),
+      jobs: shipper.jobs(),
+      pendingAcks: [...pendingAcks.keys()],
+      lastSnapshot: snapshots.last(),
+    }),
   };
 }

@@ -2,7 +2,12 @@ import type { Clock } from '../shopify/core/clock.js';
 import type { Prng } from '../shopify/core/prng.js';
 import type { CarrierName } from './carriers.js';
 import type { FeedClient } from './feed-client.js';
-import { shipmentResultSchema, trackingEventResultSchema, type ShipmentRequest, type TrackingStatus } from './feed-schemas.js';
+import {
+  shipmentResultSchema,
+  trackingEventResultSchema,
+  type ShipmentRequest,
+  type TrackingStatus,
+} from './feed-schemas.js';
 import { mapLimit } from './map-limit.js';
 import { drawDelay, type DelaySpec, type RobotLog, type TrackingSchedule } from './options.js';
 import { planParcels, planScans, type PackingRules, type ParcelLine } from './parcel-plan.js';
@@ -103,10 +108,24 @@ export function createShipper(d: ShipperDeps) {
    */
   function prepare(a: AcceptedAllocation, random: Prng): PreparedJob {
     const parcels = planParcels(a.lines, d.packing, random).map((p, i): ParcelState => ({
-      index: i + 1, idempotencyKey: `${a.allocationKey}:parcel-${i + 1}`, lines: p.lines, carrier: p.carrier.name, carrierLabel: p.carrier.label,
-      trackingNumbers: p.trackingNumbers, trackingUrl: p.trackingUrl,
-      delayMs: drawDelay(d.shipDelayMs, { allocationId: a.allocationId, units: p.lines.reduce((n, l) => n + l.quantity, 0), random }),
-      dueAt: null, handedOverAt: null, shippedAt: null, shipmentId: null, appCarrier: null, appTrackingUrls: [],
+      index: i + 1,
+      idempotencyKey: `${a.allocationKey}:parcel-${i + 1}`,
+      lines: p.lines,
+      carrier: p.carrier.name,
+      carrierLabel: p.carrier.label,
+      trackingNumbers: p.trackingNumbers,
+      trackingUrl: p.trackingUrl,
+      delayMs: drawDelay(d.shipDelayMs, {
+        allocationId: a.allocationId,
+        units: p.lines.reduce((n, l) => n + l.quantity, 0),
+        random,
+      }),
+      dueAt: null,
+      handedOverAt: null,
+      shippedAt: null,
+      shipmentId: null,
+      appCarrier: null,
+      appTrackingUrls: [],
       scans: planScans(d.schedule, a.city, random).map((s) => ({ ...s, occurredAt: null, posted: false })),
     }));
     return { allocationId: a.allocationId, orderName: a.orderName, parcels };
@@ -123,7 +142,8 @@ export function createShipper(d: ShipperDeps) {
     return job;
   }
 
-  const unshipped = (job: JobState): ParcelLine[] => job.parcels.filter((p) => p.shippedAt === null).flatMap((p) => p.lines);
+  const unshipped = (job: JobState): ParcelLine[] =>
+    job.parcels.filter((p) => p.shippedAt === null).flatMap((p) => p.lines);
 
   function close(job: JobState, status: 'cancelled' | 'lost'): void {
     if (job.status !== 'open') return;
@@ -135,10 +155,16 @@ export function createShipper(d: ShipperDeps) {
   async function shipParcel(job: JobState, p: ParcelState): Promise<void> {
     p.handedOverAt ??= d.clock.now();
     const body: ShipmentRequest = {
-      lines: p.lines.map((l) => ({ lineId: l.lineId, quantity: l.quantity })), carrier: p.carrierLabel, trackingNumbers: p.trackingNumbers,
-      ...(p.trackingUrl ? { trackingUrl: p.trackingUrl } : {}), shippedAt: new Date(p.handedOverAt).toISOString(),
+      lines: p.lines.map((l) => ({ lineId: l.lineId, quantity: l.quantity })),
+      carrier: p.carrierLabel,
+      trackingNumbers: p.trackingNumbers,
+      ...(p.trackingUrl ? { trackingUrl: p.trackingUrl } : {}),
+      shippedAt: new Date(p.handedOverAt).toISOString(),
     };
-    const out = await d.client.send({ method: 'POST', path: `/allocations/${job.allocationId}/shipments`, body, idempotencyKey: p.idempotencyKey }, shipmentResultSchema);
+    const out = await d.client.send(
+      { method: 'POST', path: `/allocations/${job.allocationId}/shipments`, body, idempotencyKey: p.idempotencyKey },
+      shipmentResultSchema,
+    );
     if (!out.ok) {
       const appStatus = (out.details as { status?: unknown } | undefined)?.status;
       if (out.status === 409 && appStatus === 'reserved') {
@@ -168,15 +194,26 @@ export function createShipper(d: ShipperDeps) {
       job.status = 'shipped';
       d.stats.counters.shippedAllocations++;
     }
-    d.log(`allocation ${job.allocationId} (${job.orderName}): parcel ${p.index} left with ${p.carrierLabel} ${p.trackingNumbers.join(', ')}`);
+    d.log(
+      `allocation ${job.allocationId} (${job.orderName}): parcel ${p.index} left with ${p.carrierLabel} ${p.trackingNumbers.join(', ')}`,
+    );
   }
 
   async function postScan(p: ParcelState, scan: ScanState, previous: number): Promise<boolean> {
     scan.occurredAt ??= Math.max(d.clock.now(), previous + 1);
-    const out = await d.client.send({
-      method: 'POST', path: `/shipments/${p.shipmentId}/events`,
-      body: { status: scan.status, occurredAt: new Date(scan.occurredAt).toISOString(), description: scan.description, ...(scan.location ? { location: scan.location } : {}) },
-    }, trackingEventResultSchema);
+    const out = await d.client.send(
+      {
+        method: 'POST',
+        path: `/shipments/${p.shipmentId}/events`,
+        body: {
+          status: scan.status,
+          occurredAt: new Date(scan.occurredAt).toISOString(),
+          description: scan.description,
+          ...(scan.location ? { location: scan.location } : {}),
+        },
+      },
+      trackingEventResultSchema,
+    );
     if (!out.ok) {
       d.log(`shipment ${p.shipmentId}: ${scan.status} refused (${out.status} ${out.code})`);
       d.stats.counters.errors++;
@@ -206,7 +243,9 @@ export function createShipper(d: ShipperDeps) {
       }
     });
 
-    const parcels = [...jobs.values()].flatMap((j) => j.parcels).filter((p) => p.shipmentId !== null && p.scans.some((s) => !s.posted));
+    const parcels = [...jobs.values()]
+      .flatMap((j) => j.parcels)
+      .filter((p) => p.shipmentId !== null && p.scans.some((s) => !s.posted));
     await mapLimit(parcels, d.concurrency, async (p) => {
       for (const scan of p.scans) {
         if (scan.posted) continue;
@@ -228,14 +267,18 @@ export function createShipper(d: ShipperDeps) {
     runDue,
     get: (allocationId: number): JobState | undefined => jobs.get(allocationId),
     /** true when a parcel of the allocation already left (a cancellation then comes too late). */
-    anyShipped: (allocationId: number): boolean => jobs.get(allocationId)?.parcels.some((p) => p.shippedAt !== null) ?? false,
+    anyShipped: (allocationId: number): boolean =>
+      jobs.get(allocationId)?.parcels.some((p) => p.shippedAt !== null) ?? false,
     /** The app confirmed the cancellation: nothing more leaves, the commitment goes back to the shelves. */
     cancelled(allocationId: number): void {
       const job = jobs.get(allocationId);
       if (job) close(job, 'cancelled');
     },
     /** true while a parcel report may or may not have reached the app (the book cannot be trusted yet). */
-    uncertain: (): boolean => [...jobs.values()].some((j) => j.status === 'open' && j.parcels.some((p) => p.handedOverAt !== null && p.shippedAt === null)),
+    uncertain: (): boolean =>
+      [...jobs.values()].some(
+        (j) => j.status === 'open' && j.parcels.some((p) => p.handedOverAt !== null && p.shippedAt === null),
+      ),
     jobs: (): JobState[] => [...jobs.values()].map((j) => structuredClone(j)),
   };
 }

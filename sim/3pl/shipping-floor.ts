@@ -19,16 +19,31 @@ export function createShippingFloor(opts: ShippingOptions, onHand: Record<string
   const stats = createStats();
   const retry = { ...defaultRetry, ...opts.retry };
   const client = createFeedClient({
-    appUrl: opts.appUrl, apiKey: opts.apiKey, retry, random: createPrng(seed ^ 0x7e7),
-    hooks: { onRetry: (req, reason, waitMs) => {
-      stats.counters.retries++;
-      log(`${name}: ${reason}; retrying in ${waitMs} ms`, { path: req.path });
-    } },
+    appUrl: opts.appUrl,
+    apiKey: opts.apiKey,
+    retry,
+    random: createPrng(seed ^ 0x7e7),
+    hooks: {
+      onRetry: (req, reason, waitMs) => {
+        stats.counters.retries++;
+        log(`${name}: ${reason}; retrying in ${waitMs} ms`, { path: req.path });
+      },
+    },
   });
   const book = createStockBook(onHand);
   const shipper = createShipper({
-    client, book, stats, clock, concurrency, log,
-    packing: { carriers: opts.carriers ?? defaultCarrierMix, partialShipRate: opts.partialShipRate ?? 0, unitsPerCarton: opts.unitsPerCarton ?? 10, includeTrackingUrl: opts.includeTrackingUrl ?? true },
+    client,
+    book,
+    stats,
+    clock,
+    concurrency,
+    log,
+    packing: {
+      carriers: opts.carriers ?? defaultCarrierMix,
+      partialShipRate: opts.partialShipRate ?? 0,
+      unitsPerCarton: opts.unitsPerCarton ?? 10,
+      includeTrackingUrl: opts.includeTrackingUrl ?? true,
+    },
     schedule: { ...defaultTrackingSchedule, ...opts.trackingEventsSchedule },
     shipDelayMs: opts.shipDelayMs ?? { min: 1_000, max: 5_000 },
   });

@@ -45,14 +45,19 @@ export function createSnapshots(d: SnapshotDeps) {
         if (items.length === 0) return null;
         pending = { snapshotId: `${d.name}-count-${now}-${++seq}`, takenAt: new Date(now).toISOString(), items };
       }
-      const out = await d.client.send({ method: 'POST', path: '/inventory-snapshots', body: pending }, snapshotResultSchema);
+      const out = await d.client.send(
+        { method: 'POST', path: '/inventory-snapshots', body: pending },
+        snapshotResultSchema,
+      );
       const request = pending;
       pending = null;
       if (!out.ok) throw new Error(`snapshot ${request.snapshotId} refused: ${out.status} ${out.code} ${out.message}`);
       last = { request, result: out.value };
       d.stats.counters.snapshots++;
       d.stats.counters.snapshotCorrections += out.value.corrections.length;
-      d.log(`${d.name}: snapshot ${request.snapshotId} of ${request.items.length} SKUs, ${out.value.corrections.length} correction(s)`);
+      d.log(
+        `${d.name}: snapshot ${request.snapshotId} of ${request.items.length} SKUs, ${out.value.corrections.length} correction(s)`,
+      );
       return last;
     },
     last: (): SnapshotRecord | null => (last ? structuredClone(last) : null),

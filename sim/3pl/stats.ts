@@ -40,8 +40,22 @@ export interface ThreePlStats {
 /** Mutable counters behind `stats()`; the copy handed out is detached. */
 export function createStats() {
   const s: Omit<ThreePlStats, 'latencies' | 'cancellationsAnswered'> = {
-    polled: 0, leased: 0, acknowledged: 0, rejected: 0, rejectedFor: {}, lost: 0, shippedParcels: 0, shippedUnits: 0, shippedAllocations: 0,
-    eventsPosted: 0, cancellationsAccepted: 0, cancellationsRefused: 0, snapshots: 0, snapshotCorrections: 0, retries: 0, errors: 0,
+    polled: 0,
+    leased: 0,
+    acknowledged: 0,
+    rejected: 0,
+    rejectedFor: {},
+    lost: 0,
+    shippedParcels: 0,
+    shippedUnits: 0,
+    shippedAllocations: 0,
+    eventsPosted: 0,
+    cancellationsAccepted: 0,
+    cancellationsRefused: 0,
+    snapshots: 0,
+    snapshotCorrections: 0,
+    retries: 0,
+    errors: 0,
   };
   const latencies = new Map<number, AllocationLatency>();
   return {
@@ -52,8 +66,14 @@ export function createStats() {
     },
     acknowledged(allocationId: number, leasedAt: number | null, at: number): void {
       latencies.set(allocationId, {
-        allocationId, leasedAt, acknowledgedAt: at, firstParcelAt: null, shippedAt: null,
-        leaseToAckMs: leasedAt === null ? null : at - leasedAt, ackToFirstParcelMs: null, ackToShipMs: null,
+        allocationId,
+        leasedAt,
+        acknowledgedAt: at,
+        firstParcelAt: null,
+        shippedAt: null,
+        leaseToAckMs: leasedAt === null ? null : at - leasedAt,
+        ackToFirstParcelMs: null,
+        ackToShipMs: null,
       });
     },
     parcelLeft(allocationId: number, at: number, last: boolean): void {
@@ -70,7 +90,9 @@ export function createStats() {
     },
     snapshot(): ThreePlStats {
       return {
-        ...s, rejectedFor: { ...s.rejectedFor }, cancellationsAnswered: s.cancellationsAccepted + s.cancellationsRefused,
+        ...s,
+        rejectedFor: { ...s.rejectedFor },
+        cancellationsAnswered: s.cancellationsAccepted + s.cancellationsRefused,
         latencies: [...latencies.values()].map((l) => ({ ...l })),
       };
     },

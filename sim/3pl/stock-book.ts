@@ -8,7 +8,8 @@ export interface BookLine {
 }
 
 /** Why the book cannot take an allocation. */
-export type BookShortage = { reason: 'invalid_sku'; sku: string } | { reason: 'out_of_stock'; sku: string; wanted: number; available: number };
+export type BookShortage =
+  { reason: 'invalid_sku'; sku: string } | { reason: 'out_of_stock'; sku: string; wanted: number; available: number };
 
 /** The book per SKU: on the shelves, promised to acknowledged allocations, and shipped so far. */
 export interface BookEntry {
@@ -26,7 +27,9 @@ export interface BookEntry {
 export function createStockBook(initial: Record<string, number> | 'track') {
   const tracking = initial === 'track';
   const entries = new Map<string, BookEntry>();
-  if (initial !== 'track') for (const [sku, n] of Object.entries(initial)) entries.set(sku, { onHand: Math.max(0, Math.floor(n)), committed: 0, shipped: 0 });
+  if (initial !== 'track')
+    for (const [sku, n] of Object.entries(initial))
+      entries.set(sku, { onHand: Math.max(0, Math.floor(n)), committed: 0, shipped: 0 });
   const entry = (sku: string): BookEntry => {
     let e = entries.get(sku);
     if (!e) entries.set(sku, (e = { onHand: 0, committed: 0, shipped: 0 }));
@@ -47,7 +50,11 @@ export function createStockBook(initial: Record<string, number> | 'track') {
         for (const [sku, q] of totals(lines)) {
           const e = entries.get(sku);
           if (!e) return { ok: false, shortage: { reason: 'invalid_sku', sku } };
-          if (e.onHand - e.committed < q) return { ok: false, shortage: { reason: 'out_of_stock', sku, wanted: q, available: e.onHand - e.committed } };
+          if (e.onHand - e.committed < q)
+            return {
+              ok: false,
+              shortage: { reason: 'out_of_stock', sku, wanted: q, available: e.onHand - e.committed },
+            };
         }
       }
       for (const [sku, q] of totals(lines)) entry(sku).committed += q;
@@ -75,11 +82,14 @@ export function createStockBook(initial: Record<string, number> | 'track') {
     /** The count to report, with counting errors when `drift` is set; empty in `track` mode. */
     count(random: Prng, drift: SnapshotDrift | null): BookLine[] {
       if (tracking) return [];
-      return [...entries].sort(([a], [b]) => a.localeCompare(b)).map(([sku, e]) => {
-        let q = e.onHand;
-        if (drift && drift.maxUnits > 0 && random.chance(drift.rate)) q += (random.chance(0.5) ? 1 : -1) * random.int(1, drift.maxUnits);
-        return { sku, quantity: Math.max(0, q) };
-      });
+      return [...entries]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([sku, e]) => {
+          let q = e.onHand;
+          if (drift && drift.maxUnits > 0 && random.chance(drift.rate))
+            q += (random.chance(0.5) ? 1 : -1) * random.int(1, drift.maxUnits);
+          return { sku, quantity: Math.max(0, q) };
+        });
     },
 
     /** A copy of the book, by SKU. */

@@ -20,10 +20,15 @@ export async function runMirakl(args: string[]): Promise<{ url: string; stop: ()
     strict: true,
   });
   const sim = createMiraklSim({
-    apiKey: values['api-key'], shopName: values['shop-name'], host: values.host, debitDelayMs: Number(values['debit-delay-ms']),
+    apiKey: values['api-key'],
+    shopName: values['shop-name'],
+    host: values.host,
+    debitDelayMs: Number(values['debit-delay-ms']),
     minIntervalMs: values['free-calls'] ? {} : publishedMinIntervals,
   });
   const url = await sim.start(Number(values.port));
-  console.error(`[sim/mirakl] seller API at ${url}/api (Authorization: ${values['api-key']}); control API at ${url}/_sim/health`);
+  console.error(
+    `[sim/mirakl] seller API at ${url}/api (Authorization: ${values['api-key']}); control API at ${url}/_sim/health`,
+  );
   return { url, stop: () => sim.stop() };
 }

@@ -1,6 +1,14 @@
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { AddressInfo } from 'node:net';
-import { createMiraklState, defaultCarriers, MiraklSimError, type MiraklCarrier, type MiraklOrder, type MiraklState, type PlaceOrderInput } from './state.js';
+import {
+  createMiraklState,
+  defaultCarriers,
+  MiraklSimError,
+  type MiraklCarrier,
+  type MiraklOrder,
+  type MiraklState,
+  type PlaceOrderInput,
+} from './state.js';
 
 /** Mirakl operations the simulator meters, by their code in Mirakl's API reference. */
 export type MiraklOperation = 'A01' | 'OR11' | 'OR21' | 'OR23' | 'OR24' | 'SH21' | 'STO01' | 'STO02';
@@ -40,7 +48,11 @@ const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})
 
 export function createMiraklSim(opts: MiraklSimOptions) {
   const now = opts.now ?? (() => new Date());
-  const state: MiraklState = createMiraklState({ now, carriers: opts.carriers ?? defaultCarriers, debitDelayMs: opts.debitDelayMs ?? 0 });
+  const state: MiraklState = createMiraklState({
+    now,
+    carriers: opts.carriers ?? defaultCarriers,
+    debitDelayMs: opts.debitDelayMs ?? 0,
+  });
   const limits: Partial<Record<MiraklOperation, number>> = { ...(opts.minIntervalMs ?? {}) };
   const lastCall = new Map<MiraklOperation, number>();
   const calls: MiraklCall[] = [];
@@ -70,7 +82,11 @@ export function createMiraklSim(opts: MiraklSimOptions) {
     if (min && last !== undefined && t - last < min) {
       record(429);
       reply.header('Retry-After', String(Math.ceil((min - (t - last)) / 1000)));
-      return error(reply, 429, `Call frequency exceeded for ${operation}: at most one call every ${Math.round(min / 1000)} s`);
+      return error(
+        reply,
+        429,
+        `Call frequency exceeded for ${operation}: at most one call every ${Math.round(min / 1000)} s`,
+      );
     }
     lastCall.set(operation, t);
     record(200);
@@ -84,7 +100,11 @@ export function createMiraklSim(opts: MiraklSimOptions) {
   });
 
   app.get('/api/account', { preHandler: guard('A01') }, async () => ({
-    shop_id: opts.shopId ?? 2001, shop_name: opts.shopName ?? 'Boutique démo', shop_state: 'OPEN', currency_iso_code: 'EUR', is_professional: true,
+    shop_id: opts.shopId ?? 2001,
+    shop_name: opts.shopName ?? 'Boutique démo',
+    shop_state: 'OPEN',
+    currency_iso_code: 'EUR',
+    is_professional: true,
   }));
 
   app.get('/api/shipping/carriers', { preHandler: guard('SH21') }, async () => ({ carriers: state.carriers }));
@@ -92,12 +112,15 @@ export function createMiraklSim(opts: MiraklSimOptions) {
   app.get('/api/orders', { preHandler: guard('OR11') }, async (req, reply) => {
     const q = req.query as Record<string, string | undefined>;
     for (const k of ['start_update_date', 'end_update_date', 'start_date', 'end_date'] as const) {
-      if (q[k] !== undefined && !ISO.test(q[k]!)) return error(reply, 400, `Invalid date format for parameter '${k}': ${q[k]}`);
+      if (q[k] !== undefined && !ISO.test(q[k]!))
+        return error(reply, 400, `Invalid date format for parameter '${k}': ${q[k]}`);
     }
     const max = q.max === undefined ? 10 : Number(q.max);
     const offset = q.offset === undefined ? 0 : Number(q.offset);
-    if (!Number.isInteger(max) || max < 1 || max > 100) return error(reply, 400, 'Parameter max must be between 1 and 100');
-    if (!Number.isInteger(offset) || offset < 0) return error(reply, 400, 'Parameter offset must be a positive integer');
+    if (!Number.isInteger(max) || max < 1 || max > 100)
+      return error(reply, 400, 'Parameter max must be between 1 and 100');
+    if (!Number.isInteger(offset) || offset < 0)
+      return error(reply, 400, 'Parameter offset must be a positive integer');
     const ids = q.order_ids ? new Set(q.order_ids.split(',')) : null;
     const states = q.order_state_codes ? new Set(q.order_state_codes.split(',')) : null;
     const from = q.start_update_date ? Date.parse(q.start_update_date) - overlapMs : null;
@@ -106,18 +129,33 @@ export function createMiraklSim(opts: MiraklSimOptions) {
     const createdTo = q.end_date ? Date.parse(q.end_date) : null;
     const desc = q.order === 'desc';
     const key = q.sort === 'lastUpdated' ? (o: MiraklOrder) => o.last_updated_date : (o: MiraklOrder) => o.created_date;
-    const matching = state.list()
+    const matching = state
+      .list()
       .filter((o) => (!ids || ids.has(o.order_id)) && (!states || states.has(o.order_state)))
-      .filter((o) => (from === null || Date.parse(o.last_updated_date) >= from) && (to === null || Date.parse(o.last_updated_date) <= to))
-      .filter((o) => (createdFrom === null || Date.parse(o.created_date) >= createdFrom) && (createdTo === null || Date.parse(o.created_date) <= createdTo))
-      .sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : a.order_id < b.order_id ? -1 : 1) * (desc ? -1 : 1));
+      .filter(
+        (o) =>
+          (from === null || Date.parse(o.last_updated_date) >= from) &&
+          (to === null || Date.parse(o.last_updated_date) <= to),
+      )
+      .filter(
+        (o) =>
+          (createdFrom === null || Date.parse(o.created_date) >= createdFrom) &&
+          (createdTo === null || Date.parse(o.created_date) <= createdTo),
+      )
+      .sort(
+        (a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : a.order_id < b.order_id ? -1 : 1) * (desc ? -1 : 1),
+      );
     const page = q.paginate === 'false' ? matching : matching.slice(offset, offset + max);
     return { orders: page, total_count: matching.length };
   });
 
   app.put('/api/orders/:id/accept', { preHandler: guard('OR21') }, async (req, reply) => {
     const body = req.body as { order_lines?: { id?: unknown; accepted?: unknown }[] } | null;
-    if (!body || !Array.isArray(body.order_lines) || body.order_lines.some((l) => typeof l.id !== 'string' || typeof l.accepted !== 'boolean')) {
+    if (
+      !body ||
+      !Array.isArray(body.order_lines) ||
+      body.order_lines.some((l) => typeof l.id !== 'string' || typeof l.accepted !== 'boolean')
+    ) {
       return error(reply, 400, 'Body must be {"order_lines":[{"id":"<order_line_id>","accepted":true|false}]}');
     }
     state.accept((req.params as { id: string }).id, body.order_lines as { id: string; accepted: boolean }[]);
@@ -138,7 +176,11 @@ export function createMiraklSim(opts: MiraklSimOptions) {
   app.post('/api/offers/stock/imports', { preHandler: guard('STO01') }, async (req, reply) => {
     let form: FormData | null = null;
     try {
-      form = await new Request('http://sim/', { method: 'POST', headers: { 'content-type': req.headers['content-type'] ?? '' }, body: new Uint8Array(req.body as Buffer) }).formData();
+      form = await new Request('http://sim/', {
+        method: 'POST',
+        headers: { 'content-type': req.headers['content-type'] ?? '' },
+        body: new Uint8Array(req.body as Buffer),
+      }).formData();
     } catch (e) {
       // not a multipart body: Mirakl answers 400, as below
       req.log.info({ err: (e as Error).message }, 'STO01 body is not multipart');
@@ -148,8 +190,17 @@ export function createMiraklSim(opts: MiraklSimOptions) {
     const rows = parseSemicolonCsv(await file.text());
     const header = rows.shift() ?? [];
     const col = (name: string) => header.indexOf(name);
-    if (col('offer-sku') < 0 || col('quantity') < 0) return error(reply, 400, "The file must have the columns 'offer-sku' and 'quantity'");
-    const imp = state.importStock(rows.filter((r) => r.length > 1).map((r) => ({ sku: r[col('offer-sku')] ?? '', quantity: r[col('quantity')] ?? '', updateDelete: col('update-delete') >= 0 ? (r[col('update-delete')] ?? '') : '' })));
+    if (col('offer-sku') < 0 || col('quantity') < 0)
+      return error(reply, 400, "The file must have the columns 'offer-sku' and 'quantity'");
+    const imp = state.importStock(
+      rows
+        .filter((r) => r.length > 1)
+        .map((r) => ({
+          sku: r[col('offer-sku')] ?? '',
+          quantity: r[col('quantity')] ?? '',
+          updateDelete: col('update-delete') >= 0 ? (r[col('update-delete')] ?? '') : '',
+        })),
+    );
     return reply.code(201).send({ import_id: imp.import_id });
   });
 
@@ -166,7 +217,8 @@ export function createMiraklSim(opts: MiraklSimOptions) {
   app.get('/_sim/orders/:id', async (req) => state.get((req.params as { id: string }).id));
   app.post('/_sim/orders/:id/cancel', async (req) => state.cancel((req.params as { id: string }).id));
   app.put('/_sim/offers', async (req) => {
-    for (const o of (req.body as { offers: { sku: string; quantity: number }[] }).offers) state.setOffer(o.sku, o.quantity);
+    for (const o of (req.body as { offers: { sku: string; quantity: number }[] }).offers)
+      state.setOffer(o.sku, o.quantity);
     return { offers: state.offers() };
   });
   app.get('/_sim/offers', async () => ({ offers: state.offers() }));
@@ -191,7 +243,9 @@ export function createMiraklSim(opts: MiraklSimOptions) {
     state,
     calls,
     setFault(f: { status: number; forMs: number; retryAfterSeconds?: number } | null): void {
-      fault = f ? { status: f.status, until: now().getTime() + f.forMs, retryAfterSeconds: f.retryAfterSeconds ?? 60 } : null;
+      fault = f
+        ? { status: f.status, until: now().getTime() + f.forMs, retryAfterSeconds: f.retryAfterSeconds ?? 60 }
+        : null;
     },
     setLimits(l: Partial<Record<MiraklOperation, number>>): void {
       Object.assign(limits, l);
@@ -218,13 +272,26 @@ export function parseSemicolonCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; } else if (c === '"') quoted = false; else field += c;
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else field += c;
     } else if (c === '"') quoted = true;
-    else if (c === ';') { row.push(field); field = ''; } else if (c === '\n' || c === '\r') {
+    else if (c === ';') {
+      row.push(field);
+      field = '';
+    } else if (c === '\n' || c === '\r') {
       if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field); rows.push(row); row = []; field = '';
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
     } else field += c;
   }
-  if (field !== '' || row.length) { row.push(field); rows.push(row); }
+  if (field !== '' || row.length) {
+    row.push(field);
+    rows.push(row);
+  }
   return rows;
 }

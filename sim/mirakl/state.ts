@@ -4,7 +4,15 @@
  * offers with their quantities, stock imports and the SH21 carrier list.
  */
 
-export type MiraklOrderState = 'WAITING_ACCEPTANCE' | 'WAITING_DEBIT_PAYMENT' | 'SHIPPING' | 'SHIPPED' | 'REFUSED' | 'CANCELED' | 'RECEIVED' | 'CLOSED';
+export type MiraklOrderState =
+  | 'WAITING_ACCEPTANCE'
+  | 'WAITING_DEBIT_PAYMENT'
+  | 'SHIPPING'
+  | 'SHIPPED'
+  | 'REFUSED'
+  | 'CANCELED'
+  | 'RECEIVED'
+  | 'CLOSED';
 
 export interface MiraklAddress {
   firstname: string;
@@ -82,7 +90,10 @@ export interface PlaceOrderInput {
 }
 
 export class MiraklSimError extends Error {
-  constructor(readonly status: number, message: string) {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -95,13 +106,29 @@ export interface MiraklStateOptions {
 }
 
 export const defaultCarriers: MiraklCarrier[] = [
-  { code: 'COLISSIMO', label: 'Colissimo', tracking_url: 'https://www.laposte.fr/outils/suivre-vos-envois?code={trackingId}' },
-  { code: 'CHRONOPOST', label: 'Chronopost', tracking_url: 'https://www.chronopost.fr/tracking-no-cms/suivi-page?listeNumerosLT={trackingId}' },
-  { code: 'MONDIAL-RELAY', label: 'Mondial Relay', tracking_url: 'https://www.mondialrelay.fr/suivi-de-colis?numeroExpedition={trackingId}' },
+  {
+    code: 'COLISSIMO',
+    label: 'Colissimo',
+    tracking_url: 'https://www.laposte.fr/outils/suivre-vos-envois?code={trackingId}',
+  },
+  {
+    code: 'CHRONOPOST',
+    label: 'Chronopost',
+    tracking_url: 'https://www.chronopost.fr/tracking-no-cms/suivi-page?listeNumerosLT={trackingId}',
+  },
+  {
+    code: 'MONDIAL-RELAY',
+    label: 'Mondial Relay',
+    tracking_url: 'https://www.mondialrelay.fr/suivi-de-colis?numeroExpedition={trackingId}',
+  },
   { code: 'DPD-FR', label: 'DPD France', tracking_url: 'https://trace.dpd.fr/fr/trace/{trackingId}' },
   { code: 'GLS', label: 'GLS', tracking_url: 'https://gls-group.eu/FR/fr/suivi-colis?match={trackingId}' },
   { code: 'UPS', label: 'UPS', tracking_url: 'https://www.ups.com/track?tracknum={trackingId}' },
-  { code: 'DHL', label: 'DHL Express', tracking_url: 'https://www.dhl.com/fr-fr/home/tracking.html?tracking-id={trackingId}' },
+  {
+    code: 'DHL',
+    label: 'DHL Express',
+    tracking_url: 'https://www.dhl.com/fr-fr/home/tracking.html?tracking-id={trackingId}',
+  },
 ];
 
 export function createMiraklState(opts: MiraklStateOptions) {
@@ -111,7 +138,8 @@ export function createMiraklState(opts: MiraklStateOptions) {
   let seq = 0;
   let importSeq = 1000;
   // the clock's instant; a change to an order always moves its last_updated_date forward
-  const stamp = (after?: string | null): string => new Date(Math.max(opts.now().getTime(), after ? Date.parse(after) + 1 : 0)).toISOString();
+  const stamp = (after?: string | null): string =>
+    new Date(Math.max(opts.now().getTime(), after ? Date.parse(after) + 1 : 0)).toISOString();
   const get = (id: string): MiraklOrder => {
     const o = orders.get(id);
     if (!o) throw new MiraklSimError(404, `Order with id '${id}' not found`);
@@ -123,8 +151,15 @@ export function createMiraklState(opts: MiraklStateOptions) {
     o.last_updated_date = stamp(o.last_updated_date);
   };
   const settleDebit = (o: MiraklOrder) => {
-    if (o.order_state === 'WAITING_DEBIT_PAYMENT' && Date.parse(o.acceptance_decision_date ?? '') + opts.debitDelayMs <= opts.now().getTime()) {
-      setState(o, 'SHIPPING', o.order_lines.filter((l) => l.order_line_state === 'WAITING_DEBIT_PAYMENT'));
+    if (
+      o.order_state === 'WAITING_DEBIT_PAYMENT' &&
+      Date.parse(o.acceptance_decision_date ?? '') + opts.debitDelayMs <= opts.now().getTime()
+    ) {
+      setState(
+        o,
+        'SHIPPING',
+        o.order_lines.filter((l) => l.order_line_state === 'WAITING_DEBIT_PAYMENT'),
+      );
     }
   };
 
@@ -143,25 +178,58 @@ export function createMiraklState(opts: MiraklStateOptions) {
       const lines: MiraklOrderLine[] = input.lines.map((l, i) => {
         const unit = l.unitPrice ?? 20;
         return {
-          order_line_id: `${id}-${i + 1}`, order_line_index: i + 1, offer_sku: l.sku, product_sku: `P-${l.sku}`, product_title: l.title ?? l.sku,
-          quantity: l.quantity, order_line_state: 'WAITING_ACCEPTANCE', price: unit * l.quantity, price_unit: unit, shipping_price: 0,
+          order_line_id: `${id}-${i + 1}`,
+          order_line_index: i + 1,
+          offer_sku: l.sku,
+          product_sku: `P-${l.sku}`,
+          product_title: l.title ?? l.sku,
+          quantity: l.quantity,
+          order_line_state: 'WAITING_ACCEPTANCE',
+          price: unit * l.quantity,
+          price_unit: unit,
+          shipping_price: 0,
         };
       });
       const price = lines.reduce((s, l) => s + l.price, 0);
       const order: MiraklOrder = {
-        order_id: id, commercial_id: id.replace(/-A$/, ''), order_state: 'WAITING_ACCEPTANCE', order_state_reason_code: null,
-        created_date: now, last_updated_date: now, acceptance_decision_date: null,
-        shipping_deadline: new Date(Date.parse(now) + 2 * 86_400_000).toISOString(), leadtime_to_ship: 2, currency_iso_code: 'EUR',
-        price, shipping_price: 4.9, total_price: Math.round((price + 4.9) * 100) / 100,
+        order_id: id,
+        commercial_id: id.replace(/-A$/, ''),
+        order_state: 'WAITING_ACCEPTANCE',
+        order_state_reason_code: null,
+        created_date: now,
+        last_updated_date: now,
+        acceptance_decision_date: null,
+        shipping_deadline: new Date(Date.parse(now) + 2 * 86_400_000).toISOString(),
+        leadtime_to_ship: 2,
+        currency_iso_code: 'EUR',
+        price,
+        shipping_price: 4.9,
+        total_price: Math.round((price + 4.9) * 100) / 100,
         customer: {
-          customer_id: `C${n}`, firstname: a.firstname ?? 'Camille', lastname: a.lastname ?? 'Durand',
+          customer_id: `C${n}`,
+          firstname: a.firstname ?? 'Camille',
+          lastname: a.lastname ?? 'Durand',
           shipping_address: {
-            firstname: a.firstname ?? 'Camille', lastname: a.lastname ?? 'Durand', street_1: a.street_1 ?? '12 rue de la Paix', street_2: a.street_2 ?? null,
-            zip_code: a.zip_code ?? '75002', city: a.city ?? 'Paris', country: a.country ?? 'France', country_iso_code: a.country_iso_code ?? 'FRA', phone: a.phone ?? null,
+            firstname: a.firstname ?? 'Camille',
+            lastname: a.lastname ?? 'Durand',
+            street_1: a.street_1 ?? '12 rue de la Paix',
+            street_2: a.street_2 ?? null,
+            zip_code: a.zip_code ?? '75002',
+            city: a.city ?? 'Paris',
+            country: a.country ?? 'France',
+            country_iso_code: a.country_iso_code ?? 'FRA',
+            phone: a.phone ?? null,
           },
         },
-        shipping_type_code: 'STD', shipping_carrier_code: null, shipping_company: null, shipping_tracking: null, shipping_tracking_url: null, shipping_pudo_id: null,
-        shipped_date: null, channel: { code: 'FR', label: 'France' }, order_lines: lines,
+        shipping_type_code: 'STD',
+        shipping_carrier_code: null,
+        shipping_company: null,
+        shipping_tracking: null,
+        shipping_tracking_url: null,
+        shipping_pudo_id: null,
+        shipped_date: null,
+        channel: { code: 'FR', label: 'France' },
+        order_lines: lines,
       };
       orders.set(id, order);
       return order;
@@ -173,24 +241,41 @@ export function createMiraklState(opts: MiraklStateOptions) {
     /** OR21 */
     accept(id: string, decisions: { id: string; accepted: boolean }[]): void {
       const o = get(id);
-      if (o.order_state !== 'WAITING_ACCEPTANCE') throw new MiraklSimError(400, `Order '${id}' is in state ${o.order_state}, expected WAITING_ACCEPTANCE`);
+      if (o.order_state !== 'WAITING_ACCEPTANCE')
+        throw new MiraklSimError(400, `Order '${id}' is in state ${o.order_state}, expected WAITING_ACCEPTANCE`);
       const byId = new Map(decisions.map((d) => [d.id, d.accepted]));
       for (const l of o.order_lines) {
-        if (!byId.has(l.order_line_id)) throw new MiraklSimError(400, `Order line '${l.order_line_id}' has no acceptance decision`);
+        if (!byId.has(l.order_line_id))
+          throw new MiraklSimError(400, `Order line '${l.order_line_id}' has no acceptance decision`);
       }
-      for (const d of decisions) if (!o.order_lines.some((l) => l.order_line_id === d.id)) throw new MiraklSimError(400, `Order line '${d.id}' does not belong to order '${id}'`);
+      for (const d of decisions)
+        if (!o.order_lines.some((l) => l.order_line_id === d.id))
+          throw new MiraklSimError(400, `Order line '${d.id}' does not belong to order '${id}'`);
       const at = stamp(o.last_updated_date);
       o.acceptance_decision_date = at;
-      for (const l of o.order_lines) l.order_line_state = byId.get(l.order_line_id) ? 'WAITING_DEBIT_PAYMENT' : 'REFUSED';
+      for (const l of o.order_lines)
+        l.order_line_state = byId.get(l.order_line_id) ? 'WAITING_DEBIT_PAYMENT' : 'REFUSED';
       const anyAccepted = o.order_lines.some((l) => l.order_line_state === 'WAITING_DEBIT_PAYMENT');
       o.order_state = anyAccepted ? 'WAITING_DEBIT_PAYMENT' : 'REFUSED';
       o.last_updated_date = at;
       settleDebit(o);
     },
     /** OR23 */
-    tracking(id: string, body: { carrier_code?: string | null; carrier_name?: string | null; carrier_url?: string | null; tracking_number?: string | null }): void {
+    tracking(
+      id: string,
+      body: {
+        carrier_code?: string | null;
+        carrier_name?: string | null;
+        carrier_url?: string | null;
+        tracking_number?: string | null;
+      },
+    ): void {
       const o = get(id);
-      if (!['SHIPPING', 'SHIPPED'].includes(o.order_state)) throw new MiraklSimError(400, `Order '${id}' is in state ${o.order_state}: tracking can only be set on SHIPPING or SHIPPED orders`);
+      if (!['SHIPPING', 'SHIPPED'].includes(o.order_state))
+        throw new MiraklSimError(
+          400,
+          `Order '${id}' is in state ${o.order_state}: tracking can only be set on SHIPPING or SHIPPED orders`,
+        );
       if (body.carrier_code) {
         const c = opts.carriers.find((x) => x.code === body.carrier_code);
         if (!c) throw new MiraklSimError(400, `Carrier with code '${body.carrier_code}' not found`);
@@ -212,14 +297,20 @@ export function createMiraklState(opts: MiraklStateOptions) {
     ship(id: string): void {
       const o = get(id);
       settleDebit(o);
-      if (o.order_state !== 'SHIPPING') throw new MiraklSimError(400, `Order '${id}' is in state ${o.order_state}, expected SHIPPING`);
+      if (o.order_state !== 'SHIPPING')
+        throw new MiraklSimError(400, `Order '${id}' is in state ${o.order_state}, expected SHIPPING`);
       o.shipped_date = stamp(o.last_updated_date);
-      setState(o, 'SHIPPED', o.order_lines.filter((l) => l.order_line_state === 'SHIPPING'));
+      setState(
+        o,
+        'SHIPPED',
+        o.order_lines.filter((l) => l.order_line_state === 'SHIPPING'),
+      );
     },
     /** the operator or the customer cancels (control API) */
     cancel(id: string): MiraklOrder {
       const o = get(id);
-      if (['SHIPPED', 'RECEIVED', 'CLOSED', 'REFUSED', 'CANCELED'].includes(o.order_state)) throw new MiraklSimError(400, `Order '${id}' is ${o.order_state} and cannot be cancelled`);
+      if (['SHIPPED', 'RECEIVED', 'CLOSED', 'REFUSED', 'CANCELED'].includes(o.order_state))
+        throw new MiraklSimError(400, `Order '${id}' is ${o.order_state} and cannot be cancelled`);
       o.order_state_reason_code = 'CUSTOMER_CANCELLATION';
       setState(o, 'CANCELED');
       return o;
@@ -232,12 +323,26 @@ export function createMiraklState(opts: MiraklStateOptions) {
     },
     /** STO01: one line per offer; a quantity for an unknown offer is an error line */
     importStock(rows: { sku: string; quantity: string; updateDelete: string }[]): StockImport {
-      const imp: StockImport = { import_id: ++importSeq, import_status: 'COMPLETE', date_created: stamp(), lines_read: rows.length, lines_in_success: 0, lines_in_error: 0, errors: [] };
+      const imp: StockImport = {
+        import_id: ++importSeq,
+        import_status: 'COMPLETE',
+        date_created: stamp(),
+        lines_read: rows.length,
+        lines_in_success: 0,
+        lines_in_error: 0,
+        errors: [],
+      };
       rows.forEach((r, i) => {
         const q = Number(r.quantity);
         const offer = offers.get(r.sku);
-        if (!offer) imp.errors.push({ line: i + 2, sku: r.sku, message: `The offer with sku '${r.sku}' does not exist` });
-        else if (!Number.isInteger(q) || q < 0) imp.errors.push({ line: i + 2, sku: r.sku, message: `The quantity '${r.quantity}' is not a positive integer` });
+        if (!offer)
+          imp.errors.push({ line: i + 2, sku: r.sku, message: `The offer with sku '${r.sku}' does not exist` });
+        else if (!Number.isInteger(q) || q < 0)
+          imp.errors.push({
+            line: i + 2,
+            sku: r.sku,
+            message: `The quantity '${r.quantity}' is not a positive integer`,
+          });
         else {
           offers.set(r.sku, { sku: r.sku, quantity: r.updateDelete === 'delete' ? 0 : q, updated: imp.date_created });
           imp.lines_in_success++;

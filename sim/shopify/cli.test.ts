@@ -4,10 +4,14 @@ import { describe, expect, it } from 'vitest';
 
 describe('sim/main.ts shopify', () => {
   it('prints exactly one ready line on stdout and serves the control API', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'sim/main.ts', 'shopify', '--port', '0', '--seed', 'demo'], {
-      env: { ...process.env, SHOPIFY_API_KEY: 'cli-key', SHOPIFY_API_SECRET: 'cli-secret' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'sim/main.ts', 'shopify', '--port', '0', '--seed', 'demo'],
+      {
+        env: { ...process.env, SHOPIFY_API_KEY: 'cli-key', SHOPIFY_API_SECRET: 'cli-secret' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     try {
       let out = '';
       const line = await new Promise<string>((resolve, reject) => {
@@ -19,7 +23,10 @@ describe('sim/main.ts shopify', () => {
       });
       expect(line).toMatch(/^ready: http:\/\/127\.0\.0\.1:\d+$/);
       const url = line.slice('ready: '.length);
-      const shops = (await (await fetch(`${url}/_sim/shops`)).json()) as { domain: string; counts: { orders: number } }[];
+      const shops = (await (await fetch(`${url}/_sim/shops`)).json()) as {
+        domain: string;
+        counts: { orders: number };
+      }[];
       expect(shops[0]).toMatchObject({ domain: 'demo-fr.myshopify.com', counts: { orders: 320 } });
       expect(out.trim().split('\n')).toHaveLength(1);
     } finally {

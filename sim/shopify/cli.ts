@@ -18,7 +18,8 @@ export async function runShopify(args: string[]): Promise<{ url: string; stop: (
   });
   const apiKey = process.env.SHOPIFY_API_KEY;
   const apiSecret = process.env.SHOPIFY_API_SECRET;
-  if (!apiKey || !apiSecret) throw new Error('SHOPIFY_API_KEY and SHOPIFY_API_SECRET must be set (the same values the app uses)');
+  if (!apiKey || !apiSecret)
+    throw new Error('SHOPIFY_API_KEY and SHOPIFY_API_SECRET must be set (the same values the app uses)');
   const sim = createShopifySim({
     apiKey,
     apiSecret,
@@ -30,7 +31,9 @@ export async function runShopify(args: string[]): Promise<{ url: string; stop: (
   const url = await sim.start(Number(values.port));
   if (values.seed === 'demo') {
     const summary = seedDemoShop(sim);
-    console.error(`[sim/shopify] seeded ${summary.shop}: ${summary.products} products, ${summary.locations} locations, ${summary.orders} orders`);
+    console.error(
+      `[sim/shopify] seeded ${summary.shop}: ${summary.products} products, ${summary.locations} locations, ${summary.orders} orders`,
+    );
   } else if (values.seed) {
     throw new Error(`unknown seed "${values.seed}" (known: demo)`);
   }

@@ -14,7 +14,15 @@ import { adminSchema, SIM_API_VERSION } from './graphql/admin-schema.js';
 import { createSimServer } from './http/server.js';
 import { normaliseShopDomain } from './state/shop-factory.js';
 import type { PlanName, SimShop } from './state/types.js';
-import { createDispatcher, DEFAULT_DELIVERY, NO_CHAOS, type ChaosSettings, type DeliveryFilter, type DeliveryRecord, type DeliverySettings } from './webhooks/dispatcher.js';
+import {
+  createDispatcher,
+  DEFAULT_DELIVERY,
+  NO_CHAOS,
+  type ChaosSettings,
+  type DeliveryFilter,
+  type DeliveryRecord,
+  type DeliverySettings,
+} from './webhooks/dispatcher.js';
 import { readAppToml, type WebhookSubscription } from './webhooks/subscriptions.js';
 
 /** Default throttle per plan (all overridable): restore rates are Shopify's, bucket sizes a guess. */
@@ -114,7 +122,11 @@ export function createShopifySim(options: ShopifySimOptions) {
     bulkTracker: dispatcher,
     baseUrl: '',
   };
-  const tokens = createTokenStore(clock, () => ({ offline: config.offlineTokenTtlSec, online: config.onlineTokenTtlSec, refresh: config.refreshTokenTtlSec }));
+  const tokens = createTokenStore(clock, () => ({
+    offline: config.offlineTokenTtlSec,
+    online: config.onlineTokenTtlSec,
+    refresh: config.refreshTokenTtlSec,
+  }));
   const requestLog = createRequestLog(options.maxLogEntries ?? 50_000);
   const control = createControl({
     core,
@@ -138,7 +150,8 @@ export function createShopifySim(options: ShopifySimOptions) {
             return manual.now();
           }
         : null,
-      bulkResult: (shop, id) => core.shops.get(normaliseShopDomain(shop))?.bulkOperations.get(Number(id))?.jsonl ?? null,
+      bulkResult: (shop, id) =>
+        core.shops.get(normaliseShopDomain(shop))?.bulkOperations.get(Number(id))?.jsonl ?? null,
     },
   });
   let url = '';
@@ -176,9 +189,13 @@ export function createShopifySim(options: ShopifySimOptions) {
     },
     control,
     /** The JWT App Bridge would give the embedded UI for this shop. */
-    mintSessionToken: (shop: string, opts?: SessionTokenOptions): Promise<string> => control.mintSessionToken(shop, opts),
+    mintSessionToken: (shop: string, opts?: SessionTokenOptions): Promise<string> =>
+      control.mintSessionToken(shop, opts),
     /** An access token without the exchange dance, for tests that are not about auth. */
-    issueAccessToken: (shop: string, opts: { expiring?: boolean; online?: boolean; userId?: number } = {}): AccessTokenResponse => control.issueAccessToken(shop, opts),
+    issueAccessToken: (
+      shop: string,
+      opts: { expiring?: boolean; online?: boolean; userId?: number } = {},
+    ): AccessTokenResponse => control.issueAccessToken(shop, opts),
     webhookLog: (filter?: DeliveryFilter): DeliveryRecord[] => dispatcher.log(filter),
     requestLog: (filter?: { shop?: string; operationName?: string }): GraphqlLogEntry[] => requestLog.list(filter),
     resetLogs: (): void => control.resetLogs(),

@@ -2,12 +2,35 @@
  * In-memory Shopify for tests and the demo. The app talks to it over HTTP only; tests and the
  * demo may import this module.
  */
-export { createShopifySim, DEFAULT_PLANS, type ShopifySim, type ShopifySimOptions, type ShopifySimControl } from './create-sim.js';
+export {
+  createShopifySim,
+  DEFAULT_PLANS,
+  type ShopifySim,
+  type ShopifySimOptions,
+  type ShopifySimControl,
+} from './create-sim.js';
 export { createManualClock, systemClock, type Clock, type ManualClock } from './core/clock.js';
-export { ControlError, type ReturnRequestInput, type ComplianceTopic, type ThrottlePatch } from './control/control-api.js';
+export {
+  ControlError,
+  type ReturnRequestInput,
+  type ComplianceTopic,
+  type ThrottlePatch,
+} from './control/control-api.js';
 export type { GraphqlLogEntry } from './control/request-log.js';
-export type { LevelSnapshot, LocationSnapshot, OrderSnapshot, ProductSnapshot, ShopSnapshot } from './control/snapshots.js';
-export type { ChaosSettings, DeliveryRecord, DeliverySettings, DeliveryFilter, DropRule } from './webhooks/dispatcher.js';
+export type {
+  LevelSnapshot,
+  LocationSnapshot,
+  OrderSnapshot,
+  ProductSnapshot,
+  ShopSnapshot,
+} from './control/snapshots.js';
+export type {
+  ChaosSettings,
+  DeliveryRecord,
+  DeliverySettings,
+  DeliveryFilter,
+  DropRule,
+} from './webhooks/dispatcher.js';
 export type { WebhookSubscription } from './webhooks/subscriptions.js';
 export type { ProductInput, VariantInput } from './ops/catalog.js';
 export type { LocationInput, LocationUpdate, FulfillmentServiceInput } from './ops/locations.js';

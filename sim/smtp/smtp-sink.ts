@@ -59,23 +59,26 @@ export async function startSmtpSink(opts: { port?: number; host?: string } = {})
           callback(Object.assign(new Error('Try again later'), { responseCode: code }));
           return;
         }
-        simpleParser(Buffer.concat(chunks)).then((mail) => {
-          const id = received.length + 1;
-          const headers: Record<string, string> = {};
-          for (const [k, v] of mail.headers) headers[k] = typeof v === 'string' ? v : JSON.stringify(v);
-          received.push({
-            id,
-            receivedAt: new Date().toISOString(),
-            messageId: mail.messageId ?? null,
-            from: mail.from?.text ?? '',
-            to: session.envelope.rcptTo.map((r) => r.address),
-            subject: mail.subject ?? '',
-            html: typeof mail.html === 'string' ? mail.html : null,
-            text: mail.text ?? null,
-            headers,
-          });
-          callback(null, `Ok: queued as sink-${id}`);
-        }, (err: Error) => callback(err));
+        simpleParser(Buffer.concat(chunks)).then(
+          (mail) => {
+            const id = received.length + 1;
+            const headers: Record<string, string> = {};
+            for (const [k, v] of mail.headers) headers[k] = typeof v === 'string' ? v : JSON.stringify(v);
+            received.push({
+              id,
+              receivedAt: new Date().toISOString(),
+              messageId: mail.messageId ?? null,
+              from: mail.from?.text ?? '',
+              to: session.envelope.rcptTo.map((r) => r.address),
+              subject: mail.subject ?? '',
+              html: typeof mail.html === 'string' ? mail.html : null,
+              text: mail.text ?? null,
+              headers,
+            });
+            callback(null, `Ok: queued as sink-${id}`);
+          },
+          (err: Error) => callback(err),
+        );
       });
     },
   });

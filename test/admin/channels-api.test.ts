@@ -16,17 +16,30 @@ describe('admin API: marketplace channel accounts', () => {
     simUrl = await sim.start(0);
     token = await simShop(s.sim, 'chan-a.myshopify.com');
     other = await simShop(s.sim, 'chan-b.myshopify.com');
-    for (const tok of [token, other]) await s.app.inject({ url: '/api/admin/shop', headers: { authorization: `Bearer ${tok}` } });
+    for (const tok of [token, other])
+      await s.app.inject({ url: '/api/admin/shop', headers: { authorization: `Bearer ${tok}` } });
   });
   afterAll(async () => {
     await sim.stop();
     await s.close();
   });
   const call = (method: 'GET' | 'POST', url: string, payload?: object, tok = token) =>
-    s.app.inject({ method, url: `/api/admin${url}`, headers: { authorization: `Bearer ${tok}` }, ...(payload ? { payload } : {}) });
+    s.app.inject({
+      method,
+      url: `/api/admin${url}`,
+      headers: { authorization: `Bearer ${tok}` },
+      ...(payload ? { payload } : {}),
+    });
 
   it('connects a Mirakl operator with its key sealed, tests the connection, and shows it to its shop only', async () => {
-    const created = await call('POST', '/channel-accounts', { kind: 'mirakl', name: 'Fnac Darty', code: 'fnac', baseUrl: simUrl, apiKey: 'good-key', carriers: [{ code: 'COLISSIMO', label: 'Colissimo' }] });
+    const created = await call('POST', '/channel-accounts', {
+      kind: 'mirakl',
+      name: 'Fnac Darty',
+      code: 'fnac',
+      baseUrl: simUrl,
+      apiKey: 'good-key',
+      carriers: [{ code: 'COLISSIMO', label: 'Colissimo' }],
+    });
     expect(created.statusCode).toBe(201);
     const account = created.json().account;
     expect(account).toMatchObject({ kind: 'mirakl', code: 'fnac', name: 'Fnac Darty', lastError: null });
@@ -35,21 +48,62 @@ describe('admin API: marketplace channel accounts', () => {
     expect(row!.credentialsEnc).not.toContain('good-key');
     expect(s.t.ctx.cipher.decrypt(row!.credentialsEnc)).toContain('good-key');
 
-    expect((await call('POST', `/channel-accounts/${account.id}/test`)).json()).toEqual({ ok: true, accountName: 'Maison sur Fnac' });
+    expect((await call('POST', `/channel-accounts/${account.id}/test`)).json()).toEqual({
+      ok: true,
+      accountName: 'Maison sur Fnac',
+    });
     expect((await call('POST', `/channel-accounts/${account.id}/test`, undefined, other)).statusCode).toBe(404);
     const list = (await call('GET', '/channel-accounts')).json().accounts;
-    expect(list).toEqual([expect.objectContaining({ id: account.id, limits: expect.arrayContaining([expect.objectContaining({ operation: 'OR11 list orders', minIntervalMs: 60_000 })]) })]);
+    expect(list).toEqual([
+      expect.objectContaining({
+        id: account.id,
+        limits: expect.arrayContaining([
+          expect.objectContaining({ operation: 'OR11 list orders', minIntervalMs: 60_000 }),
+        ]),
+      }),
+    ]);
     expect((await call('GET', '/channel-accounts', undefined, other)).json().accounts).toEqual([]);
   });
 
   it('says why a connection fails, and refuses duplicates and hostile text', async () => {
-    const created = await call('POST', '/channel-accounts', { kind: 'mirakl', name: 'Darty', code: 'darty', baseUrl: simUrl, apiKey: 'wrong-key' });
-    expect((await call('POST', `/channel-accounts/${created.json().account.id}/test`)).json()).toEqual({ ok: false, reason: 'the operator refused the API key' });
-    const dup = await call('POST', '/channel-accounts', { kind: 'mirakl', name: 'Fnac', code: 'fnac', baseUrl: simUrl, apiKey: 'k' });
+    const created = await call('POST', '/channel-accounts', {
+      kind: 'mirakl',
+      name: 'Darty',
+      code: 'darty',
+      baseUrl: simUrl,
+      apiKey: 'wrong-key',
+    });
+    expect((await call('POST', `/channel-accounts/${created.json().account.id}/test`)).json()).toEqual({
+      ok: false,
+      reason: 'the operator refused the API key',
+    });
+    const dup = await call('POST', '/channel-accounts', {
+      kind: 'mirakl',
+      name: 'Fnac',
+      code: 'fnac',
+      baseUrl: simUrl,
+      apiKey: 'k',
+    });
     expect(dup.statusCode).toBe(409);
-    const nul = await call('POST', '/channel-accounts', { kind: 'mirakl', name: 'Bad\u0000name', code: 'bad', baseUrl: simUrl, apiKey: 'k' });
+    const nul = await call('POST', '/channel-accounts', {
+      kind: 'mirakl',
+      name: 'Bad\u0000name',
+      code: 'bad',
+      baseUrl: simUrl,
+      apiKey: 'k',
+    });
     expect(nul.statusCode).toBe(400);
     expect(nul.json().error.code).toBeTruthy();
-    expect((await call('POST', '/channel-accounts', { kind: 'mirakl', name: 'S', code: 'shopify', baseUrl: simUrl, apiKey: 'k' })).statusCode).toBe(400);
+    expect(
+      (
+        await call('POST', '/channel-accounts', {
+          kind: 'mirakl',
+          name: 'S',
+          code: 'shopify',
+          baseUrl: simUrl,
+          apiKey: 'k',
+        })
+      ).statusCode,
+    ).toBe(400);
   });
 });

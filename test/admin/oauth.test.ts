@@ -18,9 +18,15 @@ describe('development install through the OAuth code grant', () => {
     expect(begin.statusCode).toBe(302);
     const authorize = new URL(begin.headers.location as string);
     expect(authorize.host).toBe('oauth-shop.myshopify.com');
-    const cookies = ([] as string[]).concat(begin.headers['set-cookie'] ?? []).map((c) => c.split(';')[0]).join('; ');
+    const cookies = ([] as string[])
+      .concat(begin.headers['set-cookie'] ?? [])
+      .map((c) => c.split(';')[0])
+      .join('; ');
     // the merchant approves in Shopify: the simulator answers where Shopify would
-    const approved = await fetch(`${s.sim.url}${authorize.pathname}${authorize.search}`, { redirect: 'manual', headers: { 'x-shopify-shop-domain': authorize.host } });
+    const approved = await fetch(`${s.sim.url}${authorize.pathname}${authorize.search}`, {
+      redirect: 'manual',
+      headers: { 'x-shopify-shop-domain': authorize.host },
+    });
     expect(approved.status).toBe(302);
     const back = new URL(approved.headers.get('location')!);
     const callback = await s.app.inject({ url: `${back.pathname}${back.search}`, headers: { cookie: cookies, ...ua } });
@@ -32,7 +38,10 @@ describe('development install through the OAuth code grant', () => {
   });
 
   it('refuses a callback with a forged signature', async () => {
-    const res = await s.app.inject({ url: '/auth/callback?code=x&shop=oauth-shop.myshopify.com&state=y&timestamp=1&hmac=deadbeef', headers: { 'user-agent': 'Mozilla/5.0 Chrome/156.0' } });
+    const res = await s.app.inject({
+      url: '/auth/callback?code=x&shop=oauth-shop.myshopify.com&state=y&timestamp=1&hmac=deadbeef',
+      headers: { 'user-agent': 'Mozilla/5.0 Chrome/156.0' },
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.code).toBe('oauth_failed');
   });

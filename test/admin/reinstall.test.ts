@@ -21,12 +21,17 @@ describe('uninstall and reinstall', () => {
 
   it('drops the tokens on app/uninstalled and installs again from a new session token', async () => {
     const first = await simShop(s.sim, SHOP);
-    expect((await s.app.inject({ url: '/api/admin/shop', headers: { authorization: `Bearer ${first}` } })).statusCode).toBe(200);
+    expect(
+      (await s.app.inject({ url: '/api/admin/shop', headers: { authorization: `Bearer ${first}` } })).statusCode,
+    ).toBe(200);
     const sessions = createSessionsRepo(s.t.ctx.db, s.t.ctx.cipher);
     expect(await sessions.load(`offline_${SHOP}`)).toBeTruthy();
 
     s.sim.control.uninstallApp(SHOP);
-    await waitFor('uninstalled', async () => (await createShopsRepo(s.t.ctx.db).byDomain(SHOP))?.status === 'uninstalled');
+    await waitFor(
+      'uninstalled',
+      async () => (await createShopsRepo(s.t.ctx.db).byDomain(SHOP))?.status === 'uninstalled',
+    );
     expect(await sessions.load(`offline_${SHOP}`)).toBeUndefined();
 
     s.sim.control.installApp(SHOP);

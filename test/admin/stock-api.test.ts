@@ -13,21 +13,34 @@ describe('admin API: stock, SKU, alerts and purchase orders', () => {
     s = await startSimApp();
     token = await simShop(s.sim, 'stock-a.myshopify.com');
     other = await simShop(s.sim, 'stock-b.myshopify.com');
-    for (const tok of [token, other]) await s.app.inject({ url: '/api/admin/shop', headers: { authorization: `Bearer ${tok}` } });
+    for (const tok of [token, other])
+      await s.app.inject({ url: '/api/admin/shop', headers: { authorization: `Bearer ${tok}` } });
     const shop = (await createShopsRepo(s.t.ctx.db).byDomain('stock-a.myshopify.com'))!;
     const wh = await seedWarehouse(s.t.ctx.db, shop.id, { name: 'Paris' });
     skuId = await seedSku(s.t.ctx.db, shop.id, 'THE-VERT', '9.00');
     await receive(s.t.ctx.db, shop.id, wh.id, skuId, 5);
-    for (let i = 0; i < 20; i++) await seedOrder(s.t.ctx.db, shop.id, { lines: [{ sku: 'THE-VERT', quantity: 2, price: '9.00' }], placedAt: new Date(Date.now() - i * 86_400_000) });
+    for (let i = 0; i < 20; i++)
+      await seedOrder(s.t.ctx.db, shop.id, {
+        lines: [{ sku: 'THE-VERT', quantity: 2, price: '9.00' }],
+        placedAt: new Date(Date.now() - i * 86_400_000),
+      });
     await recomputeReplenishment({ database: s.t.ctx.database, log: s.t.ctx.log }, { shopId: shop.id, full: true });
   });
   afterAll(async () => s.close());
-  const get = (url: string, tok = token) => s.app.inject({ url: `/api/admin${url}`, headers: { authorization: `Bearer ${tok}` } });
+  const get = (url: string, tok = token) =>
+    s.app.inject({ url: `/api/admin${url}`, headers: { authorization: `Bearer ${tok}` } });
 
   it('lists stock with replenishment numbers, only for the shop asking', async () => {
     const res = await get('/stock');
     expect(res.statusCode).toBe(200);
-    expect(res.json().items).toEqual([expect.objectContaining({ sku: 'THE-VERT', onHand: 5, abcClass: 'A', levels: [expect.objectContaining({ warehouse: 'Paris', available: 5 })] })]);
+    expect(res.json().items).toEqual([
+      expect.objectContaining({
+        sku: 'THE-VERT',
+        onHand: 5,
+        abcClass: 'A',
+        levels: [expect.objectContaining({ warehouse: 'Paris', available: 5 })],
+      }),
+    ]);
     expect((await get('/stock', other)).json().items).toEqual([]);
     expect((await get(`/skus/${skuId}`, other)).statusCode).toBe(404);
   });
@@ -59,21 +72,41 @@ describe('admin API: stock, SKU, alerts and purchase orders', () => {
   it('wakes a snoozed alert when its snooze ends', async () => {
     const alerts = (await get('/alerts')).json();
     const id = alerts.groups.flatMap((g: { items: { id: number }[] }) => g.items)[0].id;
-    const snooze = await s.app.inject({ method: 'POST', url: `/api/admin/alerts/${id}/snooze`, headers: { authorization: `Bearer ${token}` }, payload: { days: 1 } });
+    const snooze = await s.app.inject({
+      method: 'POST',
+      url: `/api/admin/alerts/${id}/snooze`,
+      headers: { authorization: `Bearer ${token}` },
+      payload: { days: 1 },
+    });
     expect(snooze.json().status).toBe('snoozed');
     const { sql } = await import('drizzle-orm');
-    await s.t.ctx.database.query(sql`update stock_alerts set snoozed_until = now() - interval '1 minute' where id = ${id}`);
+    await s.t.ctx.database.query(
+      sql`update stock_alerts set snoozed_until = now() - interval '1 minute' where id = ${id}`,
+    );
     const shop = (await createShopsRepo(s.t.ctx.db).byDomain('stock-a.myshopify.com'))!;
     await recomputeReplenishment({ database: s.t.ctx.database, log: s.t.ctx.log }, { shopId: shop.id, full: true });
-    const open = (await get('/alerts')).json().groups.flatMap((g: { items: { id: number }[] }) => g.items).map((a: { id: number }) => a.id);
+    const open = (await get('/alerts'))
+      .json()
+      .groups.flatMap((g: { items: { id: number }[] }) => g.items)
+      .map((a: { id: number }) => a.id);
     expect(open).toContain(id);
   });
 
   it('validates the replenishment settings', async () => {
-    const bad = await s.app.inject({ method: 'PUT', url: '/api/admin/stock-settings', headers: { authorization: `Bearer ${token}` }, payload: { serviceLevel: 2 } });
+    const bad = await s.app.inject({
+      method: 'PUT',
+      url: '/api/admin/stock-settings',
+      headers: { authorization: `Bearer ${token}` },
+      payload: { serviceLevel: 2 },
+    });
     expect(bad.statusCode).toBe(400);
     const current = (await get('/stock-settings')).json().settings;
-    const ok = await s.app.inject({ method: 'PUT', url: '/api/admin/stock-settings', headers: { authorization: `Bearer ${token}` }, payload: { ...current, serviceLevel: 0.99 } });
+    const ok = await s.app.inject({
+      method: 'PUT',
+      url: '/api/admin/stock-settings',
+      headers: { authorization: `Bearer ${token}` },
+      payload: { ...current, serviceLevel: 0.99 },
+    });
     expect(ok.statusCode).toBe(200);
     expect(ok.json().settings.serviceLevel).toBe(0.99);
   });

@@ -9,12 +9,23 @@ export const SCREENSHOTS = fileURLToPath(new URL('./screenshots/', import.meta.u
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
 /** A desktop-sized page that fails loudly on uncaught errors and never waits on Shopify's CDN (there is no internet). */
-export async function openContext(browser: Browser): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+export async function openContext(
+  browser: Browser,
+): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, deviceScaleFactor: 1 });
   await context.route('https://cdn.shopify.com/**', (route) => route.abort('internetdisconnected'));
   // layout shifts add up here, so the report can say whether content jumped as it arrived
@@ -22,7 +33,8 @@ export async function openContext(browser: Browser): Promise<{ context: BrowserC
     const w = window as unknown as { __cls: number };
     w.__cls = 0;
     new PerformanceObserver((list) => {
-      for (const e of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) if (!e.hadRecentInput) w.__cls += e.value;
+      for (const e of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[])
+        if (!e.hadRecentInput) w.__cls += e.value;
     }).observe({ type: 'layout-shift', buffered: true });
   });
   const page = await context.newPage();
@@ -56,10 +68,13 @@ export const timings: PageTiming[] = [];
 export async function loadPage(page: Page, url: string, name: string, language: string): Promise<number> {
   await page.goto(url);
   await page.waitForSelector(`body[data-page-ready="${name}"]`, { timeout: 20_000 });
-  const { ms, cls } = await page.evaluate((n) => ({
-    ms: performance.getEntriesByName(`page-ready:${n}`).at(-1)?.startTime ?? -1,
-    cls: (window as unknown as { __cls: number }).__cls,
-  }), name);
+  const { ms, cls } = await page.evaluate(
+    (n) => ({
+      ms: performance.getEntriesByName(`page-ready:${n}`).at(-1)?.startTime ?? -1,
+      cls: (window as unknown as { __cls: number }).__cls,
+    }),
+    name,
+  );
   timings.push({ page: name, language, ms: Math.round(ms), cls: Math.round(cls * 1000) / 1000 });
   return ms;
 }
@@ -70,7 +85,13 @@ export async function loadPage(page: Page, url: string, name: string, language: 
  * start-up skeleton is gone), lets the answers through, waits for the page to be ready, and
  * returns the cumulative layout shift of the whole load.
  */
-export async function loadWithHeldData(page: Page, url: string, name: string, held: (u: URL) => boolean, shown?: string): Promise<number> {
+export async function loadWithHeldData(
+  page: Page,
+  url: string,
+  name: string,
+  held: (u: URL) => boolean,
+  shown?: string,
+): Promise<number> {
   let release!: () => void;
   const gate = new Promise<void>((r) => (release = r));
   await page.route(held, async (route) => {
@@ -99,10 +120,20 @@ export async function reportTimings(file: string): Promise<void> {
   console.log(`\nPage load times in ${file} (navigation start → main content visible):`);
   console.table(timings.map((t) => ({ page: t.page, language: t.language, 'load (ms)': t.ms, 'layout shift': t.cls })));
   await mkdir(SCREENSHOTS, { recursive: true });
-  const earlier = await readFile(TIMINGS_FILE, 'utf8').then((s) => JSON.parse(s) as { timings: (PageTiming & { file: string })[] }).catch(() => ({ timings: [] }));
+  const earlier = await readFile(TIMINGS_FILE, 'utf8')
+    .then((s) => JSON.parse(s) as { timings: (PageTiming & { file: string })[] })
+    .catch(() => ({ timings: [] }));
   const all = [...earlier.timings, ...timings.map((t) => ({ ...t, file }))];
-  await writeFile(TIMINGS_FILE, `${JSON.stringify({ measuredAt: new Date().toISOString(), viewport: '1440x1000', timings: all }, null, 2)}\n`);
+  await writeFile(
+    TIMINGS_FILE,
+    `${JSON.stringify({ measuredAt: new Date().toISOString(), viewport: '1440x1000', timings: all }, null, 2)}\n`,
+  );
 }
 
 /** A file-name-safe form of a test name. */
-export const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 80);
+export const slug = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 80);

@@ -29,17 +29,40 @@ describe('the Channels page', () => {
     seedDemoShop(sim, { domain: SHOP });
     mirakl = createMiraklSim({ apiKey: 'fnac-key', shopName: 'Maison Démo sur Fnac' });
     const miraklUrl = await mirakl.start(0);
-    t = await createTestContext({ SHOPIFY_API_ORIGIN: simUrl, SHOPIFY_API_KEY: 'demo-api-key', SHOPIFY_API_SECRET: 'demo-api-secret' });
+    t = await createTestContext({
+      SHOPIFY_API_ORIGIN: simUrl,
+      SHOPIFY_API_KEY: 'demo-api-key',
+      SHOPIFY_API_SECRET: 'demo-api-secret',
+    });
     app = await buildApp(t.ctx, { logger: false });
     app.get('/_demo/session-token', async () => ({ token: await sim.mintSessionToken(SHOP), shop: SHOP }));
     await app.listen({ port: 0, host: '127.0.0.1' });
     appUrl = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
-    const shop = await createShopsRepo(t.ctx.db).activate(SHOP, { name: 'Maison Démo', currency: 'EUR', locale: 'fr', timezone: 'Europe/Paris' });
+    const shop = await createShopsRepo(t.ctx.db).activate(SHOP, {
+      name: 'Maison Démo',
+      currency: 'EUR',
+      locale: 'fr',
+      timezone: 'Europe/Paris',
+    });
     await createShopsRepo(t.ctx.db).updateSettings(shop.id, { language: 'en' });
     const accounts = createChannelAccountsRepo(t.ctx.db);
     const carriers = mirakl.state.carriers.map((c) => ({ code: c.code, label: c.label }));
-    const fnac = await accounts.create(shop.id, { kind: 'mirakl', code: 'fnac', name: 'Fnac Darty', baseUrl: miraklUrl, credentialsEnc: t.ctx.channels.sealCredentials('mirakl', { apiKey: 'fnac-key' }), settings: { kind: 'mirakl', carriers, pageSize: 100, pollEveryMs: 300_000 } });
-    const darty = await accounts.create(shop.id, { kind: 'mirakl', code: 'leroy-merlin', name: 'Leroy Merlin', baseUrl: miraklUrl, credentialsEnc: t.ctx.channels.sealCredentials('mirakl', { apiKey: 'revoked-key' }), settings: { kind: 'mirakl', carriers, pageSize: 100, pollEveryMs: 300_000 } });
+    const fnac = await accounts.create(shop.id, {
+      kind: 'mirakl',
+      code: 'fnac',
+      name: 'Fnac Darty',
+      baseUrl: miraklUrl,
+      credentialsEnc: t.ctx.channels.sealCredentials('mirakl', { apiKey: 'fnac-key' }),
+      settings: { kind: 'mirakl', carriers, pageSize: 100, pollEveryMs: 300_000 },
+    });
+    const darty = await accounts.create(shop.id, {
+      kind: 'mirakl',
+      code: 'leroy-merlin',
+      name: 'Leroy Merlin',
+      baseUrl: miraklUrl,
+      credentialsEnc: t.ctx.channels.sealCredentials('mirakl', { apiKey: 'revoked-key' }),
+      settings: { kind: 'mirakl', carriers, pageSize: 100, pollEveryMs: 300_000 },
+    });
     mirakl.state.placeOrder({ lines: [{ sku: 'TASSE-BLEUE', quantity: 1 }] });
     const deps = { db: t.ctx.db, queues: t.ctx.queues, channels: t.ctx.channels, log: t.ctx.log };
     await pollChannelOrders(deps, { shopId: shop.id, accountId: fnac.id });

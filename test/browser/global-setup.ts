@@ -6,7 +6,9 @@ import { SCREENSHOTS, TIMINGS_FILE } from './browser.js';
 export default async function setup(): Promise<void> {
   const index = fileURLToPath(new URL('../../web/dist/index.html', import.meta.url));
   await access(index).catch(() => {
-    throw new Error('web/dist is missing: run `npm run test:browser`, which builds the app first (or `npm run build:web`)');
+    throw new Error(
+      'web/dist is missing: run `npm run test:browser`, which builds the app first (or `npm run build:web`)',
+    );
   });
   // the folder shows the last run only: no screenshot of a failure that has since been fixed
   const old = await readdir(SCREENSHOTS).catch(() => [] as string[]);

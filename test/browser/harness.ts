@@ -34,10 +34,18 @@ export interface BrowserHarness {
  * UI language (the demo shop's own is French).
  */
 export async function startHarness(opts: { language?: 'en' | 'fr' } = {}): Promise<BrowserHarness> {
-  const sim = createShopifySim({ apiKey: 'demo-api-key', apiSecret: DEMO_SECRET, webhooks: { retryBaseMs: 50, timeoutMs: 5000 } });
+  const sim = createShopifySim({
+    apiKey: 'demo-api-key',
+    apiSecret: DEMO_SECRET,
+    webhooks: { retryBaseMs: 50, timeoutMs: 5000 },
+  });
   const simUrl = await sim.start(0);
   seedDemoShop(sim, { domain: DEMO_SHOP });
-  const t = await createTestContext({ SHOPIFY_API_ORIGIN: simUrl, SHOPIFY_API_KEY: 'demo-api-key', SHOPIFY_API_SECRET: DEMO_SECRET });
+  const t = await createTestContext({
+    SHOPIFY_API_ORIGIN: simUrl,
+    SHOPIFY_API_KEY: 'demo-api-key',
+    SHOPIFY_API_SECRET: DEMO_SECRET,
+  });
   const app = await buildApp(t.ctx, { logger: false });
   app.get('/_demo/session-token', async () => ({ token: await sim.mintSessionToken(DEMO_SHOP), shop: DEMO_SHOP }));
   let workers: StartedWorkers | undefined;
@@ -49,9 +57,22 @@ export async function startHarness(opts: { language?: 'en' | 'fr' } = {}): Promi
     const setup = await setupDemoShop(t.ctx, sim, DEMO_SHOP);
     // set before any admin call, so no cached copy of the shop holds the old language
     if (opts.language) await createShopsRepo(t.ctx.db).updateSettings(setup.shopId, { language: opts.language });
-    const liveOrders = await playLiveDay({ sim, t, appUrl, shop: DEMO_SHOP, shopId: setup.shopId, warehouses: setup.warehouses });
+    const liveOrders = await playLiveDay({
+      sim,
+      t,
+      appUrl,
+      shop: DEMO_SHOP,
+      shopId: setup.shopId,
+      warehouses: setup.warehouses,
+    });
     return {
-      sim, t, app, appUrl, shopId: setup.shopId, warehouses: setup.warehouses, liveOrders,
+      sim,
+      t,
+      app,
+      appUrl,
+      shopId: setup.shopId,
+      warehouses: setup.warehouses,
+      liveOrders,
       token: () => sim.mintSessionToken(DEMO_SHOP),
       async close() {
         await sim.stop();

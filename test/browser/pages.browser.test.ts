@@ -15,7 +15,9 @@ let errors: string[];
 /** Calls the admin API as the page does, with a fresh demo session token. */
 async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
   const res = await fetch(`${h.appUrl}/api/admin${path}`, {
-    method, headers: { authorization: `Bearer ${await h.token()}`, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined,
+    method,
+    headers: { authorization: `Bearer ${await h.token()}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
   });
   if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
   return (await res.json()) as T;
@@ -27,7 +29,12 @@ async function api<T>(method: string, path: string, body?: unknown): Promise<T> 
  */
 async function setLanguage(language: 'en' | 'fr'): Promise<void> {
   await api('PATCH', '/settings', { language });
-  await expect.poll(async () => (await api<{ settings: { language: string } }>('GET', '/shop')).settings.language, { timeout: 45_000, interval: 500 }).toBe(language);
+  await expect
+    .poll(async () => (await api<{ settings: { language: string } }>('GET', '/shop')).settings.language, {
+      timeout: 45_000,
+      interval: 500,
+    })
+    .toBe(language);
 }
 
 beforeAll(async () => {
@@ -47,7 +54,10 @@ beforeEach(async () => {
 
 afterEach(async (ctx) => {
   // the last state of every test, kept when it failed too
-  if (page.url() !== 'about:blank') await screenshot(page, `${ctx.task.result?.state === 'fail' ? 'FAILED-' : ''}${slug(ctx.task.name)}`).catch(() => {});
+  if (page.url() !== 'about:blank')
+    await screenshot(page, `${ctx.task.result?.state === 'fail' ? 'FAILED-' : ''}${slug(ctx.task.name)}`).catch(
+      () => {},
+    );
   await context.close();
 });
 
@@ -67,7 +77,16 @@ describe('the admin app, page by page', () => {
   it('opens every page in French, then in English after switching the language in Settings', async () => {
     await setLanguage('fr');
     const [first] = (await api<OrderPage>('GET', `/orders?q=${encodeURIComponent(h.liveOrders[0]!)}`)).items;
-    const all = [...PAGES, { path: `/orders/${first!.id}`, name: 'order', en: first!.name, fr: first!.name }, { path: `/warehouses/${h.warehouses[0]!.id}`, name: 'warehouse', en: h.warehouses[0]!.name, fr: h.warehouses[0]!.name }];
+    const all = [
+      ...PAGES,
+      { path: `/orders/${first!.id}`, name: 'order', en: first!.name, fr: first!.name },
+      {
+        path: `/warehouses/${h.warehouses[0]!.id}`,
+        name: 'warehouse',
+        en: h.warehouses[0]!.name,
+        fr: h.warehouses[0]!.name,
+      },
+    ];
 
     for (const p of all) {
       await loadPage(page, `${h.appUrl}${p.path}`, p.name, 'fr');
@@ -121,7 +140,11 @@ describe('the admin app, page by page', () => {
 
   it('holds the page’s shape with skeletons while data loads, so nothing jumps when it arrives', async () => {
     await setLanguage('en');
-    for (const [path, name, api] of [['/', 'overview', '/api/admin/overview'], ['/orders', 'orders', '/api/admin/orders'], ['/rules', 'rules', '/api/admin/routing-rules']] as const) {
+    for (const [path, name, api] of [
+      ['/', 'overview', '/api/admin/overview'],
+      ['/orders', 'orders', '/api/admin/orders'],
+      ['/rules', 'rules', '/api/admin/routing-rules'],
+    ] as const) {
       const cls = await loadWithHeldData(page, `${h.appUrl}${path}`, name, (url) => url.pathname === api, DEMO_SHOP);
       // Google calls a cumulative layout shift under 0.1 good
       expect(cls, name).toBeLessThan(0.1);
@@ -148,27 +171,54 @@ describe('inside Shopify admin', () => {
     await setLanguage('en');
     // Shopify's CDN, as far as this page can tell: an App Bridge that hands out the simulator's session tokens
     await context.unroute('https://cdn.shopify.com/**');
-    await context.route('https://cdn.shopify.com/shopifycloud/app-bridge.js', (route) => route.fulfill({
-      contentType: 'text/javascript',
-      body: `window.__bridge = { tokens: 0, toasts: [] };
+    await context.route('https://cdn.shopify.com/shopifycloud/app-bridge.js', (route) =>
+      route.fulfill({
+        contentType: 'text/javascript',
+        body: `window.__bridge = { tokens: 0, toasts: [] };
         window.shopify = {
           idToken: () => fetch('/_demo/session-token').then((r) => r.json()).then((b) => { window.__bridge.tokens++; return b.token; }),
           toast: { show: (message) => { window.__bridge.toasts.push(message); return 'toast'; } },
         };`,
-    }));
-    await loadPage(page, `${h.appUrl}/settings?embedded=1&shop=${DEMO_SHOP}&host=YWRtaW4uc2hvcGlmeS5jb20vc3RvcmUvZGVtby1mcg`, 'settings', 'en');
-    expect(await page.locator('ui-nav-menu a').evaluateAll((as) => as.map((a) => [a.getAttribute('href'), a.getAttribute('rel'), a.textContent]))).toEqual([
-      ['/', 'home', 'Overview'], ['/orders', null, 'Orders'], ['/returns', null, 'Returns'], ['/stock', null, 'Stock'], ['/alerts', null, 'Stock alerts'], ['/purchase-orders', null, 'Purchase orders'], ['/warehouses', null, 'Warehouses'], ['/rules', null, 'Routing rules'],
-      ['/channels', null, 'Channels'], ['/dead-letters', null, 'Dead letters'], ['/emails', null, 'E-mails'], ['/settings', null, 'Settings'],
+      }),
+    );
+    await loadPage(
+      page,
+      `${h.appUrl}/settings?embedded=1&shop=${DEMO_SHOP}&host=YWRtaW4uc2hvcGlmeS5jb20vc3RvcmUvZGVtby1mcg`,
+      'settings',
+      'en',
+    );
+    expect(
+      await page
+        .locator('ui-nav-menu a')
+        .evaluateAll((as) => as.map((a) => [a.getAttribute('href'), a.getAttribute('rel'), a.textContent])),
+    ).toEqual([
+      ['/', 'home', 'Overview'],
+      ['/orders', null, 'Orders'],
+      ['/returns', null, 'Returns'],
+      ['/stock', null, 'Stock'],
+      ['/alerts', null, 'Stock alerts'],
+      ['/purchase-orders', null, 'Purchase orders'],
+      ['/warehouses', null, 'Warehouses'],
+      ['/rules', null, 'Routing rules'],
+      ['/channels', null, 'Channels'],
+      ['/dead-letters', null, 'Dead letters'],
+      ['/emails', null, 'E-mails'],
+      ['/settings', null, 'Settings'],
     ]);
     expect(await page.locator('.Polaris-Navigation').count()).toBe(0);
-    expect(await page.evaluate(() => (window as unknown as { __bridge: { tokens: number } }).__bridge.tokens)).toBeGreaterThan(0);
+    expect(
+      await page.evaluate(() => (window as unknown as { __bridge: { tokens: number } }).__bridge.tokens),
+    ).toBeGreaterThan(0);
 
     await page.getByRole('checkbox', { name: 'Route unpaid orders' }).check();
-    const saved = page.waitForResponse((r) => r.url().endsWith('/api/admin/settings') && r.request().method() === 'PATCH');
+    const saved = page.waitForResponse(
+      (r) => r.url().endsWith('/api/admin/settings') && r.request().method() === 'PATCH',
+    );
     await page.getByRole('button', { name: 'Save' }).click();
     expect(await (await saved).json()).toMatchObject({ settings: { routeUnpaidOrders: true, language: 'en' } });
-    await expect.poll(() => page.evaluate(() => (window as unknown as { __bridge: { toasts: string[] } }).__bridge.toasts)).toEqual(['Settings saved']);
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as { __bridge: { toasts: string[] } }).__bridge.toasts))
+      .toEqual(['Settings saved']);
     await api('PATCH', '/settings', { routeUnpaidOrders: false });
 
     // App Bridge "clicks" the app's own link when the merchant picks a page in the admin's sidebar
@@ -181,14 +231,27 @@ describe('inside Shopify admin', () => {
 
 describe('the API client, against the real server', () => {
   const tokensFrom = (next: () => Promise<string>): TokenSource & { asked: number; invalidated: number } => {
-    const s = { mode: 'standalone' as const, asked: 0, invalidated: 0, token: async () => { s.asked++; return next(); }, invalidate: () => { s.invalidated++; } };
+    const s = {
+      mode: 'standalone' as const,
+      asked: 0,
+      invalidated: 0,
+      token: async () => {
+        s.asked++;
+        return next();
+      },
+      invalidate: () => {
+        s.invalidated++;
+      },
+    };
     return s;
   };
 
   it('retries once with a fresh token when the server says the session expired', async () => {
     let calls = 0;
     // the first token expired a minute ago, as one can between fetching it and the request landing
-    const tokens = tokensFrom(() => (calls++ === 0 ? h.sim.mintSessionToken(DEMO_SHOP, { nowMs: Date.now() - 120_000 }) : h.token()));
+    const tokens = tokensFrom(() =>
+      calls++ === 0 ? h.sim.mintSessionToken(DEMO_SHOP, { nowMs: Date.now() - 120_000 }) : h.token(),
+    );
     const client = createApiClient(tokens, { baseUrl: `${h.appUrl}/api/admin` });
     const shop = await client.get<{ shop: { domain: string } }>('/shop');
     expect(shop.shop.domain).toBe(DEMO_SHOP);
@@ -205,11 +268,20 @@ describe('the API client, against the real server', () => {
     expect((err as ApiError).message).toMatch(/^Session token rejected/);
     expect(tokens.asked).toBe(2);
 
-    const ok = createApiClient(tokensFrom(() => h.token()), { baseUrl: `${h.appUrl}/api/admin` });
-    await expect(ok.get('/orders/999999999')).rejects.toMatchObject({ status: 404, code: 'not_found', message: 'order not found' });
+    const ok = createApiClient(
+      tokensFrom(() => h.token()),
+      { baseUrl: `${h.appUrl}/api/admin` },
+    );
+    await expect(ok.get('/orders/999999999')).rejects.toMatchObject({
+      status: 404,
+      code: 'not_found',
+      message: 'order not found',
+    });
     const bad = (await ok.get('/orders?status=lost').catch((e: unknown) => e)) as ApiError;
     expect(bad).toMatchObject({ status: 400, code: 'invalid_request' });
-    expect(bad.details).toEqual([expect.objectContaining({ path: 'querystring.status', message: 'unknown status lost' })]);
+    expect(bad.details).toEqual([
+      expect.objectContaining({ path: 'querystring.status', message: 'unknown status lost' }),
+    ]);
   });
 
   it('gets demo tokens from /_demo/session-token and reuses one while it is fresh', async () => {
@@ -225,7 +297,9 @@ describe('the API client, against the real server', () => {
     source.invalidate();
     await source.token();
     expect(fetched).toBe(2);
-    const shop = await createApiClient(source, { baseUrl: `${h.appUrl}/api/admin` }).get<{ shop: { domain: string } }>('/shop');
+    const shop = await createApiClient(source, { baseUrl: `${h.appUrl}/api/admin` }).get<{ shop: { domain: string } }>(
+      '/shop',
+    );
     expect(shop.shop.domain).toBe(DEMO_SHOP);
   });
 });

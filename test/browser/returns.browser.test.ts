@@ -1,6 +1,11 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { CreateReturnResultDto, ReturnDetailDto, ReturnListDto, ReturnPolicyDto } from '../../core/contracts/admin/returns.js';
+import type {
+  CreateReturnResultDto,
+  ReturnDetailDto,
+  ReturnListDto,
+  ReturnPolicyDto,
+} from '../../core/contracts/admin/returns.js';
 import { createOrdersRepo } from '../../core/db/orders-repo.js';
 import { createShopsRepo } from '../../core/db/shops-repo.js';
 import { requestReturn } from '../../core/use-cases/returns/request-return.js';
@@ -19,14 +24,37 @@ const api = <T>(method: string, path: string, body?: unknown) => adminApi<T>(h, 
 
 /** Returns in every stage: two graded and refunded (one with a damaged unit), one expected, one waiting for review. */
 async function prepareReturns(): Promise<void> {
-  const shipped = (await api<{ items: { id: number; name: string }[] }>('GET', '/orders?status=shipped,partially_shipped&limit=20')).items;
+  const shipped = (
+    await api<{ items: { id: number; name: string }[] }>('GET', '/orders?status=shipped,partially_shipped&limit=20')
+  ).items;
   expect(shipped.length).toBeGreaterThanOrEqual(3);
-  await api('PUT', '/returns/policy', { customerRequests: true, windowDays: 30, autoApprove: true, excludedSkus: [], excludedTags: ['final-sale'], refundOn: 'grading', returnWarehouseIds: [], costPerReturn: 6.5 });
+  await api('PUT', '/returns/policy', {
+    customerRequests: true,
+    windowDays: 30,
+    autoApprove: true,
+    excludedSkus: [],
+    excludedTags: ['final-sale'],
+    refundOn: 'grading',
+    returnWarehouseIds: [],
+    costPerReturn: 6.5,
+  });
   const reasons = ['size_too_small', 'damaged_in_transit', 'not_as_described'] as const;
   const made: CreateReturnResultDto[] = [];
   for (const [i, o] of shipped.slice(0, 3).entries()) {
     const lines = await createOrdersRepo(h.t.ctx.db).lines(h.shopId, o.id);
-    made.push(await api<CreateReturnResultDto>('POST', '/returns', { orderId: o.id, lines: [{ orderLineId: lines[0]!.id, quantity: 1, reason: reasons[i], note: i === 1 ? 'Le carton était écrasé' : null }] }));
+    made.push(
+      await api<CreateReturnResultDto>('POST', '/returns', {
+        orderId: o.id,
+        lines: [
+          {
+            orderLineId: lines[0]!.id,
+            quantity: 1,
+            reason: reasons[i],
+            note: i === 1 ? 'Le carton était écrasé' : null,
+          },
+        ],
+      }),
+    );
   }
   // the warehouses receive the first two: one resellable, one damaged
   for (const [i, m] of made.slice(0, 2).entries()) {
@@ -34,20 +62,61 @@ async function prepareReturns(): Promise<void> {
     const d = await api<ReturnDetailDto>('GET', `/returns/${m.id}`);
     const key = h.warehouses.find((w) => w.id === d.warehouseId)!.apiKey;
     const res = await fetch(`${h.appUrl}/feed/v1/returns/${m.id}/receipts`, {
-      method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json', 'idempotency-key': `browser-receipt-${m.id}` },
-      body: JSON.stringify({ receivedAt: new Date().toISOString(), lines: [{ lineId: d.lines[0]!.id, quantity: 1, grade: i === 0 ? 'resellable' : 'damaged', photoUrls: i === 1 ? ['https://photos.example/carton.jpg'] : [] }] }),
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${key}`,
+        'content-type': 'application/json',
+        'idempotency-key': `browser-receipt-${m.id}`,
+      },
+      body: JSON.stringify({
+        receivedAt: new Date().toISOString(),
+        lines: [
+          {
+            lineId: d.lines[0]!.id,
+            quantity: 1,
+            grade: i === 0 ? 'resellable' : 'damaged',
+            photoUrls: i === 1 ? ['https://photos.example/carton.jpg'] : [],
+          },
+        ],
+      }),
     });
     expect(res.status).toBe(201);
   }
   graded = (made[1] as { id: number }).id;
-  await waitFor('refunds in Shopify', async () => (await api<ReturnListDto>('GET', '/returns?state=refunded')).items.length === 2, 30_000);
+  await waitFor(
+    'refunds in Shopify',
+    async () => (await api<ReturnListDto>('GET', '/returns?state=refunded')).items.length === 2,
+    30_000,
+  );
   // a customer's request the shop reviews by hand
-  await api('PUT', '/returns/policy', { customerRequests: true, windowDays: 30, autoApprove: false, excludedSkus: [], excludedTags: ['final-sale'], refundOn: 'grading', returnWarehouseIds: [], costPerReturn: 6.5 });
+  await api('PUT', '/returns/policy', {
+    customerRequests: true,
+    windowDays: 30,
+    autoApprove: false,
+    excludedSkus: [],
+    excludedTags: ['final-sale'],
+    refundOn: 'grading',
+    returnWarehouseIds: [],
+    costPerReturn: 6.5,
+  });
   const o = shipped[3] ?? shipped[0]!;
   const lines = await createOrdersRepo(h.t.ctx.db).lines(h.shopId, o.id);
-  const asked = await requestReturn({ db: h.t.ctx.db, queues: h.t.ctx.queues, log: h.t.ctx.log, customers: { appUrl: undefined, appCanSend: false, queues: h.t.ctx.queues, log: h.t.ctx.log } }, {
-    shopId: h.shopId, orderId: o.id, source: 'customer', lines: [{ orderLineId: lines.at(-1)!.id, quantity: 1, reason: 'changed_mind' }], actor: 'customer', now: new Date(),
-  });
+  const asked = await requestReturn(
+    {
+      db: h.t.ctx.db,
+      queues: h.t.ctx.queues,
+      log: h.t.ctx.log,
+      customers: { appUrl: undefined, appCanSend: false, queues: h.t.ctx.queues, log: h.t.ctx.log },
+    },
+    {
+      shopId: h.shopId,
+      orderId: o.id,
+      source: 'customer',
+      lines: [{ orderLineId: lines.at(-1)!.id, quantity: 1, reason: 'changed_mind' }],
+      actor: 'customer',
+      now: new Date(),
+    },
+  );
   expect(asked.ok).toBe(true);
 }
 
@@ -64,14 +133,46 @@ beforeEach(async () => {
   ({ context, page, errors } = await openContext(browser));
 });
 afterEach(async (ctx) => {
-  if (ctx.task.result?.state === 'fail' && page.url() !== 'about:blank') await screenshot(page, `FAILED-${slug(ctx.task.name)}`, false).catch((e: Error) => console.warn(`failure screenshot not saved: ${e.message}`));
+  if (ctx.task.result?.state === 'fail' && page.url() !== 'about:blank')
+    await screenshot(page, `FAILED-${slug(ctx.task.name)}`, false).catch((e: Error) =>
+      console.warn(`failure screenshot not saved: ${e.message}`),
+    );
   await context.close();
 });
 
 for (const language of ['en', 'fr'] as const) {
-  const words = language === 'en'
-    ? { returns: 'Returns', toReview: 'To review', requested: 'Requested', refunded: 'Refunded', damaged: 'Damaged', timeline: 'Timeline', received: 'Received at the warehouse', byYou: 'Asked by you', you: 'You', figures: 'Return figures', top: 'Top five reasons', approve: 'Approve', approved: 'Approved' }
-    : { returns: 'Retours', toReview: 'À examiner', requested: 'Demandé', refunded: 'Remboursé', damaged: 'Abîmé', timeline: 'Historique', received: 'Reçu à l’entrepôt', byYou: 'Demandé par vous', you: 'Vous', figures: 'Chiffres des retours', top: 'Cinq premiers motifs', approve: 'Accepter', approved: 'Accepté' };
+  const words =
+    language === 'en'
+      ? {
+          returns: 'Returns',
+          toReview: 'To review',
+          requested: 'Requested',
+          refunded: 'Refunded',
+          damaged: 'Damaged',
+          timeline: 'Timeline',
+          received: 'Received at the warehouse',
+          byYou: 'Asked by you',
+          you: 'You',
+          figures: 'Return figures',
+          top: 'Top five reasons',
+          approve: 'Approve',
+          approved: 'Approved',
+        }
+      : {
+          returns: 'Retours',
+          toReview: 'À examiner',
+          requested: 'Demandé',
+          refunded: 'Remboursé',
+          damaged: 'Abîmé',
+          timeline: 'Historique',
+          received: 'Reçu à l’entrepôt',
+          byYou: 'Demandé par vous',
+          you: 'Vous',
+          figures: 'Chiffres des retours',
+          top: 'Cinq premiers motifs',
+          approve: 'Accepter',
+          approved: 'Accepté',
+        };
 
   describe(`returns in the admin app (${language})`, () => {
     beforeAll(async () => {
@@ -119,11 +220,13 @@ for (const language of ['en', 'fr'] as const) {
 }
 
 describe('acting on a return', () => {
-  it('approves the customer\'s request from its page', async () => {
+  it("approves the customer's request from its page", async () => {
     const requested = (await api<ReturnListDto>('GET', '/returns?state=requested')).items[0]!;
     await loadPage(page, `${h.appUrl}/returns/${requested.id}`, 'return', 'fr');
     await page.getByRole('button', { name: 'Accepter' }).click();
-    await expect.poll(async () => (await api<ReturnDetailDto>('GET', `/returns/${requested.id}`)).status, { timeout: 15_000 }).toBe('approved');
+    await expect
+      .poll(async () => (await api<ReturnDetailDto>('GET', `/returns/${requested.id}`)).status, { timeout: 15_000 })
+      .toBe('approved');
     await page.getByRole('button', { name: 'Marquer en transit' }).waitFor();
     await page.getByText('Accepté', { exact: true }).first().waitFor();
     expect(errors).toEqual([]);
@@ -134,10 +237,14 @@ describe('acting on a return', () => {
     await loadPage(page, `${h.appUrl}/returns/policy`, 'returns-policy', 'fr');
     await page.getByLabel('Délai de retour').fill('45');
     await page.getByLabel('Remboursement').selectOption('manual');
-    await page.getByLabel('Étiquettes de produit ou de commande qui rendent une vente définitive').fill('final-sale, soldes');
+    await page
+      .getByLabel('Étiquettes de produit ou de commande qui rendent une vente définitive')
+      .fill('final-sale, soldes');
     await screenshot(page, 'returns-policy-fr');
     await page.getByRole('button', { name: 'Enregistrer' }).click();
-    await expect.poll(async () => api<ReturnPolicyDto>('GET', '/returns/policy')).toMatchObject({ windowDays: 45, refundOn: 'manual', excludedTags: ['final-sale', 'soldes'] });
+    await expect
+      .poll(async () => api<ReturnPolicyDto>('GET', '/returns/policy'))
+      .toMatchObject({ windowDays: 45, refundOn: 'manual', excludedTags: ['final-sale', 'soldes'] });
     await api('PUT', '/returns/policy', before);
     expect(errors).toEqual([]);
   });

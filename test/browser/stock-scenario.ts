@@ -17,18 +17,49 @@ const SUPPLIERS: [string, string[]][] = [
  * fall to their reorder point, one runs dry with customers waiting), and a few small differences.
  */
 const COUNTS: Record<string, Record<string, number>> = {
-  'Entrepôt Paris Nord': { 'SACADOS-NOIR': 0, 'PULL-BORDEAUX-L': 2, 'JEAN-BRUT-42': 2, 'BASKETS-BLANC-38': 3, 'BONNET-MOUTARDE': 2, 'MUG-GRES-BLEU': 3, 'TSHIRT-NOIR-L': 70, 'PORTEFEUILLE-COGNAC': 81 },
-  'Entrepôt Lyon Gerland': { 'SACADOS-NOIR': 0, 'PULL-BORDEAUX-L': 1, 'JEAN-BRUT-42': 1, 'BASKETS-BLANC-38': 1, 'BONNET-MOUTARDE': 1, 'MUG-GRES-BLEU': 1 },
-  'Entrepôt Lille Lesquin': { 'SACADOS-NOIR': 0, 'PULL-BORDEAUX-L': 0, 'JEAN-BRUT-42': 1, 'BASKETS-BLANC-38': 0, 'BONNET-MOUTARDE': 1 },
+  'Entrepôt Paris Nord': {
+    'SACADOS-NOIR': 0,
+    'PULL-BORDEAUX-L': 2,
+    'JEAN-BRUT-42': 2,
+    'BASKETS-BLANC-38': 3,
+    'BONNET-MOUTARDE': 2,
+    'MUG-GRES-BLEU': 3,
+    'TSHIRT-NOIR-L': 70,
+    'PORTEFEUILLE-COGNAC': 81,
+  },
+  'Entrepôt Lyon Gerland': {
+    'SACADOS-NOIR': 0,
+    'PULL-BORDEAUX-L': 1,
+    'JEAN-BRUT-42': 1,
+    'BASKETS-BLANC-38': 1,
+    'BONNET-MOUTARDE': 1,
+    'MUG-GRES-BLEU': 1,
+  },
+  'Entrepôt Lille Lesquin': {
+    'SACADOS-NOIR': 0,
+    'PULL-BORDEAUX-L': 0,
+    'JEAN-BRUT-42': 1,
+    'BASKETS-BLANC-38': 0,
+    'BONNET-MOUTARDE': 1,
+  },
 };
 
 /** The SKUs the counts push below their reorder point, for the tests to look for. */
-export const SHORT_SKUS = ['SACADOS-NOIR', 'PULL-BORDEAUX-L', 'JEAN-BRUT-42', 'BASKETS-BLANC-38', 'BONNET-MOUTARDE', 'MUG-GRES-BLEU'];
+export const SHORT_SKUS = [
+  'SACADOS-NOIR',
+  'PULL-BORDEAUX-L',
+  'JEAN-BRUT-42',
+  'BASKETS-BLANC-38',
+  'BONNET-MOUTARDE',
+  'MUG-GRES-BLEU',
+];
 
 /** Calls the admin API as the page does, with a fresh demo session token. */
 export async function adminApi<T>(h: BrowserHarness, method: string, path: string, body?: unknown): Promise<T> {
   const res = await fetch(`${h.appUrl}/api/admin${path}`, {
-    method, headers: { authorization: `Bearer ${await h.token()}`, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined,
+    method,
+    headers: { authorization: `Bearer ${await h.token()}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
   });
   if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
   return (await res.json()) as T;
@@ -43,17 +74,34 @@ export async function adminApi<T>(h: BrowserHarness, method: string, path: strin
 export async function prepareStock(h: BrowserHarness): Promise<void> {
   const db = h.t.ctx.db;
   // the demo catalogue has one vendor and no cost per item: give it what a real one would have
-  await db.update(skus).set({ unitCost: sql`round(${skus.price} * 0.42, 2)` }).where(eq(skus.shopId, h.shopId));
+  await db
+    .update(skus)
+    .set({ unitCost: sql`round(${skus.price} * 0.42, 2)` })
+    .where(eq(skus.shopId, h.shopId));
   for (const [supplier, prefixes] of SUPPLIERS) {
-    for (const p of prefixes) await db.update(skus).set({ supplier }).where(and(eq(skus.shopId, h.shopId), like(skus.sku, `${p}%`)));
+    for (const p of prefixes)
+      await db
+        .update(skus)
+        .set({ supplier })
+        .where(and(eq(skus.shopId, h.shopId), like(skus.sku, `${p}%`)));
   }
-  await db.update(skus).set({ packSize: 6, moq: 12 }).where(and(eq(skus.shopId, h.shopId), eq(skus.sku, 'MUG-GRES-BLEU')));
-  await db.update(skus).set({ packSize: 4 }).where(and(eq(skus.shopId, h.shopId), eq(skus.sku, 'BONNET-MOUTARDE')));
+  await db
+    .update(skus)
+    .set({ packSize: 6, moq: 12 })
+    .where(and(eq(skus.shopId, h.shopId), eq(skus.sku, 'MUG-GRES-BLEU')));
+  await db
+    .update(skus)
+    .set({ packSize: 4 })
+    .where(and(eq(skus.shopId, h.shopId), eq(skus.sku, 'BONNET-MOUTARDE')));
 
   const { settings } = await adminApi<StockSettingsResponse>(h, 'GET', '/stock-settings');
   await adminApi(h, 'PUT', '/stock-settings', {
     ...settings,
-    supplierLeadTimes: { 'Filature des Vosges': { days: 21, stdDays: 4 }, 'Manufacture de Romans': { days: 28, stdDays: null }, 'Maroquinerie du Choletais': { days: 10, stdDays: 2 } },
+    supplierLeadTimes: {
+      'Filature des Vosges': { days: 21, stdDays: 4 },
+      'Manufacture de Romans': { days: 28, stdDays: null },
+      'Maroquinerie du Choletais': { days: 10, stdDays: 2 },
+    },
   });
 
   for (const w of h.warehouses) {
@@ -62,7 +110,11 @@ export async function prepareStock(h: BrowserHarness): Promise<void> {
     const res = await fetch(`${h.appUrl}/feed/v1/inventory-snapshots`, {
       method: 'POST',
       headers: { authorization: `Bearer ${w.apiKey}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ snapshotId: `count-${w.id}`, takenAt: new Date().toISOString(), items: Object.entries(counts).map(([sku, onHand]) => ({ sku, onHand })) }),
+      body: JSON.stringify({
+        snapshotId: `count-${w.id}`,
+        takenAt: new Date().toISOString(),
+        items: Object.entries(counts).map(([sku, onHand]) => ({ sku, onHand })),
+      }),
     });
     if (!res.ok) throw new Error(`inventory snapshot for ${w.name}: ${res.status} ${await res.text()}`);
   }

@@ -1,7 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { AlertsResponse, PurchaseOrdersResponse, SkuDetail, StockPage, StockSettingsResponse, SuppliersResponse } from '../../web/src/api/stock-types.js';
+import type {
+  AlertsResponse,
+  PurchaseOrdersResponse,
+  SkuDetail,
+  StockPage,
+  StockSettingsResponse,
+  SuppliersResponse,
+} from '../../web/src/api/stock-types.js';
 import type { OverviewResponse } from '../../web/src/api/types.js';
 import { launchChromium, loadPage, loadWithHeldData, openContext, reportTimings, screenshot, slug } from './browser.js';
 import { startHarness, type BrowserHarness } from './harness.js';
@@ -15,7 +22,8 @@ let errors: string[];
 
 const api = <T>(method: string, path: string, body?: unknown) => adminApi<T>(h, method, path, body);
 const toast = (text: string | RegExp) => page.locator('.Polaris-Frame-Toast').filter({ hasText: text }).first();
-const skuId = async (code: string) => (await api<StockPage>('GET', `/stock?q=${encodeURIComponent(code)}`)).items.find((s) => s.sku === code)!.id;
+const skuId = async (code: string) =>
+  (await api<StockPage>('GET', `/stock?q=${encodeURIComponent(code)}`)).items.find((s) => s.sku === code)!.id;
 /** Euros as the English UI writes them for this French shop. */
 const eur = (n: number) => new Intl.NumberFormat('en', { style: 'currency', currency: 'EUR' }).format(n);
 /** The body rows of the page's first table. */
@@ -38,7 +46,10 @@ beforeEach(async () => {
 });
 
 afterEach(async (ctx) => {
-  if (page.url() !== 'about:blank') await screenshot(page, `${ctx.task.result?.state === 'fail' ? 'FAILED-' : ''}${slug(ctx.task.name)}`, false).catch(() => {});
+  if (page.url() !== 'about:blank')
+    await screenshot(page, `${ctx.task.result?.state === 'fail' ? 'FAILED-' : ''}${slug(ctx.task.name)}`, false).catch(
+      () => {},
+    );
   await context.close();
 });
 
@@ -92,10 +103,22 @@ describe('stock, alerts and purchase orders in the admin app', () => {
     await page.getByRole('button', { name: 'Supplier', exact: true }).click();
     const supplierChoices = page.locator('.Polaris-Popover').getByRole('radio');
     await expect.poll(() => supplierChoices.count()).toBe(suppliers.length);
-    for (const s of suppliers) await page.locator('.Polaris-Popover').getByText(`${s.skus} SKU${s.skus === 1 ? '' : 's'}`, { exact: true }).first().waitFor();
+    for (const s of suppliers)
+      await page
+        .locator('.Polaris-Popover')
+        .getByText(`${s.skus} SKU${s.skus === 1 ? '' : 's'}`, { exact: true })
+        .first()
+        .waitFor();
     await page.locator('.Polaris-Popover').getByText('Atelier Denim Roubaix', { exact: true }).click();
     await page.waitForURL(/supplier=Atelier/);
-    const denim = (await api<StockPage>('GET', `/stock?status=below_reorder_point&supplier=${encodeURIComponent('Atelier Denim Roubaix')}`)).items.map((s) => s.sku).sort();
+    const denim = (
+      await api<StockPage>(
+        'GET',
+        `/stock?status=below_reorder_point&supplier=${encodeURIComponent('Atelier Denim Roubaix')}`,
+      )
+    ).items
+      .map((s) => s.sku)
+      .sort();
     expect(denim).toContain('JEAN-BRUT-42');
     await expect.poll(listed).toEqual(denim);
     await screenshot(page, 'stock-supplier-filter', false);
@@ -106,7 +129,9 @@ describe('stock, alerts and purchase orders in the admin app', () => {
     await page.getByRole('button', { name: 'Class', exact: true }).click();
     await page.locator('.Polaris-Popover').getByText('Class A', { exact: true }).click();
     await page.waitForURL(/abc=A/);
-    const classA = (await api<StockPage>('GET', '/stock?status=below_reorder_point&abc=A')).items.map((s) => s.sku).sort();
+    const classA = (await api<StockPage>('GET', '/stock?status=below_reorder_point&abc=A')).items
+      .map((s) => s.sku)
+      .sort();
     await expect.poll(listed).toEqual(classA);
     await screenshot(page, 'stock-filtered', false);
 
@@ -144,7 +169,9 @@ describe('stock, alerts and purchase orders in the admin app', () => {
     expect(await inputs.allTextContents()).toEqual(['0 units', '0 units', '0 units', '2 units']);
 
     const below = page.getByRole('region', { name: 'Below reorder point' });
-    const open = (await api<AlertsResponse>('GET', '/alerts')).groups.find((g) => g.kind === 'below_reorder_point')!.items;
+    const open = (await api<AlertsResponse>('GET', '/alerts')).groups.find(
+      (g) => g.kind === 'below_reorder_point',
+    )!.items;
     const mug = open.find((a) => a.sku === 'MUG-GRES-BLEU')!;
     expect(await below.textContent()).toContain(mug.formula.split('; ')[0]);
     await below.getByRole('button', { name: 'Snooze “Below reorder point” on BONNET-MOUTARDE' }).click();
@@ -166,15 +193,22 @@ describe('stock, alerts and purchase orders in the admin app', () => {
     expect(days).toBeLessThanOrEqual(7);
     await page.getByRole('tab', { name: 'Snoozed' }).click();
     await page.waitForURL(/status=snoozed/);
-    await expect.poll(() => page.getByRole('region', { name: 'Below reorder point' }).textContent()).toMatch(/BONNET-MOUTARDE.*Snoozed until .*, then opens again by itself/);
+    await expect
+      .poll(() => page.getByRole('region', { name: 'Below reorder point' }).textContent())
+      .toMatch(/BONNET-MOUTARDE.*Snoozed until .*, then opens again by itself/);
     await screenshot(page, 'alerts-snoozed', false);
     await page.getByRole('tab', { name: 'Resolved' }).click();
     await page.waitForURL(/status=resolved/);
-    await expect.poll(() => page.getByRole('region', { name: 'Below reorder point' }).textContent()).toMatch(/MUG-GRES-BLEU.*Resolved .* by your team/);
+    await expect
+      .poll(() => page.getByRole('region', { name: 'Below reorder point' }).textContent())
+      .toMatch(/MUG-GRES-BLEU.*Resolved .* by your team/);
     await screenshot(page, 'alerts-resolved', false);
 
     await page.getByRole('tab', { name: 'Open' }).click();
-    await page.getByRole('region', { name: 'Out of stock, units owed' }).getByRole('link', { name: 'SACADOS-NOIR' }).click();
+    await page
+      .getByRole('region', { name: 'Out of stock, units owed' })
+      .getByRole('link', { name: 'SACADOS-NOIR' })
+      .click();
     await page.waitForURL(new RegExp(`/stock/${await skuId('SACADOS-NOIR')}$`));
     await page.locator('body[data-page-ready="sku"]').waitFor();
     expect(await page.locator('h1').first().textContent()).toBe('SACADOS-NOIR');
@@ -199,14 +233,20 @@ describe('stock, alerts and purchase orders in the admin app', () => {
     expect(await chart.locator('.chart-rop text').textContent()).toBe(`ROP ${r.reorderPoint.toFixed(1)}`);
     expect(await chart.locator('.chart-ss text').textContent()).toBe(`SS ${r.safetyStock.toFixed(1)}`);
     expect(await chart.locator('rect.chart-bar').count()).toBe(detail.demand.filter((d) => d.units > 0).length);
-    expect(await page.locator('.formula code').allTextContents()).toEqual(expect.arrayContaining([
-      expect.stringMatching(/^ROP = SS \+ d·L = /), expect.stringMatching(/^SS = z·√\(L·σ² \+ d²·σL²\) = /), expect.stringMatching(/^EOQ = √\(2DK\/H\) = √\(2 × /),
-    ]));
+    expect(await page.locator('.formula code').allTextContents()).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^ROP = SS \+ d·L = /),
+        expect.stringMatching(/^SS = z·√\(L·σ² \+ d²·σL²\) = /),
+        expect.stringMatching(/^EOQ = √\(2DK\/H\) = √\(2 × /),
+      ]),
+    );
 
     const ledger = page.locator('.ledger-table tbody tr');
     await expect.poll(() => ledger.count()).toBe(detail.ledger.length);
     const paris = detail.ledger.find((m) => m.reason === 'snapshot_correction' && m.warehouse.includes('Paris'))!;
-    expect(await ledger.filter({ hasText: paris.reference }).textContent()).toMatch(new RegExp(`3PL count correction.*−${-paris.delta}$`));
+    expect(await ledger.filter({ hasText: paris.reference }).textContent()).toMatch(
+      new RegExp(`3PL count correction.*−${-paris.delta}$`),
+    );
 
     const purchasing = page.getByRole('group', { name: 'Purchasing' });
     await purchasing.getByLabel('Pack size').fill('0');
@@ -217,9 +257,15 @@ describe('stock, alerts and purchase orders in the admin app', () => {
     await purchasing.getByRole('spinbutton', { name: /^Lead time( days)?$/ }).fill('30');
     await purchasing.getByRole('button', { name: 'Save' }).click();
     await toast('Purchasing details saved. Reorder points are being recomputed.').waitFor();
-    expect((await api<SkuDetail>('GET', `/skus/${id}`)).sku).toMatchObject({ packSize: 5, leadTimeDays: 30, supplier: 'Filature des Vosges' });
+    expect((await api<SkuDetail>('GET', `/skus/${id}`)).sku).toMatchObject({
+      packSize: 5,
+      leadTimeDays: 30,
+      supplier: 'Filature des Vosges',
+    });
     // the save queues a recompute; the page shows the new lead time once it ran
-    await expect.poll(async () => (await api<SkuDetail>('GET', `/skus/${id}`)).replenishment?.leadTimeDays, { timeout: 20_000 }).toBe(30);
+    await expect
+      .poll(async () => (await api<SkuDetail>('GET', `/skus/${id}`)).replenishment?.leadTimeDays, { timeout: 20_000 })
+      .toBe(30);
     await loadPage(page, `${h.appUrl}/stock/${id}`, 'sku', 'en');
     await expect.poll(() => page.locator('dl.facts').textContent()).toContain('Lead time (L)30 days ± 4');
     expect(errors).toEqual([]);
@@ -242,7 +288,10 @@ describe('stock, alerts and purchase orders in the admin app', () => {
       }
       expect(await card.locator('tfoot').textContent()).toContain(eur(o.totalCost!));
     }
-    const mugs = page.getByRole('region', { name: 'Purchase order for Maison Lumière' }).locator('tbody tr').filter({ hasText: 'MUG-GRES-BLEU' });
+    const mugs = page
+      .getByRole('region', { name: 'Purchase order for Maison Lumière' })
+      .locator('tbody tr')
+      .filter({ hasText: 'MUG-GRES-BLEU' });
     expect(await mugs.textContent()).toMatch(/\d+ packs of 6/);
     await mugs.getByRole('link', { name: 'MUG-GRES-BLEU' }).click();
     await page.waitForURL(new RegExp(`/stock/${await skuId('MUG-GRES-BLEU')}$`));
@@ -259,7 +308,9 @@ describe('stock, alerts and purchase orders in the admin app', () => {
     const file = await downloaded;
     expect(file.suggestedFilename()).toBe('purchase-orders.csv');
     const csv = await readFile((await file.path())!, 'utf8');
-    expect(csv.split('\n')[0]).toBe('supplier,warehouse,sku,title,quantity,pack_size,packs,unit_cost,line_cost,inventory_position,reorder_point,eoq');
+    expect(csv.split('\n')[0]).toBe(
+      'supplier,warehouse,sku,title,quantity,pack_size,packs,unit_cost,line_cost,inventory_position,reorder_point,eoq',
+    );
     for (const o of orders) for (const l of o.lines) expect(csv).toContain(l.sku);
     expect(errors).toEqual([]);
   });
@@ -270,7 +321,10 @@ describe('stock, alerts and purchase orders in the admin app', () => {
     const level = service.getByRole('spinbutton', { name: 'Service level' });
     expect(await level.inputValue()).toBe('95');
     await service.getByText('Safety factor z = 1.64').waitFor();
-    await page.getByRole('group', { name: 'Channel buffers' }).getByText(/Sync lag not measured yet|Measured sync lag: [\d.]+ s/).waitFor();
+    await page
+      .getByRole('group', { name: 'Channel buffers' })
+      .getByText(/Sync lag not measured yet|Measured sync lag: [\d.]+ s/)
+      .waitFor();
 
     await level.fill('99.995');
     await page.getByRole('button', { name: 'Save' }).click();
@@ -284,8 +338,13 @@ describe('stock, alerts and purchase orders in the admin app', () => {
     const leadTimes = page.getByRole('group', { name: 'Lead times' });
     await leadTimes.getByRole('button', { name: 'Add supplier' }).click();
     await leadTimes.getByRole('textbox', { name: 'Supplier' }).last().fill('Atelier Denim Roubaix');
-    await leadTimes.getByRole('spinbutton', { name: /^Lead time( days)?$/ }).last().fill('12');
-    const saved = page.waitForResponse((r) => r.url().endsWith('/api/admin/stock-settings') && r.request().method() === 'PUT');
+    await leadTimes
+      .getByRole('spinbutton', { name: /^Lead time( days)?$/ })
+      .last()
+      .fill('12');
+    const saved = page.waitForResponse(
+      (r) => r.url().endsWith('/api/admin/stock-settings') && r.request().method() === 'PUT',
+    );
     await page.getByRole('button', { name: 'Save' }).click();
     expect((await saved).status()).toBe(200);
     await toast('Replenishment settings saved. Reorder points are being recomputed.').waitFor();
@@ -296,7 +355,6 @@ describe('stock, alerts and purchase orders in the admin app', () => {
     expect(await page.getByRole('button', { name: 'Save' }).isDisabled()).toBe(true);
     expect(errors).toEqual([]);
   });
-
 });
 
 describe('the stock pages, loading and in both languages', () => {
@@ -310,7 +368,10 @@ describe('the stock pages, loading and in both languages', () => {
       ['/settings/replenishment', 'replenishment', (u: URL) => u.pathname === '/api/admin/stock-settings'],
     ] as const;
     for (const [path, name, held] of cases) {
-      expect(await loadWithHeldData(page, `${h.appUrl}${path}`, name, held, 'demo-fr.myshopify.com'), name).toBeLessThan(0.1);
+      expect(
+        await loadWithHeldData(page, `${h.appUrl}${path}`, name, held, 'demo-fr.myshopify.com'),
+        name,
+      ).toBeLessThan(0.1);
     }
   });
 
@@ -321,8 +382,20 @@ describe('the stock pages, loading and in both languages', () => {
       { path: '/stock', name: 'stock', en: 'Stock', fr: 'Stock', full: false },
       { path: '/alerts', name: 'alerts', en: 'Stock alerts', fr: 'Alertes de stock', full: false },
       { path: `/stock/${sku}`, name: 'sku', en: 'PULL-BORDEAUX-L', fr: 'PULL-BORDEAUX-L', full: true },
-      { path: '/purchase-orders', name: 'purchase-orders', en: 'Purchase orders', fr: 'Commandes fournisseurs', full: true },
-      { path: '/settings/replenishment', name: 'replenishment', en: 'Replenishment', fr: 'Réapprovisionnement', full: true },
+      {
+        path: '/purchase-orders',
+        name: 'purchase-orders',
+        en: 'Purchase orders',
+        fr: 'Commandes fournisseurs',
+        full: true,
+      },
+      {
+        path: '/settings/replenishment',
+        name: 'replenishment',
+        en: 'Replenishment',
+        fr: 'Réapprovisionnement',
+        full: true,
+      },
     ];
     try {
       for (const language of ['en', 'fr'] as const) {
@@ -332,16 +405,31 @@ describe('the stock pages, loading and in both languages', () => {
           await expect.poll(() => page.locator('h1').first().textContent()).toBe(p[language]);
           expect(await page.evaluate(() => document.documentElement.lang)).toBe(language);
           // the overview's own screenshots come from pages.browser.test.ts, on a shop without stock alerts
-          await screenshot(page, p.name === 'overview' ? `overview-stock-alerts-${language}` : `page-${p.name}-${language}`, p.full);
+          await screenshot(
+            page,
+            p.name === 'overview' ? `overview-stock-alerts-${language}` : `page-${p.name}-${language}`,
+            p.full,
+          );
           if (p.name === 'alerts') {
             // what snooze and resolve say before they act
-            await page.locator('.Polaris-Button').filter({ hasText: language === 'en' ? 'Snooze' : 'Reporter' }).first().click();
+            await page
+              .locator('.Polaris-Button')
+              .filter({ hasText: language === 'en' ? 'Snooze' : 'Reporter' })
+              .first()
+              .click();
             await page.locator('.Polaris-Popover__PopoverOverlay--open').getByRole('menuitem').first().waitFor();
             await screenshot(page, `alerts-snooze-menu-${language}`, false);
             await page.keyboard.press('Escape');
             await page.getByRole('menuitem').first().waitFor({ state: 'hidden' });
-            await page.locator('.Polaris-Button').filter({ hasText: language === 'en' ? 'Resolve' : 'Résoudre' }).first().click();
-            await page.locator('.Polaris-Popover__PopoverOverlay--open').getByRole('button', { name: language === 'en' ? 'Resolve alert' : 'Résoudre l’alerte' }).waitFor();
+            await page
+              .locator('.Polaris-Button')
+              .filter({ hasText: language === 'en' ? 'Resolve' : 'Résoudre' })
+              .first()
+              .click();
+            await page
+              .locator('.Polaris-Popover__PopoverOverlay--open')
+              .getByRole('button', { name: language === 'en' ? 'Resolve alert' : 'Résoudre l’alerte' })
+              .waitFor();
             await screenshot(page, `alerts-resolve-confirm-${language}`, false);
             await page.keyboard.press('Escape');
           }

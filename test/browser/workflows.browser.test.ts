@@ -13,7 +13,9 @@ let errors: string[];
 
 async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
   const res = await fetch(`${h.appUrl}/api/admin${path}`, {
-    method, headers: { authorization: `Bearer ${await h.token()}`, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined,
+    method,
+    headers: { authorization: `Bearer ${await h.token()}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
   });
   if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
   return (await res.json()) as T;
@@ -37,7 +39,10 @@ beforeEach(async () => {
 });
 
 afterEach(async (ctx) => {
-  if (page.url() !== 'about:blank') await screenshot(page, `${ctx.task.result?.state === 'fail' ? 'FAILED-' : ''}${slug(ctx.task.name)}`).catch(() => {});
+  if (page.url() !== 'about:blank')
+    await screenshot(page, `${ctx.task.result?.state === 'fail' ? 'FAILED-' : ''}${slug(ctx.task.name)}`).catch(
+      () => {},
+    );
   await context.close();
 });
 
@@ -72,9 +77,16 @@ describe('what a merchant does in the admin app', () => {
 
     const saved = (await api<WarehouseList>('GET', '/warehouses')).items.find((w) => w.code === 'MRS');
     expect(saved).toMatchObject({
-      name: 'Entrepôt Marseille Port', latitude: 43.3095, longitude: 5.3665, locationExternalId: null,
-      zones: [{ code: 'FR', countries: ['FR'] }, { code: 'FR-SUD', countries: ['FR'], postalPrefixes: ['13', '83', '84'] }],
-      serviceLevels: [{ name: 'Colissimo', transitDays: { FR: 2, 'FR-SUD': 1 } }], costs: { FR: 5.2, 'FR-SUD': 4.5 },
+      name: 'Entrepôt Marseille Port',
+      latitude: 43.3095,
+      longitude: 5.3665,
+      locationExternalId: null,
+      zones: [
+        { code: 'FR', countries: ['FR'] },
+        { code: 'FR-SUD', countries: ['FR'], postalPrefixes: ['13', '83', '84'] },
+      ],
+      serviceLevels: [{ name: 'Colissimo', transitDays: { FR: 2, 'FR-SUD': 1 } }],
+      costs: { FR: 5.2, 'FR-SUD': 4.5 },
     });
     expect(page.url()).toBe(`${h.appUrl}/warehouses/${saved!.id}`);
 
@@ -95,18 +107,33 @@ describe('what a merchant does in the admin app', () => {
     await page.getByText('WMS production').waitFor();
 
     await page.getByRole('button', { name: 'Revoke WMS production' }).click();
-    await page.getByRole('dialog', { name: 'Revoke "WMS production"?' }).getByRole('button', { name: 'Revoke' }).click();
+    await page
+      .getByRole('dialog', { name: 'Revoke "WMS production"?' })
+      .getByRole('button', { name: 'Revoke' })
+      .click();
     await toast('Key revoked').waitFor();
     await page.getByText('Revoked', { exact: true }).waitFor();
-    expect((await fetch(`${h.appUrl}/feed/v1/allocations`, { headers: { authorization: `Bearer ${key}` } })).status).toBe(401);
+    expect(
+      (await fetch(`${h.appUrl}/feed/v1/allocations`, { headers: { authorization: `Bearer ${key}` } })).status,
+    ).toBe(401);
     expect(errors).toEqual([]);
   });
 
   it('rotates the signing secret of a push warehouse, the old one still signing for a week', async () => {
     const base = (await api<WarehouseList>('GET', '/warehouses')).items[0]!;
     const body = {
-      name: 'Push 3PL Lyon', code: 'PUSHLYO', address: { ...base.address, countryCode: 'FR' }, timezone: base.timezone, cutoffTime: base.cutoffTime, workingDays: base.workingDays,
-      zones: base.zones, serviceLevels: base.serviceLevels, costs: base.costs, dispatchStyle: 'http', pushUrl: 'https://wms.3pl.example/hooks', location: { mode: 'none' },
+      name: 'Push 3PL Lyon',
+      code: 'PUSHLYO',
+      address: { ...base.address, countryCode: 'FR' },
+      timezone: base.timezone,
+      cutoffTime: base.cutoffTime,
+      workingDays: base.workingDays,
+      zones: base.zones,
+      serviceLevels: base.serviceLevels,
+      costs: base.costs,
+      dispatchStyle: 'http',
+      pushUrl: 'https://wms.3pl.example/hooks',
+      location: { mode: 'none' },
     };
     const created = await api<{ warehouse: { id: number }; pushSecret: string }>('POST', '/warehouses', body);
     await loadPage(page, `${h.appUrl}/warehouses/${created.warehouse.id}`, 'warehouse', 'en');
@@ -149,7 +176,9 @@ describe('what a merchant does in the admin app', () => {
     await down.focus();
     await page.keyboard.press('Enter');
     await expect.poll(() => rows.nth(1).getAttribute('data-rule-kind')).toBe('eligibility');
-    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Move No Swiss parcels from Lille down');
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label')))
+      .toBe('Move No Swiss parcels from Lille down');
     await page.getByText('Unsaved changes').waitFor();
     await screenshot(page, 'rules-reordered');
 
@@ -158,7 +187,12 @@ describe('what a merchant does in the admin app', () => {
     const saved = await api<RulesResponse>('GET', '/routing-rules');
     expect(saved.version).toBe(1);
     expect(saved.rules).toHaveLength(before + 1);
-    expect(saved.rules[1]).toEqual({ kind: 'eligibility', label: 'No Swiss parcels from Lille', warehouses: [String(lille.id)], excludeCountries: ['CH'] });
+    expect(saved.rules[1]).toEqual({
+      kind: 'eligibility',
+      label: 'No Swiss parcels from Lille',
+      warehouses: [String(lille.id)],
+      excludeCountries: ['CH'],
+    });
     expect(saved.rules[0]!.kind).toBe('capacity');
     await expect.poll(() => page.getByText('Unsaved changes').count()).toBe(0);
     expect(errors).toEqual([]);
@@ -185,7 +219,8 @@ describe('what a merchant does in the admin app', () => {
     await loadPage(page, `${h.appUrl}/rules`, 'rules', 'en');
     const rows = page.locator('ol.rule-list > li');
     // the draft: nearest warehouse first, before every other ranking
-    const at = async () => (await rows.evaluateAll((lis) => lis.map((li) => li.getAttribute('data-rule-kind')))).indexOf('proximity');
+    const at = async () =>
+      (await rows.evaluateAll((lis) => lis.map((li) => li.getAttribute('data-rule-kind')))).indexOf('proximity');
     while ((await at()) > 0) await page.getByRole('button', { name: 'Move Closest warehouse up' }).click();
     await page.getByRole('combobox', { name: 'Orders from the last' }).selectOption('60');
     await page.getByRole('button', { name: 'Try on past orders' }).click();
@@ -194,14 +229,19 @@ describe('what a merchant does in the admin app', () => {
     await expect.poll(() => results.locator('tbody tr').count()).toBeGreaterThanOrEqual(5 + 1);
     expect(await results.textContent()).toMatch(/Parcels from Entrepôt (Paris Nord|Lyon Gerland|Lille Lesquin)/);
     expect(await page.getByText(/\d+ orders from the last 60 days replayed\./).count()).toBe(1);
-    await page.getByText(/would change warehouse|Every order would ship from the same warehouses/).first().waitFor();
+    await page
+      .getByText(/would change warehouse|Every order would ship from the same warehouses/)
+      .first()
+      .waitFor();
     await screenshot(page, 'rules-try-on-past-orders');
     expect((await api<RulesResponse>('GET', '/routing-rules')).version).toBe(version);
     expect(errors).toEqual([]);
   });
 
   it('opens an order from the list and reads its trace table, then holds and releases it', async () => {
-    const candidates = (await api<OrderPage>('GET', '/orders?status=routed&limit=50')).items.filter((o) => h.liveOrders.includes(o.name));
+    const candidates = (await api<OrderPage>('GET', '/orders?status=routed&limit=50')).items.filter((o) =>
+      h.liveOrders.includes(o.name),
+    );
     const order = candidates[0]!;
     const detail = await api<OrderDetail>('GET', `/orders/${order.id}`);
     const chosen = detail.trace!.warehouses.find((w) => w.chosen)!;
@@ -213,14 +253,19 @@ describe('what a merchant does in the admin app', () => {
 
     const table = page.getByRole('region', { name: 'Routing decision' }).getByRole('table');
     await expect.poll(() => table.locator('thead th[data-chosen]').textContent()).toContain(chosen.name);
-    expect(await table.locator('thead th[data-chosen]').textContent()).toContain(`Chosen · ${chosen.shippedUnits} unit`);
+    expect(await table.locator('thead th[data-chosen]').textContent()).toContain(
+      `Chosen · ${chosen.shippedUnits} unit`,
+    );
     expect(await table.locator('tbody tr').count()).toBe(detail.trace!.rules.length);
     expect(await table.locator('tbody tr').first().locator('th').textContent()).toContain('Serves the address');
     // the first header cell names the rules; warehouse columns follow
-    const chosenColumn = (await table.locator('thead th').evaluateAll((ths) => ths.findIndex((th) => th.hasAttribute('data-chosen')))) - 1;
+    const chosenColumn =
+      (await table.locator('thead th').evaluateAll((ths) => ths.findIndex((th) => th.hasAttribute('data-chosen')))) - 1;
     for (const [i, rule] of detail.trace!.rules.entries()) {
       const verdict = chosen.verdicts.find((v) => v.rule === rule.id)!;
-      expect(await table.locator('tbody tr').nth(i).locator('td').nth(chosenColumn).textContent()).toContain(verdict.reason);
+      expect(await table.locator('tbody tr').nth(i).locator('td').nth(chosenColumn).textContent()).toContain(
+        verdict.reason,
+      );
     }
     await page.getByText('Acknowledged by the 3PL').first().waitFor();
     await screenshot(page, 'order-trace');
@@ -234,9 +279,14 @@ describe('what a merchant does in the admin app', () => {
     await page.getByText('Put on hold').first().waitFor();
 
     await page.getByRole('button', { name: 'Release', exact: true }).click();
-    await page.getByRole('dialog', { name: `Release ${order.name}?` }).getByRole('button', { name: 'Release', exact: true }).click();
+    await page
+      .getByRole('dialog', { name: `Release ${order.name}?` })
+      .getByRole('button', { name: 'Release', exact: true })
+      .click();
     await toast(`${order.name} released`).waitFor();
-    await expect.poll(async () => (await api<OrderDetail>('GET', `/orders/${order.id}`)).order.status, { timeout: 15_000 }).not.toBe('on_hold');
+    await expect
+      .poll(async () => (await api<OrderDetail>('GET', `/orders/${order.id}`)).order.status, { timeout: 15_000 })
+      .not.toBe('on_hold');
     await page.getByText('Released', { exact: true }).first().waitFor();
     expect(errors).toEqual([]);
   });
@@ -251,7 +301,11 @@ describe('what a merchant does in the admin app', () => {
     const confirm = page.getByRole('dialog', { name: 'Re-route 1 order?' });
     await confirm.getByRole('button', { name: 'Re-route', exact: true }).click();
     await toast('1 order queued for routing').waitFor();
-    await expect.poll(async () => (await api<OrderDetail>('GET', `/orders/${abroad.id}`)).trace?.warehouses.length ?? 0, { timeout: 20_000 }).toBeGreaterThanOrEqual(3);
+    await expect
+      .poll(async () => (await api<OrderDetail>('GET', `/orders/${abroad.id}`)).trace?.warehouses.length ?? 0, {
+        timeout: 20_000,
+      })
+      .toBeGreaterThanOrEqual(3);
 
     const detail = await api<OrderDetail>('GET', `/orders/${abroad.id}`);
     const rejected = detail.trace!.warehouses.filter((w) => w.rejectedBy);
@@ -260,7 +314,9 @@ describe('what a merchant does in the admin app', () => {
     const table = page.getByRole('region', { name: 'Routing decision' }).getByRole('table');
     for (const w of rejected) {
       const rule = detail.trace!.rules.find((r) => r.id === w.rejectedBy)!;
-      await expect.poll(() => table.locator(`thead th[data-warehouse="${w.name}"]`).textContent()).toContain(`Rejected by ${rule.label}`);
+      await expect
+        .poll(() => table.locator(`thead th[data-warehouse="${w.name}"]`).textContent())
+        .toContain(`Rejected by ${rule.label}`);
     }
     expect(await table.locator('td[data-outcome="rejected"]').count()).toBe(rejected.length);
     expect(await table.locator('td[data-outcome="skipped"]').count()).toBeGreaterThan(0);
@@ -270,11 +326,18 @@ describe('what a merchant does in the admin app', () => {
   });
 
   it('shows a webhook that could not be processed, its payload, and replays it', async () => {
-    const truncated = '{"id": 820982911946154508, "name": "#9999", "email": "jon@example.com", "line_items": [{"sku": "TSHIRT-BLEU-S", "quantity": 1';
+    const truncated =
+      '{"id": 820982911946154508, "name": "#9999", "email": "jon@example.com", "line_items": [{"sku": "TSHIRT-BLEU-S", "quantity": 1';
     const hook = signedWebhook(truncated, { shop: DEMO_SHOP, topic: 'orders/create', secret: DEMO_SECRET });
-    const delivered = await fetch(`${h.appUrl}${hook.url}`, { method: hook.method, headers: hook.headers, body: hook.payload });
+    const delivered = await fetch(`${h.appUrl}${hook.url}`, {
+      method: hook.method,
+      headers: hook.headers,
+      body: hook.payload,
+    });
     expect(delivered.status).toBe(200);
-    await expect.poll(async () => (await api<DeadLetterPage>('GET', '/dead-letters')).total, { timeout: 20_000 }).toBe(1);
+    await expect
+      .poll(async () => (await api<DeadLetterPage>('GET', '/dead-letters')).total, { timeout: 20_000 })
+      .toBe(1);
     const [letter] = (await api<DeadLetterPage>('GET', '/dead-letters')).items;
 
     await loadPage(page, `${h.appUrl}/dead-letters`, 'dead-letters', 'en');
@@ -289,11 +352,16 @@ describe('what a merchant does in the admin app', () => {
     await toast('orders/create sent back for processing').waitFor();
 
     // the payload is still broken: it comes back, and "Replay all" sends it once more
-    await expect.poll(async () => (await api<DeadLetterPage>('GET', '/dead-letters')).total, { timeout: 20_000 }).toBe(1);
+    await expect
+      .poll(async () => (await api<DeadLetterPage>('GET', '/dead-letters')).total, { timeout: 20_000 })
+      .toBe(1);
     await page.getByRole('button', { name: 'Refresh' }).click();
     await page.getByText(letter!.lastError!).waitFor();
     await page.getByRole('button', { name: 'Replay all' }).click();
-    await page.getByRole('dialog', { name: 'Replay 1 dead letter?' }).getByRole('button', { name: 'Replay all' }).click();
+    await page
+      .getByRole('dialog', { name: 'Replay 1 dead letter?' })
+      .getByRole('button', { name: 'Replay all' })
+      .click();
     await toast('1 event sent back for processing').waitFor();
     expect(errors).toEqual([]);
   });

@@ -13,7 +13,9 @@ export interface ChannelContractHarness {
   /** places an order on the marketplace for SKUs it sells; returns the order's external id */
   placeOrder(lines: { sku: string; quantity: number }[]): Promise<string>;
   /** the marketplace's view of an order */
-  inspect(orderExternalId: string): Promise<{ shipped: boolean; carrierCode: string | null; trackingNumber: string | null }>;
+  inspect(
+    orderExternalId: string,
+  ): Promise<{ shipped: boolean; carrierCode: string | null; trackingNumber: string | null }>;
   /** the quantity the marketplace now offers for a SKU */
   offeredQuantity(sku: string): Promise<number | null>;
   /** makes every call answer this status for a while (null: stop) */
@@ -55,17 +57,21 @@ export function runChannelContract(name: string, setup: () => Promise<ChannelCon
 
     it('reads every changed order once per version across pages, with SKUs and quantities', async () => {
       const ids: string[] = [];
-      for (let i = 0; i < h.pageSize * 2 + 1; i++) ids.push(await h.placeOrder([{ sku: 'CONTRACT-A', quantity: 1 + (i % 3) }]));
+      for (let i = 0; i < h.pageSize * 2 + 1; i++)
+        ids.push(await h.placeOrder([{ sku: 'CONTRACT-A', quantity: 1 + (i % 3) }]));
       const { orders, pages } = await readAll(h.channel, since);
       expect(pages).toBeGreaterThanOrEqual(3);
       const seen = new Set(orders.map((o) => o.order.externalId));
       for (const id of ids) expect(seen.has(id)).toBe(true);
       const one = orders.find((o) => o.order.externalId === ids[1])!;
-      expect(one.order.lines).toEqual([expect.objectContaining({ sku: 'CONTRACT-A', quantity: 2, currentQuantity: 2 })]);
+      expect(one.order.lines).toEqual([
+        expect.objectContaining({ sku: 'CONTRACT-A', quantity: 2, currentQuantity: 2 }),
+      ]);
       expect(one.order.channel).not.toBe('shopify');
       // overlapping pages may repeat an order, never as a different version
       const versions = new Map<string, Set<string>>();
-      for (const o of orders) versions.set(o.order.externalId, (versions.get(o.order.externalId) ?? new Set()).add(o.versionKey));
+      for (const o of orders)
+        versions.set(o.order.externalId, (versions.get(o.order.externalId) ?? new Set()).add(o.versionKey));
       for (const v of versions.values()) expect(v.size).toBe(1);
     });
 
@@ -73,20 +79,40 @@ export function runChannelContract(name: string, setup: () => Promise<ChannelCon
       const id = await h.placeOrder([{ sku: 'CONTRACT-A', quantity: 1 }]);
       const [o] = await h.channel.getOrders([id]);
       if (!o!.awaitingAcceptance) return;
-      expect(await h.channel.acceptOrder({ orderExternalId: id, lines: o!.order.lines.map((l) => ({ lineExternalId: l.externalId, accepted: true })) })).toEqual({ ok: true });
+      expect(
+        await h.channel.acceptOrder({
+          orderExternalId: id,
+          lines: o!.order.lines.map((l) => ({ lineExternalId: l.externalId, accepted: true })),
+        }),
+      ).toEqual({ ok: true });
       const [after] = await h.channel.getOrders([id]);
       expect(after!.awaitingAcceptance).toBe(false);
       expect(after!.order.updatedAt.getTime()).toBeGreaterThan(o!.order.updatedAt.getTime());
-      expect(await h.channel.acceptOrder({ orderExternalId: id, lines: o!.order.lines.map((l) => ({ lineExternalId: l.externalId, accepted: true })) })).toMatchObject({ ok: false, reason: 'not_awaiting_acceptance' });
+      expect(
+        await h.channel.acceptOrder({
+          orderExternalId: id,
+          lines: o!.order.lines.map((l) => ({ lineExternalId: l.externalId, accepted: true })),
+        }),
+      ).toMatchObject({ ok: false, reason: 'not_awaiting_acceptance' });
     });
 
     it('confirms a shipment with the marketplace carrier code and tracking number, and a retry is harmless', async () => {
       const id = await h.placeOrder([{ sku: 'CONTRACT-A', quantity: 2 }]);
       const [o] = await h.channel.getOrders([id]);
-      if (o!.awaitingAcceptance) await h.channel.acceptOrder({ orderExternalId: id, lines: o!.order.lines.map((l) => ({ lineExternalId: l.externalId, accepted: true })) });
+      if (o!.awaitingAcceptance)
+        await h.channel.acceptOrder({
+          orderExternalId: id,
+          lines: o!.order.lines.map((l) => ({ lineExternalId: l.externalId, accepted: true })),
+        });
       const shipment = {
-        orderExternalId: id, packageRef: '1', carrier: 'colissimo' as const, carrierName: 'Colissimo', trackingNumber: '6A12345678901', trackingUrl: null,
-        shippedAt: new Date(), lines: o!.order.lines.map((l) => ({ lineExternalId: l.externalId, quantity: l.quantity })),
+        orderExternalId: id,
+        packageRef: '1',
+        carrier: 'colissimo' as const,
+        carrierName: 'Colissimo',
+        trackingNumber: '6A12345678901',
+        trackingUrl: null,
+        shippedAt: new Date(),
+        lines: o!.order.lines.map((l) => ({ lineExternalId: l.externalId, quantity: l.quantity })),
       };
       const res = await h.channel.confirmShipment(shipment);
       expect(res.ok).toBe(true);
@@ -97,7 +123,10 @@ export function runChannelContract(name: string, setup: () => Promise<ChannelCon
     });
 
     it('sets sellable quantities', async () => {
-      const res = await h.channel.setSellableQuantities([{ sku: 'CONTRACT-A', quantity: 7 }, { sku: 'CONTRACT-B', quantity: 0 }]);
+      const res = await h.channel.setSellableQuantities([
+        { sku: 'CONTRACT-A', quantity: 7 },
+        { sku: 'CONTRACT-B', quantity: 0 },
+      ]);
       expect(res.rejected).toBe(0);
       expect(await h.offeredQuantity('CONTRACT-A')).toBe(7);
       expect(await h.offeredQuantity('CONTRACT-B')).toBe(0);
@@ -105,9 +134,13 @@ export function runChannelContract(name: string, setup: () => Promise<ChannelCon
 
     it('throws retriable faults for 5xx and a rate limit with the wait for 429', async () => {
       await h.fault({ status: 503, forMs: 60_000 });
-      await expect(h.channel.listChangedOrders({ cursor: null, initialSince: since, now: new Date() })).rejects.toBeInstanceOf(RetriableIntegrationError);
+      await expect(
+        h.channel.listChangedOrders({ cursor: null, initialSince: since, now: new Date() }),
+      ).rejects.toBeInstanceOf(RetriableIntegrationError);
       await h.fault({ status: 429, forMs: 60_000 });
-      const err = await h.channel.listChangedOrders({ cursor: null, initialSince: since, now: new Date() }).catch((e: unknown) => e);
+      const err = await h.channel
+        .listChangedOrders({ cursor: null, initialSince: since, now: new Date() })
+        .catch((e: unknown) => e);
       expect(err).toBeInstanceOf(RateLimitedError);
       expect((err as RateLimitedError).retryAfterMs).toBeGreaterThan(0);
       await h.fault(null);

@@ -15,7 +15,11 @@ describe('one marketplace down delays no other', () => {
   const sims: Record<string, MiraklSim> = {};
   let shopId: number;
   const ids: Record<string, number> = {};
-  const orderOf = (channel: string, externalId: string) => r.t.ctx.db.select().from(orders).where(and(eq(orders.shopId, shopId), eq(orders.channel, channel), eq(orders.externalId, externalId)));
+  const orderOf = (channel: string, externalId: string) =>
+    r.t.ctx.db
+      .select()
+      .from(orders)
+      .where(and(eq(orders.shopId, shopId), eq(orders.channel, channel), eq(orders.externalId, externalId)));
 
   beforeAll(async () => {
     r = await startRealApp({ workers: ['ingest', 'route', 'channels', 'inventory-sync'] });
@@ -26,10 +30,16 @@ describe('one marketplace down delays no other', () => {
       const url = await sim.start(0);
       sim.state.setOffer('BOL-BLEU', 0);
       sims[code] = sim;
-      ids[code] = (await createChannelAccountsRepo(r.t.ctx.db).create(shopId, {
-        kind: 'mirakl', code, name: code, baseUrl: url, credentialsEnc: r.t.ctx.channels.sealCredentials('mirakl', { apiKey: `${code}-key` }),
-        settings: { kind: 'mirakl', carriers: [], pageSize: 50, pollEveryMs: 250, stockEveryMs: 0 },
-      })).id;
+      ids[code] = (
+        await createChannelAccountsRepo(r.t.ctx.db).create(shopId, {
+          kind: 'mirakl',
+          code,
+          name: code,
+          baseUrl: url,
+          credentialsEnc: r.t.ctx.channels.sealCredentials('mirakl', { apiKey: `${code}-key` }),
+          settings: { kind: 'mirakl', carriers: [], pageSize: 50, pollEveryMs: 250, stockEveryMs: 0 },
+        })
+      ).id;
     }
     // the real schedulers, as the maintenance worker sets them up
     expect(await scheduleChannelPolls(r.t.ctx)).toMatchObject({ accounts: 2 });
@@ -39,7 +49,7 @@ describe('one marketplace down delays no other', () => {
     await r?.close();
   });
 
-  it('keeps taking the healthy operator\'s orders and stock while the other answers 503 then 429, and the failing one catches up', async () => {
+  it("keeps taking the healthy operator's orders and stock while the other answers 503 then 429, and the failing one catches up", async () => {
     sims.fnac!.setFault({ status: 503, forMs: OUTAGE_MS / 2 });
     const started = Date.now();
     const down = sims.fnac!.state.placeOrder({ lines: [{ sku: 'BOL-BLEU', quantity: 1 }] });
@@ -56,9 +66,18 @@ describe('one marketplace down delays no other', () => {
     // the healthy operator's stock follows the reservation meanwhile
     await waitFor('darty offer updated', () => sims.darty!.state.offers()[0]?.quantity === 48);
 
-    await waitFor('fnac catches up', async () => (await orderOf('fnac', down.order_id))[0]?.status === 'routed', OUTAGE_MS * 4);
+    await waitFor(
+      'fnac catches up',
+      async () => (await orderOf('fnac', down.order_id))[0]?.status === 'routed',
+      OUTAGE_MS * 4,
+    );
     expect(Date.now() - started).toBeGreaterThanOrEqual(OUTAGE_MS / 2);
-    await waitFor('fnac healthy again', async () => (await r.t.ctx.db.select().from(channelAccounts).where(eq(channelAccounts.id, ids.fnac!)))[0]!.lastError === null);
+    await waitFor(
+      'fnac healthy again',
+      async () =>
+        (await r.t.ctx.db.select().from(channelAccounts).where(eq(channelAccounts.id, ids.fnac!)))[0]!.lastError ===
+        null,
+    );
     await waitFor('fnac offer caught up', () => sims.fnac!.state.offers()[0]?.quantity === 47, OUTAGE_MS * 4);
   });
 });

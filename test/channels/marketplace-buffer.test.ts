@@ -25,25 +25,49 @@ describe('a buffer on a marketplace channel', () => {
   it('is kept back from the quantity pushed to the marketplace', async () => {
     const token = await simShop(s.sim, SHOP);
     const admin = (method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown) =>
-      s.app.inject({ method, url: `/api/admin${url}`, headers: { authorization: `Bearer ${token}` }, ...(payload ? { payload: payload as object } : {}) });
+      s.app.inject({
+        method,
+        url: `/api/admin${url}`,
+        headers: { authorization: `Bearer ${token}` },
+        ...(payload ? { payload: payload as object } : {}),
+      });
     expect((await admin('GET', '/shop')).statusCode).toBe(200);
     const db = s.t.ctx.db;
     const shopId = (await createShopsRepo(db).byDomain(SHOP))!.id;
-    const created = await admin('POST', '/channel-accounts', { kind: 'mirakl', name: 'Fnac Darty', code: 'fnac', baseUrl: miraklUrl, apiKey: 'buffer-key', carriers: [{ code: 'COLISSIMO', label: 'Colissimo' }] });
+    const created = await admin('POST', '/channel-accounts', {
+      kind: 'mirakl',
+      name: 'Fnac Darty',
+      code: 'fnac',
+      baseUrl: miraklUrl,
+      apiKey: 'buffer-key',
+      carriers: [{ code: 'COLISSIMO', label: 'Colissimo' }],
+    });
     expect(created.statusCode).toBe(201);
     const accountId = created.json().account.id as number;
     // the merchant keeps 3 units back from Fnac, in the replenishment settings
     const settings = (await admin('GET', '/stock-settings')).json().settings;
-    const saved = await admin('PUT', '/stock-settings', { ...settings, buffers: { ...settings.buffers, fnac: { kind: 'fixed', units: 3 } } });
+    const saved = await admin('PUT', '/stock-settings', {
+      ...settings,
+      buffers: { ...settings.buffers, fnac: { kind: 'fixed', units: 3 } },
+    });
     expect(saved.statusCode).toBe(200);
 
     const wh = await seedWarehouse(db, shopId);
     await receive(db, shopId, wh.id, await seedSku(db, shopId, 'BOL-FNAC'), 10);
-    await fetch(`${miraklUrl}/_sim/offers`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ offers: [{ sku: 'BOL-FNAC', quantity: 0 }] }) });
+    await fetch(`${miraklUrl}/_sim/offers`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ offers: [{ sku: 'BOL-FNAC', quantity: 0 }] }),
+    });
 
-    const pushed = await pushChannelStock({ db, channels: s.t.ctx.channels, log: s.t.ctx.log }, { shopId, accountId, full: true });
+    const pushed = await pushChannelStock(
+      { db, channels: s.t.ctx.channels, log: s.t.ctx.log },
+      { shopId, accountId, full: true },
+    );
     expect(pushed).toMatchObject({ status: 'pushed', accepted: 1 });
-    const offers = (await (await fetch(`${miraklUrl}/_sim/offers`)).json()) as { offers: { sku: string; quantity: number }[] };
+    const offers = (await (await fetch(`${miraklUrl}/_sim/offers`)).json()) as {
+      offers: { sku: string; quantity: number }[];
+    };
     expect(offers.offers.find((o) => o.sku === 'BOL-FNAC')?.quantity).toBe(7);
   });
 });

@@ -11,17 +11,32 @@ runChannelContract('Mirakl', async () => {
   for (const sku of ['CONTRACT-A', 'CONTRACT-B']) sim.state.setOffer(sku, 1);
   const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', { lazyConnect: false });
   const gate = createRedisCallGate(redis, `{mirakl-contract-${randomBytes(4).toString('hex')}}`);
-  const settings = { kind: 'mirakl' as const, carriers: sim.state.carriers.map((c) => ({ code: c.code, label: c.label })), pageSize: 4, pollEveryMs: 0, stockEveryMs: 0 };
+  const settings = {
+    kind: 'mirakl' as const,
+    carriers: sim.state.carriers.map((c) => ({ code: c.code, label: c.label })),
+    pageSize: 4,
+    pollEveryMs: 0,
+    stockEveryMs: 0,
+  };
   const channel = createMiraklChannel({ id: 1, code: 'fnac', baseUrl: url, apiKey: 'shop-key-1', settings }, { gate });
-  const badCredentials = createMiraklChannel({ id: 2, code: 'fnac', baseUrl: url, apiKey: 'wrong', settings }, { gate });
+  const badCredentials = createMiraklChannel(
+    { id: 2, code: 'fnac', baseUrl: url, apiKey: 'wrong', settings },
+    { gate },
+  );
   return {
-    channel, badCredentials, pageSize: settings.pageSize,
+    channel,
+    badCredentials,
+    pageSize: settings.pageSize,
     async placeOrder(lines) {
       return sim.state.placeOrder({ lines }).order_id;
     },
     async inspect(id) {
       const o = sim.state.get(id);
-      return { shipped: o.order_state === 'SHIPPED', carrierCode: o.shipping_carrier_code, trackingNumber: o.shipping_tracking };
+      return {
+        shipped: o.order_state === 'SHIPPED',
+        carrierCode: o.shipping_carrier_code,
+        trackingNumber: o.shipping_tracking,
+      };
     },
     async offeredQuantity(sku) {
       return sim.state.offers().find((o) => o.sku === sku)?.quantity ?? null;

@@ -12,7 +12,16 @@ import { simShop, startSimApp, type SimApp } from '../helpers/sim-app.js';
 import { waitFor } from '../helpers/wait.js';
 
 const SHOP = 'maison-mail.myshopify.com';
-const address = { firstName: 'Léa', lastName: 'Martin', address1: '3 rue Neuve', city: 'Lyon', zip: '69003', countryCode: 'FR', latitude: 45.76, longitude: 4.85 };
+const address = {
+  firstName: 'Léa',
+  lastName: 'Martin',
+  address1: '3 rue Neuve',
+  city: 'Lyon',
+  zip: '69003',
+  countryCode: 'FR',
+  latitude: 45.76,
+  longitude: 4.85,
+};
 
 describe('customer e-mails and the tracking page, with a real SMTP server', () => {
   let s: SimApp;
@@ -25,32 +34,71 @@ describe('customer e-mails and the tracking page, with a real SMTP server', () =
   let n = 0;
 
   const admin = (method: 'GET' | 'POST' | 'PUT' | 'PATCH', url: string, payload?: unknown) =>
-    s.app.inject({ method, url: `/api/admin${url}`, headers: { authorization: `Bearer ${token}` }, ...(payload ? { payload: payload as object } : {}) });
+    s.app.inject({
+      method,
+      url: `/api/admin${url}`,
+      headers: { authorization: `Bearer ${token}` },
+      ...(payload ? { payload: payload as object } : {}),
+    });
   const feed = (method: 'GET' | 'POST', url: string, payload?: unknown, headers: Record<string, string> = {}) =>
-    s.app.inject({ method, url: `/feed/v1${url}`, headers: { authorization: `Bearer ${key}`, ...headers }, ...(payload ? { payload: payload as object } : {}) });
+    s.app.inject({
+      method,
+      url: `/feed/v1${url}`,
+      headers: { authorization: `Bearer ${key}`, ...headers },
+      ...(payload ? { payload: payload as object } : {}),
+    });
   const mailsTo = (to: string) => sink.messages().filter((m) => m.to.includes(to));
   const customerDeps = () => ({ appUrl: s.appUrl, appCanSend: true, queues: s.t.ctx.queues, log: s.t.ctx.log });
 
   /** Places an order in the simulator and ships all of it through the feed; returns ids. */
   async function placeAndShip(opts: { email: string; locale?: string; idempotencyKey?: string }) {
     const placed = s.sim.control.placeOrder(SHOP, {
-      lines: [{ sku: 'BOL-BLEU', quantity: 2 }], shippingAddress: address, financialStatus: 'paid', email: opts.email,
-      customer: { email: opts.email, firstName: 'Léa' }, ...(opts.locale ? { customerLocale: opts.locale } : {}),
+      lines: [{ sku: 'BOL-BLEU', quantity: 2 }],
+      shippingAddress: address,
+      financialStatus: 'paid',
+      email: opts.email,
+      customer: { email: opts.email, firstName: 'Léa' },
+      ...(opts.locale ? { customerLocale: opts.locale } : {}),
     });
-    const order = await waitFor('order ingested', async () => (await s.t.ctx.db.select().from(orders).where(and(eq(orders.shopId, shopId), eq(orders.externalId, placed.gid))))[0]);
+    const order = await waitFor(
+      'order ingested',
+      async () =>
+        (
+          await s.t.ctx.db
+            .select()
+            .from(orders)
+            .where(and(eq(orders.shopId, shopId), eq(orders.externalId, placed.gid)))
+        )[0],
+    );
     const [a] = await waitFor('allocation ready', async () => {
-      const live = (await s.t.ctx.db.select().from(allocations).where(eq(allocations.orderId, order.id))).filter((x) => x.status === 'ready');
+      const live = (await s.t.ctx.db.select().from(allocations).where(eq(allocations.orderId, order.id))).filter(
+        (x) => x.status === 'ready',
+      );
       return live.length ? live : null;
     });
     const leased = (await feed('POST', '/allocations/lease')).json();
     const item = leased.items.find((i: { id: number }) => i.id === a!.id);
     await feed('POST', `/allocations/${a!.id}/acknowledge`, { leaseToken: leased.leaseToken });
-    const lines = item.lines.map((l: { lineId: number; quantity: number }) => ({ lineId: l.lineId, quantity: l.quantity }));
-    const body = { lines, carrier: 'Colissimo', trackingNumbers: [`6A1234567890${n++}`], shippedAt: new Date().toISOString() };
+    const lines = item.lines.map((l: { lineId: number; quantity: number }) => ({
+      lineId: l.lineId,
+      quantity: l.quantity,
+    }));
+    const body = {
+      lines,
+      carrier: 'Colissimo',
+      trackingNumbers: [`6A1234567890${n++}`],
+      shippedAt: new Date().toISOString(),
+    };
     const idem = { 'idempotency-key': opts.idempotencyKey ?? `parcel-${placed.id}` };
     const ship = await feed('POST', `/allocations/${a!.id}/shipments`, body, idem);
     expect(ship.statusCode).toBe(201);
-    return { placed, order, allocationId: a!.id, shipmentId: ship.json().shipmentId as number, ship: () => feed('POST', `/allocations/${a!.id}/shipments`, body, idem) };
+    return {
+      placed,
+      order,
+      allocationId: a!.id,
+      shipmentId: ship.json().shipmentId as number,
+      ship: () => feed('POST', `/allocations/${a!.id}/shipments`, body, idem),
+    };
   }
 
   async function expectLinksResolve(m: SinkMessage, carrierUrl: string) {
@@ -76,20 +124,43 @@ describe('customer e-mails and the tracking page, with a real SMTP server', () =
     s = await startSimApp({ env: { SMTP_URL: sink.url, EMAIL_FROM: 'Maison Test <bonjour@maison.test>' } });
     workers = await startWorkers(s.t.ctx, ['ingest', 'route', 'dispatch', 'fulfill', 'reconcile', 'email']);
     token = await simShop(s.sim, SHOP, [{ sku: 'BOL-BLEU', price: 18 }]);
-    const lyon = s.sim.control.createLocation(SHOP, { name: 'Lyon', address: { address1: '2 rue B', city: 'Lyon', zip: '69007', countryCode: 'FR', latitude: 45.73, longitude: 4.83 } });
+    const lyon = s.sim.control.createLocation(SHOP, {
+      name: 'Lyon',
+      address: { address1: '2 rue B', city: 'Lyon', zip: '69007', countryCode: 'FR', latitude: 45.73, longitude: 4.83 },
+    });
     s.sim.control.setStock(SHOP, { sku: 'BOL-BLEU', locationId: lyon.id, onHand: 500 });
     expect((await admin('GET', '/shop')).statusCode).toBe(200);
     shopId = (await createShopsRepo(s.t.ctx.db).byDomain(SHOP))!.id;
-    await waitFor('initial import', async () => { const i = await createSyncRepo(s.t.ctx.db).latestImport(shopId); return i && i.status !== 'running' ? i : null; });
+    await waitFor('initial import', async () => {
+      const i = await createSyncRepo(s.t.ctx.db).latestImport(shopId);
+      return i && i.status !== 'running' ? i : null;
+    });
     const res = await admin('POST', '/warehouses', {
-      name: 'Lyon', code: 'LYON', address: { ...lyon.address, countryCode: 'FR' }, latitude: lyon.address.latitude, longitude: lyon.address.longitude,
-      timezone: 'Europe/Paris', cutoffTime: '23:59', workingDays: [1, 2, 3, 4, 5, 6, 7], zones: [{ code: 'FR', countries: ['FR'] }],
-      serviceLevels: [{ code: 'standard', name: 'Colissimo', transitDays: { FR: 2 } }], costs: { FR: 6 }, location: { mode: 'existing', externalId: lyon.gid },
+      name: 'Lyon',
+      code: 'LYON',
+      address: { ...lyon.address, countryCode: 'FR' },
+      latitude: lyon.address.latitude,
+      longitude: lyon.address.longitude,
+      timezone: 'Europe/Paris',
+      cutoffTime: '23:59',
+      workingDays: [1, 2, 3, 4, 5, 6, 7],
+      zones: [{ code: 'FR', countries: ['FR'] }],
+      serviceLevels: [{ code: 'standard', name: 'Colissimo', transitDays: { FR: 2 } }],
+      costs: { FR: 6 },
+      location: { mode: 'existing', externalId: lyon.gid },
     });
     expect(res.statusCode).toBe(201);
     warehouseId = res.json().warehouse.id;
     key = (await admin('POST', `/warehouses/${warehouseId}/keys`, { label: 'mail' })).json().key;
-    expect((await feed('POST', '/inventory-snapshots', { snapshotId: 'open', takenAt: new Date().toISOString(), items: [{ sku: 'BOL-BLEU', onHand: 400 }] })).statusCode).toBe(200);
+    expect(
+      (
+        await feed('POST', '/inventory-snapshots', {
+          snapshotId: 'open',
+          takenAt: new Date().toISOString(),
+          items: [{ sku: 'BOL-BLEU', onHand: 400 }],
+        })
+      ).statusCode,
+    ).toBe(200);
   });
   afterAll(async () => {
     await workers?.close();
@@ -98,7 +169,9 @@ describe('customer e-mails and the tracking page, with a real SMTP server', () =
   });
 
   it('the app as sender: one e-mail per shipment in the customer’s language, though the shipment call, the job and the webhooks repeat; every link opens a live tracking page', async () => {
-    expect((await admin('PATCH', '/settings', { notifyCustomerFrom: 'app', brandColor: '#7a3e9d' })).statusCode).toBe(200);
+    expect((await admin('PATCH', '/settings', { notifyCustomerFrom: 'app', brandColor: '#7a3e9d' })).statusCode).toBe(
+      200,
+    );
     s.sim.control.setChaos({ duplicateRate: 1, reorderRate: 0 });
     const o = await placeAndShip({ email: 'lea@example.com', locale: 'en-GB' });
     // the 3PL repeats its call, the fulfill job runs again, and every webhook arrives twice (chaos)
@@ -107,12 +180,18 @@ describe('customer e-mails and the tracking page, with a real SMTP server', () =
     expect(again.statusCode).toBe(201);
     expect(again.headers['idempotent-replayed']).toBe('true');
     await s.t.ctx.queues.add('fulfill', { shopId, shipmentId: o.shipmentId }, { jobId: `again-${o.shipmentId}` });
-    const [mail] = await waitFor('shipping e-mail', () => { const m = mailsTo('lea@example.com'); return m.length ? m : null; });
+    const [mail] = await waitFor('shipping e-mail', () => {
+      const m = mailsTo('lea@example.com');
+      return m.length ? m : null;
+    });
     const f = await waitFor('fulfillment in Shopify', () => s.sim.control.getOrder(SHOP, o.placed.id).fulfillments[0]);
     const [row] = await s.t.ctx.db.select().from(emailOutbox).where(eq(emailOutbox.shipmentId, o.shipmentId));
     await s.t.ctx.queues.add('email', { shopId, outboxId: row!.id }, { jobId: `dup-${row!.id}` });
     await s.sim.waitForIdleWebhooks();
-    await waitFor('fulfill jobs done', async () => (await s.t.ctx.queues.queue('fulfill').getJobCounts('active', 'waiting', 'delayed')).active === 0);
+    await waitFor(
+      'fulfill jobs done',
+      async () => (await s.t.ctx.queues.queue('fulfill').getJobCounts('active', 'waiting', 'delayed')).active === 0,
+    );
     await new Promise((r) => setTimeout(r, 300));
 
     expect(mailsTo('lea@example.com')).toHaveLength(1);
@@ -146,7 +225,10 @@ describe('customer e-mails and the tracking page, with a real SMTP server', () =
 
   it('a French customer gets French; Shopify as sender means Shopify notifies and the app sends nothing', async () => {
     const fr = await placeAndShip({ email: 'chloe@example.com', locale: 'fr' });
-    const [m] = await waitFor('French e-mail', () => { const x = mailsTo('chloe@example.com'); return x.length ? x : null; });
+    const [m] = await waitFor('French e-mail', () => {
+      const x = mailsTo('chloe@example.com');
+      return x.length ? x : null;
+    });
     expect(m!.subject).toBe(`Votre commande ${fr.order.name} est en route`);
     expect(m!.text).toContain('Suivre mon colis');
 
@@ -165,67 +247,156 @@ describe('customer e-mails and the tracking page, with a real SMTP server', () =
 
   it('a marketplace order sends nothing', async () => {
     const { orderId } = await createOrdersRepo(s.t.ctx.db).upsertIncoming(shopId, {
-      channel: 'mirakl', externalId: 'MKP-1', name: 'MKP-1', email: 'buyer@marketplace.example', customerExternalId: null, customerLocale: 'fr', financialStatus: 'PAID',
-      currency: 'EUR', totalPrice: '36.00', tags: [], shippingAddress: { name: 'Buyer', address1: '1 rue', city: 'Lyon', zip: '69003', countryCode: 'FR', latitude: 45.76, longitude: 4.85 },
-      placedAt: new Date(), updatedAt: new Date(), cancelledAt: null, fulfilled: false,
-      lines: [{ externalId: 'L1', sku: 'BOL-BLEU', variantExternalId: null, title: 'Bol bleu', quantity: 1, currentQuantity: 1, unitPrice: '18.00', requiresShipping: true }],
+      channel: 'mirakl',
+      externalId: 'MKP-1',
+      name: 'MKP-1',
+      email: 'buyer@marketplace.example',
+      customerExternalId: null,
+      customerLocale: 'fr',
+      financialStatus: 'PAID',
+      currency: 'EUR',
+      totalPrice: '36.00',
+      tags: [],
+      shippingAddress: {
+        name: 'Buyer',
+        address1: '1 rue',
+        city: 'Lyon',
+        zip: '69003',
+        countryCode: 'FR',
+        latitude: 45.76,
+        longitude: 4.85,
+      },
+      placedAt: new Date(),
+      updatedAt: new Date(),
+      cancelledAt: null,
+      fulfilled: false,
+      lines: [
+        {
+          externalId: 'L1',
+          sku: 'BOL-BLEU',
+          variantExternalId: null,
+          title: 'Bol bleu',
+          quantity: 1,
+          currentQuantity: 1,
+          unitPrice: '18.00',
+          requiresShipping: true,
+        },
+      ],
     });
     await s.t.ctx.queues.add('route', { shopId, orderId, reason: 'test' }, { jobId: `route-${orderId}-test` });
     const [a] = await waitFor('marketplace allocation ready', async () => {
-      const live = (await s.t.ctx.db.select().from(allocations).where(eq(allocations.orderId, orderId))).filter((x) => x.status === 'ready');
+      const live = (await s.t.ctx.db.select().from(allocations).where(eq(allocations.orderId, orderId))).filter(
+        (x) => x.status === 'ready',
+      );
       return live.length ? live : null;
     });
     const leased = (await feed('POST', '/allocations/lease')).json();
     const item = leased.items.find((i: { id: number }) => i.id === a!.id);
-    const ship = await feed('POST', `/allocations/${a!.id}/shipments`, { lines: item.lines.map((l: { lineId: number; quantity: number }) => ({ lineId: l.lineId, quantity: l.quantity })), carrier: 'Colissimo', trackingNumbers: ['6A99999999999'], shippedAt: new Date().toISOString(), leaseToken: leased.leaseToken }, { 'idempotency-key': 'mkp-parcel-1' });
+    const ship = await feed(
+      'POST',
+      `/allocations/${a!.id}/shipments`,
+      {
+        lines: item.lines.map((l: { lineId: number; quantity: number }) => ({
+          lineId: l.lineId,
+          quantity: l.quantity,
+        })),
+        carrier: 'Colissimo',
+        trackingNumbers: ['6A99999999999'],
+        shippedAt: new Date().toISOString(),
+        leaseToken: leased.leaseToken,
+      },
+      { 'idempotency-key': 'mkp-parcel-1' },
+    );
     expect(ship.statusCode).toBe(201);
-    await feed('POST', `/shipments/${ship.json().shipmentId}/events`, { status: 'delivered', occurredAt: new Date().toISOString() });
-    await detectDelays({ db: s.t.ctx.db, customers: customerDeps(), noScanHours: 1 }, { shopId, now: new Date(Date.now() + 5 * 3_600_000) });
+    await feed('POST', `/shipments/${ship.json().shipmentId}/events`, {
+      status: 'delivered',
+      occurredAt: new Date().toISOString(),
+    });
+    await detectDelays(
+      { db: s.t.ctx.db, customers: customerDeps(), noScanHours: 1 },
+      { shopId, now: new Date(Date.now() + 5 * 3_600_000) },
+    );
     await new Promise((r) => setTimeout(r, 500));
     expect(mailsTo('buyer@marketplace.example')).toHaveLength(0);
     expect(await s.t.ctx.db.select().from(emailOutbox).where(eq(emailOutbox.orderId, orderId))).toHaveLength(0);
   });
 
-  it('an SMTP server that refuses for a while loses nothing, and what keeps failing is parked where the merchant sees it', { timeout: 60_000 }, async () => {
-    expect((await admin('PATCH', '/settings', { notifyCustomerFrom: 'app' })).statusCode).toBe(200);
-    sink.refuseNext(3, 451);
-    const o = await placeAndShip({ email: 'retry@example.com' });
-    await waitFor('sent after refusals', () => mailsTo('retry@example.com').length === 1, 30_000).catch(async (e) => {
-      console.error(await s.t.ctx.db.select().from(emailOutbox).where(eq(emailOutbox.shipmentId, o.shipmentId)), sink.refused());
-      throw e;
-    });
-    // the server took it before the worker wrote down its answer: wait for the row too
-    const row = await waitFor('recorded as sent', async () => (await s.t.ctx.db.select().from(emailOutbox).where(and(eq(emailOutbox.shipmentId, o.shipmentId), eq(emailOutbox.status, 'sent'))))[0]);
-    expect(row).toMatchObject({ status: 'sent', attempts: 4 });
-    expect(sink.refused()).toBeGreaterThanOrEqual(3);
+  it(
+    'an SMTP server that refuses for a while loses nothing, and what keeps failing is parked where the merchant sees it',
+    { timeout: 60_000 },
+    async () => {
+      expect((await admin('PATCH', '/settings', { notifyCustomerFrom: 'app' })).statusCode).toBe(200);
+      sink.refuseNext(3, 451);
+      const o = await placeAndShip({ email: 'retry@example.com' });
+      await waitFor('sent after refusals', () => mailsTo('retry@example.com').length === 1, 30_000).catch(async (e) => {
+        console.error(
+          await s.t.ctx.db.select().from(emailOutbox).where(eq(emailOutbox.shipmentId, o.shipmentId)),
+          sink.refused(),
+        );
+        throw e;
+      });
+      // the server took it before the worker wrote down its answer: wait for the row too
+      const row = await waitFor(
+        'recorded as sent',
+        async () =>
+          (
+            await s.t.ctx.db
+              .select()
+              .from(emailOutbox)
+              .where(and(eq(emailOutbox.shipmentId, o.shipmentId), eq(emailOutbox.status, 'sent')))
+          )[0],
+      );
+      expect(row).toMatchObject({ status: 'sent', attempts: 4 });
+      expect(sink.refused()).toBeGreaterThanOrEqual(3);
 
-    sink.refuseAll(550);
-    const p = await placeAndShip({ email: 'parked@example.com' });
-    const parked = await waitFor('parked', async () => (await s.t.ctx.db.select().from(emailOutbox).where(and(eq(emailOutbox.shipmentId, p.shipmentId), eq(emailOutbox.status, 'parked'))))[0]);
-    expect(parked.lastError).toContain('550');
-    const list = (await admin('GET', '/emails?status=parked')).json();
-    expect(list.items.map((i: { id: number }) => i.id)).toContain(parked.id);
-    sink.refuseAll(null);
-    expect((await admin('POST', `/emails/${parked.id}/retry`)).statusCode).toBe(200);
-    await waitFor('sent after the merchant retried', () => mailsTo('parked@example.com').length === 1);
-  });
+      sink.refuseAll(550);
+      const p = await placeAndShip({ email: 'parked@example.com' });
+      const parked = await waitFor(
+        'parked',
+        async () =>
+          (
+            await s.t.ctx.db
+              .select()
+              .from(emailOutbox)
+              .where(and(eq(emailOutbox.shipmentId, p.shipmentId), eq(emailOutbox.status, 'parked')))
+          )[0],
+      );
+      expect(parked.lastError).toContain('550');
+      const list = (await admin('GET', '/emails?status=parked')).json();
+      expect(list.items.map((i: { id: number }) => i.id)).toContain(parked.id);
+      sink.refuseAll(null);
+      expect((await admin('POST', `/emails/${parked.id}/retry`)).statusCode).toBe(200);
+      await waitFor('sent after the merchant retried', () => mailsTo('parked@example.com').length === 1);
+    },
+  );
 
   it('a late parcel raises its delay once and tells the customer once', async () => {
     expect((await admin('PATCH', '/settings', { notifyCustomerFrom: 'app' })).statusCode).toBe(200);
     const o = await placeAndShip({ email: 'late@example.com', locale: 'en' });
     await waitFor('shipping e-mail', () => mailsTo('late@example.com').length === 1);
     const later = new Date(Date.now() + 49 * 3_600_000);
-    const first = await detectDelays({ db: s.t.ctx.db, customers: customerDeps(), noScanHours: 48 }, { shopId, now: later });
-    const again = await detectDelays({ db: s.t.ctx.db, customers: customerDeps(), noScanHours: 48 }, { shopId, now: new Date(later.getTime() + 3_600_000) });
+    const first = await detectDelays(
+      { db: s.t.ctx.db, customers: customerDeps(), noScanHours: 48 },
+      { shopId, now: later },
+    );
+    const again = await detectDelays(
+      { db: s.t.ctx.db, customers: customerDeps(), noScanHours: 48 },
+      { shopId, now: new Date(later.getTime() + 3_600_000) },
+    );
     expect(first.raised).toBeGreaterThanOrEqual(1);
     expect(again.raised).toBe(0);
     const delays = await s.t.ctx.db.select().from(shipmentDelays).where(eq(shipmentDelays.shipmentId, o.shipmentId));
     expect(delays).toHaveLength(1);
     await waitFor('delay e-mail', () => mailsTo('late@example.com').length === 2);
     await new Promise((r) => setTimeout(r, 300));
-    expect(mailsTo('late@example.com').map((m) => m.subject)).toEqual([`Your order ${o.order.name} is on its way`, `Your order ${o.order.name} is delayed`]);
+    expect(mailsTo('late@example.com').map((m) => m.subject)).toEqual([
+      `Your order ${o.order.name} is on its way`,
+      `Your order ${o.order.name} is delayed`,
+    ]);
     const detail = (await admin('GET', `/orders/${o.order.id}`)).json();
-    expect(detail.delays).toEqual([expect.objectContaining({ shipmentId: o.shipmentId, reason: expect.any(String), resolvedAt: null })]);
+    expect(detail.delays).toEqual([
+      expect.objectContaining({ shipmentId: o.shipmentId, reason: expect.any(String), resolvedAt: null }),
+    ]);
     const overview = (await admin('GET', '/overview')).json();
     expect(overview.delayedShipments).toBeGreaterThanOrEqual(1);
   });
@@ -244,7 +415,7 @@ describe('customer e-mails and the tracking page, with a real SMTP server', () =
     expect(res.body).toContain('lang="fr"');
     expect(res.body).not.toMatch(/<script/i);
     expect(Buffer.byteLength(res.body)).toBeLessThan(50_000);
-    for (const bad of ['/t/AAAAAAAAAAAAAAAAAAAAAAAA', '/t/x', "/t/%3Cscript%3E"]) {
+    for (const bad of ['/t/AAAAAAAAAAAAAAAAAAAAAAAA', '/t/x', '/t/%3Cscript%3E']) {
       const nf = await s.app.inject({ method: 'GET', url: bad });
       expect(nf.statusCode, bad).toBe(404);
       expect(nf.headers['content-type']).toContain('text/html');
@@ -254,7 +425,10 @@ describe('customer e-mails and the tracking page, with a real SMTP server', () =
 
   it('the daily stock digest goes through the outbox, once a day', async () => {
     const settings = (await admin('GET', '/stock-settings')).json().settings;
-    expect((await admin('PUT', '/stock-settings', { ...settings, dailyDigest: true, digestEmail: 'stock@maison.test' })).statusCode).toBe(200);
+    expect(
+      (await admin('PUT', '/stock-settings', { ...settings, dailyDigest: true, digestEmail: 'stock@maison.test' }))
+        .statusCode,
+    ).toBe(200);
     await sendStockDigests({ db: s.t.ctx.db, customers: customerDeps() }, { shopId, ignoreHour: true });
     await sendStockDigests({ db: s.t.ctx.db, customers: customerDeps() }, { shopId, ignoreHour: true });
     await waitFor('digest', () => mailsTo('stock@maison.test').length === 1);

@@ -15,7 +15,16 @@ import { simShop, startSimApp, type SimApp } from '../helpers/sim-app.js';
 import { waitFor } from '../helpers/wait.js';
 
 const SHOP = 'retours-mail.myshopify.com';
-const address = { firstName: 'Léa', lastName: 'Martin', address1: '3 rue Neuve', city: 'Lyon', zip: '69003', countryCode: 'FR', latitude: 45.76, longitude: 4.85 };
+const address = {
+  firstName: 'Léa',
+  lastName: 'Martin',
+  address1: '3 rue Neuve',
+  city: 'Lyon',
+  zip: '69003',
+  countryCode: 'FR',
+  latitude: 45.76,
+  longitude: 4.85,
+};
 
 describe('return e-mails to the customer, through the outbox and a real SMTP server', () => {
   let s: SimApp;
@@ -28,35 +37,97 @@ describe('return e-mails to the customer, through the outbox and a real SMTP ser
   let n = 0;
 
   const admin = (method: 'GET' | 'POST' | 'PUT' | 'PATCH', url: string, payload?: unknown) =>
-    s.app.inject({ method, url: `/api/admin${url}`, headers: { authorization: `Bearer ${token}` }, ...(payload ? { payload: payload as object } : {}) });
+    s.app.inject({
+      method,
+      url: `/api/admin${url}`,
+      headers: { authorization: `Bearer ${token}` },
+      ...(payload ? { payload: payload as object } : {}),
+    });
   const feed = (method: 'GET' | 'POST', url: string, payload?: unknown, headers: Record<string, string> = {}) =>
-    s.app.inject({ method, url: `/feed/v1${url}`, headers: { authorization: `Bearer ${key}`, ...headers }, ...(payload ? { payload: payload as object } : {}) });
+    s.app.inject({
+      method,
+      url: `/feed/v1${url}`,
+      headers: { authorization: `Bearer ${key}`, ...headers },
+      ...(payload ? { payload: payload as object } : {}),
+    });
   // the shipping e-mails go to the same customers; only the return's own count here
   const mailsTo = (to: string) => sink.messages().filter((m) => m.to.includes(to) && m.subject.includes('RMA-'));
-  const outboxOf = async (returnId: number) => s.t.ctx.db.select().from(emailOutbox).where(and(eq(emailOutbox.shopId, shopId), eq(emailOutbox.subjectKey, `return:${returnId}`)));
-  const syncError = async (id: number) => { const r = (await s.t.ctx.db.select().from(returns).where(eq(returns.id, id)))[0]!; if (r.syncError) throw new Error(r.syncError); return r; };
+  const outboxOf = async (returnId: number) =>
+    s.t.ctx.db
+      .select()
+      .from(emailOutbox)
+      .where(and(eq(emailOutbox.shopId, shopId), eq(emailOutbox.subjectKey, `return:${returnId}`)));
+  const syncError = async (id: number) => {
+    const r = (await s.t.ctx.db.select().from(returns).where(eq(returns.id, id)))[0]!;
+    if (r.syncError) throw new Error(r.syncError);
+    return r;
+  };
 
   /** An order placed in the simulator, shipped whole through the feed; then the customer asks for a return on the tracking page. */
   async function shipAndAsk(email: string, locale: string) {
-    const placed = s.sim.control.placeOrder(SHOP, { lines: [{ sku: 'BOL-BLEU', quantity: 2 }], shippingAddress: address, financialStatus: 'paid', email, customer: { email, firstName: 'Léa' }, customerLocale: locale });
-    const order = await waitFor('order ingested', async () => (await s.t.ctx.db.select().from(orders).where(and(eq(orders.shopId, shopId), eq(orders.externalId, placed.gid))))[0]);
+    const placed = s.sim.control.placeOrder(SHOP, {
+      lines: [{ sku: 'BOL-BLEU', quantity: 2 }],
+      shippingAddress: address,
+      financialStatus: 'paid',
+      email,
+      customer: { email, firstName: 'Léa' },
+      customerLocale: locale,
+    });
+    const order = await waitFor(
+      'order ingested',
+      async () =>
+        (
+          await s.t.ctx.db
+            .select()
+            .from(orders)
+            .where(and(eq(orders.shopId, shopId), eq(orders.externalId, placed.gid)))
+        )[0],
+    );
     const [a] = await waitFor('allocation ready', async () => {
-      const live = (await s.t.ctx.db.select().from(allocations).where(eq(allocations.orderId, order.id))).filter((x) => x.status === 'ready');
+      const live = (await s.t.ctx.db.select().from(allocations).where(eq(allocations.orderId, order.id))).filter(
+        (x) => x.status === 'ready',
+      );
       return live.length ? live : null;
     });
     const leased = (await feed('POST', '/allocations/lease')).json();
     const item = leased.items.find((i: { id: number }) => i.id === a!.id);
-    const lines = item.lines.map((l: { lineId: number; quantity: number }) => ({ lineId: l.lineId, quantity: l.quantity }));
-    expect((await feed('POST', `/allocations/${a!.id}/shipments`, { lines, carrier: 'Colissimo', trackingNumbers: [`6A55500000${n++}`], shippedAt: new Date().toISOString(), leaseToken: leased.leaseToken }, { 'idempotency-key': `rm-parcel-${placed.id}` })).statusCode).toBe(201);
-    await waitFor('fulfilled in Shopify', () => s.sim.control.getOrder(SHOP, placed.id).displayFulfillmentStatus === 'FULFILLED');
+    const lines = item.lines.map((l: { lineId: number; quantity: number }) => ({
+      lineId: l.lineId,
+      quantity: l.quantity,
+    }));
+    expect(
+      (
+        await feed(
+          'POST',
+          `/allocations/${a!.id}/shipments`,
+          {
+            lines,
+            carrier: 'Colissimo',
+            trackingNumbers: [`6A55500000${n++}`],
+            shippedAt: new Date().toISOString(),
+            leaseToken: leased.leaseToken,
+          },
+          { 'idempotency-key': `rm-parcel-${placed.id}` },
+        )
+      ).statusCode,
+    ).toBe(201);
+    await waitFor(
+      'fulfilled in Shopify',
+      () => s.sim.control.getOrder(SHOP, placed.id).displayFulfillmentStatus === 'FULFILLED',
+    );
     const bol = (await createOrdersRepo(s.t.ctx.db).lines(shopId, order.id)).find((l) => l.sku === 'BOL-BLEU')!;
     const { token: pageToken } = await createTrackingPagesRepo(s.t.ctx.db).ensure(shopId, order.id);
     const posted = await s.app.inject({
-      method: 'POST', url: `/t/${pageToken}/return`, headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      method: 'POST',
+      url: `/t/${pageToken}/return`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
       payload: new URLSearchParams({ [`qty_${bol.id}`]: '2', reason: 'damaged_in_transit' }).toString(),
     });
     expect(posted.statusCode).toBe(201);
-    const [ret] = await s.t.ctx.db.select().from(returns).where(and(eq(returns.shopId, shopId), eq(returns.orderId, order.id)));
+    const [ret] = await s.t.ctx.db
+      .select()
+      .from(returns)
+      .where(and(eq(returns.shopId, shopId), eq(returns.orderId, order.id)));
     await waitFor('return requested in Shopify', async () => (await syncError(ret!.id)).externalId !== null);
     return { placed, order, ret: ret!, pageToken };
   }
@@ -66,20 +137,57 @@ describe('return e-mails to the customer, through the outbox and a real SMTP ser
     s = await startSimApp({ env: { SMTP_URL: sink.url, EMAIL_FROM: 'Maison Test <bonjour@maison.test>' } });
     workers = await startWorkers(s.t.ctx, ['ingest', 'route', 'dispatch', 'fulfill', 'reconcile', 'returns', 'email']);
     token = await simShop(s.sim, SHOP, [{ sku: 'BOL-BLEU', price: 18 }]);
-    const lyon = s.sim.control.createLocation(SHOP, { name: 'Lyon', address: { address1: '2 rue B', city: 'Lyon', zip: '69007', countryCode: 'FR', latitude: 45.73, longitude: 4.83 } });
+    const lyon = s.sim.control.createLocation(SHOP, {
+      name: 'Lyon',
+      address: { address1: '2 rue B', city: 'Lyon', zip: '69007', countryCode: 'FR', latitude: 45.73, longitude: 4.83 },
+    });
     s.sim.control.setStock(SHOP, { sku: 'BOL-BLEU', locationId: lyon.id, onHand: 50 });
     expect((await admin('GET', '/shop')).statusCode).toBe(200);
     shopId = (await createShopsRepo(s.t.ctx.db).byDomain(SHOP))!.id;
-    await waitFor('initial import', async () => { const i = await createSyncRepo(s.t.ctx.db).latestImport(shopId); return i && i.status !== 'running' ? i : null; });
+    await waitFor('initial import', async () => {
+      const i = await createSyncRepo(s.t.ctx.db).latestImport(shopId);
+      return i && i.status !== 'running' ? i : null;
+    });
     const res = await admin('POST', '/warehouses', {
-      name: 'Lyon', code: 'LYON', address: { ...lyon.address, countryCode: 'FR' }, latitude: 45.73, longitude: 4.83, timezone: 'Europe/Paris', cutoffTime: '23:59', workingDays: [1, 2, 3, 4, 5, 6, 7],
-      zones: [{ code: 'FR', countries: ['FR'] }], serviceLevels: [{ code: 'standard', name: 'Colissimo', transitDays: { FR: 2 } }], costs: { FR: 6 }, location: { mode: 'existing', externalId: lyon.gid },
+      name: 'Lyon',
+      code: 'LYON',
+      address: { ...lyon.address, countryCode: 'FR' },
+      latitude: 45.73,
+      longitude: 4.83,
+      timezone: 'Europe/Paris',
+      cutoffTime: '23:59',
+      workingDays: [1, 2, 3, 4, 5, 6, 7],
+      zones: [{ code: 'FR', countries: ['FR'] }],
+      serviceLevels: [{ code: 'standard', name: 'Colissimo', transitDays: { FR: 2 } }],
+      costs: { FR: 6 },
+      location: { mode: 'existing', externalId: lyon.gid },
     });
     expect(res.statusCode).toBe(201);
     whId = res.json().warehouse.id;
     key = (await admin('POST', `/warehouses/${whId}/keys`, { label: 'mail' })).json().key;
-    expect((await feed('POST', '/inventory-snapshots', { snapshotId: 'open', takenAt: new Date().toISOString(), items: [{ sku: 'BOL-BLEU', onHand: 20 }] })).statusCode).toBe(200);
-    expect((await admin('PUT', '/returns/policy', { customerRequests: true, windowDays: 30, autoApprove: false, excludedSkus: [], excludedTags: [], refundOn: 'grading', returnWarehouseIds: [whId], costPerReturn: 6 })).statusCode).toBe(200);
+    expect(
+      (
+        await feed('POST', '/inventory-snapshots', {
+          snapshotId: 'open',
+          takenAt: new Date().toISOString(),
+          items: [{ sku: 'BOL-BLEU', onHand: 20 }],
+        })
+      ).statusCode,
+    ).toBe(200);
+    expect(
+      (
+        await admin('PUT', '/returns/policy', {
+          customerRequests: true,
+          windowDays: 30,
+          autoApprove: false,
+          excludedSkus: [],
+          excludedTags: [],
+          refundOn: 'grading',
+          returnWarehouseIds: [whId],
+          costPerReturn: 6,
+        })
+      ).statusCode,
+    ).toBe(200);
     expect((await admin('PATCH', '/settings', { notifyCustomerFrom: 'app' })).statusCode).toBe(200);
   });
   afterAll(async () => {
@@ -90,7 +198,10 @@ describe('return e-mails to the customer, through the outbox and a real SMTP ser
 
   it('request received, approved with the slip, refunded with the amount: one e-mail each, in the customer’s language', async () => {
     const { ret, order, pageToken } = await shipAndAsk('lea@example.com', 'fr-FR');
-    const [asked] = await waitFor('request e-mail', () => { const m = mailsTo('lea@example.com'); return m.length ? m : null; });
+    const [asked] = await waitFor('request e-mail', () => {
+      const m = mailsTo('lea@example.com');
+      return m.length ? m : null;
+    });
     expect(asked!.subject).toBe(`Nous avons reçu votre demande de retour ${ret.rma}`);
     expect(asked!.text).toContain(ret.rma!);
     expect(asked!.text).toContain(`/t/${pageToken}`);
@@ -102,7 +213,9 @@ describe('return e-mails to the customer, through the outbox and a real SMTP ser
     expect(approved.text).toContain('Imprimez le bon de retour');
     expect(approved.text).toContain('2 rue B');
     // the slip link opens the printable slip, with the RMA's barcode
-    const slipUrl = [...(approved.html ?? '').matchAll(/href="([^"]+)"/g)].map((x) => x[1]!.replace(/&amp;/g, '&')).find((h) => h.includes('/slip'))!;
+    const slipUrl = [...(approved.html ?? '').matchAll(/href="([^"]+)"/g)]
+      .map((x) => x[1]!.replace(/&amp;/g, '&'))
+      .find((h) => h.includes('/slip'))!;
     expect(slipUrl).toBe(`${s.appUrl}/t/${pageToken}/returns/${ret.rma}/slip`);
     expect(approved.text).toContain(slipUrl);
     const slip = await fetch(slipUrl, { headers: { 'accept-language': 'fr' } });
@@ -111,16 +224,47 @@ describe('return e-mails to the customer, through the outbox and a real SMTP ser
     expect(body).toContain('<svg');
     expect(body).toContain('Bon de retour');
     // another order's token does not open this slip
-    const other = await createTrackingPagesRepo(s.t.ctx.db).ensure(shopId, (await createOrdersRepo(s.t.ctx.db).upsertIncoming(shopId, {
-      channel: 'shopify', externalId: 'gid://shopify/Order/999001', name: '#X1', email: null, customerExternalId: null, customerLocale: null, financialStatus: 'PAID',
-      currency: 'EUR', totalPrice: '1.00', tags: [], shippingAddress: null, placedAt: new Date(), updatedAt: new Date(), cancelledAt: null, fulfilled: true, lines: [],
-    })).orderId);
+    const other = await createTrackingPagesRepo(s.t.ctx.db).ensure(
+      shopId,
+      (
+        await createOrdersRepo(s.t.ctx.db).upsertIncoming(shopId, {
+          channel: 'shopify',
+          externalId: 'gid://shopify/Order/999001',
+          name: '#X1',
+          email: null,
+          customerExternalId: null,
+          customerLocale: null,
+          financialStatus: 'PAID',
+          currency: 'EUR',
+          totalPrice: '1.00',
+          tags: [],
+          shippingAddress: null,
+          placedAt: new Date(),
+          updatedAt: new Date(),
+          cancelledAt: null,
+          fulfilled: true,
+          lines: [],
+        })
+      ).orderId,
+    );
     expect((await fetch(`${s.appUrl}/t/${other.token}/returns/${ret.rma}/slip`)).status).toBe(404);
 
     const expected = (await feed('GET', '/returns/expected')).json();
     const lineId = expected.items.find((i: { id: number }) => i.id === ret.id).lines[0].lineId;
-    expect((await feed('POST', `/returns/${ret.id}/receipts`, { receivedAt: new Date().toISOString(), lines: [{ lineId, quantity: 2, grade: 'resellable' }] }, { 'idempotency-key': 'rm-receipt-1' })).statusCode).toBe(201);
-    await waitFor('refund e-mail', async () => { await syncError(ret.id); return mailsTo('lea@example.com').length === 3; });
+    expect(
+      (
+        await feed(
+          'POST',
+          `/returns/${ret.id}/receipts`,
+          { receivedAt: new Date().toISOString(), lines: [{ lineId, quantity: 2, grade: 'resellable' }] },
+          { 'idempotency-key': 'rm-receipt-1' },
+        )
+      ).statusCode,
+    ).toBe(201);
+    await waitFor('refund e-mail', async () => {
+      await syncError(ret.id);
+      return mailsTo('lea@example.com').length === 3;
+    });
     const refunded = mailsTo('lea@example.com')[2]!;
     expect(refunded.subject).toBe(`Votre remboursement pour le retour ${ret.rma}`);
     expect(refunded.text).toMatch(/36,00\s€/);
@@ -128,32 +272,60 @@ describe('return e-mails to the customer, through the outbox and a real SMTP ser
     // the sync runs again, the approval is repeated: nothing more is sent
     await s.t.ctx.queues.add('returns', { shopId, returnId: ret.id }, { jobId: `again-${ret.id}` });
     expect((await admin('POST', `/returns/${ret.id}/actions`, { type: 'approve' })).statusCode).toBe(409);
-    await waitFor('sync done', async () => (await s.t.ctx.queues.queue('returns').getJobCounts('active', 'waiting')).active === 0);
+    await waitFor(
+      'sync done',
+      async () => (await s.t.ctx.queues.queue('returns').getJobCounts('active', 'waiting')).active === 0,
+    );
     await new Promise((r) => setTimeout(r, 300));
     expect(mailsTo('lea@example.com')).toHaveLength(3);
     const leaRemote = s.sim.control.getOrder(SHOP, ret.orderExternalId!.split('/').pop()!).returns[0]!;
     expect(s.sim.shop(SHOP).returns.get(leaRemote.id)!.customerNotified).toEqual([]);
     const rows = await outboxOf(ret.id);
     expect(rows.map((r) => [r.kind, r.status, r.sender, r.locale]).sort()).toEqual([
-      ['return_approved', 'sent', 'app', 'fr'], ['return_refunded', 'sent', 'app', 'fr'], ['return_requested', 'sent', 'app', 'fr'],
+      ['return_approved', 'sent', 'app', 'fr'],
+      ['return_refunded', 'sent', 'app', 'fr'],
+      ['return_requested', 'sent', 'app', 'fr'],
     ]);
-    expect((await admin('GET', `/orders/${order.id}`)).json().emails.map((e: { kind: string }) => e.kind).filter((k: string) => k.startsWith('return_')).sort()).toEqual(['return_approved', 'return_refunded', 'return_requested']);
+    expect(
+      (await admin('GET', `/orders/${order.id}`))
+        .json()
+        .emails.map((e: { kind: string }) => e.kind)
+        .filter((k: string) => k.startsWith('return_'))
+        .sort(),
+    ).toEqual(['return_approved', 'return_refunded', 'return_requested']);
   });
 
   it('declined with the merchant’s reason, once, though Shopify’s decline webhook comes back twice and the e-mail job repeats', async () => {
     const { ret } = await shipAndAsk('hugo@example.com', 'en-GB');
     await waitFor('request e-mail', () => mailsTo('hugo@example.com').length === 1);
     s.sim.control.setChaos({ duplicateRate: 1, reorderRate: 0 });
-    expect((await admin('POST', `/returns/${ret.id}/actions`, { type: 'decline', reason: 'final_sale', note: 'Sold in the clearance sale.' })).statusCode).toBe(200);
-    await waitFor('declined in Shopify', async () => { await syncError(ret.id); return s.sim.control.getOrder(SHOP, ret.orderExternalId!.split('/').pop()!).returns[0]?.status === 'DECLINED'; });
+    expect(
+      (
+        await admin('POST', `/returns/${ret.id}/actions`, {
+          type: 'decline',
+          reason: 'final_sale',
+          note: 'Sold in the clearance sale.',
+        })
+      ).statusCode,
+    ).toBe(200);
+    await waitFor('declined in Shopify', async () => {
+      await syncError(ret.id);
+      return s.sim.control.getOrder(SHOP, ret.orderExternalId!.split('/').pop()!).returns[0]?.status === 'DECLINED';
+    });
     await s.sim.waitForIdleWebhooks();
     // the same transition, applied again: the outbox already holds its decision
-    const again = await enqueueReturnEmail({ db: s.t.ctx.db, appUrl: s.appUrl, appCanSend: true }, { shopId, returnId: ret.id, kind: 'return_declined' });
+    const again = await enqueueReturnEmail(
+      { db: s.t.ctx.db, appUrl: s.appUrl, appCanSend: true },
+      { shopId, returnId: ret.id, kind: 'return_declined' },
+    );
     expect(again).toMatchObject({ outcome: 'decided', created: false });
     const row = (await outboxOf(ret.id)).find((r) => r.kind === 'return_declined')!;
     await s.t.ctx.queues.add('email', { shopId, outboxId: row.id }, { jobId: `dup-${row.id}` });
     await waitFor('decline e-mail', () => mailsTo('hugo@example.com').length === 2);
-    await waitFor('ingest idle', async () => (await s.t.ctx.queues.queue('ingest').getJobCounts('active', 'waiting')).active === 0);
+    await waitFor(
+      'ingest idle',
+      async () => (await s.t.ctx.queues.queue('ingest').getJobCounts('active', 'waiting')).active === 0,
+    );
     await new Promise((r) => setTimeout(r, 400));
     s.sim.control.setChaos({ duplicateRate: 0, reorderRate: 0 });
     const mails = mailsTo('hugo@example.com');
@@ -167,8 +339,14 @@ describe('return e-mails to the customer, through the outbox and a real SMTP ser
     expect((await admin('PATCH', '/settings', { notifyCustomerFrom: 'shopify' })).statusCode).toBe(200);
     const { ret } = await shipAndAsk('zoe@example.com', 'fr');
     expect((await admin('POST', `/returns/${ret.id}/actions`, { type: 'approve' })).statusCode).toBe(200);
-    await waitFor('approved in Shopify', async () => { await syncError(ret.id); return s.sim.control.getOrder(SHOP, ret.orderExternalId!.split('/').pop()!).returns[0]?.status === 'OPEN'; });
-    expect((await outboxOf(ret.id)).map((r) => [r.kind, r.sender, r.status]).sort()).toEqual([['return_approved', 'shopify', 'delegated'], ['return_requested', 'shopify', 'skipped']]);
+    await waitFor('approved in Shopify', async () => {
+      await syncError(ret.id);
+      return s.sim.control.getOrder(SHOP, ret.orderExternalId!.split('/').pop()!).returns[0]?.status === 'OPEN';
+    });
+    expect((await outboxOf(ret.id)).map((r) => [r.kind, r.sender, r.status]).sort()).toEqual([
+      ['return_approved', 'shopify', 'delegated'],
+      ['return_requested', 'shopify', 'skipped'],
+    ]);
     // Shopify was asked to tell the customer, since it is the one sender
     const remote = s.sim.control.getOrder(SHOP, ret.orderExternalId!.split('/').pop()!).returns[0]!;
     expect(s.sim.shop(SHOP).returns.get(remote.id)!.customerNotified).toEqual(['approve']);
@@ -178,44 +356,116 @@ describe('return e-mails to the customer, through the outbox and a real SMTP ser
 
     // a marketplace order's return: the marketplace speaks to its buyers
     const { orderId } = await createOrdersRepo(s.t.ctx.db).upsertIncoming(shopId, {
-      channel: 'mirakl', externalId: 'MKP-R1', name: 'MKP-R1', email: 'buyer@marketplace.example', customerExternalId: null, customerLocale: 'fr', financialStatus: 'PAID',
-      currency: 'EUR', totalPrice: '18.00', tags: [], shippingAddress: null, placedAt: new Date(), updatedAt: new Date(), cancelledAt: null, fulfilled: true,
-      lines: [{ externalId: 'L1', sku: 'BOL-BLEU', variantExternalId: null, title: 'Bol bleu', quantity: 1, currentQuantity: 1, unitPrice: '18.00', requiresShipping: true }],
+      channel: 'mirakl',
+      externalId: 'MKP-R1',
+      name: 'MKP-R1',
+      email: 'buyer@marketplace.example',
+      customerExternalId: null,
+      customerLocale: 'fr',
+      financialStatus: 'PAID',
+      currency: 'EUR',
+      totalPrice: '18.00',
+      tags: [],
+      shippingAddress: null,
+      placedAt: new Date(),
+      updatedAt: new Date(),
+      cancelledAt: null,
+      fulfilled: true,
+      lines: [
+        {
+          externalId: 'L1',
+          sku: 'BOL-BLEU',
+          variantExternalId: null,
+          title: 'Bol bleu',
+          quantity: 1,
+          currentQuantity: 1,
+          unitPrice: '18.00',
+          requiresShipping: true,
+        },
+      ],
     });
-    const mkp = await createReturnsRepo(s.t.ctx.db).insert(shopId, { channel: 'mirakl', orderId, status: 'PENDING', rma: 'RMA-900001-A', source: 'merchant', state: 'approved' }, [{ sku: 'BOL-BLEU', title: 'Bol bleu', quantity: 1 }]);
+    const mkp = await createReturnsRepo(s.t.ctx.db).insert(
+      shopId,
+      { channel: 'mirakl', orderId, status: 'PENDING', rma: 'RMA-900001-A', source: 'merchant', state: 'approved' },
+      [{ sku: 'BOL-BLEU', title: 'Bol bleu', quantity: 1 }],
+    );
     for (const kind of ['return_requested', 'return_approved'] as const) {
-      expect(await enqueueReturnEmail({ db: s.t.ctx.db, appUrl: s.appUrl, appCanSend: true }, { shopId, returnId: mkp.id, kind })).toEqual({ outcome: 'marketplace' });
+      expect(
+        await enqueueReturnEmail(
+          { db: s.t.ctx.db, appUrl: s.appUrl, appCanSend: true },
+          { shopId, returnId: mkp.id, kind },
+        ),
+      ).toEqual({ outcome: 'marketplace' });
     }
     expect(await outboxOf(mkp.id)).toHaveLength(0);
   });
 
   it('a refund the merchant makes in Shopify’s admin (refunds/create) is the return’s refund: refunded here, told once, never refunded twice', async () => {
-    expect((await admin('PUT', '/returns/policy', { customerRequests: true, windowDays: 30, autoApprove: true, excludedSkus: [], excludedTags: [], refundOn: 'manual', returnWarehouseIds: [whId], costPerReturn: 6 })).statusCode).toBe(200);
+    expect(
+      (
+        await admin('PUT', '/returns/policy', {
+          customerRequests: true,
+          windowDays: 30,
+          autoApprove: true,
+          excludedSkus: [],
+          excludedTags: [],
+          refundOn: 'manual',
+          returnWarehouseIds: [whId],
+          costPerReturn: 6,
+        })
+      ).statusCode,
+    ).toBe(200);
     const { ret, placed } = await shipAndAsk('ines@example.com', 'fr');
     const expected = (await feed('GET', '/returns/expected')).json();
     const lineId = expected.items.find((i: { id: number }) => i.id === ret.id).lines[0].lineId;
-    expect((await feed('POST', `/returns/${ret.id}/receipts`, { receivedAt: new Date().toISOString(), lines: [{ lineId, quantity: 2, grade: 'resellable' }] }, { 'idempotency-key': 'rm-receipt-manual' })).statusCode).toBe(201);
+    expect(
+      (
+        await feed(
+          'POST',
+          `/returns/${ret.id}/receipts`,
+          { receivedAt: new Date().toISOString(), lines: [{ lineId, quantity: 2, grade: 'resellable' }] },
+          { 'idempotency-key': 'rm-receipt-manual' },
+        )
+      ).statusCode,
+    ).toBe(201);
     // graded, disposed in Shopify by the sync; the shop refunds by hand
-    await waitFor('disposed in Shopify', async () => { await syncError(ret.id); return (await createReturnsRepo(s.t.ctx.db).get(shopId, ret.id))!.lines[0]!.disposedQuantity === 2; });
+    await waitFor('disposed in Shopify', async () => {
+      await syncError(ret.id);
+      return (await createReturnsRepo(s.t.ctx.db).get(shopId, ret.id))!.lines[0]!.disposedQuantity === 2;
+    });
     expect((await createReturnsRepo(s.t.ctx.db).get(shopId, ret.id))!.state).toBe('graded');
 
     const shop = s.sim.shop(SHOP);
     const order = shop.orders.get(placed.id)!;
     const remote = [...shop.returns.values()].find((r) => r.orderId === placed.id)!;
-    const res = processReturn(s.sim.core, shop, { returnId: remote.id, returnLineItems: remote.lineItems.map((l) => ({ id: l.id, quantity: l.quantity - l.processedQuantity })), refunds: [{ parentTransactionId: saleTransactionId(order), amountCents: 3600 }] });
+    const res = processReturn(s.sim.core, shop, {
+      returnId: remote.id,
+      returnLineItems: remote.lineItems.map((l) => ({ id: l.id, quantity: l.quantity - l.processedQuantity })),
+      refunds: [{ parentTransactionId: saleTransactionId(order), amountCents: 3600 }],
+    });
     expect(res.ok).toBe(true);
-    const done = await waitFor('refunded from the webhook', async () => { const r = await syncError(ret.id); return r.state === 'refunded' ? r : null; });
+    const done = await waitFor('refunded from the webhook', async () => {
+      const r = await syncError(ret.id);
+      return r.state === 'refunded' ? r : null;
+    });
     expect(done).toMatchObject({ refundAmount: '36.00' });
     expect(done.refundedAt).not.toBeNull();
-    await waitFor('refund e-mail', () => mailsTo('ines@example.com').some((m) => m.subject.startsWith('Votre remboursement')));
+    await waitFor('refund e-mail', () =>
+      mailsTo('ines@example.com').some((m) => m.subject.startsWith('Votre remboursement')),
+    );
     // the return's sync runs again: Shopify holds one refund, the customer one e-mail
     await s.t.ctx.queues.add('returns', { shopId, returnId: ret.id }, { jobId: `manual-again-${ret.id}` });
     await s.sim.waitForIdleWebhooks();
-    await waitFor('sync done', async () => (await s.t.ctx.queues.queue('returns').getJobCounts('active', 'waiting')).active === 0);
+    await waitFor(
+      'sync done',
+      async () => (await s.t.ctx.queues.queue('returns').getJobCounts('active', 'waiting')).active === 0,
+    );
     await new Promise((r) => setTimeout(r, 300));
     expect(order.refunds).toHaveLength(1);
     expect(mailsTo('ines@example.com').filter((m) => m.subject.startsWith('Votre remboursement'))).toHaveLength(1);
-    const steps = (await admin('GET', `/returns/${ret.id}`)).json().timeline.map((t: { action: string; actor: string }) => `${t.action}:${t.actor}`);
+    const steps = (await admin('GET', `/returns/${ret.id}`))
+      .json()
+      .timeline.map((t: { action: string; actor: string }) => `${t.action}:${t.actor}`);
     expect(steps.filter((x: string) => x.startsWith('return_refunded'))).toEqual(['return_refunded:shopify']);
     expect(steps).toContain('return_disposed_in_shopify:shopify');
   });

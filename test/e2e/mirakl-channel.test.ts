@@ -15,8 +15,17 @@ describe('a Mirakl operator, end to end through its simulator and the 3PL robot'
   let shopId: number;
   let accountId: number;
   let key: string;
-  const poll = () => r.t.ctx.queues.add('channels', { shopId, accountId, task: 'poll' }, { jobId: `test-poll-${Date.now()}-${Math.random()}` });
-  const ourOrder = (externalId: string) => r.t.ctx.db.select().from(orders).where(and(eq(orders.shopId, shopId), eq(orders.channel, 'fnac'), eq(orders.externalId, externalId)));
+  const poll = () =>
+    r.t.ctx.queues.add(
+      'channels',
+      { shopId, accountId, task: 'poll' },
+      { jobId: `test-poll-${Date.now()}-${Math.random()}` },
+    );
+  const ourOrder = (externalId: string) =>
+    r.t.ctx.db
+      .select()
+      .from(orders)
+      .where(and(eq(orders.shopId, shopId), eq(orders.channel, 'fnac'), eq(orders.externalId, externalId)));
 
   beforeAll(async () => {
     r = await startRealApp({ workers: ['ingest', 'route', 'dispatch', 'fulfill', 'channels', 'inventory-sync'] });
@@ -27,8 +36,18 @@ describe('a Mirakl operator, end to end through its simulator and the 3PL robot'
     shopId = shop.shopId;
     key = shop.warehouses[0]!.key;
     const account = await createChannelAccountsRepo(r.t.ctx.db).create(shopId, {
-      kind: 'mirakl', code: 'fnac', name: 'Fnac Darty', baseUrl: simUrl, credentialsEnc: r.t.ctx.channels.sealCredentials('mirakl', { apiKey: 'fnac-shop-key' }),
-      settings: { kind: 'mirakl', carriers: sim.state.carriers.map((c) => ({ code: c.code, label: c.label })), pageSize: 10, pollEveryMs: 0, stockEveryMs: 0 },
+      kind: 'mirakl',
+      code: 'fnac',
+      name: 'Fnac Darty',
+      baseUrl: simUrl,
+      credentialsEnc: r.t.ctx.channels.sealCredentials('mirakl', { apiKey: 'fnac-shop-key' }),
+      settings: {
+        kind: 'mirakl',
+        carriers: sim.state.carriers.map((c) => ({ code: c.code, label: c.label })),
+        pageSize: 10,
+        pollEveryMs: 0,
+        stockEveryMs: 0,
+      },
     });
     accountId = account.id;
   });
@@ -38,9 +57,17 @@ describe('a Mirakl operator, end to end through its simulator and the 3PL robot'
   });
 
   it('takes the order in, accepts it, routes it, the 3PL ships it, and the operator shows it shipped with its carrier code and tracking', async () => {
-    const placed = sim.state.placeOrder({ lines: [{ sku: 'BOL-BLEU', quantity: 2 }, { sku: 'TASSE-ROSE', quantity: 1 }], address: { zip_code: '69003', city: 'Lyon' } });
+    const placed = sim.state.placeOrder({
+      lines: [
+        { sku: 'BOL-BLEU', quantity: 2 },
+        { sku: 'TASSE-ROSE', quantity: 1 },
+      ],
+      address: { zip_code: '69003', city: 'Lyon' },
+    });
     await poll();
-    const [first] = await waitFor('order stored', async () => (await ourOrder(placed.order_id)).length ? ourOrder(placed.order_id) : null);
+    const [first] = await waitFor('order stored', async () =>
+      (await ourOrder(placed.order_id)).length ? ourOrder(placed.order_id) : null,
+    );
     expect(first).toMatchObject({ channel: 'fnac', countryCode: 'FR', zip: '69003' });
     // our poll accepted it; the debit is immediate in this simulator, so the next read finds it SHIPPING
     await waitFor('accepted on Mirakl', () => sim.state.get(placed.order_id).order_state === 'SHIPPING');
@@ -51,12 +78,21 @@ describe('a Mirakl operator, end to end through its simulator and the 3PL robot'
     });
     expect(alloc!.status).toBe('ready');
 
-    const robot = createThreePlRobot({ appUrl: r.url, apiKey: key, seed: 'mirakl-e2e', shipDelayMs: 0, carriers: { colissimo: 1 }, retry: { baseMs: 5, maxMs: 20 } });
+    const robot = createThreePlRobot({
+      appUrl: r.url,
+      apiKey: key,
+      seed: 'mirakl-e2e',
+      shipDelayMs: 0,
+      carriers: { colissimo: 1 },
+      retry: { baseMs: 5, maxMs: 20 },
+    });
     await waitFor('robot shipped', async () => {
       await robot.tick();
       return robot.stats().shippedParcels >= 1;
     });
-    const shipped = await waitFor('shipped on Mirakl', () => (sim.state.get(placed.order_id).order_state === 'SHIPPED' ? sim.state.get(placed.order_id) : null));
+    const shipped = await waitFor('shipped on Mirakl', () =>
+      sim.state.get(placed.order_id).order_state === 'SHIPPED' ? sim.state.get(placed.order_id) : null,
+    );
     const parcel = robot.state().jobs[0]!.parcels[0]!;
     expect(shipped.shipping_carrier_code).toBe('COLISSIMO');
     expect(shipped.shipping_tracking).toBe(parcel.trackingNumbers[0]);
@@ -65,8 +101,17 @@ describe('a Mirakl operator, end to end through its simulator and the 3PL robot'
     expect(calls.indexOf('OR23')).toBeLessThan(calls.indexOf('OR24'));
 
     // the stock it used is told to the operator through the stock import
-    await waitFor('offers updated on Mirakl', () => sim.state.offers().find((o) => o.sku === 'BOL-BLEU')?.quantity === 8 && sim.state.offers().find((o) => o.sku === 'TASSE-ROSE')?.quantity === 3);
-    const acct = await waitFor('push recorded', async () => (await r.t.ctx.db.select().from(channelAccounts).where(eq(channelAccounts.id, accountId))).find((a) => a.lastStockPushAt));
+    await waitFor(
+      'offers updated on Mirakl',
+      () =>
+        sim.state.offers().find((o) => o.sku === 'BOL-BLEU')?.quantity === 8 &&
+        sim.state.offers().find((o) => o.sku === 'TASSE-ROSE')?.quantity === 3,
+    );
+    const acct = await waitFor('push recorded', async () =>
+      (await r.t.ctx.db.select().from(channelAccounts).where(eq(channelAccounts.id, accountId))).find(
+        (a) => a.lastStockPushAt,
+      ),
+    );
     expect(acct.lastSyncAt).not.toBeNull();
     expect(acct.lastError).toBeNull();
   });
@@ -74,24 +119,53 @@ describe('a Mirakl operator, end to end through its simulator and the 3PL robot'
   it('makes one order of duplicate and out-of-order versions', async () => {
     const placed = sim.state.placeOrder({ lines: [{ sku: 'BOL-BLEU', quantity: 1 }] });
     await poll();
-    await waitFor('order stored', async () => (await ourOrder(placed.order_id)).length ? ourOrder(placed.order_id) : null);
+    await waitFor('order stored', async () =>
+      (await ourOrder(placed.order_id)).length ? ourOrder(placed.order_id) : null,
+    );
     await waitFor('accepted', () => sim.state.get(placed.order_id).order_state === 'SHIPPING');
     // the same versions read again (a re-poll from an old cursor) and an older version arriving last
     await r.t.ctx.db.update(channelAccounts).set({ cursor: null }).where(eq(channelAccounts.id, accountId));
     await poll();
     await poll();
-    await waitFor('newest version routed', async () => ['routed', 'dispatched'].includes((await ourOrder(placed.order_id))[0]!.status));
+    await waitFor('newest version routed', async () =>
+      ['routed', 'dispatched'].includes((await ourOrder(placed.order_id))[0]!.status),
+    );
     // an older version of the order (an hour before) arriving after the newer ones
-    const [read] = await r.t.ctx.db.select().from(inboxEvents).where(and(eq(inboxEvents.source, channelInboxSource(accountId)), eq(inboxEvents.eventId, `${placed.order_id}@${placed.created_date}`)));
+    const [read] = await r.t.ctx.db
+      .select()
+      .from(inboxEvents)
+      .where(
+        and(
+          eq(inboxEvents.source, channelInboxSource(accountId)),
+          eq(inboxEvents.eventId, `${placed.order_id}@${placed.created_date}`),
+        ),
+      );
     const body = JSON.parse(read!.body) as { order: Record<string, unknown> };
-    const stale = JSON.stringify({ ...body, order: { ...body.order, updatedAt: new Date(Date.now() - 3_600_000).toISOString() } });
-    const [ins] = await createInboxRepo(r.t.ctx.db).insertMany([{ source: channelInboxSource(accountId), eventId: `${placed.order_id}@old`, shopDomain: read!.shopDomain, topic: CHANNEL_ORDER_TOPIC, body: stale }]);
+    const stale = JSON.stringify({
+      ...body,
+      order: { ...body.order, updatedAt: new Date(Date.now() - 3_600_000).toISOString() },
+    });
+    const [ins] = await createInboxRepo(r.t.ctx.db).insertMany([
+      {
+        source: channelInboxSource(accountId),
+        eventId: `${placed.order_id}@old`,
+        shopDomain: read!.shopDomain,
+        topic: CHANNEL_ORDER_TOPIC,
+        body: stale,
+      },
+    ]);
     await r.t.ctx.queues.add('ingest', { inboxId: ins!.id }, { jobId: `inbox-${ins!.id}-stale` });
-    await waitFor('stale version processed', async () => (await r.t.ctx.db.select().from(inboxEvents).where(eq(inboxEvents.id, ins!.id)))[0]!.status === 'processed');
+    await waitFor(
+      'stale version processed',
+      async () =>
+        (await r.t.ctx.db.select().from(inboxEvents).where(eq(inboxEvents.id, ins!.id)))[0]!.status === 'processed',
+    );
     const rows = await ourOrder(placed.order_id);
     expect(rows).toHaveLength(1);
     expect(['routed', 'dispatched']).toContain(rows[0]!.status);
-    const live = (await r.t.ctx.db.select().from(allocations).where(eq(allocations.orderId, rows[0]!.id))).filter((a) => !['cancelled', 'rejected'].includes(a.status));
+    const live = (await r.t.ctx.db.select().from(allocations).where(eq(allocations.orderId, rows[0]!.id))).filter(
+      (a) => !['cancelled', 'rejected'].includes(a.status),
+    );
     expect(live).toHaveLength(1);
   });
 
@@ -100,16 +174,31 @@ describe('a Mirakl operator, end to end through its simulator and the 3PL robot'
     await poll();
     await waitFor('accepted', () => sim.state.get(placed.order_id).order_state === 'SHIPPING');
     await poll();
-    const [o] = await waitFor('order stored', async () => (await ourOrder(placed.order_id)).length ? ourOrder(placed.order_id) : null);
-    await waitFor('allocated', async () => (await r.t.ctx.db.select().from(allocations).where(eq(allocations.orderId, o!.id))).some((a) => a.status === 'ready'));
+    const [o] = await waitFor('order stored', async () =>
+      (await ourOrder(placed.order_id)).length ? ourOrder(placed.order_id) : null,
+    );
+    await waitFor('allocated', async () =>
+      (await r.t.ctx.db.select().from(allocations).where(eq(allocations.orderId, o!.id))).some(
+        (a) => a.status === 'ready',
+      ),
+    );
     sim.state.cancel(placed.order_id);
     await poll();
     await waitFor('order cancelled', async () => (await ourOrder(placed.order_id))[0]!.status === 'cancelled');
     // the same path as a Shopify cancellation: untaken allocations are withdrawn from the feed and their stock released
-    await waitFor('allocation withdrawn', async () => (await r.t.ctx.db.select().from(allocations).where(inArray(allocations.orderId, [o!.id]))).every((a) => a.status === 'cancelled'));
-    const leased = await fetch(`${r.url}/feed/v1/allocations/lease`, { method: 'POST', headers: { authorization: `Bearer ${key}` } }).then((x) => x.json() as Promise<{ items: { id: number }[] }>);
+    await waitFor('allocation withdrawn', async () =>
+      (
+        await r.t.ctx.db
+          .select()
+          .from(allocations)
+          .where(inArray(allocations.orderId, [o!.id]))
+      ).every((a) => a.status === 'cancelled'),
+    );
+    const leased = await fetch(`${r.url}/feed/v1/allocations/lease`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${key}` },
+    }).then((x) => x.json() as Promise<{ items: { id: number }[] }>);
     const ids = (await r.t.ctx.db.select().from(allocations).where(eq(allocations.orderId, o!.id))).map((a) => a.id);
     expect(leased.items.filter((i) => ids.includes(i.id))).toEqual([]);
   });
-
 });

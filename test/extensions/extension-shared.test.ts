@@ -17,18 +17,29 @@ describe('extensions: layout and the shared kit', () => {
       'customer-order-tracking': 'customer-account.order-status.block.render',
     };
     // every folder under extensions/ is an extension: shared code lives in extensions-kit/
-    const folders = readdirSync(extensionsDir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+    const folders = readdirSync(extensionsDir, { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name)
+      .sort();
     expect(folders).toEqual(Object.keys(expected));
     for (const [folder, target] of Object.entries(expected)) {
       const toml = parse(readFileSync(`${extensionsDir}/${folder}/shopify.extension.toml`, 'utf8')) as {
-        api_version: string; extensions: { handle: string; type: string; name: string; targeting: { target: string; module: string }[]; capabilities?: { network_access?: boolean } }[];
+        api_version: string;
+        extensions: {
+          handle: string;
+          type: string;
+          name: string;
+          targeting: { target: string; module: string }[];
+          capabilities?: { network_access?: boolean };
+        }[];
       };
       expect(toml.api_version).toBe('2026-07');
       const [ext] = toml.extensions;
       expect(ext).toMatchObject({ handle: folder, type: 'ui_extension', name: 't:name' });
       expect(ext!.targeting).toEqual([{ target, module: './src/BlockExtension.tsx' }]);
       expect(existsSync(`${extensionsDir}/${folder}/src/BlockExtension.tsx`)).toBe(true);
-      for (const locale of ['en.default.json', 'fr.json']) expect(JSON.parse(readFileSync(`${extensionsDir}/${folder}/locales/${locale}`, 'utf8')).name).toBeTruthy();
+      for (const locale of ['en.default.json', 'fr.json'])
+        expect(JSON.parse(readFileSync(`${extensionsDir}/${folder}/locales/${locale}`, 'utf8')).name).toBeTruthy();
       if (target.startsWith('customer-account.')) expect(ext!.capabilities?.network_access).toBe(true);
     }
   });
@@ -39,7 +50,10 @@ describe('extensions: layout and the shared kit', () => {
   });
 
   it('translates like Shopify: dotted keys, {{replacements}} and plural forms by count', () => {
-    const en = createLocalI18n({ a: { b: 'Hi {{name}}' }, units: { one: '{{count}} unit', other: '{{count}} units' } }, 'en');
+    const en = createLocalI18n(
+      { a: { b: 'Hi {{name}}' }, units: { one: '{{count}} unit', other: '{{count}} units' } },
+      'en',
+    );
     expect(en.translate('a.b', { name: 'Zoé' })).toBe('Hi Zoé');
     expect(en.translate('units', { count: 1 })).toBe('1 unit');
     expect(en.translate('units', { count: 3 })).toBe('3 units');
@@ -52,11 +66,15 @@ describe('extensions: layout and the shared kit', () => {
     const seen: { url: string; auth: string | undefined; body: unknown }[] = [];
     let n = 0;
     const api = createAppApi({
-      baseUrl: 'https://app.test', token: async () => `tok-${++n}`,
+      baseUrl: 'https://app.test',
+      token: async () => `tok-${++n}`,
       fetch: async (input, init) => {
         const headers = init!.headers as Record<string, string>;
         seen.push({ url: String(input), auth: headers.authorization, body: init!.body });
-        if (String(input).endsWith('/missing')) return new Response(JSON.stringify({ error: { code: 'not_found', message: 'order not found' } }), { status: 404 });
+        if (String(input).endsWith('/missing'))
+          return new Response(JSON.stringify({ error: { code: 'not_found', message: 'order not found' } }), {
+            status: 404,
+          });
         return new Response(JSON.stringify({ ok: true }), { status: 200 });
       },
     });
@@ -65,7 +83,11 @@ describe('extensions: layout and the shared kit', () => {
     const err = await api.get('/missing').catch((e: unknown) => e);
     expect(err).toBeInstanceOf(AppApiError);
     expect(err).toMatchObject({ status: 404, code: 'not_found', message: 'order not found' });
-    expect(seen.map((s) => [s.url, s.auth])).toEqual([['https://app.test/api/x?id=1', 'Bearer tok-1'], ['https://app.test/api/y', 'Bearer tok-2'], ['https://app.test/missing', 'Bearer tok-3']]);
+    expect(seen.map((s) => [s.url, s.auth])).toEqual([
+      ['https://app.test/api/x?id=1', 'Bearer tok-1'],
+      ['https://app.test/api/y', 'Bearer tok-2'],
+      ['https://app.test/missing', 'Bearer tok-3'],
+    ]);
     expect(seen[1]!.body).toBe('{"id":"gid://shopify/Order/1"}');
   });
 });

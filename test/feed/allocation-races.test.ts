@@ -31,7 +31,13 @@ describe('races on one allocation', () => {
     const [alloc] = await t.ctx.db.select().from(allocations).where(eq(allocations.orderId, orderId));
     const [line] = await t.ctx.db.select().from(allocationLines).where(eq(allocationLines.allocationId, alloc!.id));
     const who = { keyId: 0, shopId: shop.id, warehouseId: wh.id };
-    const reserved = async () => (await t.ctx.db.select().from(stockLevels).where(and(eq(stockLevels.warehouseId, wh.id), eq(stockLevels.skuId, skuId))))[0]!.reserved;
+    const reserved = async () =>
+      (
+        await t.ctx.db
+          .select()
+          .from(stockLevels)
+          .where(and(eq(stockLevels.warehouseId, wh.id), eq(stockLevels.skuId, skuId)))
+      )[0]!.reserved;
     return { shop, wh, skuId, orderId, allocationId: alloc!.id, lineId: line!.id, who, reserved };
   }
 
@@ -39,7 +45,14 @@ describe('races on one allocation', () => {
     const s = await setup('RACE-ACC');
     await t.ctx.db.update(allocations).set({ status: 'cancel_requested' }).where(eq(allocations.id, s.allocationId));
     expect(await s.reserved()).toBe(8);
-    const results = await Promise.allSettled(Array.from({ length: 6 }, () => answerCancellation({ db: t.ctx.db, queues: t.ctx.queues }, { who: s.who, allocationId: s.allocationId, accept: true })));
+    const results = await Promise.allSettled(
+      Array.from({ length: 6 }, () =>
+        answerCancellation(
+          { db: t.ctx.db, queues: t.ctx.queues },
+          { who: s.who, allocationId: s.allocationId, accept: true },
+        ),
+      ),
+    );
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     expect(await s.reserved()).toBe(5);
   });
@@ -58,10 +71,19 @@ describe('races on one allocation', () => {
       await new Promise((r) => setTimeout(r, 400));
     });
     await gate;
-    const shipment = recordShipment({ db: t.ctx.db, queues: t.ctx.queues }, {
-      who: s.who, allocationId: s.allocationId, idempotencyKey: 'race-parcel', lines: [{ lineId: s.lineId, quantity: 3 }],
-      carrier: 'Colissimo', trackingNumbers: ['6A00000000001'], trackingUrl: null, shippedAt: new Date(),
-    });
+    const shipment = recordShipment(
+      { db: t.ctx.db, queues: t.ctx.queues },
+      {
+        who: s.who,
+        allocationId: s.allocationId,
+        idempotencyKey: 'race-parcel',
+        lines: [{ lineId: s.lineId, quantity: 3 }],
+        carrier: 'Colissimo',
+        trackingNumbers: ['6A00000000001'],
+        trackingUrl: null,
+        shippedAt: new Date(),
+      },
+    );
     await cancelTx;
     await expect(shipment).rejects.toMatchObject({ code: 'conflict' });
     const [after] = await t.ctx.db.select().from(allocations).where(eq(allocations.id, s.allocationId));

@@ -3,8 +3,15 @@ import addFormatsModule from 'ajv-formats';
 import type { Middleware } from 'openapi-fetch';
 
 type Json = Record<string, unknown>;
-interface HeaderDef { required?: boolean; schema: Json }
-interface ResponseDef { description: string; headers?: Record<string, { $ref: string }>; content?: Record<string, { schema: Json }> }
+interface HeaderDef {
+  required?: boolean;
+  schema: Json;
+}
+interface ResponseDef {
+  description: string;
+  headers?: Record<string, { $ref: string }>;
+  content?: Record<string, { schema: Json }>;
+}
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => void;
 const pointer = (...parts: string[]) => parts.map((p) => p.replaceAll('~', '~0').replaceAll('/', '~1')).join('/');
@@ -26,13 +33,20 @@ export function createContractValidator(doc: Json) {
   addFormats(ajv);
   ajv.addSchema({ ...doc, $id: 'feed' });
   const headerDefs = ((doc.components as Json).headers ?? {}) as Record<string, HeaderDef>;
-  const paths = doc.paths as Record<string, Record<string, { operationId: string; responses: Record<string, ResponseDef> }>>;
+  const paths = doc.paths as Record<
+    string,
+    Record<string, { operationId: string; responses: Record<string, ResponseDef> }>
+  >;
   const checked: CheckedAnswer[] = [];
 
   async function check(method: string, schemaPath: string, response: Response): Promise<CheckedAnswer> {
     const m = method.toLowerCase();
     const op = paths[schemaPath]?.[m];
-    const out: CheckedAnswer = { operation: op?.operationId ?? `${m} ${schemaPath}`, status: response.status, problems: [] };
+    const out: CheckedAnswer = {
+      operation: op?.operationId ?? `${m} ${schemaPath}`,
+      status: response.status,
+      problems: [],
+    };
     checked.push(out);
     if (!op) {
       out.problems.push(`no operation ${m} ${schemaPath} in the document`);
@@ -40,7 +54,9 @@ export function createContractValidator(doc: Json) {
     }
     const def = op.responses[String(response.status)];
     if (!def) {
-      out.problems.push(`status ${response.status} is not documented for ${op.operationId} (documented: ${Object.keys(op.responses).join(', ')})`);
+      out.problems.push(
+        `status ${response.status} is not documented for ${op.operationId} (documented: ${Object.keys(op.responses).join(', ')})`,
+      );
       return out;
     }
     for (const [name, ref] of Object.entries(def.headers ?? {})) {
@@ -59,7 +75,9 @@ export function createContractValidator(doc: Json) {
       if (text) out.problems.push(`body not documented: ${text.slice(0, 200)}`);
       return out;
     }
-    const validate = ajv.getSchema(`feed#/${pointer('paths', schemaPath, m, 'responses', String(response.status), 'content', 'application/json', 'schema')}`)!;
+    const validate = ajv.getSchema(
+      `feed#/${pointer('paths', schemaPath, m, 'responses', String(response.status), 'content', 'application/json', 'schema')}`,
+    )!;
     let body: unknown;
     try {
       body = JSON.parse(text);

@@ -8,15 +8,24 @@ import type { TestContext } from '../helpers/test-context.js';
 export async function seedFeedWarehouse(t: TestContext, stock = 50) {
   const shop = await seedShop(t.ctx.db);
   const wh = await seedWarehouse(t.ctx.db, shop.id, { name: 'Contract WH', costs: { FR: 4 } });
-  for (const sku of ['PULL-ROUGE-L', 'BONNET-GRIS']) await receive(t.ctx.db, shop.id, wh.id, await seedSku(t.ctx.db, shop.id, sku), stock);
+  for (const sku of ['PULL-ROUGE-L', 'BONNET-GRIS'])
+    await receive(t.ctx.db, shop.id, wh.id, await seedSku(t.ctx.db, shop.id, sku), stock);
   const { key } = await createFeedKeysRepo(t.ctx.db).create(shop.id, wh.id, 'contract');
   /** Routes and dispatches a new order: a ready allocation in the feed. */
-  async function newAllocation(lines: { sku: string; quantity: number }[] = [{ sku: 'PULL-ROUGE-L', quantity: 2 }]): Promise<{ allocationId: number; orderId: number }> {
+  async function newAllocation(
+    lines: { sku: string; quantity: number }[] = [{ sku: 'PULL-ROUGE-L', quantity: 2 }],
+  ): Promise<{ allocationId: number; orderId: number }> {
     const orderId = await seedOrder(t.ctx.db, shop.id, { lines });
-    const routed = await routeOrder({ db: t.ctx.db, queues: t.ctx.queues, log: t.ctx.log }, { shopId: shop.id, orderId, reason: 'test' });
+    const routed = await routeOrder(
+      { db: t.ctx.db, queues: t.ctx.queues, log: t.ctx.log },
+      { shopId: shop.id, orderId, reason: 'test' },
+    );
     if (routed.status !== 'routed') throw new Error(`not routed: ${routed.status}`);
     const allocationId = routed.allocationIds[0]!;
-    await dispatchAllocation({ db: t.ctx.db, shopify: t.ctx.shopify, cipher: t.ctx.cipher, breaker: t.ctx.breaker, log: t.ctx.log }, { shopId: shop.id, allocationId, finalAttempt: false, attempt: 1 });
+    await dispatchAllocation(
+      { db: t.ctx.db, shopify: t.ctx.shopify, cipher: t.ctx.cipher, breaker: t.ctx.breaker, log: t.ctx.log },
+      { shopId: shop.id, allocationId, finalAttempt: false, attempt: 1 },
+    );
     return { allocationId, orderId };
   }
   return { shop, warehouse: wh, key, newAllocation };

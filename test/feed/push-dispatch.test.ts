@@ -27,34 +27,59 @@ describe('push dispatch to a 3PL API: retries, circuit breaker, dead letter and 
   it('backs off, opens the circuit, parks the allocation, and replays it once the 3PL is back, exactly once', async () => {
     const shop = await seedShop(t.ctx.db);
     const wh = await seedWarehouse(t.ctx.db, shop.id, { dispatchStyle: 'http' });
-    await createWarehousesRepo(t.ctx.db).update(shop.id, wh.id, { pushUrl: rx.url, pushSecretEnc: t.ctx.cipher.encrypt(secret) });
+    await createWarehousesRepo(t.ctx.db).update(shop.id, wh.id, {
+      pushUrl: rx.url,
+      pushSecretEnc: t.ctx.cipher.encrypt(secret),
+    });
     const sku = await seedSku(t.ctx.db, shop.id, 'VASE');
     await receive(t.ctx.db, shop.id, wh.id, sku, 3);
     const orderId = await seedOrder(t.ctx.db, shop.id, { lines: [{ sku: 'VASE', quantity: 1 }] });
-    const routed = await routeOrder({ db: t.ctx.db, queues: t.ctx.queues, log: t.ctx.log }, { shopId: shop.id, orderId, reason: 'test' });
+    const routed = await routeOrder(
+      { db: t.ctx.db, queues: t.ctx.queues, log: t.ctx.log },
+      { shopId: shop.id, orderId, reason: 'test' },
+    );
     const allocationId = routed.status === 'routed' ? routed.allocationIds[0]! : -1;
-    const deps = { db: t.ctx.db, shopify: t.ctx.shopify, cipher: t.ctx.cipher, breaker: t.ctx.breaker, log: t.ctx.log, push: t.ctx.config.push };
+    const deps = {
+      db: t.ctx.db,
+      shopify: t.ctx.shopify,
+      cipher: t.ctx.cipher,
+      breaker: t.ctx.breaker,
+      log: t.ctx.log,
+      push: t.ctx.config.push,
+    };
 
     // five 500s in a row, each retriable; then the breaker stops calling the 3PL at all
     for (let attempt = 1; attempt <= 5; attempt++) {
-      await expect(dispatchAllocation(deps, { shopId: shop.id, allocationId, attempt, finalAttempt: false })).rejects.toBeInstanceOf(RetriableIntegrationError);
+      await expect(
+        dispatchAllocation(deps, { shopId: shop.id, allocationId, attempt, finalAttempt: false }),
+      ).rejects.toBeInstanceOf(RetriableIntegrationError);
     }
     const before = rx.stats();
-    await expect(dispatchAllocation(deps, { shopId: shop.id, allocationId, attempt: 6, finalAttempt: false })).rejects.toBeInstanceOf(RateLimitedError);
+    await expect(
+      dispatchAllocation(deps, { shopId: shop.id, allocationId, attempt: 6, finalAttempt: false }),
+    ).rejects.toBeInstanceOf(RateLimitedError);
     expect(rx.stats()).toEqual(before);
     expect((await t.ctx.breaker.state(wh.id)).open).toBe(true);
 
     // the last allowed attempt parks it as a dispatch dead letter
-    expect(await dispatchAllocation(deps, { shopId: shop.id, allocationId, attempt: 7, finalAttempt: true })).toMatchObject({ status: 'dead' });
+    expect(
+      await dispatchAllocation(deps, { shopId: shop.id, allocationId, attempt: 7, finalAttempt: true }),
+    ).toMatchObject({ status: 'dead' });
     expect((await createDispatchFailuresRepo(t.ctx.db).list(shop.id)).map((a) => a.id)).toEqual([allocationId]);
-    expect((await t.ctx.db.select().from(dispatchAttempts).where(eq(dispatchAttempts.allocationId, allocationId))).length).toBe(7);
+    expect(
+      (await t.ctx.db.select().from(dispatchAttempts).where(eq(dispatchAttempts.allocationId, allocationId))).length,
+    ).toBe(7);
 
     // the 3PL recovers; the breaker's window passes; replay hands it over once
     rx.setBehaviour({ failRate: 0 });
     await t.ctx.redis.del(`${t.ctx.config.redis.prefix}:cb:${wh.id}:open`);
     expect(await createDispatchFailuresRepo(t.ctx.db).revive(shop.id, 'all')).toEqual([allocationId]);
-    expect(await dispatchAllocation(deps, { shopId: shop.id, allocationId, attempt: 1, finalAttempt: false })).toMatchObject({ status: 'dispatched', to: 'acknowledged' });
-    expect(await dispatchAllocation(deps, { shopId: shop.id, allocationId, attempt: 1, finalAttempt: false })).toMatchObject({ status: 'skipped' });
+    expect(
+      await dispatchAllocation(deps, { shopId: shop.id, allocationId, attempt: 1, finalAttempt: false }),
+    ).toMatchObject({ status: 'dispatched', to: 'acknowledged' });
+    expect(
+      await dispatchAllocation(deps, { shopId: shop.id, allocationId, attempt: 1, finalAttempt: false }),
+    ).toMatchObject({ status: 'skipped' });
     expect(rx.received()).toHaveLength(1);
     expect(rx.received()[0]!.order.allocationId).toBe(allocationId);
     const [a] = await t.ctx.db.select().from(allocations).where(eq(allocations.id, allocationId));

@@ -25,9 +25,14 @@ export default async function setup(): Promise<() => Promise<void>> {
     }
     // clones left behind by crashed runs, old enough that no live run can still be using them
     const cutoff = Math.floor(Date.now() / 1000) - 3 * 3600;
-    const clones = await admin<{ datname: string }[]>`select datname from pg_database where datname ~ '^lapp_t_[0-9]+_'`;
+    const clones = await admin<
+      { datname: string }[]
+    >`select datname from pg_database where datname ~ '^lapp_t_[0-9]+_'`;
     for (const { datname } of clones) {
-      if (Number(datname.split('_')[2]) < cutoff) await admin.unsafe(`drop database if exists "${datname}" with (force)`).catch((err: Error) => console.warn(`could not drop the old test database ${datname}: ${err.message}`));
+      if (Number(datname.split('_')[2]) < cutoff)
+        await admin
+          .unsafe(`drop database if exists "${datname}" with (force)`)
+          .catch((err: Error) => console.warn(`could not drop the old test database ${datname}: ${err.message}`));
     }
   } finally {
     await admin.end();

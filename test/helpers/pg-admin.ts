@@ -9,7 +9,10 @@ export const adminUrl = process.env.TEST_PG_ADMIN_URL ?? 'postgres://postgres@12
 /** The template is named after a hash of the migrations, so a schema change builds a new one. */
 export function templateName(): string {
   const h = createHash('sha256');
-  for (const f of readdirSync(migrationsFolder).filter((f) => f.endsWith('.sql')).sort()) h.update(f).update(readFileSync(join(migrationsFolder, f)));
+  for (const f of readdirSync(migrationsFolder)
+    .filter((f) => f.endsWith('.sql'))
+    .sort())
+    h.update(f).update(readFileSync(join(migrationsFolder, f)));
   return `lapp_tmpl_${h.digest('hex').slice(0, 12)}`;
 }
 

@@ -30,7 +30,9 @@ export async function startRealApp(opts: { workers?: string[] } = {}): Promise<R
   let workers: StartedWorkers | null = null;
   if (opts.workers?.length) workers = await startWorkers(t.ctx, opts.workers);
   return {
-    t, app, url: `http://127.0.0.1:${port}`,
+    t,
+    app,
+    url: `http://127.0.0.1:${port}`,
     async close() {
       await workers?.close();
       await app.close();
@@ -63,19 +65,37 @@ export async function seedShopWithWarehouses(t: TestContext, ...specs: Warehouse
       if (q > 0) await receive(t.ctx.db, shop.id, row.id, skuIds.get(sku)!, q);
     }
     const ks: string[] = [];
-    for (let i = 0; i < (w.keys ?? 1); i++) ks.push((await createFeedKeysRepo(t.ctx.db).create(shop.id, row.id, `robot ${i + 1}`)).key);
+    for (let i = 0; i < (w.keys ?? 1); i++)
+      ks.push((await createFeedKeysRepo(t.ctx.db).create(shop.id, row.id, `robot ${i + 1}`)).key);
     out.push({ row, key: ks[0]!, keys: ks });
   }
   return { shopId: shop.id, warehouses: out };
 }
 
 /** Seeds an order, routes it and lists its allocations in the feed, as the workers would. */
-export async function placeOrder(t: TestContext, shopId: number, order: OrderSeed): Promise<{ orderId: number; allocationIds: number[] }> {
+export async function placeOrder(
+  t: TestContext,
+  shopId: number,
+  order: OrderSeed,
+): Promise<{ orderId: number; allocationIds: number[] }> {
   const orderId = await seedOrder(t.ctx.db, shopId, order);
-  const routed = await routeOrder({ db: t.ctx.db, queues: t.ctx.queues, log: t.ctx.log }, { shopId, orderId, reason: 'test' });
+  const routed = await routeOrder(
+    { db: t.ctx.db, queues: t.ctx.queues, log: t.ctx.log },
+    { shopId, orderId, reason: 'test' },
+  );
   if (routed.status !== 'routed') throw new Error(`order not routed: ${JSON.stringify(routed)}`);
   for (const allocationId of routed.allocationIds) {
-    await dispatchAllocation({ db: t.ctx.db, shopify: t.ctx.shopify, cipher: t.ctx.cipher, breaker: t.ctx.breaker, log: t.ctx.log, push: t.ctx.config.push }, { shopId, allocationId, finalAttempt: false, attempt: 1 });
+    await dispatchAllocation(
+      {
+        db: t.ctx.db,
+        shopify: t.ctx.shopify,
+        cipher: t.ctx.cipher,
+        breaker: t.ctx.breaker,
+        log: t.ctx.log,
+        push: t.ctx.config.push,
+      },
+      { shopId, allocationId, finalAttempt: false, attempt: 1 },
+    );
   }
   return { orderId, allocationIds: routed.allocationIds };
 }
@@ -87,7 +107,10 @@ export async function allocationRow(t: TestContext, id: number) {
 }
 
 export async function allocationsOfOrder(t: TestContext, shopId: number, orderId: number) {
-  return t.ctx.db.select().from(allocations).where(and(eq(allocations.shopId, shopId), eq(allocations.orderId, orderId)));
+  return t.ctx.db
+    .select()
+    .from(allocations)
+    .where(and(eq(allocations.shopId, shopId), eq(allocations.orderId, orderId)));
 }
 
 export async function shipmentsOf(t: TestContext, allocationId: number) {
@@ -99,7 +122,12 @@ export async function eventsOf(t: TestContext, shipmentId: number) {
 }
 
 /** Runs `step` (a robot cycle, or nothing) and re-checks until `check` returns a value; fails after `timeoutMs`. */
-export async function until<T>(what: string, check: () => Promise<T | null | undefined | false>, step: () => Promise<unknown> = () => new Promise((r) => setTimeout(r, 20)), timeoutMs = 10_000): Promise<T> {
+export async function until<T>(
+  what: string,
+  check: () => Promise<T | null | undefined | false>,
+  step: () => Promise<unknown> = () => new Promise((r) => setTimeout(r, 20)),
+  timeoutMs = 10_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const v = await check();

@@ -16,8 +16,15 @@ export interface SimApp {
  * The real app (server on a port, real Postgres and Redis) wired to an in-process Shopify
  * simulator that delivers webhooks to it, as in production but with Shopify simulated.
  */
-export async function startSimApp(opts: { env?: Record<string, string>; sim?: Partial<ShopifySimOptions> } = {}): Promise<SimApp> {
-  const sim = createShopifySim({ apiKey: 'demo-api-key', apiSecret: 'demo-api-secret', webhooks: { retryBaseMs: 20, timeoutMs: 5000 }, ...opts.sim });
+export async function startSimApp(
+  opts: { env?: Record<string, string>; sim?: Partial<ShopifySimOptions> } = {},
+): Promise<SimApp> {
+  const sim = createShopifySim({
+    apiKey: 'demo-api-key',
+    apiSecret: 'demo-api-secret',
+    webhooks: { retryBaseMs: 20, timeoutMs: 5000 },
+    ...opts.sim,
+  });
   const simUrl = await sim.start(0);
   // the app's own URL is known up front: fulfillment-service callbacks are registered with it
   const port = await new Promise<number>((resolve) => {
@@ -32,7 +39,10 @@ export async function startSimApp(opts: { env?: Record<string, string>; sim?: Pa
   await app.listen({ port, host: '127.0.0.1' });
   sim.setAppUrl(appUrl);
   return {
-    sim, t, app, appUrl,
+    sim,
+    t,
+    app,
+    appUrl,
     async close() {
       await sim.stop();
       await app.close();
@@ -42,8 +52,23 @@ export async function startSimApp(opts: { env?: Record<string, string>; sim?: Pa
 }
 
 /** Creates a shop in the simulator with the app installed, and returns a session token for it. */
-export async function simShop(sim: ShopifySim, domain: string, products: { sku: string; price?: number }[] = []): Promise<string> {
-  sim.control.createShop({ domain, name: domain.split('.')[0]!, currency: 'EUR', locale: 'fr', timezone: 'Europe/Paris', installed: true });
-  if (products.length) sim.control.addProducts(domain, products.map((p) => ({ title: p.sku, variants: [{ sku: p.sku, price: p.price ?? 20 }] })));
+export async function simShop(
+  sim: ShopifySim,
+  domain: string,
+  products: { sku: string; price?: number }[] = [],
+): Promise<string> {
+  sim.control.createShop({
+    domain,
+    name: domain.split('.')[0]!,
+    currency: 'EUR',
+    locale: 'fr',
+    timezone: 'Europe/Paris',
+    installed: true,
+  });
+  if (products.length)
+    sim.control.addProducts(
+      domain,
+      products.map((p) => ({ title: p.sku, variants: [{ sku: p.sku, price: p.price ?? 20 }] })),
+    );
   return sim.mintSessionToken(domain);
 }

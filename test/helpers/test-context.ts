@@ -18,7 +18,15 @@ export async function createTestContext(env: Record<string, string> = {}): Promi
   const testDb = await createTestDatabase();
   const prefix = `{t${randomBytes(5).toString('hex')}}`;
   // tests never reach real Shopify: an origin nothing listens on stands for "simulated", unless a simulator is given
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: testDb.url, QUEUE_PREFIX: prefix, DB_POOL_SIZE: '5', SHOPIFY_API_ORIGIN: 'http://127.0.0.1:9', ...env });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    DATABASE_URL: testDb.url,
+    QUEUE_PREFIX: prefix,
+    DB_POOL_SIZE: '5',
+    SHOPIFY_API_ORIGIN: 'http://127.0.0.1:9',
+    ...env,
+  });
   const ctx = await createAppContext(config, { name: 'test' });
   return {
     ctx,
@@ -29,7 +37,12 @@ export async function createTestContext(env: Record<string, string> = {}): Promi
         console.warn(`test context ${prefix}: could not list its Redis keys: ${err.message}`);
         return [] as string[];
       });
-      if (keys.length) await ctx.redis.del(...keys).catch((err: Error) => console.warn(`test context ${prefix}: could not delete its Redis keys: ${err.message}`));
+      if (keys.length)
+        await ctx.redis
+          .del(...keys)
+          .catch((err: Error) =>
+            console.warn(`test context ${prefix}: could not delete its Redis keys: ${err.message}`),
+          );
       await ctx.close();
       await testDb.drop();
     },

@@ -22,6 +22,7 @@ export function signedWebhook(body: string | object, opts: SignedWebhookOptions 
     'x-shopify-event-id': opts.eventId ?? randomUUID(),
     'x-shopify-triggered-at': new Date().toISOString(),
   };
-  if (opts.hmac !== null) headers['x-shopify-hmac-sha256'] = opts.hmac ?? signBody(payload, opts.secret ?? 'demo-api-secret');
+  if (opts.hmac !== null)
+    headers['x-shopify-hmac-sha256'] = opts.hmac ?? signBody(payload, opts.secret ?? 'demo-api-secret');
   return { method: 'POST' as const, url: opts.url ?? '/webhooks', headers, payload };
 }

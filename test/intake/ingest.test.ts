@@ -17,7 +17,8 @@ describe('ingest', () => {
     t = await createTestContext();
     app = await buildApp(t.ctx, { logger: false });
     // events of shops that never installed the app are parked; these two installed it
-    for (const domain of ['test-shop.myshopify.com', 'other.myshopify.com']) await createShopsRepo(t.ctx.db).activate(domain);
+    for (const domain of ['test-shop.myshopify.com', 'other.myshopify.com'])
+      await createShopsRepo(t.ctx.db).activate(domain);
   });
   afterAll(async () => {
     await app.close();
@@ -28,10 +29,23 @@ describe('ingest', () => {
   async function deliver(body: unknown, opts: { topic?: string; eventId?: string; shop?: string; url?: string } = {}) {
     const res = await app.inject(signedWebhook(typeof body === 'string' ? body : JSON.stringify(body), opts));
     expect(res.statusCode).toBe(200);
-    const [row] = await t.ctx.db.select({ id: inboxEvents.id }).from(inboxEvents).orderBy(sql`${inboxEvents.id} desc`).limit(1);
-    return ingestEvent({ db: t.ctx.db, queues: t.ctx.queues, log: t.ctx.log }, { inboxId: row!.id, finalAttempt: false });
+    const [row] = await t.ctx.db
+      .select({ id: inboxEvents.id })
+      .from(inboxEvents)
+      .orderBy(sql`${inboxEvents.id} desc`)
+      .limit(1);
+    return ingestEvent(
+      { db: t.ctx.db, queues: t.ctx.queues, log: t.ctx.log },
+      { inboxId: row!.id, finalAttempt: false },
+    );
   }
-  const orderByExt = async (id: number) => (await t.ctx.db.select().from(orders).where(eq(orders.externalId, `gid://shopify/Order/${id}`)))[0];
+  const orderByExt = async (id: number) =>
+    (
+      await t.ctx.db
+        .select()
+        .from(orders)
+        .where(eq(orders.externalId, `gid://shopify/Order/${id}`))
+    )[0];
 
   it('creates one order from duplicates: same event id, and same body with a fresh id', async () => {
     const body = buildRestOrder({ id: 10 });
@@ -47,8 +61,16 @@ describe('ingest', () => {
   });
 
   it('ends in the newest state when orders/updated arrives before orders/create', async () => {
-    const v2 = buildRestOrder({ id: 11, updatedAt: '2026-11-20T10:05:00+01:00', lines: [{ id: 1, sku: 'A', quantity: 3, currentQuantity: 1 }] });
-    const v1 = buildRestOrder({ id: 11, updatedAt: '2026-11-20T10:00:00+01:00', lines: [{ id: 1, sku: 'A', quantity: 3 }] });
+    const v2 = buildRestOrder({
+      id: 11,
+      updatedAt: '2026-11-20T10:05:00+01:00',
+      lines: [{ id: 1, sku: 'A', quantity: 3, currentQuantity: 1 }],
+    });
+    const v1 = buildRestOrder({
+      id: 11,
+      updatedAt: '2026-11-20T10:00:00+01:00',
+      lines: [{ id: 1, sku: 'A', quantity: 3 }],
+    });
     expect(await deliver(v2, { topic: 'orders/updated' })).toMatchObject({ outcome: 'inserted' });
     expect(await deliver(v1, { topic: 'orders/create' })).toMatchObject({ outcome: 'stale' });
     const o = await orderByExt(11);
@@ -59,9 +81,16 @@ describe('ingest', () => {
 
   it('never brings a cancelled order back to life', async () => {
     await deliver(buildRestOrder({ id: 12, updatedAt: '2026-11-20T10:00:00Z' }));
-    expect(await deliver(buildRestOrder({ id: 12, updatedAt: '2026-11-20T11:00:00Z', cancelledAt: '2026-11-20T11:00:00Z' }), { topic: 'orders/cancelled' })).toMatchObject({ outcome: 'cancelled' });
+    expect(
+      await deliver(
+        buildRestOrder({ id: 12, updatedAt: '2026-11-20T11:00:00Z', cancelledAt: '2026-11-20T11:00:00Z' }),
+        { topic: 'orders/cancelled' },
+      ),
+    ).toMatchObject({ outcome: 'cancelled' });
     // a later version that (wrongly) omits cancelled_at
-    await deliver(buildRestOrder({ id: 12, updatedAt: '2026-11-20T12:00:00Z', cancelledAt: null }), { topic: 'orders/updated' });
+    await deliver(buildRestOrder({ id: 12, updatedAt: '2026-11-20T12:00:00Z', cancelledAt: null }), {
+      topic: 'orders/updated',
+    });
     const o = await orderByExt(12);
     expect(o!.status).toBe('cancelled');
     expect(o!.cancelledAt?.toISOString()).toBe('2026-11-20T11:00:00.000Z');
@@ -69,7 +98,10 @@ describe('ingest', () => {
 
   it('parks truncated JSON and unknown topics as dead letters instead of retrying', async () => {
     expect(await deliver('{"id": 13, "line_items": [')).toMatchObject({ status: 'dead' });
-    expect(await deliver({ id: 14 }, { topic: 'carts/create' })).toMatchObject({ status: 'dead', error: 'unknown topic carts/create' });
+    expect(await deliver({ id: 14 }, { topic: 'carts/create' })).toMatchObject({
+      status: 'dead',
+      error: 'unknown topic carts/create',
+    });
     expect(await deliver({ id: 'x', name: 5 }, { topic: 'orders/create' })).toMatchObject({ status: 'dead' });
     const dead = await t.ctx.db.select().from(inboxEvents).where(eq(inboxEvents.status, 'dead'));
     expect(dead.length).toBeGreaterThanOrEqual(3);
@@ -78,20 +110,36 @@ describe('ingest', () => {
 
   it('exports and erases a customer on the compliance topics', async () => {
     await deliver(buildRestOrder({ id: 20, customerId: 777, email: 'jeanne@example.fr' }));
-    const base = { shop_id: 1, shop_domain: 'test-shop.myshopify.com', customer: { id: 777, email: 'jeanne@example.fr', phone: null } };
-    await deliver({ ...base, orders_requested: [20], data_request: { id: 99 } }, { topic: 'customers/data_request', url: '/webhooks/compliance' });
-    const [exp] = await t.ctx.db.select().from(complianceRecords).where(eq(complianceRecords.topic, 'customers/data_request'));
+    const base = {
+      shop_id: 1,
+      shop_domain: 'test-shop.myshopify.com',
+      customer: { id: 777, email: 'jeanne@example.fr', phone: null },
+    };
+    await deliver(
+      { ...base, orders_requested: [20], data_request: { id: 99 } },
+      { topic: 'customers/data_request', url: '/webhooks/compliance' },
+    );
+    const [exp] = await t.ctx.db
+      .select()
+      .from(complianceRecords)
+      .where(eq(complianceRecords.topic, 'customers/data_request'));
     expect(exp!.export).toEqual([expect.objectContaining({ order: '#20', email: 'jeanne@example.fr' })]);
     await deliver({ ...base, orders_to_redact: [20] }, { topic: 'customers/redact', url: '/webhooks/compliance' });
     const o = await orderByExt(20);
     expect(o).toMatchObject({ email: null, customerExternalId: null, latitude: null, zip: null });
     expect(o!.shippingAddress).toEqual({ countryCode: 'FR' });
-    const [red] = await t.ctx.db.select().from(complianceRecords).where(eq(complianceRecords.topic, 'customers/redact'));
+    const [red] = await t.ctx.db
+      .select()
+      .from(complianceRecords)
+      .where(eq(complianceRecords.topic, 'customers/redact'));
     expect(red!.summary).toEqual({ ordersRedacted: 1 });
   });
 
   it('disables the shop on app/uninstalled', async () => {
-    await deliver({ id: 1, name: 'Other', domain: 'other.example', myshopify_domain: 'other.myshopify.com' }, { topic: 'app/uninstalled', shop: 'other.myshopify.com' });
+    await deliver(
+      { id: 1, name: 'Other', domain: 'other.example', myshopify_domain: 'other.myshopify.com' },
+      { topic: 'app/uninstalled', shop: 'other.myshopify.com' },
+    );
     const [s] = await t.ctx.db.select().from(shops).where(eq(shops.domain, 'other.myshopify.com'));
     expect(s!.status).toBe('uninstalled');
   });
@@ -114,11 +162,15 @@ describe('ingest through the running workers', () => {
   });
 
   it('applies a burst of deliveries exactly once each', async () => {
-    const bodies = Array.from({ length: 40 }, (_, i) => buildRestOrder({ id: 100 + (i % 20), updatedAt: `2026-11-20T10:${String(i).padStart(2, '0')}:00Z` }));
+    const bodies = Array.from({ length: 40 }, (_, i) =>
+      buildRestOrder({ id: 100 + (i % 20), updatedAt: `2026-11-20T10:${String(i).padStart(2, '0')}:00Z` }),
+    );
     const res = await Promise.all(bodies.map((b) => app.inject(signedWebhook(b))));
     expect(res.map((r) => r.statusCode)).toEqual(res.map(() => 200));
     for (;;) {
-      const [p] = await t.ctx.database.query<{ n: number }>(sql`select count(*)::int as n from inbox_events where status = 'pending'`);
+      const [p] = await t.ctx.database.query<{ n: number }>(
+        sql`select count(*)::int as n from inbox_events where status = 'pending'`,
+      );
       if (Number(p!.n) === 0) break;
       await new Promise((r) => setTimeout(r, 50));
     }

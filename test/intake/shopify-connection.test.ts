@@ -42,19 +42,27 @@ describe('connection to Shopify: expiring tokens and the initial import', () => 
   it('imports a few thousand orders through bulk operations, with progress', async () => {
     const summary = seedDemoShop(s.sim, { domain: 'history.myshopify.com', orders: 3000, days: 50 });
     const token = await s.sim.mintSessionToken('history.myshopify.com');
-    expect((await s.app.inject({ url: '/api/admin/shop', headers: { authorization: `Bearer ${token}` } })).statusCode).toBe(200);
+    expect(
+      (await s.app.inject({ url: '/api/admin/shop', headers: { authorization: `Bearer ${token}` } })).statusCode,
+    ).toBe(200);
     const shopId = (await createShopsRepo(s.t.ctx.db).byDomain('history.myshopify.com'))!.id;
     const seen = new Set<number>();
-    const done = await waitFor('import completed', async () => {
-      const [row] = await s.t.ctx.db.select().from(imports).where(eq(imports.shopId, shopId));
-      if (row) seen.add(row.percent);
-      return row && row.status !== 'running' ? row : null;
-    }, 120_000);
+    const done = await waitFor(
+      'import completed',
+      async () => {
+        const [row] = await s.t.ctx.db.select().from(imports).where(eq(imports.shopId, shopId));
+        if (row) seen.add(row.percent);
+        return row && row.status !== 'running' ? row : null;
+      },
+      120_000,
+    );
     expect(done).toMatchObject({ status: 'completed', percent: 100 });
     expect(done.counts.orders).toBe(summary.orders);
     expect(done.counts.skus).toBeGreaterThanOrEqual(40);
     expect(seen.size).toBeGreaterThan(1);
-    const [n] = await s.t.ctx.database.query<{ n: number }>(sql`select count(*)::int as n from orders where shop_id = ${shopId}`);
+    const [n] = await s.t.ctx.database.query<{ n: number }>(
+      sql`select count(*)::int as n from orders where shop_id = ${shopId}`,
+    );
     expect(Number(n!.n)).toBe(summary.orders);
     const bulk = s.sim.requestLog({ shop: 'history.myshopify.com', operationName: 'BulkRunQuery' });
     expect(bulk).toHaveLength(2);

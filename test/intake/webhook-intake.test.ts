@@ -22,9 +22,13 @@ describe('webhook intake', () => {
   });
 
   it('stores a signed webhook before the 200 and queues one ingest job', async () => {
-    const res = await app.inject(signedWebhook({ id: 1, admin_graphql_api_id: 'gid://shopify/Order/1' }, { eventId: 'evt-a' }));
+    const res = await app.inject(
+      signedWebhook({ id: 1, admin_graphql_api_id: 'gid://shopify/Order/1' }, { eventId: 'evt-a' }),
+    );
     expect(res.statusCode).toBe(200);
-    const rows = await t.ctx.database.query<{ id: number; topic: string; status: string }>(sql`select id, topic, status from inbox_events where event_id = 'evt-a'`);
+    const rows = await t.ctx.database.query<{ id: number; topic: string; status: string }>(
+      sql`select id, topic, status from inbox_events where event_id = 'evt-a'`,
+    );
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ topic: 'orders/create', status: 'pending' });
     await t.ctx.ingestProducer.drain();
@@ -36,7 +40,10 @@ describe('webhook intake', () => {
     const before = await countInbox(t);
     const a = await app.inject(signedWebhook({ id: 2 }, { eventId: 'evt-dup' }));
     const b = await app.inject(signedWebhook({ id: 2 }, { eventId: 'evt-dup' }));
-    const [c, d] = await Promise.all([app.inject(signedWebhook({ id: 2 }, { eventId: 'evt-dup' })), app.inject(signedWebhook({ id: 2 }, { eventId: 'evt-dup' }))]);
+    const [c, d] = await Promise.all([
+      app.inject(signedWebhook({ id: 2 }, { eventId: 'evt-dup' })),
+      app.inject(signedWebhook({ id: 2 }, { eventId: 'evt-dup' })),
+    ]);
     expect([a, b, c, d].map((r) => r.statusCode)).toEqual([200, 200, 200, 200]);
     expect((await countInbox(t)) - before).toBe(1);
   });
@@ -48,7 +55,9 @@ describe('webhook intake', () => {
     const wrong = await app.inject(signedWebhook(body, { secret: 'not-the-secret' }));
     const missing = await app.inject(signedWebhook(body, { hmac: null }));
     const reserialised = await app.inject({ ...good, payload: JSON.stringify(JSON.parse(body)) });
-    const compliance = await app.inject(signedWebhook(body, { secret: 'nope', url: '/webhooks/compliance', topic: 'customers/redact' }));
+    const compliance = await app.inject(
+      signedWebhook(body, { secret: 'nope', url: '/webhooks/compliance', topic: 'customers/redact' }),
+    );
     for (const r of [wrong, missing, reserialised, compliance]) {
       expect(r.statusCode).toBe(401);
       expect(r.json().error.code).toBe('invalid_signature');
@@ -117,9 +126,14 @@ describe('webhook intake when a part is down', () => {
       await app.inject(signedWebhook({ id: 8 }, { eventId: 'evt-sweep' }));
       await t.ctx.ingestProducer.drain();
       // simulate the loss by removing the job, not the whole Redis (other suites share it)
-      const [row] = await t.ctx.database.query<{ id: number }>(sql`select id from inbox_events where event_id = 'evt-sweep'`);
+      const [row] = await t.ctx.database.query<{ id: number }>(
+        sql`select id from inbox_events where event_id = 'evt-sweep'`,
+      );
       await t.ctx.queues.queue('ingest').remove(`inbox-${row!.id}`);
-      const out = await sweepInbox({ db: t.ctx.db, queues: t.ctx.queues, log: t.ctx.log }, { olderThanMs: 0, now: new Date(Date.now() + 1000) });
+      const out = await sweepInbox(
+        { db: t.ctx.db, queues: t.ctx.queues, log: t.ctx.log },
+        { olderThanMs: 0, now: new Date(Date.now() + 1000) },
+      );
       expect(out.enqueued).toBe(1);
       expect(await t.ctx.queues.queue('ingest').getJob(`inbox-${row!.id}`)).toBeTruthy();
     } finally {

@@ -10,7 +10,14 @@ import { waitFor } from '../helpers/wait.js';
 import { startWorkers, type StartedWorkers } from '../../workers/registry.js';
 
 const SHOP = 'flush.myshopify.com';
-const address = { address1: '1 rue A', city: 'Paris', zip: '75002', countryCode: 'FR', latitude: 48.86, longitude: 2.34 };
+const address = {
+  address1: '1 rue A',
+  city: 'Paris',
+  zip: '75002',
+  countryCode: 'FR',
+  latitude: 48.86,
+  longitude: 2.34,
+};
 
 describe('F3: Redis loses every queued job mid-run', () => {
   let s: SimApp;
@@ -33,7 +40,13 @@ describe('F3: Redis loses every queued job mid-run', () => {
     await receive(s.t.ctx.db, shopId, wh.id, await seedSku(s.t.ctx.db, shopId, 'BOUGIE'), 100);
 
     // 20 orders arrive and are acknowledged while no worker runs, then Redis is wiped
-    const placed = Array.from({ length: 20 }, () => s.sim.control.placeOrder(SHOP, { lines: [{ sku: 'BOUGIE', quantity: 1 }], shippingAddress: address, financialStatus: 'paid' }));
+    const placed = Array.from({ length: 20 }, () =>
+      s.sim.control.placeOrder(SHOP, {
+        lines: [{ sku: 'BOUGIE', quantity: 1 }],
+        shippingAddress: address,
+        financialStatus: 'paid',
+      }),
+    );
     await s.sim.waitForIdleWebhooks();
     await s.t.ctx.ingestProducer.drain();
     const keys = await s.t.ctx.redis.keys(`${s.t.ctx.config.redis.prefix}*`);
@@ -45,13 +58,21 @@ describe('F3: Redis loses every queued job mid-run', () => {
     const deps = { db: s.t.ctx.db, queues: s.t.ctx.queues, log: s.t.ctx.log };
     const later = () => new Date(Date.now() + 120_000);
     await sweepInbox(deps, { olderThanMs: 0, now: later() });
-    await waitFor('every order stored', async () => Number((await s.t.ctx.database.query<{ n: number }>(sql`select count(*)::int as n from orders`))[0]!.n) === 20);
+    await waitFor(
+      'every order stored',
+      async () =>
+        Number((await s.t.ctx.database.query<{ n: number }>(sql`select count(*)::int as n from orders`))[0]!.n) === 20,
+    );
     // routing jobs queued by ingest may also have been lost: sweep the orders left pending
-    await waitFor('every order handed to the warehouse', async () => {
-      await sweepWork(deps, { olderThanMs: 0, now: later() });
-      const ready = await s.t.ctx.db.select().from(allocations).where(eq(allocations.status, 'ready'));
-      return ready.length === 20;
-    }, 30_000);
+    await waitFor(
+      'every order handed to the warehouse',
+      async () => {
+        await sweepWork(deps, { olderThanMs: 0, now: later() });
+        const ready = await s.t.ctx.db.select().from(allocations).where(eq(allocations.status, 'ready'));
+        return ready.length === 20;
+      },
+      30_000,
+    );
     const stored = await s.t.ctx.db.select().from(orders);
     expect(new Set(stored.map((o) => o.externalId))).toEqual(new Set(placed.map((p) => p.gid)));
   }, 60_000);

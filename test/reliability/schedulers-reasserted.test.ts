@@ -15,7 +15,8 @@ describe('schedulers after Redis loses them', () => {
     await t.close();
   });
 
-  const schedulerKeys = async () => (await t.ctx.queues.queue('maintenance').getJobSchedulers()).map((s) => s.key).sort();
+  const schedulerKeys = async () =>
+    (await t.ctx.queues.queue('maintenance').getJobSchedulers()).map((s) => s.key).sort();
 
   it('every worker process, whatever queues it serves, puts the sweep, reconciliation, delay-check and stock-digest schedulers back after a flush', async () => {
     workers = await startWorkers(t.ctx, ['route'], { reassertSchedulersEveryMs: 200 });

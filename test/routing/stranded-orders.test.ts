@@ -24,7 +24,10 @@ describe('an order whose allocation is rejected or withdrawn', () => {
     await receive(t.ctx.db, shop.id, a.id, skuId, 5);
     await receive(t.ctx.db, shop.id, b.id, skuId, 5);
     const orderId = await seedOrder(t.ctx.db, shop.id, { lines: [{ sku, quantity: 2 }] });
-    await routeOrder({ db: t.ctx.db, queues: t.ctx.queues, log: t.ctx.log }, { shopId: shop.id, orderId, reason: 'test' });
+    await routeOrder(
+      { db: t.ctx.db, queues: t.ctx.queues, log: t.ctx.log },
+      { shopId: shop.id, orderId, reason: 'test' },
+    );
     const [alloc] = await t.ctx.db.select().from(allocations).where(eq(allocations.orderId, orderId));
     await t.ctx.db.update(allocations).set({ status: 'ready' }).where(eq(allocations.id, alloc!.id));
     return { shop, a, b, orderId, allocationId: alloc!.id };
@@ -36,20 +39,34 @@ describe('an order whose allocation is rejected or withdrawn', () => {
 
   async function sweptOrders() {
     await t.ctx.queues.queue('route').obliterate({ force: true });
-    await sweepWork({ db: t.ctx.db, queues: t.ctx.queues, log: t.ctx.log }, { olderThanMs: 0, now: new Date(Date.now() + 1000) });
+    await sweepWork(
+      { db: t.ctx.db, queues: t.ctx.queues, log: t.ctx.log },
+      { olderThanMs: 0, now: new Date(Date.now() + 1000) },
+    );
     return (await t.ctx.queues.queue('route').getJobs(['waiting'])).map((j) => j.data.orderId);
   }
 
   it('a 3PL rejection marks the order as needing routing in the same transaction, and the sweeper finds it once Redis lost the job', async () => {
     const { shop, a, orderId, allocationId } = await routedOrder('REJ-1');
-    await rejectAllocation({ db: t.ctx.db, queues: t.ctx.queues }, { who: { keyId: 0, shopId: shop.id, warehouseId: a.id }, allocationId, reason: 'damaged' });
+    await rejectAllocation(
+      { db: t.ctx.db, queues: t.ctx.queues },
+      { who: { keyId: 0, shopId: shop.id, warehouseId: a.id }, allocationId, reason: 'damaged' },
+    );
     expect(await status(orderId)).toBe('pending');
     expect(await sweptOrders()).toContain(orderId);
   });
 
   it('a count that withdraws the allocation marks the order as needing routing, and the sweeper finds it', async () => {
     const { shop, a, orderId } = await routedOrder('CNT-1');
-    await applyInventorySnapshot({ db: t.ctx.db, queues: t.ctx.queues }, { who: { keyId: 0, shopId: shop.id, warehouseId: a.id }, snapshotId: 'count-strand', takenAt: new Date(), items: [{ sku: 'CNT-1', onHand: 0 }] });
+    await applyInventorySnapshot(
+      { db: t.ctx.db, queues: t.ctx.queues },
+      {
+        who: { keyId: 0, shopId: shop.id, warehouseId: a.id },
+        snapshotId: 'count-strand',
+        takenAt: new Date(),
+        items: [{ sku: 'CNT-1', onHand: 0 }],
+      },
+    );
     expect(await status(orderId)).toBe('pending');
     expect(await sweptOrders()).toContain(orderId);
   });

@@ -16,7 +16,12 @@ describe('logs and stored errors carry no SQL, parameters or tokens', () => {
   const lines: string[] = [];
   beforeAll(async () => {
     t = await createTestContext();
-    const sink = new Writable({ write(chunk, _enc, cb) { lines.push(String(chunk)); cb(); } });
+    const sink = new Writable({
+      write(chunk, _enc, cb) {
+        lines.push(String(chunk));
+        cb();
+      },
+    });
     t.ctx.log = createLogger('info', 'test', sink);
   });
   afterAll(async () => t.close());
@@ -25,16 +30,27 @@ describe('logs and stored errors carry no SQL, parameters or tokens', () => {
     await createShopsRepo(t.ctx.db).activate('test-shop.myshopify.com');
     const app = await buildApp(t.ctx);
     app.get('/boom', async () => t.ctx.database.query(sql`select ${SECRET_EMAIL}::int`));
-    const res = await app.inject(signedWebhook({ id: 1, email: SECRET_EMAIL }, { topic: 'test/boom', eventId: 'boom-1' }));
+    const res = await app.inject(
+      signedWebhook({ id: 1, email: SECRET_EMAIL }, { topic: 'test/boom', eventId: 'boom-1' }),
+    );
     expect(res.statusCode).toBe(200);
-    const [row] = await t.ctx.database.query<{ id: number }>(sql`select id from inbox_events where event_id = 'boom-1'`);
-    const handlers = { 'test/boom': async (tx: Parameters<NonNullable<Parameters<typeof ingestEvent>[0]['handlers']>[string]>[0]) => {
-      await tx.execute(sql`select ${SECRET_EMAIL}::int`);
-      return { outcome: 'never' };
-    } };
-    const out = await ingestEvent({ db: t.ctx.db, queues: t.ctx.queues, log: t.ctx.log, handlers }, { inboxId: Number(row!.id), finalAttempt: true });
+    const [row] = await t.ctx.database.query<{ id: number }>(
+      sql`select id from inbox_events where event_id = 'boom-1'`,
+    );
+    const handlers = {
+      'test/boom': async (tx: Parameters<NonNullable<Parameters<typeof ingestEvent>[0]['handlers']>[string]>[0]) => {
+        await tx.execute(sql`select ${SECRET_EMAIL}::int`);
+        return { outcome: 'never' };
+      },
+    };
+    const out = await ingestEvent(
+      { db: t.ctx.db, queues: t.ctx.queues, log: t.ctx.log, handlers },
+      { inboxId: Number(row!.id), finalAttempt: true },
+    );
     expect(out.status).toBe('dead');
-    const [stored] = await t.ctx.database.query<{ last_error: string }>(sql`select last_error from inbox_events where event_id = 'boom-1'`);
+    const [stored] = await t.ctx.database.query<{ last_error: string }>(
+      sql`select last_error from inbox_events where event_id = 'boom-1'`,
+    );
     expect(stored!.last_error).toMatch(/^database error 22P02/);
     expect(stored!.last_error).not.toContain(SECRET_EMAIL);
     expect(stored!.last_error.toLowerCase()).not.toContain('select');

@@ -11,12 +11,24 @@ describe('CSV exports cannot carry spreadsheet formulas', () => {
   afterAll(async () => w.close());
 
   it('neutralizes formula starts and leaves numbers alone', () => {
-    expect(['=1+1', '+cmd', '-2+3', '@SUM(A1)', '\tx', '\r=x', '-12', '3.5', '+4', 'plain'].map(neutralizeFormula))
-      .toEqual(["'=1+1", "'+cmd", "'-2+3", "'@SUM(A1)", "'\tx", "'\r=x", '-12', '3.5', '+4', 'plain']);
+    expect(
+      ['=1+1', '+cmd', '-2+3', '@SUM(A1)', '\tx', '\r=x', '-12', '3.5', '+4', 'plain'].map(neutralizeFormula),
+    ).toEqual(["'=1+1", "'+cmd", "'-2+3", "'@SUM(A1)", "'\tx", "'\r=x", '-12', '3.5', '+4', 'plain']);
   });
 
   it('escapes SKU, title and supplier in /stock.csv', async () => {
-    await createCatalogRepo(w.t.ctx.db).upsertSkus(w.a.shop.id, [{ sku: '@EVIL', title: '=HYPERLINK("http://evil.example","x")', productExternalId: null, variantExternalId: 'gid://shopify/ProductVariant/evil', inventoryItemExternalId: null, price: '1.00', unitCost: null, supplier: '+cmd|calc' }]);
+    await createCatalogRepo(w.t.ctx.db).upsertSkus(w.a.shop.id, [
+      {
+        sku: '@EVIL',
+        title: '=HYPERLINK("http://evil.example","x")',
+        productExternalId: null,
+        variantExternalId: 'gid://shopify/ProductVariant/evil',
+        inventoryItemExternalId: null,
+        price: '1.00',
+        unitCost: null,
+        supplier: '+cmd|calc',
+      },
+    ]);
     const res = await w.app.inject({ url: '/api/admin/stock.csv', headers: bearer(w.a.token) });
     expect(res.statusCode).toBe(200);
     const line = res.body.split('\n').find((l) => l.includes('EVIL'))!;

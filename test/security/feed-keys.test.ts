@@ -10,7 +10,8 @@ describe('3PL keys', () => {
   });
   afterAll(async () => w.close());
 
-  const list = (key: string, remoteAddress = '203.0.113.1') => w.app.inject({ url: '/feed/v1/allocations?status=open', headers: bearer(key), remoteAddress });
+  const list = (key: string, remoteAddress = '203.0.113.1') =>
+    w.app.inject({ url: '/feed/v1/allocations?status=open', headers: bearer(key), remoteAddress });
 
   it('records when a key was last used', async () => {
     expect((await list(w.a.feedKey)).statusCode).toBe(200);
@@ -26,7 +27,10 @@ describe('3PL keys', () => {
 
   it('refuses the keys of a shop that uninstalled', async () => {
     expect((await list(w.b.feedKey)).statusCode).toBe(200);
-    await w.t.ctx.db.update(shops).set({ status: 'uninstalled', uninstalledAt: new Date() }).where(eq(shops.id, w.b.shop.id));
+    await w.t.ctx.db
+      .update(shops)
+      .set({ status: 'uninstalled', uninstalledAt: new Date() })
+      .where(eq(shops.id, w.b.shop.id));
     const res = await list(w.b.feedKey);
     expect(res.statusCode).toBe(401);
     expect(res.body).not.toContain('Camille');
@@ -34,9 +38,16 @@ describe('3PL keys', () => {
 
   it('slows down an address that keeps trying wrong keys, before checking them', async () => {
     const codes: number[] = [];
-    for (let i = 0; i < 14; i++) codes.push((await list(`lk_0123456789ab_${'x'.repeat(30)}${i}`, '198.51.100.7')).statusCode);
-    expect(codes.slice(0, 10).every((c) => c === 401), String(codes)).toBe(true);
-    expect(codes.slice(10).every((c) => c === 429), String(codes)).toBe(true);
+    for (let i = 0; i < 14; i++)
+      codes.push((await list(`lk_0123456789ab_${'x'.repeat(30)}${i}`, '198.51.100.7')).statusCode);
+    expect(
+      codes.slice(0, 10).every((c) => c === 401),
+      String(codes),
+    ).toBe(true);
+    expect(
+      codes.slice(10).every((c) => c === 429),
+      String(codes),
+    ).toBe(true);
     // even a good key is refused from that address for a while; other addresses are unaffected
     expect((await list(w.a.feedKey, '198.51.100.7')).statusCode).toBe(429);
     expect((await list(w.a.feedKey, '203.0.113.9')).statusCode).toBe(200);

@@ -13,6 +13,10 @@ describe('every public endpoint, fuzzed from its schema', () => {
     expect(w.routes.some((r) => r.url.startsWith('/feed/v1/allocations'))).toBe(true);
     const report = await runFuzz(w, Number(process.env.FUZZ_REQUESTS ?? 10_000), 1414);
     expect(report.failures).toEqual([]);
-    expect(report).toMatchObject({ requests: Number(process.env.FUZZ_REQUESTS ?? 10_000), responses_5xx: 0, db_changed: false });
+    expect(report).toMatchObject({
+      requests: Number(process.env.FUZZ_REQUESTS ?? 10_000),
+      responses_5xx: 0,
+      db_changed: false,
+    });
   }, 180_000);
 });

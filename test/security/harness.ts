@@ -53,21 +53,49 @@ export interface Tenant {
 export async function seedTenant(t: TestContext, domain: string): Promise<Tenant> {
   const db = t.ctx.db;
   const shop = await seedShop(db, domain);
-  await createSessionsRepo(db, t.ctx.cipher).save({ id: `offline_${domain}`, shopId: shop.id, isOnline: false, scope: null, accessToken: 'shpat_test', expiresAt: null, refreshToken: null, refreshTokenExpiresAt: null, userId: null });
+  await createSessionsRepo(db, t.ctx.cipher).save({
+    id: `offline_${domain}`,
+    shopId: shop.id,
+    isOnline: false,
+    scope: null,
+    accessToken: 'shpat_test',
+    expiresAt: null,
+    refreshToken: null,
+    refreshTokenExpiresAt: null,
+    userId: null,
+  });
   const warehouse = await seedWarehouse(db, shop.id, { costs: { FR: 4, BE: 8 } });
   const other = await seedWarehouse(db, shop.id, { costs: { FR: 9, BE: 9 } });
   const sku = await seedSku(db, shop.id, `SKU-${shop.id}`);
   await receive(db, shop.id, warehouse.id, sku, 50);
   const orderId = await seedOrder(db, shop.id, { lines: [{ sku: `SKU-${shop.id}`, quantity: 2 }] });
-  const routed = await routeOrder({ db, queues: t.ctx.queues, log: t.ctx.log }, { shopId: shop.id, orderId, reason: 'test' });
+  const routed = await routeOrder(
+    { db, queues: t.ctx.queues, log: t.ctx.log },
+    { shopId: shop.id, orderId, reason: 'test' },
+  );
   if (routed.status !== 'routed') throw new Error(`order not routed: ${routed.status}`);
   const allocationId = routed.allocationIds[0]!;
-  await dispatchAllocation({ db, shopify: t.ctx.shopify, cipher: t.ctx.cipher, breaker: t.ctx.breaker, log: t.ctx.log }, { shopId: shop.id, allocationId, finalAttempt: false, attempt: 1 });
+  await dispatchAllocation(
+    { db, shopify: t.ctx.shopify, cipher: t.ctx.cipher, breaker: t.ctx.breaker, log: t.ctx.log },
+    { shopId: shop.id, allocationId, finalAttempt: false, attempt: 1 },
+  );
   const keys = createFeedKeysRepo(db);
   const feedKey = (await keys.create(shop.id, warehouse.id, 'robot')).key;
   const otherKey = (await keys.create(shop.id, other.id, 'robot')).key;
-  const lines = await t.ctx.database.query<{ id: number }>((await import('drizzle-orm')).sql`select id from allocation_lines where allocation_id = ${allocationId}`);
-  return { shop, warehouse, other, feedKey, otherKey, token: await sessionToken(domain), orderId, allocationId, lineId: Number(lines[0]!.id) };
+  const lines = await t.ctx.database.query<{ id: number }>(
+    (await import('drizzle-orm')).sql`select id from allocation_lines where allocation_id = ${allocationId}`,
+  );
+  return {
+    shop,
+    warehouse,
+    other,
+    feedKey,
+    otherKey,
+    token: await sessionToken(domain),
+    orderId,
+    allocationId,
+    lineId: Number(lines[0]!.id),
+  };
 }
 
 export interface SecurityWorld {
@@ -84,7 +112,10 @@ export async function startSecurityWorld(env: Record<string, string> = {}): Prom
   const a = await seedTenant(t, 'sec-a.myshopify.com');
   const b = await seedTenant(t, 'sec-b.myshopify.com');
   return {
-    t, app, a, b,
+    t,
+    app,
+    a,
+    b,
     async close() {
       await app.close();
       await t.close();

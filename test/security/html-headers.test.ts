@@ -9,7 +9,15 @@ describe('every HTML answer says who may frame it', () => {
   afterAll(async () => w.close());
 
   it('sends a CSP with frame-ancestors on each HTML page', async () => {
-    const urls = new Set(['/', '/?shop=fuzz-a.myshopify.com&embedded=1', '/orders', '/no/such/page', '/feed/v1/docs', '/feed/v1/docs/', '/feed/v1/docs/static/index.html']);
+    const urls = new Set([
+      '/',
+      '/?shop=fuzz-a.myshopify.com&embedded=1',
+      '/orders',
+      '/no/such/page',
+      '/feed/v1/docs',
+      '/feed/v1/docs/',
+      '/feed/v1/docs/static/index.html',
+    ]);
     for (const r of w.routes) if (r.method === 'GET' && !r.url.includes(':') && !r.url.includes('*')) urls.add(r.url);
     let html = 0;
     for (const url of urls) {

@@ -23,11 +23,30 @@ describe('a late app/uninstalled', () => {
 
   async function uninstallEvent(shop: string, triggeredAt: Date, eventId: string) {
     const req = signedWebhook({ id: 1, domain: shop }, { topic: 'app/uninstalled', shop, eventId });
-    expect((await app.inject({ ...req, headers: { ...req.headers, 'x-shopify-triggered-at': triggeredAt.toISOString() } })).statusCode).toBe(200);
-    const [row] = await t.ctx.database.query<{ id: number }>(sql`select id from inbox_events where event_id = ${eventId}`);
-    return ingestEvent({ db: t.ctx.db, queues: t.ctx.queues, log: t.ctx.log }, { inboxId: Number(row!.id), finalAttempt: true });
+    expect(
+      (await app.inject({ ...req, headers: { ...req.headers, 'x-shopify-triggered-at': triggeredAt.toISOString() } }))
+        .statusCode,
+    ).toBe(200);
+    const [row] = await t.ctx.database.query<{ id: number }>(
+      sql`select id from inbox_events where event_id = ${eventId}`,
+    );
+    return ingestEvent(
+      { db: t.ctx.db, queues: t.ctx.queues, log: t.ctx.log },
+      { inboxId: Number(row!.id), finalAttempt: true },
+    );
   }
-  const saveToken = (shopId: number, domain: string) => createSessionsRepo(t.ctx.db, t.ctx.cipher).save({ id: `offline_${domain}`, shopId, isOnline: false, scope: null, accessToken: 'shpat_new', expiresAt: null, refreshToken: null, refreshTokenExpiresAt: null, userId: null });
+  const saveToken = (shopId: number, domain: string) =>
+    createSessionsRepo(t.ctx.db, t.ctx.cipher).save({
+      id: `offline_${domain}`,
+      shopId,
+      isOnline: false,
+      scope: null,
+      accessToken: 'shpat_new',
+      expiresAt: null,
+      refreshToken: null,
+      refreshTokenExpiresAt: null,
+      userId: null,
+    });
 
   it('does not undo an install that happened after it was sent', async () => {
     const shop = await seedShop(t.ctx.db, 'late.myshopify.com');

@@ -18,7 +18,9 @@ describe('rotating a push warehouse signing secret', () => {
       req.on('data', (c: Buffer) => (body += c.toString()));
       req.on('end', () => {
         received.push({ headers: req.headers, body });
-        res.writeHead(201, { 'content-type': 'application/json' }).end(JSON.stringify({ reference: `R-${received.length}` }));
+        res
+          .writeHead(201, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ reference: `R-${received.length}` }));
       });
     });
     await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
@@ -32,9 +34,18 @@ describe('rotating a push warehouse signing secret', () => {
   const push = async (warehouseId: number, now: Date) => {
     const row = (await createWarehousesRepo(w.t.ctx.db).get(w.a.shop.id, warehouseId))!;
     const adapter = warehouseAdapter(row, w.t.ctx.cipher, { allowPrivateNetwork: true, requireHttps: false }, now);
-    await adapter.dispatch({ idempotencyKey: `k-${received.length}`, orderName: '#1001' } as unknown as Parameters<typeof adapter.dispatch>[0]);
+    await adapter.dispatch({ idempotencyKey: `k-${received.length}`, orderName: '#1001' } as unknown as Parameters<
+      typeof adapter.dispatch
+    >[0]);
     const last = received.at(-1)!;
-    return { body: last.body, headers: { 'webhook-id': String(last.headers['webhook-id']), 'webhook-timestamp': String(last.headers['webhook-timestamp']), 'webhook-signature': String(last.headers['webhook-signature']) } };
+    return {
+      body: last.body,
+      headers: {
+        'webhook-id': String(last.headers['webhook-id']),
+        'webhook-timestamp': String(last.headers['webhook-timestamp']),
+        'webhook-signature': String(last.headers['webhook-signature']),
+      },
+    };
   };
   const verifies = (secret: string, m: { body: string; headers: Record<string, string> }) => {
     try {
@@ -48,9 +59,18 @@ describe('rotating a push warehouse signing secret', () => {
   it('signs with the new and the replaced secret during the overlap, then with the new one only', async () => {
     const repo = createWarehousesRepo(w.t.ctx.db);
     const oldSecret = 'whsec_' + Buffer.from('an old secret of 24 bytes!').toString('base64');
-    await repo.update(w.a.shop.id, w.a.other.id, { dispatchStyle: 'http', pushUrl: url, pushSecretEnc: w.t.ctx.cipher.encrypt(oldSecret) });
+    await repo.update(w.a.shop.id, w.a.other.id, {
+      dispatchStyle: 'http',
+      pushUrl: url,
+      pushSecretEnc: w.t.ctx.cipher.encrypt(oldSecret),
+    });
 
-    const res = await w.app.inject({ method: 'POST', url: `/api/admin/warehouses/${w.a.other.id}/push-secret`, headers: bearer(w.a.token), payload: { overlapHours: 24 } });
+    const res = await w.app.inject({
+      method: 'POST',
+      url: `/api/admin/warehouses/${w.a.other.id}/push-secret`,
+      headers: bearer(w.a.token),
+      payload: { overlapHours: 24 },
+    });
     expect(res.statusCode).toBe(201);
     const { pushSecret, previousValidUntil, warehouse } = res.json();
     expect(pushSecret).toMatch(/^whsec_/);
@@ -69,7 +89,12 @@ describe('rotating a push warehouse signing secret', () => {
     expect(verifies(oldSecret, after)).toBe(false);
 
     // after a leak: no overlap, the replaced secret stops at once
-    const now = await w.app.inject({ method: 'POST', url: `/api/admin/warehouses/${w.a.other.id}/push-secret`, headers: bearer(w.a.token), payload: { overlapHours: 0 } });
+    const now = await w.app.inject({
+      method: 'POST',
+      url: `/api/admin/warehouses/${w.a.other.id}/push-secret`,
+      headers: bearer(w.a.token),
+      payload: { overlapHours: 0 },
+    });
     expect(now.statusCode).toBe(201);
     expect(now.json().previousValidUntil).toBeNull();
     const cut = await push(w.a.other.id, new Date());
@@ -78,10 +103,33 @@ describe('rotating a push warehouse signing secret', () => {
   });
 
   it('refuses a warehouse of another shop, one without pushes, and a window past a week', async () => {
-    expect((await w.app.inject({ method: 'POST', url: `/api/admin/warehouses/${w.b.other.id}/push-secret`, headers: bearer(w.a.token), payload: {} })).statusCode).toBe(404);
-    const feed = await w.app.inject({ method: 'POST', url: `/api/admin/warehouses/${w.a.warehouse.id}/push-secret`, headers: bearer(w.a.token), payload: {} });
+    expect(
+      (
+        await w.app.inject({
+          method: 'POST',
+          url: `/api/admin/warehouses/${w.b.other.id}/push-secret`,
+          headers: bearer(w.a.token),
+          payload: {},
+        })
+      ).statusCode,
+    ).toBe(404);
+    const feed = await w.app.inject({
+      method: 'POST',
+      url: `/api/admin/warehouses/${w.a.warehouse.id}/push-secret`,
+      headers: bearer(w.a.token),
+      payload: {},
+    });
     expect(feed.statusCode).toBe(409);
     expect(feed.json().error.code).toBe('no_push_secret');
-    expect((await w.app.inject({ method: 'POST', url: `/api/admin/warehouses/${w.a.other.id}/push-secret`, headers: bearer(w.a.token), payload: { overlapHours: 500 } })).statusCode).toBe(400);
+    expect(
+      (
+        await w.app.inject({
+          method: 'POST',
+          url: `/api/admin/warehouses/${w.a.other.id}/push-secret`,
+          headers: bearer(w.a.token),
+          payload: { overlapHours: 500 },
+        })
+      ).statusCode,
+    ).toBe(400);
   });
 });

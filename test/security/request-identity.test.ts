@@ -22,7 +22,7 @@ describe('request ids and client addresses', () => {
     return { ...(res.json() as { ip: string; id: string }), header: res.headers['x-request-id'] as string };
   }
 
-  it('never takes a client\'s request id as its own, and keeps a safe one as a suffix', async () => {
+  it("never takes a client's request id as its own, and keeps a safe one as a suffix", async () => {
     const a = await whoAmI(plain, { 'x-request-id': 'abc-123' });
     expect(a.id).not.toBe('abc-123');
     expect(a.id).toMatch(/^[0-9a-f-]{36}\.abc-123$/);

@@ -21,7 +21,13 @@ describe('marks of stock changes for the channel sync', () => {
     let marked!: () => void;
     const inFlight = new Promise<void>((r) => (marked = r));
     const change = t.ctx.db.transaction(async (tx) => {
-      await createStockRepo(tx).applyMovement(shop.id, { warehouseId: wh.id, skuId: sku, delta: 5, reason: 'received', reference: 'in-flight' });
+      await createStockRepo(tx).applyMovement(shop.id, {
+        warehouseId: wh.id,
+        skuId: sku,
+        delta: 5,
+        reason: 'received',
+        reference: 'in-flight',
+      });
       marked();
       await held;
     });

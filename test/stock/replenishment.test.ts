@@ -20,22 +20,41 @@ describe('replenishment in set-based SQL (real Postgres) agrees with the TypeScr
 
   it('computes the snapshot, raises the alerts with their math, and resolves them after a restock', async () => {
     const shop = await seedShop(t.ctx.db);
-    await createStockSettingsRepo(t.ctx.db).save(shop.id, { ...defaultStockSettings, demandWindowDays: 30, defaultLeadTimeDays: 5, serviceLevel: 0.95, orderCost: 50, holdingRatePerYear: 0.2 });
+    await createStockSettingsRepo(t.ctx.db).save(shop.id, {
+      ...defaultStockSettings,
+      demandWindowDays: 30,
+      defaultLeadTimeDays: 5,
+      serviceLevel: 0.95,
+      orderCost: 50,
+      holdingRatePerYear: 0.2,
+    });
     const wh = await seedWarehouse(t.ctx.db, shop.id);
     const skuId = await seedSku(t.ctx.db, shop.id, 'CAFE-1KG', '20.00');
     await receive(t.ctx.db, shop.id, wh.id, skuId, 20);
     const history: { date: string; units: number; revenue: number }[] = [];
     for (let i = 29; i >= 0; i--) {
       const units = 3 + (i % 4); // 3..6 a day
-      await seedOrder(t.ctx.db, shop.id, { lines: [{ sku: 'CAFE-1KG', quantity: units, price: '20.00' }], placedAt: day(i) });
+      await seedOrder(t.ctx.db, shop.id, {
+        lines: [{ sku: 'CAFE-1KG', quantity: units, price: '20.00' }],
+        placedAt: day(i),
+      });
       history.push({ date: day(i).toISOString().slice(0, 10), units, revenue: units * 20 });
     }
-    await recomputeReplenishment({ database: t.ctx.database, log: t.ctx.log, now: () => NOW }, { shopId: shop.id, full: true });
+    await recomputeReplenishment(
+      { database: t.ctx.database, log: t.ctx.log, now: () => NOW },
+      { shopId: shop.id, full: true },
+    );
 
     const [snap] = await t.ctx.db.select().from(replenishmentSnapshot).where(eq(replenishmentSnapshot.skuId, skuId));
     const ref = replenishment(history, {
-      sku: 'CAFE-1KG', asOf: '2026-11-22', leadTimeDays: 5, orderCost: 50, holdingCostPerUnitYear: 10 * 0.2, unitPrice: 20,
-      stock: { onHand: 20, reserved: 0 }, policy: { windowDays: 30, serviceLevel: 0.95 },
+      sku: 'CAFE-1KG',
+      asOf: '2026-11-22',
+      leadTimeDays: 5,
+      orderCost: 50,
+      holdingCostPerUnitYear: 10 * 0.2,
+      unitPrice: 20,
+      stock: { onHand: 20, reserved: 0 },
+      policy: { windowDays: 30, serviceLevel: 0.95 },
     });
     expect(snap!.meanDaily).toBeCloseTo(ref.demand.meanDaily, 6);
     expect(snap!.stdDaily).toBeCloseTo(ref.demand.stdDaily, 6);
@@ -44,7 +63,10 @@ describe('replenishment in set-based SQL (real Postgres) agrees with the TypeScr
     expect(snap!.eoq).toBe(ref.eoq);
     expect(snap!.abcClass).toBe('A');
 
-    const open = await t.ctx.db.select().from(stockAlerts).where(and(eq(stockAlerts.skuId, skuId), eq(stockAlerts.status, 'open')));
+    const open = await t.ctx.db
+      .select()
+      .from(stockAlerts)
+      .where(and(eq(stockAlerts.skuId, skuId), eq(stockAlerts.status, 'open')));
     expect(open.map((a) => a.kind).sort()).toEqual(['below_reorder_point', 'stockout_within_lead_time']);
     const rop = open.find((a) => a.kind === 'below_reorder_point')!;
     expect(rop.formula).toMatch(/^ROP = SS \+ d·L = /);

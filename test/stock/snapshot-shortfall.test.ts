@@ -23,16 +23,31 @@ describe('a 3PL count below what orders hold', () => {
     const deps = { db: t.ctx.db, queues: t.ctx.queues, log: t.ctx.log };
     const orderId = await seedOrder(t.ctx.db, shop.id, { lines: [{ sku: 'LAINE', quantity: 4 }] });
     await routeOrder(deps, { shopId: shop.id, orderId, reason: 'test' });
-    expect((await t.ctx.db.select().from(allocations).where(eq(allocations.orderId, orderId)))[0]!.warehouseId).toBe(a.id);
+    expect((await t.ctx.db.select().from(allocations).where(eq(allocations.orderId, orderId)))[0]!.warehouseId).toBe(
+      a.id,
+    );
 
-    const out = await applyInventorySnapshot({ db: t.ctx.db, queues: t.ctx.queues }, { who: { keyId: 0, shopId: shop.id, warehouseId: a.id }, snapshotId: 'count-1', takenAt: new Date(), items: [{ sku: 'LAINE', onHand: 2 }] });
+    const out = await applyInventorySnapshot(
+      { db: t.ctx.db, queues: t.ctx.queues },
+      {
+        who: { keyId: 0, shopId: shop.id, warehouseId: a.id },
+        snapshotId: 'count-1',
+        takenAt: new Date(),
+        items: [{ sku: 'LAINE', onHand: 2 }],
+      },
+    );
     expect(out.corrections).toEqual([{ sku: 'LAINE', before: 5, after: 2, delta: -3, short: 0 }]);
     expect(out.waitingOrders).toEqual([orderId]);
-    const [levelA] = await t.ctx.db.select().from(stockLevels).where(and(eq(stockLevels.warehouseId, a.id), eq(stockLevels.skuId, sku)));
+    const [levelA] = await t.ctx.db
+      .select()
+      .from(stockLevels)
+      .where(and(eq(stockLevels.warehouseId, a.id), eq(stockLevels.skuId, sku)));
     expect(levelA).toMatchObject({ onHand: 2, reserved: 0 });
 
     await routeOrder(deps, { shopId: shop.id, orderId, reason: 'restocked' });
-    const live = (await t.ctx.db.select().from(allocations).where(eq(allocations.orderId, orderId))).filter((x) => x.status !== 'cancelled');
+    const live = (await t.ctx.db.select().from(allocations).where(eq(allocations.orderId, orderId))).filter(
+      (x) => x.status !== 'cancelled',
+    );
     expect(live.map((x) => x.warehouseId)).toEqual([b.id]);
   });
 
@@ -44,7 +59,12 @@ describe('a 3PL count below what orders hold', () => {
     const deps = { db: t.ctx.db, queues: t.ctx.queues, log: t.ctx.log };
     const first = await seedOrder(t.ctx.db, shop.id, { lines: [{ sku: 'COTON', quantity: 2 }] });
     await routeOrder(deps, { shopId: shop.id, orderId: first, reason: 'test' });
-    const snapshot = { who: { keyId: 0, shopId: shop.id, warehouseId: a.id }, snapshotId: 'count-repeat', takenAt: new Date(), items: [{ sku: 'COTON', onHand: 3 }] };
+    const snapshot = {
+      who: { keyId: 0, shopId: shop.id, warehouseId: a.id },
+      snapshotId: 'count-repeat',
+      takenAt: new Date(),
+      items: [{ sku: 'COTON', onHand: 3 }],
+    };
     const once = await applyInventorySnapshot({ db: t.ctx.db, queues: t.ctx.queues }, snapshot);
     expect(once.corrections).toEqual([{ sku: 'COTON', before: 5, after: 3, delta: -2, short: 0 }]);
 
@@ -52,12 +72,23 @@ describe('a 3PL count below what orders hold', () => {
     const second = await seedOrder(t.ctx.db, shop.id, { lines: [{ sku: 'COTON', quantity: 3 }] });
     await routeOrder(deps, { shopId: shop.id, orderId: second, reason: 'test' });
     await t.ctx.db.update(allocations).set({ status: 'ready' }).where(eq(allocations.orderId, second));
-    const again = await applyInventorySnapshot({ db: t.ctx.db, queues: t.ctx.queues }, { ...snapshot, items: [{ sku: 'COTON', onHand: 0 }] });
+    const again = await applyInventorySnapshot(
+      { db: t.ctx.db, queues: t.ctx.queues },
+      { ...snapshot, items: [{ sku: 'COTON', onHand: 0 }] },
+    );
     expect(again.waitingOrders).toEqual([]);
-    expect((await t.ctx.db.select().from(allocations).where(eq(allocations.orderId, second))).map((x) => x.status)).toEqual(['ready']);
-    const audits = await t.ctx.db.select().from(auditLog).where(and(eq(auditLog.shopId, shop.id), eq(auditLog.action, 'inventory_snapshot')));
+    expect(
+      (await t.ctx.db.select().from(allocations).where(eq(allocations.orderId, second))).map((x) => x.status),
+    ).toEqual(['ready']);
+    const audits = await t.ctx.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.shopId, shop.id), eq(auditLog.action, 'inventory_snapshot')));
     expect(audits).toHaveLength(1);
-    const [level] = await t.ctx.db.select().from(stockLevels).where(and(eq(stockLevels.warehouseId, a.id), eq(stockLevels.skuId, sku)));
+    const [level] = await t.ctx.db
+      .select()
+      .from(stockLevels)
+      .where(and(eq(stockLevels.warehouseId, a.id), eq(stockLevels.skuId, sku)));
     expect(level).toMatchObject({ onHand: 3, reserved: 3 });
   });
 });

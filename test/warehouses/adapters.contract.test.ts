@@ -20,7 +20,13 @@ describeWarehouseContract('http push', async () => {
   const closers: (() => Promise<void>)[] = [];
   const http = (base: string, opts: { secret?: string; timeoutMs?: number } = {}) =>
     // the receiver listens on loopback over plain http: the policy a local simulator needs (never production's)
-    createHttpWarehouse({ warehouseId: 1, url: base, secret: opts.secret ?? secret, timeoutMs: opts.timeoutMs ?? 5000, net: { allowPrivateNetwork: true, requireHttps: false } });
+    createHttpWarehouse({
+      warehouseId: 1,
+      url: base,
+      secret: opts.secret ?? secret,
+      timeoutMs: opts.timeoutMs ?? 5000,
+      net: { allowPrivateNetwork: true, requireHttps: false },
+    });
   return {
     adapter: async () => http(url),
     held: async (allocationId) => rx.received().filter((r) => r.order.allocationId === allocationId).length,

@@ -31,8 +31,14 @@ let nextAllocation = 9_000;
 export function contractOrder(overrides: Partial<DispatchOrder> = {}): DispatchOrder {
   const allocationId = nextAllocation++;
   return {
-    allocationId, idempotencyKey: `contract-${allocationId}-${process.pid}`, orderName: `#C${allocationId}`, channel: 'shopify', promisedShipBy: null, serviceLevel: 'standard',
-    shipTo: { name: 'Camille Martin', address1: '3 rue des Lilas', city: 'Lyon', zip: '69003', countryCode: 'FR' }, email: 'camille@example.fr',
+    allocationId,
+    idempotencyKey: `contract-${allocationId}-${process.pid}`,
+    orderName: `#C${allocationId}`,
+    channel: 'shopify',
+    promisedShipBy: null,
+    serviceLevel: 'standard',
+    shipTo: { name: 'Camille Martin', address1: '3 rue des Lilas', city: 'Lyon', zip: '69003', countryCode: 'FR' },
+    email: 'camille@example.fr',
     lines: [{ lineId: 1, sku: 'TEE-M', title: 'T-shirt M', quantity: 2 }],
     ...overrides,
   };
@@ -54,30 +60,33 @@ export function describeWarehouseContract(style: string, makeHarness: () => Prom
       }
     };
 
-    it('dispatches an order and says how the 3PL took it', () => withHarness(async (h) => {
-      const order = contractOrder();
-      const outcome = await (await h.adapter()).dispatch(order);
-      expect(['listed', 'accepted']).toContain(outcome.kind);
-      if (h.held) expect(await h.held(order.allocationId)).toBe(1);
-    }));
+    it('dispatches an order and says how the 3PL took it', () =>
+      withHarness(async (h) => {
+        const order = contractOrder();
+        const outcome = await (await h.adapter()).dispatch(order);
+        expect(['listed', 'accepted']).toContain(outcome.kind);
+        if (h.held) expect(await h.held(order.allocationId)).toBe(1);
+      }));
 
-    it('is idempotent per key: the same order dispatched twice is held once, with the same outcome', () => withHarness(async (h) => {
-      const adapter = await h.adapter();
-      const order = contractOrder();
-      const first = await adapter.dispatch(order);
-      const again = await adapter.dispatch(order);
-      expect(again).toEqual(first);
-      if (h.held) expect(await h.held(order.allocationId)).toBe(1);
-    }));
+    it('is idempotent per key: the same order dispatched twice is held once, with the same outcome', () =>
+      withHarness(async (h) => {
+        const adapter = await h.adapter();
+        const order = contractOrder();
+        const first = await adapter.dispatch(order);
+        const again = await adapter.dispatch(order);
+        expect(again).toEqual(first);
+        if (h.held) expect(await h.held(order.allocationId)).toBe(1);
+      }));
 
-    it('cancels a dispatched order, and a repeated cancel gives the same answer', () => withHarness(async (h) => {
-      const adapter = await h.adapter();
-      const order = contractOrder();
-      await adapter.dispatch(order);
-      const first = await adapter.cancel(order);
-      expect(typeof first.confirmed).toBe('boolean');
-      expect(await adapter.cancel(order)).toEqual(first);
-    }));
+    it('cancels a dispatched order, and a repeated cancel gives the same answer', () =>
+      withHarness(async (h) => {
+        const adapter = await h.adapter();
+        const order = contractOrder();
+        await adapter.dispatch(order);
+        const first = await adapter.cancel(order);
+        expect(typeof first.confirmed).toBe('boolean');
+        expect(await adapter.cancel(order)).toEqual(first);
+      }));
 
     describe('faults map onto the error tree', () => {
       for (const fault of Object.keys(expectedError) as WarehouseFault[]) {
@@ -87,7 +96,10 @@ export function describeWarehouseContract(style: string, makeHarness: () => Prom
             const faulty = h.faulty[fault];
             // this style makes no call that can fail this way at dispatch
             if (!faulty) return ctx.skip();
-            const err = await (await faulty()).dispatch(contractOrder()).then(() => null, (e: unknown) => e);
+            const err = await (await faulty()).dispatch(contractOrder()).then(
+              () => null,
+              (e: unknown) => e,
+            );
             expect(err).toBeInstanceOf(expectedError[fault].type);
             expect((err as AppError).retriable).toBe(expectedError[fault].retriable);
             if (fault === 'rate_limited') expect((err as RateLimitedError).retryAfterMs).toBeGreaterThanOrEqual(0);

@@ -19,15 +19,32 @@ const polarisTranslations = { en, fr };
 function StartupProblem({ error, onRetry }: { error: Error; onRetry(): void }) {
   const { t } = useI18n();
   if (error instanceof NotEmbeddedError) {
-    return <Page title={t('startup.title')}><Banner tone="info" title={t('startup.openFromAdmin')}><p>{t('startup.openFromAdminBody')}</p></Banner></Page>;
+    return (
+      <Page title={t('startup.title')}>
+        <Banner tone="info" title={t('startup.openFromAdmin')}>
+          <p>{t('startup.openFromAdminBody')}</p>
+        </Banner>
+      </Page>
+    );
   }
-  return <Page title={t('startup.title')}><ErrorBanner error={error} onRetry={onRetry} title={t('startup.failed')} /></Page>;
+  return (
+    <Page title={t('startup.title')}>
+      <ErrorBanner error={error} onRetry={onRetry} title={t('startup.failed')} />
+    </Page>
+  );
 }
 
 function StartupSkeleton() {
   return (
     <SkeletonPage title="" primaryAction>
-      <BlockStack gap="400"><Card><SkeletonBodyText lines={4} /></Card><Card><SkeletonBodyText lines={6} /></Card></BlockStack>
+      <BlockStack gap="400">
+        <Card>
+          <SkeletonBodyText lines={4} />
+        </Card>
+        <Card>
+          <SkeletonBodyText lines={6} />
+        </Card>
+      </BlockStack>
     </SkeletonPage>
   );
 }
@@ -47,18 +64,46 @@ function Shell({ embedded }: { embedded: boolean }) {
     document.documentElement.lang = language;
   }, [language]);
 
-  const state = useMemo<ShopState | null>(() => (shop && settings ? {
-    shop, settings, embedded, deadLetters: shopRes.data?.deadLetters ?? 0,
-    applySettings: setSettings, refresh: shopRes.reload,
-  } : null), [shop, settings, embedded, shopRes.data?.deadLetters, shopRes.reload]);
+  const state = useMemo<ShopState | null>(
+    () =>
+      shop && settings
+        ? {
+            shop,
+            settings,
+            embedded,
+            deadLetters: shopRes.data?.deadLetters ?? 0,
+            applySettings: setSettings,
+            refresh: shopRes.reload,
+          }
+        : null,
+    [shop, settings, embedded, shopRes.data?.deadLetters, shopRes.reload],
+  );
 
   return (
     <AppProvider i18n={polarisTranslations[language]} linkComponent={RouterLink}>
-      <I18nProvider language={language} formatSettings={{ shopLocale: shop?.locale ?? language, currency: shop?.currency ?? 'EUR', timeZone: shop?.timezone ?? Intl.DateTimeFormat().resolvedOptions().timeZone }}>
-        <AppFrame embedded={embedded} shop={shop ? { name: shop.name ?? shop.domain, domain: shop.domain, deadLetters: state?.deadLetters ?? 0 } : null}>
+      <I18nProvider
+        language={language}
+        formatSettings={{
+          shopLocale: shop?.locale ?? language,
+          currency: shop?.currency ?? 'EUR',
+          timeZone: shop?.timezone ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
+        }}
+      >
+        <AppFrame
+          embedded={embedded}
+          shop={
+            shop ? { name: shop.name ?? shop.domain, domain: shop.domain, deadLetters: state?.deadLetters ?? 0 } : null
+          }
+        >
           {state ? (
-            <ShopProvider value={state}><Routes /></ShopProvider>
-          ) : shopRes.error ? <StartupProblem error={shopRes.error} onRetry={shopRes.reload} /> : <StartupSkeleton />}
+            <ShopProvider value={state}>
+              <Routes />
+            </ShopProvider>
+          ) : shopRes.error ? (
+            <StartupProblem error={shopRes.error} onRetry={shopRes.reload} />
+          ) : (
+            <StartupSkeleton />
+          )}
         </AppFrame>
       </I18nProvider>
     </AppProvider>

@@ -10,7 +10,8 @@ import { startupRequests } from './api/startup-requests.js';
 const tokens = detectTokenSource();
 const client = createApiClient(tokens);
 // the shop and the first page's data are asked for before React renders, side by side
-for (const path of ['/shop', ...startupRequests(window.location.pathname, window.location.search)]) client.prefetch(path);
+for (const path of ['/shop', ...startupRequests(window.location.pathname, window.location.search)])
+  client.prefetch(path);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

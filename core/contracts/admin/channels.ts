@@ -2,7 +2,12 @@ import { z } from 'zod';
 
 /** Text from outside: NUL bytes and lone surrogates are refused at the schema. */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-const clean = (max: number) => z.string().min(1).max(max).refine((v) => !v.includes('\u0000') && !LONE_SURROGATE.test(v), 'contains NUL or an unpaired surrogate');
+const clean = (max: number) =>
+  z
+    .string()
+    .min(1)
+    .max(max)
+    .refine((v) => !v.includes('\u0000') && !LONE_SURROGATE.test(v), 'contains NUL or an unpaired surrogate');
 
 export const channelLimitDto = z.object({
   operation: z.string(),
@@ -36,15 +41,23 @@ export const channelListResponse = z.object({ accounts: z.array(channelAccountDt
 export type ChannelListResponse = z.infer<typeof channelListResponse>;
 
 /** Connects a Mirakl operator: its seller API URL, the shop API key, optionally its SH21 carrier list. */
-export const createMiraklAccountBody = z.object({
-  kind: z.literal('mirakl'),
-  name: clean(120),
-  code: z.string().regex(/^[a-z0-9][a-z0-9-]{1,39}$/, 'lowercase letters, digits and dashes').refine((v) => v !== 'shopify', 'shopify is the built-in channel'),
-  baseUrl: z.url().max(500),
-  apiKey: clean(500),
-  carriers: z.array(z.object({ code: clean(80), label: clean(120) })).max(500).default([]),
-  pollEveryMinutes: z.number().int().min(1).max(60).default(5),
-}).strict();
+export const createMiraklAccountBody = z
+  .object({
+    kind: z.literal('mirakl'),
+    name: clean(120),
+    code: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]{1,39}$/, 'lowercase letters, digits and dashes')
+      .refine((v) => v !== 'shopify', 'shopify is the built-in channel'),
+    baseUrl: z.url().max(500),
+    apiKey: clean(500),
+    carriers: z
+      .array(z.object({ code: clean(80), label: clean(120) }))
+      .max(500)
+      .default([]),
+    pollEveryMinutes: z.number().int().min(1).max(60).default(5),
+  })
+  .strict();
 export type CreateMiraklAccountBody = z.infer<typeof createMiraklAccountBody>;
 
 export const channelAccountResponse = z.object({ account: channelAccountDto });

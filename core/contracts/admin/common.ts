@@ -37,7 +37,9 @@ export const postalAddress = z.object({
 export type PostalAddress = z.infer<typeof postalAddress>;
 
 /** The one error shape every admin route answers with on a 4xx or 5xx. */
-export const errorResponse = z.object({ error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }) });
+export const errorResponse = z.object({
+  error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
+});
 export type ErrorResponse = z.infer<typeof errorResponse>;
 
 /** A CSV download. */

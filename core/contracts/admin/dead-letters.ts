@@ -21,7 +21,11 @@ export const deadLetter = z.object({
 });
 export type DeadLetter = z.infer<typeof deadLetter>;
 /** GET /dead-letters */
-export const deadLetterPage = z.object({ items: z.array(deadLetter), total: z.number().int(), nextBefore: z.number().int().nullable() });
+export const deadLetterPage = z.object({
+  items: z.array(deadLetter),
+  total: z.number().int(),
+  nextBefore: z.number().int().nullable(),
+});
 export type DeadLetterPage = z.infer<typeof deadLetterPage>;
 
 /** GET /dead-letters/:id */
@@ -55,7 +59,9 @@ export const dispatchFailuresResponse = z.object({ items: z.array(dispatchFailur
 export type DispatchFailuresResponse = z.infer<typeof dispatchFailuresResponse>;
 
 /** POST /dispatch-failures/replay */
-export const dispatchReplayBody = z.object({ ids: z.union([z.array(z.number().int().positive()).min(1).max(500), z.literal('all')]) });
+export const dispatchReplayBody = z.object({
+  ids: z.union([z.array(z.number().int().positive()).min(1).max(500), z.literal('all')]),
+});
 export type DispatchReplayBody = z.infer<typeof dispatchReplayBody>;
 
 /** A shipment whose tracking push to its sales channel failed after every retry. */

@@ -5,16 +5,20 @@ const emailStatus = z.enum(['pending', 'sending', 'sent', 'parked', 'delegated',
 
 /** GET /emails */
 export const emailListQuery = z.object({
-  status: z.string().max(100).optional().transform((s, c) => {
-    if (!s) return undefined;
-    const parts = s.split(',');
-    const parsed = z.array(emailStatus).safeParse(parts);
-    if (!parsed.success) {
-      c.addIssue({ code: 'custom', message: `unknown status in ${s}` });
-      return z.NEVER;
-    }
-    return parsed.data;
-  }),
+  status: z
+    .string()
+    .max(100)
+    .optional()
+    .transform((s, c) => {
+      if (!s) return undefined;
+      const parts = s.split(',');
+      const parsed = z.array(emailStatus).safeParse(parts);
+      if (!parsed.success) {
+        c.addIssue({ code: 'custom', message: `unknown status in ${s}` });
+        return z.NEVER;
+      }
+      return parsed.data;
+    }),
   limit: z.coerce.number().int().min(1).max(200).default(100),
 });
 
@@ -41,13 +45,29 @@ export const emailRetryResponse = z.object({ retried: z.array(z.number()) });
 /** GET /emails/preview/:kind */
 export const emailPreviewParams = z.object({ kind: z.string().max(40) });
 export const emailPreviewQuery = z.object({ lang: z.enum(['en', 'fr']).optional() });
-export const emailPreviewResponse = z.object({ kind: z.string(), lang: z.enum(['en', 'fr']), subject: z.string(), html: z.string(), text: z.string() });
-export const emailKindsResponse = z.object({ kinds: z.array(z.object({ kind: z.string(), audience: z.enum(['customer', 'merchant']) })) });
+export const emailPreviewResponse = z.object({
+  kind: z.string(),
+  lang: z.enum(['en', 'fr']),
+  subject: z.string(),
+  html: z.string(),
+  text: z.string(),
+});
+export const emailKindsResponse = z.object({
+  kinds: z.array(z.object({ kind: z.string(), audience: z.enum(['customer', 'merchant']) })),
+});
 
 /** GET /mailbox (demo only) */
 export const mailboxItem = z.object({
-  id: z.number(), receivedAt: z.string(), messageId: z.string().nullable(), from: z.string(), to: z.array(z.string()), subject: z.string(),
-  html: z.string().nullable(), text: z.string().nullable(), kind: z.string().nullable(), orderId: z.number().nullable(),
+  id: z.number(),
+  receivedAt: z.string(),
+  messageId: z.string().nullable(),
+  from: z.string(),
+  to: z.array(z.string()),
+  subject: z.string(),
+  html: z.string().nullable(),
+  text: z.string().nullable(),
+  kind: z.string().nullable(),
+  orderId: z.number().nullable(),
 });
 export const mailboxResponse = z.object({ messages: z.array(mailboxItem) });
 /** 404 outside the demo: no mailbox reader is configured (DEMO_MAILBOX_URL). */

@@ -3,25 +3,49 @@ import { delayReasons } from '../../domain/customers/delay.js';
 import { dateTime, isoDate, postalAddress } from './common.js';
 import { routingTrace } from './routing-trace.js';
 
-export const orderStatuses = ['pending', 'routed', 'backordered', 'on_hold', 'dispatched', 'partially_shipped', 'shipped', 'delivered', 'cancelled', 'fulfilled_elsewhere'] as const;
+export const orderStatuses = [
+  'pending',
+  'routed',
+  'backordered',
+  'on_hold',
+  'dispatched',
+  'partially_shipped',
+  'shipped',
+  'delivered',
+  'cancelled',
+  'fulfilled_elsewhere',
+] as const;
 /** Where an order is in its life. */
 export type OrderStatus = (typeof orderStatuses)[number];
-export const allocationStatuses = ['reserved', 'ready', 'leased', 'acknowledged', 'rejected', 'partially_shipped', 'shipped', 'cancel_requested', 'cancelled'] as const;
+export const allocationStatuses = [
+  'reserved',
+  'ready',
+  'leased',
+  'acknowledged',
+  'rejected',
+  'partially_shipped',
+  'shipped',
+  'cancel_requested',
+  'cancelled',
+] as const;
 /** Where one warehouse's part of an order is. */
 export type AllocationStatus = (typeof allocationStatuses)[number];
 
 /** GET /orders: filters (`status` is a comma-separated list) and keyset pagination. */
 export const orderListQuery = z.object({
-  status: z.string().optional().transform((s, c) => {
-    if (!s) return undefined;
-    const parts = s.split(',');
-    const bad = parts.filter((p) => !(orderStatuses as readonly string[]).includes(p));
-    if (bad.length) {
-      c.addIssue({ code: 'custom', message: `unknown status ${bad.join(', ')}` });
-      return z.NEVER;
-    }
-    return parts as OrderStatus[];
-  }),
+  status: z
+    .string()
+    .optional()
+    .transform((s, c) => {
+      if (!s) return undefined;
+      const parts = s.split(',');
+      const bad = parts.filter((p) => !(orderStatuses as readonly string[]).includes(p));
+      if (bad.length) {
+        c.addIssue({ code: 'custom', message: `unknown status ${bad.join(', ')}` });
+        return z.NEVER;
+      }
+      return parts as OrderStatus[];
+    }),
   channel: z.string().max(40).optional(),
   warehouse: z.coerce.number().int().positive().optional(),
   from: isoDate.optional(),
@@ -97,7 +121,15 @@ export const orderAllocation = z.object({
   acknowledgedAt: dateTime.nullable(),
   rejectReason: z.string().nullable(),
   dispatchError: z.string().nullable(),
-  lines: z.array(z.object({ lineId: z.number().int(), sku: z.string(), title: z.string(), quantity: z.number().int(), shippedQuantity: z.number().int() })),
+  lines: z.array(
+    z.object({
+      lineId: z.number().int(),
+      sku: z.string(),
+      title: z.string(),
+      quantity: z.number().int(),
+      shippedQuantity: z.number().int(),
+    }),
+  ),
   shipments: z.array(shipment),
 });
 export type OrderAllocation = z.infer<typeof orderAllocation>;
@@ -131,42 +163,69 @@ export const orderDetail = z.object({
     /** the customer's tracking page, once the order has one */
     trackingPageUrl: z.string().nullable(),
   }),
-  lines: z.array(z.object({
-    id: z.number().int(),
-    sku: z.string().nullable(),
-    title: z.string(),
-    quantity: z.number().int(),
-    currentQuantity: z.number().int(),
-    unitPrice: z.string(),
-  })),
+  lines: z.array(
+    z.object({
+      id: z.number().int(),
+      sku: z.string().nullable(),
+      title: z.string(),
+      quantity: z.number().int(),
+      currentQuantity: z.number().int(),
+      unitPrice: z.string(),
+    }),
+  ),
   allocations: z.array(orderAllocation),
-  backorders: z.array(z.object({
-    id: z.number().int(),
-    sku: z.string(),
-    quantity: z.number().int(),
-    outcome: z.enum(['hold', 'partial', 'cancel_at']),
-    cancelAt: dateTime.nullable(),
-    createdAt: dateTime,
-  })),
+  backorders: z.array(
+    z.object({
+      id: z.number().int(),
+      sku: z.string(),
+      quantity: z.number().int(),
+      outcome: z.enum(['hold', 'partial', 'cancel_at']),
+      cancelAt: dateTime.nullable(),
+      createdAt: dateTime,
+    }),
+  ),
   /** the trace of the latest routing: warehouses × rules */
   trace: routingTrace.nullable(),
   timeline: z.array(timelineEntry),
   /** the customer's tracking page (also on `order`), once the order has one */
   trackingPageUrl: z.string().nullable(),
-  delays: z.array(z.object({ id: z.number().int(), shipmentId: z.number().int(), reason: z.enum(delayReasons), detectedAt: dateTime, resolvedAt: dateTime.nullable() })),
-  emails: z.array(z.object({
-    id: z.number().int(), kind: z.string(), sender: z.string(), status: z.string(), toAddress: z.string().nullable(), locale: z.string(),
-    attempts: z.number().int(), lastError: z.string().nullable(), sentAt: dateTime.nullable(), shipmentId: z.number().int().nullable(),
-  })),
+  delays: z.array(
+    z.object({
+      id: z.number().int(),
+      shipmentId: z.number().int(),
+      reason: z.enum(delayReasons),
+      detectedAt: dateTime,
+      resolvedAt: dateTime.nullable(),
+    }),
+  ),
+  emails: z.array(
+    z.object({
+      id: z.number().int(),
+      kind: z.string(),
+      sender: z.string(),
+      status: z.string(),
+      toAddress: z.string().nullable(),
+      locale: z.string(),
+      attempts: z.number().int(),
+      lastError: z.string().nullable(),
+      sentAt: dateTime.nullable(),
+      shipmentId: z.number().int().nullable(),
+    }),
+  ),
 });
 export type OrderDetail = z.infer<typeof orderDetail>;
 
 /** GET /channels: the sales channels the shop has orders from. */
-export const channelsResponse = z.object({ items: z.array(z.object({ channel: z.string(), orders: z.number().int() })) });
+export const channelsResponse = z.object({
+  items: z.array(z.object({ channel: z.string(), orders: z.number().int() })),
+});
 export type ChannelsResponse = z.infer<typeof channelsResponse>;
 
 /** POST /orders/reroute */
-export const rerouteBody = z.object({ orderIds: z.array(z.number().int().positive()).min(1).max(500), fresh: z.boolean().default(false) });
+export const rerouteBody = z.object({
+  orderIds: z.array(z.number().int().positive()).min(1).max(500),
+  fresh: z.boolean().default(false),
+});
 export type RerouteBody = z.infer<typeof rerouteBody>;
 /** POST /orders/:id/reroute */
 export const rerouteOneBody = z.object({ fresh: z.boolean().default(true) }).default({ fresh: true });
@@ -184,5 +243,9 @@ export type HoldResponse = z.infer<typeof holdResponse>;
 export const releaseResponse = z.object({ status: z.literal('pending') });
 export type ReleaseResponse = z.infer<typeof releaseResponse>;
 /** POST /orders/:id/cancel-at-3pl */
-export const cancelAtWarehousesResponse = z.object({ cancelled: z.number().int(), requested: z.number().int(), alreadyShipped: z.number().int() });
+export const cancelAtWarehousesResponse = z.object({
+  cancelled: z.number().int(),
+  requested: z.number().int(),
+  alreadyShipped: z.number().int(),
+});
 export type CancelAtWarehousesResponse = z.infer<typeof cancelAtWarehousesResponse>;

@@ -3,7 +3,11 @@ import { dateTime } from './common.js';
 import { reconcileDetail } from './shop.js';
 
 /** Hand-over time (order placed → 3PL acknowledged) of one day or one week, in minutes. */
-export const handoverStats = z.object({ orders: z.number().int(), medianMinutes: z.number().nullable(), p95Minutes: z.number().nullable() });
+export const handoverStats = z.object({
+  orders: z.number().int(),
+  medianMinutes: z.number().nullable(),
+  p95Minutes: z.number().nullable(),
+});
 export type HandoverStats = z.infer<typeof handoverStats>;
 
 /** GET /overview: each count matches a filter of the orders list. */
@@ -21,12 +25,14 @@ export const overviewResponse = z.object({
   delayedShipments: z.number().int(),
   /** open stock alerts, and how many of them are critical */
   stockAlerts: z.object({ open: z.number().int(), critical: z.number().int() }),
-  lastReconciliation: z.object({
-    at: dateTime,
-    status: z.enum(['running', 'completed', 'failed']),
-    checked: z.number().int(),
-    repaired: z.number().int(),
-    details: z.array(reconcileDetail),
-  }).nullable(),
+  lastReconciliation: z
+    .object({
+      at: dateTime,
+      status: z.enum(['running', 'completed', 'failed']),
+      checked: z.number().int(),
+      repaired: z.number().int(),
+      details: z.array(reconcileDetail),
+    })
+    .nullable(),
 });
 export type OverviewResponse = z.infer<typeof overviewResponse>;

@@ -19,7 +19,8 @@ export type RulesResponse = z.infer<typeof rulesResponse>;
  */
 export const merchantRulesSchema = routingRulesSchema.superRefine((rules, ctx) => {
   rules.forEach((r, i) => {
-    if (r.kind === 'substitution') ctx.addIssue({ code: 'custom', path: [i, 'kind'], message: 'substitution rules are not available yet' });
+    if (r.kind === 'substitution')
+      ctx.addIssue({ code: 'custom', path: [i, 'kind'], message: 'substitution rules are not available yet' });
   });
 });
 
@@ -51,7 +52,9 @@ export const simulationResult = z.object({
   orders: z.number().int(),
   current: ruleSetMetrics,
   draft: ruleSetMetrics,
-  moved: z.array(z.object({ orderId: z.number().int(), name: z.string(), from: z.array(z.string()), to: z.array(z.string()) })),
+  moved: z.array(
+    z.object({ orderId: z.number().int(), name: z.string(), from: z.array(z.string()), to: z.array(z.string()) }),
+  ),
   /** which orders were replayed: the most recent ones of the window, at most `limit`, placed from `from` to `to` */
   replayed: z.object({
     selection: z.literal('most_recent'),

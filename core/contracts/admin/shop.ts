@@ -11,8 +11,16 @@ export const shopSettings = z.object({
   notifyCustomerFrom: z.enum(['shopify', 'app']),
   language: z.enum(languages),
   /** the shop's logo and brand colour in customer e-mails and on the tracking page */
-  logoUrl: z.url({ protocol: /^https$/, message: 'must be an https URL' }).max(500).nullable().optional(),
-  brandColor: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #1f5f8b').nullable().optional(),
+  logoUrl: z
+    .url({ protocol: /^https$/, message: 'must be an https URL' })
+    .max(500)
+    .nullable()
+    .optional(),
+  brandColor: z
+    .string()
+    .regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #1f5f8b')
+    .nullable()
+    .optional(),
 });
 export type ShopSettings = z.infer<typeof shopSettings>;
 
@@ -105,5 +113,9 @@ export type PrivacyRecord = z.infer<typeof privacyRecord>;
 export const privacyResponse = z.object({ records: z.array(privacyRecord) });
 export type PrivacyResponse = z.infer<typeof privacyResponse>;
 /** GET /privacy/:id/export: the data held about one customer, as a download. */
-export const privacyExportResponse = z.object({ customer: z.string().nullable(), createdAt: dateTime, data: z.unknown() });
+export const privacyExportResponse = z.object({
+  customer: z.string().nullable(),
+  createdAt: dateTime,
+  data: z.unknown(),
+});
 export type PrivacyExportResponse = z.infer<typeof privacyExportResponse>;

@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { dateTime, isoDate } from './common.js';
 
-export const alertKinds = ['below_reorder_point', 'stockout_within_lead_time', 'out_of_stock_with_backorders', 'overstock', 'dead_stock'] as const;
+export const alertKinds = [
+  'below_reorder_point',
+  'stockout_within_lead_time',
+  'out_of_stock_with_backorders',
+  'overstock',
+  'dead_stock',
+] as const;
 /** What a stock alert is about. */
 export type AlertKind = (typeof alertKinds)[number];
 export const alertStatuses = ['open', 'snoozed', 'resolved'] as const;
@@ -9,7 +15,15 @@ export const alertStatuses = ['open', 'snoozed', 'resolved'] as const;
 export type AlertStatus = (typeof alertStatuses)[number];
 /** How urgent an alert is. */
 export type AlertSeverity = 'info' | 'warning' | 'critical';
-export const movementReasons = ['received', 'shipped', 'returned', 'adjusted', 'snapshot_correction', 'damaged', 'initial'] as const;
+export const movementReasons = [
+  'received',
+  'shipped',
+  'returned',
+  'adjusted',
+  'snapshot_correction',
+  'damaged',
+  'initial',
+] as const;
 /** Why a ledger movement changed on-hand stock. */
 export type MovementReason = (typeof movementReasons)[number];
 export const stockStatuses = ['out_of_stock', 'below_reorder_point', 'overstock', 'ok'] as const;
@@ -33,7 +47,12 @@ export const stockQuery = stockFilterQuery.extend({
 export type StockQuery = z.infer<typeof stockQuery>;
 
 /** Stock of a SKU in one warehouse. */
-export const stockLevel = z.object({ warehouseId: z.number().int(), warehouse: z.string(), onHand: z.number().int(), reserved: z.number().int() });
+export const stockLevel = z.object({
+  warehouseId: z.number().int(),
+  warehouse: z.string(),
+  onHand: z.number().int(),
+  reserved: z.number().int(),
+});
 export type StockLevel = z.infer<typeof stockLevel>;
 
 /** One row of GET /stock: a SKU with its levels per warehouse and its replenishment numbers. */
@@ -151,20 +170,32 @@ export const skuDetail = z.object({
   sku,
   replenishment: replenishment.nullable(),
   demand: z.array(z.object({ day: isoDate, units: z.number().int(), revenue: z.string() })),
-  ledger: z.array(z.object({ id: z.number().int(), warehouse: z.string(), delta: z.number().int(), reason: z.enum(movementReasons), reference: z.string(), at: dateTime })),
+  ledger: z.array(
+    z.object({
+      id: z.number().int(),
+      warehouse: z.string(),
+      delta: z.number().int(),
+      reason: z.enum(movementReasons),
+      reference: z.string(),
+      at: dateTime,
+    }),
+  ),
   levels: z.array(stockLevel),
   alerts: z.array(stockAlert),
 });
 export type SkuDetail = z.infer<typeof skuDetail>;
 
 /** PATCH /skus/:id */
-export const skuPurchasingInput = z.object({
-  supplier: z.string().max(100).nullable(),
-  leadTimeDays: z.number().int().min(0).max(365).nullable(),
-  leadTimeStdDays: z.number().min(0).max(100).nullable(),
-  packSize: z.number().int().min(1).max(100_000),
-  moq: z.number().int().min(0).max(1_000_000),
-}).partial().strict();
+export const skuPurchasingInput = z
+  .object({
+    supplier: z.string().max(100).nullable(),
+    leadTimeDays: z.number().int().min(0).max(365).nullable(),
+    leadTimeStdDays: z.number().min(0).max(100).nullable(),
+    packSize: z.number().int().min(1).max(100_000),
+    moq: z.number().int().min(0).max(1_000_000),
+  })
+  .partial()
+  .strict();
 export type SkuPurchasingInput = z.infer<typeof skuPurchasingInput>;
 
 /** A line of a suggested purchase order, with the id of its SKU's page (null when the SKU is gone). */
@@ -212,20 +243,27 @@ export const channelBuffer = z.discriminatedUnion('kind', [
 export type ChannelBuffer = z.infer<typeof channelBuffer>;
 
 /** The merchant's replenishment and stock-sync settings (PUT /stock-settings takes them whole). */
-export const stockSettings = z.object({
-  serviceLevel: z.number().min(0.5).max(0.9999),
-  defaultLeadTimeDays: z.number().min(0).max(365),
-  supplierLeadTimes: z.record(z.string().min(1).max(100), z.object({ days: z.number().min(0).max(365), stdDays: z.number().min(0).max(100).nullish() })),
-  orderCost: z.number().min(0).max(100_000),
-  holdingRatePerYear: z.number().min(0).max(5),
-  demandWindowDays: z.number().int().min(7).max(365),
-  overstockDays: z.number().int().min(1).max(3650),
-  deadStockDays: z.number().int().min(1).max(3650),
-  abcCutoffs: z.object({ a: z.number().gt(0).lt(1), b: z.number().gt(0).lt(1) }).refine((c) => c.a + c.b < 1, 'A + B must stay below 100%'),
-  buffers: z.record(z.string(), channelBuffer),
-  dailyDigest: z.boolean(),
-  digestEmail: z.email().nullable(),
-}).strict();
+export const stockSettings = z
+  .object({
+    serviceLevel: z.number().min(0.5).max(0.9999),
+    defaultLeadTimeDays: z.number().min(0).max(365),
+    supplierLeadTimes: z.record(
+      z.string().min(1).max(100),
+      z.object({ days: z.number().min(0).max(365), stdDays: z.number().min(0).max(100).nullish() }),
+    ),
+    orderCost: z.number().min(0).max(100_000),
+    holdingRatePerYear: z.number().min(0).max(5),
+    demandWindowDays: z.number().int().min(7).max(365),
+    overstockDays: z.number().int().min(1).max(3650),
+    deadStockDays: z.number().int().min(1).max(3650),
+    abcCutoffs: z
+      .object({ a: z.number().gt(0).lt(1), b: z.number().gt(0).lt(1) })
+      .refine((c) => c.a + c.b < 1, 'A + B must stay below 100%'),
+    buffers: z.record(z.string(), channelBuffer),
+    dailyDigest: z.boolean(),
+    digestEmail: z.email().nullable(),
+  })
+  .strict();
 export type StockSettings = z.infer<typeof stockSettings>;
 
 /** GET and PUT /stock-settings: the settings and the measured sync lag per channel, in seconds. */
@@ -240,11 +278,14 @@ export const stockSettingsResponse = z.object({
     overstockDays: z.number().int(),
     deadStockDays: z.number().int(),
     abcCutoffs: z.object({ a: z.number(), b: z.number() }),
-    buffers: z.record(z.string(), z.discriminatedUnion('kind', [
-      z.object({ kind: z.literal('fixed'), units: z.number() }),
-      z.object({ kind: z.literal('percent'), percent: z.number() }),
-      z.object({ kind: z.literal('lag_velocity'), minUnits: z.number() }),
-    ])),
+    buffers: z.record(
+      z.string(),
+      z.discriminatedUnion('kind', [
+        z.object({ kind: z.literal('fixed'), units: z.number() }),
+        z.object({ kind: z.literal('percent'), percent: z.number() }),
+        z.object({ kind: z.literal('lag_velocity'), minUnits: z.number() }),
+      ]),
+    ),
     dailyDigest: z.boolean(),
     digestEmail: z.string().nullable(),
   }),

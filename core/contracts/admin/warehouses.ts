@@ -3,42 +3,72 @@ import { isValidTimeZone } from '../../domain/routing/calendar.js';
 import { dateTime, postalAddress } from './common.js';
 
 /** What a merchant edits on a warehouse; the same schema validates the admin API and types the UI. */
-export const warehouseInputSchema = z.object({
-  name: z.string().trim().min(1).max(80),
-  code: z.string().trim().regex(/^[A-Z0-9_-]{2,20}$/, 'use 2–20 capital letters, digits, - or _'),
-  address: z.object({
-    address1: z.string().max(120).nullish(), address2: z.string().max(120).nullish(), city: z.string().max(80).nullish(),
-    zip: z.string().max(20).nullish(), countryCode: z.string().length(2).toUpperCase(),
-  }),
-  latitude: z.number().min(-90).max(90).nullable().default(null),
-  longitude: z.number().min(-180).max(180).nullable().default(null),
-  timezone: z.string().refine(isValidTimeZone, 'unknown time zone'),
-  cutoffTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'use HH:MM'),
-  workingDays: z.array(z.number().int().min(1).max(7)).min(1).transform((d) => [...new Set(d)].sort()),
-  holidays: z.array(z.iso.date()).max(400).default([]),
-  zones: z.array(z.object({
-    code: z.string().trim().min(1).max(20),
-    countries: z.array(z.string().length(2).toUpperCase()).min(1),
-    postalPrefixes: z.array(z.string().trim().min(1).max(10)).optional(),
-  })).min(1, 'a warehouse serves at least one zone'),
-  serviceLevels: z.array(z.object({ code: z.string().min(1).max(30), name: z.string().min(1).max(60), transitDays: z.record(z.string(), z.number().int().min(0).max(60)) })).min(1),
-  costs: z.record(z.string(), z.number().min(0).max(10_000)),
-  dailyCapacity: z.number().int().positive().nullable().default(null),
-  priority: z.number().int().min(0).max(10_000).default(100),
-  dispatchStyle: z.enum(['feed', 'http']).default('feed'),
-  pushUrl: z.url().nullable().default(null),
-  active: z.boolean().default(true),
-  location: z.discriminatedUnion('mode', [
-    z.object({ mode: z.literal('none') }),
-    z.object({ mode: z.literal('existing'), externalId: z.string().startsWith('gid://shopify/Location/') }),
-    z.object({ mode: z.literal('fulfillment_service') }),
-  ]).default({ mode: 'none' }),
-}).superRefine((w, ctx) => {
-  const codes = new Set(w.zones.map((z) => z.code));
-  for (const code of Object.keys(w.costs)) if (!codes.has(code)) ctx.addIssue({ code: 'custom', path: ['costs', code], message: `no zone ${code}` });
-  for (const [i, s] of w.serviceLevels.entries()) for (const code of Object.keys(s.transitDays)) if (!codes.has(code)) ctx.addIssue({ code: 'custom', path: ['serviceLevels', i, 'transitDays', code], message: `no zone ${code}` });
-  if (w.dispatchStyle === 'http' && !w.pushUrl) ctx.addIssue({ code: 'custom', path: ['pushUrl'], message: 'a push warehouse needs the URL of its API' });
-});
+export const warehouseInputSchema = z
+  .object({
+    name: z.string().trim().min(1).max(80),
+    code: z
+      .string()
+      .trim()
+      .regex(/^[A-Z0-9_-]{2,20}$/, 'use 2–20 capital letters, digits, - or _'),
+    address: z.object({
+      address1: z.string().max(120).nullish(),
+      address2: z.string().max(120).nullish(),
+      city: z.string().max(80).nullish(),
+      zip: z.string().max(20).nullish(),
+      countryCode: z.string().length(2).toUpperCase(),
+    }),
+    latitude: z.number().min(-90).max(90).nullable().default(null),
+    longitude: z.number().min(-180).max(180).nullable().default(null),
+    timezone: z.string().refine(isValidTimeZone, 'unknown time zone'),
+    cutoffTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'use HH:MM'),
+    workingDays: z
+      .array(z.number().int().min(1).max(7))
+      .min(1)
+      .transform((d) => [...new Set(d)].sort()),
+    holidays: z.array(z.iso.date()).max(400).default([]),
+    zones: z
+      .array(
+        z.object({
+          code: z.string().trim().min(1).max(20),
+          countries: z.array(z.string().length(2).toUpperCase()).min(1),
+          postalPrefixes: z.array(z.string().trim().min(1).max(10)).optional(),
+        }),
+      )
+      .min(1, 'a warehouse serves at least one zone'),
+    serviceLevels: z
+      .array(
+        z.object({
+          code: z.string().min(1).max(30),
+          name: z.string().min(1).max(60),
+          transitDays: z.record(z.string(), z.number().int().min(0).max(60)),
+        }),
+      )
+      .min(1),
+    costs: z.record(z.string(), z.number().min(0).max(10_000)),
+    dailyCapacity: z.number().int().positive().nullable().default(null),
+    priority: z.number().int().min(0).max(10_000).default(100),
+    dispatchStyle: z.enum(['feed', 'http']).default('feed'),
+    pushUrl: z.url().nullable().default(null),
+    active: z.boolean().default(true),
+    location: z
+      .discriminatedUnion('mode', [
+        z.object({ mode: z.literal('none') }),
+        z.object({ mode: z.literal('existing'), externalId: z.string().startsWith('gid://shopify/Location/') }),
+        z.object({ mode: z.literal('fulfillment_service') }),
+      ])
+      .default({ mode: 'none' }),
+  })
+  .superRefine((w, ctx) => {
+    const codes = new Set(w.zones.map((z) => z.code));
+    for (const code of Object.keys(w.costs))
+      if (!codes.has(code)) ctx.addIssue({ code: 'custom', path: ['costs', code], message: `no zone ${code}` });
+    for (const [i, s] of w.serviceLevels.entries())
+      for (const code of Object.keys(s.transitDays))
+        if (!codes.has(code))
+          ctx.addIssue({ code: 'custom', path: ['serviceLevels', i, 'transitDays', code], message: `no zone ${code}` });
+    if (w.dispatchStyle === 'http' && !w.pushUrl)
+      ctx.addIssue({ code: 'custom', path: ['pushUrl'], message: 'a push warehouse needs the URL of its API' });
+  });
 
 export type WarehouseInput = z.infer<typeof warehouseInputSchema>;
 
@@ -55,8 +85,12 @@ export const warehouse = z.object({
   cutoffTime: z.string(),
   workingDays: z.array(z.number().int()),
   holidays: z.array(z.string()),
-  zones: z.array(z.object({ code: z.string(), countries: z.array(z.string()), postalPrefixes: z.array(z.string()).optional() })),
-  serviceLevels: z.array(z.object({ code: z.string(), name: z.string(), transitDays: z.record(z.string(), z.number()) })),
+  zones: z.array(
+    z.object({ code: z.string(), countries: z.array(z.string()), postalPrefixes: z.array(z.string()).optional() }),
+  ),
+  serviceLevels: z.array(
+    z.object({ code: z.string(), name: z.string(), transitDays: z.record(z.string(), z.number()) }),
+  ),
   costs: z.record(z.string(), z.number()),
   dailyCapacity: z.number().int().nullable(),
   priority: z.number().int(),
@@ -85,7 +119,11 @@ export type WarehouseSaved = z.infer<typeof warehouseSaved>;
 export const rotatePushSecretBody = z.strictObject({ overlapHours: z.number().int().min(0).max(168).default(24) });
 export type RotatePushSecretBody = z.input<typeof rotatePushSecretBody>;
 /** The new secret, shown once, and when the old one stops signing. */
-export const pushSecretRotated = z.object({ warehouse, pushSecret: z.string(), previousValidUntil: dateTime.nullable() });
+export const pushSecretRotated = z.object({
+  warehouse,
+  pushSecret: z.string(),
+  previousValidUntil: dateTime.nullable(),
+});
 export type PushSecretRotated = z.infer<typeof pushSecretRotated>;
 
 /** A 3PL API key as listed (never the key itself). */
@@ -110,7 +148,10 @@ export const newFeedKey = z.object({ id: z.number().int(), prefix: z.string(), k
 export type NewFeedKey = z.infer<typeof newFeedKey>;
 
 /** DELETE /warehouses/:id/keys/:keyId */
-export const feedKeyParams = z.object({ id: z.coerce.number().int().positive(), keyId: z.coerce.number().int().positive() });
+export const feedKeyParams = z.object({
+  id: z.coerce.number().int().positive(),
+  keyId: z.coerce.number().int().positive(),
+});
 
 /** A Shopify location a warehouse can be linked to. */
 export const shopifyLocation = z.object({

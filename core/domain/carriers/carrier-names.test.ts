@@ -47,7 +47,10 @@ describe('matchCarrierName', () => {
     expect(matchCarrierName(name)).toEqual({ kind: 'family', members });
   });
 
-  it.each(['', '   ', 'Colis Privé', 'DPD UK', 'DPD Local', 'DHL eCommerce', 'Hermes', 'groups', 'upsilon'])('"%s" is not one of ours', (name) => {
-    expect(matchCarrierName(name)).toBeNull();
-  });
+  it.each(['', '   ', 'Colis Privé', 'DPD UK', 'DPD Local', 'DHL eCommerce', 'Hermes', 'groups', 'upsilon'])(
+    '"%s" is not one of ours',
+    (name) => {
+      expect(matchCarrierName(name)).toBeNull();
+    },
+  );
 });

@@ -6,8 +6,7 @@ import type { CarrierCode } from './types.js';
  * and the countries decide (plain "DHL", "DPD", "La Poste"). `members[0]` is the default.
  */
 export type CarrierNameMatch =
-  | { kind: 'carrier'; carrier: CarrierCode }
-  | { kind: 'family'; members: readonly [CarrierCode, ...CarrierCode[]] };
+  { kind: 'carrier'; carrier: CarrierCode } | { kind: 'family'; members: readonly [CarrierCode, ...CarrierCode[]] };
 
 interface NameRule {
   test: RegExp;

@@ -1,4 +1,11 @@
-import { isValidMod10, isValidMod7, isValidS10, isValidUps1Z, isValidWeightedModulo, mod3736CheckChar } from './checksums.js';
+import {
+  isValidMod10,
+  isValidMod7,
+  isValidS10,
+  isValidUps1Z,
+  isValidWeightedModulo,
+  mod3736CheckChar,
+} from './checksums.js';
 import { encodeUrlPart, parseLocale, pickLanguage } from './normalize.js';
 import type { CarrierCode, CountryCode, TrackingUrlOptions } from './types.js';
 
@@ -136,7 +143,8 @@ export const carrierTable: Readonly<Record<CarrierCode, CarrierDefinition>> = {
     group: 'dpd',
     // same number formats as DPD France; only the tracking site differs (DPD group page)
     patterns: dpdPatterns,
-    url: (n, opts) => `https://www.dpdgroup.com/de/mydpd/my-parcels/track?lang=${pickLanguage(opts.locale, ['de', 'en'], 'de')}&parcelNumber=${n}`,
+    url: (n, opts) =>
+      `https://www.dpdgroup.com/de/mydpd/my-parcels/track?lang=${pickLanguage(opts.locale, ['de', 'en'], 'de')}&parcelNumber=${n}`,
   },
   gls: {
     code: 'gls',
@@ -161,7 +169,8 @@ export const carrierTable: Readonly<Record<CarrierCode, CarrierDefinition>> = {
       { label: 'DHL Express 11-digit air waybill', regex: /^\d{11}$/, confidence: 0.5, check: isValidMod7 },
       { label: 'DHL Express piece id', regex: /^J[A-Z]{2,3}\d{9,10}$/, confidence: 0.75 },
     ],
-    url: (n, opts) => `https://www.dhl.com/${dhlSitePath(opts.locale)}/home/tracking/tracking-express.html?submit=1&tracking-id=${n}`,
+    url: (n, opts) =>
+      `https://www.dhl.com/${dhlSitePath(opts.locale)}/home/tracking/tracking-express.html?submit=1&tracking-id=${n}`,
   },
   dhl_parcel_de: {
     code: 'dhl_parcel_de',
@@ -175,7 +184,8 @@ export const carrierTable: Readonly<Record<CarrierCode, CarrierDefinition>> = {
       { label: 'DHL Paket 12-digit number', regex: /^\d{12}$/, confidence: 0.35 },
       { label: 'DHL Paket 20-digit number', regex: /^\d{20}$/, confidence: 0.35 },
     ],
-    url: (n, opts) => `https://www.dhl.com/${pickLanguage(opts.locale, ['de', 'en'], 'en') === 'de' ? 'de-de' : 'de-en'}/home/tracking/tracking-parcel.html?submit=1&tracking-id=${n}`,
+    url: (n, opts) =>
+      `https://www.dhl.com/${pickLanguage(opts.locale, ['de', 'en'], 'en') === 'de' ? 'de-de' : 'de-en'}/home/tracking/tracking-parcel.html?submit=1&tracking-id=${n}`,
   },
   ups: {
     code: 'ups',
@@ -196,11 +206,31 @@ export const carrierTable: Readonly<Record<CarrierCode, CarrierDefinition>> = {
     countries: ['US'],
     group: 'fedex',
     patterns: [
-      { label: 'FedEx Express 12-digit number', regex: /^\d{12}$/, confidence: 0.6, check: (n) => isValidWeightedModulo(n.slice(0, 11), n.slice(11), fedex12Weights, 11, 10) },
-      { label: 'FedEx Ground 15-digit number', regex: /^\d{15}$/, confidence: 0.55, check: (n) => isValidMod10(n.slice(0, 14), n.slice(14), 1, 3) },
-      { label: 'FedEx Ground 96 barcode', regex: /^96\d{20}$/, confidence: 0.85, check: (n) => isValidMod10(n.slice(7, 21), n.slice(21), 1, 3) },
+      {
+        label: 'FedEx Express 12-digit number',
+        regex: /^\d{12}$/,
+        confidence: 0.6,
+        check: (n) => isValidWeightedModulo(n.slice(0, 11), n.slice(11), fedex12Weights, 11, 10),
+      },
+      {
+        label: 'FedEx Ground 15-digit number',
+        regex: /^\d{15}$/,
+        confidence: 0.55,
+        check: (n) => isValidMod10(n.slice(0, 14), n.slice(14), 1, 3),
+      },
+      {
+        label: 'FedEx Ground 96 barcode',
+        regex: /^96\d{20}$/,
+        confidence: 0.85,
+        check: (n) => isValidMod10(n.slice(7, 21), n.slice(21), 1, 3),
+      },
       { label: 'FedEx SSCC', regex: /^\d{20}$/, confidence: 0.3 },
-      { label: 'FedEx 34-digit barcode', regex: /^\d{34}$/, confidence: 0.7, check: (n) => isValidWeightedModulo(n.slice(20, 33), n.slice(33), fedex34Weights, 11, 10) },
+      {
+        label: 'FedEx 34-digit barcode',
+        regex: /^\d{34}$/,
+        confidence: 0.7,
+        check: (n) => isValidWeightedModulo(n.slice(20, 33), n.slice(33), fedex34Weights, 11, 10),
+      },
     ],
     url: (n) => `https://www.fedex.com/fedextrack/?trknbr=${n}`,
   },
@@ -213,7 +243,12 @@ export const carrierTable: Readonly<Record<CarrierCode, CarrierDefinition>> = {
     patterns: [
       { label: 'USPS IMpb 22-digit number', regex: /^9[1-5]\d{20}$/, confidence: 0.9, check: uspsImpb },
       { label: 'USPS IMpb 26-digit number', regex: /^9[1-5]\d{24}$/, confidence: 0.8, check: uspsImpb },
-      { label: 'USPS IMpb with 420 + ZIP routing', regex: /^420(?:\d{5}|\d{9})9[1-5]\d{20}$/, confidence: 0.9, check: uspsWithZip },
+      {
+        label: 'USPS IMpb with 420 + ZIP routing',
+        regex: /^420(?:\d{5}|\d{9})9[1-5]\d{20}$/,
+        confidence: 0.9,
+        check: uspsWithZip,
+      },
       { label: 'USPS 20-digit number', regex: /^\d{20}$/, confidence: 0.45, check: uspsImpb },
       { label: 'S10 item from the US', regex: s10('[A-Z]{2}', 'US'), confidence: 0.9, check: isValidS10 },
     ],

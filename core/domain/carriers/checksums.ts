@@ -47,7 +47,13 @@ export function isValidMod7(number: string): boolean {
 }
 
 /** Σ(digit × weight) mod m1 mod m2 (FedEx Express 12-digit and 34-digit numbers). */
-export function isValidWeightedModulo(sequence: string, checkDigit: string, weights: readonly number[], m1: number, m2: number): boolean {
+export function isValidWeightedModulo(
+  sequence: string,
+  checkDigit: string,
+  weights: readonly number[],
+  m1: number,
+  m2: number,
+): boolean {
   let total = 0;
   for (let i = 0; i < sequence.length; i++) total += Number(sequence[i]) * (weights[i] ?? 0);
   return (total % m1) % m2 === Number(checkDigit);

@@ -86,7 +86,9 @@ describe('detectCarrier ambiguities', () => {
     const plain = detectCarrier('6A12345678901');
     const fr = detectCarrier('6A12345678901', { originCountry: 'FR', destinationCountry: 'FR' });
     expect(fr[0]?.confidence).toBeGreaterThan(plain[0]?.confidence ?? 1);
-    expect(detectCarrier('1Z5R89390357567127', { originCountry: 'FR' })[0]?.confidence).toBe(detectCarrier('1Z5R89390357567127')[0]?.confidence);
+    expect(detectCarrier('1Z5R89390357567127', { originCountry: 'FR' })[0]?.confidence).toBe(
+      detectCarrier('1Z5R89390357567127')[0]?.confidence,
+    );
   });
 });
 
@@ -111,22 +113,54 @@ describe('detectCarrier with a carrier name', () => {
   });
 
   it('a name wins even when the number fits another carrier and both countries favour it', () => {
-    const [first, second] = detectCarrier('RB123456785GB', { carrierName: 'DHL Express', originCountry: 'GB', destinationCountry: 'GB' });
+    const [first, second] = detectCarrier('RB123456785GB', {
+      carrierName: 'DHL Express',
+      originCountry: 'GB',
+      destinationCountry: 'GB',
+    });
     expect(first?.carrier).toBe('dhl_express');
     expect(second?.carrier).toBe('royal_mail');
-    expect(detectCarrier('RB123456785GB', { carrierName: 'DHL', originCountry: 'GB', destinationCountry: 'GB' })[0]?.carrier).toBe('dhl_express');
+    expect(
+      detectCarrier('RB123456785GB', { carrierName: 'DHL', originCountry: 'GB', destinationCountry: 'GB' })[0]?.carrier,
+    ).toBe('dhl_express');
   });
 
   it('property: with a recognised name, the first candidate always comes from the name', () => {
-    const names = fc.constantFrom('Colissimo', 'La Poste', 'DHL', 'DPD', 'GLS', 'UPS Standard', 'fedex', 'Royal Mail', 'PostNL', 'bpost', 'Mondial Relay', 'Chronopost', 'USPS');
+    const names = fc.constantFrom(
+      'Colissimo',
+      'La Poste',
+      'DHL',
+      'DPD',
+      'GLS',
+      'UPS Standard',
+      'fedex',
+      'Royal Mail',
+      'PostNL',
+      'bpost',
+      'Mondial Relay',
+      'Chronopost',
+      'USPS',
+    );
     const numbers = fc.oneof(
-      fc.constantFrom('RB123456785GB', '1Z5R89390357567127', '9400111201080805483016', '3STUNM283054292', 'CP123456785FR', '008182709980000020033350276C', '12345678'),
+      fc.constantFrom(
+        'RB123456785GB',
+        '1Z5R89390357567127',
+        '9400111201080805483016',
+        '3STUNM283054292',
+        'CP123456785FR',
+        '008182709980000020033350276C',
+        '12345678',
+      ),
       fc.string({ maxLength: 30 }),
     );
     const country = fc.option(fc.constantFrom('FR', 'DE', 'GB', 'US', 'NL', 'BE'), { nil: undefined });
     fc.assert(
       fc.property(names, numbers, country, country, (carrierName, number, originCountry, destinationCountry) => {
-        const hints = { carrierName, ...(originCountry ? { originCountry } : {}), ...(destinationCountry ? { destinationCountry } : {}) };
+        const hints = {
+          carrierName,
+          ...(originCountry ? { originCountry } : {}),
+          ...(destinationCountry ? { destinationCountry } : {}),
+        };
         expect(detectCarrier(number, hints)[0]?.source).toBe('name');
       }),
     );
@@ -151,6 +185,8 @@ describe('detectCarrier with a carrier name', () => {
   });
 
   it('an unknown name leaves the number detection as it is', () => {
-    expect(detectCarrier('1Z5R89390357567127', { carrierName: 'Colis Privé' })).toEqual(detectCarrier('1Z5R89390357567127'));
+    expect(detectCarrier('1Z5R89390357567127', { carrierName: 'Colis Privé' })).toEqual(
+      detectCarrier('1Z5R89390357567127'),
+    );
   });
 });

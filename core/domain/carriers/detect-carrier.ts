@@ -61,7 +61,11 @@ function detectFromNumber(number: string, hints: DetectionHints): CarrierCandida
 }
 
 /** Among a family named by the 3PL, the member the number and countries fit best (first member on a tie). */
-function pickFamilyMember(members: readonly CarrierCode[], byNumber: readonly CarrierCandidate[], hints: DetectionHints): CarrierCode {
+function pickFamilyMember(
+  members: readonly CarrierCode[],
+  byNumber: readonly CarrierCandidate[],
+  hints: DetectionHints,
+): CarrierCode {
   let best = members[0] as CarrierCode;
   let bestScore = -1;
   for (const code of members) {
@@ -88,12 +92,28 @@ export function detectCarrier(trackingNumber: string, hints: DetectionHints = {}
 
   const fromName: CarrierCandidate[] = [];
   if (named.kind === 'carrier') {
-    fromName.push({ carrier: named.carrier, confidence: nameConfidence, source: 'name', reasons: [`carrier name "${hints.carrierName}"`] });
+    fromName.push({
+      carrier: named.carrier,
+      confidence: nameConfidence,
+      source: 'name',
+      reasons: [`carrier name "${hints.carrierName}"`],
+    });
   } else {
     const pick = pickFamilyMember(named.members, byNumber, hints);
-    fromName.push({ carrier: pick, confidence: familyPickConfidence, source: 'name', reasons: [`carrier name "${hints.carrierName}"`, 'family member chosen by number and countries'] });
+    fromName.push({
+      carrier: pick,
+      confidence: familyPickConfidence,
+      source: 'name',
+      reasons: [`carrier name "${hints.carrierName}"`, 'family member chosen by number and countries'],
+    });
     for (const code of named.members) {
-      if (code !== pick) fromName.push({ carrier: code, confidence: familyAlternateConfidence, source: 'name', reasons: [`carrier name "${hints.carrierName}"`] });
+      if (code !== pick)
+        fromName.push({
+          carrier: code,
+          confidence: familyAlternateConfidence,
+          source: 'name',
+          reasons: [`carrier name "${hints.carrierName}"`],
+        });
     }
   }
   const taken = new Set(fromName.map((c) => c.carrier));

@@ -1,5 +1,14 @@
 export { carrierCodes } from './types.js';
-export type { CarrierCode, CountryCode, TrackingUrlOptions, DetectionHints, CandidateSource, CarrierCandidate, TrackingReport, ResolvedTracking } from './types.js';
+export type {
+  CarrierCode,
+  CountryCode,
+  TrackingUrlOptions,
+  DetectionHints,
+  CandidateSource,
+  CarrierCandidate,
+  TrackingReport,
+  ResolvedTracking,
+} from './types.js';
 export { carrierTable, carrierDefinitions } from './carrier-table.js';
 export type { CarrierDefinition, NumberPattern } from './carrier-table.js';
 export { matchCarrierName } from './carrier-names.js';

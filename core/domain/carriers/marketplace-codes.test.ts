@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { amazonCarrier, findListedCarrier, marketplaceCarrierCodes, miraklTracking, type ListedCarrier } from './marketplace-codes.js';
+import {
+  amazonCarrier,
+  findListedCarrier,
+  marketplaceCarrierCodes,
+  miraklTracking,
+  type ListedCarrier,
+} from './marketplace-codes.js';
 import { carrierCodes } from './types.js';
 
 describe('marketplace carrier codes', () => {
@@ -9,7 +15,10 @@ describe('marketplace carrier codes', () => {
 
   it('Amazon: a listed code, else Other with the company name', () => {
     expect(amazonCarrier('colissimo', 'Colissimo')).toEqual({ carrierCode: 'Colissimo' });
-    expect(amazonCarrier('mondial_relay', 'Mondial Relay')).toEqual({ carrierCode: 'Other', carrierName: 'Mondial Relay' });
+    expect(amazonCarrier('mondial_relay', 'Mondial Relay')).toEqual({
+      carrierCode: 'Other',
+      carrierName: 'Mondial Relay',
+    });
     expect(amazonCarrier(null, 'Colis Privé')).toEqual({ carrierCode: 'Other', carrierName: 'Colis Privé' });
   });
 
@@ -34,12 +43,29 @@ describe('marketplace carrier codes', () => {
   });
 
   it('prefers the code from our table when the list has it', () => {
-    expect(findListedCarrier('colissimo', [{ code: 'Colissimo2', label: 'Colissimo' }, { code: 'COLISSIMO', label: 'Something' }], 'colissimo')?.code).toBe('COLISSIMO');
+    expect(
+      findListedCarrier(
+        'colissimo',
+        [
+          { code: 'Colissimo2', label: 'Colissimo' },
+          { code: 'COLISSIMO', label: 'Something' },
+        ],
+        'colissimo',
+      )?.code,
+    ).toBe('COLISSIMO');
   });
 
   it('Mirakl OR23: registered carriers by code, others by name and URL', () => {
-    expect(miraklTracking('mondial_relay', sh21, { company: 'Mondial Relay', number: '12345678', url: 'https://x.example' })).toEqual({ carrier_code: 'MR', tracking_number: '12345678' });
-    expect(miraklTracking('ups', sh21, { company: 'UPS', number: '1Z5R89390357567127', url: 'https://www.ups.com/track?tracknum=1Z5R89390357567127' })).toEqual({
+    expect(
+      miraklTracking('mondial_relay', sh21, { company: 'Mondial Relay', number: '12345678', url: 'https://x.example' }),
+    ).toEqual({ carrier_code: 'MR', tracking_number: '12345678' });
+    expect(
+      miraklTracking('ups', sh21, {
+        company: 'UPS',
+        number: '1Z5R89390357567127',
+        url: 'https://www.ups.com/track?tracknum=1Z5R89390357567127',
+      }),
+    ).toEqual({
       carrier_name: 'UPS',
       carrier_url: 'https://www.ups.com/track?tracknum=1Z5R89390357567127',
       tracking_number: '1Z5R89390357567127',

@@ -56,7 +56,11 @@ export interface ListedCarrier {
  * "Colissimo - La Poste" or "DHL Express" land on our code. `preferredCode` (our table's value)
  * wins when the list has it; a family entry ("DHL") is used only when no entry names the service.
  */
-export function findListedCarrier(carrier: CarrierCode, list: readonly ListedCarrier[], preferredCode: string | null = null): ListedCarrier | null {
+export function findListedCarrier(
+  carrier: CarrierCode,
+  list: readonly ListedCarrier[],
+  preferredCode: string | null = null,
+): ListedCarrier | null {
   if (preferredCode) {
     const exact = list.find((c) => c.code.toLowerCase() === preferredCode.toLowerCase());
     if (exact) return exact;

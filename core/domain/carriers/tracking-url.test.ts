@@ -8,27 +8,92 @@ describe('trackingUrl', () => {
   it.each<[CarrierCode, string, TrackingUrlOptions, string]>([
     ['colissimo', '6A12345678901', {}, 'https://www.laposte.fr/outils/suivre-vos-envois?code=6A12345678901'],
     ['laposte', '1K12345678901', {}, 'https://www.laposte.fr/outils/suivre-vos-envois?code=1K12345678901'],
-    ['chronopost', 'XW123456789FR', {}, 'https://www.chronopost.fr/tracking-no-cms/suivi-page?listeNumerosLT=XW123456789FR'],
+    [
+      'chronopost',
+      'XW123456789FR',
+      {},
+      'https://www.chronopost.fr/tracking-no-cms/suivi-page?listeNumerosLT=XW123456789FR',
+    ],
     ['mondial_relay', '12345678', {}, 'https://www.mondialrelay.fr/suivi-de-colis?numeroExpedition=12345678'],
-    ['mondial_relay', '12345678', { postalCode: '75 001' }, 'https://www.mondialrelay.fr/suivi-de-colis?numeroExpedition=12345678&codePostal=75001'],
+    [
+      'mondial_relay',
+      '12345678',
+      { postalCode: '75 001' },
+      'https://www.mondialrelay.fr/suivi-de-colis?numeroExpedition=12345678&codePostal=75001',
+    ],
     ['dpd_fr', '09980000020033', {}, 'https://trace.dpd.fr/fr/trace/09980000020033'],
-    ['dpd_de', '09980000020033', {}, 'https://www.dpdgroup.com/de/mydpd/my-parcels/track?lang=de&parcelNumber=09980000020033'],
-    ['dpd_de', '09980000020033', { locale: 'en-GB' }, 'https://www.dpdgroup.com/de/mydpd/my-parcels/track?lang=en&parcelNumber=09980000020033'],
+    [
+      'dpd_de',
+      '09980000020033',
+      {},
+      'https://www.dpdgroup.com/de/mydpd/my-parcels/track?lang=de&parcelNumber=09980000020033',
+    ],
+    [
+      'dpd_de',
+      '09980000020033',
+      { locale: 'en-GB' },
+      'https://www.dpdgroup.com/de/mydpd/my-parcels/track?lang=en&parcelNumber=09980000020033',
+    ],
     ['gls', 'ZX4K9Q2T', {}, 'https://gls-group.com/FR/fr/suivi-colis?match=ZX4K9Q2T'],
-    ['dhl_express', '3318810025', {}, 'https://www.dhl.com/global-en/home/tracking/tracking-express.html?submit=1&tracking-id=3318810025'],
-    ['dhl_express', '3318810025', { locale: 'fr-FR' }, 'https://www.dhl.com/fr-fr/home/tracking/tracking-express.html?submit=1&tracking-id=3318810025'],
-    ['dhl_express', '3318810025', { locale: 'en_GB' }, 'https://www.dhl.com/gb-en/home/tracking/tracking-express.html?submit=1&tracking-id=3318810025'],
-    ['dhl_express', '3318810025', { locale: 'de' }, 'https://www.dhl.com/de-de/home/tracking/tracking-express.html?submit=1&tracking-id=3318810025'],
-    ['dhl_parcel_de', 'JJD000390007882167690', {}, 'https://www.dhl.com/de-en/home/tracking/tracking-parcel.html?submit=1&tracking-id=JJD000390007882167690'],
+    [
+      'dhl_express',
+      '3318810025',
+      {},
+      'https://www.dhl.com/global-en/home/tracking/tracking-express.html?submit=1&tracking-id=3318810025',
+    ],
+    [
+      'dhl_express',
+      '3318810025',
+      { locale: 'fr-FR' },
+      'https://www.dhl.com/fr-fr/home/tracking/tracking-express.html?submit=1&tracking-id=3318810025',
+    ],
+    [
+      'dhl_express',
+      '3318810025',
+      { locale: 'en_GB' },
+      'https://www.dhl.com/gb-en/home/tracking/tracking-express.html?submit=1&tracking-id=3318810025',
+    ],
+    [
+      'dhl_express',
+      '3318810025',
+      { locale: 'de' },
+      'https://www.dhl.com/de-de/home/tracking/tracking-express.html?submit=1&tracking-id=3318810025',
+    ],
+    [
+      'dhl_parcel_de',
+      'JJD000390007882167690',
+      {},
+      'https://www.dhl.com/de-en/home/tracking/tracking-parcel.html?submit=1&tracking-id=JJD000390007882167690',
+    ],
     ['ups', '1Z5R89390357567127', {}, 'https://www.ups.com/track?tracknum=1Z5R89390357567127'],
     ['fedex', '986578788855', {}, 'https://www.fedex.com/fedextrack/?trknbr=986578788855'],
-    ['usps', '9400111201080805483016', {}, 'https://tools.usps.com/go/TrackConfirmAction?tLabels=9400111201080805483016'],
+    [
+      'usps',
+      '9400111201080805483016',
+      {},
+      'https://tools.usps.com/go/TrackConfirmAction?tLabels=9400111201080805483016',
+    ],
     ['royal_mail', 'RB123456785GB', {}, 'https://www.royalmail.com/track-your-item#/tracking-results/RB123456785GB'],
     ['postnl', '3STUNM283054292', {}, 'https://jouw.postnl.nl/track-and-trace/3STUNM283054292'],
-    ['postnl', '3STUNM283054292', { postalCode: '3043 LC' }, 'https://jouw.postnl.nl/track-and-trace/3STUNM283054292-NL-3043LC'],
-    ['postnl', '3STUNM283054292', { postalCode: '1000', destinationCountry: 'be' }, 'https://jouw.postnl.nl/track-and-trace/3STUNM283054292-BE-1000'],
+    [
+      'postnl',
+      '3STUNM283054292',
+      { postalCode: '3043 LC' },
+      'https://jouw.postnl.nl/track-and-trace/3STUNM283054292-NL-3043LC',
+    ],
+    [
+      'postnl',
+      '3STUNM283054292',
+      { postalCode: '1000', destinationCountry: 'be' },
+      'https://jouw.postnl.nl/track-and-trace/3STUNM283054292-BE-1000',
+    ],
     ['bpost', 'RB123456785BE', {}, 'https://track.bpost.cloud/btr/web/#/search?itemCode=RB123456785BE&lang=en'],
-    ['bpost', 'RB123456785BE', { locale: 'nl-BE', postalCode: '1000' }, 'https://track.bpost.cloud/btr/web/#/search?itemCode=RB123456785BE&lang=nl&postalCode=1000'],
+    [
+      'bpost',
+      'RB123456785BE',
+      { locale: 'nl-BE', postalCode: '1000' },
+      'https://track.bpost.cloud/btr/web/#/search?itemCode=RB123456785BE&lang=nl&postalCode=1000',
+    ],
   ])('%s %s %j', (carrier, number, opts, url) => {
     expect(trackingUrl(carrier, number, opts)).toBe(url);
   });
@@ -51,7 +116,9 @@ describe('trackingUrl', () => {
       },
       { requiredKeys: [] },
     );
-    const number = fc.string({ unit: 'binary', minLength: 1, maxLength: 40 }).filter((s) => normalizeTrackingNumber(s) !== '');
+    const number = fc
+      .string({ unit: 'binary', minLength: 1, maxLength: 40 })
+      .filter((s) => normalizeTrackingNumber(s) !== '');
     fc.assert(
       fc.property(fc.constantFrom(...carrierCodes), number, opts, (carrier, n, o) => {
         const url = trackingUrl(carrier, n, o);
@@ -89,7 +156,9 @@ describe('shopifyCompanyName', () => {
 
 describe('resolveTracking', () => {
   it('maps a 3PL carrier name to our code, Shopify company and our URL', () => {
-    expect(resolveTracking({ carrierName: 'La Poste Colissimo', number: '6a 1234 5678 901', url: 'http://3pl.example/t/1' })).toEqual({
+    expect(
+      resolveTracking({ carrierName: 'La Poste Colissimo', number: '6a 1234 5678 901', url: 'http://3pl.example/t/1' }),
+    ).toEqual({
       carrier: 'colissimo',
       company: 'Colissimo',
       number: '6A12345678901',
@@ -98,7 +167,13 @@ describe('resolveTracking', () => {
   });
 
   it('keeps the 3PL name and URL for a carrier we do not know', () => {
-    expect(resolveTracking({ carrierName: 'Colis Privé', number: 'cp 123', url: 'https://www.colisprive.com/moncolis/pages/detailColis.aspx?numColis=cp123' })).toEqual({
+    expect(
+      resolveTracking({
+        carrierName: 'Colis Privé',
+        number: 'cp 123',
+        url: 'https://www.colisprive.com/moncolis/pages/detailColis.aspx?numColis=cp123',
+      }),
+    ).toEqual({
       carrier: null,
       company: 'Colis Privé',
       number: 'cp123',
@@ -118,7 +193,10 @@ describe('resolveTracking', () => {
   it('without a name, trusts a clear-cut number', () => {
     expect(resolveTracking({ number: '1Z5R89390357567127' })).toMatchObject({ carrier: 'ups', company: 'UPS' });
     expect(resolveTracking({ number: '6A12345678901' })).toMatchObject({ carrier: 'colissimo', company: 'Colissimo' });
-    expect(resolveTracking({ number: '008182709980000020033350276C', originCountry: 'DE' })).toMatchObject({ carrier: 'dpd_de', company: 'DPD' });
+    expect(resolveTracking({ number: '008182709980000020033350276C', originCountry: 'DE' })).toMatchObject({
+      carrier: 'dpd_de',
+      company: 'DPD',
+    });
   });
 
   it('without a name, leaves an ambiguous number unresolved and keeps the given URL', () => {
@@ -138,13 +216,25 @@ describe('resolveTracking', () => {
   });
 
   it('passes locale, postal code and destination to the link', () => {
-    expect(resolveTracking({ carrierName: 'PostNL', number: '3STUNM283054292', postalCode: '1000', destinationCountry: 'BE' }).url).toBe(
-      'https://jouw.postnl.nl/track-and-trace/3STUNM283054292-BE-1000',
+    expect(
+      resolveTracking({
+        carrierName: 'PostNL',
+        number: '3STUNM283054292',
+        postalCode: '1000',
+        destinationCountry: 'BE',
+      }).url,
+    ).toBe('https://jouw.postnl.nl/track-and-trace/3STUNM283054292-BE-1000');
+    expect(resolveTracking({ carrierName: 'DHL Express', number: '3318810025', locale: 'fr-FR' }).url).toContain(
+      '/fr-fr/',
     );
-    expect(resolveTracking({ carrierName: 'DHL Express', number: '3318810025', locale: 'fr-FR' }).url).toContain('/fr-fr/');
   });
 
   it('an empty number resolves to nothing', () => {
-    expect(resolveTracking({ carrierName: 'UPS', number: '  ', url: null })).toEqual({ carrier: null, company: 'UPS', number: '', url: null });
+    expect(resolveTracking({ carrierName: 'UPS', number: '  ', url: null })).toEqual({
+      carrier: null,
+      company: 'UPS',
+      number: '',
+      url: null,
+    });
   });
 });

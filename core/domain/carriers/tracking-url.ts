@@ -73,5 +73,10 @@ export function resolveTracking(report: TrackingReport): ResolvedTracking {
     ...(report.postalCode ? { postalCode: report.postalCode } : {}),
     ...(report.destinationCountry ? { destinationCountry: report.destinationCountry } : {}),
   };
-  return { carrier, company: shopifyCompanyName(carrier), number: normalizeTrackingNumber(compact), url: trackingUrl(carrier, compact, opts) };
+  return {
+    carrier,
+    company: shopifyCompanyName(carrier),
+    number: normalizeTrackingNumber(compact),
+    url: trackingUrl(carrier, compact, opts),
+  };
 }

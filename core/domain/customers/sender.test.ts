@@ -9,6 +9,7 @@ describe('effectiveSender', () => {
     expect(effectiveSender({ channel: 'shopify', choice: undefined, appCanSend: true })).toBe('shopify');
   });
   it('leaves marketplace buyers to their marketplace', () => {
-    for (const choice of ['app', 'shopify'] as const) expect(effectiveSender({ channel: 'mirakl', choice, appCanSend: true })).toBe('marketplace');
+    for (const choice of ['app', 'shopify'] as const)
+      expect(effectiveSender({ channel: 'mirakl', choice, appCanSend: true })).toBe('marketplace');
   });
 });

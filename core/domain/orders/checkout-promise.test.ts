@@ -3,7 +3,12 @@ import { checkoutServiceLevel, promisedDeliveryDate } from './checkout-promise.j
 
 describe('the checkout promise', () => {
   it('reads the promised date from a delivery-date attribute, and nothing from a bad date', () => {
-    expect(promisedDeliveryDate([{ name: 'gift', value: 'yes' }, { name: 'Delivery Date', value: '2026-05-08' }])).toBe('2026-05-08');
+    expect(
+      promisedDeliveryDate([
+        { name: 'gift', value: 'yes' },
+        { name: 'Delivery Date', value: '2026-05-08' },
+      ]),
+    ).toBe('2026-05-08');
     expect(promisedDeliveryDate([{ name: 'deliver_by', value: '2026-05-08T18:00:00+02:00' }])).toBe('2026-05-08');
     expect(promisedDeliveryDate([{ name: 'Date de livraison', value: '2026-05-09' }])).toBe('2026-05-09');
     expect(promisedDeliveryDate([{ name: 'Delivery date', value: '2026-02-30' }])).toBeNull();
@@ -12,7 +17,10 @@ describe('the checkout promise', () => {
   });
 
   it('maps the shipping rate to a warehouse level by code, then by name; an unknown rate asks for nothing', () => {
-    const levels = [{ code: 'standard', name: 'Colissimo' }, { code: 'exp', name: 'Express 24h' }];
+    const levels = [
+      { code: 'standard', name: 'Colissimo' },
+      { code: 'exp', name: 'Express 24h' },
+    ];
     expect(checkoutServiceLevel({ code: 'EXP', title: 'Livraison rapide' }, levels)).toBe('exp');
     expect(checkoutServiceLevel({ code: 'custom-rate-1', title: 'Express 24h' }, levels)).toBe('exp');
     expect(checkoutServiceLevel({ code: 'colissimo', title: 'Colissimo - domicile' }, levels)).toBe('standard');

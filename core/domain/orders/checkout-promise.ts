@@ -7,9 +7,21 @@ export interface CheckoutAttribute {
 }
 
 /** The attribute names delivery-date pickers write the promised date under (compared case- and separator-blind). */
-const DELIVER_BY_NAMES = new Set(['deliverby', 'deliverydate', 'promiseddeliverydate', 'promiseddate', 'datedelivraison', 'datedelivraisonsouhaitee']);
+const DELIVER_BY_NAMES = new Set([
+  'deliverby',
+  'deliverydate',
+  'promiseddeliverydate',
+  'promiseddate',
+  'datedelivraison',
+  'datedelivraisonsouhaitee',
+]);
 
-const squash = (s: string): string => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9]/g, '');
+const squash = (s: string): string =>
+  s
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');
 
 /**
  * The delivery date promised at checkout, as `YYYY-MM-DD`, read from the cart attributes a
@@ -31,7 +43,10 @@ export function promisedDeliveryDate(attributes: readonly CheckoutAttribute[]): 
  * (case- and accent-blind). A rate no warehouse names is no request: the order is routed on each
  * warehouse's first level for the zone, as before, rather than rejected everywhere.
  */
-export function checkoutServiceLevel(shipping: { code: string | null; title: string | null }, levels: readonly { code: string; name: string }[]): string | null {
+export function checkoutServiceLevel(
+  shipping: { code: string | null; title: string | null },
+  levels: readonly { code: string; name: string }[],
+): string | null {
   const asked = [shipping.code, shipping.title].filter((s): s is string => !!s && squash(s) !== '').map(squash);
   for (const a of asked) {
     const hit = levels.find((l) => squash(l.code) === a) ?? levels.find((l) => squash(l.name) === a);

@@ -22,26 +22,92 @@ describe('abcClasses', () => {
 
   it('the SKU that crosses a boundary belongs to the class it starts in', () => {
     // before: x 0 → A; y 70 < 80 → A (crosses to 90); z 90 < 95 → B (crosses to 100)
-    expect(classOf(abcClasses([{ sku: 'x', revenue: 70 }, { sku: 'y', revenue: 20 }, { sku: 'z', revenue: 10 }]))).toEqual({ x: 'A', y: 'A', z: 'B' });
+    expect(
+      classOf(
+        abcClasses([
+          { sku: 'x', revenue: 70 },
+          { sku: 'y', revenue: 20 },
+          { sku: 'z', revenue: 10 },
+        ]),
+      ),
+    ).toEqual({ x: 'A', y: 'A', z: 'B' });
     // one SKU with all the revenue is A
     expect(classOf(abcClasses([{ sku: 'solo', revenue: 1 }]))).toEqual({ solo: 'A' });
   });
 
   it('a SKU starting exactly at a boundary is in the next class', () => {
-    expect(classOf(abcClasses([{ sku: 'p', revenue: 80 }, { sku: 'q', revenue: 15 }, { sku: 'r', revenue: 5 }]))).toEqual({ p: 'A', q: 'B', r: 'C' });
+    expect(
+      classOf(
+        abcClasses([
+          { sku: 'p', revenue: 80 },
+          { sku: 'q', revenue: 15 },
+          { sku: 'r', revenue: 5 },
+        ]),
+      ),
+    ).toEqual({ p: 'A', q: 'B', r: 'C' });
     // with shares that are not exact in binary floating point
-    expect(classOf(abcClasses([{ sku: 'p', revenue: 0.8 }, { sku: 'q', revenue: 0.15 }, { sku: 'r', revenue: 0.05 }]))).toEqual({ p: 'A', q: 'B', r: 'C' });
+    expect(
+      classOf(
+        abcClasses([
+          { sku: 'p', revenue: 0.8 },
+          { sku: 'q', revenue: 0.15 },
+          { sku: 'r', revenue: 0.05 },
+        ]),
+      ),
+    ).toEqual({ p: 'A', q: 'B', r: 'C' });
   });
 
   it('honours other cut-offs', () => {
-    expect(classOf(abcClasses([{ sku: 'p', revenue: 60 }, { sku: 'q', revenue: 30 }, { sku: 'r', revenue: 10 }], { a: 0.5, b: 0.3 }))).toEqual({ p: 'A', q: 'B', r: 'C' });
-    expect(classOf(abcClasses([{ sku: 'p', revenue: 60 }, { sku: 'q', revenue: 30 }, { sku: 'r', revenue: 10 }], { a: 0.7, b: 0.3 }))).toEqual({ p: 'A', q: 'A', r: 'B' });
+    expect(
+      classOf(
+        abcClasses(
+          [
+            { sku: 'p', revenue: 60 },
+            { sku: 'q', revenue: 30 },
+            { sku: 'r', revenue: 10 },
+          ],
+          { a: 0.5, b: 0.3 },
+        ),
+      ),
+    ).toEqual({ p: 'A', q: 'B', r: 'C' });
+    expect(
+      classOf(
+        abcClasses(
+          [
+            { sku: 'p', revenue: 60 },
+            { sku: 'q', revenue: 30 },
+            { sku: 'r', revenue: 10 },
+          ],
+          { a: 0.7, b: 0.3 },
+        ),
+      ),
+    ).toEqual({ p: 'A', q: 'A', r: 'B' });
   });
 
   it('breaks revenue ties by SKU, puts zero or negative revenue in C, and all C without revenue', () => {
-    expect(abcClasses([{ sku: 'b', revenue: 5 }, { sku: 'a', revenue: 5 }]).map((x) => x.sku)).toEqual(['a', 'b']);
-    expect(classOf(abcClasses([{ sku: 'a', revenue: 100 }, { sku: 'z', revenue: 0 }, { sku: 'n', revenue: -20 }]))).toEqual({ a: 'A', z: 'C', n: 'C' });
-    expect(classOf(abcClasses([{ sku: 'a', revenue: 0 }, { sku: 'b', revenue: 0 }]))).toEqual({ a: 'C', b: 'C' });
+    expect(
+      abcClasses([
+        { sku: 'b', revenue: 5 },
+        { sku: 'a', revenue: 5 },
+      ]).map((x) => x.sku),
+    ).toEqual(['a', 'b']);
+    expect(
+      classOf(
+        abcClasses([
+          { sku: 'a', revenue: 100 },
+          { sku: 'z', revenue: 0 },
+          { sku: 'n', revenue: -20 },
+        ]),
+      ),
+    ).toEqual({ a: 'A', z: 'C', n: 'C' });
+    expect(
+      classOf(
+        abcClasses([
+          { sku: 'a', revenue: 0 },
+          { sku: 'b', revenue: 0 },
+        ]),
+      ),
+    ).toEqual({ a: 'C', b: 'C' });
     expect(abcClasses([])).toEqual([]);
   });
 
@@ -50,11 +116,19 @@ describe('abcClasses', () => {
     expect(() => abcClasses([], { a: 0.8, b: 0.3 })).toThrow(RangeError);
   });
 
-  const items = fc.uniqueArray(fc.record({ sku: fc.string({ minLength: 1, maxLength: 6 }), revenue: fc.oneof(fc.constant(0), fc.double({ min: 0, max: 1e6, noNaN: true })) }), {
-    selector: (i) => i.sku,
-    maxLength: 60,
-  });
-  const cutoffs = fc.tuple(fc.double({ min: 0.05, max: 0.95, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true })).map(([a, f]) => ({ a, b: (1 - a) * f }));
+  const items = fc.uniqueArray(
+    fc.record({
+      sku: fc.string({ minLength: 1, maxLength: 6 }),
+      revenue: fc.oneof(fc.constant(0), fc.double({ min: 0, max: 1e6, noNaN: true })),
+    }),
+    {
+      selector: (i) => i.sku,
+      maxLength: 60,
+    },
+  );
+  const cutoffs = fc
+    .tuple(fc.double({ min: 0.05, max: 0.95, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }))
+    .map(([a, f]) => ({ a, b: (1 - a) * f }));
 
   it('partitions the set, in rank order, with classes never improving down the ranking', () => {
     fc.assert(

@@ -40,7 +40,8 @@ const slack = 1e-12;
  */
 export function abcClasses(items: readonly AbcItem[], cutoffs: AbcCutoffs = defaultAbcCutoffs): AbcAssignment[] {
   const { a, b } = cutoffs;
-  if (!(a > 0 && b >= 0 && a + b <= 1 + slack)) throw new RangeError(`ABC cut-offs need a > 0, b ≥ 0 and a + b ≤ 1, got a=${a} b=${b}`);
+  if (!(a > 0 && b >= 0 && a + b <= 1 + slack))
+    throw new RangeError(`ABC cut-offs need a > 0, b ≥ 0 and a + b ≤ 1, got a=${a} b=${b}`);
   const ranked = items
     .map((i) => ({ sku: i.sku, revenue: Number.isFinite(i.revenue) && i.revenue > 0 ? i.revenue : 0 }))
     .sort((x, y) => y.revenue - x.revenue || (x.sku < y.sku ? -1 : x.sku > y.sku ? 1 : 0));

@@ -74,7 +74,12 @@ export type OverstockAlert = AlertOf<'overstock', OverstockInputs>;
 export type DeadStockAlert = AlertOf<'dead_stock', DeadStockInputs>;
 
 /** Every stock alert replenishment raises. */
-export type ReplenishmentAlert = BelowReorderPointAlert | StockoutWithinLeadTimeAlert | OutOfStockWithBackordersAlert | OverstockAlert | DeadStockAlert;
+export type ReplenishmentAlert =
+  | BelowReorderPointAlert
+  | StockoutWithinLeadTimeAlert
+  | OutOfStockWithBackordersAlert
+  | OverstockAlert
+  | DeadStockAlert;
 /** The `kind` of any replenishment alert. */
 export type ReplenishmentAlertKind = ReplenishmentAlert['kind'];
 
@@ -95,11 +100,19 @@ export function belowReorderPointAlert(sku: string, i: BelowReorderPointInputs):
 }
 
 /** Available stock lasts less than one lead time (an order placed today arrives too late). */
-export function stockoutWithinLeadTimeAlert(sku: string, i: Omit<StockoutWithinLeadTimeInputs, 'daysOfCover' | 'projectedStockoutDate'>, asOf: IsoDate): StockoutWithinLeadTimeAlert | null {
+export function stockoutWithinLeadTimeAlert(
+  sku: string,
+  i: Omit<StockoutWithinLeadTimeInputs, 'daysOfCover' | 'projectedStockoutDate'>,
+  asOf: IsoDate,
+): StockoutWithinLeadTimeAlert | null {
   if (!(i.meanDailyDemand > 0)) return null;
   const cover = Math.max(0, i.available) / i.meanDailyDemand;
   if (cover >= i.leadTimeDays) return null;
-  const inputs: StockoutWithinLeadTimeInputs = { ...i, daysOfCover: cover, projectedStockoutDate: addDays(asOf, Math.floor(cover)) };
+  const inputs: StockoutWithinLeadTimeInputs = {
+    ...i,
+    daysOfCover: cover,
+    projectedStockoutDate: addDays(asOf, Math.floor(cover)),
+  };
   return {
     kind: 'stockout_within_lead_time',
     sku,
@@ -110,7 +123,10 @@ export function stockoutWithinLeadTimeAlert(sku: string, i: Omit<StockoutWithinL
   };
 }
 
-export function outOfStockWithBackordersAlert(sku: string, i: Omit<OutOfStockWithBackordersInputs, 'available'>): OutOfStockWithBackordersAlert | null {
+export function outOfStockWithBackordersAlert(
+  sku: string,
+  i: Omit<OutOfStockWithBackordersInputs, 'available'>,
+): OutOfStockWithBackordersAlert | null {
   const available = i.onHand - i.reserved;
   if (available > 0 || i.backorders <= 0) return null;
   return {
@@ -145,7 +161,13 @@ export interface SalesRecord {
 }
 
 /** Stock on hand and no sale for `deadStockDays` days or more. */
-export function deadStockAlert(sku: string, available: number, sales: SalesRecord, asOf: IsoDate, deadStockDays: number): DeadStockAlert | null {
+export function deadStockAlert(
+  sku: string,
+  available: number,
+  sales: SalesRecord,
+  asOf: IsoDate,
+  deadStockDays: number,
+): DeadStockAlert | null {
   if (available <= 0) return null;
   const noSaleSince = sales.lastSaleDate ? addDays(sales.lastSaleDate, 1) : sales.historyStart;
   const daysWithoutSale = daysBetween(noSaleSince, asOf) + 1;

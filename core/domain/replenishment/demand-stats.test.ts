@@ -3,7 +3,8 @@ import { addDays } from './dates.js';
 import { demandStats } from './demand-stats.js';
 import type { DemandDay } from './types.js';
 
-const series = (start: string, units: number[], price = 10): DemandDay[] => units.map((u, i) => ({ date: addDays(start, i), units: u, revenue: u * price }));
+const series = (start: string, units: number[], price = 10): DemandDay[] =>
+  units.map((u, i) => ({ date: addDays(start, i), units: u, revenue: u * price }));
 
 describe('demandStats', () => {
   it('mean and sample standard deviation of a known series', () => {
@@ -46,7 +47,11 @@ describe('demandStats', () => {
     const s = demandStats(series('2026-03-01', [4, 6]), { asOf: '2026-03-02', windowDays: 90 });
     expect(s.days).toBe(2);
     expect(s.meanDaily).toBe(5);
-    const withSince = demandStats(series('2026-03-01', [4, 6]), { asOf: '2026-03-02', windowDays: 90, since: '2026-02-21' });
+    const withSince = demandStats(series('2026-03-01', [4, 6]), {
+      asOf: '2026-03-02',
+      windowDays: 90,
+      since: '2026-02-21',
+    });
     expect(withSince.days).toBe(10);
     expect(withSince.meanDaily).toBe(1);
   });
@@ -73,7 +78,14 @@ describe('demandStats', () => {
 
   it('handles no history and single days without dividing by zero', () => {
     const empty = demandStats([], { asOf: '2026-01-10', windowDays: 7 });
-    expect(empty).toMatchObject({ days: 7, meanDaily: 0, stdDaily: 0, lastSaleDate: null, from: '2026-01-04', observedFrom: '2026-01-04' });
+    expect(empty).toMatchObject({
+      days: 7,
+      meanDaily: 0,
+      stdDaily: 0,
+      lastSaleDate: null,
+      from: '2026-01-04',
+      observedFrom: '2026-01-04',
+    });
     const one = demandStats([{ date: '2026-01-10', units: 5, revenue: 1 }], { asOf: '2026-01-10', windowDays: 7 });
     expect(one).toMatchObject({ days: 1, meanDaily: 5, stdDaily: 0 });
     const future = demandStats([], { asOf: '2026-01-10', windowDays: 7, since: '2026-02-01' });
@@ -81,7 +93,9 @@ describe('demandStats', () => {
   });
 
   it('rejects bad dates and windows', () => {
-    expect(() => demandStats([{ date: '2026-02-30', units: 1, revenue: 1 }], { asOf: '2026-03-01', windowDays: 7 })).toThrow(RangeError);
+    expect(() =>
+      demandStats([{ date: '2026-02-30', units: 1, revenue: 1 }], { asOf: '2026-03-01', windowDays: 7 }),
+    ).toThrow(RangeError);
     expect(() => demandStats([], { asOf: '2026-03-01', windowDays: 0 })).toThrow(RangeError);
   });
 });

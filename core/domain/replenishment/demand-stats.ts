@@ -50,7 +50,11 @@ export function demandStats(history: readonly DemandDay[], window: DemandWindow)
     earliest = Math.min(earliest, day);
     if (row.units > 0) lastSale = Math.max(lastSale, day);
   }
-  const since = window.since ? toDayNumber(window.since) : Number.isFinite(earliest) ? earliest : Number.NEGATIVE_INFINITY;
+  const since = window.since
+    ? toDayNumber(window.since)
+    : Number.isFinite(earliest)
+      ? earliest
+      : Number.NEGATIVE_INFINITY;
   const start = Math.max(end - window.windowDays + 1, since);
   const days = Math.max(0, end - start + 1);
 

@@ -11,7 +11,13 @@ export { abcClasses, defaultAbcCutoffs } from './abc.js';
 export type { AbcCutoffs, AbcItem, AbcAssignment } from './abc.js';
 export { daysOfCover, projectedStockoutDate, revenueAtRisk } from './cover.js';
 export type { RevenueAtRiskInput, RevenueAtRisk } from './cover.js';
-export { belowReorderPointAlert, stockoutWithinLeadTimeAlert, outOfStockWithBackordersAlert, overstockAlert, deadStockAlert } from './alerts.js';
+export {
+  belowReorderPointAlert,
+  stockoutWithinLeadTimeAlert,
+  outOfStockWithBackordersAlert,
+  overstockAlert,
+  deadStockAlert,
+} from './alerts.js';
 export type {
   AlertSeverity,
   AlertInputs,
@@ -34,5 +40,10 @@ export { replenishment, defaultReplenishmentPolicy } from './replenishment.js';
 export type { ReplenishmentPolicy, ReplenishmentParams, ReplenishmentResult } from './replenishment.js';
 export { replenishmentForSkus } from './replenishment-set.js';
 export type { SkuReplenishmentInput } from './replenishment-set.js';
-export { suggestPurchaseOrders, toPurchaseOrderItem, purchaseOrderCsvRows, purchaseOrderCsvHeader } from './purchase-orders.js';
+export {
+  suggestPurchaseOrders,
+  toPurchaseOrderItem,
+  purchaseOrderCsvRows,
+  purchaseOrderCsvHeader,
+} from './purchase-orders.js';
 export type { PurchaseOrderItem, PurchaseOrderLine, SuggestedPurchaseOrder } from './purchase-orders.js';

@@ -34,10 +34,14 @@ describe('inverseNormalCdf', () => {
 
   it('is increasing, across the approximation regions too', () => {
     fc.assert(
-      fc.property(fc.double({ min: 1e-9, max: 1 - 1e-9, noNaN: true }), fc.double({ min: 1e-9, max: 1 - 1e-9, noNaN: true }), (p, q) => {
-        const [lo, hi] = p < q ? [p, q] : [q, p];
-        expect(inverseNormalCdf(lo)).toBeLessThanOrEqual(inverseNormalCdf(hi));
-      }),
+      fc.property(
+        fc.double({ min: 1e-9, max: 1 - 1e-9, noNaN: true }),
+        fc.double({ min: 1e-9, max: 1 - 1e-9, noNaN: true }),
+        (p, q) => {
+          const [lo, hi] = p < q ? [p, q] : [q, p];
+          expect(inverseNormalCdf(lo)).toBeLessThanOrEqual(inverseNormalCdf(hi));
+        },
+      ),
     );
     for (const edge of [0.02425, 1 - 0.02425]) {
       expect(inverseNormalCdf(edge - 1e-12)).toBeLessThan(inverseNormalCdf(edge + 1e-12));

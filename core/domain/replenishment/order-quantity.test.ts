@@ -40,13 +40,18 @@ describe('roundOrderQuantity', () => {
 
   it('is a multiple of the pack size, at least the MOQ and the quantity, and less than a pack above them', () => {
     fc.assert(
-      fc.property(fc.double({ min: 0, max: 1e6, noNaN: true }), fc.integer({ min: 1, max: 500 }), fc.integer({ min: 0, max: 5000 }), (q, packSize, moq) => {
-        const r = roundOrderQuantity(q, { packSize, moq });
-        expect(r % packSize).toBe(0);
-        expect(r).toBeGreaterThanOrEqual(moq);
-        expect(r).toBeGreaterThanOrEqual(q - 1e-6);
-        expect(r).toBeLessThan(Math.max(q, moq) + packSize);
-      }),
+      fc.property(
+        fc.double({ min: 0, max: 1e6, noNaN: true }),
+        fc.integer({ min: 1, max: 500 }),
+        fc.integer({ min: 0, max: 5000 }),
+        (q, packSize, moq) => {
+          const r = roundOrderQuantity(q, { packSize, moq });
+          expect(r % packSize).toBe(0);
+          expect(r).toBeGreaterThanOrEqual(moq);
+          expect(r).toBeGreaterThanOrEqual(q - 1e-6);
+          expect(r).toBeLessThan(Math.max(q, moq) + packSize);
+        },
+      ),
     );
   });
 
@@ -86,9 +91,15 @@ describe('suggestedOrderQuantity', () => {
   });
 
   it('orders nothing without demand, unless backorders make the position negative', () => {
-    expect(suggestedOrderQuantity({ ...base, reorderPoint: 0, eoq: 0, meanDailyDemand: 0, inventoryPosition: 0 })).toBe(0);
-    expect(suggestedOrderQuantity({ ...base, reorderPoint: 0, eoq: 0, meanDailyDemand: 0, inventoryPosition: -3 })).toBe(100);
-    expect(suggestedOrderQuantity({ ...base, reorderPoint: 0, eoq: 0, meanDailyDemand: 0, moq: 0, inventoryPosition: -3 })).toBe(10);
+    expect(suggestedOrderQuantity({ ...base, reorderPoint: 0, eoq: 0, meanDailyDemand: 0, inventoryPosition: 0 })).toBe(
+      0,
+    );
+    expect(
+      suggestedOrderQuantity({ ...base, reorderPoint: 0, eoq: 0, meanDailyDemand: 0, inventoryPosition: -3 }),
+    ).toBe(100);
+    expect(
+      suggestedOrderQuantity({ ...base, reorderPoint: 0, eoq: 0, meanDailyDemand: 0, moq: 0, inventoryPosition: -3 }),
+    ).toBe(10);
   });
 
   it('falls back to the reorder-point gap when there is no EOQ', () => {

@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { purchaseOrderCsvHeader, purchaseOrderCsvRows, suggestPurchaseOrders, toPurchaseOrderItem, type PurchaseOrderItem } from './purchase-orders.js';
+import {
+  purchaseOrderCsvHeader,
+  purchaseOrderCsvRows,
+  suggestPurchaseOrders,
+  toPurchaseOrderItem,
+  type PurchaseOrderItem,
+} from './purchase-orders.js';
 import { replenishment } from './replenishment.js';
 import { addDays } from './dates.js';
 
@@ -29,12 +35,26 @@ describe('suggestPurchaseOrders', () => {
     ]);
     expect(orders.map((o) => [o.supplier, o.warehouse, o.lines.map((l) => [l.sku, l.quantity])])).toEqual([
       ['Acme', 'PAR', [['D', 708]]],
-      ['Acme', null, [['A', 1008], ['B', 710]]],
+      [
+        'Acme',
+        null,
+        [
+          ['A', 1008],
+          ['B', 710],
+        ],
+      ],
       ['Zeta', null, [['C', 708]]],
       [null, null, [['E', 708]]],
     ]);
     const acme = orders[1];
-    expect(acme?.lines[0]).toMatchObject({ packs: 84, lineCost: 2520, unitCost: 2.5, reorderPoint: 800, inventoryPosition: 100, eoq: 707.1 });
+    expect(acme?.lines[0]).toMatchObject({
+      packs: 84,
+      lineCost: 2520,
+      unitCost: 2.5,
+      reorderPoint: 800,
+      inventoryPosition: 100,
+      eoq: 707.1,
+    });
     expect(acme?.totalUnits).toBe(1718);
     expect(acme?.totalCost).toBe(4295);
     expect(orders[2]?.totalCost).toBeNull();
@@ -46,8 +66,14 @@ describe('suggestPurchaseOrders', () => {
   });
 
   it('skips SKUs without demand unless backorders are owed', () => {
-    expect(suggestPurchaseOrders([item({ meanDailyDemand: 0, reorderPoint: 0, eoq: 0, inventoryPosition: 0 })])).toEqual([]);
-    expect(suggestPurchaseOrders([item({ meanDailyDemand: 0, reorderPoint: 0, eoq: 0, inventoryPosition: -4, moq: 0, packSize: 6 })])[0]?.lines[0]?.quantity).toBe(6);
+    expect(
+      suggestPurchaseOrders([item({ meanDailyDemand: 0, reorderPoint: 0, eoq: 0, inventoryPosition: 0 })]),
+    ).toEqual([]);
+    expect(
+      suggestPurchaseOrders([
+        item({ meanDailyDemand: 0, reorderPoint: 0, eoq: 0, inventoryPosition: -4, moq: 0, packSize: 6 }),
+      ])[0]?.lines[0]?.quantity,
+    ).toBe(6);
   });
 
   it('every line is whole packs, at least the MOQ, and brings the position back to the reorder point', () => {
@@ -77,24 +103,49 @@ describe('suggestPurchaseOrders', () => {
           expect(l.inventoryPosition).toBeLessThanOrEqual(l.reorderPoint);
           expect(l.inventoryPosition + l.quantity).toBeGreaterThan(l.reorderPoint - 1e-9);
         }
-        const due = list.filter((i) => i.inventoryPosition <= i.reorderPoint && (i.meanDailyDemand > 0 || i.inventoryPosition < 0));
+        const due = list.filter(
+          (i) => i.inventoryPosition <= i.reorderPoint && (i.meanDailyDemand > 0 || i.inventoryPosition < 0),
+        );
         expect(lines.length).toBe(due.length);
       }),
     );
   });
 
   it('builds an item from a replenishment result', () => {
-    const history = Array.from({ length: 30 }, (_, i) => ({ date: addDays('2026-11-22', i - 29), units: 100, revenue: 1000 }));
-    const r = replenishment(history, { sku: 'X', asOf: '2026-11-22', leadTimeDays: 5, orderCost: 50, holdingCostPerUnitYear: 2, unitPrice: 10, stock: { onHand: 100, reserved: 0 } });
+    const history = Array.from({ length: 30 }, (_, i) => ({
+      date: addDays('2026-11-22', i - 29),
+      units: 100,
+      revenue: 1000,
+    }));
+    const r = replenishment(history, {
+      sku: 'X',
+      asOf: '2026-11-22',
+      leadTimeDays: 5,
+      orderCost: 50,
+      holdingCostPerUnitYear: 2,
+      unitPrice: 10,
+      stock: { onHand: 100, reserved: 0 },
+    });
     const poItem = toPurchaseOrderItem(r, { supplier: 'Acme', packSize: 6, moq: 12, unitCost: 4 });
-    expect(poItem).toMatchObject({ sku: 'X', inventoryPosition: 100, reorderPoint: 500, meanDailyDemand: 100, supplier: 'Acme' });
+    expect(poItem).toMatchObject({
+      sku: 'X',
+      inventoryPosition: 100,
+      reorderPoint: 500,
+      meanDailyDemand: 100,
+      supplier: 'Acme',
+    });
     expect(suggestPurchaseOrders([poItem])[0]?.lines[0]?.quantity).toBe(1356);
   });
 });
 
 describe('purchaseOrderCsvRows', () => {
   it('header plus one string row per line', () => {
-    const rows = purchaseOrderCsvRows(suggestPurchaseOrders([item({ sku: 'A', title: 'Blue mug', packSize: 12, moq: 1000, warehouse: 'PAR' }), item({ sku: 'B', unitCost: null, supplier: null })]));
+    const rows = purchaseOrderCsvRows(
+      suggestPurchaseOrders([
+        item({ sku: 'A', title: 'Blue mug', packSize: 12, moq: 1000, warehouse: 'PAR' }),
+        item({ sku: 'B', unitCost: null, supplier: null }),
+      ]),
+    );
     expect(rows[0]).toEqual([...purchaseOrderCsvHeader]);
     expect(rows.slice(1)).toEqual([
       ['Acme', 'PAR', 'A', 'Blue mug', '1008', '12', '84', '2.5', '2520', '100', '800', '707.1'],
@@ -103,7 +154,9 @@ describe('purchaseOrderCsvRows', () => {
   });
 
   it('keeps text cells from being read as spreadsheet formulas', () => {
-    const rows = purchaseOrderCsvRows(suggestPurchaseOrders([item({ sku: '=HYPERLINK("x")', supplier: '+cmd', title: '@SUM(A1)' })]));
+    const rows = purchaseOrderCsvRows(
+      suggestPurchaseOrders([item({ sku: '=HYPERLINK("x")', supplier: '+cmd', title: '@SUM(A1)' })]),
+    );
     expect(rows[1]?.slice(0, 4)).toEqual(["'+cmd", '', '\'=HYPERLINK("x")', "'@SUM(A1)"]);
   });
 

@@ -44,12 +44,20 @@ export interface SuggestedPurchaseOrder {
 }
 
 const cents = (x: number): number => Math.round(x * 100) / 100;
-const nullsLast = (a: string | null, b: string | null): number => (a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? -1 : 1);
+const nullsLast = (a: string | null, b: string | null): number =>
+  a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? -1 : 1;
 
 /** The fields of a replenishment result a purchase order needs, plus what only purchasing knows. */
 export function toPurchaseOrderItem(
   result: ReplenishmentResult,
-  extra: { supplier: string | null; warehouse?: string | null; title?: string | null; packSize: number; moq: number; unitCost: number | null },
+  extra: {
+    supplier: string | null;
+    warehouse?: string | null;
+    title?: string | null;
+    packSize: number;
+    moq: number;
+    unitCost: number | null;
+  },
 ): PurchaseOrderItem {
   return {
     sku: result.sku,
@@ -101,12 +109,26 @@ export function suggestPurchaseOrders(items: readonly PurchaseOrderItem[]): Sugg
 }
 
 /** Column names of {@link purchaseOrderCsvRows}. */
-export const purchaseOrderCsvHeader = ['supplier', 'warehouse', 'sku', 'title', 'quantity', 'pack_size', 'packs', 'unit_cost', 'line_cost', 'inventory_position', 'reorder_point', 'eoq'] as const;
+export const purchaseOrderCsvHeader = [
+  'supplier',
+  'warehouse',
+  'sku',
+  'title',
+  'quantity',
+  'pack_size',
+  'packs',
+  'unit_cost',
+  'line_cost',
+  'inventory_position',
+  'reorder_point',
+  'eoq',
+] as const;
 
 // A spreadsheet runs a cell starting with one of these as a formula (CSV injection); a leading quote keeps it text.
 const formulaStart = /^[=+\-@\t\r]/;
 const text = (s: string | null): string => (s === null ? '' : formulaStart.test(s) ? `'${s}` : s);
-const num = (x: number | null, decimals = 4): string => (x === null ? '' : String(Math.round(x * 10 ** decimals) / 10 ** decimals));
+const num = (x: number | null, decimals = 4): string =>
+  x === null ? '' : String(Math.round(x * 10 ** decimals) / 10 ** decimals);
 
 /** Header plus one row per line, every cell a string, ready for csv-stringify. */
 export function purchaseOrderCsvRows(orders: readonly SuggestedPurchaseOrder[]): string[][] {

@@ -26,7 +26,10 @@ const params = (over: Partial<ReplenishmentParams> = {}): ReplenishmentParams =>
 
 describe('replenishment', () => {
   it('steady demand: no safety stock, ROP = d·L, EOQ from D = d × 365', () => {
-    const r = replenishment(history(() => 100), params());
+    const r = replenishment(
+      history(() => 100),
+      params(),
+    );
     expect(r.demand.meanDaily).toBe(100);
     expect(r.demand.stdDaily).toBe(0);
     expect(r.safetyStock).toBe(0);
@@ -41,7 +44,10 @@ describe('replenishment', () => {
   });
 
   it('variable demand: SS = z·σd·√L and ROP = SS + d·L', () => {
-    const r = replenishment(history((i) => (i % 2 === 0 ? 80 : 120)), params());
+    const r = replenishment(
+      history((i) => (i % 2 === 0 ? 80 : 120)),
+      params(),
+    );
     const sigma = 20 * Math.sqrt(90 / 89);
     expect(r.demand.stdDaily).toBeCloseTo(sigma, 9);
     expect(r.z).toBeCloseTo(1.645, 3);
@@ -50,38 +56,60 @@ describe('replenishment', () => {
   });
 
   it('lead-time variability: SS = z·√(L·σd² + d²·σL²)', () => {
-    const r = replenishment(history(() => 100), params({ leadTimeStdDays: 1, policy: { serviceLevel: 0.99 } }));
+    const r = replenishment(
+      history(() => 100),
+      params({ leadTimeStdDays: 1, policy: { serviceLevel: 0.99 } }),
+    );
     expect(r.safetyStock).toBeCloseTo(serviceLevelZ(0.99) * 100, 9);
     expect(r.reorderPoint).toBeCloseTo(r.safetyStock + 500, 9);
   });
 
   it('below the reorder point: alert with the math, and an order in whole packs', () => {
-    const r = replenishment(history(() => 100), params({ stock: { onHand: 450, reserved: 50, onOrder: 20, backorders: 0 }, packSize: 12, moq: 100 }));
+    const r = replenishment(
+      history(() => 100),
+      params({ stock: { onHand: 450, reserved: 50, onOrder: 20, backorders: 0 }, packSize: 12, moq: 100 }),
+    );
     expect(r.available).toBe(400);
     expect(r.inventoryPosition).toBe(420);
     const below = r.alerts.find((a) => a.kind === 'below_reorder_point');
-    expect(below?.formula).toBe('ROP = SS + d·L = 0 + 100×5 = 500; position = available + on order − backorders = 400 + 20 − 0 = 420 ≤ 500');
+    expect(below?.formula).toBe(
+      'ROP = SS + d·L = 0 + 100×5 = 500; position = available + on order − backorders = 400 + 20 − 0 = 420 ≤ 500',
+    );
     expect(r.alerts.map((a) => a.kind)).toEqual(['stockout_within_lead_time', 'below_reorder_point']);
     // EOQ 1350.9 → 1356 (113 packs of 12)
     expect(r.suggestedOrderQuantity).toBe(1356);
-    expect(r.revenueAtRisk).toEqual({ perDayWhenOut: 1000, perDay: 1000, leadTimeShortfallUnits: 100, leadTimeShortfallRevenue: 1000 });
+    expect(r.revenueAtRisk).toEqual({
+      perDayWhenOut: 1000,
+      perDay: 1000,
+      leadTimeShortfallUnits: 100,
+      leadTimeShortfallRevenue: 1000,
+    });
   });
 
   it('out of stock with backorders: one critical out-of-stock alert, not a duplicate stockout alert', () => {
-    const r = replenishment(history(() => 100), params({ stock: { onHand: 10, reserved: 10, backorders: 30 } }));
+    const r = replenishment(
+      history(() => 100),
+      params({ stock: { onHand: 10, reserved: 10, backorders: 30 } }),
+    );
     expect(r.alerts.map((a) => a.kind)).toEqual(['out_of_stock_with_backorders', 'below_reorder_point']);
     expect(r.alerts.every((a) => a.severity === 'critical')).toBe(true);
     expect(r.inventoryPosition).toBe(-30);
   });
 
   it('overstock beyond the configured cover', () => {
-    const r = replenishment(history(() => 2), params({ stock: { onHand: 1000, reserved: 0 }, policy: { overstockDays: 120 } }));
+    const r = replenishment(
+      history(() => 2),
+      params({ stock: { onHand: 1000, reserved: 0 }, policy: { overstockDays: 120 } }),
+    );
     expect(r.daysOfCover).toBe(500);
     expect(r.alerts.map((a) => a.kind)).toEqual(['overstock']);
   });
 
   it('zero-demand SKU: no division by zero, nothing to order, a dead-stock alert', () => {
-    const r = replenishment(history(() => 0, 120), params({ stock: { onHand: 40, reserved: 0 } }));
+    const r = replenishment(
+      history(() => 0, 120),
+      params({ stock: { onHand: 40, reserved: 0 } }),
+    );
     expect(r.demand.meanDaily).toBe(0);
     expect(r.safetyStock).toBe(0);
     expect(r.reorderPoint).toBe(0);
@@ -91,7 +119,8 @@ describe('replenishment', () => {
     expect(r.projectedStockoutDate).toBeNull();
     expect(r.suggestedOrderQuantity).toBe(0);
     expect(r.revenueAtRisk.perDay).toBe(0);
-    for (const x of [r.z, r.safetyStock, r.reorderPoint, r.annualDemand, r.eoq, r.available, r.inventoryPosition]) expect(Number.isFinite(x)).toBe(true);
+    for (const x of [r.z, r.safetyStock, r.reorderPoint, r.annualDemand, r.eoq, r.available, r.inventoryPosition])
+      expect(Number.isFinite(x)).toBe(true);
     expect(r.alerts.map((a) => a.kind)).toEqual(['dead_stock']);
     expect(r.alerts[0]?.inputs).toMatchObject({ lastSaleDate: null, daysWithoutSale: 120, deadStockDays: 90 });
   });
@@ -104,7 +133,12 @@ describe('replenishment', () => {
   });
 
   it('passes the set-level ABC class through, and computes it for a set', () => {
-    expect(replenishment(history(() => 1), params({ abcClass: 'B' })).abcClass).toBe('B');
+    expect(
+      replenishment(
+        history(() => 1),
+        params({ abcClass: 'B' }),
+      ).abcClass,
+    ).toBe('B');
     const results = replenishmentForSkus([
       { history: history(() => 100), params: params({ sku: 'big' }) },
       { history: history(() => 10), params: params({ sku: 'mid' }) },

@@ -1,4 +1,11 @@
-import { belowReorderPointAlert, deadStockAlert, outOfStockWithBackordersAlert, overstockAlert, stockoutWithinLeadTimeAlert, type ReplenishmentAlert } from './alerts.js';
+import {
+  belowReorderPointAlert,
+  deadStockAlert,
+  outOfStockWithBackordersAlert,
+  overstockAlert,
+  stockoutWithinLeadTimeAlert,
+  type ReplenishmentAlert,
+} from './alerts.js';
 import { requireNonNegative } from './checks.js';
 import { daysOfCover, projectedStockoutDate, revenueAtRisk, type RevenueAtRisk } from './cover.js';
 import { demandStats, type DemandStats } from './demand-stats.js';
@@ -97,11 +104,21 @@ export function replenishment(history: readonly DemandDay[], params: Replenishme
   const demand = demandStats(history, { asOf, windowDays: policy.windowDays, since: params.since ?? null });
   const d = demand.meanDaily;
   const z = serviceLevelZ(policy.serviceLevel);
-  const ss = safetyStock({ serviceLevel: policy.serviceLevel, meanDailyDemand: d, demandStdDaily: demand.stdDaily, leadTimeDays: L, leadTimeStdDays: params.leadTimeStdDays ?? null });
+  const ss = safetyStock({
+    serviceLevel: policy.serviceLevel,
+    meanDailyDemand: d,
+    demandStdDaily: demand.stdDaily,
+    leadTimeDays: L,
+    leadTimeStdDays: params.leadTimeStdDays ?? null,
+  });
   const rop = reorderPoint({ safetyStock: ss, meanDailyDemand: d, leadTimeDays: L });
 
   const annualDemand = d * policy.daysPerYear;
-  const eoqRaw = economicOrderQuantity({ annualDemand, orderCost: params.orderCost, holdingCostPerUnitYear: params.holdingCostPerUnitYear });
+  const eoqRaw = economicOrderQuantity({
+    annualDemand,
+    orderCost: params.orderCost,
+    holdingCostPerUnitYear: params.holdingCostPerUnitYear,
+  });
   const eoq = d > 0 && eoqRaw !== null ? roundOrderQuantity(eoqRaw, { packSize, moq }) : 0;
 
   const available = params.stock.onHand - params.stock.reserved;
@@ -110,10 +127,27 @@ export function replenishment(history: readonly DemandDay[], params: Replenishme
 
   const alerts = [
     outOfStockWithBackordersAlert(sku, { onHand: params.stock.onHand, reserved: params.stock.reserved, backorders }),
-    available <= 0 && backorders > 0 ? null : stockoutWithinLeadTimeAlert(sku, { available, meanDailyDemand: d, leadTimeDays: L }, asOf),
-    belowReorderPointAlert(sku, { available, onOrder, backorders, inventoryPosition: position, safetyStock: ss, meanDailyDemand: d, leadTimeDays: L, reorderPoint: rop }),
+    available <= 0 && backorders > 0
+      ? null
+      : stockoutWithinLeadTimeAlert(sku, { available, meanDailyDemand: d, leadTimeDays: L }, asOf),
+    belowReorderPointAlert(sku, {
+      available,
+      onOrder,
+      backorders,
+      inventoryPosition: position,
+      safetyStock: ss,
+      meanDailyDemand: d,
+      leadTimeDays: L,
+      reorderPoint: rop,
+    }),
     overstockAlert(sku, { available, meanDailyDemand: d, overstockDays: policy.overstockDays }),
-    deadStockAlert(sku, available, { lastSaleDate: laterOf(params.lastSaleDate ?? null, demand.lastSaleDate), historyStart: demand.observedFrom }, asOf, policy.deadStockDays),
+    deadStockAlert(
+      sku,
+      available,
+      { lastSaleDate: laterOf(params.lastSaleDate ?? null, demand.lastSaleDate), historyStart: demand.observedFrom },
+      asOf,
+      policy.deadStockDays,
+    ),
   ].filter((a): a is ReplenishmentAlert => a !== null);
 
   return {
@@ -131,7 +165,14 @@ export function replenishment(history: readonly DemandDay[], params: Replenishme
     daysOfCover: cover,
     projectedStockoutDate: projectedStockoutDate(asOf, cover),
     revenueAtRisk: revenueAtRisk({ available, meanDailyDemand: d, leadTimeDays: L, unitPrice: params.unitPrice }),
-    suggestedOrderQuantity: suggestedOrderQuantity({ inventoryPosition: position, reorderPoint: rop, eoq: eoqRaw, meanDailyDemand: d, packSize, moq }),
+    suggestedOrderQuantity: suggestedOrderQuantity({
+      inventoryPosition: position,
+      reorderPoint: rop,
+      eoq: eoqRaw,
+      meanDailyDemand: d,
+      packSize,
+      moq,
+    }),
     alerts,
   };
 }

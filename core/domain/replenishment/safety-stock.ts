@@ -38,5 +38,9 @@ export interface ReorderPointInput {
 
 /** ROP = SS + d̄·L: reorder when the stock position falls to this level. */
 export function reorderPoint(input: ReorderPointInput): number {
-  return requireNonNegative('safetyStock', input.safetyStock) + requireNonNegative('meanDailyDemand', input.meanDailyDemand) * requireNonNegative('leadTimeDays', input.leadTimeDays);
+  return (
+    requireNonNegative('safetyStock', input.safetyStock) +
+    requireNonNegative('meanDailyDemand', input.meanDailyDemand) *
+      requireNonNegative('leadTimeDays', input.leadTimeDays)
+  );
 }

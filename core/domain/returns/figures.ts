@@ -66,11 +66,14 @@ function rates(returned: Map<string, number>, sold: Map<string, number>): Rate[]
   const keys = new Set([...returned.keys(), ...sold.keys()]);
   return [...keys]
     .map((key) => {
-      const r = returned.get(key) ?? 0, s = sold.get(key) ?? 0;
+      const r = returned.get(key) ?? 0,
+        s = sold.get(key) ?? 0;
       return { key, returned: r, sold: s, rate: s > 0 ? r / s : null };
     })
     .filter((x) => x.returned > 0)
-    .sort((a, b) => (b.rate ?? Infinity) - (a.rate ?? Infinity) || b.returned - a.returned || a.key.localeCompare(b.key));
+    .sort(
+      (a, b) => (b.rate ?? Infinity) - (a.rate ?? Infinity) || b.returned - a.returned || a.key.localeCompare(b.key),
+    );
 }
 
 const add = (m: Map<string, number>, k: string, n: number) => m.set(k, (m.get(k) ?? 0) + n);
@@ -78,14 +81,22 @@ const add = (m: Map<string, number>, k: string, n: number) => m.set(k, (m.get(k)
 /** The returns figures over a set of returns (declined ones are not counted) and the units sold in the same period. */
 export function returnFigures(all: readonly FigureReturn[], sold: readonly SoldUnits[]): ReturnFigures {
   const counted = all.filter((r) => r.state !== 'declined' && r.state !== 'requested');
-  const retSku = new Map<string, number>(), retChannel = new Map<string, number>(), retReason = new Map<string, number>();
-  const soldSku = new Map<string, number>(), soldChannel = new Map<string, number>();
+  const retSku = new Map<string, number>(),
+    retChannel = new Map<string, number>(),
+    retReason = new Map<string, number>();
+  const soldSku = new Map<string, number>(),
+    soldChannel = new Map<string, number>();
   for (const s of sold) {
     add(soldSku, s.sku ?? '(no SKU)', s.units);
     add(soldChannel, s.channel, s.units);
   }
-  let units = 0, graded = 0, restocked = 0, value = 0, cost = 0;
-  const reqToRefund: number[] = [], recToRefund: number[] = [];
+  let units = 0,
+    graded = 0,
+    restocked = 0,
+    value = 0,
+    cost = 0;
+  const reqToRefund: number[] = [],
+    recToRefund: number[] = [];
   for (const r of counted) {
     cost += r.cost;
     if (r.refundedAt) {
@@ -109,7 +120,8 @@ export function returnFigures(all: readonly FigureReturn[], sold: readonly SoldU
   const byReason = [...retReason]
     .map(([reason, n]) => ({ reason, units: n, share: units > 0 ? n / units : 0 }))
     .sort((a, b) => b.units - a.units || a.reason.localeCompare(b.reason));
-  const h1 = median(reqToRefund), h2 = median(recToRefund);
+  const h1 = median(reqToRefund),
+    h2 = median(recToRefund);
   return {
     returns: counted.length,
     unitsReturned: units,

@@ -25,11 +25,17 @@ export interface GradedUnits {
 }
 
 /** Totals per effect for a line's graded units; the quantities never exceed what was returned. */
-export function stockEffects(units: readonly GradedUnits[], returned: number): { restock: number; damaged: number; other: number } | { error: string } {
+export function stockEffects(
+  units: readonly GradedUnits[],
+  returned: number,
+): { restock: number; damaged: number; other: number } | { error: string } {
   const total = units.reduce((s, u) => s + u.quantity, 0);
-  if (units.some((u) => !Number.isInteger(u.quantity) || u.quantity < 0)) return { error: 'quantities must be whole and not negative' };
+  if (units.some((u) => !Number.isInteger(u.quantity) || u.quantity < 0))
+    return { error: 'quantities must be whole and not negative' };
   if (total > returned) return { error: `${total} units graded but ${returned} returned` };
-  let restock = 0, damaged = 0, other = 0;
+  let restock = 0,
+    damaged = 0,
+    other = 0;
   for (const u of units) {
     const e = gradeEffects[u.grade];
     if (e.sellable) restock += u.quantity;

@@ -19,7 +19,14 @@ export interface ReturnPolicy {
 }
 
 export const defaultReturnPolicy: ReturnPolicy = {
-  customerRequests: true, windowDays: 30, autoApprove: true, excludedSkus: [], excludedTags: ['final-sale'], refundOn: 'grading', returnWarehouseIds: [], costPerReturn: 6,
+  customerRequests: true,
+  windowDays: 30,
+  autoApprove: true,
+  excludedSkus: [],
+  excludedTags: ['final-sale'],
+  refundOn: 'grading',
+  returnWarehouseIds: [],
+  costPerReturn: 6,
 };
 
 export interface CandidateLine {
@@ -32,18 +39,25 @@ export interface CandidateLine {
   returnable: number;
 }
 
-export type LineVerdict = { ok: true } | { ok: false; reason: 'final_sale' | 'excluded_product' | 'nothing_to_return' | 'too_many' };
+export type LineVerdict =
+  { ok: true } | { ok: false; reason: 'final_sale' | 'excluded_product' | 'nothing_to_return' | 'too_many' };
 
 export type Decision =
-  | { kind: 'reject'; reason: 'customer_requests_off' | 'window_ended' | 'no_lines' | 'line_not_returnable'; lines: LineVerdict[] }
+  | {
+      kind: 'reject';
+      reason: 'customer_requests_off' | 'window_ended' | 'no_lines' | 'line_not_returnable';
+      lines: LineVerdict[];
+    }
   | { kind: 'approve' | 'review'; lines: LineVerdict[]; why: string };
 
 const lower = (xs: readonly string[]) => new Set(xs.map((x) => x.trim().toLowerCase()).filter(Boolean));
 
 export function judgeLine(policy: ReturnPolicy, line: CandidateLine, orderTags: readonly string[]): LineVerdict {
   const excludedTags = lower(policy.excludedTags);
-  if ([...line.tags, ...orderTags].some((t) => excludedTags.has(t.trim().toLowerCase()))) return { ok: false, reason: 'final_sale' };
-  if (line.sku && lower(policy.excludedSkus).has(line.sku.toLowerCase())) return { ok: false, reason: 'excluded_product' };
+  if ([...line.tags, ...orderTags].some((t) => excludedTags.has(t.trim().toLowerCase())))
+    return { ok: false, reason: 'final_sale' };
+  if (line.sku && lower(policy.excludedSkus).has(line.sku.toLowerCase()))
+    return { ok: false, reason: 'excluded_product' };
   if (line.returnable <= 0) return { ok: false, reason: 'nothing_to_return' };
   if (line.quantity > line.returnable) return { ok: false, reason: 'too_many' };
   return { ok: true };
@@ -56,7 +70,14 @@ export function judgeLine(policy: ReturnPolicy, line: CandidateLine, orderTags: 
  */
 export function decideRequest(
   policy: ReturnPolicy,
-  input: { source: 'customer' | 'merchant' | 'shopify'; lines: CandidateLine[]; orderTags: readonly string[]; shippedAt: Date | null; deliveredAt: Date | null; now: Date },
+  input: {
+    source: 'customer' | 'merchant' | 'shopify';
+    lines: CandidateLine[];
+    orderTags: readonly string[];
+    shippedAt: Date | null;
+    deliveredAt: Date | null;
+    now: Date;
+  },
 ): Decision {
   const lines = input.lines.map((l) => judgeLine(policy, l, input.orderTags));
   if (input.lines.length === 0) return { kind: 'reject', reason: 'no_lines', lines };
@@ -68,13 +89,21 @@ export function decideRequest(
     if (lines.some((l) => !l.ok)) return { kind: 'reject', reason: 'line_not_returnable', lines };
   }
   const eligible = inWindow && lines.every((l) => l.ok);
-  if (policy.autoApprove && eligible) return { kind: 'approve', lines, why: `within ${policy.windowDays} days, every line eligible` };
-  const why = !policy.autoApprove ? 'the shop reviews every return' : !inWindow ? `outside the ${policy.windowDays}-day window` : 'a line is not eligible';
+  if (policy.autoApprove && eligible)
+    return { kind: 'approve', lines, why: `within ${policy.windowDays} days, every line eligible` };
+  const why = !policy.autoApprove
+    ? 'the shop reviews every return'
+    : !inWindow
+      ? `outside the ${policy.windowDays}-day window`
+      : 'a line is not eligible';
   return { kind: 'review', lines, why };
 }
 
 /** The return window is open: counted from delivery, or from shipment when delivery is unknown. */
-export function withinReturnWindow(policy: Pick<ReturnPolicy, 'windowDays'>, input: { shippedAt: Date | null; deliveredAt: Date | null; now: Date }): boolean {
+export function withinReturnWindow(
+  policy: Pick<ReturnPolicy, 'windowDays'>,
+  input: { shippedAt: Date | null; deliveredAt: Date | null; now: Date },
+): boolean {
   const start = input.deliveredAt ?? input.shippedAt;
   return start !== null && input.now.getTime() - start.getTime() <= policy.windowDays * 86_400_000;
 }
@@ -84,7 +113,16 @@ export function withinReturnWindow(policy: Pick<ReturnPolicy, 'windowDays'>, inp
  * customers' requests, the window is open, and at least one unit of an eligible line can go back
  * (so a request for it would pass `decideRequest`).
  */
-export function customerMayAskReturn(policy: ReturnPolicy, input: { lines: Omit<CandidateLine, 'quantity'>[]; orderTags: readonly string[]; shippedAt: Date | null; deliveredAt: Date | null; now: Date }): boolean {
+export function customerMayAskReturn(
+  policy: ReturnPolicy,
+  input: {
+    lines: Omit<CandidateLine, 'quantity'>[];
+    orderTags: readonly string[];
+    shippedAt: Date | null;
+    deliveredAt: Date | null;
+    now: Date;
+  },
+): boolean {
   if (!policy.customerRequests || !withinReturnWindow(policy, input)) return false;
   return input.lines.some((l) => l.returnable > 0 && judgeLine(policy, { ...l, quantity: 1 }, input.orderTags).ok);
 }

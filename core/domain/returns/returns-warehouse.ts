@@ -24,7 +24,11 @@ export function chooseReturnWarehouse(
   const from = pointOf(customer);
   const scored = pool.map((w) => {
     const p = pointOf(w);
-    return { w, km: from && p ? haversineKm(from, p) : null, sameCountry: !!customer.countryCode && w.countryCode === customer.countryCode };
+    return {
+      w,
+      km: from && p ? haversineKm(from, p) : null,
+      sameCountry: !!customer.countryCode && w.countryCode === customer.countryCode,
+    };
   });
   scored.sort((a, b) => {
     if (a.km !== null && b.km !== null && a.km !== b.km) return a.km - b.km;
@@ -33,6 +37,11 @@ export function chooseReturnWarehouse(
     return a.w.id - b.w.id;
   });
   const best = scored[0]!;
-  const why = best.km !== null ? `nearest warehouse accepting returns (${Math.round(best.km)} km)` : best.sameCountry ? 'accepts returns in the customer\'s country' : 'accepts returns';
+  const why =
+    best.km !== null
+      ? `nearest warehouse accepting returns (${Math.round(best.km)} km)`
+      : best.sameCountry
+        ? "accepts returns in the customer's country"
+        : 'accepts returns';
   return { warehouseId: best.w.id, distanceKm: best.km, why };
 }

@@ -5,7 +5,8 @@
 const letters = 'ABCDEFGHJKLMNPRSTUVWXYZ';
 
 export function rmaNumber(sequence: number): string {
-  if (!Number.isInteger(sequence) || sequence <= 0) throw new RangeError(`RMA sequence must be a positive integer, got ${sequence}`);
+  if (!Number.isInteger(sequence) || sequence <= 0)
+    throw new RangeError(`RMA sequence must be a positive integer, got ${sequence}`);
   return `RMA-${String(sequence).padStart(6, '0')}-${letters[sequence % letters.length]}`;
 }
 

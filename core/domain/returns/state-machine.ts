@@ -1,5 +1,14 @@
 /** Where a return stands in our workflow. Shopify's own status (REQUESTED, OPEN, ...) is kept apart. */
-export const returnStates = ['requested', 'approved', 'declined', 'in_transit', 'received', 'graded', 'refunded', 'closed'] as const;
+export const returnStates = [
+  'requested',
+  'approved',
+  'declined',
+  'in_transit',
+  'received',
+  'graded',
+  'refunded',
+  'closed',
+] as const;
 export type ReturnState = (typeof returnStates)[number];
 
 /** What makes a return move: each event names the door it came through in the transition's data. */
@@ -23,7 +32,9 @@ const next: Record<ReturnState, Partial<Record<ReturnEvent['type'], ReturnState>
   closed: {},
 };
 
-export type TransitionResult = { ok: true; from: ReturnState; to: ReturnState } | { ok: false; reason: 'invalid_transition'; from: ReturnState; event: ReturnEvent['type'] };
+export type TransitionResult =
+  | { ok: true; from: ReturnState; to: ReturnState }
+  | { ok: false; reason: 'invalid_transition'; from: ReturnState; event: ReturnEvent['type'] };
 
 /** The next state for an event, or why the event does not apply here. */
 export function transition(from: ReturnState, event: ReturnEvent['type']): TransitionResult {
@@ -37,7 +48,16 @@ export function allowedEvents(state: ReturnState): ReturnEvent['type'][] {
 }
 
 /** Order of the states along the happy path: a state never goes back to an earlier rank. */
-export const stateRank: Record<ReturnState, number> = { requested: 0, approved: 1, declined: 1, in_transit: 2, received: 3, graded: 4, refunded: 5, closed: 6 };
+export const stateRank: Record<ReturnState, number> = {
+  requested: 0,
+  approved: 1,
+  declined: 1,
+  in_transit: 2,
+  received: 3,
+  graded: 4,
+  refunded: 5,
+  closed: 6,
+};
 
 export function isReturnState(s: string): s is ReturnState {
   return (returnStates as readonly string[]).includes(s);

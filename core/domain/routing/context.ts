@@ -38,11 +38,15 @@ function firstOf<K extends RoutingRule['kind']>(rules: readonly RoutingRule[], k
   return (rules.find((r) => r.kind === kind) as RuleOf<K> | undefined) ?? null;
 }
 
-function substitutionFor(order: RoutingOrder, rule: RuleOf<'substitution'> | null): { map: Map<string, string[]>; note: string | null } {
+function substitutionFor(
+  order: RoutingOrder,
+  rule: RuleOf<'substitution'> | null,
+): { map: Map<string, string[]>; note: string | null } {
   const map = new Map<string, string[]>();
   if (!rule) return { map, note: null };
   if (isMarketplace(order.channel)) return { map, note: `not for ${order.channel} orders (marketplace)` };
-  if (rule.requireConsent && order.allowSubstitution !== true) return { map, note: 'the buyer did not accept substitutes' };
+  if (rule.requireConsent && order.allowSubstitution !== true)
+    return { map, note: 'the buyer did not accept substitutes' };
   for (const { sku, substitutes } of rule.equivalents) {
     const list = map.get(sku) ?? [];
     for (const s of substitutes) if (s !== sku && !list.includes(s)) list.push(s);

@@ -18,7 +18,12 @@ export interface Criterion<T> {
  * The `count` best items: each pick keeps, criterion by criterion, the items within slack of the
  * best remaining value, then takes the first survivor by `tieBreak`.
  */
-export function pickTop<T>(items: readonly T[], criteria: readonly Criterion<T>[], tieBreak: (a: T, b: T) => number, count: number): T[] {
+export function pickTop<T>(
+  items: readonly T[],
+  criteria: readonly Criterion<T>[],
+  tieBreak: (a: T, b: T) => number,
+  count: number,
+): T[] {
   const remaining = [...items];
   const out: T[] = [];
   while (out.length < count && remaining.length > 0) {
@@ -57,7 +62,8 @@ export function deadlineFor(ctx: RoutingContext, rule: RankingRule): string | nu
 }
 
 /** Days a delivery date falls after a deadline (0 when on time). */
-export const lateDaysOf = (deliverBy: string, deadline: string): number => Math.max(0, daysBetween(deadline, deliverBy));
+export const lateDaysOf = (deliverBy: string, deadline: string): number =>
+  Math.max(0, daysBetween(deadline, deliverBy));
 
 const dayNumber = (date: string): number => dateToUtcMs(date) / DAY_MS;
 
@@ -68,30 +74,56 @@ export function usesKm(ctx: RoutingContext, evs: readonly WarehouseEvaluation[])
 
 function slackOf(rule: RankingRule, useKm: boolean): (best: number) => number {
   switch (rule.kind) {
-    case 'proximity': return () => (useKm ? rule.toleranceKm ?? 0 : 0);
-    case 'promise': return () => rule.toleranceDays ?? 0;
-    case 'cost': return (best) => Math.max(rule.tolerance ?? 0, Number.isFinite(best) ? Math.abs(best) * (rule.tolerancePct ?? 0) / 100 : 0);
-    default: return () => 0;
+    case 'proximity':
+      return () => (useKm ? (rule.toleranceKm ?? 0) : 0);
+    case 'promise':
+      return () => rule.toleranceDays ?? 0;
+    case 'cost':
+      return (best) =>
+        Math.max(rule.tolerance ?? 0, Number.isFinite(best) ? (Math.abs(best) * (rule.tolerancePct ?? 0)) / 100 : 0);
+    default:
+      return () => 0;
   }
 }
 
 /** The value a ranking rule gives one warehouse shipping alone; `missingUnits` is what it cannot cover. */
-export function warehouseMetric(ctx: RoutingContext, rule: RankingRule, ev: WarehouseEvaluation, useKm: boolean, missingUnits: number): number {
+export function warehouseMetric(
+  ctx: RoutingContext,
+  rule: RankingRule,
+  ev: WarehouseEvaluation,
+  useKm: boolean,
+  missingUnits: number,
+): number {
   switch (rule.kind) {
-    case 'stock': return missingUnits;
-    case 'proximity': return useKm ? ev.distanceKm ?? Infinity : ev.zone?.rank ?? Infinity;
+    case 'stock':
+      return missingUnits;
+    case 'proximity':
+      return useKm ? (ev.distanceKm ?? Infinity) : (ev.zone?.rank ?? Infinity);
     case 'promise': {
       if (!ev.promise) return Infinity;
       const deadline = deadlineFor(ctx, rule);
       return deadline ? lateDaysOf(ev.promise.deliverBy, deadline) : dayNumber(ev.promise.deliverBy);
     }
-    case 'cost': return (ev.cost ?? Infinity) + scarcityOf(rule, ev, ctx.lines.map((l) => ({ sku: l.sku, quantity: Math.min(l.quantity, usable(ev, l.sku)) })));
-    case 'priority': return ev.warehouse.priority;
+    case 'cost':
+      return (
+        (ev.cost ?? Infinity) +
+        scarcityOf(
+          rule,
+          ev,
+          ctx.lines.map((l) => ({ sku: l.sku, quantity: Math.min(l.quantity, usable(ev, l.sku)) })),
+        )
+      );
+    case 'priority':
+      return ev.warehouse.priority;
   }
 }
 
 /** The opportunity cost of the stock a shipment takes from a warehouse (0 without `scarcityCost`). */
-export function scarcityOf(rule: RuleOf<'cost'>, ev: WarehouseEvaluation, parts: readonly { sku: string; quantity: number }[]): number {
+export function scarcityOf(
+  rule: RuleOf<'cost'>,
+  ev: WarehouseEvaluation,
+  parts: readonly { sku: string; quantity: number }[],
+): number {
   const weight = rule.scarcityCost ?? 0;
   if (weight === 0) return 0;
   let total = 0;
@@ -106,19 +138,27 @@ export function scarcityOf(rule: RuleOf<'cost'>, ev: WarehouseEvaluation, parts:
 export function planMetric(ctx: RoutingContext, rule: RankingRule, plan: CandidatePlan, useKm: boolean): number {
   const sum = (f: (ev: WarehouseEvaluation) => number): number => plan.shipments.reduce((s, sh) => s + f(sh.ev), 0);
   switch (rule.kind) {
-    case 'stock': return plan.shipments.length;
-    case 'proximity': return sum((ev) => (useKm ? ev.distanceKm ?? Infinity : ev.zone?.rank ?? Infinity));
+    case 'stock':
+      return plan.shipments.length;
+    case 'proximity':
+      return sum((ev) => (useKm ? (ev.distanceKm ?? Infinity) : (ev.zone?.rank ?? Infinity)));
     case 'promise': {
       const deadline = deadlineFor(ctx, rule);
       let worst = 0;
       for (const { ev } of plan.shipments) {
-        const v = !ev.promise ? Infinity : deadline ? lateDaysOf(ev.promise.deliverBy, deadline) : dayNumber(ev.promise.deliverBy);
+        const v = !ev.promise
+          ? Infinity
+          : deadline
+            ? lateDaysOf(ev.promise.deliverBy, deadline)
+            : dayNumber(ev.promise.deliverBy);
         worst = Math.max(worst, v);
       }
       return worst;
     }
-    case 'cost': return plan.shipments.reduce((s, sh) => s + (sh.ev.cost ?? Infinity) + scarcityOf(rule, sh.ev, sh.parts), 0);
-    case 'priority': return sum((ev) => ev.warehouse.priority);
+    case 'cost':
+      return plan.shipments.reduce((s, sh) => s + (sh.ev.cost ?? Infinity) + scarcityOf(rule, sh.ev, sh.parts), 0);
+    case 'priority':
+      return sum((ev) => ev.warehouse.priority);
   }
 }
 
@@ -128,7 +168,11 @@ export function rankingRules(ctx: RoutingContext): { id: string; rule: RankingRu
 }
 
 /** Criteria for ranking warehouses. */
-export function warehouseCriteria(ctx: RoutingContext, useKm: boolean, missing: (ev: WarehouseEvaluation) => number): Criterion<WarehouseEvaluation>[] {
+export function warehouseCriteria(
+  ctx: RoutingContext,
+  useKm: boolean,
+  missing: (ev: WarehouseEvaluation) => number,
+): Criterion<WarehouseEvaluation>[] {
   return rankingRules(ctx).map(({ id, rule }) => ({
     id,
     value: (ev) => warehouseMetric(ctx, rule, ev, useKm, missing(ev)),

@@ -66,12 +66,16 @@ function coverage(ctx: RoutingContext, w: RoutingWarehouse): { ev: WarehouseEval
   const { countryCode, postalCode } = ctx.order.shippingAddress;
   const reject = (reason: string): { ev: WarehouseEvaluation; verdict: RuleVerdict } => {
     ev.rejectedBy = COVERAGE_RULE_ID;
-    return { ev, verdict: { rule: COVERAGE_RULE_ID, outcome: 'rejected', reason, fields: { zone: ev.zone?.zone.code ?? null } } };
+    return {
+      ev,
+      verdict: { rule: COVERAGE_RULE_ID, outcome: 'rejected', reason, fields: { zone: ev.zone?.zone.code ?? null } },
+    };
   };
   if (!ev.zone) return reject(`no zone serves ${countryCode} ${postalCode}`);
   const promised = promiseFor(w, ev.zone.zone.code, ctx.nowIso, ctx.order.serviceLevel);
   if (!promised.ok) {
-    const asked = ctx.order.serviceLevel && promised.reason === 'no_service_level' ? ` (asked: ${ctx.order.serviceLevel})` : '';
+    const asked =
+      ctx.order.serviceLevel && promised.reason === 'no_service_level' ? ` (asked: ${ctx.order.serviceLevel})` : '';
     return reject(`${failureText[promised.reason]}${asked}`);
   }
   ev.promise = promised.promise;
@@ -79,27 +83,45 @@ function coverage(ctx: RoutingContext, w: RoutingWarehouse): { ev: WarehouseEval
   ev.cost = typeof cost === 'number' && Number.isFinite(cost) ? cost : null;
   const p = promised.promise;
   const reason = `zone ${p.zone}, ${p.serviceLevel}: ships ${p.shipsToday ? 'today' : p.shipDate}, delivers ${p.deliverBy}`;
-  const fields = { zone: p.zone, zoneRank: ev.zone.rank, shipDate: p.shipDate, shipBy: p.shipBy, deliverBy: p.deliverBy };
+  const fields = {
+    zone: p.zone,
+    zoneRank: ev.zone.rank,
+    shipDate: p.shipDate,
+    shipBy: p.shipBy,
+    deliverBy: p.deliverBy,
+  };
   return { ev, verdict: { rule: COVERAGE_RULE_ID, outcome: 'kept', reason, fields } };
 }
 
 const inList = (list: readonly string[], v: string): boolean => list.some((x) => x.toUpperCase() === v.toUpperCase());
 
-function eligibility(ctx: RoutingContext, ev: WarehouseEvaluation, rule: RuleOf<'eligibility'>, id: string): RuleVerdict {
+function eligibility(
+  ctx: RoutingContext,
+  ev: WarehouseEvaluation,
+  rule: RuleOf<'eligibility'>,
+  id: string,
+): RuleVerdict {
   const base = { rule: id, fields: { zone: ev.zone?.zone.code ?? null } };
-  if (rule.warehouses && !rule.warehouses.includes(ev.warehouse.id)) return { ...base, outcome: 'kept', reason: 'rule does not concern this warehouse' };
+  if (rule.warehouses && !rule.warehouses.includes(ev.warehouse.id))
+    return { ...base, outcome: 'kept', reason: 'rule does not concern this warehouse' };
   const country = ctx.order.shippingAddress.countryCode;
   const zone = ev.zone?.zone.code ?? '';
   const channel = ctx.order.channel;
-  if (rule.zones && !inList(rule.zones, zone)) return { ...base, outcome: 'rejected', reason: `zone ${zone} is not in ${rule.zones.join(', ') || '(none)'}` };
-  if (rule.countries && !inList(rule.countries, country)) return { ...base, outcome: 'rejected', reason: `${country} is not in ${rule.countries.join(', ') || '(none)'}` };
-  if (rule.excludeCountries && inList(rule.excludeCountries, country)) return { ...base, outcome: 'rejected', reason: `does not ship to ${country}` };
-  if (rule.channels && !inList(rule.channels, channel)) return { ...base, outcome: 'rejected', reason: `${channel} orders are not served` };
-  if (rule.excludeChannels && inList(rule.excludeChannels, channel)) return { ...base, outcome: 'rejected', reason: `${channel} orders are excluded` };
+  if (rule.zones && !inList(rule.zones, zone))
+    return { ...base, outcome: 'rejected', reason: `zone ${zone} is not in ${rule.zones.join(', ') || '(none)'}` };
+  if (rule.countries && !inList(rule.countries, country))
+    return { ...base, outcome: 'rejected', reason: `${country} is not in ${rule.countries.join(', ') || '(none)'}` };
+  if (rule.excludeCountries && inList(rule.excludeCountries, country))
+    return { ...base, outcome: 'rejected', reason: `does not ship to ${country}` };
+  if (rule.channels && !inList(rule.channels, channel))
+    return { ...base, outcome: 'rejected', reason: `${channel} orders are not served` };
+  if (rule.excludeChannels && inList(rule.excludeChannels, channel))
+    return { ...base, outcome: 'rejected', reason: `${channel} orders are excluded` };
   const blocked: string[] = [];
   for (const line of ctx.lines) {
     for (const sku of skusForLine(ctx, line.sku, true)) {
-      const excluded = (rule.skuExclude && rule.skuExclude.includes(sku)) || (rule.skuInclude && !rule.skuInclude.includes(sku));
+      const excluded =
+        (rule.skuExclude && rule.skuExclude.includes(sku)) || (rule.skuInclude && !rule.skuInclude.includes(sku));
       if (excluded && !blocked.includes(sku)) blocked.push(sku);
     }
   }
@@ -115,16 +137,25 @@ function capacity(ctx: RoutingContext, ev: WarehouseEvaluation, rule: RuleOf<'ca
   const need = rule.minRemaining ?? 1;
   const fields: VerdictFields = { capacityLeft: ev.capacityLeft };
   if (ev.capacityLeft === null) return { rule: id, outcome: 'kept', reason: 'no daily capacity limit', fields };
-  if (ev.capacityLeft >= need) return { rule: id, outcome: 'kept', reason: `${ev.capacityLeft} of ${ev.warehouse.dailyCapacity} shipments left today`, fields };
+  if (ev.capacityLeft >= need)
+    return {
+      rule: id,
+      outcome: 'kept',
+      reason: `${ev.capacityLeft} of ${ev.warehouse.dailyCapacity} shipments left today`,
+      fields,
+    };
   const left = `${Math.max(0, ev.capacityLeft)} shipments left today (needs ${need})`;
-  if (rule.whenFull !== 'defer' || !ev.promise || !ev.zone) return { rule: id, outcome: 'rejected', reason: left, fields };
+  if (rule.whenFull !== 'defer' || !ev.promise || !ev.zone)
+    return { rule: id, outcome: 'rejected', reason: left, fields };
   // Full today: the warehouse can still take the order for its next shipping day.
   const after = new Date(Date.parse(ev.promise.shipBy) + 1).toISOString();
   const next = promiseFor(ev.warehouse, ev.zone.zone.code, after, ctx.order.serviceLevel);
   if (!next.ok) return { rule: id, outcome: 'rejected', reason: left, fields };
   ev.promise = { ...next.promise, shipsToday: false };
   return {
-    rule: id, outcome: 'kept', reason: `${left}: ships ${ev.promise.shipDate} instead, delivers ${ev.promise.deliverBy}`,
+    rule: id,
+    outcome: 'kept',
+    reason: `${left}: ships ${ev.promise.shipDate} instead, delivers ${ev.promise.deliverBy}`,
     fields: { ...fields, shipDate: ev.promise.shipDate, deliverBy: ev.promise.deliverBy },
   };
 }

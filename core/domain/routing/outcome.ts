@@ -38,9 +38,21 @@ export function outcomeOf(ctx: RoutingContext, plan: CandidatePlan): PlanOutcome
       const key = `${part.lineIndex}\u0000${part.sku}`;
       const existing = merged.get(key);
       if (existing) existing.quantity += part.quantity;
-      else merged.set(key, { lineId: line.lineId, sku: part.sku, quantity: part.quantity, ...(part.substitutedFor ? { substitutedFor: part.substitutedFor } : {}) });
+      else
+        merged.set(key, {
+          lineId: line.lineId,
+          sku: part.sku,
+          quantity: part.quantity,
+          ...(part.substitutedFor ? { substitutedFor: part.substitutedFor } : {}),
+        });
       if (part.substitutedFor) {
-        substitutions.push({ lineId: line.lineId, originalSku: part.substitutedFor, substituteSku: part.sku, quantity: part.quantity, warehouseId: ev.warehouse.id });
+        substitutions.push({
+          lineId: line.lineId,
+          originalSku: part.substitutedFor,
+          substituteSku: part.sku,
+          quantity: part.quantity,
+          warehouseId: ev.warehouse.id,
+        });
       }
     }
     allocations.push({

@@ -8,11 +8,17 @@ import { buildTrace } from './trace.js';
 import type { RoutePlan } from './trace-types.js';
 import type { RoutingOrder, RoutingWarehouse } from './types.js';
 
-const byId = (a: WarehouseEvaluation, b: WarehouseEvaluation): number => (a.warehouse.id < b.warehouse.id ? -1 : a.warehouse.id > b.warehouse.id ? 1 : 0);
+const byId = (a: WarehouseEvaluation, b: WarehouseEvaluation): number =>
+  a.warehouse.id < b.warehouse.id ? -1 : a.warehouse.id > b.warehouse.id ? 1 : 0;
 
 function limitsOf(ctx: RoutingContext): PlanLimits {
   const rule = ctx.split;
-  const maxShipments = !rule || rule.policy === 'allowed' ? Number.POSITIVE_INFINITY : rule.policy === 'never' ? 1 : rule.maxShipments ?? 1;
+  const maxShipments =
+    !rule || rule.policy === 'allowed'
+      ? Number.POSITIVE_INFINITY
+      : rule.policy === 'never'
+        ? 1
+        : (rule.maxShipments ?? 1);
   return { maxShipments, minPartValue: rule?.minPartValue ?? 0 };
 }
 
@@ -35,14 +41,26 @@ function substitutionPays(withSubs: CandidatePlan, without: CandidatePlan): bool
  * priorities). Substitutes are used only when they save a backorder or a shipment. What is left
  * follows the backorder policy.
  */
-export function planRoute(order: RoutingOrder, candidates: readonly RoutingWarehouse[], rules: readonly RoutingRule[], now: Date): RoutePlan {
+export function planRoute(
+  order: RoutingOrder,
+  candidates: readonly RoutingWarehouse[],
+  rules: readonly RoutingRule[],
+  now: Date,
+): RoutePlan {
   const ctx = buildContext(order, rules, now);
   const evaluations = candidates.map((w) => evaluateWarehouse(ctx, w)).sort(byId);
   const eligible = evaluations.filter((ev) => ev.rejectedBy === null);
   const useKm = usesKm(ctx, eligible);
   const withSubstitutes = ctx.substitutes.size > 0;
-  const coverage = new Map(eligible.map((ev) => [ev, allocateWithin(ctx, [{ ev, rank: 0 }], withSubstitutes).allocatedUnits]));
-  const ranked = pickTop(eligible, warehouseCriteria(ctx, useKm, (ev) => ctx.orderedUnits - (coverage.get(ev) ?? 0)), byId, eligible.length);
+  const coverage = new Map(
+    eligible.map((ev) => [ev, allocateWithin(ctx, [{ ev, rank: 0 }], withSubstitutes).allocatedUnits]),
+  );
+  const ranked = pickTop(
+    eligible,
+    warehouseCriteria(ctx, useKm, (ev) => ctx.orderedUnits - (coverage.get(ev) ?? 0)),
+    byId,
+    eligible.length,
+  );
 
   const limits = limitsOf(ctx);
   const criteria = planCriteria(ctx, useKm);
@@ -65,6 +83,21 @@ export function planRoute(order: RoutingOrder, candidates: readonly RoutingWareh
   const runnersUp = top.slice(1);
   const outcome = outcomeOf(ctx, chosen);
   const decidedBy = runnersUp[0] ? decidingCriterion(chosen, runnersUp[0], criteria) : null;
-  const trace = buildTrace(ctx, { evaluations, ranked, useKm, coverage, chosen, runnersUp, considered, decidedBy, outcome });
-  return { allocations: outcome.allocations, backorders: outcome.backorders, substitutions: outcome.substitutions, trace };
+  const trace = buildTrace(ctx, {
+    evaluations,
+    ranked,
+    useKm,
+    coverage,
+    chosen,
+    runnersUp,
+    considered,
+    decidedBy,
+    outcome,
+  });
+  return {
+    allocations: outcome.allocations,
+    backorders: outcome.backorders,
+    substitutions: outcome.substitutions,
+    trace,
+  };
 }

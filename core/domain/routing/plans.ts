@@ -39,7 +39,11 @@ export const PLAN_BUDGET = 4096;
  * whole to the first member that can take it, else is spread across members in rank order; the
  * ordered SKU is used before its substitutes.
  */
-export function allocateWithin(ctx: RoutingContext, members: readonly { ev: WarehouseEvaluation; rank: number }[], withSubstitutes: boolean): CandidatePlan {
+export function allocateWithin(
+  ctx: RoutingContext,
+  members: readonly { ev: WarehouseEvaluation; rank: number }[],
+  withSubstitutes: boolean,
+): CandidatePlan {
   const left = new Map<string, number>();
   const keyOf = (m: number, sku: string): string => `${m}\u0000${sku}`;
   const avail = (m: number, sku: string): number => left.get(keyOf(m, sku)) ?? usable(members[m]!.ev, sku);
@@ -122,17 +126,30 @@ export interface PlanLimits {
  * in which every member ships something and (for splits) every part reaches `minPartValue`.
  * The empty plan is always included.
  */
-export function enumeratePlans(ctx: RoutingContext, ranked: readonly WarehouseEvaluation[], withSubstitutes: boolean, limits: PlanLimits): CandidatePlan[] {
+export function enumeratePlans(
+  ctx: RoutingContext,
+  ranked: readonly WarehouseEvaluation[],
+  withSubstitutes: boolean,
+  limits: PlanLimits,
+): CandidatePlan[] {
   const members = ranked
     .map((ev, rank) => ({ ev, rank }))
-    .filter(({ ev }) => ctx.lines.some((l) => l.quantity > 0 && skusForLine(ctx, l.sku, withSubstitutes).some((s) => usable(ev, s) > 0)));
+    .filter(({ ev }) =>
+      ctx.lines.some((l) => l.quantity > 0 && skusForLine(ctx, l.sku, withSubstitutes).some((s) => usable(ev, s) > 0)),
+    );
   let n = members.length;
   const maxK = Math.max(0, Math.min(limits.maxShipments, n, ctx.orderedUnits));
   while (countSubsets(n, Math.min(maxK, n)) > PLAN_BUDGET) n--;
-  const plans: CandidatePlan[] = [{ shipments: [], allocatedUnits: 0, allocatedValue: 0, substitutedUnits: 0, perLine: ctx.lines.map(() => 0) }];
+  const plans: CandidatePlan[] = [
+    { shipments: [], allocatedUnits: 0, allocatedValue: 0, substitutedUnits: 0, perLine: ctx.lines.map(() => 0) },
+  ];
   for (let k = 1; k <= Math.min(maxK, n); k++) {
     for (const combo of combinations(n, k)) {
-      const plan = allocateWithin(ctx, combo.map((i) => members[i]!), withSubstitutes);
+      const plan = allocateWithin(
+        ctx,
+        combo.map((i) => members[i]!),
+        withSubstitutes,
+      );
       if (plan.shipments.length < k) continue;
       if (k > 1 && plan.shipments.some((s) => s.value < limits.minPartValue)) continue;
       plans.push(plan);

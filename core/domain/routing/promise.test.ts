@@ -14,8 +14,16 @@ function promised(w: ReturnType<typeof buildWarehouse>, zone: string, now: strin
 describe('nextShipSlot and promiseFor: cut-off', () => {
   it('ships today before the local cut-off and tomorrow after it', () => {
     // 2026-05-05 is a Tuesday; Paris is UTC+2 in May.
-    expect(promised(paris, 'FR', '2026-05-05T11:59:00Z')).toMatchObject({ shipDate: '2026-05-05', shipsToday: true, deliverBy: '2026-05-07' });
-    expect(promised(paris, 'FR', '2026-05-05T12:00:00Z')).toMatchObject({ shipDate: '2026-05-06', shipsToday: false, deliverBy: '2026-05-08' });
+    expect(promised(paris, 'FR', '2026-05-05T11:59:00Z')).toMatchObject({
+      shipDate: '2026-05-05',
+      shipsToday: true,
+      deliverBy: '2026-05-07',
+    });
+    expect(promised(paris, 'FR', '2026-05-05T12:00:00Z')).toMatchObject({
+      shipDate: '2026-05-06',
+      shipsToday: false,
+      deliverBy: '2026-05-08',
+    });
   });
 
   it('gives the cut-off instant of the ship date as shipBy', () => {
@@ -36,7 +44,10 @@ describe('nextShipSlot and promiseFor: cut-off', () => {
     // 23:30 UTC on Tuesday is 01:30 Wednesday in Paris and 19:30 Tuesday in New York.
     const now = '2026-05-05T23:30:00Z';
     expect(promised(paris, 'FR', now)).toMatchObject({ shipDate: '2026-05-06', shipsToday: true });
-    expect(promised(buildWarehouse({ timeZone: 'America/New_York' }), 'FR', now)).toMatchObject({ shipDate: '2026-05-06', shipsToday: false });
+    expect(promised(buildWarehouse({ timeZone: 'America/New_York' }), 'FR', now)).toMatchObject({
+      shipDate: '2026-05-06',
+      shipsToday: false,
+    });
   });
 });
 
@@ -57,7 +68,10 @@ describe('weekends and holidays', () => {
     // Thursday 7 May after cut-off: Friday 8 is a holiday, so Monday 11.
     expect(promised(w, 'FR', '2026-05-07T13:00:00Z').shipDate).toBe('2026-05-11');
     // Shipped Thursday 7 May with 2 transit days: Fri 8 (holiday), Sat, Sun are skipped.
-    expect(promised(w, 'FR', '2026-05-07T08:00:00Z')).toMatchObject({ shipDate: '2026-05-07', deliverBy: '2026-05-12' });
+    expect(promised(w, 'FR', '2026-05-07T08:00:00Z')).toMatchObject({
+      shipDate: '2026-05-07',
+      deliverBy: '2026-05-12',
+    });
     // Ascension Thursday 14 May: Wednesday after cut-off ships Friday 15.
     expect(promised(w, 'FR', '2026-05-13T15:00:00Z').shipDate).toBe('2026-05-15');
   });
@@ -72,18 +86,33 @@ describe('weekends and holidays', () => {
 describe('daylight saving time', () => {
   it('follows the spring change in Europe (29 March 2026)', () => {
     // Friday before: CET, 14:00 local = 13:00 UTC.
-    expect(promised(paris, 'FR', '2026-03-27T12:59:00Z')).toMatchObject({ shipDate: '2026-03-27', shipBy: '2026-03-27T13:00:00.000Z' });
+    expect(promised(paris, 'FR', '2026-03-27T12:59:00Z')).toMatchObject({
+      shipDate: '2026-03-27',
+      shipBy: '2026-03-27T13:00:00.000Z',
+    });
     // Monday after: CEST, 14:00 local = 12:00 UTC, so 12:30 UTC is already past the cut-off.
-    expect(promised(paris, 'FR', '2026-03-30T11:59:00Z')).toMatchObject({ shipDate: '2026-03-30', shipBy: '2026-03-30T12:00:00.000Z' });
+    expect(promised(paris, 'FR', '2026-03-30T11:59:00Z')).toMatchObject({
+      shipDate: '2026-03-30',
+      shipBy: '2026-03-30T12:00:00.000Z',
+    });
     expect(promised(paris, 'FR', '2026-03-30T12:30:00Z').shipDate).toBe('2026-03-31');
   });
 
   it('follows the autumn change in Europe (25 October 2026) and the US change (8 March 2026)', () => {
-    expect(promised(paris, 'FR', '2026-10-26T12:30:00Z')).toMatchObject({ shipDate: '2026-10-26', shipBy: '2026-10-26T13:00:00.000Z' });
+    expect(promised(paris, 'FR', '2026-10-26T12:30:00Z')).toMatchObject({
+      shipDate: '2026-10-26',
+      shipBy: '2026-10-26T13:00:00.000Z',
+    });
     const ny = buildWarehouse({ timeZone: 'America/New_York', cutoffTime: '16:00' });
     // The same 20:30 UTC is 15:30 EST on Friday (before the cut-off) but 16:30 EDT on Monday (after it).
-    expect(promised(ny, 'FR', '2026-03-06T20:30:00Z')).toMatchObject({ shipDate: '2026-03-06', shipBy: '2026-03-06T21:00:00.000Z' });
-    expect(promised(ny, 'FR', '2026-03-09T20:30:00Z')).toMatchObject({ shipDate: '2026-03-10', shipBy: '2026-03-10T20:00:00.000Z' });
+    expect(promised(ny, 'FR', '2026-03-06T20:30:00Z')).toMatchObject({
+      shipDate: '2026-03-06',
+      shipBy: '2026-03-06T21:00:00.000Z',
+    });
+    expect(promised(ny, 'FR', '2026-03-09T20:30:00Z')).toMatchObject({
+      shipDate: '2026-03-10',
+      shipBy: '2026-03-10T20:00:00.000Z',
+    });
   });
 
   it('treats a cut-off inside the spring gap as the first instant after it', () => {
@@ -95,11 +124,23 @@ describe('daylight saving time', () => {
 
 describe('failures are values', () => {
   it('reports unknown time zones, bad cut-offs, no working days and missing service levels', () => {
-    expect(promiseFor(buildWarehouse({ timeZone: 'Mars/Olympus' }), 'FR', at('2026-05-05T08:00:00Z'))).toEqual({ ok: false, reason: 'invalid_time_zone' });
-    expect(promiseFor(buildWarehouse({ cutoffTime: '25:00' }), 'FR', at('2026-05-05T08:00:00Z'))).toEqual({ ok: false, reason: 'invalid_cutoff' });
-    expect(promiseFor(buildWarehouse({ workingDays: [] }), 'FR', at('2026-05-05T08:00:00Z'))).toEqual({ ok: false, reason: 'no_working_day' });
+    expect(promiseFor(buildWarehouse({ timeZone: 'Mars/Olympus' }), 'FR', at('2026-05-05T08:00:00Z'))).toEqual({
+      ok: false,
+      reason: 'invalid_time_zone',
+    });
+    expect(promiseFor(buildWarehouse({ cutoffTime: '25:00' }), 'FR', at('2026-05-05T08:00:00Z'))).toEqual({
+      ok: false,
+      reason: 'invalid_cutoff',
+    });
+    expect(promiseFor(buildWarehouse({ workingDays: [] }), 'FR', at('2026-05-05T08:00:00Z'))).toEqual({
+      ok: false,
+      reason: 'no_working_day',
+    });
     expect(promiseFor(paris, 'DE', at('2026-05-05T08:00:00Z'))).toEqual({ ok: false, reason: 'no_service_level' });
-    expect(promiseFor(paris, 'FR', at('2026-05-05T08:00:00Z'), 'express')).toEqual({ ok: false, reason: 'no_service_level' });
+    expect(promiseFor(paris, 'FR', at('2026-05-05T08:00:00Z'), 'express')).toEqual({
+      ok: false,
+      reason: 'no_service_level',
+    });
   });
 
   it('uses the requested service level when it serves the zone', () => {
@@ -109,7 +150,13 @@ describe('failures are values', () => {
         { code: 'express', name: 'Express', transitDays: { FR: 1 } },
       ],
     });
-    expect(promised(w, 'FR', '2026-05-05T08:00:00Z')).toMatchObject({ serviceLevel: 'standard', deliverBy: '2026-05-08' });
-    expect(promised(w, 'FR', '2026-05-05T08:00:00Z', 'express')).toMatchObject({ serviceLevel: 'express', deliverBy: '2026-05-06' });
+    expect(promised(w, 'FR', '2026-05-05T08:00:00Z')).toMatchObject({
+      serviceLevel: 'standard',
+      deliverBy: '2026-05-08',
+    });
+    expect(promised(w, 'FR', '2026-05-05T08:00:00Z', 'express')).toMatchObject({
+      serviceLevel: 'express',
+      deliverBy: '2026-05-06',
+    });
   });
 });

@@ -20,7 +20,8 @@ export type PromiseFailure = 'invalid_time_zone' | 'invalid_cutoff' | 'no_workin
 export type PromiseResult = { ok: true; promise: DeliveryPromise } | { ok: false; reason: PromiseFailure };
 
 /** A ship slot, or why there is none. */
-export type ShipSlotResult = { ok: true; slot: ShipSlot } | { ok: false; reason: Exclude<PromiseFailure, 'no_service_level'> };
+export type ShipSlotResult =
+  { ok: true; slot: ShipSlot } | { ok: false; reason: Exclude<PromiseFailure, 'no_service_level'> };
 
 function isWorkingDay(calendar: WarehouseCalendar, date: string): boolean {
   return calendar.workingDays.includes(isoWeekday(date)) && !calendar.holidays.includes(date);
@@ -58,7 +59,8 @@ export function nextShipSlot(calendar: WarehouseCalendar, now: Date | string): S
  * skipping non-delivery weekdays and the warehouse's holidays.
  */
 export function deliveryDateAfter(calendar: WarehouseCalendar, shipDate: string, transitDays: number): string {
-  const deliveryDays = calendar.deliveryDays && calendar.deliveryDays.length > 0 ? calendar.deliveryDays : DEFAULT_DELIVERY_DAYS;
+  const deliveryDays =
+    calendar.deliveryDays && calendar.deliveryDays.length > 0 ? calendar.deliveryDays : DEFAULT_DELIVERY_DAYS;
   const isDeliveryDay = (d: string): boolean => deliveryDays.includes(isoWeekday(d)) && !calendar.holidays.includes(d);
   let date = shipDate;
   for (let left = Math.max(0, Math.ceil(transitDays)); left > 0;) {
@@ -69,7 +71,11 @@ export function deliveryDateAfter(calendar: WarehouseCalendar, shipDate: string,
 }
 
 /** The service level used for a zone: the requested one if it serves the zone, else the first that does. */
-export function serviceLevelFor(levels: readonly RoutingServiceLevel[], zoneCode: string, requested?: string | null): RoutingServiceLevel | null {
+export function serviceLevelFor(
+  levels: readonly RoutingServiceLevel[],
+  zoneCode: string,
+  requested?: string | null,
+): RoutingServiceLevel | null {
   const serves = (l: RoutingServiceLevel): boolean => typeof l.transitDays[zoneCode] === 'number';
   if (requested) return levels.find((l) => l.code === requested && serves(l)) ?? null;
   return levels.find(serves) ?? null;

@@ -30,14 +30,26 @@ describe('routingRulesSchema', () => {
     expect(routingRuleSchema.safeParse({ kind: 'teleport' }).success).toBe(false);
     expect(routingRuleSchema.safeParse({ kind: 'cost', tolerancePct: 150 }).success).toBe(false);
     expect(routingRuleSchema.safeParse({ kind: 'stock', id: 'coverage' }).success).toBe(false);
-    expect(routingRulesSchema.safeParse([{ kind: 'stock', id: 'a' }, { kind: 'cost', id: 'a' }]).success).toBe(false);
-    expect(routingRulesSchema.safeParse([{ kind: 'split', policy: 'never' }, { kind: 'split', policy: 'allowed' }]).success).toBe(false);
+    expect(
+      routingRulesSchema.safeParse([
+        { kind: 'stock', id: 'a' },
+        { kind: 'cost', id: 'a' },
+      ]).success,
+    ).toBe(false);
+    expect(
+      routingRulesSchema.safeParse([
+        { kind: 'split', policy: 'never' },
+        { kind: 'split', policy: 'allowed' },
+      ]).success,
+    ).toBe(false);
   });
 });
 
 describe('rule ids and labels', () => {
   it('derives stable ids from kinds, numbering repeats and avoiding explicit ids', () => {
-    expect(ruleIds([{ kind: 'cost' }, { kind: 'priority', id: 'cost#2' }, { kind: 'cost' }, { kind: 'stock' }])).toEqual(['cost', 'cost#2', 'cost#3', 'stock']);
+    expect(
+      ruleIds([{ kind: 'cost' }, { kind: 'priority', id: 'cost#2' }, { kind: 'cost' }, { kind: 'stock' }]),
+    ).toEqual(['cost', 'cost#2', 'cost#3', 'stock']);
   });
 
   it('uses the rule label when given', () => {

@@ -1,6 +1,11 @@
 import { z } from 'zod';
 
-const ruleId = z.string().min(1).max(64).refine((v) => v !== 'coverage', 'rule id `coverage` is reserved').optional();
+const ruleId = z
+  .string()
+  .min(1)
+  .max(64)
+  .refine((v) => v !== 'coverage', 'rule id `coverage` is reserved')
+  .optional();
 const ruleLabel = z.string().min(1).max(120).optional();
 const codes = z.array(z.string().min(1).max(128)).max(1000);
 
@@ -119,48 +124,58 @@ export const substitutionRuleSchema = z.object({
   kind: z.literal('substitution'),
   id: ruleId,
   label: ruleLabel,
-  equivalents: z.array(z.object({
-    sku: z.string().min(1).max(128),
-    substitutes: z.array(z.string().min(1).max(128)).min(1).max(20),
-  })).max(10_000),
+  equivalents: z
+    .array(
+      z.object({
+        sku: z.string().min(1).max(128),
+        substitutes: z.array(z.string().min(1).max(128)).min(1).max(20),
+      }),
+    )
+    .max(10_000),
   requireConsent: z.boolean().optional(),
 });
 
 /** One routing rule: a discriminated union on `kind`. */
-export const routingRuleSchema = z.discriminatedUnion('kind', [
-  eligibilityRuleSchema,
-  capacityRuleSchema,
-  stockRuleSchema,
-  proximityRuleSchema,
-  promiseRuleSchema,
-  costRuleSchema,
-  priorityRuleSchema,
-  splitRuleSchema,
-  backorderRuleSchema,
-  substitutionRuleSchema,
-]).superRefine((rule, ctx) => {
-  if (rule.kind === 'split' && rule.policy === 'max_shipments' && rule.maxShipments === undefined) {
-    ctx.addIssue({ code: 'custom', path: ['maxShipments'], message: 'max_shipments needs maxShipments' });
-  }
-  if (rule.kind === 'backorder' && rule.policy === 'cancel_after_days' && rule.cancelAfterDays === undefined) {
-    ctx.addIssue({ code: 'custom', path: ['cancelAfterDays'], message: 'cancel_after_days needs cancelAfterDays' });
-  }
-});
+export const routingRuleSchema = z
+  .discriminatedUnion('kind', [
+    eligibilityRuleSchema,
+    capacityRuleSchema,
+    stockRuleSchema,
+    proximityRuleSchema,
+    promiseRuleSchema,
+    costRuleSchema,
+    priorityRuleSchema,
+    splitRuleSchema,
+    backorderRuleSchema,
+    substitutionRuleSchema,
+  ])
+  .superRefine((rule, ctx) => {
+    if (rule.kind === 'split' && rule.policy === 'max_shipments' && rule.maxShipments === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['maxShipments'], message: 'max_shipments needs maxShipments' });
+    }
+    if (rule.kind === 'backorder' && rule.policy === 'cancel_after_days' && rule.cancelAfterDays === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['cancelAfterDays'], message: 'cancel_after_days needs cancelAfterDays' });
+    }
+  });
 
 const singletonKinds = ['split', 'backorder', 'substitution'] as const;
 
 /** An ordered rule list: ids unique, at most one split, backorder and substitution rule. */
-export const routingRulesSchema = z.array(routingRuleSchema).max(100).superRefine((rules, ctx) => {
-  const seen = new Set<string>();
-  rules.forEach((rule, i) => {
-    if (rule.id !== undefined && seen.has(rule.id)) ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `duplicate rule id ${rule.id}` });
-    if (rule.id !== undefined) seen.add(rule.id);
+export const routingRulesSchema = z
+  .array(routingRuleSchema)
+  .max(100)
+  .superRefine((rules, ctx) => {
+    const seen = new Set<string>();
+    rules.forEach((rule, i) => {
+      if (rule.id !== undefined && seen.has(rule.id))
+        ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `duplicate rule id ${rule.id}` });
+      if (rule.id !== undefined) seen.add(rule.id);
+    });
+    for (const kind of singletonKinds) {
+      const n = rules.filter((r) => r.kind === kind).length;
+      if (n > 1) ctx.addIssue({ code: 'custom', path: [], message: `at most one ${kind} rule` });
+    }
   });
-  for (const kind of singletonKinds) {
-    const n = rules.filter((r) => r.kind === kind).length;
-    if (n > 1) ctx.addIssue({ code: 'custom', path: [], message: `at most one ${kind} rule` });
-  }
-});
 
 /** One routing rule (the parsed form of `routingRuleSchema`). */
 export type RoutingRule = z.output<typeof routingRuleSchema>;

@@ -6,7 +6,15 @@ import type { PlanOutcome } from './outcome.js';
 import type { CandidatePlan } from './plans.js';
 import { filterKinds, rankingKinds, ruleLabelOf, type RankingRule, type RoutingRule, type RuleOf } from './rules.js';
 import {
-  COVERAGE_RULE_ID, type DecisionSummary, type PlanSummary, type PlanTrace, type RoutingTrace, type RuleColumn, type RuleVerdict, type VerdictFields, type WarehouseTrace,
+  COVERAGE_RULE_ID,
+  type DecisionSummary,
+  type PlanSummary,
+  type PlanTrace,
+  type RoutingTrace,
+  type RuleColumn,
+  type RuleVerdict,
+  type VerdictFields,
+  type WarehouseTrace,
 } from './trace-types.js';
 
 /** What the trace builder needs besides the context. */
@@ -39,10 +47,18 @@ function columns(ctx: RoutingContext): RuleColumn[] {
   ];
 }
 
-function rankingReason(ctx: RoutingContext, rule: RankingRule, ev: WarehouseEvaluation, useKm: boolean, covered: number): string {
+function rankingReason(
+  ctx: RoutingContext,
+  rule: RankingRule,
+  ev: WarehouseEvaluation,
+  useKm: boolean,
+  covered: number,
+): string {
   switch (rule.kind) {
     case 'stock':
-      return covered >= ctx.orderedUnits ? `ships the whole order (${covered}/${ctx.orderedUnits} units)` : `covers ${covered} of ${ctx.orderedUnits} units`;
+      return covered >= ctx.orderedUnits
+        ? `ships the whole order (${covered}/${ctx.orderedUnits} units)`
+        : `covers ${covered} of ${ctx.orderedUnits} units`;
     case 'proximity':
       return useKm ? `${round1(ev.distanceKm ?? 0)} km away` : `zone rank ${ev.zone?.rank ?? '?'} (distances unknown)`;
     case 'promise': {
@@ -50,7 +66,9 @@ function rankingReason(ctx: RoutingContext, rule: RankingRule, ev: WarehouseEval
       const deadline = deadlineFor(ctx, rule);
       if (!deadline) return `ships ${p.shipDate}, delivers ${p.deliverBy}`;
       const late = lateDaysOf(p.deliverBy, deadline);
-      return late === 0 ? `delivers ${p.deliverBy}, on time for ${deadline}` : `delivers ${p.deliverBy}, ${plural(late, 'day')} late for ${deadline}`;
+      return late === 0
+        ? `delivers ${p.deliverBy}, on time for ${deadline}`
+        : `delivers ${p.deliverBy}, ${plural(late, 'day')} late for ${deadline}`;
     }
     case 'cost': {
       if (ev.cost === null) return `no cost for zone ${ev.zone?.zone.code}`;
@@ -63,7 +81,11 @@ function rankingReason(ctx: RoutingContext, rule: RankingRule, ev: WarehouseEval
 }
 
 function scarcityFor(ctx: RoutingContext, rule: RuleOf<'cost'>, ev: WarehouseEvaluation): number {
-  return scarcityOf(rule, ev, ctx.lines.map((l) => ({ sku: l.sku, quantity: Math.min(l.quantity, usable(ev, l.sku)) })));
+  return scarcityOf(
+    rule,
+    ev,
+    ctx.lines.map((l) => ({ sku: l.sku, quantity: Math.min(l.quantity, usable(ev, l.sku)) })),
+  );
 }
 
 function policyReason(ctx: RoutingContext, rule: RoutingRule, ev: WarehouseEvaluation, input: TraceInput): string {
@@ -75,16 +97,21 @@ function policyReason(ctx: RoutingContext, rule: RoutingRule, ev: WarehouseEvalu
     return `${part} (split: ${limit}${rule.minPartValue ? `, parts ≥ ${money(rule.minPartValue)}` : ''})`;
   }
   if (rule.kind === 'backorder') {
-    return input.outcome.held ? 'order held until one plan can ship it whole' : `missing units: ${rule.policy.replace(/_/g, ' ')}`;
+    return input.outcome.held
+      ? 'order held until one plan can ship it whole'
+      : `missing units: ${rule.policy.replace(/_/g, ' ')}`;
   }
   const subs = input.outcome.substitutions.filter((s) => s.warehouseId === ev.warehouse.id);
-  if (subs.length > 0) return subs.map((s) => `ships ${s.quantity} × ${s.substituteSku} for ${s.originalSku}`).join('; ');
+  if (subs.length > 0)
+    return subs.map((s) => `ships ${s.quantity} × ${s.substituteSku} for ${s.originalSku}`).join('; ');
   return ctx.substitutionNote ?? 'no substitution';
 }
 
 function warehouseRows(ctx: RoutingContext, input: TraceInput): WarehouseTrace[] {
   const rankOf = new Map(input.ranked.map((ev, i) => [ev, i + 1]));
-  const shipped = new Map(input.outcome.allocations.map((a) => [a.warehouseId, a.lines.reduce((s, l) => s + l.quantity, 0)]));
+  const shipped = new Map(
+    input.outcome.allocations.map((a) => [a.warehouseId, a.lines.reduce((s, l) => s + l.quantity, 0)]),
+  );
   return input.evaluations.map((ev) => {
     const covered = input.coverage.get(ev) ?? 0;
     const verdicts: RuleVerdict[] = [ev.verdicts.get(COVERAGE_RULE_ID)!];
@@ -92,11 +119,17 @@ function warehouseRows(ctx: RoutingContext, input: TraceInput): WarehouseTrace[]
       const id = ctx.ids[i]!;
       const existing = ev.verdicts.get(id);
       if (existing) return verdicts.push(existing);
-      if (ev.rejectedBy !== null) return verdicts.push({ rule: id, outcome: 'skipped', reason: `rejected by ${ev.rejectedBy}`, fields: {} });
+      if (ev.rejectedBy !== null)
+        return verdicts.push({ rule: id, outcome: 'skipped', reason: `rejected by ${ev.rejectedBy}`, fields: {} });
       if (roleOf(rule) === 'ranking') {
         const r = rule as RankingRule;
         const score = warehouseMetric(ctx, r, ev, input.useKm, ctx.orderedUnits - covered);
-        const verdict: RuleVerdict = { rule: id, outcome: 'ranked', reason: rankingReason(ctx, r, ev, input.useKm, covered), fields: rankingFields(ctx, r, ev, covered) };
+        const verdict: RuleVerdict = {
+          rule: id,
+          outcome: 'ranked',
+          reason: rankingReason(ctx, r, ev, input.useKm, covered),
+          fields: rankingFields(ctx, r, ev, covered),
+        };
         if (Number.isFinite(score)) verdict.score = Math.round(score * 100) / 100;
         return verdicts.push(verdict);
       }
@@ -110,30 +143,55 @@ function warehouseRows(ctx: RoutingContext, input: TraceInput): WarehouseTrace[]
       rank: rankOf.get(ev) ?? null,
       chosen: shipped.has(ev.warehouse.id),
       shippedUnits: shipped.get(ev.warehouse.id) ?? 0,
-      facts: { ...factsOf(ev), ...(ev.rejectedBy === null ? { coveredUnits: covered, orderedUnits: ctx.orderedUnits, canShipAll: covered >= ctx.orderedUnits } : {}) },
+      facts: {
+        ...factsOf(ev),
+        ...(ev.rejectedBy === null
+          ? { coveredUnits: covered, orderedUnits: ctx.orderedUnits, canShipAll: covered >= ctx.orderedUnits }
+          : {}),
+      },
       verdicts,
     };
   });
 }
 
-function rankingFields(ctx: RoutingContext, rule: RankingRule, ev: WarehouseEvaluation, covered: number): VerdictFields {
+function rankingFields(
+  ctx: RoutingContext,
+  rule: RankingRule,
+  ev: WarehouseEvaluation,
+  covered: number,
+): VerdictFields {
   switch (rule.kind) {
-    case 'stock': return { coveredUnits: covered, orderedUnits: ctx.orderedUnits, canShipAll: covered >= ctx.orderedUnits };
-    case 'proximity': return { distanceKm: ev.distanceKm === null ? null : round1(ev.distanceKm), zoneRank: ev.zone?.rank ?? null };
+    case 'stock':
+      return { coveredUnits: covered, orderedUnits: ctx.orderedUnits, canShipAll: covered >= ctx.orderedUnits };
+    case 'proximity':
+      return { distanceKm: ev.distanceKm === null ? null : round1(ev.distanceKm), zoneRank: ev.zone?.rank ?? null };
     case 'promise': {
       const deadline = deadlineFor(ctx, rule);
       const p = ev.promise;
-      return { shipDate: p?.shipDate ?? null, deliverBy: p?.deliverBy ?? null, ...(deadline && p ? { lateDays: lateDaysOf(p.deliverBy, deadline) } : {}) };
+      return {
+        shipDate: p?.shipDate ?? null,
+        deliverBy: p?.deliverBy ?? null,
+        ...(deadline && p ? { lateDays: lateDaysOf(p.deliverBy, deadline) } : {}),
+      };
     }
-    case 'cost': return { cost: ev.cost, zone: ev.zone?.zone.code ?? null, ...(rule.scarcityCost ? { scarcityCost: Math.round(scarcityFor(ctx, rule, ev) * 100) / 100 } : {}) };
-    case 'priority': return { priority: ev.warehouse.priority };
+    case 'cost':
+      return {
+        cost: ev.cost,
+        zone: ev.zone?.zone.code ?? null,
+        ...(rule.scarcityCost ? { scarcityCost: Math.round(scarcityFor(ctx, rule, ev) * 100) / 100 } : {}),
+      };
+    case 'priority':
+      return { priority: ev.warehouse.priority };
   }
 }
 
 /** A plan summarised for the trace. */
 export function summarisePlan(ctx: RoutingContext, plan: CandidatePlan): PlanSummary {
   const evs = plan.shipments.map((s) => s.ev);
-  const latest = evs.reduce<string | null>((m, ev) => (ev.promise && (m === null || ev.promise.deliverBy > m) ? ev.promise.deliverBy : m), null);
+  const latest = evs.reduce<string | null>(
+    (m, ev) => (ev.promise && (m === null || ev.promise.deliverBy > m) ? ev.promise.deliverBy : m),
+    null,
+  );
   const deadline = ctx.order.deliverBy ?? null;
   const costs = evs.map((ev) => ev.cost);
   const kms = evs.map((ev) => ev.distanceKm);
@@ -145,7 +203,8 @@ export function summarisePlan(ctx: RoutingContext, plan: CandidatePlan): PlanSum
     cost: costs.some((c) => c === null) ? null : costs.reduce<number>((s, c) => s + (c ?? 0), 0),
     latestDelivery: latest,
     lateDays: latest && deadline && isIsoDate(deadline) ? lateDaysOf(latest, deadline) : null,
-    distanceKm: evs.length === 0 || kms.some((k) => k === null) ? null : round1(kms.reduce<number>((s, k) => s + (k ?? 0), 0)),
+    distanceKm:
+      evs.length === 0 || kms.some((k) => k === null) ? null : round1(kms.reduce<number>((s, k) => s + (k ?? 0), 0)),
   };
 }
 
@@ -154,8 +213,16 @@ function decision(ctx: RoutingContext, input: TraceInput): DecisionSummary {
   const allocatedUnits = allocations.reduce((s, a) => s + a.lines.reduce((t, l) => t + l.quantity, 0), 0);
   const backorderedUnits = backorders.reduce((s, b) => s + b.quantity, 0);
   const substitutedUnits = substitutions.reduce((s, x) => s + x.quantity, 0);
-  const totalCost = allocations.some((a) => a.cost === null) ? null : allocations.reduce((s, a) => s + (a.cost ?? 0), 0);
-  const parts = allocations.map((a) => `${a.warehouseName} (${plural(a.lines.reduce((s, l) => s + l.quantity, 0), 'unit')}, delivers ${a.promise.deliverBy}, cost ${money(a.cost)})`);
+  const totalCost = allocations.some((a) => a.cost === null)
+    ? null
+    : allocations.reduce((s, a) => s + (a.cost ?? 0), 0);
+  const parts = allocations.map(
+    (a) =>
+      `${a.warehouseName} (${plural(
+        a.lines.reduce((s, l) => s + l.quantity, 0),
+        'unit',
+      )}, delivers ${a.promise.deliverBy}, cost ${money(a.cost)})`,
+  );
   let outcome: DecisionSummary['outcome'];
   let text: string;
   if (ctx.orderedUnits === 0) {
@@ -171,21 +238,36 @@ function decision(ctx: RoutingContext, input: TraceInput): DecisionSummary {
   } else {
     outcome = backorderedUnits > 0 ? 'partial' : allocations.length > 1 ? 'split' : 'single';
     text = `${allocations.length === 1 ? 'Ships from' : `Split into ${allocations.length} shipments:`} ${parts.join('; ')}.`;
-    if (backorderedUnits > 0) text += ` ${plural(backorderedUnits, 'unit')} backordered (${backorders[0]!.outcome.kind.replace('_', ' ')}).`;
+    if (backorderedUnits > 0)
+      text += ` ${plural(backorderedUnits, 'unit')} backordered (${backorders[0]!.outcome.kind.replace('_', ' ')}).`;
     if (substitutedUnits > 0) text += ` ${plural(substitutedUnits, 'unit')} substituted.`;
     if (input.decidedBy && input.runnersUp[0]) {
       const other = input.runnersUp[0].shipments.map((s) => s.ev.warehouse.name).join(' + ') || 'shipping nothing';
       text += ` Preferred over ${other} by ${input.decidedBy === 'tie_break' ? 'the final tie-break (ranking order)' : input.decidedBy}.`;
     }
   }
-  return { outcome, text, shipments: allocations.length, orderedUnits: ctx.orderedUnits, allocatedUnits, backorderedUnits, substitutedUnits, totalCost };
+  return {
+    outcome,
+    text,
+    shipments: allocations.length,
+    orderedUnits: ctx.orderedUnits,
+    allocatedUnits,
+    backorderedUnits,
+    substitutedUnits,
+    totalCost,
+  };
 }
 
 /** The full trace of one routing decision. */
 export function buildTrace(ctx: RoutingContext, input: TraceInput): RoutingTrace {
   const plan: PlanTrace = {
     considered: input.considered,
-    chosen: summarisePlan(ctx, input.outcome.held ? { shipments: [], allocatedUnits: 0, allocatedValue: 0, substitutedUnits: 0, perLine: [] } : input.chosen),
+    chosen: summarisePlan(
+      ctx,
+      input.outcome.held
+        ? { shipments: [], allocatedUnits: 0, allocatedValue: 0, substitutedUnits: 0, perLine: [] }
+        : input.chosen,
+    ),
     runnersUp: input.runnersUp.map((p) => summarisePlan(ctx, p)),
     decidedBy: input.decidedBy,
     usedSubstitution: input.outcome.substitutions.length > 0,

@@ -128,10 +128,7 @@ export interface Allocation {
 }
 
 /** What happens to the part of a line that nothing can ship now. */
-export type BackorderOutcome =
-  | { kind: 'hold' }
-  | { kind: 'partial' }
-  | { kind: 'cancel_at'; cancelAt: string };
+export type BackorderOutcome = { kind: 'hold' } | { kind: 'partial' } | { kind: 'cancel_at'; cancelAt: string };
 
 /** The quantity of a line not allocated, and the policy applied to it. */
 export interface Backorder {

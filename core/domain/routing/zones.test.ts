@@ -32,6 +32,9 @@ describe('haversineKm', () => {
     const lyon = { latitude: 45.764, longitude: 4.8357 };
     expect(haversineKm(paris, lyon)).toBeCloseTo(391.5, 0);
     expect(haversineKm(paris, paris)).toBe(0);
-    expect(haversineKm({ latitude: 0, longitude: 0 }, { latitude: 0, longitude: 180 })).toBeCloseTo(Math.PI * 6371.0088, 3);
+    expect(haversineKm({ latitude: 0, longitude: 0 }, { latitude: 0, longitude: 180 })).toBeCloseTo(
+      Math.PI * 6371.0088,
+      3,
+    );
   });
 });

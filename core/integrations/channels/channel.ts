@@ -84,7 +84,8 @@ export interface AcceptOrderInput {
   lines: { lineExternalId: string; accepted: boolean }[];
 }
 
-export type AcceptOrderResult = { ok: true } | { ok: false; reason: 'not_awaiting_acceptance' | 'refused_by_marketplace'; message: string };
+export type AcceptOrderResult =
+  { ok: true } | { ok: false; reason: 'not_awaiting_acceptance' | 'refused_by_marketplace'; message: string };
 
 /** One parcel of one order. */
 export interface ShipmentConfirmation {
@@ -101,8 +102,7 @@ export interface ShipmentConfirmation {
 }
 
 export type ConfirmShipmentResult =
-  | { ok: true; carrierCode: string | null }
-  | { ok: false; reason: 'order_not_shippable' | 'rejected'; message: string };
+  { ok: true; carrierCode: string | null } | { ok: false; reason: 'order_not_shippable' | 'rejected'; message: string };
 
 export interface SellableQuantity {
   sku: string;

@@ -23,9 +23,17 @@ export interface ChannelRequest {
 export async function channelFetch(req: ChannelRequest): Promise<ChannelResponse> {
   let res: Response;
   try {
-    res = await fetch(req.url, { method: req.method, headers: req.headers, body: req.body, signal: AbortSignal.timeout(req.timeoutMs ?? 15_000) });
+    res = await fetch(req.url, {
+      method: req.method,
+      headers: req.headers,
+      body: req.body,
+      signal: AbortSignal.timeout(req.timeoutMs ?? 15_000),
+    });
   } catch (e) {
-    throw new RetriableIntegrationError(`${req.service} ${req.method} ${new URL(req.url).pathname}: ${(e as Error).message}`, req.service);
+    throw new RetriableIntegrationError(
+      `${req.service} ${req.method} ${new URL(req.url).pathname}: ${(e as Error).message}`,
+      req.service,
+    );
   }
   const text = await res.text();
   let body: unknown = text;

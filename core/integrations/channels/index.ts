@@ -40,7 +40,16 @@ type ChannelFactory = (account: ChannelAccountRef, credentials: string, deps: Ch
 export const channelAdapters = {
   mirakl: (a, plain, deps) => {
     if (a.settings.kind !== 'mirakl') throw new ValidationError(`account ${a.id} has ${a.settings.kind} settings`);
-    return createMiraklChannel({ id: a.id, code: a.code, baseUrl: a.baseUrl, apiKey: channelCredentialSchemas.mirakl.parse(JSON.parse(plain)).apiKey, settings: a.settings }, deps);
+    return createMiraklChannel(
+      {
+        id: a.id,
+        code: a.code,
+        baseUrl: a.baseUrl,
+        apiKey: channelCredentialSchemas.mirakl.parse(JSON.parse(plain)).apiKey,
+        settings: a.settings,
+      },
+      deps,
+    );
   },
   amazon: (a) => {
     throw new ValidationError(`account ${a.id}: the Amazon adapter is not available in this build`);

@@ -31,7 +31,14 @@ export interface StockDigestData {
   /** the shop's local date, YYYY-MM-DD */
   date: string;
   openAlerts: number;
-  items: { sku: string; title: string; severity: string; onHand: number; reorderPoint: number | null; daysOfCover: number | null }[];
+  items: {
+    sku: string;
+    title: string;
+    severity: string;
+    onHand: number;
+    reorderPoint: number | null;
+    daysOfCover: number | null;
+  }[];
   adminUrl: string;
 }
 

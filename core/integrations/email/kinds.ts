@@ -33,7 +33,10 @@ export type EmailLanguage = (typeof emailLanguages)[number];
 /**
  * The customer's locale first ("fr-CA" → fr), then the shop's language, then English.
  */
-export function pickEmailLanguage(customerLocale: string | null | undefined, shopLanguage: string | null | undefined): EmailLanguage {
+export function pickEmailLanguage(
+  customerLocale: string | null | undefined,
+  shopLanguage: string | null | undefined,
+): EmailLanguage {
   for (const candidate of [customerLocale, shopLanguage]) {
     const lang = candidate?.trim().slice(0, 2).toLowerCase();
     if (lang && (emailLanguages as readonly string[]).includes(lang)) return lang as EmailLanguage;

@@ -14,7 +14,8 @@ const en = {
   'delivered.subject': 'Your order {order} was delivered',
   'delivered.preview': 'Your parcel was delivered.',
   'delivered.title': 'Delivered',
-  'delivered.body': 'The carrier says your parcel for order {order} was delivered. Not received? Reply to this e-mail and we will look into it.',
+  'delivered.body':
+    'The carrier says your parcel for order {order} was delivered. Not received? Reply to this e-mail and we will look into it.',
   'delayed.subject': 'Your order {order} is delayed',
   'delayed.preview': 'Your parcel is taking longer than planned.',
   'delayed.title': 'Your parcel is delayed',
@@ -22,16 +23,19 @@ const en = {
   'delayed.no_scan': 'The carrier has not scanned it since it left our warehouse.',
   'delayed.promise_passed': 'It has not arrived by the date we gave you.',
   'delayed.carrier_exception': 'The carrier reported a problem on the way.',
-  'delayed.next': 'We are following it with the carrier. The tracking page shows every update; reply to this e-mail if you have a question.',
+  'delayed.next':
+    'We are following it with the carrier. The tracking page shows every update; reply to this e-mail if you have a question.',
   'return_requested.subject': 'We received your return request {rma}',
   'return_requested.preview': 'Your return request is recorded.',
   'return_requested.title': 'Return request received',
-  'return_requested.body': 'Thank you{name}: we received your return request {rma} for order {order}. We will tell you by e-mail once it is reviewed.',
+  'return_requested.body':
+    'Thank you{name}: we received your return request {rma} for order {order}. We will tell you by e-mail once it is reviewed.',
   'return_approved.subject': 'Your return {rma} is approved',
   'return_approved.preview': 'Print your return slip and send the parcel.',
   'return_approved.title': 'Your return is approved',
   'return_approved.body': 'Good news{name}: your return {rma} for order {order} is approved.',
-  'return_approved.steps': 'Print the return slip, put it in the parcel with the items, and send it to the address below.',
+  'return_approved.steps':
+    'Print the return slip, put it in the parcel with the items, and send it to the address below.',
   'return_approved.label': 'Use the prepaid label the shop provided: print it and stick it on the parcel.',
   'return_approved.slip': 'Print my return slip',
   'return_approved.labelLink': 'Download the prepaid label',
@@ -80,15 +84,18 @@ const fr: Record<keyof typeof en, string> = {
   'shipped.preview': 'Votre colis a quitté notre entrepôt.',
   'shipped.title': 'Votre commande est en route',
   'shipped.body': 'Bonne nouvelle{name} : votre colis de la commande {order} a quitté notre entrepôt.',
-  'shipped.partial': 'Les autres articles de votre commande partent séparément ; vous recevrez un autre e-mail pour eux.',
+  'shipped.partial':
+    'Les autres articles de votre commande partent séparément ; vous recevrez un autre e-mail pour eux.',
   'out_for_delivery.subject': 'Votre commande {order} arrive aujourd’hui',
   'out_for_delivery.preview': 'Votre colis est en cours de livraison.',
   'out_for_delivery.title': 'En cours de livraison',
-  'out_for_delivery.body': 'Votre colis de la commande {order} est en cours de livraison et devrait vous parvenir aujourd’hui.',
+  'out_for_delivery.body':
+    'Votre colis de la commande {order} est en cours de livraison et devrait vous parvenir aujourd’hui.',
   'delivered.subject': 'Votre commande {order} a été livrée',
   'delivered.preview': 'Votre colis a été livré.',
   'delivered.title': 'Livré',
-  'delivered.body': 'Le transporteur indique que votre colis de la commande {order} a été livré. Pas reçu ? Répondez à cet e-mail, nous nous en occupons.',
+  'delivered.body':
+    'Le transporteur indique que votre colis de la commande {order} a été livré. Pas reçu ? Répondez à cet e-mail, nous nous en occupons.',
   'delayed.subject': 'Votre commande {order} a du retard',
   'delayed.preview': 'Votre colis met plus de temps que prévu.',
   'delayed.title': 'Votre colis a du retard',
@@ -96,17 +103,21 @@ const fr: Record<keyof typeof en, string> = {
   'delayed.no_scan': 'Le transporteur ne l’a pas scanné depuis son départ de notre entrepôt.',
   'delayed.promise_passed': 'Il n’est pas arrivé à la date que nous vous avions indiquée.',
   'delayed.carrier_exception': 'Le transporteur a signalé un incident en route.',
-  'delayed.next': 'Nous suivons le colis avec le transporteur. La page de suivi montre chaque étape ; répondez à cet e-mail pour toute question.',
+  'delayed.next':
+    'Nous suivons le colis avec le transporteur. La page de suivi montre chaque étape ; répondez à cet e-mail pour toute question.',
   'return_requested.subject': 'Nous avons reçu votre demande de retour {rma}',
   'return_requested.preview': 'Votre demande de retour est enregistrée.',
   'return_requested.title': 'Demande de retour reçue',
-  'return_requested.body': 'Merci{name} : nous avons bien reçu votre demande de retour {rma} pour la commande {order}. Nous vous écrirons dès qu’elle aura été examinée.',
+  'return_requested.body':
+    'Merci{name} : nous avons bien reçu votre demande de retour {rma} pour la commande {order}. Nous vous écrirons dès qu’elle aura été examinée.',
   'return_approved.subject': 'Votre retour {rma} est accepté',
   'return_approved.preview': 'Imprimez votre bon de retour et envoyez le colis.',
   'return_approved.title': 'Votre retour est accepté',
   'return_approved.body': 'Bonne nouvelle{name} : votre retour {rma} pour la commande {order} est accepté.',
-  'return_approved.steps': 'Imprimez le bon de retour, glissez-le dans le colis avec les articles et envoyez-le à l’adresse ci-dessous.',
-  'return_approved.label': 'Utilisez l’étiquette prépayée fournie par la boutique : imprimez-la et collez-la sur le colis.',
+  'return_approved.steps':
+    'Imprimez le bon de retour, glissez-le dans le colis avec les articles et envoyez-le à l’adresse ci-dessous.',
+  'return_approved.label':
+    'Utilisez l’étiquette prépayée fournie par la boutique : imprimez-la et collez-la sur le colis.',
   'return_approved.slip': 'Imprimer mon bon de retour',
   'return_approved.labelLink': 'Télécharger l’étiquette prépayée',
   'return_approved.address': 'Envoyez le colis à',
@@ -114,7 +125,8 @@ const fr: Record<keyof typeof en, string> = {
   'return_declined.subject': 'Votre demande de retour {rma} a été refusée',
   'return_declined.preview': 'Nous ne pouvons pas accepter votre demande de retour.',
   'return_declined.title': 'Demande de retour refusée',
-  'return_declined.body': 'Nous sommes désolés{name} : nous ne pouvons pas accepter votre demande de retour {rma} pour la commande {order}.',
+  'return_declined.body':
+    'Nous sommes désolés{name} : nous ne pouvons pas accepter votre demande de retour {rma} pour la commande {order}.',
   'return_declined.final_sale': 'Ces articles étaient vendus en vente finale et ne peuvent pas être retournés.',
   'return_declined.window_ended': 'Le délai de retour de cette commande est dépassé.',
   'return_declined.other': 'La boutique ne peut pas accepter ce retour.',
@@ -123,7 +135,8 @@ const fr: Record<keyof typeof en, string> = {
   'return_refunded.subject': 'Votre remboursement pour le retour {rma}',
   'return_refunded.preview': 'Votre remboursement est en route.',
   'return_refunded.title': 'Votre retour est remboursé',
-  'return_refunded.body': 'Bonne nouvelle{name} : nous avons reçu votre retour {rma} pour la commande {order} et l’avons remboursé.',
+  'return_refunded.body':
+    'Bonne nouvelle{name} : nous avons reçu votre retour {rma} pour la commande {order} et l’avons remboursé.',
   'return_refunded.amount': 'Montant remboursé',
   'return_refunded.delay': 'Selon votre banque, l’argent peut mettre quelques jours à apparaître sur votre compte.',
   'return.items': 'Articles retournés',
@@ -146,7 +159,8 @@ const fr: Record<keyof typeof en, string> = {
   'digest.rop': 'Point de commande',
   'digest.cover': 'Jours de couverture',
   'digest.open': 'Voir les alertes de stock',
-  'digest.footer': 'Vous recevez ce récapitulatif car il est activé dans les réglages de réapprovisionnement de l’application.',
+  'digest.footer':
+    'Vous recevez ce récapitulatif car il est activé dans les réglages de réapprovisionnement de l’application.',
 };
 
 export type MessageKey = keyof typeof en;
@@ -159,10 +173,14 @@ export function say(lang: EmailLanguage, key: MessageKey, vars: Record<string, s
 
 /** An amount in the reader's language ("36,00 €"). */
 export function formatMoney(lang: EmailLanguage, amount: string, currency: string): string {
-  return new Intl.NumberFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { style: 'currency', currency }).format(Number(amount));
+  return new Intl.NumberFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { style: 'currency', currency }).format(
+    Number(amount),
+  );
 }
 
 /** A date in the reader's language and the shop's time zone ("3 décembre 2026"). */
 export function formatDate(lang: EmailLanguage, iso: string, timeZone: string): string {
-  return new Intl.DateTimeFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'long', timeZone }).format(new Date(iso));
+  return new Intl.DateTimeFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'long', timeZone }).format(
+    new Date(iso),
+  );
 }

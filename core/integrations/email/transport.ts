@@ -35,16 +35,31 @@ export function createEmailTransport(smtpUrl: string | undefined): EmailTranspor
   if (!smtpUrl) {
     return {
       configured: false,
-      send: async () => { throw new IntegrationError('no SMTP server is configured (SMTP_URL)', 'email'); },
+      send: async () => {
+        throw new IntegrationError('no SMTP server is configured (SMTP_URL)', 'email');
+      },
       close: () => undefined,
     };
   }
-  const transporter = nodemailer.createTransport({ url: smtpUrl, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 } as SMTPTransport.Options);
+  const transporter = nodemailer.createTransport({
+    url: smtpUrl,
+    connectionTimeout: 10_000,
+    greetingTimeout: 10_000,
+    socketTimeout: 30_000,
+  } as SMTPTransport.Options);
   return {
     configured: true,
     async send(m) {
       try {
-        const info = await transporter.sendMail({ from: m.from, to: m.to, subject: m.subject, html: m.html, text: m.text, messageId: m.messageId, headers: m.headers });
+        const info = await transporter.sendMail({
+          from: m.from,
+          to: m.to,
+          subject: m.subject,
+          html: m.html,
+          text: m.text,
+          messageId: m.messageId,
+          headers: m.headers,
+        });
         return { messageId: info.messageId, response: info.response };
       } catch (err) {
         const code = (err as { responseCode?: number }).responseCode;

@@ -7,7 +7,12 @@ export interface CustomerTokenClaims {
   customerId: string | null;
 }
 
-export type CustomerTokenCheck = { ok: true; claims: CustomerTokenClaims } | { ok: false; reason: 'malformed' | 'bad_signature' | 'expired' | 'not_yet_valid' | 'wrong_audience' | 'wrong_destination' };
+export type CustomerTokenCheck =
+  | { ok: true; claims: CustomerTokenClaims }
+  | {
+      ok: false;
+      reason: 'malformed' | 'bad_signature' | 'expired' | 'not_yet_valid' | 'wrong_audience' | 'wrong_destination';
+    };
 
 const shopHost = /^[a-z0-9][a-z0-9-]*\.myshopify\.com$/;
 const customerGid = /^gid:\/\/shopify\/Customer\/\d{1,20}$/;
@@ -19,21 +24,34 @@ const customerGid = /^gid:\/\/shopify\/Customer\/\d{1,20}$/;
  * library skips the audience check for these tokens; here `aud`, when the token carries it, must
  * still be our client id, so a token minted for another app with a shared secret is refused.
  */
-export async function verifyCustomerSessionToken(token: string, opts: { apiKey: string; secrets: string[]; clockSkewSeconds: number; now?: Date }): Promise<CustomerTokenCheck> {
+export async function verifyCustomerSessionToken(
+  token: string,
+  opts: { apiKey: string; secrets: string[]; clockSkewSeconds: number; now?: Date },
+): Promise<CustomerTokenCheck> {
   let lastReason: CustomerTokenCheck = { ok: false, reason: 'bad_signature' };
   for (const secret of opts.secrets) {
     try {
       const { payload } = await jwtVerify(token, new TextEncoder().encode(secret), {
-        algorithms: ['HS256'], clockTolerance: opts.clockSkewSeconds, currentDate: opts.now, requiredClaims: ['exp', 'dest'],
+        algorithms: ['HS256'],
+        clockTolerance: opts.clockSkewSeconds,
+        currentDate: opts.now,
+        requiredClaims: ['exp', 'dest'],
       });
-      if (payload.aud !== undefined && payload.aud !== opts.apiKey && !(Array.isArray(payload.aud) && payload.aud.includes(opts.apiKey))) return { ok: false, reason: 'wrong_audience' };
+      if (
+        payload.aud !== undefined &&
+        payload.aud !== opts.apiKey &&
+        !(Array.isArray(payload.aud) && payload.aud.includes(opts.apiKey))
+      )
+        return { ok: false, reason: 'wrong_audience' };
       // an admin token (dest https://…, with iss) is not a customer token
-      if (typeof payload.dest !== 'string' || !shopHost.test(payload.dest) || payload.iss !== undefined) return { ok: false, reason: 'wrong_destination' };
+      if (typeof payload.dest !== 'string' || !shopHost.test(payload.dest) || payload.iss !== undefined)
+        return { ok: false, reason: 'wrong_destination' };
       if (payload.sub !== undefined && !customerGid.test(payload.sub)) return { ok: false, reason: 'malformed' };
       return { ok: true, claims: { shop: payload.dest, customerId: payload.sub ?? null } };
     } catch (e) {
       if (e instanceof joseErrors.JWTExpired) return { ok: false, reason: 'expired' };
-      if (e instanceof joseErrors.JWTClaimValidationFailed) return { ok: false, reason: e.claim === 'nbf' ? 'not_yet_valid' : 'malformed' };
+      if (e instanceof joseErrors.JWTClaimValidationFailed)
+        return { ok: false, reason: e.claim === 'nbf' ? 'not_yet_valid' : 'malformed' };
       if (e instanceof joseErrors.JWSSignatureVerificationFailed) {
         lastReason = { ok: false, reason: 'bad_signature' };
         continue;

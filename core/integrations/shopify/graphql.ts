@@ -29,13 +29,22 @@ interface Bucket {
 
 /** One mutation's `userErrors`, surfaced as a typed, non-retriable failure. */
 export class ShopifyUserError extends IntegrationError {
-  constructor(readonly operation: string, readonly userErrors: { field?: string[] | null; message: string; code?: string | null }[]) {
-    super(`${operation}: ${userErrors.map((e) => `${e.code ? `${e.code} ` : ''}${e.message}`).join('; ')}`, 'shopify', userErrors);
+  constructor(
+    readonly operation: string,
+    readonly userErrors: { field?: string[] | null; message: string; code?: string | null }[],
+  ) {
+    super(
+      `${operation}: ${userErrors.map((e) => `${e.code ? `${e.code} ` : ''}${e.message}`).join('; ')}`,
+      'shopify',
+      userErrors,
+    );
   }
 }
 
 /** Throws ShopifyUserError when a mutation payload carries userErrors. */
-export function assertNoUserErrors<T extends { userErrors?: { field?: string[] | null; message: string; code?: string | null }[] | null }>(operation: string, payload: T | null | undefined): T {
+export function assertNoUserErrors<
+  T extends { userErrors?: { field?: string[] | null; message: string; code?: string | null }[] | null },
+>(operation: string, payload: T | null | undefined): T {
   if (!payload) throw new IntegrationError(`${operation} returned nothing`, 'shopify');
   if (payload.userErrors && payload.userErrors.length > 0) throw new ShopifyUserError(operation, payload.userErrors);
   return payload;
@@ -69,7 +78,12 @@ export function createShopifyGraphql(deps: GraphqlDeps) {
   function remember(shop: string, op: string, cost: QueryCost | undefined) {
     if (!cost?.throttleStatus) return;
     const t = cost.throttleStatus;
-    buckets.set(shop, { available: t.currentlyAvailable, max: t.maximumAvailable, restoreRate: t.restoreRate, at: now() });
+    buckets.set(shop, {
+      available: t.currentlyAvailable,
+      max: t.maximumAvailable,
+      restoreRate: t.restoreRate,
+      at: now(),
+    });
     lastCost.set(op, cost.requestedQueryCost);
     stats.costSpent += cost.actualQueryCost ?? cost.requestedQueryCost;
   }
@@ -89,17 +103,34 @@ export function createShopifyGraphql(deps: GraphqlDeps) {
           const res = await client.request<T>(query, { variables });
           const cost = (res.extensions as { cost?: QueryCost } | undefined)?.cost;
           remember(shop, op, cost);
-          deps.log.debug({ shop, op, cost: cost?.actualQueryCost ?? cost?.requestedQueryCost, available: cost?.throttleStatus.currentlyAvailable }, 'shopify graphql');
+          deps.log.debug(
+            {
+              shop,
+              op,
+              cost: cost?.actualQueryCost ?? cost?.requestedQueryCost,
+              available: cost?.throttleStatus.currentlyAvailable,
+            },
+            'shopify graphql',
+          );
           return res.data as T;
         } catch (e) {
           if (e instanceof GraphqlQueryError) {
-            const body = e.body as { errors?: { graphQLErrors?: { extensions?: { code?: string } }[] }; extensions?: { cost?: QueryCost } } | undefined;
+            const body = e.body as
+              | { errors?: { graphQLErrors?: { extensions?: { code?: string } }[] }; extensions?: { cost?: QueryCost } }
+              | undefined;
             const code = body?.errors?.graphQLErrors?.[0]?.extensions?.code;
             remember(shop, op, body?.extensions?.cost);
             if (code === 'THROTTLED') {
               stats.throttled++;
               const cost = body?.extensions?.cost;
-              const wait = cost ? Math.max(100, ((cost.requestedQueryCost - cost.throttleStatus.currentlyAvailable) / cost.throttleStatus.restoreRate) * 1000) : 1000;
+              const wait = cost
+                ? Math.max(
+                    100,
+                    ((cost.requestedQueryCost - cost.throttleStatus.currentlyAvailable) /
+                      cost.throttleStatus.restoreRate) *
+                      1000,
+                  )
+                : 1000;
               if (attempt >= maxAttempts) throw new RateLimitedError(`${op} throttled by Shopify`, 'shopify', wait);
               stats.retries++;
               await sleep(jitter(wait * 2));
@@ -113,12 +144,16 @@ export function createShopifyGraphql(deps: GraphqlDeps) {
             await deps.tokens.invalidate(shop);
             continue;
           }
-          if (status === 401 || status === 403 || status === 404) throw new IntegrationError(`${op}: Shopify answered ${status}`, 'shopify', { status });
+          if (status === 401 || status === 403 || status === 404)
+            throw new IntegrationError(`${op}: Shopify answered ${status}`, 'shopify', { status });
           // 429 (honouring Retry-After), 5xx, network: transient
-          const retryAfterS = e instanceof HttpResponseError ? (e.response as { retryAfter?: number }).retryAfter : undefined;
+          const retryAfterS =
+            e instanceof HttpResponseError ? (e.response as { retryAfter?: number }).retryAfter : undefined;
           const wait = retryAfterS ? retryAfterS * 1000 : jitter(Math.min(30_000, 500 * 2 ** attempt));
           if (attempt >= maxAttempts) {
-            throw status === 429 ? new RateLimitedError(`${op}: rate limited`, 'shopify', wait) : new RetriableIntegrationError(`${op}: ${(e as Error).message}`, 'shopify');
+            throw status === 429
+              ? new RateLimitedError(`${op}: rate limited`, 'shopify', wait)
+              : new RetriableIntegrationError(`${op}: ${(e as Error).message}`, 'shopify');
           }
           stats.retries++;
           await sleep(wait);

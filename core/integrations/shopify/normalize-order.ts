@@ -10,12 +10,22 @@ function address(a: RestAddress | null | undefined): Address | null {
   if (!a) return null;
   const name = a.name ?? ([a.first_name, a.last_name].filter(Boolean).join(' ') || null);
   return {
-    name, company: a.company, address1: a.address1, address2: a.address2, city: a.city, province: a.province,
-    zip: a.zip, countryCode: a.country_code, phone: a.phone, latitude: a.latitude, longitude: a.longitude,
+    name,
+    company: a.company,
+    address1: a.address1,
+    address2: a.address2,
+    city: a.city,
+    province: a.province,
+    zip: a.zip,
+    countryCode: a.country_code,
+    phone: a.phone,
+    latitude: a.latitude,
+    longitude: a.longitude,
   };
 }
 
-const rate = (s: { code: string | null; title: string | null } | null | undefined) => (s ? { code: s.code, title: s.title } : null);
+const rate = (s: { code: string | null; title: string | null } | null | undefined) =>
+  s ? { code: s.code, title: s.title } : null;
 
 /** A REST webhook order (orders/create, updated, paid, cancelled) as an IncomingOrder. */
 export function normalizeRestOrder(o: RestOrder): IncomingOrder {
@@ -29,7 +39,10 @@ export function normalizeRestOrder(o: RestOrder): IncomingOrder {
     financialStatus: o.financial_status ? o.financial_status.toUpperCase() : null,
     currency: o.currency ?? 'EUR',
     totalPrice: o.total_price,
-    tags: (o.tags ?? '').split(',').map((t) => t.trim()).filter(Boolean),
+    tags: (o.tags ?? '')
+      .split(',')
+      .map((t) => t.trim())
+      .filter(Boolean),
     shippingAddress: address(o.shipping_address),
     shippingRate: rate((o.shipping_lines ?? []).find((s) => !s.is_removed)),
     deliverBy: promisedDeliveryDate(o.note_attributes ?? []),
@@ -65,7 +78,19 @@ export function normalizeGraphqlOrder(o: GqlOrder, lines: GqlLineItem[]): Incomi
     totalPrice: o.totalPriceSet?.shopMoney.amount ?? '0',
     tags: o.tags,
     shippingAddress: a
-      ? { name: a.name, company: a.company, address1: a.address1, address2: a.address2, city: a.city, province: a.province, zip: a.zip, countryCode: a.countryCodeV2, phone: a.phone, latitude: a.latitude, longitude: a.longitude }
+      ? {
+          name: a.name,
+          company: a.company,
+          address1: a.address1,
+          address2: a.address2,
+          city: a.city,
+          province: a.province,
+          zip: a.zip,
+          countryCode: a.countryCodeV2,
+          phone: a.phone,
+          latitude: a.latitude,
+          longitude: a.longitude,
+        }
       : null,
     shippingRate: rate(o.shippingLine),
     deliverBy: promisedDeliveryDate((o.customAttributes ?? []).map((a) => ({ name: a.key, value: a.value }))),
@@ -74,8 +99,14 @@ export function normalizeGraphqlOrder(o: GqlOrder, lines: GqlLineItem[]): Incomi
     cancelledAt: o.cancelledAt ? new Date(o.cancelledAt) : null,
     fulfilled: o.displayFulfillmentStatus === 'FULFILLED',
     lines: lines.map((l) => ({
-      externalId: l.id, sku: l.sku || null, variantExternalId: l.variant?.id ?? null, title: l.title, quantity: l.quantity, currentQuantity: l.currentQuantity,
-      unitPrice: l.originalUnitPriceSet?.shopMoney.amount ?? '0', requiresShipping: l.requiresShipping,
+      externalId: l.id,
+      sku: l.sku || null,
+      variantExternalId: l.variant?.id ?? null,
+      title: l.title,
+      quantity: l.quantity,
+      currentQuantity: l.currentQuantity,
+      unitPrice: l.originalUnitPriceSet?.shopMoney.amount ?? '0',
+      requiresShipping: l.requiresShipping,
     })),
   };
 }

@@ -5,14 +5,33 @@ import { z } from 'zod';
  * (big ones arrive as strings from parseJsonKeepingBigInts); unknown keys are ignored.
  */
 const idLike = z.union([z.string(), z.number()]).transform(String);
-const nullableString = z.string().nullish().transform((v) => v ?? null);
-const money = z.union([z.string(), z.number()]).nullish().transform((v) => (v == null ? '0' : String(v)));
-const coordinate = z.union([z.number(), z.string()]).nullish().transform((v) => (v == null || v === '' ? null : Number(v)));
+const nullableString = z
+  .string()
+  .nullish()
+  .transform((v) => v ?? null);
+const money = z
+  .union([z.string(), z.number()])
+  .nullish()
+  .transform((v) => (v == null ? '0' : String(v)));
+const coordinate = z
+  .union([z.number(), z.string()])
+  .nullish()
+  .transform((v) => (v == null || v === '' ? null : Number(v)));
 
 export const restAddressSchema = z.object({
-  first_name: nullableString, last_name: nullableString, name: nullableString, company: nullableString,
-  address1: nullableString, address2: nullableString, city: nullableString, province: nullableString,
-  zip: nullableString, country_code: nullableString, phone: nullableString, latitude: coordinate, longitude: coordinate,
+  first_name: nullableString,
+  last_name: nullableString,
+  name: nullableString,
+  company: nullableString,
+  address1: nullableString,
+  address2: nullableString,
+  city: nullableString,
+  province: nullableString,
+  zip: nullableString,
+  country_code: nullableString,
+  phone: nullableString,
+  latitude: coordinate,
+  longitude: coordinate,
 });
 
 export const restLineItemSchema = z.object({
@@ -45,8 +64,20 @@ export const restOrderSchema = z.object({
   updated_at: z.string(),
   cancelled_at: z.string().nullish(),
   shipping_address: restAddressSchema.nullish(),
-  shipping_lines: z.array(z.object({ code: nullableString, title: nullableString, is_removed: z.boolean().nullish() })).nullish(),
-  note_attributes: z.array(z.object({ name: z.string(), value: z.union([z.string(), z.number(), z.boolean()]).nullish().transform((v) => (v == null ? null : String(v))) })).nullish(),
+  shipping_lines: z
+    .array(z.object({ code: nullableString, title: nullableString, is_removed: z.boolean().nullish() }))
+    .nullish(),
+  note_attributes: z
+    .array(
+      z.object({
+        name: z.string(),
+        value: z
+          .union([z.string(), z.number(), z.boolean()])
+          .nullish()
+          .transform((v) => (v == null ? null : String(v))),
+      }),
+    )
+    .nullish(),
   line_items: z.array(restLineItemSchema),
 });
 export type RestOrder = z.infer<typeof restOrderSchema>;
@@ -69,8 +100,12 @@ export const restLocationSchema = z.object({
   id: idLike,
   admin_graphql_api_id: z.string().optional(),
   name: z.string(),
-  address1: nullableString, address2: nullableString, city: nullableString, zip: nullableString,
-  province_code: nullableString, country_code: nullableString,
+  address1: nullableString,
+  address2: nullableString,
+  city: nullableString,
+  zip: nullableString,
+  province_code: nullableString,
+  country_code: nullableString,
   active: z.boolean().nullish(),
   updated_at: z.string().nullish(),
 });
@@ -83,11 +118,23 @@ export const restReturnSchema = z.object({
   order: z.object({ id: idLike, admin_graphql_api_id: z.string().optional() }).nullish(),
   order_id: idLike.nullish(),
   total_return_line_items: z.number().int().nullish(),
-  return_line_items: z.array(z.object({
-    id: idLike, admin_graphql_api_id: z.string().optional(), quantity: z.number().int(),
-    return_reason: nullableString,
-    fulfillment_line_item: z.object({ line_item: z.object({ id: idLike, sku: nullableString }).partial().nullish() }).partial().nullish(),
-  }).partial().extend({ id: idLike, quantity: z.number().int() })).nullish(),
+  return_line_items: z
+    .array(
+      z
+        .object({
+          id: idLike,
+          admin_graphql_api_id: z.string().optional(),
+          quantity: z.number().int(),
+          return_reason: nullableString,
+          fulfillment_line_item: z
+            .object({ line_item: z.object({ id: idLike, sku: nullableString }).partial().nullish() })
+            .partial()
+            .nullish(),
+        })
+        .partial()
+        .extend({ id: idLike, quantity: z.number().int() }),
+    )
+    .nullish(),
 });
 
 export const restCompliancePayloadSchema = z.object({
@@ -112,14 +159,18 @@ export const restProductSchema = z.object({
   title: z.string(),
   vendor: nullableString,
   updated_at: z.string(),
-  variants: z.array(z.object({
-    id: idLike,
-    admin_graphql_api_id: z.string().optional(),
-    title: z.string().nullish(),
-    sku: nullableString,
-    price: money,
-    inventory_item_id: idLike.nullish(),
-  })).default([]),
+  variants: z
+    .array(
+      z.object({
+        id: idLike,
+        admin_graphql_api_id: z.string().optional(),
+        title: z.string().nullish(),
+        sku: nullableString,
+        price: money,
+        inventory_item_id: idLike.nullish(),
+      }),
+    )
+    .default([]),
 });
 export type RestProduct = z.infer<typeof restProductSchema>;
 
@@ -131,7 +182,10 @@ export const restInventoryItemSchema = z.object({
   id: idLike,
   admin_graphql_api_id: z.string().optional(),
   sku: nullableString,
-  cost: z.union([z.string(), z.number()]).nullish().transform((v) => (v == null || v === '' ? null : String(v))),
+  cost: z
+    .union([z.string(), z.number()])
+    .nullish()
+    .transform((v) => (v == null || v === '' ? null : String(v))),
   updated_at: z.string().nullish(),
 });
 
@@ -143,16 +197,25 @@ export const restRefundSchema = z.object({
   admin_graphql_api_id: z.string().optional(),
   order_id: idLike.nullish(),
   return: z.object({ id: idLike, admin_graphql_api_id: z.string().optional() }).nullish(),
-  transactions: z.array(z.object({ kind: z.string(), status: z.string(), amount: z.string(), currency: nullableString.optional() }).partial().extend({ kind: z.string(), amount: z.string() })).nullish(),
+  transactions: z
+    .array(
+      z
+        .object({ kind: z.string(), status: z.string(), amount: z.string(), currency: nullableString.optional() })
+        .partial()
+        .extend({ kind: z.string(), amount: z.string() }),
+    )
+    .nullish(),
 });
 
 /** reverse_fulfillment_orders/dispose: the dispositions just made, per reverse fulfillment order line. */
 export const restDisposeSchema = z.object({
   id: idLike,
   admin_graphql_api_id: z.string().optional(),
-  dispositions: z.array(z.object({
-    reverse_fulfillment_order_line_item: z.object({ id: idLike, admin_graphql_api_id: z.string().optional() }),
-    type: z.string(),
-    quantity: z.number().int(),
-  })),
+  dispositions: z.array(
+    z.object({
+      reverse_fulfillment_order_line_item: z.object({ id: idLike, admin_graphql_api_id: z.string().optional() }),
+      type: z.string(),
+      quantity: z.number().int(),
+    }),
+  ),
 });

@@ -20,8 +20,15 @@ const offlineId = (shop: string) => `offline_${shop}`;
 
 function toStored(s: Session, shopId: number): StoredSession {
   return {
-    id: s.id, shopId, isOnline: s.isOnline, scope: s.scope ?? null, accessToken: s.accessToken!, expiresAt: s.expires ?? null,
-    refreshToken: s.refreshToken ?? null, refreshTokenExpiresAt: s.refreshTokenExpires ?? null, userId: s.onlineAccessInfo?.associated_user?.id?.toString() ?? null,
+    id: s.id,
+    shopId,
+    isOnline: s.isOnline,
+    scope: s.scope ?? null,
+    accessToken: s.accessToken!,
+    expiresAt: s.expires ?? null,
+    refreshToken: s.refreshToken ?? null,
+    refreshTokenExpiresAt: s.refreshTokenExpires ?? null,
+    userId: s.onlineAccessInfo?.associated_user?.id?.toString() ?? null,
   };
 }
 
@@ -46,11 +53,19 @@ export function createShopTokens(deps: ShopTokensDeps) {
       await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`refresh:${shop}`}, 0))`);
       const txSessions = createSessionsRepo(tx, deps.cipher);
       const current = await txSessions.load(offlineId(shop));
-      if (!current) throw new IntegrationError(`shop ${shop} has no offline token`, 'shopify', { code: 'not_installed' });
+      if (!current)
+        throw new IntegrationError(`shop ${shop} has no offline token`, 'shopify', { code: 'not_installed' });
       // another process may have refreshed while we waited for the lock
       if (!current.expiresAt || current.expiresAt.getTime() - Date.now() > margin) return current.accessToken;
-      if (!current.refreshToken || (current.refreshTokenExpiresAt && current.refreshTokenExpiresAt.getTime() < Date.now())) {
-        throw new IntegrationError(`offline token for ${shop} expired and cannot be refreshed; the merchant must open the app`, 'shopify', { code: 'reauthorize' });
+      if (
+        !current.refreshToken ||
+        (current.refreshTokenExpiresAt && current.refreshTokenExpiresAt.getTime() < Date.now())
+      ) {
+        throw new IntegrationError(
+          `offline token for ${shop} expired and cannot be refreshed; the merchant must open the app`,
+          'shopify',
+          { code: 'reauthorize' },
+        );
       }
       try {
         const { session } = await deps.api.auth.refreshToken({ shop, refreshToken: current.refreshToken });
@@ -65,12 +80,21 @@ export function createShopTokens(deps: ShopTokensDeps) {
 
   return {
     /** First authenticated request of an installed shop: trade the session token for an offline token. */
-    async installFromSessionToken(shopDomain: string, sessionToken: string, opts: { force?: boolean } = {}): Promise<{ shop: Shop; installed: boolean }> {
+    async installFromSessionToken(
+      shopDomain: string,
+      sessionToken: string,
+      opts: { force?: boolean } = {},
+    ): Promise<{ shop: Shop; installed: boolean }> {
       const shops = createShopsRepo(deps.db);
       const existing = await shops.byDomain(shopDomain);
       const known = existing?.status === 'active' && (await sessions.load(offlineId(shopDomain)));
       if (known && !opts.force) return { shop: existing, installed: false };
-      const { session } = await deps.api.auth.tokenExchange({ shop: shopDomain, sessionToken, requestedTokenType: RequestedTokenType.OfflineAccessToken, expiring: true });
+      const { session } = await deps.api.auth.tokenExchange({
+        shop: shopDomain,
+        sessionToken,
+        requestedTokenType: RequestedTokenType.OfflineAccessToken,
+        expiring: true,
+      });
       const shop = await shops.activate(shopDomain);
       await sessions.save(toStored(session, shop.id));
       cache.delete(shopDomain);
@@ -91,7 +115,8 @@ export function createShopTokens(deps: ShopTokensDeps) {
       const hit = cache.get(shop);
       if (hit && hit.until > Date.now()) return hit.token;
       const current = await sessions.load(offlineId(shop));
-      if (!current) throw new IntegrationError(`shop ${shop} has no offline token`, 'shopify', { code: 'not_installed' });
+      if (!current)
+        throw new IntegrationError(`shop ${shop} has no offline token`, 'shopify', { code: 'not_installed' });
       if (!current.expiresAt || current.expiresAt.getTime() - Date.now() > margin) {
         remember(shop, current.accessToken, current.expiresAt);
         return current.accessToken;

@@ -9,7 +9,9 @@ export interface PushNetPolicy {
   requireHttps: boolean;
 }
 
-export type PushAnswer = { kind: 'answer'; status: number; retryAfter: string | null; text: string } | { kind: 'blocked' | 'insecure' | 'redirect' | 'unreachable'; cause?: string };
+export type PushAnswer =
+  | { kind: 'answer'; status: number; retryAfter: string | null; text: string }
+  | { kind: 'blocked' | 'insecure' | 'redirect' | 'unreachable'; cause?: string };
 
 const MAX_ANSWER_BYTES = 64 * 1024;
 
@@ -30,31 +32,57 @@ function agentsFor(allowPrivate: boolean) {
  * request-filtering-agent when each connection is made (so a DNS answer that changes between
  * two requests is checked again), redirects are never followed, and the answer is capped.
  */
-export function postJson(url: URL, headers: Record<string, string>, body: string, policy: PushNetPolicy, timeoutMs: number): Promise<PushAnswer> {
-  if (url.protocol !== 'https:' && (policy.requireHttps || url.protocol !== 'http:')) return Promise.resolve({ kind: 'insecure' });
+export function postJson(
+  url: URL,
+  headers: Record<string, string>,
+  body: string,
+  policy: PushNetPolicy,
+  timeoutMs: number,
+): Promise<PushAnswer> {
+  if (url.protocol !== 'https:' && (policy.requireHttps || url.protocol !== 'http:'))
+    return Promise.resolve({ kind: 'insecure' });
   const a = agentsFor(policy.allowPrivateNetwork);
   const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
   return new Promise((resolve) => {
-    const req = send(url, {
-      method: 'POST', agent: url.protocol === 'https:' ? a.https : a.http, timeout: timeoutMs,
-      headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) },
-    }, (res) => {
-      const status = res.statusCode ?? 0;
-      if (status >= 300 && status < 400) {
-        res.resume();
-        return resolve({ kind: 'redirect' });
-      }
-      const chunks: Buffer[] = [];
-      let size = 0;
-      res.on('data', (c: Buffer) => {
-        size += c.length;
-        if (size <= MAX_ANSWER_BYTES) chunks.push(c);
-      });
-      res.on('end', () => resolve({ kind: 'answer', status, retryAfter: typeof res.headers['retry-after'] === 'string' ? res.headers['retry-after'] : null, text: Buffer.concat(chunks).toString('utf8') }));
-      res.on('error', (e) => resolve({ kind: 'unreachable', cause: e.message }));
-    });
+    const req = send(
+      url,
+      {
+        method: 'POST',
+        agent: url.protocol === 'https:' ? a.https : a.http,
+        timeout: timeoutMs,
+        headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) },
+      },
+      (res) => {
+        const status = res.statusCode ?? 0;
+        if (status >= 300 && status < 400) {
+          res.resume();
+          return resolve({ kind: 'redirect' });
+        }
+        const chunks: Buffer[] = [];
+        let size = 0;
+        res.on('data', (c: Buffer) => {
+          size += c.length;
+          if (size <= MAX_ANSWER_BYTES) chunks.push(c);
+        });
+        res.on('end', () =>
+          resolve({
+            kind: 'answer',
+            status,
+            retryAfter: typeof res.headers['retry-after'] === 'string' ? res.headers['retry-after'] : null,
+            text: Buffer.concat(chunks).toString('utf8'),
+          }),
+        );
+        res.on('error', (e) => resolve({ kind: 'unreachable', cause: e.message }));
+      },
+    );
     req.on('timeout', () => req.destroy(new Error('timed out')));
-    req.on('error', (e) => resolve(/is not allowed/.test(e.message) ? { kind: 'blocked', cause: e.message } : { kind: 'unreachable', cause: e.message }));
+    req.on('error', (e) =>
+      resolve(
+        /is not allowed/.test(e.message)
+          ? { kind: 'blocked', cause: e.message }
+          : { kind: 'unreachable', cause: e.message },
+      ),
+    );
     req.end(body);
   });
 }

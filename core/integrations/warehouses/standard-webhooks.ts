@@ -14,11 +14,24 @@ export interface StandardWebhookHeaders {
  * header carries one signature per secret, space-separated as the specification allows, so a
  * receiver holding either secret verifies the message.
  */
-export function signStandardWebhook(secrets: string | string[], messageId: string, at: Date, body: string): StandardWebhookHeaders {
-  const signatures = (Array.isArray(secrets) ? secrets : [secrets]).map((secret) => signer(secret).sign(messageId, at, body));
-  return { 'webhook-id': messageId, 'webhook-timestamp': String(Math.floor(at.getTime() / 1000)), 'webhook-signature': signatures.join(' ') };
+export function signStandardWebhook(
+  secrets: string | string[],
+  messageId: string,
+  at: Date,
+  body: string,
+): StandardWebhookHeaders {
+  const signatures = (Array.isArray(secrets) ? secrets : [secrets]).map((secret) =>
+    signer(secret).sign(messageId, at, body),
+  );
+  return {
+    'webhook-id': messageId,
+    'webhook-timestamp': String(Math.floor(at.getTime() / 1000)),
+    'webhook-signature': signatures.join(' '),
+  };
 }
 
 function signer(secret: string): Webhook {
-  return /^whsec_(?:[A-Za-z0-9+/]{4})+(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(secret) ? new Webhook(secret) : new Webhook(secret, { format: 'raw' });
+  return /^whsec_(?:[A-Za-z0-9+/]{4})+(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(secret)
+    ? new Webhook(secret)
+    : new Webhook(secret, { format: 'raw' });
 }

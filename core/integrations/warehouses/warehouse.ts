@@ -15,9 +15,7 @@ export interface DispatchOrder {
 }
 
 /** The outcome of handing an allocation to a warehouse. */
-export type DispatchOutcome =
-  | { kind: 'listed' }
-  | { kind: 'accepted'; reference: string | null };
+export type DispatchOutcome = { kind: 'listed' } | { kind: 'accepted'; reference: string | null };
 
 /** How one 3PL style receives orders (the `Warehouse` interface of the architecture map). */
 export interface WarehouseAdapter {

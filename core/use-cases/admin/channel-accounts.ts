@@ -1,4 +1,8 @@
-import type { ChannelAccountDto, ConnectionCheckResponse, CreateMiraklAccountBody } from '../../contracts/admin/channels.js';
+import type {
+  ChannelAccountDto,
+  ConnectionCheckResponse,
+  CreateMiraklAccountBody,
+} from '../../contracts/admin/channels.js';
 import { createAuditRepo } from '../../db/audit-repo.js';
 import { createChannelAccountsRepo, type ChannelAccountRow } from '../../db/channel-accounts-repo.js';
 import type { Db } from '../../db/client.js';
@@ -17,10 +21,20 @@ export interface ChannelAccountDeps {
 function toDto(a: ChannelAccountRow, deps: ChannelAccountDeps, stockLag: Record<string, number>): ChannelAccountDto {
   const limits = limitsOf(a, deps);
   return {
-    id: a.id, kind: a.kind, code: a.code, name: a.name, baseUrl: a.baseUrl, active: a.active,
-    lastSyncAt: a.lastSyncAt?.toISOString() ?? null, lastStockPushAt: a.lastStockPushAt?.toISOString() ?? null,
-    orderLagSeconds: a.orderLagSeconds, stockLagSeconds: stockLag[a.code] ?? null,
-    lastError: a.lastError, lastErrorAt: a.lastErrorAt?.toISOString() ?? null, consecutiveFailures: a.consecutiveFailures, limits,
+    id: a.id,
+    kind: a.kind,
+    code: a.code,
+    name: a.name,
+    baseUrl: a.baseUrl,
+    active: a.active,
+    lastSyncAt: a.lastSyncAt?.toISOString() ?? null,
+    lastStockPushAt: a.lastStockPushAt?.toISOString() ?? null,
+    orderLagSeconds: a.orderLagSeconds,
+    stockLagSeconds: stockLag[a.code] ?? null,
+    lastError: a.lastError,
+    lastErrorAt: a.lastErrorAt?.toISOString() ?? null,
+    consecutiveFailures: a.consecutiveFailures,
+    limits,
   };
 }
 
@@ -34,28 +48,49 @@ function limitsOf(a: ChannelAccountRow, deps: ChannelAccountDeps): ChannelAccoun
 }
 
 /** The shop's marketplace accounts with their sync health. */
-export async function listChannelAccounts(deps: ChannelAccountDeps, input: { shopId: number }): Promise<ChannelAccountDto[]> {
-  const [rows, { measuredLag }] = await Promise.all([createChannelAccountsRepo(deps.db).listForShop(input.shopId), createStockSettingsRepo(deps.db).get(input.shopId)]);
+export async function listChannelAccounts(
+  deps: ChannelAccountDeps,
+  input: { shopId: number },
+): Promise<ChannelAccountDto[]> {
+  const [rows, { measuredLag }] = await Promise.all([
+    createChannelAccountsRepo(deps.db).listForShop(input.shopId),
+    createStockSettingsRepo(deps.db).get(input.shopId),
+  ]);
   return rows.map((a) => toDto(a, deps, measuredLag));
 }
 
 /** Connects a Mirakl operator account: credentials sealed, polling scheduled, a first poll and a full stock push queued. */
-export async function createMiraklAccount(deps: ChannelAccountDeps, input: { shopId: number; body: CreateMiraklAccountBody; actor: string }): Promise<ChannelAccountDto> {
+export async function createMiraklAccount(
+  deps: ChannelAccountDeps,
+  input: { shopId: number; body: CreateMiraklAccountBody; actor: string },
+): Promise<ChannelAccountDto> {
   const repo = createChannelAccountsRepo(deps.db);
-  if (await repo.byCode(input.shopId, input.body.code)) throw new ConflictError(`a channel with code ${input.body.code} exists`);
+  if (await repo.byCode(input.shopId, input.body.code))
+    throw new ConflictError(`a channel with code ${input.body.code} exists`);
   const b = input.body;
   const row = await repo.create(input.shopId, {
-    kind: 'mirakl', code: b.code, name: b.name, baseUrl: b.baseUrl, credentialsEnc: deps.channels.sealCredentials('mirakl', { apiKey: b.apiKey }),
+    kind: 'mirakl',
+    code: b.code,
+    name: b.name,
+    baseUrl: b.baseUrl,
+    credentialsEnc: deps.channels.sealCredentials('mirakl', { apiKey: b.apiKey }),
     settings: { kind: 'mirakl', carriers: b.carriers, pageSize: 100, pollEveryMs: b.pollEveryMinutes * 60_000 },
   });
-  await createAuditRepo(deps.db).record(input.shopId, 'channel_account', String(row.id), 'created', input.actor, { kind: 'mirakl', code: b.code, baseUrl: b.baseUrl });
+  await createAuditRepo(deps.db).record(input.shopId, 'channel_account', String(row.id), 'created', input.actor, {
+    kind: 'mirakl',
+    code: b.code,
+    baseUrl: b.baseUrl,
+  });
   // the poll schedule and the stock sync reach a new account anyway: a failed enqueue only delays its start
   await enqueueChannelAccountStart(deps.queues, input.shopId, row.id);
   return toDto(row, deps, {});
 }
 
 /** One authenticated call with the stored credentials. */
-export async function testChannelConnection(deps: ChannelAccountDeps, input: { shopId: number; accountId: number }): Promise<ConnectionCheckResponse> {
+export async function testChannelConnection(
+  deps: ChannelAccountDeps,
+  input: { shopId: number; accountId: number },
+): Promise<ConnectionCheckResponse> {
   const a = await createChannelAccountsRepo(deps.db).get(input.shopId, input.accountId);
   if (!a) throw new NotFoundError('channel account');
   return deps.channels.forAccount(a).testConnection();

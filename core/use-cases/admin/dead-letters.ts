@@ -12,7 +12,10 @@ export async function getDeadLetter(deps: { db: Db }, input: { shopDomain: strin
 }
 
 /** Sends one dead letter back through ingest. */
-export async function replayDeadLetter(deps: { db: Db; queues: Queues }, input: { shopDomain: string; id: number }): Promise<{ replayed: number[] }> {
+export async function replayDeadLetter(
+  deps: { db: Db; queues: Queues },
+  input: { shopDomain: string; id: number },
+): Promise<{ replayed: number[] }> {
   await getDeadLetter(deps, input);
   return replayDeadLetters(deps, { shopDomain: input.shopDomain, ids: [input.id] });
 }

@@ -17,16 +17,24 @@ export async function listFeedKeys(deps: { db: DbOrTx }, input: { shopId: number
 }
 
 /** Makes a key for the warehouse; the returned `key` is the only time the secret exists outside a hash. */
-export async function createFeedKey(deps: { db: DbOrTx }, input: { shopId: number; warehouseId: number; label: string }) {
+export async function createFeedKey(
+  deps: { db: DbOrTx },
+  input: { shopId: number; warehouseId: number; label: string },
+) {
   await ownedWarehouse(deps.db, input.shopId, input.warehouseId);
   return createFeedKeysRepo(deps.db).create(input.shopId, input.warehouseId, input.label);
 }
 
 /** Revokes an active key of the warehouse. */
-export async function revokeFeedKey(deps: { db: DbOrTx }, input: { shopId: number; warehouseId: number; keyId: number }): Promise<void> {
+export async function revokeFeedKey(
+  deps: { db: DbOrTx },
+  input: { shopId: number; warehouseId: number; keyId: number },
+): Promise<void> {
   await ownedWarehouse(deps.db, input.shopId, input.warehouseId);
-  if (!(await createFeedKeysRepo(deps.db).revoke(input.shopId, input.warehouseId, input.keyId))) throw new NotFoundError('active key');
+  if (!(await createFeedKeysRepo(deps.db).revoke(input.shopId, input.warehouseId, input.keyId)))
+    throw new NotFoundError('active key');
 }
 
 /** The shop's warehouse, or NotFoundError. */
-export const getWarehouse = (deps: { db: DbOrTx }, input: { shopId: number; warehouseId: number }) => ownedWarehouse(deps.db, input.shopId, input.warehouseId);
+export const getWarehouse = (deps: { db: DbOrTx }, input: { shopId: number; warehouseId: number }) =>
+  ownedWarehouse(deps.db, input.shopId, input.warehouseId);

@@ -29,7 +29,10 @@ function handover(database: Database, shopId: number, now: Date, timezone: strin
 }
 
 /** The overview page: order counts, dead letters, open stock alerts and the last reconciliation. */
-export async function getOverview(deps: { database: Database }, input: { shopId: number; shopDomain: string; timezone: string; now: Date }) {
+export async function getOverview(
+  deps: { database: Database },
+  input: { shopId: number; shopDomain: string; timezone: string; now: Date },
+) {
   const db = deps.database.db;
   const [counts, hand, deadLetters, runs, stockAlerts, delayedShipments] = await Promise.all([
     loadOverviewCounts(deps.database, input.shopId, input.now, input.timezone),
@@ -39,5 +42,11 @@ export async function getOverview(deps: { database: Database }, input: { shopId:
     createAlertsQueries(db).openCounts(input.shopId),
     countOpenDelays(db, input.shopId),
   ]);
-  return { overview: { ...counts, ...hand }, deadLetters, stockAlerts, delayedShipments, lastReconciliation: runs[0] ?? null };
+  return {
+    overview: { ...counts, ...hand },
+    deadLetters,
+    stockAlerts,
+    delayedShipments,
+    lastReconciliation: runs[0] ?? null,
+  };
 }

@@ -20,14 +20,25 @@ export async function loadReplayInput(db: Db, req: ReplayRequest): Promise<Repla
   const ordersRepo = createOrdersRepo(db);
   const past = await ordersRepo.recentSince(req.shopId, req.since, req.limit);
   const [lines, warehouses, skuRows, saved] = await Promise.all([
-    ordersRepo.linesOf(req.shopId, past.map((o) => o.id)),
+    ordersRepo.linesOf(
+      req.shopId,
+      past.map((o) => o.id),
+    ),
     createWarehousesRepo(db).list(req.shopId, { activeOnly: true }),
     createCatalogRepo(db).skuIds(req.shopId),
     createRoutingRulesRepo(db).get(req.shopId),
   ]);
-  const levels = await createStockRepo(db).levels(req.shopId, skuRows.map((s) => s.id));
+  const levels = await createStockRepo(db).levels(
+    req.shopId,
+    skuRows.map((s) => s.id),
+  );
   return {
-    past, lines, warehouses, levels: levels.map((l) => ({ warehouseId: l.warehouseId, skuId: l.skuId, onHand: l.onHand })),
-    skuCodes: skuRows.map((s) => [s.id, s.sku]), current: saved.rules, draft: req.draft,
+    past,
+    lines,
+    warehouses,
+    levels: levels.map((l) => ({ warehouseId: l.warehouseId, skuId: l.skuId, onHand: l.onHand })),
+    skuCodes: skuRows.map((s) => [s.id, s.sku]),
+    current: saved.rules,
+    draft: req.draft,
   };
 }

@@ -32,7 +32,14 @@ function start(): Worker {
   const w = new Worker(bootstrap, {
     eval: true,
     execArgv: [],
-    workerData: { tsx: pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href, entry: new URL('./replay-rules-worker.ts', import.meta.url).href },
+    workerData: {
+      tsx: pathToFileURL(
+        createRequire(import.meta.url)
+          .resolve('tsx/esm/api')
+          .replace(/\.cjs$/, '.mjs'),
+      ).href,
+      entry: new URL('./replay-rules-worker.ts', import.meta.url).href,
+    },
   });
   w.unref();
   w.on('message', (msg: { id: number; output?: ReplayOutput; error?: string }) => {

@@ -24,7 +24,8 @@ port.on('message', (msg: { id: number; task: ReplayTask }) => {
   void (async () => {
     try {
       const { task } = msg;
-      const input = 'data' in task ? task.data : await loadReplayInput((await databaseFor(task.databaseUrl)).db, task.request);
+      const input =
+        'data' in task ? task.data : await loadReplayInput((await databaseFor(task.databaseUrl)).db, task.request);
       port.postMessage({ id: msg.id, output: replayRules(input) });
     } catch (e) {
       port.postMessage({ id: msg.id, error: e instanceof Error ? (e.stack ?? e.message) : String(e) });

@@ -47,7 +47,8 @@ export function replayRules(input: ReplayInput): ReplayOutput {
     stockOf.set(l.warehouseId, s);
   }
   // both rule sets start from today's on hand: the comparison is fair even if history is unknown
-  const base = (): RoutingWarehouse[] => input.warehouses.map((w) => toRoutingWarehouse(w, { ...(stockOf.get(w.id) ?? {}) }, 0));
+  const base = (): RoutingWarehouse[] =>
+    input.warehouses.map((w) => toRoutingWarehouse(w, { ...(stockOf.get(w.id) ?? {}) }, 0));
   const whName = new Map(input.warehouses.map((w) => [String(w.id), w.name]));
   const linesOf = new Map<number, OrderLineRow[]>();
   for (const l of input.lines) {
@@ -58,7 +59,16 @@ export function replayRules(input: ReplayInput): ReplayOutput {
   }
   // the checkout's rate becomes a service level the warehouses name, as in live routing
   const levels = base();
-  const orders = past.map((o) => ({ order: o, routing: toRoutingOrder(o, (linesOf.get(o.id) ?? []).map((line) => ({ line, quantity: line.currentQuantity })), levels), day: o.placedAt.toISOString().slice(0, 10) }))
+  const orders = past
+    .map((o) => ({
+      order: o,
+      routing: toRoutingOrder(
+        o,
+        (linesOf.get(o.id) ?? []).map((line) => ({ line, quantity: line.currentQuantity })),
+        levels,
+      ),
+      day: o.placedAt.toISOString().slice(0, 10),
+    }))
     .filter((o) => o.routing.lines.length > 0);
 
   const run = (rules: RoutingRule[]) => {
@@ -79,7 +89,11 @@ export function replayRules(input: ReplayInput): ReplayOutput {
     return plans;
   };
   const metrics = (plans: Map<number, RoutePlan>): RuleSetMetrics => {
-    let split = 0, cost = 0, met = 0, withPromise = 0, back = 0;
+    let split = 0,
+      cost = 0,
+      met = 0,
+      withPromise = 0,
+      back = 0;
     const load: Record<string, number> = {};
     for (const p of plans.values()) {
       if (p.allocations.length > 1) split++;
@@ -94,7 +108,14 @@ export function replayRules(input: ReplayInput): ReplayOutput {
       }
     }
     const n = plans.size || 1;
-    return { orders: plans.size, splitRate: split / n, cost: Math.round(cost * 100) / 100, promiseMet: withPromise ? met / withPromise : 0, backorderedUnits: back, loadByWarehouse: load };
+    return {
+      orders: plans.size,
+      splitRate: split / n,
+      cost: Math.round(cost * 100) / 100,
+      promiseMet: withPromise ? met / withPromise : 0,
+      backorderedUnits: back,
+      loadByWarehouse: load,
+    };
   };
   const cur = run(input.current);
   const dr = run(input.draft);
@@ -102,10 +123,22 @@ export function replayRules(input: ReplayInput): ReplayOutput {
   for (const o of past) {
     const a = [...new Set((dr.get(o.id)?.allocations ?? []).map((x) => x.warehouseId))].sort();
     const b = [...new Set((cur.get(o.id)?.allocations ?? []).map((x) => x.warehouseId))].sort();
-    if (a.join() !== b.join()) moved.push({ orderId: o.id, name: o.name, from: b.map((id) => whName.get(id) ?? id), to: a.map((id) => whName.get(id) ?? id) });
+    if (a.join() !== b.join())
+      moved.push({
+        orderId: o.id,
+        name: o.name,
+        from: b.map((id) => whName.get(id) ?? id),
+        to: a.map((id) => whName.get(id) ?? id),
+      });
   }
   return {
-    replayed: { orders: past.length, from: past[0]?.placedAt.toISOString() ?? null, to: past.at(-1)?.placedAt.toISOString() ?? null },
-    current: metrics(cur), draft: metrics(dr), moved: moved.slice(0, 200),
+    replayed: {
+      orders: past.length,
+      from: past[0]?.placedAt.toISOString() ?? null,
+      to: past.at(-1)?.placedAt.toISOString() ?? null,
+    },
+    current: metrics(cur),
+    draft: metrics(dr),
+    moved: moved.slice(0, 200),
   };
 }

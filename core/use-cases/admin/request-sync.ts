@@ -10,6 +10,9 @@ export interface RequestSyncDeps {
  * a repeat joins it (BullMQ deduplication keeps the id until that job completes or fails).
  * Returns whether the request was coalesced into the existing job.
  */
-export function requestSync(deps: RequestSyncDeps, input: { shopId: number; kind: 'import' | 'orders' }): Promise<{ coalesced: boolean }> {
+export function requestSync(
+  deps: RequestSyncDeps,
+  input: { shopId: number; kind: 'import' | 'orders' },
+): Promise<{ coalesced: boolean }> {
   return requestReconcile(deps.queues, input.shopId, input.kind, Date.now());
 }

@@ -14,7 +14,10 @@ const FS_CREATE = `mutation FulfillmentServiceCreate($name: String!, $callbackUr
   }
 }`;
 interface FsCreateResult {
-  fulfillmentServiceCreate: { fulfillmentService: { id: string; location: { id: string } | null } | null; userErrors: { field: string[] | null; message: string }[] };
+  fulfillmentServiceCreate: {
+    fulfillmentService: { id: string; location: { id: string } | null } | null;
+    userErrors: { field: string[] | null; message: string }[];
+  };
 }
 
 export interface SaveWarehouseDeps {
@@ -31,9 +34,14 @@ export interface SaveWarehouseDeps {
  * location, or a new fulfillment service (Shopify then creates its location). A push
  * warehouse gets a signing secret, returned once.
  */
-export async function saveWarehouse(deps: SaveWarehouseDeps, input: { shopId: number; shopDomain: string; id?: number; data: WarehouseInput; actor: string }): Promise<{ warehouse: WarehouseRow; pushSecret: string | null }> {
+export async function saveWarehouse(
+  deps: SaveWarehouseDeps,
+  input: { shopId: number; shopDomain: string; id?: number; data: WarehouseInput; actor: string },
+): Promise<{ warehouse: WarehouseRow; pushSecret: string | null }> {
   if (deps.requireHttpsPush && input.data.pushUrl && !input.data.pushUrl.startsWith('https://')) {
-    throw new ValidationError('the push URL must use https', [{ path: 'body.pushUrl', message: 'use an https:// URL' }]);
+    throw new ValidationError('the push URL must use https', [
+      { path: 'body.pushUrl', message: 'use an https:// URL' },
+    ]);
   }
   const repo = createWarehousesRepo(deps.db);
   const existing = input.id ? await repo.get(input.shopId, input.id) : undefined;
@@ -48,7 +56,8 @@ export async function saveWarehouse(deps: SaveWarehouseDeps, input: { shopId: nu
     locationExternalId = location.externalId;
   } else if (location.mode === 'fulfillment_service' && !fulfillmentServiceExternalId) {
     const res = await deps.shopify.request<FsCreateResult>(input.shopDomain, FS_CREATE, {
-      name: input.data.name, callbackUrl: deps.appUrl ? `${deps.appUrl.replace(/\/$/, '')}/shopify/fulfillment-service` : null,
+      name: input.data.name,
+      callbackUrl: deps.appUrl ? `${deps.appUrl.replace(/\/$/, '')}/shopify/fulfillment-service` : null,
     });
     const fs = assertNoUserErrors('fulfillmentServiceCreate', res.fulfillmentServiceCreate).fulfillmentService!;
     fulfillmentServiceExternalId = fs.id;
@@ -63,9 +72,25 @@ export async function saveWarehouse(deps: SaveWarehouseDeps, input: { shopId: nu
     pushSecret = newPushSecret();
     pushSecretEnc = deps.cipher.encrypt(pushSecret);
   }
-  const row = { ...fields, address, countryCode: address.countryCode, locationExternalId, fulfillmentServiceExternalId, pushSecretEnc };
-  const warehouse = existing ? (await repo.update(input.shopId, existing.id, row))! : await repo.create(input.shopId, row);
-  await createAuditRepo(deps.db).record(input.shopId, 'warehouse', String(warehouse.id), existing ? 'updated' : 'created', input.actor, { name: warehouse.name, location: locationExternalId });
+  const row = {
+    ...fields,
+    address,
+    countryCode: address.countryCode,
+    locationExternalId,
+    fulfillmentServiceExternalId,
+    pushSecretEnc,
+  };
+  const warehouse = existing
+    ? (await repo.update(input.shopId, existing.id, row))!
+    : await repo.create(input.shopId, row);
+  await createAuditRepo(deps.db).record(
+    input.shopId,
+    'warehouse',
+    String(warehouse.id),
+    existing ? 'updated' : 'created',
+    input.actor,
+    { name: warehouse.name, location: locationExternalId },
+  );
   return { warehouse, pushSecret };
 }
 
@@ -78,16 +103,28 @@ const newPushSecret = () => `whsec_${randomBytes(24).toString('base64')}`;
  * beside the new one for `overlapHours` (0 ends it at once, after a leak), so the 3PL can switch
  * without rejecting a push; a second rotation within the overlap drops the oldest.
  */
-export async function rotatePushSecret(deps: { db: Db; cipher: TokenCipher }, input: { shopId: number; warehouseId: number; overlapHours: number; actor: string; now: Date }): Promise<{ warehouse: WarehouseRow; pushSecret: string }> {
+export async function rotatePushSecret(
+  deps: { db: Db; cipher: TokenCipher },
+  input: { shopId: number; warehouseId: number; overlapHours: number; actor: string; now: Date },
+): Promise<{ warehouse: WarehouseRow; pushSecret: string }> {
   const repo = createWarehousesRepo(deps.db);
   const w = await repo.get(input.shopId, input.warehouseId);
   if (!w) throw new NotFoundError('warehouse');
-  if (w.dispatchStyle !== 'http' || !w.pushSecretEnc) throw new ConflictError('this warehouse does not receive pushes, so it has no signing secret', undefined, 'no_push_secret');
+  if (w.dispatchStyle !== 'http' || !w.pushSecretEnc)
+    throw new ConflictError(
+      'this warehouse does not receive pushes, so it has no signing secret',
+      undefined,
+      'no_push_secret',
+    );
   const pushSecret = newPushSecret();
   const until = input.overlapHours > 0 ? new Date(input.now.getTime() + input.overlapHours * 3_600_000) : null;
   const warehouse = (await repo.update(input.shopId, w.id, {
-    pushSecretEnc: deps.cipher.encrypt(pushSecret), pushSecretPrevEnc: until ? w.pushSecretEnc : null, pushSecretPrevUntil: until,
+    pushSecretEnc: deps.cipher.encrypt(pushSecret),
+    pushSecretPrevEnc: until ? w.pushSecretEnc : null,
+    pushSecretPrevUntil: until,
   }))!;
-  await createAuditRepo(deps.db).record(input.shopId, 'warehouse', String(w.id), 'push_secret_rotated', input.actor, { previousValidUntil: until?.toISOString() ?? null });
+  await createAuditRepo(deps.db).record(input.shopId, 'warehouse', String(w.id), 'push_secret_rotated', input.actor, {
+    previousValidUntil: until?.toISOString() ?? null,
+  });
   return { warehouse, pushSecret };
 }

@@ -27,10 +27,25 @@ export async function simulateRules(
   input: { shopId: number; draft: RoutingRule[]; days: number; now: Date; limit?: number },
 ): Promise<SimulationResult> {
   const limit = input.limit ?? MAX_REPLAYED_ORDERS;
-  const request: ReplayRequest = { shopId: input.shopId, draft: input.draft, since: new Date(input.now.getTime() - input.days * 86_400_000), limit };
-  const { replayed, ...output } = await runReplay(deps.databaseUrl ? { databaseUrl: deps.databaseUrl, request } : { data: await loadReplayInput(deps.db, request) });
+  const request: ReplayRequest = {
+    shopId: input.shopId,
+    draft: input.draft,
+    since: new Date(input.now.getTime() - input.days * 86_400_000),
+    limit,
+  };
+  const { replayed, ...output } = await runReplay(
+    deps.databaseUrl ? { databaseUrl: deps.databaseUrl, request } : { data: await loadReplayInput(deps.db, request) },
+  );
   return {
-    days: input.days, orders: replayed.orders, ...output,
-    replayed: { selection: 'most_recent', limit, from: replayed.from, to: replayed.to, windowCapped: replayed.orders >= limit },
+    days: input.days,
+    orders: replayed.orders,
+    ...output,
+    replayed: {
+      selection: 'most_recent',
+      limit,
+      from: replayed.from,
+      to: replayed.to,
+      windowCapped: replayed.orders >= limit,
+    },
   };
 }

@@ -11,7 +11,7 @@ describe('stockAccuracy', () => {
   });
   afterAll(async () => t.close());
 
-  it('counts each warehouse\'s own snapshot corrections against what it holds, and only the shop\'s', async () => {
+  it("counts each warehouse's own snapshot corrections against what it holds, and only the shop's", async () => {
     const shop = await seedShop(t.ctx.db);
     const lille = await seedWarehouse(t.ctx.db, shop.id, { name: 'Lille', priority: 1 });
     const paris = await seedWarehouse(t.ctx.db, shop.id, { name: 'Paris', priority: 2 });
@@ -19,7 +19,13 @@ describe('stockAccuracy', () => {
     const sku = await seedSku(t.ctx.db, shop.id, 'PULL-L');
     await receive(t.ctx.db, shop.id, lille.id, sku, 100);
     await receive(t.ctx.db, shop.id, paris.id, sku, 40);
-    await createStockRepo(t.ctx.db).applyMovement(shop.id, { warehouseId: lille.id, skuId: sku, delta: -10, reason: 'snapshot_correction', reference: 'snapshot:1' });
+    await createStockRepo(t.ctx.db).applyMovement(shop.id, {
+      warehouseId: lille.id,
+      skuId: sku,
+      delta: -10,
+      reason: 'snapshot_correction',
+      reference: 'snapshot:1',
+    });
     const other = await seedShop(t.ctx.db);
     const otherWh = await seedWarehouse(t.ctx.db, other.id, { name: 'Ailleurs' });
     await receive(t.ctx.db, other.id, otherWh.id, await seedSku(t.ctx.db, other.id, 'PULL-L'), 5);
@@ -31,7 +37,10 @@ describe('stockAccuracy', () => {
     expect(rows[1]).toMatchObject({ id: paris.id, correctedUnits: 0, onHand: 40, accuracy: 1 });
     expect(rows[2]).toMatchObject({ id: empty.id, correctedUnits: 0, onHand: 0, accuracy: null });
     // a correction older than the window no longer counts
-    const later = await stockAccuracy({ db: t.ctx.db }, { shopId: shop.id, now: new Date(Date.now() + 31 * 86_400_000) });
+    const later = await stockAccuracy(
+      { db: t.ctx.db },
+      { shopId: shop.id, now: new Date(Date.now() + 31 * 86_400_000) },
+    );
     expect(later[0]).toMatchObject({ correctedUnits: 0, accuracy: 1 });
   });
 });

@@ -14,7 +14,10 @@ export interface WarehouseAccuracy {
 }
 
 /** Inventory accuracy per warehouse: how much the 3PL's counts corrected our ledger over the window. */
-export async function stockAccuracy(deps: { db: DbOrTx }, input: { shopId: number; now: Date }): Promise<WarehouseAccuracy[]> {
+export async function stockAccuracy(
+  deps: { db: DbOrTx },
+  input: { shopId: number; now: Date },
+): Promise<WarehouseAccuracy[]> {
   const since = new Date(input.now.getTime() - WINDOW_DAYS * 86_400_000);
   const rows = await createStockQueries(deps.db).correctionsByWarehouse(input.shopId, since);
   return rows.map((r) => {

@@ -17,7 +17,10 @@ export interface StockActionDeps {
 // the next scheduled run catches up, so the merchant's save still succeeds.
 
 /** Saves what purchasing set on a SKU, then recomputes the shop's alerts. */
-export async function updateSkuPurchasing(deps: StockActionDeps, input: { shopId: number; skuId: number; patch: SkuPurchasingPatch; now: Date }): Promise<SkuRow> {
+export async function updateSkuPurchasing(
+  deps: StockActionDeps,
+  input: { shopId: number; skuId: number; patch: SkuPurchasingPatch; now: Date },
+): Promise<SkuRow> {
   const row = await createPurchasingQueries(deps.db).updateSku(input.shopId, input.skuId, input.patch, input.now);
   if (!row) throw new NotFoundError('SKU');
   await enqueueFullAlerts(deps.queues, input.shopId, 'edit', Date.now());
@@ -25,7 +28,10 @@ export async function updateSkuPurchasing(deps: StockActionDeps, input: { shopId
 }
 
 /** Hides an alert for some days; it opens again when the snooze ends if the cause remains. */
-export async function snoozeAlert(deps: { db: DbOrTx }, input: { shopId: number; alertId: number; days: number; now: Date }): Promise<StockAlertRow> {
+export async function snoozeAlert(
+  deps: { db: DbOrTx },
+  input: { shopId: number; alertId: number; days: number; now: Date },
+): Promise<StockAlertRow> {
   const until = new Date(input.now.getTime() + input.days * 86_400_000);
   const row = await createAlertsQueries(deps.db).snooze(input.shopId, input.alertId, until, input.now);
   if (!row) throw new NotFoundError('alert');
@@ -33,7 +39,10 @@ export async function snoozeAlert(deps: { db: DbOrTx }, input: { shopId: number;
 }
 
 /** Marks an alert handled; the next run raises it again if the cause remains. */
-export async function resolveAlert(deps: { db: DbOrTx }, input: { shopId: number; alertId: number; actor: string; now: Date }): Promise<StockAlertRow> {
+export async function resolveAlert(
+  deps: { db: DbOrTx },
+  input: { shopId: number; alertId: number; actor: string; now: Date },
+): Promise<StockAlertRow> {
   const row = await createAlertsQueries(deps.db).resolve(input.shopId, input.alertId, input.actor, input.now);
   if (!row) throw new NotFoundError('alert');
   return row;
@@ -50,6 +59,9 @@ export async function saveStockSettings(deps: StockActionDeps, input: { shopId: 
 }
 
 /** A merchant's "recompute now": whether the run was queued (the producer logs why not). */
-export function requestAlertsRecompute(deps: { queues: Queues }, input: { shopId: number; now: Date }): Promise<boolean> {
+export function requestAlertsRecompute(
+  deps: { queues: Queues },
+  input: { shopId: number; now: Date },
+): Promise<boolean> {
   return enqueueFullAlerts(deps.queues, input.shopId, 'manual', input.now.getTime());
 }

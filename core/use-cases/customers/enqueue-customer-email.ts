@@ -1,5 +1,10 @@
 import type { DbOrTx } from '../../db/client.js';
-import { parcelContents, shipmentForEmail, type DelayReason, type ShipmentForEmail } from '../../db/customer-email-queries.js';
+import {
+  parcelContents,
+  shipmentForEmail,
+  type DelayReason,
+  type ShipmentForEmail,
+} from '../../db/customer-email-queries.js';
 import { createEmailOutboxRepo, type OutboxRow } from '../../db/email-outbox-repo.js';
 import { createTrackingPagesRepo } from '../../db/tracking-pages-repo.js';
 import { trackingPageUrl } from '../../domain/customers/links.js';
@@ -36,7 +41,10 @@ export type EnqueueCustomerEmailResult =
  * the decision was already made, so shipment calls, jobs and webhooks may all call it.
  * The caller queues an `email` job for a pending row once its transaction commits.
  */
-export async function enqueueCustomerEmail(deps: EnqueueCustomerEmailDeps, input: EnqueueCustomerEmailInput): Promise<EnqueueCustomerEmailResult> {
+export async function enqueueCustomerEmail(
+  deps: EnqueueCustomerEmailDeps,
+  input: EnqueueCustomerEmailInput,
+): Promise<EnqueueCustomerEmailResult> {
   const row = await shipmentForEmail(deps.db, input.shopId, input.shipmentId);
   if (!row) throw new NotFoundError(`shipment ${input.shipmentId}`);
   const { shipment, allocation, order, shop } = row;
@@ -45,31 +53,62 @@ export async function enqueueCustomerEmail(deps: EnqueueCustomerEmailDeps, input
   const existing = await outbox.bySubject(input.shopId, subjectKey, input.kind);
   if (existing) return { outcome: 'decided', row: existing, created: false };
 
-  const chosen = effectiveSender({ channel: order.channel, choice: shop.settings.notifyCustomerFrom, appCanSend: deps.appCanSend });
+  const chosen = effectiveSender({
+    channel: order.channel,
+    choice: shop.settings.notifyCustomerFrom,
+    appCanSend: deps.appCanSend,
+  });
   if (chosen === 'marketplace') return { outcome: 'marketplace' };
   // the shipping confirmation fixed who speaks to this customer; later kinds follow it
   const first = input.kind === 'shipped' ? undefined : await outbox.bySubject(input.shopId, subjectKey, 'shipped');
   const sender = first?.sender ?? chosen;
   const locale = pickEmailLanguage(order.customerLocale, shop.settings.language ?? shop.locale);
   const page = await createTrackingPagesRepo(deps.db).ensure(input.shopId, order.id);
-  const data = await shipmentEmailData(deps.db, { shipment, allocation, order, pageUrl: trackingPageUrl(deps.appUrl, page.token), delayReason: input.delayReason });
-  const base = { shopId: input.shopId, orderId: order.id, shipmentId: shipment.id, subjectKey, kind: input.kind, sender, toAddress: order.email, locale, data };
+  const data = await shipmentEmailData(deps.db, {
+    shipment,
+    allocation,
+    order,
+    pageUrl: trackingPageUrl(deps.appUrl, page.token),
+    delayReason: input.delayReason,
+  });
+  const base = {
+    shopId: input.shopId,
+    orderId: order.id,
+    shipmentId: shipment.id,
+    subjectKey,
+    kind: input.kind,
+    sender,
+    toAddress: order.email,
+    locale,
+    data,
+  };
 
   if (sender === 'shopify') {
     // Shopify sends the shipping, out-for-delivery and delivered notices itself; it has no delay notice
     const status = input.kind === 'delayed' ? 'skipped' : 'delegated';
-    const res = await outbox.insertOnce({ ...base, status, lastError: status === 'skipped' ? 'Shopify notifies this shop’s customers; it sends no delay notice' : null });
+    const res = await outbox.insertOnce({
+      ...base,
+      status,
+      lastError: status === 'skipped' ? 'Shopify notifies this shop’s customers; it sends no delay notice' : null,
+    });
     return { outcome: 'decided', ...res };
   }
   if (!order.email) {
-    const res = await outbox.insertOnce({ ...base, status: 'skipped', lastError: 'the order has no customer e-mail address' });
+    const res = await outbox.insertOnce({
+      ...base,
+      status: 'skipped',
+      lastError: 'the order has no customer e-mail address',
+    });
     return { outcome: 'decided', ...res };
   }
   const res = await outbox.insertOnce({ ...base, status: 'pending' });
   return { outcome: 'decided', ...res };
 }
 
-async function shipmentEmailData(db: DbOrTx, s: Omit<ShipmentForEmail, 'shop'> & { pageUrl: string; delayReason?: DelayReason }): Promise<ShipmentEmailData> {
+async function shipmentEmailData(
+  db: DbOrTx,
+  s: Omit<ShipmentForEmail, 'shop'> & { pageUrl: string; delayReason?: DelayReason },
+): Promise<ShipmentEmailData> {
   const { items, orderedUnits } = await parcelContents(db, s.shipment.shopId, s.shipment.id, s.order.id);
   const shippedUnits = items.reduce((n, i) => n + i.quantity, 0);
   const shippingName = s.order.shippingAddress?.name?.split(' ')[0] ?? null;

@@ -29,7 +29,10 @@ export interface TrackingPageView {
 }
 
 /** The page behind a token, or null for an unknown or expired one. */
-export async function loadTrackingPage(deps: { db: Db }, input: { token: string; now?: Date }): Promise<TrackingPageView | null> {
+export async function loadTrackingPage(
+  deps: { db: Db },
+  input: { token: string; now?: Date },
+): Promise<TrackingPageView | null> {
   const now = input.now ?? new Date();
   const page = await createTrackingPagesRepo(deps.db).byToken(input.token, now);
   if (!page) return null;
@@ -39,7 +42,12 @@ export async function loadTrackingPage(deps: { db: Db }, input: { token: string;
   const { order, shop } = row;
   const lines = await queries.shippingLines(shop.id, order.id);
   const parcels = await queries.parcels(shop.id, order.id);
-  const events = parcels.length ? await queries.events(shop.id, parcels.map((p) => p.shipment.id)) : [];
+  const events = parcels.length
+    ? await queries.events(
+        shop.id,
+        parcels.map((p) => p.shipment.id),
+      )
+    : [];
   const brand = brandOf(shop);
   return {
     lang: pickEmailLanguage(order.customerLocale, shop.settings.language ?? shop.locale),
@@ -47,11 +55,19 @@ export async function loadTrackingPage(deps: { db: Db }, input: { token: string;
     order: { name: order.name, placedAt: order.placedAt, status: order.status },
     items: lines.filter((l) => l.quantity > 0),
     shipments: parcels.map(({ shipment: s, promisedDeliveryBy, delay, delayResolved }) => ({
-      carrier: s.carrier, trackingNumbers: s.trackingNumbers, carrierUrl: s.trackingUrls[0] ?? null, status: s.status, shippedAt: s.shippedAt, deliveredAt: s.deliveredAt,
+      carrier: s.carrier,
+      trackingNumbers: s.trackingNumbers,
+      carrierUrl: s.trackingUrls[0] ?? null,
+      status: s.status,
+      shippedAt: s.shippedAt,
+      deliveredAt: s.deliveredAt,
       promisedDeliveryBy,
-      estimatedDelivery: s.status !== 'delivered' && promisedDeliveryBy && promisedDeliveryBy > now ? promisedDeliveryBy : null,
+      estimatedDelivery:
+        s.status !== 'delivered' && promisedDeliveryBy && promisedDeliveryBy > now ? promisedDeliveryBy : null,
       delay: delay && !delayResolved ? delay : null,
-      events: events.filter((e) => e.shipmentId === s.id).map((e) => ({ status: e.status, occurredAt: e.occurredAt, description: e.description, location: e.location })),
+      events: events
+        .filter((e) => e.shipmentId === s.id)
+        .map((e) => ({ status: e.status, occurredAt: e.occurredAt, description: e.description, location: e.location })),
     })),
   };
 }

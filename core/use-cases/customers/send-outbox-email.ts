@@ -26,7 +26,12 @@ export const defaultBrandColor = '#1f5f8b';
 
 /** The shop's name, logo and colour, as its settings give them. */
 export function brandOf(shop: Shop): Brand {
-  return { shopName: shop.name ?? shop.domain.replace(/\.myshopify\.com$/, ''), logoUrl: shop.settings.logoUrl ?? null, color: shop.settings.brandColor ?? defaultBrandColor, timezone: shop.timezone };
+  return {
+    shopName: shop.name ?? shop.domain.replace(/\.myshopify\.com$/, ''),
+    logoUrl: shop.settings.logoUrl ?? null,
+    color: shop.settings.brandColor ?? defaultBrandColor,
+    timezone: shop.timezone,
+  };
 }
 
 /** Our Message-ID: stable per outbox row, so a resend after a lost answer is recognisably the same message. */
@@ -40,7 +45,10 @@ export function outboxMessageId(shopId: number, outboxId: number, from: string):
  * and our Message-ID are recorded. A temporary failure goes back to pending and the job is
  * retried with backoff; a permanent refusal, or too many attempts, parks it for the merchant.
  */
-export async function sendOutboxEmail(deps: SendOutboxEmailDeps, input: { shopId: number; outboxId: number }): Promise<SendOutboxEmailResult> {
+export async function sendOutboxEmail(
+  deps: SendOutboxEmailDeps,
+  input: { shopId: number; outboxId: number },
+): Promise<SendOutboxEmailResult> {
   const now = deps.now ?? (() => new Date());
   const outbox = createEmailOutboxRepo(deps.db);
   const row = await outbox.claim(input.shopId, input.outboxId, now());
@@ -54,10 +62,20 @@ export async function sendOutboxEmail(deps: SendOutboxEmailDeps, input: { shopId
     const rendered = await renderEmail(row.kind, row.data as EmailDataByKind[typeof row.kind], brandOf(shop), lang);
     const messageId = outboxMessageId(input.shopId, row.id, deps.from);
     const sent = await deps.transport.send({
-      from: deps.from, to: row.toAddress, subject: rendered.subject, html: rendered.html, text: rendered.text, messageId,
+      from: deps.from,
+      to: row.toAddress,
+      subject: rendered.subject,
+      html: rendered.html,
+      text: rendered.text,
+      messageId,
       headers: { 'Auto-Submitted': 'auto-generated', 'X-Entity-Ref-ID': `outbox-${row.id}` },
     });
-    const recorded = await outbox.markSent(input.shopId, row.id, { subject: rendered.subject, messageId: sent.messageId, smtpResponse: sent.response, at: now() });
+    const recorded = await outbox.markSent(input.shopId, row.id, {
+      subject: rendered.subject,
+      messageId: sent.messageId,
+      smtpResponse: sent.response,
+      at: now(),
+    });
     if (!recorded) deps.log.warn({ outboxId: row.id }, 'e-mail sent but its row had changed state meanwhile');
     return { status: 'sent', messageId: sent.messageId, response: sent.response };
   } catch (err) {
@@ -66,7 +84,10 @@ export async function sendOutboxEmail(deps: SendOutboxEmailDeps, input: { shopId
     const message = (err as Error).message;
     await outbox.markFailed(input.shopId, row.id, { error: message, park, at: now() });
     if (park) {
-      deps.log.warn({ outboxId: row.id, shopId: input.shopId, attempts: row.attempts, err: message }, 'e-mail parked; the merchant sees it in the outbox');
+      deps.log.warn(
+        { outboxId: row.id, shopId: input.shopId, attempts: row.attempts, err: message },
+        'e-mail parked; the merchant sees it in the outbox',
+      );
       return { status: 'parked', error: message };
     }
     throw err;

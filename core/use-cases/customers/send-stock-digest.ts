@@ -13,7 +13,18 @@ const DIGEST_HOUR = 7;
 const MAX_ITEMS = 50;
 
 function localDateHour(now: Date, timeZone: string): { date: string; hour: number } {
-  const parts = Object.fromEntries(new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', hourCycle: 'h23' }).formatToParts(now).map((p) => [p.type, p.value]));
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      hourCycle: 'h23',
+    })
+      .formatToParts(now)
+      .map((p) => [p.type, p.value]),
+  );
   return { date: `${parts.year}-${parts.month}-${parts.day}`, hour: Number(parts.hour) };
 }
 
@@ -22,7 +33,10 @@ function localDateHour(now: Date, timeZone: string): { date: string; hour: numbe
  * outbox's unique key), after 7:00 in the shop's time zone, to the address set in the
  * replenishment settings.
  */
-export async function sendStockDigests(deps: { db: Db; customers: CustomerEmailDeps }, input: { now?: Date; shopId?: number; ignoreHour?: boolean } = {}) {
+export async function sendStockDigests(
+  deps: { db: Db; customers: CustomerEmailDeps },
+  input: { now?: Date; shopId?: number; ignoreHour?: boolean } = {},
+) {
   const now = input.now ?? new Date();
   const shops = (await createShopsRepo(deps.db).listActive()).filter((s) => !input.shopId || s.id === input.shopId);
   const rows: OutboxRow[] = [];
@@ -39,13 +53,32 @@ export async function sendStockDigests(deps: { db: Db; customers: CustomerEmailD
     for (const a of alerts) {
       if (seen.has(a.sku) || items.length >= MAX_ITEMS) continue;
       seen.add(a.sku);
-      items.push({ sku: a.sku, title: a.title, severity: a.severity, onHand: a.onHand ?? 0, reorderPoint: a.reorderPoint === null ? null : Math.ceil(a.reorderPoint), daysOfCover: a.daysOfCover });
+      items.push({
+        sku: a.sku,
+        title: a.title,
+        severity: a.severity,
+        onHand: a.onHand ?? 0,
+        reorderPoint: a.reorderPoint === null ? null : Math.ceil(a.reorderPoint),
+        daysOfCover: a.daysOfCover,
+      });
     }
-    const data: StockDigestData = { date, openAlerts: alerts.length, items, adminUrl: `${deps.customers.appUrl ?? ''}/alerts` };
+    const data: StockDigestData = {
+      date,
+      openAlerts: alerts.length,
+      items,
+      adminUrl: `${deps.customers.appUrl ?? ''}/alerts`,
+    };
     const { row } = await outbox.insertOnce({
-      shopId: shop.id, subjectKey: `digest:${date}`, kind: 'stock_digest', sender: 'app', toAddress: settings.digestEmail,
-      locale: pickEmailLanguage(null, shop.settings.language ?? shop.locale), data,
-      ...(deps.customers.appCanSend ? { status: 'pending' as const } : { status: 'skipped' as const, lastError: 'no SMTP server is configured (SMTP_URL)' }),
+      shopId: shop.id,
+      subjectKey: `digest:${date}`,
+      kind: 'stock_digest',
+      sender: 'app',
+      toAddress: settings.digestEmail,
+      locale: pickEmailLanguage(null, shop.settings.language ?? shop.locale),
+      data,
+      ...(deps.customers.appCanSend
+        ? { status: 'pending' as const }
+        : { status: 'skipped' as const, lastError: 'no SMTP server is configured (SMTP_URL)' }),
     });
     rows.push(row);
   }

@@ -2,8 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { assertNoUserErrors, type ShopifyGraphql } from '../../integrations/shopify/graphql.js';
 import { INVENTORY_ACTIVATE, type InventoryActivateResult } from '../../integrations/shopify/operations/inventory.js';
 import {
-  FO_ACCEPT_REQUEST, FO_MOVE, FO_SUBMIT_REQUEST, ORDER_FULFILLMENT_STATE,
-  type FoAcceptResult, type FoMoveResult, type FoSubmitResult, type OrderFulfillmentState,
+  FO_ACCEPT_REQUEST,
+  FO_MOVE,
+  FO_SUBMIT_REQUEST,
+  ORDER_FULFILLMENT_STATE,
+  type FoAcceptResult,
+  type FoMoveResult,
+  type FoSubmitResult,
+  type OrderFulfillmentState,
 } from '../../integrations/shopify/operations/fulfillment.js';
 
 export interface PlacementInput {
@@ -35,22 +41,37 @@ export interface Placement {
  */
 export async function placeOnShopify(shopify: ShopifyGraphql, input: PlacementInput): Promise<Placement> {
   let calls = 1;
-  const state = await shopify.request<OrderFulfillmentState>(input.shop, ORDER_FULFILLMENT_STATE, { id: input.orderExternalId });
-  const fos = (state.order?.fulfillmentOrders.nodes ?? []).filter((f) => f.status === 'OPEN' || f.status === 'SCHEDULED' || f.status === 'IN_PROGRESS');
+  const state = await shopify.request<OrderFulfillmentState>(input.shop, ORDER_FULFILLMENT_STATE, {
+    id: input.orderExternalId,
+  });
+  const fos = (state.order?.fulfillmentOrders.nodes ?? []).filter(
+    (f) => f.status === 'OPEN' || f.status === 'SCHEDULED' || f.status === 'IN_PROGRESS',
+  );
   const need = new Map(input.lines);
   const out: Placement = { fulfillmentOrderIds: [], foLines: {}, moved: 0, requested: false, calls: 0 };
 
   for (const fo of fos) {
     const take = fo.lineItems.nodes
       .filter((l) => (need.get(l.lineItem.id) ?? 0) > 0 && l.remainingQuantity > 0)
-      .map((l) => ({ id: l.id, lineItemId: l.lineItem.id, quantity: Math.min(l.remainingQuantity, need.get(l.lineItem.id)!) }));
+      .map((l) => ({
+        id: l.id,
+        lineItemId: l.lineItem.id,
+        quantity: Math.min(l.remainingQuantity, need.get(l.lineItem.id)!),
+      }));
     if (take.length === 0) continue;
     for (const t of take) need.set(t.lineItemId, need.get(t.lineItemId)! - t.quantity);
     let foId = fo.id;
     let lines = fo.lineItems.nodes;
     if (fo.assignedLocation.location?.id !== input.locationExternalId) {
-      const whole = fo.lineItems.nodes.every((l) => l.remainingQuantity === 0 || take.some((t) => t.id === l.id && t.quantity === l.remainingQuantity));
-      const move = () => shopify.request<FoMoveResult>(input.shop, FO_MOVE, { id: fo.id, loc: input.locationExternalId, items: whole ? null : take.map(({ id, quantity }) => ({ id, quantity })) });
+      const whole = fo.lineItems.nodes.every(
+        (l) => l.remainingQuantity === 0 || take.some((t) => t.id === l.id && t.quantity === l.remainingQuantity),
+      );
+      const move = () =>
+        shopify.request<FoMoveResult>(input.shop, FO_MOVE, {
+          id: fo.id,
+          loc: input.locationExternalId,
+          items: whole ? null : take.map(({ id, quantity }) => ({ id, quantity })),
+        });
       let res = await move();
       calls++;
       if (res.fulfillmentOrderMove.userErrors.some((e) => /stock/i.test(e.message)) && input.inventoryItemOf) {
@@ -58,9 +79,18 @@ export async function placeOnShopify(shopify: ShopifyGraphql, input: PlacementIn
         for (const t of take) {
           const item = input.inventoryItemOf.get(t.lineItemId);
           if (!item) continue;
-          const act = await shopify.request<InventoryActivateResult>(input.shop, INVENTORY_ACTIVATE, { item, loc: input.locationExternalId, available: 0, key: randomUUID() });
+          const act = await shopify.request<InventoryActivateResult>(input.shop, INVENTORY_ACTIVATE, {
+            item,
+            loc: input.locationExternalId,
+            available: 0,
+            key: randomUUID(),
+          });
           calls++;
-          if (act.inventoryActivate.userErrors.length && !act.inventoryActivate.userErrors.every((e) => /already/i.test(e.message))) assertNoUserErrors('inventoryActivate', act.inventoryActivate);
+          if (
+            act.inventoryActivate.userErrors.length &&
+            !act.inventoryActivate.userErrors.every((e) => /already/i.test(e.message))
+          )
+            assertNoUserErrors('inventoryActivate', act.inventoryActivate);
         }
         res = await move();
         calls++;
@@ -75,9 +105,25 @@ export async function placeOnShopify(shopify: ShopifyGraphql, input: PlacementIn
       if (held) out.foLines[t.lineItemId] = { foId, foLineId: held.id };
     }
     if (input.isOurFulfillmentService && fo.requestStatus === 'UNSUBMITTED') {
-      const sub = assertNoUserErrors('fulfillmentOrderSubmitFulfillmentRequest', (await shopify.request<FoSubmitResult>(input.shop, FO_SUBMIT_REQUEST, { id: foId, message: 'Routed by the app' })).fulfillmentOrderSubmitFulfillmentRequest);
+      const sub = assertNoUserErrors(
+        'fulfillmentOrderSubmitFulfillmentRequest',
+        (
+          await shopify.request<FoSubmitResult>(input.shop, FO_SUBMIT_REQUEST, {
+            id: foId,
+            message: 'Routed by the app',
+          })
+        ).fulfillmentOrderSubmitFulfillmentRequest,
+      );
       foId = sub.submittedFulfillmentOrder!.id;
-      assertNoUserErrors('fulfillmentOrderAcceptFulfillmentRequest', (await shopify.request<FoAcceptResult>(input.shop, FO_ACCEPT_REQUEST, { id: foId, message: 'Accepted by the warehouse' })).fulfillmentOrderAcceptFulfillmentRequest);
+      assertNoUserErrors(
+        'fulfillmentOrderAcceptFulfillmentRequest',
+        (
+          await shopify.request<FoAcceptResult>(input.shop, FO_ACCEPT_REQUEST, {
+            id: foId,
+            message: 'Accepted by the warehouse',
+          })
+        ).fulfillmentOrderAcceptFulfillmentRequest,
+      );
       calls += 2;
       out.requested = true;
     }

@@ -5,8 +5,14 @@ import { trackingLinks } from './tracking-links.js';
 
 describe('extension block helpers', () => {
   it('pairs tracking numbers with their links, by position or by the number in the link, and drops non-http links', () => {
-    expect(trackingLinks(['A1', 'B2'], ['https://c.example/A1', 'https://c.example/B2'])).toEqual([{ number: 'A1', url: 'https://c.example/A1' }, { number: 'B2', url: 'https://c.example/B2' }]);
-    expect(trackingLinks(['A1', 'B2'], ['https://c.example/t?n=B2'])).toEqual([{ number: 'A1', url: null }, { number: 'B2', url: 'https://c.example/t?n=B2' }]);
+    expect(trackingLinks(['A1', 'B2'], ['https://c.example/A1', 'https://c.example/B2'])).toEqual([
+      { number: 'A1', url: 'https://c.example/A1' },
+      { number: 'B2', url: 'https://c.example/B2' },
+    ]);
+    expect(trackingLinks(['A1', 'B2'], ['https://c.example/t?n=B2'])).toEqual([
+      { number: 'A1', url: null },
+      { number: 'B2', url: 'https://c.example/t?n=B2' },
+    ]);
     expect(trackingLinks(['A1'], ['javascript:alert(1)'])).toEqual([{ number: 'A1', url: null }]);
     expect(trackingLinks([], [])).toEqual([]);
   });

@@ -8,6 +8,9 @@ const httpUrl = (u: string | undefined): string | null => (u && /^https?:\/\//i.
 export function trackingLinks(numbers: string[], urls: string[]): { number: string; url: string | null }[] {
   return numbers.map((number, i) => ({
     number,
-    url: urls.length === numbers.length ? httpUrl(urls[i]) : httpUrl(urls.find((u) => u.includes(encodeURIComponent(number)) || u.includes(number))),
+    url:
+      urls.length === numbers.length
+        ? httpUrl(urls[i])
+        : httpUrl(urls.find((u) => u.includes(encodeURIComponent(number)) || u.includes(number))),
   }));
 }

@@ -9,7 +9,13 @@ import type { Queues } from '../../queue/producer.js';
 import { enqueueRouting, enqueueStockJobs } from '../../queue/producers.js';
 import { createAllocationsRepo } from '../../db/allocations-repo.js';
 
-interface Correction { sku: string; before: number; after: number; delta: number; short: number }
+interface Correction {
+  sku: string;
+  before: number;
+  after: number;
+  delta: number;
+  short: number;
+}
 
 export interface SnapshotInput {
   who: FeedPrincipal;
@@ -30,15 +36,28 @@ export async function applyInventorySnapshot(deps: { db: Db; queues: Queues }, i
   const result = await deps.db.transaction(async (tx) => {
     await lockKey(tx, `snapshot:${warehouseId}`);
     // a snapshot id already applied is answered from its record: no withdrawal, no second audit row
-    const applied = await createAuditRepo(tx).findWith(shopId, 'warehouse', String(warehouseId), 'inventory_snapshot', { snapshotId: input.snapshotId });
+    const applied = await createAuditRepo(tx).findWith(shopId, 'warehouse', String(warehouseId), 'inventory_snapshot', {
+      snapshotId: input.snapshotId,
+    });
     if (applied) {
       const was = applied.data as { items: number; corrections: Correction[]; unknownSkus: string[] };
-      return { items: was.items, corrections: was.corrections, unknownSkus: was.unknownSkus, restocked: [] as string[], waitingOrders: [] as number[], repeated: true };
+      return {
+        items: was.items,
+        corrections: was.corrections,
+        unknownSkus: was.unknownSkus,
+        restocked: [] as string[],
+        waitingOrders: [] as number[],
+        repeated: true,
+      };
     }
     const codes = [...new Set(input.items.map((i) => i.sku))];
     const known = await createCatalogRepo(tx).skuIdsByCode(shopId, codes);
     const idOf = new Map(known.map((k) => [k.sku, k.id]));
-    const levels = await createStockRepo(tx).levelsAt(shopId, warehouseId, known.map((k) => k.id));
+    const levels = await createStockRepo(tx).levelsAt(
+      shopId,
+      warehouseId,
+      known.map((k) => k.id),
+    );
     const stock = createStockRepo(tx);
     const corrections: Correction[] = [];
     const rerouted = new Set<number>();
@@ -53,30 +72,64 @@ export async function applyInventorySnapshot(deps: { db: Db; queues: Queues }, i
       const before = level?.onHand ?? 0;
       let reserved = level?.reserved ?? 0;
       if (item.onHand < reserved) {
-        for (const orderId of await withdrawUntaken(tx, shopId, warehouseId, skuId, reserved - item.onHand)) rerouted.add(orderId);
+        for (const orderId of await withdrawUntaken(tx, shopId, warehouseId, skuId, reserved - item.onHand))
+          rerouted.add(orderId);
         reserved = (await createStockRepo(tx).level(shopId, warehouseId, skuId))?.reserved ?? 0;
       }
       // units a 3PL already acknowledged stay reserved: the count cannot go below them
       const after = Math.max(item.onHand, reserved);
       const delta = after - before;
-      if (delta !== 0) await stock.applyMovement(shopId, { warehouseId, skuId, delta, reason: 'snapshot_correction', reference: `snapshot:${input.snapshotId}` });
-      if (delta !== 0 || item.onHand < reserved) corrections.push({ sku: item.sku, before, after, delta, short: Math.max(0, reserved - item.onHand) });
+      if (delta !== 0)
+        await stock.applyMovement(shopId, {
+          warehouseId,
+          skuId,
+          delta,
+          reason: 'snapshot_correction',
+          reference: `snapshot:${input.snapshotId}`,
+        });
+      if (delta !== 0 || item.onHand < reserved)
+        corrections.push({ sku: item.sku, before, after, delta, short: Math.max(0, reserved - item.onHand) });
     }
-    await createAuditRepo(tx).record(shopId, 'warehouse', String(warehouseId), 'inventory_snapshot', `warehouse:${warehouseId}`, {
-      snapshotId: input.snapshotId, takenAt: input.takenAt, items: input.items.length, corrections, unknownSkus,
-    });
+    await createAuditRepo(tx).record(
+      shopId,
+      'warehouse',
+      String(warehouseId),
+      'inventory_snapshot',
+      `warehouse:${warehouseId}`,
+      {
+        snapshotId: input.snapshotId,
+        takenAt: input.takenAt,
+        items: input.items.length,
+        corrections,
+        unknownSkus,
+      },
+    );
     const restocked = corrections.filter((c) => c.delta > 0).map((c) => c.sku);
     const waitingOrders = await createAllocationsRepo(tx).ordersBackorderedOn(shopId, restocked);
-    return { items: input.items.length, corrections, unknownSkus, restocked, waitingOrders: [...new Set([...waitingOrders, ...rerouted])], repeated: false };
+    return {
+      items: input.items.length,
+      corrections,
+      unknownSkus,
+      restocked,
+      waitingOrders: [...new Set([...waitingOrders, ...rerouted])],
+      repeated: false,
+    };
   });
   if (result.corrections.length && !result.repeated) await enqueueStockJobs(deps.queues, shopId);
   // units came back: orders waiting for these SKUs get another chance
-  for (const orderId of result.waitingOrders) await enqueueRouting(deps.queues, { shopId, orderId, reason: 'restocked' });
+  for (const orderId of result.waitingOrders)
+    await enqueueRouting(deps.queues, { shopId, orderId, reason: 'restocked' });
   return result;
 }
 
 /** Cancels not-yet-taken allocations of this SKU at the warehouse, newest first, until `units` are freed. */
-async function withdrawUntaken(tx: Parameters<Parameters<Db['transaction']>[0]>[0], shopId: number, warehouseId: number, skuId: number, units: number): Promise<number[]> {
+async function withdrawUntaken(
+  tx: Parameters<Parameters<Db['transaction']>[0]>[0],
+  shopId: number,
+  warehouseId: number,
+  skuId: number,
+  units: number,
+): Promise<number[]> {
   const repo = createAllocationsRepo(tx);
   const stock = createStockRepo(tx);
   const candidates = await repo.untakenWithSku(shopId, warehouseId, skuId);
@@ -84,14 +137,25 @@ async function withdrawUntaken(tx: Parameters<Parameters<Db['transaction']>[0]>[
   let freed = 0;
   for (const c of candidates) {
     if (freed >= units) break;
-    const row = await repo.transition(shopId, c.id, [c.status], 'cancelled', { leaseUntil: null, leaseToken: null, rejectReason: 'stock count below reservation' });
+    const row = await repo.transition(shopId, c.id, [c.status], 'cancelled', {
+      leaseUntil: null,
+      leaseToken: null,
+      rejectReason: 'stock count below reservation',
+    });
     if (!row) continue;
     for (const l of await repo.lines(shopId, [c.id])) {
       await stock.release(shopId, warehouseId, l.skuId, l.quantity - l.shippedQuantity);
       if (l.skuId === skuId) freed += l.quantity - l.shippedQuantity;
     }
     await createOrdersRepo(tx).markNeedsRouting(shopId, c.orderId);
-    await createAuditRepo(tx).record(shopId, 'order', String(c.orderId), 'withdrawn_after_count', `warehouse:${warehouseId}`, { allocationId: c.id });
+    await createAuditRepo(tx).record(
+      shopId,
+      'order',
+      String(c.orderId),
+      'withdrawn_after_count',
+      `warehouse:${warehouseId}`,
+      { allocationId: c.id },
+    );
     orders.push(c.orderId);
   }
   return orders;

@@ -6,7 +6,9 @@ import { signStandardWebhook } from '../../integrations/warehouses/standard-webh
 import type { Logger } from '../../logger.js';
 
 /** Waits before attempts 2, 3, …: about a day in all, then the delivery is marked failed. */
-export const webhookBackoffMs = [5_000, 30_000, 120_000, 600_000, 1_800_000, 3_600_000, 10_800_000, 21_600_000, 43_200_000] as const;
+export const webhookBackoffMs = [
+  5_000, 30_000, 120_000, 600_000, 1_800_000, 3_600_000, 10_800_000, 21_600_000, 43_200_000,
+] as const;
 
 export interface DeliverWebhooksDeps {
   db: Db;
@@ -24,7 +26,13 @@ async function send(d: ClaimedDelivery, deps: DeliverWebhooksDeps, at: Date): Pr
   const headers = signStandardWebhook(deps.cipher.decrypt(d.secretEnc), d.messageId, at, body);
   // the same guard as pushes to a 3PL's API: the address is checked on every connection, no
   // redirect is followed, and the reason kept (shown to the 3PL) says nothing about our network
-  const answer = await postJson(new URL(d.url), { 'content-type': 'application/json', ...headers }, body, deps.net ?? { allowPrivateNetwork: false, requireHttps: true }, deps.timeoutMs ?? 10_000);
+  const answer = await postJson(
+    new URL(d.url),
+    { 'content-type': 'application/json', ...headers },
+    body,
+    deps.net ?? { allowPrivateNetwork: false, requireHttps: true },
+    deps.timeoutMs ?? 10_000,
+  );
   if (answer.kind === 'answer') return answer.status >= 200 && answer.status < 300 ? null : `answered ${answer.status}`;
   if (answer.kind === 'insecure') return 'the URL must use https';
   if (answer.kind === 'blocked') return 'the URL resolves to an address that is not allowed';
@@ -42,12 +50,17 @@ export async function deliverDueWebhooks(deps: DeliverWebhooksDeps, input: { lim
   const backoff = deps.backoffMs ?? webhookBackoffMs;
   const repo = createFeedWebhooksRepo(deps.db);
   const claimed = await repo.claimDue(now(), input.limit, (deps.timeoutMs ?? 10_000) * 3);
-  await Promise.all(claimed.map(async (d) => {
-    const error = await send(d, deps, now());
-    if (!error) return repo.delivered(d.id, now());
-    const wait = backoff[d.attempts - 1];
-    deps.log.warn({ deliveryId: d.id, messageId: d.messageId, attempt: d.attempts, error }, wait === undefined ? 'feed webhook failed for good' : 'feed webhook failed, will retry');
-    return repo.failed(d.id, error, wait === undefined ? null : new Date(now().getTime() + wait));
-  }));
+  await Promise.all(
+    claimed.map(async (d) => {
+      const error = await send(d, deps, now());
+      if (!error) return repo.delivered(d.id, now());
+      const wait = backoff[d.attempts - 1];
+      deps.log.warn(
+        { deliveryId: d.id, messageId: d.messageId, attempt: d.attempts, error },
+        wait === undefined ? 'feed webhook failed for good' : 'feed webhook failed, will retry',
+      );
+      return repo.failed(d.id, error, wait === undefined ? null : new Date(now().getTime() + wait));
+    }),
+  );
   return claimed.length;
 }

@@ -45,7 +45,10 @@ export interface ShipmentResult {
  * leave the ledger as `shipped`, consuming their reservation, and the tracking goes back to
  * the sales channel through the fulfill queue.
  */
-export async function recordShipment(deps: { db: Db; queues: Queues; customers?: CustomerEmailDeps }, input: ShipmentInput): Promise<ShipmentResult> {
+export async function recordShipment(
+  deps: { db: Db; queues: Queues; customers?: CustomerEmailDeps },
+  input: ShipmentInput,
+): Promise<ShipmentResult> {
   const emails: OutboxRow[] = [];
   if (input.lines.length === 0) throw new ValidationError('a shipment needs at least one line');
   const result = await deps.db.transaction(async (tx) => {
@@ -55,9 +58,18 @@ export async function recordShipment(deps: { db: Db; queues: Queues; customers?:
     const a = current;
     const shipmentsRepo = createShipmentsRepo(tx);
     const existing = await shipmentsRepo.byIdempotencyKey(input.who.shopId, a.id, input.idempotencyKey);
-    if (existing) return { shipmentId: existing.id, created: false, allocationStatus: current.status, carrier: existing.carrier, trackingUrls: existing.trackingUrls };
+    if (existing)
+      return {
+        shipmentId: existing.id,
+        created: false,
+        allocationStatus: current.status,
+        carrier: existing.carrier,
+        trackingUrls: existing.trackingUrls,
+      };
     if (!['ready', 'leased', 'acknowledged', 'partially_shipped', 'cancel_requested'].includes(current.status)) {
-      throw new ConflictError(`allocation is ${current.status}; a shipment cannot be recorded`, { status: current.status });
+      throw new ConflictError(`allocation is ${current.status}; a shipment cannot be recorded`, {
+        status: current.status,
+      });
     }
     assertLeaseHolder(current, input.leaseToken, new Date());
     const lines = await repo.lines(input.who.shopId, [a.id]);
@@ -67,14 +79,21 @@ export async function recordShipment(deps: { db: Db; queues: Queues; customers?:
     for (const [lineId, q] of wanted) {
       const line = lines.find((x) => x.id === lineId);
       if (!line) problems.push(`line ${lineId} is not part of allocation ${a.id}`);
-      else if (q > line.quantity - line.shippedQuantity) problems.push(`line ${lineId}: ${q} shipped but only ${line.quantity - line.shippedQuantity} left to ship`);
+      else if (q > line.quantity - line.shippedQuantity)
+        problems.push(`line ${lineId}: ${q} shipped but only ${line.quantity - line.shippedQuantity} left to ship`);
     }
-    if (problems.length) throw new ValidationError('the shipment exceeds the allocation', problems, 'shipment_exceeds_allocation', 422);
+    if (problems.length)
+      throw new ValidationError('the shipment exceeds the allocation', problems, 'shipment_exceeds_allocation', 422);
 
-    const tracking = input.trackingNumbers.map((n) => resolveTracking({ carrierName: input.carrier ?? undefined, number: n, url: input.trackingUrl ?? undefined }));
+    const tracking = input.trackingNumbers.map((n) =>
+      resolveTracking({ carrierName: input.carrier ?? undefined, number: n, url: input.trackingUrl ?? undefined }),
+    );
     const shipment = await shipmentsRepo.create(input.who.shopId, {
-      allocationId: a.id, idempotencyKey: input.idempotencyKey,
-      carrier: tracking[0]?.company ?? input.carrier, trackingNumbers: input.trackingNumbers, trackingUrls: tracking.map((t) => t.url).filter((u): u is string => !!u),
+      allocationId: a.id,
+      idempotencyKey: input.idempotencyKey,
+      carrier: tracking[0]?.company ?? input.carrier,
+      trackingNumbers: input.trackingNumbers,
+      trackingUrls: tracking.map((t) => t.url).filter((u): u is string => !!u),
       shippedAt: input.shippedAt,
     });
     const stock = createStockRepo(tx);
@@ -82,29 +101,66 @@ export async function recordShipment(deps: { db: Db; queues: Queues; customers?:
       const line = lines.find((x) => x.id === lineId)!;
       await shipmentsRepo.addLine(input.who.shopId, shipment.id, lineId, q);
       await repo.addShipped(lineId, q);
-      await stock.applyMovement(input.who.shopId, { warehouseId: a.warehouseId, skuId: line.skuId, delta: -q, reason: 'shipped', reference: `shipment:${shipment.id}:line:${lineId}` }, { consumeReserved: q });
+      await stock.applyMovement(
+        input.who.shopId,
+        {
+          warehouseId: a.warehouseId,
+          skuId: line.skuId,
+          delta: -q,
+          reason: 'shipped',
+          reference: `shipment:${shipment.id}:line:${lineId}`,
+        },
+        { consumeReserved: q },
+      );
     }
     const after = await repo.lines(input.who.shopId, [a.id]);
     const done = after.every((l) => l.shippedQuantity >= l.quantity);
     const status = done ? 'shipped' : 'partially_shipped';
     // the stock moved above is rolled back unless the allocation really moved on
-    if (!(await repo.transition(input.who.shopId, a.id, [current.status], status, { leaseUntil: null, leaseToken: null }))) {
+    if (
+      !(await repo.transition(input.who.shopId, a.id, [current.status], status, { leaseUntil: null, leaseToken: null }))
+    ) {
       throw new ConflictError(`allocation changed while the shipment was recorded; try again`);
     }
     await refreshOrderShippingStatus(tx, input.who.shopId, a.orderId);
     // the customer's page exists from the first parcel; the shipping e-mail is decided with the shipment
     await createTrackingPagesRepo(tx).ensure(input.who.shopId, a.orderId);
     if (deps.customers) {
-      const decided = await enqueueCustomerEmail({ db: tx, appUrl: deps.customers.appUrl, appCanSend: deps.customers.appCanSend }, { shopId: input.who.shopId, shipmentId: shipment!.id, kind: 'shipped' });
+      const decided = await enqueueCustomerEmail(
+        { db: tx, appUrl: deps.customers.appUrl, appCanSend: deps.customers.appCanSend },
+        { shopId: input.who.shopId, shipmentId: shipment!.id, kind: 'shipped' },
+      );
       if (decided.outcome === 'decided') emails.push(decided.row);
     }
-    await createAuditRepo(tx).record(input.who.shopId, 'order', String(a.orderId), 'shipped', `warehouse:${a.warehouseId}`, {
-      allocationId: a.id, shipmentId: shipment.id, carrier: shipment.carrier, trackingNumbers: shipment.trackingNumbers, trackingUrls: shipment.trackingUrls, units: [...wanted.values()].reduce((x, y) => x + y, 0),
-    });
-    return { shipmentId: shipment.id, created: true, allocationStatus: status, carrier: shipment.carrier, trackingUrls: shipment.trackingUrls };
+    await createAuditRepo(tx).record(
+      input.who.shopId,
+      'order',
+      String(a.orderId),
+      'shipped',
+      `warehouse:${a.warehouseId}`,
+      {
+        allocationId: a.id,
+        shipmentId: shipment.id,
+        carrier: shipment.carrier,
+        trackingNumbers: shipment.trackingNumbers,
+        trackingUrls: shipment.trackingUrls,
+        units: [...wanted.values()].reduce((x, y) => x + y, 0),
+      },
+    );
+    return {
+      shipmentId: shipment.id,
+      created: true,
+      allocationStatus: status,
+      carrier: shipment.carrier,
+      trackingUrls: shipment.trackingUrls,
+    };
   });
   if (result.created) {
-    await enqueueFulfill(deps.queues, { shopId: input.who.shopId, shipmentId: result.shipmentId }, jobIds.fulfill.shipment(result.shipmentId));
+    await enqueueFulfill(
+      deps.queues,
+      { shopId: input.who.shopId, shipmentId: result.shipmentId },
+      jobIds.fulfill.shipment(result.shipmentId),
+    );
     await enqueueStockJobs(deps.queues, input.who.shopId);
     if (deps.customers) await queueEmailJobs(deps.customers, emails);
   }
@@ -112,8 +168,14 @@ export async function recordShipment(deps: { db: Db; queues: Queues; customers?:
 }
 
 /** shipped when every live allocation shipped, partially shipped when some did. */
-async function refreshOrderShippingStatus(tx: Parameters<Parameters<Db['transaction']>[0]>[0], shopId: number, orderId: number) {
-  const all = (await createAllocationsRepo(tx).forOrder(shopId, orderId)).filter((a) => a.status !== 'cancelled' && a.status !== 'rejected');
+async function refreshOrderShippingStatus(
+  tx: Parameters<Parameters<Db['transaction']>[0]>[0],
+  shopId: number,
+  orderId: number,
+) {
+  const all = (await createAllocationsRepo(tx).forOrder(shopId, orderId)).filter(
+    (a) => a.status !== 'cancelled' && a.status !== 'rejected',
+  );
   const order = await createOrdersRepo(tx).get(shopId, orderId);
   if (!order || order.status === 'cancelled') return;
   const shippedAll = all.length > 0 && all.every((a) => a.status === 'shipped') && order.status !== 'backordered';

@@ -14,7 +14,13 @@ export interface IdempotentAnswer<T> {
 /** Key order does not change a request: objects are hashed with sorted keys. */
 function canonical(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(canonical);
-  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v as Record<string, unknown>).filter(([, x]) => x !== undefined).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, x]) => [k, canonical(x)]));
+  if (v && typeof v === 'object')
+    return Object.fromEntries(
+      Object.entries(v as Record<string, unknown>)
+        .filter(([, x]) => x !== undefined)
+        .sort(([a], [b]) => (a < b ? -1 : 1))
+        .map(([k, x]) => [k, canonical(x)]),
+    );
   return v;
 }
 
@@ -30,15 +36,26 @@ export async function runIdempotent<T>(
   run: () => Promise<{ statusCode: number; body: T }>,
 ): Promise<IdempotentAnswer<T>> {
   const repo = createFeedIdempotencyRepo(deps.db);
-  const requestHash = createHash('sha256').update(JSON.stringify(canonical(input.request))).digest('hex');
+  const requestHash = createHash('sha256')
+    .update(JSON.stringify(canonical(input.request)))
+    .digest('hex');
   const stored = await repo.find(input.who.shopId, input.who.warehouseId, input.scope, input.key);
   if (stored) {
     if (stored.requestHash !== requestHash) {
-      throw new ValidationError('This Idempotency-Key was used with a different request', [{ path: 'idempotency-key', message: 'send a new key for a new request' }], 'idempotency_key_reused', 422);
+      throw new ValidationError(
+        'This Idempotency-Key was used with a different request',
+        [{ path: 'idempotency-key', message: 'send a new key for a new request' }],
+        'idempotency_key_reused',
+        422,
+      );
     }
     return { statusCode: stored.statusCode, body: stored.response as T, replayed: true };
   }
   const fresh = await run();
-  await repo.save(input.who.shopId, input.who.warehouseId, input.scope, input.key, { requestHash, statusCode: fresh.statusCode, response: fresh.body });
+  await repo.save(input.who.shopId, input.who.warehouseId, input.scope, input.key, {
+    requestHash,
+    statusCode: fresh.statusCode,
+    response: fresh.body,
+  });
   return { ...fresh, replayed: false };
 }

@@ -1,5 +1,11 @@
 import { createCatalogRepo } from '../../db/catalog-repo.js';
-import { gid, restDeletedSchema, restInventoryItemSchema, restProductSchema, type RestProduct } from '../../integrations/shopify/rest-payloads.js';
+import {
+  gid,
+  restDeletedSchema,
+  restInventoryItemSchema,
+  restProductSchema,
+  type RestProduct,
+} from '../../integrations/shopify/rest-payloads.js';
 import type { CatalogSku } from '../../db/catalog-repo.js';
 import type { TopicHandler } from './types.js';
 
@@ -7,17 +13,19 @@ import type { TopicHandler } from './types.js';
 export function skusOfProduct(p: RestProduct): CatalogSku[] {
   const productId = p.admin_graphql_api_id ?? gid('Product', p.id);
   const at = new Date(p.updated_at);
-  return p.variants.filter((v) => v.sku).map((v) => ({
-    sku: v.sku!,
-    title: !v.title || v.title === 'Default Title' || v.title === p.title ? p.title : `${p.title} - ${v.title}`,
-    productExternalId: productId,
-    variantExternalId: v.admin_graphql_api_id ?? gid('ProductVariant', v.id),
-    inventoryItemExternalId: v.inventory_item_id ? gid('InventoryItem', v.inventory_item_id) : null,
-    price: v.price,
-    unitCost: null,
-    supplier: p.vendor,
-    sourceUpdatedAt: Number.isFinite(at.getTime()) ? at : null,
-  }));
+  return p.variants
+    .filter((v) => v.sku)
+    .map((v) => ({
+      sku: v.sku!,
+      title: !v.title || v.title === 'Default Title' || v.title === p.title ? p.title : `${p.title} - ${v.title}`,
+      productExternalId: productId,
+      variantExternalId: v.admin_graphql_api_id ?? gid('ProductVariant', v.id),
+      inventoryItemExternalId: v.inventory_item_id ? gid('InventoryItem', v.inventory_item_id) : null,
+      price: v.price,
+      unitCost: null,
+      supplier: p.vendor,
+      sourceUpdatedAt: Number.isFinite(at.getTime()) ? at : null,
+    }));
 }
 
 /**
@@ -30,7 +38,9 @@ export const ingestProduct: TopicHandler = async (tx, shop, payload, event) => {
   const catalog = createCatalogRepo(tx);
   if (event.topic === 'products/delete') {
     const d = restDeletedSchema.parse(payload);
-    const n = await catalog.detachShopifyIds(shop.id, { productExternalId: d.admin_graphql_api_id ?? gid('Product', d.id) });
+    const n = await catalog.detachShopifyIds(shop.id, {
+      productExternalId: d.admin_graphql_api_id ?? gid('Product', d.id),
+    });
     return { outcome: n ? 'detached' : 'unknown' };
   }
   const rows = skusOfProduct(restProductSchema.parse(payload));
@@ -46,11 +56,17 @@ export const ingestInventoryItem: TopicHandler = async (tx, shop, payload, event
   const catalog = createCatalogRepo(tx);
   if (event.topic === 'inventory_items/delete') {
     const d = restDeletedSchema.parse(payload);
-    const n = await catalog.detachShopifyIds(shop.id, { inventoryItemExternalId: d.admin_graphql_api_id ?? gid('InventoryItem', d.id) });
+    const n = await catalog.detachShopifyIds(shop.id, {
+      inventoryItemExternalId: d.admin_graphql_api_id ?? gid('InventoryItem', d.id),
+    });
     return { outcome: n ? 'detached' : 'unknown' };
   }
   const item = restInventoryItemSchema.parse(payload);
-  const n = await catalog.setUnitCostByItem(shop.id, item.admin_graphql_api_id ?? gid('InventoryItem', item.id), item.cost);
+  const n = await catalog.setUnitCostByItem(
+    shop.id,
+    item.admin_graphql_api_id ?? gid('InventoryItem', item.id),
+    item.cost,
+  );
   // the item of a variant not yet known: products/create (or the daily reconcile) brings the SKU
   return { outcome: n ? 'applied' : 'unknown' };
 };

@@ -17,8 +17,11 @@ export const ingestDataRequest: TopicHandler = async (tx, shop, payload) => {
   const repo = createPrivacyRepo(tx);
   const data = await repo.exportCustomer(shop.id, customerRef(p, p.orders_requested ?? []));
   await repo.record(shop.id, {
-    topic: 'customers/data_request', customerExternalId: p.customer?.id ? gid('Customer', p.customer.id) : null,
-    requestExternalId: p.data_request?.id ?? null, export: data, summary: { orders: data.length },
+    topic: 'customers/data_request',
+    customerExternalId: p.customer?.id ? gid('Customer', p.customer.id) : null,
+    requestExternalId: p.data_request?.id ?? null,
+    export: data,
+    summary: { orders: data.length },
   });
   return { outcome: `exported ${data.length} orders` };
 };
@@ -28,7 +31,11 @@ export const ingestCustomerRedact: TopicHandler = async (tx, shop, payload) => {
   const p = restCompliancePayloadSchema.parse(payload);
   const repo = createPrivacyRepo(tx);
   const n = await repo.redactCustomer(shop.id, customerRef(p, p.orders_to_redact ?? []));
-  await repo.record(shop.id, { topic: 'customers/redact', customerExternalId: p.customer?.id ? gid('Customer', p.customer.id) : null, summary: { ordersRedacted: n } });
+  await repo.record(shop.id, {
+    topic: 'customers/redact',
+    customerExternalId: p.customer?.id ? gid('Customer', p.customer.id) : null,
+    summary: { ordersRedacted: n },
+  });
   return { outcome: `redacted ${n} orders` };
 };
 

@@ -10,10 +10,26 @@ type FoRef = z.infer<typeof restFulfillmentOrderRefSchema>;
 
 async function mirror(tx: Tx, shopId: number, fo: FoRef, at: Date): Promise<void> {
   const location = fo.assigned_location_id ? gid('Location', fo.assigned_location_id) : null;
-  await createShopifyMirrorRepo(tx).upsertFulfillmentOrder(shopId, { externalId: fo.id, status: (fo.status ?? 'open').toUpperCase(), requestStatus: fo.request_status?.toUpperCase() ?? null, locationExternalId: location }, at);
+  await createShopifyMirrorRepo(tx).upsertFulfillmentOrder(
+    shopId,
+    {
+      externalId: fo.id,
+      status: (fo.status ?? 'open').toUpperCase(),
+      requestStatus: fo.request_status?.toUpperCase() ?? null,
+      locationExternalId: location,
+    },
+    at,
+  );
 }
 
-const foKeys = ['fulfillment_order', 'original_fulfillment_order', 'moved_fulfillment_order', 'submitted_fulfillment_order', 'remaining_fulfillment_order', 'replacement_fulfillment_order'] as const;
+const foKeys = [
+  'fulfillment_order',
+  'original_fulfillment_order',
+  'moved_fulfillment_order',
+  'submitted_fulfillment_order',
+  'remaining_fulfillment_order',
+  'replacement_fulfillment_order',
+] as const;
 
 /**
  * fulfillment_orders/*: the payloads carry only ids and statuses; we mirror them so the admin
@@ -50,9 +66,20 @@ export const ingestFulfillment: TopicHandler = async (tx, shop, payload, event) 
   const f = restFulfillmentSchema.parse(payload);
   const order = await createOrdersRepo(tx).byExternalId(shop.id, 'shopify', gid('Order', f.order_id));
   if (!order) return { outcome: 'unknown order' };
-  await createAuditRepo(tx).record(shop.id, 'order', String(order.id), event.topic === 'fulfillments/create' ? 'shopify_fulfillment_created' : 'shopify_fulfillment_updated', 'shopify', {
-    fulfillment: f.admin_graphql_api_id ?? gid('Fulfillment', f.id), status: f.status, shipmentStatus: f.shipment_status,
-    trackingCompany: f.tracking_company, trackingNumbers: f.tracking_numbers ?? (f.tracking_number ? [f.tracking_number] : []), trackingUrl: f.tracking_url,
-  });
+  await createAuditRepo(tx).record(
+    shop.id,
+    'order',
+    String(order.id),
+    event.topic === 'fulfillments/create' ? 'shopify_fulfillment_created' : 'shopify_fulfillment_updated',
+    'shopify',
+    {
+      fulfillment: f.admin_graphql_api_id ?? gid('Fulfillment', f.id),
+      status: f.status,
+      shipmentStatus: f.shipment_status,
+      trackingCompany: f.tracking_company,
+      trackingNumbers: f.tracking_numbers ?? (f.tracking_number ? [f.tracking_number] : []),
+      trackingUrl: f.tracking_url,
+    },
+  );
   return { outcome: 'recorded' };
 };

@@ -8,9 +8,15 @@ import type { TopicHandler } from './types.js';
  */
 export const ingestInventoryLevel: TopicHandler = async (tx, shop, payload) => {
   const l = restInventoryLevelSchema.parse(payload);
-  const applied = await createShopifyMirrorRepo(tx).upsertInventoryLevel(shop.id, {
-    inventoryItemExternalId: gid('InventoryItem', l.inventory_item_id), locationExternalId: gid('Location', l.location_id), available: l.available ?? null,
-  }, new Date(l.updated_at));
+  const applied = await createShopifyMirrorRepo(tx).upsertInventoryLevel(
+    shop.id,
+    {
+      inventoryItemExternalId: gid('InventoryItem', l.inventory_item_id),
+      locationExternalId: gid('Location', l.location_id),
+      available: l.available ?? null,
+    },
+    new Date(l.updated_at),
+  );
   return { outcome: applied ? 'applied' : 'stale' };
 };
 
@@ -18,12 +24,26 @@ export const ingestInventoryLevel: TopicHandler = async (tx, shop, payload) => {
 export const ingestLocation: TopicHandler = async (tx, shop, payload, event) => {
   const l = restLocationSchema.parse(payload);
   const deleted = event.topic === 'locations/delete';
-  const active = event.topic === 'locations/deactivate' ? false : event.topic === 'locations/activate' ? true : (l.active ?? true);
+  const active =
+    event.topic === 'locations/deactivate' ? false : event.topic === 'locations/activate' ? true : (l.active ?? true);
   const at = l.updated_at ? new Date(l.updated_at) : (event.triggeredAt ?? event.receivedAt);
-  const applied = await createShopifyMirrorRepo(tx).upsertLocation(shop.id, {
-    externalId: l.admin_graphql_api_id ?? gid('Location', l.id), name: l.name,
-    address: { address1: l.address1, address2: l.address2, city: l.city, zip: l.zip, province: l.province_code, countryCode: l.country_code },
-    active: active && !deleted, deleted,
-  }, at);
+  const applied = await createShopifyMirrorRepo(tx).upsertLocation(
+    shop.id,
+    {
+      externalId: l.admin_graphql_api_id ?? gid('Location', l.id),
+      name: l.name,
+      address: {
+        address1: l.address1,
+        address2: l.address2,
+        city: l.city,
+        zip: l.zip,
+        province: l.province_code,
+        countryCode: l.country_code,
+      },
+      active: active && !deleted,
+      deleted,
+    },
+    at,
+  );
   return { outcome: applied ? 'applied' : 'stale' };
 };

@@ -10,18 +10,44 @@ import type { TopicHandler } from './types.js';
 /** orders/create, updated, paid, cancelled: store the version if it is the newest, then route or cancel. */
 export const ingestOrder: TopicHandler = async (tx, shop, payload, event) => {
   const parsed = restOrderSchema.safeParse(payload);
-  if (!parsed.success) throw new ValidationError(`${event.topic} payload is not an order: ${parsed.error.issues[0]?.message}`, parsed.error.issues.slice(0, 5));
+  if (!parsed.success)
+    throw new ValidationError(
+      `${event.topic} payload is not an order: ${parsed.error.issues[0]?.message}`,
+      parsed.error.issues.slice(0, 5),
+    );
   const incoming = { ...normalizeRestOrder(parsed.data), observedAt: event.triggeredAt ?? event.receivedAt };
   await lockKey(tx, `order:${shop.id}:${incoming.externalId}`);
   const result = await createOrdersRepo(tx).upsertIncoming(shop.id, incoming);
   await createAuditRepo(tx).record(shop.id, 'order', String(result.orderId), 'webhook_received', 'shopify', {
-    topic: event.topic, inboxId: event.id, eventId: event.eventId, outcome: result.outcome, sourceUpdatedAt: incoming.updatedAt,
+    topic: event.topic,
+    inboxId: event.id,
+    eventId: event.eventId,
+    outcome: result.outcome,
+    sourceUpdatedAt: incoming.updatedAt,
   });
   if (result.outcome === 'stale') return { outcome: 'stale' };
   if (result.cancelledNow) {
-    return { outcome: 'cancelled', followUps: [{ queue: 'route', payload: { shopId: shop.id, orderId: result.orderId, reason: 'cancelled' }, jobId: jobIds.route.cancel(result.orderId) }] };
+    return {
+      outcome: 'cancelled',
+      followUps: [
+        {
+          queue: 'route',
+          payload: { shopId: shop.id, orderId: result.orderId, reason: 'cancelled' },
+          jobId: jobIds.route.cancel(result.orderId),
+        },
+      ],
+    };
   }
   if (result.settled) return { outcome: result.outcome };
   // one routing per stored version: orders/create, paid and updated of the same second route once
-  return { outcome: result.outcome, followUps: [{ queue: 'route', payload: { shopId: shop.id, orderId: result.orderId, reason: event.topic }, jobId: jobIds.route.orderVersion(result.orderId, incoming.updatedAt, incoming.observedAt) }] };
+  return {
+    outcome: result.outcome,
+    followUps: [
+      {
+        queue: 'route',
+        payload: { shopId: shop.id, orderId: result.orderId, reason: event.topic },
+        jobId: jobIds.route.orderVersion(result.orderId, incoming.updatedAt, incoming.observedAt),
+      },
+    ],
+  };
 };

@@ -1,7 +1,12 @@
 import type { OutboxRow } from '../../db/email-outbox-repo.js';
 import { createReturnsRepo } from '../../db/returns-repo.js';
 import type { ReturnState } from '../../domain/returns/state-machine.js';
-import { gid, restDisposeSchema, restRefundSchema, restReturnSchema } from '../../integrations/shopify/rest-payloads.js';
+import {
+  gid,
+  restDisposeSchema,
+  restRefundSchema,
+  restReturnSchema,
+} from '../../integrations/shopify/rest-payloads.js';
 import { decideReturnEmail } from '../returns/enqueue-return-email.js';
 import { recordReturnStep } from '../returns/timeline.js';
 import type { FollowUp, TopicHandler } from './types.js';
@@ -22,7 +27,9 @@ export const ingestReturn: TopicHandler = async (tx, shop, payload, event, ctx) 
   const r = restReturnSchema.parse(payload);
   const at = event.triggeredAt ?? event.receivedAt;
   const externalId = r.admin_graphql_api_id ?? gid('Return', r.id);
-  const orderId = r.order?.admin_graphql_api_id ?? (r.order?.id ? gid('Order', r.order.id) : r.order_id ? gid('Order', r.order_id) : null);
+  const orderId =
+    r.order?.admin_graphql_api_id ??
+    (r.order?.id ? gid('Order', r.order.id) : r.order_id ? gid('Order', r.order_id) : null);
   const status = r.status.toUpperCase();
 
   const repo = createReturnsRepo(tx);
@@ -33,28 +40,45 @@ export const ingestReturn: TopicHandler = async (tx, shop, payload, event, ctx) 
   }
 
   const row = await repo.upsertFromShopify(shop.id, {
-    externalId, orderExternalId: orderId, name: r.name ?? null, status, totalQuantity: r.total_return_line_items ?? 0, data: payload, sourceUpdatedAt: at, source: 'shopify',
+    externalId,
+    orderExternalId: orderId,
+    name: r.name ?? null,
+    status,
+    totalQuantity: r.total_return_line_items ?? 0,
+    data: payload,
+    sourceUpdatedAt: at,
+    source: 'shopify',
     state: status === 'DECLINED' ? 'declined' : status === 'OPEN' ? 'approved' : 'requested',
   });
   if (!row) return { outcome: 'stale' };
   for (const l of r.return_line_items ?? []) {
     await repo.insertLineIfNew(shop.id, row.id, {
-      externalId: l.admin_graphql_api_id ?? gid('ReturnLineItem', l.id), quantity: l.quantity, reason: l.return_reason ?? null,
-      lineItemExternalId: l.fulfillment_line_item?.line_item?.id ? gid('LineItem', l.fulfillment_line_item.line_item.id) : null, sku: l.fulfillment_line_item?.line_item?.sku ?? null,
+      externalId: l.admin_graphql_api_id ?? gid('ReturnLineItem', l.id),
+      quantity: l.quantity,
+      reason: l.return_reason ?? null,
+      lineItemExternalId: l.fulfillment_line_item?.line_item?.id
+        ? gid('LineItem', l.fulfillment_line_item.line_item.id)
+        : null,
+      sku: l.fulfillment_line_item?.line_item?.sku ?? null,
     });
   }
   const f = follow[status];
   const emails: OutboxRow[] = [];
   if (f && row.rma && f.from.includes(row.state as ReturnState)) {
-    const stamp = f.to === 'approved' ? { approvedAt: at } : f.to === 'declined' ? { declinedAt: at } : { closedAt: at };
+    const stamp =
+      f.to === 'approved' ? { approvedAt: at } : f.to === 'declined' ? { declinedAt: at } : { closedAt: at };
     const moved = await repo.followShopify(row.id, f.from, f.to, stamp);
     if (moved) {
       await recordReturnStep(tx, moved, `return_${f.to}`, 'shopify', { topic: event.topic });
-      if (f.to === 'approved' || f.to === 'declined') emails.push(...await decideReturnEmail(ctx.email, tx, shop.id, row.id, `return_${f.to}`));
+      if (f.to === 'approved' || f.to === 'declined')
+        emails.push(...(await decideReturnEmail(ctx.email, tx, shop.id, row.id, `return_${f.to}`)));
     }
   }
-  const followUps: FollowUp[] = [{ queue: 'returns', payload: { shopId: shop.id, returnId: row.id }, jobId: `return-${row.id}-inbox-${event.id}` }];
-  for (const e of emails.filter((x) => x.status === 'pending')) followUps.push({ queue: 'email', payload: { shopId: shop.id, outboxId: e.id }, jobId: `email-${e.id}` });
+  const followUps: FollowUp[] = [
+    { queue: 'returns', payload: { shopId: shop.id, returnId: row.id }, jobId: `return-${row.id}-inbox-${event.id}` },
+  ];
+  for (const e of emails.filter((x) => x.status === 'pending'))
+    followUps.push({ queue: 'email', payload: { shopId: shop.id, outboxId: e.id }, jobId: `email-${e.id}` });
   return { outcome: 'applied', followUps };
 };
 
@@ -73,7 +97,9 @@ export const ingestRefund: TopicHandler = async (tx, shop, payload, event, ctx) 
   if (!r) return { outcome: 'unknown return' };
   if (r.refundedAt) return { outcome: 'already refunded' };
   const at = event.triggeredAt ?? event.receivedAt;
-  const cents = (refund.transactions ?? []).filter((t) => t.kind === 'refund' && (t.status ?? 'success') === 'success').reduce((s, t) => s + Math.round(Number(t.amount) * 100), 0);
+  const cents = (refund.transactions ?? [])
+    .filter((t) => t.kind === 'refund' && (t.status ?? 'success') === 'success')
+    .reduce((s, t) => s + Math.round(Number(t.amount) * 100), 0);
   const amount = (cents / 100).toFixed(2);
   const step = { topic: event.topic, refund: refund.admin_graphql_api_id ?? gid('Refund', refund.id), amount };
   if (r.state !== 'graded') {
@@ -85,7 +111,12 @@ export const ingestRefund: TopicHandler = async (tx, shop, payload, event, ctx) 
   if (!moved) return { outcome: 'stale' };
   await recordReturnStep(tx, r, 'return_refunded', 'shopify', step);
   const emails = await decideReturnEmail(ctx.email, tx, shop.id, r.id, 'return_refunded');
-  return { outcome: 'refunded', followUps: emails.filter((e) => e.status === 'pending').map((e) => ({ queue: 'email' as const, payload: { shopId: shop.id, outboxId: e.id }, jobId: `email-${e.id}` })) };
+  return {
+    outcome: 'refunded',
+    followUps: emails
+      .filter((e) => e.status === 'pending')
+      .map((e) => ({ queue: 'email' as const, payload: { shopId: shop.id, outboxId: e.id }, jobId: `email-${e.id}` })),
+  };
 };
 
 /**
@@ -95,8 +126,19 @@ export const ingestRefund: TopicHandler = async (tx, shop, payload, event, ctx) 
  */
 export const ingestDisposal: TopicHandler = async (tx, shop, payload) => {
   const d = restDisposeSchema.parse(payload);
-  const lineIds = d.dispositions.map((x) => x.reverse_fulfillment_order_line_item.admin_graphql_api_id ?? gid('ReverseFulfillmentOrderLineItem', x.reverse_fulfillment_order_line_item.id));
+  const lineIds = d.dispositions.map(
+    (x) =>
+      x.reverse_fulfillment_order_line_item.admin_graphql_api_id ??
+      gid('ReverseFulfillmentOrderLineItem', x.reverse_fulfillment_order_line_item.id),
+  );
   const ids = await createReturnsRepo(tx).idsByRfoLines(shop.id, [...new Set(lineIds)]);
   if (ids.length === 0) return { outcome: 'unknown return' };
-  return { outcome: 'sync queued', followUps: ids.map((id) => ({ queue: 'returns' as const, payload: { shopId: shop.id, returnId: id }, jobId: `return-${id}-dispose-${d.id}-${Date.now()}` })) };
+  return {
+    outcome: 'sync queued',
+    followUps: ids.map((id) => ({
+      queue: 'returns' as const,
+      payload: { shopId: shop.id, returnId: id },
+      jobId: `return-${id}-dispose-${d.id}-${Date.now()}`,
+    })),
+  };
 };

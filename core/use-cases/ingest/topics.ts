@@ -42,10 +42,28 @@ export const topicHandlers: Record<string, TopicHandler> = {
   'shop/redact': ingestShopRedact,
   'refunds/create': ingestRefund,
   'reverse_fulfillment_orders/dispose': ingestDisposal,
-  ...Object.fromEntries(['request', 'approve', 'decline', 'process', 'close', 'cancel', 'reopen', 'update'].map((t) => [`returns/${t}`, ingestReturn])),
   ...Object.fromEntries(
-    ['order_routing_complete', 'moved', 'split', 'merged', 'placed_on_hold', 'hold_released', 'cancelled', 'fulfillment_request_submitted',
-      'fulfillment_request_accepted', 'fulfillment_request_rejected', 'cancellation_request_submitted', 'cancellation_request_accepted',
-      'cancellation_request_rejected', 'rescheduled'].map((t) => [`fulfillment_orders/${t}`, ingestFulfillmentOrderEvent]),
+    ['request', 'approve', 'decline', 'process', 'close', 'cancel', 'reopen', 'update'].map((t) => [
+      `returns/${t}`,
+      ingestReturn,
+    ]),
+  ),
+  ...Object.fromEntries(
+    [
+      'order_routing_complete',
+      'moved',
+      'split',
+      'merged',
+      'placed_on_hold',
+      'hold_released',
+      'cancelled',
+      'fulfillment_request_submitted',
+      'fulfillment_request_accepted',
+      'fulfillment_request_rejected',
+      'cancellation_request_submitted',
+      'cancellation_request_accepted',
+      'cancellation_request_rejected',
+      'rescheduled',
+    ].map((t) => [`fulfillment_orders/${t}`, ingestFulfillmentOrderEvent]),
   ),
 };

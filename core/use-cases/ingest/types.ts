@@ -20,4 +20,10 @@ export interface HandlerContext {
 }
 
 /** One topic's handler: runs inside the transaction that also marks the event processed. */
-export type TopicHandler = (tx: Tx, shop: Shop, payload: unknown, event: InboxEvent, ctx: HandlerContext) => Promise<HandlerResult>;
+export type TopicHandler = (
+  tx: Tx,
+  shop: Shop,
+  payload: unknown,
+  event: InboxEvent,
+  ctx: HandlerContext,
+) => Promise<HandlerResult>;

@@ -19,7 +19,11 @@ export interface CustomerReturnView {
  * What the customer behind a tracking-page token may return: null when the token is unknown or
  * the shop does not take returns from its customers (the page then shows no return link).
  */
-export async function customerReturnView(deps: { db: Db }, token: string, now: Date): Promise<CustomerReturnView | null> {
+export async function customerReturnView(
+  deps: { db: Db },
+  token: string,
+  now: Date,
+): Promise<CustomerReturnView | null> {
   const page = await createTrackingPagesRepo(deps.db).byToken(token, now);
   if (!page) return null;
   const policy = await createReturnsRepo(deps.db).policy(page.shopId);
@@ -31,7 +35,9 @@ export async function customerReturnView(deps: { db: Db }, token: string, now: D
   const existing = await createReturnsRepo(deps.db).forOrder(page.shopId, order.id);
   return {
     orderName: order.name,
-    lines: avail.lines.filter((l) => l.returnable > 0).map((l) => ({ orderLineId: l.line.id, title: l.line.title, sku: l.line.sku, returnable: l.returnable })),
+    lines: avail.lines
+      .filter((l) => l.returnable > 0)
+      .map((l) => ({ orderLineId: l.line.id, title: l.line.title, sku: l.line.sku, returnable: l.returnable })),
     returns: existing.filter((r) => r.rma).map((r) => ({ rma: r.rma!, state: r.state })),
   };
 }
@@ -39,13 +45,23 @@ export async function customerReturnView(deps: { db: Db }, token: string, now: D
 /** The customer's request from the tracking page: the token names the order, the shop's rules decide. */
 export async function requestCustomerReturn(
   deps: { db: Db; queues: Queues; log: Logger; customers: CustomerEmailDeps },
-  input: { token: string; lines: { orderLineId: number; quantity: number }[]; reason: string; note: string | null; now: Date },
+  input: {
+    token: string;
+    lines: { orderLineId: number; quantity: number }[];
+    reason: string;
+    note: string | null;
+    now: Date;
+  },
 ): Promise<RequestReturnResult | null> {
   const page = await createTrackingPagesRepo(deps.db).byToken(input.token, input.now);
   if (!page) return null;
   return requestReturn(deps, {
-    shopId: page.shopId, orderId: page.orderId, source: 'customer', actor: 'customer',
-    lines: input.lines.map((l) => ({ ...l, reason: input.reason, note: input.note })), now: input.now,
+    shopId: page.shopId,
+    orderId: page.orderId,
+    source: 'customer',
+    actor: 'customer',
+    lines: input.lines.map((l) => ({ ...l, reason: input.reason, note: input.note })),
+    now: input.now,
   });
 }
 
@@ -53,7 +69,10 @@ export async function requestCustomerReturn(
  * The printable slip of one of the order's returns, for the customer the approval e-mail links
  * here: null unless the token is live and the return belongs to its order and was approved.
  */
-export async function customerReturnSlip(deps: { db: Db }, input: { token: string; rma: string; lang: 'en' | 'fr'; now: Date }): Promise<string | null> {
+export async function customerReturnSlip(
+  deps: { db: Db },
+  input: { token: string; rma: string; lang: 'en' | 'fr'; now: Date },
+): Promise<string | null> {
   const page = await createTrackingPagesRepo(deps.db).byToken(input.token, input.now);
   if (!page) return null;
   const r = await createReturnsRepo(deps.db).byRma(page.shopId, input.rma);

@@ -19,8 +19,12 @@ export async function listExpectedReturns(deps: { db: Db }, who: FeedPrincipal):
   const ids = [...new Set(rows.map((r) => r.orderId).filter((x): x is number => x !== null))];
   const names = await orderNames(deps.db, who.shopId, ids);
   return rows.map((r) => ({
-    id: r.id, rma: r.rma ?? '', orderName: names.find((n) => n.id === r.orderId)?.name ?? null, state: r.state as ExpectedReturn['state'],
-    approvedAt: r.approvedAt?.toISOString() ?? null, trackingNumber: r.trackingNumber,
+    id: r.id,
+    rma: r.rma ?? '',
+    orderName: names.find((n) => n.id === r.orderId)?.name ?? null,
+    state: r.state as ExpectedReturn['state'],
+    approvedAt: r.approvedAt?.toISOString() ?? null,
+    trackingNumber: r.trackingNumber,
     lines: r.lines.map((l) => ({ lineId: l.id, sku: l.sku, title: l.title, quantity: l.quantity })),
   }));
 }

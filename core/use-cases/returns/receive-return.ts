@@ -37,30 +37,39 @@ export interface ReceiptResult {
  * moves stock. Once per idempotency key: a replay answers the first answer, a different body
  * under the same key is a 409. The refund follows when the shop's policy says so.
  */
-export async function receiveReturn(deps: { db: Db; queues: Queues; log: Logger }, input: ReceiptInput): Promise<ReceiptResult> {
+export async function receiveReturn(
+  deps: { db: Db; queues: Queues; log: Logger },
+  input: ReceiptInput,
+): Promise<ReceiptResult> {
   if (input.lines.length === 0) throw new ValidationError('a receipt needs at least one line');
-  const hash = createHash('sha256').update(JSON.stringify({ r: input.returnId, t: input.receivedAt.toISOString(), l: input.lines })).digest('hex');
+  const hash = createHash('sha256')
+    .update(JSON.stringify({ r: input.returnId, t: input.receivedAt.toISOString(), l: input.lines }))
+    .digest('hex');
   const result = await deps.db.transaction(async (tx) => {
     const repo = createReturnsRepo(tx);
     const r = await repo.lock(input.who.shopId, input.returnId);
     if (!r || r.warehouseId !== input.who.warehouseId) throw new NotFoundError('return');
     const seen = await repo.receipt(input.who.warehouseId, input.idempotencyKey);
     if (seen) {
-      if (seen.requestHash !== hash || seen.returnId !== r.id) throw new ConflictError('this idempotency key was used for a different receipt');
+      if (seen.requestHash !== hash || seen.returnId !== r.id)
+        throw new ConflictError('this idempotency key was used for a different receipt');
       return { ...(seen.response as ReceiptResult), created: false };
     }
-    if (r.state !== 'approved' && r.state !== 'in_transit') throw new ConflictError(`return ${r.rma} is ${r.state}; it cannot be received`, { state: r.state });
+    if (r.state !== 'approved' && r.state !== 'in_transit')
+      throw new ConflictError(`return ${r.rma} is ${r.state}; it cannot be received`, { state: r.state });
 
     const byLine = new Map<number, { grade: Grade; quantity: number }[]>();
     const photos = new Map<number, string[]>();
     for (const l of input.lines) {
-      if (!r.lines.some((x) => x.id === l.lineId)) throw new ValidationError(`line ${l.lineId} is not part of return ${r.rma}`, undefined, 'unknown_line', 422);
+      if (!r.lines.some((x) => x.id === l.lineId))
+        throw new ValidationError(`line ${l.lineId} is not part of return ${r.rma}`, undefined, 'unknown_line', 422);
       byLine.set(l.lineId, [...(byLine.get(l.lineId) ?? []), { grade: l.grade, quantity: l.quantity }]);
       photos.set(l.lineId, [...(photos.get(l.lineId) ?? []), ...l.photoUrls]);
     }
     const stock = createStockRepo(tx);
     const catalog = createCatalogRepo(tx);
-    let restocked = 0, damaged = 0;
+    let restocked = 0,
+      damaged = 0;
     const problems: string[] = [];
     const effects = new Map<number, { restock: number; damaged: number; other: number }>();
     for (const [lineId, units] of byLine) {
@@ -69,38 +78,71 @@ export async function receiveReturn(deps: { db: Db; queues: Queues; log: Logger 
       if ('error' in e) problems.push(`line ${lineId}: ${e.error}`);
       else effects.set(lineId, e);
     }
-    if (problems.length) throw new ValidationError('the receipt does not match the return', problems, 'receipt_exceeds_return', 422);
+    if (problems.length)
+      throw new ValidationError('the receipt does not match the return', problems, 'receipt_exceeds_return', 422);
     for (const [lineId, units] of byLine) {
       const line = r.lines.find((x) => x.id === lineId)!;
       const e = effects.get(lineId)!;
       const sku = line.sku ? await catalog.skuBySku(input.who.shopId, line.sku) : undefined;
-      if ((e.restock > 0 || e.damaged > 0) && !sku) problems.push(`line ${lineId}: SKU ${line.sku ?? '(none)'} is not in the catalog`);
-      if (sku && e.restock > 0) await stock.applyMovement(input.who.shopId, { warehouseId: input.who.warehouseId, skuId: sku.id, delta: e.restock, reason: 'returned', reference: `return:${r.id}:line:${lineId}` });
+      if ((e.restock > 0 || e.damaged > 0) && !sku)
+        problems.push(`line ${lineId}: SKU ${line.sku ?? '(none)'} is not in the catalog`);
+      if (sku && e.restock > 0)
+        await stock.applyMovement(input.who.shopId, {
+          warehouseId: input.who.warehouseId,
+          skuId: sku.id,
+          delta: e.restock,
+          reason: 'returned',
+          reference: `return:${r.id}:line:${lineId}`,
+        });
       if (sku && e.damaged > 0) await repo.addDamaged(input.who.shopId, input.who.warehouseId, sku.id, e.damaged);
       restocked += e.restock;
       damaged += e.damaged;
       const received = units.filter((u) => u.grade !== 'missing').reduce((s, u) => s + u.quantity, 0);
-      await repo.updateLine(input.who.shopId, lineId, { receivedQuantity: received, grades: units, photoUrls: photos.get(lineId) ?? [] });
+      await repo.updateLine(input.who.shopId, lineId, {
+        receivedQuantity: received,
+        grades: units,
+        photoUrls: photos.get(lineId) ?? [],
+      });
     }
-    if (problems.length) throw new ValidationError('the receipt names SKUs we do not know', problems, 'unknown_sku', 422);
+    if (problems.length)
+      throw new ValidationError('the receipt names SKUs we do not know', problems, 'unknown_sku', 422);
 
-    await repo.move(input.who.shopId, r.id, [r.state as 'approved' | 'in_transit'], 'received', { receivedAt: input.receivedAt });
-    await recordReturnStep(tx, r, 'return_received', `warehouse:${input.who.warehouseId}`, { units: [...byLine.values()].flat().reduce((s, u) => s + u.quantity, 0) });
+    await repo.move(input.who.shopId, r.id, [r.state as 'approved' | 'in_transit'], 'received', {
+      receivedAt: input.receivedAt,
+    });
+    await recordReturnStep(tx, r, 'return_received', `warehouse:${input.who.warehouseId}`, {
+      units: [...byLine.values()].flat().reduce((s, u) => s + u.quantity, 0),
+    });
     await repo.move(input.who.shopId, r.id, ['received'], 'graded', { gradedAt: input.now });
-    await recordReturnStep(tx, r, 'return_graded', `warehouse:${input.who.warehouseId}`, { grades: Object.fromEntries([...byLine].map(([id, u]) => [id, u])), restocked, damaged });
+    await recordReturnStep(tx, r, 'return_graded', `warehouse:${input.who.warehouseId}`, {
+      grades: Object.fromEntries([...byLine].map(([id, u]) => [id, u])),
+      restocked,
+      damaged,
+    });
 
     const policy = await repo.policy(input.who.shopId);
     if (r.refundedAt) {
       // the merchant refunded it in Shopify before it came back (refunds/create): that was the refund
-      if (await repo.move(input.who.shopId, r.id, ['graded'], 'refunded')) await recordReturnStep(tx, r, 'return_refunded', 'shopify', { amount: r.refundAmount, before: 'grading' });
+      if (await repo.move(input.who.shopId, r.id, ['graded'], 'refunded'))
+        await recordReturnStep(tx, r, 'return_refunded', 'shopify', { amount: r.refundAmount, before: 'grading' });
     } else if (policy.refundOn !== 'manual') {
       const after = (await repo.get(input.who.shopId, r.id))!;
       const amount = refundAmount(after.lines);
       await repo.update(input.who.shopId, r.id, { refundDueAt: input.now, refundAmount: amount.toFixed(2) });
-      await recordReturnStep(tx, r, 'refund_requested', 'rules', { amount: amount.toFixed(2), policy: policy.refundOn });
+      await recordReturnStep(tx, r, 'refund_requested', 'rules', {
+        amount: amount.toFixed(2),
+        policy: policy.refundOn,
+      });
     }
     const response: ReceiptResult = { returnId: r.id, rma: r.rma, created: true, state: 'graded', restocked, damaged };
-    await repo.saveReceipt({ shopId: input.who.shopId, warehouseId: input.who.warehouseId, returnId: r.id, idempotencyKey: input.idempotencyKey, requestHash: hash, response });
+    await repo.saveReceipt({
+      shopId: input.who.shopId,
+      warehouseId: input.who.warehouseId,
+      returnId: r.id,
+      idempotencyKey: input.idempotencyKey,
+      requestHash: hash,
+      response,
+    });
     return response;
   });
   if (result.created) {

@@ -35,7 +35,10 @@ export type RequestReturnResult =
  * refused (with a reason), approved at once or left for review. It gets an RMA number and the
  * warehouse that will receive it (the returns rule), then Shopify is told.
  */
-export async function requestReturn(deps: { db: Db; queues: Queues; log: Logger; customers: CustomerEmailDeps }, input: RequestReturnInput): Promise<RequestReturnResult> {
+export async function requestReturn(
+  deps: { db: Db; queues: Queues; log: Logger; customers: CustomerEmailDeps },
+  input: RequestReturnInput,
+): Promise<RequestReturnResult> {
   if (input.lines.length === 0) throw new ValidationError('a return needs at least one line');
   const emails: OutboxRow[] = [];
   const result = await deps.db.transaction(async (tx) => {
@@ -46,9 +49,19 @@ export async function requestReturn(deps: { db: Db; queues: Queues; log: Logger;
     const lines = await orders.lines(input.shopId, order.id);
     const wanted = new Map<number, { quantity: number; reason: string; note: string | null }>();
     for (const l of input.lines) {
-      if (!lines.some((x) => x.id === l.orderLineId)) throw new ValidationError(`line ${l.orderLineId} is not on order ${order.name}`, undefined, 'unknown_line', 422);
+      if (!lines.some((x) => x.id === l.orderLineId))
+        throw new ValidationError(
+          `line ${l.orderLineId} is not on order ${order.name}`,
+          undefined,
+          'unknown_line',
+          422,
+        );
       const prev = wanted.get(l.orderLineId);
-      wanted.set(l.orderLineId, { quantity: (prev?.quantity ?? 0) + l.quantity, reason: l.reason, note: l.note ?? prev?.note ?? null });
+      wanted.set(l.orderLineId, {
+        quantity: (prev?.quantity ?? 0) + l.quantity,
+        reason: l.reason,
+        note: l.note ?? prev?.note ?? null,
+      });
     }
     const policy = await repo.policy(input.shopId);
     const avail = await returnableLines(tx, order, lines);
@@ -56,38 +69,94 @@ export async function requestReturn(deps: { db: Db; queues: Queues; log: Logger;
       const a = avail.lines.find((x) => x.line.id === orderLineId)!;
       return { orderLineId, sku: a.line.sku, tags: [], quantity: w.quantity, returnable: a.returnable };
     });
-    const decision = decideRequest(policy, { source: input.source, lines: candidates, orderTags: order.tags, shippedAt: avail.shippedAt, deliveredAt: avail.deliveredAt, now: input.now });
+    const decision = decideRequest(policy, {
+      source: input.source,
+      lines: candidates,
+      orderTags: order.tags,
+      shippedAt: avail.shippedAt,
+      deliveredAt: avail.deliveredAt,
+      now: input.now,
+    });
     const verdicts = candidates.map((c, i) => ({ orderLineId: c.orderLineId, verdict: decision.lines[i]! }));
     if (decision.kind === 'reject') return { ok: false as const, reason: decision.reason, lines: verdicts };
     // even the merchant cannot return more than was shipped and not yet returned
-    const over = verdicts.filter((v) => !v.verdict.ok && (v.verdict.reason === 'too_many' || v.verdict.reason === 'nothing_to_return'));
-    if (over.length) throw new ValidationError('more units than can be returned', over.map((o) => `line ${o.orderLineId}: ${o.verdict.ok ? '' : o.verdict.reason}`), 'not_returnable', 422);
+    const over = verdicts.filter(
+      (v) => !v.verdict.ok && (v.verdict.reason === 'too_many' || v.verdict.reason === 'nothing_to_return'),
+    );
+    if (over.length)
+      throw new ValidationError(
+        'more units than can be returned',
+        over.map((o) => `line ${o.orderLineId}: ${o.verdict.ok ? '' : o.verdict.reason}`),
+        'not_returnable',
+        422,
+      );
 
     const whs = await createWarehousesRepo(tx).list(input.shopId);
     const chosen = chooseReturnWarehouse(
-      whs.map((w) => ({ id: w.id, name: w.name, active: w.active, latitude: w.latitude, longitude: w.longitude, countryCode: w.address?.countryCode ?? null })),
+      whs.map((w) => ({
+        id: w.id,
+        name: w.name,
+        active: w.active,
+        latitude: w.latitude,
+        longitude: w.longitude,
+        countryCode: w.address?.countryCode ?? null,
+      })),
       policy.returnWarehouseIds,
       { latitude: order.latitude, longitude: order.longitude, countryCode: order.countryCode },
     );
     const seq = await repo.nextRmaSequence(input.shopId);
-    const ret = await repo.insert(input.shopId, {
-      channel: order.channel, orderId: order.id, orderExternalId: order.externalId, status: 'PENDING', rma: rmaNumber(seq), source: input.source, state: 'requested',
-      decision: decision.why, warehouseId: chosen?.warehouseId ?? null, cost: String(policy.costPerReturn), requestedAt: input.now,
-      labelUrl: input.labelUrl ?? null, trackingNumber: input.trackingNumber ?? null, trackingUrl: input.trackingUrl ?? null,
-      totalQuantity: [...wanted.values()].reduce((s, w) => s + w.quantity, 0),
-    }, [...wanted].map(([orderLineId, w]) => {
-      const l = lines.find((x) => x.id === orderLineId)!;
-      return { orderLineId, lineItemExternalId: l.externalId, sku: l.sku, title: l.title, quantity: w.quantity, unitPrice: l.unitPrice, reason: w.reason, customerNote: w.note };
-    }));
-    await recordReturnStep(tx, ret, 'return_requested', input.actor, { source: input.source, units: ret.totalQuantity, warehouseId: ret.warehouseId, warehouseRule: chosen?.why ?? 'no warehouse accepts returns' });
-    emails.push(...await decideReturnEmail(deps.customers, tx, input.shopId, ret.id, 'return_requested'));
+    const ret = await repo.insert(
+      input.shopId,
+      {
+        channel: order.channel,
+        orderId: order.id,
+        orderExternalId: order.externalId,
+        status: 'PENDING',
+        rma: rmaNumber(seq),
+        source: input.source,
+        state: 'requested',
+        decision: decision.why,
+        warehouseId: chosen?.warehouseId ?? null,
+        cost: String(policy.costPerReturn),
+        requestedAt: input.now,
+        labelUrl: input.labelUrl ?? null,
+        trackingNumber: input.trackingNumber ?? null,
+        trackingUrl: input.trackingUrl ?? null,
+        totalQuantity: [...wanted.values()].reduce((s, w) => s + w.quantity, 0),
+      },
+      [...wanted].map(([orderLineId, w]) => {
+        const l = lines.find((x) => x.id === orderLineId)!;
+        return {
+          orderLineId,
+          lineItemExternalId: l.externalId,
+          sku: l.sku,
+          title: l.title,
+          quantity: w.quantity,
+          unitPrice: l.unitPrice,
+          reason: w.reason,
+          customerNote: w.note,
+        };
+      }),
+    );
+    await recordReturnStep(tx, ret, 'return_requested', input.actor, {
+      source: input.source,
+      units: ret.totalQuantity,
+      warehouseId: ret.warehouseId,
+      warehouseRule: chosen?.why ?? 'no warehouse accepts returns',
+    });
+    emails.push(...(await decideReturnEmail(deps.customers, tx, input.shopId, ret.id, 'return_requested')));
     if (decision.kind === 'approve') {
       const moved = await repo.move(input.shopId, ret.id, ['requested'], 'approved', { approvedAt: input.now });
       if (moved) {
         await recordReturnStep(tx, ret, 'return_approved', 'rules', { why: decision.why });
-        emails.push(...await decideReturnEmail(deps.customers, tx, input.shopId, ret.id, 'return_approved'));
+        emails.push(...(await decideReturnEmail(deps.customers, tx, input.shopId, ret.id, 'return_approved')));
       }
-      return { ok: true as const, ret: { ...ret, ...(moved ?? {}), lines: ret.lines }, decision: 'approve' as const, why: decision.why };
+      return {
+        ok: true as const,
+        ret: { ...ret, ...(moved ?? {}), lines: ret.lines },
+        decision: 'approve' as const,
+        why: decision.why,
+      };
     }
     return { ok: true as const, ret, decision: 'review' as const, why: decision.why };
   });

@@ -16,15 +16,25 @@ export interface CancelOutcome {
  * Takes an order back from its warehouses: what no 3PL has taken yet is cancelled and its stock
  * released; what a 3PL acknowledged becomes a cancellation request it must answer.
  */
-export async function cancelOrderAllocations(tx: Tx, shopId: number, orderId: number, actor: string, opts: { onlyUntaken?: boolean } = {}): Promise<CancelOutcome> {
+export async function cancelOrderAllocations(
+  tx: Tx,
+  shopId: number,
+  orderId: number,
+  actor: string,
+  opts: { onlyUntaken?: boolean } = {},
+): Promise<CancelOutcome> {
   const allocations = createAllocationsRepo(tx);
   const stock = createStockRepo(tx);
   const out: CancelOutcome = { cancelled: [], requested: [], shipped: [] };
   for (const a of await allocations.forOrder(shopId, orderId)) {
     if (a.status === 'reserved' || a.status === 'ready' || a.status === 'leased') {
-      const row = await allocations.transition(shopId, a.id, [a.status], 'cancelled', { leaseUntil: null, leaseToken: null });
+      const row = await allocations.transition(shopId, a.id, [a.status], 'cancelled', {
+        leaseUntil: null,
+        leaseToken: null,
+      });
       if (!row) continue;
-      for (const l of await allocations.lines(shopId, [a.id])) await stock.release(shopId, a.warehouseId, l.skuId, l.quantity - l.shippedQuantity);
+      for (const l of await allocations.lines(shopId, [a.id]))
+        await stock.release(shopId, a.warehouseId, l.skuId, l.quantity - l.shippedQuantity);
       out.cancelled.push(row);
     } else if (opts.onlyUntaken) {
       continue;
@@ -37,7 +47,9 @@ export async function cancelOrderAllocations(tx: Tx, shopId: number, orderId: nu
   }
   if (!opts.onlyUntaken) await allocations.closeBackorders(shopId, orderId, 'cancelled');
   await createAuditRepo(tx).record(shopId, 'order', String(orderId), 'allocations_cancelled', actor, {
-    cancelled: out.cancelled.map((a) => a.id), requested: out.requested.map((a) => a.id), shipped: out.shipped.map((a) => a.id),
+    cancelled: out.cancelled.map((a) => a.id),
+    requested: out.requested.map((a) => a.id),
+    shipped: out.shipped.map((a) => a.id),
   });
   return out;
 }

@@ -14,7 +14,10 @@ import type { Logger } from '../../logger.js';
  * allocations goes back to `routed`. Refunding the units in Shopify stays with the merchant,
  * as the timeline entry says.
  */
-export async function expireBackorders(deps: { db: Db; log: Logger }, input: { now?: Date; limit?: number } = {}): Promise<{ expiredOrders: number; expiredUnits: number }> {
+export async function expireBackorders(
+  deps: { db: Db; log: Logger },
+  input: { now?: Date; limit?: number } = {},
+): Promise<{ expiredOrders: number; expiredUnits: number }> {
   const now = input.now ?? new Date();
   const due = await createAllocationsRepo(deps.db).ordersWithDueBackorders(now, input.limit ?? 200);
   let expiredOrders = 0;
@@ -32,11 +35,20 @@ export async function expireBackorders(deps: { db: Db; log: Logger }, input: { n
       const stillOpen = (await allocationsRepo.openBackorders(shopId, orderId)).length > 0;
       const live = (await allocationsRepo.coveredByLine(shopId, orderId)).size > 0;
       const status = stillOpen ? order.status : live ? 'routed' : 'cancelled';
-      if (order.status === 'backordered' && status !== order.status) await ordersRepo.setStatus(shopId, orderId, status, { at: now });
+      if (order.status === 'backordered' && status !== order.status)
+        await ordersRepo.setStatus(shopId, orderId, status, { at: now });
       const quantity = cancelled.reduce((n, b) => n + b.quantity, 0);
       await createAuditRepo(tx).record(shopId, 'order', String(orderId), 'backorder_cancelled', 'routing', {
-        policy: 'cancel_after_days', units: quantity, lines: cancelled.map((b) => ({ orderLineId: b.orderLineId, sku: b.sku, quantity: b.quantity, cancelAt: b.cancelAt?.toISOString() ?? null })),
-        orderStatus: order.status === 'backordered' ? status : order.status, refundInShopify: true,
+        policy: 'cancel_after_days',
+        units: quantity,
+        lines: cancelled.map((b) => ({
+          orderLineId: b.orderLineId,
+          sku: b.sku,
+          quantity: b.quantity,
+          cancelAt: b.cancelAt?.toISOString() ?? null,
+        })),
+        orderStatus: order.status === 'backordered' ? status : order.status,
+        refundInShopify: true,
       });
       return quantity;
     });
@@ -45,6 +57,7 @@ export async function expireBackorders(deps: { db: Db; log: Logger }, input: { n
       expiredUnits += units;
     }
   }
-  if (expiredOrders) deps.log.info({ expiredOrders, expiredUnits }, 'backorders past their cancel_after_days deadline cancelled');
+  if (expiredOrders)
+    deps.log.info({ expiredOrders, expiredUnits }, 'backorders past their cancel_after_days deadline cancelled');
   return { expiredOrders, expiredUnits };
 }

@@ -22,13 +22,20 @@ export async function loadCandidates(tx: Tx, shopId: number, skuCodes: string[],
   const codeById = new Map(skuRows.map((r) => [r.id, r.sku]));
   const levels = await createStockRepo(tx).levels(shopId, [...skuIdByCode.values()]);
   const slots = rows.map((w) => {
-    const slot = nextShipSlot({ timeZone: w.timezone, cutoffTime: w.cutoffTime, workingDays: w.workingDays, holidays: w.holidays }, now);
+    const slot = nextShipSlot(
+      { timeZone: w.timezone, cutoffTime: w.cutoffTime, workingDays: w.workingDays, holidays: w.holidays },
+      now,
+    );
     return { warehouseId: w.id, shipDate: slot.ok ? slot.slot.shipDate : '' };
   });
-  const used = await createWarehousesRepo(tx).shipmentsOn(shopId, slots.filter((s) => s.shipDate));
+  const used = await createWarehousesRepo(tx).shipmentsOn(
+    shopId,
+    slots.filter((s) => s.shipDate),
+  );
   const warehouses = rows.map((w) => {
     const stock: Record<string, number> = {};
-    for (const l of levels) if (l.warehouseId === w.id) stock[codeById.get(l.skuId)!] = Math.max(0, l.onHand - l.reserved);
+    for (const l of levels)
+      if (l.warehouseId === w.id) stock[codeById.get(l.skuId)!] = Math.max(0, l.onHand - l.reserved);
     return toRoutingWarehouse(w, stock, used.get(w.id) ?? 0);
   });
   return { warehouses, rows: new Map(rows.map((w) => [String(w.id), w])), skuIdByCode };

@@ -7,19 +7,42 @@ import type { RoutingOrder, RoutingWarehouse } from '../../domain/routing/index.
  * The order as the router sees it: only the units still to place, with what the checkout
  * promised (the shipping rate as one of the warehouses' service levels, the delivery date).
  */
-export function toRoutingOrder(order: OrderRow, lines: { line: OrderLineRow; quantity: number }[], warehouses: readonly Pick<RoutingWarehouse, 'serviceLevels'>[] = []): RoutingOrder {
+export function toRoutingOrder(
+  order: OrderRow,
+  lines: { line: OrderLineRow; quantity: number }[],
+  warehouses: readonly Pick<RoutingWarehouse, 'serviceLevels'>[] = [],
+): RoutingOrder {
   return {
     id: String(order.id),
     channel: order.channel,
     placedAt: order.placedAt.toISOString(),
-    shippingAddress: { countryCode: order.countryCode ?? '', postalCode: order.zip ?? '', latitude: order.latitude, longitude: order.longitude },
-    serviceLevel: checkoutServiceLevel({ code: order.shippingRateCode, title: order.shippingRateTitle }, warehouses.flatMap((w) => w.serviceLevels)),
+    shippingAddress: {
+      countryCode: order.countryCode ?? '',
+      postalCode: order.zip ?? '',
+      latitude: order.latitude,
+      longitude: order.longitude,
+    },
+    serviceLevel: checkoutServiceLevel(
+      { code: order.shippingRateCode, title: order.shippingRateTitle },
+      warehouses.flatMap((w) => w.serviceLevels),
+    ),
     deliverBy: order.deliverBy,
-    lines: lines.filter((l) => l.quantity > 0 && l.line.sku).map((l) => ({ lineId: String(l.line.id), sku: l.line.sku!, quantity: l.quantity, unitPrice: Number(l.line.unitPrice) })),
+    lines: lines
+      .filter((l) => l.quantity > 0 && l.line.sku)
+      .map((l) => ({
+        lineId: String(l.line.id),
+        sku: l.line.sku!,
+        quantity: l.quantity,
+        unitPrice: Number(l.line.unitPrice),
+      })),
   };
 }
 
-export function toRoutingWarehouse(w: WarehouseRow, stock: Record<string, number>, usedToday: number): RoutingWarehouse {
+export function toRoutingWarehouse(
+  w: WarehouseRow,
+  stock: Record<string, number>,
+  usedToday: number,
+): RoutingWarehouse {
   return {
     id: String(w.id),
     name: w.name,

@@ -5,8 +5,12 @@ import type { Shipment, ShipmentsRepo } from '../../db/shipments-repo.js';
 import type { Shop } from '../../db/shops-repo.js';
 import { assertNoUserErrors, ShopifyUserError, type ShopifyGraphql } from '../../integrations/shopify/graphql.js';
 import {
-  FULFILLMENT_CREATE, ORDER_FULFILLMENT_STATE, TRACKING_UPDATE,
-  type FulfillmentCreateResult, type OrderFulfillmentState, type TrackingUpdateResult,
+  FULFILLMENT_CREATE,
+  ORDER_FULFILLMENT_STATE,
+  TRACKING_UPDATE,
+  type FulfillmentCreateResult,
+  type OrderFulfillmentState,
+  type TrackingUpdateResult,
 } from '../../integrations/shopify/operations/fulfillment.js';
 
 export interface FulfillmentStepDeps {
@@ -30,32 +34,58 @@ export type EnsureFulfillmentResult = { ok: true; fulfillmentId: string } | { ok
  * earlier attempt landed and its answer was lost; an existing one gets a changed tracking.
  */
 /** `notifyCustomer`: whether Shopify e-mails the customer, decided with the customer e-mail outbox (never both, never neither) */
-export async function ensureFulfillment(deps: FulfillmentStepDeps, input: ShipmentToPush & { notifyCustomer: boolean }): Promise<EnsureFulfillmentResult> {
+export async function ensureFulfillment(
+  deps: FulfillmentStepDeps,
+  input: ShipmentToPush & { notifyCustomer: boolean },
+): Promise<EnsureFulfillmentResult> {
   const { shop, shipment, allocation, order, notifyCustomer } = input;
   let fulfillmentId = shipment.fulfillmentExternalId;
 
   if (!fulfillmentId) {
     const shipped = await deps.shipments.shippedLines(shop.id, shipment.id);
-    const trackingInfo = { company: shipment.carrier ?? undefined, numbers: shipment.trackingNumbers, urls: shipment.trackingUrls.length ? shipment.trackingUrls : undefined };
+    const trackingInfo = {
+      company: shipment.carrier ?? undefined,
+      numbers: shipment.trackingNumbers,
+      urls: shipment.trackingUrls.length ? shipment.trackingUrls : undefined,
+    };
     // happy path: placement recorded where Shopify holds each line, so one call creates the fulfillment
     if (shipped.length && shipped.every((x) => x.foId && x.foLineId)) {
       const byFoFast = new Map<string, { id: string; quantity: number }[]>();
-      for (const x of shipped) byFoFast.set(x.foId!, [...(byFoFast.get(x.foId!) ?? []), { id: x.foLineId!, quantity: x.quantity }]);
+      for (const x of shipped)
+        byFoFast.set(x.foId!, [...(byFoFast.get(x.foId!) ?? []), { id: x.foLineId!, quantity: x.quantity }]);
       const res = await deps.shopify.request<FulfillmentCreateResult>(shop.domain, FULFILLMENT_CREATE, {
-        f: { lineItemsByFulfillmentOrder: [...byFoFast].map(([fulfillmentOrderId, fulfillmentOrderLineItems]) => ({ fulfillmentOrderId, fulfillmentOrderLineItems })), trackingInfo, notifyCustomer },
+        f: {
+          lineItemsByFulfillmentOrder: [...byFoFast].map(([fulfillmentOrderId, fulfillmentOrderLineItems]) => ({
+            fulfillmentOrderId,
+            fulfillmentOrderLineItems,
+          })),
+          trackingInfo,
+          notifyCustomer,
+        },
       });
       const f = res.fulfillmentCreate.fulfillment;
       if (f && res.fulfillmentCreate.userErrors.length === 0) {
         fulfillmentId = f.id;
-        await deps.audit.record(shop.id, 'order', String(order.id), 'tracking_pushed', 'fulfill', { shipmentId: shipment.id, fulfillment: f.id, name: f.name, trackingInfo: f.trackingInfo, shopifyStatus: f.status });
+        await deps.audit.record(shop.id, 'order', String(order.id), 'tracking_pushed', 'fulfill', {
+          shipmentId: shipment.id,
+          fulfillment: f.id,
+          name: f.name,
+          trackingInfo: f.trackingInfo,
+          shopifyStatus: f.status,
+        });
       }
       // otherwise Shopify moved things since (a merge, a split, an earlier attempt that did land): look and adopt
     }
   }
   if (!fulfillmentId) {
     const shipped = await deps.shipments.shippedLines(shop.id, shipment.id);
-    const state = await deps.shopify.request<OrderFulfillmentState>(shop.domain, ORDER_FULFILLMENT_STATE, { id: order.externalId });
-    const existing = state.order?.fulfillments.find((f) => f.status !== 'CANCELLED' && f.trackingInfo.some((t) => t.number && shipment.trackingNumbers.includes(t.number)));
+    const state = await deps.shopify.request<OrderFulfillmentState>(shop.domain, ORDER_FULFILLMENT_STATE, {
+      id: order.externalId,
+    });
+    const existing = state.order?.fulfillments.find(
+      (f) =>
+        f.status !== 'CANCELLED' && f.trackingInfo.some((t) => t.number && shipment.trackingNumbers.includes(t.number)),
+    );
     if (existing) {
       fulfillmentId = existing.id;
     } else {
@@ -64,8 +94,14 @@ export async function ensureFulfillment(deps: FulfillmentStepDeps, input: Shipme
       // every FO in one fulfillment must share a location: prefer the allocation's
       const fos = (state.order?.fulfillmentOrders.nodes ?? [])
         .filter((f) => ['OPEN', 'IN_PROGRESS'].includes(f.status))
-        .sort((x, y) => Number(y.assignedLocation.location?.id === allocation.locationExternalId) - Number(x.assignedLocation.location?.id === allocation.locationExternalId));
-      const location = fos.find((f) => f.lineItems.nodes.some((l) => (need.get(l.lineItem.id) ?? 0) > 0 && l.remainingQuantity > 0))?.assignedLocation.location?.id;
+        .sort(
+          (x, y) =>
+            Number(y.assignedLocation.location?.id === allocation.locationExternalId) -
+            Number(x.assignedLocation.location?.id === allocation.locationExternalId),
+        );
+      const location = fos.find((f) =>
+        f.lineItems.nodes.some((l) => (need.get(l.lineItem.id) ?? 0) > 0 && l.remainingQuantity > 0),
+      )?.assignedLocation.location?.id;
       const byFo: { fulfillmentOrderId: string; fulfillmentOrderLineItems: { id: string; quantity: number }[] }[] = [];
       for (const fo of fos.filter((f) => f.assignedLocation.location?.id === location)) {
         const items = fo.lineItems.nodes
@@ -79,21 +115,37 @@ export async function ensureFulfillment(deps: FulfillmentStepDeps, input: Shipme
       }
       if (byFo.length === 0) {
         await deps.shipments.markPushFailed(shipment.id, { error: 'no open fulfillment order holds these items' });
-        await deps.audit.record(shop.id, 'order', String(order.id), 'tracking_push_failed', 'fulfill', { shipmentId: shipment.id, error: 'no open fulfillment order holds these items' });
+        await deps.audit.record(shop.id, 'order', String(order.id), 'tracking_push_failed', 'fulfill', {
+          shipmentId: shipment.id,
+          error: 'no open fulfillment order holds these items',
+        });
         return { ok: false, reason: 'no open fulfillment order holds these items' };
       }
-      const trackingInfo = { company: shipment.carrier ?? undefined, numbers: shipment.trackingNumbers, urls: shipment.trackingUrls.length ? shipment.trackingUrls : undefined };
+      const trackingInfo = {
+        company: shipment.carrier ?? undefined,
+        numbers: shipment.trackingNumbers,
+        urls: shipment.trackingUrls.length ? shipment.trackingUrls : undefined,
+      };
       try {
         const res = await deps.shopify.request<FulfillmentCreateResult>(shop.domain, FULFILLMENT_CREATE, {
           f: { lineItemsByFulfillmentOrder: byFo, trackingInfo, notifyCustomer },
         });
         const f = assertNoUserErrors('fulfillmentCreate', res.fulfillmentCreate).fulfillment!;
         fulfillmentId = f.id;
-        await deps.audit.record(shop.id, 'order', String(order.id), 'tracking_pushed', 'fulfill', { shipmentId: shipment.id, fulfillment: f.id, name: f.name, trackingInfo: f.trackingInfo, shopifyStatus: f.status });
+        await deps.audit.record(shop.id, 'order', String(order.id), 'tracking_pushed', 'fulfill', {
+          shipmentId: shipment.id,
+          fulfillment: f.id,
+          name: f.name,
+          trackingInfo: f.trackingInfo,
+          shopifyStatus: f.status,
+        });
       } catch (e) {
         if (e instanceof ShopifyUserError) {
           await deps.shipments.markPushFailed(shipment.id, { userErrors: e.userErrors });
-          await deps.audit.record(shop.id, 'order', String(order.id), 'tracking_push_failed', 'fulfill', { shipmentId: shipment.id, userErrors: e.userErrors });
+          await deps.audit.record(shop.id, 'order', String(order.id), 'tracking_push_failed', 'fulfill', {
+            shipmentId: shipment.id,
+            userErrors: e.userErrors,
+          });
         }
         throw e;
       }
@@ -103,12 +155,21 @@ export async function ensureFulfillment(deps: FulfillmentStepDeps, input: Shipme
 
   if (shipment.fulfillmentExternalId && shipment.pushStatus === 'pending') {
     const res = await deps.shopify.request<TrackingUpdateResult>(shop.domain, TRACKING_UPDATE, {
-      id: shipment.fulfillmentExternalId, notify: notifyCustomer,
-      t: { company: shipment.carrier ?? undefined, numbers: shipment.trackingNumbers, urls: shipment.trackingUrls.length ? shipment.trackingUrls : undefined },
+      id: shipment.fulfillmentExternalId,
+      notify: notifyCustomer,
+      t: {
+        company: shipment.carrier ?? undefined,
+        numbers: shipment.trackingNumbers,
+        urls: shipment.trackingUrls.length ? shipment.trackingUrls : undefined,
+      },
     });
     assertNoUserErrors('fulfillmentTrackingInfoUpdate', res.fulfillmentTrackingInfoUpdate);
     await deps.shipments.markTrackingPushed(shipment.id);
-    await deps.audit.record(shop.id, 'order', String(order.id), 'tracking_updated', 'fulfill', { shipmentId: shipment.id, fulfillment: shipment.fulfillmentExternalId, numbers: shipment.trackingNumbers });
+    await deps.audit.record(shop.id, 'order', String(order.id), 'tracking_updated', 'fulfill', {
+      shipmentId: shipment.id,
+      fulfillment: shipment.fulfillmentExternalId,
+      numbers: shipment.trackingNumbers,
+    });
   }
   return { ok: true, fulfillmentId };
 }

@@ -3,23 +3,44 @@ import { FULFILLMENT_EVENT_CREATE } from '../../integrations/shopify/operations/
 import { assertNoUserErrors } from '../../integrations/shopify/graphql.js';
 import type { FulfillmentStepDeps, ShipmentToPush } from './ensure-fulfillment.js';
 
-const eventStatus = { in_transit: 'IN_TRANSIT', out_for_delivery: 'OUT_FOR_DELIVERY', delivered: 'DELIVERED', exception: 'FAILURE' } as const;
+const eventStatus = {
+  in_transit: 'IN_TRANSIT',
+  out_for_delivery: 'OUT_FOR_DELIVERY',
+  delivered: 'DELIVERED',
+  exception: 'FAILURE',
+} as const;
 
 /**
  * Step two of pushing a shipment: its carrier events not yet sent, onto the fulfillment.
  * Shopify shows the newest status, so that one is sent and the older ones are marked superseded.
  */
-export async function pushTrackingEvents(deps: FulfillmentStepDeps, input: ShipmentToPush & { fulfillmentId: string }): Promise<{ pushed: number }> {
+export async function pushTrackingEvents(
+  deps: FulfillmentStepDeps,
+  input: ShipmentToPush & { fulfillmentId: string },
+): Promise<{ pushed: number }> {
   const { shop, shipment, order } = input;
   const pending = await deps.shipments.pendingEvents(shipment.id);
   const newest = pending.at(-1);
   if (!newest) return { pushed: 0 };
   const res = await deps.shopify.request<FulfillmentEventResult>(shop.domain, FULFILLMENT_EVENT_CREATE, {
-    e: { fulfillmentId: input.fulfillmentId, status: eventStatus[newest.status], happenedAt: newest.occurredAt.toISOString(), message: newest.description ?? undefined, city: newest.location ?? undefined },
+    e: {
+      fulfillmentId: input.fulfillmentId,
+      status: eventStatus[newest.status],
+      happenedAt: newest.occurredAt.toISOString(),
+      message: newest.description ?? undefined,
+      city: newest.location ?? undefined,
+    },
   });
   assertNoUserErrors('fulfillmentEventCreate', res.fulfillmentEventCreate);
-  await deps.shipments.markEvents(pending.slice(0, -1).map((e) => e.id), 'skipped');
+  await deps.shipments.markEvents(
+    pending.slice(0, -1).map((e) => e.id),
+    'skipped',
+  );
   await deps.shipments.markEvents([newest.id], 'pushed');
-  await deps.audit.record(shop.id, 'order', String(order.id), 'tracking_events_pushed', 'fulfill', { shipmentId: shipment.id, status: newest.status, superseded: pending.length - 1 });
+  await deps.audit.record(shop.id, 'order', String(order.id), 'tracking_events_pushed', 'fulfill', {
+    shipmentId: shipment.id,
+    status: newest.status,
+    superseded: pending.length - 1,
+  });
   return { pushed: 1 };
 }

@@ -13,7 +13,13 @@ export function describePushResult(result: unknown): string | null {
   if (typeof r.error === 'string') return r.error;
   if (typeof r.reason === 'string') return r.reason;
   if (Array.isArray(r.userErrors)) {
-    const messages = r.userErrors.map((u) => (u && typeof u === 'object' && typeof (u as { message?: unknown }).message === 'string' ? (u as { message: string }).message : null)).filter((m): m is string => !!m);
+    const messages = r.userErrors
+      .map((u) =>
+        u && typeof u === 'object' && typeof (u as { message?: unknown }).message === 'string'
+          ? (u as { message: string }).message
+          : null,
+      )
+      .filter((m): m is string => !!m);
     if (messages.length) return messages.join('; ');
   }
   return JSON.stringify(result);
@@ -31,15 +37,22 @@ export async function listTrackingPushFailures(deps: { db: Db }, input: { shopId
  * `failed` to `pending` are queued: a second replay racing the first finds nothing to move and
  * queues nothing, so a push is never sent twice.
  */
-export async function replayTrackingPushes(deps: { db: Db; queues: Queues; now?: () => number }, input: { shopId: number; ids: number[] | 'all' }): Promise<{ replayed: number[] }> {
+export async function replayTrackingPushes(
+  deps: { db: Db; queues: Queues; now?: () => number },
+  input: { shopId: number; ids: number[] | 'all' },
+): Promise<{ replayed: number[] }> {
   const revived = await createTrackingPushFailuresRepo(deps.db).revive(input.shopId, input.ids);
   const at = (deps.now ?? Date.now)();
-  for (const shipmentId of revived) await enqueueFulfill(deps.queues, { shopId: input.shopId, shipmentId }, jobIds.fulfill.replay(shipmentId, at));
+  for (const shipmentId of revived)
+    await enqueueFulfill(deps.queues, { shopId: input.shopId, shipmentId }, jobIds.fulfill.replay(shipmentId, at));
   return { replayed: revived };
 }
 
 /** Replays one failed push of the shop; a shipment that is not a failed push of this shop is not found. */
-export async function replayTrackingPush(deps: { db: Db; queues: Queues; now?: () => number }, input: { shopId: number; shipmentId: number }): Promise<{ replayed: number[] }> {
+export async function replayTrackingPush(
+  deps: { db: Db; queues: Queues; now?: () => number },
+  input: { shopId: number; shipmentId: number },
+): Promise<{ replayed: number[] }> {
   const result = await replayTrackingPushes(deps, { shopId: input.shopId, ids: [input.shipmentId] });
   if (result.replayed.length === 0) throw new NotFoundError('failed tracking push');
   return result;

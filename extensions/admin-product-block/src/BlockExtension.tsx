@@ -9,5 +9,8 @@ declare const shopify: Api;
 
 export default async () => {
   const api = createAppApi({ baseUrl: APP_URL, token: () => shopify.auth.idToken() });
-  render(<ProductBlock productId={shopify.data.selected[0]?.id ?? null} api={api} i18n={shopify.i18n} />, document.body);
+  render(
+    <ProductBlock productId={shopify.data.selected[0]?.id ?? null} api={api} i18n={shopify.i18n} />,
+    document.body,
+  );
 };

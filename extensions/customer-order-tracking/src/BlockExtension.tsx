@@ -11,7 +11,14 @@ const api = createAppApi({ baseUrl: APP_URL, token: () => shopify.sessionToken.g
 
 /** Reads the order signal while rendering, so the block follows it once Shopify has processed the order. */
 function Root() {
-  return <TrackingBlock orderId={shopify.order.value?.id ?? null} api={api} i18n={shopify.i18n} requireLogin={() => shopify.requireLogin()} />;
+  return (
+    <TrackingBlock
+      orderId={shopify.order.value?.id ?? null}
+      api={api}
+      i18n={shopify.i18n}
+      requireLogin={() => shopify.requireLogin()}
+    />
+  );
 }
 
 export default async () => {

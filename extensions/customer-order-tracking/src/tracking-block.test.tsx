@@ -24,15 +24,26 @@ describe('customer-account tracking block', () => {
 
   it('renders each parcel with its tracking link, contents and timeline newest first, and what is left to ship', () => {
     const html = renderToString(<TrackingView data={demoCustomerOrder} i18n={i18n} />);
-    expect(html).toContain('<s-text type="strong">Parcel 1 of 1</s-text><s-text>Colissimo</s-text><s-badge tone="neutral">In transit</s-badge>');
-    expect(html).toContain('<s-link href="https://www.laposte.fr/outils/suivre-vos-envois?code=6A12345678901" target="_blank">Track 6A12345678901</s-link>');
+    expect(html).toContain(
+      '<s-text type="strong">Parcel 1 of 1</s-text><s-text>Colissimo</s-text><s-badge tone="neutral">In transit</s-badge>',
+    );
+    expect(html).toContain(
+      '<s-link href="https://www.laposte.fr/outils/suivre-vos-envois?code=6A12345678901" target="_blank">Track 6A12345678901</s-link>',
+    );
     expect(html).toContain('2 × Thé vert 100 g');
-    const order = ['Out for delivery', 'In transit', 'Shipped'].map((label) => html.indexOf(`<s-text type="strong">${label}</s-text>`));
+    const order = ['Out for delivery', 'In transit', 'Shipped'].map((label) =>
+      html.indexOf(`<s-text type="strong">${label}</s-text>`),
+    );
     expect(order.every((at) => at > 0)).toBe(true);
     expect(order).toEqual([...order].sort((a, b) => a - b));
     expect(html).toContain('<s-text color="subdued">Pris en charge par La Poste · Gonesse</s-text>');
     expect(html).toContain('1 more item will ship separately.');
-    const waiting = renderToString(<TrackingView data={{ order: { name: '#1' }, shipments: [], unshippedUnits: 3, returnUrl: null }} i18n={createLocalI18n(fr, 'fr')} />);
+    const waiting = renderToString(
+      <TrackingView
+        data={{ order: { name: '#1' }, shipments: [], unshippedUnits: 3, returnUrl: null }}
+        i18n={createLocalI18n(fr, 'fr')}
+      />,
+    );
     expect(waiting).toContain('Votre commande est en préparation : 3 articles restent à expédier.');
   });
 
@@ -46,13 +57,23 @@ describe('customer-account tracking block', () => {
     const closed = renderToString(<TrackingView data={{ ...demoCustomerOrder, returnUrl: null }} i18n={i18n} />);
     expect(closed).not.toMatch(/return/i);
     // an order fulfilled outside the app's warehouses has no parcels here, and may still go back
-    const elsewhere = renderToString(<TrackingView data={{ ...demoCustomerOrder, shipments: [], unshippedUnits: 0 }} i18n={i18n} />);
+    const elsewhere = renderToString(
+      <TrackingView data={{ ...demoCustomerOrder, shipments: [], unshippedUnits: 0 }} i18n={i18n} />,
+    );
     expect(elsewhere).toContain('Your order is being prepared.');
     expect(elsewhere).toContain('Request a return');
   });
 
   it('loads the order on screen', async () => {
-    render(<TrackingBlock orderId="gid://shopify/Order/1042" api={fakeApi({ [`GET ${path}`]: () => demoCustomerOrder }).api} i18n={i18n} requireLogin={async () => {}} />, document.body);
+    render(
+      <TrackingBlock
+        orderId="gid://shopify/Order/1042"
+        api={fakeApi({ [`GET ${path}`]: () => demoCustomerOrder }).api}
+        i18n={i18n}
+        requireLogin={async () => {}}
+      />,
+      document.body,
+    );
     await until(() => document.body.textContent!.includes('Track 6A12345678901'), 'the parcels');
     expect(document.body.querySelector('s-section')!.getAttribute('heading')).toBe('Tracking');
   });
@@ -60,14 +81,25 @@ describe('customer-account tracking block', () => {
   it('asks a buyer who is not signed in to sign in, then loads', async () => {
     let signedIn = false;
     let prompts = 0;
-    const { api } = fakeApi({ [`GET ${path}`]: () => {
-      if (!signedIn) throw new AppApiError(401, 'customer_login_required', 'The customer must sign in to see tracking');
-      return demoCustomerOrder;
-    } });
-    render(<TrackingBlock orderId="gid://shopify/Order/1042" api={api} i18n={i18n} requireLogin={async () => {
-      prompts++;
-      signedIn = true;
-    }} />, document.body);
+    const { api } = fakeApi({
+      [`GET ${path}`]: () => {
+        if (!signedIn)
+          throw new AppApiError(401, 'customer_login_required', 'The customer must sign in to see tracking');
+        return demoCustomerOrder;
+      },
+    });
+    render(
+      <TrackingBlock
+        orderId="gid://shopify/Order/1042"
+        api={api}
+        i18n={i18n}
+        requireLogin={async () => {
+          prompts++;
+          signedIn = true;
+        }}
+      />,
+      document.body,
+    );
     await until(() => !!button('Sign in'), 'the login prompt');
     button('Sign in')!.dispatchEvent(new Event('click'));
     await until(() => document.body.textContent!.includes('Track 6A12345678901'), 'the parcels after login');
@@ -75,7 +107,10 @@ describe('customer-account tracking block', () => {
   });
 
   it('says so when the app has nothing for the order', async () => {
-    render(<TrackingBlock orderId="gid://shopify/Order/7" api={fakeApi({}).api} i18n={i18n} requireLogin={async () => {}} />, document.body);
+    render(
+      <TrackingBlock orderId="gid://shopify/Order/7" api={fakeApi({}).api} i18n={i18n} requireLogin={async () => {}} />,
+      document.body,
+    );
     await until(() => document.body.textContent!.includes('not available yet'), 'the unknown state');
   });
 });

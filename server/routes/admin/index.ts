@@ -33,16 +33,30 @@ export async function adminRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
     openapi: {
       openapi: '3.1.0',
       info: {
-        title: 'Admin API', version: '1.0.0',
-        description: 'The JSON API the embedded admin app calls. Authenticate with `Authorization: Bearer <App Bridge session token>`; every call is scoped to the shop the token names. Errors: `{ "error": { "code", "message", "details?" } }`.',
+        title: 'Admin API',
+        version: '1.0.0',
+        description:
+          'The JSON API the embedded admin app calls. Authenticate with `Authorization: Bearer <App Bridge session token>`; every call is scoped to the shop the token names. Errors: `{ "error": { "code", "message", "details?" } }`.',
       },
       servers: [{ url: '/api/admin' }],
-      components: { securitySchemes: { sessionToken: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'A Shopify App Bridge session token' } } },
+      components: {
+        securitySchemes: {
+          sessionToken: {
+            type: 'http',
+            scheme: 'bearer',
+            bearerFormat: 'JWT',
+            description: 'A Shopify App Bridge session token',
+          },
+        },
+      },
       security: [{ sessionToken: [] }],
     },
     transform: (args) => {
       const out = jsonSchemaTransform(args);
-      const schema = out.schema && { ...out.schema, response: { ...(out.schema.response as object), default: errorJson } };
+      const schema = out.schema && {
+        ...out.schema,
+        response: { ...(out.schema.response as object), default: errorJson },
+      };
       return { ...out, schema, url: args.url.replace(/^\/api\/admin/, '') };
     },
     transformObject: jsonSchemaTransformObject,
@@ -54,9 +68,16 @@ export async function adminRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
     admin.addHook('onRequest', createAdminAuth(ctx));
     // per shop, counted in Redis so every server instance shares the budget; after auth, which names the shop
     await admin.register(rateLimit, {
-      hook: 'preHandler', max: ctx.config.admin.rateLimitPerMinute, timeWindow: '1 minute', redis: ctx.redis, nameSpace: `${ctx.config.redis.prefix}:admin-rl:`,
+      hook: 'preHandler',
+      max: ctx.config.admin.rateLimitPerMinute,
+      timeWindow: '1 minute',
+      redis: ctx.redis,
+      nameSpace: `${ctx.config.redis.prefix}:admin-rl:`,
       keyGenerator: (req) => `shop:${req.shop?.id ?? req.ip}`,
-      errorResponseBuilder: (_req, c) => ({ statusCode: 429, ...errorBody('rate_limited', `Too many requests: ${c.max} per ${c.after}`) }),
+      errorResponseBuilder: (_req, c) => ({
+        statusCode: 429,
+        ...errorBody('rate_limited', `Too many requests: ${c.max} per ${c.after}`),
+      }),
     });
     // large JSON answers (stock, orders, order pages) go compressed to clients that accept it
     admin.addHook('onSend', compressJson);

@@ -1,7 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
-  idParams, latestImportResponse, privacyExportResponse, privacyResponse, queuedResponse, reconciliationResponse, shopResponse, shopSettingsPatch, shopSettingsResponse,
+  idParams,
+  latestImportResponse,
+  privacyExportResponse,
+  privacyResponse,
+  queuedResponse,
+  reconciliationResponse,
+  shopResponse,
+  shopSettingsPatch,
+  shopSettingsResponse,
 } from '../../../core/contracts/admin/index.js';
 import type { AppContext } from '../../../core/context.js';
 import { createPrivacyRepo } from '../../../core/db/privacy-repo.js';
@@ -28,12 +36,19 @@ export async function shopRoutes(app: FastifyInstance, { ctx }: { ctx: AppContex
     };
   });
 
-  r.patch('/settings', { schema: { body: shopSettingsPatch, response: { 200: shopSettingsResponse } } }, async (req) => {
-    // the app cannot be the sender without a mail server: customers would get nothing
-    if (req.body.notifyCustomerFrom === 'app' && !ctx.mailer.configured) throw new ConflictError('The app cannot send e-mails: no SMTP server is configured (SMTP_URL). Shopify keeps notifying customers.');
-    const shop = await createShopsRepo(ctx.db).updateSettings(req.shop.id, req.body);
-    return { settings: shop.settings };
-  });
+  r.patch(
+    '/settings',
+    { schema: { body: shopSettingsPatch, response: { 200: shopSettingsResponse } } },
+    async (req) => {
+      // the app cannot be the sender without a mail server: customers would get nothing
+      if (req.body.notifyCustomerFrom === 'app' && !ctx.mailer.configured)
+        throw new ConflictError(
+          'The app cannot send e-mails: no SMTP server is configured (SMTP_URL). Shopify keeps notifying customers.',
+        );
+      const shop = await createShopsRepo(ctx.db).updateSettings(req.shop.id, req.body);
+      return { settings: shop.settings };
+    },
+  );
 
   r.get('/imports/latest', { schema: { response: { 200: latestImportResponse } } }, async (req) => {
     const latest = await createSyncRepo(ctx.db).latestImport(req.shop.id);
@@ -57,14 +72,23 @@ export async function shopRoutes(app: FastifyInstance, { ctx }: { ctx: AppContex
 
   r.get('/privacy', { schema: { response: { 200: privacyResponse } } }, async (req) => ({
     records: (await createPrivacyRepo(ctx.db).list(req.shop.id)).map((p) => ({
-      id: p.id, topic: p.topic, customerExternalId: p.customerExternalId, summary: p.summary, createdAt: iso(p.createdAt),
+      id: p.id,
+      topic: p.topic,
+      customerExternalId: p.customerExternalId,
+      summary: p.summary,
+      createdAt: iso(p.createdAt),
     })),
   }));
 
-  r.get('/privacy/:id/export', { schema: { params: idParams, response: { 200: privacyExportResponse } } }, async (req, reply) => {
-    const rec = await createPrivacyRepo(ctx.db).getExport(req.shop.id, req.params.id);
-    if (!rec || rec.topic !== 'customers/data_request') throw new NotFoundError('data export');
-    return reply.header('content-disposition', `attachment; filename="customer-data-${rec.id}.json"`)
-      .send({ customer: rec.customerExternalId, createdAt: iso(rec.createdAt), data: rec.export });
-  });
+  r.get(
+    '/privacy/:id/export',
+    { schema: { params: idParams, response: { 200: privacyExportResponse } } },
+    async (req, reply) => {
+      const rec = await createPrivacyRepo(ctx.db).getExport(req.shop.id, req.params.id);
+      if (!rec || rec.topic !== 'customers/data_request') throw new NotFoundError('data export');
+      return reply
+        .header('content-disposition', `attachment; filename="customer-data-${rec.id}.json"`)
+        .send({ customer: rec.customerExternalId, createdAt: iso(rec.createdAt), data: rec.export });
+    },
+  );
 }

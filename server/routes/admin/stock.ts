@@ -1,8 +1,26 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
-  accuracyResponse, alertKinds, alertsQuery, alertsResponse, csvResponse, idParams, purchaseOrdersResponse, queuedResponse, sku, skuDetail, skuDetailQuery,
-  skuPurchasingInput, snoozeBody, stockAlert, stockFilterQuery, stockPage, stockQuery, stockSettings, stockSettingsResponse, suppliersResponse,
+  accuracyResponse,
+  alertKinds,
+  alertsQuery,
+  alertsResponse,
+  csvResponse,
+  idParams,
+  purchaseOrdersResponse,
+  queuedResponse,
+  sku,
+  skuDetail,
+  skuDetailQuery,
+  skuPurchasingInput,
+  snoozeBody,
+  stockAlert,
+  stockFilterQuery,
+  stockPage,
+  stockQuery,
+  stockSettings,
+  stockSettingsResponse,
+  suppliersResponse,
   type StockFilterQuery,
 } from '../../../core/contracts/admin/index.js';
 import type { AppContext } from '../../../core/context.js';
@@ -14,13 +32,28 @@ import { purchaseOrderCsvRows } from '../../../core/domain/replenishment/index.j
 import { NotFoundError } from '../../../core/errors.js';
 import { suggestShopPurchaseOrders } from '../../../core/use-cases/admin/purchase-orders.js';
 import { stockAccuracy } from '../../../core/use-cases/admin/stock-accuracy.js';
-import { requestAlertsRecompute, resolveAlert, saveStockSettings, snoozeAlert, updateSkuPurchasing } from '../../../core/use-cases/admin/stock-actions.js';
+import {
+  requestAlertsRecompute,
+  resolveAlert,
+  saveStockSettings,
+  snoozeAlert,
+  updateSkuPurchasing,
+} from '../../../core/use-cases/admin/stock-actions.js';
 import { stockCsvRows } from '../../../core/use-cases/admin/stock-csv.js';
 import { iso, toReplenishment, toSku, toStockAlert } from './to-dto.js';
 import { toCsv } from './csv.js';
 
-const filters = (q: StockFilterQuery) => ({ q: q.q, abcClass: q.abc, status: q.status, warehouseId: q.warehouse, supplier: q.supplier });
-const csv = (name: string) => ({ 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${name}"` });
+const filters = (q: StockFilterQuery) => ({
+  q: q.q,
+  abcClass: q.abc,
+  status: q.status,
+  warehouseId: q.warehouse,
+  supplier: q.supplier,
+});
+const csv = (name: string) => ({
+  'content-type': 'text/csv; charset=utf-8',
+  'content-disposition': `attachment; filename="${name}"`,
+});
 
 /** Stock, alerts, SKU pages, suggested purchase orders and the replenishment settings. */
 export async function stockRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }): Promise<void> {
@@ -28,58 +61,124 @@ export async function stockRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
   const deps = { db: ctx.db, queues: ctx.queues, log: ctx.log };
 
   r.get('/stock', { schema: { querystring: stockQuery, response: { 200: stockPage } } }, async (req) =>
-    createStockQueries(ctx.db).list(req.shop.id, filters(req.query), { after: req.query.after, limit: req.query.limit }));
+    createStockQueries(ctx.db).list(req.shop.id, filters(req.query), {
+      after: req.query.after,
+      limit: req.query.limit,
+    }),
+  );
 
-  r.get('/stock.csv', { schema: { querystring: stockFilterQuery, response: { 200: csvResponse } } }, async (req, reply) =>
-    reply.headers(csv('stock.csv')).send(toCsv(await stockCsvRows({ db: ctx.db }, { shopId: req.shop.id, filters: filters(req.query) }))));
+  r.get(
+    '/stock.csv',
+    { schema: { querystring: stockFilterQuery, response: { 200: csvResponse } } },
+    async (req, reply) =>
+      reply
+        .headers(csv('stock.csv'))
+        .send(toCsv(await stockCsvRows({ db: ctx.db }, { shopId: req.shop.id, filters: filters(req.query) }))),
+  );
 
-  r.get('/skus/:id', { schema: { params: idParams, querystring: skuDetailQuery, response: { 200: skuDetail } } }, async (req) => {
-    const asOf = new Intl.DateTimeFormat('en-CA', { timeZone: req.shop.timezone }).format(new Date());
-    const d = await createStockQueries(ctx.db).skuDetail(req.shop.id, req.params.id, req.query.days, asOf);
-    if (!d) throw new NotFoundError('SKU');
-    return {
-      sku: toSku(d.sku),
-      replenishment: d.replenishment && toReplenishment(d.replenishment),
-      demand: d.demand,
-      ledger: d.ledger.map((m) => ({ id: m.id, warehouse: m.warehouse, delta: m.delta, reason: m.reason, reference: m.reference, at: iso(m.at) })),
-      levels: d.levels,
-      alerts: d.alerts.map(toStockAlert),
-    };
-  });
+  r.get(
+    '/skus/:id',
+    { schema: { params: idParams, querystring: skuDetailQuery, response: { 200: skuDetail } } },
+    async (req) => {
+      const asOf = new Intl.DateTimeFormat('en-CA', { timeZone: req.shop.timezone }).format(new Date());
+      const d = await createStockQueries(ctx.db).skuDetail(req.shop.id, req.params.id, req.query.days, asOf);
+      if (!d) throw new NotFoundError('SKU');
+      return {
+        sku: toSku(d.sku),
+        replenishment: d.replenishment && toReplenishment(d.replenishment),
+        demand: d.demand,
+        ledger: d.ledger.map((m) => ({
+          id: m.id,
+          warehouse: m.warehouse,
+          delta: m.delta,
+          reason: m.reason,
+          reference: m.reference,
+          at: iso(m.at),
+        })),
+        levels: d.levels,
+        alerts: d.alerts.map(toStockAlert),
+      };
+    },
+  );
 
-  r.patch('/skus/:id', { schema: { params: idParams, body: skuPurchasingInput, response: { 200: sku } } }, async (req) =>
-    toSku(await updateSkuPurchasing(deps, { shopId: req.shop.id, skuId: req.params.id, patch: req.body, now: new Date() })));
+  r.patch(
+    '/skus/:id',
+    { schema: { params: idParams, body: skuPurchasingInput, response: { 200: sku } } },
+    async (req) =>
+      toSku(
+        await updateSkuPurchasing(deps, {
+          shopId: req.shop.id,
+          skuId: req.params.id,
+          patch: req.body,
+          now: new Date(),
+        }),
+      ),
+  );
 
   r.get('/alerts', { schema: { querystring: alertsQuery, response: { 200: alertsResponse } } }, async (req) => {
     const rows = await createAlertsQueries(ctx.db).list(req.shop.id, req.query.status);
-    const groups = alertKinds.map((kind) => ({ kind, items: rows.filter((a) => a.kind === kind).map((a) => ({ ...toStockAlert(a), sku: a.sku, title: a.title })) }));
+    const groups = alertKinds.map((kind) => ({
+      kind,
+      items: rows.filter((a) => a.kind === kind).map((a) => ({ ...toStockAlert(a), sku: a.sku, title: a.title })),
+    }));
     return { groups, total: rows.length };
   });
 
-  r.post('/alerts/:id/snooze', { schema: { params: idParams, body: snoozeBody, response: { 200: stockAlert } } }, async (req) =>
-    toStockAlert(await snoozeAlert({ db: ctx.db }, { shopId: req.shop.id, alertId: req.params.id, days: req.body.days, now: new Date() })));
+  r.post(
+    '/alerts/:id/snooze',
+    { schema: { params: idParams, body: snoozeBody, response: { 200: stockAlert } } },
+    async (req) =>
+      toStockAlert(
+        await snoozeAlert(
+          { db: ctx.db },
+          { shopId: req.shop.id, alertId: req.params.id, days: req.body.days, now: new Date() },
+        ),
+      ),
+  );
 
   r.post('/alerts/:id/resolve', { schema: { params: idParams, response: { 200: stockAlert } } }, async (req) =>
-    toStockAlert(await resolveAlert({ db: ctx.db }, { shopId: req.shop.id, alertId: req.params.id, actor: `merchant:${req.shop.domain}`, now: new Date() })));
+    toStockAlert(
+      await resolveAlert(
+        { db: ctx.db },
+        { shopId: req.shop.id, alertId: req.params.id, actor: `merchant:${req.shop.domain}`, now: new Date() },
+      ),
+    ),
+  );
 
-  r.get('/purchase-orders', { schema: { response: { 200: purchaseOrdersResponse } } }, async (req) => ({ orders: await suggestShopPurchaseOrders({ db: ctx.db }, { shopId: req.shop.id }) }));
+  r.get('/purchase-orders', { schema: { response: { 200: purchaseOrdersResponse } } }, async (req) => ({
+    orders: await suggestShopPurchaseOrders({ db: ctx.db }, { shopId: req.shop.id }),
+  }));
 
   r.get('/purchase-orders.csv', { schema: { response: { 200: csvResponse } } }, async (req, reply) =>
-    reply.headers(csv('purchase-orders.csv')).send(toCsv(purchaseOrderCsvRows(await suggestShopPurchaseOrders({ db: ctx.db }, { shopId: req.shop.id })))));
+    reply
+      .headers(csv('purchase-orders.csv'))
+      .send(toCsv(purchaseOrderCsvRows(await suggestShopPurchaseOrders({ db: ctx.db }, { shopId: req.shop.id })))),
+  );
 
-  r.get('/suppliers', { schema: { response: { 200: suppliersResponse } } }, async (req) => ({ items: await createPurchasingQueries(ctx.db).suppliers(req.shop.id) }));
+  r.get('/suppliers', { schema: { response: { 200: suppliersResponse } } }, async (req) => ({
+    items: await createPurchasingQueries(ctx.db).suppliers(req.shop.id),
+  }));
 
-  r.get('/stock-settings', { schema: { response: { 200: stockSettingsResponse } } }, async (req) => createStockSettingsRepo(ctx.db).get(req.shop.id));
+  r.get('/stock-settings', { schema: { response: { 200: stockSettingsResponse } } }, async (req) =>
+    createStockSettingsRepo(ctx.db).get(req.shop.id),
+  );
 
   r.put('/stock-settings', { schema: { body: stockSettings, response: { 200: stockSettingsResponse } } }, async (req) =>
-    saveStockSettings(deps, { shopId: req.shop.id, settings: { ...req.body, digestEmail: req.body.digestEmail ?? null } }));
+    saveStockSettings(deps, {
+      shopId: req.shop.id,
+      settings: { ...req.body, digestEmail: req.body.digestEmail ?? null },
+    }),
+  );
 
   r.post('/stock/recompute', { schema: { response: { 202: queuedResponse } } }, async (req, reply) => {
     // the merchant asked for it: nothing queued is a 503 to retry, not a 202 that promises a run
-    if (!(await requestAlertsRecompute(ctx, { shopId: req.shop.id, now: new Date() }))) throw Object.assign(new Error('alerts recompute not queued'), { statusCode: 503 });
+    if (!(await requestAlertsRecompute(ctx, { shopId: req.shop.id, now: new Date() })))
+      throw Object.assign(new Error('alerts recompute not queued'), { statusCode: 503 });
     return reply.code(202).send({ queued: true });
   });
 
   /** Inventory accuracy per warehouse: how much the 3PL's counts corrected our ledger over 30 days. */
-  r.get('/stock/accuracy', { schema: { response: { 200: accuracyResponse } } }, async (req) => ({ warehouses: await stockAccuracy({ db: ctx.db }, { shopId: req.shop.id, now: new Date() }) }));
+  r.get('/stock/accuracy', { schema: { response: { 200: accuracyResponse } } }, async (req) => ({
+    warehouses: await stockAccuracy({ db: ctx.db }, { shopId: req.shop.id, now: new Date() }),
+  }));
 }

@@ -6,6 +6,11 @@ import { adminProductBlock } from '../../../core/use-cases/extensions/admin-prod
 
 /** The product-details block: stock and replenishment of the product's SKUs. */
 export async function adminProductBlockRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }): Promise<void> {
-  app.withTypeProvider<ZodTypeProvider>().get('/product', { schema: { querystring: productGidQuery, response: { 200: adminProductBlockSchema } } }, async (req) =>
-    adminProductBlock({ db: ctx.db }, { shopId: req.shop.id, productExternalId: req.query.id }));
+  app
+    .withTypeProvider<ZodTypeProvider>()
+    .get(
+      '/product',
+      { schema: { querystring: productGidQuery, response: { 200: adminProductBlockSchema } } },
+      async (req) => adminProductBlock({ db: ctx.db }, { shopId: req.shop.id, productExternalId: req.query.id }),
+    );
 }

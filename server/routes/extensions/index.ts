@@ -15,18 +15,29 @@ import { customerOrderStatusRoutes } from './customer-order.js';
  */
 export async function extensionRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }): Promise<void> {
   // tokens travel in the Authorization header, never in cookies: any origin may call
-  await app.register(cors, { origin: '*', methods: ['GET', 'POST'], allowedHeaders: ['Authorization', 'Content-Type'], maxAge: 600 });
+  await app.register(cors, {
+    origin: '*',
+    methods: ['GET', 'POST'],
+    allowedHeaders: ['Authorization', 'Content-Type'],
+    maxAge: 600,
+  });
 
-  await app.register(async (admin) => {
-    admin.decorateRequest('shop', null as never);
-    admin.addHook('preHandler', createAdminAuth(ctx));
-    await admin.register(adminOrderBlockRoutes, { ctx });
-    await admin.register(adminProductBlockRoutes, { ctx });
-  }, { prefix: '/admin' });
+  await app.register(
+    async (admin) => {
+      admin.decorateRequest('shop', null as never);
+      admin.addHook('preHandler', createAdminAuth(ctx));
+      await admin.register(adminOrderBlockRoutes, { ctx });
+      await admin.register(adminProductBlockRoutes, { ctx });
+    },
+    { prefix: '/admin' },
+  );
 
-  await app.register(async (customer) => {
-    customer.decorateRequest('customer', null as never);
-    customer.addHook('preHandler', createCustomerAuth(ctx));
-    await customer.register(customerOrderStatusRoutes, { ctx });
-  }, { prefix: '/customer' });
+  await app.register(
+    async (customer) => {
+      customer.decorateRequest('customer', null as never);
+      customer.addHook('preHandler', createCustomerAuth(ctx));
+      await customer.register(customerOrderStatusRoutes, { ctx });
+    },
+    { prefix: '/customer' },
+  );
 }

@@ -3,7 +3,8 @@ import type { FastifyInstance } from 'fastify';
 /** What changed in /feed/v1, newest first. Dated, so an integrator can tell what is new since they built. */
 export const feedChangelog: { version: string; date: string; changes: string[] }[] = [
   {
-    version: '1.1.0', date: '2026-12-03',
+    version: '1.1.0',
+    date: '2026-12-03',
     changes: [
       'Every operation has an operationId, documented errors (codes as enums, `details` as a list of `{ path?, message }`) and documented headers (`x-ratelimit-*`, `x-request-id`, `Retry-After` on 429).',
       'Lease contract: while a lease is live, acknowledge, reject and ship need its `leaseToken` (409 `lease_required` / `lease_mismatch`). New: POST /allocations/{id}/lease/release and /lease/extend.',
@@ -15,7 +16,13 @@ export const feedChangelog: { version: string; date: string; changes: string[] }
       'Push-style warehouses: orders pushed to you are signed with Standard Webhooks headers (`webhook-id`, `webhook-timestamp`, `webhook-signature`) instead of `x-signature`.',
     ],
   },
-  { version: '1.0.0', date: '2026-11-20', changes: ['First version: allocations (list, lease, acknowledge, reject, cancellation), shipments, tracking events, inventory snapshots.'] },
+  {
+    version: '1.0.0',
+    date: '2026-11-20',
+    changes: [
+      'First version: allocations (list, lease, acknowledge, reject, cancellation), shipments, tracking events, inventory snapshots.',
+    ],
+  },
 ];
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -37,7 +44,9 @@ ${body}
 
 const curl = (s: string) => `<pre><code>${esc(s)}</code></pre>`;
 
-const guide = page('Warehouse feed: integration guide', `
+const guide = page(
+  'Warehouse feed: integration guide',
+  `
 <h1>Warehouse feed: integration guide</h1>
 <p>This API is how your warehouse gets orders from the merchant's shop and tells it what shipped. Everything is under <code>/feed/v1</code>; the full contract is <a href="/feed/v1/openapi.json">openapi.json</a> (generate a client from it). Your key (<code>lk_…</code>, from the merchant's admin) sees one warehouse.</p>
 ${curl(`export FEED=https://<app-host>/feed/v1
@@ -126,18 +135,24 @@ const payload = new Webhook(process.env.FEED_WEBHOOK_SECRET).verify(rawBody, req
 
 <h2 id="versioning">6. Versioning</h2>
 <p><code>/feed/v1</code> only changes in ways that keep working clients working: new operations, new optional request fields, new fields and enum values in answers (ignore what you do not know). A breaking change gets a new dated version (<code>/feed/2027-01</code>) next to v1, announced in the <a href="/feed/v1/docs/changelog">changelog</a> at least six months before v1 ends.</p>
-`);
+`,
+);
 
-const changelog = page('Warehouse feed: changelog', `<h1>Changelog</h1>
-${feedChangelog.map((c) => `<h2 id="v${esc(c.version)}">${esc(c.version)} <small>(${esc(c.date)})</small></h2><ul>${c.changes.map((x) => `<li>${inline(x)}</li>`).join('')}</ul>`).join('\n')}`);
+const changelog = page(
+  'Warehouse feed: changelog',
+  `<h1>Changelog</h1>
+${feedChangelog.map((c) => `<h2 id="v${esc(c.version)}">${esc(c.version)} <small>(${esc(c.date)})</small></h2><ul>${c.changes.map((x) => `<li>${inline(x)}</li>`).join('')}</ul>`).join('\n')}`,
+);
 
 /** The feed's guide and changelog: static HTML beside the Swagger UI, no key needed. */
 export async function feedGuideRoutes(app: FastifyInstance): Promise<void> {
-  const html = (body: string) => async (_req: unknown, reply: { header(k: string, v: string): unknown; send(b: string): unknown }) => {
-    reply.header('content-type', 'text/html; charset=utf-8');
-    reply.header('cache-control', 'public, max-age=300');
-    return reply.send(body);
-  };
+  const html =
+    (body: string) =>
+    async (_req: unknown, reply: { header(k: string, v: string): unknown; send(b: string): unknown }) => {
+      reply.header('content-type', 'text/html; charset=utf-8');
+      reply.header('cache-control', 'public, max-age=300');
+      return reply.send(body);
+    };
   app.get('/feed/v1/docs/guide', { schema: { hide: true } }, html(guide));
   app.get('/feed/v1/docs/changelog', { schema: { hide: true } }, html(changelog));
 }

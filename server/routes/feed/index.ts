@@ -36,7 +36,8 @@ export async function feedRoutes(app: FastifyInstance, { ctx }: { ctx: AppContex
     openapi: {
       openapi: '3.1.0',
       info: {
-        title: 'Warehouse feed API', version: feedApiVersion,
+        title: 'Warehouse feed API',
+        version: feedApiVersion,
         summary: 'Orders for your warehouse, and what you shipped and hold',
         description: [
           'How a 3PL receives orders (allocations), reports parcels and tracking, and reports stock.',
@@ -50,55 +51,85 @@ export async function feedRoutes(app: FastifyInstance, { ctx }: { ctx: AppContex
         contact: { name: 'Integration support', email: 'integrations@example.com', url: 'https://example.com/support' },
         license: { name: 'Proprietary: for integrating with this app only', identifier: 'LicenseRef-Proprietary' },
       },
-      externalDocs: { description: 'Integration guide: lifecycle, polling, webhooks, idempotency, errors', url: '/feed/v1/docs/guide' },
+      externalDocs: {
+        description: 'Integration guide: lifecycle, polling, webhooks, idempotency, errors',
+        url: '/feed/v1/docs/guide',
+      },
       servers: [{ url: '/feed/v1', description: 'This app' }],
       tags: feedTags,
-      components: { securitySchemes: { feedKey: { type: 'http', scheme: 'bearer', description: 'A warehouse API key (lk_...), created in the admin app' } } },
+      components: {
+        securitySchemes: {
+          feedKey: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'A warehouse API key (lk_...), created in the admin app',
+          },
+        },
+      },
       security: [{ feedKey: [] }],
     },
     transform: (args) => {
       const out = jsonSchemaTransform(args);
       return { ...out, url: args.url.replace(/^\/feed\/v1/, '') };
     },
-    transformObject: (args) => decorateFeedDocument(jsonSchemaTransformObject(args) as Parameters<typeof decorateFeedDocument>[0]) as ReturnType<typeof jsonSchemaTransformObject>,
+    transformObject: (args) =>
+      decorateFeedDocument(jsonSchemaTransformObject(args) as Parameters<typeof decorateFeedDocument>[0]) as ReturnType<
+        typeof jsonSchemaTransformObject
+      >,
   });
   await app.register(swaggerUi, { routePrefix: '/feed/v1/docs', uiConfig: { url: '/feed/v1/openapi.json' } as never });
   await app.register(feedGuideRoutes);
 
-  const signals = createFeedSignals(ctx.database, (err) => app.log.error({ err }, 'feed long-poll LISTEN failed; long polls fall back to timed waits'));
+  const signals = createFeedSignals(ctx.database, (err) =>
+    app.log.error({ err }, 'feed long-poll LISTEN failed; long polls fall back to timed waits'),
+  );
   // open long polls answer at once when the server starts closing
   app.addHook('preClose', async () => signals.close());
 
-  await app.register(async (feed) => {
-    const keys = createFeedKeysRepo(ctx.db);
-    feed.setErrorHandler(feedErrorHandler);
-    feed.decorateRequest('feed', null as never);
-    const failures = createFailedAuthLimiter(ctx.redis, `${ctx.config.redis.prefix}:feedauth`, ctx.config.feed.failedAuthPer10Minutes, 600);
-    feed.addHook('onRequest', async (req, reply) => {
-      // an address guessing keys is stopped before its guesses are checked
-      if (await failures.blocked(req.ip)) return reply.code(429).header('retry-after', '600').send(errorBody('rate_limited', 'Too many failed authentications from this address'));
-      const h = req.headers.authorization;
-      const principal = h?.startsWith('Bearer ') ? await keys.verify(h.slice(7).trim()) : null;
-      if (!principal) {
-        await failures.record(req.ip);
-        req.log.warn({ ip: req.ip }, 'feed key refused');
-        return reply.code(401).send(errorBody('invalid_key', 'A valid warehouse API key is required (Authorization: Bearer lk_...)'));
-      }
-      await keys.touch(principal.keyId);
-      req.feed = principal;
-    });
-    await feed.register(rateLimit, {
-      max: ctx.config.feed.rateLimitPerMinute,
-      timeWindow: '1 minute',
-      keyGenerator: (req) => `feed:${req.feed?.keyId ?? req.ip}`,
-      errorResponseBuilder: (_req, c) => ({ statusCode: 429, message: `Too many requests: ${c.max} per ${c.after}` }),
-    });
-    await feed.register(feedAllocationRoutes, { ctx, signals });
-    await feed.register(feedShipmentRoutes, { ctx });
-    await feed.register(feedInventoryRoutes, { ctx });
-    await feed.register(feedWebhookRoutes, { ctx });
-    await feed.register(feedReturnRoutes, { ctx });
-  }, { prefix: '/feed/v1' });
+  await app.register(
+    async (feed) => {
+      const keys = createFeedKeysRepo(ctx.db);
+      feed.setErrorHandler(feedErrorHandler);
+      feed.decorateRequest('feed', null as never);
+      const failures = createFailedAuthLimiter(
+        ctx.redis,
+        `${ctx.config.redis.prefix}:feedauth`,
+        ctx.config.feed.failedAuthPer10Minutes,
+        600,
+      );
+      feed.addHook('onRequest', async (req, reply) => {
+        // an address guessing keys is stopped before its guesses are checked
+        if (await failures.blocked(req.ip))
+          return reply
+            .code(429)
+            .header('retry-after', '600')
+            .send(errorBody('rate_limited', 'Too many failed authentications from this address'));
+        const h = req.headers.authorization;
+        const principal = h?.startsWith('Bearer ') ? await keys.verify(h.slice(7).trim()) : null;
+        if (!principal) {
+          await failures.record(req.ip);
+          req.log.warn({ ip: req.ip }, 'feed key refused');
+          return reply
+            .code(401)
+            .send(errorBody('invalid_key', 'A valid warehouse API key is required (Authorization: Bearer lk_...)'));
+        }
+        await keys.touch(principal.keyId);
+        req.feed = principal;
+      });
+      await feed.register(rateLimit, {
+        max: ctx.config.feed.rateLimitPerMinute,
+        timeWindow: '1 minute',
+        keyGenerator: (req) => `feed:${req.feed?.keyId ?? req.ip}`,
+        errorResponseBuilder: (_req, c) => ({ statusCode: 429, message: `Too many requests: ${c.max} per ${c.after}` }),
+      });
+      await feed.register(feedAllocationRoutes, { ctx, signals });
+      await feed.register(feedShipmentRoutes, { ctx });
+      await feed.register(feedInventoryRoutes, { ctx });
+      await feed.register(feedWebhookRoutes, { ctx });
+      await feed.register(feedReturnRoutes, { ctx });
+    },
+    { prefix: '/feed/v1' },
+  );
 
   app.get('/feed/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 }

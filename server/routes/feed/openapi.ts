@@ -1,4 +1,3 @@
-
 /** Success descriptions per operation, which the route schemas cannot carry on a shared component. */
 export const successDescriptions: Record<string, string> = {
   listAllocations: 'One page of your allocations, oldest first',
@@ -25,17 +24,51 @@ export const successDescriptions: Record<string, string> = {
 export const idempotentOperations = new Set(['createShipment', 'createTrackingEvent', 'createInventorySnapshot']);
 
 const headers = {
-  'x-ratelimit-limit': { required: true, description: 'Requests allowed per minute for your key', schema: { type: 'integer', minimum: 1 } },
-  'x-ratelimit-remaining': { required: true, description: 'Requests left in the current minute', schema: { type: 'integer', minimum: 0 } },
-  'x-ratelimit-reset': { required: true, description: 'Seconds until the window resets', schema: { type: 'integer', minimum: 0 } },
-  'x-request-id': { required: true, description: 'Identifies this request in our logs; quote it when you write to us', schema: { type: 'string' } },
-  'retry-after': { required: true, description: 'Seconds to wait before the next request', schema: { type: 'integer', minimum: 0 } },
-  'idempotent-replayed': { required: false, description: '`true` when this answer is the stored answer of an earlier request with the same Idempotency-Key', schema: { type: 'string', enum: ['true'] } },
+  'x-ratelimit-limit': {
+    required: true,
+    description: 'Requests allowed per minute for your key',
+    schema: { type: 'integer', minimum: 1 },
+  },
+  'x-ratelimit-remaining': {
+    required: true,
+    description: 'Requests left in the current minute',
+    schema: { type: 'integer', minimum: 0 },
+  },
+  'x-ratelimit-reset': {
+    required: true,
+    description: 'Seconds until the window resets',
+    schema: { type: 'integer', minimum: 0 },
+  },
+  'x-request-id': {
+    required: true,
+    description: 'Identifies this request in our logs; quote it when you write to us',
+    schema: { type: 'string' },
+  },
+  'retry-after': {
+    required: true,
+    description: 'Seconds to wait before the next request',
+    schema: { type: 'integer', minimum: 0 },
+  },
+  'idempotent-replayed': {
+    required: false,
+    description: '`true` when this answer is the stored answer of an earlier request with the same Idempotency-Key',
+    schema: { type: 'string', enum: ['true'] },
+  },
 } as const;
 const ref = (name: keyof typeof headers) => ({ $ref: `#/components/headers/${name}` });
 
 type Doc = {
-  paths?: Record<string, Record<string, { operationId?: string; requestBody?: { required?: boolean }; responses?: Record<string, { description?: string; headers?: Record<string, unknown> }> }>>;
+  paths?: Record<
+    string,
+    Record<
+      string,
+      {
+        operationId?: string;
+        requestBody?: { required?: boolean };
+        responses?: Record<string, { description?: string; headers?: Record<string, unknown> }>;
+      }
+    >
+  >;
   components?: Record<string, unknown>;
   [k: string]: unknown;
 };
@@ -50,10 +83,25 @@ function webhookOperation(type: string, summary: string, description: string) {
       security: [],
       parameters: [
         { name: 'webhook-id', in: 'header', required: true, schema: { type: 'string' }, description: 'Message id' },
-        { name: 'webhook-timestamp', in: 'header', required: true, schema: { type: 'string', pattern: '^\\d+$' }, description: 'Unix seconds when it was signed' },
-        { name: 'webhook-signature', in: 'header', required: true, schema: { type: 'string' }, description: 'Space-separated `v1,<base64>` signatures' },
+        {
+          name: 'webhook-timestamp',
+          in: 'header',
+          required: true,
+          schema: { type: 'string', pattern: '^\\d+$' },
+          description: 'Unix seconds when it was signed',
+        },
+        {
+          name: 'webhook-signature',
+          in: 'header',
+          required: true,
+          schema: { type: 'string' },
+          description: 'Space-separated `v1,<base64>` signatures',
+        },
       ],
-      requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/WebhookEvent' } } } },
+      requestBody: {
+        required: true,
+        content: { 'application/json': { schema: { $ref: '#/components/schemas/WebhookEvent' } } },
+      },
       responses: { '200': { description: 'Any 2xx means you have it' } },
     },
   };
@@ -70,18 +118,35 @@ export function decorateFeedDocument(doc: Doc): Doc {
       if (op.operationId === 'acknowledgeAllocation' && op.requestBody) op.requestBody.required = false;
       for (const [status, res] of Object.entries(op.responses ?? {})) {
         const code = Number(status);
-        if (code < 300 && op.operationId && successDescriptions[op.operationId]) res.description = successDescriptions[op.operationId];
+        if (code < 300 && op.operationId && successDescriptions[op.operationId])
+          res.description = successDescriptions[op.operationId];
         // a 401 is answered before the key is known, so before the rate limit counts it
-        res.headers = code === 401 ? { 'x-request-id': ref('x-request-id') }
-          : { 'x-ratelimit-limit': ref('x-ratelimit-limit'), 'x-ratelimit-remaining': ref('x-ratelimit-remaining'), 'x-ratelimit-reset': ref('x-ratelimit-reset'), 'x-request-id': ref('x-request-id') };
+        res.headers =
+          code === 401
+            ? { 'x-request-id': ref('x-request-id') }
+            : {
+                'x-ratelimit-limit': ref('x-ratelimit-limit'),
+                'x-ratelimit-remaining': ref('x-ratelimit-remaining'),
+                'x-ratelimit-reset': ref('x-ratelimit-reset'),
+                'x-request-id': ref('x-request-id'),
+              };
         if (code === 429) res.headers['retry-after'] = ref('retry-after');
-        if (code < 300 && op.operationId && idempotentOperations.has(op.operationId)) res.headers['idempotent-replayed'] = ref('idempotent-replayed');
+        if (code < 300 && op.operationId && idempotentOperations.has(op.operationId))
+          res.headers['idempotent-replayed'] = ref('idempotent-replayed');
       }
     }
   }
   doc.webhooks = {
-    'allocation.ready': webhookOperation('allocation.ready', 'A new allocation is ready for you', 'Sent when an allocation becomes ready to take: new work, or one offered again after a lease was released. Lease it (POST /allocations/lease) or read it (GET /allocations/{id}).'),
-    'allocation.cancel_requested': webhookOperation('allocation.cancel_requested', 'The merchant asks you to cancel an allocation', 'Answer with POST /allocations/{id}/cancellation. Coming next, with returns: `return.expected` (a return on its way to you); it is not sent yet.'),
+    'allocation.ready': webhookOperation(
+      'allocation.ready',
+      'A new allocation is ready for you',
+      'Sent when an allocation becomes ready to take: new work, or one offered again after a lease was released. Lease it (POST /allocations/lease) or read it (GET /allocations/{id}).',
+    ),
+    'allocation.cancel_requested': webhookOperation(
+      'allocation.cancel_requested',
+      'The merchant asks you to cancel an allocation',
+      'Answer with POST /allocations/{id}/cancellation. Coming next, with returns: `return.expected` (a return on its way to you); it is not sent yet.',
+    ),
   };
   doc.components = { ...doc.components, headers };
   return pruneSchemas(doc);
@@ -93,7 +158,8 @@ export function decorateFeedDocument(doc: Doc): Doc {
  */
 function pruneSchemas(doc: Doc): Doc {
   const schemas = (doc.components?.schemas ?? {}) as Record<string, unknown>;
-  const refsIn = (v: unknown) => [...JSON.stringify(v).matchAll(/"#\/components\/schemas\/([^"]+)"/g)].map((m) => m[1]!);
+  const refsIn = (v: unknown) =>
+    [...JSON.stringify(v).matchAll(/"#\/components\/schemas\/([^"]+)"/g)].map((m) => m[1]!);
   const used = new Set<string>();
   const queue = refsIn({ paths: doc.paths, webhooks: doc.webhooks });
   while (queue.length) {
@@ -102,10 +168,17 @@ function pruneSchemas(doc: Doc): Doc {
     used.add(name);
     queue.push(...refsIn(schemas[name]));
   }
-  const renames = new Map([...used].filter((n) => n.endsWith('Input') && !used.has(n.slice(0, -5))).map((n) => [n, n.slice(0, -5)]));
-  const kept = Object.fromEntries(Object.entries(schemas).filter(([n]) => used.has(n)).map(([n, v]) => [renames.get(n) ?? n, v]));
+  const renames = new Map(
+    [...used].filter((n) => n.endsWith('Input') && !used.has(n.slice(0, -5))).map((n) => [n, n.slice(0, -5)]),
+  );
+  const kept = Object.fromEntries(
+    Object.entries(schemas)
+      .filter(([n]) => used.has(n))
+      .map(([n, v]) => [renames.get(n) ?? n, v]),
+  );
   let text = JSON.stringify({ ...doc, components: { ...doc.components, schemas: kept } });
-  for (const [from, to] of renames) text = text.replaceAll(`"#/components/schemas/${from}"`, `"#/components/schemas/${to}"`);
+  for (const [from, to] of renames)
+    text = text.replaceAll(`"#/components/schemas/${from}"`, `"#/components/schemas/${to}"`);
   return JSON.parse(text) as Doc;
 }
 

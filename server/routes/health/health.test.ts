@@ -23,7 +23,11 @@ describe('health and readiness on real Postgres and Redis', () => {
   it('readyz names each part', async () => {
     const res = await app.inject('/readyz');
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ status: 'ok', parts: { postgres: 'ok', migrations: 'ok', redis: 'ok' }, driver: 'postgres' });
+    expect(res.json()).toMatchObject({
+      status: 'ok',
+      parts: { postgres: 'ok', migrations: 'ok', redis: 'ok' },
+      driver: 'postgres',
+    });
     expect(res.headers['x-request-id']).toBeTruthy();
   });
 

@@ -22,11 +22,14 @@ const header = (req: FastifyRequest, name: string): string | undefined => {
  */
 export async function shopifyWebhookRoutes(app: FastifyInstance, deps: WebhookRouteDeps): Promise<void> {
   app.removeAllContentTypeParsers();
-  app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: deps.bodyLimit }, (_req, body, done) => done(null, body));
+  app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: deps.bodyLimit }, (_req, body, done) =>
+    done(null, body),
+  );
 
   const handle = async (req: FastifyRequest, reply: FastifyReply) => {
     const raw = req.body;
-    if (!Buffer.isBuffer(raw) || raw.length === 0) return reply.code(401).send(errorBody('invalid_signature', 'Missing body or signature'));
+    if (!Buffer.isBuffer(raw) || raw.length === 0)
+      return reply.code(401).send(errorBody('invalid_signature', 'Missing body or signature'));
     if (!verifyBodyHmac(raw, header(req, 'x-shopify-hmac-sha256'), deps.secrets)) {
       return reply.code(401).send(errorBody('invalid_signature', 'HMAC signature does not match the body'));
     }
@@ -35,7 +38,11 @@ export async function shopifyWebhookRoutes(app: FastifyInstance, deps: WebhookRo
     const webhookId = header(req, 'x-shopify-webhook-id');
     const eventId = header(req, 'x-shopify-event-id') ?? webhookId;
     if (!topic || !shopDomain || !eventId) {
-      return reply.code(400).send(errorBody('missing_headers', 'X-Shopify-Topic, X-Shopify-Shop-Domain and X-Shopify-Webhook-Id are required'));
+      return reply
+        .code(400)
+        .send(
+          errorBody('missing_headers', 'X-Shopify-Topic, X-Shopify-Shop-Domain and X-Shopify-Webhook-Id are required'),
+        );
     }
     const { body, storable } = storableBody(raw);
     const triggered = header(req, 'x-shopify-triggered-at');
@@ -50,7 +57,12 @@ export async function shopifyWebhookRoutes(app: FastifyInstance, deps: WebhookRo
         apiVersion: header(req, 'x-shopify-api-version') ?? null,
         triggeredAt: triggeredAt && !Number.isNaN(triggeredAt.getTime()) ? triggeredAt : null,
         body,
-        ...(storable ? {} : { status: 'dead' as const, lastError: 'body holds NUL characters, which cannot be stored; they are shown escaped' }),
+        ...(storable
+          ? {}
+          : {
+              status: 'dead' as const,
+              lastError: 'body holds NUL characters, which cannot be stored; they are shown escaped',
+            }),
       });
     } catch (err) {
       // not durable, so not acknowledged: Shopify retries

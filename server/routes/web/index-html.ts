@@ -11,7 +11,8 @@ export function frameAncestors(shop: string | null): string {
   return `frame-ancestors ${shop ? `https://${shop} ` : ''}https://admin.shopify.com;`;
 }
 
-const escapeAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const escapeAttr = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** App Bridge from Shopify's CDN; it must be a plain, blocking script at the top of the head. */
 export const APP_BRIDGE_SCRIPT = '<script src="https://cdn.shopify.com/shopifycloud/app-bridge.js"></script>';

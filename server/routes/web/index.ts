@@ -65,7 +65,10 @@ export async function webRoutes(app: FastifyInstance, opts: WebRoutesOptions): P
     if (!(req.headers.accept ?? '').includes('text/html')) return reply.callNotFound();
     const html = await template();
     if (html === null) {
-      return reply.code(503).type('text/plain; charset=utf-8').send('The admin app is not built yet: run `npm run build:web`.');
+      return reply
+        .code(503)
+        .type('text/plain; charset=utf-8')
+        .send('The admin app is not built yet: run `npm run build:web`.');
     }
     const q = req.query as Record<string, unknown>;
     return reply

@@ -43,15 +43,27 @@ describe('web routes: the built admin app behind the API', () => {
   });
 
   it('lets the shop named in `shop` and Shopify admin frame the page', async () => {
-    const res = await app.inject({ method: 'GET', url: '/?shop=demo-fr.myshopify.com&host=YWRtaW4&embedded=1', headers: DOC });
+    const res = await app.inject({
+      method: 'GET',
+      url: '/?shop=demo-fr.myshopify.com&host=YWRtaW4&embedded=1',
+      headers: DOC,
+    });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('text/html');
-    expect(res.headers['content-security-policy']).toBe('frame-ancestors https://demo-fr.myshopify.com https://admin.shopify.com;');
+    expect(res.headers['content-security-policy']).toBe(
+      'frame-ancestors https://demo-fr.myshopify.com https://admin.shopify.com;',
+    );
     expect(res.headers['cache-control']).toBe('no-store');
   });
 
   it('allows only Shopify admin when `shop` is missing or not a myshopify.com domain', async () => {
-    for (const url of ['/orders', '/orders?shop=evil.example.com', '/orders?shop=x.myshopify.com.evil.com', '/orders?shop=a%20b.myshopify.com', '/orders?shop=https://x.myshopify.com']) {
+    for (const url of [
+      '/orders',
+      '/orders?shop=evil.example.com',
+      '/orders?shop=x.myshopify.com.evil.com',
+      '/orders?shop=a%20b.myshopify.com',
+      '/orders?shop=https://x.myshopify.com',
+    ]) {
       const res = await app.inject({ method: 'GET', url, headers: DOC });
       expect(res.statusCode, url).toBe(200);
       expect(res.headers['content-security-policy'], url).toBe('frame-ancestors https://admin.shopify.com;');
@@ -59,7 +71,16 @@ describe('web routes: the built admin app behind the API', () => {
   });
 
   it('serves index.html for every app path, with the API key filled in and escaped', async () => {
-    for (const url of ['/', '/orders?status=backordered', '/orders/123', '/warehouses/new', '/rules', '/dead-letters', '/settings', '/no/such/page']) {
+    for (const url of [
+      '/',
+      '/orders?status=backordered',
+      '/orders/123',
+      '/warehouses/new',
+      '/rules',
+      '/dead-letters',
+      '/settings',
+      '/no/such/page',
+    ]) {
       const res = await app.inject({ method: 'GET', url, headers: DOC });
       expect(res.statusCode, url).toBe(200);
       expect(res.body, url).toContain('<div id="root"></div>');
@@ -69,7 +90,11 @@ describe('web routes: the built admin app behind the API', () => {
   });
 
   it('loads App Bridge only when Shopify admin loads the page', async () => {
-    const embedded = await app.inject({ method: 'GET', url: '/?embedded=1&shop=demo-fr.myshopify.com&host=YWRtaW4', headers: DOC });
+    const embedded = await app.inject({
+      method: 'GET',
+      url: '/?embedded=1&shop=demo-fr.myshopify.com&host=YWRtaW4',
+      headers: DOC,
+    });
     expect(embedded.body).toContain(APP_BRIDGE_SCRIPT);
     const standalone = await app.inject({ method: 'GET', url: '/', headers: DOC });
     expect(standalone.body).not.toContain('app-bridge.js');

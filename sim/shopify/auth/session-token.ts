@@ -33,10 +33,19 @@ export interface SessionTokenClaims {
 }
 
 /** HS256 JWT signed with the app secret, claims as App Bridge issues them. */
-export async function mintSessionToken(apiKey: string, apiSecret: string, shop: string, opts: SessionTokenOptions = {}): Promise<string> {
+export async function mintSessionToken(
+  apiKey: string,
+  apiSecret: string,
+  shop: string,
+  opts: SessionTokenOptions = {},
+): Promise<string> {
   const now = Math.floor((opts.nowMs ?? Date.now()) / 1000);
   const dest = opts.dest ?? shop;
-  return new SignJWT({ iss: `https://${dest}/admin`, dest: `https://${dest}`, sid: opts.sid ?? randomUUID().replace(/-/g, '') })
+  return new SignJWT({
+    iss: `https://${dest}/admin`,
+    dest: `https://${dest}`,
+    sid: opts.sid ?? randomUUID().replace(/-/g, ''),
+  })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setAudience(opts.aud ?? apiKey)
     .setSubject(String(opts.userId ?? 1))
@@ -48,7 +57,12 @@ export async function mintSessionToken(apiKey: string, apiSecret: string, shop: 
 }
 
 /** Verifies a session token like Shopify's token endpoint: signature, aud, exp/nbf (10 s skew). */
-export async function verifySessionToken(token: string, apiKey: string, apiSecret: string, nowMs: number): Promise<SessionTokenClaims | null> {
+export async function verifySessionToken(
+  token: string,
+  apiKey: string,
+  apiSecret: string,
+  nowMs: number,
+): Promise<SessionTokenClaims | null> {
   try {
     const { payload } = await jwtVerify(token, new TextEncoder().encode(apiSecret), {
       algorithms: ['HS256'],

@@ -34,7 +34,10 @@ afterAll(async () => {
 
 const SHOP_QUERY = '{ shop { myshopifyDomain } }';
 
-async function rawExchange(subjectToken: string, extra: { [k: string]: string } = {}): Promise<{ status: number; body: { [k: string]: unknown } }> {
+async function rawExchange(
+  subjectToken: string,
+  extra: { [k: string]: string } = {},
+): Promise<{ status: number; body: { [k: string]: unknown } }> {
   const res = await fetch(`${h.sim.url}/admin/oauth/access_token`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-forwarded-host': SHOP },
@@ -62,7 +65,11 @@ describe('session tokens and token exchange', () => {
   });
 
   it('exchanges a session token for a working offline token; without a token the Admin API answers 401', async () => {
-    const { session } = await shopify.auth.tokenExchange({ shop: SHOP, sessionToken: await h.sim.mintSessionToken(SHOP), requestedTokenType: RequestedTokenType.OfflineAccessToken });
+    const { session } = await shopify.auth.tokenExchange({
+      shop: SHOP,
+      sessionToken: await h.sim.mintSessionToken(SHOP),
+      requestedTokenType: RequestedTokenType.OfflineAccessToken,
+    });
     expect(session.isOnline).toBe(false);
     expect(session.accessToken).toMatch(/^shpat_/);
     const ok = await h.gql(SHOP_QUERY, undefined, session.accessToken);
@@ -71,9 +78,15 @@ describe('session tokens and token exchange', () => {
     const client = new shopify.clients.Graphql({ session });
     const viaLibrary = await client.request<{ shop: { myshopifyDomain: string } }>(SHOP_QUERY);
     expect(viaLibrary.data?.shop.myshopifyDomain).toBe(SHOP);
-    const none = await fetch(h.sim.graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: SHOP_QUERY }) });
+    const none = await fetch(h.sim.graphqlUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: SHOP_QUERY }),
+    });
     expect(none.status).toBe(401);
-    expect(await none.json()).toEqual({ errors: '[API] Invalid API key or access token (unrecognized login or wrong password)' });
+    expect(await none.json()).toEqual({
+      errors: '[API] Invalid API key or access token (unrecognized login or wrong password)',
+    });
   });
 
   it('rejects a bad subject token with 400 invalid_subject_token', async () => {
@@ -90,7 +103,11 @@ describe('session tokens and token exchange', () => {
   });
 
   it('issues online tokens with the associated user', async () => {
-    const { session } = await shopify.auth.tokenExchange({ shop: SHOP, sessionToken: await h.sim.mintSessionToken(SHOP, { userId: 7 }), requestedTokenType: RequestedTokenType.OnlineAccessToken });
+    const { session } = await shopify.auth.tokenExchange({
+      shop: SHOP,
+      sessionToken: await h.sim.mintSessionToken(SHOP, { userId: 7 }),
+      requestedTokenType: RequestedTokenType.OnlineAccessToken,
+    });
     expect(session.isOnline).toBe(true);
     expect(session.onlineAccessInfo?.associated_user.id).toBe(7);
     expect((await h.gql(SHOP_QUERY, undefined, session.accessToken)).status).toBe(200);

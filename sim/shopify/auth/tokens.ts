@@ -65,7 +65,9 @@ export type RefreshFailure = 'unknown' | 'expired' | 'retired';
 export interface TokenStore {
   issueOffline(shop: string, scope: string, expiring: boolean): AccessTokenResponse;
   issueOnline(shop: string, scope: string, userId: number, locale: string): AccessTokenResponse;
-  refresh(refreshToken: string): { ok: true; shop: string; response: AccessTokenResponse } | { ok: false; reason: RefreshFailure };
+  refresh(
+    refreshToken: string,
+  ): { ok: true; shop: string; response: AccessTokenResponse } | { ok: false; reason: RefreshFailure };
   /** The record of a usable token, or null when unknown, expired or revoked. */
   check(accessToken: string): AccessTokenRecord | null;
   revokeShop(shop: string): void;
@@ -82,19 +84,49 @@ export function createTokenStore(clock: Clock, lifetimes: () => TokenLifetimes):
   const offline = (shop: string, scope: string, expiring: boolean, predecessor: string | null): AccessTokenResponse => {
     const now = clock.now();
     const life = lifetimes();
-    const rec: AccessTokenRecord = { token: token('shpat_'), shop, kind: 'offline', scope, expiresAt: expiring ? now + life.offline * 1000 : null, userId: null, revoked: false };
+    const rec: AccessTokenRecord = {
+      token: token('shpat_'),
+      shop,
+      kind: 'offline',
+      scope,
+      expiresAt: expiring ? now + life.offline * 1000 : null,
+      userId: null,
+      revoked: false,
+    };
     access.set(rec.token, rec);
     if (!expiring) return { access_token: rec.token, scope };
-    const r: RefreshTokenRecord = { token: token('shprt_'), shop, scope, expiresAt: now + life.refresh * 1000, firstUsedAt: null, predecessor, retired: false };
+    const r: RefreshTokenRecord = {
+      token: token('shprt_'),
+      shop,
+      scope,
+      expiresAt: now + life.refresh * 1000,
+      firstUsedAt: null,
+      predecessor,
+      retired: false,
+    };
     refreshTokens.set(r.token, r);
-    return { access_token: rec.token, scope, expires_in: life.offline, refresh_token: r.token, refresh_token_expires_in: life.refresh };
+    return {
+      access_token: rec.token,
+      scope,
+      expires_in: life.offline,
+      refresh_token: r.token,
+      refresh_token_expires_in: life.refresh,
+    };
   };
 
   return {
     issueOffline: (shop, scope, expiring) => offline(shop, scope, expiring, null),
     issueOnline(shop, scope, userId, locale) {
       const life = lifetimes();
-      const rec: AccessTokenRecord = { token: token('shpua_'), shop, kind: 'online', scope, expiresAt: clock.now() + life.online * 1000, userId, revoked: false };
+      const rec: AccessTokenRecord = {
+        token: token('shpua_'),
+        shop,
+        kind: 'online',
+        scope,
+        expiresAt: clock.now() + life.online * 1000,
+        userId,
+        revoked: false,
+      };
       access.set(rec.token, rec);
       return {
         access_token: rec.token,
@@ -118,7 +150,8 @@ export function createTokenStore(clock: Clock, lifetimes: () => TokenLifetimes):
       if (!r) return { ok: false, reason: 'unknown' };
       const now = clock.now();
       if (r.retired) return { ok: false, reason: 'retired' };
-      if (now >= r.expiresAt || (r.firstUsedAt !== null && now >= r.firstUsedAt + GRACE_MS)) return { ok: false, reason: 'expired' };
+      if (now >= r.expiresAt || (r.firstUsedAt !== null && now >= r.firstUsedAt + GRACE_MS))
+        return { ok: false, reason: 'expired' };
       if (r.firstUsedAt === null) r.firstUsedAt = now;
       // using a replacement retires the token it replaced
       if (r.predecessor) {

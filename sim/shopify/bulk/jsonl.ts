@@ -55,11 +55,17 @@ function childType(walk: Walk, type: GraphQLCompositeType, name: string): GraphQ
 }
 
 function isConnection(type: GraphQLCompositeType): boolean {
-  return type.name.endsWith('Connection') && (isObjectType(type) || isInterfaceType(type)) && 'pageInfo' in type.getFields();
+  return (
+    type.name.endsWith('Connection') && (isObjectType(type) || isInterfaceType(type)) && 'pageInfo' in type.getFields()
+  );
 }
 
 /** The node type and selection of a connection field (via `edges { node }` or `nodes`). */
-function nodeSelections(walk: Walk, conn: GraphQLCompositeType, field: FieldNode): { key: string; via: 'edges' | 'nodes'; type: GraphQLCompositeType; set: SelectionSetNode }[] {
+function nodeSelections(
+  walk: Walk,
+  conn: GraphQLCompositeType,
+  field: FieldNode,
+): { key: string; via: 'edges' | 'nodes'; type: GraphQLCompositeType; set: SelectionSetNode }[] {
   const out: { key: string; via: 'edges' | 'nodes'; type: GraphQLCompositeType; set: SelectionSetNode }[] = [];
   if (!field.selectionSet) return out;
   for (const f of fieldsOf(walk, field.selectionSet)) {
@@ -85,10 +91,21 @@ function selectsId(walk: Walk, set: SelectionSetNode): boolean {
 }
 
 /** Counts connections and their nesting, for Shopify's limits (5 connections, 2 levels). */
-export function bulkShape(schema: GraphQLSchema, root: GraphQLCompositeType, set: SelectionSetNode, fragments: Map<string, FragmentDefinitionNode>): BulkShape {
+export function bulkShape(
+  schema: GraphQLSchema,
+  root: GraphQLCompositeType,
+  set: SelectionSetNode,
+  fragments: Map<string, FragmentDefinitionNode>,
+): BulkShape {
   const walk: Walk = { schema, fragments };
   const shape: BulkShape = { connections: 0, maxDepth: 0, parentWithoutId: null };
-  const visit = (type: GraphQLCompositeType, s: SelectionSetNode, depth: number, parentHasId: boolean, parentName: string): void => {
+  const visit = (
+    type: GraphQLCompositeType,
+    s: SelectionSetNode,
+    depth: number,
+    parentHasId: boolean,
+    parentName: string,
+  ): void => {
     for (const f of fieldsOf(walk, s)) {
       if (!f.selectionSet) continue;
       const t = childType(walk, type, f.name.value);
@@ -97,7 +114,8 @@ export function bulkShape(schema: GraphQLSchema, root: GraphQLCompositeType, set
         shape.connections++;
         shape.maxDepth = Math.max(shape.maxDepth, depth + 1);
         if (depth > 0 && !parentHasId && shape.parentWithoutId === null) shape.parentWithoutId = parentName;
-        for (const n of nodeSelections(walk, t, f)) visit(n.type, n.set, depth + 1, selectsId(walk, n.set), `${type.name}.${f.name.value}`);
+        for (const n of nodeSelections(walk, t, f))
+          visit(n.type, n.set, depth + 1, selectsId(walk, n.set), `${type.name}.${f.name.value}`);
       } else {
         visit(t, f.selectionSet, depth, parentHasId, parentName);
       }
@@ -133,7 +151,13 @@ export function toJsonl(
   let rootCount = 0;
 
   // copies an object's selected fields, moving nested connections out into pending child lines
-  const project = (type: GraphQLCompositeType, s: SelectionSetNode, value: JsonObject, parentId: string | null, pending: (() => void)[]): JsonObject => {
+  const project = (
+    type: GraphQLCompositeType,
+    s: SelectionSetNode,
+    value: JsonObject,
+    parentId: string | null,
+    pending: (() => void)[],
+  ): JsonObject => {
     const out: JsonObject = {};
     for (const f of fieldsOf(walk, s)) {
       const key = f.alias?.value ?? f.name.value;
@@ -144,18 +168,29 @@ export function toJsonl(
         // children point at the connection node that owns them (the line), not at intermediate objects
         const id = parentId;
         for (const n of nodeSelections(walk, t, f)) {
-          const list = n.via === 'nodes' ? pick(v, n.key.split('.').slice(-1)[0] ?? 'nodes') : pick(v, n.key.split('.')[0] ?? 'edges');
+          const list =
+            n.via === 'nodes'
+              ? pick(v, n.key.split('.').slice(-1)[0] ?? 'nodes')
+              : pick(v, n.key.split('.')[0] ?? 'edges');
           if (!Array.isArray(list)) continue;
           for (const item of list) {
-            const node = n.via === 'edges' && item && typeof item === 'object' && !Array.isArray(item) ? item[n.key.split('.')[1] ?? 'node'] : item;
-            if (node && typeof node === 'object' && !Array.isArray(node)) pending.push(() => emit(n.type, n.set, node, id));
+            const node =
+              n.via === 'edges' && item && typeof item === 'object' && !Array.isArray(item)
+                ? item[n.key.split('.')[1] ?? 'node']
+                : item;
+            if (node && typeof node === 'object' && !Array.isArray(node))
+              pending.push(() => emit(n.type, n.set, node, id));
           }
         }
         continue;
       }
       if (t && f.selectionSet && v !== null && typeof v === 'object') {
         out[key] = Array.isArray(v)
-          ? v.map((x) => (x && typeof x === 'object' && !Array.isArray(x) ? project(t, f.selectionSet as SelectionSetNode, x, parentId, pending) : x))
+          ? v.map((x) =>
+              x && typeof x === 'object' && !Array.isArray(x)
+                ? project(t, f.selectionSet as SelectionSetNode, x, parentId, pending)
+                : x,
+            )
           : project(t, f.selectionSet, v, parentId, pending);
         continue;
       }
@@ -182,7 +217,10 @@ export function toJsonl(
         const list = n.via === 'nodes' ? pick(v, n.key) : pick(v, n.key.split('.')[0] ?? 'edges');
         if (!Array.isArray(list)) continue;
         for (const item of list) {
-          const node = n.via === 'edges' && item && typeof item === 'object' && !Array.isArray(item) ? item[n.key.split('.')[1] ?? 'node'] : item;
+          const node =
+            n.via === 'edges' && item && typeof item === 'object' && !Array.isArray(item)
+              ? item[n.key.split('.')[1] ?? 'node']
+              : item;
           if (node && typeof node === 'object' && !Array.isArray(node)) {
             rootCount++;
             emit(n.type, n.set, node, null);

@@ -1,4 +1,12 @@
-import { execute, getOperationAST, Kind, parse, validate, type DocumentNode, type FragmentDefinitionNode } from 'graphql';
+import {
+  execute,
+  getOperationAST,
+  Kind,
+  parse,
+  validate,
+  type DocumentNode,
+  type FragmentDefinitionNode,
+} from 'graphql';
 import type { SimCore } from '../core/sim-core.js';
 import type { GqlContext } from '../graphql/context.js';
 import { simFieldResolver } from '../graphql/field-resolver.js';
@@ -28,7 +36,14 @@ function fragmentsOf(doc: DocumentNode): Map<string, FragmentDefinitionNode> {
  * levels, `id` on parents of nested connections), then runs it against the current state in the
  * background, writes JSONL and announces bulk_operations/finish.
  */
-export function startBulkQuery(core: SimCore, shop: SimShop, ctx: GqlContext, query: string, groupObjects: boolean, tracker: BulkTracker): OpResult<SimBulkOperation> {
+export function startBulkQuery(
+  core: SimCore,
+  shop: SimShop,
+  ctx: GqlContext,
+  query: string,
+  groupObjects: boolean,
+  tracker: BulkTracker,
+): OpResult<SimBulkOperation> {
   let doc: DocumentNode;
   try {
     doc = parse(query);
@@ -37,18 +52,34 @@ export function startBulkQuery(core: SimCore, shop: SimShop, ctx: GqlContext, qu
   }
   const schema = ctx.core.schema;
   const errors = validate(schema, doc);
-  if (errors.length > 0) return fail(`Invalid bulk query: ${errors.map((e) => e.message).join('; ')}`, ['query'], 'INVALID');
+  if (errors.length > 0)
+    return fail(`Invalid bulk query: ${errors.map((e) => e.message).join('; ')}`, ['query'], 'INVALID');
   const op = getOperationAST(doc);
   const rootType = schema.getQueryType();
-  if (!op || op.operation !== 'query' || !rootType) return fail('Bulk queries must be a single query operation.', ['query'], 'INVALID');
+  if (!op || op.operation !== 'query' || !rootType)
+    return fail('Bulk queries must be a single query operation.', ['query'], 'INVALID');
   const fragments = fragmentsOf(doc);
   const shape = bulkShape(schema, rootType, op.selectionSet, fragments);
   if (shape.connections === 0) return fail('Bulk queries must contain at least one connection.', ['query'], 'INVALID');
-  if (shape.connections > MAX_CONNECTIONS) return fail(`Bulk queries cannot contain more than ${MAX_CONNECTIONS} connections.`, ['query'], 'INVALID');
-  if (shape.maxDepth > MAX_DEPTH) return fail(`Bulk queries cannot contain connections with a nesting depth greater than ${MAX_DEPTH}.`, ['query'], 'INVALID');
-  if (shape.parentWithoutId) return fail(`The parent 'node' field for a nested connection must select the 'id' field (${shape.parentWithoutId}).`, ['query'], 'INVALID');
-  const running = [...shop.bulkOperations.values()].filter((b) => b.status === 'CREATED' || b.status === 'RUNNING').length;
-  if (running >= MAX_RUNNING) return fail(`A shop can run at most ${MAX_RUNNING} bulk queries at a time.`, null, 'LIMIT_REACHED');
+  if (shape.connections > MAX_CONNECTIONS)
+    return fail(`Bulk queries cannot contain more than ${MAX_CONNECTIONS} connections.`, ['query'], 'INVALID');
+  if (shape.maxDepth > MAX_DEPTH)
+    return fail(
+      `Bulk queries cannot contain connections with a nesting depth greater than ${MAX_DEPTH}.`,
+      ['query'],
+      'INVALID',
+    );
+  if (shape.parentWithoutId)
+    return fail(
+      `The parent 'node' field for a nested connection must select the 'id' field (${shape.parentWithoutId}).`,
+      ['query'],
+      'INVALID',
+    );
+  const running = [...shop.bulkOperations.values()].filter(
+    (b) => b.status === 'CREATED' || b.status === 'RUNNING',
+  ).length;
+  if (running >= MAX_RUNNING)
+    return fail(`A shop can run at most ${MAX_RUNNING} bulk queries at a time.`, null, 'LIMIT_REACHED');
   const bulk: SimBulkOperation = {
     id: core.ids.next(),
     query,
@@ -78,7 +109,8 @@ export function startBulkQuery(core: SimCore, shop: SimShop, ctx: GqlContext, qu
             contextValue: { ...ctx, bulk: true },
             fieldResolver: simFieldResolver,
           });
-          if (result.errors && result.errors.length > 0 && !result.data) throw new Error(result.errors.map((e) => e.message).join('; '));
+          if (result.errors && result.errors.length > 0 && !result.data)
+            throw new Error(result.errors.map((e) => e.message).join('; '));
           const data = (result.data ?? {}) as Parameters<typeof toJsonl>[4];
           const { lines, rootCount } = toJsonl(schema, rootType, op.selectionSet, fragments, data);
           bulk.jsonl = lines.length > 0 ? `${lines.join('\n')}\n` : '';

@@ -2,8 +2,23 @@ import type { AccessTokenResponse, TokenStore } from '../auth/tokens.js';
 import { mintSessionToken, type SessionTokenOptions } from '../auth/session-token.js';
 import { parseId } from '../core/ids.js';
 import type { SimCore } from '../core/sim-core.js';
-import { addProducts, deleteProduct, findVariantBySku, updateVariant, type ProductInput, type VariantUpdate } from '../ops/catalog.js';
-import { createFulfillmentService, createLocation, deleteLocation, updateLocation, type FulfillmentServiceInput, type LocationInput, type LocationUpdate } from '../ops/locations.js';
+import {
+  addProducts,
+  deleteProduct,
+  findVariantBySku,
+  updateVariant,
+  type ProductInput,
+  type VariantUpdate,
+} from '../ops/catalog.js';
+import {
+  createFulfillmentService,
+  createLocation,
+  deleteLocation,
+  updateLocation,
+  type FulfillmentServiceInput,
+  type LocationInput,
+  type LocationUpdate,
+} from '../ops/locations.js';
 import { cancelOrder } from '../ops/order-cancel.js';
 import { editOrder, type EditOrderInput } from '../ops/order-edit.js';
 import { placeOrder, type PlaceOrderInput } from '../ops/place-order.js';
@@ -13,8 +28,20 @@ import { setStock, type SetStockInput } from '../ops/stock.js';
 import { createShopState, normaliseShopDomain, type CreateShopInput } from '../state/shop-factory.js';
 import type { SimShop } from '../state/types.js';
 import { refill } from '../throttle/bucket.js';
-import type { ChaosSettings, DeliveryFilter, DeliveryRecord, DeliverySettings, Dispatcher } from '../webhooks/dispatcher.js';
-import { customerRedactPayload, dataRequestPayload, shopPayload, shopRedactPayload, type ComplianceInput } from '../webhooks/payloads/shop-payload.js';
+import type {
+  ChaosSettings,
+  DeliveryFilter,
+  DeliveryRecord,
+  DeliverySettings,
+  Dispatcher,
+} from '../webhooks/dispatcher.js';
+import {
+  customerRedactPayload,
+  dataRequestPayload,
+  shopPayload,
+  shopRedactPayload,
+  type ComplianceInput,
+} from '../webhooks/payloads/shop-payload.js';
 import { orderPayload } from '../webhooks/payloads/order-payload.js';
 import {
   levelSnapshot,
@@ -43,7 +70,13 @@ export class ControlError extends Error {
 
 /** A return to open on an order, by SKU or line item; units come from its fulfillments. */
 export interface ReturnRequestInput {
-  lines: { sku?: string; lineItemId?: number | string; fulfillmentLineItemId?: number | string; quantity: number; customerNote?: string }[];
+  lines: {
+    sku?: string;
+    lineItemId?: number | string;
+    fulfillmentLineItemId?: number | string;
+    quantity: number;
+    customerNote?: string;
+  }[];
   /** 'request' (REQUESTED, default), 'approve' (request then approve) or 'create' (returnCreate). */
   mode?: 'request' | 'approve' | 'create';
 }
@@ -186,7 +219,10 @@ export function createControl(deps: ControlDeps) {
       if (filter.sku && itemId === undefined) throw new ControlError(`Unknown SKU ${filter.sku}`, 404);
       const locId = filter.locationId === undefined ? undefined : parseId(filter.locationId, 'Location');
       return [...shop.levels.values()]
-        .filter((l) => (itemId === undefined || l.inventoryItemId === itemId) && (locId === undefined || l.locationId === locId))
+        .filter(
+          (l) =>
+            (itemId === undefined || l.inventoryItemId === itemId) && (locId === undefined || l.locationId === locId),
+        )
         .map((l) => levelSnapshot(shop, l));
     },
     placeOrder: (domain: string, input: PlaceOrderInput): OrderSnapshot => {
@@ -201,16 +237,31 @@ export function createControl(deps: ControlDeps) {
       const shop = shopOf(domain);
       return [...shop.orders.values()].map((o) => orderSnapshot(shop, o));
     },
-    cancelOrder: (domain: string, id: number | string, opts: { reason?: string; restock?: boolean; refund?: boolean } = {}): OrderSnapshot => {
+    cancelOrder: (
+      domain: string,
+      id: number | string,
+      opts: { reason?: string; restock?: boolean; refund?: boolean } = {},
+    ): OrderSnapshot => {
       const shop = shopOf(domain);
-      const o = unwrap(cancelOrder(core, shop, { orderId: orderOf(shop, id).id, reason: opts.reason ?? 'CUSTOMER', restock: opts.restock ?? true, refund: opts.refund ?? true }));
+      const o = unwrap(
+        cancelOrder(core, shop, {
+          orderId: orderOf(shop, id).id,
+          reason: opts.reason ?? 'CUSTOMER',
+          restock: opts.restock ?? true,
+          refund: opts.refund ?? true,
+        }),
+      );
       return orderSnapshot(shop, o);
     },
     /** A pending or authorized order gets paid (orders/paid, orders/updated). */
     markOrderPaid: (domain: string, id: number | string): OrderSnapshot => {
       const shop = shopOf(domain);
       const o = orderOf(shop, id);
-      if (o.cancelledAt !== null || o.financialStatus === 'paid') throw new ControlError(`${o.name} cannot be marked as paid (${o.cancelledAt ? 'cancelled' : 'already paid'})`, 422);
+      if (o.cancelledAt !== null || o.financialStatus === 'paid')
+        throw new ControlError(
+          `${o.name} cannot be marked as paid (${o.cancelledAt ? 'cancelled' : 'already paid'})`,
+          422,
+        );
       o.financialStatus = 'paid';
       o.updatedAt = core.clock.now();
       core.events.emit(shop, 'orders/paid', () => orderPayload(shop, o));
@@ -226,9 +277,13 @@ export function createControl(deps: ControlDeps) {
       const shop = shopOf(domain);
       const order = orderOf(shop, orderId);
       const lines = input.lines.map((l) => {
-        let flId = l.fulfillmentLineItemId === undefined ? undefined : parseId(l.fulfillmentLineItemId, 'FulfillmentLineItem');
+        let flId =
+          l.fulfillmentLineItemId === undefined ? undefined : parseId(l.fulfillmentLineItemId, 'FulfillmentLineItem');
         if (flId === undefined) {
-          const li = l.lineItemId !== undefined ? order.lineItems.find((x) => x.id === parseId(l.lineItemId, 'LineItem')) : order.lineItems.find((x) => x.sku === l.sku);
+          const li =
+            l.lineItemId !== undefined
+              ? order.lineItems.find((x) => x.id === parseId(l.lineItemId, 'LineItem'))
+              : order.lineItems.find((x) => x.sku === l.sku);
           if (!li) throw new ControlError(`No line ${l.sku ?? String(l.lineItemId)} on ${order.name}`, 404);
           for (const fid of order.fulfillmentIds) {
             const fl = shop.fulfillments.get(fid)?.lineItems.find((x) => x.lineItemId === li.id);
@@ -262,19 +317,28 @@ export function createControl(deps: ControlDeps) {
     /** Fires a compliance webhook now (Shopify sends shop/redact 48 h after uninstall). */
     fireCompliance: (domain: string, topic: ComplianceTopic, input: ComplianceInput = {}): void => {
       const shop = shopOf(domain);
-      if (topic === 'customers/data_request') core.events.emit(shop, topic, () => dataRequestPayload(shop, input, core.ids.next()));
+      if (topic === 'customers/data_request')
+        core.events.emit(shop, topic, () => dataRequestPayload(shop, input, core.ids.next()));
       else if (topic === 'customers/redact') core.events.emit(shop, topic, () => customerRedactPayload(shop, input));
       else if (topic === 'shop/redact') core.events.emit(shop, topic, () => shopRedactPayload(shop));
       else throw new ControlError(`Unknown compliance topic ${String(topic)}`, 400);
     },
     /** An access token without the exchange dance (scripts, benches, tests not about auth). */
-    issueAccessToken: (domain: string, opts: { expiring?: boolean; online?: boolean; userId?: number } = {}): AccessTokenResponse => {
+    issueAccessToken: (
+      domain: string,
+      opts: { expiring?: boolean; online?: boolean; userId?: number } = {},
+    ): AccessTokenResponse => {
       const shop = shopOf(domain);
       if (!shop.installed) throw new ControlError(`The app is not installed on ${shop.domain}`, 409);
-      return opts.online ? tokens.issueOnline(shop.domain, core.config.scopes, opts.userId ?? 1, shop.locale) : tokens.issueOffline(shop.domain, core.config.scopes, opts.expiring ?? false);
+      return opts.online
+        ? tokens.issueOnline(shop.domain, core.config.scopes, opts.userId ?? 1, shop.locale)
+        : tokens.issueOffline(shop.domain, core.config.scopes, opts.expiring ?? false);
     },
     mintSessionToken: (domain: string, opts: SessionTokenOptions = {}): Promise<string> =>
-      mintSessionToken(core.config.apiKey, core.config.apiSecret, shopOf(domain).domain, { nowMs: core.clock.now(), ...opts }),
+      mintSessionToken(core.config.apiKey, core.config.apiSecret, shopOf(domain).domain, {
+        nowMs: core.clock.now(),
+        ...opts,
+      }),
     setThrottle: (domain: string, patch: ThrottlePatch): ShopSnapshot => {
       const shop = shopOf(domain);
       refill(shop.bucket, core.clock.now());

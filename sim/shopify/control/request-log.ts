@@ -30,7 +30,11 @@ export function createRequestLog(max: number): RequestLog {
       if (entries.length > max) entries.splice(0, entries.length - max);
     },
     list(filter = {}) {
-      return entries.filter((e) => (!filter.shop || e.shop === filter.shop) && (!filter.operationName || e.operationName === filter.operationName));
+      return entries.filter(
+        (e) =>
+          (!filter.shop || e.shop === filter.shop) &&
+          (!filter.operationName || e.operationName === filter.operationName),
+      );
     },
     reset() {
       entries.length = 0;

@@ -2,7 +2,14 @@ import { gid } from '../core/ids.js';
 import { isoUtc } from '../core/time-format.js';
 import { onHand } from '../state/inventory.js';
 import { displayFulfillmentStatus, orderReturnStatus, orderTotals } from '../state/order-status.js';
-import type { SimFulfillmentService, SimInventoryLevel, SimLocation, SimOrder, SimProduct, SimShop } from '../state/types.js';
+import type {
+  SimFulfillmentService,
+  SimInventoryLevel,
+  SimLocation,
+  SimOrder,
+  SimProduct,
+  SimShop,
+} from '../state/types.js';
 
 /** A shop as the control API shows it. */
 export interface ShopSnapshot {
@@ -27,7 +34,13 @@ export interface LocationSnapshot {
   name: string;
   isActive: boolean;
   fulfillsOnlineOrders: boolean;
-  fulfillmentService: { id: number; gid: string; handle: string; callbackUrl: string | null; ownedByApp: boolean } | null;
+  fulfillmentService: {
+    id: number;
+    gid: string;
+    handle: string;
+    callbackUrl: string | null;
+    ownedByApp: boolean;
+  } | null;
   address: SimLocation['address'];
 }
 
@@ -36,7 +49,15 @@ export interface ProductSnapshot {
   id: number;
   gid: string;
   title: string;
-  variants: { id: number; gid: string; sku: string; title: string; price: string; inventoryItemId: number; inventoryItemGid: string }[];
+  variants: {
+    id: number;
+    gid: string;
+    sku: string;
+    title: string;
+    price: string;
+    inventoryItemId: number;
+    inventoryItemGid: string;
+  }[];
 }
 
 /** Every quantity of one item at one location. */
@@ -71,7 +92,14 @@ export interface OrderSnapshot {
   email: string;
   totalPrice: string;
   shippingAddress: SimOrder['shippingAddress'];
-  lineItems: { id: number; gid: string; sku: string; quantity: number; currentQuantity: number; inventoryItemId: number | null }[];
+  lineItems: {
+    id: number;
+    gid: string;
+    sku: string;
+    quantity: number;
+    currentQuantity: number;
+    inventoryItemId: number | null;
+  }[];
   fulfillmentOrders: {
     id: number;
     gid: string;
@@ -81,7 +109,14 @@ export interface OrderSnapshot {
     locationGid: string;
     locationName: string;
     holds: { id: number; gid: string; handle: string; reason: string }[];
-    lineItems: { id: number; gid: string; lineItemId: number; sku: string; totalQuantity: number; remainingQuantity: number }[];
+    lineItems: {
+      id: number;
+      gid: string;
+      lineItemId: number;
+      sku: string;
+      totalQuantity: number;
+      remainingQuantity: number;
+    }[];
   }[];
   fulfillments: {
     id: number;
@@ -95,7 +130,19 @@ export interface OrderSnapshot {
     tracking: { company: string | null; number: string | null; url: string | null }[];
     lineItems: { id: number; gid: string; lineItemId: number; quantity: number }[];
   }[];
-  returns: { id: number; gid: string; name: string; status: string; lineItems: { id: number; gid: string; fulfillmentLineItemId: number; quantity: number; processedQuantity: number }[] }[];
+  returns: {
+    id: number;
+    gid: string;
+    name: string;
+    status: string;
+    lineItems: {
+      id: number;
+      gid: string;
+      fulfillmentLineItemId: number;
+      quantity: number;
+      processedQuantity: number;
+    }[];
+  }[];
 }
 
 export function shopSnapshot(shop: SimShop): ShopSnapshot {
@@ -109,21 +156,41 @@ export function shopSnapshot(shop: SimShop): ShopSnapshot {
     locale: shop.locale,
     timezone: shop.timezone,
     installed: shop.installed,
-    throttle: { maximumAvailable: shop.bucket.maximumAvailable, restoreRate: shop.bucket.restoreRate, currentlyAvailable: shop.bucket.currentlyAvailable },
+    throttle: {
+      maximumAvailable: shop.bucket.maximumAvailable,
+      restoreRate: shop.bucket.restoreRate,
+      currentlyAvailable: shop.bucket.currentlyAvailable,
+    },
     locationRanking: [...shop.locationRanking],
-    counts: { products: shop.products.size, variants: shop.variants.size, locations: shop.locations.size, orders: shop.orders.size, customers: shop.customers.size },
+    counts: {
+      products: shop.products.size,
+      variants: shop.variants.size,
+      locations: shop.locations.size,
+      orders: shop.orders.size,
+      customers: shop.customers.size,
+    },
   };
 }
 
 export function locationSnapshot(shop: SimShop, loc: SimLocation): LocationSnapshot {
-  const fs: SimFulfillmentService | undefined = loc.fulfillmentServiceId ? shop.fulfillmentServices.get(loc.fulfillmentServiceId) : undefined;
+  const fs: SimFulfillmentService | undefined = loc.fulfillmentServiceId
+    ? shop.fulfillmentServices.get(loc.fulfillmentServiceId)
+    : undefined;
   return {
     id: loc.id,
     gid: gid('Location', loc.id),
     name: loc.name,
     isActive: loc.isActive,
     fulfillsOnlineOrders: loc.fulfillsOnlineOrders,
-    fulfillmentService: fs ? { id: fs.id, gid: gid('FulfillmentService', fs.id), handle: fs.handle, callbackUrl: fs.callbackUrl, ownedByApp: fs.ownedByApp } : null,
+    fulfillmentService: fs
+      ? {
+          id: fs.id,
+          gid: gid('FulfillmentService', fs.id),
+          handle: fs.handle,
+          callbackUrl: fs.callbackUrl,
+          ownedByApp: fs.ownedByApp,
+        }
+      : null,
     address: { ...loc.address },
   };
 }
@@ -136,7 +203,17 @@ export function productSnapshot(shop: SimShop, p: SimProduct): ProductSnapshot {
     variants: p.variantIds.flatMap((id) => {
       const v = shop.variants.get(id);
       return v
-        ? [{ id: v.id, gid: gid('ProductVariant', v.id), sku: v.sku, title: v.title, price: (v.priceCents / 100).toFixed(2), inventoryItemId: v.inventoryItemId, inventoryItemGid: gid('InventoryItem', v.inventoryItemId) }]
+        ? [
+            {
+              id: v.id,
+              gid: gid('ProductVariant', v.id),
+              sku: v.sku,
+              title: v.title,
+              price: (v.priceCents / 100).toFixed(2),
+              inventoryItemId: v.inventoryItemId,
+              inventoryItemGid: gid('InventoryItem', v.inventoryItemId),
+            },
+          ]
         : [];
     }),
   };
@@ -177,7 +254,14 @@ export function orderSnapshot(shop: SimShop, o: SimOrder): OrderSnapshot {
     email: o.email,
     totalPrice: (orderTotals(shop, o).total / 100).toFixed(2),
     shippingAddress: { ...o.shippingAddress },
-    lineItems: o.lineItems.map((l) => ({ id: l.id, gid: gid('LineItem', l.id), sku: l.sku, quantity: l.quantity, currentQuantity: l.currentQuantity, inventoryItemId: l.inventoryItemId })),
+    lineItems: o.lineItems.map((l) => ({
+      id: l.id,
+      gid: gid('LineItem', l.id),
+      sku: l.sku,
+      quantity: l.quantity,
+      currentQuantity: l.currentQuantity,
+      inventoryItemId: l.inventoryItemId,
+    })),
     fulfillmentOrders: o.fulfillmentOrderIds.flatMap((id) => {
       const fo = shop.fulfillmentOrders.get(id);
       if (!fo) return [];
@@ -190,7 +274,12 @@ export function orderSnapshot(shop: SimShop, o: SimOrder): OrderSnapshot {
           locationId: fo.assignedLocationId,
           locationGid: gid('Location', fo.assignedLocationId),
           locationName: shop.locations.get(fo.assignedLocationId)?.name ?? '',
-          holds: fo.holds.map((h) => ({ id: h.id, gid: gid('FulfillmentHold', h.id), handle: h.handle, reason: h.reason })),
+          holds: fo.holds.map((h) => ({
+            id: h.id,
+            gid: gid('FulfillmentHold', h.id),
+            handle: h.handle,
+            reason: h.reason,
+          })),
           lineItems: fo.lineItems.map((l) => ({
             id: l.id,
             gid: gid('FulfillmentOrderLineItem', l.id),
@@ -215,7 +304,12 @@ export function orderSnapshot(shop: SimShop, o: SimOrder): OrderSnapshot {
           locationId: f.locationId,
           notifyCustomer: f.notifyCustomer,
           tracking: f.tracking.map((t) => ({ ...t })),
-          lineItems: f.lineItems.map((l) => ({ id: l.id, gid: gid('FulfillmentLineItem', l.id), lineItemId: l.lineItemId, quantity: l.quantity })),
+          lineItems: f.lineItems.map((l) => ({
+            id: l.id,
+            gid: gid('FulfillmentLineItem', l.id),
+            lineItemId: l.lineItemId,
+            quantity: l.quantity,
+          })),
         },
       ];
     }),
@@ -228,7 +322,13 @@ export function orderSnapshot(shop: SimShop, o: SimOrder): OrderSnapshot {
           gid: gid('Return', r.id),
           name: r.name,
           status: r.status,
-          lineItems: r.lineItems.map((l) => ({ id: l.id, gid: gid('ReturnLineItem', l.id), fulfillmentLineItemId: l.fulfillmentLineItemId, quantity: l.quantity, processedQuantity: l.processedQuantity })),
+          lineItems: r.lineItems.map((l) => ({
+            id: l.id,
+            gid: gid('ReturnLineItem', l.id),
+            fulfillmentLineItemId: l.fulfillmentLineItemId,
+            quantity: l.quantity,
+            processedQuantity: l.processedQuantity,
+          })),
         },
       ];
     }),

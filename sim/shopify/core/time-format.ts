@@ -31,5 +31,8 @@ export function isoLocal(ms: number, timeZone: string): string {
 export function zoneOffset(ms: number, timeZone: string): { text: string; minutes: number } {
   const off = offsetMinutes(ms, timeZone);
   const abs = Math.abs(off);
-  return { text: `${off < 0 ? '-' : '+'}${String(Math.floor(abs / 60)).padStart(2, '0')}${String(abs % 60).padStart(2, '0')}`, minutes: off };
+  return {
+    text: `${off < 0 ? '-' : '+'}${String(Math.floor(abs / 60)).padStart(2, '0')}${String(abs % 60).padStart(2, '0')}`,
+    minutes: off,
+  };
 }

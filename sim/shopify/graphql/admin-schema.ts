@@ -16,7 +16,10 @@ function findSchemaFile(version: string): string {
     const candidate = join(dir, rel);
     if (existsSync(candidate)) return candidate;
     const parent = dirname(dir);
-    if (parent === dir) throw new Error(`Admin schema ${version} not found (looked for ${rel} above ${dirname(fileURLToPath(import.meta.url))})`);
+    if (parent === dir)
+      throw new Error(
+        `Admin schema ${version} not found (looked for ${rel} above ${dirname(fileURLToPath(import.meta.url))})`,
+      );
     dir = parent;
   }
 }
@@ -25,7 +28,9 @@ function findSchemaFile(version: string): string {
 export function adminSchema(version = SIM_API_VERSION): GraphQLSchema {
   const hit = cache.get(version);
   if (hit) return hit;
-  const raw = JSON.parse(gunzipSync(readFileSync(findSchemaFile(version))).toString('utf8')) as { data: IntrospectionQuery };
+  const raw = JSON.parse(gunzipSync(readFileSync(findSchemaFile(version))).toString('utf8')) as {
+    data: IntrospectionQuery;
+  };
   const schema = buildClientSchema(raw.data);
   cache.set(version, schema);
   return schema;

@@ -32,7 +32,8 @@ function encodeCursor(data: CursorData): string {
 function decodeCursor(cursor: string): CursorData {
   try {
     const parsed = JSON.parse(Buffer.from(cursor, 'base64').toString('utf8')) as Partial<CursorData>;
-    if (typeof parsed.last_id === 'number' && parsed.last_value !== undefined) return { last_id: parsed.last_id, last_value: parsed.last_value };
+    if (typeof parsed.last_id === 'number' && parsed.last_value !== undefined)
+      return { last_id: parsed.last_id, last_value: parsed.last_value };
   } catch {
     // fall through to the error below
   }
@@ -49,14 +50,23 @@ function compare(a: number | string, aId: number, b: number | string, bId: numbe
  * A Relay connection over in-memory items with Shopify's rules: first or last is required
  * (outside bulk operations), at most 250 per page, cursors carry the sort value.
  */
-export function connection<T>(ctx: GqlContext, items: readonly T[], args: ConnectionArgs, spec: ConnectionSpec<T>): View {
+export function connection<T>(
+  ctx: GqlContext,
+  items: readonly T[],
+  args: ConnectionArgs,
+  spec: ConnectionSpec<T>,
+): View {
   const first = args.first ?? null;
   const last = args.last ?? null;
   if (!ctx.bulk) {
-    if (first === null && last === null) throw new GraphQLError('you must provide one of first or last', { extensions: { code: 'BAD_REQUEST' } });
+    if (first === null && last === null)
+      throw new GraphQLError('you must provide one of first or last', { extensions: { code: 'BAD_REQUEST' } });
     if ((first ?? 0) > MAX_PAGE || (last ?? 0) > MAX_PAGE)
-      throw new GraphQLError(`The requested page size exceeds the maximum of ${MAX_PAGE}.`, { extensions: { code: 'MAX_PAGE_SIZE_EXCEEDED' } });
-    if ((first ?? 0) < 0 || (last ?? 0) < 0) throw new GraphQLError('first and last must be non-negative.', { extensions: { code: 'BAD_REQUEST' } });
+      throw new GraphQLError(`The requested page size exceeds the maximum of ${MAX_PAGE}.`, {
+        extensions: { code: 'MAX_PAGE_SIZE_EXCEEDED' },
+      });
+    if ((first ?? 0) < 0 || (last ?? 0) < 0)
+      throw new GraphQLError('first and last must be non-negative.', { extensions: { code: 'BAD_REQUEST' } });
   }
   const value = spec.sortValue ?? spec.id;
   const dir = args.reverse ? -1 : 1;

@@ -55,13 +55,16 @@ function fieldDef(walk: Walk, type: GraphQLCompositeType, name: string): GraphQL
 }
 
 function isConnection(type: GraphQLCompositeType): boolean {
-  return type.name.endsWith('Connection') && (isObjectType(type) || isInterfaceType(type)) && 'pageInfo' in type.getFields();
+  return (
+    type.name.endsWith('Connection') && (isObjectType(type) || isInterfaceType(type)) && 'pageInfo' in type.getFields()
+  );
 }
 
 function pageSize(walk: Walk, def: GraphQLField<unknown, unknown>, node: FieldNode): number {
   try {
     const args = getArgumentValues(def, node, walk.vars);
-    const n = (typeof args.first === 'number' ? args.first : null) ?? (typeof args.last === 'number' ? args.last : null);
+    const n =
+      (typeof args.first === 'number' ? args.first : null) ?? (typeof args.last === 'number' ? args.last : null);
     return n ?? 0;
   } catch {
     return 0;
@@ -80,19 +83,41 @@ function nodeCost(walk: Walk, connType: GraphQLCompositeType, node: FieldNode, d
       const inner = getNamedType(def.type);
       if (!isCompositeType(inner)) continue;
       if (!actual) {
-        total += selectionCost(walk, inner, f.selectionSet, undefined, false, f.name.value === 'edges' ? 0 : walk.rules.object);
+        total += selectionCost(
+          walk,
+          inner,
+          f.selectionSet,
+          undefined,
+          false,
+          f.name.value === 'edges' ? 0 : walk.rules.object,
+        );
         continue;
       }
       const list = data && typeof data === 'object' ? (data as Record<string, unknown>)[key] : undefined;
       if (Array.isArray(list)) {
-        for (const item of list) total += selectionCost(walk, inner, f.selectionSet, item, true, f.name.value === 'edges' ? 0 : walk.rules.object);
+        for (const item of list)
+          total += selectionCost(
+            walk,
+            inner,
+            f.selectionSet,
+            item,
+            true,
+            f.name.value === 'edges' ? 0 : walk.rules.object,
+          );
       }
     }
   }
   return total;
 }
 
-function selectionCost(walk: Walk, type: GraphQLCompositeType, set: SelectionSetNode, data: unknown, actual: boolean, self: number): number {
+function selectionCost(
+  walk: Walk,
+  type: GraphQLCompositeType,
+  set: SelectionSetNode,
+  data: unknown,
+  actual: boolean,
+  self: number,
+): number {
   if (actual && (data === null || data === undefined)) return 0;
   let total = self;
   for (const f of fieldsOf(walk, type, set)) {
@@ -108,7 +133,9 @@ function selectionCost(walk: Walk, type: GraphQLCompositeType, set: SelectionSet
     } else if (isConnection(inner)) {
       if (actual && (child === null || child === undefined)) continue;
       const size = pageSize(walk, def, f);
-      total += walk.rules.connectionBase + (actual ? nodeCost(walk, inner, f, child, true) : size * nodeCost(walk, inner, f, undefined, false));
+      total +=
+        walk.rules.connectionBase +
+        (actual ? nodeCost(walk, inner, f, child, true) : size * nodeCost(walk, inner, f, undefined, false));
     } else if (actual && Array.isArray(child)) {
       for (const item of child) total += selectionCost(walk, inner, f.selectionSet, item, true, walk.rules.object);
     } else {

@@ -81,7 +81,11 @@ function opName(op: OperationDefinitionNode | null | undefined): string | null {
   return op?.name?.value ?? null;
 }
 
-function variableErrors(op: OperationDefinitionNode, errors: readonly GraphQLError[], variables: { [k: string]: unknown }): ShopifyGqlError[] {
+function variableErrors(
+  op: OperationDefinitionNode,
+  errors: readonly GraphQLError[],
+  variables: { [k: string]: unknown },
+): ShopifyGqlError[] {
   return errors.map((e) => {
     const m = /^Variable "\$([^"]+)"/.exec(e.message);
     const name = m?.[1] ?? '';
@@ -107,10 +111,19 @@ function printType(t: NonNullable<OperationDefinitionNode['variableDefinitions']
  * requested cost, charge the shop's leaky bucket (THROTTLED when it cannot cover the cost),
  * execute against the simulator state, refund the unused cost.
  */
-export async function runGraphql(core: SimCore, shop: SimShop, scopes: ReadonlySet<string>, req: GqlRequest): Promise<GqlResponse> {
+export async function runGraphql(
+  core: SimCore,
+  shop: SimShop,
+  scopes: ReadonlySet<string>,
+  req: GqlRequest,
+): Promise<GqlResponse> {
   const now = core.clock.now();
   const bucket = shop.bucket;
-  const costOnly = (requested: number, actual: number | null): CostExtension => ({ requestedQueryCost: requested, actualQueryCost: actual, throttleStatus: status(bucket) });
+  const costOnly = (requested: number, actual: number | null): CostExtension => ({
+    requestedQueryCost: requested,
+    actualQueryCost: actual,
+    throttleStatus: status(bucket),
+  });
   if (typeof req.query !== 'string' || req.query.trim() === '') {
     return {
       httpStatus: 400,
@@ -121,7 +134,9 @@ export async function runGraphql(core: SimCore, shop: SimShop, scopes: ReadonlyS
       actualCost: null,
     };
   }
-  const variables = (req.variables && typeof req.variables === 'object' ? req.variables : {}) as { [k: string]: unknown };
+  const variables = (req.variables && typeof req.variables === 'object' ? req.variables : {}) as {
+    [k: string]: unknown;
+  };
   const operationName = typeof req.operationName === 'string' ? req.operationName : null;
   const prepared = prepare(core, req.query);
   const invalid = (errors: ShopifyGqlError[], name: string | null): GqlResponse => ({
@@ -134,8 +149,18 @@ export async function runGraphql(core: SimCore, shop: SimShop, scopes: ReadonlyS
   });
   if (prepared.errors.length > 0) return invalid(prepared.errors, opName(getOperationAST(prepared.doc, operationName)));
   const op = getOperationAST(prepared.doc, operationName);
-  if (!op) return invalid([{ message: operationName ? `No operation named "${operationName}"` : 'An operation name is required', extensions: { code: 'OPERATION_NOT_FOUND' } }], operationName);
-  if (op.operation === 'subscription') return invalid([{ message: 'Subscriptions are not supported', extensions: { code: 'BAD_REQUEST' } }], opName(op));
+  if (!op)
+    return invalid(
+      [
+        {
+          message: operationName ? `No operation named "${operationName}"` : 'An operation name is required',
+          extensions: { code: 'OPERATION_NOT_FOUND' },
+        },
+      ],
+      operationName,
+    );
+  if (op.operation === 'subscription')
+    return invalid([{ message: 'Subscriptions are not supported', extensions: { code: 'BAD_REQUEST' } }], opName(op));
   const coerced = getVariableValues(core.schema, op.variableDefinitions ?? [], variables);
   if (coerced.errors) return invalid(variableErrors(op, coerced.errors, variables), opName(op));
   const fragments = fragmentsOf(prepared.doc);
@@ -147,7 +172,12 @@ export async function runGraphql(core: SimCore, shop: SimShop, scopes: ReadonlyS
         errors: [
           {
             message: `Query cost is ${requested}, which exceeds the single query max cost limit (${core.config.maxQueryCost}). See https://shopify.dev/api/usage/limits#rate-limits for more information on how the cost of a query is calculated. To query larger amounts of data with fewer limits, bulk operations should be used instead. See https://shopify.dev/tutorials/perform-bulk-operations-with-admin-api for usage details.`,
-            extensions: { code: 'MAX_COST_EXCEEDED', cost: requested, maxCost: core.config.maxQueryCost, documentation: 'https://shopify.dev/api/usage/limits#rate-limits' },
+            extensions: {
+              code: 'MAX_COST_EXCEEDED',
+              cost: requested,
+              maxCost: core.config.maxQueryCost,
+              documentation: 'https://shopify.dev/api/usage/limits#rate-limits',
+            },
           },
         ],
       },
@@ -161,7 +191,12 @@ export async function runGraphql(core: SimCore, shop: SimShop, scopes: ReadonlyS
     return {
       httpStatus: 200,
       body: {
-        errors: [{ message: 'Throttled', extensions: { code: 'THROTTLED', documentation: 'https://shopify.dev/api/usage/rate-limits' } }],
+        errors: [
+          {
+            message: 'Throttled',
+            extensions: { code: 'THROTTLED', documentation: 'https://shopify.dev/api/usage/rate-limits' },
+          },
+        ],
         extensions: { cost: costOnly(requested, null) },
       },
       outcome: 'throttled',
@@ -180,9 +215,14 @@ export async function runGraphql(core: SimCore, shop: SimShop, scopes: ReadonlyS
     operationName: operationName ?? undefined,
     fieldResolver: simFieldResolver,
   });
-  const actual = op.operation === 'mutation' ? requested : Math.min(requested, operationCost(core.schema, op, fragments, coerced.coerced, result.data ?? null));
+  const actual =
+    op.operation === 'mutation'
+      ? requested
+      : Math.min(requested, operationCost(core.schema, op, fragments, coerced.coerced, result.data ?? null));
   refund(bucket, requested - actual);
-  const body: { data?: unknown; errors?: ShopifyGqlError[]; extensions: { cost: CostExtension } } = { extensions: { cost: costOnly(requested, actual) } };
+  const body: { data?: unknown; errors?: ShopifyGqlError[]; extensions: { cost: CostExtension } } = {
+    extensions: { cost: costOnly(requested, actual) },
+  };
   if (result.errors && result.errors.length > 0) body.errors = result.errors.map(shopifyExecutionError);
   body.data = result.data ?? null;
   return {

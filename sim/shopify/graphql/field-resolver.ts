@@ -6,7 +6,10 @@ import type { GqlContext } from './context.js';
  * simulator does not provide fails loudly instead of answering null.
  */
 export const simFieldResolver: GraphQLFieldResolver<unknown, GqlContext> = (source, args, ctx, info) => {
-  if (source !== null && typeof source === 'object' && info.fieldName in source) return defaultFieldResolver(source, args, ctx, info);
+  if (source !== null && typeof source === 'object' && info.fieldName in source)
+    return defaultFieldResolver(source, args, ctx, info);
   const path = responsePathAsArray(info.path).join('.');
-  throw new GraphQLError(`not simulated: ${info.parentType.name}.${info.fieldName} (at ${path})`, { extensions: { code: 'NOT_SIMULATED' } });
+  throw new GraphQLError(`not simulated: ${info.parentType.name}.${info.fieldName} (at ${path})`, {
+    extensions: { code: 'NOT_SIMULATED' },
+  });
 };

@@ -14,13 +14,25 @@ function readKey(info: GraphQLResolveInfo): string | undefined {
  * key and arguments returns the first successful result without applying it again; the same key
  * with other arguments answers IDEMPOTENCY_KEY_PARAMETER_MISMATCH.
  */
-export function idempotent(ctx: GqlContext, info: GraphQLResolveInfo, args: Args, run: () => { view: View; succeeded: boolean }, mismatch: () => View): View {
+export function idempotent(
+  ctx: GqlContext,
+  info: GraphQLResolveInfo,
+  args: Args,
+  run: () => { view: View; succeeded: boolean },
+  mismatch: () => View,
+): View {
   const key = readKey(info);
   if (key === undefined)
-    throw new GraphQLError(`The @idempotent directive is required for ${info.fieldName} (API version 2026-04 and later). Add @idempotent(key: "<uuid>") to the mutation field.`, {
-      extensions: { code: 'IDEMPOTENCY_KEY_REQUIRED' },
+    throw new GraphQLError(
+      `The @idempotent directive is required for ${info.fieldName} (API version 2026-04 and later). Add @idempotent(key: "<uuid>") to the mutation field.`,
+      {
+        extensions: { code: 'IDEMPOTENCY_KEY_REQUIRED' },
+      },
+    );
+  if (key.trim() === '')
+    throw new GraphQLError('The idempotency key cannot be an empty string or whitespace only.', {
+      extensions: { code: 'BAD_REQUEST' },
     });
-  if (key.trim() === '') throw new GraphQLError('The idempotency key cannot be an empty string or whitespace only.', { extensions: { code: 'BAD_REQUEST' } });
   const fingerprint = `${info.fieldName}:${JSON.stringify(args)}`;
   const scoped = `${info.fieldName}:${key}`;
   const entry = ctx.shop.idempotency.get(scoped);

@@ -27,7 +27,10 @@ const PAGE = `query Page($q: String, $after: String) {
 }`;
 
 interface Page {
-  orders: { nodes: { name: string; updatedAt: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+  orders: {
+    nodes: { name: string; updatedAt: string }[];
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  };
 }
 
 async function all(q: string | null): Promise<string[]> {

@@ -13,7 +13,9 @@ describe('Admin GraphQL validation against the real 2026-07 schema', () => {
   it('answers a valid query with data and cost', async () => {
     const r = await h.gql('{ shop { name myshopifyDomain currencyCode } }');
     expect(r.status).toBe(200);
-    expect(r.body.data).toEqual({ shop: { name: 'Test Shop', myshopifyDomain: 'test-shop.myshopify.com', currencyCode: 'EUR' } });
+    expect(r.body.data).toEqual({
+      shop: { name: 'Test Shop', myshopifyDomain: 'test-shop.myshopify.com', currencyCode: 'EUR' },
+    });
     expect(r.body.extensions?.cost.requestedQueryCost).toBe(1);
     expect(r.body.extensions?.cost.throttleStatus.maximumAvailable).toBe(2000);
   });
@@ -51,10 +53,12 @@ describe('Admin GraphQL validation against the real 2026-07 schema', () => {
     const parse = await h.gql('{ shop { name }');
     expect((parse.body.errors as { message: string }[])[0]?.message).toMatch(/^Parse error/);
     const vars = await h.gql('query O($id: ID!) { order(id: $id) { id } }', {});
-    expect((vars.body.errors as { message: string }[])[0]?.message).toBe('Variable $id of type ID! was provided invalid value');
+    expect((vars.body.errors as { message: string }[])[0]?.message).toBe(
+      'Variable $id of type ID! was provided invalid value',
+    );
   });
 
-  it('answers 401 with Shopify\'s body without a valid token', async () => {
+  it("answers 401 with Shopify's body without a valid token", async () => {
     const r = await h.gql('{ shop { name } }', undefined, 'shpat_wrong');
     expect(r.status).toBe(401);
     expect(r.body).toEqual({ errors: '[API] Invalid API key or access token (unrecognized login or wrong password)' });

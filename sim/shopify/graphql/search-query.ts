@@ -11,7 +11,11 @@ export interface SearchTerm {
 export type SearchNode = SearchTerm | { kind: 'and' | 'or'; items: SearchNode[]; negated: boolean };
 
 /** What a field of a resource looks like to the matcher. */
-export type SearchValue = { kind: 'date'; ms: number | null } | { kind: 'number'; value: number | null } | { kind: 'text'; values: readonly string[] } | { kind: 'bool'; value: boolean };
+export type SearchValue =
+  | { kind: 'date'; ms: number | null }
+  | { kind: 'number'; value: number | null }
+  | { kind: 'text'; values: readonly string[] }
+  | { kind: 'bool'; value: boolean };
 
 type Token = { t: 'word'; v: string } | { t: 'lp' } | { t: 'rp' };
 
@@ -177,7 +181,11 @@ function matchTerm(term: SearchTerm, resolve: (field: string) => SearchValue | u
 }
 
 /** Evaluates a parsed query against one resource. */
-export function matchSearch(node: SearchNode, resolve: (field: string) => SearchValue | undefined, nowMs: number): boolean {
+export function matchSearch(
+  node: SearchNode,
+  resolve: (field: string) => SearchValue | undefined,
+  nowMs: number,
+): boolean {
   let result: boolean;
   if (node.kind === 'term') result = matchTerm(node, resolve, nowMs);
   else if (node.kind === 'and') result = node.items.every((n) => matchSearch(n, resolve, nowMs));

@@ -52,7 +52,11 @@ export function createAdminRoutes(deps: AdminRouteDeps) {
     const shop = rec ? core.shops.get(rec.shop) : undefined;
     const body = parseBody(req, raw);
     const query = typeof body?.query === 'string' ? body.query : '';
-    const log = (status: number, outcome: string, extra: { operationName?: string | null; requested?: number; actual?: number | null; errors?: string[] } = {}): void =>
+    const log = (
+      status: number,
+      outcome: string,
+      extra: { operationName?: string | null; requested?: number; actual?: number | null; errors?: string[] } = {},
+    ): void =>
       requestLog.add({
         at: isoUtc(core.clock.now()),
         shop: shop?.domain ?? hostShop,
@@ -80,14 +84,23 @@ export function createAdminRoutes(deps: AdminRouteDeps) {
       operationName: result.operationName,
       requested: result.requestedCost,
       actual: result.actualCost,
-      errors: Array.isArray(errors) ? errors.map((e: { message?: string }) => String(e.message)) : errors ? [JSON.stringify(errors)] : [],
+      errors: Array.isArray(errors)
+        ? errors.map((e: { message?: string }) => String(e.message))
+        : errors
+          ? [JSON.stringify(errors)]
+          : [],
     });
-    sendJson(res, result.httpStatus, result.body, { 'x-shopify-api-version': SIM_API_VERSION, 'x-request-id': randomBytes(8).toString('hex') });
+    sendJson(res, result.httpStatus, result.body, {
+      'x-shopify-api-version': SIM_API_VERSION,
+      'x-request-id': randomBytes(8).toString('hex'),
+    });
   };
 
   const issue = (shop: string, online: boolean, expiring: boolean, userId: number): AccessTokenResponse => {
     const s = core.shops.get(shop);
-    return online ? tokens.issueOnline(shop, core.config.scopes, userId, s?.locale ?? 'en') : tokens.issueOffline(shop, core.config.scopes, expiring);
+    return online
+      ? tokens.issueOnline(shop, core.config.scopes, userId, s?.locale ?? 'en')
+      : tokens.issueOffline(shop, core.config.scopes, expiring);
   };
 
   const accessToken = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -101,32 +114,59 @@ export function createAdminRoutes(deps: AdminRouteDeps) {
     if (grant === TOKEN_EXCHANGE) {
       const invalid = (why: string) => sendJson(res, 400, { error: 'invalid_subject_token', error_description: why });
       if (typeof body.subject_token !== 'string') return invalid('subject_token is missing');
-      const claims = await verifySessionToken(body.subject_token, core.config.apiKey, core.config.apiSecret, core.clock.now());
+      const claims = await verifySessionToken(
+        body.subject_token,
+        core.config.apiKey,
+        core.config.apiSecret,
+        core.clock.now(),
+      );
       if (!claims) return invalid('The session token is invalid or expired');
       const shop = normaliseShopDomain(new URL(claims.dest).hostname);
       if (hostShop !== null && hostShop !== shop) return invalid('The session token was issued for another shop');
       if (!core.shops.get(shop)?.installed) return invalid('The app is not installed on this shop');
       const type = body.requested_token_type ?? OFFLINE;
-      if (type !== OFFLINE && type !== ONLINE) return sendJson(res, 400, { error: 'invalid_request', error_description: 'Unsupported requested_token_type' });
+      if (type !== OFFLINE && type !== ONLINE)
+        return sendJson(res, 400, { error: 'invalid_request', error_description: 'Unsupported requested_token_type' });
       return sendJson(res, 200, issue(shop, type === ONLINE, expiring, Number(claims.sub) || 1));
     }
     if (grant === 'refresh_token') {
-      if (typeof body.refresh_token !== 'string') return sendJson(res, 400, { error: 'invalid_request', error_description: 'refresh_token is missing' });
+      if (typeof body.refresh_token !== 'string')
+        return sendJson(res, 400, { error: 'invalid_request', error_description: 'refresh_token is missing' });
       const owner = tokens.refreshRecord(body.refresh_token)?.shop;
-      if (owner && hostShop !== null && owner !== hostShop) return sendJson(res, 400, { error: 'invalid_grant', error_description: 'Refresh token belongs to another shop' });
-      if (owner && !core.shops.get(owner)?.installed) return sendJson(res, 400, { error: 'invalid_grant', error_description: 'The app is not installed on this shop' });
+      if (owner && hostShop !== null && owner !== hostShop)
+        return sendJson(res, 400, {
+          error: 'invalid_grant',
+          error_description: 'Refresh token belongs to another shop',
+        });
+      if (owner && !core.shops.get(owner)?.installed)
+        return sendJson(res, 400, {
+          error: 'invalid_grant',
+          error_description: 'The app is not installed on this shop',
+        });
       const r = tokens.refresh(body.refresh_token);
-      if (!r.ok) return sendJson(res, 400, { error: 'invalid_grant', error_description: `Refresh token is ${r.reason}` });
+      if (!r.ok)
+        return sendJson(res, 400, { error: 'invalid_grant', error_description: `Refresh token is ${r.reason}` });
       return sendJson(res, 200, r.response);
     }
     if (grant === 'authorization_code') {
       const code = typeof body.code === 'string' ? codes.get(body.code) : undefined;
-      if (!code || code.used || core.clock.now() > code.expiresAt) return sendJson(res, 400, { error: 'invalid_grant', error_description: 'Authorization code is invalid or expired' });
-      if (hostShop !== null && hostShop !== code.shop) return sendJson(res, 400, { error: 'invalid_grant', error_description: 'Authorization code was issued for another shop' });
+      if (!code || code.used || core.clock.now() > code.expiresAt)
+        return sendJson(res, 400, {
+          error: 'invalid_grant',
+          error_description: 'Authorization code is invalid or expired',
+        });
+      if (hostShop !== null && hostShop !== code.shop)
+        return sendJson(res, 400, {
+          error: 'invalid_grant',
+          error_description: 'Authorization code was issued for another shop',
+        });
       code.used = true;
       return sendJson(res, 200, issue(code.shop, code.online, expiring, 1));
     }
-    return sendJson(res, 400, { error: 'unsupported_grant_type', error_description: `Unsupported grant_type ${grant}` });
+    return sendJson(res, 400, {
+      error: 'unsupported_grant_type',
+      error_description: `Unsupported grant_type ${grant}`,
+    });
   };
 
   /** The merchant approves at once: the app is installed and the browser goes back with a code. */
@@ -134,16 +174,20 @@ export function createAdminRoutes(deps: AdminRouteDeps) {
     const shopParam = requestShop(req) ?? url.searchParams.get('shop');
     const shop = shopParam ? core.shops.get(normaliseShopDomain(shopParam)) : undefined;
     if (!shop) return sendJson(res, 404, { errors: 'Not Found' });
-    if (url.searchParams.get('client_id') !== core.config.apiKey) return sendJson(res, 400, { error: 'invalid_request', error_description: 'Unknown client_id' });
+    if (url.searchParams.get('client_id') !== core.config.apiKey)
+      return sendJson(res, 400, { error: 'invalid_request', error_description: 'Unknown client_id' });
     const redirect = url.searchParams.get('redirect_uri');
-    if (!redirect || !/^https?:\/\//.test(redirect)) return sendJson(res, 400, { error: 'invalid_request', error_description: 'redirect_uri is required' });
+    if (!redirect || !/^https?:\/\//.test(redirect))
+      return sendJson(res, 400, { error: 'invalid_request', error_description: 'redirect_uri is required' });
     shop.installed = true;
     const code = randomBytes(16).toString('hex');
     const online = url.searchParams.getAll('grant_options[]').includes('per-user');
     codes.set(code, { shop: shop.domain, online, expiresAt: core.clock.now() + 10 * 60_000, used: false });
     const params: Record<string, string> = {
       code,
-      host: Buffer.from(`admin.shopify.com/store/${shop.domain.replace('.myshopify.com', '')}`).toString('base64').replace(/=+$/, ''),
+      host: Buffer.from(`admin.shopify.com/store/${shop.domain.replace('.myshopify.com', '')}`)
+        .toString('base64')
+        .replace(/=+$/, ''),
       shop: shop.domain,
       state: url.searchParams.get('state') ?? '',
       timestamp: String(Math.floor(core.clock.now() / 1000)),

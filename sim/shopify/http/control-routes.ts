@@ -1,5 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { ControlError, type ComplianceTopic, type ReturnRequestInput, type ShopifySimControl, type ThrottlePatch } from '../control/control-api.js';
+import {
+  ControlError,
+  type ComplianceTopic,
+  type ReturnRequestInput,
+  type ShopifySimControl,
+  type ThrottlePatch,
+} from '../control/control-api.js';
 import type { ProductInput, VariantUpdate } from '../ops/catalog.js';
 import type { EditOrderInput } from '../ops/order-edit.js';
 import type { FulfillmentServiceInput, LocationInput, LocationUpdate } from '../ops/locations.js';
@@ -42,12 +48,24 @@ export function createControlRoutes(control: ShopifySimControl, extras: ControlR
     ['GET', new RegExp(`^${S}$`), ([s]) => control.getShop(s ?? '')],
     ['POST', new RegExp(`^${S}/install$`), ([s]) => control.installApp(s ?? '')],
     ['POST', new RegExp(`^${S}/uninstall$`), ([s]) => control.uninstallApp(s ?? '')],
-    ['POST', new RegExp(`^${S}/products$`), ([s], b) => control.addProducts(s ?? '', (b.products as ProductInput[] | undefined) ?? [as<ProductInput>(b)])],
+    [
+      'POST',
+      new RegExp(`^${S}/products$`),
+      ([s], b) => control.addProducts(s ?? '', (b.products as ProductInput[] | undefined) ?? [as<ProductInput>(b)]),
+    ],
     ['GET', new RegExp(`^${S}/products$`), ([s]) => control.listProducts(s ?? '')],
-    ['PATCH', new RegExp(`^${S}/variants/([^/]+)$`), ([s, sku], b) => control.updateVariant(s ?? '', decodeURIComponent(sku ?? ''), as<VariantUpdate>(b))],
+    [
+      'PATCH',
+      new RegExp(`^${S}/variants/([^/]+)$`),
+      ([s, sku], b) => control.updateVariant(s ?? '', decodeURIComponent(sku ?? ''), as<VariantUpdate>(b)),
+    ],
     ['POST', new RegExp(`^${S}/locations$`), ([s], b) => control.createLocation(s ?? '', as<LocationInput>(b))],
     ['GET', new RegExp(`^${S}/locations$`), ([s]) => control.listLocations(s ?? '')],
-    ['PATCH', new RegExp(`^${S}/locations/([^/]+)$`), ([s, id], b) => control.updateLocation(s ?? '', id ?? '', as<LocationUpdate>(b))],
+    [
+      'PATCH',
+      new RegExp(`^${S}/locations/([^/]+)$`),
+      ([s, id], b) => control.updateLocation(s ?? '', id ?? '', as<LocationUpdate>(b)),
+    ],
     [
       'DELETE',
       new RegExp(`^${S}/locations/([^/]+)$`),
@@ -56,27 +74,62 @@ export function createControlRoutes(control: ShopifySimControl, extras: ControlR
         return { deleted: true };
       },
     ],
-    ['POST', new RegExp(`^${S}/fulfillment-services$`), ([s], b) => control.createFulfillmentService(s ?? '', as<FulfillmentServiceInput>(b))],
-    ['PUT', new RegExp(`^${S}/location-ranking$`), ([s], b) => ({ locationRanking: control.setLocationRanking(s ?? '', (b.locationIds as (number | string)[]) ?? []) })],
+    [
+      'POST',
+      new RegExp(`^${S}/fulfillment-services$`),
+      ([s], b) => control.createFulfillmentService(s ?? '', as<FulfillmentServiceInput>(b)),
+    ],
+    [
+      'PUT',
+      new RegExp(`^${S}/location-ranking$`),
+      ([s], b) => ({
+        locationRanking: control.setLocationRanking(s ?? '', (b.locationIds as (number | string)[]) ?? []),
+      }),
+    ],
     [
       'POST',
       new RegExp(`^${S}/stock$`),
-      ([s], b) => (Array.isArray(b.levels) ? (b.levels as SetStockInput[]).map((l) => control.setStock(s ?? '', l)) : control.setStock(s ?? '', as<SetStockInput>(b))),
+      ([s], b) =>
+        Array.isArray(b.levels)
+          ? (b.levels as SetStockInput[]).map((l) => control.setStock(s ?? '', l))
+          : control.setStock(s ?? '', as<SetStockInput>(b)),
     ],
     [
       'GET',
       new RegExp(`^${S}/inventory$`),
-      ([s], _b, url) => control.inventory(s ?? '', { sku: url.searchParams.get('sku') ?? undefined, locationId: url.searchParams.get('locationId') ?? undefined }),
+      ([s], _b, url) =>
+        control.inventory(s ?? '', {
+          sku: url.searchParams.get('sku') ?? undefined,
+          locationId: url.searchParams.get('locationId') ?? undefined,
+        }),
     ],
     ['POST', new RegExp(`^${S}/orders$`), ([s], b) => control.placeOrder(s ?? '', as<PlaceOrderInput>(b))],
     ['GET', new RegExp(`^${S}/orders$`), ([s]) => control.listOrders(s ?? '')],
     ['GET', new RegExp(`^${S}/orders/([^/]+)$`), ([s, id]) => control.getOrder(s ?? '', id ?? '')],
-    ['POST', new RegExp(`^${S}/orders/([^/]+)/cancel$`), ([s, id], b) => control.cancelOrder(s ?? '', id ?? '', as<{ reason?: string; restock?: boolean; refund?: boolean }>(b))],
+    [
+      'POST',
+      new RegExp(`^${S}/orders/([^/]+)/cancel$`),
+      ([s, id], b) =>
+        control.cancelOrder(s ?? '', id ?? '', as<{ reason?: string; restock?: boolean; refund?: boolean }>(b)),
+    ],
     ['POST', new RegExp(`^${S}/orders/([^/]+)/mark-paid$`), ([s, id]) => control.markOrderPaid(s ?? '', id ?? '')],
-    ['POST', new RegExp(`^${S}/orders/([^/]+)/edit$`), ([s, id], b) => control.editOrder(s ?? '', id ?? '', as<EditOrderInput>(b))],
-    ['POST', new RegExp(`^${S}/orders/([^/]+)/returns$`), ([s, id], b) => control.requestReturn(s ?? '', id ?? '', as<ReturnRequestInput>(b))],
+    [
+      'POST',
+      new RegExp(`^${S}/orders/([^/]+)/edit$`),
+      ([s, id], b) => control.editOrder(s ?? '', id ?? '', as<EditOrderInput>(b)),
+    ],
+    [
+      'POST',
+      new RegExp(`^${S}/orders/([^/]+)/returns$`),
+      ([s, id], b) => control.requestReturn(s ?? '', id ?? '', as<ReturnRequestInput>(b)),
+    ],
     ['POST', new RegExp(`^${S}/returns/([^/]+)/approve$`), ([s, id]) => control.approveReturn(s ?? '', id ?? '')],
-    ['POST', new RegExp(`^${S}/returns/([^/]+)/decline$`), ([s, id], b) => control.declineReturn(s ?? '', id ?? '', (b.reason as string) ?? 'OTHER', b.note as string | undefined)],
+    [
+      'POST',
+      new RegExp(`^${S}/returns/([^/]+)/decline$`),
+      ([s, id], b) =>
+        control.declineReturn(s ?? '', id ?? '', (b.reason as string) ?? 'OTHER', b.note as string | undefined),
+    ],
     [
       'POST',
       new RegExp(`^${S}/compliance/(.+)$`),
@@ -87,10 +140,26 @@ export function createControlRoutes(control: ShopifySimControl, extras: ControlR
         return { fired: topic };
       },
     ],
-    ['POST', new RegExp(`^${S}/session-token$`), async ([s], b) => ({ token: await control.mintSessionToken(s ?? '', as<{ userId?: number }>(b)) })],
-    ['POST', new RegExp(`^${S}/access-token$`), ([s], b) => control.issueAccessToken(s ?? '', as<{ expiring?: boolean; online?: boolean; userId?: number }>(b))],
+    [
+      'POST',
+      new RegExp(`^${S}/session-token$`),
+      async ([s], b) => ({ token: await control.mintSessionToken(s ?? '', as<{ userId?: number }>(b)) }),
+    ],
+    [
+      'POST',
+      new RegExp(`^${S}/access-token$`),
+      ([s], b) => control.issueAccessToken(s ?? '', as<{ expiring?: boolean; online?: boolean; userId?: number }>(b)),
+    ],
     ['PUT', new RegExp(`^${S}/throttle$`), ([s], b) => control.setThrottle(s ?? '', as<ThrottlePatch>(b))],
-    ['GET', /^\/_sim\/requests$/, (_p, _b, url) => control.requestLog({ shop: url.searchParams.get('shop') ?? undefined, operationName: url.searchParams.get('operationName') ?? undefined })],
+    [
+      'GET',
+      /^\/_sim\/requests$/,
+      (_p, _b, url) =>
+        control.requestLog({
+          shop: url.searchParams.get('shop') ?? undefined,
+          operationName: url.searchParams.get('operationName') ?? undefined,
+        }),
+    ],
     [
       'GET',
       /^\/_sim\/webhooks$/,
@@ -149,7 +218,11 @@ export function createControlRoutes(control: ShopifySimControl, extras: ControlR
       const body = parseBody(req, await readBody(req));
       if (body === null) return sendJson(res, 400, { error: 'Body must be a JSON object' });
       try {
-        const result = await handler(m.slice(1).map((x) => decodeURIComponent(x)), body, url);
+        const result = await handler(
+          m.slice(1).map((x) => decodeURIComponent(x)),
+          body,
+          url,
+        );
         return sendJson(res, 200, result ?? { ok: true });
       } catch (e) {
         if (e instanceof ControlError) return sendJson(res, e.status, { error: e.message, details: e.details });

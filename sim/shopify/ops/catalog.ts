@@ -1,6 +1,11 @@
 import type { SimCore } from '../core/sim-core.js';
 import type { SimProduct, SimShop, SimVariant } from '../state/types.js';
-import { inventoryItemDeletePayload, inventoryItemPayload, productDeletePayload, productPayload } from '../webhooks/payloads/product-payload.js';
+import {
+  inventoryItemDeletePayload,
+  inventoryItemPayload,
+  productDeletePayload,
+  productPayload,
+} from '../webhooks/payloads/product-payload.js';
 
 /** One variant to create. */
 export interface VariantInput {
@@ -113,14 +118,20 @@ export interface VariantUpdate {
  * cost (both kept on the inventory item) changed.
  */
 export function updateVariant(core: SimCore, shop: SimShop, variant: SimVariant, update: VariantUpdate): SimVariant {
-  if (update.sku !== undefined && update.sku !== variant.sku && [...shop.variants.values()].some((x) => x.sku === update.sku)) throw new Error(`duplicate sku ${update.sku}`);
+  if (
+    update.sku !== undefined &&
+    update.sku !== variant.sku &&
+    [...shop.variants.values()].some((x) => x.sku === update.sku)
+  )
+    throw new Error(`duplicate sku ${update.sku}`);
   const now = core.clock.now();
   const item = shop.inventoryItems.get(variant.inventoryItemId)!;
   const itemChanged = (update.sku !== undefined && update.sku !== variant.sku) || update.unitCost !== undefined;
   if (update.sku !== undefined) variant.sku = item.sku = update.sku;
   if (update.price !== undefined) variant.priceCents = Math.round(Number(update.price) * 100);
   if (update.title !== undefined) variant.title = update.title;
-  if (update.unitCost !== undefined) item.unitCostCents = update.unitCost === null ? null : Math.round(Number(update.unitCost) * 100);
+  if (update.unitCost !== undefined)
+    item.unitCostCents = update.unitCost === null ? null : Math.round(Number(update.unitCost) * 100);
   variant.updatedAt = now;
   const product = shop.products.get(variant.productId)!;
   product.updatedAt = now;

@@ -34,17 +34,39 @@ export function notFound<T>(field = 'id'): OpResult<T> {
  * Resolves requested lines against an FO; omitted input means every line with units left.
  * Quantities must be positive and at most what remains.
  */
-export function selectLines(fo: SimFulfillmentOrder, input: readonly FoLineInput[] | null | undefined, field: string): OpResult<FoLineSelection[]> {
-  if (!input) return ok(fo.lineItems.filter((l) => l.remainingQuantity > 0).map((line) => ({ line, quantity: line.remainingQuantity })));
+export function selectLines(
+  fo: SimFulfillmentOrder,
+  input: readonly FoLineInput[] | null | undefined,
+  field: string,
+): OpResult<FoLineSelection[]> {
+  if (!input)
+    return ok(
+      fo.lineItems.filter((l) => l.remainingQuantity > 0).map((line) => ({ line, quantity: line.remainingQuantity })),
+    );
   const out: FoLineSelection[] = [];
   for (const [i, item] of input.entries()) {
     const id = parseId(item.id, 'FulfillmentOrderLineItem');
     const line = fo.lineItems.find((l) => l.id === id);
-    if (!line) return fail(`Fulfillment order line item does not exist: ${String(item.id)}`, [field, String(i), 'id'], 'INVALID_LINE_ITEM_QUANTITY');
-    if (out.some((o) => o.line.id === line.id)) return fail('Duplicated fulfillment order line items', [field, String(i), 'id'], 'DUPLICATED_FULFILLMENT_ORDER_LINE_ITEMS');
-    if (!Number.isInteger(item.quantity) || item.quantity <= 0) return fail('Quantity must be greater than 0', [field, String(i), 'quantity'], 'GREATER_THAN_ZERO');
+    if (!line)
+      return fail(
+        `Fulfillment order line item does not exist: ${String(item.id)}`,
+        [field, String(i), 'id'],
+        'INVALID_LINE_ITEM_QUANTITY',
+      );
+    if (out.some((o) => o.line.id === line.id))
+      return fail(
+        'Duplicated fulfillment order line items',
+        [field, String(i), 'id'],
+        'DUPLICATED_FULFILLMENT_ORDER_LINE_ITEMS',
+      );
+    if (!Number.isInteger(item.quantity) || item.quantity <= 0)
+      return fail('Quantity must be greater than 0', [field, String(i), 'quantity'], 'GREATER_THAN_ZERO');
     if (item.quantity > line.remainingQuantity)
-      return fail(`Quantity ${item.quantity} is greater than the remaining quantity ${line.remainingQuantity}`, [field, String(i), 'quantity'], 'INVALID_LINE_ITEM_QUANTITY');
+      return fail(
+        `Quantity ${item.quantity} is greater than the remaining quantity ${line.remainingQuantity}`,
+        [field, String(i), 'quantity'],
+        'INVALID_LINE_ITEM_QUANTITY',
+      );
     out.push({ line, quantity: item.quantity });
   }
   return ok(out);
@@ -72,7 +94,12 @@ export function carveOut(
     assignedLocationId: locationId,
     status: 'OPEN',
     requestStatus: 'UNSUBMITTED',
-    lineItems: sel.map((s) => ({ id: core.ids.next(), lineItemId: s.line.lineItemId, totalQuantity: s.quantity, remainingQuantity: s.quantity })),
+    lineItems: sel.map((s) => ({
+      id: core.ids.next(),
+      lineItemId: s.line.lineItemId,
+      totalQuantity: s.quantity,
+      remainingQuantity: s.quantity,
+    })),
     holds: [],
     statusBeforeHold: null,
     merchantRequests: [],
@@ -97,7 +124,9 @@ export function carveOut(
 
 /** A copy of the FO's remaining work in a fresh OPEN/UNSUBMITTED FO; the original is closed. */
 export function replaceFo(core: SimCore, shop: SimShop, fo: SimFulfillmentOrder): SimFulfillmentOrder {
-  const sel = fo.lineItems.filter((l) => l.remainingQuantity > 0).map((line) => ({ line, quantity: line.remainingQuantity }));
+  const sel = fo.lineItems
+    .filter((l) => l.remainingQuantity > 0)
+    .map((line) => ({ line, quantity: line.remainingQuantity }));
   // the closed original keeps its lines for history; only the remaining units move
   const replacement = carveOut(core, shop, fo, sel, fo.assignedLocationId, { keepTotals: true });
   fo.status = 'CLOSED';
@@ -107,7 +136,12 @@ export function replaceFo(core: SimCore, shop: SimShop, fo: SimFulfillmentOrder)
 
 /** Request statuses in which a fulfillment service holds the work. */
 export function isWithService(fo: SimFulfillmentOrder): boolean {
-  return fo.requestStatus === 'SUBMITTED' || fo.requestStatus === 'ACCEPTED' || fo.requestStatus === 'CANCELLATION_REQUESTED' || fo.requestStatus === 'CANCELLATION_REJECTED';
+  return (
+    fo.requestStatus === 'SUBMITTED' ||
+    fo.requestStatus === 'ACCEPTED' ||
+    fo.requestStatus === 'CANCELLATION_REQUESTED' ||
+    fo.requestStatus === 'CANCELLATION_REJECTED'
+  );
 }
 
 /** Sets a new status, keeping updatedAt current. */

@@ -3,7 +3,18 @@ import { parseId } from '../core/ids.js';
 import { applyDeltas, getLevel, type QuantityDelta } from '../state/inventory.js';
 import type { SimFulfillmentOrder, SimShop } from '../state/types.js';
 import { foRef, lineRefs } from '../webhooks/payloads/fulfillment-order-payload.js';
-import { carveOut, findFo, foOrder, isWithService, notFound, selectLines, selectsEverything, setStatus, type FoLineInput, type FoLineSelection } from './fo-common.js';
+import {
+  carveOut,
+  findFo,
+  foOrder,
+  isWithService,
+  notFound,
+  selectLines,
+  selectsEverything,
+  setStatus,
+  type FoLineInput,
+  type FoLineSelection,
+} from './fo-common.js';
 import { fail, ok, type OpResult } from './result.js';
 
 /** fulfillmentOrderMove outcome. */
@@ -13,20 +24,34 @@ export interface MoveResult {
 }
 
 /** Why an FO cannot go to a location, or null when it can (locationsForMove uses it too). */
-export function moveBlocker(shop: SimShop, fo: SimFulfillmentOrder, locationId: number, sel?: readonly FoLineSelection[]): string | null {
+export function moveBlocker(
+  shop: SimShop,
+  fo: SimFulfillmentOrder,
+  locationId: number,
+  sel?: readonly FoLineSelection[],
+): string | null {
   const loc = shop.locations.get(locationId);
   if (!loc || !loc.isActive) return 'Location does not exist or is inactive.';
   if (loc.id === fo.assignedLocationId) return 'Current location.';
   const order = foOrder(shop, fo);
-  const lines = sel ?? fo.lineItems.filter((l) => l.remainingQuantity > 0).map((line) => ({ line, quantity: line.remainingQuantity }));
+  const lines =
+    sel ??
+    fo.lineItems.filter((l) => l.remainingQuantity > 0).map((line) => ({ line, quantity: line.remainingQuantity }));
   for (const s of lines) {
     const li = order.lineItems.find((l) => l.id === s.line.lineItemId);
-    if (li?.inventoryItemId && !getLevel(shop, li.inventoryItemId, loc.id)?.isActive) return 'No inventory stocked at location.';
+    if (li?.inventoryItemId && !getLevel(shop, li.inventoryItemId, loc.id)?.isActive)
+      return 'No inventory stocked at location.';
   }
   return null;
 }
 
-function commitDeltas(shop: SimShop, fo: SimFulfillmentOrder, sel: readonly FoLineSelection[], from: number, to: number): QuantityDelta[] {
+function commitDeltas(
+  shop: SimShop,
+  fo: SimFulfillmentOrder,
+  sel: readonly FoLineSelection[],
+  from: number,
+  to: number,
+): QuantityDelta[] {
   const order = shop.orders.get(fo.orderId);
   const out: QuantityDelta[] = [];
   for (const s of sel) {
@@ -52,8 +77,10 @@ export function moveFulfillmentOrder(
 ): OpResult<MoveResult> {
   const fo = findFo(shop, input.id);
   if (!fo) return notFound();
-  if (fo.status === 'CLOSED' || fo.status === 'CANCELLED' || fo.status === 'INCOMPLETE') return fail('Cannot move a closed fulfillment order.', ['id']);
-  if (isWithService(fo)) return fail(`Cannot move a fulfillment order with request status ${fo.requestStatus}.`, ['id']);
+  if (fo.status === 'CLOSED' || fo.status === 'CANCELLED' || fo.status === 'INCOMPLETE')
+    return fail('Cannot move a closed fulfillment order.', ['id']);
+  if (isWithService(fo))
+    return fail(`Cannot move a fulfillment order with request status ${fo.requestStatus}.`, ['id']);
   const locId = parseId(input.newLocationId, 'Location');
   if (locId === undefined || !shop.locations.has(locId)) return fail('Location could not be found.', ['newLocationId']);
   const sel = selectLines(fo, input.lines, 'fulfillmentOrderLineItems');
@@ -102,19 +129,36 @@ export interface SplitResult {
 }
 
 /** Splits the given units of each FO into a new FO at the same location. */
-export function splitFulfillmentOrders(core: SimCore, shop: SimShop, inputs: readonly SplitInput[]): OpResult<SplitResult[]> {
+export function splitFulfillmentOrders(
+  core: SimCore,
+  shop: SimShop,
+  inputs: readonly SplitInput[],
+): OpResult<SplitResult[]> {
   const results: SplitResult[] = [];
   for (const [i, input] of inputs.entries()) {
     const fo = findFo(shop, input.fulfillmentOrderId);
     if (!fo) return notFound(`fulfillmentOrderSplits.${i}.fulfillmentOrderId`);
     if (input.fulfillmentOrderLineItems.length === 0)
-      return fail('No line items provided to split.', ['fulfillmentOrderSplits', String(i), 'fulfillmentOrderLineItems'], 'NO_LINE_ITEMS_PROVIDED_TO_SPLIT');
-    if (fo.status !== 'OPEN' && fo.status !== 'ON_HOLD' && fo.status !== 'SCHEDULED') return fail(`Cannot split a fulfillment order with status ${fo.status}.`, ['fulfillmentOrderSplits', String(i)]);
-    if (isWithService(fo)) return fail(`Cannot split a fulfillment order with request status ${fo.requestStatus}.`, ['fulfillmentOrderSplits', String(i)]);
+      return fail(
+        'No line items provided to split.',
+        ['fulfillmentOrderSplits', String(i), 'fulfillmentOrderLineItems'],
+        'NO_LINE_ITEMS_PROVIDED_TO_SPLIT',
+      );
+    if (fo.status !== 'OPEN' && fo.status !== 'ON_HOLD' && fo.status !== 'SCHEDULED')
+      return fail(`Cannot split a fulfillment order with status ${fo.status}.`, ['fulfillmentOrderSplits', String(i)]);
+    if (isWithService(fo))
+      return fail(`Cannot split a fulfillment order with request status ${fo.requestStatus}.`, [
+        'fulfillmentOrderSplits',
+        String(i),
+      ]);
     const sel = selectLines(fo, input.fulfillmentOrderLineItems, 'fulfillmentOrderLineItems');
     if (!sel.ok) return sel;
     if (selectsEverything(fo, sel.value))
-      return fail('The split must leave at least one unit on the original fulfillment order.', ['fulfillmentOrderSplits', String(i), 'fulfillmentOrderLineItems'], 'GREATER_THAN');
+      return fail(
+        'The split must leave at least one unit on the original fulfillment order.',
+        ['fulfillmentOrderSplits', String(i), 'fulfillmentOrderLineItems'],
+        'GREATER_THAN',
+      );
     const remaining = carveOut(core, shop, fo, sel.value, fo.assignedLocationId);
     remaining.status = fo.status === 'ON_HOLD' ? 'OPEN' : fo.status;
     const splitLines = sel.value.map((s) => ({ id: s.line.id, quantity: s.quantity }));

@@ -1,7 +1,16 @@
 import type { SimCore } from '../core/sim-core.js';
 import type { SimFulfillmentOrder, SimFulfillmentService, SimMerchantRequest, SimShop } from '../state/types.js';
 import { foRef, requestRef } from '../webhooks/payloads/fulfillment-order-payload.js';
-import { carveOut, findFo, notFound, replaceFo, selectLines, selectsEverything, setStatus, type FoLineInput } from './fo-common.js';
+import {
+  carveOut,
+  findFo,
+  notFound,
+  replaceFo,
+  selectLines,
+  selectsEverything,
+  setStatus,
+  type FoLineInput,
+} from './fo-common.js';
 import { fail, ok, type OpResult } from './result.js';
 
 export function serviceOf(shop: SimShop, fo: SimFulfillmentOrder): SimFulfillmentService | undefined {
@@ -9,7 +18,13 @@ export function serviceOf(shop: SimShop, fo: SimFulfillmentOrder): SimFulfillmen
   return loc?.fulfillmentServiceId ? shop.fulfillmentServices.get(loc.fulfillmentServiceId) : undefined;
 }
 
-function addRequest(core: SimCore, fo: SimFulfillmentOrder, kind: SimMerchantRequest['kind'], message: string | null, notifyCustomer: boolean | null): SimMerchantRequest {
+function addRequest(
+  core: SimCore,
+  fo: SimFulfillmentOrder,
+  kind: SimMerchantRequest['kind'],
+  message: string | null,
+  notifyCustomer: boolean | null,
+): SimMerchantRequest {
   const req: SimMerchantRequest = {
     id: core.ids.next(),
     kind,
@@ -37,14 +52,24 @@ export interface SubmitResult {
 export function submitFulfillmentRequest(
   core: SimCore,
   shop: SimShop,
-  input: { id: unknown; message?: string | null; notifyCustomer?: boolean | null; lines?: readonly FoLineInput[] | null },
+  input: {
+    id: unknown;
+    message?: string | null;
+    notifyCustomer?: boolean | null;
+    lines?: readonly FoLineInput[] | null;
+  },
 ): OpResult<SubmitResult> {
   const fo = findFo(shop, input.id);
   if (!fo) return notFound();
   const service = serviceOf(shop, fo);
   if (!service) return fail('Fulfillment order is not assigned to a fulfillment service location.', ['id']);
-  if (fo.status !== 'OPEN') return fail(`Cannot request fulfillment for a fulfillment order with status ${fo.status}.`, ['id']);
-  if (fo.requestStatus !== 'UNSUBMITTED' && fo.requestStatus !== 'REJECTED' && fo.requestStatus !== 'CANCELLATION_ACCEPTED')
+  if (fo.status !== 'OPEN')
+    return fail(`Cannot request fulfillment for a fulfillment order with status ${fo.status}.`, ['id']);
+  if (
+    fo.requestStatus !== 'UNSUBMITTED' &&
+    fo.requestStatus !== 'REJECTED' &&
+    fo.requestStatus !== 'CANCELLATION_ACCEPTED'
+  )
     return fail(`Cannot request fulfillment for a fulfillment order with request status ${fo.requestStatus}.`, ['id']);
   const sel = selectLines(fo, input.lines, 'fulfillmentOrderLineItems');
   if (!sel.ok) return sel;
@@ -72,17 +97,29 @@ export function submitFulfillmentRequest(
   return ok({ original: fo, submitted: fo, unsubmitted });
 }
 
-function respondable(shop: SimShop, id: unknown, expected: SimFulfillmentOrder['requestStatus'], what: string): OpResult<SimFulfillmentOrder> {
+function respondable(
+  shop: SimShop,
+  id: unknown,
+  expected: SimFulfillmentOrder['requestStatus'],
+  what: string,
+): OpResult<SimFulfillmentOrder> {
   const fo = findFo(shop, id);
   if (!fo) return notFound();
   const service = serviceOf(shop, fo);
-  if (!service || !service.ownedByApp) return fail('Fulfillment order is not assigned to a fulfillment service of this app.', ['id']);
-  if (fo.requestStatus !== expected) return fail(`Cannot ${what}: the fulfillment order's request status is ${fo.requestStatus}.`, ['id']);
+  if (!service || !service.ownedByApp)
+    return fail('Fulfillment order is not assigned to a fulfillment service of this app.', ['id']);
+  if (fo.requestStatus !== expected)
+    return fail(`Cannot ${what}: the fulfillment order's request status is ${fo.requestStatus}.`, ['id']);
   return ok(fo);
 }
 
 /** The service accepts a fulfillment request: ACCEPTED, IN_PROGRESS. */
-export function acceptFulfillmentRequest(core: SimCore, shop: SimShop, id: unknown, message?: string | null): OpResult<SimFulfillmentOrder> {
+export function acceptFulfillmentRequest(
+  core: SimCore,
+  shop: SimShop,
+  id: unknown,
+  message?: string | null,
+): OpResult<SimFulfillmentOrder> {
   const r = respondable(shop, id, 'SUBMITTED', 'accept the fulfillment request');
   if (!r.ok) return r;
   const fo = r.value;
@@ -96,7 +133,13 @@ export function acceptFulfillmentRequest(core: SimCore, shop: SimShop, id: unkno
 }
 
 /** The service rejects a fulfillment request: REJECTED, the FO stays OPEN. */
-export function rejectFulfillmentRequest(core: SimCore, shop: SimShop, id: unknown, reason?: string | null, message?: string | null): OpResult<SimFulfillmentOrder> {
+export function rejectFulfillmentRequest(
+  core: SimCore,
+  shop: SimShop,
+  id: unknown,
+  reason?: string | null,
+  message?: string | null,
+): OpResult<SimFulfillmentOrder> {
   const r = respondable(shop, id, 'SUBMITTED', 'reject the fulfillment request');
   if (!r.ok) return r;
   const fo = r.value;
@@ -110,7 +153,12 @@ export function rejectFulfillmentRequest(core: SimCore, shop: SimShop, id: unkno
 }
 
 /** The merchant asks the service to cancel accepted work. */
-export function submitCancellationRequest(core: SimCore, shop: SimShop, id: unknown, message?: string | null): OpResult<SimFulfillmentOrder> {
+export function submitCancellationRequest(
+  core: SimCore,
+  shop: SimShop,
+  id: unknown,
+  message?: string | null,
+): OpResult<SimFulfillmentOrder> {
   const fo = findFo(shop, id);
   if (!fo) return notFound();
   const service = serviceOf(shop, fo);
@@ -120,14 +168,22 @@ export function submitCancellationRequest(core: SimCore, shop: SimShop, id: unkn
   fo.requestStatus = 'CANCELLATION_REQUESTED';
   setStatus(core, fo, 'IN_PROGRESS');
   const req = addRequest(core, fo, 'CANCELLATION_REQUEST', message ?? null, null);
-  const payload = { fulfillment_order: foRef(fo, { request: true }), fulfillment_order_merchant_request: requestRef(req) };
+  const payload = {
+    fulfillment_order: foRef(fo, { request: true }),
+    fulfillment_order_merchant_request: requestRef(req),
+  };
   core.events.emit(shop, 'fulfillment_orders/cancellation_request_submitted', () => payload);
   if (service.callbackUrl) core.fulfillmentService.notify(shop, service.callbackUrl, 'CANCELLATION_REQUEST');
   return ok(fo);
 }
 
 /** fulfillmentOrderAcceptCancellationRequest: the FO closes and a replacement holds the remaining work. */
-export function acceptCancellationRequest(core: SimCore, shop: SimShop, id: unknown, message?: string | null): OpResult<SimFulfillmentOrder> {
+export function acceptCancellationRequest(
+  core: SimCore,
+  shop: SimShop,
+  id: unknown,
+  message?: string | null,
+): OpResult<SimFulfillmentOrder> {
   const r = respondable(shop, id, 'CANCELLATION_REQUESTED', 'accept the cancellation request');
   if (!r.ok) return r;
   const fo = r.value;
@@ -142,7 +198,12 @@ export function acceptCancellationRequest(core: SimCore, shop: SimShop, id: unkn
 }
 
 /** fulfillmentOrderRejectCancellationRequest: the service keeps the work. */
-export function rejectCancellationRequest(core: SimCore, shop: SimShop, id: unknown, message?: string | null): OpResult<SimFulfillmentOrder> {
+export function rejectCancellationRequest(
+  core: SimCore,
+  shop: SimShop,
+  id: unknown,
+  message?: string | null,
+): OpResult<SimFulfillmentOrder> {
   const r = respondable(shop, id, 'CANCELLATION_REQUESTED', 'reject the cancellation request');
   if (!r.ok) return r;
   const fo = r.value;

@@ -19,7 +19,10 @@ export interface TrackingInput {
 
 /** FulfillmentInput. */
 export interface FulfillmentInput {
-  lineItemsByFulfillmentOrder: readonly { fulfillmentOrderId: unknown; fulfillmentOrderLineItems?: readonly FoLineInput[] | null }[];
+  lineItemsByFulfillmentOrder: readonly {
+    fulfillmentOrderId: unknown;
+    fulfillmentOrderLineItems?: readonly FoLineInput[] | null;
+  }[];
   trackingInfo?: TrackingInput | null;
   notifyCustomer?: boolean | null;
 }
@@ -57,24 +60,31 @@ interface Selected {
 }
 
 function validate(shop: SimShop, input: FulfillmentInput): OpResult<Selected[]> {
-  if (input.lineItemsByFulfillmentOrder.length === 0) return fail('Line items by fulfillment order must not be empty.', ['fulfillment', 'lineItemsByFulfillmentOrder']);
+  if (input.lineItemsByFulfillmentOrder.length === 0)
+    return fail('Line items by fulfillment order must not be empty.', ['fulfillment', 'lineItemsByFulfillmentOrder']);
   const selected: Selected[] = [];
   for (const [i, group] of input.lineItemsByFulfillmentOrder.entries()) {
     const field = ['fulfillment', 'lineItemsByFulfillmentOrder', String(i)];
     const fo = findFo(shop, group.fulfillmentOrderId);
     if (!fo) return fail('Fulfillment order does not exist.', [...field, 'fulfillmentOrderId']);
     const first = selected[0]?.fo;
-    if (first && first.orderId !== fo.orderId) return fail('All fulfillment orders must belong to the same order.', [...field, 'fulfillmentOrderId']);
+    if (first && first.orderId !== fo.orderId)
+      return fail('All fulfillment orders must belong to the same order.', [...field, 'fulfillmentOrderId']);
     if (first && first.assignedLocationId !== fo.assignedLocationId)
       return fail('All fulfillment orders must be assigned to the same location.', [...field, 'fulfillmentOrderId']);
-    if (fo.status === 'CLOSED' || fo.status === 'CANCELLED' || fo.status === 'INCOMPLETE') return fail(`Fulfillment order ${fo.id} is ${fo.status.toLowerCase()}.`, field);
+    if (fo.status === 'CLOSED' || fo.status === 'CANCELLED' || fo.status === 'INCOMPLETE')
+      return fail(`Fulfillment order ${fo.id} is ${fo.status.toLowerCase()}.`, field);
     if (fo.status === 'ON_HOLD') return fail(`Fulfillment order ${fo.id} is on hold.`, field);
     if (fo.requestStatus === 'SUBMITTED' || fo.requestStatus === 'CANCELLATION_REQUESTED')
       return fail(`Fulfillment order ${fo.id} has a pending request to its fulfillment service.`, field);
     const order = shop.orders.get(fo.orderId);
     if (order?.cancelledAt) return fail('The order has been cancelled.', field);
     const lines = selectLines(fo, group.fulfillmentOrderLineItems, 'fulfillmentOrderLineItems');
-    if (!lines.ok) return { ok: false, errors: lines.errors.map((e) => ({ ...e, field: e.field ? [...field, ...e.field] : field })) };
+    if (!lines.ok)
+      return {
+        ok: false,
+        errors: lines.errors.map((e) => ({ ...e, field: e.field ? [...field, ...e.field] : field })),
+      };
     if (lines.value.length === 0) return fail(`Fulfillment order ${fo.id} has nothing left to fulfill.`, field);
     selected.push({ fo, lines: lines.value });
   }
@@ -117,9 +127,20 @@ export function createFulfillment(core: SimCore, shop: SimShop, input: Fulfillme
   for (const { fo, lines } of v.value) {
     for (const s of lines) {
       s.line.remainingQuantity -= s.quantity;
-      f.lineItems.push({ id: core.ids.next(), lineItemId: s.line.lineItemId, fulfillmentOrderLineItemId: s.line.id, quantity: s.quantity });
+      f.lineItems.push({
+        id: core.ids.next(),
+        lineItemId: s.line.lineItemId,
+        fulfillmentOrderLineItemId: s.line.id,
+        quantity: s.quantity,
+      });
       const li = order.lineItems.find((l) => l.id === s.line.lineItemId);
-      if (li?.inventoryItemId) deltas.push({ inventoryItemId: li.inventoryItemId, locationId: fo.assignedLocationId, name: 'committed', delta: -s.quantity });
+      if (li?.inventoryItemId)
+        deltas.push({
+          inventoryItemId: li.inventoryItemId,
+          locationId: fo.assignedLocationId,
+          name: 'committed',
+          delta: -s.quantity,
+        });
     }
     setStatus(core, fo, fo.lineItems.every((l) => l.remainingQuantity === 0) ? 'CLOSED' : 'IN_PROGRESS');
   }
@@ -130,7 +151,9 @@ export function createFulfillment(core: SimCore, shop: SimShop, input: Fulfillme
   core.events.emit(shop, 'fulfillments/create', () => fulfillmentPayload(shop, f));
   core.events.emit(shop, 'orders/updated', () => orderPayload(shop, order));
   const status = orderRestFulfillmentStatus(shop, order);
-  core.events.emit(shop, status === 'fulfilled' ? 'orders/fulfilled' : 'orders/partially_fulfilled', () => orderPayload(shop, order));
+  core.events.emit(shop, status === 'fulfilled' ? 'orders/fulfilled' : 'orders/partially_fulfilled', () =>
+    orderPayload(shop, order),
+  );
   return ok(f);
 }
 
@@ -140,7 +163,13 @@ export function findFulfillment(shop: SimShop, id: unknown): SimFulfillment | un
 }
 
 /** fulfillmentTrackingInfoUpdate: replaces tracking; fulfillments/update fires. */
-export function updateTracking(core: SimCore, shop: SimShop, id: unknown, input: TrackingInput, notifyCustomer?: boolean | null): OpResult<SimFulfillment> {
+export function updateTracking(
+  core: SimCore,
+  shop: SimShop,
+  id: unknown,
+  input: TrackingInput,
+  notifyCustomer?: boolean | null,
+): OpResult<SimFulfillment> {
   const f = findFulfillment(shop, id);
   if (!f) return fail('Fulfillment does not exist.', ['fulfillmentId']);
   if (f.status !== 'SUCCESS') return fail('Cannot update tracking of a cancelled fulfillment.', ['fulfillmentId']);
@@ -168,7 +197,11 @@ export interface FulfillmentEventInput {
 }
 
 /** fulfillmentEventCreate: records a carrier event and moves displayStatus/shipment_status. */
-export function createFulfillmentEvent(core: SimCore, shop: SimShop, input: FulfillmentEventInput): OpResult<{ fulfillment: SimFulfillment; eventId: number }> {
+export function createFulfillmentEvent(
+  core: SimCore,
+  shop: SimShop,
+  input: FulfillmentEventInput,
+): OpResult<{ fulfillment: SimFulfillment; eventId: number }> {
   const f = findFulfillment(shop, input.fulfillmentId);
   if (!f) return fail('Fulfillment does not exist.', ['fulfillmentEvent', 'fulfillmentId']);
   const now = core.clock.now();

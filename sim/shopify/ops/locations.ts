@@ -69,7 +69,10 @@ export function updateLocation(core: SimCore, shop: SimShop, loc: SimLocation, u
   }
   loc.updatedAt = now;
   core.events.emit(shop, 'locations/update', () => locationPayload(shop, loc));
-  if (flipped) core.events.emit(shop, loc.isActive ? 'locations/activate' : 'locations/deactivate', () => locationPayload(shop, loc));
+  if (flipped)
+    core.events.emit(shop, loc.isActive ? 'locations/activate' : 'locations/deactivate', () =>
+      locationPayload(shop, loc),
+    );
   return loc;
 }
 
@@ -92,7 +95,11 @@ export interface FulfillmentServiceInput {
   address?: LocationInput['address'];
 }
 
-export function createFulfillmentService(core: SimCore, shop: SimShop, input: FulfillmentServiceInput): SimFulfillmentService {
+export function createFulfillmentService(
+  core: SimCore,
+  shop: SimShop,
+  input: FulfillmentServiceInput,
+): SimFulfillmentService {
   const now = core.clock.now();
   const handle = input.name
     .toLowerCase()

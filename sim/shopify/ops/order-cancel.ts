@@ -24,16 +24,30 @@ export function cancelOrder(core: SimCore, shop: SimShop, input: CancelOrderInpu
   const id = parseId(input.orderId, 'Order');
   const order = id === undefined ? undefined : shop.orders.get(id);
   if (!order) return fail('Order does not exist', ['orderId'], 'NOT_FOUND');
-  if (order.cancelledAt !== null) return fail('Cannot cancel an order that has already been cancelled', ['orderId'], 'INVALID');
+  if (order.cancelledAt !== null)
+    return fail('Cannot cancel an order that has already been cancelled', ['orderId'], 'INVALID');
   if (order.fulfillmentIds.some((fid) => shop.fulfillments.get(fid)?.status === 'SUCCESS'))
     return fail('Cannot cancel an order with fulfillments; cancel the fulfillments first', ['orderId'], 'INVALID');
   const fos = orderFulfillmentOrders(shop, order).filter(isFoActive);
-  if (fos.some((fo) => fo.requestStatus === 'ACCEPTED' || fo.requestStatus === 'CANCELLATION_REQUESTED' || fo.requestStatus === 'CANCELLATION_REJECTED'))
-    return fail('Cannot cancel an order while a fulfillment service is working on it; submit a cancellation request first', ['orderId'], 'INVALID');
-  if (order.returnIds.some((rid) => {
-    const r = shop.returns.get(rid);
-    return r?.status === 'OPEN' || r?.status === 'REQUESTED';
-  }))
+  if (
+    fos.some(
+      (fo) =>
+        fo.requestStatus === 'ACCEPTED' ||
+        fo.requestStatus === 'CANCELLATION_REQUESTED' ||
+        fo.requestStatus === 'CANCELLATION_REJECTED',
+    )
+  )
+    return fail(
+      'Cannot cancel an order while a fulfillment service is working on it; submit a cancellation request first',
+      ['orderId'],
+      'INVALID',
+    );
+  if (
+    order.returnIds.some((rid) => {
+      const r = shop.returns.get(rid);
+      return r?.status === 'OPEN' || r?.status === 'REQUESTED';
+    })
+  )
     return fail('Cannot cancel an order with active returns', ['orderId'], 'INVALID');
   const now = core.clock.now();
   const deltas: QuantityDelta[] = [];
@@ -42,8 +56,19 @@ export function cancelOrder(core: SimCore, shop: SimShop, input: CancelOrderInpu
       if (l.remainingQuantity === 0) continue;
       const li = order.lineItems.find((x) => x.id === l.lineItemId);
       if (li?.inventoryItemId) {
-        deltas.push({ inventoryItemId: li.inventoryItemId, locationId: fo.assignedLocationId, name: 'committed', delta: -l.remainingQuantity });
-        if (input.restock) deltas.push({ inventoryItemId: li.inventoryItemId, locationId: fo.assignedLocationId, name: 'available', delta: l.remainingQuantity });
+        deltas.push({
+          inventoryItemId: li.inventoryItemId,
+          locationId: fo.assignedLocationId,
+          name: 'committed',
+          delta: -l.remainingQuantity,
+        });
+        if (input.restock)
+          deltas.push({
+            inventoryItemId: li.inventoryItemId,
+            locationId: fo.assignedLocationId,
+            name: 'available',
+            delta: l.remainingQuantity,
+          });
       }
       l.remainingQuantity = 0;
     }
@@ -57,7 +82,8 @@ export function cancelOrder(core: SimCore, shop: SimShop, input: CancelOrderInpu
   order.closedAt = now;
   order.updatedAt = now;
   if (order.financialStatus === 'paid' && input.refund !== false) order.financialStatus = 'refunded';
-  else if (order.financialStatus === 'pending' || order.financialStatus === 'authorized') order.financialStatus = 'voided';
+  else if (order.financialStatus === 'pending' || order.financialStatus === 'authorized')
+    order.financialStatus = 'voided';
   applyDeltas(core, shop, deltas);
   core.events.emit(shop, 'orders/cancelled', () => orderPayload(shop, order));
   core.events.emit(shop, 'orders/updated', () => orderPayload(shop, order));

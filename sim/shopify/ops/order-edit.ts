@@ -36,8 +36,14 @@ export function editOrder(core: SimCore, shop: SimShop, orderId: unknown, input:
     const li = order.lineItems.find((l) => l.id === parseId(s.lineItemId, 'LineItem'));
     if (!li) return fail('Line item does not exist', ['setQuantities', String(i), 'lineItemId'], 'NOT_FOUND');
     const take = li.currentQuantity - s.quantity;
-    if (take < 0) return fail('Quantities can only be lowered; add a line to sell more', ['setQuantities', String(i), 'quantity'], 'INVALID');
-    if (take > unfulfilledQuantity(shop, order, li)) return fail('Only unfulfilled units can be removed', ['setQuantities', String(i), 'quantity'], 'INVALID');
+    if (take < 0)
+      return fail(
+        'Quantities can only be lowered; add a line to sell more',
+        ['setQuantities', String(i), 'quantity'],
+        'INVALID',
+      );
+    if (take > unfulfilledQuantity(shop, order, li))
+      return fail('Only unfulfilled units can be removed', ['setQuantities', String(i), 'quantity'], 'INVALID');
     if (take > 0) plans.push({ li, take });
   }
   const newLines: SimLineItem[] = [];
@@ -80,8 +86,18 @@ export function editOrder(core: SimCore, shop: SimShop, orderId: unknown, input:
         l.totalQuantity -= x;
         left -= x;
         if (li.inventoryItemId) {
-          deltas.push({ inventoryItemId: li.inventoryItemId, locationId: fo.assignedLocationId, name: 'committed', delta: -x });
-          deltas.push({ inventoryItemId: li.inventoryItemId, locationId: fo.assignedLocationId, name: 'available', delta: x });
+          deltas.push({
+            inventoryItemId: li.inventoryItemId,
+            locationId: fo.assignedLocationId,
+            name: 'committed',
+            delta: -x,
+          });
+          deltas.push({
+            inventoryItemId: li.inventoryItemId,
+            locationId: fo.assignedLocationId,
+            name: 'available',
+            delta: x,
+          });
         }
       }
       fo.lineItems = fo.lineItems.filter((l) => l.totalQuantity > 0);

@@ -1,7 +1,15 @@
 import type { SimCore } from '../core/sim-core.js';
 import { parseId } from '../core/ids.js';
 import { applyDeltas, type QuantityDelta } from '../state/inventory.js';
-import type { FinancialStatus, SimAddress, SimCustomer, SimFulfillmentOrder, SimLineItem, SimOrder, SimShop } from '../state/types.js';
+import type {
+  FinancialStatus,
+  SimAddress,
+  SimCustomer,
+  SimFulfillmentOrder,
+  SimLineItem,
+  SimOrder,
+  SimShop,
+} from '../state/types.js';
 import { orderPayload } from '../webhooks/payloads/order-payload.js';
 import { foRef } from '../webhooks/payloads/fulfillment-order-payload.js';
 import { findVariantBySku } from './catalog.js';
@@ -61,7 +69,13 @@ function fullAddress(a: AddressInput): SimAddress {
   };
 }
 
-function findOrCreateCustomer(core: SimCore, shop: SimShop, input: PlaceOrderInput, address: SimAddress, at: number): SimCustomer {
+function findOrCreateCustomer(
+  core: SimCore,
+  shop: SimShop,
+  input: PlaceOrderInput,
+  address: SimAddress,
+  at: number,
+): SimCustomer {
   const email = (input.customer?.email ?? input.email ?? `${address.firstName}.${address.lastName}@example.com`)
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -93,9 +107,13 @@ function token(core: SimCore): string {
 function buildLines(core: SimCore, shop: SimShop, input: PlaceOrderInput): OpResult<SimLineItem[]> {
   const lines: SimLineItem[] = [];
   for (const [i, l] of input.lines.entries()) {
-    const variant = l.sku !== undefined ? findVariantBySku(shop, l.sku) : shop.variants.get(parseId(l.variantId, 'ProductVariant') ?? -1);
+    const variant =
+      l.sku !== undefined
+        ? findVariantBySku(shop, l.sku)
+        : shop.variants.get(parseId(l.variantId, 'ProductVariant') ?? -1);
     if (!variant) return fail(`Unknown variant or SKU: ${l.sku ?? String(l.variantId)}`, ['lines', String(i)]);
-    if (!Number.isInteger(l.quantity) || l.quantity <= 0) return fail('Quantity must be a positive integer', ['lines', String(i), 'quantity']);
+    if (!Number.isInteger(l.quantity) || l.quantity <= 0)
+      return fail('Quantity must be a positive integer', ['lines', String(i), 'quantity']);
     const product = shop.products.get(variant.productId);
     const item = shop.inventoryItems.get(variant.inventoryItemId);
     lines.push({
@@ -134,7 +152,12 @@ export function createFulfillmentOrders(
       assignedLocationId: locationId,
       status: 'OPEN',
       requestStatus: 'UNSUBMITTED',
-      lineItems: routed.map((r) => ({ id: core.ids.next(), lineItemId: r.lineItemId, totalQuantity: r.quantity, remainingQuantity: r.quantity })),
+      lineItems: routed.map((r) => ({
+        id: core.ids.next(),
+        lineItemId: r.lineItemId,
+        totalQuantity: r.quantity,
+        remainingQuantity: r.quantity,
+      })),
       holds: [],
       statusBeforeHold: null,
       merchantRequests: [],
@@ -159,13 +182,18 @@ export function createFulfillmentOrders(
 }
 
 /** Routes lines with Shopify's default routing; fails on missing stock unless oversell is allowed. */
-export function routeLines(shop: SimShop, lines: readonly RoutableLine[], allowOversell: boolean): OpResult<Map<number, RoutedLine[]>> {
+export function routeLines(
+  shop: SimShop,
+  lines: readonly RoutableLine[],
+  allowOversell: boolean,
+): OpResult<Map<number, RoutedLine[]>> {
   const plan = planRouting(shop, lines);
   for (const u of plan.unplaced) {
     const line = lines.find((l) => l.lineItemId === u.lineItemId);
     if (!line) continue;
     const variant = [...shop.variants.values()].find((v) => v.inventoryItemId === line.inventoryItemId);
-    if (!allowOversell && variant?.inventoryPolicy !== 'CONTINUE') return fail(`Not enough stock for ${variant?.sku ?? 'item'}`, ['lines'], 'INSUFFICIENT_STOCK');
+    if (!allowOversell && variant?.inventoryPolicy !== 'CONTINUE')
+      return fail(`Not enough stock for ${variant?.sku ?? 'item'}`, ['lines'], 'INSUFFICIENT_STOCK');
     const loc = oversellLocation(shop, line);
     if (!loc) return fail('The shop has no location that can fulfill online orders', ['lines'], 'NO_LOCATION');
     const list = plan.byLocation.get(loc.id) ?? [];
@@ -197,7 +225,12 @@ export function placeOrder(core: SimCore, shop: SimShop, input: PlaceOrderInput)
     if (!routed.ok) return routed;
     byLocation = routed.value;
   }
-  const at = input.createdAt === undefined ? core.clock.now() : typeof input.createdAt === 'number' ? input.createdAt : Date.parse(input.createdAt);
+  const at =
+    input.createdAt === undefined
+      ? core.clock.now()
+      : typeof input.createdAt === 'number'
+        ? input.createdAt
+        : Date.parse(input.createdAt);
   const shippingAddress = fullAddress(input.shippingAddress);
   const customer = findOrCreateCustomer(core, shop, input, shippingAddress, at);
   const number = shop.nextOrderNumber++;
@@ -227,7 +260,9 @@ export function placeOrder(core: SimCore, shop: SimShop, input: PlaceOrderInput)
     ],
     tags: input.tags ?? [],
     note: input.note ?? null,
-    ...(input.noteAttributes ? { noteAttributes: input.noteAttributes.map((a) => ({ name: a.name, value: a.value })) } : {}),
+    ...(input.noteAttributes
+      ? { noteAttributes: input.noteAttributes.map((a) => ({ name: a.name, value: a.value })) }
+      : {}),
     test: input.test ?? false,
     currency: shop.currency,
     financialStatus: input.financialStatus ?? 'paid',

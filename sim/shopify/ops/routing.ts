@@ -30,7 +30,9 @@ export function rankedLocations(shop: SimShop): SimLocation[] {
     if (l.fulfillmentServiceId !== null) return 1_000_000 + l.createdAt / 1e13;
     return i === -1 ? 500_000 : i;
   };
-  return [...shop.locations.values()].filter((l) => l.isActive && l.fulfillsOnlineOrders).sort((a, b) => rank(a) - rank(b) || a.id - b.id);
+  return [...shop.locations.values()]
+    .filter((l) => l.isActive && l.fulfillsOnlineOrders)
+    .sort((a, b) => rank(a) - rank(b) || a.id - b.id);
 }
 
 function availableAt(shop: SimShop, loc: SimLocation, line: RoutableLine): number {
@@ -70,7 +72,8 @@ export function planRouting(shop: SimShop, lines: readonly RoutableLine[]): Rout
   }
   const remaining = new Map(lines.map((l) => [l.lineItemId, l.quantity]));
   const used = new Map<string, number>();
-  const free = (loc: SimLocation, l: RoutableLine): number => availableAt(shop, loc, l) - (used.get(`${loc.id}:${l.lineItemId}`) ?? 0);
+  const free = (loc: SimLocation, l: RoutableLine): number =>
+    availableAt(shop, loc, l) - (used.get(`${loc.id}:${l.lineItemId}`) ?? 0);
   for (;;) {
     let best: { loc: SimLocation; units: number } | null = null;
     for (const loc of locations) {

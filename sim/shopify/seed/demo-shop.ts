@@ -134,7 +134,17 @@ export function seedDemoShop(sim: ShopifySim, opts: SeedDemoOptions = {}): SeedD
     locale: 'fr',
     timezone: 'Europe/Paris',
     installed: false,
-    address: { firstName: 'Claire', lastName: 'Lumière', address1: '18 Rue du Faubourg Saint-Antoine', city: 'Paris', zip: '75012', countryCode: 'FR', latitude: 48.8519, longitude: 2.3735, phone: '+33 1 43 00 00 00' },
+    address: {
+      firstName: 'Claire',
+      lastName: 'Lumière',
+      address1: '18 Rue du Faubourg Saint-Antoine',
+      city: 'Paris',
+      zip: '75012',
+      countryCode: 'FR',
+      latitude: 48.8519,
+      longitude: 2.3735,
+      phone: '+33 1 43 00 00 00',
+    },
   });
   const shop = sim.shop(domain);
   const products = sim.control.addProducts(domain, frenchCatalog('Maison Lumière'));
@@ -143,8 +153,10 @@ export function seedDemoShop(sim: ShopifySim, opts: SeedDemoOptions = {}): SeedD
   for (const p of products) {
     for (const v of p.variants) {
       if (paris) sim.control.setStock(domain, { sku: v.sku, locationId: paris.id, available: prng.int(30, 120) });
-      if (lyon && prng.chance(0.7)) sim.control.setStock(domain, { sku: v.sku, locationId: lyon.id, available: prng.int(10, 60) });
-      if (lille && prng.chance(0.55)) sim.control.setStock(domain, { sku: v.sku, locationId: lille.id, available: prng.int(5, 40) });
+      if (lyon && prng.chance(0.7))
+        sim.control.setStock(domain, { sku: v.sku, locationId: lyon.id, available: prng.int(10, 60) });
+      if (lille && prng.chance(0.55))
+        sim.control.setStock(domain, { sku: v.sku, locationId: lille.id, available: prng.int(5, 40) });
     }
   }
   const skus = products.flatMap((p) => p.variants.map((v) => v.sku));
@@ -169,7 +181,12 @@ export function seedDemoShop(sim: ShopifySim, opts: SeedDemoOptions = {}): SeedD
       financialStatus: paid ? 'paid' : 'pending',
       email: customer.email,
       phone: customer.phone,
-      customer: { email: customer.email, firstName: customer.firstName, lastName: customer.lastName, phone: customer.phone },
+      customer: {
+        email: customer.email,
+        firstName: customer.firstName,
+        lastName: customer.lastName,
+        phone: customer.phone,
+      },
       shippingAddress: {
         firstName: customer.firstName,
         lastName: customer.lastName,
@@ -183,7 +200,10 @@ export function seedDemoShop(sim: ShopifySim, opts: SeedDemoOptions = {}): SeedD
         latitude: customer.lat,
         longitude: customer.lon,
       },
-      shippingLine: customer.country.code === 'FR' ? { title: 'Colissimo - Livraison à domicile', code: 'colissimo', price: '4.90' } : { title: 'Livraison Europe', code: 'europe', price: '9.90' },
+      shippingLine:
+        customer.country.code === 'FR'
+          ? { title: 'Colissimo - Livraison à domicile', code: 'colissimo', price: '4.90' }
+          : { title: 'Livraison Europe', code: 'europe', price: '9.90' },
       lines: [...chosen].map((sku) => ({ sku, quantity: prng.chance(0.8) ? 1 : prng.chance(0.85) ? 2 : 3 })),
       tags: prng.chance(0.1) ? ['VIP'] : [],
     });
@@ -191,7 +211,11 @@ export function seedDemoShop(sim: ShopifySim, opts: SeedDemoOptions = {}): SeedD
     const order = result.value;
     const age = (now - at) / DAY;
     if (age > 3 && prng.chance(0.06)) {
-      const c = cancelOrder(core, shop, { orderId: order.id, reason: prng.pick(['CUSTOMER', 'INVENTORY', 'FRAUD']), restock: true });
+      const c = cancelOrder(core, shop, {
+        orderId: order.id,
+        reason: prng.pick(['CUSTOMER', 'INVENTORY', 'FRAUD']),
+        restock: true,
+      });
       if (c.ok) {
         order.cancelledAt = at + 6 * 3_600_000;
         order.closedAt = order.cancelledAt;
@@ -214,9 +238,19 @@ export function seedDemoShop(sim: ShopifySim, opts: SeedDemoOptions = {}): SeedD
       fulfillment.createdAt = shippedAt;
       fulfillment.updatedAt = shippedAt;
       const transit = shippedAt + prng.int(6, 20) * 3_600_000;
-      if (now > transit) createFulfillmentEvent(core, shop, { fulfillmentId: fulfillment.id, status: 'IN_TRANSIT', happenedAt: new Date(transit).toISOString() });
+      if (now > transit)
+        createFulfillmentEvent(core, shop, {
+          fulfillmentId: fulfillment.id,
+          status: 'IN_TRANSIT',
+          happenedAt: new Date(transit).toISOString(),
+        });
       const delivered = transit + prng.int(18, 72) * 3_600_000;
-      if (now > delivered) createFulfillmentEvent(core, shop, { fulfillmentId: fulfillment.id, status: 'DELIVERED', happenedAt: new Date(delivered).toISOString() });
+      if (now > delivered)
+        createFulfillmentEvent(core, shop, {
+          fulfillmentId: fulfillment.id,
+          status: 'DELIVERED',
+          happenedAt: new Date(delivered).toISOString(),
+        });
       for (const e of fulfillment.events) e.createdAt = e.happenedAt;
       fulfillment.updatedAt = fulfillment.events.at(-1)?.happenedAt ?? shippedAt;
     }

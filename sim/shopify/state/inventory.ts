@@ -1,5 +1,11 @@
 import type { SimCore } from '../core/sim-core.js';
-import { STORED_QUANTITY_NAMES, type QuantityName, type SimInventoryLevel, type SimShop, type StoredQuantityName } from './types.js';
+import {
+  STORED_QUANTITY_NAMES,
+  type QuantityName,
+  type SimInventoryLevel,
+  type SimShop,
+  type StoredQuantityName,
+} from './types.js';
 import { inventoryLevelPayload } from '../webhooks/payloads/inventory-payload.js';
 
 export function levelKey(inventoryItemId: number, locationId: number): string {
@@ -25,19 +31,40 @@ export function isStoredName(name: string): name is StoredQuantityName {
 }
 
 /** Starts stocking an item at a location (inventoryActivate). */
-export function activateLevel(core: SimCore, shop: SimShop, inventoryItemId: number, locationId: number): SimInventoryLevel {
+export function activateLevel(
+  core: SimCore,
+  shop: SimShop,
+  inventoryItemId: number,
+  locationId: number,
+): SimInventoryLevel {
   const existing = getLevel(shop, inventoryItemId, locationId);
   const now = core.clock.now();
   if (existing) {
     existing.isActive = true;
     return existing;
   }
-  const zero = { available: 0, committed: 0, incoming: 0, reserved: 0, damaged: 0, safety_stock: 0, quality_control: 0 };
+  const zero = {
+    available: 0,
+    committed: 0,
+    incoming: 0,
+    reserved: 0,
+    damaged: 0,
+    safety_stock: 0,
+    quality_control: 0,
+  };
   const level: SimInventoryLevel = {
     inventoryItemId,
     locationId,
     quantities: { ...zero },
-    quantityUpdatedAt: { available: now, committed: now, incoming: now, reserved: now, damaged: now, safety_stock: now, quality_control: now },
+    quantityUpdatedAt: {
+      available: now,
+      committed: now,
+      incoming: now,
+      reserved: now,
+      damaged: now,
+      safety_stock: now,
+      quality_control: now,
+    },
     isActive: true,
     createdAt: now,
     updatedAt: now,
@@ -63,7 +90,8 @@ export function applyDeltas(core: SimCore, shop: SimShop, deltas: readonly Quant
   const touched = new Map<string, SimInventoryLevel>();
   for (const d of deltas) {
     if (d.delta === 0) continue;
-    const level = getLevel(shop, d.inventoryItemId, d.locationId) ?? activateLevel(core, shop, d.inventoryItemId, d.locationId);
+    const level =
+      getLevel(shop, d.inventoryItemId, d.locationId) ?? activateLevel(core, shop, d.inventoryItemId, d.locationId);
     const name: StoredQuantityName = d.name === 'on_hand' ? 'available' : d.name;
     level.quantities[name] += d.delta;
     level.quantityUpdatedAt[name] = now;

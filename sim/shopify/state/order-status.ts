@@ -64,7 +64,8 @@ export function displayFulfillmentStatus(shop: SimShop, order: SimOrder): string
   if (rest === 'fulfilled') return 'FULFILLED';
   if (rest === 'partial') return 'PARTIALLY_FULFILLED';
   const active = orderFulfillmentOrders(shop, order).filter(isFoActive);
-  if (order.lineItems.every((l) => !l.requiresShipping || l.currentQuantity === 0) && order.cancelledAt === null) return 'FULFILLMENT_NOT_REQUIRED';
+  if (order.lineItems.every((l) => !l.requiresShipping || l.currentQuantity === 0) && order.cancelledAt === null)
+    return 'FULFILLMENT_NOT_REQUIRED';
   if (active.length > 0 && active.every((fo) => fo.status === 'ON_HOLD')) return 'ON_HOLD';
   if (active.length > 0 && active.every((fo) => fo.status === 'SCHEDULED')) return 'SCHEDULED';
   if (active.some((fo) => fo.status === 'IN_PROGRESS')) return 'IN_PROGRESS';
@@ -103,7 +104,14 @@ export function orderTotals(shop: SimShop, order: SimOrder, current = true): Ord
   }
   const shipping = order.shippingLines.reduce((s, l) => s + l.priceCents, 0);
   const total = lines + shipping;
-  return { subtotal: lines, lineItemsTotal: lines, shipping, tax: taxIncluded(total, shop.taxRate), total, weightGrams: grams };
+  return {
+    subtotal: lines,
+    lineItemsTotal: lines,
+    shipping,
+    tax: taxIncluded(total, shop.taxRate),
+    total,
+    weightGrams: grams,
+  };
 }
 
 /** OrderReturnStatus. */

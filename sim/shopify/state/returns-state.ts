@@ -31,7 +31,11 @@ export function returnableLines(shop: SimShop, order: SimOrder): ReturnableLine[
   return out;
 }
 
-export function findFulfillmentLine(shop: SimShop, order: SimOrder, fulfillmentLineItemId: number): { fulfillment: SimFulfillment; line: SimFulfillmentLineItem } | undefined {
+export function findFulfillmentLine(
+  shop: SimShop,
+  order: SimOrder,
+  fulfillmentLineItemId: number,
+): { fulfillment: SimFulfillment; line: SimFulfillmentLineItem } | undefined {
   for (const fid of order.fulfillmentIds) {
     const f = shop.fulfillments.get(fid);
     const line = f?.lineItems.find((l) => l.id === fulfillmentLineItemId);

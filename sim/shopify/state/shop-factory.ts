@@ -36,7 +36,11 @@ const DEFAULT_ADDRESS: SimAddress = {
 
 /** A myshopify domain from a handle or a full domain. */
 export function normaliseShopDomain(value: string): string {
-  const v = value.trim().toLowerCase().replace(/^https?:\/\//, '').replace(/\/.*$/, '');
+  const v = value
+    .trim()
+    .toLowerCase()
+    .replace(/^https?:\/\//, '')
+    .replace(/\/.*$/, '');
   return v.endsWith('.myshopify.com') ? v : `${v}.myshopify.com`;
 }
 

@@ -2,15 +2,41 @@
 export type PlanName = 'standard' | 'advanced' | 'plus' | 'enterprise';
 
 /** Quantity names an inventory level stores; `on_hand` is derived from them. */
-export const STORED_QUANTITY_NAMES = ['available', 'committed', 'incoming', 'reserved', 'damaged', 'safety_stock', 'quality_control'] as const;
+export const STORED_QUANTITY_NAMES = [
+  'available',
+  'committed',
+  'incoming',
+  'reserved',
+  'damaged',
+  'safety_stock',
+  'quality_control',
+] as const;
 /** A stored quantity name. */
 export type StoredQuantityName = (typeof STORED_QUANTITY_NAMES)[number];
 /** Every quantity name the Admin API answers for. */
-export const QUANTITY_NAMES = ['available', 'on_hand', 'committed', 'incoming', 'reserved', 'damaged', 'safety_stock', 'quality_control'] as const;
+export const QUANTITY_NAMES = [
+  'available',
+  'on_hand',
+  'committed',
+  'incoming',
+  'reserved',
+  'damaged',
+  'safety_stock',
+  'quality_control',
+] as const;
 /** A quantity name as Shopify spells it. */
 export type QuantityName = (typeof QUANTITY_NAMES)[number];
 
-export type { SimAddress, SimProduct, SimVariant, SimInventoryItem, SimLocation, SimInventoryLevel, SimFulfillmentService, SimCustomer } from './catalog-types.js';
+export type {
+  SimAddress,
+  SimProduct,
+  SimVariant,
+  SimInventoryItem,
+  SimLocation,
+  SimInventoryLevel,
+  SimFulfillmentService,
+  SimCustomer,
+} from './catalog-types.js';
 export type {
   SimLineItem,
   SimShippingLine,
@@ -34,8 +60,23 @@ export type {
   SimReverseDelivery,
   SimRefund,
 } from './order-types.js';
-import type { SimAddress, SimProduct, SimVariant, SimInventoryItem, SimLocation, SimInventoryLevel, SimFulfillmentService, SimCustomer } from './catalog-types.js';
-import type { SimOrder, SimFulfillmentOrder, SimFulfillment, SimReturn, SimReverseFulfillmentOrder } from './order-types.js';
+import type {
+  SimAddress,
+  SimProduct,
+  SimVariant,
+  SimInventoryItem,
+  SimLocation,
+  SimInventoryLevel,
+  SimFulfillmentService,
+  SimCustomer,
+} from './catalog-types.js';
+import type {
+  SimOrder,
+  SimFulfillmentOrder,
+  SimFulfillment,
+  SimReturn,
+  SimReverseFulfillmentOrder,
+} from './order-types.js';
 
 /** A bulk query operation and its JSONL result. */
 export interface SimBulkOperation {

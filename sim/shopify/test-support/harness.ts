@@ -11,8 +11,16 @@ export interface GqlResult {
   status: number;
   body: {
     data?: { [k: string]: unknown } | null;
-    errors?: { message: string; path?: (string | number)[]; locations?: unknown[]; extensions?: { [k: string]: unknown } }[] | string;
-    extensions?: { cost: { requestedQueryCost: number; actualQueryCost: number | null; throttleStatus: { maximumAvailable: number; currentlyAvailable: number; restoreRate: number } } };
+    errors?:
+      | { message: string; path?: (string | number)[]; locations?: unknown[]; extensions?: { [k: string]: unknown } }[]
+      | string;
+    extensions?: {
+      cost: {
+        requestedQueryCost: number;
+        actualQueryCost: number | null;
+        throttleStatus: { maximumAvailable: number; currentlyAvailable: number; restoreRate: number };
+      };
+    };
   };
 }
 
@@ -29,15 +37,30 @@ export interface Harness {
 
 export async function startHarness(opts: Partial<ShopifySimOptions> = {}): Promise<Harness> {
   const clock = createManualClock(Date.now());
-  const sim = createShopifySim({ apiKey: TEST_KEY, apiSecret: TEST_SECRET, clock, webhooks: { retryBaseMs: 2, timeoutMs: 2000 }, ...opts });
+  const sim = createShopifySim({
+    apiKey: TEST_KEY,
+    apiSecret: TEST_SECRET,
+    clock,
+    webhooks: { retryBaseMs: 2, timeoutMs: 2000 },
+    ...opts,
+  });
   await sim.start();
   sim.control.createShop({ domain: SHOP, name: 'Test Shop', plan: 'plus' });
   sim.control.addProducts(SHOP, [
-    { title: 'T-shirt bleu', variants: ['S', 'M', 'L'].map((s) => ({ sku: `TSHIRT-BLEU-${s}`, title: s, price: '25.00' })) },
+    {
+      title: 'T-shirt bleu',
+      variants: ['S', 'M', 'L'].map((s) => ({ sku: `TSHIRT-BLEU-${s}`, title: s, price: '25.00' })),
+    },
     { title: 'Mug', variants: [{ sku: 'MUG', price: '12.00' }] },
   ]);
-  const paris = sim.control.createLocation(SHOP, { name: 'Paris', address: { address1: '1 rue A', city: 'Paris', zip: '75001', countryCode: 'FR', latitude: 48.86, longitude: 2.35 } });
-  const lyon = sim.control.createLocation(SHOP, { name: 'Lyon', address: { address1: '2 rue B', city: 'Lyon', zip: '69001', countryCode: 'FR', latitude: 45.76, longitude: 4.83 } });
+  const paris = sim.control.createLocation(SHOP, {
+    name: 'Paris',
+    address: { address1: '1 rue A', city: 'Paris', zip: '75001', countryCode: 'FR', latitude: 48.86, longitude: 2.35 },
+  });
+  const lyon = sim.control.createLocation(SHOP, {
+    name: 'Lyon',
+    address: { address1: '2 rue B', city: 'Lyon', zip: '69001', countryCode: 'FR', latitude: 45.76, longitude: 4.83 },
+  });
   const token = sim.issueAccessToken(SHOP).access_token;
   const gql = async (query: string, variables?: { [k: string]: unknown }, t = token): Promise<GqlResult> => {
     const res = await fetch(sim.graphqlUrl, {

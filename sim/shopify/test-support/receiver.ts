@@ -61,7 +61,11 @@ export async function startReceiver(): Promise<Receiver> {
           }
           return false;
         };
-        const timer = setTimeout(() => reject(new Error(`receiver: expected ${count} matching requests, got ${received.filter(match).length}`)), timeoutMs);
+        const timer = setTimeout(
+          () =>
+            reject(new Error(`receiver: expected ${count} matching requests, got ${received.filter(match).length}`)),
+          timeoutMs,
+        );
         const loop = (): void => {
           if (!check()) waiters.push(loop);
         };

@@ -18,6 +18,8 @@ export function createWebhookValidator(version = '2026-07'): (topic: string, bod
       cache.set(topic, validate);
     }
     if (validate(body)) return [];
-    return (validate.errors ?? []).map((e) => `${topic}${e.instancePath} ${e.message ?? ''} ${JSON.stringify(e.params)}`);
+    return (validate.errors ?? []).map(
+      (e) => `${topic}${e.instancePath} ${e.message ?? ''} ${JSON.stringify(e.params)}`,
+    );
   };
 }

@@ -10,7 +10,10 @@ export interface ThrottleStatus {
 /** Leaks the bucket back up to now at the restore rate. */
 export function refill(bucket: SimBucket, nowMs: number): void {
   const elapsed = Math.max(0, nowMs - bucket.updatedAtMs) / 1000;
-  bucket.currentlyAvailable = Math.min(bucket.maximumAvailable, bucket.currentlyAvailable + elapsed * bucket.restoreRate);
+  bucket.currentlyAvailable = Math.min(
+    bucket.maximumAvailable,
+    bucket.currentlyAvailable + elapsed * bucket.restoreRate,
+  );
   bucket.updatedAtMs = nowMs;
 }
 

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorsOf, SHOP, startHarness, type Harness } from '../test-support/harness.js';
 
 // a mutation costs 10 requested and 10 actual, whatever it answers
-const TEN = 'mutation { fulfillmentOrderReleaseHold(id: "gid://shopify/FulfillmentOrder/1") { userErrors { message } } }';
+const TEN =
+  'mutation { fulfillmentOrderReleaseHold(id: "gid://shopify/FulfillmentOrder/1") { userErrors { message } } }';
 
 let h: Harness;
 beforeAll(async () => {
@@ -18,13 +19,28 @@ describe('cost-based throttling (leaky bucket)', () => {
     for (let i = 0; i < 10; i++) {
       const r = await h.gql(TEN);
       expect(r.body.errors).toBeUndefined();
-      expect(r.body.extensions?.cost).toMatchObject({ requestedQueryCost: 10, actualQueryCost: 10, throttleStatus: { currentlyAvailable: 90 - i * 10, maximumAvailable: 100, restoreRate: 10 } });
+      expect(r.body.extensions?.cost).toMatchObject({
+        requestedQueryCost: 10,
+        actualQueryCost: 10,
+        throttleStatus: { currentlyAvailable: 90 - i * 10, maximumAvailable: 100, restoreRate: 10 },
+      });
     }
     const throttled = await h.gql(TEN);
     expect(throttled.status).toBe(200);
     expect(throttled.body).toEqual({
-      errors: [{ message: 'Throttled', extensions: { code: 'THROTTLED', documentation: 'https://shopify.dev/api/usage/rate-limits' } }],
-      extensions: { cost: { requestedQueryCost: 10, actualQueryCost: null, throttleStatus: { maximumAvailable: 100, currentlyAvailable: 0, restoreRate: 10 } } },
+      errors: [
+        {
+          message: 'Throttled',
+          extensions: { code: 'THROTTLED', documentation: 'https://shopify.dev/api/usage/rate-limits' },
+        },
+      ],
+      extensions: {
+        cost: {
+          requestedQueryCost: 10,
+          actualQueryCost: null,
+          throttleStatus: { maximumAvailable: 100, currentlyAvailable: 0, restoreRate: 10 },
+        },
+      },
     });
     h.clock.advance(500); // 5 points back: not enough for 10
     expect(errorsOf(await h.gql(TEN))[0]?.extensions.code).toBe('THROTTLED');

@@ -64,5 +64,18 @@ export interface DeliveryFilter {
   kind?: DeliveryRecord['kind'];
 }
 
-export const DEFAULT_DELIVERY: DeliverySettings = { timeoutMs: 5000, maxRetries: 8, retryBaseMs: 60_000, maxConcurrent: 64, reorderHoldMs: 50 };
-export const NO_CHAOS: ChaosSettings = { duplicateRate: 0, reorderRate: 0, delayMs: 0, delayJitterMs: 0, dropRate: 0, dropNext: [] };
+export const DEFAULT_DELIVERY: DeliverySettings = {
+  timeoutMs: 5000,
+  maxRetries: 8,
+  retryBaseMs: 60_000,
+  maxConcurrent: 64,
+  reorderHoldMs: 50,
+};
+export const NO_CHAOS: ChaosSettings = {
+  duplicateRate: 0,
+  reorderRate: 0,
+  delayMs: 0,
+  delayJitterMs: 0,
+  dropRate: 0,
+  dropNext: [],
+};

@@ -34,18 +34,30 @@ beforeEach(async () => {
 });
 
 function order(tag: string) {
-  return h.sim.control.placeOrder(SHOP, { lines: [{ sku: 'MUG', quantity: 1 }], shippingAddress: { address1: '1 rue A', city: 'Paris', zip: '75001', countryCode: 'FR' }, tags: [tag] });
+  return h.sim.control.placeOrder(SHOP, {
+    lines: [{ sku: 'MUG', quantity: 1 }],
+    shippingAddress: { address1: '1 rue A', city: 'Paris', zip: '75001', countryCode: 'FR' },
+    tags: [tag],
+  });
 }
 
-const isCreate = (r: { path: string; headers: { [k: string]: unknown } }): boolean => r.headers['x-shopify-topic'] === 'orders/create';
+const isCreate = (r: { path: string; headers: { [k: string]: unknown } }): boolean =>
+  r.headers['x-shopify-topic'] === 'orders/create';
 
 describe('webhook delivery', () => {
   it("is accepted by @shopify/shopify-api's webhooks.validate, which rejects a tampered body", async () => {
     const verdicts: { valid: boolean; topic?: string; tampered: boolean }[] = [];
     app.setHandler(async (req, res, body) => {
       const ok = await shopify.webhooks.validate({ rawBody: body, rawRequest: req, rawResponse: res });
-      const bad = await shopify.webhooks.validate({ rawBody: body.replace(/^\{/, '{ '), rawRequest: req, rawResponse: res });
-      verdicts.push({ valid: ok.valid, topic: ok.valid ? ok.topic : undefined, tampered: false }, { valid: bad.valid, tampered: true });
+      const bad = await shopify.webhooks.validate({
+        rawBody: body.replace(/^\{/, '{ '),
+        rawRequest: req,
+        rawResponse: res,
+      });
+      verdicts.push(
+        { valid: ok.valid, topic: ok.valid ? ok.topic : undefined, tampered: false },
+        { valid: bad.valid, tampered: true },
+      );
       return ok.valid ? 200 : 401;
     });
     order('validate');

@@ -8,7 +8,14 @@ import { resolveUri, trimPayload, type WebhookSubscription } from './subscriptio
 import type { ChaosSettings, DeliveryFilter, DeliveryRecord, DeliverySettings } from './delivery-types.js';
 
 export { DEFAULT_DELIVERY, NO_CHAOS } from './delivery-types.js';
-export type { ChaosSettings, DeliveryAttempt, DeliveryFilter, DeliveryRecord, DeliverySettings, DropRule } from './delivery-types.js';
+export type {
+  ChaosSettings,
+  DeliveryAttempt,
+  DeliveryFilter,
+  DeliveryRecord,
+  DeliverySettings,
+  DropRule,
+} from './delivery-types.js';
 
 /** What the dispatcher needs from the simulator. */
 export interface DispatcherDeps {
@@ -116,11 +123,22 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     let error: string | null = null;
     await withSlot(async () => {
       try {
-        const res = await fetch(r.url as string, { method: 'POST', headers: headersOf(r), body: r.body, redirect: 'manual', signal: AbortSignal.timeout(settings.timeoutMs) });
+        const res = await fetch(r.url as string, {
+          method: 'POST',
+          headers: headersOf(r),
+          body: r.body,
+          redirect: 'manual',
+          signal: AbortSignal.timeout(settings.timeoutMs),
+        });
         status = res.status;
         await res.arrayBuffer().catch(() => undefined);
       } catch (e) {
-        error = e instanceof Error ? (e.name === 'TimeoutError' ? `timeout after ${settings.timeoutMs} ms` : e.message) : String(e);
+        error =
+          e instanceof Error
+            ? e.name === 'TimeoutError'
+              ? `timeout after ${settings.timeoutMs} ms`
+              : e.message
+            : String(e);
       }
     });
     r.attempts.push({ at: isoUtc(deps.clock.now()), status, error, ms: Date.now() - started });
@@ -132,7 +150,8 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     const okNow = await attempt(r);
     if (okNow) return finish(r, 'delivered');
     const retries = r.attempts.length - 1;
-    if (retries >= (r.kind === 'webhook' ? settings.maxRetries : Math.min(3, settings.maxRetries))) return finish(r, 'failed');
+    if (retries >= (r.kind === 'webhook' ? settings.maxRetries : Math.min(3, settings.maxRetries)))
+      return finish(r, 'failed');
     later(settings.retryBaseMs * 2 ** retries, () => void run(r));
   };
 
@@ -162,7 +181,9 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
       }
       void run(r).then(() => releaseHeld(r.shop));
     };
-    const delay = allowChaos ? chaos.delayMs + (chaos.delayJitterMs > 0 ? deps.prng.int(0, chaos.delayJitterMs) : 0) : 0;
+    const delay = allowChaos
+      ? chaos.delayMs + (chaos.delayJitterMs > 0 ? deps.prng.int(0, chaos.delayJitterMs) : 0)
+      : 0;
     if (delay > 0) {
       r.chaos.push(`delayed ${delay} ms`);
       later(delay, start);
@@ -179,7 +200,13 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     return chaos.dropRate > 0 && deps.prng.chance(chaos.dropRate);
   };
 
-  const newRecord = (shop: SimShop, topic: string, sub: WebhookSubscription, body: string, eventId: string): DeliveryRecord => ({
+  const newRecord = (
+    shop: SimShop,
+    topic: string,
+    sub: WebhookSubscription,
+    body: string,
+    eventId: string,
+  ): DeliveryRecord => ({
     id: randomUUID(),
     eventId,
     kind: 'webhook',
@@ -283,7 +310,10 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     waitForIdle(timeoutMs = 30_000): Promise<void> {
       if (idle()) return Promise.resolve();
       return new Promise<void>((resolve, reject) => {
-        const t = setTimeout(() => reject(new Error(`webhooks still pending after ${timeoutMs} ms (${pending} pending)`)), timeoutMs);
+        const t = setTimeout(
+          () => reject(new Error(`webhooks still pending after ${timeoutMs} ms (${pending} pending)`)),
+          timeoutMs,
+        );
         waiters.push(() => {
           clearTimeout(t);
           // let the last completion settle its own callers first

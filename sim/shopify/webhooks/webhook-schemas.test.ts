@@ -31,7 +31,14 @@ beforeAll(async () => {
   app = await startReceiver();
   h = await startHarness({
     appUrl: app.url,
-    subscriptions: EMITTED_TOPICS.map((topic) => ({ topic, uri: '/webhooks', name: null, includeFields: null, filter: null, compliance: topic.startsWith('customers/') || topic === 'shop/redact' })),
+    subscriptions: EMITTED_TOPICS.map((topic) => ({
+      topic,
+      uri: '/webhooks',
+      name: null,
+      includeFields: null,
+      filter: null,
+      compliance: topic.startsWith('customers/') || topic === 'shop/redact',
+    })),
   });
 });
 afterAll(async () => {
@@ -45,14 +52,29 @@ async function everyTopicScenario(): Promise<void> {
   const core = sim.core;
   const shop = sim.shop(SHOP);
   const c = sim.control;
-  const addr = { firstName: 'Inès', lastName: 'Petit', address1: '8 rue Pasteur', city: 'Nantes', zip: '44000', countryCode: 'FR', latitude: 47.22, longitude: -1.55, phone: '+33 6 11 22 33 44' };
+  const addr = {
+    firstName: 'Inès',
+    lastName: 'Petit',
+    address1: '8 rue Pasteur',
+    city: 'Nantes',
+    zip: '44000',
+    countryCode: 'FR',
+    latitude: 47.22,
+    longitude: -1.55,
+    phone: '+33 6 11 22 33 44',
+  };
 
   // the catalogue: a product created, a variant's SKU and cost changed, the product deleted
-  c.addProducts(SHOP, [{ title: 'Bol', vendor: 'Atelier', variants: [{ sku: 'BOL-1', price: '12.00', unitCost: '4.00' }] }]);
+  c.addProducts(SHOP, [
+    { title: 'Bol', vendor: 'Atelier', variants: [{ sku: 'BOL-1', price: '12.00', unitCost: '4.00' }] },
+  ]);
   c.updateVariant(SHOP, 'BOL-1', { sku: 'BOL-01', price: '13.00', unitCost: '4.50' });
   c.deleteProduct(SHOP, 'BOL-01');
 
-  const spare = c.createLocation(SHOP, { name: 'Bordeaux', address: { address1: '4 quai X', city: 'Bordeaux', zip: '33000', countryCode: 'FR' } });
+  const spare = c.createLocation(SHOP, {
+    name: 'Bordeaux',
+    address: { address1: '4 quai X', city: 'Bordeaux', zip: '33000', countryCode: 'FR' },
+  });
   c.updateLocation(SHOP, spare.id, { name: 'Bordeaux Lac', isActive: false });
   c.updateLocation(SHOP, spare.id, { isActive: true });
   c.deleteLocation(SHOP, spare.id);
@@ -65,11 +87,24 @@ async function everyTopicScenario(): Promise<void> {
   for (const sku of ['TSHIRT-BLEU-M', 'MUG']) c.setStock(SHOP, { sku, locationId: fs.locationId, available: 30 });
 
   // merchant-managed: split, hold, release, move, fulfil partially then fully, tracking update
-  const o1 = c.placeOrder(SHOP, { lines: [{ sku: 'TSHIRT-BLEU-S', quantity: 3 }, { sku: 'MUG', quantity: 1 }], shippingAddress: addr, financialStatus: 'paid' });
+  const o1 = c.placeOrder(SHOP, {
+    lines: [
+      { sku: 'TSHIRT-BLEU-S', quantity: 3 },
+      { sku: 'MUG', quantity: 1 },
+    ],
+    shippingAddress: addr,
+    financialStatus: 'paid',
+  });
   const fo1 = o1.fulfillmentOrders[0];
   if (!fo1) throw new Error('no FO');
-  const split = must(splitFulfillmentOrders(core, shop, [{ fulfillmentOrderId: fo1.gid, fulfillmentOrderLineItems: [{ id: fo1.lineItems[0]?.gid ?? '', quantity: 1 }] }]))[0];
-  const held = must(holdFulfillmentOrder(core, shop, fo1.gid, { reason: 'AWAITING_PAYMENT', handle: 'check', reasonNotes: 'waiting' }));
+  const split = must(
+    splitFulfillmentOrders(core, shop, [
+      { fulfillmentOrderId: fo1.gid, fulfillmentOrderLineItems: [{ id: fo1.lineItems[0]?.gid ?? '', quantity: 1 }] },
+    ]),
+  )[0];
+  const held = must(
+    holdFulfillmentOrder(core, shop, fo1.gid, { reason: 'AWAITING_PAYMENT', handle: 'check', reasonNotes: 'waiting' }),
+  );
   must(releaseHold(core, shop, fo1.gid, [`gid://shopify/FulfillmentHold/${held.hold.id}`]));
   must(moveFulfillmentOrder(core, shop, { id: split?.remaining.id, newLocationId: h.lyon.gid }));
   const after = c.getOrder(SHOP, o1.id);
@@ -77,17 +112,34 @@ async function everyTopicScenario(): Promise<void> {
   if (!parisFo) throw new Error('no Paris FO');
   const f1 = must(
     createFulfillment(core, shop, {
-      lineItemsByFulfillmentOrder: [{ fulfillmentOrderId: parisFo.gid, fulfillmentOrderLineItems: [{ id: parisFo.lineItems[0]?.gid ?? '', quantity: 1 }] }],
+      lineItemsByFulfillmentOrder: [
+        {
+          fulfillmentOrderId: parisFo.gid,
+          fulfillmentOrderLineItems: [{ id: parisFo.lineItems[0]?.gid ?? '', quantity: 1 }],
+        },
+      ],
       trackingInfo: { company: 'Colissimo', number: '6A00000000001' },
     }),
   );
   must(updateTracking(core, shop, f1.id, { company: 'Chronopost', number: 'XY123456789FR' }));
-  for (const fo of c.getOrder(SHOP, o1.id).fulfillmentOrders.filter((f) => f.status === 'OPEN' || f.status === 'IN_PROGRESS')) {
-    must(createFulfillment(core, shop, { lineItemsByFulfillmentOrder: [{ fulfillmentOrderId: fo.gid }], trackingInfo: { company: 'DHL', number: `JJD${fo.id}` } }));
+  for (const fo of c
+    .getOrder(SHOP, o1.id)
+    .fulfillmentOrders.filter((f) => f.status === 'OPEN' || f.status === 'IN_PROGRESS')) {
+    must(
+      createFulfillment(core, shop, {
+        lineItemsByFulfillmentOrder: [{ fulfillmentOrderId: fo.gid }],
+        trackingInfo: { company: 'DHL', number: `JJD${fo.id}` },
+      }),
+    );
   }
 
   // fulfillment service: request, reject, request, accept, cancellation rejected then accepted, cancel a new request
-  const o2 = c.placeOrder(SHOP, { lines: [{ sku: 'TSHIRT-BLEU-M', quantity: 1 }], shippingAddress: addr, locationId: fs.locationId, financialStatus: 'paid' });
+  const o2 = c.placeOrder(SHOP, {
+    lines: [{ sku: 'TSHIRT-BLEU-M', quantity: 1 }],
+    shippingAddress: addr,
+    locationId: fs.locationId,
+    financialStatus: 'paid',
+  });
   const fo2 = o2.fulfillmentOrders[0]?.gid;
   must(submitFulfillmentRequest(core, shop, { id: fo2, message: 'Fragile' }));
   must(rejectFulfillmentRequest(core, shop, fo2, 'INVENTORY_OUT_OF_STOCK', 'Rupture'));
@@ -102,23 +154,54 @@ async function everyTopicScenario(): Promise<void> {
   must(cancelFulfillmentOrder(core, shop, replacement?.gid));
 
   // edit, cancel
-  const o3 = c.placeOrder(SHOP, { lines: [{ sku: 'TSHIRT-BLEU-L', quantity: 2 }], shippingAddress: addr, financialStatus: 'pending' });
-  c.editOrder(SHOP, o3.id, { setQuantities: [{ lineItemId: o3.lineItems[0]?.id ?? 0, quantity: 1 }], addLines: [{ sku: 'MUG', quantity: 1 }] });
+  const o3 = c.placeOrder(SHOP, {
+    lines: [{ sku: 'TSHIRT-BLEU-L', quantity: 2 }],
+    shippingAddress: addr,
+    financialStatus: 'pending',
+  });
+  c.editOrder(SHOP, o3.id, {
+    setQuantities: [{ lineItemId: o3.lineItems[0]?.id ?? 0, quantity: 1 }],
+    addLines: [{ sku: 'MUG', quantity: 1 }],
+  });
   c.cancelOrder(SHOP, o3.id, { reason: 'CUSTOMER', restock: true });
 
   // returns: request + decline, request + approve, dispose, process, close
   const fl = c.getOrder(SHOP, o1.id).fulfillments[0]?.lineItems[0];
-  const r1 = must(requestReturn(core, shop, { orderId: o1.gid, returnLineItems: [{ fulfillmentLineItemId: fl?.gid, quantity: 1 }] }));
+  const r1 = must(
+    requestReturn(core, shop, { orderId: o1.gid, returnLineItems: [{ fulfillmentLineItemId: fl?.gid, quantity: 1 }] }),
+  );
   must(declineReturn(core, shop, r1.id, 'RETURN_PERIOD_ENDED', 'Trop tard'));
-  const r2 = must(requestReturn(core, shop, { orderId: o1.gid, returnLineItems: [{ fulfillmentLineItemId: fl?.gid, quantity: 1, customerNote: 'Trop petit' }] }));
+  const r2 = must(
+    requestReturn(core, shop, {
+      orderId: o1.gid,
+      returnLineItems: [{ fulfillmentLineItemId: fl?.gid, quantity: 1, customerNote: 'Trop petit' }],
+    }),
+  );
   must(approveReturn(core, shop, r2.id));
   const rfo = shop.reverseFulfillmentOrders.get(r2.reverseFulfillmentOrderIds[0] ?? -1);
-  must(dispose(core, shop, [{ reverseFulfillmentOrderLineItemId: rfo?.lineItems[0]?.id, quantity: 1, dispositionType: 'RESTOCKED', locationId: h.paris.gid }]));
-  must(processReturn(core, shop, { returnId: r2.id, returnLineItems: [{ id: r2.lineItems[0]?.id, quantity: 1 }], refunds: [{ parentTransactionId: o1.id * 10 + 1, amountCents: 100 }] }));
+  must(
+    dispose(core, shop, [
+      {
+        reverseFulfillmentOrderLineItemId: rfo?.lineItems[0]?.id,
+        quantity: 1,
+        dispositionType: 'RESTOCKED',
+        locationId: h.paris.gid,
+      },
+    ]),
+  );
+  must(
+    processReturn(core, shop, {
+      returnId: r2.id,
+      returnLineItems: [{ id: r2.lineItems[0]?.id, quantity: 1 }],
+      refunds: [{ parentTransactionId: o1.id * 10 + 1, amountCents: 100 }],
+    }),
+  );
   must(closeReturn(core, shop, r2.id));
 
   // bulk operation through the API
-  const bulk = await h.gql('mutation { bulkOperationRunQuery(query: "{ orders { edges { node { id name } } } }", groupObjects: false) { bulkOperation { id } userErrors { message } } }');
+  const bulk = await h.gql(
+    'mutation { bulkOperationRunQuery(query: "{ orders { edges { node { id name } } } }", groupObjects: false) { bulkOperation { id } userErrors { message } } }',
+  );
   expect(bulk.body.errors).toBeUndefined();
 
   // compliance and uninstall

@@ -42,13 +42,17 @@ export function useResource<T>(path: string | null): Resource<T> {
         if (mine === current.current) setState({ data, loading: false });
       },
       (error: Error) => {
-        if (mine === current.current && error.name !== 'AbortError') setState((s) => ({ data: s.data, error, loading: false }));
+        if (mine === current.current && error.name !== 'AbortError')
+          setState((s) => ({ data: s.data, error, loading: false }));
       },
     );
     return () => controller.abort();
   }, [api, path, generation]);
 
   const reload = useCallback(() => setGeneration((g) => g + 1), []);
-  const setData = useCallback((update: (c: T | undefined) => T | undefined) => setState((s) => ({ ...s, data: update(s.data) })), []);
+  const setData = useCallback(
+    (update: (c: T | undefined) => T | undefined) => setState((s) => ({ ...s, data: update(s.data) })),
+    [],
+  );
   return { data: state.data, error: state.error, loading: state.loading, reload, setData };
 }

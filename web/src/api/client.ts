@@ -2,7 +2,12 @@ import type { TokenSource } from './session-token.js';
 
 /** The server's error, as `{ error: { code, message, details? } }` carried it. */
 export class ApiError extends Error {
-  constructor(readonly status: number, readonly code: string, message: string, readonly details?: unknown) {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
     super(message);
     this.name = 'ApiError';
   }
@@ -17,7 +22,9 @@ export interface FieldIssue {
 /** Field problems of a validation error, if it carried any. */
 export function fieldIssues(e: unknown): FieldIssue[] {
   if (!(e instanceof ApiError) || !Array.isArray(e.details)) return [];
-  return e.details.filter((d): d is FieldIssue => typeof d === 'object' && d !== null && typeof (d as FieldIssue).path === 'string');
+  return e.details.filter(
+    (d): d is FieldIssue => typeof d === 'object' && d !== null && typeof (d as FieldIssue).path === 'string',
+  );
 }
 
 /** A file the server sent for saving. */
@@ -47,11 +54,16 @@ async function toApiError(res: Response): Promise<ApiError> {
   const text = await res.text().catch(() => '');
   try {
     const body = JSON.parse(text) as { error?: { code?: string; message?: string; details?: unknown } };
-    if (body.error?.message) return new ApiError(res.status, body.error.code ?? 'error', body.error.message, body.error.details);
+    if (body.error?.message)
+      return new ApiError(res.status, body.error.code ?? 'error', body.error.message, body.error.details);
   } catch {
     // not JSON: a proxy's page, say; the status is all there is to tell
   }
-  return new ApiError(res.status, 'http_error', `The server answered ${res.status}${res.statusText ? ` ${res.statusText}` : ''}`);
+  return new ApiError(
+    res.status,
+    'http_error',
+    `The server answered ${res.status}${res.statusText ? ` ${res.statusText}` : ''}`,
+  );
 }
 
 /**
@@ -62,11 +74,23 @@ export function createApiClient(tokens: TokenSource, opts: { baseUrl?: string; f
   const base = opts.baseUrl ?? '/api/admin';
   const doFetch = opts.fetch ?? fetch.bind(globalThis);
 
-  async function send(method: string, path: string, opts: { body?: unknown; signal?: AbortSignal; accept?: string } = {}): Promise<Response> {
+  async function send(
+    method: string,
+    path: string,
+    opts: { body?: unknown; signal?: AbortSignal; accept?: string } = {},
+  ): Promise<Response> {
     for (let attempt = 0; ; attempt++) {
-      const headers: Record<string, string> = { accept: opts.accept ?? 'application/json', authorization: `Bearer ${await tokens.token()}` };
+      const headers: Record<string, string> = {
+        accept: opts.accept ?? 'application/json',
+        authorization: `Bearer ${await tokens.token()}`,
+      };
       if (opts.body !== undefined) headers['content-type'] = 'application/json';
-      const res = await doFetch(`${base}${path}`, { method, headers, body: opts.body === undefined ? undefined : JSON.stringify(opts.body), signal: opts.signal });
+      const res = await doFetch(`${base}${path}`, {
+        method,
+        headers,
+        body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+        signal: opts.signal,
+      });
       if (res.status === 401 && attempt === 0 && res.headers.get(RETRY_HEADER) === '1') {
         tokens.invalidate();
         continue;

@@ -1,6 +1,12 @@
 import { alertsApiPath, readAlertStatus } from '../pages/alerts/alert-paths.js';
 import { ordersApiPath, readFilters } from '../pages/orders/order-filters.js';
-import { STOCK_PAGE_SIZE, readChartDays, readStockFilters, skuApiPath, stockApiPath } from '../pages/stock/stock-filters.js';
+import {
+  STOCK_PAGE_SIZE,
+  readChartDays,
+  readStockFilters,
+  skuApiPath,
+  stockApiPath,
+} from '../pages/stock/stock-filters.js';
 import { matchPath as match } from 'react-router';
 
 /**
@@ -17,10 +23,23 @@ export function startupRequests(path: string, search: string): string[] {
   if (order) return [`/orders/${encodeURIComponent(order.id!)}`];
   if (path === '/warehouses') return ['/warehouses'];
   const warehouse = matchPath('/warehouses/:id', path);
-  if (warehouse) return warehouse.id === 'new' ? ['/locations'] : [`/warehouses/${encodeURIComponent(warehouse.id!)}`, '/locations', `/warehouses/${encodeURIComponent(warehouse.id!)}/keys`];
+  if (warehouse)
+    return warehouse.id === 'new'
+      ? ['/locations']
+      : [
+          `/warehouses/${encodeURIComponent(warehouse.id!)}`,
+          '/locations',
+          `/warehouses/${encodeURIComponent(warehouse.id!)}/keys`,
+        ];
   if (path === '/rules') return ['/routing-rules', '/warehouses'];
   if (path === '/dead-letters') return ['/dead-letters', '/dispatch-failures', '/tracking-push-failures'];
-  if (path === '/stock') return [stockApiPath(readStockFilters(query), query.get('after'), STOCK_PAGE_SIZE), '/warehouses', '/stock/accuracy', '/suppliers'];
+  if (path === '/stock')
+    return [
+      stockApiPath(readStockFilters(query), query.get('after'), STOCK_PAGE_SIZE),
+      '/warehouses',
+      '/stock/accuracy',
+      '/suppliers',
+    ];
   const sku = matchPath('/stock/:id', path);
   if (sku) return [skuApiPath(sku.id!, readChartDays(query)), '/stock-settings'];
   if (path === '/alerts') return [alertsApiPath(readAlertStatus(query))];

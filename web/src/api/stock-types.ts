@@ -1,8 +1,29 @@
 /** The stock side of the admin API's types, from the contract (core/contracts/admin). */
 export type {
-  AccuracyResponse, AlertKind, AlertRow, AlertSeverity, AlertsResponse, AlertStatus, ChannelBuffer, ChannelsResponse, MovementReason, PurchaseOrder,
-  PurchaseOrderLineRow, PurchaseOrdersResponse, Sku, SkuDetail, SkuPurchasingInput, StockAlert, StockItem, StockPage, StockSettings,
-  StockSettingsResponse, StockStatus, SupplierItem, SuppliersResponse, WarehouseAccuracy,
+  AccuracyResponse,
+  AlertKind,
+  AlertRow,
+  AlertSeverity,
+  AlertsResponse,
+  AlertStatus,
+  ChannelBuffer,
+  ChannelsResponse,
+  MovementReason,
+  PurchaseOrder,
+  PurchaseOrderLineRow,
+  PurchaseOrdersResponse,
+  Sku,
+  SkuDetail,
+  SkuPurchasingInput,
+  StockAlert,
+  StockItem,
+  StockPage,
+  StockSettings,
+  StockSettingsResponse,
+  StockStatus,
+  SupplierItem,
+  SuppliersResponse,
+  WarehouseAccuracy,
 } from '../../../core/contracts/admin/index.js';
 import type { SkuDetail } from '../../../core/contracts/admin/index.js';
 

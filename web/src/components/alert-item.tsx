@@ -31,14 +31,41 @@ function SnoozeButton({ label, busy, onSnooze }: { label: string; busy: boolean;
     <Popover
       active={open}
       onClose={() => setOpen(false)}
-      activator={<Button disclosure={open ? 'up' : 'down'} disabled={busy} onClick={() => setOpen((v) => !v)} accessibilityLabel={label}>{t('alerts.snooze')}</Button>}
+      activator={
+        <Button
+          disclosure={open ? 'up' : 'down'}
+          disabled={busy}
+          onClick={() => setOpen((v) => !v)}
+          accessibilityLabel={label}
+        >
+          {t('alerts.snooze')}
+        </Button>
+      }
     >
       <ActionList
         actionRole="menuitem"
-        sections={[{ title: t('alerts.snoozeFor'), items: SNOOZE_DAYS.map((d) => ({ content: t('alerts.snoozeDays', { count: d }), suffix: <Text as="span" variant="bodySm" tone="subdued">{t('alerts.snoozeUntil', { date: until(d) })}</Text>, onAction: () => { setOpen(false); onSnooze(d); } })) }]}
+        sections={[
+          {
+            title: t('alerts.snoozeFor'),
+            items: SNOOZE_DAYS.map((d) => ({
+              content: t('alerts.snoozeDays', { count: d }),
+              suffix: (
+                <Text as="span" variant="bodySm" tone="subdued">
+                  {t('alerts.snoozeUntil', { date: until(d) })}
+                </Text>
+              ),
+              onAction: () => {
+                setOpen(false);
+                onSnooze(d);
+              },
+            })),
+          },
+        ]}
       />
       <Box paddingInline="300" paddingBlockEnd="300" maxWidth="260px">
-        <Text as="p" variant="bodySm" tone="subdued">{t('alerts.snoozeHelp')}</Text>
+        <Text as="p" variant="bodySm" tone="subdued">
+          {t('alerts.snoozeHelp')}
+        </Text>
       </Box>
     </Popover>
   );
@@ -54,14 +81,26 @@ function ResolveButton({ label, busy, onResolve }: { label: string; busy: boolea
       onClose={() => setOpen(false)}
       preferredAlignment="right"
       ariaHaspopup="dialog"
-      activator={<Button onClick={() => setOpen((v) => !v)} loading={busy} accessibilityLabel={label}>{t('alerts.resolve')}</Button>}
+      activator={
+        <Button onClick={() => setOpen((v) => !v)} loading={busy} accessibilityLabel={label}>
+          {t('alerts.resolve')}
+        </Button>
+      }
     >
       <Box padding="400" maxWidth="320px">
         <BlockStack gap="300">
           <Text as="p">{t('alerts.resolveHelp')}</Text>
           <InlineStack align="end" gap="200">
             <Button onClick={() => setOpen(false)}>{t('common.cancel')}</Button>
-            <Button variant="primary" onClick={() => { setOpen(false); onResolve(); }}>{t('alerts.resolveConfirm')}</Button>
+            <Button
+              variant="primary"
+              onClick={() => {
+                setOpen(false);
+                onResolve();
+              }}
+            >
+              {t('alerts.resolveConfirm')}
+            </Button>
           </InlineStack>
         </BlockStack>
       </Box>
@@ -75,9 +114,13 @@ export function AlertItem({ alert: a, context, busy, onSnooze, onResolve }: Aler
   const kind = t(`alertKind.${a.kind}` as MessageKey);
   const who = a.sku ?? '';
   const status =
-    a.status === 'snoozed' ? t('alerts.snoozedUntil', { when: format.dateTime(a.snoozedUntil) })
-    : a.status === 'resolved' ? t(a.resolvedBy === 'recompute' ? 'alerts.resolvedCleared' : 'alerts.resolvedByMerchant', { when: format.dateTime(a.resolvedAt) })
-    : t('alerts.raised', { when: format.dateTime(a.createdAt) });
+    a.status === 'snoozed'
+      ? t('alerts.snoozedUntil', { when: format.dateTime(a.snoozedUntil) })
+      : a.status === 'resolved'
+        ? t(a.resolvedBy === 'recompute' ? 'alerts.resolvedCleared' : 'alerts.resolvedByMerchant', {
+            when: format.dateTime(a.resolvedAt),
+          })
+        : t('alerts.raised', { when: format.dateTime(a.createdAt) });
   return (
     <Box padding="400" borderBlockStartWidth="025" borderColor="border-secondary">
       <BlockStack gap="300">
@@ -86,14 +129,26 @@ export function AlertItem({ alert: a, context, busy, onSnooze, onResolve }: Aler
             <InlineStack gap="200" blockAlign="center" align="start">
               {context === 'list' ? (
                 <>
-                  <Link url={`/stock/${a.skuId}`} removeUnderline><Text as="span" fontWeight="semibold">{a.sku}</Text></Link>
-                  {a.title ? <Text as="span" tone="subdued">{a.title}</Text> : null}
+                  <Link url={`/stock/${a.skuId}`} removeUnderline>
+                    <Text as="span" fontWeight="semibold">
+                      {a.sku}
+                    </Text>
+                  </Link>
+                  {a.title ? (
+                    <Text as="span" tone="subdued">
+                      {a.title}
+                    </Text>
+                  ) : null}
                 </>
-              ) : <AlertKindBadge kind={a.kind} />}
+              ) : (
+                <AlertKindBadge kind={a.kind} />
+              )}
               <SeverityBadge severity={a.severity} />
             </InlineStack>
             <Text as="p">{alertMessage(t, format, a)}</Text>
-            <Text as="p" variant="bodySm" tone="subdued">{status}</Text>
+            <Text as="p" variant="bodySm" tone="subdued">
+              {status}
+            </Text>
           </BlockStack>
           {a.status !== 'resolved' ? (
             <InlineStack gap="200" wrap={false} align="end">

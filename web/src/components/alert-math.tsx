@@ -12,10 +12,14 @@ export function AlertMath({ alert }: { alert: Pick<StockAlert, 'formula' | 'inpu
   return (
     <Box background="bg-surface-secondary" padding="300" borderRadius="200">
       <BlockStack gap="200">
-        <Text as="h4" variant="bodySm" fontWeight="semibold" tone="subdued">{t('alerts.math')}</Text>
+        <Text as="h4" variant="bodySm" fontWeight="semibold" tone="subdued">
+          {t('alerts.math')}
+        </Text>
         {/* the formula is written by the replenishment engine, in English */}
         <div className="formula" lang={language === 'en' ? undefined : 'en'}>
-          {alert.formula.split('; ').map((line) => <code key={line}>{line}</code>)}
+          {alert.formula.split('; ').map((line) => (
+            <code key={line}>{line}</code>
+          ))}
         </div>
         <dl className="math-inputs" aria-label={t('alerts.inputs')}>
           {entries.map(([key, v]) => {

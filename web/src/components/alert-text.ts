@@ -60,13 +60,17 @@ export function alertMessage(t: Translate, format: Format, a: Pick<StockAlert, '
   const units = (n: number) => t('stock.units', { count: n, n: format.number(n, 2) });
   switch (a.kind) {
     case 'below_reorder_point': {
-      const position = num(i.inventoryPosition), rop = num(i.reorderPoint);
-      if (position !== null && rop !== null) return t('alertMsg.below_reorder_point', { position: format.number(position, 2), rop: format.number(rop, 2) });
+      const position = num(i.inventoryPosition),
+        rop = num(i.reorderPoint);
+      if (position !== null && rop !== null)
+        return t('alertMsg.below_reorder_point', { position: format.number(position, 2), rop: format.number(rop, 2) });
       break;
     }
     case 'stockout_within_lead_time': {
-      const date = day(i.projectedStockoutDate), lead = num(i.leadTimeDays);
-      if (date && lead !== null) return t('alertMsg.stockout_within_lead_time', { date: format.calendarDate(date), lead: format.days(lead, 1) });
+      const date = day(i.projectedStockoutDate),
+        lead = num(i.leadTimeDays);
+      if (date && lead !== null)
+        return t('alertMsg.stockout_within_lead_time', { date: format.calendarDate(date), lead: format.days(lead, 1) });
       break;
     }
     case 'out_of_stock_with_backorders': {
@@ -75,14 +79,23 @@ export function alertMessage(t: Translate, format: Format, a: Pick<StockAlert, '
       break;
     }
     case 'overstock': {
-      const cover = num(i.daysOfCover), max = num(i.overstockDays);
-      if (cover !== null && max !== null) return t('alertMsg.overstock', { cover: format.days(cover), max: format.days(max) });
+      const cover = num(i.daysOfCover),
+        max = num(i.overstockDays);
+      if (cover !== null && max !== null)
+        return t('alertMsg.overstock', { cover: format.days(cover), max: format.days(max) });
       break;
     }
     case 'dead_stock': {
-      const available = num(i.available), days = num(i.daysWithoutSale), last = day(i.lastSaleDate), since = day(i.noSaleSince);
+      const available = num(i.available),
+        days = num(i.daysWithoutSale),
+        last = day(i.lastSaleDate),
+        since = day(i.noSaleSince);
       if (available !== null && days !== null) {
-        const when = last ? t('alertMsg.lastSale', { date: format.calendarDate(last) }) : since ? t('alertMsg.noSaleSince', { date: format.calendarDate(since) }) : '.';
+        const when = last
+          ? t('alertMsg.lastSale', { date: format.calendarDate(last) })
+          : since
+            ? t('alertMsg.noSaleSince', { date: format.calendarDate(since) })
+            : '.';
         return t('alertMsg.dead_stock', { units: units(available), days: format.days(days), when });
       }
       break;

@@ -43,7 +43,13 @@ export function ConfirmModal(p: ConfirmModalProps) {
       open={p.open}
       onClose={close}
       title={p.title}
-      primaryAction={{ content: p.confirmLabel, destructive: p.destructive, loading: busy, disabled: p.confirmDisabled, onAction: () => void confirm() }}
+      primaryAction={{
+        content: p.confirmLabel,
+        destructive: p.destructive,
+        loading: busy,
+        disabled: p.confirmDisabled,
+        onAction: () => void confirm(),
+      }}
       secondaryActions={[{ content: t('common.cancel'), onAction: close, disabled: busy }]}
     >
       <Modal.Section>

@@ -20,19 +20,44 @@ export function SecretField({ secret, note }: { secret: string; note: string }) 
       <Banner tone="warning">{note}</Banner>
       <InlineStack gap="200" blockAlign="end" wrap={false}>
         <Box width="100%">
-          <TextField label={t('keys.key')} value={secret} readOnly autoComplete="off" monospaced selectTextOnFocus onChange={() => {}} />
+          <TextField
+            label={t('keys.key')}
+            value={secret}
+            readOnly
+            autoComplete="off"
+            monospaced
+            selectTextOnFocus
+            onChange={() => {}}
+          />
         </Box>
-        <Button icon={ClipboardIcon} onClick={() => void copy()}>{t('keys.copy')}</Button>
+        <Button icon={ClipboardIcon} onClick={() => void copy()}>
+          {t('keys.copy')}
+        </Button>
       </InlineStack>
     </BlockStack>
   );
 }
 
 /** Shows a secret once; closing it is the last chance to see it. */
-export function SecretModal({ title, secret, note, onClose }: { title: string; secret: string | null; note: string; onClose(): void }) {
+export function SecretModal({
+  title,
+  secret,
+  note,
+  onClose,
+}: {
+  title: string;
+  secret: string | null;
+  note: string;
+  onClose(): void;
+}) {
   const { t } = useI18n();
   return (
-    <Modal open={secret !== null} onClose={onClose} title={title} primaryAction={{ content: t('keys.done'), onAction: onClose }}>
+    <Modal
+      open={secret !== null}
+      onClose={onClose}
+      title={title}
+      primaryAction={{ content: t('keys.done'), onAction: onClose }}
+    >
       <Modal.Section>{secret !== null ? <SecretField secret={secret} note={note} /> : null}</Modal.Section>
     </Modal>
   );

@@ -19,15 +19,26 @@ const orderTones: Record<OrderStatus, [Tone, Progress]> = {
 };
 
 const allocationTones: Record<AllocationStatus, Tone> = {
-  reserved: 'attention', ready: 'attention', leased: 'info', acknowledged: 'info', rejected: 'critical',
-  partially_shipped: 'attention', shipped: 'success', cancel_requested: 'warning', cancelled: undefined,
+  reserved: 'attention',
+  ready: 'attention',
+  leased: 'info',
+  acknowledged: 'info',
+  rejected: 'critical',
+  partially_shipped: 'attention',
+  shipped: 'success',
+  cancel_requested: 'warning',
+  cancelled: undefined,
 };
 
 /** An order's status as Shopify admin would show it. */
 export function OrderStatusBadge({ status }: { status: OrderStatus }) {
   const { t } = useI18n();
   const [tone, progress] = orderTones[status] ?? [undefined, undefined];
-  return <Badge tone={tone} progress={progress}>{t(`orderStatus.${status}` as MessageKey)}</Badge>;
+  return (
+    <Badge tone={tone} progress={progress}>
+      {t(`orderStatus.${status}` as MessageKey)}
+    </Badge>
+  );
 }
 
 /** What became of one warehouse's part of an order. */

@@ -5,7 +5,13 @@ import type { MessageKey } from '../i18n/i18n.js';
 type Tone = BadgeProps['tone'];
 
 /** Alert kinds, most urgent first: the order of the Alerts page's groups and of a SKU's badges. */
-export const ALERT_KINDS: readonly AlertKind[] = ['out_of_stock_with_backorders', 'stockout_within_lead_time', 'below_reorder_point', 'overstock', 'dead_stock'];
+export const ALERT_KINDS: readonly AlertKind[] = [
+  'out_of_stock_with_backorders',
+  'stockout_within_lead_time',
+  'below_reorder_point',
+  'overstock',
+  'dead_stock',
+];
 
 /** How each alert kind looks as a badge. */
 export const alertKindTone: Record<AlertKind, Tone> = {
@@ -17,7 +23,8 @@ export const alertKindTone: Record<AlertKind, Tone> = {
 };
 
 /** How each severity looks as a badge; an unknown one stays neutral. */
-export const severityTone = (s: string): Tone => ({ critical: 'critical', warning: 'warning', info: 'info' } as Record<string, Tone>)[s];
+export const severityTone = (s: string): Tone =>
+  (({ critical: 'critical', warning: 'warning', info: 'info' }) as Record<string, Tone>)[s];
 
 /** The severities the app knows, for their labels. */
 export const SEVERITIES: readonly AlertSeverity[] = ['critical', 'warning', 'info'];
@@ -27,4 +34,6 @@ export const STOCK_STATUSES: readonly StockStatus[] = ['out_of_stock', 'below_re
 
 /** Ledger reasons in words; an unknown one as stored. */
 export const reasonKey = (r: MovementReason | string): MessageKey | null =>
-  (['received', 'shipped', 'returned', 'adjusted', 'snapshot_correction', 'damaged', 'initial'].includes(r) ? (`ledger.reason.${r}` as MessageKey) : null);
+  ['received', 'shipped', 'returned', 'adjusted', 'snapshot_correction', 'damaged', 'initial'].includes(r)
+    ? (`ledger.reason.${r}` as MessageKey)
+    : null;

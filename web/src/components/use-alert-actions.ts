@@ -23,7 +23,17 @@ export function useAlertActions(onChanged: (saved: StockAlert) => void) {
   };
   return {
     busy,
-    snooze: (a: { id: number; sku?: string }, days: number) => run(a, () => api.post<StockAlert>(`/alerts/${a.id}/snooze`, { days }), t('alerts.snoozedToast', { count: days, sku: a.sku ?? '' }).trim()),
-    resolve: (a: { id: number; sku?: string }) => run(a, () => api.post<StockAlert>(`/alerts/${a.id}/resolve`), t('alerts.resolvedToast', { sku: a.sku ?? '' }).trim()),
+    snooze: (a: { id: number; sku?: string }, days: number) =>
+      run(
+        a,
+        () => api.post<StockAlert>(`/alerts/${a.id}/snooze`, { days }),
+        t('alerts.snoozedToast', { count: days, sku: a.sku ?? '' }).trim(),
+      ),
+    resolve: (a: { id: number; sku?: string }) =>
+      run(
+        a,
+        () => api.post<StockAlert>(`/alerts/${a.id}/resolve`),
+        t('alerts.resolvedToast', { sku: a.sku ?? '' }).trim(),
+      ),
   };
 }

@@ -47,17 +47,39 @@ export function createFormat(s: FormatSettings): Format {
     if (!f) money.set(c, (f = new Intl.NumberFormat(locale, { style: 'currency', currency: c })));
     return f;
   };
-  const dateF = new Intl.DateTimeFormat(locale, { timeZone: s.timeZone, day: 'numeric', month: 'short', year: 'numeric' });
-  const dateTimeF = new Intl.DateTimeFormat(locale, { timeZone: s.timeZone, day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+  const dateF = new Intl.DateTimeFormat(locale, {
+    timeZone: s.timeZone,
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+  });
+  const dateTimeF = new Intl.DateTimeFormat(locale, {
+    timeZone: s.timeZone,
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
   const timeF = new Intl.DateTimeFormat(locale, { timeZone: s.timeZone, hour: '2-digit', minute: '2-digit' });
   const dayF = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'short' });
   const shortDayF = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', weekday: 'short', day: 'numeric' });
-  const calendarF = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', day: 'numeric', month: 'short', year: 'numeric' });
+  const calendarF = new Intl.DateTimeFormat(locale, {
+    timeZone: 'UTC',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+  });
   const dayMonthF = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', day: 'numeric', month: 'short' });
   const signedF = new Intl.NumberFormat(locale, { signDisplay: 'exceptZero', maximumFractionDigits: 2 });
-  const ymdF = new Intl.DateTimeFormat('en-CA', { timeZone: s.timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+  const ymdF = new Intl.DateTimeFormat('en-CA', {
+    timeZone: s.timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  });
   const pct = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
-  const unit = (u: string) => new Intl.NumberFormat(locale, { style: 'unit', unit: u, unitDisplay: 'short', maximumFractionDigits: 1 });
+  const unit = (u: string) =>
+    new Intl.NumberFormat(locale, { style: 'unit', unit: u, unitDisplay: 'short', maximumFractionDigits: 1 });
   const minF = unit('minute');
   const hourF = unit('hour');
   const dayUnitF = unit('day');
@@ -67,7 +89,10 @@ export function createFormat(s: FormatSettings): Format {
     locale,
     currency: s.currency,
     timeZone: s.timeZone,
-    money: (amount, currency) => (amount === null || amount === undefined || amount === '' ? DASH : moneyFor(currency ?? s.currency).format(Number(amount))),
+    money: (amount, currency) =>
+      amount === null || amount === undefined || amount === ''
+        ? DASH
+        : moneyFor(currency ?? s.currency).format(Number(amount)),
     number: (n, digits = 0) => new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(n),
     percent: (r) => pct.format(r),
     date: (v) => (v ? dateF.format(asDate(v)) : DASH),
@@ -77,7 +102,15 @@ export function createFormat(s: FormatSettings): Format {
     shortDay: (ymd) => shortDayF.format(utcDay(ymd)),
     calendarDate: (ymd) => (ymd ? calendarF.format(utcDay(ymd.slice(0, 10))) : DASH),
     dayMonth: (ymd) => dayMonthF.format(utcDay(ymd)),
-    days: (n, digits = 0) => (n === null || n === undefined ? DASH : new Intl.NumberFormat(locale, { style: 'unit', unit: 'day', unitDisplay: 'long', maximumFractionDigits: digits }).format(n)),
+    days: (n, digits = 0) =>
+      n === null || n === undefined
+        ? DASH
+        : new Intl.NumberFormat(locale, {
+            style: 'unit',
+            unit: 'day',
+            unitDisplay: 'long',
+            maximumFractionDigits: digits,
+          }).format(n),
     // a true minus sign, as a ledger prints it
     signed: (n) => signedF.format(n).replace('-', '\u2212'),
     minutes(m) {

@@ -3,9 +3,11 @@ export const enChannels = {
   'nav.channels': 'Channels',
   'channels.subtitle': 'Marketplace accounts: orders read, tracking sent back, sellable quantities pushed.',
   'channels.add': 'Connect a Mirakl operator',
-  'channels.builtIn': 'Your Shopify store is the built-in channel: its orders arrive by webhook and need no set-up here.',
+  'channels.builtIn':
+    'Your Shopify store is the built-in channel: its orders arrive by webhook and need no set-up here.',
   'channels.emptyTitle': 'No marketplace connected',
-  'channels.emptyBody': 'Connect a Mirakl-based marketplace (Fnac Darty, Carrefour, Leroy Merlin, Boulanger…) with its seller API URL and your shop API key.',
+  'channels.emptyBody':
+    'Connect a Mirakl-based marketplace (Fnac Darty, Carrefour, Leroy Merlin, Boulanger…) with its seller API URL and your shop API key.',
   'channels.kind.mirakl': 'Mirakl',
   'channels.kind.amazon': 'Amazon',
   'channels.healthy': 'Syncing',

@@ -29,7 +29,8 @@ export const enCustomers = {
   'overview.delayed': 'Delayed parcels',
   'nav.emails': 'E-mails',
   'emails.outbox': 'Outbox',
-  'emails.outboxHelp': 'Every e-mail the app owes, once per parcel and kind. Parked ones failed too often: fix the mail server, then retry.',
+  'emails.outboxHelp':
+    'Every e-mail the app owes, once per parcel and kind. Parked ones failed too often: fix the mail server, then retry.',
   'emails.retry': 'Retry',
   'emails.retryAll': 'Retry parked e-mails',
   'emails.none': 'No e-mail yet.',
@@ -39,12 +40,16 @@ export const enCustomers = {
   'emails.mailbox': 'Demo mailbox',
   'emails.mailboxHelp': 'What customers received, as the demo’s mail server caught it. Only in the demo.',
   'emails.mailboxEmpty': 'Nothing received yet.',
-  'settings.notifyExactlyOne': 'Customers always get one shipping e-mail, from exactly one sender. Marketplace orders get none from either: the marketplace tells its buyers.',
+  'settings.notifyExactlyOne':
+    'Customers always get one shipping e-mail, from exactly one sender. Marketplace orders get none from either: the marketplace tells its buyers.',
   'settings.notifyShopifyLabel': 'Shopify sends its shipping e-mails',
-  'settings.notifyShopifyExplain': 'Shopify’s own shipping confirmation, with the tracking the app adds. The app sends no customer e-mail.',
+  'settings.notifyShopifyExplain':
+    'Shopify’s own shipping confirmation, with the tracking the app adds. The app sends no customer e-mail.',
   'settings.notifyAppLabel': 'The app sends its tracking e-mails',
-  'settings.notifyAppExplain': 'Shopify’s shipping e-mail is turned off for the parcels the app ships; the app sends the shipping, out-for-delivery, delivered and delay e-mails, with a link to its tracking page.',
-  'settings.notifyAppUnavailable': 'Not available: no mail server (SMTP_URL) is configured, so Shopify keeps notifying customers.',
+  'settings.notifyAppExplain':
+    'Shopify’s shipping e-mail is turned off for the parcels the app ships; the app sends the shipping, out-for-delivery, delivered and delay e-mails, with a link to its tracking page.',
+  'settings.notifyAppUnavailable':
+    'Not available: no mail server (SMTP_URL) is configured, so Shopify keeps notifying customers.',
   'settings.logoUrl': 'Logo URL (https) for e-mails and the tracking page',
   'settings.brandColor': 'Brand colour (#rrggbb)',
   'settings.emailsLink': 'See sent e-mails and previews',

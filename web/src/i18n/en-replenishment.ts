@@ -8,11 +8,14 @@ export const enReplenishment = {
   'alerts.count.snoozed': { one: '{count} snoozed alert', other: '{count} snoozed alerts' },
   'alerts.count.resolved': { one: '{count} resolved alert', other: '{count} resolved alerts' },
   'alerts.empty.open': 'No open stock alerts',
-  'alerts.empty.open.body': 'Alerts appear here when a SKU falls to its reorder point, is about to run out, owes units to customers, holds too much stock, or stops selling. They are recomputed every night and whenever stock moves.',
+  'alerts.empty.open.body':
+    'Alerts appear here when a SKU falls to its reorder point, is about to run out, owes units to customers, holds too much stock, or stops selling. They are recomputed every night and whenever stock moves.',
   'alerts.empty.snoozed': 'No snoozed alerts',
-  'alerts.empty.snoozed.body': 'Snooze an open alert to set it aside for a few days. When the snooze ends, it opens again by itself.',
+  'alerts.empty.snoozed.body':
+    'Snooze an open alert to set it aside for a few days. When the snooze ends, it opens again by itself.',
   'alerts.empty.resolved': 'No resolved alerts yet',
-  'alerts.empty.resolved.body': 'Alerts you resolve, and alerts whose condition cleared on its own, are kept here. One you resolve while its condition still holds comes back as a new alert at the next recompute.',
+  'alerts.empty.resolved.body':
+    'Alerts you resolve, and alerts whose condition cleared on its own, are kept here. One you resolve while its condition still holds comes back as a new alert at the next recompute.',
   'alerts.viewStock': 'View stock',
   'settings.replenishment': 'Replenishment',
   'settings.replenishmentHelp': 'How reorder points, order quantities and stock alerts are computed.',
@@ -23,12 +26,14 @@ export const enReplenishment = {
   'repl.saved': 'Replenishment settings saved. Reorder points are being recomputed.',
   'repl.saveFailed': 'Replenishment settings were not saved',
   'repl.section.service': 'Service level',
-  'repl.section.serviceHelp': 'How often you accept running out before a delivery arrives. A higher level holds more safety stock.',
+  'repl.section.serviceHelp':
+    'How often you accept running out before a delivery arrives. A higher level holds more safety stock.',
   'repl.serviceLevel': 'Service level',
   'repl.serviceLevelHelp': 'Safety factor z = {z}: the chance of not running out during a lead time.',
   'repl.serviceLevelRange': 'Between 50% and 99.99%.',
   'repl.section.leadTimes': 'Lead times',
-  'repl.section.leadTimesHelp': 'Days from placing a purchase order to the stock being available. A lead time set on a SKU wins over its supplier’s, which wins over the default.',
+  'repl.section.leadTimesHelp':
+    'Days from placing a purchase order to the stock being available. A lead time set on a SKU wins over its supplier’s, which wins over the default.',
   'repl.defaultLeadTime': 'Default lead time',
   'repl.defaultLeadTimeHelp': 'For SKUs whose supplier has no lead time below.',
   'repl.suppliers': 'Lead time per supplier',
@@ -40,7 +45,8 @@ export const enReplenishment = {
   'repl.addSupplier': 'Add supplier',
   'repl.removeSupplier': 'Remove supplier {name}',
   'repl.section.eoq': 'Order quantity',
-  'repl.section.eoqHelp': 'The economic order quantity EOQ = √(2DK/H) weighs what placing an order costs against what holding stock costs.',
+  'repl.section.eoqHelp':
+    'The economic order quantity EOQ = √(2DK/H) weighs what placing an order costs against what holding stock costs.',
   'repl.orderCost': 'Cost per order (K)',
   'repl.orderCostHelp': 'What placing one purchase order costs: handling, shipping, receiving.',
   'repl.holdingRate': 'Holding cost per year',
@@ -60,7 +66,8 @@ export const enReplenishment = {
   'repl.deadStockDays': 'Dead stock after',
   'repl.deadStockDaysHelp': 'Days without a sale after which stock is dead.',
   'repl.section.buffers': 'Channel buffers',
-  'repl.section.buffersHelp': 'Units kept back from what each sales channel may sell, so a sale there cannot outrun the next stock update.',
+  'repl.section.buffersHelp':
+    'Units kept back from what each sales channel may sell, so a sale there cannot outrun the next stock update.',
   'repl.bufferFor': 'Buffer for {channel}',
   'repl.buffer.none': 'No buffer',
   'repl.buffer.fixed': 'Fixed number of units',
@@ -69,7 +76,8 @@ export const enReplenishment = {
   'repl.buffer.none.help': 'The channel may sell everything available.',
   'repl.buffer.fixed.help': 'The same number of units is kept back at every warehouse.',
   'repl.buffer.percent.help': 'A share of each warehouse’s available stock is kept back, rounded up.',
-  'repl.buffer.lag_velocity.help': 'Keeps back what sells during one stock update (daily demand × sync lag), and at least the minimum.',
+  'repl.buffer.lag_velocity.help':
+    'Keeps back what sells during one stock update (daily demand × sync lag), and at least the minimum.',
   'repl.bufferUnits': 'Units kept back',
   'repl.bufferPercent': 'Share kept back',
   'repl.bufferMin': 'At least',
@@ -79,5 +87,6 @@ export const enReplenishment = {
   'repl.section.digestHelp': 'A morning email with the alerts raised since the day before.',
   'repl.digest': 'Email a daily digest of stock alerts',
   'repl.digestEmail': 'Send it to',
-  'repl.digestNote': 'The digest is sent once tracking emails are set up for your shop; until then the setting is kept for it.',
+  'repl.digestNote':
+    'The digest is sent once tracking emails are set up for your shop; until then the setting is kept for it.',
 };

@@ -112,7 +112,8 @@ export const enReturns = {
   'returns.policy.saved': 'Return policy saved',
   'returns.policy.saveFailed': 'The return policy was not saved',
   'returns.policy.customers': 'Requests from customers',
-  'returns.policy.customersHelp': 'Customers ask for a return from their tracking page, within the window, for what may come back.',
+  'returns.policy.customersHelp':
+    'Customers ask for a return from their tracking page, within the window, for what may come back.',
   'returns.policy.customerRequests': 'Customers may request returns from the tracking page',
   'returns.policy.windowDays': 'Return window',
   'returns.policy.days': 'days',
@@ -129,13 +130,18 @@ export const enReturns = {
   'returns.policy.refundOn.grading': 'Automatically, once the 3PL has received and graded the return',
   'returns.policy.refundOn.manual': 'When I refund it myself',
   'returns.policy.where': 'Where returns go',
-  'returns.policy.whereHelp': 'The nearest of these warehouses receives each return; its address is on the return slip.',
+  'returns.policy.whereHelp':
+    'The nearest of these warehouses receives each return; its address is on the return slip.',
   'returns.policy.warehouses': 'Warehouses that accept returns',
   'returns.policy.warehousesHelp': 'With none ticked, the nearest active warehouse receives it.',
   'returns.policy.costPerReturn': 'Cost of one return',
-  'returns.policy.costHelp': 'Label and handling, in the shop currency: the return figures weigh it against the value recovered.',
+  'returns.policy.costHelp':
+    'Label and handling, in the shop currency: the return figures weigh it against the value recovered.',
   'returns.why.merchant': 'Asked by you',
-  'returns.why.eligible': { one: 'Within {count} day, every line eligible', other: 'Within {count} days, every line eligible' },
+  'returns.why.eligible': {
+    one: 'Within {count} day, every line eligible',
+    other: 'Within {count} days, every line eligible',
+  },
   'returns.why.reviewAll': 'The shop reviews every return',
   'returns.why.outsideWindow': 'Outside the {count}-day window',
   'returns.why.lineNotEligible': 'A line is not eligible',

@@ -5,7 +5,10 @@ export const enStock = {
   'nav.purchaseOrders': 'Purchase orders',
   'overview.stockAlerts': 'Stock alerts',
   'overview.stockAlertsHelp': 'Open them to see the numbers behind each one.',
-  'overview.stockAlertsCritical': { one: '{count} critical: a SKU is running out or owes units to customers.', other: '{count} critical: SKUs running out or owing units to customers.' },
+  'overview.stockAlertsCritical': {
+    one: '{count} critical: a SKU is running out or owes units to customers.',
+    other: '{count} critical: SKUs running out or owing units to customers.',
+  },
   'overview.stockAlertsNone': 'No SKU needs attention right now.',
   'export.done': '{name} downloaded',
   'export.failed': 'The export failed: {message}',
@@ -26,7 +29,8 @@ export const enStock = {
   'stock.col.abc': 'Class',
   'stock.col.warehouseHelp': 'Available; below it, on hand and reserved for orders',
   'stock.col.sellable': 'Sellable',
-  'stock.col.sellableHelp': 'Available in every warehouse: on hand minus reserved. Channel buffers are kept back from this before it is sent to each channel.',
+  'stock.col.sellableHelp':
+    'Available in every warehouse: on hand minus reserved. Channel buffers are kept back from this before it is sent to each channel.',
   'stock.col.cover': 'Days of cover',
   'stock.col.coverHelp': 'How long the available stock lasts at the average daily demand',
   'stock.col.rop': 'Reorder point',
@@ -41,7 +45,8 @@ export const enStock = {
   'stock.notComputed': 'Not computed yet',
   'stock.healthy': 'OK',
   'stock.emptyTitle': 'No stock yet',
-  'stock.emptyBody': 'Stock appears here once your warehouses report what they hold, through their 3PL feed or their opening stock.',
+  'stock.emptyBody':
+    'Stock appears here once your warehouses report what they hold, through their 3PL feed or their opening stock.',
   'stock.emptyFilteredTitle': 'No SKU matches these filters',
   'stock.emptyFilteredBody': 'Try another search, or clear the filters to see every SKU.',
   'stock.clearFilters': 'Clear filters',
@@ -53,16 +58,22 @@ export const enStock = {
   'abc.help.B': 'Class B: the middle of your revenue',
   'abc.help.C': 'Class C: the long tail, a small share of revenue',
   'accuracy.title': 'Inventory accuracy, last 30 days',
-  'accuracy.help': 'How closely the app’s stock matched what each 3PL counted. Every difference found by a count is a correction in the ledger.',
-  'accuracy.corrected': { one: '{units} unit corrected by counts · {onHand} on hand', other: '{units} units corrected by counts · {onHand} on hand' },
+  'accuracy.help':
+    'How closely the app’s stock matched what each 3PL counted. Every difference found by a count is a correction in the ledger.',
+  'accuracy.corrected': {
+    one: '{units} unit corrected by counts · {onHand} on hand',
+    other: '{units} units corrected by counts · {onHand} on hand',
+  },
   'accuracy.none': 'No correction · {onHand} on hand',
   'accuracy.empty': 'Holds no stock',
   'alertKind.below_reorder_point': 'Below reorder point',
-  'alertKind.below_reorder_point.help': 'The stock position is at or below the reorder point: order now, or the safety stock starts being used.',
+  'alertKind.below_reorder_point.help':
+    'The stock position is at or below the reorder point: order now, or the safety stock starts being used.',
   'alertKind.stockout_within_lead_time': 'Runs out within lead time',
   'alertKind.stockout_within_lead_time.help': 'The available stock runs out before an order placed today could arrive.',
   'alertKind.out_of_stock_with_backorders': 'Out of stock, units owed',
-  'alertKind.out_of_stock_with_backorders.help': 'Nothing is available and customers are waiting for backordered units.',
+  'alertKind.out_of_stock_with_backorders.help':
+    'Nothing is available and customers are waiting for backordered units.',
   'alertKind.overstock': 'Overstock',
   'alertKind.overstock.help': 'More days of cover than you want to hold: cash tied up in stock.',
   'alertKind.dead_stock': 'Dead stock',
@@ -92,9 +103,13 @@ export const enStock = {
   'alerts.snoozeOne': 'Snooze “{kind}” on {sku}',
   'alerts.resolve': 'Resolve',
   'alerts.resolveOne': 'Resolve “{kind}” on {sku}',
-  'alerts.resolveHelp': 'The alert moves to the Resolved tab. If its condition still holds at the next recompute, a new alert is raised.',
+  'alerts.resolveHelp':
+    'The alert moves to the Resolved tab. If its condition still holds at the next recompute, a new alert is raised.',
   'alerts.resolveConfirm': 'Resolve alert',
-  'alerts.snoozedToast': { one: 'Alert on {sku} snoozed for {count} day', other: 'Alert on {sku} snoozed for {count} days' },
+  'alerts.snoozedToast': {
+    one: 'Alert on {sku} snoozed for {count} day',
+    other: 'Alert on {sku} snoozed for {count} days',
+  },
   'alerts.resolvedToast': 'Alert on {sku} resolved',
   'alerts.showAll': 'Show all {count}',
   'alerts.showFewer': 'Show fewer',
@@ -135,7 +150,10 @@ export const enStock = {
   'sku.title': 'SKU',
   'sku.notFound': 'This SKU does not exist in your shop',
   'sku.demand': 'Demand',
-  'sku.demandHelp': { one: '{units} units sold in the last {days} day', other: '{units} units sold in the last {days} days' },
+  'sku.demandHelp': {
+    one: '{units} units sold in the last {days} day',
+    other: '{units} units sold in the last {days} days',
+  },
   'sku.period': 'Period',
   'sku.lastDays': { one: 'Last {count} day', other: 'Last {count} days' },
   'sku.chartLabel': 'Units sold per day over the last {days} days, with the reorder point and the safety stock',
@@ -144,13 +162,17 @@ export const enStock = {
   'sku.legendSs': 'Safety stock',
   'sku.ropShort': 'ROP {n}',
   'sku.ssShort': 'SS {n}',
-  'sku.mathLegend': 'd = mean daily demand, σ = its standard deviation, L = lead time in days (σL its spread), z = the safety factor of your service level.',
+  'sku.mathLegend':
+    'd = mean daily demand, σ = its standard deviation, L = lead time in days (σL its spread), z = the safety factor of your service level.',
   'sku.rop': 'Reorder point',
-  'sku.ropWhy': 'Order when the stock position (available minus backordered) falls to this level: it covers the demand expected until the delivery arrives, plus the safety stock.',
+  'sku.ropWhy':
+    'Order when the stock position (available minus backordered) falls to this level: it covers the demand expected until the delivery arrives, plus the safety stock.',
   'sku.ss': 'Safety stock',
-  'sku.ssWhy': 'Covers demand above the average while you wait for the delivery; z = {z} sets how rarely that buffer runs out.',
+  'sku.ssWhy':
+    'Covers demand above the average while you wait for the delivery; z = {z} sets how rarely that buffer runs out.',
   'sku.eoq': 'Economic order quantity',
-  'sku.eoqWhy': 'The order size that balances the cost of placing an order (K) against the cost of holding stock (H, per unit per year); D is the yearly demand. Rounded up to whole packs of {pack} and the minimum order of {moq}.',
+  'sku.eoqWhy':
+    'The order size that balances the cost of placing an order (K) against the cost of holding stock (H, per unit per year); D is the yearly demand. Rounded up to whole packs of {pack} and the minimum order of {moq}.',
   'sku.eoqEstimatedCost': 'No unit cost is known, so the stock is valued at half its price ({cost}).',
   'sku.eoqNone': 'The economic order quantity needs a unit cost and some demand.',
   'sku.numbers': 'Replenishment',
@@ -170,7 +192,8 @@ export const enStock = {
   'sku.total': 'Total',
   'sku.alerts': 'Alerts',
   'purchasing.title': 'Purchasing',
-  'purchasing.help': 'Who you buy this SKU from and how it is delivered. An empty lead time uses the supplier’s, then the shop’s default.',
+  'purchasing.help':
+    'Who you buy this SKU from and how it is delivered. An empty lead time uses the supplier’s, then the shop’s default.',
   'purchasing.supplier': 'Supplier',
   'purchasing.leadTime': 'Lead time',
   'purchasing.leadTimeStd': 'Lead time spread (σ)',
@@ -183,7 +206,10 @@ export const enStock = {
   'purchasing.saveFailed': 'Purchasing details were not saved',
   'po.subtitle': 'SKUs at or below their reorder point, grouped by supplier',
   'po.export': 'Export CSV',
-  'po.summary': { one: '{count} supplier to order from · {units} units · {cost}', other: '{count} suppliers to order from · {units} units · {cost}' },
+  'po.summary': {
+    one: '{count} supplier to order from · {units} units · {cost}',
+    other: '{count} suppliers to order from · {units} units · {cost}',
+  },
   'po.noSupplier': 'No supplier set',
   'po.orderFor': 'Purchase order for {supplier}',
   'po.deliverTo': 'Deliver to {warehouse}',
@@ -199,8 +225,10 @@ export const enStock = {
   'po.eoq': 'EOQ {eoq}',
   'po.packs': { one: '{packs} pack of {size}', other: '{packs} packs of {size}' },
   'po.total': 'Total',
-  'po.missingCost': 'Some lines have no unit cost, so the order has no total. Set the cost per item on the product in Shopify.',
+  'po.missingCost':
+    'Some lines have no unit cost, so the order has no total. Set the cost per item on the product in Shopify.',
   'po.emptyTitle': 'Nothing to order',
-  'po.emptyBody': 'Every SKU is above its reorder point. A SKU appears here, with the quantity to order, as soon as its stock position falls to the reorder point.',
+  'po.emptyBody':
+    'Every SKU is above its reorder point. A SKU appears here, with the quantity to order, as soon as its stock position falls to the reorder point.',
   'po.settingsLink': 'Replenishment settings',
 };

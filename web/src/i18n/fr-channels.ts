@@ -6,9 +6,11 @@ export const frChannels: Record<keyof typeof enChannels, Message> = {
   'nav.channels': 'Canaux',
   'channels.subtitle': 'Comptes marketplace : commandes lues, suivi renvoyé, quantités vendables envoyées.',
   'channels.add': 'Connecter un opérateur Mirakl',
-  'channels.builtIn': 'Votre boutique Shopify est le canal intégré : ses commandes arrivent par webhook, sans réglage ici.',
+  'channels.builtIn':
+    'Votre boutique Shopify est le canal intégré : ses commandes arrivent par webhook, sans réglage ici.',
   'channels.emptyTitle': 'Aucune marketplace connectée',
-  'channels.emptyBody': 'Connectez une marketplace Mirakl (Fnac Darty, Carrefour, Leroy Merlin, Boulanger…) avec l’URL de son API vendeur et la clé API de votre boutique.',
+  'channels.emptyBody':
+    'Connectez une marketplace Mirakl (Fnac Darty, Carrefour, Leroy Merlin, Boulanger…) avec l’URL de son API vendeur et la clé API de votre boutique.',
   'channels.kind.mirakl': 'Mirakl',
   'channels.kind.amazon': 'Amazon',
   'channels.healthy': 'Synchronisé',
@@ -27,7 +29,8 @@ export const frChannels: Record<keyof typeof enChannels, Message> = {
   'channels.testFailed': 'Échec de la connexion : {reason}',
   'channels.form.name': 'Nom de la marketplace',
   'channels.form.code': 'Code du canal',
-  'channels.form.codeHelp': 'Les commandes portent ce code ; les règles de routage peuvent le citer. Minuscules, chiffres et tirets.',
+  'channels.form.codeHelp':
+    'Les commandes portent ce code ; les règles de routage peuvent le citer. Minuscules, chiffres et tirets.',
   'channels.form.url': 'URL de l’API vendeur',
   'channels.form.apiKey': 'Clé API de la boutique',
   'channels.form.apiKeyHelp': 'Dans le back-office vendeur, Paramètres utilisateur → Clé API. Stockée chiffrée.',

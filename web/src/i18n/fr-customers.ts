@@ -31,7 +31,8 @@ export const frCustomers: Record<keyof typeof enCustomers, string> = {
   'overview.delayed': 'Colis en retard',
   'nav.emails': 'E-mails',
   'emails.outbox': 'File d’envoi',
-  'emails.outboxHelp': 'Chaque e-mail dû par l’application, une fois par colis et par type. Ceux en attente ont échoué trop souvent : réparez le serveur d’e-mail, puis relancez.',
+  'emails.outboxHelp':
+    'Chaque e-mail dû par l’application, une fois par colis et par type. Ceux en attente ont échoué trop souvent : réparez le serveur d’e-mail, puis relancez.',
   'emails.retry': 'Relancer',
   'emails.retryAll': 'Relancer les e-mails en attente',
   'emails.none': 'Aucun e-mail pour l’instant.',
@@ -41,12 +42,16 @@ export const frCustomers: Record<keyof typeof enCustomers, string> = {
   'emails.mailbox': 'Boîte de démo',
   'emails.mailboxHelp': 'Ce que les clients ont reçu, capté par le serveur d’e-mail de la démo. Uniquement en démo.',
   'emails.mailboxEmpty': 'Rien reçu pour l’instant.',
-  'settings.notifyExactlyOne': 'Le client reçoit toujours un e-mail d’expédition, d’un seul expéditeur. Les commandes marketplace n’en reçoivent d’aucun : la marketplace prévient ses acheteurs.',
+  'settings.notifyExactlyOne':
+    'Le client reçoit toujours un e-mail d’expédition, d’un seul expéditeur. Les commandes marketplace n’en reçoivent d’aucun : la marketplace prévient ses acheteurs.',
   'settings.notifyShopifyLabel': 'Shopify envoie ses e-mails d’expédition',
-  'settings.notifyShopifyExplain': 'La confirmation d’expédition de Shopify, avec le suivi ajouté par l’application. L’application n’envoie aucun e-mail client.',
+  'settings.notifyShopifyExplain':
+    'La confirmation d’expédition de Shopify, avec le suivi ajouté par l’application. L’application n’envoie aucun e-mail client.',
   'settings.notifyAppLabel': 'L’application envoie ses e-mails de suivi',
-  'settings.notifyAppExplain': 'L’e-mail d’expédition de Shopify est coupé pour les colis de l’application ; elle envoie les e-mails d’expédition, de livraison du jour, de livraison et de retard, avec un lien vers sa page de suivi.',
-  'settings.notifyAppUnavailable': 'Indisponible : aucun serveur d’e-mail (SMTP_URL) n’est configuré, Shopify continue donc de prévenir les clients.',
+  'settings.notifyAppExplain':
+    'L’e-mail d’expédition de Shopify est coupé pour les colis de l’application ; elle envoie les e-mails d’expédition, de livraison du jour, de livraison et de retard, avec un lien vers sa page de suivi.',
+  'settings.notifyAppUnavailable':
+    'Indisponible : aucun serveur d’e-mail (SMTP_URL) n’est configuré, Shopify continue donc de prévenir les clients.',
   'settings.logoUrl': 'URL du logo (https) pour les e-mails et la page de suivi',
   'settings.brandColor': 'Couleur de marque (#rrggbb)',
   'settings.emailsLink': 'Voir les e-mails envoyés et les aperçus',

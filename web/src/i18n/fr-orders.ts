@@ -55,15 +55,18 @@ export const frOrders: Record<keyof typeof enOrders, Message> = {
   'orders.col.status': 'Statut',
   'orders.lateBadge': 'En retard',
   'orders.emptyTitle': 'Aucune commande pour l’instant',
-  'orders.emptyBody': 'Les commandes apparaissent ici dès que Shopify les envoie. Vérifiez que vos entrepôts sont configurés pour qu’elles soient routées.',
+  'orders.emptyBody':
+    'Les commandes apparaissent ici dès que Shopify les envoie. Vérifiez que vos entrepôts sont configurés pour qu’elles soient routées.',
   'orders.emptyFilteredTitle': 'Aucune commande ne correspond à ces filtres',
-  'orders.emptyFilteredBody': 'Essayez un autre statut ou une autre période, ou cherchez par numéro de commande ou SKU exact.',
+  'orders.emptyFilteredBody':
+    'Essayez un autre statut ou une autre période, ou cherchez par numéro de commande ou SKU exact.',
   'orders.clearFilters': 'Effacer les filtres',
   'orders.reroute': 'Router à nouveau',
   'orders.rerouteTitle': { one: 'Router à nouveau {count} commande ?', other: 'Router à nouveau {count} commandes ?' },
   'orders.rerouteBody': 'Les règles de routage s’appliquent à nouveau à ce qui n’est pas encore chez un 3PL.',
   'orders.rerouteFresh': 'Choisir les entrepôts à nouveau',
-  'orders.rerouteFreshHelp': 'Retire les allocations qu’aucun 3PL n’a encore prises, pour que les règles choisissent de zéro.',
+  'orders.rerouteFreshHelp':
+    'Retire les allocations qu’aucun 3PL n’a encore prises, pour que les règles choisissent de zéro.',
   'orders.rerouteDone': { one: '{count} commande à router', other: '{count} commandes à router' },
   'order.title': 'Commande',
   'order.notFound': 'Cette commande n’existe pas dans cette boutique',
@@ -74,7 +77,8 @@ export const frOrders: Record<keyof typeof enOrders, Message> = {
   'order.rerouteDone': '{name} sera routée à nouveau',
   'order.hold': 'Mettre en attente',
   'order.holdTitle': 'Mettre {name} en attente ?',
-  'order.holdBody': 'Les allocations qu’aucun 3PL n’a prises sont retirées et leur stock libéré jusqu’à ce que vous libériez la commande.',
+  'order.holdBody':
+    'Les allocations qu’aucun 3PL n’a prises sont retirées et leur stock libéré jusqu’à ce que vous libériez la commande.',
   'order.holdReason': 'Motif',
   'order.holdReasonPlaceholder': 'Adresse à vérifier avec le client',
   'order.holdDone': '{name} est en attente',
@@ -84,7 +88,8 @@ export const frOrders: Record<keyof typeof enOrders, Message> = {
   'order.releaseDone': '{name} libérée',
   'order.cancel': 'Annuler chez le 3PL',
   'order.cancelTitle': 'Annuler {name} chez le 3PL ?',
-  'order.cancelBody': 'Les allocations non prises sont retirées tout de suite ; les 3PL qui traitent déjà la commande reçoivent une demande d’annulation qu’ils peuvent refuser si le colis est parti.',
+  'order.cancelBody':
+    'Les allocations non prises sont retirées tout de suite ; les 3PL qui traitent déjà la commande reçoivent une demande d’annulation qu’ils peuvent refuser si le colis est parti.',
   'order.cancelDone': 'Annulation envoyée pour {name}',
   'order.items': 'Articles',
   'order.total': 'Total',
@@ -120,7 +125,10 @@ export const frOrders: Record<keyof typeof enOrders, Message> = {
   'order.timelineEmpty': 'Rien ne s’est encore passé pour cette commande.',
   'trace.title': 'Décision de routage',
   'trace.none': 'Cette commande n’a pas encore été routée.',
-  'trace.evaluatedAt': { one: 'Décidé le {when} · {count} plan comparé', other: 'Décidé le {when} · {count} plans comparés' },
+  'trace.evaluatedAt': {
+    one: 'Décidé le {when} · {count} plan comparé',
+    other: 'Décidé le {when} · {count} plans comparés',
+  },
   'trace.rule': 'Règle',
   'trace.role.filter': 'Filtre',
   'trace.role.ranking': 'Classement',
@@ -134,11 +142,26 @@ export const frOrders: Record<keyof typeof enOrders, Message> = {
   'trace.rank': 'Rang {rank}',
   'trace.rejectedBy': 'Écarté par {rule}',
   'trace.rejectedByHelp': 'Les règles suivantes n’ont pas examiné cet entrepôt.',
-  'trace.outcome.single': { one: 'Expédiée depuis {warehouse} en un seul colis ({count} article).', other: 'Expédiée depuis {warehouse} en un seul colis ({count} articles).' },
-  'trace.outcome.split': { one: 'Part en {count} colis de {warehouses}.', other: 'Répartie en {count} envois : {warehouses}.' },
-  'trace.outcome.partial': { one: 'Expédie {allocated} articles sur {ordered} depuis {warehouses} ; {count} article en rupture.', other: 'Expédie {allocated} articles sur {ordered} depuis {warehouses} ; {count} articles en rupture.' },
-  'trace.outcome.held': { one: 'En attente : la politique de rupture attend que l’article puisse partir.', other: 'En attente : la politique de rupture attend que les {count} articles puissent partir.' },
-  'trace.outcome.backordered': { one: 'En rupture : aucun entrepôt ne peut expédier l’article maintenant.', other: 'En rupture : aucun entrepôt ne peut expédier les {count} articles maintenant.' },
+  'trace.outcome.single': {
+    one: 'Expédiée depuis {warehouse} en un seul colis ({count} article).',
+    other: 'Expédiée depuis {warehouse} en un seul colis ({count} articles).',
+  },
+  'trace.outcome.split': {
+    one: 'Part en {count} colis de {warehouses}.',
+    other: 'Répartie en {count} envois : {warehouses}.',
+  },
+  'trace.outcome.partial': {
+    one: 'Expédie {allocated} articles sur {ordered} depuis {warehouses} ; {count} article en rupture.',
+    other: 'Expédie {allocated} articles sur {ordered} depuis {warehouses} ; {count} articles en rupture.',
+  },
+  'trace.outcome.held': {
+    one: 'En attente : la politique de rupture attend que l’article puisse partir.',
+    other: 'En attente : la politique de rupture attend que les {count} articles puissent partir.',
+  },
+  'trace.outcome.backordered': {
+    one: 'En rupture : aucun entrepôt ne peut expédier l’article maintenant.',
+    other: 'En rupture : aucun entrepôt ne peut expédier les {count} articles maintenant.',
+  },
   'trace.outcome.empty': 'Rien à expédier.',
   'trace.decidedOver': 'Préféré à {other} selon : {reason}.',
   'trace.decidedBy': 'Décidé selon : {reason}.',
@@ -173,8 +196,15 @@ export const frOrders: Record<keyof typeof enOrders, Message> = {
   'timeline.shopify_cancellation_accepted': 'Demande d’annulation de Shopify acceptée',
   'timeline.shopify_cancellation_rejected': 'Demande d’annulation de Shopify refusée',
   'timelineDetail.webhook': '{topic} · {outcome}',
-  'timelineDetail.backorderCancelled': { one: '{count} unité toujours manquante à l’échéance de la rupture a été annulée ; remboursez-la dans Shopify', other: '{count} unités toujours manquantes à l’échéance de la rupture ont été annulées ; remboursez-les dans Shopify' },
-  'timelineDetail.routed': { one: 'Essai {attempt} : {count} entrepôt, {backordered} lignes en rupture', other: 'Essai {attempt} : {count} entrepôts, {backordered} lignes en rupture' },
+  'timelineDetail.backorderCancelled': {
+    one: '{count} unité toujours manquante à l’échéance de la rupture a été annulée ; remboursez-la dans Shopify',
+    other:
+      '{count} unités toujours manquantes à l’échéance de la rupture ont été annulées ; remboursez-les dans Shopify',
+  },
+  'timelineDetail.routed': {
+    one: 'Essai {attempt} : {count} entrepôt, {backordered} lignes en rupture',
+    other: 'Essai {attempt} : {count} entrepôts, {backordered} lignes en rupture',
+  },
   'timelineDetail.awaitingPayment': 'En attente de paiement',
   'timelineDetail.dispatched': '{warehouse} · {style}',
   'timelineDetail.shipped': '{carrier} · {tracking}',

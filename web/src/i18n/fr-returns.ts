@@ -8,7 +8,8 @@ export const frReturns: Record<keyof typeof enReturns, Message> = {
   'returns.resourceOne': 'retour',
   'returns.resourceMany': 'retours',
   'returns.emptyTitle': 'Aucun retour pour l’instant',
-  'returns.emptyBody': 'Les retours demandés dans Shopify, par vous ou par les clients sur la page de suivi apparaissent ici.',
+  'returns.emptyBody':
+    'Les retours demandés dans Shopify, par vous ou par les clients sur la page de suivi apparaissent ici.',
   'returns.search': 'Rechercher par RMA ou commande',
   'returns.filter.all': 'Tous',
   'returns.filter.toReview': 'À examiner',
@@ -115,7 +116,8 @@ export const frReturns: Record<keyof typeof enReturns, Message> = {
   'returns.policy.saved': 'Politique de retour enregistrée',
   'returns.policy.saveFailed': 'La politique de retour n’a pas été enregistrée',
   'returns.policy.customers': 'Demandes des clients',
-  'returns.policy.customersHelp': 'Les clients demandent un retour depuis leur page de suivi, dans le délai, pour ce qui peut être retourné.',
+  'returns.policy.customersHelp':
+    'Les clients demandent un retour depuis leur page de suivi, dans le délai, pour ce qui peut être retourné.',
   'returns.policy.customerRequests': 'Les clients peuvent demander un retour depuis la page de suivi',
   'returns.policy.windowDays': 'Délai de retour',
   'returns.policy.days': 'jours',
@@ -123,7 +125,8 @@ export const frReturns: Record<keyof typeof enReturns, Message> = {
   'returns.policy.excludedSkus': 'SKU non retournables',
   'returns.policy.excludedTags': 'Étiquettes de produit ou de commande qui rendent une vente définitive',
   'returns.policy.listHelp': 'Séparez par des virgules.',
-  'returns.policy.tagsHelp': 'Séparez par des virgules. Un produit étiqueté final-sale, par exemple, n’est jamais retournable.',
+  'returns.policy.tagsHelp':
+    'Séparez par des virgules. Un produit étiqueté final-sale, par exemple, n’est jamais retournable.',
   'returns.policy.approval': 'Approbation et remboursement',
   'returns.policy.approvalHelp': 'Ce qui se fait sans vous, et ce qui vous attend.',
   'returns.policy.autoApprove': 'Approuver automatiquement les demandes faites dans le délai',
@@ -132,13 +135,18 @@ export const frReturns: Record<keyof typeof enReturns, Message> = {
   'returns.policy.refundOn.grading': 'Automatique, une fois le retour reçu et contrôlé par le 3PL',
   'returns.policy.refundOn.manual': 'Quand je le rembourse moi-même',
   'returns.policy.where': 'Destination des retours',
-  'returns.policy.whereHelp': 'Le plus proche de ces entrepôts reçoit chaque retour ; son adresse figure sur le bon de retour.',
+  'returns.policy.whereHelp':
+    'Le plus proche de ces entrepôts reçoit chaque retour ; son adresse figure sur le bon de retour.',
   'returns.policy.warehouses': 'Entrepôts qui acceptent les retours',
   'returns.policy.warehousesHelp': 'Si aucun n’est coché, l’entrepôt actif le plus proche le reçoit.',
   'returns.policy.costPerReturn': 'Coût d’un retour',
-  'returns.policy.costHelp': 'Étiquette et manutention, dans la devise de la boutique : les chiffres des retours le comparent à la valeur récupérée.',
+  'returns.policy.costHelp':
+    'Étiquette et manutention, dans la devise de la boutique : les chiffres des retours le comparent à la valeur récupérée.',
   'returns.why.merchant': 'Demandé par vous',
-  'returns.why.eligible': { one: 'Dans le délai de {count} jour, chaque ligne éligible', other: 'Dans le délai de {count} jours, chaque ligne éligible' },
+  'returns.why.eligible': {
+    one: 'Dans le délai de {count} jour, chaque ligne éligible',
+    other: 'Dans le délai de {count} jours, chaque ligne éligible',
+  },
   'returns.why.reviewAll': 'La boutique examine chaque retour',
   'returns.why.outsideWindow': { one: 'Hors du délai de {count} jour', other: 'Hors du délai de {count} jours' },
   'returns.why.lineNotEligible': 'Une ligne n’est pas éligible',

@@ -10,7 +10,8 @@ export const frSetup: Record<keyof typeof enSetup, Message> = {
   'wh.feedDocs': 'Documentation de l’API 3PL',
   'wh.docsFooter': 'Vos 3PL se connectent par l’API de flux.',
   'wh.emptyTitle': 'Ajoutez votre premier entrepôt',
-  'wh.emptyBody': 'Indiquez où se trouve votre 3PL, où il livre et à quel coût. Donnez-lui ensuite une clé d’API pour qu’il récupère ses commandes.',
+  'wh.emptyBody':
+    'Indiquez où se trouve votre 3PL, où il livre et à quel coût. Donnez-lui ensuite une clé d’API pour qu’il récupère ses commandes.',
   'wh.col.name': 'Entrepôt',
   'wh.col.city': 'Lieu',
   'wh.col.cutoff': 'Heure limite',
@@ -35,15 +36,19 @@ export const frSetup: Record<keyof typeof enSetup, Message> = {
   'wh.locationsFailed': 'Les emplacements Shopify n’ont pas pu être chargés : {message}',
   'wh.keysAfterSave': 'Enregistrez l’entrepôt pour créer les clés d’API de son 3PL.',
   'wh.pushSecretTitle': 'Secret de signature pour le 3PL',
-  'wh.pushSecretNote': 'Donnez ce secret au 3PL pour qu’il vérifie la signature de chaque commande envoyée. Il ne sera plus affiché.',
+  'wh.pushSecretNote':
+    'Donnez ce secret au 3PL pour qu’il vérifie la signature de chaque commande envoyée. Il ne sera plus affiché.',
   'wh.section.general': 'Entrepôt',
-  'wh.section.generalHelp': 'Comment vous et les règles le désignez. Le plus petit numéro de priorité l’emporte en cas d’égalité.',
+  'wh.section.generalHelp':
+    'Comment vous et les règles le désignez. Le plus petit numéro de priorité l’emporte en cas d’égalité.',
   'wh.section.address': 'Adresse',
   'wh.section.addressHelp': 'Les coordonnées permettent aux règles de mesurer la distance à chaque client.',
   'wh.section.calendar': 'Jours d’expédition',
-  'wh.section.calendarHelp': 'Les commandes après l’heure limite partent le jour ouvré suivant. Les promesses ne comptent que les jours ouvrés.',
+  'wh.section.calendarHelp':
+    'Les commandes après l’heure limite partent le jour ouvré suivant. Les promesses ne comptent que les jours ouvrés.',
   'wh.section.zones': 'Zones',
-  'wh.section.zonesHelp': 'Où l’entrepôt livre. Une zone est un ensemble de pays, éventuellement limité à des débuts de code postal.',
+  'wh.section.zonesHelp':
+    'Où l’entrepôt livre. Une zone est un ensemble de pays, éventuellement limité à des débuts de code postal.',
   'wh.section.service': 'Niveaux de service',
   'wh.section.serviceHelp': 'Transporteurs ou services, chacun avec son délai vers chaque zone.',
   'wh.section.costs': 'Coût d’expédition',
@@ -51,7 +56,8 @@ export const frSetup: Record<keyof typeof enSetup, Message> = {
   'wh.section.dispatch': 'Transmission et Shopify',
   'wh.section.dispatchHelp': 'Comment le 3PL reçoit les commandes, et quel emplacement Shopify les traite.',
   'wh.section.keys': 'Clés d’API',
-  'wh.section.keysHelp': 'Les clés du 3PL pour lire ses commandes et déclarer ses expéditions. Chaque clé ne voit que cet entrepôt.',
+  'wh.section.keysHelp':
+    'Les clés du 3PL pour lire ses commandes et déclarer ses expéditions. Chaque clé ne voit que cet entrepôt.',
   'wh.name': 'Nom',
   'wh.code': 'Code',
   'wh.codeHelp': '2 à 20 majuscules, chiffres, - ou _',
@@ -81,7 +87,8 @@ export const frSetup: Record<keyof typeof enSetup, Message> = {
   'wh.zonePrefixes': 'Débuts de code postal',
   'wh.removeZone': 'Supprimer la zone {code}',
   'wh.addZone': 'Ajouter une zone',
-  'wh.zonesOrderHelp': 'Quand des zones se recouvrent, la première de la liste l’emporte : placez les zones étroites (quelques codes postaux) avant les larges (un pays entier).',
+  'wh.zonesOrderHelp':
+    'Quand des zones se recouvrent, la première de la liste l’emporte : placez les zones étroites (quelques codes postaux) avant les larges (un pays entier).',
   'wh.levelCode': 'Code',
   'wh.levelName': 'Nom',
   'wh.removeLevel': 'Supprimer le niveau de service {code}',
@@ -90,11 +97,13 @@ export const frSetup: Record<keyof typeof enSetup, Message> = {
   'wh.days': 'jours',
   'wh.costsNoZones': 'Ajoutez d’abord une zone.',
   'wh.dispatchStyle': 'Comment le 3PL reçoit les commandes',
-  'wh.feedHelp': 'Le 3PL interroge l’API de flux avec sa clé pour prendre les nouvelles commandes. Fonctionne avec tout 3PL.',
+  'wh.feedHelp':
+    'Le 3PL interroge l’API de flux avec sa clé pour prendre les nouvelles commandes. Fonctionne avec tout 3PL.',
   'wh.httpHelp': 'L’application envoie chaque commande à l’API du 3PL, signée avec un secret.',
   'wh.pushUrl': 'URL d’envoi',
   'wh.location': 'Emplacement Shopify',
-  'wh.locationHelp': 'Les commandes routées ici sont déplacées vers cet emplacement dans Shopify et traitées depuis celui-ci.',
+  'wh.locationHelp':
+    'Les commandes routées ici sont déplacées vers cet emplacement dans Shopify et traitées depuis celui-ci.',
   'wh.location.none': 'Aucun',
   'wh.location.inactive': 'inactif',
   'secret.section': 'Secret de signature',
@@ -102,7 +111,8 @@ export const frSetup: Record<keyof typeof enSetup, Message> = {
   'secret.help': 'Changez le secret quand une personne qui le connaissait s’en va, ou tout de suite s’il a pu fuiter.',
   'secret.rotate': 'Changer le secret',
   'secret.rotateTitle': 'Changer le secret de signature',
-  'secret.rotateBody': 'Un nouveau secret est créé et affiché une seule fois. En attendant que le 3PL l’utilise, les envois peuvent porter aussi une signature avec l’ancien secret.',
+  'secret.rotateBody':
+    'Un nouveau secret est créé et affiché une seule fois. En attendant que le 3PL l’utilise, les envois peuvent porter aussi une signature avec l’ancien secret.',
   'secret.overlap': 'Continuer à signer avec l’ancien secret',
   'secret.overlap.0': 'Non : arrêter maintenant (il a pu fuiter)',
   'secret.overlap.1': 'Pendant 1 heure',
@@ -116,7 +126,8 @@ export const frSetup: Record<keyof typeof enSetup, Message> = {
   'keys.label': 'Libellé',
   'keys.labelHelp': 'Qui l’utilisera, par ex. « WMS production »',
   'keys.createdTitle': 'Votre nouvelle clé d’API',
-  'keys.shownOnce': 'Copiez cette clé maintenant et transmettez-la au 3PL. Pour votre sécurité, elle est stockée chiffrée et ne sera plus jamais affichée.',
+  'keys.shownOnce':
+    'Copiez cette clé maintenant et transmettez-la au 3PL. Pour votre sécurité, elle est stockée chiffrée et ne sera plus jamais affichée.',
   'keys.key': 'Clé d’API',
   'keys.copy': 'Copier',
   'keys.copied': 'Clé copiée',
@@ -131,7 +142,8 @@ export const frSetup: Record<keyof typeof enSetup, Message> = {
   'keys.revoke': 'Révoquer',
   'keys.revokeNamed': 'Révoquer {label}',
   'keys.revokeTitle': 'Révoquer « {label} » ?',
-  'keys.revokeBody': 'Les appels avec cette clé échouent dès maintenant. Le 3PL aura besoin d’une nouvelle clé pour continuer.',
+  'keys.revokeBody':
+    'Les appels avec cette clé échouent dès maintenant. Le 3PL aura besoin d’une nouvelle clé pour continuer.',
   'keys.revokedToast': 'Clé révoquée',
   'ruleKind.coverage': 'Dessert l’adresse',
   'ruleKind.eligibility': 'Éligibilité',
@@ -144,16 +156,19 @@ export const frSetup: Record<keyof typeof enSetup, Message> = {
   'ruleKind.split': 'Fractionnement',
   'ruleKind.backorder': 'Ruptures',
   'ruleKind.substitution': 'Substitutions',
-  'ruleHelp.eligibility': 'Limite les commandes que certains entrepôts peuvent expédier : par destination, zone ou canal. Les listes de SKU écartent seulement ces articles de l’entrepôt.',
+  'ruleHelp.eligibility':
+    'Limite les commandes que certains entrepôts peuvent expédier : par destination, zone ou canal. Les listes de SKU écartent seulement ces articles de l’entrepôt.',
   'ruleHelp.capacity': 'Vérifie combien d’envois il reste à chaque entrepôt aujourd’hui.',
   'ruleHelp.stock': 'Préfère les plans avec moins de colis : un entrepôt qui expédie toute la commande d’abord.',
   'ruleHelp.proximity': 'Préfère l’entrepôt le plus proche du client.',
   'ruleHelp.promise': 'Préfère les entrepôts qui livrent à la date promise, ou la livraison la plus rapide.',
-  'ruleHelp.cost': 'Préfère l’expédition la moins chère ; peut donner un prix au stock rare pour que les derniers articles aillent là où ils comptent le plus.',
+  'ruleHelp.cost':
+    'Préfère l’expédition la moins chère ; peut donner un prix au stock rare pour que les derniers articles aillent là où ils comptent le plus.',
   'ruleHelp.priority': 'Préfère les entrepôts au plus petit numéro de priorité.',
   'ruleHelp.split': 'En combien de colis une commande peut être répartie.',
   'ruleHelp.backorder': 'Ce que deviennent les articles qu’aucun entrepôt ne peut expédier maintenant.',
-  'ruleHelp.substitution': 'SKU équivalents pouvant remplacer un article commandé, seulement si cela évite une rupture ou un colis. Jamais pour les commandes marketplace.',
+  'ruleHelp.substitution':
+    'SKU équivalents pouvant remplacer un article commandé, seulement si cela évite une rupture ou un colis. Jamais pour les commandes marketplace.',
   'ruleForm.label': 'Nom (facultatif)',
   'ruleForm.labelHelp': 'Affiché dans cette liste et dans les décisions de routage. C’est une règle de type {role}.',
   'ruleForm.noSettings': 'Cette règle n’a pas de réglage : seule sa place dans la liste compte.',
@@ -196,7 +211,8 @@ export const frSetup: Record<keyof typeof enSetup, Message> = {
   'ruleForm.backorderPolicy': 'Articles manquants',
   'ruleForm.backorderOption.partial': 'Expédier le disponible, le reste plus tard',
   'ruleForm.backorderOption.hold': 'Attendre que tout puisse partir',
-  'ruleForm.backorderOption.cancel_after_days': 'Expédier le disponible, annuler le reste après quelques jours (remboursement à faire dans Shopify)',
+  'ruleForm.backorderOption.cancel_after_days':
+    'Expédier le disponible, annuler le reste après quelques jours (remboursement à faire dans Shopify)',
   'ruleForm.cancelAfterDays': 'Annuler après',
   'ruleForm.equivalents': 'SKU équivalents',
   'ruleForm.equivalentsHelp': 'Une ligne par SKU : SKU: substitut, substitut',
@@ -235,10 +251,14 @@ export const frSetup: Record<keyof typeof enSetup, Message> = {
   'ruleSummary.minPart': 'au moins {amount} par colis',
   'ruleSummary.backorderPartial': 'Expédier le disponible, le reste au retour du stock',
   'ruleSummary.backorderHold': 'Attendre que toute la commande puisse partir',
-  'ruleSummary.backorderCancel': { one: 'Expédier le disponible, annuler le reste après {count} jour', other: 'Expédier le disponible, annuler le reste après {count} jours' },
+  'ruleSummary.backorderCancel': {
+    one: 'Expédier le disponible, annuler le reste après {count} jour',
+    other: 'Expédier le disponible, annuler le reste après {count} jours',
+  },
   'ruleSummary.substitution': { one: '{count} SKU avec équivalents', other: '{count} SKU avec équivalents' },
   'ruleSummary.consent': 'seulement avec l’accord du client',
-  'rules.subtitle': 'Les filtres écartent des entrepôts, puis chaque règle de classement départage ce que les précédentes laissent à égalité.',
+  'rules.subtitle':
+    'Les filtres écartent des entrepôts, puis chaque règle de classement départage ce que les précédentes laissent à égalité.',
   'rules.unsaved': 'Modifications non enregistrées',
   'rules.defaults': 'Règles par défaut',
   'rules.restoreDefaults': 'Rétablir les règles par défaut',
@@ -264,15 +284,24 @@ export const frSetup: Record<keyof typeof enSetup, Message> = {
   'rules.edit': 'Modifier {name}',
   'rules.remove': 'Supprimer {name}',
   'rules.removed': '{name} supprimée ; abandonnez pour annuler',
-  'rules.empty': 'Aucune règle : les commandes vont à n’importe quel entrepôt qui a le stock. Ajoutez une règle pour décider.',
+  'rules.empty':
+    'Aucune règle : les commandes vont à n’importe quel entrepôt qui a le stock. Ajoutez une règle pour décider.',
   'sim.title': 'Essayer sur les commandes passées',
-  'sim.help': 'Rejoue les commandes récentes avec vos règles enregistrées et avec ce brouillon, sur le stock d’aujourd’hui. Rien n’est modifié.',
+  'sim.help':
+    'Rejoue les commandes récentes avec vos règles enregistrées et avec ce brouillon, sur le stock d’aujourd’hui. Rien n’est modifié.',
   'sim.period': 'Commandes des',
   'sim.days': { one: '{count} dernier jour', other: '{count} derniers jours' },
   'sim.run': 'Essayer sur les commandes passées',
   'sim.empty': 'Modifiez les règles ci-dessus, puis essayez-les ici avant d’enregistrer.',
-  'sim.replayed': { one: '{count} commande des {days} derniers jours rejouée.', other: '{count} commandes des {days} derniers jours rejouées.' },
-  'sim.replayedRecent': { one: 'Les {days} derniers jours comptent plus de commandes qu’un essai n’en rejoue : la plus récente, passée entre le {from} et le {to}, a été rejouée.', other: 'Les {days} derniers jours comptent plus de commandes qu’un essai n’en rejoue : les {count} plus récentes, passées entre le {from} et le {to}, ont été rejouées.' },
+  'sim.replayed': {
+    one: '{count} commande des {days} derniers jours rejouée.',
+    other: '{count} commandes des {days} derniers jours rejouées.',
+  },
+  'sim.replayedRecent': {
+    one: 'Les {days} derniers jours comptent plus de commandes qu’un essai n’en rejoue : la plus récente, passée entre le {from} et le {to}, a été rejouée.',
+    other:
+      'Les {days} derniers jours comptent plus de commandes qu’un essai n’en rejoue : les {count} plus récentes, passées entre le {from} et le {to}, ont été rejouées.',
+  },
   'sim.metric': 'Mesure',
   'sim.current': 'Règles enregistrées',
   'sim.draft': 'Ce brouillon',

@@ -33,10 +33,22 @@ export function createTranslate(language: Language): Translate {
 }
 
 /** Provides the language and the shop's formats to the whole app. */
-export function I18nProvider({ language, formatSettings, children }: { language: Language; formatSettings: Omit<FormatSettings, 'language'>; children: ReactNode }) {
+export function I18nProvider({
+  language,
+  formatSettings,
+  children,
+}: {
+  language: Language;
+  formatSettings: Omit<FormatSettings, 'language'>;
+  children: ReactNode;
+}) {
   const { shopLocale, currency, timeZone } = formatSettings;
   const value = useMemo<I18n>(
-    () => ({ language, t: createTranslate(language), format: createFormat({ language, shopLocale, currency, timeZone }) }),
+    () => ({
+      language,
+      t: createTranslate(language),
+      format: createFormat({ language, shopLocale, currency, timeZone }),
+    }),
     [language, shopLocale, currency, timeZone],
   );
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;

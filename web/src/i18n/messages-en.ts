@@ -20,7 +20,8 @@ const enCommon = {
   'startup.title': 'Routing Logistics',
   'startup.failed': 'The app could not load your shop',
   'startup.openFromAdmin': 'Open this app from your Shopify admin',
-  'startup.openFromAdminBody': 'The app signs in with your Shopify admin session. Go to Apps in your Shopify admin and open Routing Logistics.',
+  'startup.openFromAdminBody':
+    'The app signs in with your Shopify admin session. Go to Apps in your Shopify admin and open Routing Logistics.',
   'notFound.title': 'This page does not exist',
   'notFound.body': 'The link may be old, or the page was moved. The overview has everything in one place.',
   'notFound.back': 'Go to the overview',
@@ -50,7 +51,8 @@ const enCommon = {
   'overview.lateHelp': 'Past the ship-by date promised',
   'overview.handoverTitle': 'Order to 3PL hand-over',
   'overview.handoverHelp': 'Time from checkout to the 3PL acknowledging the order, last 7 days',
-  'overview.handoverEmpty': 'No order reached a 3PL in the last 7 days. The chart fills in as warehouses acknowledge orders.',
+  'overview.handoverEmpty':
+    'No order reached a 3PL in the last 7 days. The chart fills in as warehouses acknowledge orders.',
   'overview.handoverOrders': { one: 'Based on {count} order this week', other: 'Based on {count} orders this week' },
   'overview.chartLabel': 'Median and 95th percentile hand-over time per day over the last {days} days',
   'overview.median': 'Median',
@@ -60,7 +62,10 @@ const enCommon = {
   'overview.deadLettersNone': 'Every event Shopify sent was processed.',
   'overview.reconciliation': 'Last reconciliation',
   'overview.reconciliationAt': 'Checked against Shopify {when}',
-  'overview.reconciliationResult': { one: '{checked} orders checked, {count} repaired', other: '{checked} orders checked, {count} repaired' },
+  'overview.reconciliationResult': {
+    one: '{checked} orders checked, {count} repaired',
+    other: '{checked} orders checked, {count} repaired',
+  },
   'overview.reconciliationNone': 'Not run yet. It runs every hour and after install.',
   'reconcile.missing': 'was missing',
   'reconcile.cancellation': 'cancellation was missed',
@@ -79,10 +84,12 @@ const enCommon = {
   'dl.replayed': '{topic} sent back for processing',
   'dl.replayedAll': { one: '{count} event sent back for processing', other: '{count} events sent back for processing' },
   'dl.emptyTitle': 'No dead letters',
-  'dl.emptyBody': 'Every event from Shopify was processed. Events that keep failing after their retries appear here, with the error and a way to replay them.',
+  'dl.emptyBody':
+    'Every event from Shopify was processed. Events that keep failing after their retries appear here, with the error and a way to replay them.',
   'dl.loadMore': 'Load older',
   'fail.title': 'Failed hand-overs',
-  'fail.subtitle': 'Orders the 3PL never received and tracking numbers the sales channel never received, after every retry',
+  'fail.subtitle':
+    'Orders the 3PL never received and tracking numbers the sales channel never received, after every retry',
   'fail.dispatch': 'Hand-over to the 3PL',
   'fail.tracking': 'Tracking sent to the sales channel',
   'fail.order': 'Order #{id}',
@@ -124,6 +131,15 @@ const enCommon = {
 };
 
 /** The English catalogue: the reference every other language must cover. */
-export const en = { ...enCommon, ...enOrders, ...enSetup, ...enStock, ...enReplenishment, ...enChannels, ...enReturns, ...enCustomers } satisfies Record<string, Message>;
+export const en = {
+  ...enCommon,
+  ...enOrders,
+  ...enSetup,
+  ...enStock,
+  ...enReplenishment,
+  ...enChannels,
+  ...enReturns,
+  ...enCustomers,
+} satisfies Record<string, Message>;
 /** Every message key of the app. */
 export type MessageKey = keyof typeof en;

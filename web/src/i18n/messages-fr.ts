@@ -18,7 +18,8 @@ const frCommon = {
   'startup.title': 'Routing Logistics',
   'startup.failed': 'L’application n’a pas pu charger votre boutique',
   'startup.openFromAdmin': 'Ouvrez cette application depuis votre interface Shopify',
-  'startup.openFromAdminBody': 'L’application utilise votre session Shopify. Allez dans Applications de votre interface Shopify et ouvrez Routing Logistics.',
+  'startup.openFromAdminBody':
+    'L’application utilise votre session Shopify. Allez dans Applications de votre interface Shopify et ouvrez Routing Logistics.',
   'notFound.title': 'Cette page n’existe pas',
   'notFound.body': 'Le lien est peut-être ancien, ou la page a changé de place. La vue d’ensemble rassemble tout.',
   'notFound.back': 'Aller à la vue d’ensemble',
@@ -48,8 +49,12 @@ const frCommon = {
   'overview.lateHelp': 'Date d’expédition promise dépassée',
   'overview.handoverTitle': 'De la commande au 3PL',
   'overview.handoverHelp': 'Délai entre la commande et sa confirmation par le 3PL, 7 derniers jours',
-  'overview.handoverEmpty': 'Aucune commande n’a atteint un 3PL ces 7 derniers jours. Le graphique se remplit à mesure que les entrepôts confirment les commandes.',
-  'overview.handoverOrders': { one: 'Sur {count} commande cette semaine', other: 'Sur {count} commandes cette semaine' },
+  'overview.handoverEmpty':
+    'Aucune commande n’a atteint un 3PL ces 7 derniers jours. Le graphique se remplit à mesure que les entrepôts confirment les commandes.',
+  'overview.handoverOrders': {
+    one: 'Sur {count} commande cette semaine',
+    other: 'Sur {count} commandes cette semaine',
+  },
   'overview.chartLabel': 'Délai médian et 95e centile de transmission par jour sur les {days} derniers jours',
   'overview.median': 'Médiane',
   'overview.p95': '95e centile',
@@ -58,7 +63,10 @@ const frCommon = {
   'overview.deadLettersNone': 'Tous les événements envoyés par Shopify ont été traités.',
   'overview.reconciliation': 'Dernier rapprochement',
   'overview.reconciliationAt': 'Vérifié avec Shopify le {when}',
-  'overview.reconciliationResult': { one: '{checked} commandes vérifiées, {count} réparée', other: '{checked} commandes vérifiées, {count} réparées' },
+  'overview.reconciliationResult': {
+    one: '{checked} commandes vérifiées, {count} réparée',
+    other: '{checked} commandes vérifiées, {count} réparées',
+  },
   'overview.reconciliationNone': 'Pas encore exécuté. Il tourne toutes les heures et après l’installation.',
   'reconcile.missing': 'manquait',
   'reconcile.cancellation': 'annulation manquée',
@@ -75,12 +83,17 @@ const frCommon = {
   'dl.replayAllTitle': { one: 'Rejouer {count} événement en échec ?', other: 'Rejouer {count} événements en échec ?' },
   'dl.replayAllBody': 'Chaque événement est traité à nouveau. Ceux qui échouent encore reviennent ici.',
   'dl.replayed': '{topic} renvoyé au traitement',
-  'dl.replayedAll': { one: '{count} événement renvoyé au traitement', other: '{count} événements renvoyés au traitement' },
+  'dl.replayedAll': {
+    one: '{count} événement renvoyé au traitement',
+    other: '{count} événements renvoyés au traitement',
+  },
   'dl.emptyTitle': 'Aucun événement en échec',
-  'dl.emptyBody': 'Tous les événements de Shopify ont été traités. Ceux qui échouent malgré les nouvelles tentatives apparaissent ici, avec l’erreur et un bouton pour les rejouer.',
+  'dl.emptyBody':
+    'Tous les événements de Shopify ont été traités. Ceux qui échouent malgré les nouvelles tentatives apparaissent ici, avec l’erreur et un bouton pour les rejouer.',
   'dl.loadMore': 'Plus anciens',
   'fail.title': 'Transmissions en échec',
-  'fail.subtitle': 'Commandes jamais reçues par le 3PL et numéros de suivi jamais reçus par le canal de vente, malgré toutes les tentatives',
+  'fail.subtitle':
+    'Commandes jamais reçues par le 3PL et numéros de suivi jamais reçus par le canal de vente, malgré toutes les tentatives',
   'fail.dispatch': 'Transmission au 3PL',
   'fail.tracking': 'Suivi envoyé au canal de vente',
   'fail.order': 'Commande n° {id}',
@@ -122,4 +135,13 @@ const frCommon = {
 };
 
 /** The French catalogue: every English key, translated (the type makes a missing one an error). */
-export const fr: Record<MessageKey, Message> = { ...frCommon, ...frOrders, ...frSetup, ...frStock, ...frReplenishment, ...frChannels, ...frReturns, ...frCustomers };
+export const fr: Record<MessageKey, Message> = {
+  ...frCommon,
+  ...frOrders,
+  ...frSetup,
+  ...frStock,
+  ...frReplenishment,
+  ...frChannels,
+  ...frReturns,
+  ...frCustomers,
+};

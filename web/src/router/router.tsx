@@ -15,7 +15,10 @@ export interface AppLocation {
 /** The current location (React Router's), with its query parsed; re-renders on every navigation. */
 export function useLocation(): AppLocation {
   const { pathname, search } = useRouterLocation();
-  return useMemo(() => ({ path: pathname, query: new URLSearchParams(search), href: pathname + search }), [pathname, search]);
+  return useMemo(
+    () => ({ path: pathname, query: new URLSearchParams(search), href: pathname + search }),
+    [pathname, search],
+  );
 }
 
 /** Options of an in-app navigation. */
@@ -30,15 +33,21 @@ export interface NavigateOptions {
  */
 export function useNavigate(): (to: string, opts?: NavigateOptions) => void {
   const navigate = useRouterNavigate();
-  return useCallback((to: string, opts: NavigateOptions = {}) => {
-    if (to === window.location.pathname + window.location.search) return;
-    void navigate(to, { replace: !!opts.replace });
-    if (!opts.replace) window.scrollTo(0, 0);
-  }, [navigate]);
+  return useCallback(
+    (to: string, opts: NavigateOptions = {}) => {
+      if (to === window.location.pathname + window.location.search) return;
+      void navigate(to, { replace: !!opts.replace });
+      if (!opts.replace) window.scrollTo(0, 0);
+    },
+    [navigate],
+  );
 }
 
 /** Builds `path?query` from a map, leaving out empty values. */
-export function withQuery(path: string, query: Record<string, string | number | boolean | null | undefined | string[]>): string {
+export function withQuery(
+  path: string,
+  query: Record<string, string | number | boolean | null | undefined | string[]>,
+): string {
   const q = new URLSearchParams();
   for (const [k, v] of Object.entries(query)) {
     if (v === null || v === undefined || v === '' || v === false || (Array.isArray(v) && v.length === 0)) continue;
@@ -55,7 +64,17 @@ export function RouterLink({ url, external, children, onClick, ...rest }: LinkLi
   const navigate = useNavigate();
   const handle = (e: MouseEvent<HTMLAnchorElement>) => {
     onClick?.(e);
-    if (e.defaultPrevented || external || !isInternal(url) || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+    if (
+      e.defaultPrevented ||
+      external ||
+      !isInternal(url) ||
+      e.button !== 0 ||
+      e.metaKey ||
+      e.ctrlKey ||
+      e.shiftKey ||
+      e.altKey
+    )
+      return;
     e.preventDefault();
     navigate(url);
   };

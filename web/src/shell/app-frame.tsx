@@ -1,5 +1,18 @@
 import { Frame, Navigation, TopBar } from '@shopify/polaris';
-import { AlertTriangleIcon, CartDownIcon, GlobeEUIcon, HomeIcon, InventoryIcon, ListNumberedIcon, LocationIcon, NotificationIcon, OrderIcon, ReturnIcon, SettingsIcon, EmailIcon } from '@shopify/polaris-icons';
+import {
+  AlertTriangleIcon,
+  CartDownIcon,
+  GlobeEUIcon,
+  HomeIcon,
+  InventoryIcon,
+  ListNumberedIcon,
+  LocationIcon,
+  NotificationIcon,
+  OrderIcon,
+  ReturnIcon,
+  SettingsIcon,
+  EmailIcon,
+} from '@shopify/polaris-icons';
 import { NavMenu } from '@shopify/app-bridge-react';
 import { useState, type ReactNode } from 'react';
 import { useI18n, type MessageKey } from '../i18n/i18n.js';
@@ -21,7 +34,13 @@ const sections: { url: string; label: MessageKey; icon: typeof HomeIcon }[] = [
   { url: '/settings', label: 'nav.settings', icon: SettingsIcon },
 ];
 
-const initials = (name: string) => name.split(/\s+/).map((w) => w[0] ?? '').join('').slice(0, 2).toUpperCase();
+const initials = (name: string) =>
+  name
+    .split(/\s+/)
+    .map((w) => w[0] ?? '')
+    .join('')
+    .slice(0, 2)
+    .toUpperCase();
 
 /** What the frame shows of the shop; absent while it loads. */
 export interface FrameShop {
@@ -34,7 +53,15 @@ export interface FrameShop {
  * Inside Shopify admin the app's pages are listed in the admin's own sidebar (App Bridge's
  * NavMenu) and the page is bare; outside it, a Polaris frame draws the same navigation.
  */
-export function AppFrame({ embedded, shop, children }: { embedded: boolean; shop: FrameShop | null; children: ReactNode }) {
+export function AppFrame({
+  embedded,
+  shop,
+  children,
+}: {
+  embedded: boolean;
+  shop: FrameShop | null;
+  children: ReactNode;
+}) {
   const { t } = useI18n();
   const { path } = useLocation();
   const [mobileNav, setMobileNav] = useState(false);
@@ -45,7 +72,9 @@ export function AppFrame({ embedded, shop, children }: { embedded: boolean; shop
       <Frame>
         <NavMenu>
           {sections.map((s) => (
-            <RouterLink key={s.url} url={s.url} rel={s.url === '/' ? 'home' : undefined}>{t(s.label)}</RouterLink>
+            <RouterLink key={s.url} url={s.url} rel={s.url === '/' ? 'home' : undefined}>
+              {t(s.label)}
+            </RouterLink>
           ))}
         </NavMenu>
         <ToastProvider>{children}</ToastProvider>
@@ -58,7 +87,11 @@ export function AppFrame({ embedded, shop, children }: { embedded: boolean; shop
     <Navigation location={path}>
       <Navigation.Section
         items={sections.map((s) => ({
-          url: s.url, label: t(s.label), icon: s.icon, selected: selected(s.url), onClick: () => setMobileNav(false),
+          url: s.url,
+          label: t(s.label),
+          icon: s.icon,
+          selected: selected(s.url),
+          onClick: () => setMobileNav(false),
           badge: s.url === '/dead-letters' && shop && shop.deadLetters > 0 ? String(shop.deadLetters) : undefined,
         }))}
       />
@@ -68,10 +101,18 @@ export function AppFrame({ embedded, shop, children }: { embedded: boolean; shop
     <TopBar
       showNavigationToggle
       onNavigationToggle={() => setMobileNav((v) => !v)}
-      userMenu={shop ? (
-        <TopBar.UserMenu name={shop.name} detail={shop.domain} initials={initials(shop.name)} open={userMenu} onToggle={() => setUserMenu((v) => !v)}
-          actions={[{ items: [{ content: t('nav.settings'), url: '/settings' }] }]} />
-      ) : undefined}
+      userMenu={
+        shop ? (
+          <TopBar.UserMenu
+            name={shop.name}
+            detail={shop.domain}
+            initials={initials(shop.name)}
+            open={userMenu}
+            onToggle={() => setUserMenu((v) => !v)}
+            actions={[{ items: [{ content: t('nav.settings'), url: '/settings' }] }]}
+          />
+        ) : undefined
+      }
     />
   );
   return (

@@ -25,7 +25,13 @@ export function ToastProvider({ children }: { children: ReactNode }) {
     <ToastContext.Provider value={value}>
       {children}
       {toasts.map((t) => (
-        <Toast key={t.id} content={t.message} error={t.error} duration={t.error ? 8000 : 4000} onDismiss={() => setToasts((ts) => ts.filter((x) => x.id !== t.id))} />
+        <Toast
+          key={t.id}
+          content={t.message}
+          error={t.error}
+          duration={t.error ? 8000 : 4000}
+          onDismiss={() => setToasts((ts) => ts.filter((x) => x.id !== t.id))}
+        />
       ))}
     </ToastContext.Provider>
   );

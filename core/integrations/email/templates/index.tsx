@@ -46,7 +46,8 @@ export const emailTemplates: { [K in EmailKind]: Template<EmailDataByKind[K]> } 
   return_declined: returnTemplate('return_declined'),
   return_refunded: returnTemplate('return_refunded'),
   stock_digest: {
-    subject: (d, lang) => say(lang, 'digest.subject', { date: formatDate(lang, `${d.date}T12:00:00Z`, 'UTC'), count: d.openAlerts }),
+    subject: (d, lang) =>
+      say(lang, 'digest.subject', { date: formatDate(lang, `${d.date}T12:00:00Z`, 'UTC'), count: d.openAlerts }),
     element: (d, brand, lang) => <StockDigestEmail data={d} brand={brand} lang={lang} />,
   },
 };
@@ -58,7 +59,12 @@ export interface RenderedEmail {
 }
 
 /** Subject, HTML and plain-text parts of one message. */
-export async function renderEmail<K extends EmailKind>(kind: K, data: EmailDataByKind[K], brand: Brand, lang: EmailLanguage): Promise<RenderedEmail> {
+export async function renderEmail<K extends EmailKind>(
+  kind: K,
+  data: EmailDataByKind[K],
+  brand: Brand,
+  lang: EmailLanguage,
+): Promise<RenderedEmail> {
   const template = emailTemplates[kind] as Template<EmailDataByKind[K]>;
   const element = template.element(data, brand, lang);
   const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);

@@ -11,8 +11,12 @@ export function StockDigestEmail({ data, brand, lang }: { data: StockDigestData;
   const date = formatDate(lang, `${data.date}T12:00:00Z`, 'UTC');
   return (
     <Layout brand={brand} lang={lang} preview={say(lang, 'digest.preview')} footer={say(lang, 'digest.footer')}>
-      <Heading as="h1" style={{ fontSize: '22px', color: '#18181b', margin: '16px 0 8px' }}>{say(lang, 'digest.title')}</Heading>
-      <Text style={{ fontSize: '15px' }}>{data.openAlerts ? say(lang, 'digest.body', { count: data.openAlerts, date }) : say(lang, 'digest.none')}</Text>
+      <Heading as="h1" style={{ fontSize: '22px', color: '#18181b', margin: '16px 0 8px' }}>
+        {say(lang, 'digest.title')}
+      </Heading>
+      <Text style={{ fontSize: '15px' }}>
+        {data.openAlerts ? say(lang, 'digest.body', { count: data.openAlerts, date }) : say(lang, 'digest.none')}
+      </Text>
       {data.items.length ? (
         <Section>
           <Row>
@@ -31,7 +35,17 @@ export function StockDigestEmail({ data, brand, lang }: { data: StockDigestData;
           ))}
         </Section>
       ) : null}
-      <Button href={data.adminUrl} style={{ backgroundColor: brand.color, color: '#ffffff', borderRadius: '6px', padding: '12px 20px', fontSize: '15px', marginTop: '16px' }}>
+      <Button
+        href={data.adminUrl}
+        style={{
+          backgroundColor: brand.color,
+          color: '#ffffff',
+          borderRadius: '6px',
+          padding: '12px 20px',
+          fontSize: '15px',
+          marginTop: '16px',
+        }}
+      >
         {say(lang, 'digest.open')}
       </Button>
     </Layout>

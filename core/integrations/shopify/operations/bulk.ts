@@ -12,9 +12,20 @@ export const BULK_OPERATION = `query BulkOperation($id: ID!) {
 }`;
 
 export interface BulkRunResult {
-  bulkOperationRunQuery: { bulkOperation: { id: string; status: string } | null; userErrors: { field: string[] | null; message: string; code: string | null }[] };
+  bulkOperationRunQuery: {
+    bulkOperation: { id: string; status: string } | null;
+    userErrors: { field: string[] | null; message: string; code: string | null }[];
+  };
 }
 
 export interface BulkOperationResult {
-  bulkOperation: { id: string; status: string; errorCode: string | null; objectCount: string; rootObjectCount: string; url: string | null; partialDataUrl: string | null } | null;
+  bulkOperation: {
+    id: string;
+    status: string;
+    errorCode: string | null;
+    objectCount: string;
+    rootObjectCount: string;
+    url: string | null;
+    partialDataUrl: string | null;
+  } | null;
 }

@@ -3,7 +3,13 @@ export const SHOP_INFO = `query ShopInfo {
   shop { name email currencyCode ianaTimezone shopAddress { countryCodeV2 } }
 }`;
 export interface ShopInfo {
-  shop: { name: string; email: string | null; currencyCode: string; ianaTimezone: string; shopAddress: { countryCodeV2: string | null } | null };
+  shop: {
+    name: string;
+    email: string | null;
+    currencyCode: string;
+    ianaTimezone: string;
+    shopAddress: { countryCodeV2: string | null } | null;
+  };
 }
 
 /** Locations, variants, inventory items and levels: what the initial import reads. */
@@ -20,7 +26,16 @@ export interface GqlLocation {
   name: string;
   isActive: boolean;
   isFulfillmentService: boolean;
-  address: { address1: string | null; address2: string | null; city: string | null; provinceCode: string | null; zip: string | null; countryCode: string | null; latitude: number | null; longitude: number | null };
+  address: {
+    address1: string | null;
+    address2: string | null;
+    city: string | null;
+    provinceCode: string | null;
+    zip: string | null;
+    countryCode: string | null;
+    latitude: number | null;
+    longitude: number | null;
+  };
 }
 
 export interface LocationsPage {
@@ -64,7 +79,14 @@ export const CATALOG_VARIANTS = `query CatalogVariants($after: String) {
 
 export interface CatalogVariantsPage {
   productVariants: {
-    nodes: { id: string; sku: string | null; title: string; price: string; product: { id: string; title: string; vendor: string | null; updatedAt: string }; inventoryItem: { id: string; unitCost: { amount: string } | null } }[];
+    nodes: {
+      id: string;
+      sku: string | null;
+      title: string;
+      price: string;
+      product: { id: string; title: string; vendor: string | null; updatedAt: string };
+      inventoryItem: { id: string; unitCost: { amount: string } | null };
+    }[];
     pageInfo: { hasNextPage: boolean; endCursor: string | null };
   };
 }

@@ -29,7 +29,11 @@ export interface OrderFulfillmentState {
     id: string;
     cancelledAt: string | null;
     fulfillmentOrders: { nodes: FulfillmentOrderNode[] };
-    fulfillments: { id: string; status: string; trackingInfo: { company: string | null; number: string | null; url: string | null }[] }[];
+    fulfillments: {
+      id: string;
+      status: string;
+      trackingInfo: { company: string | null; number: string | null; url: string | null }[];
+    }[];
   } | null;
 }
 
@@ -44,7 +48,15 @@ export const FO_MOVE = `mutation FulfillmentOrderMove($id: ID!, $loc: ID!, $item
   }
 }`;
 export interface FoMoveResult {
-  fulfillmentOrderMove: { movedFulfillmentOrder: { id: string; lineItems: { nodes: { id: string; remainingQuantity: number; lineItem: { id: string } }[] } } | null; originalFulfillmentOrder: { id: string } | null; remainingFulfillmentOrder: { id: string } | null; userErrors: UserErrors };
+  fulfillmentOrderMove: {
+    movedFulfillmentOrder: {
+      id: string;
+      lineItems: { nodes: { id: string; remainingQuantity: number; lineItem: { id: string } }[] };
+    } | null;
+    originalFulfillmentOrder: { id: string } | null;
+    remainingFulfillmentOrder: { id: string } | null;
+    userErrors: UserErrors;
+  };
 }
 
 export const FO_SUBMIT_REQUEST = `mutation SubmitFulfillmentRequest($id: ID!, $message: String) {
@@ -55,7 +67,10 @@ export const FO_SUBMIT_REQUEST = `mutation SubmitFulfillmentRequest($id: ID!, $m
   }
 }`;
 export interface FoSubmitResult {
-  fulfillmentOrderSubmitFulfillmentRequest: { submittedFulfillmentOrder: { id: string; requestStatus: string } | null; userErrors: UserErrors };
+  fulfillmentOrderSubmitFulfillmentRequest: {
+    submittedFulfillmentOrder: { id: string; requestStatus: string } | null;
+    userErrors: UserErrors;
+  };
 }
 
 export const FO_ACCEPT_REQUEST = `mutation AcceptFulfillmentRequest($id: ID!, $message: String) {
@@ -65,7 +80,10 @@ export const FO_ACCEPT_REQUEST = `mutation AcceptFulfillmentRequest($id: ID!, $m
   }
 }`;
 export interface FoAcceptResult {
-  fulfillmentOrderAcceptFulfillmentRequest: { fulfillmentOrder: { id: string; requestStatus: string } | null; userErrors: UserErrors };
+  fulfillmentOrderAcceptFulfillmentRequest: {
+    fulfillmentOrder: { id: string; requestStatus: string } | null;
+    userErrors: UserErrors;
+  };
 }
 
 export const FULFILLMENT_CREATE = `mutation FulfillmentCreate($f: FulfillmentInput!) {
@@ -75,7 +93,15 @@ export const FULFILLMENT_CREATE = `mutation FulfillmentCreate($f: FulfillmentInp
   }
 }`;
 export interface FulfillmentCreateResult {
-  fulfillmentCreate: { fulfillment: { id: string; status: string; name: string; trackingInfo: { company: string | null; number: string | null; url: string | null }[] } | null; userErrors: UserErrors };
+  fulfillmentCreate: {
+    fulfillment: {
+      id: string;
+      status: string;
+      name: string;
+      trackingInfo: { company: string | null; number: string | null; url: string | null }[];
+    } | null;
+    userErrors: UserErrors;
+  };
 }
 
 export const TRACKING_UPDATE = `mutation FulfillmentTrackingInfoUpdate($id: ID!, $t: FulfillmentTrackingInput!, $notify: Boolean) {

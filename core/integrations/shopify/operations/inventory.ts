@@ -6,5 +6,8 @@ export const INVENTORY_ACTIVATE = `mutation InventoryActivate($item: ID!, $loc: 
   }
 }`;
 export interface InventoryActivateResult {
-  inventoryActivate: { inventoryLevel: { id: string } | null; userErrors: { field: string[] | null; message: string }[] };
+  inventoryActivate: {
+    inventoryLevel: { id: string } | null;
+    userErrors: { field: string[] | null; message: string }[];
+  };
 }

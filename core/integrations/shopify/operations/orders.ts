@@ -44,8 +44,17 @@ export interface GqlOrder {
   shippingLine?: { code: string | null; title: string | null } | null;
   customAttributes?: { key: string; value: string | null }[];
   shippingAddress: {
-    name: string | null; company: string | null; address1: string | null; address2: string | null; city: string | null; province: string | null;
-    zip: string | null; countryCodeV2: string | null; phone: string | null; latitude: number | null; longitude: number | null;
+    name: string | null;
+    company: string | null;
+    address1: string | null;
+    address2: string | null;
+    city: string | null;
+    province: string | null;
+    zip: string | null;
+    countryCodeV2: string | null;
+    phone: string | null;
+    latitude: number | null;
+    longitude: number | null;
   } | null;
 }
 
@@ -61,5 +70,8 @@ export interface GqlLineItem {
 }
 
 export interface OrdersPage {
-  orders: { nodes: (GqlOrder & { lineItems: { nodes: GqlLineItem[] } })[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+  orders: {
+    nodes: (GqlOrder & { lineItems: { nodes: GqlLineItem[] } })[];
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  };
 }

@@ -13,9 +13,22 @@ export const bulkMutations: Record<string, MutationResolver> = {
     ),
   bulkOperationCancel: (a, ctx) => {
     const op = [...ctx.shop.bulkOperations.values()].find((b) => gid('BulkOperation', b.id) === a.id);
-    if (!op) return { bulkOperation: null, userErrors: [{ field: ['id'], message: 'Bulk operation does not exist', code: null }] };
+    if (!op)
+      return {
+        bulkOperation: null,
+        userErrors: [{ field: ['id'], message: 'Bulk operation does not exist', code: null }],
+      };
     if (op.status !== 'CREATED' && op.status !== 'RUNNING')
-      return { bulkOperation: bulkOperationView(ctx, op), userErrors: [{ field: ['id'], message: `A bulk operation cannot be canceled when it is ${op.status.toLowerCase()}`, code: null }] };
+      return {
+        bulkOperation: bulkOperationView(ctx, op),
+        userErrors: [
+          {
+            field: ['id'],
+            message: `A bulk operation cannot be canceled when it is ${op.status.toLowerCase()}`,
+            code: null,
+          },
+        ],
+      };
     op.status = 'CANCELED';
     op.completedAt = ctx.core.clock.now();
     return { bulkOperation: bulkOperationView(ctx, op), userErrors: [] };

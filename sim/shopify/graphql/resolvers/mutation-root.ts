@@ -12,8 +12,21 @@ import {
   submitFulfillmentRequest,
 } from '../../ops/fo-requests.js';
 import type { FoLineInput } from '../../ops/fo-common.js';
-import { createFulfillment, createFulfillmentEvent, updateTracking, type FulfillmentEventInput, type FulfillmentInput, type TrackingInput } from '../../ops/fulfillments.js';
-import { activateInventory, adjustQuantities, setQuantities, type AdjustQuantitiesInput, type SetQuantitiesInput } from '../../ops/inventory-mutations.js';
+import {
+  createFulfillment,
+  createFulfillmentEvent,
+  updateTracking,
+  type FulfillmentEventInput,
+  type FulfillmentInput,
+  type TrackingInput,
+} from '../../ops/fulfillments.js';
+import {
+  activateInventory,
+  adjustQuantities,
+  setQuantities,
+  type AdjustQuantitiesInput,
+  type SetQuantitiesInput,
+} from '../../ops/inventory-mutations.js';
 import { createFulfillmentService } from '../../ops/locations.js';
 import { cancelOrder } from '../../ops/order-cancel.js';
 import type { GqlContext, View } from '../context.js';
@@ -34,10 +47,18 @@ function foNullable(ctx: GqlContext, shop: SimShop, id: number | null | undefine
 
 const fulfillmentOrderMutations: Record<string, MutationResolver> = {
   fulfillmentOrderMove: (a, ctx) => {
-    const r = moveFulfillmentOrder(ctx.core, ctx.shop, { id: a.id, newLocationId: a.newLocationId, lines: a.fulfillmentOrderLineItems as FoLineInput[] | null });
+    const r = moveFulfillmentOrder(ctx.core, ctx.shop, {
+      id: a.id,
+      newLocationId: a.newLocationId,
+      lines: a.fulfillmentOrderLineItems as FoLineInput[] | null,
+    });
     return payload(
       r,
-      (v) => ({ movedFulfillmentOrder: fulfillmentOrderView(ctx, v.moved), originalFulfillmentOrder: fulfillmentOrderView(ctx, v.original), remainingFulfillmentOrder: null }),
+      (v) => ({
+        movedFulfillmentOrder: fulfillmentOrderView(ctx, v.moved),
+        originalFulfillmentOrder: fulfillmentOrderView(ctx, v.original),
+        remainingFulfillmentOrder: null,
+      }),
       ['movedFulfillmentOrder', 'originalFulfillmentOrder', 'remainingFulfillmentOrder'],
     );
   },
@@ -60,7 +81,10 @@ const fulfillmentOrderMutations: Record<string, MutationResolver> = {
     return payload(
       r,
       (v) => ({
-        fulfillmentHold: (fulfillmentOrderView(ctx, v.fulfillmentOrder).fulfillmentHolds as View[]).find((h) => h.id === gid('FulfillmentHold', v.hold.id)) ?? null,
+        fulfillmentHold:
+          (fulfillmentOrderView(ctx, v.fulfillmentOrder).fulfillmentHolds as View[]).find(
+            (h) => h.id === gid('FulfillmentHold', v.hold.id),
+          ) ?? null,
         fulfillmentOrder: fulfillmentOrderView(ctx, v.fulfillmentOrder),
         remainingFulfillmentOrder: v.remaining ? fulfillmentOrderView(ctx, v.remaining) : null,
       }),
@@ -68,7 +92,11 @@ const fulfillmentOrderMutations: Record<string, MutationResolver> = {
     );
   },
   fulfillmentOrderReleaseHold: (a, ctx) =>
-    payload(releaseHold(ctx.core, ctx.shop, a.id, a.holdIds as string[] | null), (fo) => ({ fulfillmentOrder: fulfillmentOrderView(ctx, fo) }), ['fulfillmentOrder']),
+    payload(
+      releaseHold(ctx.core, ctx.shop, a.id, a.holdIds as string[] | null),
+      (fo) => ({ fulfillmentOrder: fulfillmentOrderView(ctx, fo) }),
+      ['fulfillmentOrder'],
+    ),
   fulfillmentOrderSubmitFulfillmentRequest: (a, ctx) => {
     const r = submitFulfillmentRequest(ctx.core, ctx.shop, {
       id: a.id,
@@ -87,7 +115,11 @@ const fulfillmentOrderMutations: Record<string, MutationResolver> = {
     );
   },
   fulfillmentOrderAcceptFulfillmentRequest: (a, ctx) =>
-    payload(acceptFulfillmentRequest(ctx.core, ctx.shop, a.id, a.message as string | null), (fo) => ({ fulfillmentOrder: fulfillmentOrderView(ctx, fo) }), ['fulfillmentOrder']),
+    payload(
+      acceptFulfillmentRequest(ctx.core, ctx.shop, a.id, a.message as string | null),
+      (fo) => ({ fulfillmentOrder: fulfillmentOrderView(ctx, fo) }),
+      ['fulfillmentOrder'],
+    ),
   fulfillmentOrderRejectFulfillmentRequest: (a, ctx) =>
     payload(
       rejectFulfillmentRequest(ctx.core, ctx.shop, a.id, a.reason as string | null, a.message as string | null),
@@ -95,15 +127,30 @@ const fulfillmentOrderMutations: Record<string, MutationResolver> = {
       ['fulfillmentOrder'],
     ),
   fulfillmentOrderSubmitCancellationRequest: (a, ctx) =>
-    payload(submitCancellationRequest(ctx.core, ctx.shop, a.id, a.message as string | null), (fo) => ({ fulfillmentOrder: fulfillmentOrderView(ctx, fo) }), ['fulfillmentOrder']),
+    payload(
+      submitCancellationRequest(ctx.core, ctx.shop, a.id, a.message as string | null),
+      (fo) => ({ fulfillmentOrder: fulfillmentOrderView(ctx, fo) }),
+      ['fulfillmentOrder'],
+    ),
   fulfillmentOrderAcceptCancellationRequest: (a, ctx) =>
-    payload(acceptCancellationRequest(ctx.core, ctx.shop, a.id, a.message as string | null), (fo) => ({ fulfillmentOrder: fulfillmentOrderView(ctx, fo) }), ['fulfillmentOrder']),
+    payload(
+      acceptCancellationRequest(ctx.core, ctx.shop, a.id, a.message as string | null),
+      (fo) => ({ fulfillmentOrder: fulfillmentOrderView(ctx, fo) }),
+      ['fulfillmentOrder'],
+    ),
   fulfillmentOrderRejectCancellationRequest: (a, ctx) =>
-    payload(rejectCancellationRequest(ctx.core, ctx.shop, a.id, a.message as string | null), (fo) => ({ fulfillmentOrder: fulfillmentOrderView(ctx, fo) }), ['fulfillmentOrder']),
+    payload(
+      rejectCancellationRequest(ctx.core, ctx.shop, a.id, a.message as string | null),
+      (fo) => ({ fulfillmentOrder: fulfillmentOrderView(ctx, fo) }),
+      ['fulfillmentOrder'],
+    ),
   fulfillmentOrderCancel: (a, ctx) =>
     payload(
       cancelFulfillmentOrder(ctx.core, ctx.shop, a.id),
-      (v) => ({ fulfillmentOrder: fulfillmentOrderView(ctx, v.fulfillmentOrder), replacementFulfillmentOrder: fulfillmentOrderView(ctx, v.replacement) }),
+      (v) => ({
+        fulfillmentOrder: fulfillmentOrderView(ctx, v.fulfillmentOrder),
+        replacementFulfillmentOrder: fulfillmentOrderView(ctx, v.replacement),
+      }),
       ['fulfillmentOrder', 'replacementFulfillmentOrder'],
     ),
 };
@@ -125,10 +172,20 @@ const fulfillmentMutations: Record<string, MutationResolver> = {
     return { fulfillmentService: fulfillmentServiceView(ctx, fs), userErrors: [] };
   },
   fulfillmentCreate: (a, ctx) =>
-    payload(createFulfillment(ctx.core, ctx.shop, a.fulfillment as FulfillmentInput), (f) => ({ fulfillment: fulfillmentView(ctx, f) }), ['fulfillment']),
+    payload(
+      createFulfillment(ctx.core, ctx.shop, a.fulfillment as FulfillmentInput),
+      (f) => ({ fulfillment: fulfillmentView(ctx, f) }),
+      ['fulfillment'],
+    ),
   fulfillmentTrackingInfoUpdate: (a, ctx) =>
     payload(
-      updateTracking(ctx.core, ctx.shop, a.fulfillmentId, a.trackingInfoInput as TrackingInput, a.notifyCustomer as boolean | null),
+      updateTracking(
+        ctx.core,
+        ctx.shop,
+        a.fulfillmentId,
+        a.trackingInfoInput as TrackingInput,
+        a.notifyCustomer as boolean | null,
+      ),
       (f) => ({ fulfillment: fulfillmentView(ctx, f) }),
       ['fulfillment'],
     ),
@@ -150,7 +207,11 @@ const fulfillmentMutations: Record<string, MutationResolver> = {
       staffNote: a.staffNote as string | null,
     });
     if (!r.ok) return { job: null, orderCancelUserErrors: userErrors(r.errors), userErrors: userErrors(r.errors) };
-    return { job: { id: gid('Job', ctx.core.ids.next()), done: true, query: null }, orderCancelUserErrors: [], userErrors: [] };
+    return {
+      job: { id: gid('Job', ctx.core.ids.next()), done: true, query: null },
+      orderCancelUserErrors: [],
+      userErrors: [],
+    };
   },
 };
 
@@ -162,11 +223,22 @@ const inventoryMutations: Record<string, MutationResolver> = {
       a,
       () => {
         const r = setQuantities(ctx.core, ctx.shop, a.input as SetQuantitiesInput);
-        return { view: payload(r, (g) => ({ inventoryAdjustmentGroup: adjustmentGroupView(ctx, g) }), ['inventoryAdjustmentGroup']), succeeded: r.ok };
+        return {
+          view: payload(r, (g) => ({ inventoryAdjustmentGroup: adjustmentGroupView(ctx, g) }), [
+            'inventoryAdjustmentGroup',
+          ]),
+          succeeded: r.ok,
+        };
       },
       () => ({
         inventoryAdjustmentGroup: null,
-        userErrors: [{ field: null, message: 'The same idempotency key was used with different parameters.', code: 'IDEMPOTENCY_KEY_PARAMETER_MISMATCH' }],
+        userErrors: [
+          {
+            field: null,
+            message: 'The same idempotency key was used with different parameters.',
+            code: 'IDEMPOTENCY_KEY_PARAMETER_MISMATCH',
+          },
+        ],
       }),
     ),
   inventoryAdjustQuantities: (a, ctx, info) =>
@@ -176,11 +248,22 @@ const inventoryMutations: Record<string, MutationResolver> = {
       a,
       () => {
         const r = adjustQuantities(ctx.core, ctx.shop, a.input as AdjustQuantitiesInput);
-        return { view: payload(r, (g) => ({ inventoryAdjustmentGroup: adjustmentGroupView(ctx, g) }), ['inventoryAdjustmentGroup']), succeeded: r.ok };
+        return {
+          view: payload(r, (g) => ({ inventoryAdjustmentGroup: adjustmentGroupView(ctx, g) }), [
+            'inventoryAdjustmentGroup',
+          ]),
+          succeeded: r.ok,
+        };
       },
       () => ({
         inventoryAdjustmentGroup: null,
-        userErrors: [{ field: null, message: 'The same idempotency key was used with different parameters.', code: 'IDEMPOTENCY_KEY_PARAMETER_MISMATCH' }],
+        userErrors: [
+          {
+            field: null,
+            message: 'The same idempotency key was used with different parameters.',
+            code: 'IDEMPOTENCY_KEY_PARAMETER_MISMATCH',
+          },
+        ],
       }),
     ),
   inventoryActivate: (a, ctx, info) =>
@@ -190,9 +273,15 @@ const inventoryMutations: Record<string, MutationResolver> = {
       a,
       () => {
         const r = activateInventory(ctx.core, ctx.shop, a.inventoryItemId, a.locationId, a.available as number | null);
-        return { view: payload(r, (level) => ({ inventoryLevel: inventoryLevelView(ctx, level) }), ['inventoryLevel']), succeeded: r.ok };
+        return {
+          view: payload(r, (level) => ({ inventoryLevel: inventoryLevelView(ctx, level) }), ['inventoryLevel']),
+          succeeded: r.ok,
+        };
       },
-      () => ({ inventoryLevel: null, userErrors: [{ field: null, message: 'The same idempotency key was used with different parameters.' }] }),
+      () => ({
+        inventoryLevel: null,
+        userErrors: [{ field: null, message: 'The same idempotency key was used with different parameters.' }],
+      }),
     ),
 };
 

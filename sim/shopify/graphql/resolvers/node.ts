@@ -2,7 +2,13 @@ import { gidType, parseId } from '../../core/ids.js';
 import type { GqlContext, View } from '../context.js';
 import { fulfillmentOrderView } from '../views/fulfillment-order-view.js';
 import { fulfillmentView } from '../views/fulfillment-view.js';
-import { adjustmentGroupView, inventoryItemView, inventoryLevelView, productView, variantView } from '../views/inventory-view.js';
+import {
+  adjustmentGroupView,
+  inventoryItemView,
+  inventoryLevelView,
+  productView,
+  variantView,
+} from '../views/inventory-view.js';
 import { locationView } from '../views/location-view.js';
 import { customerView, orderView, visibleOrder } from '../views/order-view.js';
 import { returnView, reverseFulfillmentOrderView } from '../views/return-view.js';
@@ -74,4 +80,3 @@ export function nodeById(ctx: GqlContext, id: string): View | null {
       return null;
   }
 }
-

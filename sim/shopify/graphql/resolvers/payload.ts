@@ -11,10 +11,13 @@ export function userErrors(errors: readonly OpError[]): View[] {
 }
 
 /** Payload of an operation: `value` mapped on success, nulls and userErrors otherwise. */
-export function payload<T>(r: OpResult<T>, onOk: (value: T) => { [field: string]: unknown }, nullFields: readonly string[]): View {
+export function payload<T>(
+  r: OpResult<T>,
+  onOk: (value: T) => { [field: string]: unknown },
+  nullFields: readonly string[],
+): View {
   if (r.ok) return { ...onOk(r.value), userErrors: [] };
   const out: { [field: string]: unknown } = { userErrors: userErrors(r.errors) };
   for (const f of nullFields) out[f] = null;
   return out;
 }
-

@@ -32,8 +32,14 @@ export const queryRoot: Record<string, Resolver> = {
     const args = typed(a);
     const q = parseSearch(args.query);
     const now = ctx.core.clock.now();
-    const list = [...ctx.shop.orders.values()].filter((o) => visibleOrder(ctx, o) && matchSearch(q, (f) => orderField(ctx, o, f), now));
-    return connection(ctx, list, args, { id: (o) => o.id, sortValue: orderSortValue(args.sortKey), view: (o) => orderView(ctx, o) });
+    const list = [...ctx.shop.orders.values()].filter(
+      (o) => visibleOrder(ctx, o) && matchSearch(q, (f) => orderField(ctx, o, f), now),
+    );
+    return connection(ctx, list, args, {
+      id: (o) => o.id,
+      sortValue: orderSortValue(args.sortKey),
+      view: (o) => orderView(ctx, o),
+    });
   },
   fulfillmentOrder: (a, ctx) => {
     const fo = ctx.shop.fulfillmentOrders.get(parseId(a.id, 'FulfillmentOrder') ?? -1);
@@ -43,7 +49,9 @@ export const queryRoot: Record<string, Resolver> = {
     const args = a as ConnectionArgs & { includeClosed?: boolean; query?: string | null; sortKey?: string };
     const q = parseSearch(args.query);
     const now = ctx.core.clock.now();
-    const list = [...ctx.shop.fulfillmentOrders.values()].filter((fo) => (args.includeClosed || isFoActive(fo)) && matchSearch(q, (f) => foField(fo, f), now));
+    const list = [...ctx.shop.fulfillmentOrders.values()].filter(
+      (fo) => (args.includeClosed || isFoActive(fo)) && matchSearch(q, (f) => foField(fo, f), now),
+    );
     return connection(ctx, list, args, {
       id: (fo) => fo.id,
       sortValue: args.sortKey === 'UPDATED_AT' ? (fo) => fo.updatedAt : (fo) => fo.id,
@@ -51,12 +59,22 @@ export const queryRoot: Record<string, Resolver> = {
     });
   },
   assignedFulfillmentOrders: (a, ctx) => {
-    const args = a as ConnectionArgs & { assignmentStatus?: string | null; locationIds?: string[] | null; sortKey?: string };
-    const own = new Set([...ctx.shop.fulfillmentServices.values()].filter((fs) => fs.ownedByApp).map((fs) => fs.locationId));
+    const args = a as ConnectionArgs & {
+      assignmentStatus?: string | null;
+      locationIds?: string[] | null;
+      sortKey?: string;
+    };
+    const own = new Set(
+      [...ctx.shop.fulfillmentServices.values()].filter((fs) => fs.ownedByApp).map((fs) => fs.locationId),
+    );
     const locs = args.locationIds ? new Set(args.locationIds.map((l) => parseId(l, 'Location'))) : null;
     const match = args.assignmentStatus ? ASSIGNMENT[args.assignmentStatus] : undefined;
     const list = [...ctx.shop.fulfillmentOrders.values()].filter(
-      (fo) => own.has(fo.assignedLocationId) && fo.status !== 'CLOSED' && (!locs || locs.has(fo.assignedLocationId)) && (!match || match(fo)),
+      (fo) =>
+        own.has(fo.assignedLocationId) &&
+        fo.status !== 'CLOSED' &&
+        (!locs || locs.has(fo.assignedLocationId)) &&
+        (!match || match(fo)),
     );
     return connection(ctx, list, args, {
       id: (fo) => fo.id,
@@ -82,7 +100,12 @@ export const queryRoot: Record<string, Resolver> = {
     return loc ? locationView(ctx, loc) : null;
   },
   locations: (a, ctx) => {
-    const args = a as ConnectionArgs & { includeInactive?: boolean; includeLegacy?: boolean; query?: string | null; sortKey?: string };
+    const args = a as ConnectionArgs & {
+      includeInactive?: boolean;
+      includeLegacy?: boolean;
+      query?: string | null;
+      sortKey?: string;
+    };
     const q = parseSearch(args.query);
     const now = ctx.core.clock.now();
     const list = [...ctx.shop.locations.values()].filter(
@@ -104,7 +127,11 @@ export const queryRoot: Record<string, Resolver> = {
           now,
         ),
     );
-    return connection(ctx, list, args, { id: (l) => l.id, sortValue: args.sortKey === 'ID' ? (l) => l.id : (l) => l.name.toLowerCase(), view: (l) => locationView(ctx, l) });
+    return connection(ctx, list, args, {
+      id: (l) => l.id,
+      sortValue: args.sortKey === 'ID' ? (l) => l.id : (l) => l.name.toLowerCase(),
+      view: (l) => locationView(ctx, l),
+    });
   },
   product: (a, ctx) => {
     const p = ctx.shop.products.get(parseId(a.id, 'Product') ?? -1);
@@ -133,7 +160,8 @@ export const queryRoot: Record<string, Resolver> = {
     );
     return connection(ctx, list, args, {
       id: (p) => p.id,
-      sortValue: args.sortKey === 'TITLE' ? (p) => p.title : args.sortKey === 'UPDATED_AT' ? (p) => p.updatedAt : (p) => p.id,
+      sortValue:
+        args.sortKey === 'TITLE' ? (p) => p.title : args.sortKey === 'UPDATED_AT' ? (p) => p.updatedAt : (p) => p.id,
       view: (p) => productView(ctx, p),
     });
   },
@@ -160,7 +188,11 @@ export const queryRoot: Record<string, Resolver> = {
         now,
       ),
     );
-    return connection(ctx, list, args, { id: (v) => v.id, sortValue: args.sortKey === 'SKU' ? (v) => v.sku : (v) => v.id, view: (v) => variantView(ctx, v) });
+    return connection(ctx, list, args, {
+      id: (v) => v.id,
+      sortValue: args.sortKey === 'SKU' ? (v) => v.sku : (v) => v.id,
+      view: (v) => variantView(ctx, v),
+    });
   },
   inventoryItem: (a, ctx) => {
     const i = ctx.shop.inventoryItems.get(parseId(a.id, 'InventoryItem') ?? -1);
@@ -198,7 +230,12 @@ export const queryRoot: Record<string, Resolver> = {
     const q = parseSearch(args.query);
     const now = ctx.core.clock.now();
     const list = [...ctx.shop.customers.values()].filter((c) =>
-      matchSearch(q, (f) => (f === 'email' || f === 'default' ? text(c.email) : f === 'id' ? { kind: 'number', value: c.id } : undefined), now),
+      matchSearch(
+        q,
+        (f) =>
+          f === 'email' || f === 'default' ? text(c.email) : f === 'id' ? { kind: 'number', value: c.id } : undefined,
+        now,
+      ),
     );
     return connection(ctx, list, args, { id: (c) => c.id, view: (c) => customerView(ctx, c) });
   },
@@ -239,7 +276,11 @@ export const queryRoot: Record<string, Resolver> = {
         now,
       ),
     );
-    return connection(ctx, list, args, { id: (b) => b.id, sortValue: (b) => b.createdAt, view: (b) => bulkOperationView(ctx, b) });
+    return connection(ctx, list, args, {
+      id: (b) => b.id,
+      sortValue: (b) => b.createdAt,
+      view: (b) => bulkOperationView(ctx, b),
+    });
   },
   currentBulkOperation: (_a, ctx) => {
     const list = [...ctx.shop.bulkOperations.values()].sort((x, y) => y.createdAt - x.createdAt || y.id - x.id);

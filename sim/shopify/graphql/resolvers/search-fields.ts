@@ -4,7 +4,10 @@ import type { GqlContext } from '../context.js';
 import type { SearchValue } from '../search-query.js';
 
 /** Text values of a search field. */
-export const text = (...values: (string | null | undefined)[]): SearchValue => ({ kind: 'text', values: values.filter((v): v is string => typeof v === 'string') });
+export const text = (...values: (string | null | undefined)[]): SearchValue => ({
+  kind: 'text',
+  values: values.filter((v): v is string => typeof v === 'string'),
+});
 
 export function orderField(ctx: GqlContext, o: SimOrder, field: string): SearchValue | undefined {
   switch (field) {
@@ -30,7 +33,12 @@ export function orderField(ctx: GqlContext, o: SimOrder, field: string): SearchV
       return text(o.financialStatus);
     case 'fulfillment_status': {
       const rest = orderRestFulfillmentStatus(ctx.shop, o);
-      const words = rest === 'fulfilled' ? ['shipped', 'fulfilled'] : rest === 'partial' ? ['partial'] : ['unshipped', 'unfulfilled'];
+      const words =
+        rest === 'fulfilled'
+          ? ['shipped', 'fulfilled']
+          : rest === 'partial'
+            ? ['partial']
+            : ['unshipped', 'unfulfilled'];
       return text(...words, displayFulfillmentStatus(ctx.shop, o).toLowerCase());
     }
     case 'return_status':
@@ -41,7 +49,9 @@ export function orderField(ctx: GqlContext, o: SimOrder, field: string): SearchV
       return { kind: 'bool', value: o.test };
     case 'location_id':
     case 'fulfillment_location_id': {
-      const locs = o.fulfillmentOrderIds.map((id) => ctx.shop.fulfillmentOrders.get(id)?.assignedLocationId).filter((x) => x !== undefined);
+      const locs = o.fulfillmentOrderIds
+        .map((id) => ctx.shop.fulfillmentOrders.get(id)?.assignedLocationId)
+        .filter((x) => x !== undefined);
       return text(...locs.map(String));
     }
     case 'customer_id':
@@ -94,4 +104,3 @@ export const ASSIGNMENT: Record<string, (fo: SimFulfillmentOrder) => boolean> = 
   CANCELLATION_REQUESTED: (fo) => fo.requestStatus === 'CANCELLATION_REQUESTED',
   FULFILLMENT_UNSUBMITTED: (fo) => fo.requestStatus === 'UNSUBMITTED',
 };
-

@@ -64,7 +64,8 @@ export function mailingAddress(a: SimAddress, id: number): View {
     longitude: a.longitude,
     coordinatesValidated: a.latitude !== null,
     formattedArea: [a.city, a.province, countryName(a.countryCode)].filter((x) => x).join(', '),
-    formatted: (args: { withName?: boolean; withCompany?: boolean }) => formatted(a, args.withName === true, args.withCompany !== false),
+    formatted: (args: { withName?: boolean; withCompany?: boolean }) =>
+      formatted(a, args.withName === true, args.withCompany !== false),
     timeZone: null,
   };
 }

@@ -26,7 +26,13 @@ export function supportedActions(ctx: GqlContext, fo: SimFulfillmentOrder): stri
   const out: string[] = [];
   switch (fo.status) {
     case 'OPEN':
-      if (atService && (fo.requestStatus === 'UNSUBMITTED' || fo.requestStatus === 'REJECTED' || fo.requestStatus === 'CANCELLATION_ACCEPTED')) out.push('REQUEST_FULFILLMENT');
+      if (
+        atService &&
+        (fo.requestStatus === 'UNSUBMITTED' ||
+          fo.requestStatus === 'REJECTED' ||
+          fo.requestStatus === 'CANCELLATION_ACCEPTED')
+      )
+        out.push('REQUEST_FULFILLMENT');
       if (fo.requestStatus === 'SUBMITTED') {
         out.push('CANCEL_FULFILLMENT_ORDER');
         break;
@@ -36,7 +42,8 @@ export function supportedActions(ctx: GqlContext, fo: SimFulfillmentOrder): stri
       break;
     case 'IN_PROGRESS':
       out.push('CREATE_FULFILLMENT');
-      if (fo.requestStatus === 'ACCEPTED' || fo.requestStatus === 'CANCELLATION_REJECTED') out.push('REQUEST_CANCELLATION');
+      if (fo.requestStatus === 'ACCEPTED' || fo.requestStatus === 'CANCELLATION_REJECTED')
+        out.push('REQUEST_CANCELLATION');
       else if (fo.requestStatus === 'CANCELLATION_REQUESTED') out.push('CANCEL_FULFILLMENT_ORDER');
       else out.push('MOVE');
       break;
@@ -90,12 +97,21 @@ function merchantRequestView(ctx: GqlContext, fo: SimFulfillmentOrder, r: SimMer
   };
 }
 
-function locationsForMove(ctx: GqlContext, fo: SimFulfillmentOrder, args: ConnectionArgs & { lineItemIds?: string[] | null; locationIds?: string[] | null }): View {
+function locationsForMove(
+  ctx: GqlContext,
+  fo: SimFulfillmentOrder,
+  args: ConnectionArgs & { lineItemIds?: string[] | null; locationIds?: string[] | null },
+): View {
   const order = orderOf(ctx, fo);
-  const wanted = args.lineItemIds && args.lineItemIds.length > 0 ? new Set(args.lineItemIds.map((i) => parseId(i, 'FulfillmentOrderLineItem'))) : null;
+  const wanted =
+    args.lineItemIds && args.lineItemIds.length > 0
+      ? new Set(args.lineItemIds.map((i) => parseId(i, 'FulfillmentOrderLineItem')))
+      : null;
   const lines = fo.lineItems.filter((l) => l.remainingQuantity > 0 && (!wanted || wanted.has(l.id)));
   const onlyLocs = args.locationIds ? new Set(args.locationIds.map((i) => parseId(i, 'Location'))) : null;
-  const candidates = rankedLocations(ctx.shop).filter((loc) => loc.id !== fo.assignedLocationId && (!onlyLocs || onlyLocs.has(loc.id)));
+  const candidates = rankedLocations(ctx.shop).filter(
+    (loc) => loc.id !== fo.assignedLocationId && (!onlyLocs || onlyLocs.has(loc.id)),
+  );
   const stocked = (locId: number, l: SimFoLineItem): boolean => {
     const li = order.lineItems.find((x) => x.id === l.lineItemId);
     return !li?.inventoryItemId || getLevel(ctx.shop, li.inventoryItemId, locId)?.isActive === true;
@@ -118,8 +134,10 @@ function locationsForMove(ctx: GqlContext, fo: SimFulfillmentOrder, args: Connec
       message: e.blocker,
       availableLineItemsCount: count(e.available.length),
       unavailableLineItemsCount: count(e.unavailable.length),
-      availableLineItems: (a: ConnectionArgs) => connection(ctx, e.available, a, { id: (l) => l.id, view: (l) => foLineItemView(ctx, order, l) }),
-      unavailableLineItems: (a: ConnectionArgs) => connection(ctx, e.unavailable, a, { id: (l) => l.id, view: (l) => foLineItemView(ctx, order, l) }),
+      availableLineItems: (a: ConnectionArgs) =>
+        connection(ctx, e.available, a, { id: (l) => l.id, view: (l) => foLineItemView(ctx, order, l) }),
+      unavailableLineItems: (a: ConnectionArgs) =>
+        connection(ctx, e.unavailable, a, { id: (l) => l.id, view: (l) => foLineItemView(ctx, order, l) }),
     }),
   });
 }
@@ -197,9 +215,13 @@ export function fulfillmentOrderView(ctx: GqlContext, fo: SimFulfillmentOrder): 
     supportedActions: () => supportedActions(ctx, fo).map((action) => ({ action, externalUrl: null })),
     remainingLineItemsWeight: () => ({
       unit: 'GRAMS',
-      value: fo.lineItems.reduce((s, l) => s + l.remainingQuantity * (order.lineItems.find((x) => x.id === l.lineItemId)?.grams ?? 0), 0),
+      value: fo.lineItems.reduce(
+        (s, l) => s + l.remainingQuantity * (order.lineItems.find((x) => x.id === l.lineItemId)?.grams ?? 0),
+        0,
+      ),
     }),
-    lineItems: (args: ConnectionArgs) => connection(ctx, fo.lineItems, args, { id: (l) => l.id, view: (l) => foLineItemView(ctx, order, l) }),
+    lineItems: (args: ConnectionArgs) =>
+      connection(ctx, fo.lineItems, args, { id: (l) => l.id, view: (l) => foLineItemView(ctx, order, l) }),
     merchantRequests: (args: ConnectionArgs & { kind?: string | null }) =>
       connection(
         ctx,
@@ -214,6 +236,7 @@ export function fulfillmentOrderView(ctx: GqlContext, fo: SimFulfillmentOrder): 
         args,
         { id: (f) => f.id, view: (f) => fulfillmentView(ctx, f) },
       ),
-    locationsForMove: (args: ConnectionArgs & { lineItemIds?: string[] | null; locationIds?: string[] | null }) => locationsForMove(ctx, fo, args),
+    locationsForMove: (args: ConnectionArgs & { lineItemIds?: string[] | null; locationIds?: string[] | null }) =>
+      locationsForMove(ctx, fo, args),
   };
 }

@@ -64,7 +64,11 @@ export function fulfillmentView(ctx: GqlContext, f: SimFulfillment): View {
     totalQuantity: f.lineItems.reduce((s, l) => s + l.quantity, 0),
     originAddress: null,
     trackingInfo: (args: { first?: number | null }) =>
-      (args.first ? f.tracking.slice(0, args.first) : f.tracking).map((t) => ({ company: t.company, number: t.number, url: t.url })),
+      (args.first ? f.tracking.slice(0, args.first) : f.tracking).map((t) => ({
+        company: t.company,
+        number: t.number,
+        url: t.url,
+      })),
     order: () => orderView(ctx, order),
     location: () => {
       const loc = ctx.shop.locations.get(f.locationId);
@@ -75,7 +79,8 @@ export function fulfillmentView(ctx: GqlContext, f: SimFulfillment): View {
       const fs = loc?.fulfillmentServiceId ? ctx.shop.fulfillmentServices.get(loc.fulfillmentServiceId) : undefined;
       return fs ? fulfillmentServiceView(ctx, fs) : null;
     },
-    fulfillmentLineItems: (args: ConnectionArgs) => connection(ctx, f.lineItems, args, { id: (l) => l.id, view: (l) => fulfillmentLineItemView(ctx, order, l) }),
+    fulfillmentLineItems: (args: ConnectionArgs) =>
+      connection(ctx, f.lineItems, args, { id: (l) => l.id, view: (l) => fulfillmentLineItemView(ctx, order, l) }),
     fulfillmentOrders: (args: ConnectionArgs) =>
       connection(
         ctx,
@@ -83,6 +88,11 @@ export function fulfillmentView(ctx: GqlContext, f: SimFulfillment): View {
         args,
         { id: (fo) => fo.id, view: (fo) => fulfillmentOrderView(ctx, fo) },
       ),
-    events: (args: ConnectionArgs) => connection(ctx, f.events, args, { id: (e) => e.id, sortValue: (e) => e.happenedAt, view: (e) => fulfillmentEventView(e) }),
+    events: (args: ConnectionArgs) =>
+      connection(ctx, f.events, args, {
+        id: (e) => e.id,
+        sortValue: (e) => e.happenedAt,
+        view: (e) => fulfillmentEventView(e),
+      }),
   };
 }

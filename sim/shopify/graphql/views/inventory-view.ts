@@ -2,7 +2,15 @@ import { GraphQLError } from 'graphql';
 import { gid, parseId } from '../../core/ids.js';
 import { getLevel, quantityOf } from '../../state/inventory.js';
 import { SIM_APP_ID } from '../../webhooks/payloads/fulfillment-order-payload.js';
-import { QUANTITY_NAMES, type QuantityName, type SimAdjustmentGroup, type SimInventoryItem, type SimInventoryLevel, type SimProduct, type SimVariant } from '../../state/types.js';
+import {
+  QUANTITY_NAMES,
+  type QuantityName,
+  type SimAdjustmentGroup,
+  type SimInventoryItem,
+  type SimInventoryLevel,
+  type SimProduct,
+  type SimVariant,
+} from '../../state/types.js';
 import { connection, count, type ConnectionArgs } from '../connection.js';
 import type { GqlContext, View } from '../context.js';
 import { decimal, dt, money, u64 } from './common-view.js';
@@ -34,7 +42,9 @@ export function inventoryLevelView(ctx: GqlContext, level: SimInventoryLevel): V
     quantities: (args: { names: string[] }) =>
       args.names.map((name) => {
         if (!(QUANTITY_NAMES as readonly string[]).includes(name))
-          throw new GraphQLError(`Invalid quantity name: '${name}'. Valid names: ${QUANTITY_NAMES.join(', ')}.`, { extensions: { code: 'BAD_REQUEST' } });
+          throw new GraphQLError(`Invalid quantity name: '${name}'. Valid names: ${QUANTITY_NAMES.join(', ')}.`, {
+            extensions: { code: 'BAD_REQUEST' },
+          });
         const n = name as QuantityName;
         const updated = n === 'on_hand' ? level.updatedAt : level.quantityUpdatedAt[n];
         return {
@@ -49,7 +59,8 @@ export function inventoryLevelView(ctx: GqlContext, level: SimInventoryLevel): V
 }
 
 export function inventoryItemView(ctx: GqlContext, item: SimInventoryItem): View {
-  const levels = (includeInactive: boolean) => [...ctx.shop.levels.values()].filter((l) => l.inventoryItemId === item.id && (includeInactive || l.isActive));
+  const levels = (includeInactive: boolean) =>
+    [...ctx.shop.levels.values()].filter((l) => l.inventoryItemId === item.id && (includeInactive || l.isActive));
   return {
     __typename: 'InventoryItem',
     id: gid('InventoryItem', item.id),
@@ -72,7 +83,10 @@ export function inventoryItemView(ctx: GqlContext, item: SimInventoryItem): View
       return level && (level.isActive || args.includeInactive) ? inventoryLevelView(ctx, level) : null;
     },
     inventoryLevels: (args: ConnectionArgs & { includeInactive?: boolean }) =>
-      connection(ctx, levels(args.includeInactive === true), args, { id: (l) => l.locationId, view: (l) => inventoryLevelView(ctx, l) }),
+      connection(ctx, levels(args.includeInactive === true), args, {
+        id: (l) => l.locationId,
+        view: (l) => inventoryLevelView(ctx, l),
+      }),
     variants: (args: ConnectionArgs) => {
       const v = ctx.shop.variants.get(item.variantId);
       return connection(ctx, v ? [v] : [], args, { id: (x) => x.id, view: (x) => variantView(ctx, x) });
@@ -146,7 +160,12 @@ export function productView(ctx: GqlContext, p: SimProduct): View {
     tracksInventory: true,
     totalInventory: () => variants().reduce((s, v) => s + totalAvailable(ctx, v.inventoryItemId), 0),
     variantsCount: () => count(variants().length),
-    variants: (args: ConnectionArgs) => connection(ctx, variants(), args, { id: (v) => v.id, sortValue: (v) => v.position, view: (v) => variantView(ctx, v) }),
+    variants: (args: ConnectionArgs) =>
+      connection(ctx, variants(), args, {
+        id: (v) => v.id,
+        sortValue: (v) => v.position,
+        view: (v) => variantView(ctx, v),
+      }),
   };
 }
 
@@ -159,10 +178,18 @@ export function adjustmentGroupView(ctx: GqlContext, g: SimAdjustmentGroup): Vie
     createdAt: dt(g.createdAt),
     app: () => appView(),
     staffMember: null,
-    changes: (args: { inventoryItemIds?: string[] | null; locationIds?: string[] | null; quantityNames?: string[] | null }) =>
+    changes: (args: {
+      inventoryItemIds?: string[] | null;
+      locationIds?: string[] | null;
+      quantityNames?: string[] | null;
+    }) =>
       g.changes
         .filter((c) => !args.quantityNames || args.quantityNames.includes(c.name))
-        .filter((c) => !args.inventoryItemIds || args.inventoryItemIds.some((i) => parseId(i, 'InventoryItem') === c.inventoryItemId))
+        .filter(
+          (c) =>
+            !args.inventoryItemIds ||
+            args.inventoryItemIds.some((i) => parseId(i, 'InventoryItem') === c.inventoryItemId),
+        )
         .filter((c) => !args.locationIds || args.locationIds.some((i) => parseId(i, 'Location') === c.locationId))
         .map((c) => ({
           name: c.name,
@@ -183,5 +210,11 @@ export function adjustmentGroupView(ctx: GqlContext, g: SimAdjustmentGroup): Vie
 
 /** The simulated app (App). */
 export function appView(): View {
-  return { __typename: 'App', id: gid('App', SIM_APP_ID), title: 'Routing Logistics', handle: 'routing-logistics', apiKey: '' };
+  return {
+    __typename: 'App',
+    id: gid('App', SIM_APP_ID),
+    title: 'Routing Logistics',
+    handle: 'routing-logistics',
+    apiKey: '',
+  };
 }

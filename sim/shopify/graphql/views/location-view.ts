@@ -17,7 +17,9 @@ export function locationAddressView(loc: SimLocation): View {
     city: a.city,
     country: countryName(a.countryCode),
     countryCode: a.countryCode,
-    formatted: [a.address1, a.address2, `${a.zip} ${a.city}`, countryName(a.countryCode)].filter((x): x is string => !!x),
+    formatted: [a.address1, a.address2, `${a.zip} ${a.city}`, countryName(a.countryCode)].filter(
+      (x): x is string => !!x,
+    ),
     latitude: a.latitude,
     longitude: a.longitude,
     phone: a.phone,
@@ -46,8 +48,10 @@ export function fulfillmentServiceView(ctx: GqlContext, fs: SimFulfillmentServic
 }
 
 export function locationView(ctx: GqlContext, loc: SimLocation): View {
-  const levels = (includeInactive: boolean) => [...ctx.shop.levels.values()].filter((l) => l.locationId === loc.id && (includeInactive || l.isActive));
-  const hasUnfulfilled = (): boolean => [...ctx.shop.fulfillmentOrders.values()].some((fo) => fo.assignedLocationId === loc.id && isFoActive(fo));
+  const levels = (includeInactive: boolean) =>
+    [...ctx.shop.levels.values()].filter((l) => l.locationId === loc.id && (includeInactive || l.isActive));
+  const hasUnfulfilled = (): boolean =>
+    [...ctx.shop.fulfillmentOrders.values()].some((fo) => fo.assignedLocationId === loc.id && isFoActive(fo));
   return {
     __typename: 'Location',
     id: gid('Location', loc.id),
@@ -77,6 +81,9 @@ export function locationView(ctx: GqlContext, loc: SimLocation): View {
       return level ? inventoryLevelView(ctx, level) : null;
     },
     inventoryLevels: (args: ConnectionArgs & { includeInactive?: boolean }) =>
-      connection(ctx, levels(args.includeInactive === true), args, { id: (l) => l.inventoryItemId, view: (l) => inventoryLevelView(ctx, l) }),
+      connection(ctx, levels(args.includeInactive === true), args, {
+        id: (l) => l.inventoryItemId,
+        view: (l) => inventoryLevelView(ctx, l),
+      }),
   };
 }

@@ -32,7 +32,16 @@ export function visibleOrder(ctx: GqlContext, o: SimOrder): boolean {
 export function lineItemView(ctx: GqlContext, order: SimOrder, li: SimLineItem): View {
   const tax = (cents: number): View[] =>
     ctx.shop.taxRate > 0
-      ? [{ title: 'TVA', rate: ctx.shop.taxRate, ratePercentage: ctx.shop.taxRate * 100, priceSet: moneyBag(ctx, taxIncluded(cents, ctx.shop.taxRate)), channelLiable: false, source: 'Shopify' }]
+      ? [
+          {
+            title: 'TVA',
+            rate: ctx.shop.taxRate,
+            ratePercentage: ctx.shop.taxRate * 100,
+            priceSet: moneyBag(ctx, taxIncluded(cents, ctx.shop.taxRate)),
+            channelLiable: false,
+            source: 'Shopify',
+          },
+        ]
       : [];
   return {
     __typename: 'LineItem',
@@ -121,7 +130,8 @@ export function customerView(ctx: GqlContext, c: SimCustomer): View {
     updatedAt: dt(c.updatedAt),
     defaultAddress: mailingAddress(c.defaultAddress, c.defaultAddressId),
     numberOfOrders: () => u64(orders().length),
-    orders: (args: ConnectionArgs) => connection(ctx, orders(), args, { id: (o) => o.id, view: (o) => orderView(ctx, o) }),
+    orders: (args: ConnectionArgs) =>
+      connection(ctx, orders(), args, { id: (o) => o.id, view: (o) => orderView(ctx, o) }),
   };
 }
 
@@ -219,10 +229,27 @@ export function orderView(ctx: GqlContext, o: SimOrder): View {
     currentTotalDiscountsSet: moneyBag(ctx, 0),
     currentCartDiscountAmountSet: moneyBag(ctx, 0),
     totalTipReceivedSet: moneyBag(ctx, 0),
-    totalRefundedSet: () => moneyBag(ctx, (o.refunds ?? []).reduce((s, r) => s + r.amountCents, 0) || (o.financialStatus === 'refunded' ? original().total : 0)),
-    transactions: () => (paid || o.financialStatus === 'partially_refunded' || o.financialStatus === 'refunded'
-      ? [{ id: gid('OrderTransaction', saleTransactionId(o)), kind: 'SALE', status: 'SUCCESS', gateway: 'bogus', test: true, createdAt: dt(o.processedAt), processedAt: dt(o.processedAt), amountSet: moneyBag(ctx, original().total) }]
-      : []),
+    totalRefundedSet: () =>
+      moneyBag(
+        ctx,
+        (o.refunds ?? []).reduce((s, r) => s + r.amountCents, 0) ||
+          (o.financialStatus === 'refunded' ? original().total : 0),
+      ),
+    transactions: () =>
+      paid || o.financialStatus === 'partially_refunded' || o.financialStatus === 'refunded'
+        ? [
+            {
+              id: gid('OrderTransaction', saleTransactionId(o)),
+              kind: 'SALE',
+              status: 'SUCCESS',
+              gateway: 'bogus',
+              test: true,
+              createdAt: dt(o.processedAt),
+              processedAt: dt(o.processedAt),
+              amountSet: moneyBag(ctx, original().total),
+            },
+          ]
+        : [],
     totalRefundedShippingSet: moneyBag(ctx, 0),
     totalReceivedSet: () => moneyBag(ctx, paid || o.financialStatus === 'refunded' ? original().total : 0),
     netPaymentSet: () => moneyBag(ctx, paid ? original().total : 0),
@@ -241,8 +268,10 @@ export function orderView(ctx: GqlContext, o: SimOrder): View {
       const s = o.shippingLines[0];
       return s ? shippingLineView(ctx, s) : null;
     },
-    shippingLines: (args: ConnectionArgs) => connection(ctx, o.shippingLines, args, { id: (s) => s.id, view: (s) => shippingLineView(ctx, s) }),
-    lineItems: (args: ConnectionArgs) => connection(ctx, o.lineItems, args, { id: (l) => l.id, view: (l) => lineItemView(ctx, o, l) }),
+    shippingLines: (args: ConnectionArgs) =>
+      connection(ctx, o.shippingLines, args, { id: (s) => s.id, view: (s) => shippingLineView(ctx, s) }),
+    lineItems: (args: ConnectionArgs) =>
+      connection(ctx, o.lineItems, args, { id: (l) => l.id, view: (l) => lineItemView(ctx, o, l) }),
     fulfillmentOrders: (args: ConnectionArgs & { displayable?: boolean; query?: string | null }) => {
       const query = parseSearch(args.query);
       const now = ctx.core.clock.now();
@@ -256,6 +285,7 @@ export function orderView(ctx: GqlContext, o: SimOrder): View {
       return (args.first ? list.slice(0, args.first) : list).map((f) => fulfillmentView(ctx, f));
     },
     fulfillmentsCount: () => count(fulfillments().length),
-    returns: (args: ConnectionArgs) => connection(ctx, returns(), args, { id: (r) => r.id, view: (r) => returnView(ctx, r) }),
+    returns: (args: ConnectionArgs) =>
+      connection(ctx, returns(), args, { id: (r) => r.id, view: (r) => returnView(ctx, r) }),
   };
 }

@@ -1,7 +1,15 @@
 import { GraphQLError } from 'graphql';
 import { gid } from '../../core/ids.js';
 import { findFulfillmentLine, returnableLines } from '../../state/returns-state.js';
-import type { SimFulfillment, SimOrder, SimReturn, SimReturnLineItem, SimReverseDelivery, SimReverseFulfillmentOrder, SimRfoLineItem } from '../../state/types.js';
+import type {
+  SimFulfillment,
+  SimOrder,
+  SimReturn,
+  SimReturnLineItem,
+  SimReverseDelivery,
+  SimReverseFulfillmentOrder,
+  SimRfoLineItem,
+} from '../../state/types.js';
 import { connection, type ConnectionArgs } from '../connection.js';
 import type { GqlContext, View } from '../context.js';
 import { dt, moneyBag } from './common-view.js';
@@ -50,8 +58,13 @@ export function reverseFulfillmentOrderView(ctx: GqlContext, rfo: SimReverseFulf
     status: rfo.status,
     thirdPartyConfirmation: null,
     order: () => orderView(ctx, order),
-    reverseDeliveries: (args: ConnectionArgs) => connection(ctx, rfo.reverseDeliveries ?? [], args, { id: (d) => d.id, view: (d) => reverseDeliveryView(ctx, rfo, d) }),
-    lineItems: (args: ConnectionArgs) => connection(ctx, rfo.lineItems, args, { id: (l) => l.id, view: (l) => rfoLineItemView(ctx, order, l) }),
+    reverseDeliveries: (args: ConnectionArgs) =>
+      connection(ctx, rfo.reverseDeliveries ?? [], args, {
+        id: (d) => d.id,
+        view: (d) => reverseDeliveryView(ctx, rfo, d),
+      }),
+    lineItems: (args: ConnectionArgs) =>
+      connection(ctx, rfo.lineItems, args, { id: (l) => l.id, view: (l) => rfoLineItemView(ctx, order, l) }),
   };
 }
 
@@ -64,7 +77,9 @@ export function reverseDeliveryView(ctx: GqlContext, rfo: SimReverseFulfillmentO
     reverseFulfillmentOrder: () => reverseFulfillmentOrderView(ctx, rfo),
     deliverable: {
       __typename: 'ReverseDeliveryShippingDeliverable',
-      tracking: d.tracking ? { carrierName: d.tracking.carrierName, number: d.tracking.number, url: d.tracking.url } : null,
+      tracking: d.tracking
+        ? { carrierName: d.tracking.carrierName, number: d.tracking.number, url: d.tracking.url }
+        : null,
       label: d.labelUrl ? { publicFileUrl: d.labelUrl, createdAt: dt(d.createdAt), updatedAt: dt(d.createdAt) } : null,
     },
     reverseDeliveryLineItems: (args: ConnectionArgs) =>
@@ -72,7 +87,11 @@ export function reverseDeliveryView(ctx: GqlContext, rfo: SimReverseFulfillmentO
         id: (l) => l.id,
         view: (l) => {
           const line = rfo.lineItems.find((x) => x.id === l.rfoLineItemId);
-          return { id: gid('ReverseDeliveryLineItem', l.id), quantity: l.quantity, reverseFulfillmentOrderLineItem: () => (line ? rfoLineItemView(ctx, order, line) : null) };
+          return {
+            id: gid('ReverseDeliveryLineItem', l.id),
+            quantity: l.quantity,
+            reverseFulfillmentOrderLineItem: () => (line ? rfoLineItemView(ctx, order, line) : null),
+          };
         },
       }),
   };
@@ -100,7 +119,8 @@ export function rfoLineItemView(ctx: GqlContext, order: SimOrder, l: SimRfoLineI
 
 export function returnView(ctx: GqlContext, r: SimReturn): View {
   const order = orderById(ctx, r.orderId);
-  const rfos = () => r.reverseFulfillmentOrderIds.map((id) => ctx.shop.reverseFulfillmentOrders.get(id)).filter((x) => x !== undefined);
+  const rfos = () =>
+    r.reverseFulfillmentOrderIds.map((id) => ctx.shop.reverseFulfillmentOrders.get(id)).filter((x) => x !== undefined);
   return {
     __typename: 'Return',
     id: gid('Return', r.id),
@@ -114,9 +134,11 @@ export function returnView(ctx: GqlContext, r: SimReturn): View {
     returnShippingFees: [],
     staffMember: null,
     order: () => orderView(ctx, order),
-    returnLineItems: (args: ConnectionArgs) => connection(ctx, r.lineItems, args, { id: (l) => l.id, view: (l) => returnLineItemView(ctx, order, l) }),
+    returnLineItems: (args: ConnectionArgs) =>
+      connection(ctx, r.lineItems, args, { id: (l) => l.id, view: (l) => returnLineItemView(ctx, order, l) }),
     exchangeLineItems: (args: ConnectionArgs) => connection(ctx, [], args, { id: () => 0, view: () => ({}) }),
-    reverseFulfillmentOrders: (args: ConnectionArgs) => connection(ctx, rfos(), args, { id: (x) => x.id, view: (x) => reverseFulfillmentOrderView(ctx, x) }),
+    reverseFulfillmentOrders: (args: ConnectionArgs) =>
+      connection(ctx, rfos(), args, { id: (x) => x.id, view: (x) => reverseFulfillmentOrderView(ctx, x) }),
   };
 }
 
@@ -138,7 +160,10 @@ export function returnableFulfillmentsView(ctx: GqlContext, order: SimOrder, arg
       returnableFulfillmentLineItems: (a: ConnectionArgs) =>
         connection(ctx, e.lines, a, {
           id: (x) => x.line.id,
-          view: (x) => ({ quantity: x.quantity, fulfillmentLineItem: () => fulfillmentLineItemView(ctx, order, x.line) }),
+          view: (x) => ({
+            quantity: x.quantity,
+            fulfillmentLineItem: () => fulfillmentLineItemView(ctx, order, x.line),
+          }),
         }),
     }),
   });

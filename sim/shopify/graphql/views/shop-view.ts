@@ -10,7 +10,10 @@ export function shopView(ctx: GqlContext): View {
   const s = ctx.shop;
   const a = s.address;
   const off = zoneOffset(ctx.core.clock.now(), s.timezone);
-  const abbrev = new Intl.DateTimeFormat('en-US', { timeZone: s.timezone, timeZoneName: 'short' }).formatToParts(new Date(ctx.core.clock.now())).find((p) => p.type === 'timeZoneName')?.value ?? 'UTC';
+  const abbrev =
+    new Intl.DateTimeFormat('en-US', { timeZone: s.timezone, timeZoneName: 'short' })
+      .formatToParts(new Date(ctx.core.clock.now()))
+      .find((p) => p.type === 'timeZoneName')?.value ?? 'UTC';
   return {
     __typename: 'Shop',
     id: gid('Shop', s.id),
@@ -19,7 +22,14 @@ export function shopView(ctx: GqlContext): View {
     contactEmail: s.email,
     myshopifyDomain: s.domain,
     url: `https://${s.domain}`,
-    primaryDomain: { id: gid('Domain', s.id), host: s.domain, url: `https://${s.domain}`, sslEnabled: true, localization: null, marketWebPresence: null },
+    primaryDomain: {
+      id: gid('Domain', s.id),
+      host: s.domain,
+      url: `https://${s.domain}`,
+      sslEnabled: true,
+      localization: null,
+      marketWebPresence: null,
+    },
     currencyCode: s.currency,
     enabledPresentmentCurrencies: [s.currency],
     ianaTimezone: s.timezone,
@@ -44,7 +54,14 @@ export function shopView(ctx: GqlContext): View {
     plan: {
       partnerDevelopment: false,
       shopifyPlus: s.plan === 'plus' || s.plan === 'enterprise',
-      publicDisplayName: s.plan === 'standard' ? 'Basic' : s.plan === 'advanced' ? 'Advanced' : s.plan === 'plus' ? 'Shopify Plus' : 'Commerce Components',
+      publicDisplayName:
+        s.plan === 'standard'
+          ? 'Basic'
+          : s.plan === 'advanced'
+            ? 'Advanced'
+            : s.plan === 'plus'
+              ? 'Shopify Plus'
+              : 'Commerce Components',
     },
     shopAddress: {
       id: gid('ShopAddress', s.id),
@@ -69,7 +86,10 @@ export function shopView(ctx: GqlContext): View {
 }
 
 export function bulkOperationView(ctx: GqlContext, op: SimBulkOperation): View {
-  const url = op.status === 'COMPLETED' && op.jsonl !== null ? `${ctx.core.baseUrl}/_sim/bulk/${ctx.shop.domain}/${op.id}.jsonl` : null;
+  const url =
+    op.status === 'COMPLETED' && op.jsonl !== null
+      ? `${ctx.core.baseUrl}/_sim/bulk/${ctx.shop.domain}/${op.id}.jsonl`
+      : null;
   return {
     __typename: 'BulkOperation',
     id: gid('BulkOperation', op.id),

@@ -18,7 +18,12 @@ function serviceName(shop: SimShop, f: SimFulfillment): string {
  * REST fulfillment, as fulfillments/* carry it and as orders/* nest it under `fulfillments`.
  * Lines nested in an order omit tax lines (see order-payload).
  */
-export function fulfillmentResource(shop: SimShop, order: SimOrder, f: SimFulfillment, nested: boolean): Record<string, unknown> {
+export function fulfillmentResource(
+  shop: SimShop,
+  order: SimOrder,
+  f: SimFulfillment,
+  nested: boolean,
+): Record<string, unknown> {
   const first = f.tracking[0];
   const lines = f.lineItems.flatMap((fl) => {
     const li = order.lineItems.find((l) => l.id === fl.lineItemId);

@@ -17,11 +17,24 @@ function taxLines(shop: SimShop, grossCents: number, integerRate: boolean): obje
   const tax = taxIncluded(grossCents, shop.taxRate);
   // the schema of nested fulfillment lines types rate as an integer; those lines carry no tax lines
   if (integerRate) return [];
-  return [{ channel_liable: false, price: formatMoney(tax), price_set: moneySet(tax, shop.currency), rate: shop.taxRate, title: 'TVA' }];
+  return [
+    {
+      channel_liable: false,
+      price: formatMoney(tax),
+      price_set: moneySet(tax, shop.currency),
+      rate: shop.taxRate,
+      title: 'TVA',
+    },
+  ];
 }
 
 /** REST line item as orders/* and fulfillments/* carry it. */
-export function restLineItem(shop: SimShop, order: SimOrder, li: SimLineItem, opts: { quantity?: number; nested?: boolean } = {}): Record<string, unknown> {
+export function restLineItem(
+  shop: SimShop,
+  order: SimOrder,
+  li: SimLineItem,
+  opts: { quantity?: number; nested?: boolean } = {},
+): Record<string, unknown> {
   const quantity = opts.quantity ?? li.quantity;
   return {
     id: li.id,
@@ -108,7 +121,10 @@ export function orderPayload(shop: SimShop, order: SimOrder): Record<string, unk
     .map((id) => shop.fulfillments.get(id))
     .filter((f) => f !== undefined)
     .map((f) => fulfillmentResource(shop, order, f, true));
-  const outstanding = order.financialStatus === 'paid' || order.financialStatus === 'refunded' || order.financialStatus === 'voided' ? 0 : now.total;
+  const outstanding =
+    order.financialStatus === 'paid' || order.financialStatus === 'refunded' || order.financialStatus === 'voided'
+      ? 0
+      : now.total;
   return {
     id: order.id,
     admin_graphql_api_id: gid('Order', order.id),

@@ -6,17 +6,27 @@ import { restTime } from './common.js';
 /** The product's one picture: the simulator's products all carry a placeholder image, as the schema requires. */
 function image(shop: SimShop, p: SimProduct) {
   return {
-    id: p.id + 1, product_id: p.id, position: 1, alt: null, width: 800, height: 800,
+    id: p.id + 1,
+    product_id: p.id,
+    position: 1,
+    alt: null,
+    width: 800,
+    height: 800,
     src: `https://cdn.shopify.com/s/files/1/0000/0001/files/${p.handle || 'product'}.jpg`,
-    created_at: restTime(shop, p.createdAt), updated_at: restTime(shop, p.updatedAt),
-    variant_ids: [] as number[], admin_graphql_api_id: gid('ProductImage', p.id + 1),
+    created_at: restTime(shop, p.createdAt),
+    updated_at: restTime(shop, p.updatedAt),
+    variant_ids: [] as number[],
+    admin_graphql_api_id: gid('ProductImage', p.id + 1),
   };
 }
 
 /** products/create and products/update: the product with its variants, as the REST Admin API shows it. */
 export function productPayload(shop: SimShop, p: SimProduct): Record<string, unknown> {
   const variants = p.variantIds.map((id) => shop.variants.get(id)).filter((v) => v !== undefined);
-  const stockOf = (itemId: number) => [...shop.levels.values()].filter((l) => l.inventoryItemId === itemId).reduce((n, l) => n + l.quantities.available, 0);
+  const stockOf = (itemId: number) =>
+    [...shop.levels.values()]
+      .filter((l) => l.inventoryItemId === itemId)
+      .reduce((n, l) => n + l.quantities.available, 0);
   const optionNames = variants[0]?.options.map((o) => o.name) ?? ['Title'];
   const img = image(shop, p);
   return {
@@ -30,7 +40,13 @@ export function productPayload(shop: SimShop, p: SimProduct): Record<string, unk
     image: img,
     images: [img],
     media: [],
-    options: optionNames.map((name, i) => ({ id: p.id * 10 + i, product_id: p.id, name, position: i + 1, values: [...new Set(variants.map((v) => v.options[i]?.value ?? 'Default Title'))] })),
+    options: optionNames.map((name, i) => ({
+      id: p.id * 10 + i,
+      product_id: p.id,
+      name,
+      position: i + 1,
+      values: [...new Set(variants.map((v) => v.options[i]?.value ?? 'Default Title'))],
+    })),
     product_type: p.productType,
     published_at: restTime(shop, p.createdAt),
     published_scope: 'global',
@@ -39,7 +55,10 @@ export function productPayload(shop: SimShop, p: SimProduct): Record<string, unk
     template_suffix: null,
     title: p.title,
     updated_at: restTime(shop, p.updatedAt),
-    variant_gids: variants.map((v) => ({ admin_graphql_api_id: gid('ProductVariant', v.id), updated_at: restTime(shop, v.updatedAt) })),
+    variant_gids: variants.map((v) => ({
+      admin_graphql_api_id: gid('ProductVariant', v.id),
+      updated_at: restTime(shop, v.updatedAt),
+    })),
     variants: variants.map((v) => {
       const item = shop.inventoryItems.get(v.inventoryItemId);
       const available = stockOf(v.inventoryItemId);

@@ -31,24 +31,41 @@ export function returnDeclinePayload(ret: SimReturn): Record<string, unknown> {
 
 /** returns/close, returns/cancel, returns/reopen. */
 export function returnStatusPayload(ret: SimReturn): Record<string, unknown> {
-  return { id: ret.id, admin_graphql_api_id: gid('Return', ret.id), order_id: ret.orderId, status: ret.status.toLowerCase() };
+  return {
+    id: ret.id,
+    admin_graphql_api_id: gid('Return', ret.id),
+    order_id: ret.orderId,
+    status: ret.status.toLowerCase(),
+  };
 }
 
 /** reverse_fulfillment_orders/dispose for the dispositions just made. */
-export function disposePayload(rfo: SimReverseFulfillmentOrder, made: readonly { lineItemId: number; dispositionId: number }[]): Record<string, unknown> {
+export function disposePayload(
+  rfo: SimReverseFulfillmentOrder,
+  made: readonly { lineItemId: number; dispositionId: number }[],
+): Record<string, unknown> {
   const dispositions = made.flatMap(({ lineItemId, dispositionId }) => {
     const line = rfo.lineItems.find((l) => l.id === lineItemId);
     const d = line?.dispositions.find((x) => x.id === dispositionId);
     if (!line || !d) return [];
     return [
       {
-        reverse_fulfillment_order_line_item: { id: line.id, admin_graphql_api_id: gid('ReverseFulfillmentOrderLineItem', line.id) },
+        reverse_fulfillment_order_line_item: {
+          id: line.id,
+          admin_graphql_api_id: gid('ReverseFulfillmentOrderLineItem', line.id),
+        },
         reverse_delivery_line_item: null,
         type: d.type.toLowerCase(),
-        location: d.locationId === null ? null : { id: d.locationId, admin_graphql_api_id: gid('Location', d.locationId) },
+        location:
+          d.locationId === null ? null : { id: d.locationId, admin_graphql_api_id: gid('Location', d.locationId) },
         quantity: d.quantity,
       },
     ];
   });
-  return { id: rfo.id, admin_graphql_api_id: gid('ReverseFulfillmentOrder', rfo.id), dispositions, total_dispositions: dispositions.length };
+  return {
+    id: rfo.id,
+    admin_graphql_api_id: gid('ReverseFulfillmentOrder', rfo.id),
+    dispositions,
+    total_dispositions: dispositions.length,
+  };
 }

@@ -100,7 +100,10 @@ export interface ComplianceInput {
   orderIds?: number[];
 }
 
-function complianceCustomer(shop: SimShop, input: ComplianceInput): { id: number; email: string; phone: string; orders: number[] } {
+function complianceCustomer(
+  shop: SimShop,
+  input: ComplianceInput,
+): { id: number; email: string; phone: string; orders: number[] } {
   const c = input.customerId !== undefined ? shop.customers.get(input.customerId) : [...shop.customers.values()][0];
   const id = c?.id ?? input.customerId ?? 0;
   const orders = input.orderIds ?? [...shop.orders.values()].filter((o) => o.customerId === id).map((o) => o.id);
@@ -122,7 +125,12 @@ export function dataRequestPayload(shop: SimShop, input: ComplianceInput, reques
 /** customers/redact. */
 export function customerRedactPayload(shop: SimShop, input: ComplianceInput): Record<string, unknown> {
   const c = complianceCustomer(shop, input);
-  return { shop_id: shop.id, shop_domain: shop.domain, customer: { id: c.id, email: c.email, phone: c.phone }, orders_to_redact: c.orders };
+  return {
+    shop_id: shop.id,
+    shop_domain: shop.domain,
+    customer: { id: c.id, email: c.email, phone: c.phone },
+    orders_to_redact: c.orders,
+  };
 }
 
 /** shop/redact. */

@@ -1,6 +1,27 @@
-import { Badge, Banner, BlockStack, Box, Button, Card, EmptyState, FormLayout, InlineGrid, InlineStack, Modal, Page, SkeletonBodyText, Text, TextField } from '@shopify/polaris';
+import {
+  Badge,
+  Banner,
+  BlockStack,
+  Box,
+  Button,
+  Card,
+  EmptyState,
+  FormLayout,
+  InlineGrid,
+  InlineStack,
+  Modal,
+  Page,
+  SkeletonBodyText,
+  Text,
+  TextField,
+} from '@shopify/polaris';
 import { useState } from 'react';
-import type { ChannelAccountDto, ChannelAccountResponse, ChannelListResponse, ConnectionCheckResponse } from '../../../../core/contracts/admin/channels.js';
+import type {
+  ChannelAccountDto,
+  ChannelAccountResponse,
+  ChannelListResponse,
+  ConnectionCheckResponse,
+} from '../../../../core/contracts/admin/channels.js';
 import { useApi, useResource } from '../../api/api-context.js';
 import { ErrorBanner } from '../../components/error-banner.js';
 import { useI18n } from '../../i18n/i18n.js';
@@ -10,8 +31,12 @@ import { useToast } from '../../shell/toast.js';
 function Figure({ label, value }: { label: string; value: string }) {
   return (
     <BlockStack gap="050">
-      <Text as="p" variant="bodySm" tone="subdued">{label}</Text>
-      <Text as="p" variant="bodyMd" fontWeight="medium">{value}</Text>
+      <Text as="p" variant="bodySm" tone="subdued">
+        {label}
+      </Text>
+      <Text as="p" variant="bodyMd" fontWeight="medium">
+        {value}
+      </Text>
     </BlockStack>
   );
 }
@@ -22,9 +47,14 @@ function AccountCard({ account }: { account: ChannelAccountDto }) {
   const [testing, setTesting] = useState(false);
   const [check, setCheck] = useState<ConnectionCheckResponse | null>(null);
   const seconds = (n: number | null) => (n === null ? '—' : t('channels.seconds', { count: Math.round(n) }));
-  const status = account.consecutiveFailures > 0
-    ? <Badge tone="critical">{t('channels.failing', { count: account.consecutiveFailures })}</Badge>
-    : account.lastSyncAt ? <Badge tone="success">{t('channels.healthy')}</Badge> : <Badge>{t('channels.waiting')}</Badge>;
+  const status =
+    account.consecutiveFailures > 0 ? (
+      <Badge tone="critical">{t('channels.failing', { count: account.consecutiveFailures })}</Badge>
+    ) : account.lastSyncAt ? (
+      <Badge tone="success">{t('channels.healthy')}</Badge>
+    ) : (
+      <Badge>{t('channels.waiting')}</Badge>
+    );
   const test = async () => {
     setTesting(true);
     try {
@@ -41,17 +71,25 @@ function AccountCard({ account }: { account: ChannelAccountDto }) {
         <InlineStack align="space-between" blockAlign="start" gap="300">
           <BlockStack gap="100">
             <InlineStack gap="200" blockAlign="center">
-              <Text as="h2" variant="headingMd">{account.name}</Text>
+              <Text as="h2" variant="headingMd">
+                {account.name}
+              </Text>
               <Badge>{t(`channels.kind.${account.kind}`)}</Badge>
               {status}
             </InlineStack>
-            <Text as="p" variant="bodySm" tone="subdued"><code>{account.code}</code> · {account.baseUrl}</Text>
+            <Text as="p" variant="bodySm" tone="subdued">
+              <code>{account.code}</code> · {account.baseUrl}
+            </Text>
           </BlockStack>
-          <Button onClick={() => void test()} loading={testing}>{t('channels.test')}</Button>
+          <Button onClick={() => void test()} loading={testing}>
+            {t('channels.test')}
+          </Button>
         </InlineStack>
         {check ? (
           <Banner tone={check.ok ? 'success' : 'critical'} onDismiss={() => setCheck(null)}>
-            {check.ok ? t('channels.testOk', { name: check.accountName }) : t('channels.testFailed', { reason: check.reason })}
+            {check.ok
+              ? t('channels.testOk', { name: check.accountName })
+              : t('channels.testFailed', { reason: check.reason })}
           </Banner>
         ) : null}
         <InlineGrid columns={{ xs: 2, md: 4 }} gap="400">
@@ -63,18 +101,29 @@ function AccountCard({ account }: { account: ChannelAccountDto }) {
         {account.lastError ? (
           <Box padding="300" background="bg-surface-critical" borderRadius="200">
             <BlockStack gap="100">
-              <Text as="p" variant="bodySm" tone="critical" fontWeight="medium">{t('channels.lastError', { when: format.dateTime(account.lastErrorAt) })}</Text>
-              <Text as="p" variant="bodySm" breakWord>{account.lastError}</Text>
+              <Text as="p" variant="bodySm" tone="critical" fontWeight="medium">
+                {t('channels.lastError', { when: format.dateTime(account.lastErrorAt) })}
+              </Text>
+              <Text as="p" variant="bodySm" breakWord>
+                {account.lastError}
+              </Text>
             </BlockStack>
           </Box>
         ) : null}
         {account.limits.length ? (
           <BlockStack gap="100">
-            <Text as="p" variant="bodySm" tone="subdued">{t('channels.limits')}</Text>
+            <Text as="p" variant="bodySm" tone="subdued">
+              {t('channels.limits')}
+            </Text>
             <InlineStack gap="200">
-              {account.limits.filter((l) => l.minIntervalMs).map((l) => (
-                <Badge key={l.operation} tone="info">{`${l.operation}: ${t('channels.everySeconds', { seconds: Math.round(l.minIntervalMs! / 1000) })}`}</Badge>
-              ))}
+              {account.limits
+                .filter((l) => l.minIntervalMs)
+                .map((l) => (
+                  <Badge
+                    key={l.operation}
+                    tone="info"
+                  >{`${l.operation}: ${t('channels.everySeconds', { seconds: Math.round(l.minIntervalMs! / 1000) })}`}</Badge>
+                ))}
             </InlineStack>
           </BlockStack>
         ) : null}
@@ -83,7 +132,15 @@ function AccountCard({ account }: { account: ChannelAccountDto }) {
   );
 }
 
-function ConnectModal({ open, onClose, onCreated }: { open: boolean; onClose(): void; onCreated(a: ChannelAccountDto): void }) {
+function ConnectModal({
+  open,
+  onClose,
+  onCreated,
+}: {
+  open: boolean;
+  onClose(): void;
+  onCreated(a: ChannelAccountDto): void;
+}) {
   const { t } = useI18n();
   const api = useApi();
   const [form, setForm] = useState({ name: '', code: '', baseUrl: '', apiKey: '' });
@@ -104,16 +161,40 @@ function ConnectModal({ open, onClose, onCreated }: { open: boolean; onClose(): 
     }
   };
   return (
-    <Modal open={open} onClose={onClose} title={t('channels.add')}
+    <Modal
+      open={open}
+      onClose={onClose}
+      title={t('channels.add')}
       primaryAction={{ content: t('channels.form.connect'), onAction: () => void submit(), loading: saving }}
-      secondaryActions={[{ content: t('common.cancel'), onAction: onClose }]}>
+      secondaryActions={[{ content: t('common.cancel'), onAction: onClose }]}
+    >
       <Modal.Section>
         <FormLayout>
           {error ? <Banner tone="critical">{error}</Banner> : null}
           <TextField label={t('channels.form.name')} value={form.name} onChange={set('name')} autoComplete="off" />
-          <TextField label={t('channels.form.code')} value={form.code} onChange={set('code')} autoComplete="off" helpText={t('channels.form.codeHelp')} monospaced />
-          <TextField label={t('channels.form.url')} value={form.baseUrl} onChange={set('baseUrl')} autoComplete="off" type="url" />
-          <TextField label={t('channels.form.apiKey')} value={form.apiKey} onChange={set('apiKey')} autoComplete="off" type="password" helpText={t('channels.form.apiKeyHelp')} />
+          <TextField
+            label={t('channels.form.code')}
+            value={form.code}
+            onChange={set('code')}
+            autoComplete="off"
+            helpText={t('channels.form.codeHelp')}
+            monospaced
+          />
+          <TextField
+            label={t('channels.form.url')}
+            value={form.baseUrl}
+            onChange={set('baseUrl')}
+            autoComplete="off"
+            type="url"
+          />
+          <TextField
+            label={t('channels.form.apiKey')}
+            value={form.apiKey}
+            onChange={set('apiKey')}
+            autoComplete="off"
+            type="password"
+            helpText={t('channels.form.apiKeyHelp')}
+          />
         </FormLayout>
       </Modal.Section>
     </Modal>
@@ -129,23 +210,44 @@ export function ChannelsPage() {
   usePageReady('channels', !!res.data);
   const accounts = res.data?.accounts ?? [];
   return (
-    <Page title={t('nav.channels')} subtitle={t('channels.subtitle')}
+    <Page
+      title={t('nav.channels')}
+      subtitle={t('channels.subtitle')}
       primaryAction={{ content: t('channels.add'), onAction: () => setAdding(true) }}
-      secondaryActions={[{ content: t('common.refresh'), onAction: res.reload, loading: res.loading }]}>
+      secondaryActions={[{ content: t('common.refresh'), onAction: res.reload, loading: res.loading }]}
+    >
       <BlockStack gap="400">
         {res.error ? <ErrorBanner error={res.error} onRetry={res.reload} /> : null}
         <Banner tone="info">{t('channels.builtIn')}</Banner>
-        {!res.data && !res.error ? <Card><SkeletonBodyText lines={4} /></Card> : null}
-        {res.data && accounts.length === 0 ? (
-          <Card><EmptyState heading={t('channels.emptyTitle')} image="/empty.svg" action={{ content: t('channels.add'), onAction: () => setAdding(true) }}><p>{t('channels.emptyBody')}</p></EmptyState></Card>
+        {!res.data && !res.error ? (
+          <Card>
+            <SkeletonBodyText lines={4} />
+          </Card>
         ) : null}
-        {accounts.map((a) => <AccountCard key={a.id} account={a} />)}
+        {res.data && accounts.length === 0 ? (
+          <Card>
+            <EmptyState
+              heading={t('channels.emptyTitle')}
+              image="/empty.svg"
+              action={{ content: t('channels.add'), onAction: () => setAdding(true) }}
+            >
+              <p>{t('channels.emptyBody')}</p>
+            </EmptyState>
+          </Card>
+        ) : null}
+        {accounts.map((a) => (
+          <AccountCard key={a.id} account={a} />
+        ))}
       </BlockStack>
-      <ConnectModal open={adding} onClose={() => setAdding(false)} onCreated={(a) => {
-        setAdding(false);
-        toast.show(t('channels.created', { name: a.name }));
-        res.reload();
-      }} />
+      <ConnectModal
+        open={adding}
+        onClose={() => setAdding(false)}
+        onCreated={(a) => {
+          setAdding(false);
+          toast.show(t('channels.created', { name: a.name }));
+          res.reload();
+        }}
+      />
     </Page>
   );
 }

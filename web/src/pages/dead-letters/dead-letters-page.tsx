@@ -1,4 +1,15 @@
-import { Badge, BlockStack, Box, Button, Card, EmptyState, InlineStack, Page, SkeletonBodyText, Text } from '@shopify/polaris';
+import {
+  Badge,
+  BlockStack,
+  Box,
+  Button,
+  Card,
+  EmptyState,
+  InlineStack,
+  Page,
+  SkeletonBodyText,
+  Text,
+} from '@shopify/polaris';
 import { useEffect, useState } from 'react';
 import { useApi, useResource } from '../../api/api-context.js';
 import type { DeadLetter, DeadLetterDetail, DeadLetterPage } from '../../api/types.js';
@@ -25,8 +36,12 @@ function Payload({ letter }: { letter: DeadLetter }) {
   const body = full.data?.body ?? letter.preview;
   return (
     <BlockStack gap="100">
-      <pre className="payload" aria-label={t('dl.payload')}>{pretty(body)}</pre>
-      <Text as="p" variant="bodyXs" tone="subdued">{full.loading ? t('dl.loadingFull') : t('dl.size', { count: letter.size })}</Text>
+      <pre className="payload" aria-label={t('dl.payload')}>
+        {pretty(body)}
+      </pre>
+      <Text as="p" variant="bodyXs" tone="subdued">
+        {full.loading ? t('dl.loadingFull') : t('dl.size', { count: letter.size })}
+      </Text>
     </BlockStack>
   );
 }
@@ -40,18 +55,37 @@ function LetterRow({ letter, onReplay, busy }: { letter: DeadLetter; onReplay():
         <InlineStack align="space-between" blockAlign="start" gap="300" wrap={false}>
           <BlockStack gap="100">
             <InlineStack gap="200" blockAlign="center" align="start">
-              <Text as="h3" variant="headingSm"><code>{letter.topic}</code></Text>
+              <Text as="h3" variant="headingSm">
+                <code>{letter.topic}</code>
+              </Text>
               <Badge tone="critical">{t('dl.attempts', { count: letter.attempts })}</Badge>
             </InlineStack>
-            <Text as="p" variant="bodySm" tone="subdued">{t('dl.received', { when: format.dateTime(letter.receivedAt), id: letter.id })}</Text>
-            <Text as="p" tone="critical" breakWord>{letter.lastError ?? t('dl.noError')}</Text>
+            <Text as="p" variant="bodySm" tone="subdued">
+              {t('dl.received', { when: format.dateTime(letter.receivedAt), id: letter.id })}
+            </Text>
+            <Text as="p" tone="critical" breakWord>
+              {letter.lastError ?? t('dl.noError')}
+            </Text>
           </BlockStack>
           <InlineStack gap="200" wrap={false}>
-            <Button onClick={() => setOpen((v) => !v)} disclosure={open ? 'up' : 'down'} ariaExpanded={open} ariaControls={`dl-${letter.id}`}>{t('dl.payload')}</Button>
-            <Button onClick={onReplay} loading={busy}>{t('dl.replay')}</Button>
+            <Button
+              onClick={() => setOpen((v) => !v)}
+              disclosure={open ? 'up' : 'down'}
+              ariaExpanded={open}
+              ariaControls={`dl-${letter.id}`}
+            >
+              {t('dl.payload')}
+            </Button>
+            <Button onClick={onReplay} loading={busy}>
+              {t('dl.replay')}
+            </Button>
           </InlineStack>
         </InlineStack>
-        {open ? <div id={`dl-${letter.id}`}><Payload letter={letter} /></div> : null}
+        {open ? (
+          <div id={`dl-${letter.id}`}>
+            <Payload letter={letter} />
+          </div>
+        ) : null}
       </BlockStack>
     </Box>
   );
@@ -109,26 +143,45 @@ export function DeadLettersPage() {
         {res.error ? <ErrorBanner error={res.error} onRetry={res.reload} /> : null}
         <Card padding="0">
           {!res.data && !res.error ? (
-            <BlockStack gap="0">{[0, 1, 2].map((i) => <Box key={i} padding="400" borderBlockEndWidth="025" borderColor="border-secondary"><SkeletonBodyText lines={3} /></Box>)}</BlockStack>
+            <BlockStack gap="0">
+              {[0, 1, 2].map((i) => (
+                <Box key={i} padding="400" borderBlockEndWidth="025" borderColor="border-secondary">
+                  <SkeletonBodyText lines={3} />
+                </Box>
+              ))}
+            </BlockStack>
           ) : items.length === 0 ? (
-            <EmptyState heading={t('dl.emptyTitle')} image="/empty.svg"><p>{t('dl.emptyBody')}</p></EmptyState>
+            <EmptyState heading={t('dl.emptyTitle')} image="/empty.svg">
+              <p>{t('dl.emptyBody')}</p>
+            </EmptyState>
           ) : (
             <BlockStack gap="0">
-              {items.map((l) => <LetterRow key={l.id} letter={l} busy={busy === l.id} onReplay={() => void replay(l)} />)}
+              {items.map((l) => (
+                <LetterRow key={l.id} letter={l} busy={busy === l.id} onReplay={() => void replay(l)} />
+              ))}
             </BlockStack>
           )}
         </Card>
         {res.data?.nextBefore ? (
-          <InlineStack align="center"><Button onClick={() => setBefore(res.data!.nextBefore)} loading={res.loading}>{t('dl.loadMore')}</Button></InlineStack>
+          <InlineStack align="center">
+            <Button onClick={() => setBefore(res.data!.nextBefore)} loading={res.loading}>
+              {t('dl.loadMore')}
+            </Button>
+          </InlineStack>
         ) : null}
       </BlockStack>
-      <ConfirmModal open={confirmAll} title={t('dl.replayAllTitle', { count: total })} confirmLabel={t('dl.replayAll')} onClose={() => setConfirmAll(false)}
+      <ConfirmModal
+        open={confirmAll}
+        title={t('dl.replayAllTitle', { count: total })}
+        confirmLabel={t('dl.replayAll')}
+        onClose={() => setConfirmAll(false)}
         onConfirm={async () => {
           const r = await api.post<{ replayed: number[] }>('/dead-letters/replay-all');
           toast.show(t('dl.replayedAll', { count: r.replayed.length }));
           setItems([]);
           reloadFirst();
-        }}>
+        }}
+      >
         <Text as="p">{t('dl.replayAllBody')}</Text>
       </ConfirmModal>
     </Page>

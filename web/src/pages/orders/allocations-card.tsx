@@ -9,16 +9,37 @@ function ShipmentBlock({ s }: { s: Shipment }) {
     <Box background="bg-surface-secondary" padding="300" borderRadius="200">
       <BlockStack gap="100">
         <InlineStack gap="200" align="space-between">
-          <Text as="span" fontWeight="semibold">{s.carrier ?? t('order.carrierUnknown')}</Text>
-          <Text as="span" variant="bodySm" tone="subdued">{t('order.shippedAt', { when: format.dateTime(s.shippedAt) })}</Text>
+          <Text as="span" fontWeight="semibold">
+            {s.carrier ?? t('order.carrierUnknown')}
+          </Text>
+          <Text as="span" variant="bodySm" tone="subdued">
+            {t('order.shippedAt', { when: format.dateTime(s.shippedAt) })}
+          </Text>
         </InlineStack>
         <InlineStack gap="200">
-          {s.trackingNumbers.map((n, i) => (s.trackingUrls[i] ? <Link key={n} url={s.trackingUrls[i]!} external>{n}</Link> : <Text as="span" key={n}>{n}</Text>))}
+          {s.trackingNumbers.map((n, i) =>
+            s.trackingUrls[i] ? (
+              <Link key={n} url={s.trackingUrls[i]!} external>
+                {n}
+              </Link>
+            ) : (
+              <Text as="span" key={n}>
+                {n}
+              </Text>
+            ),
+          )}
         </InlineStack>
-        <Text as="p" variant="bodySm" tone={s.pushStatus === 'failed' ? 'critical' : 'subdued'}>{t(`order.push.${s.pushStatus}`)}</Text>
+        <Text as="p" variant="bodySm" tone={s.pushStatus === 'failed' ? 'critical' : 'subdued'}>
+          {t(`order.push.${s.pushStatus}`)}
+        </Text>
         {s.events.length ? (
           <Text as="p" variant="bodySm" tone="subdued">
-            {s.events.map((e) => `${t(`trackingStatus.${e.status}` as 'trackingStatus.in_transit')} · ${format.dateTime(e.occurredAt)}`).join(' → ')}
+            {s.events
+              .map(
+                (e) =>
+                  `${t(`trackingStatus.${e.status}` as 'trackingStatus.in_transit')} · ${format.dateTime(e.occurredAt)}`,
+              )
+              .join(' → ')}
           </Text>
         ) : null}
       </BlockStack>
@@ -32,35 +53,74 @@ export function AllocationsCard({ allocations }: { allocations: OrderAllocation[
   return (
     <Card>
       <BlockStack gap="300">
-        <Text as="h2" variant="headingMd">{t('order.allocations')}</Text>
-        {allocations.length === 0 ? <Text as="p" tone="subdued">{t('order.noAllocations')}</Text> : null}
+        <Text as="h2" variant="headingMd">
+          {t('order.allocations')}
+        </Text>
+        {allocations.length === 0 ? (
+          <Text as="p" tone="subdued">
+            {t('order.noAllocations')}
+          </Text>
+        ) : null}
         {allocations.map((a, i) => (
           <BlockStack gap="200" key={a.id}>
             {i > 0 ? <Divider /> : null}
             <InlineStack align="space-between" blockAlign="center" gap="200">
               <InlineStack gap="200" blockAlign="center" align="start">
-                <Text as="h3" variant="headingSm">{a.warehouse}</Text>
+                <Text as="h3" variant="headingSm">
+                  {a.warehouse}
+                </Text>
                 <AllocationStatusBadge status={a.status} />
               </InlineStack>
-              <Text as="span" variant="bodySm" tone="subdued">{t('order.attempt', { attempt: a.attempt })}</Text>
+              <Text as="span" variant="bodySm" tone="subdued">
+                {t('order.attempt', { attempt: a.attempt })}
+              </Text>
             </InlineStack>
             <InlineStack gap="400">
-              <Text as="span" variant="bodySm">{t('order.shipBy', { when: format.dateTime(a.promisedShipBy) })}</Text>
-              <Text as="span" variant="bodySm">{t('order.deliverBy', { when: format.date(a.promisedDeliveryBy) })}</Text>
-              {a.cost !== null ? <Text as="span" variant="bodySm">{t('order.cost', { cost: format.money(a.cost) })}</Text> : null}
-              {a.distanceKm !== null ? <Text as="span" variant="bodySm">{t('order.distance', { km: format.number(Number(a.distanceKm)) })}</Text> : null}
+              <Text as="span" variant="bodySm">
+                {t('order.shipBy', { when: format.dateTime(a.promisedShipBy) })}
+              </Text>
+              <Text as="span" variant="bodySm">
+                {t('order.deliverBy', { when: format.date(a.promisedDeliveryBy) })}
+              </Text>
+              {a.cost !== null ? (
+                <Text as="span" variant="bodySm">
+                  {t('order.cost', { cost: format.money(a.cost) })}
+                </Text>
+              ) : null}
+              {a.distanceKm !== null ? (
+                <Text as="span" variant="bodySm">
+                  {t('order.distance', { km: format.number(Number(a.distanceKm)) })}
+                </Text>
+              ) : null}
             </InlineStack>
             <BlockStack gap="050">
               {a.lines.map((l) => (
                 <InlineStack key={l.lineId} align="space-between" gap="200">
-                  <Text as="span" variant="bodySm">{l.title} <Text as="span" tone="subdued">{l.sku}</Text></Text>
-                  <Text as="span" variant="bodySm" numeric>{t('order.shippedOf', { shipped: l.shippedQuantity, quantity: l.quantity })}</Text>
+                  <Text as="span" variant="bodySm">
+                    {l.title}{' '}
+                    <Text as="span" tone="subdued">
+                      {l.sku}
+                    </Text>
+                  </Text>
+                  <Text as="span" variant="bodySm" numeric>
+                    {t('order.shippedOf', { shipped: l.shippedQuantity, quantity: l.quantity })}
+                  </Text>
                 </InlineStack>
               ))}
             </BlockStack>
-            {a.rejectReason ? <Text as="p" tone="critical" variant="bodySm">{t('order.rejected', { reason: a.rejectReason })}</Text> : null}
-            {a.dispatchError ? <Text as="p" tone="critical" variant="bodySm">{t('order.dispatchError', { error: a.dispatchError })}</Text> : null}
-            {a.shipments.map((s) => <ShipmentBlock key={s.id} s={s} />)}
+            {a.rejectReason ? (
+              <Text as="p" tone="critical" variant="bodySm">
+                {t('order.rejected', { reason: a.rejectReason })}
+              </Text>
+            ) : null}
+            {a.dispatchError ? (
+              <Text as="p" tone="critical" variant="bodySm">
+                {t('order.dispatchError', { error: a.dispatchError })}
+              </Text>
+            ) : null}
+            {a.shipments.map((s) => (
+              <ShipmentBlock key={s.id} s={s} />
+            ))}
           </BlockStack>
         ))}
       </BlockStack>

@@ -24,7 +24,17 @@ export function availableActions(d: OrderDetail): Record<OrderAction, boolean> {
 }
 
 /** The confirmation modal of one action; it calls the API and reports with a toast. */
-export function OrderActionModal({ action, order, onClose, onDone }: { action: OrderAction | null; order: OrderDetail['order']; onClose(): void; onDone(): void }) {
+export function OrderActionModal({
+  action,
+  order,
+  onClose,
+  onDone,
+}: {
+  action: OrderAction | null;
+  order: OrderDetail['order'];
+  onClose(): void;
+  onDone(): void;
+}) {
   const { t } = useI18n();
   const api = useApi();
   const toast = useToast();
@@ -42,34 +52,68 @@ export function OrderActionModal({ action, order, onClose, onDone }: { action: O
   };
   if (action === 'reroute') {
     return (
-      <ConfirmModal open title={t('order.rerouteTitle', { name: order.name })} confirmLabel={t('order.reroute')} onClose={close}
-        onConfirm={() => run(`${base}/reroute`, { fresh }, t('order.rerouteDone', { name: order.name }))}>
+      <ConfirmModal
+        open
+        title={t('order.rerouteTitle', { name: order.name })}
+        confirmLabel={t('order.reroute')}
+        onClose={close}
+        onConfirm={() => run(`${base}/reroute`, { fresh }, t('order.rerouteDone', { name: order.name }))}
+      >
         <Text as="p">{t('order.rerouteBody')}</Text>
-        <Checkbox label={t('orders.rerouteFresh')} helpText={t('orders.rerouteFreshHelp')} checked={fresh} onChange={setFresh} />
+        <Checkbox
+          label={t('orders.rerouteFresh')}
+          helpText={t('orders.rerouteFreshHelp')}
+          checked={fresh}
+          onChange={setFresh}
+        />
       </ConfirmModal>
     );
   }
   if (action === 'hold') {
     return (
-      <ConfirmModal open title={t('order.holdTitle', { name: order.name })} confirmLabel={t('order.hold')} confirmDisabled={!reason.trim()} onClose={close}
-        onConfirm={() => run(`${base}/hold`, { reason: reason.trim() }, t('order.holdDone', { name: order.name }))}>
+      <ConfirmModal
+        open
+        title={t('order.holdTitle', { name: order.name })}
+        confirmLabel={t('order.hold')}
+        confirmDisabled={!reason.trim()}
+        onClose={close}
+        onConfirm={() => run(`${base}/hold`, { reason: reason.trim() }, t('order.holdDone', { name: order.name }))}
+      >
         <Text as="p">{t('order.holdBody')}</Text>
-        <TextField label={t('order.holdReason')} value={reason} onChange={setReason} autoComplete="off" maxLength={200} placeholder={t('order.holdReasonPlaceholder')} />
+        <TextField
+          label={t('order.holdReason')}
+          value={reason}
+          onChange={setReason}
+          autoComplete="off"
+          maxLength={200}
+          placeholder={t('order.holdReasonPlaceholder')}
+        />
       </ConfirmModal>
     );
   }
   if (action === 'release') {
     return (
-      <ConfirmModal open title={t('order.releaseTitle', { name: order.name })} confirmLabel={t('order.release')} onClose={close}
-        onConfirm={() => run(`${base}/release`, {}, t('order.releaseDone', { name: order.name }))}>
+      <ConfirmModal
+        open
+        title={t('order.releaseTitle', { name: order.name })}
+        confirmLabel={t('order.release')}
+        onClose={close}
+        onConfirm={() => run(`${base}/release`, {}, t('order.releaseDone', { name: order.name }))}
+      >
         <Text as="p">{t('order.releaseBody')}</Text>
       </ConfirmModal>
     );
   }
   if (action === 'cancel') {
     return (
-      <ConfirmModal open destructive title={t('order.cancelTitle', { name: order.name })} confirmLabel={t('order.cancel')} onClose={close}
-        onConfirm={() => run(`${base}/cancel-at-3pl`, {}, t('order.cancelDone', { name: order.name }))}>
+      <ConfirmModal
+        open
+        destructive
+        title={t('order.cancelTitle', { name: order.name })}
+        confirmLabel={t('order.cancel')}
+        onClose={close}
+        onConfirm={() => run(`${base}/cancel-at-3pl`, {}, t('order.cancelDone', { name: order.name }))}
+      >
         <Text as="p">{t('order.cancelBody')}</Text>
       </ConfirmModal>
     );

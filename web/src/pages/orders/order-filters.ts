@@ -2,7 +2,18 @@ import type { OrderStatus } from '../../api/types.js';
 import { withQuery } from '../../router/router.js';
 
 /** Every order status, in the order a merchant thinks of them. */
-export const ORDER_STATUSES: OrderStatus[] = ['pending', 'routed', 'dispatched', 'backordered', 'on_hold', 'partially_shipped', 'shipped', 'delivered', 'cancelled', 'fulfilled_elsewhere'];
+export const ORDER_STATUSES: OrderStatus[] = [
+  'pending',
+  'routed',
+  'dispatched',
+  'backordered',
+  'on_hold',
+  'partially_shipped',
+  'shipped',
+  'delivered',
+  'cancelled',
+  'fulfilled_elsewhere',
+];
 /** The sales channels orders come from. */
 export const CHANNELS = ['shopify', 'amazon', 'ebay', 'mirakl'];
 
@@ -19,7 +30,9 @@ export interface OrderFilters {
 
 /** Reads the filters from `?status=…&late=true…`, ignoring what it does not know. */
 export function readFilters(query: URLSearchParams): OrderFilters {
-  const status = (query.get('status') ?? '').split(',').filter((s): s is OrderStatus => (ORDER_STATUSES as string[]).includes(s));
+  const status = (query.get('status') ?? '')
+    .split(',')
+    .filter((s): s is OrderStatus => (ORDER_STATUSES as string[]).includes(s));
   const ymd = (v: string | null) => (v && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : '');
   return {
     status,
@@ -34,16 +47,36 @@ export function readFilters(query: URLSearchParams): OrderFilters {
 
 /** The list page's URL for some filters (and a page cursor). */
 export function ordersUrl(f: OrderFilters, cursor?: string | null): string {
-  return withQuery('/orders', { status: f.status, channel: f.channel, warehouse: f.warehouse, from: f.from, to: f.to, late: f.late, q: f.q, cursor });
+  return withQuery('/orders', {
+    status: f.status,
+    channel: f.channel,
+    warehouse: f.warehouse,
+    from: f.from,
+    to: f.to,
+    late: f.late,
+    q: f.q,
+    cursor,
+  });
 }
 
 /** The API path behind the list for some filters. */
 export function ordersApiPath(f: OrderFilters, cursor: string | null, limit: number): string {
-  return withQuery('/orders', { status: f.status, channel: f.channel, warehouse: f.warehouse, from: f.from, to: f.to, late: f.late, q: f.q.trim(), cursor, limit });
+  return withQuery('/orders', {
+    status: f.status,
+    channel: f.channel,
+    warehouse: f.warehouse,
+    from: f.from,
+    to: f.to,
+    late: f.late,
+    q: f.q.trim(),
+    cursor,
+    limit,
+  });
 }
 
 /** True when any filter narrows the list. */
-export const isFiltered = (f: OrderFilters) => f.status.length > 0 || !!f.channel || !!f.warehouse || !!f.from || !!f.to || f.late || !!f.q.trim();
+export const isFiltered = (f: OrderFilters) =>
+  f.status.length > 0 || !!f.channel || !!f.warehouse || !!f.from || !!f.to || f.late || !!f.q.trim();
 
 /** The saved views shown as tabs, each a set of filters. */
 export const VIEWS: { id: string; status: OrderStatus[]; late: boolean }[] = [

@@ -1,4 +1,17 @@
-import { Badge, BlockStack, Card, Checkbox, EmptyState, IndexTable, InlineStack, Link, Page, SkeletonBodyText, Text, useIndexResourceState } from '@shopify/polaris';
+import {
+  Badge,
+  BlockStack,
+  Card,
+  Checkbox,
+  EmptyState,
+  IndexTable,
+  InlineStack,
+  Link,
+  Page,
+  SkeletonBodyText,
+  Text,
+  useIndexResourceState,
+} from '@shopify/polaris';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useApi, useResource } from '../../api/api-context.js';
 import type { OrderPage, OrderRow, WarehouseList } from '../../api/types.js';
@@ -20,7 +33,9 @@ function SkeletonRows() {
     <BlockStack gap="0">
       <div className="skeleton-head" />
       {Array.from({ length: 10 }, (_, i) => (
-        <div key={i} className="skeleton-row"><SkeletonBodyText lines={1} /></div>
+        <div key={i} className="skeleton-row">
+          <SkeletonBodyText lines={1} />
+        </div>
       ))}
     </BlockStack>
   );
@@ -47,9 +62,12 @@ export function OrdersPage() {
   if (previous.current.key !== filterKey) previous.current = { key: filterKey, stack: [] };
 
   const items = useMemo(() => res.data?.items ?? [], [res.data]);
-  const { selectedResources, allResourcesSelected, handleSelectionChange, clearSelection } = useIndexResourceState(items as unknown as { [key: string]: unknown }[], {
-    resourceIDResolver: (o) => String((o as unknown as OrderRow).id),
-  });
+  const { selectedResources, allResourcesSelected, handleSelectionChange, clearSelection } = useIndexResourceState(
+    items as unknown as { [key: string]: unknown }[],
+    {
+      resourceIDResolver: (o) => String((o as unknown as OrderRow).id),
+    },
+  );
   useEffect(() => clearSelection(), [filterKey, cursor, clearSelection]);
 
   const filtered = isFiltered(filters);
@@ -65,16 +83,42 @@ export function OrdersPage() {
   );
 
   const rows = items.map((o, i) => (
-    <IndexTable.Row id={String(o.id)} key={o.id} position={i} selected={selectedResources.includes(String(o.id))} onClick={() => navigate(`/orders/${o.id}`)}>
+    <IndexTable.Row
+      id={String(o.id)}
+      key={o.id}
+      position={i}
+      selected={selectedResources.includes(String(o.id))}
+      onClick={() => navigate(`/orders/${o.id}`)}
+    >
       <IndexTable.Cell>
-        <Link url={`/orders/${o.id}`} dataPrimaryLink monochrome removeUnderline><Text as="span" fontWeight="semibold">{o.name}</Text></Link>
+        <Link url={`/orders/${o.id}`} dataPrimaryLink monochrome removeUnderline>
+          <Text as="span" fontWeight="semibold">
+            {o.name}
+          </Text>
+        </Link>
       </IndexTable.Cell>
       <IndexTable.Cell>{format.dateTime(o.placedAt)}</IndexTable.Cell>
       <IndexTable.Cell>{t(`channel.${o.channel}` as 'channel.shopify')}</IndexTable.Cell>
       <IndexTable.Cell>{[o.city, o.countryCode].filter(Boolean).join(', ') || '—'}</IndexTable.Cell>
-      <IndexTable.Cell><Text as="span" alignment="end" numeric>{o.units}</Text></IndexTable.Cell>
-      <IndexTable.Cell><Text as="span" alignment="end" numeric>{format.money(o.totalPrice, o.currency)}</Text></IndexTable.Cell>
-      <IndexTable.Cell>{o.warehouses.length ? o.warehouses.join(', ') : <Text as="span" tone="subdued">—</Text>}</IndexTable.Cell>
+      <IndexTable.Cell>
+        <Text as="span" alignment="end" numeric>
+          {o.units}
+        </Text>
+      </IndexTable.Cell>
+      <IndexTable.Cell>
+        <Text as="span" alignment="end" numeric>
+          {format.money(o.totalPrice, o.currency)}
+        </Text>
+      </IndexTable.Cell>
+      <IndexTable.Cell>
+        {o.warehouses.length ? (
+          o.warehouses.join(', ')
+        ) : (
+          <Text as="span" tone="subdued">
+            —
+          </Text>
+        )}
+      </IndexTable.Cell>
       <IndexTable.Cell>
         <InlineStack gap="100" wrap={false}>
           <OrderStatusBadge status={o.status} />
@@ -90,7 +134,11 @@ export function OrdersPage() {
       <BlockStack gap="400">
         {res.error ? <ErrorBanner error={res.error} onRetry={res.reload} /> : null}
         <Card padding="0">
-          <OrdersFilterBar filters={filters} warehouses={warehouses.data?.items ?? []} loading={res.loading && !!res.data} />
+          <OrdersFilterBar
+            filters={filters}
+            warehouses={warehouses.data?.items ?? []}
+            loading={res.loading && !!res.data}
+          />
           {res.data ? (
             <IndexTable
               resourceName={resourceName}
@@ -101,8 +149,14 @@ export function OrdersPage() {
               emptyState={empty}
               promotedBulkActions={[{ content: t('orders.reroute'), onAction: () => setRerouteOpen(true) }]}
               headings={[
-                { title: t('orders.col.order') }, { title: t('orders.col.date') }, { title: t('orders.col.channel') }, { title: t('orders.col.destination') },
-                { title: t('orders.col.units'), alignment: 'end' }, { title: t('orders.col.total'), alignment: 'end' }, { title: t('orders.col.warehouses') }, { title: t('orders.col.status') },
+                { title: t('orders.col.order') },
+                { title: t('orders.col.date') },
+                { title: t('orders.col.channel') },
+                { title: t('orders.col.destination') },
+                { title: t('orders.col.units'), alignment: 'end' },
+                { title: t('orders.col.total'), alignment: 'end' },
+                { title: t('orders.col.warehouses') },
+                { title: t('orders.col.status') },
               ]}
               pagination={{
                 hasPrevious: !!cursor,
@@ -116,7 +170,9 @@ export function OrdersPage() {
             >
               {rows}
             </IndexTable>
-          ) : res.error ? null : <SkeletonRows />}
+          ) : res.error ? null : (
+            <SkeletonRows />
+          )}
         </Card>
       </BlockStack>
       <ConfirmModal
@@ -132,7 +188,12 @@ export function OrdersPage() {
         }}
       >
         <Text as="p">{t('orders.rerouteBody')}</Text>
-        <Checkbox label={t('orders.rerouteFresh')} helpText={t('orders.rerouteFreshHelp')} checked={fresh} onChange={setFresh} />
+        <Checkbox
+          label={t('orders.rerouteFresh')}
+          helpText={t('orders.rerouteFreshHelp')}
+          checked={fresh}
+          onChange={setFresh}
+        />
       </ConfirmModal>
     </Page>
   );

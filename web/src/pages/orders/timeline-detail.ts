@@ -26,7 +26,10 @@ export function timelineDetail(t: Translate, f: Format, e: TimelineEntry): strin
   const d: Data = e.data ?? {};
   switch (e.action) {
     case 'webhook_received':
-      return t('timelineDetail.webhook', { topic: str(d.topic), outcome: t(`webhookOutcome.${str(d.outcome) || 'inserted'}` as MessageKey) });
+      return t('timelineDetail.webhook', {
+        topic: str(d.topic),
+        outcome: t(`webhookOutcome.${str(d.outcome) || 'inserted'}` as MessageKey),
+      });
     case 'routed': {
       const allocations = list(d.allocations).length;
       const backordered = Array.isArray(d.backordered) ? d.backordered.length : 0;
@@ -37,25 +40,46 @@ export function timelineDetail(t: Translate, f: Format, e: TimelineEntry): strin
     case 'held':
       return str(d.reason) === 'awaiting_payment' ? t('timelineDetail.awaitingPayment') : str(d.reason) || null;
     case 'dispatched':
-      return t('timelineDetail.dispatched', { warehouse: str(d.warehouse), style: t(`dispatchStyle.${str(d.style) || 'feed'}` as MessageKey) });
+      return t('timelineDetail.dispatched', {
+        warehouse: str(d.warehouse),
+        style: t(`dispatchStyle.${str(d.style) || 'feed'}` as MessageKey),
+      });
     case 'dispatch_failed':
       return str(d.error) || null;
     case 'rejected_by_3pl':
       return [str(d.reason), str(d.message)].filter(Boolean).join(': ') || null;
     case 'shipped':
-      return t('timelineDetail.shipped', { carrier: str(d.carrier) || '—', tracking: list(d.trackingNumbers).join(', ') || '—' });
+      return t('timelineDetail.shipped', {
+        carrier: str(d.carrier) || '—',
+        tracking: list(d.trackingNumbers).join(', ') || '—',
+      });
     case 'tracking_pushed': {
-      const info = Array.isArray(d.trackingInfo) ? (d.trackingInfo as Data[]).map((i) => [str(i.company), str(i.number)].filter(Boolean).join(' ')).join(', ') : '';
-      return t('timelineDetail.trackingPushed', { fulfillment: str(d.name) || str(d.fulfillment), status: str(d.shopifyStatus) || '—', tracking: info || '—' });
+      const info = Array.isArray(d.trackingInfo)
+        ? (d.trackingInfo as Data[]).map((i) => [str(i.company), str(i.number)].filter(Boolean).join(' ')).join(', ')
+        : '';
+      return t('timelineDetail.trackingPushed', {
+        fulfillment: str(d.name) || str(d.fulfillment),
+        status: str(d.shopifyStatus) || '—',
+        tracking: info || '—',
+      });
     }
     case 'tracking_push_failed': {
-      const errs = Array.isArray(d.userErrors) ? (d.userErrors as Data[]).map((u) => str(u.message)).filter(Boolean).join('; ') : '';
+      const errs = Array.isArray(d.userErrors)
+        ? (d.userErrors as Data[])
+            .map((u) => str(u.message))
+            .filter(Boolean)
+            .join('; ')
+        : '';
       return t('timelineDetail.trackingPushFailed', { error: errs || str(d.error) || '—' });
     }
     case 'tracking_events_pushed':
       return t('timelineDetail.eventsPushed', { count: Number(d.events ?? 0) });
     case 'allocations_cancelled':
-      return t('timelineDetail.cancelled', { cancelled: list(d.cancelled).length, requested: list(d.requested).length, shipped: list(d.shipped).length });
+      return t('timelineDetail.cancelled', {
+        cancelled: list(d.cancelled).length,
+        requested: list(d.requested).length,
+        shipped: list(d.shipped).length,
+      });
     case 'reroute_requested':
       return d.fresh ? t('timelineDetail.rerouteFresh') : t('timelineDetail.rerouteKeep');
     case 'reconciled':

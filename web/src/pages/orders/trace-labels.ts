@@ -23,7 +23,12 @@ export function decisionSentence(t: Translate, trace: RoutingTrace): string {
     case 'split':
       return t('trace.outcome.split', { count: s.shipments, warehouses: names.join(', ') });
     case 'partial':
-      return t('trace.outcome.partial', { allocated: s.allocatedUnits, ordered: s.orderedUnits, count: s.backorderedUnits, warehouses: names.join(', ') });
+      return t('trace.outcome.partial', {
+        allocated: s.allocatedUnits,
+        ordered: s.orderedUnits,
+        count: s.backorderedUnits,
+        warehouses: names.join(', '),
+      });
     case 'held':
       return t('trace.outcome.held', { count: s.orderedUnits });
     case 'backordered':
@@ -37,8 +42,15 @@ export function decisionSentence(t: Translate, trace: RoutingTrace): string {
 export function decidedBySentence(t: Translate, trace: RoutingTrace): string | null {
   const by = trace.plan.decidedBy;
   if (!by) return null;
-  const runnerUp = trace.plan.runnersUp[0]?.warehouses.map((id) => trace.warehouses.find((w) => w.id === id)?.name ?? id).join(' + ');
-  const fixed: Record<string, MessageKey> = { value: 'trace.by.value', units: 'trace.by.units', substitutions: 'trace.by.substitutions', tie_break: 'trace.by.tieBreak' };
+  const runnerUp = trace.plan.runnersUp[0]?.warehouses
+    .map((id) => trace.warehouses.find((w) => w.id === id)?.name ?? id)
+    .join(' + ');
+  const fixed: Record<string, MessageKey> = {
+    value: 'trace.by.value',
+    units: 'trace.by.units',
+    substitutions: 'trace.by.substitutions',
+    tie_break: 'trace.by.tieBreak',
+  };
   const col = trace.rules.find((r) => r.id === by);
   const reason = fixed[by] ? t(fixed[by]) : col ? columnLabel(t, col) : by;
   return runnerUp ? t('trace.decidedOver', { other: runnerUp, reason }) : t('trace.decidedBy', { reason });

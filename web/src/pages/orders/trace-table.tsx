@@ -7,23 +7,43 @@ import { columnLabel } from './trace-labels.js';
 type WarehouseRow = RoutingTrace['warehouses'][number];
 type Verdict = WarehouseRow['verdicts'][number];
 
-const outcomeIcon = { kept: CheckCircleIcon, ranked: CheckCircleIcon, rejected: XCircleIcon, skipped: MinusCircleIcon } as const;
+const outcomeIcon = {
+  kept: CheckCircleIcon,
+  ranked: CheckCircleIcon,
+  rejected: XCircleIcon,
+  skipped: MinusCircleIcon,
+} as const;
 const outcomeTone = { kept: 'success', ranked: 'subdued', rejected: 'critical', skipped: 'subdued' } as const;
 
 const columnClass = (w: WarehouseRow) => (w.chosen ? 'trace-col-chosen' : w.eligible ? '' : 'trace-col-rejected');
 
 function Cell({ v, w }: { v: Verdict | undefined; w: WarehouseRow }) {
   const { t, language } = useI18n();
-  if (!v) return <td className={columnClass(w)}><Text as="span" tone="subdued">—</Text></td>;
+  if (!v)
+    return (
+      <td className={columnClass(w)}>
+        <Text as="span" tone="subdued">
+          —
+        </Text>
+      </td>
+    );
   return (
     <td className={`${columnClass(w)} trace-cell-${v.outcome}`} data-outcome={v.outcome}>
       <InlineStack gap="100" wrap={false} blockAlign="start">
-        <span className="trace-icon" role="img" aria-label={t(`trace.verdict.${v.outcome}`)}><Icon source={outcomeIcon[v.outcome]} tone={outcomeTone[v.outcome]} /></span>
+        <span className="trace-icon" role="img" aria-label={t(`trace.verdict.${v.outcome}`)}>
+          <Icon source={outcomeIcon[v.outcome]} tone={outcomeTone[v.outcome]} />
+        </span>
         {v.outcome === 'skipped' ? (
-          <Text as="span" variant="bodySm" tone="subdued">{t('trace.notEvaluated')}</Text>
+          <Text as="span" variant="bodySm" tone="subdued">
+            {t('trace.notEvaluated')}
+          </Text>
         ) : (
           // the reason is the routing engine's own sentence, written in English
-          <span lang={language === 'en' ? undefined : 'en'}><Text as="span" variant="bodySm">{v.reason}</Text></span>
+          <span lang={language === 'en' ? undefined : 'en'}>
+            <Text as="span" variant="bodySm">
+              {v.reason}
+            </Text>
+          </span>
         )}
       </InlineStack>
     </td>
@@ -37,7 +57,9 @@ function Cell({ v, w }: { v: Verdict | undefined; w: WarehouseRow }) {
  */
 export function TraceTable({ trace }: { trace: RoutingTrace }) {
   const { t } = useI18n();
-  const whs = [...trace.warehouses].sort((a, b) => Number(b.chosen) - Number(a.chosen) || (a.rank ?? 99) - (b.rank ?? 99) || a.name.localeCompare(b.name));
+  const whs = [...trace.warehouses].sort(
+    (a, b) => Number(b.chosen) - Number(a.chosen) || (a.rank ?? 99) - (b.rank ?? 99) || a.name.localeCompare(b.name),
+  );
   const labelOf = (id: string | null) => {
     const col = trace.rules.find((r) => r.id === id);
     return col ? columnLabel(t, col) : (id ?? '');
@@ -47,15 +69,29 @@ export function TraceTable({ trace }: { trace: RoutingTrace }) {
       <table className="trace-table">
         <thead>
           <tr>
-            <th scope="col" className="trace-rule-col"><Text as="span" variant="bodySm" tone="subdued">{t('trace.rule')}</Text></th>
+            <th scope="col" className="trace-rule-col">
+              <Text as="span" variant="bodySm" tone="subdued">
+                {t('trace.rule')}
+              </Text>
+            </th>
             {whs.map((w) => (
-              <th scope="col" key={w.id} className={columnClass(w)} data-warehouse={w.name} data-chosen={w.chosen || undefined}>
+              <th
+                scope="col"
+                key={w.id}
+                className={columnClass(w)}
+                data-warehouse={w.name}
+                data-chosen={w.chosen || undefined}
+              >
                 <BlockStack gap="100">
-                  <Text as="span" fontWeight="semibold">{w.name}</Text>
+                  <Text as="span" fontWeight="semibold">
+                    {w.name}
+                  </Text>
                   <InlineStack gap="100">
                     {w.chosen ? <Badge tone="success">{t('trace.chosen', { count: w.shippedUnits })}</Badge> : null}
                     {!w.chosen && w.rank !== null ? <Badge>{t('trace.rank', { rank: w.rank })}</Badge> : null}
-                    {w.rejectedBy ? <Badge tone="critical">{t('trace.rejectedBy', { rule: labelOf(w.rejectedBy) })}</Badge> : null}
+                    {w.rejectedBy ? (
+                      <Badge tone="critical">{t('trace.rejectedBy', { rule: labelOf(w.rejectedBy) })}</Badge>
+                    ) : null}
                   </InlineStack>
                 </BlockStack>
               </th>
@@ -67,11 +103,17 @@ export function TraceTable({ trace }: { trace: RoutingTrace }) {
             <tr key={r.id} data-rule={r.id}>
               <th scope="row" className="trace-rule-col">
                 <BlockStack gap="050">
-                  <Text as="span" variant="bodySm" fontWeight="semibold">{columnLabel(t, r)}</Text>
-                  <Text as="span" variant="bodyXs" tone="subdued">{t(`trace.role.${r.role}`)}</Text>
+                  <Text as="span" variant="bodySm" fontWeight="semibold">
+                    {columnLabel(t, r)}
+                  </Text>
+                  <Text as="span" variant="bodyXs" tone="subdued">
+                    {t(`trace.role.${r.role}`)}
+                  </Text>
                 </BlockStack>
               </th>
-              {whs.map((w) => <Cell key={w.id} w={w} v={w.verdicts.find((v) => v.rule === r.id)} />)}
+              {whs.map((w) => (
+                <Cell key={w.id} w={w} v={w.verdicts.find((v) => v.rule === r.id)} />
+              ))}
             </tr>
           ))}
         </tbody>

@@ -36,7 +36,9 @@ export function HandoverChart({ days }: { days: HandoverDay[] }) {
         {ticks.map((v) => (
           <g key={v}>
             <line x1={PAD.left} x2={W - PAD.right} y1={y(v)} y2={y(v)} className="chart-grid" />
-            <text x={PAD.left - 8} y={y(v) + 4} textAnchor="end" className="chart-axis">{format.minutes(v)}</text>
+            <text x={PAD.left - 8} y={y(v) + 4} textAnchor="end" className="chart-axis">
+              {format.minutes(v)}
+            </text>
           </g>
         ))}
         {days.map((d, i) => {
@@ -45,19 +47,46 @@ export function HandoverChart({ days }: { days: HandoverDay[] }) {
           return (
             <g key={d.day}>
               {d.medianMinutes !== null ? (
-                <rect x={cx - bw / 2} y={y(d.medianMinutes)} width={bw} height={Math.max(1, y(0) - y(d.medianMinutes))} rx={3} className="chart-bar">
+                <rect
+                  x={cx - bw / 2}
+                  y={y(d.medianMinutes)}
+                  width={bw}
+                  height={Math.max(1, y(0) - y(d.medianMinutes))}
+                  rx={3}
+                  className="chart-bar"
+                >
                   <title>{`${format.day(d.day)}: ${t('overview.median')} ${format.minutes(d.medianMinutes)}, p95 ${format.minutes(d.p95Minutes)} (${t('overview.ordersCount', { count: d.orders })})`}</title>
                 </rect>
               ) : null}
-              {d.p95Minutes !== null ? <line x1={cx - bw / 2 - 4} x2={cx + bw / 2 + 4} y1={y(d.p95Minutes)} y2={y(d.p95Minutes)} className="chart-p95" /> : null}
-              <text x={cx} y={H - 8} textAnchor="middle" className="chart-axis">{format.shortDay(d.day)}</text>
+              {d.p95Minutes !== null ? (
+                <line
+                  x1={cx - bw / 2 - 4}
+                  x2={cx + bw / 2 + 4}
+                  y1={y(d.p95Minutes)}
+                  y2={y(d.p95Minutes)}
+                  className="chart-p95"
+                />
+              ) : null}
+              <text x={cx} y={H - 8} textAnchor="middle" className="chart-axis">
+                {format.shortDay(d.day)}
+              </text>
             </g>
           );
         })}
       </svg>
       <InlineStack gap="400">
-        <InlineStack gap="150" blockAlign="center"><span className="chart-key chart-key-bar" /><Text as="span" variant="bodySm" tone="subdued">{t('overview.median')}</Text></InlineStack>
-        <InlineStack gap="150" blockAlign="center"><span className="chart-key chart-key-p95" /><Text as="span" variant="bodySm" tone="subdued">{t('overview.p95')}</Text></InlineStack>
+        <InlineStack gap="150" blockAlign="center">
+          <span className="chart-key chart-key-bar" />
+          <Text as="span" variant="bodySm" tone="subdued">
+            {t('overview.median')}
+          </Text>
+        </InlineStack>
+        <InlineStack gap="150" blockAlign="center">
+          <span className="chart-key chart-key-p95" />
+          <Text as="span" variant="bodySm" tone="subdued">
+            {t('overview.p95')}
+          </Text>
+        </InlineStack>
       </InlineStack>
     </BlockStack>
   );

@@ -8,10 +8,22 @@ export function PurchaseOrderCard({ order, leadTimeDays }: { order: PurchaseOrde
   const supplier = order.supplier ?? t('po.noSupplier');
   const rows = order.lines.map((l) => [
     <BlockStack gap="0" key="sku">
-      {l.skuId !== null
-        ? <Link url={`/stock/${l.skuId}`} removeUnderline><Text as="span" fontWeight="semibold">{l.sku}</Text></Link>
-        : <Text as="span" fontWeight="semibold">{l.sku}</Text>}
-      {l.title ? <Text as="span" variant="bodySm" tone="subdued">{l.title}</Text> : null}
+      {l.skuId !== null ? (
+        <Link url={`/stock/${l.skuId}`} removeUnderline>
+          <Text as="span" fontWeight="semibold">
+            {l.sku}
+          </Text>
+        </Link>
+      ) : (
+        <Text as="span" fontWeight="semibold">
+          {l.sku}
+        </Text>
+      )}
+      {l.title ? (
+        <Text as="span" variant="bodySm" tone="subdued">
+          {l.title}
+        </Text>
+      ) : null}
     </BlockStack>,
     <Text as="span" variant="bodySm" tone="subdued" key="why">
       {t('po.why', { position: format.number(l.inventoryPosition, 1), rop: format.number(l.reorderPoint, 1) })}
@@ -28,29 +40,61 @@ export function PurchaseOrderCard({ order, leadTimeDays }: { order: PurchaseOrde
         <Box padding="400">
           <InlineStack align="space-between" blockAlign="start" gap="400">
             <BlockStack gap="050">
-              <Text as="h2" variant="headingMd">{supplier}</Text>
+              <Text as="h2" variant="headingMd">
+                {supplier}
+              </Text>
               <Text as="p" variant="bodySm" tone="subdued">
-                {[order.warehouse ? t('po.deliverTo', { warehouse: order.warehouse }) : null, leadTimeDays !== null ? t('po.leadTime', { days: format.days(leadTimeDays, 1) }) : null, t('po.lines', { count: order.lines.length })].filter(Boolean).join(' · ')}
+                {[
+                  order.warehouse ? t('po.deliverTo', { warehouse: order.warehouse }) : null,
+                  leadTimeDays !== null ? t('po.leadTime', { days: format.days(leadTimeDays, 1) }) : null,
+                  t('po.lines', { count: order.lines.length }),
+                ]
+                  .filter(Boolean)
+                  .join(' · ')}
               </Text>
             </BlockStack>
             <BlockStack gap="050" inlineAlign="end">
-              <Text as="p" variant="headingLg" numeric>{order.totalCost === null ? '—' : format.money(order.totalCost)}</Text>
-              <Text as="p" variant="bodySm" tone="subdued">{t('stock.units', { count: order.totalUnits, n: format.number(order.totalUnits) })}</Text>
+              <Text as="p" variant="headingLg" numeric>
+                {order.totalCost === null ? '—' : format.money(order.totalCost)}
+              </Text>
+              <Text as="p" variant="bodySm" tone="subdued">
+                {t('stock.units', { count: order.totalUnits, n: format.number(order.totalUnits) })}
+              </Text>
             </BlockStack>
           </InlineStack>
         </Box>
         <div className="po-table">
-        <DataTable
-          columnContentTypes={['text', 'text', 'numeric', 'text', 'numeric', 'numeric']}
-          headings={[t('po.col.sku'), t('po.col.why'), t('po.col.quantity'), t('po.col.packs'), t('po.col.unitCost'), t('po.col.lineCost')]}
-          rows={rows}
-          totals={['', '', format.number(order.totalUnits), '', '', order.totalCost === null ? '—' : format.money(order.totalCost)]}
-          totalsName={{ singular: t('po.total'), plural: t('po.total') }}
-          showTotalsInFooter
-          increasedTableDensity
-        />
+          <DataTable
+            columnContentTypes={['text', 'text', 'numeric', 'text', 'numeric', 'numeric']}
+            headings={[
+              t('po.col.sku'),
+              t('po.col.why'),
+              t('po.col.quantity'),
+              t('po.col.packs'),
+              t('po.col.unitCost'),
+              t('po.col.lineCost'),
+            ]}
+            rows={rows}
+            totals={[
+              '',
+              '',
+              format.number(order.totalUnits),
+              '',
+              '',
+              order.totalCost === null ? '—' : format.money(order.totalCost),
+            ]}
+            totalsName={{ singular: t('po.total'), plural: t('po.total') }}
+            showTotalsInFooter
+            increasedTableDensity
+          />
         </div>
-        {order.totalCost === null ? <Box padding="400" paddingBlockStart="200"><Text as="p" variant="bodySm" tone="subdued">{t('po.missingCost')}</Text></Box> : null}
+        {order.totalCost === null ? (
+          <Box padding="400" paddingBlockStart="200">
+            <Text as="p" variant="bodySm" tone="subdued">
+              {t('po.missingCost')}
+            </Text>
+          </Box>
+        ) : null}
       </Card>
     </section>
   );

@@ -1,4 +1,14 @@
-import { BlockStack, Box, Card, EmptyState, InlineGrid, Page, SkeletonBodyText, SkeletonDisplayText, Text } from '@shopify/polaris';
+import {
+  BlockStack,
+  Box,
+  Card,
+  EmptyState,
+  InlineGrid,
+  Page,
+  SkeletonBodyText,
+  SkeletonDisplayText,
+  Text,
+} from '@shopify/polaris';
 import { ExportIcon } from '@shopify/polaris-icons';
 import { useResource } from '../../api/api-context.js';
 import type { PurchaseOrdersResponse, StockSettingsResponse } from '../../api/stock-types.js';
@@ -13,7 +23,15 @@ import { PurchaseOrderCard } from './purchase-order-card.js';
 function OrderSkeleton() {
   return (
     <Card padding="0">
-      <Box padding="400"><InlineGrid columns="1fr auto" gap="400"><BlockStack gap="200"><SkeletonDisplayText size="small" /><SkeletonBodyText lines={1} /></BlockStack><SkeletonDisplayText size="medium" /></InlineGrid></Box>
+      <Box padding="400">
+        <InlineGrid columns="1fr auto" gap="400">
+          <BlockStack gap="200">
+            <SkeletonDisplayText size="small" />
+            <SkeletonBodyText lines={1} />
+          </BlockStack>
+          <SkeletonDisplayText size="medium" />
+        </InlineGrid>
+      </Box>
       <SkeletonRows rows={2} rowHeight={48} headHeight={33} lines={2} />
       <div className="skeleton-head" style={{ height: 40 }} />
     </Card>
@@ -42,24 +60,55 @@ export function PurchaseOrdersPage() {
       title={t('nav.purchaseOrders')}
       subtitle={t('po.subtitle')}
       secondaryActions={[
-        { content: t('po.export'), icon: ExportIcon, loading: downloading, disabled: orders.length === 0, onAction: () => void download('/purchase-orders.csv') },
+        {
+          content: t('po.export'),
+          icon: ExportIcon,
+          loading: downloading,
+          disabled: orders.length === 0,
+          onAction: () => void download('/purchase-orders.csv'),
+        },
         { content: t('stock.recompute'), loading: running, onAction: () => void recompute() },
       ]}
     >
       <BlockStack gap="400">
         {res.error ? <ErrorBanner error={res.error} onRetry={res.reload} /> : null}
-        {!res.data ? (res.error ? null : <><Box minHeight="20px"><SkeletonBodyText lines={1} /></Box><OrderSkeleton /><OrderSkeleton /></>) : orders.length === 0 ? (
+        {!res.data ? (
+          res.error ? null : (
+            <>
+              <Box minHeight="20px">
+                <SkeletonBodyText lines={1} />
+              </Box>
+              <OrderSkeleton />
+              <OrderSkeleton />
+            </>
+          )
+        ) : orders.length === 0 ? (
           <Card>
-            <EmptyState heading={t('po.emptyTitle')} image="/empty.svg" action={{ content: t('nav.stock'), url: '/stock' }} secondaryAction={{ content: t('po.settingsLink'), url: '/settings/replenishment' }}>
+            <EmptyState
+              heading={t('po.emptyTitle')}
+              image="/empty.svg"
+              action={{ content: t('nav.stock'), url: '/stock' }}
+              secondaryAction={{ content: t('po.settingsLink'), url: '/settings/replenishment' }}
+            >
               <p>{t('po.emptyBody')}</p>
             </EmptyState>
           </Card>
         ) : (
           <>
             <Text as="p" tone="subdued">
-              {t('po.summary', { count: orders.length, units: format.number(orders.reduce((n, o) => n + o.totalUnits, 0)), cost: grand === null ? '—' : format.money(grand) })}
+              {t('po.summary', {
+                count: orders.length,
+                units: format.number(orders.reduce((n, o) => n + o.totalUnits, 0)),
+                cost: grand === null ? '—' : format.money(grand),
+              })}
             </Text>
-            {orders.map((o) => <PurchaseOrderCard key={`${o.supplier ?? ''}|${o.warehouse ?? ''}`} order={o} leadTimeDays={leadTime(o.supplier)} />)}
+            {orders.map((o) => (
+              <PurchaseOrderCard
+                key={`${o.supplier ?? ''}|${o.warehouse ?? ''}`}
+                order={o}
+                leadTimeDays={leadTime(o.supplier)}
+              />
+            ))}
           </>
         )}
       </BlockStack>

@@ -56,7 +56,11 @@ export function draftOf(s: StockSettings, channels: string[]): ReplenishmentDraf
   return {
     serviceLevel: pct(s.serviceLevel),
     defaultLeadTimeDays: String(s.defaultLeadTimeDays),
-    suppliers: Object.entries(s.supplierLeadTimes).map(([name, l]) => ({ name, days: String(l.days), stdDays: l.stdDays === null || l.stdDays === undefined ? '' : String(l.stdDays) })),
+    suppliers: Object.entries(s.supplierLeadTimes).map(([name, l]) => ({
+      name,
+      days: String(l.days),
+      stdDays: l.stdDays === null || l.stdDays === undefined ? '' : String(l.stdDays),
+    })),
     orderCost: String(s.orderCost),
     holdingRate: pct(s.holdingRatePerYear),
     demandWindowDays: String(s.demandWindowDays),
@@ -67,7 +71,8 @@ export function draftOf(s: StockSettings, channels: string[]): ReplenishmentDraf
     buffers: names.map((channel) => {
       const b = s.buffers[channel];
       return {
-        channel, kind: b?.kind ?? 'none',
+        channel,
+        kind: b?.kind ?? 'none',
         units: b?.kind === 'fixed' ? String(b.units) : '0',
         percent: b?.kind === 'percent' ? String(b.percent) : '5',
         minUnits: b?.kind === 'lag_velocity' ? String(b.minUnits) : '1',
@@ -95,7 +100,11 @@ export function settingsOf(d: ReplenishmentDraft): StockSettings {
   return {
     serviceLevel: ratio(d.serviceLevel),
     defaultLeadTimeDays: num(d.defaultLeadTimeDays),
-    supplierLeadTimes: Object.fromEntries(d.suppliers.filter((s) => s.name.trim()).map((s) => [s.name.trim(), { days: num(s.days), stdDays: s.stdDays.trim() === '' ? null : num(s.stdDays) }])),
+    supplierLeadTimes: Object.fromEntries(
+      d.suppliers
+        .filter((s) => s.name.trim())
+        .map((s) => [s.name.trim(), { days: num(s.days), stdDays: s.stdDays.trim() === '' ? null : num(s.stdDays) }]),
+    ),
     orderCost: num(d.orderCost),
     holdingRatePerYear: ratio(d.holdingRate),
     demandWindowDays: num(d.demandWindowDays),

@@ -18,7 +18,11 @@ const tones: Record<ReturnState, [Tone, 'incomplete' | 'partiallyComplete' | 'co
 export function ReturnStatusBadge({ status }: { status: ReturnState }) {
   const { t } = useI18n();
   const [tone, progress] = tones[status];
-  return <Badge tone={tone} progress={progress}>{t(`returns.state.${status}` as MessageKey)}</Badge>;
+  return (
+    <Badge tone={tone} progress={progress}>
+      {t(`returns.state.${status}` as MessageKey)}
+    </Badge>
+  );
 }
 
 /** A reason handle in words; Shopify handles we do not know are shown as they are. */

@@ -5,7 +5,11 @@ import { actorLabel } from '../orders/timeline-detail.js';
  * Who moved a return, in words: the customer, the shop's return rules, Shopify, "you" for the
  * merchant, and the return's warehouse by its name (`warehouse:2` → "Lyon").
  */
-export function returnActorLabel(t: Translate, actor: string, warehouse: { id: number | null; name: string | null }): string {
+export function returnActorLabel(
+  t: Translate,
+  actor: string,
+  warehouse: { id: number | null; name: string | null },
+): string {
   return actorLabel(t, actor, (id) => (id === warehouse.id && warehouse.name ? warehouse.name : undefined));
 }
 
@@ -16,7 +20,10 @@ const decisions: [RegExp, (t: Translate, m: RegExpExecArray) => string][] = [
   [/^the shop reviews every return$/, (t) => t('returns.why.reviewAll')],
   [/^outside the (\d+)-day window$/, (t, m) => t('returns.why.outsideWindow', { count: Number(m[1]) })],
   [/^a line is not eligible$/, (t) => t('returns.why.lineNotEligible')],
-  [/^(customer_requests_off|window_ended|no_lines|line_not_returnable)$/, (t, m) => t(`returns.why.${m[1]}` as MessageKey)],
+  [
+    /^(customer_requests_off|window_ended|no_lines|line_not_returnable)$/,
+    (t, m) => t(`returns.why.${m[1]}` as MessageKey),
+  ],
 ];
 
 /** Why the rules approved a return, declined it or left it for review, in the UI language; an unknown sentence is shown as stored. */

@@ -1,4 +1,15 @@
-import { BlockStack, Card, EmptyState, IndexTable, InlineStack, Link, Page, Tabs, Text, TextField } from '@shopify/polaris';
+import {
+  BlockStack,
+  Card,
+  EmptyState,
+  IndexTable,
+  InlineStack,
+  Link,
+  Page,
+  Tabs,
+  Text,
+  TextField,
+} from '@shopify/polaris';
 import { useEffect, useState } from 'react';
 import type { ReturnListDto, ReturnState } from '../../../../core/contracts/admin/returns.js';
 import { useResource } from '../../api/api-context.js';
@@ -23,7 +34,10 @@ export function ReturnsPage() {
   const { t, format } = useI18n();
   const reason = useReasonLabel();
   const { query } = useLocation();
-  const tab = Math.max(0, tabs.findIndex((x) => x.id === (query.get('tab') ?? 'all')));
+  const tab = Math.max(
+    0,
+    tabs.findIndex((x) => x.id === (query.get('tab') ?? 'all')),
+  );
   const q = query.get('q') ?? '';
   const before = query.get('before');
   const [search, setSearch] = useState(q);
@@ -54,25 +68,61 @@ export function ReturnsPage() {
 
   const rows = items.map((r, i) => (
     <IndexTable.Row id={String(r.id)} key={r.id} position={i} onClick={() => navigate(`/returns/${r.id}`)}>
-      <IndexTable.Cell><Link url={`/returns/${r.id}`} dataPrimaryLink monochrome removeUnderline><Text as="span" fontWeight="semibold">{r.rma}</Text></Link></IndexTable.Cell>
+      <IndexTable.Cell>
+        <Link url={`/returns/${r.id}`} dataPrimaryLink monochrome removeUnderline>
+          <Text as="span" fontWeight="semibold">
+            {r.rma}
+          </Text>
+        </Link>
+      </IndexTable.Cell>
       <IndexTable.Cell>{r.orderName ?? '—'}</IndexTable.Cell>
       <IndexTable.Cell>{format.dateTime(r.requestedAt)}</IndexTable.Cell>
       <IndexTable.Cell>{t(`returns.source.${r.source}` as MessageKey)}</IndexTable.Cell>
-      <IndexTable.Cell><Text as="span" alignment="end" numeric>{r.units}</Text></IndexTable.Cell>
+      <IndexTable.Cell>
+        <Text as="span" alignment="end" numeric>
+          {r.units}
+        </Text>
+      </IndexTable.Cell>
       <IndexTable.Cell>{r.reasons.map(reason).join(', ') || '—'}</IndexTable.Cell>
       <IndexTable.Cell>{r.warehouse ?? '—'}</IndexTable.Cell>
-      <IndexTable.Cell><ReturnStatusBadge status={r.status} /></IndexTable.Cell>
+      <IndexTable.Cell>
+        <ReturnStatusBadge status={r.status} />
+      </IndexTable.Cell>
     </IndexTable.Row>
   ));
 
   return (
-    <Page title={t('nav.returns')} fullWidth secondaryActions={[{ content: t('nav.returnsAnalytics'), url: '/returns/analytics' }, { content: t('nav.returnsPolicy'), url: '/returns/policy' }]}>
+    <Page
+      title={t('nav.returns')}
+      fullWidth
+      secondaryActions={[
+        { content: t('nav.returnsAnalytics'), url: '/returns/analytics' },
+        { content: t('nav.returnsPolicy'), url: '/returns/policy' },
+      ]}
+    >
       <BlockStack gap="400">
         {res.error ? <ErrorBanner error={res.error} onRetry={res.reload} /> : null}
         <Card padding="0">
-          <Tabs tabs={tabs.map((x) => ({ id: x.id, content: t(x.label) }))} selected={tab} onSelect={(i) => navigate(url({ tab: i, before: null }))} />
+          <Tabs
+            tabs={tabs.map((x) => ({ id: x.id, content: t(x.label) }))}
+            selected={tab}
+            onSelect={(i) => navigate(url({ tab: i, before: null }))}
+          />
           <div style={{ padding: 'var(--p-space-300)' }}>
-            <InlineStack gap="200"><div style={{ flex: 1 }}><TextField label={t('returns.search')} labelHidden placeholder={t('returns.search')} value={search} onChange={setSearch} autoComplete="off" clearButton onClearButtonClick={() => setSearch('')} /></div></InlineStack>
+            <InlineStack gap="200">
+              <div style={{ flex: 1 }}>
+                <TextField
+                  label={t('returns.search')}
+                  labelHidden
+                  placeholder={t('returns.search')}
+                  value={search}
+                  onChange={setSearch}
+                  autoComplete="off"
+                  clearButton
+                  onClearButtonClick={() => setSearch('')}
+                />
+              </div>
+            </InlineStack>
           </div>
           {res.data ? (
             <IndexTable
@@ -80,16 +130,33 @@ export function ReturnsPage() {
               itemCount={items.length}
               selectable={false}
               loading={res.loading}
-              emptyState={<EmptyState heading={t('returns.emptyTitle')} image="/empty.svg"><p>{t('returns.emptyBody')}</p></EmptyState>}
+              emptyState={
+                <EmptyState heading={t('returns.emptyTitle')} image="/empty.svg">
+                  <p>{t('returns.emptyBody')}</p>
+                </EmptyState>
+              }
               headings={[
-                { title: t('returns.col.rma') }, { title: t('returns.col.order') }, { title: t('returns.col.requested') }, { title: t('returns.col.source') },
-                { title: t('returns.col.units'), alignment: 'end' }, { title: t('returns.col.reasons') }, { title: t('returns.col.warehouse') }, { title: t('returns.col.status') },
+                { title: t('returns.col.rma') },
+                { title: t('returns.col.order') },
+                { title: t('returns.col.requested') },
+                { title: t('returns.col.source') },
+                { title: t('returns.col.units'), alignment: 'end' },
+                { title: t('returns.col.reasons') },
+                { title: t('returns.col.warehouse') },
+                { title: t('returns.col.status') },
               ]}
-              pagination={{ hasPrevious: !!before, hasNext: !!res.data.nextBefore, onPrevious: () => navigate(url({ before: null })), onNext: () => navigate(url({ before: String(res.data!.nextBefore) })) }}
+              pagination={{
+                hasPrevious: !!before,
+                hasNext: !!res.data.nextBefore,
+                onPrevious: () => navigate(url({ before: null })),
+                onNext: () => navigate(url({ before: String(res.data!.nextBefore) })),
+              }}
             >
               {rows}
             </IndexTable>
-          ) : res.error ? null : <SkeletonRows rows={10} rowHeight={40} />}
+          ) : res.error ? null : (
+            <SkeletonRows rows={10} rowHeight={40} />
+          )}
         </Card>
       </BlockStack>
     </Page>

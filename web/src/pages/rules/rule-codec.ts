@@ -2,7 +2,17 @@ import type { RoutingRule, RoutingRuleKind } from '../../api/types.js';
 
 /** Every rule kind, in the order the "Add rule" menu lists them. */
 // substitution rules are not offered: the server refuses them until substitutes are routed and edited into the Shopify order
-export const RULE_KINDS: RoutingRuleKind[] = ['eligibility', 'capacity', 'stock', 'promise', 'cost', 'proximity', 'priority', 'split', 'backorder'];
+export const RULE_KINDS: RoutingRuleKind[] = [
+  'eligibility',
+  'capacity',
+  'stock',
+  'promise',
+  'cost',
+  'proximity',
+  'priority',
+  'split',
+  'backorder',
+];
 /** Kinds a rule list may hold once only. */
 export const SINGLETON_KINDS: RoutingRuleKind[] = ['split', 'backorder', 'substitution'];
 
@@ -17,11 +27,33 @@ export function roleOf(kind: RoutingRuleKind): RuleRole {
 /** A rule's fields as a form edits them: lists and numbers as text, warehouses as ids. */
 export type RuleDraft = Record<string, string | boolean | string[]>;
 
-const LIST_FIELDS = ['zones', 'countries', 'excludeCountries', 'channels', 'excludeChannels', 'skuInclude', 'skuExclude'] as const;
-const NUMBER_FIELDS = ['minRemaining', 'toleranceKm', 'toleranceDays', 'tolerance', 'tolerancePct', 'scarcityCost', 'maxShipments', 'minPartValue', 'cancelAfterDays'] as const;
+const LIST_FIELDS = [
+  'zones',
+  'countries',
+  'excludeCountries',
+  'channels',
+  'excludeChannels',
+  'skuInclude',
+  'skuExclude',
+] as const;
+const NUMBER_FIELDS = [
+  'minRemaining',
+  'toleranceKm',
+  'toleranceDays',
+  'tolerance',
+  'tolerancePct',
+  'scarcityCost',
+  'maxShipments',
+  'minPartValue',
+  'cancelAfterDays',
+] as const;
 const ENUM_FIELDS = ['whenFull', 'mode', 'policy'] as const;
 
-const splitList = (s: string) => s.split(/[\s,;]+/).map((x) => x.trim()).filter(Boolean);
+const splitList = (s: string) =>
+  s
+    .split(/[\s,;]+/)
+    .map((x) => x.trim())
+    .filter(Boolean);
 
 /** The form state for a rule. */
 export function toDraft(rule: RoutingRule): RuleDraft {
@@ -32,7 +64,10 @@ export function toDraft(rule: RoutingRule): RuleDraft {
   for (const f of ENUM_FIELDS) if (typeof r[f] === 'string') d[f] = r[f] as string;
   if (Array.isArray(r.warehouses)) d.warehouses = r.warehouses as string[];
   if (typeof r.requireConsent === 'boolean') d.requireConsent = r.requireConsent;
-  if (Array.isArray(r.equivalents)) d.equivalents = (r.equivalents as { sku: string; substitutes: string[] }[]).map((e) => `${e.sku}: ${e.substitutes.join(', ')}`).join('\n');
+  if (Array.isArray(r.equivalents))
+    d.equivalents = (r.equivalents as { sku: string; substitutes: string[] }[])
+      .map((e) => `${e.sku}: ${e.substitutes.join(', ')}`)
+      .join('\n');
   return d;
 }
 
@@ -61,7 +96,8 @@ export function fromDraft(base: RoutingRule, d: RuleDraft): { rule: RoutingRule 
   if (typeof d.label === 'string' && d.label.trim()) out.label = d.label.trim();
   for (const f of LIST_FIELDS) {
     const v = d[f];
-    if (typeof v === 'string' && splitList(v).length) out[f] = splitList(v).map((x) => (f.toLowerCase().includes('countr') ? x.toUpperCase() : x));
+    if (typeof v === 'string' && splitList(v).length)
+      out[f] = splitList(v).map((x) => (f.toLowerCase().includes('countr') ? x.toUpperCase() : x));
   }
   if (Array.isArray(d.warehouses) && d.warehouses.length) out.warehouses = d.warehouses;
   for (const f of NUMBER_FIELDS) {
@@ -74,7 +110,13 @@ export function fromDraft(base: RoutingRule, d: RuleDraft): { rule: RoutingRule 
   for (const f of ENUM_FIELDS) if (typeof d[f] === 'string' && d[f]) out[f] = d[f];
   if (typeof d.requireConsent === 'boolean') out.requireConsent = d.requireConsent;
   if (base.kind === 'substitution') {
-    const lines = typeof d.equivalents === 'string' ? d.equivalents.split('\n').map((l) => l.trim()).filter(Boolean) : [];
+    const lines =
+      typeof d.equivalents === 'string'
+        ? d.equivalents
+            .split('\n')
+            .map((l) => l.trim())
+            .filter(Boolean)
+        : [];
     const equivalents = [];
     for (const line of lines) {
       const m = /^([^:=>]+)\s*(?::|=>|=|→)\s*(.+)$/.exec(line);

@@ -1,4 +1,18 @@
-import { ActionList, Badge, Banner, BlockStack, Button, Card, InlineStack, Layout, Page, Popover, SkeletonBodyText, SkeletonPage, Text } from '@shopify/polaris';
+import {
+  ActionList,
+  Badge,
+  Banner,
+  BlockStack,
+  Button,
+  Card,
+  InlineStack,
+  Layout,
+  Page,
+  Popover,
+  SkeletonBodyText,
+  SkeletonPage,
+  Text,
+} from '@shopify/polaris';
 import { PlusIcon } from '@shopify/polaris-icons';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError, fieldIssues } from '../../api/client.js';
@@ -20,8 +34,16 @@ function RulesSkeleton() {
       <Layout>
         <Layout.Section>
           <BlockStack gap="400">
-            <Card><BlockStack gap="400">{Array.from({ length: 8 }, (_, i) => <SkeletonBodyText key={i} lines={2} />)}</BlockStack></Card>
-            <Card><SkeletonBodyText lines={3} /></Card>
+            <Card>
+              <BlockStack gap="400">
+                {Array.from({ length: 8 }, (_, i) => (
+                  <SkeletonBodyText key={i} lines={2} />
+                ))}
+              </BlockStack>
+            </Card>
+            <Card>
+              <SkeletonBodyText lines={3} />
+            </Card>
           </BlockStack>
         </Layout.Section>
       </Layout>
@@ -37,7 +59,10 @@ export function RulesPage() {
   const res = useResource<RulesResponse>('/routing-rules');
   const whs = useResource<WarehouseList>('/warehouses');
   const nextKey = useRef(0);
-  const keyed = useCallback((rules: RoutingRule[]): KeyedRule[] => rules.map((rule) => ({ key: `r${nextKey.current++}`, rule })), []);
+  const keyed = useCallback(
+    (rules: RoutingRule[]): KeyedRule[] => rules.map((rule) => ({ key: `r${nextKey.current++}`, rule })),
+    [],
+  );
   const [items, setItems] = useState<KeyedRule[] | null>(null);
   const [saved, setSaved] = useState<{ rules: RoutingRule[]; version: number } | null>(null);
   const [editing, setEditing] = useState<EditingRule | null>(null);
@@ -55,26 +80,37 @@ export function RulesPage() {
     setRuleErrors({});
   }, [res.data, keyed]);
 
-  if (!items || !saved) return res.error ? <Page title={t('nav.rules')}><ErrorBanner error={res.error} onRetry={res.reload} /></Page> : <RulesSkeleton />;
+  if (!items || !saved)
+    return res.error ? (
+      <Page title={t('nav.rules')}>
+        <ErrorBanner error={res.error} onRetry={res.reload} />
+      </Page>
+    ) : (
+      <RulesSkeleton />
+    );
 
   const rules = items.map((i) => i.rule);
   const dirty = !sameData(rules, saved.rules);
   const warehouses = whs.data?.items ?? [];
   const warehouseName = (id: string) => warehouses.find((w) => String(w.id) === id)?.name ?? id;
-  const move = (from: number, to: number) => setItems((xs) => {
-    if (!xs) return xs;
-    const next = [...xs];
-    const [moved] = next.splice(from, 1);
-    next.splice(to, 0, moved!);
-    return next;
-  });
+  const move = (from: number, to: number) =>
+    setItems((xs) => {
+      if (!xs) return xs;
+      const next = [...xs];
+      const [moved] = next.splice(from, 1);
+      next.splice(to, 0, moved!);
+      return next;
+    });
   const present = new Set(rules.map((r) => r.kind));
 
   const save = async () => {
     setSaving(true);
     setSaveError(null);
     try {
-      const r = await api.put<{ version: number; rules: RoutingRule[] }>('/routing-rules', { rules, version: saved.version });
+      const r = await api.put<{ version: number; rules: RoutingRule[] }>('/routing-rules', {
+        rules,
+        version: saved.version,
+      });
       setSaved({ rules: r.rules, version: r.version });
       setRuleErrors({});
       toast.show(t('rules.saved'));
@@ -96,37 +132,70 @@ export function RulesPage() {
     <Page
       title={t('nav.rules')}
       subtitle={t('rules.subtitle')}
-      titleMetadata={dirty ? <Badge tone="attention">{t('rules.unsaved')}</Badge> : res.data?.isDefault && saved.version === 0 ? <Badge>{t('rules.defaults')}</Badge> : undefined}
+      titleMetadata={
+        dirty ? (
+          <Badge tone="attention">{t('rules.unsaved')}</Badge>
+        ) : res.data?.isDefault && saved.version === 0 ? (
+          <Badge>{t('rules.defaults')}</Badge>
+        ) : undefined
+      }
       primaryAction={{ content: t('common.save'), disabled: !dirty, loading: saving, onAction: () => void save() }}
       secondaryActions={[
-        { content: t('common.discard'), disabled: !dirty, onAction: () => { setItems(keyed(saved.rules)); setRuleErrors({}); setSaveError(null); } },
+        {
+          content: t('common.discard'),
+          disabled: !dirty,
+          onAction: () => {
+            setItems(keyed(saved.rules));
+            setRuleErrors({});
+            setSaveError(null);
+          },
+        },
         { content: t('rules.restoreDefaults'), onAction: () => res.data && setItems(keyed(res.data.defaults)) },
       ]}
     >
       <BlockStack gap="400">
         {conflict ? (
-          <Banner tone="warning" title={t('rules.conflictTitle')} action={{ content: t('rules.reload'), onAction: res.reload }}>
+          <Banner
+            tone="warning"
+            title={t('rules.conflictTitle')}
+            action={{ content: t('rules.reload'), onAction: res.reload }}
+          >
             <p>{saveError.message}</p>
           </Banner>
-        ) : saveError ? <ErrorBanner error={saveError} title={t('rules.saveFailed')} /> : null}
+        ) : saveError ? (
+          <ErrorBanner error={saveError} title={t('rules.saveFailed')} />
+        ) : null}
         <Card padding="0">
           <BlockStack gap="0">
             <div className="rules-card-header">
               <InlineStack align="space-between" blockAlign="center" gap="200">
                 <BlockStack gap="050">
-                  <Text as="h2" variant="headingMd">{t('rules.listTitle')}</Text>
-                  <Text as="p" variant="bodySm" tone="subdued">{t('rules.listHelp')}</Text>
+                  <Text as="h2" variant="headingMd">
+                    {t('rules.listTitle')}
+                  </Text>
+                  <Text as="p" variant="bodySm" tone="subdued">
+                    {t('rules.listHelp')}
+                  </Text>
                 </BlockStack>
                 <Popover
                   active={adding}
                   onClose={() => setAdding(false)}
-                  activator={<Button icon={PlusIcon} disclosure onClick={() => setAdding((v) => !v)}>{t('rules.add')}</Button>}
+                  activator={
+                    <Button icon={PlusIcon} disclosure onClick={() => setAdding((v) => !v)}>
+                      {t('rules.add')}
+                    </Button>
+                  }
                 >
                   <ActionList
                     actionRole="menuitem"
                     items={RULE_KINDS.map((kind) => ({
                       content: t(`ruleKind.${kind}`),
-                      helpText: SINGLETON_KINDS.includes(kind) && present.has(kind) ? t('rules.onlyOne') : t(`rules.role.${kind === 'eligibility' || kind === 'capacity' ? 'filter' : SINGLETON_KINDS.includes(kind) ? 'policy' : 'ranking'}`),
+                      helpText:
+                        SINGLETON_KINDS.includes(kind) && present.has(kind)
+                          ? t('rules.onlyOne')
+                          : t(
+                              `rules.role.${kind === 'eligibility' || kind === 'capacity' ? 'filter' : SINGLETON_KINDS.includes(kind) ? 'policy' : 'ranking'}`,
+                            ),
                       disabled: SINGLETON_KINDS.includes(kind) && present.has(kind),
                       onAction: () => {
                         setAdding(false);
@@ -138,15 +207,24 @@ export function RulesPage() {
               </InlineStack>
             </div>
             {items.length === 0 ? (
-              <div className="rules-empty"><Text as="p" tone="subdued">{t('rules.empty')}</Text></div>
+              <div className="rules-empty">
+                <Text as="p" tone="subdued">
+                  {t('rules.empty')}
+                </Text>
+              </div>
             ) : (
-              <RuleList items={items} errors={ruleErrors} warehouseName={warehouseName} onMove={move}
+              <RuleList
+                items={items}
+                errors={ruleErrors}
+                warehouseName={warehouseName}
+                onMove={move}
                 onEdit={(i) => setEditing({ rule: items[i]!.rule, index: i })}
                 onRemove={(i) => {
                   const name = items[i]!.rule;
                   setItems((xs) => (xs ? xs.filter((_, j) => j !== i) : xs));
                   toast.show(t('rules.removed', { name: name.label ?? t(`ruleKind.${name.kind}`) }));
-                }} />
+                }}
+              />
             )}
           </BlockStack>
         </Card>

@@ -1,4 +1,18 @@
-import { Badge, BlockStack, Button, Card, Checkbox, ChoiceList, InlineStack, Layout, Page, Select, SkeletonBodyText, Text, TextField } from '@shopify/polaris';
+import {
+  Badge,
+  BlockStack,
+  Button,
+  Card,
+  Checkbox,
+  ChoiceList,
+  InlineStack,
+  Layout,
+  Page,
+  Select,
+  SkeletonBodyText,
+  Text,
+  TextField,
+} from '@shopify/polaris';
 import { useEffect, useState } from 'react';
 import { sameData } from '../../api/same-data.js';
 import { useApi, useResource } from '../../api/api-context.js';
@@ -12,7 +26,9 @@ import { useToast } from '../../shell/toast.js';
 function Row({ label, value }: { label: string; value: string }) {
   return (
     <InlineStack align="space-between" gap="200">
-      <Text as="span" tone="subdued">{label}</Text>
+      <Text as="span" tone="subdued">
+        {label}
+      </Text>
       <Text as="span">{value}</Text>
     </InlineStack>
   );
@@ -61,14 +77,22 @@ export function SettingsPage() {
   const s = info.data;
 
   return (
-    <Page title={t('nav.settings')} primaryAction={{ content: t('common.save'), disabled: !dirty, loading: saving, onAction: () => void save() }}
-      secondaryActions={[{ content: t('common.discard'), disabled: !dirty, onAction: () => setDraft(settings) }]}>
+    <Page
+      title={t('nav.settings')}
+      primaryAction={{ content: t('common.save'), disabled: !dirty, loading: saving, onAction: () => void save() }}
+      secondaryActions={[{ content: t('common.discard'), disabled: !dirty, onAction: () => setDraft(settings) }]}
+    >
       <BlockStack gap="500">
         {error ? <ErrorBanner error={error} title={t('settings.saveFailed')} /> : null}
         <Layout>
           <Layout.AnnotatedSection id="routing" title={t('settings.routing')} description={t('settings.routingHelp')}>
             <Card>
-              <Checkbox label={t('settings.routeUnpaid')} helpText={t('settings.routeUnpaidHelp')} checked={draft.routeUnpaidOrders} onChange={(routeUnpaidOrders) => setDraft({ ...draft, routeUnpaidOrders })} />
+              <Checkbox
+                label={t('settings.routeUnpaid')}
+                helpText={t('settings.routeUnpaidHelp')}
+                checked={draft.routeUnpaidOrders}
+                onChange={(routeUnpaidOrders) => setDraft({ ...draft, routeUnpaidOrders })}
+              />
             </Card>
           </Layout.AnnotatedSection>
           <Layout.AnnotatedSection id="notify" title={t('settings.notify')} description={t('settings.notifyHelp')}>
@@ -79,19 +103,50 @@ export function SettingsPage() {
                   title={t('settings.notifyFrom')}
                   titleHidden
                   choices={[
-                    { label: t('settings.notifyShopifyLabel'), value: 'shopify', helpText: t('settings.notifyShopifyExplain') },
-                    { label: t('settings.notifyAppLabel'), value: 'app', disabled: info.data?.email?.configured === false, helpText: info.data?.email?.configured === false ? t('settings.notifyAppUnavailable') : t('settings.notifyAppExplain') },
+                    {
+                      label: t('settings.notifyShopifyLabel'),
+                      value: 'shopify',
+                      helpText: t('settings.notifyShopifyExplain'),
+                    },
+                    {
+                      label: t('settings.notifyAppLabel'),
+                      value: 'app',
+                      disabled: info.data?.email?.configured === false,
+                      helpText:
+                        info.data?.email?.configured === false
+                          ? t('settings.notifyAppUnavailable')
+                          : t('settings.notifyAppExplain'),
+                    },
                   ]}
                   selected={[draft.notifyCustomerFrom]}
                   onChange={(v) => setDraft({ ...draft, notifyCustomerFrom: v[0] === 'app' ? 'app' : 'shopify' })}
                 />
-                <TextField label={t('settings.logoUrl')} type="url" autoComplete="off" value={draft.logoUrl ?? ''} onChange={(v) => setDraft({ ...draft, logoUrl: v.trim() || null })} placeholder="https://…" />
-                <TextField label={t('settings.brandColor')} autoComplete="off" value={draft.brandColor ?? ''} onChange={(v) => setDraft({ ...draft, brandColor: v.trim() || null })} placeholder="#1f5f8b" />
-                <InlineStack align="end"><Button url="/emails">{t('settings.emailsLink')}</Button></InlineStack>
+                <TextField
+                  label={t('settings.logoUrl')}
+                  type="url"
+                  autoComplete="off"
+                  value={draft.logoUrl ?? ''}
+                  onChange={(v) => setDraft({ ...draft, logoUrl: v.trim() || null })}
+                  placeholder="https://…"
+                />
+                <TextField
+                  label={t('settings.brandColor')}
+                  autoComplete="off"
+                  value={draft.brandColor ?? ''}
+                  onChange={(v) => setDraft({ ...draft, brandColor: v.trim() || null })}
+                  placeholder="#1f5f8b"
+                />
+                <InlineStack align="end">
+                  <Button url="/emails">{t('settings.emailsLink')}</Button>
+                </InlineStack>
               </BlockStack>
             </Card>
           </Layout.AnnotatedSection>
-          <Layout.AnnotatedSection id="replenishment" title={t('settings.replenishment')} description={t('settings.replenishmentHelp')}>
+          <Layout.AnnotatedSection
+            id="replenishment"
+            title={t('settings.replenishment')}
+            description={t('settings.replenishmentHelp')}
+          >
             <Card>
               <InlineStack align="space-between" blockAlign="center" gap="300">
                 <Text as="p">{t('settings.replenishmentBody')}</Text>
@@ -99,9 +154,22 @@ export function SettingsPage() {
               </InlineStack>
             </Card>
           </Layout.AnnotatedSection>
-          <Layout.AnnotatedSection id="language" title={t('settings.language')} description={t('settings.languageHelp')}>
+          <Layout.AnnotatedSection
+            id="language"
+            title={t('settings.language')}
+            description={t('settings.languageHelp')}
+          >
             <Card>
-              <Select label={t('settings.language')} labelHidden options={[{ label: 'English', value: 'en' }, { label: 'Français', value: 'fr' }]} value={draft.language} onChange={(v) => setDraft({ ...draft, language: v as Language })} />
+              <Select
+                label={t('settings.language')}
+                labelHidden
+                options={[
+                  { label: 'English', value: 'en' },
+                  { label: 'Français', value: 'fr' },
+                ]}
+                value={draft.language}
+                onChange={(v) => setDraft({ ...draft, language: v as Language })}
+              />
             </Card>
           </Layout.AnnotatedSection>
           <Layout.AnnotatedSection id="shopify" title={t('settings.shopify')} description={t('settings.shopifyHelp')}>
@@ -113,13 +181,49 @@ export function SettingsPage() {
                   <Row label={t('settings.timezone')} value={s.shop.timezone} />
                   <Row label={t('settings.installed')} value={format.date(s.shop.installedAt)} />
                   <InlineStack align="space-between" gap="200">
-                    <Text as="span" tone="subdued">{t('settings.import')}</Text>
-                    {s.import ? <Badge tone={s.import.status === 'completed' ? 'success' : s.import.status === 'failed' ? 'critical' : 'attention'}>{t(`settings.importStatus.${s.import.status === 'completed' || s.import.status === 'failed' ? s.import.status : 'running'}`)}</Badge> : <Text as="span">—</Text>}
+                    <Text as="span" tone="subdued">
+                      {t('settings.import')}
+                    </Text>
+                    {s.import ? (
+                      <Badge
+                        tone={
+                          s.import.status === 'completed'
+                            ? 'success'
+                            : s.import.status === 'failed'
+                              ? 'critical'
+                              : 'attention'
+                        }
+                      >
+                        {t(
+                          `settings.importStatus.${s.import.status === 'completed' || s.import.status === 'failed' ? s.import.status : 'running'}`,
+                        )}
+                      </Badge>
+                    ) : (
+                      <Text as="span">—</Text>
+                    )}
                   </InlineStack>
-                  <Row label={t('settings.lastReconcile')} value={s.lastReconciliation ? t('settings.reconcileSummary', { when: format.dateTime(s.lastReconciliation.finishedAt ?? s.lastReconciliation.startedAt), count: s.lastReconciliation.repaired }) : '—'} />
-                  <InlineStack align="end"><Button onClick={() => void reconcile()} loading={reconciling}>{t('settings.reconcileNow')}</Button></InlineStack>
+                  <Row
+                    label={t('settings.lastReconcile')}
+                    value={
+                      s.lastReconciliation
+                        ? t('settings.reconcileSummary', {
+                            when: format.dateTime(s.lastReconciliation.finishedAt ?? s.lastReconciliation.startedAt),
+                            count: s.lastReconciliation.repaired,
+                          })
+                        : '—'
+                    }
+                  />
+                  <InlineStack align="end">
+                    <Button onClick={() => void reconcile()} loading={reconciling}>
+                      {t('settings.reconcileNow')}
+                    </Button>
+                  </InlineStack>
                 </BlockStack>
-              ) : info.error ? <ErrorBanner error={info.error} onRetry={info.reload} /> : <SkeletonBodyText lines={7} />}
+              ) : info.error ? (
+                <ErrorBanner error={info.error} onRetry={info.reload} />
+              ) : (
+                <SkeletonBodyText lines={7} />
+              )}
             </Card>
           </Layout.AnnotatedSection>
         </Layout>

@@ -15,25 +15,51 @@ export function AccuracyCard({ res, columns }: { res: Resource<AccuracyResponse>
     <Card>
       <BlockStack gap="300">
         <BlockStack gap="100">
-          <Text as="h2" variant="headingMd">{t('accuracy.title')}</Text>
-          <Text as="p" variant="bodySm" tone="subdued">{t('accuracy.help')}</Text>
+          <Text as="h2" variant="headingMd">
+            {t('accuracy.title')}
+          </Text>
+          <Text as="p" variant="bodySm" tone="subdued">
+            {t('accuracy.help')}
+          </Text>
         </BlockStack>
-        {res.error && !res.data ? <ErrorBanner error={res.error} onRetry={res.reload} /> : (
+        {res.error && !res.data ? (
+          <ErrorBanner error={res.error} onRetry={res.reload} />
+        ) : (
           <InlineGrid columns={cols} gap="400">
             {/* keys unlike the placeholders' so React swaps the cells in place instead of moving them */}
-            {res.data ? res.data.warehouses.map((w) => (
-              <Box key={`warehouse-${w.id}`} minHeight={CELL_HEIGHT}>
-                <BlockStack gap="100">
-                  <Text as="h3" variant="bodySm" tone="subdued">{w.name}</Text>
-                  <Text as="p" variant="headingLg" tone={tone(w.accuracy)}>{w.accuracy === null ? '—' : format.percent(w.accuracy)}</Text>
-                  <Text as="p" variant="bodySm" tone="subdued">
-                    {w.accuracy === null ? t('accuracy.empty') : w.correctedUnits === 0 ? t('accuracy.none', { onHand: format.number(w.onHand) }) : t('accuracy.corrected', { count: w.correctedUnits, units: format.number(w.correctedUnits), onHand: format.number(w.onHand) })}
-                  </Text>
-                </BlockStack>
-              </Box>
-            )) : Array.from({ length: Math.max(1, columns) }, (_, i) => (
-              <Box key={`placeholder-${i}`} minHeight={CELL_HEIGHT}><BlockStack gap="200"><SkeletonBodyText lines={1} /><SkeletonDisplayText size="small" /><SkeletonBodyText lines={1} /></BlockStack></Box>
-            ))}
+            {res.data
+              ? res.data.warehouses.map((w) => (
+                  <Box key={`warehouse-${w.id}`} minHeight={CELL_HEIGHT}>
+                    <BlockStack gap="100">
+                      <Text as="h3" variant="bodySm" tone="subdued">
+                        {w.name}
+                      </Text>
+                      <Text as="p" variant="headingLg" tone={tone(w.accuracy)}>
+                        {w.accuracy === null ? '—' : format.percent(w.accuracy)}
+                      </Text>
+                      <Text as="p" variant="bodySm" tone="subdued">
+                        {w.accuracy === null
+                          ? t('accuracy.empty')
+                          : w.correctedUnits === 0
+                            ? t('accuracy.none', { onHand: format.number(w.onHand) })
+                            : t('accuracy.corrected', {
+                                count: w.correctedUnits,
+                                units: format.number(w.correctedUnits),
+                                onHand: format.number(w.onHand),
+                              })}
+                      </Text>
+                    </BlockStack>
+                  </Box>
+                ))
+              : Array.from({ length: Math.max(1, columns) }, (_, i) => (
+                  <Box key={`placeholder-${i}`} minHeight={CELL_HEIGHT}>
+                    <BlockStack gap="200">
+                      <SkeletonBodyText lines={1} />
+                      <SkeletonDisplayText size="small" />
+                      <SkeletonBodyText lines={1} />
+                    </BlockStack>
+                  </Box>
+                ))}
           </InlineGrid>
         )}
       </BlockStack>

@@ -31,7 +31,15 @@ export function demandDays(sold: DemandDay[], end: string, n: number): DemandDay
 }
 
 /** Daily units sold as bars, with the reorder point and the safety stock as horizontal lines on the same unit scale. */
-export function DemandChart({ days, reorderPoint, safetyStock }: { days: DemandDay[]; reorderPoint: number | null; safetyStock: number | null }) {
+export function DemandChart({
+  days,
+  reorderPoint,
+  safetyStock,
+}: {
+  days: DemandDay[];
+  reorderPoint: number | null;
+  safetyStock: number | null;
+}) {
   const { t, format } = useI18n();
   const { step, top } = unitAxis(Math.max(...days.map((d) => d.units), reorderPoint ?? 0, safetyStock ?? 0) * 1.08);
   const plotW = W - PAD.left - PAD.right;
@@ -44,12 +52,20 @@ export function DemandChart({ days, reorderPoint, safetyStock }: { days: DemandD
   // the reorder point is labelled above its line at the right, the safety stock below its own; when the
   // safety stock sits too low for that, its label goes above the line at the left, clear of the other one
   const ssBelow = safetyStock !== null && y(safetyStock) + 15 <= y(0) - 2;
-  const line = (v: number | null, cls: string, text: string, place: 'above-end' | 'below-end' | 'above-start') => (v === null ? null : (
-    <g className={cls}>
-      <line x1={PAD.left} x2={W - PAD.right} y1={y(v)} y2={y(v)} />
-      <text x={place === 'above-start' ? PAD.left + 6 : W - PAD.right - 4} y={place === 'below-end' ? y(v) + 15 : y(v) - 6} textAnchor={place === 'above-start' ? 'start' : 'end'} className="chart-line-label">{text}</text>
-    </g>
-  ));
+  const line = (v: number | null, cls: string, text: string, place: 'above-end' | 'below-end' | 'above-start') =>
+    v === null ? null : (
+      <g className={cls}>
+        <line x1={PAD.left} x2={W - PAD.right} y1={y(v)} y2={y(v)} />
+        <text
+          x={place === 'above-start' ? PAD.left + 6 : W - PAD.right - 4}
+          y={place === 'below-end' ? y(v) + 15 : y(v) - 6}
+          textAnchor={place === 'above-start' ? 'start' : 'end'}
+          className="chart-line-label"
+        >
+          {text}
+        </text>
+      </g>
+    );
   return (
     <BlockStack gap="200">
       <svg viewBox={`0 0 ${W} ${H}`} width="100%" role="img" aria-label={label} className="demand-chart">
@@ -57,7 +73,9 @@ export function DemandChart({ days, reorderPoint, safetyStock }: { days: DemandD
         {ticks.map((v) => (
           <g key={v}>
             <line x1={PAD.left} x2={W - PAD.right} y1={y(v)} y2={y(v)} className="chart-grid" />
-            <text x={PAD.left - 8} y={y(v) + 4} textAnchor="end" className="chart-axis">{format.number(v)}</text>
+            <text x={PAD.left - 8} y={y(v) + 4} textAnchor="end" className="chart-axis">
+              {format.number(v)}
+            </text>
           </g>
         ))}
         {days.map((d, i) => {
@@ -66,21 +84,52 @@ export function DemandChart({ days, reorderPoint, safetyStock }: { days: DemandD
           return (
             <g key={d.day}>
               {d.units > 0 ? (
-                <rect x={x + (slot - bw) / 2} y={y(d.units)} width={bw} height={Math.max(1, y(0) - y(d.units))} rx={Math.min(2, bw / 3)} className="chart-bar">
+                <rect
+                  x={x + (slot - bw) / 2}
+                  y={y(d.units)}
+                  width={bw}
+                  height={Math.max(1, y(0) - y(d.units))}
+                  rx={Math.min(2, bw / 3)}
+                  className="chart-bar"
+                >
                   <title>{`${format.calendarDate(d.day)}: ${t('stock.units', { count: d.units, n: format.number(d.units) })}, ${format.money(d.revenue)}`}</title>
                 </rect>
               ) : null}
-              {i % labelEvery === 0 ? <text x={x + slot / 2} y={H - 8} textAnchor="middle" className="chart-axis">{format.dayMonth(d.day)}</text> : null}
+              {i % labelEvery === 0 ? (
+                <text x={x + slot / 2} y={H - 8} textAnchor="middle" className="chart-axis">
+                  {format.dayMonth(d.day)}
+                </text>
+              ) : null}
             </g>
           );
         })}
         {line(reorderPoint, 'chart-rop', t('sku.ropShort', { n: format.number(reorderPoint ?? 0, 1) }), 'above-end')}
-        {line(safetyStock, 'chart-ss', t('sku.ssShort', { n: format.number(safetyStock ?? 0, 1) }), ssBelow ? 'below-end' : 'above-start')}
+        {line(
+          safetyStock,
+          'chart-ss',
+          t('sku.ssShort', { n: format.number(safetyStock ?? 0, 1) }),
+          ssBelow ? 'below-end' : 'above-start',
+        )}
       </svg>
       <InlineStack gap="400">
-        <InlineStack gap="150" blockAlign="center"><span className="chart-key chart-key-bar" /><Text as="span" variant="bodySm" tone="subdued">{t('sku.legendUnits')}</Text></InlineStack>
-        <InlineStack gap="150" blockAlign="center"><span className="chart-key chart-key-rop" /><Text as="span" variant="bodySm" tone="subdued">{t('sku.legendRop')}</Text></InlineStack>
-        <InlineStack gap="150" blockAlign="center"><span className="chart-key chart-key-ss" /><Text as="span" variant="bodySm" tone="subdued">{t('sku.legendSs')}</Text></InlineStack>
+        <InlineStack gap="150" blockAlign="center">
+          <span className="chart-key chart-key-bar" />
+          <Text as="span" variant="bodySm" tone="subdued">
+            {t('sku.legendUnits')}
+          </Text>
+        </InlineStack>
+        <InlineStack gap="150" blockAlign="center">
+          <span className="chart-key chart-key-rop" />
+          <Text as="span" variant="bodySm" tone="subdued">
+            {t('sku.legendRop')}
+          </Text>
+        </InlineStack>
+        <InlineStack gap="150" blockAlign="center">
+          <span className="chart-key chart-key-ss" />
+          <Text as="span" variant="bodySm" tone="subdued">
+            {t('sku.legendSs')}
+          </Text>
+        </InlineStack>
       </InlineStack>
     </BlockStack>
   );

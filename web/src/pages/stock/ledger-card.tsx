@@ -17,25 +17,43 @@ export function LedgerCard({ ledger }: { ledger: SkuDetail['ledger'] }) {
       format.dateTime(m.at),
       m.warehouse,
       key ? t(key) : m.reason,
-      <code className="ledger-ref" key="ref">{m.reference}</code>,
-      <Text as="span" numeric fontWeight="semibold" tone={m.delta < 0 ? 'critical' : 'success'} key="delta">{format.signed(m.delta)}</Text>,
+      <code className="ledger-ref" key="ref">
+        {m.reference}
+      </code>,
+      <Text as="span" numeric fontWeight="semibold" tone={m.delta < 0 ? 'critical' : 'success'} key="delta">
+        {format.signed(m.delta)}
+      </Text>,
     ];
   });
   return (
     <Card padding="0">
       <Box padding="400">
         <BlockStack gap="100">
-          <Text as="h2" variant="headingMd">{t('ledger.title')}</Text>
-          <Text as="p" variant="bodySm" tone="subdued">{t('ledger.help')}</Text>
+          <Text as="h2" variant="headingMd">
+            {t('ledger.title')}
+          </Text>
+          <Text as="p" variant="bodySm" tone="subdued">
+            {t('ledger.help')}
+          </Text>
         </BlockStack>
       </Box>
       {ledger.length === 0 ? (
-        <Box padding="400" paddingBlockStart="0"><Text as="p" tone="subdued">{t('ledger.empty')}</Text></Box>
+        <Box padding="400" paddingBlockStart="0">
+          <Text as="p" tone="subdued">
+            {t('ledger.empty')}
+          </Text>
+        </Box>
       ) : (
         <div className="ledger-table">
           <DataTable
             columnContentTypes={['text', 'text', 'text', 'text', 'numeric']}
-            headings={[t('ledger.col.when'), t('ledger.col.warehouse'), t('ledger.col.reason'), t('ledger.col.reference'), t('ledger.col.change')]}
+            headings={[
+              t('ledger.col.when'),
+              t('ledger.col.warehouse'),
+              t('ledger.col.reason'),
+              t('ledger.col.reference'),
+              t('ledger.col.change'),
+            ]}
             rows={rows}
             increasedTableDensity
           />
@@ -43,7 +61,11 @@ export function LedgerCard({ ledger }: { ledger: SkuDetail['ledger'] }) {
       )}
       {ledger.length > FIRST ? (
         <Box padding="300" borderBlockStartWidth="025" borderColor="border-secondary">
-          <InlineStack align="center"><Button variant="plain" onClick={() => setAll((v) => !v)}>{all ? t('alerts.showFewer') : t('ledger.showAll', { count: ledger.length })}</Button></InlineStack>
+          <InlineStack align="center">
+            <Button variant="plain" onClick={() => setAll((v) => !v)}>
+              {all ? t('alerts.showFewer') : t('ledger.showAll', { count: ledger.length })}
+            </Button>
+          </InlineStack>
         </Box>
       ) : null}
     </Card>

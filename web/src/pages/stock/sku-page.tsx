@@ -1,4 +1,17 @@
-import { Banner, BlockStack, Box, Card, InlineStack, Layout, Page, Select, SkeletonBodyText, SkeletonDisplayText, SkeletonPage, Text } from '@shopify/polaris';
+import {
+  Banner,
+  BlockStack,
+  Box,
+  Card,
+  InlineStack,
+  Layout,
+  Page,
+  Select,
+  SkeletonBodyText,
+  SkeletonDisplayText,
+  SkeletonPage,
+  Text,
+} from '@shopify/polaris';
 import { useCallback, useEffect, useState } from 'react';
 import { useResource } from '../../api/api-context.js';
 import { ApiError } from '../../api/client.js';
@@ -26,14 +39,33 @@ function SkuSkeleton() {
       <Layout>
         <Layout.Section>
           <BlockStack gap="400">
-            <Card><Box minHeight="460px"><BlockStack gap="400"><SkeletonDisplayText size="small" /><SkeletonBodyText lines={14} /></BlockStack></Box></Card>
-            <Card><BlockStack gap="300"><SkeletonDisplayText size="small" /><SkeletonBodyText lines={6} /></BlockStack></Card>
+            <Card>
+              <Box minHeight="460px">
+                <BlockStack gap="400">
+                  <SkeletonDisplayText size="small" />
+                  <SkeletonBodyText lines={14} />
+                </BlockStack>
+              </Box>
+            </Card>
+            <Card>
+              <BlockStack gap="300">
+                <SkeletonDisplayText size="small" />
+                <SkeletonBodyText lines={6} />
+              </BlockStack>
+            </Card>
           </BlockStack>
         </Layout.Section>
         <Layout.Section variant="oneThird">
           <BlockStack gap="400">
-            <Card><BlockStack gap="300"><SkeletonDisplayText size="small" /><SkeletonBodyText lines={12} /></BlockStack></Card>
-            <Card><SkeletonBodyText lines={4} /></Card>
+            <Card>
+              <BlockStack gap="300">
+                <SkeletonDisplayText size="small" />
+                <SkeletonBodyText lines={12} />
+              </BlockStack>
+            </Card>
+            <Card>
+              <SkeletonBodyText lines={4} />
+            </Card>
           </BlockStack>
         </Layout.Section>
       </Layout>
@@ -55,27 +87,46 @@ export function SkuPage({ id }: { id: string }) {
   }, [res.data]);
   usePageReady('sku', !!data);
   const { running, recompute, reloadSoon } = useRecompute(res.reload);
-  const replace = useCallback((saved: StockAlert) => setData((d) => (d ? { ...d, alerts: d.alerts.map((a) => (a.id === saved.id ? { ...a, ...saved } : a)) } : d)), []);
+  const replace = useCallback(
+    (saved: StockAlert) =>
+      setData((d) => (d ? { ...d, alerts: d.alerts.map((a) => (a.id === saved.id ? { ...a, ...saved } : a)) } : d)),
+    [],
+  );
   const { busy, snooze, resolve } = useAlertActions(replace);
 
   if (!data) {
     if (!res.error) return <SkuSkeleton />;
     return (
       <Page title={t('sku.title')} backAction={{ content: t('nav.stock'), url: '/stock' }}>
-        {res.error instanceof ApiError && res.error.status === 404 ? <Banner tone="warning" title={t('sku.notFound')} /> : <ErrorBanner error={res.error} onRetry={res.reload} />}
+        {res.error instanceof ApiError && res.error.status === 404 ? (
+          <Banner tone="warning" title={t('sku.notFound')} />
+        ) : (
+          <ErrorBanner error={res.error} onRetry={res.reload} />
+        )}
       </Page>
     );
   }
   const { sku, replenishment: r } = data;
   const open = data.alerts.filter((a) => a.status === 'open');
   const kinds = ALERT_KINDS.filter((k) => open.some((a) => a.kind === k));
-  const alerts = [...data.alerts].sort((a, b) => ['open', 'snoozed', 'resolved'].indexOf(a.status) - ['open', 'snoozed', 'resolved'].indexOf(b.status) || b.id - a.id);
+  const alerts = [...data.alerts].sort(
+    (a, b) =>
+      ['open', 'snoozed', 'resolved'].indexOf(a.status) - ['open', 'snoozed', 'resolved'].indexOf(b.status) ||
+      b.id - a.id,
+  );
   const end = r?.asOf ?? format.today();
 
   return (
     <Page
       title={sku.sku}
-      titleMetadata={<InlineStack gap="100">{r ? <AbcBadge abc={r.abcClass} /> : null}{kinds.map((k) => <AlertKindBadge key={k} kind={k} />)}</InlineStack>}
+      titleMetadata={
+        <InlineStack gap="100">
+          {r ? <AbcBadge abc={r.abcClass} /> : null}
+          {kinds.map((k) => (
+            <AlertKindBadge key={k} kind={k} />
+          ))}
+        </InlineStack>
+      }
       subtitle={[sku.title, sku.supplier].filter(Boolean).join(' · ')}
       backAction={{ content: t('nav.stock'), url: '/stock' }}
       secondaryActions={[{ content: t('stock.recompute'), onAction: () => void recompute(), loading: running }]}
@@ -89,20 +140,52 @@ export function SkuPage({ id }: { id: string }) {
                 <BlockStack gap="300">
                   <InlineStack align="space-between" blockAlign="start" gap="300">
                     <BlockStack gap="050">
-                      <Text as="h2" variant="headingMd">{t('sku.demand')}</Text>
-                      <Text as="p" variant="bodySm" tone="subdued">{t('sku.demandHelp', { units: format.number(data.demand.reduce((n, d) => n + d.units, 0)), days, count: days })}</Text>
+                      <Text as="h2" variant="headingMd">
+                        {t('sku.demand')}
+                      </Text>
+                      <Text as="p" variant="bodySm" tone="subdued">
+                        {t('sku.demandHelp', {
+                          units: format.number(data.demand.reduce((n, d) => n + d.units, 0)),
+                          days,
+                          count: days,
+                        })}
+                      </Text>
                     </BlockStack>
-                    <Select label={t('sku.period')} labelInline options={CHART_PERIODS.map((d) => ({ value: String(d), label: t('sku.lastDays', { count: d }) }))} value={String(days)}
-                      onChange={(v) => navigate(withQuery(`/stock/${id}`, { days: v === '90' ? null : v }), { replace: true })} />
+                    <Select
+                      label={t('sku.period')}
+                      labelInline
+                      options={CHART_PERIODS.map((d) => ({ value: String(d), label: t('sku.lastDays', { count: d }) }))}
+                      value={String(days)}
+                      onChange={(v) =>
+                        navigate(withQuery(`/stock/${id}`, { days: v === '90' ? null : v }), { replace: true })
+                      }
+                    />
                   </InlineStack>
-                  <DemandChart days={demandDays(data.demand, end, days)} reorderPoint={r?.reorderPoint ?? null} safetyStock={r?.safetyStock ?? null} />
+                  <DemandChart
+                    days={demandDays(data.demand, end, days)}
+                    reorderPoint={r?.reorderPoint ?? null}
+                    safetyStock={r?.safetyStock ?? null}
+                  />
                   {r ? <ReplenishmentMath r={r} sku={sku} settings={settings.data?.settings} /> : null}
                 </BlockStack>
               </Card>
               {alerts.length ? (
                 <Card padding="0">
-                  <Box padding="400"><Text as="h2" variant="headingMd">{t('sku.alerts')}</Text></Box>
-                  {alerts.map((a) => <AlertItem key={a.id} alert={{ ...a, sku: sku.sku }} context="sku" busy={busy === a.id} onSnooze={(d) => void snooze({ ...a, sku: sku.sku }, d)} onResolve={() => void resolve({ ...a, sku: sku.sku })} />)}
+                  <Box padding="400">
+                    <Text as="h2" variant="headingMd">
+                      {t('sku.alerts')}
+                    </Text>
+                  </Box>
+                  {alerts.map((a) => (
+                    <AlertItem
+                      key={a.id}
+                      alert={{ ...a, sku: sku.sku }}
+                      context="sku"
+                      busy={busy === a.id}
+                      onSnooze={(d) => void snooze({ ...a, sku: sku.sku }, d)}
+                      onResolve={() => void resolve({ ...a, sku: sku.sku })}
+                    />
+                  ))}
                 </Card>
               ) : null}
               <LedgerCard ledger={data.ledger} />
@@ -110,9 +193,21 @@ export function SkuPage({ id }: { id: string }) {
           </Layout.Section>
           <Layout.Section variant="oneThird">
             <BlockStack gap="400">
-              <ReplenishmentNumbers r={r} settings={settings.data?.settings} onRecompute={() => void recompute()} recomputing={running} />
+              <ReplenishmentNumbers
+                r={r}
+                settings={settings.data?.settings}
+                onRecompute={() => void recompute()}
+                recomputing={running}
+              />
               <LevelsCard levels={data.levels} />
-              <PurchasingCard sku={sku} settings={settings.data?.settings} onSaved={(saved) => { setData((d) => (d ? { ...d, sku: saved } : d)); reloadSoon(); }} />
+              <PurchasingCard
+                sku={sku}
+                settings={settings.data?.settings}
+                onSaved={(saved) => {
+                  setData((d) => (d ? { ...d, sku: saved } : d));
+                  reloadSoon();
+                }}
+              />
             </BlockStack>
           </Layout.Section>
         </Layout>
@@ -120,4 +215,3 @@ export function SkuPage({ id }: { id: string }) {
     </Page>
   );
 }
-

@@ -11,7 +11,17 @@ import { stockUrl, type StockFilters } from './stock-filters.js';
 const VIEWS: StockFilters['status'][] = ['', ...STOCK_STATUSES];
 
 /** Status tabs, search, and the class, warehouse and supplier filters of the stock list; every change lands in the URL. */
-export function StockFilterBar({ filters, warehouses, suppliers, loading }: { filters: StockFilters; warehouses: Warehouse[]; suppliers: Resource<SuppliersResponse>; loading: boolean }) {
+export function StockFilterBar({
+  filters,
+  warehouses,
+  suppliers,
+  loading,
+}: {
+  filters: StockFilters;
+  warehouses: Warehouse[];
+  suppliers: Resource<SuppliersResponse>;
+  loading: boolean;
+}) {
   const navigate = useNavigate();
   const { t, format } = useI18n();
   const { mode, setMode } = useSetIndexFiltersMode();
@@ -30,22 +40,66 @@ export function StockFilterBar({ filters, warehouses, suppliers, loading }: { fi
   const go = (patch: Partial<StockFilters>) => navigate(stockUrl({ ...filters, ...patch }), { replace: true });
   const warehouseName = (id: string) => warehouses.find((w) => String(w.id) === id)?.name ?? id;
   const applied = [
-    ...(filters.abc ? [{ key: 'abc', label: `${t('stock.filter.abc')}: ${filters.abc}`, onRemove: () => go({ abc: '' }) }] : []),
-    ...(filters.warehouse ? [{ key: 'warehouse', label: `${t('stock.filter.warehouse')}: ${warehouseName(filters.warehouse)}`, onRemove: () => go({ warehouse: '' }) }] : []),
-    ...(filters.supplier ? [{ key: 'supplier', label: `${t('stock.filter.supplier')}: ${filters.supplier}`, onRemove: () => go({ supplier: '' }) }] : []),
+    ...(filters.abc
+      ? [{ key: 'abc', label: `${t('stock.filter.abc')}: ${filters.abc}`, onRemove: () => go({ abc: '' }) }]
+      : []),
+    ...(filters.warehouse
+      ? [
+          {
+            key: 'warehouse',
+            label: `${t('stock.filter.warehouse')}: ${warehouseName(filters.warehouse)}`,
+            onRemove: () => go({ warehouse: '' }),
+          },
+        ]
+      : []),
+    ...(filters.supplier
+      ? [
+          {
+            key: 'supplier',
+            label: `${t('stock.filter.supplier')}: ${filters.supplier}`,
+            onRemove: () => go({ supplier: '' }),
+          },
+        ]
+      : []),
   ];
-  const tabs = VIEWS.map((v) => ({ id: `stock-view-${v || 'all'}`, content: t(v ? (`stockStatus.${v}` as MessageKey) : 'stock.view.all'), onAction: () => go({ status: v }) }));
+  const tabs = VIEWS.map((v) => ({
+    id: `stock-view-${v || 'all'}`,
+    content: t(v ? (`stockStatus.${v}` as MessageKey) : 'stock.view.all'),
+    onAction: () => go({ status: v }),
+  }));
   const known = suppliers.data?.items ?? [];
   // a supplier named in the URL but on no SKU any more stays choosable, so its filter can be seen and removed
   const supplierChoices = [
-    ...known.map((s) => ({ label: s.supplier, value: s.supplier, helpText: t('stock.filter.supplierSkus', { count: s.skus, n: format.number(s.skus) }) })),
-    ...(filters.supplier && !known.some((s) => s.supplier === filters.supplier) ? [{ label: filters.supplier, value: filters.supplier }] : []),
+    ...known.map((s) => ({
+      label: s.supplier,
+      value: s.supplier,
+      helpText: t('stock.filter.supplierSkus', { count: s.skus, n: format.number(s.skus) }),
+    })),
+    ...(filters.supplier && !known.some((s) => s.supplier === filters.supplier)
+      ? [{ label: filters.supplier, value: filters.supplier }]
+      : []),
   ];
-  const supplierFilter = !suppliers.data
-    ? (suppliers.error ? <Text as="p" tone="critical">{suppliers.error.message}</Text> : <SkeletonBodyText lines={3} />)
-    : supplierChoices.length
-      ? <ChoiceList title={t('stock.filter.supplier')} titleHidden choices={supplierChoices} selected={filters.supplier ? [filters.supplier] : []} onChange={(v) => go({ supplier: v[0] ?? '' })} />
-      : <Text as="p" tone="subdued">{t('stock.filter.noSuppliers')}</Text>;
+  const supplierFilter = !suppliers.data ? (
+    suppliers.error ? (
+      <Text as="p" tone="critical">
+        {suppliers.error.message}
+      </Text>
+    ) : (
+      <SkeletonBodyText lines={3} />
+    )
+  ) : supplierChoices.length ? (
+    <ChoiceList
+      title={t('stock.filter.supplier')}
+      titleHidden
+      choices={supplierChoices}
+      selected={filters.supplier ? [filters.supplier] : []}
+      onChange={(v) => go({ supplier: v[0] ?? '' })}
+    />
+  ) : (
+    <Text as="p" tone="subdued">
+      {t('stock.filter.noSuppliers')}
+    </Text>
+  );
 
   return (
     <IndexFilters
@@ -62,15 +116,44 @@ export function StockFilterBar({ filters, warehouses, suppliers, loading }: { fi
       }}
       filters={[
         {
-          key: 'abc', label: t('stock.filter.abc'), shortcut: true, pinned: true,
-          filter: <ChoiceList title={t('stock.filter.abc')} titleHidden choices={(['A', 'B', 'C'] as const).map((c) => ({ label: t('abc.badge', { abc: c }), value: c, helpText: t(`abc.help.${c}`) }))} selected={filters.abc ? [filters.abc] : []} onChange={(v) => go({ abc: (v[0] ?? '') as StockFilters['abc'] })} />,
+          key: 'abc',
+          label: t('stock.filter.abc'),
+          shortcut: true,
+          pinned: true,
+          filter: (
+            <ChoiceList
+              title={t('stock.filter.abc')}
+              titleHidden
+              choices={(['A', 'B', 'C'] as const).map((c) => ({
+                label: t('abc.badge', { abc: c }),
+                value: c,
+                helpText: t(`abc.help.${c}`),
+              }))}
+              selected={filters.abc ? [filters.abc] : []}
+              onChange={(v) => go({ abc: (v[0] ?? '') as StockFilters['abc'] })}
+            />
+          ),
         },
         {
-          key: 'warehouse', label: t('stock.filter.warehouse'), shortcut: true, pinned: true,
-          filter: <ChoiceList title={t('stock.filter.warehouse')} titleHidden choices={warehouses.map((w) => ({ label: w.name, value: String(w.id) }))} selected={filters.warehouse ? [filters.warehouse] : []} onChange={(v) => go({ warehouse: v[0] ?? '' })} />,
+          key: 'warehouse',
+          label: t('stock.filter.warehouse'),
+          shortcut: true,
+          pinned: true,
+          filter: (
+            <ChoiceList
+              title={t('stock.filter.warehouse')}
+              titleHidden
+              choices={warehouses.map((w) => ({ label: w.name, value: String(w.id) }))}
+              selected={filters.warehouse ? [filters.warehouse] : []}
+              onChange={(v) => go({ warehouse: v[0] ?? '' })}
+            />
+          ),
         },
         {
-          key: 'supplier', label: t('stock.filter.supplier'), shortcut: true, pinned: true,
+          key: 'supplier',
+          label: t('stock.filter.supplier'),
+          shortcut: true,
+          pinned: true,
           filter: supplierFilter,
         },
       ]}

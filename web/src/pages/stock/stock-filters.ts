@@ -30,12 +30,20 @@ export function readStockFilters(query: URLSearchParams): StockFilters {
   };
 }
 
-const params = (f: StockFilters) => ({ q: f.q.trim(), abc: f.abc, status: f.status, warehouse: f.warehouse, supplier: f.supplier });
+const params = (f: StockFilters) => ({
+  q: f.q.trim(),
+  abc: f.abc,
+  status: f.status,
+  warehouse: f.warehouse,
+  supplier: f.supplier,
+});
 
 /** The list page's URL for some filters (and a keyset position). */
-export const stockUrl = (f: StockFilters, after?: number | string | null) => withQuery('/stock', { ...params(f), q: f.q, after });
+export const stockUrl = (f: StockFilters, after?: number | string | null) =>
+  withQuery('/stock', { ...params(f), q: f.q, after });
 /** The API path behind the list. */
-export const stockApiPath = (f: StockFilters, after: string | null, limit: number) => withQuery('/stock', { ...params(f), after, limit });
+export const stockApiPath = (f: StockFilters, after: string | null, limit: number) =>
+  withQuery('/stock', { ...params(f), after, limit });
 /** The CSV export of everything the filters match. */
 export const stockCsvPath = (f: StockFilters) => withQuery('/stock.csv', params(f));
 /** True when any filter narrows the list. */
@@ -44,6 +52,7 @@ export const isStockFiltered = (f: StockFilters) => !!(f.q.trim() || f.abc || f.
 /** The periods the demand chart offers, in days. */
 export const CHART_PERIODS = [30, 90, 180, 365];
 /** The chart's period from `?days=`, 90 by default. */
-export const readChartDays = (query: URLSearchParams) => CHART_PERIODS.find((d) => String(d) === query.get('days')) ?? 90;
+export const readChartDays = (query: URLSearchParams) =>
+  CHART_PERIODS.find((d) => String(d) === query.get('days')) ?? 90;
 /** The API path of a SKU page. */
 export const skuApiPath = (id: string, days: number) => `/skus/${encodeURIComponent(id)}?days=${days}`;

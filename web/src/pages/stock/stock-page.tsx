@@ -13,7 +13,14 @@ import { useLocation, useNavigate } from '../../router/router.js';
 import { usePageReady } from '../../shell/page-ready.js';
 import { AccuracyCard } from './accuracy-card.js';
 import { StockFilterBar } from './stock-filter-bar.js';
-import { isStockFiltered, readStockFilters, STOCK_PAGE_SIZE, stockApiPath, stockCsvPath, stockUrl } from './stock-filters.js';
+import {
+  isStockFiltered,
+  readStockFilters,
+  STOCK_PAGE_SIZE,
+  stockApiPath,
+  stockCsvPath,
+  stockUrl,
+} from './stock-filters.js';
 import { StockTable } from './stock-table.js';
 
 /** Every SKU with its stock per warehouse and its replenishment numbers; filters in the URL, keyset pages, CSV export. */
@@ -48,7 +55,12 @@ export function StockPage() {
       subtitle={t('stock.subtitle')}
       fullWidth
       secondaryActions={[
-        { content: t('stock.export'), icon: ExportIcon, loading: downloading, onAction: () => void download(stockCsvPath(filters)) },
+        {
+          content: t('stock.export'),
+          icon: ExportIcon,
+          loading: downloading,
+          onAction: () => void download(stockCsvPath(filters)),
+        },
         { content: t('stock.recompute'), icon: RefreshIcon, loading: running, onAction: () => void recompute() },
       ]}
     >
@@ -57,7 +69,12 @@ export function StockPage() {
         {warehouses.error ? <ErrorBanner error={warehouses.error} onRetry={warehouses.reload} /> : null}
         <AccuracyCard res={accuracy} columns={whs.length || 3} />
         <Card padding="0">
-          <StockFilterBar filters={filters} warehouses={whs} suppliers={suppliers} loading={res.loading && !!res.data} />
+          <StockFilterBar
+            filters={filters}
+            warehouses={whs}
+            suppliers={suppliers}
+            loading={res.loading && !!res.data}
+          />
           {ready ? (
             <StockTable
               items={res.data!.items}
@@ -74,7 +91,9 @@ export function StockPage() {
                 },
               }}
             />
-          ) : res.error || warehouses.error ? null : <SkeletonRows rows={12} rowHeight={49} lines={2} />}
+          ) : res.error || warehouses.error ? null : (
+            <SkeletonRows rows={12} rowHeight={49} lines={2} />
+          )}
         </Card>
       </BlockStack>
     </Page>

@@ -1,4 +1,13 @@
-import { Badge, BlockStack, EmptyState, IndexTable, InlineStack, Link, Text, type IndexTableProps } from '@shopify/polaris';
+import {
+  Badge,
+  BlockStack,
+  EmptyState,
+  IndexTable,
+  InlineStack,
+  Link,
+  Text,
+  type IndexTableProps,
+} from '@shopify/polaris';
 import type { StockItem } from '../../api/stock-types.js';
 import type { Warehouse } from '../../api/types.js';
 import { AbcBadge, AlertKindBadge } from '../../components/stock-badges.js';
@@ -13,43 +22,88 @@ function StatusCell({ s }: { s: StockItem }) {
   const { t } = useI18n();
   const kinds = ALERT_KINDS.filter((k) => s.alerts.some((a) => a.kind === k));
   const out = availableTotal(s) <= 0 && !kinds.includes('out_of_stock_with_backorders');
-  if (!kinds.length && !out) return <Text as="span" tone="subdued">{t('stock.healthy')}</Text>;
+  if (!kinds.length && !out)
+    return (
+      <Text as="span" tone="subdued">
+        {t('stock.healthy')}
+      </Text>
+    );
   return (
     <InlineStack gap="100">
       {out ? <Badge tone="critical">{t('stockStatus.out_of_stock')}</Badge> : null}
-      {kinds.map((k) => <AlertKindBadge key={k} kind={k} />)}
+      {kinds.map((k) => (
+        <AlertKindBadge key={k} kind={k} />
+      ))}
     </InlineStack>
   );
 }
 
 function CoverCell({ s }: { s: StockItem }) {
   const { t, format } = useI18n();
-  if (s.daysOfCover === null) return <Text as="span" tone="subdued">{s.meanDaily === null ? t('stock.notComputed') : t('stock.noSales')}</Text>;
+  if (s.daysOfCover === null)
+    return (
+      <Text as="span" tone="subdued">
+        {s.meanDaily === null ? t('stock.notComputed') : t('stock.noSales')}
+      </Text>
+    );
   // past a year the exact count says nothing a merchant acts on; the overstock badge says the rest
-  if (s.daysOfCover > 365) return <Text as="span" tone="subdued">{t('stock.overAYear')}</Text>;
+  if (s.daysOfCover > 365)
+    return (
+      <Text as="span" tone="subdued">
+        {t('stock.overAYear')}
+      </Text>
+    );
   return (
     <BlockStack gap="0">
-      <Text as="span" numeric>{format.days(Math.floor(s.daysOfCover))}</Text>
-      {s.projectedStockout ? <Text as="span" variant="bodySm" tone="subdued">{t('stock.until', { date: format.calendarDate(s.projectedStockout) })}</Text> : null}
+      <Text as="span" numeric>
+        {format.days(Math.floor(s.daysOfCover))}
+      </Text>
+      {s.projectedStockout ? (
+        <Text as="span" variant="bodySm" tone="subdued">
+          {t('stock.until', { date: format.calendarDate(s.projectedStockout) })}
+        </Text>
+      ) : null}
     </BlockStack>
   );
 }
 
 /** One row per SKU: its class, each warehouse's levels, what can be sold, how long it lasts and what is wrong. */
-export function StockTable({ items, warehouses, loading, filtered, pagination }: {
-  items: StockItem[]; warehouses: Warehouse[]; loading: boolean; filtered: boolean; pagination: IndexTableProps['pagination'];
+export function StockTable({
+  items,
+  warehouses,
+  loading,
+  filtered,
+  pagination,
+}: {
+  items: StockItem[];
+  warehouses: Warehouse[];
+  loading: boolean;
+  filtered: boolean;
+  pagination: IndexTableProps['pagination'];
 }) {
   const navigate = useNavigate();
   const { t, format } = useI18n();
   const empty = (
-    <EmptyState heading={filtered ? t('stock.emptyFilteredTitle') : t('stock.emptyTitle')} action={filtered ? { content: t('stock.clearFilters'), url: '/stock' } : { content: t('nav.warehouses'), url: '/warehouses' }} image="/empty.svg">
+    <EmptyState
+      heading={filtered ? t('stock.emptyFilteredTitle') : t('stock.emptyTitle')}
+      action={
+        filtered
+          ? { content: t('stock.clearFilters'), url: '/stock' }
+          : { content: t('nav.warehouses'), url: '/warehouses' }
+      }
+      image="/empty.svg"
+    >
       <p>{filtered ? t('stock.emptyFilteredBody') : t('stock.emptyBody')}</p>
     </EmptyState>
   );
   const headings = [
     { title: t('stock.col.product') },
     { title: t('stock.col.abc') },
-    ...warehouses.map((w) => ({ title: w.name, alignment: 'end' as const, tooltipContent: t('stock.col.warehouseHelp') })),
+    ...warehouses.map((w) => ({
+      title: w.name,
+      alignment: 'end' as const,
+      tooltipContent: t('stock.col.warehouseHelp'),
+    })),
     { title: t('stock.col.sellable'), alignment: 'end' as const, tooltipContent: t('stock.col.sellableHelp') },
     { title: t('stock.col.cover'), tooltipContent: t('stock.col.coverHelp') },
     { title: t('stock.col.rop'), alignment: 'end' as const, tooltipContent: t('stock.col.ropHelp') },
@@ -57,35 +111,80 @@ export function StockTable({ items, warehouses, loading, filtered, pagination }:
   ] as IndexTableProps['headings'];
 
   return (
-    <IndexTable resourceName={{ singular: t('stock.one'), plural: t('stock.many') }} itemCount={items.length} selectable={false} loading={loading} emptyState={empty} headings={headings} pagination={pagination}>
+    <IndexTable
+      resourceName={{ singular: t('stock.one'), plural: t('stock.many') }}
+      itemCount={items.length}
+      selectable={false}
+      loading={loading}
+      emptyState={empty}
+      headings={headings}
+      pagination={pagination}
+    >
       {items.map((s, i) => {
         const sellable = availableTotal(s);
         return (
           <IndexTable.Row id={String(s.id)} key={s.id} position={i} onClick={() => navigate(`/stock/${s.id}`)}>
             <IndexTable.Cell>
               <BlockStack gap="0">
-                <Link url={`/stock/${s.id}`} dataPrimaryLink monochrome removeUnderline><Text as="span" fontWeight="semibold">{s.sku}</Text></Link>
-                <Text as="span" variant="bodySm" tone="subdued" truncate>{s.title}</Text>
+                <Link url={`/stock/${s.id}`} dataPrimaryLink monochrome removeUnderline>
+                  <Text as="span" fontWeight="semibold">
+                    {s.sku}
+                  </Text>
+                </Link>
+                <Text as="span" variant="bodySm" tone="subdued" truncate>
+                  {s.title}
+                </Text>
               </BlockStack>
             </IndexTable.Cell>
-            <IndexTable.Cell><AbcBadge abc={s.abcClass} /></IndexTable.Cell>
+            <IndexTable.Cell>
+              <AbcBadge abc={s.abcClass} />
+            </IndexTable.Cell>
             {warehouses.map((w) => {
               const l = s.levels.find((x) => x.warehouseId === w.id);
               return (
                 <IndexTable.Cell key={w.id}>
                   {l ? (
                     <BlockStack gap="0" inlineAlign="end">
-                      <Text as="span" numeric tone={l.available <= 0 ? 'critical' : undefined}>{format.number(l.available)}</Text>
-                      <Text as="span" variant="bodySm" tone="subdued" numeric>{t('stock.levelDetail', { onHand: format.number(l.onHand), reserved: format.number(l.reserved) })}</Text>
+                      <Text as="span" numeric tone={l.available <= 0 ? 'critical' : undefined}>
+                        {format.number(l.available)}
+                      </Text>
+                      <Text as="span" variant="bodySm" tone="subdued" numeric>
+                        {t('stock.levelDetail', {
+                          onHand: format.number(l.onHand),
+                          reserved: format.number(l.reserved),
+                        })}
+                      </Text>
                     </BlockStack>
-                  ) : <Text as="span" alignment="end" tone="subdued">—</Text>}
+                  ) : (
+                    <Text as="span" alignment="end" tone="subdued">
+                      —
+                    </Text>
+                  )}
                 </IndexTable.Cell>
               );
             })}
-            <IndexTable.Cell><Text as="span" alignment="end" numeric fontWeight="semibold" tone={sellable <= 0 ? 'critical' : undefined}>{format.number(sellable)}</Text></IndexTable.Cell>
-            <IndexTable.Cell><CoverCell s={s} /></IndexTable.Cell>
-            <IndexTable.Cell><Text as="span" alignment="end" numeric>{s.reorderPoint === null ? '—' : format.number(s.reorderPoint, 1)}</Text></IndexTable.Cell>
-            <IndexTable.Cell><StatusCell s={s} /></IndexTable.Cell>
+            <IndexTable.Cell>
+              <Text
+                as="span"
+                alignment="end"
+                numeric
+                fontWeight="semibold"
+                tone={sellable <= 0 ? 'critical' : undefined}
+              >
+                {format.number(sellable)}
+              </Text>
+            </IndexTable.Cell>
+            <IndexTable.Cell>
+              <CoverCell s={s} />
+            </IndexTable.Cell>
+            <IndexTable.Cell>
+              <Text as="span" alignment="end" numeric>
+                {s.reorderPoint === null ? '—' : format.number(s.reorderPoint, 1)}
+              </Text>
+            </IndexTable.Cell>
+            <IndexTable.Cell>
+              <StatusCell s={s} />
+            </IndexTable.Cell>
           </IndexTable.Row>
         );
       })}

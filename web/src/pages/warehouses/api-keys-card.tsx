@@ -23,40 +23,87 @@ export function ApiKeysCard({ warehouseId, feedDocs }: { warehouseId: number; fe
     <Card>
       <BlockStack gap="300">
         <InlineStack align="space-between" blockAlign="start" gap="300" wrap={false}>
-          <Text as="p" tone="subdued" variant="bodySm">{t('keys.help')} <a href={feedDocs} target="_blank" rel="noopener noreferrer">{t('keys.docs')}</a></Text>
-          <Box minWidth="fit-content"><Button icon={KeyIcon} onClick={() => setCreating(true)}>{t('keys.create')}</Button></Box>
+          <Text as="p" tone="subdued" variant="bodySm">
+            {t('keys.help')}{' '}
+            <a href={feedDocs} target="_blank" rel="noopener noreferrer">
+              {t('keys.docs')}
+            </a>
+          </Text>
+          <Box minWidth="fit-content">
+            <Button icon={KeyIcon} onClick={() => setCreating(true)}>
+              {t('keys.create')}
+            </Button>
+          </Box>
         </InlineStack>
         {res.error ? <ErrorBanner error={res.error} onRetry={res.reload} /> : null}
-        {res.data && keys.length === 0 ? <Text as="p" tone="subdued">{t('keys.none')}</Text> : null}
+        {res.data && keys.length === 0 ? (
+          <Text as="p" tone="subdued">
+            {t('keys.none')}
+          </Text>
+        ) : null}
         {keys.length ? (
           <BlockStack gap="0">
             {keys.map((k, i) => (
-              <Box key={k.id} paddingBlock="300" borderBlockStartWidth={i > 0 ? '025' : '0'} borderColor="border-secondary">
+              <Box
+                key={k.id}
+                paddingBlock="300"
+                borderBlockStartWidth={i > 0 ? '025' : '0'}
+                borderColor="border-secondary"
+              >
                 <InlineStack align="space-between" blockAlign="center" gap="200">
                   <BlockStack gap="050">
                     <InlineStack gap="200" blockAlign="center" align="start">
-                      <Text as="span" fontWeight="semibold">{k.label}</Text>
-                      <Text as="span" tone="subdued"><code>{k.prefix}…</code></Text>
-                      {k.revokedAt ? <Badge>{t('keys.revoked')}</Badge> : <Badge tone="success">{t('keys.active')}</Badge>}
+                      <Text as="span" fontWeight="semibold">
+                        {k.label}
+                      </Text>
+                      <Text as="span" tone="subdued">
+                        <code>{k.prefix}…</code>
+                      </Text>
+                      {k.revokedAt ? (
+                        <Badge>{t('keys.revoked')}</Badge>
+                      ) : (
+                        <Badge tone="success">{t('keys.active')}</Badge>
+                      )}
                     </InlineStack>
                     <Text as="span" variant="bodySm" tone="subdued">
-                      {t('keys.created', { when: format.date(k.createdAt) })} · {k.lastUsedAt ? t('keys.lastUsed', { when: format.dateTime(k.lastUsedAt) }) : t('keys.neverUsed')}
+                      {t('keys.created', { when: format.date(k.createdAt) })} ·{' '}
+                      {k.lastUsedAt ? t('keys.lastUsed', { when: format.dateTime(k.lastUsedAt) }) : t('keys.neverUsed')}
                     </Text>
                   </BlockStack>
-                  {k.revokedAt ? null : <Button variant="plain" tone="critical" onClick={() => setRevoking(k)} accessibilityLabel={t('keys.revokeNamed', { label: k.label })}>{t('keys.revoke')}</Button>}
+                  {k.revokedAt ? null : (
+                    <Button
+                      variant="plain"
+                      tone="critical"
+                      onClick={() => setRevoking(k)}
+                      accessibilityLabel={t('keys.revokeNamed', { label: k.label })}
+                    >
+                      {t('keys.revoke')}
+                    </Button>
+                  )}
                 </InlineStack>
               </Box>
             ))}
           </BlockStack>
         ) : null}
       </BlockStack>
-      <CreateKeyModal open={creating} warehouseId={warehouseId} onClose={() => setCreating(false)} onCreated={res.reload} />
-      <ConfirmModal open={revoking !== null} destructive title={t('keys.revokeTitle', { label: revoking?.label ?? '' })} confirmLabel={t('keys.revoke')} onClose={() => setRevoking(null)}
+      <CreateKeyModal
+        open={creating}
+        warehouseId={warehouseId}
+        onClose={() => setCreating(false)}
+        onCreated={res.reload}
+      />
+      <ConfirmModal
+        open={revoking !== null}
+        destructive
+        title={t('keys.revokeTitle', { label: revoking?.label ?? '' })}
+        confirmLabel={t('keys.revoke')}
+        onClose={() => setRevoking(null)}
         onConfirm={async () => {
           await api.del(`/warehouses/${warehouseId}/keys/${revoking!.id}`);
           toast.show(t('keys.revokedToast'));
           res.reload();
-        }}>
+        }}
+      >
         <Text as="p">{t('keys.revokeBody')}</Text>
       </ConfirmModal>
     </Card>

@@ -6,7 +6,17 @@ import { SecretField } from '../../components/secret-modal.js';
 import { useI18n } from '../../i18n/i18n.js';
 
 /** One modal, two steps: name the key, then see it once (no second modal sliding in over the first). */
-export function CreateKeyModal({ open, warehouseId, onClose, onCreated }: { open: boolean; warehouseId: number; onClose(): void; onCreated(): void }) {
+export function CreateKeyModal({
+  open,
+  warehouseId,
+  onClose,
+  onCreated,
+}: {
+  open: boolean;
+  warehouseId: number;
+  onClose(): void;
+  onCreated(): void;
+}) {
   const { t } = useI18n();
   const api = useApi();
   const [label, setLabel] = useState('');
@@ -34,19 +44,42 @@ export function CreateKeyModal({ open, warehouseId, onClose, onCreated }: { open
   };
   if (created) {
     return (
-      <Modal open={open} onClose={close} title={t('keys.createdTitle')} primaryAction={{ content: t('keys.done'), onAction: close }}>
-        <Modal.Section><SecretField secret={created.key} note={t('keys.shownOnce')} /></Modal.Section>
+      <Modal
+        open={open}
+        onClose={close}
+        title={t('keys.createdTitle')}
+        primaryAction={{ content: t('keys.done'), onAction: close }}
+      >
+        <Modal.Section>
+          <SecretField secret={created.key} note={t('keys.shownOnce')} />
+        </Modal.Section>
       </Modal>
     );
   }
   return (
-    <Modal open={open} onClose={close} title={t('keys.createTitle')}
-      primaryAction={{ content: t('keys.create'), loading: busy, disabled: !label.trim(), onAction: () => void create() }}
-      secondaryActions={[{ content: t('common.cancel'), onAction: close, disabled: busy }]}>
+    <Modal
+      open={open}
+      onClose={close}
+      title={t('keys.createTitle')}
+      primaryAction={{
+        content: t('keys.create'),
+        loading: busy,
+        disabled: !label.trim(),
+        onAction: () => void create(),
+      }}
+      secondaryActions={[{ content: t('common.cancel'), onAction: close, disabled: busy }]}
+    >
       <Modal.Section>
         <BlockStack gap="300">
           {error ? <Banner tone="critical">{error}</Banner> : null}
-          <TextField label={t('keys.label')} value={label} onChange={setLabel} autoComplete="off" maxLength={60} helpText={t('keys.labelHelp')} />
+          <TextField
+            label={t('keys.label')}
+            value={label}
+            onChange={setLabel}
+            autoComplete="off"
+            maxLength={60}
+            helpText={t('keys.labelHelp')}
+          />
         </BlockStack>
       </Modal.Section>
     </Modal>

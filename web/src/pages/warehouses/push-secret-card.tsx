@@ -24,25 +24,47 @@ export function PushSecretCard({ warehouse, onRotated }: { warehouse: Warehouse;
     <Card>
       <BlockStack gap="300">
         <InlineStack align="space-between" blockAlign="start" gap="300" wrap={false}>
-          <Text as="p" tone="subdued" variant="bodySm">{t('secret.help')}</Text>
-          <Box minWidth="fit-content"><Button onClick={() => setAsking(true)}>{t('secret.rotate')}</Button></Box>
+          <Text as="p" tone="subdued" variant="bodySm">
+            {t('secret.help')}
+          </Text>
+          <Box minWidth="fit-content">
+            <Button onClick={() => setAsking(true)}>{t('secret.rotate')}</Button>
+          </Box>
         </InlineStack>
-        {until && new Date(until) > new Date() ? <Text as="p">{t('secret.overlapUntil', { when: format.dateTime(until) })}</Text> : null}
+        {until && new Date(until) > new Date() ? (
+          <Text as="p">{t('secret.overlapUntil', { when: format.dateTime(until) })}</Text>
+        ) : null}
       </BlockStack>
-      <ConfirmModal open={asking} title={t('secret.rotateTitle')} confirmLabel={t('secret.rotate')} onClose={() => setAsking(false)}
+      <ConfirmModal
+        open={asking}
+        title={t('secret.rotateTitle')}
+        confirmLabel={t('secret.rotate')}
+        onClose={() => setAsking(false)}
         onConfirm={async () => {
-          const r = await api.post<PushSecretRotated>(`/warehouses/${warehouse.id}/push-secret`, { overlapHours: Number(overlap) });
+          const r = await api.post<PushSecretRotated>(`/warehouses/${warehouse.id}/push-secret`, {
+            overlapHours: Number(overlap),
+          });
           setAsking(false);
           setSecret(r.pushSecret);
           onRotated(r.warehouse);
-        }}>
+        }}
+      >
         <BlockStack gap="300">
           <Text as="p">{t('secret.rotateBody')}</Text>
-          <Select label={t('secret.overlap')} value={overlap} onChange={setOverlap}
-            options={OVERLAPS.map((h) => ({ value: String(h), label: t(`secret.overlap.${h}`) }))} />
+          <Select
+            label={t('secret.overlap')}
+            value={overlap}
+            onChange={setOverlap}
+            options={OVERLAPS.map((h) => ({ value: String(h), label: t(`secret.overlap.${h}`) }))}
+          />
         </BlockStack>
       </ConfirmModal>
-      <SecretModal title={t('wh.pushSecretTitle')} secret={secret} note={t('wh.pushSecretNote')} onClose={() => setSecret(null)} />
+      <SecretModal
+        title={t('wh.pushSecretTitle')}
+        secret={secret}
+        note={t('wh.pushSecretNote')}
+        onClose={() => setSecret(null)}
+      />
     </Card>
   );
 }

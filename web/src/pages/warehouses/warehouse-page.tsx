@@ -21,8 +21,14 @@ function FormSkeleton() {
     <SkeletonPage backAction title="" primaryAction>
       <Layout>
         {[6, 5, 4, 6].map((lines, i) => (
-          <Layout.AnnotatedSection key={i} title={<SkeletonBodyText lines={1} />} description={<SkeletonBodyText lines={2} />}>
-            <Card><SkeletonBodyText lines={lines} /></Card>
+          <Layout.AnnotatedSection
+            key={i}
+            title={<SkeletonBodyText lines={1} />}
+            description={<SkeletonBodyText lines={2} />}
+          >
+            <Card>
+              <SkeletonBodyText lines={lines} />
+            </Card>
           </Layout.AnnotatedSection>
         ))}
       </Layout>
@@ -59,9 +65,15 @@ export function WarehousePage({ id }: { id: string }) {
   if (!draft) {
     return res.error ? (
       <Page title={t('wh.editTitle')} backAction={{ content: t('nav.warehouses'), url: '/warehouses' }}>
-        {res.error instanceof ApiError && res.error.status === 404 ? <Banner tone="warning" title={t('wh.notFound')} /> : <ErrorBanner error={res.error} onRetry={res.reload} />}
+        {res.error instanceof ApiError && res.error.status === 404 ? (
+          <Banner tone="warning" title={t('wh.notFound')} />
+        ) : (
+          <ErrorBanner error={res.error} onRetry={res.reload} />
+        )}
       </Page>
-    ) : <FormSkeleton />;
+    ) : (
+      <FormSkeleton />
+    );
   }
 
   const dirty = isNew || !sameData(draft, saved);
@@ -71,7 +83,9 @@ export function WarehousePage({ id }: { id: string }) {
     setFailure(null);
     try {
       const body = inputOf(draft);
-      const r = isNew ? await api.post<WarehouseSaved>('/warehouses', body) : await api.put<WarehouseSaved>(`/warehouses/${id}`, body);
+      const r = isNew
+        ? await api.post<WarehouseSaved>('/warehouses', body)
+        : await api.put<WarehouseSaved>(`/warehouses/${id}`, body);
       setErrors({});
       toast.show(isNew ? t('wh.created', { name: r.warehouse.name }) : t('wh.saved', { name: r.warehouse.name }));
       if (r.pushSecret) setPushSecret(r.pushSecret);
@@ -91,11 +105,27 @@ export function WarehousePage({ id }: { id: string }) {
       subtitle={isNew ? undefined : draft.code}
       backAction={{ content: t('nav.warehouses'), url: '/warehouses' }}
       primaryAction={{ content: t('common.save'), loading: saving, disabled: !dirty, onAction: () => void save() }}
-      secondaryActions={!isNew && saved ? [{ content: t('common.discard'), disabled: !dirty, onAction: () => { setDraft(saved); setErrors({}); setFailure(null); } }] : []}
+      secondaryActions={
+        !isNew && saved
+          ? [
+              {
+                content: t('common.discard'),
+                disabled: !dirty,
+                onAction: () => {
+                  setDraft(saved);
+                  setErrors({});
+                  setFailure(null);
+                },
+              },
+            ]
+          : []
+      }
     >
       <BlockStack gap="500">
         {failure ? <ErrorBanner error={failure} title={t('wh.saveFailed')} /> : null}
-        {locations.error ? <Banner tone="warning">{t('wh.locationsFailed', { message: locations.error.message })}</Banner> : null}
+        {locations.error ? (
+          <Banner tone="warning">{t('wh.locationsFailed', { message: locations.error.message })}</Banner>
+        ) : null}
         <WarehouseForm draft={draft} set={set} errors={errors} locations={locations.data?.items ?? []} />
         {!isNew ? (
           <Layout>
@@ -103,16 +133,27 @@ export function WarehousePage({ id }: { id: string }) {
               <ApiKeysCard warehouseId={Number(id)} feedDocs="/feed/v1/docs" />
             </Layout.AnnotatedSection>
             {res.data?.dispatchStyle === 'http' && res.data.hasPushSecret ? (
-              <Layout.AnnotatedSection id="push-secret" title={t('secret.section')} description={t('secret.sectionHelp')}>
+              <Layout.AnnotatedSection
+                id="push-secret"
+                title={t('secret.section')}
+                description={t('secret.sectionHelp')}
+              >
                 <PushSecretCard warehouse={res.data} onRotated={(w) => res.setData(() => w)} />
               </Layout.AnnotatedSection>
             ) : null}
           </Layout>
         ) : (
-          <Text as="p" tone="subdued" alignment="center">{t('wh.keysAfterSave')}</Text>
+          <Text as="p" tone="subdued" alignment="center">
+            {t('wh.keysAfterSave')}
+          </Text>
         )}
       </BlockStack>
-      <SecretModal title={t('wh.pushSecretTitle')} secret={pushSecret} note={t('wh.pushSecretNote')} onClose={() => setPushSecret(null)} />
+      <SecretModal
+        title={t('wh.pushSecretTitle')}
+        secret={pushSecret}
+        note={t('wh.pushSecretNote')}
+        onClose={() => setPushSecret(null)}
+      />
     </Page>
   );
 }
