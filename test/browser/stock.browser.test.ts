@@ -10,7 +10,16 @@ import type {
   SuppliersResponse,
 } from '../../web/src/api/stock-types.js';
 import type { OverviewResponse } from '../../web/src/api/types.js';
-import { launchChromium, loadPage, loadWithHeldData, openContext, reportTimings, screenshot, slug } from './browser.js';
+import {
+  clickUntilUrl,
+  launchChromium,
+  loadPage,
+  loadWithHeldData,
+  openContext,
+  reportTimings,
+  screenshot,
+  slug,
+} from './browser.js';
 import { startHarness, type BrowserHarness } from './harness.js';
 import { adminApi, prepareStock, SHORT_SKUS } from './stock-scenario.js';
 
@@ -109,8 +118,11 @@ describe('stock, alerts and purchase orders in the admin app', () => {
         .getByText(`${s.skus} SKU${s.skus === 1 ? '' : 's'}`, { exact: true })
         .first()
         .waitFor();
-    await page.locator('.Polaris-Popover').getByText('Atelier Denim Roubaix', { exact: true }).click();
-    await page.waitForURL(/supplier=Atelier/);
+    await clickUntilUrl(
+      page,
+      page.locator('.Polaris-Popover').getByText('Atelier Denim Roubaix', { exact: true }),
+      /supplier=Atelier/,
+    );
     const denim = (
       await api<StockPage>(
         'GET',
@@ -127,8 +139,7 @@ describe('stock, alerts and purchase orders in the admin app', () => {
     await expect.poll(listed).toEqual([...SHORT_SKUS].sort());
 
     await page.getByRole('button', { name: 'Class', exact: true }).click();
-    await page.locator('.Polaris-Popover').getByText('Class A', { exact: true }).click();
-    await page.waitForURL(/abc=A/);
+    await clickUntilUrl(page, page.locator('.Polaris-Popover').getByText('Class A', { exact: true }), /abc=A/);
     const classA = (await api<StockPage>('GET', '/stock?status=below_reorder_point&abc=A')).items
       .map((s) => s.sku)
       .sort();
