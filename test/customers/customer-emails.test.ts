@@ -2,13 +2,12 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allocations, emailOutbox, orders, shipmentDelays, shipments } from '../../drizzle/schema/index.js';
 import { createOrdersRepo } from '../../core/db/orders-repo.js';
-import { createShopsRepo } from '../../core/db/shops-repo.js';
-import { createSyncRepo } from '../../core/db/sync-repo.js';
 import { detectDelays } from '../../core/use-cases/customers/detect-delays.js';
 import { sendStockDigests } from '../../core/use-cases/customers/send-stock-digest.js';
 import { startWorkers, type StartedWorkers } from '../../workers/registry.js';
 import { startSmtpSink, type SinkMessage, type SmtpSink } from '../../sim/smtp/smtp-sink.js';
 import { simShop, startSimApp, type SimApp } from '../helpers/sim-app.js';
+import { adminCaller, feedCaller, installedShop, lyonWarehouse } from '../helpers/sim-shop-setup.js';
 import { waitFor } from '../helpers/wait.js';
 
 const SHOP = 'maison-mail.myshopify.com';
@@ -30,23 +29,16 @@ describe('customer e-mails and the tracking page, with a real SMTP server', () =
   let token: string;
   let shopId: number;
   let key: string;
-  let warehouseId: number;
   let n = 0;
 
-  const admin = (method: 'GET' | 'POST' | 'PUT' | 'PATCH', url: string, payload?: unknown) =>
-    s.app.inject({
-      method,
-      url: `/api/admin${url}`,
-      headers: { authorization: `Bearer ${token}` },
-      ...(payload ? { payload: payload as object } : {}),
-    });
-  const feed = (method: 'GET' | 'POST', url: string, payload?: unknown, headers: Record<string, string> = {}) =>
-    s.app.inject({
-      method,
-      url: `/feed/v1${url}`,
-      headers: { authorization: `Bearer ${key}`, ...headers },
-      ...(payload ? { payload: payload as object } : {}),
-    });
+  const admin = adminCaller(
+    () => s,
+    () => token,
+  );
+  const feed = feedCaller(
+    () => s,
+    () => key,
+  );
   const mailsTo = (to: string) => sink.messages().filter((m) => m.to.includes(to));
   const customerDeps = () => ({ appUrl: s.appUrl, appCanSend: true, queues: s.t.ctx.queues, log: s.t.ctx.log });
 
@@ -129,29 +121,8 @@ describe('customer e-mails and the tracking page, with a real SMTP server', () =
       address: { address1: '2 rue B', city: 'Lyon', zip: '69007', countryCode: 'FR', latitude: 45.73, longitude: 4.83 },
     });
     s.sim.control.setStock(SHOP, { sku: 'BOL-BLEU', locationId: lyon.id, onHand: 500 });
-    expect((await admin('GET', '/shop')).statusCode).toBe(200);
-    shopId = (await createShopsRepo(s.t.ctx.db).byDomain(SHOP))!.id;
-    await waitFor('initial import', async () => {
-      const i = await createSyncRepo(s.t.ctx.db).latestImport(shopId);
-      return i && i.status !== 'running' ? i : null;
-    });
-    const res = await admin('POST', '/warehouses', {
-      name: 'Lyon',
-      code: 'LYON',
-      address: { ...lyon.address, countryCode: 'FR' },
-      latitude: lyon.address.latitude,
-      longitude: lyon.address.longitude,
-      timezone: 'Europe/Paris',
-      cutoffTime: '23:59',
-      workingDays: [1, 2, 3, 4, 5, 6, 7],
-      zones: [{ code: 'FR', countries: ['FR'] }],
-      serviceLevels: [{ code: 'standard', name: 'Colissimo', transitDays: { FR: 2 } }],
-      costs: { FR: 6 },
-      location: { mode: 'existing', externalId: lyon.gid },
-    });
-    expect(res.statusCode).toBe(201);
-    warehouseId = res.json().warehouse.id;
-    key = (await admin('POST', `/warehouses/${warehouseId}/keys`, { label: 'mail' })).json().key;
+    shopId = await installedShop(s, SHOP, admin);
+    ({ key } = await lyonWarehouse(admin, lyon, 'mail'));
     expect(
       (
         await feed('POST', '/inventory-snapshots', {

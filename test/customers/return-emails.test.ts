@@ -3,8 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allocations, emailOutbox, orders, returns } from '../../drizzle/schema/index.js';
 import { createOrdersRepo } from '../../core/db/orders-repo.js';
 import { createReturnsRepo } from '../../core/db/returns-repo.js';
-import { createShopsRepo } from '../../core/db/shops-repo.js';
-import { createSyncRepo } from '../../core/db/sync-repo.js';
 import { createTrackingPagesRepo } from '../../core/db/tracking-pages-repo.js';
 import { enqueueReturnEmail } from '../../core/use-cases/returns/enqueue-return-email.js';
 import { startWorkers, type StartedWorkers } from '../../workers/registry.js';
@@ -12,6 +10,7 @@ import { startSmtpSink, type SmtpSink } from '../../sim/smtp/smtp-sink.js';
 import { processReturn } from '../../sim/shopify/ops/returns.js';
 import { saleTransactionId } from '../../sim/shopify/state/returns-state.js';
 import { simShop, startSimApp, type SimApp } from '../helpers/sim-app.js';
+import { adminCaller, feedCaller, installedShop, lyonWarehouse } from '../helpers/sim-shop-setup.js';
 import { waitFor } from '../helpers/wait.js';
 
 const SHOP = 'retours-mail.myshopify.com';
@@ -36,20 +35,14 @@ describe('return e-mails to the customer, through the outbox and a real SMTP ser
   let whId: number;
   let n = 0;
 
-  const admin = (method: 'GET' | 'POST' | 'PUT' | 'PATCH', url: string, payload?: unknown) =>
-    s.app.inject({
-      method,
-      url: `/api/admin${url}`,
-      headers: { authorization: `Bearer ${token}` },
-      ...(payload ? { payload: payload as object } : {}),
-    });
-  const feed = (method: 'GET' | 'POST', url: string, payload?: unknown, headers: Record<string, string> = {}) =>
-    s.app.inject({
-      method,
-      url: `/feed/v1${url}`,
-      headers: { authorization: `Bearer ${key}`, ...headers },
-      ...(payload ? { payload: payload as object } : {}),
-    });
+  const admin = adminCaller(
+    () => s,
+    () => token,
+  );
+  const feed = feedCaller(
+    () => s,
+    () => key,
+  );
   // the shipping e-mails go to the same customers; only the return's own count here
   const mailsTo = (to: string) => sink.messages().filter((m) => m.to.includes(to) && m.subject.includes('RMA-'));
   const outboxOf = async (returnId: number) =>
@@ -142,29 +135,8 @@ describe('return e-mails to the customer, through the outbox and a real SMTP ser
       address: { address1: '2 rue B', city: 'Lyon', zip: '69007', countryCode: 'FR', latitude: 45.73, longitude: 4.83 },
     });
     s.sim.control.setStock(SHOP, { sku: 'BOL-BLEU', locationId: lyon.id, onHand: 50 });
-    expect((await admin('GET', '/shop')).statusCode).toBe(200);
-    shopId = (await createShopsRepo(s.t.ctx.db).byDomain(SHOP))!.id;
-    await waitFor('initial import', async () => {
-      const i = await createSyncRepo(s.t.ctx.db).latestImport(shopId);
-      return i && i.status !== 'running' ? i : null;
-    });
-    const res = await admin('POST', '/warehouses', {
-      name: 'Lyon',
-      code: 'LYON',
-      address: { ...lyon.address, countryCode: 'FR' },
-      latitude: 45.73,
-      longitude: 4.83,
-      timezone: 'Europe/Paris',
-      cutoffTime: '23:59',
-      workingDays: [1, 2, 3, 4, 5, 6, 7],
-      zones: [{ code: 'FR', countries: ['FR'] }],
-      serviceLevels: [{ code: 'standard', name: 'Colissimo', transitDays: { FR: 2 } }],
-      costs: { FR: 6 },
-      location: { mode: 'existing', externalId: lyon.gid },
-    });
-    expect(res.statusCode).toBe(201);
-    whId = res.json().warehouse.id;
-    key = (await admin('POST', `/warehouses/${whId}/keys`, { label: 'mail' })).json().key;
+    shopId = await installedShop(s, SHOP, admin);
+    ({ id: whId, key } = await lyonWarehouse(admin, lyon, 'mail'));
     expect(
       (
         await feed('POST', '/inventory-snapshots', {

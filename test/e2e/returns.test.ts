@@ -1,13 +1,12 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allocations, orders, returns, stockLevels } from '../../drizzle/schema/index.js';
-import { createShopsRepo } from '../../core/db/shops-repo.js';
-import { createSyncRepo } from '../../core/db/sync-repo.js';
 import { createReturnsRepo } from '../../core/db/returns-repo.js';
 import { createOrdersRepo } from '../../core/db/orders-repo.js';
 import { createTrackingPagesRepo } from '../../core/db/tracking-pages-repo.js';
 import { startWorkers, type StartedWorkers } from '../../workers/registry.js';
 import { simShop, startSimApp, type SimApp } from '../helpers/sim-app.js';
+import { adminCaller, feedCaller, installedShop, lyonWarehouse } from '../helpers/sim-shop-setup.js';
 import { waitFor } from '../helpers/wait.js';
 
 const SHOP = 'retours-test.myshopify.com';
@@ -31,20 +30,14 @@ describe('a return from request to refund, through the simulators', () => {
   let whId: number;
   let lyonLocationId: number;
 
-  const admin = (method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown) =>
-    s.app.inject({
-      method,
-      url: `/api/admin${url}`,
-      headers: { authorization: `Bearer ${token}` },
-      ...(payload ? { payload: payload as object } : {}),
-    });
-  const feed = (method: 'GET' | 'POST', url: string, payload?: unknown, headers: Record<string, string> = {}) =>
-    s.app.inject({
-      method,
-      url: `/feed/v1${url}`,
-      headers: { authorization: `Bearer ${key}`, ...headers },
-      ...(payload ? { payload: payload as object } : {}),
-    });
+  const admin = adminCaller(
+    () => s,
+    () => token,
+  );
+  const feed = feedCaller(
+    () => s,
+    () => key,
+  );
   const level = async () =>
     (
       await s.t.ctx.db
@@ -68,29 +61,8 @@ describe('a return from request to refund, through the simulators', () => {
     lyonLocationId = lyon.id;
     for (const sku of ['BOL-BLEU', 'TASSE-ROSE'])
       s.sim.control.setStock(SHOP, { sku, locationId: lyon.id, onHand: 50 });
-    expect((await admin('GET', '/shop')).statusCode).toBe(200);
-    shopId = (await createShopsRepo(s.t.ctx.db).byDomain(SHOP))!.id;
-    await waitFor('initial import', async () => {
-      const i = await createSyncRepo(s.t.ctx.db).latestImport(shopId);
-      return i && i.status !== 'running' ? i : null;
-    });
-    const res = await admin('POST', '/warehouses', {
-      name: 'Lyon',
-      code: 'LYON',
-      address: { ...lyon.address, countryCode: 'FR' },
-      latitude: 45.73,
-      longitude: 4.83,
-      timezone: 'Europe/Paris',
-      cutoffTime: '23:59',
-      workingDays: [1, 2, 3, 4, 5, 6, 7],
-      zones: [{ code: 'FR', countries: ['FR'] }],
-      serviceLevels: [{ code: 'standard', name: 'Colissimo', transitDays: { FR: 2 } }],
-      costs: { FR: 6 },
-      location: { mode: 'existing', externalId: lyon.gid },
-    });
-    expect(res.statusCode).toBe(201);
-    whId = res.json().warehouse.id;
-    key = (await admin('POST', `/warehouses/${whId}/keys`, { label: 'e2e' })).json().key;
+    shopId = await installedShop(s, SHOP, admin);
+    ({ id: whId, key } = await lyonWarehouse(admin, lyon, 'e2e'));
     expect(
       (
         await feed('POST', '/inventory-snapshots', {

@@ -1,0 +1,67 @@
+import { expect } from 'vitest';
+import { createShopsRepo } from '../../core/db/shops-repo.js';
+import { createSyncRepo } from '../../core/db/sync-repo.js';
+import type { SimApp } from './sim-app.js';
+import { waitFor } from './wait.js';
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** The admin API as the merchant's app calls it, with the session token `token()` gives. */
+export const adminCaller = (s: () => SimApp, token: () => string) => (method: Method, url: string, payload?: unknown) =>
+  s().app.inject({
+    method,
+    url: `/api/admin${url}`,
+    headers: { authorization: `Bearer ${token()}` },
+    ...(payload ? { payload: payload as object } : {}),
+  });
+
+/** The 3PL feed as a 3PL calls it, with the API key `key()` gives. */
+export const feedCaller =
+  (s: () => SimApp, key: () => string) =>
+  (method: Method, url: string, payload?: unknown, headers: Record<string, string> = {}) =>
+    s().app.inject({
+      method,
+      url: `/feed/v1${url}`,
+      headers: { authorization: `Bearer ${key()}`, ...headers },
+      ...(payload ? { payload: payload as object } : {}),
+    });
+
+/** The shop id once the first admin call installed the shop and its initial import ended. */
+export async function installedShop(s: SimApp, domain: string, admin: ReturnType<typeof adminCaller>): Promise<number> {
+  expect((await admin('GET', '/shop')).statusCode).toBe(200);
+  const shopId = (await createShopsRepo(s.t.ctx.db).byDomain(domain))!.id;
+  await waitFor('initial import', async () => {
+    const i = await createSyncRepo(s.t.ctx.db).latestImport(shopId);
+    return i && i.status !== 'running' ? i : null;
+  });
+  return shopId;
+}
+
+/**
+ * A Lyon warehouse on the simulator's location, open every day until midnight, shipping France
+ * in two days, made through the admin as a merchant would, with a 3PL key: its id and the key.
+ */
+export async function lyonWarehouse(
+  admin: ReturnType<typeof adminCaller>,
+  location: { gid: string; address: object & { latitude?: number | null; longitude?: number | null } },
+  keyLabel: string,
+): Promise<{ id: number; key: string }> {
+  const res = await admin('POST', '/warehouses', {
+    name: 'Lyon',
+    code: 'LYON',
+    address: { ...location.address, countryCode: 'FR' },
+    latitude: location.address.latitude,
+    longitude: location.address.longitude,
+    timezone: 'Europe/Paris',
+    cutoffTime: '23:59',
+    workingDays: [1, 2, 3, 4, 5, 6, 7],
+    zones: [{ code: 'FR', countries: ['FR'] }],
+    serviceLevels: [{ code: 'standard', name: 'Colissimo', transitDays: { FR: 2 } }],
+    costs: { FR: 6 },
+    location: { mode: 'existing', externalId: location.gid },
+  });
+  expect(res.statusCode).toBe(201);
+  const id = res.json().warehouse.id as number;
+  const key = (await admin('POST', `/warehouses/${id}/keys`, { label: keyLabel })).json().key as string;
+  return { id, key };
+}
