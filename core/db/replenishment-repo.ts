@@ -1,6 +1,7 @@
 import { and, eq, inArray, notInArray, or, sql } from 'drizzle-orm';
 import { replenishmentSnapshot, skus, stockAlerts, type AlertKind } from '../../drizzle/schema/index.js';
 import type { Db } from './client.js';
+import { lockKey } from './locks.js';
 import { refreshDemandSql, updateAbcSql, upsertSnapshotSql, type SnapshotParams } from './replenishment-sql.js';
 
 export type ReplenishmentSnapshot = typeof replenishmentSnapshot.$inferSelect;
@@ -35,6 +36,9 @@ export function createReplenishmentRepo(db: Db) {
       abc: { a: number; b: number } | null;
     }): Promise<void> {
       await db.transaction(async (tx) => {
+        // two recomputes of one shop (a coalesced job beside a full one) would both delete the
+        // same days of demand and then both insert them: the second waits for the first instead
+        await lockKey(tx, `replenishment:${input.shopId}`);
         // a big aggregate: give it memory instead of spilling sorts to disk (Postgres only)
         if (input.tuneWorkMem) await tx.execute(sql`set local work_mem = '256MB'`);
         if (input.demandFrom !== null)
