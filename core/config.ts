@@ -86,6 +86,11 @@ const envSchema = z.object({
   SHOPIFY_API_ORIGIN: url.optional(),
   SHOPIFY_SCOPES: z.string().default(''),
   RECONCILE_EVERY_MINUTES: positiveInt(15),
+  /** how often the sweeper looks in Postgres for work Redis lost, and how old that work must be first */
+  SWEEP_EVERY_SECONDS: positiveInt(15),
+  SWEEP_GRACE_SECONDS: positiveInt(60),
+  /** how often every worker process puts the maintenance schedulers back (after a Redis flush or failover) */
+  SCHEDULERS_REASSERT_SECONDS: positiveInt(60),
   FEED_RATE_LIMIT_PER_MINUTE: positiveInt(6000),
   ADMIN_RATE_LIMIT_PER_MINUTE: positiveInt(600),
   /** wrong feed keys one address may try in ten minutes before it is refused outright */
@@ -134,6 +139,11 @@ function shapeConfig(env: z.infer<typeof envSchema>) {
       migrateOnStart: env.MIGRATE_ON_START,
     },
     redis: { url: env.REDIS_URL, prefix: env.QUEUE_PREFIX },
+    maintenance: {
+      sweepEveryMs: env.SWEEP_EVERY_SECONDS * 1000,
+      sweepGraceMs: env.SWEEP_GRACE_SECONDS * 1000,
+      reassertSchedulersEveryMs: env.SCHEDULERS_REASSERT_SECONDS * 1000,
+    },
     workers: {
       only: env.WORKERS
         ? env.WORKERS.split(',')

@@ -25,14 +25,16 @@ export const maintenanceProcessor: ProcessorDef<'maintenance'> = {
     switch (payload.task) {
       case 'sweep': {
         const deps = { db: ctx.db, queues: ctx.queues, log: ctx.log };
-        const inbox = await sweepInbox(deps, { olderThanMs: 10_000 });
-        const work = await sweepWork(deps, { olderThanMs: 60_000 });
+        const grace = ctx.config.maintenance.sweepGraceMs;
+        // an inbox row is swept sooner than other work: its job is enqueued right after its insert
+        const inbox = await sweepInbox(deps, { olderThanMs: Math.min(10_000, grace) });
+        const work = await sweepWork(deps, { olderThanMs: grace });
         const pruned = await pruneInbox(deps, {
           processedRetentionDays: ctx.config.retention.inboxProcessedDays,
           unknownShopRetentionDays: ctx.config.retention.unknownShopDays,
           limit: 1000,
         });
-        const emails = await sweepOutbox(deps, { olderThanMs: 60_000 });
+        const emails = await sweepOutbox(deps, { olderThanMs: grace });
         const keys = await pruneFeedIdempotencyKeys(deps, {
           retentionDays: ctx.config.retention.feedIdempotencyDays,
           limit: 1000,

@@ -13,7 +13,7 @@ import { returnsProcessor } from './returns.js';
 import { routeProcessor } from './route.js';
 import { alertsProcessor, inventorySyncProcessor } from './stock.js';
 import { runWorker, type ProcessorDef } from './run-worker.js';
-import { assertMaintenanceSchedulers, keepMaintenanceSchedulers, reassertSchedulersEveryMs } from './schedulers.js';
+import { assertMaintenanceSchedulers, keepMaintenanceSchedulers } from './schedulers.js';
 
 /** Which processor serves which queue. A queue without a processor here is not started. */
 export const processors: Partial<{ [N in QueueName]: ProcessorDef<N> }> = {
@@ -54,7 +54,7 @@ export async function startWorkers(
   const names = (only ?? Object.keys(processors)) as QueueName[];
   const workers = names.map((name) => runWorker(ctx, name, processors[name] as ProcessorDef<typeof name>));
   await assertMaintenanceSchedulers(ctx);
-  const schedulers = keepMaintenanceSchedulers(ctx, opts.reassertSchedulersEveryMs ?? reassertSchedulersEveryMs);
+  const schedulers = keepMaintenanceSchedulers(ctx, opts.reassertSchedulersEveryMs ?? ctx.config.maintenance.reassertSchedulersEveryMs);
   // the 3PL feed's webhooks go with dispatching: both tell a 3PL of its work
   const webhooks = names.includes('dispatch') ? await startFeedWebhookDelivery(ctx) : null;
   return {

@@ -1,9 +1,6 @@
 import type { AppContext } from '../core/context.js';
 import { jobIds } from '../core/queue/job-ids.js';
 
-/** How often each worker process puts the maintenance schedulers back, by default. */
-export const reassertSchedulersEveryMs = 60_000;
-
 /**
  * Creates (or leaves as they are) the sweep and reconciliation schedulers. Upserting is
  * idempotent, so every worker process may run it: a Redis flush or a failover to an empty
@@ -14,7 +11,7 @@ export async function assertMaintenanceSchedulers(ctx: AppContext): Promise<void
   const q = ctx.queues.queue('maintenance');
   await q.upsertJobScheduler(
     jobIds.maintenance.scheduler('sweep'),
-    { every: 15_000 },
+    { every: ctx.config.maintenance.sweepEveryMs },
     { name: 'maintenance', data: { task: 'sweep' } },
   );
   await q.upsertJobScheduler(

@@ -1,5 +1,5 @@
 import type { ShopifySim } from '../../sim/shopify/index.js';
-import { HOT, REGULAR, SHOP } from './harness.js';
+import { HOT, REGULAR, SHOP } from './flash-shop.js';
 
 const CITIES = [
   { city: 'Paris', zip: '75011', lat: 48.859, lon: 2.38 },

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { createServer } from 'node:net';
+import { freePort } from '../lib/free-port.js';
 import autocannon from 'autocannon';
 import { Redis } from 'ioredis';
 import { note, numberArg, parseArgs } from '../lib/args.js';
@@ -13,15 +13,6 @@ interface Measured {
   p99_ms: number;
   non2xx: number;
   errors: number;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 async function startServer(

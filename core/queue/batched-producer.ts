@@ -2,6 +2,7 @@ import type { Logger } from '../logger.js';
 import type { QueueName } from './names.js';
 import type { JobPayload } from './payloads.js';
 import type { Queues } from './producer.js';
+import { withTimeout } from '../async/with-timeout.js';
 
 /**
  * Coalesces adds made in the same tick into one addBulk. Fire-and-forget on purpose: the
@@ -26,7 +27,7 @@ export function createBatchedProducer<N extends QueueName>(
       const batch = pending.splice(0, maxBatch);
       inFlight++;
       // BullMQ waits for a connection forever; a bounded wait keeps memory bounded when Redis is gone
-      withTimeout(queues.addBulk(name, batch), timeoutMs)
+      withTimeout(queues.addBulk(name, batch), timeoutMs, 'enqueue')
         .catch((err: Error) =>
           log.warn(
             { queue: name, jobIds: batch.map((j) => j.jobId), err: err.message },
@@ -49,12 +50,4 @@ export function createBatchedProducer<N extends QueueName>(
       while (pending.length > 0 || inFlight > 0 || scheduled) await new Promise((r) => setTimeout(r, 5));
     },
   };
-}
-
-function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`enqueue timed out after ${ms} ms`)), ms);
-  });
-  return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
 }

@@ -3,12 +3,20 @@ import { verifyBodyHmac } from '../../../core/integrations/shopify/hmac.js';
 import { storableBody } from '../../../core/integrations/shopify/storable-body.js';
 import type { NewInboxEvent } from '../../../core/db/inbox-repo.js';
 import { errorBody } from '../../plugins/error-handler.js';
+import { withTimeout } from '../../../core/async/with-timeout.js';
 
 export interface WebhookRouteDeps {
   secrets: readonly string[];
   bodyLimit: number;
   record(event: NewInboxEvent): Promise<{ inboxId: number; duplicate: boolean }>;
 }
+
+/**
+ * Shopify gives up on a delivery after 5 s and retries it; an answer it never sees is worth
+ * nothing, so a write still waiting (Postgres away) answers 503 in time. If the write lands
+ * afterwards, the retry finds its event id and is acknowledged without a second row.
+ */
+const RECORD_DEADLINE_MS = 3000;
 
 const header = (req: FastifyRequest, name: string): string | undefined => {
   const v = req.headers[name];
@@ -48,22 +56,26 @@ export async function shopifyWebhookRoutes(app: FastifyInstance, deps: WebhookRo
     const triggered = header(req, 'x-shopify-triggered-at');
     const triggeredAt = triggered ? new Date(triggered) : null;
     try {
-      await deps.record({
-        source: 'shopify',
-        eventId,
-        shopDomain: shopDomain.toLowerCase(),
-        topic: topic.toLowerCase(),
-        webhookId: webhookId ?? null,
-        apiVersion: header(req, 'x-shopify-api-version') ?? null,
-        triggeredAt: triggeredAt && !Number.isNaN(triggeredAt.getTime()) ? triggeredAt : null,
-        body,
-        ...(storable
-          ? {}
-          : {
-              status: 'dead' as const,
-              lastError: 'body holds NUL characters, which cannot be stored; they are shown escaped',
-            }),
-      });
+      await withTimeout(
+        deps.record({
+          source: 'shopify',
+          eventId,
+          shopDomain: shopDomain.toLowerCase(),
+          topic: topic.toLowerCase(),
+          webhookId: webhookId ?? null,
+          apiVersion: header(req, 'x-shopify-api-version') ?? null,
+          triggeredAt: triggeredAt && !Number.isNaN(triggeredAt.getTime()) ? triggeredAt : null,
+          body,
+          ...(storable
+            ? {}
+            : {
+                status: 'dead' as const,
+                lastError: 'body holds NUL characters, which cannot be stored; they are shown escaped',
+              }),
+        }),
+        RECORD_DEADLINE_MS,
+        'recording the webhook',
+      );
     } catch (err) {
       // not durable, so not acknowledged: Shopify retries
       req.log.error({ err }, 'webhook not recorded');
