@@ -20,7 +20,7 @@ export async function ackedButMissing(stack: Stack, sinceIndex: number): Promise
 export const workerKilled: Fault = {
   id: 'F1',
   title: 'kill -9 a worker mid-job',
-  short: true,
+  short: false,
   async run(stack, scale) {
     let restarted = 0;
     const gids = await burstWith(stack, { rate: 10 * scale, seconds: 4, seed: 101, atMs: 1500 }, async () => {

@@ -43,7 +43,8 @@ export const redisFull: Fault = {
     const from = stack.sim.webhookLog({ shop: SHOP }).length;
     let refusedWrite = false;
     const gids = await burstWith(stack, { rate: 10 * scale, seconds: 6, seed: 404, atMs: 500 }, async () => {
-      await stack.redis.setMaxMemory(Math.max(1, (await stack.redis.usedMemory()) - 1));
+      // a cap of one byte: whatever the jobs free meanwhile, every write is refused
+      await stack.redis.setMaxMemory(1);
       refusedWrite = await stack.redis.client
         .set('fault:probe', 'x')
         .then(() => false)

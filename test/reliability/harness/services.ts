@@ -18,7 +18,6 @@ export interface PrivateRedis {
   flushAll(): Promise<void>;
   /** caps memory under noeviction (0 lifts the cap): writes then fail with OOM */
   setMaxMemory(bytes: number): Promise<void>;
-  usedMemory(): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -50,7 +49,6 @@ export async function startPrivateRedis(): Promise<PrivateRedis> {
     client,
     flushAll: async () => void (await client.flushall()),
     setMaxMemory: async (bytes) => void (await client.config('SET', 'maxmemory', String(bytes))),
-    usedMemory: async () => Number(/used_memory:(\d+)/.exec(await client.info('memory'))?.[1] ?? 0),
     async stop() {
       client.disconnect();
       child.kill('SIGKILL');
