@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from './client.js';
+import { lateOrderIds } from './late-orders.js';
 
 export interface Overview {
   waitingToRoute: number;
@@ -38,8 +39,7 @@ export async function loadOverviewCounts(
         where s.shop_id = ${shopId} and a.shop_id = ${shopId}
           and s.shipped_at >= (${now}::timestamptz at time zone ${timezone})::date::timestamp at time zone ${timezone}
           and s.shipped_at < ((${now}::timestamptz at time zone ${timezone})::date + 1)::timestamp at time zone ${timezone}) as shipped_today,
-      (select count(distinct order_id)::int from allocations where shop_id = ${shopId}
-        and status in ('reserved', 'ready', 'leased', 'acknowledged', 'partially_shipped') and promised_ship_by < ${now}::timestamptz) as late`);
+      (select count(distinct l.order_id)::int from (${lateOrderIds(shopId, nowDate)}) l) as late`);
   return {
     waitingToRoute: Number(counts!.waiting),
     onHold: Number(counts!.on_hold),
