@@ -40,7 +40,7 @@ import {
   updateSkuPurchasing,
 } from '../../../core/use-cases/admin/stock-actions.js';
 import { stockCsvBatches } from '../../../core/use-cases/admin/stock-csv.js';
-import { iso, toReplenishment, toSku, toStockAlert } from './to-dto.js';
+import { iso, toReplenishment, toSku, toStockAlert, toStockItem } from './to-dto.js';
 import { csvStream, toCsv } from './csv.js';
 
 const filters = (q: StockFilterQuery) => ({
@@ -60,12 +60,13 @@ export async function stockRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
   const r = app.withTypeProvider<ZodTypeProvider>();
   const deps = { db: ctx.db, queues: ctx.queues, log: ctx.log };
 
-  r.get('/stock', { schema: { querystring: stockQuery, response: { 200: stockPage } } }, async (req) =>
-    createStockQueries(ctx.db).list(req.shop.id, filters(req.query), {
+  r.get('/stock', { schema: { querystring: stockQuery, response: { 200: stockPage } } }, async (req) => {
+    const page = await createStockQueries(ctx.db).list(req.shop.id, filters(req.query), {
       after: req.query.after,
       limit: req.query.limit,
-    }),
-  );
+    });
+    return { items: page.items.map(toStockItem), nextAfter: page.nextAfter };
+  });
 
   r.get(
     '/stock.csv',
