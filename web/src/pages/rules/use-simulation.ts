@@ -3,6 +3,8 @@ import { useApi } from '../../api/api-context.js';
 import type { RoutingRule, SimulationResult, SimulationStarted, SimulationStatus } from '../../api/types.js';
 
 const POLL_MS = 400;
+/** A replay that has not ended by then will not (no worker serves the queue, say): say so instead of waiting on. */
+const GIVE_UP_MS = 5 * 60_000;
 
 /**
  * "Try on past orders" as the server runs it: a job started by a POST and polled until it is done.
@@ -30,8 +32,10 @@ export function useSimulation(failedMessage: string) {
     setError(null);
     try {
       const { id } = await api.post<SimulationStarted>('/routing-rules/simulations', { rules, days });
+      const giveUpAt = Date.now() + GIVE_UP_MS;
       for (;;) {
         if (run.current !== mine) return;
+        if (Date.now() > giveUpAt) throw new Error(failedMessage);
         const now = await api.get<SimulationStatus>(`/routing-rules/simulations/${encodeURIComponent(id)}`);
         if (run.current !== mine) return;
         if (now.state === 'failed') throw new Error(failedMessage);
