@@ -11,6 +11,7 @@ import { maintenanceProcessor } from './maintenance.js';
 import { reconcileProcessor } from './reconcile.js';
 import { returnsProcessor } from './returns.js';
 import { routeProcessor } from './route.js';
+import { simulateProcessor } from './simulate.js';
 import { alertsProcessor, inventorySyncProcessor } from './stock.js';
 import { runWorker, type ProcessorDef } from './run-worker.js';
 import { assertMaintenanceSchedulers, keepMaintenanceSchedulers } from './schedulers.js';
@@ -28,6 +29,7 @@ export const processors: Partial<{ [N in QueueName]: ProcessorDef<N> }> = {
   channels: channelsProcessor,
   email: emailProcessor,
   returns: returnsProcessor,
+  simulate: simulateProcessor,
 };
 
 export interface StartedWorkers {

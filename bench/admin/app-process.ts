@@ -1,7 +1,8 @@
 /**
  * The app's HTTP server in its own process for the admin benchmark, as `npm start` runs it: the
  * load generator lives in the parent process so its own CPU does not slow the server's event loop.
- * The bench shop gets a stored offline session, so its session tokens need no token exchange.
+ * The bench shop gets a stored offline session, so its session tokens need no token exchange. The
+ * `simulate` worker runs here too, as in the demo: try-on-past-orders is a job the admin polls.
  * Usage: app-process.ts <dbUrl> <queuePrefix> <port> <shopDomain>
  */
 import { Session } from '@shopify/shopify-api';
@@ -9,6 +10,7 @@ import { loadConfig } from '../../core/config.js';
 import { createAppContext } from '../../core/context.js';
 import { createLogger } from '../../core/logger.js';
 import { buildApp } from '../../server/app.js';
+import { startWorkers } from '../../workers/registry.js';
 
 const [dbUrl, prefix, port, domain] = process.argv.slice(2) as [string, string, string, string];
 const config = loadConfig({
@@ -36,9 +38,11 @@ await ctx.shopTokens.saveSession(
 );
 const app = await buildApp(ctx, { logger: false });
 await app.listen({ port: Number(port), host: '127.0.0.1' });
+const workers = await startWorkers(ctx, ['simulate']);
 process.stdout.write('listening\n');
 const stop = async () => {
   await app.close();
+  await workers.close();
   await ctx.close();
   process.exit(0);
 };

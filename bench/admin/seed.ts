@@ -98,6 +98,14 @@ export async function seedAdminShop(database: Database, n: number): Promise<{ sh
       when 'shipped' then 'shipped' when 'delivered' then 'shipped' when 'cancelled' then 'cancelled' end as status) a
     where o.shop_id = ${shopId} and a.status is not null`,
   );
+  // the overview's hand-over rollup, as the allocations repository keeps it on each acknowledgement
+  await step(
+    'hand-over rollup',
+    sql`insert into order_handovers (order_id, shop_id, acknowledged_at, minutes)
+    select a.order_id, ${shopId}, min(a.acknowledged_at), extract(epoch from (min(a.acknowledged_at) - o.placed_at)) / 60.0
+    from allocations a join orders o on o.id = a.order_id
+    where a.shop_id = ${shopId} and a.acknowledged_at is not null group by a.order_id, o.placed_at`,
+  );
   await step(
     'allocation lines',
     sql`insert into allocation_lines (shop_id, allocation_id, order_line_id, sku_id, quantity, shipped_quantity)

@@ -7,6 +7,7 @@ import {
   type AllocationStatus,
 } from '../../drizzle/schema/index.js';
 import type { DbOrTx } from './client.js';
+import { recordHandover } from './handover-rollup.js';
 
 export type AllocationRow = typeof allocations.$inferSelect;
 export type AllocationLineRow = typeof allocationLines.$inferSelect;
@@ -139,12 +140,19 @@ export function createAllocationsRepo(db: DbOrTx) {
       to: AllocationStatus,
       patch: Partial<typeof allocations.$inferInsert> = {},
     ): Promise<AllocationRow | undefined> {
-      const [row] = await db
-        .update(allocations)
-        .set({ ...patch, status: to, updatedAt: new Date() })
-        .where(and(eq(allocations.shopId, shopId), eq(allocations.id, id), inArray(allocations.status, from)))
-        .returning();
-      return row;
+      const update = (tx: DbOrTx) =>
+        tx
+          .update(allocations)
+          .set({ ...patch, status: to, updatedAt: new Date() })
+          .where(and(eq(allocations.shopId, shopId), eq(allocations.id, id), inArray(allocations.status, from)))
+          .returning();
+      if (!patch.acknowledgedAt) return (await update(db))[0];
+      // an acknowledgement also keeps the overview's hand-over rollup, in the same transaction
+      return db.transaction(async (tx) => {
+        const [row] = await update(tx);
+        if (row?.acknowledgedAt) await recordHandover(tx, shopId, row.orderId, row.acknowledgedAt);
+        return row;
+      });
     },
 
     async setDispatchOutcome(

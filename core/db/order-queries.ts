@@ -2,7 +2,7 @@ import { and, desc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import { orders } from '../../drizzle/schema/index.js';
 import type { OrderStatus } from '../../drizzle/schema/index.js';
 import type { DbOrTx } from './client.js';
-import { openStatuses } from './allocations-repo.js';
+import { isLateOrder, lateOrderIds } from './late-orders.js';
 
 export interface OrderFilters {
   statuses?: OrderStatus[];
@@ -44,20 +44,6 @@ export function decodeCursor(c: string): { placedAt: Date; id: number } | null {
   return Number.isNaN(placedAt.getTime()) || !Number.isInteger(id) ? null : { placedAt, id };
 }
 
-const openList = sql.join(
-  openStatuses.map((s) => sql`${s}`),
-  sql`, `,
-);
-
-/**
- * An open allocation past its ship-by: the order is late against its promise. Shop-scoped, so it
- * reads the open allocations' partial index (allocations_open_promise_idx) or the order's own
- * allocations, never a hash of every allocation of every shop.
- */
-// raw, table-qualified SQL: drizzle drops qualifiers inside a select list, which breaks correlation
-const lateAllocation = (shopId: number, now: Date) =>
-  sql`exists (select 1 from allocations la where la.shop_id = ${shopId} and la.order_id = orders.id and la.status in (${openList}) and la.promised_ship_by < ${now.toISOString()}::timestamptz)`;
-
 /** The local day `date` of `timezone` as an instant range, so an index on the timestamp applies. */
 const localDay = (col: SQL, date: string, timezone: string) =>
   sql`${col} >= (${date}::date)::timestamp at time zone ${timezone} and ${col} < (${date}::date + 1)::timestamp at time zone ${timezone}`;
@@ -82,10 +68,7 @@ export function createOrderQueries(db: DbOrTx) {
       if (f.channel) conds.push(eq(orders.channel, f.channel));
       if (f.from) conds.push(gte(orders.placedAt, f.from));
       if (f.to) conds.push(lte(orders.placedAt, f.to));
-      if (f.late)
-        conds.push(
-          sql`orders.id in (select la.order_id from allocations la where la.shop_id = ${shopId} and la.status in (${openList}) and la.promised_ship_by < ${now.toISOString()}::timestamptz)`,
-        );
+      if (f.late) conds.push(sql`orders.id in (${lateOrderIds(shopId, now)})`);
       if (f.awaitingAck)
         conds.push(
           sql`orders.id in (select aa.order_id from allocations aa where aa.shop_id = ${shopId} and aa.status in ('reserved', 'ready', 'leased'))`,
@@ -131,7 +114,7 @@ export function createOrderQueries(db: DbOrTx) {
           warehouses: sql<
             string[]
           >`array(select distinct w.name from allocations wa join warehouses w on w.id = wa.warehouse_id where wa.shop_id = ${shopId} and wa.order_id = orders.id and wa.status not in ('cancelled', 'rejected'))`,
-          late: sql<boolean>`${lateAllocation(shopId, now)}`,
+          late: sql<boolean>`${isLateOrder(shopId, now, sql`orders.id`)}`,
         })
         .from(orders)
         .where(and(...conds))

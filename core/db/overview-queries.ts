@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from './client.js';
+import { lateOrderIds } from './late-orders.js';
 
 export interface Overview {
   waitingToRoute: number;
@@ -38,8 +39,7 @@ export async function loadOverviewCounts(
         where s.shop_id = ${shopId} and a.shop_id = ${shopId}
           and s.shipped_at >= (${now}::timestamptz at time zone ${timezone})::date::timestamp at time zone ${timezone}
           and s.shipped_at < ((${now}::timestamptz at time zone ${timezone})::date + 1)::timestamp at time zone ${timezone}) as shipped_today,
-      (select count(distinct order_id)::int from allocations where shop_id = ${shopId}
-        and status in ('reserved', 'ready', 'leased', 'acknowledged', 'partially_shipped') and promised_ship_by < ${now}::timestamptz) as late`);
+      (select count(distinct l.order_id)::int from (${lateOrderIds(shopId, nowDate)}) l) as late`);
   return {
     waitingToRoute: Number(counts!.waiting),
     onHold: Number(counts!.on_hold),
@@ -52,8 +52,9 @@ export async function loadOverviewCounts(
 
 /**
  * Hand-over over the past week, from the order being placed to the 3PL acknowledging its first
- * allocation: per local day and for the week, in one pass over the week's acknowledgements
- * (allocations_shop_acknowledged_idx), each order's placed_at looked up by key.
+ * allocation: per local day and for the week, from the rollup kept as allocations are acknowledged
+ * (order_handovers, one row per order): a week of one narrow index (order_handovers_shop_ack_idx),
+ * no allocations or orders read.
  */
 export async function loadHandover(
   database: Database,
@@ -63,17 +64,12 @@ export async function loadHandover(
 ): Promise<Handover> {
   const weekAgo = new Date(nowDate.getTime() - 7 * 86_400_000).toISOString();
   const rows = await database.query<{ day: string | null; orders: number; p50: number | null; p95: number | null }>(sql`
-    with h as (
-      select a.order_id, min(a.acknowledged_at) as ack from allocations a
-      where a.shop_id = ${shopId} and a.acknowledged_at is not null and a.acknowledged_at >= ${weekAgo}::timestamptz
-      group by a.order_id),
-    m as (
-      select (h.ack at time zone ${timezone})::date as day,
-        extract(epoch from (h.ack - (select o.placed_at from orders o where o.id = h.order_id and o.shop_id = ${shopId}))) / 60.0 as minutes
-      from h)
-    select day::text as day, count(*)::int as orders,
-      percentile_cont(0.5) within group (order by minutes) as p50, percentile_cont(0.95) within group (order by minutes) as p95
-    from m group by grouping sets ((day), ()) order by day nulls last`);
+    select (h.acknowledged_at at time zone ${timezone})::date::text as day, count(*)::int as orders,
+      percentile_cont(0.5) within group (order by h.minutes) as p50,
+      percentile_cont(0.95) within group (order by h.minutes) as p95
+    from order_handovers h
+    where h.shop_id = ${shopId} and h.acknowledged_at >= ${weekAgo}::timestamptz
+    group by grouping sets ((1), ()) order by 1 nulls last`);
   const n = (v: unknown) => (v === null || v === undefined ? null : Math.round(Number(v) * 10) / 10);
   const week = rows.find((r) => r.day === null);
   return {

@@ -21,6 +21,9 @@ export interface StockFilters {
   supplier?: string;
 }
 
+/** One SKU of the Stock list as `list` reads it, every field (the CSV export writes them all). */
+export type StockListRow = Awaited<ReturnType<ReturnType<typeof createStockQueries>['list']>>['items'][number];
+
 /** The Stock page: one row per SKU with its per-warehouse levels and its replenishment numbers. */
 export function createStockQueries(db: DbOrTx) {
   return {

@@ -82,6 +82,10 @@ export const jobIds = {
     /** a fresh id per minute: the message's first job may still be kept as failed */
     sweep: (outboxId: number, at: number) => `email-${outboxId}-sweep-${Math.floor(at / 60_000)}`,
   },
+  simulate: {
+    /** one job per request; `nonce` is random, so the id, handed to the merchant, cannot be guessed */
+    request: (shopId: number, nonce: string) => `simulate-${shopId}-${nonce}`,
+  },
   maintenance: {
     scheduler: (task: 'sweep' | 'schedule-reconcile' | 'detect-delays' | 'stock-digest') => task,
   },

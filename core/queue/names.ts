@@ -11,6 +11,7 @@ export const queueNames = [
   'channels',
   'email',
   'returns',
+  'simulate',
 ] as const;
 export type QueueName = (typeof queueNames)[number];
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { routingRulesSchema } from '../domain/routing/rules.js';
 import type { QueueName } from './names.js';
 
 /** Job payload schemas, one per queue; producers and processors both parse with these. */
@@ -24,6 +25,13 @@ export const payloadSchemas = {
   }),
   email: z.object({ shopId: z.number().int().positive(), outboxId: z.number().int().positive() }),
   returns: z.object({ shopId: z.number().int().positive(), returnId: z.number().int().positive() }),
+  /** a merchant's "try on past orders": the draft rules, the window in days, and `now` (ms) it ends at */
+  simulate: z.object({
+    shopId: z.number().int().positive(),
+    rules: routingRulesSchema,
+    days: z.number().int().min(1).max(90),
+    now: z.number().int(),
+  }),
 } satisfies Record<QueueName, z.ZodType>;
 
 export type JobPayload<N extends QueueName> = z.infer<(typeof payloadSchemas)[N]>;

@@ -240,3 +240,23 @@ export async function requestReconcile(
   );
   return { coalesced: job.id !== jobId };
 }
+
+/**
+ * A merchant's "try on past orders", run by the `simulate` worker; answers the job id the admin
+ * polls. Tried once (a failed replay is shown, not retried) and kept an hour for its result.
+ * Throws when Redis refuses: the merchant asked and must hear that nothing was queued.
+ */
+export async function requestRuleSimulation(
+  queues: Queues,
+  payload: JobPayload<'simulate'>,
+  nonce: string,
+): Promise<string> {
+  const jobId = jobIds.simulate.request(payload.shopId, nonce);
+  await queues.add('simulate', payload, {
+    jobId,
+    attempts: 1,
+    removeOnComplete: { age: 3600 },
+    removeOnFail: { age: 3600 },
+  });
+  return jobId;
+}

@@ -157,3 +157,25 @@ export const allocationLines = pgTable(
     index('allocation_lines_shop_idx').on(t.shopId),
   ],
 );
+
+/**
+ * The overview's hand-over rollup: one row per order, from its placing to the first
+ * acknowledgement of any of its allocations, kept as allocations are acknowledged (the allocations
+ * repository writes it with the acknowledgement). The week's figures read a week of this narrow
+ * index, never the allocations and orders behind it.
+ */
+export const orderHandovers = pgTable(
+  'order_handovers',
+  {
+    orderId: ref('order_id')
+      .primaryKey()
+      .references(() => orders.id, { onDelete: 'cascade' }),
+    shopId: ref('shop_id')
+      .notNull()
+      .references(() => shops.id, { onDelete: 'cascade' }),
+    acknowledgedAt: ts('acknowledged_at').notNull(),
+    /** acknowledged_at − placed_at, in minutes */
+    minutes: doublePrecision('minutes').notNull(),
+  },
+  (t) => [index('order_handovers_shop_ack_idx').on(t.shopId, t.acknowledgedAt, t.minutes)],
+);

@@ -292,8 +292,8 @@ describe('admin API: every route answers what /api/admin/openapi.json says', () 
       { method: 'get', path: '/routing-rules', url: '/routing-rules' },
       {
         method: 'post',
-        path: '/routing-rules/simulate',
-        url: '/routing-rules/simulate',
+        path: '/routing-rules/simulations',
+        url: '/routing-rules/simulations',
         body: { rules: [], days: 30 },
       },
       { method: 'get', path: '/stock', url: '/stock' },
@@ -378,6 +378,19 @@ describe('admin API: every route answers what /api/admin/openapi.json says', () 
       path: '/routing-rules',
       url: '/routing-rules',
       body: { rules: rules.rules, version: rules.version },
+    });
+    const simulation = (
+      await send({
+        method: 'post',
+        path: '/routing-rules/simulations',
+        url: '/routing-rules/simulations',
+        body: { rules: rules.rules, days: 7 },
+      })
+    ).json();
+    calls.push({
+      method: 'get',
+      path: '/routing-rules/simulations/{id}',
+      url: `/routing-rules/simulations/${simulation.id}`,
     });
     const settings = (await send({ method: 'get', path: '/stock-settings', url: '/stock-settings' })).json();
     calls.push({

@@ -9,6 +9,7 @@ describe('admin API: stock, SKU, alerts and purchase orders', () => {
   let token: string;
   let other: string;
   let skuId: number;
+  let warehouseId: number;
   beforeAll(async () => {
     s = await startSimApp();
     token = await simShop(s.sim, 'stock-a.myshopify.com');
@@ -17,6 +18,7 @@ describe('admin API: stock, SKU, alerts and purchase orders', () => {
       await s.app.inject({ url: '/api/admin/shop', headers: { authorization: `Bearer ${tok}` } });
     const shop = (await createShopsRepo(s.t.ctx.db).byDomain('stock-a.myshopify.com'))!;
     const wh = await seedWarehouse(s.t.ctx.db, shop.id, { name: 'Paris' });
+    warehouseId = wh.id;
     skuId = await seedSku(s.t.ctx.db, shop.id, 'THE-VERT', '9.00');
     await receive(s.t.ctx.db, shop.id, wh.id, skuId, 5);
     for (let i = 0; i < 20; i++)
@@ -30,17 +32,28 @@ describe('admin API: stock, SKU, alerts and purchase orders', () => {
   const get = (url: string, tok = token) =>
     s.app.inject({ url: `/api/admin${url}`, headers: { authorization: `Bearer ${tok}` } });
 
-  it('lists stock with replenishment numbers, only for the shop asking', async () => {
+  it('lists stock with replenishment numbers, only for the shop asking, in the compact shape the table reads', async () => {
     const res = await get('/stock');
     expect(res.statusCode).toBe(200);
-    expect(res.json().items).toEqual([
-      expect.objectContaining({
+    const items = res.json().items;
+    expect(items).toEqual([
+      {
+        id: skuId,
         sku: 'THE-VERT',
-        onHand: 5,
+        title: 'THE-VERT',
         abcClass: 'A',
-        levels: [expect.objectContaining({ warehouse: 'Paris', available: 5 })],
-      }),
+        levels: [[warehouseId, 5, 0]],
+        meanDaily: expect.any(Number),
+        daysOfCover: expect.any(Number),
+        projectedStockout: expect.any(String),
+        reorderPoint: expect.any(Number),
+        alerts: expect.arrayContaining(['below_reorder_point']),
+      },
     ]);
+    // decimals cut to 3 places: a row is a couple of hundred bytes, not the ~650 of the full shape
+    for (const n of [items[0].meanDaily, items[0].daysOfCover, items[0].reorderPoint])
+      expect(Math.round(n * 1000) / 1000).toBe(n);
+    expect(JSON.stringify(items[0]).length).toBeLessThan(260);
     expect((await get('/stock', other)).json().items).toEqual([]);
     expect((await get(`/skus/${skuId}`, other)).statusCode).toBe(404);
   });

@@ -33,7 +33,7 @@ describe('substitution rules in the admin', () => {
     const refused = await call('PUT', '/routing-rules', { rules: [...defaultRules(), substitution], version });
     expect(refused.statusCode).toBe(400);
     expect(refused.body).toContain('substitution rules are not available yet');
-    const simulated = await call('POST', '/routing-rules/simulate', {
+    const simulated = await call('POST', '/routing-rules/simulations', {
       rules: [...defaultRules(), substitution],
       days: 7,
     });

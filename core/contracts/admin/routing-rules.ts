@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { routingRulesSchema } from '../../domain/routing/rules.js';
+import { safeText } from '../safe-text.js';
 
 export type { RoutingRule, RoutingRuleKind, RuleOf } from '../../domain/routing/rules.js';
 
@@ -31,7 +32,7 @@ export type SaveRulesBody = z.infer<typeof saveRulesBody>;
 export const saveRulesResponse = z.object({ version: z.number().int(), rules: routingRulesSchema });
 export type SaveRulesResponse = z.infer<typeof saveRulesResponse>;
 
-/** POST /routing-rules/simulate */
+/** POST /routing-rules/simulations: the draft to try and the window in days */
 export const simulateBody = z.object({ rules: merchantRulesSchema, days: z.number().int().min(1).max(90).default(30) });
 export type SimulateBody = z.infer<typeof simulateBody>;
 
@@ -46,7 +47,7 @@ export const ruleSetMetrics = z.object({
 });
 export type RuleSetMetrics = z.infer<typeof ruleSetMetrics>;
 
-/** POST /routing-rules/simulate: the current and the draft rules replayed on past orders. */
+/** The current and the draft rules replayed on past orders: a simulation's result. */
 export const simulationResult = z.object({
   days: z.number().int(),
   orders: z.number().int(),
@@ -66,3 +67,19 @@ export const simulationResult = z.object({
   }),
 });
 export type SimulationResult = z.infer<typeof simulationResult>;
+
+/** POST /routing-rules/simulations: the replay is queued; poll GET /routing-rules/simulations/{id}. */
+export const simulationStarted = z.object({ id: z.string() });
+export type SimulationStarted = z.infer<typeof simulationStarted>;
+
+export const simulationParams = z.object({ id: safeText(100).min(1) });
+
+/** GET /routing-rules/simulations/{id}: where the replay stands, and its result once `done`. */
+export const simulationStatus = z.object({
+  id: z.string(),
+  state: z.enum(['queued', 'running', 'done', 'failed']),
+  /** the share of the replay done, 0 to 1 */
+  progress: z.number().min(0).max(1),
+  result: simulationResult.nullable(),
+});
+export type SimulationStatus = z.infer<typeof simulationStatus>;

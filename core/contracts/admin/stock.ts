@@ -55,25 +55,31 @@ export const stockLevel = z.object({
 });
 export type StockLevel = z.infer<typeof stockLevel>;
 
-/** One row of GET /stock: a SKU with its levels per warehouse and its replenishment numbers. */
+/**
+ * One SKU's stock in one warehouse as a row of GET /stock carries it: [warehouseId, onHand,
+ * reserved]. Available is onHand − reserved; the warehouse's name comes from GET /warehouses.
+ */
+export const stockRowLevel = z.tuple([z.number().int(), z.number().int(), z.number().int()]);
+export type StockRowLevel = z.infer<typeof stockRowLevel>;
+
+/**
+ * One row of GET /stock: what the Stock table shows and no more (a page of them is a few kilobytes
+ * of JSON); the SKU page (GET /skus/{id}) carries the rest. Decimals are rounded to 3 places.
+ */
 export const stockItem = z.object({
   id: z.number().int(),
   sku: z.string(),
   title: z.string(),
-  supplier: z.string().nullable(),
-  price: z.string(),
-  levels: z.array(stockLevel.extend({ available: z.number().int() })),
-  onHand: z.number().int(),
-  reserved: z.number().int(),
   abcClass: z.string().nullable(),
+  /** the warehouses holding a level of the SKU */
+  levels: z.array(stockRowLevel),
+  /** null until replenishment has run for the SKU */
   meanDaily: z.number().nullable(),
   daysOfCover: z.number().nullable(),
-  reorderPoint: z.number().nullable(),
-  safetyStock: z.number().nullable(),
-  eoq: z.number().int().nullable(),
   projectedStockout: z.string().nullable(),
-  suggestedOrderQuantity: z.number().int(),
-  alerts: z.array(z.object({ kind: z.enum(alertKinds), severity: z.string() })),
+  reorderPoint: z.number().nullable(),
+  /** the kinds of the SKU's open alerts */
+  alerts: z.array(z.enum(alertKinds)),
 });
 export type StockItem = z.infer<typeof stockItem>;
 /** GET /stock */

@@ -4,7 +4,7 @@ import { Worker } from 'node:worker_threads';
 import type { ReplayOutput } from './replay-rules.js';
 import type { ReplayTask } from './replay-rules-worker.js';
 
-type Pending = { resolve(o: ReplayOutput): void; reject(e: Error): void };
+type Pending = { resolve(o: ReplayOutput): void; reject(e: Error): void; progress?(done: number): void };
 
 /**
  * One long-lived worker thread for "try rules on past orders": the replay is seconds of
@@ -42,9 +42,13 @@ function start(): Worker {
     },
   });
   w.unref();
-  w.on('message', (msg: { id: number; output?: ReplayOutput; error?: string }) => {
+  w.on('message', (msg: { id: number; progress?: number; output?: ReplayOutput; error?: string }) => {
     const p = pending.get(msg.id);
     if (!p) return;
+    if (msg.progress !== undefined) {
+      p.progress?.(msg.progress);
+      return;
+    }
     pending.delete(msg.id);
     if (msg.error !== undefined) p.reject(new Error(`rule replay failed: ${msg.error}`));
     else p.resolve(msg.output!);
@@ -56,13 +60,16 @@ function start(): Worker {
   return w;
 }
 
-/** Runs the replay (and, on Postgres, its reads) off the request thread and resolves with its result. */
-export function runReplay(task: ReplayTask): Promise<ReplayOutput> {
+/**
+ * Runs the replay (and, on Postgres, its reads) off the calling thread and resolves with its
+ * result; `onProgress` hears the share of the replay done (0 to 1) as it goes.
+ */
+export function runReplay(task: ReplayTask, onProgress?: (done: number) => void): Promise<ReplayOutput> {
   worker ??= start();
   const id = ++seq;
   const w = worker;
   return new Promise<ReplayOutput>((resolve, reject) => {
-    pending.set(id, { resolve, reject });
+    pending.set(id, { resolve, reject, progress: onProgress });
     w.postMessage({ id, task });
   });
 }

@@ -2,7 +2,7 @@
  * Worker-thread entry of the rule replay. A task either carries the replay's data (read by the
  * caller: the embedded PGlite database lives in the main thread) or names a Postgres database, in
  * which case the reads happen here too, on the worker's own connection: thousands of rows parsed
- * and copied off the thread that answers HTTP requests. Answers { id, output } or { id, error }.
+ * and copied off the thread that answers HTTP requests. Answers { id, progress } now and then, then { id, output } or { id, error }.
  */
 import { parentPort } from 'node:worker_threads';
 import { createDatabase, type Database } from '../../db/client.js';
@@ -26,7 +26,8 @@ port.on('message', (msg: { id: number; task: ReplayTask }) => {
       const { task } = msg;
       const input =
         'data' in task ? task.data : await loadReplayInput((await databaseFor(task.databaseUrl)).db, task.request);
-      port.postMessage({ id: msg.id, output: replayRules(input) });
+      const output = replayRules(input, (done) => port.postMessage({ id: msg.id, progress: done }));
+      port.postMessage({ id: msg.id, output });
     } catch (e) {
       port.postMessage({ id: msg.id, error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
     }

@@ -32,12 +32,15 @@ export interface ReplayOutput {
   moved: { orderId: number; name: string; from: string[]; to: string[] }[];
 }
 
+const PROGRESS_EVERY = 200;
+
 /**
  * Replays the orders through the current and the draft rules on the same starting stock (today's
  * on hand, each run consuming its own copy) and reports what would change. Pure CPU: it runs in
- * the replay worker thread, never on the thread that answers HTTP requests.
+ * the replay worker thread, never on the thread that answers HTTP requests. `onProgress` hears the
+ * share of the work done (0 to 1) now and then.
  */
-export function replayRules(input: ReplayInput): ReplayOutput {
+export function replayRules(input: ReplayInput, onProgress?: (done: number) => void): ReplayOutput {
   const { past } = input;
   const codeOf = new Map(input.skuCodes);
   const stockOf = new Map<number, Record<string, number>>();
@@ -71,6 +74,9 @@ export function replayRules(input: ReplayInput): ReplayOutput {
     }))
     .filter((o) => o.routing.lines.length > 0);
 
+  // progress is the share of the two runs done, told every PROGRESS_EVERY orders
+  let planned = 0;
+  const total = orders.length * 2;
   const run = (rules: RoutingRule[]) => {
     const whs = base();
     const byId = new Map(whs.map((w) => [w.id, w]));
@@ -85,6 +91,7 @@ export function replayRules(input: ReplayInput): ReplayOutput {
         for (const l of a.lines) w.stock[l.sku] = (w.stock[l.sku] ?? 0) - l.quantity;
         dayUse.set(`${w.id}:${day}`, (dayUse.get(`${w.id}:${day}`) ?? 0) + 1);
       }
+      if (onProgress && ++planned % PROGRESS_EVERY === 0) onProgress(planned / total);
     }
     return plans;
   };

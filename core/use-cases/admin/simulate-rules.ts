@@ -20,10 +20,10 @@ export const MAX_REPLAYED_ORDERS = 3000;
  * MAX_REPLAYED_ORDERS, in the order they were placed) through the current and the draft rules, and
  * reports what would change and which orders it looked at. The replay runs in a worker thread; on
  * Postgres (`databaseUrl`) the worker also does the reads, so a large shop's replay never stalls
- * other requests. Nothing is saved.
+ * other requests. Nothing is saved. The admin runs it as a `simulate` job (simulation-jobs.ts).
  */
 export async function simulateRules(
-  deps: { db: Db; databaseUrl?: string },
+  deps: { db: Db; databaseUrl?: string; onProgress?: (done: number) => void },
   input: { shopId: number; draft: RoutingRule[]; days: number; now: Date; limit?: number },
 ): Promise<SimulationResult> {
   const limit = input.limit ?? MAX_REPLAYED_ORDERS;
@@ -35,6 +35,7 @@ export async function simulateRules(
   };
   const { replayed, ...output } = await runReplay(
     deps.databaseUrl ? { databaseUrl: deps.databaseUrl, request } : { data: await loadReplayInput(deps.db, request) },
+    deps.onProgress,
   );
   return {
     days: input.days,

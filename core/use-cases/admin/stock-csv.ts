@@ -19,16 +19,24 @@ const header = [
 ];
 const fmt = (n: number | null | undefined) => (n === null || n === undefined ? '' : String(Math.round(n * 100) / 100));
 
-/** The Stock list as CSV rows: one row per SKU and warehouse (one for a SKU held nowhere), every page of the filter. */
-export async function stockCsvRows(
+/** SKUs read per batch: one batch of rows in memory at a time, however large the shop. */
+export const STOCK_CSV_BATCH = 500;
+
+/**
+ * The Stock list as CSV rows, batch by batch: one row per SKU and warehouse (one for a SKU held
+ * nowhere), every page of the filter, the header first. A batch is read when the consumer asks for
+ * it, so a slow download holds one batch in memory, not the whole set.
+ */
+export async function* stockCsvBatches(
   deps: { db: DbOrTx },
-  input: { shopId: number; filters: StockFilters },
-): Promise<string[][]> {
-  const rows: string[][] = [header];
+  input: { shopId: number; filters: StockFilters; batch?: number },
+): AsyncGenerator<string[][]> {
+  yield [header];
   const queries = createStockQueries(deps.db);
   let after: number | undefined;
   do {
-    const page = await queries.list(input.shopId, input.filters, { after, limit: 500 });
+    const rows: string[][] = [];
+    const page = await queries.list(input.shopId, input.filters, { after, limit: input.batch ?? STOCK_CSV_BATCH });
     for (const s of page.items) {
       for (const l of s.levels.length ? s.levels : [null]) {
         rows.push([
@@ -49,7 +57,7 @@ export async function stockCsvRows(
         ]);
       }
     }
+    if (rows.length) yield rows;
     after = page.nextAfter ?? undefined;
   } while (after);
-  return rows;
 }

@@ -5,15 +5,18 @@ import {
   saveRulesBody,
   saveRulesResponse,
   simulateBody,
-  simulationResult,
+  simulationParams,
+  simulationStarted,
+  simulationStatus,
 } from '../../../core/contracts/admin/index.js';
 import type { AppContext } from '../../../core/context.js';
 import { createRoutingRulesRepo } from '../../../core/db/routing-rules-repo.js';
 import { defaultRules } from '../../../core/domain/routing/index.js';
 import { saveRoutingRules } from '../../../core/use-cases/admin/save-routing-rules.js';
-import { simulateRules } from '../../../core/use-cases/admin/simulate-rules.js';
+import { NotFoundError } from '../../../core/errors.js';
+import { readRuleSimulation, startRuleSimulation } from '../../../core/use-cases/admin/simulation-jobs.js';
 
-/** The ordered rule list: read, save (optimistic version check), and try a draft on past orders. */
+/** The ordered rule list: read, save (optimistic version check), and try a draft on past orders (a job). */
 export async function routingRuleRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
@@ -29,14 +32,26 @@ export async function routingRuleRoutes(app: FastifyInstance, { ctx }: { ctx: Ap
     ),
   );
 
+  // try a draft on past orders: a job (seconds of CPU at scale), answered at once with its id, then polled
   r.post(
-    '/routing-rules/simulate',
-    { schema: { body: simulateBody, response: { 200: simulationResult } } },
-    async (req) =>
-      simulateRules(
-        // on Postgres the replay worker reads the orders on its own connection; PGlite lives in this thread
-        { db: ctx.db, databaseUrl: ctx.database.driver === 'postgres' ? ctx.config.db.url : undefined },
-        { shopId: req.shop.id, draft: req.body.rules, days: req.body.days, now: new Date() },
-      ),
+    '/routing-rules/simulations',
+    { schema: { body: simulateBody, response: { 202: simulationStarted } } },
+    async (req, reply) => {
+      const started = await startRuleSimulation(
+        { queues: ctx.queues },
+        { shopId: req.shop.id, rules: req.body.rules, days: req.body.days, now: new Date() },
+      );
+      return reply.code(202).send(started);
+    },
+  );
+
+  r.get(
+    '/routing-rules/simulations/:id',
+    { schema: { params: simulationParams, response: { 200: simulationStatus } } },
+    async (req) => {
+      const status = await readRuleSimulation({ queues: ctx.queues }, { shopId: req.shop.id, id: req.params.id });
+      if (!status) throw new NotFoundError('simulation');
+      return status;
+    },
   );
 }

@@ -39,9 +39,9 @@ import {
   snoozeAlert,
   updateSkuPurchasing,
 } from '../../../core/use-cases/admin/stock-actions.js';
-import { stockCsvRows } from '../../../core/use-cases/admin/stock-csv.js';
-import { iso, toReplenishment, toSku, toStockAlert } from './to-dto.js';
-import { toCsv } from './csv.js';
+import { stockCsvBatches } from '../../../core/use-cases/admin/stock-csv.js';
+import { iso, toReplenishment, toSku, toStockAlert, toStockItem } from './to-dto.js';
+import { csvStream, toCsv } from './csv.js';
 
 const filters = (q: StockFilterQuery) => ({
   q: q.q,
@@ -60,20 +60,27 @@ export async function stockRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
   const r = app.withTypeProvider<ZodTypeProvider>();
   const deps = { db: ctx.db, queues: ctx.queues, log: ctx.log };
 
-  r.get('/stock', { schema: { querystring: stockQuery, response: { 200: stockPage } } }, async (req) =>
-    createStockQueries(ctx.db).list(req.shop.id, filters(req.query), {
+  r.get('/stock', { schema: { querystring: stockQuery, response: { 200: stockPage } } }, async (req) => {
+    const page = await createStockQueries(ctx.db).list(req.shop.id, filters(req.query), {
       after: req.query.after,
       limit: req.query.limit,
-    }),
-  );
+    });
+    return { items: page.items.map(toStockItem), nextAfter: page.nextAfter };
+  });
 
   r.get(
     '/stock.csv',
     { schema: { querystring: stockFilterQuery, response: { 200: csvResponse } } },
+    // every SKU × warehouse of the shop: streamed, never built whole on the request thread (the
+    // schema documents the text the stream carries, hence the cast)
     async (req, reply) =>
       reply
         .headers(csv('stock.csv'))
-        .send(toCsv(await stockCsvRows({ db: ctx.db }, { shopId: req.shop.id, filters: filters(req.query) }))),
+        .send(
+          csvStream(
+            stockCsvBatches({ db: ctx.db }, { shopId: req.shop.id, filters: filters(req.query) }),
+          ) as unknown as string,
+        ),
   );
 
   r.get(
@@ -149,6 +156,7 @@ export async function stockRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
     orders: await suggestShopPurchaseOrders({ db: ctx.db }, { shopId: req.shop.id }),
   }));
 
+  // one line per SKU to reorder, the same set GET /purchase-orders answers as JSON: small, sent whole
   r.get('/purchase-orders.csv', { schema: { response: { 200: csvResponse } } }, async (req, reply) =>
     reply
       .headers(csv('purchase-orders.csv'))

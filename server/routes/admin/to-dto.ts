@@ -2,7 +2,7 @@ import type * as C from '../../../core/contracts/admin/index.js';
 import type { StockAlertRow } from '../../../core/db/alerts-queries.js';
 import type { ShopifyLocationRow } from '../../../core/db/locations-queries.js';
 import type { SkuRow } from '../../../core/db/purchasing-queries.js';
-import type { ReplenishmentSnapshotRow } from '../../../core/db/stock-queries.js';
+import type { ReplenishmentSnapshotRow, StockListRow } from '../../../core/db/stock-queries.js';
 import type { Shop } from '../../../core/db/shops-repo.js';
 import type { ImportRow, ReconcileRun } from '../../../core/db/sync-repo.js';
 import type { WarehouseRow } from '../../../core/db/warehouses-repo.js';
@@ -248,4 +248,20 @@ export const toReplenishment = (r: ReplenishmentSnapshotRow): C.Replenishment =>
   revenue: r.revenue,
   lastSale: r.lastSale,
   computedAt: iso(r.computedAt),
+});
+
+const round3 = (n: number | null): number | null => (n === null ? null : Math.round(n * 1000) / 1000);
+
+/** A row of the Stock list as the table shows it: levels as [warehouseId, onHand, reserved], alert kinds only. */
+export const toStockItem = (s: StockListRow): C.StockItem => ({
+  id: s.id,
+  sku: s.sku,
+  title: s.title,
+  abcClass: s.abcClass,
+  levels: s.levels.map((l) => [l.warehouseId, l.onHand, l.reserved]),
+  meanDaily: round3(s.meanDaily),
+  daysOfCover: round3(s.daysOfCover),
+  projectedStockout: s.projectedStockout,
+  reorderPoint: round3(s.reorderPoint),
+  alerts: [...new Set(s.alerts.map((a) => a.kind))],
 });

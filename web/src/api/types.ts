@@ -31,6 +31,8 @@ export type {
   ShopResponse,
   ShopSettings,
   SimulationResult,
+  SimulationStarted,
+  SimulationStatus,
   TimelineEntry,
   Warehouse,
   WarehouseInput,

@@ -292,6 +292,8 @@ export const enSetup = {
     other:
       'The last {days} days hold more orders than one replay takes: the {count} most recent, placed from {from} to {to}, were replayed.',
   },
+  'sim.progress': 'Replaying past orders: {percent} done',
+  'sim.failed': 'The replay did not finish. Try again.',
   'sim.metric': 'Measure',
   'sim.current': 'Saved rules',
   'sim.draft': 'This draft',

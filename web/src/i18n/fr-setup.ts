@@ -302,6 +302,8 @@ export const frSetup: Record<keyof typeof enSetup, Message> = {
     other:
       'Les {days} derniers jours comptent plus de commandes qu’un essai n’en rejoue : les {count} plus récentes, passées entre le {from} et le {to}, ont été rejouées.',
   },
+  'sim.progress': 'Rejeu des commandes passées : {percent} effectués',
+  'sim.failed': 'Le rejeu n’a pas abouti. Réessayez.',
   'sim.metric': 'Mesure',
   'sim.current': 'Règles enregistrées',
   'sim.draft': 'Ce brouillon',

@@ -7,39 +7,30 @@ import {
   DataTable,
   InlineStack,
   Link,
+  ProgressBar,
   Select,
   SkeletonBodyText,
   Text,
 } from '@shopify/polaris';
-import { useState } from 'react';
-import { useApi } from '../../api/api-context.js';
-import type { RoutingRule, RuleSetMetrics, SimulationResult } from '../../api/types.js';
+import { useId, useState } from 'react';
+import type { RoutingRule, RuleSetMetrics } from '../../api/types.js';
 import { ErrorBanner } from '../../components/error-banner.js';
 import { useI18n } from '../../i18n/i18n.js';
+import { useSimulation } from './use-simulation.js';
 
 type Better = 'higher' | 'lower';
 
 /** "Try on past orders": the draft rules against the saved ones on the same past orders, and what would move. */
 export function SimulationCard({ draft }: { draft: RoutingRule[] }) {
   const { t, format } = useI18n();
-  const api = useApi();
+  const progressId = useId();
   const [days, setDays] = useState('30');
-  const [result, setResult] = useState<SimulationResult | null>(null);
-  const [error, setError] = useState<Error | null>(null);
-  const [running, setRunning] = useState(false);
   const [showAll, setShowAll] = useState(false);
+  const { result, progress, running, error, start } = useSimulation(t('sim.failed'));
 
   const run = async () => {
-    setRunning(true);
-    setError(null);
-    try {
-      setResult(await api.post<SimulationResult>('/routing-rules/simulate', { rules: draft, days: Number(days) }));
-      setShowAll(false);
-    } catch (e) {
-      setError(e as Error);
-    } finally {
-      setRunning(false);
-    }
+    setShowAll(false);
+    await start(draft, Number(days));
   };
 
   const delta = (cur: number, next: number, better: Better, show: (n: number) => string) => {
@@ -98,6 +89,14 @@ export function SimulationCard({ draft }: { draft: RoutingRule[] }) {
           </InlineStack>
         </InlineStack>
         {error ? <ErrorBanner error={error} onRetry={() => void run()} /> : null}
+        {running ? (
+          <BlockStack gap="200">
+            <Text as="p" variant="bodySm" tone="subdued" id={progressId}>
+              {t('sim.progress', { percent: format.percent(progress) })}
+            </Text>
+            <ProgressBar progress={Math.round(progress * 100)} size="small" ariaLabelledBy={progressId} />
+          </BlockStack>
+        ) : null}
         {running && !result ? (
           <Box minHeight="240px">
             <SkeletonBodyText lines={8} />

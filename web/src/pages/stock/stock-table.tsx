@@ -16,11 +16,11 @@ import { useI18n } from '../../i18n/i18n.js';
 import { useNavigate } from '../../router/router.js';
 
 /** Units every warehouse can still promise: on hand minus reserved, summed. */
-export const availableTotal = (s: StockItem) => s.levels.reduce((n, l) => n + l.available, 0);
+export const availableTotal = (s: StockItem) => s.levels.reduce((n, [, onHand, reserved]) => n + onHand - reserved, 0);
 
 function StatusCell({ s }: { s: StockItem }) {
   const { t } = useI18n();
-  const kinds = ALERT_KINDS.filter((k) => s.alerts.some((a) => a.kind === k));
+  const kinds = ALERT_KINDS.filter((k) => s.alerts.includes(k));
   const out = availableTotal(s) <= 0 && !kinds.includes('out_of_stock_with_backorders');
   if (!kinds.length && !out)
     return (
@@ -140,18 +140,18 @@ export function StockTable({
               <AbcBadge abc={s.abcClass} />
             </IndexTable.Cell>
             {warehouses.map((w) => {
-              const l = s.levels.find((x) => x.warehouseId === w.id);
+              const l = s.levels.find(([warehouseId]) => warehouseId === w.id);
               return (
                 <IndexTable.Cell key={w.id}>
                   {l ? (
                     <BlockStack gap="0" inlineAlign="end">
-                      <Text as="span" numeric tone={l.available <= 0 ? 'critical' : undefined}>
-                        {format.number(l.available)}
+                      <Text as="span" numeric tone={l[1] - l[2] <= 0 ? 'critical' : undefined}>
+                        {format.number(l[1] - l[2])}
                       </Text>
                       <Text as="span" variant="bodySm" tone="subdued" numeric>
                         {t('stock.levelDetail', {
-                          onHand: format.number(l.onHand),
-                          reserved: format.number(l.reserved),
+                          onHand: format.number(l[1]),
+                          reserved: format.number(l[2]),
                         })}
                       </Text>
                     </BlockStack>
