@@ -108,7 +108,8 @@ export function createOrderSearch(opts: { now: () => Date; marketplaceId: string
       const lastUpdatedAfter = one('lastUpdatedAfter');
       if (!!createdAfter === !!lastUpdatedAfter)
         throw new AmazonSimError(400, 'InvalidInput', 'Exactly one of createdAfter or lastUpdatedAfter is required');
-      const nowIso = opts.now().toISOString();
+      // an order changed in this very millisecond is inside the window, not after it
+      const nowIso = new Date(opts.now().getTime() + 1).toISOString();
       const createdBefore = createdAfter ? (one('createdBefore') ?? nowIso) : undefined;
       const lastUpdatedBefore = lastUpdatedAfter ? (one('lastUpdatedBefore') ?? nowIso) : undefined;
       if (one('createdBefore') && lastUpdatedAfter)
