@@ -183,12 +183,10 @@ export function createAmazonSim(opts: AmazonSimOptions = {}) {
     }
     if (b.refresh_token !== creds.refreshToken) {
       record('token', 400);
-      return reply
-        .code(400)
-        .send({
-          error: 'invalid_grant',
-          error_description: 'The request has an invalid grant parameter : refresh_token',
-        });
+      return reply.code(400).send({
+        error: 'invalid_grant',
+        error_description: 'The request has an invalid grant parameter : refresh_token',
+      });
     }
     const ttl = opts.tokenTtlSeconds ?? 3600;
     const token = `Atza|sim-${randomBytes(16).toString('hex')}`;

@@ -52,6 +52,14 @@ const notificationSchema = z.object({
   }),
   NotificationMetadata: z.object({ NotificationId: z.string().min(1) }).passthrough(),
 });
+/** null for a body that is not a notification we know (junk, or a test message) */
+function parseNotification(body: string): z.infer<typeof notificationSchema> | null {
+  try {
+    return notificationSchema.parse(JSON.parse(body));
+  } catch {
+    return null;
+  }
+}
 const receiveSchema = z.object({
   Messages: z.array(z.object({ ReceiptHandle: z.string(), Body: z.string() }).passthrough()).optional(),
 });
@@ -178,12 +186,7 @@ export function createAmazonChannel(account: AmazonAccount, deps: AmazonChannelD
         );
         const messages = res.Messages ?? [];
         for (const m of messages) {
-          let n: z.infer<typeof notificationSchema> | null = null;
-          try {
-            n = notificationSchema.parse(JSON.parse(m.Body));
-          } catch {
-            n = null;
-          }
+          const n = parseNotification(m.Body);
           if (!n || n.NotificationType !== 'ORDER_CHANGE') {
             // test notifications and other types name no order: nothing to read, acknowledge them
             await sqs('DeleteMessage', { ReceiptHandle: m.ReceiptHandle });
