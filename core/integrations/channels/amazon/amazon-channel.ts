@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { ChannelAccountSettings } from '../../../../drizzle/schema/channels.js';
 import { amazonCarrier } from '../../../domain/carriers/index.js';
 import { IntegrationError, RateLimitedError } from '../../../errors.js';
-import { CallGateWait, type CallGate } from '../call-gate.js';
+import type { CallGate } from '../call-gate.js';
 import type { Channel, ChannelNotification, ChannelOrder } from '../channel.js';
 import {
   amazonMessage,
@@ -147,8 +147,9 @@ export function createAmazonChannel(account: AmazonAccount, deps: AmazonChannelD
       if (at.token) {
         path = `orders/2026-01-01/orders?marketplaceIds=${mp}&paginationToken=${encodeURIComponent(at.token)}`;
       } else {
+        // between sweeps the queue's notifications carry the news: an empty read, the cursor kept
         const wait = await deps.gate.take(`amazon:${account.id}:searchOrders`, sweepEvery);
-        if (wait > 0) throw new CallGateWait('searchOrders sweep within its usage plan', 'amazon', wait);
+        if (wait > 0) return { orders: [], nextCursor: JSON.stringify(at), more: false };
         const after = new Date(Date.parse(at.since) - AMAZON_OVERLAP_MS).toISOString();
         const q = new URLSearchParams({
           marketplaceIds: s.marketplaceId,
