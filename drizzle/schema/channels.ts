@@ -35,6 +35,8 @@ export type ChannelAccountSettings =
       pageSize?: number;
       /** SQS long-polling wait of a poll's first receive */
       waitTimeSeconds?: number;
+      /** how long a received notification stays hidden: a poll that failed to read its order sees it again after this */
+      visibilityTimeoutSeconds?: number;
     };
 
 /**

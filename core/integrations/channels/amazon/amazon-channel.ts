@@ -182,7 +182,7 @@ export function createAmazonChannel(account: AmazonAccount, deps: AmazonChannelD
           await sqs('ReceiveMessage', {
             MaxNumberOfMessages: 10,
             WaitTimeSeconds: batch === 0 ? (s.waitTimeSeconds ?? 1) : 0,
-            VisibilityTimeout: 60,
+            VisibilityTimeout: s.visibilityTimeoutSeconds ?? 60,
           }),
         );
         const messages = res.Messages ?? [];
