@@ -256,7 +256,10 @@ export function createAmazonChannel(account: AmazonAccount, deps: AmazonChannelD
       let accepted = 0;
       let rejected = 0;
       let reference: string | null = null;
-      for (const q of input) {
+      // past the burst, keep to the usage plan's rate instead of meeting 429s (a bit slower, for clock jitter)
+      const spacingMs = Math.ceil(1100 / client.rate('patchListingsItem'));
+      for (const [i, q] of input.entries()) {
+        if (i >= amazonUsagePlans.patchListingsItem.burst) await new Promise((r) => setTimeout(r, spacingMs));
         const body: ListingsItemPatchRequest = {
           productType: 'PRODUCT',
           patches: [
