@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { ChannelAccountSettings } from '../../../../drizzle/schema/channels.js';
 import { amazonCarrier } from '../../../domain/carriers/index.js';
 import { IntegrationError, RateLimitedError } from '../../../errors.js';
-import type { CallGate } from '../call-gate.js';
+import { CallGateWait, type CallGate } from '../call-gate.js';
 import type { Channel, ChannelNotification, ChannelOrder } from '../channel.js';
 import {
   amazonMessage,
@@ -256,10 +256,18 @@ export function createAmazonChannel(account: AmazonAccount, deps: AmazonChannelD
       let accepted = 0;
       let rejected = 0;
       let reference: string | null = null;
-      // past the burst, keep to the usage plan's rate instead of meeting 429s (a bit slower, for clock jitter)
+      // one push per account at a time, at the usage plan's rate (a bit slower, for clock jitter):
+      // pushes side by side would drain the bucket into 429s and hold every worker slot waiting
       const spacingMs = Math.ceil(1100 / client.rate('patchListingsItem'));
-      for (const [i, q] of input.entries()) {
-        if (i >= amazonUsagePlans.patchListingsItem.burst) await new Promise((r) => setTimeout(r, spacingMs));
+      const busy = await deps.gate.take(`amazon:${account.id}:quantity-push`, input.length * spacingMs + 2_000);
+      if (busy > 0) throw new CallGateWait('another quantity push of this account is running', 'amazon', busy);
+      for (const q of input) {
+        for (;;) {
+          const wait = await deps.gate.take(`amazon:${account.id}:patchListingsItem`, spacingMs);
+          if (wait === 0) break;
+          if (wait > INLINE_WAIT_MAX_MS) throw new CallGateWait('patchListingsItem spacing', 'amazon', wait);
+          await new Promise((r) => setTimeout(r, wait));
+        }
         const body: ListingsItemPatchRequest = {
           productType: 'PRODUCT',
           patches: [
