@@ -4,7 +4,7 @@ import { createChannelAccountsRepo } from '../db/channel-accounts-repo.js';
 import type { Db } from '../db/client.js';
 import { createInboxRepo } from '../db/inbox-repo.js';
 import { createShopsRepo } from '../db/shops-repo.js';
-import { NotFoundError } from '../errors.js';
+import { NotFoundError, RateLimitedError } from '../errors.js';
 import { CallGateWait } from '../integrations/channels/call-gate.js';
 import type { Channel, ChannelOrder } from '../integrations/channels/channel.js';
 import type { ChannelRegistry } from '../integrations/channels/index.js';
@@ -98,11 +98,24 @@ export async function pollChannelOrders(
     // or a late one reads the current version, which the inbox already holds or takes once
     const notes = await channel.receiveNotifications();
     if (notes.length) {
-      const versions = await channel.getOrders(notes.map((n) => n.orderExternalId));
+      const byOrder = new Map<string, string[]>();
+      for (const n of notes) byOrder.set(n.orderExternalId, [...(byOrder.get(n.orderExternalId) ?? []), n.receipt]);
+      const versions: ChannelOrder[] = [];
+      const handled: string[] = [];
+      for (const [orderId, receipts] of byOrder) {
+        try {
+          versions.push(...(await channel.getOrders([orderId])));
+        } catch (e) {
+          // throttled midway: keep what was read; the rest come back after their visibility timeout
+          if (e instanceof RateLimitedError && handled.length) break;
+          throw e;
+        }
+        handled.push(...receipts);
+      }
       newVersions += await toInbox(versions, now());
       // acknowledged only once the versions are in the inbox; a crash before this re-delivers them
-      await channel.deleteNotifications(notes.map((n) => n.receipt));
-      notified = notes.length;
+      await channel.deleteNotifications(handled);
+      notified = handled.length;
     }
     for (;;) {
       const at = now();
