@@ -54,6 +54,7 @@ describe('an Amazon seller account, end to end through its simulator, its SQS qu
           // one sweep in the whole test: every later order must come through the queue
           sweepEveryMs: 3_600_000,
           waitTimeSeconds: 0,
+          visibilityTimeoutSeconds: 1,
         },
       })
     ).id;
@@ -171,6 +172,29 @@ describe('an Amazon seller account, end to end through its simulator, its SQS qu
       (await r.t.ctx.db.select().from(allocations).where(eq(allocations.orderId, o!.id))).every(
         (a) => a.status === 'cancelled',
       ),
+    );
+  });
+
+  it('keeps what a throttled getOrder let it read, and takes the other notifications when they come back', async () => {
+    await waitFor('queue drained', () => sim.queue.list().length === 0 || (void poll(), false));
+    sim.setUsagePlans({ getOrder: { rate: 0.001, burst: 1 } });
+    const ids = [1, 2, 3].map(() => sim.state.placeOrder({ lines: [{ sku: 'BOL-BLEU', quantity: 1 }] }).orderId);
+    const stored = async () => (await Promise.all(ids.map((id) => ourOrder(id)))).filter((x) => x.length).length;
+    await poll();
+    await waitFor('one read, two left on the queue', async () => {
+      const left = sim.queue.list().filter((m) => ids.some((id) => m.Body.includes(id)));
+      return (await stored()) === 1 && left.length === 2;
+    });
+    expect(sim.calls.some((c) => c.operation === 'getOrder' && c.status === 429)).toBe(true);
+    sim.setUsagePlans({ getOrder: { rate: 0.5, burst: 30 } });
+    await waitFor('all three stored', async () => {
+      if ((await stored()) === 3) return true;
+      await poll();
+      return false;
+    });
+    await waitFor(
+      'their notifications deleted',
+      () => !sim.queue.list().some((m) => ids.some((id) => m.Body.includes(id))),
     );
   });
 });
