@@ -122,6 +122,8 @@ describe('admin API: marketplace channel accounts', () => {
         marketplaceId: amazon.state.marketplaceId,
         ...amazon.credentials,
         queueUrl: amazon.queueUrl,
+        awsAccessKeyId: 'AKIDEXAMPLE12345',
+        awsSecretAccessKey: 'aws-secret-for-the-queue',
       };
       const created = await call('POST', '/channel-accounts', body);
       expect(created.statusCode).toBe(201);
@@ -133,6 +135,11 @@ describe('admin API: marketplace channel accounts', () => {
       const [row] = await s.t.ctx.db.select().from(channelAccounts).where(eq(channelAccounts.id, account.id));
       expect(row!.credentialsEnc).not.toContain(amazon.credentials.refreshToken);
       expect(JSON.stringify(row!.settings)).not.toContain(amazon.credentials.clientSecret);
+      expect(JSON.stringify(row!.settings)).not.toContain('aws-secret-for-the-queue');
+      expect(JSON.parse(s.t.ctx.cipher.decrypt(row!.credentialsEnc))).toMatchObject({
+        refreshToken: amazon.credentials.refreshToken,
+        awsSecretAccessKey: 'aws-secret-for-the-queue',
+      });
       expect((await call('POST', `/channel-accounts/${account.id}/test`)).json()).toEqual({
         ok: true,
         accountName: 'Maison sur Amazon (Amazon.fr)',

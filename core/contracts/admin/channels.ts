@@ -83,6 +83,12 @@ export const createAmazonAccountBody = z
     clientSecret: clean(500),
     refreshToken: clean(2000),
     queueUrl: z.url().max(500).nullable().default(null),
+    /** the AWS key pair allowed to read the queue (SigV4); needed for a queue on AWS */
+    awsAccessKeyId: z
+      .string()
+      .regex(/^[A-Z0-9]{16,128}$/)
+      .optional(),
+    awsSecretAccessKey: clean(200).optional(),
     pollEveryMinutes: z.number().int().min(1).max(60).default(1),
   })
   .strict();

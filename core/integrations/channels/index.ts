@@ -12,7 +12,14 @@ export type { Channel } from './channel.js';
 /** Secrets per family, sealed together in `channel_accounts.credentials_enc`. */
 export const channelCredentialSchemas = {
   mirakl: z.object({ apiKey: z.string().min(1) }),
-  amazon: z.object({ clientId: z.string().min(1), clientSecret: z.string().min(1), refreshToken: z.string().min(1) }),
+  amazon: z.object({
+    clientId: z.string().min(1),
+    clientSecret: z.string().min(1),
+    refreshToken: z.string().min(1),
+    /** our AWS key pair for the SQS queue; absent: unsigned calls (the simulator) */
+    awsAccessKeyId: z.string().min(1).optional(),
+    awsSecretAccessKey: z.string().min(1).optional(),
+  }),
 } satisfies Record<ChannelKind, z.ZodType>;
 export type ChannelCredentials<K extends ChannelKind> = z.infer<(typeof channelCredentialSchemas)[K]>;
 

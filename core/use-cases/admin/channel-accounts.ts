@@ -105,6 +105,9 @@ export async function createAmazonAccount(
       clientId: b.clientId,
       clientSecret: b.clientSecret,
       refreshToken: b.refreshToken,
+      ...(b.awsAccessKeyId && b.awsSecretAccessKey
+        ? { awsAccessKeyId: b.awsAccessKeyId, awsSecretAccessKey: b.awsSecretAccessKey }
+        : {}),
     }),
     settings: {
       kind: 'amazon',

@@ -45,6 +45,10 @@ export const enChannels = {
   'channels.form.queueUrl': 'SQS queue URL for order notifications',
   'channels.form.queueUrlHelp':
     'Where Amazon sends ORDER_CHANGE notifications. Leave empty to read orders by polling only (every few minutes).',
+  'channels.form.awsAccessKeyId': 'AWS access key ID for the queue',
+  'channels.form.awsSecretAccessKey': 'AWS secret access key for the queue',
+  'channels.form.awsKeysHelp':
+    'An IAM key allowed to receive and delete messages on the queue above. Stored encrypted.',
   'channels.form.endpoint': 'Selling Partner API endpoint',
   'channels.form.lwaUrl': 'Login with Amazon token URL',
   'channels.form.connect': 'Connect',

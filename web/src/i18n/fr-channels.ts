@@ -49,6 +49,10 @@ export const frChannels: Record<keyof typeof enChannels, Message> = {
   'channels.form.queueUrl': 'URL de la file SQS des notifications de commande',
   'channels.form.queueUrlHelp':
     'Là où Amazon envoie les notifications ORDER_CHANGE. Laissez vide pour lire les commandes par interrogation seulement (toutes les quelques minutes).',
+  'channels.form.awsAccessKeyId': 'Identifiant de clé d’accès AWS pour la file',
+  'channels.form.awsSecretAccessKey': 'Clé d’accès secrète AWS pour la file',
+  'channels.form.awsKeysHelp':
+    'Une clé IAM autorisée à recevoir et supprimer les messages de la file ci-dessus. Stockée chiffrée.',
   'channels.form.endpoint': 'Point d’accès de la Selling Partner API',
   'channels.form.lwaUrl': 'URL de jeton Login with Amazon',
   'channels.form.connect': 'Connecter',

@@ -26,6 +26,8 @@ export interface AmazonAccount {
   clientId: string;
   clientSecret: string;
   refreshToken: string;
+  awsAccessKeyId?: string | undefined;
+  awsSecretAccessKey?: string | undefined;
   settings: AmazonSettings;
 }
 
@@ -82,7 +84,11 @@ export function createAmazonChannel(account: AmazonAccount, deps: AmazonChannelD
     },
     deps.tokens,
   );
-  const sqs = s.queueUrl ? createSqsClient(s.queueUrl) : null;
+  const aws =
+    account.awsAccessKeyId && account.awsSecretAccessKey
+      ? { accessKeyId: account.awsAccessKeyId, secretAccessKey: account.awsSecretAccessKey }
+      : null;
+  const sqs = s.queueUrl ? createSqsClient(s.queueUrl, aws) : null;
   const sweepEvery = Math.max(0, s.sweepEveryMs ?? DEFAULT_SWEEP_EVERY_MS);
   const pageSize = Math.min(100, Math.max(1, s.pageSize ?? 100));
   const mp = encodeURIComponent(s.marketplaceId);

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { IntegrationError, RateLimitedError, RetriableIntegrationError } from '../../../errors.js';
 import { channelFetch, type ChannelResponse } from '../http.js';
+import { signAwsRequest, sqsRegionOf, type AwsCredentials } from './aws-sigv4.js';
 
 const SERVICE = 'amazon';
 
@@ -157,18 +158,35 @@ export function createAmazonClient(cfg: AmazonClientConfig, cache: LwaTokenCache
 export type AmazonClient = ReturnType<typeof createAmazonClient>;
 
 /**
- * The SQS JSON protocol (X-Amz-Target) against the queue's regional endpoint. The simulator
- * takes unsigned calls; a queue on AWS also needs a SigV4 signature, which this build does not add.
+ * The SQS JSON protocol (X-Amz-Target) against the queue's regional endpoint, signed with
+ * SigV4 when an AWS key pair is given and the host names its region (the simulator takes
+ * unsigned calls).
  */
-export function createSqsClient(queueUrl: string) {
+export function createSqsClient(queueUrl: string, aws: AwsCredentials | null) {
   const endpoint = `${new URL(queueUrl).origin}/`;
+  const region = sqsRegionOf(queueUrl);
   return async (action: 'ReceiveMessage' | 'DeleteMessage', body: Record<string, unknown>): Promise<unknown> => {
+    const payload = JSON.stringify({ QueueUrl: queueUrl, ...body });
+    const headers: Record<string, string> = {
+      'content-type': 'application/x-amz-json-1.0',
+      'x-amz-target': `AmazonSQS.${action}`,
+    };
+    if (aws && region)
+      Object.assign(
+        headers,
+        signAwsRequest(
+          { method: 'POST', url: endpoint, headers, body: payload },
+          aws,
+          { region, service: 'sqs' },
+          new Date(),
+        ),
+      );
     const res = await channelFetch({
       service: 'amazon-sqs',
       url: endpoint,
       method: 'POST',
-      headers: { 'content-type': 'application/x-amz-json-1.0', 'x-amz-target': `AmazonSQS.${action}` },
-      body: JSON.stringify({ QueueUrl: queueUrl, ...body }),
+      headers,
+      body: payload,
       // long polling holds the call up to WaitTimeSeconds
       timeoutMs: 25_000,
     });

@@ -25,6 +25,8 @@ const emptyAmazon = {
   clientSecret: '',
   refreshToken: '',
   queueUrl: '',
+  awsAccessKeyId: '',
+  awsSecretAccessKey: '',
   baseUrl: 'https://sellingpartnerapi-eu.amazon.com',
   lwaUrl: 'https://api.amazon.com/auth/o2/token',
 };
@@ -55,7 +57,14 @@ export function ConnectModal({
       const body =
         kind === 'mirakl'
           ? { kind, ...mirakl }
-          : { kind, ...amazon, sellerId: amazon.sellerId.trim(), queueUrl: amazon.queueUrl.trim() || null };
+          : {
+              kind,
+              ...amazon,
+              sellerId: amazon.sellerId.trim(),
+              queueUrl: amazon.queueUrl.trim() || null,
+              awsAccessKeyId: amazon.awsAccessKeyId.trim() || undefined,
+              awsSecretAccessKey: amazon.awsSecretAccessKey || undefined,
+            };
       const res = await api.post<ChannelAccountResponse>('/channel-accounts', body);
       onCreated(res.account);
       setMirakl(emptyMirakl);
@@ -163,6 +172,21 @@ export function ConnectModal({
                 autoComplete="off"
                 type="url"
                 helpText={t('channels.form.queueUrlHelp')}
+              />
+              <TextField
+                label={t('channels.form.awsAccessKeyId')}
+                value={amazon.awsAccessKeyId}
+                onChange={setA('awsAccessKeyId')}
+                autoComplete="off"
+                helpText={t('channels.form.awsKeysHelp')}
+                monospaced
+              />
+              <TextField
+                label={t('channels.form.awsSecretAccessKey')}
+                value={amazon.awsSecretAccessKey}
+                onChange={setA('awsSecretAccessKey')}
+                autoComplete="off"
+                type="password"
               />
               <TextField
                 label={t('channels.form.endpoint')}
