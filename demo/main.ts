@@ -12,6 +12,7 @@ import { createShopsRepo } from '../core/db/shops-repo.js';
 import { ensureRedis } from './redis.js';
 import { setupDemoShop } from './setup-demo-shop.js';
 import { startDemoActivity } from './activity.js';
+import { startDemoAmazon } from './amazon-marketplace.js';
 import { startDemoMarketplaces } from './marketplaces.js';
 import { ensureWebBuilt } from './build-web.js';
 
@@ -89,6 +90,7 @@ const demoSkus = sim.control
   .flatMap((p) => p.variants.map((v) => v.sku))
   .filter((s): s is string => !!s);
 const marketplaces = await startDemoMarketplaces({ ctx, shopId: setup.shopId, skus: demoSkus, log });
+const amazon = await startDemoAmazon({ ctx, shopId: setup.shopId, skus: demoSkus, log });
 
 for (;;) {
   const res = await app.inject({ method: 'GET', url: '/readyz' });
@@ -98,12 +100,13 @@ for (;;) {
 }
 process.stdout.write(`ready: ${appUrl}\n`);
 process.stderr.write(
-  `demo: Shopify simulator at ${simUrl}, shop ${DEMO_SHOP}, ${setup.warehouses.length} warehouses with 3PL robots; Mirakl operator (channel fnac) at ${marketplaces.url}; feed docs at ${appUrl}/feed/v1/docs\n`,
+  `demo: Shopify simulator at ${simUrl}, shop ${DEMO_SHOP}, ${setup.warehouses.length} warehouses with 3PL robots; Mirakl operator (channel fnac) at ${marketplaces.url}; Amazon seller (channel amazon-fr) at ${amazon.url}; feed docs at ${appUrl}/feed/v1/docs\n`,
 );
 
 onShutdown(log, async () => {
   await activity.stop();
   await marketplaces.stop();
+  await amazon.stop();
   await app.close();
   await workers.close();
   await sim.stop();

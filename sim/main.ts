@@ -2,10 +2,12 @@
  * Simulators of the outside world, one sub-command each:
  *   npm run sim -- shopify --port <p> [--app-url <url>] [--seed demo]
  *   npm run sim -- mirakl --port <p> [--api-key K] [--free-calls]
+ *   npm run sim -- amazon --port <p> [--refresh-token R] [--free-calls]
  *   npm run sim -- 3pl --app-url <url> --api-key <key> [--ship-delay-ms N] [--poll-ms N]
  * Prints exactly one line "ready: <url>" on stdout once listening; logs go to stderr.
  */
 import { threePlCommand } from './3pl/cli.js';
+import { runAmazon } from './amazon/cli.js';
 import { runMirakl } from './mirakl/cli.js';
 import { runShopify } from './shopify/cli.js';
 
@@ -16,6 +18,7 @@ const commands: Record<string, SimCommand> = {
   shopify: runShopify,
   '3pl': threePlCommand,
   mirakl: runMirakl,
+  amazon: runAmazon,
 };
 
 async function main(): Promise<void> {

@@ -77,6 +77,13 @@ export function createChannelAccountsRepo(db: DbOrTx) {
         .set({ baseUrl, updatedAt: new Date() })
         .where(and(eq(channelAccounts.shopId, shopId), eq(channelAccounts.id, id)));
     },
+    /** a demo restarted on new ports: the endpoints move, the cursor and health stay */
+    async setEndpoints(shopId: number, id: number, baseUrl: string, settings: ChannelAccountSettings): Promise<void> {
+      await db
+        .update(channelAccounts)
+        .set({ baseUrl, settings, updatedAt: new Date() })
+        .where(and(eq(channelAccounts.shopId, shopId), eq(channelAccounts.id, id)));
+    },
     async setCursor(shopId: number, id: number, cursor: string): Promise<void> {
       await db
         .update(channelAccounts)

@@ -4,8 +4,8 @@ import type { Logger } from '../logger.js';
 import type { Queues } from '../queue/producer.js';
 import { enqueueChannelStockPush } from '../queue/producers.js';
 
-/** Changes within this window are one push, even for a channel that allows more. */
-const COALESCE_MS = 5_000;
+/** Changes within this window are one push, even for a channel that allows more; it is also the longest a change waits. */
+const COALESCE_MS = 2_000;
 
 /**
  * Part of the coalesced inventory sync: one stock push job per marketplace account, each on
@@ -23,7 +23,9 @@ export async function kickChannelStock(
   for (const a of accounts) {
     const window = Math.max(COALESCE_MS, stockIntervalOf(a.settings));
     const bucket = Math.floor(input.changedAt / window);
-    const due = window > COALESCE_MS ? Math.max(0, (bucket + 1) * window - now) : 0;
+    // the bucket's one push runs when the bucket ends: run at once, it would have read the stock
+    // before a later change of the same bucket, whose kick then finds the job id taken and is lost
+    const due = Math.max(0, (bucket + 1) * window - now);
     await enqueueChannelStockPush(
       deps.queues,
       { shopId: input.shopId, accountId: a.id, changedAt: input.changedAt, full: input.full },

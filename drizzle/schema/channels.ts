@@ -30,6 +30,13 @@ export type ChannelAccountSettings =
       lwaUrl: string;
       queueUrl: string | null;
       pollEveryMs: number;
+      /** least time between two searchOrders sweeps (default: the usage plan's one call per ~180 s) */
+      sweepEveryMs?: number;
+      pageSize?: number;
+      /** SQS long-polling wait of a poll's first receive */
+      waitTimeSeconds?: number;
+      /** how long a received notification stays hidden: a poll that failed to read its order sees it again after this */
+      visibilityTimeoutSeconds?: number;
     };
 
 /**

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { channelAccounts } from '../../drizzle/schema/index.js';
+import { createAmazonSim } from '../../sim/amazon/index.js';
 import { createMiraklSim, type MiraklSim } from '../../sim/mirakl/index.js';
 import { simShop, startSimApp, type SimApp } from '../helpers/sim-app.js';
 
@@ -105,5 +106,56 @@ describe('admin API: marketplace channel accounts', () => {
         })
       ).statusCode,
     ).toBe(400);
+  });
+
+  it('connects an Amazon seller with its LWA credentials sealed, reports its usage plans, and tests the connection', async () => {
+    const amazon = createAmazonSim({ storeName: 'Maison sur Amazon' });
+    const url = await amazon.start(0);
+    try {
+      const body = {
+        kind: 'amazon',
+        name: 'Amazon.fr',
+        code: 'amazon-fr',
+        baseUrl: url,
+        lwaUrl: `${url}/auth/o2/token`,
+        sellerId: amazon.state.sellerId,
+        marketplaceId: amazon.state.marketplaceId,
+        ...amazon.credentials,
+        queueUrl: amazon.queueUrl,
+        awsAccessKeyId: 'AKIDEXAMPLE12345',
+        awsSecretAccessKey: 'aws-secret-for-the-queue',
+      };
+      const created = await call('POST', '/channel-accounts', body);
+      expect(created.statusCode).toBe(201);
+      const { account } = created.json();
+      expect(account).toMatchObject({ kind: 'amazon', code: 'amazon-fr', lastError: null });
+      expect(account.limits).toContainEqual(
+        expect.objectContaining({ operation: 'searchOrders', ratePerSecond: 0.0056, burst: 20 }),
+      );
+      const [row] = await s.t.ctx.db.select().from(channelAccounts).where(eq(channelAccounts.id, account.id));
+      expect(row!.credentialsEnc).not.toContain(amazon.credentials.refreshToken);
+      expect(JSON.stringify(row!.settings)).not.toContain(amazon.credentials.clientSecret);
+      expect(JSON.stringify(row!.settings)).not.toContain('aws-secret-for-the-queue');
+      expect(JSON.parse(s.t.ctx.cipher.decrypt(row!.credentialsEnc))).toMatchObject({
+        refreshToken: amazon.credentials.refreshToken,
+        awsSecretAccessKey: 'aws-secret-for-the-queue',
+      });
+      expect((await call('POST', `/channel-accounts/${account.id}/test`)).json()).toEqual({
+        ok: true,
+        accountName: 'Maison sur Amazon (Amazon.fr)',
+      });
+      const revoked = await call('POST', '/channel-accounts', {
+        ...body,
+        code: 'amazon-de',
+        refreshToken: 'Atzr|revoked',
+      });
+      const check = (await call('POST', `/channel-accounts/${revoked.json().account.id}/test`)).json();
+      expect(check).toMatchObject({ ok: false, reason: expect.stringMatching(/invalid_grant/) });
+      expect((await call('POST', '/channel-accounts', { ...body, code: 'amz', sellerId: 'bad id' })).statusCode).toBe(
+        400,
+      );
+    } finally {
+      await amazon.stop();
+    }
   });
 });

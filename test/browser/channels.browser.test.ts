@@ -5,6 +5,7 @@ import { createChannelAccountsRepo } from '../../core/db/channel-accounts-repo.j
 import { createShopsRepo } from '../../core/db/shops-repo.js';
 import { pollChannelOrders } from '../../core/use-cases/poll-channel-orders.js';
 import { buildApp } from '../../server/app.js';
+import { createAmazonSim, type AmazonSim } from '../../sim/amazon/index.js';
 import { createMiraklSim, type MiraklSim } from '../../sim/mirakl/index.js';
 import { createShopifySim, seedDemoShop, type ShopifySim } from '../../sim/shopify/index.js';
 import { createTestContext, type TestContext } from '../helpers/test-context.js';
@@ -15,6 +16,7 @@ const SHOP = 'demo-fr.myshopify.com';
 describe('the Channels page', () => {
   let sim: ShopifySim;
   let mirakl: MiraklSim;
+  let amazon: AmazonSim;
   let t: TestContext;
   let app: FastifyInstance;
   let appUrl: string;
@@ -29,6 +31,8 @@ describe('the Channels page', () => {
     seedDemoShop(sim, { domain: SHOP });
     mirakl = createMiraklSim({ apiKey: 'fnac-key', shopName: 'Maison Démo sur Fnac' });
     const miraklUrl = await mirakl.start(0);
+    amazon = createAmazonSim({ storeName: 'Maison Démo sur Amazon' });
+    const amazonUrl = await amazon.start(0);
     t = await createTestContext({
       SHOPIFY_API_ORIGIN: simUrl,
       SHOPIFY_API_KEY: 'demo-api-key',
@@ -63,9 +67,27 @@ describe('the Channels page', () => {
       credentialsEnc: t.ctx.channels.sealCredentials('mirakl', { apiKey: 'revoked-key' }),
       settings: { kind: 'mirakl', carriers, pageSize: 100, pollEveryMs: 300_000 },
     });
+    const amazonFr = await accounts.create(shop.id, {
+      kind: 'amazon',
+      code: 'amazon-fr',
+      name: 'Amazon.fr',
+      baseUrl: amazonUrl,
+      credentialsEnc: t.ctx.channels.sealCredentials('amazon', amazon.credentials),
+      settings: {
+        kind: 'amazon',
+        sellerId: amazon.state.sellerId,
+        marketplaceId: amazon.state.marketplaceId,
+        lwaUrl: `${amazonUrl}/auth/o2/token`,
+        queueUrl: amazon.queueUrl,
+        pollEveryMs: 60_000,
+        waitTimeSeconds: 0,
+      },
+    });
+    amazon.state.placeOrder({ lines: [{ sku: 'TASSE-BLEUE', quantity: 1 }] });
     mirakl.state.placeOrder({ lines: [{ sku: 'TASSE-BLEUE', quantity: 1 }] });
     const deps = { db: t.ctx.db, queues: t.ctx.queues, channels: t.ctx.channels, log: t.ctx.log };
     await pollChannelOrders(deps, { shopId: shop.id, accountId: fnac.id });
+    await pollChannelOrders(deps, { shopId: shop.id, accountId: amazonFr.id });
     await expect(pollChannelOrders(deps, { shopId: shop.id, accountId: darty.id })).rejects.toThrow(/401/);
     browser = await launchChromium();
     ({ context, page, errors } = await openContext(browser));
@@ -75,6 +97,7 @@ describe('the Channels page', () => {
     await browser?.close();
     await app?.close();
     await mirakl?.stop();
+    await amazon?.stop();
     await sim?.stop();
     await t?.close();
   });
@@ -91,10 +114,15 @@ describe('the Channels page', () => {
     await page.getByText(/answered 401: Unauthorized/).waitFor();
     await page.getByRole('button', { name: 'Test connection' }).first().click();
     await page.getByText('Connected to Maison Démo sur Fnac').waitFor();
+    await page.getByText('Amazon.fr', { exact: true }).waitFor();
+    await page.getByText(/searchOrders: at most once every \d+ s, 0\.0056 calls\/s, bursts of 20/).waitFor();
     await screenshot(page, 'channels-en');
-    await page.getByRole('button', { name: 'Connect a Mirakl operator' }).first().click();
+    await page.getByRole('button', { name: 'Connect a marketplace' }).first().click();
     await page.getByLabel('Seller API URL').waitFor();
     await screenshot(page, 'channels-connect-en', false);
+    await page.getByLabel('Marketplace', { exact: true }).selectOption('amazon');
+    await page.getByLabel('Refresh token').waitFor();
+    await screenshot(page, 'channels-connect-amazon-en', false);
     expect(errors).toEqual([]);
   });
 });

@@ -40,15 +40,17 @@ export type ChannelAccountDto = z.infer<typeof channelAccountDto>;
 export const channelListResponse = z.object({ accounts: z.array(channelAccountDto) });
 export type ChannelListResponse = z.infer<typeof channelListResponse>;
 
+const channelCode = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{1,39}$/, 'lowercase letters, digits and dashes')
+  .refine((v) => v !== 'shopify', 'shopify is the built-in channel');
+
 /** Connects a Mirakl operator: its seller API URL, the shop API key, optionally its SH21 carrier list. */
 export const createMiraklAccountBody = z
   .object({
     kind: z.literal('mirakl'),
     name: clean(120),
-    code: z
-      .string()
-      .regex(/^[a-z0-9][a-z0-9-]{1,39}$/, 'lowercase letters, digits and dashes')
-      .refine((v) => v !== 'shopify', 'shopify is the built-in channel'),
+    code: channelCode,
     baseUrl: z.url().max(500),
     apiKey: clean(500),
     carriers: z
@@ -59,6 +61,45 @@ export const createMiraklAccountBody = z
   })
   .strict();
 export type CreateMiraklAccountBody = z.infer<typeof createMiraklAccountBody>;
+
+/**
+ * Connects an Amazon seller: the SP-API regional endpoint, the app's LWA client and the seller's
+ * refresh token (from the website authorization workflow), and the SQS queue ORDER_CHANGE
+ * notifications are delivered to (optional: without it orders are read by sweeps only).
+ */
+export const createAmazonAccountBody = z
+  .object({
+    kind: z.literal('amazon'),
+    name: clean(120),
+    code: channelCode,
+    baseUrl: z.url().max(500).default('https://sellingpartnerapi-eu.amazon.com'),
+    lwaUrl: z.url().max(500).default('https://api.amazon.com/auth/o2/token'),
+    sellerId: z.string().regex(/^[A-Z0-9]{8,20}$/, 'the Merchant Token from Seller Central'),
+    marketplaceId: z
+      .string()
+      .regex(/^[A-Z0-9]{10,14}$/)
+      .default('A13V1IB3VIYZZH'),
+    clientId: clean(200),
+    clientSecret: clean(500),
+    refreshToken: clean(2000),
+    queueUrl: z.url().max(500).nullable().default(null),
+    /** the AWS key pair allowed to read the queue (SigV4); needed for a queue on AWS */
+    awsAccessKeyId: z
+      .string()
+      .regex(/^[A-Z0-9]{16,128}$/)
+      .optional(),
+    awsSecretAccessKey: clean(200).optional(),
+    pollEveryMinutes: z.number().int().min(1).max(60).default(1),
+  })
+  .strict();
+export type CreateAmazonAccountBody = z.infer<typeof createAmazonAccountBody>;
+
+/** Either family, told apart by `kind`. */
+export const createChannelAccountBody = z.discriminatedUnion('kind', [
+  createMiraklAccountBody,
+  createAmazonAccountBody,
+]);
+export type CreateChannelAccountBody = z.infer<typeof createChannelAccountBody>;
 
 export const channelAccountResponse = z.object({ account: channelAccountDto });
 export type ChannelAccountResponse = z.infer<typeof channelAccountResponse>;

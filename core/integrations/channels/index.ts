@@ -4,6 +4,7 @@ import type { TokenCipher } from '../../crypto/token-cipher.js';
 import { ValidationError } from '../../errors.js';
 import type { CallGate } from './call-gate.js';
 import type { Channel } from './channel.js';
+import { createAmazonChannel } from './amazon/amazon-channel.js';
 import { createMiraklChannel } from './mirakl/mirakl-channel.js';
 
 export type { Channel } from './channel.js';
@@ -11,7 +12,14 @@ export type { Channel } from './channel.js';
 /** Secrets per family, sealed together in `channel_accounts.credentials_enc`. */
 export const channelCredentialSchemas = {
   mirakl: z.object({ apiKey: z.string().min(1) }),
-  amazon: z.object({ clientId: z.string().min(1), clientSecret: z.string().min(1), refreshToken: z.string().min(1) }),
+  amazon: z.object({
+    clientId: z.string().min(1),
+    clientSecret: z.string().min(1),
+    refreshToken: z.string().min(1),
+    /** our AWS key pair for the SQS queue; absent: unsigned calls (the simulator) */
+    awsAccessKeyId: z.string().min(1).optional(),
+    awsSecretAccessKey: z.string().min(1).optional(),
+  }),
 } satisfies Record<ChannelKind, z.ZodType>;
 export type ChannelCredentials<K extends ChannelKind> = z.infer<(typeof channelCredentialSchemas)[K]>;
 
@@ -51,8 +59,10 @@ export const channelAdapters = {
       deps,
     );
   },
-  amazon: (a) => {
-    throw new ValidationError(`account ${a.id}: the Amazon adapter is not available in this build`);
+  amazon: (a, plain, deps) => {
+    if (a.settings.kind !== 'amazon') throw new ValidationError(`account ${a.id} has ${a.settings.kind} settings`);
+    const c = channelCredentialSchemas.amazon.parse(JSON.parse(plain));
+    return createAmazonChannel({ id: a.id, code: a.code, baseUrl: a.baseUrl, ...c, settings: a.settings }, deps);
   },
 } satisfies Record<ChannelKind, ChannelFactory>;
 

@@ -1,6 +1,8 @@
 import type {
   ChannelAccountDto,
   ConnectionCheckResponse,
+  CreateAmazonAccountBody,
+  CreateChannelAccountBody,
   CreateMiraklAccountBody,
 } from '../../contracts/admin/channels.js';
 import { createAuditRepo } from '../../db/audit-repo.js';
@@ -42,7 +44,7 @@ function limitsOf(a: ChannelAccountRow, deps: ChannelAccountDeps): ChannelAccoun
   try {
     return deps.channels.forAccount(a).limits();
   } catch {
-    // an account whose adapter cannot be built (Amazon in this build) still shows, without limits
+    // an account whose adapter cannot be built (unreadable settings or credentials) still shows, without limits
     return [];
   }
 }
@@ -84,6 +86,59 @@ export async function createMiraklAccount(
   // the poll schedule and the stock sync reach a new account anyway: a failed enqueue only delays its start
   await enqueueChannelAccountStart(deps.queues, input.shopId, row.id);
   return toDto(row, deps, {});
+}
+
+/** Connects an Amazon seller: LWA credentials sealed, polling (queue and sweeps) scheduled, a first poll and a full stock push queued. */
+export async function createAmazonAccount(
+  deps: ChannelAccountDeps,
+  input: { shopId: number; body: CreateAmazonAccountBody; actor: string },
+): Promise<ChannelAccountDto> {
+  const repo = createChannelAccountsRepo(deps.db);
+  const b = input.body;
+  if (await repo.byCode(input.shopId, b.code)) throw new ConflictError(`a channel with code ${b.code} exists`);
+  const row = await repo.create(input.shopId, {
+    kind: 'amazon',
+    code: b.code,
+    name: b.name,
+    baseUrl: b.baseUrl,
+    credentialsEnc: deps.channels.sealCredentials('amazon', {
+      clientId: b.clientId,
+      clientSecret: b.clientSecret,
+      refreshToken: b.refreshToken,
+      ...(b.awsAccessKeyId && b.awsSecretAccessKey
+        ? { awsAccessKeyId: b.awsAccessKeyId, awsSecretAccessKey: b.awsSecretAccessKey }
+        : {}),
+    }),
+    settings: {
+      kind: 'amazon',
+      sellerId: b.sellerId,
+      marketplaceId: b.marketplaceId,
+      lwaUrl: b.lwaUrl,
+      queueUrl: b.queueUrl,
+      pollEveryMs: b.pollEveryMinutes * 60_000,
+    },
+  });
+  await createAuditRepo(deps.db).record(input.shopId, 'channel_account', String(row.id), 'created', input.actor, {
+    kind: 'amazon',
+    code: b.code,
+    baseUrl: b.baseUrl,
+    sellerId: b.sellerId,
+    marketplaceId: b.marketplaceId,
+  });
+  // the poll schedule and the stock sync reach a new account anyway: a failed enqueue only delays its start
+  await enqueueChannelAccountStart(deps.queues, input.shopId, row.id);
+  return toDto(row, deps, {});
+}
+
+/** Connects an account of either family. */
+export async function createChannelAccount(
+  deps: ChannelAccountDeps,
+  input: { shopId: number; body: CreateChannelAccountBody; actor: string },
+): Promise<ChannelAccountDto> {
+  const { body } = input;
+  return body.kind === 'amazon'
+    ? createAmazonAccount(deps, { ...input, body })
+    : createMiraklAccount(deps, { ...input, body });
 }
 
 /** One authenticated call with the stored credentials. */

@@ -5,16 +5,16 @@ import {
   channelIdParams,
   channelListResponse,
   connectionCheckResponse,
-  createMiraklAccountBody,
+  createChannelAccountBody,
 } from '../../../core/contracts/admin/channels.js';
 import type { AppContext } from '../../../core/context.js';
 import {
-  createMiraklAccount,
+  createChannelAccount,
   listChannelAccounts,
   testChannelConnection,
 } from '../../../core/use-cases/admin/channel-accounts.js';
 
-/** Marketplace accounts: list with health, connect a Mirakl operator, test a connection. */
+/** Marketplace accounts: list with health, connect a Mirakl operator or an Amazon seller, test a connection. */
 export async function channelRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const deps = { db: ctx.db, channels: ctx.channels, queues: ctx.queues };
@@ -25,11 +25,11 @@ export async function channelRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
 
   r.post(
     '/channel-accounts',
-    { schema: { body: createMiraklAccountBody, response: { 201: channelAccountResponse } } },
+    { schema: { body: createChannelAccountBody, response: { 201: channelAccountResponse } } },
     async (req, reply) =>
       reply
         .code(201)
-        .send({ account: await createMiraklAccount(deps, { shopId: req.shop.id, body: req.body, actor: 'admin' }) }),
+        .send({ account: await createChannelAccount(deps, { shopId: req.shop.id, body: req.body, actor: 'admin' }) }),
   );
 
   r.post(

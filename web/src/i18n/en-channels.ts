@@ -2,12 +2,12 @@
 export const enChannels = {
   'nav.channels': 'Channels',
   'channels.subtitle': 'Marketplace accounts: orders read, tracking sent back, sellable quantities pushed.',
-  'channels.add': 'Connect a Mirakl operator',
+  'channels.add': 'Connect a marketplace',
   'channels.builtIn':
     'Your Shopify store is the built-in channel: its orders arrive by webhook and need no set-up here.',
   'channels.emptyTitle': 'No marketplace connected',
   'channels.emptyBody':
-    'Connect a Mirakl-based marketplace (Fnac Darty, Carrefour, Leroy Merlin, Boulanger…) with its seller API URL and your shop API key.',
+    'Connect a Mirakl-based marketplace (Fnac Darty, Carrefour, Leroy Merlin, Boulanger…) with its seller API URL and your shop API key, or your Amazon seller account with its Selling Partner API credentials.',
   'channels.kind.mirakl': 'Mirakl',
   'channels.kind.amazon': 'Amazon',
   'channels.healthy': 'Syncing',
@@ -21,6 +21,7 @@ export const enChannels = {
   'channels.lastError': 'Last error ({when})',
   'channels.limits': 'Call limits kept',
   'channels.everySeconds': 'at most once every {seconds} s',
+  'channels.rate': '{rate} calls/s, bursts of {burst}',
   'channels.test': 'Test connection',
   'channels.testOk': 'Connected to {name}',
   'channels.testFailed': 'Connection failed: {reason}',
@@ -30,6 +31,26 @@ export const enChannels = {
   'channels.form.url': 'Seller API URL',
   'channels.form.apiKey': 'Shop API key',
   'channels.form.apiKeyHelp': 'From the seller back office, User settings → API key. Stored encrypted.',
+  'channels.form.kind': 'Marketplace',
+  'channels.form.kindMirakl': 'A Mirakl operator (Fnac Darty, Carrefour, Leroy Merlin…)',
+  'channels.form.kindAmazon': 'Amazon (Selling Partner API)',
+  'channels.form.marketplace': 'Amazon marketplace',
+  'channels.form.sellerId': 'Seller ID',
+  'channels.form.sellerIdHelp': 'Seller Central → Settings → Account info → Merchant token.',
+  'channels.form.clientId': 'LWA client ID',
+  'channels.form.clientSecret': 'LWA client secret',
+  'channels.form.refreshToken': 'Refresh token',
+  'channels.form.refreshTokenHelp':
+    'Given when you authorise the app in Seller Central (starts with Atzr|). Stored encrypted with the client secret.',
+  'channels.form.queueUrl': 'SQS queue URL for order notifications',
+  'channels.form.queueUrlHelp':
+    'Where Amazon sends ORDER_CHANGE notifications. Leave empty to read orders by polling only (every few minutes).',
+  'channels.form.awsAccessKeyId': 'AWS access key ID for the queue',
+  'channels.form.awsSecretAccessKey': 'AWS secret access key for the queue',
+  'channels.form.awsKeysHelp':
+    'An IAM key allowed to receive and delete messages on the queue above. Stored encrypted.',
+  'channels.form.endpoint': 'Selling Partner API endpoint',
+  'channels.form.lwaUrl': 'Login with Amazon token URL',
   'channels.form.connect': 'Connect',
   'channels.created': '{name} connected; its first orders are being read',
 };

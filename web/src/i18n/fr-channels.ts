@@ -5,12 +5,12 @@ import type { Message } from './messages-en.js';
 export const frChannels: Record<keyof typeof enChannels, Message> = {
   'nav.channels': 'Canaux',
   'channels.subtitle': 'Comptes marketplace : commandes lues, suivi renvoyé, quantités vendables envoyées.',
-  'channels.add': 'Connecter un opérateur Mirakl',
+  'channels.add': 'Connecter une marketplace',
   'channels.builtIn':
     'Votre boutique Shopify est le canal intégré : ses commandes arrivent par webhook, sans réglage ici.',
   'channels.emptyTitle': 'Aucune marketplace connectée',
   'channels.emptyBody':
-    'Connectez une marketplace Mirakl (Fnac Darty, Carrefour, Leroy Merlin, Boulanger…) avec l’URL de son API vendeur et la clé API de votre boutique.',
+    'Connectez une marketplace Mirakl (Fnac Darty, Carrefour, Leroy Merlin, Boulanger…) avec l’URL de son API vendeur et la clé API de votre boutique, ou votre compte vendeur Amazon avec ses identifiants Selling Partner API.',
   'channels.kind.mirakl': 'Mirakl',
   'channels.kind.amazon': 'Amazon',
   'channels.healthy': 'Synchronisé',
@@ -24,6 +24,7 @@ export const frChannels: Record<keyof typeof enChannels, Message> = {
   'channels.lastError': 'Dernière erreur ({when})',
   'channels.limits': 'Limites d’appel respectées',
   'channels.everySeconds': 'au plus une fois toutes les {seconds} s',
+  'channels.rate': '{rate} appels/s, rafales de {burst}',
   'channels.test': 'Tester la connexion',
   'channels.testOk': 'Connecté à {name}',
   'channels.testFailed': 'Échec de la connexion : {reason}',
@@ -34,6 +35,26 @@ export const frChannels: Record<keyof typeof enChannels, Message> = {
   'channels.form.url': 'URL de l’API vendeur',
   'channels.form.apiKey': 'Clé API de la boutique',
   'channels.form.apiKeyHelp': 'Dans le back-office vendeur, Paramètres utilisateur → Clé API. Stockée chiffrée.',
+  'channels.form.kind': 'Marketplace',
+  'channels.form.kindMirakl': 'Un opérateur Mirakl (Fnac Darty, Carrefour, Leroy Merlin…)',
+  'channels.form.kindAmazon': 'Amazon (Selling Partner API)',
+  'channels.form.marketplace': 'Marketplace Amazon',
+  'channels.form.sellerId': 'Identifiant vendeur',
+  'channels.form.sellerIdHelp': 'Seller Central → Paramètres → Informations sur le compte → Jeton de marchand.',
+  'channels.form.clientId': 'Identifiant client LWA',
+  'channels.form.clientSecret': 'Secret client LWA',
+  'channels.form.refreshToken': 'Jeton d’actualisation',
+  'channels.form.refreshTokenHelp':
+    'Remis quand vous autorisez l’application dans Seller Central (commence par Atzr|). Stocké chiffré avec le secret client.',
+  'channels.form.queueUrl': 'URL de la file SQS des notifications de commande',
+  'channels.form.queueUrlHelp':
+    'Là où Amazon envoie les notifications ORDER_CHANGE. Laissez vide pour lire les commandes par interrogation seulement (toutes les quelques minutes).',
+  'channels.form.awsAccessKeyId': 'Identifiant de clé d’accès AWS pour la file',
+  'channels.form.awsSecretAccessKey': 'Clé d’accès secrète AWS pour la file',
+  'channels.form.awsKeysHelp':
+    'Une clé IAM autorisée à recevoir et supprimer les messages de la file ci-dessus. Stockée chiffrée.',
+  'channels.form.endpoint': 'Point d’accès de la Selling Partner API',
+  'channels.form.lwaUrl': 'URL de jeton Login with Amazon',
   'channels.form.connect': 'Connecter',
   'channels.created': '{name} connecté ; ses premières commandes sont en cours de lecture',
 };

@@ -6,19 +6,15 @@ import {
   Button,
   Card,
   EmptyState,
-  FormLayout,
   InlineGrid,
   InlineStack,
-  Modal,
   Page,
   SkeletonBodyText,
   Text,
-  TextField,
 } from '@shopify/polaris';
 import { useState } from 'react';
 import type {
   ChannelAccountDto,
-  ChannelAccountResponse,
   ChannelListResponse,
   ConnectionCheckResponse,
 } from '../../../../core/contracts/admin/channels.js';
@@ -26,6 +22,7 @@ import { useApi, useResource } from '../../api/api-context.js';
 import { ErrorBanner } from '../../components/error-banner.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { usePageReady } from '../../shell/page-ready.js';
+import { ConnectModal } from './connect-modal.js';
 import { useToast } from '../../shell/toast.js';
 
 function Figure({ label, value }: { label: string; value: string }) {
@@ -117,12 +114,20 @@ function AccountCard({ account }: { account: ChannelAccountDto }) {
             </Text>
             <InlineStack gap="200">
               {account.limits
-                .filter((l) => l.minIntervalMs)
+                .filter((l) => l.minIntervalMs || l.ratePerSecond)
                 .map((l) => (
-                  <Badge
-                    key={l.operation}
-                    tone="info"
-                  >{`${l.operation}: ${t('channels.everySeconds', { seconds: Math.round(l.minIntervalMs! / 1000) })}`}</Badge>
+                  <Badge key={l.operation} tone="info">
+                    {`${l.operation}: ${[
+                      l.minIntervalMs
+                        ? t('channels.everySeconds', { seconds: Math.round(l.minIntervalMs / 1000) })
+                        : null,
+                      l.ratePerSecond
+                        ? t('channels.rate', { rate: format.number(l.ratePerSecond, 4), burst: l.burst ?? 1 })
+                        : null,
+                    ]
+                      .filter(Boolean)
+                      .join(', ')}`}
+                  </Badge>
                 ))}
             </InlineStack>
           </BlockStack>
@@ -132,76 +137,7 @@ function AccountCard({ account }: { account: ChannelAccountDto }) {
   );
 }
 
-function ConnectModal({
-  open,
-  onClose,
-  onCreated,
-}: {
-  open: boolean;
-  onClose(): void;
-  onCreated(a: ChannelAccountDto): void;
-}) {
-  const { t } = useI18n();
-  const api = useApi();
-  const [form, setForm] = useState({ name: '', code: '', baseUrl: '', apiKey: '' });
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
-  const set = (k: keyof typeof form) => (v: string) => setForm((f) => ({ ...f, [k]: v }));
-  const submit = async () => {
-    setSaving(true);
-    setError(null);
-    try {
-      const res = await api.post<ChannelAccountResponse>('/channel-accounts', { kind: 'mirakl', ...form });
-      onCreated(res.account);
-      setForm({ name: '', code: '', baseUrl: '', apiKey: '' });
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setSaving(false);
-    }
-  };
-  return (
-    <Modal
-      open={open}
-      onClose={onClose}
-      title={t('channels.add')}
-      primaryAction={{ content: t('channels.form.connect'), onAction: () => void submit(), loading: saving }}
-      secondaryActions={[{ content: t('common.cancel'), onAction: onClose }]}
-    >
-      <Modal.Section>
-        <FormLayout>
-          {error ? <Banner tone="critical">{error}</Banner> : null}
-          <TextField label={t('channels.form.name')} value={form.name} onChange={set('name')} autoComplete="off" />
-          <TextField
-            label={t('channels.form.code')}
-            value={form.code}
-            onChange={set('code')}
-            autoComplete="off"
-            helpText={t('channels.form.codeHelp')}
-            monospaced
-          />
-          <TextField
-            label={t('channels.form.url')}
-            value={form.baseUrl}
-            onChange={set('baseUrl')}
-            autoComplete="off"
-            type="url"
-          />
-          <TextField
-            label={t('channels.form.apiKey')}
-            value={form.apiKey}
-            onChange={set('apiKey')}
-            autoComplete="off"
-            type="password"
-            helpText={t('channels.form.apiKeyHelp')}
-          />
-        </FormLayout>
-      </Modal.Section>
-    </Modal>
-  );
-}
-
-/** Marketplace accounts: health per account, a connection test, and connecting a Mirakl operator. */
+/** Marketplace accounts: health per account, a connection test, and connecting a Mirakl operator or an Amazon seller. */
 export function ChannelsPage() {
   const { t } = useI18n();
   const toast = useToast();
