@@ -90,6 +90,10 @@ export async function createInShopify(deps: SyncReturnDeps, gql: Gql, r: ReturnW
           quantity: x.line.quantity,
           returnReasonNote: note(x.line) || undefined,
         })),
+        exchangeLineItems: exchangeLines(r).map((l) => ({
+          variantId: l.exchangeVariantExternalId,
+          quantity: l.exchangeQuantity,
+        })),
       },
     });
     created = assertNoUserErrors('returnCreate', res.returnCreate).return!;
@@ -102,12 +106,28 @@ export async function createInShopify(deps: SyncReturnDeps, gql: Gql, r: ReturnW
   return created;
 }
 
+/** Lines that ask for an exchange Shopify can carry (a variant it knows). */
+export const exchangeLines = (r: ReturnWithLines) =>
+  r.lines.filter(
+    (l): l is typeof l & { exchangeVariantExternalId: string } =>
+      l.exchangeQuantity > 0 && !!l.exchangeVariantExternalId,
+  );
+
 /** Keeps Shopify's ids on our return and lines (a webhook may have linked the return already). */
 export async function storeRemoteIds(deps: SyncReturnDeps, r: ReturnWithLines, remote: ShopifyReturn): Promise<void> {
   const repo = createReturnsRepo(deps.db);
   if (r.externalId !== remote.id || r.status !== remote.status)
     await repo.update(r.shopId, r.id, { externalId: remote.id, status: remote.status, name: remote.name ?? r.name });
   const rfoLines = remote.reverseFulfillmentOrders.nodes.flatMap((x) => x.lineItems.nodes);
+  // Shopify keeps exchange lines on the return, not on a returned line: ours pair with them in order, by variant
+  const free = [...(remote.exchangeLineItems?.nodes ?? [])];
+  for (const l of exchangeLines(r)) {
+    const i = free.findIndex((x) => x.id === l.exchangeExternalId);
+    const at = i >= 0 ? i : free.findIndex((x) => x.variantId === l.exchangeVariantExternalId);
+    if (at < 0) continue;
+    const [n] = free.splice(at, 1);
+    if (n && l.exchangeExternalId !== n.id) await repo.updateLine(r.shopId, l.id, { exchangeExternalId: n.id });
+  }
   for (const l of r.lines) {
     const n = remote.returnLineItems.nodes.find((x) => x.fulfillmentLineItem.lineItem.id === l.lineItemExternalId);
     if (!n) continue;

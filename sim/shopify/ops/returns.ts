@@ -20,6 +20,13 @@ import {
   returnStatusPayload,
 } from '../webhooks/payloads/return-payload.js';
 import { fail, ok, type OpResult } from './result.js';
+import {
+  applyExchangeProcessing,
+  buildExchangeLines,
+  planExchangeProcessing,
+  type ExchangeLineInput,
+  type ExchangeProcessInput,
+} from './return-exchanges.js';
 
 /** One returned line: a fulfillment line item and how many units. */
 export interface ReturnLineInput {
@@ -53,10 +60,13 @@ function build(
   orderId: unknown,
   lines: readonly ReturnLineInput[],
   status: SimReturn['status'],
+  exchanges: readonly ExchangeLineInput[] = [],
 ): OpResult<SimReturn> {
   const order = findOrder(shop, orderId);
   if (!order) return fail('Order does not exist.', ['orderId'], 'NOT_FOUND');
   if (lines.length === 0) return fail('Return must have at least one line item.', ['returnLineItems'], 'BLANK');
+  const exchangeLineItems = buildExchangeLines(core, shop, exchanges);
+  if (!exchangeLineItems.ok) return exchangeLineItems;
   const now = core.clock.now();
   const items: SimReturn['lineItems'] = [];
   for (const [i, l] of lines.entries()) {
@@ -97,6 +107,7 @@ function build(
     name: `${order.name}-R${order.returnIds.length + 1}`,
     status,
     lineItems: items,
+    exchangeLineItems: exchangeLineItems.value,
     decline: null,
     customerNotified: [],
     reverseFulfillmentOrderIds: [],
@@ -142,13 +153,20 @@ export function requestReturn(
   return r;
 }
 
-/** returnCreate: a return already agreed, OPEN at once with its reverse fulfillment order. */
+/**
+ * returnCreate: a return already agreed, OPEN at once with its reverse fulfillment order. Only
+ * this mutation takes exchange lines (ReturnRequestInput has no field for them).
+ */
 export function createReturn(
   core: SimCore,
   shop: SimShop,
-  input: { orderId: unknown; returnLineItems: readonly ReturnLineInput[] },
+  input: {
+    orderId: unknown;
+    returnLineItems: readonly ReturnLineInput[];
+    exchangeLineItems?: readonly ExchangeLineInput[] | null;
+  },
 ): OpResult<SimReturn> {
-  const r = build(core, shop, input.orderId, input.returnLineItems, 'OPEN');
+  const r = build(core, shop, input.orderId, input.returnLineItems, 'OPEN', input.exchangeLineItems ?? []);
   if (!r.ok) return r;
   const ret = r.value;
   ret.requestApprovedAt = ret.createdAt;
@@ -296,6 +314,7 @@ export function processReturn(
     returnLineItems?:
       readonly { id: unknown; quantity: number; dispositions?: readonly DispositionInput[] | null }[] | null;
     refunds?: readonly RefundInput[] | null;
+    exchangeLineItems?: readonly ExchangeProcessInput[] | null;
   },
 ): OpResult<SimReturn> {
   const ret = findReturn(shop, input.returnId);
@@ -327,6 +346,8 @@ export function processReturn(
       );
     planned.push({ line, quantity: l.quantity });
   }
+  const exchanges = planExchangeProcessing(ret, input.exchangeLineItems ?? []);
+  if (!exchanges.ok) return exchanges;
   const order = shop.orders.get(ret.orderId);
   const refunds = input.refunds ?? [];
   if (refunds.length > 0) {
@@ -376,6 +397,7 @@ export function processReturn(
     order.updatedAt = now;
     core.events.emit(shop, 'orders/updated', () => orderPayload(shop, order));
   }
+  if (order) applyExchangeProcessing(core, shop, order, exchanges.value);
   ret.updatedAt = core.clock.now();
   core.events.emit(shop, 'returns/process', () => returnPayload(ret));
   return ok(ret);
