@@ -29,7 +29,9 @@ export function createExchangeOrdersRepo(db: DbOrTx) {
         const [found] = await db
           .select()
           .from(orders)
-          .where(and(eq(orders.shopId, shopId), eq(orders.channel, parent.channel), eq(orders.externalId, o.externalId)));
+          .where(
+            and(eq(orders.shopId, shopId), eq(orders.channel, parent.channel), eq(orders.externalId, o.externalId)),
+          );
         return { order: found!, created: false };
       }
       if (lines.length) await db.insert(orderLines).values(lines.map((l) => ({ ...l, shopId, orderId: row.id })));

@@ -107,7 +107,10 @@ export const returnLines = pgTable(
     uniqueIndex('return_lines_return_ext_uq').on(t.returnId, t.externalId),
     index('return_lines_shop_idx').on(t.shopId),
     check('return_lines_received_le_quantity', sql`${t.receivedQuantity} <= ${t.quantity}`),
-    check('return_lines_exchange_le_quantity', sql`${t.exchangeQuantity} >= 0 and ${t.exchangeQuantity} <= ${t.quantity}`),
+    check(
+      'return_lines_exchange_le_quantity',
+      sql`${t.exchangeQuantity} >= 0 and ${t.exchangeQuantity} <= ${t.quantity}`,
+    ),
   ],
 );
 

@@ -114,7 +114,9 @@ export async function getReturn(deps: { db: Db }, shopId: number, id: number): P
           ? { sku: l.exchangeSku, title: l.exchangeTitle ?? l.exchangeSku, quantity: l.exchangeQuantity }
           : null,
     })),
-    exchangeOrder: exchangeOrder ? { id: exchangeOrder.id, name: exchangeOrder.name, status: exchangeOrder.status } : null,
+    exchangeOrder: exchangeOrder
+      ? { id: exchangeOrder.id, name: exchangeOrder.name, status: exchangeOrder.status }
+      : null,
     timeline: timeline.map((t) => ({
       id: t.id,
       at: t.createdAt.toISOString(),

@@ -131,7 +131,6 @@ export async function shipExchange(
       });
     return order.id;
   });
-  if (created !== null)
-    await enqueueRouting(deps.queues, { shopId: r.shopId, orderId: created, reason: 'exchange' });
+  if (created !== null) await enqueueRouting(deps.queues, { shopId: r.shopId, orderId: created, reason: 'exchange' });
   return created;
 }

@@ -52,7 +52,8 @@ export function planExchangeProcessing(
     if (!line) return fail('Exchange line item does not exist.', [...field, 'id'], 'NOT_FOUND');
     if (!Number.isInteger(x.quantity) || x.quantity <= 0)
       return fail('Quantity must be greater than 0.', [...field, 'quantity'], 'GREATER_THAN');
-    const left = line.quantity - line.processedQuantity - plan.filter((p) => p.line === line).reduce((s, p) => s + p.quantity, 0);
+    const left =
+      line.quantity - line.processedQuantity - plan.filter((p) => p.line === line).reduce((s, p) => s + p.quantity, 0);
     if (x.quantity > left)
       return fail('Quantity exceeds the unprocessed quantity.', [...field, 'quantity'], 'LESS_THAN_OR_EQUAL_TO');
     plan.push({ line, quantity: x.quantity });
