@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allocations, orders, returns } from '../../drizzle/schema/index.js';
 import { createOrdersRepo } from '../../core/db/orders-repo.js';
 import { createReturnsRepo } from '../../core/db/returns-repo.js';
+import { createTrackingPagesRepo } from '../../core/db/tracking-pages-repo.js';
 import { startWorkers, type StartedWorkers } from '../../workers/registry.js';
 import { simShop, startSimApp, type SimApp } from '../helpers/sim-app.js';
 import { placeAndShip, shipThroughFeed } from '../helpers/shipped-order.js';
@@ -46,16 +47,25 @@ describe('an exchange: the return ships another SKU as a new order, routed like 
   beforeAll(async () => {
     s = await startSimApp();
     workers = await startWorkers(s.t.ctx, ['ingest', 'route', 'dispatch', 'fulfill', 'reconcile', 'returns']);
-    token = await simShop(s.sim, SHOP, [
-      { sku: 'PULL-M', price: 40 },
-      { sku: 'PULL-L', price: 40 },
+    token = await simShop(s.sim, SHOP);
+    // one product in two sizes: each size may be exchanged for the other
+    s.sim.control.addProducts(SHOP, [
+      {
+        title: 'Pull marin',
+        variants: [
+          { sku: 'PULL-M', title: 'M', price: 40, options: [{ name: 'Taille', value: 'M' }] },
+          { sku: 'PULL-L', title: 'L', price: 40, options: [{ name: 'Taille', value: 'L' }] },
+        ],
+      },
+      { title: 'Bonnet', variants: [{ sku: 'BONNET', price: 15 }] },
     ]);
     const lyon = s.sim.control.createLocation(SHOP, {
       name: 'Lyon',
       address: { address1: '2 rue B', city: 'Lyon', zip: '69007', countryCode: 'FR', latitude: 45.73, longitude: 4.83 },
     });
     lyonLocationId = lyon.id;
-    for (const sku of ['PULL-M', 'PULL-L']) s.sim.control.setStock(SHOP, { sku, locationId: lyon.id, onHand: 50 });
+    for (const sku of ['PULL-M', 'PULL-L', 'BONNET'])
+      s.sim.control.setStock(SHOP, { sku, locationId: lyon.id, onHand: 50 });
     shopId = await installedShop(s, SHOP, admin);
     ({ id: whId, key } = await lyonWarehouse(admin, lyon, 'exchange'));
     expect(
@@ -66,6 +76,7 @@ describe('an exchange: the return ships another SKU as a new order, routed like 
           items: [
             { sku: 'PULL-M', onHand: 10 },
             { sku: 'PULL-L', onHand: 10 },
+            { sku: 'BONNET', onHand: 10 },
           ],
         })
       ).statusCode,
@@ -203,5 +214,64 @@ describe('an exchange: the return ships another SKU as a new order, routed like 
     expect(exchangeOrders).toHaveLength(1);
     expect(s.sim.shop(SHOP).returns.get(remote.id)!.exchangeLineItems[0]!.processedQuantity).toBe(1);
     expect(s.sim.control.getOrder(SHOP, placed.id).lineItems.filter((l) => l.sku === 'PULL-L')).toHaveLength(1);
+  });
+
+  it('the customer page offers the other sizes of a returned item instead of a refund, and the request carries the exchange', async () => {
+    const { order } = await placeAndShip(s, feed, {
+      domain: SHOP,
+      shopId,
+      order: {
+        lines: [
+          { sku: 'PULL-L', quantity: 1 },
+          { sku: 'BONNET', quantity: 1 },
+        ],
+        shippingAddress: address,
+        financialStatus: 'paid',
+      },
+      trackingNumber: '6A90000000003',
+    });
+    const lines = await createOrdersRepo(s.t.ctx.db).lines(shopId, order.id);
+    const pull = lines.find((l) => l.sku === 'PULL-L')!;
+    const bonnet = lines.find((l) => l.sku === 'BONNET')!;
+    const { token: pageToken } = await createTrackingPagesRepo(s.t.ctx.db).ensure(shopId, order.id);
+    const form = await s.app.inject({
+      method: 'GET',
+      url: `/t/${pageToken}/return`,
+      headers: { 'accept-language': 'fr' },
+    });
+    expect(form.statusCode).toBe(200);
+    // the pull has a sibling size to offer; the hat, alone in its product, has none
+    expect(form.body).toContain(`name="exch_${pull.id}"`);
+    expect(form.body).not.toContain(`name="exch_${bonnet.id}"`);
+    const m = form.body.match(new RegExp(`<option value="(\\d+)">Échanger contre [^<]*\\(PULL-M\\)</option>`));
+    expect(m).not.toBeNull();
+    const posted = await s.app.inject({
+      method: 'POST',
+      url: `/t/${pageToken}/return`,
+      headers: { 'accept-language': 'fr', 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams({
+        [`qty_${pull.id}`]: '1',
+        [`exch_${pull.id}`]: m![1]!,
+        [`qty_${bonnet.id}`]: '1',
+        // a variant id the form did not offer for this line is ignored: a refund
+        [`exch_${bonnet.id}`]: m![1]!,
+        reason: 'size_too_large',
+      }).toString(),
+    });
+    expect(posted.statusCode).toBe(201);
+    const [ret] = await s.t.ctx.db.select().from(returns).where(eq(returns.orderId, order.id));
+    const saved = (await createReturnsRepo(s.t.ctx.db).get(shopId, ret!.id))!;
+    expect(saved.lines.map((l) => [l.sku, l.exchangeSku, l.exchangeQuantity]).sort()).toEqual([
+      ['BONNET', null, 0],
+      ['PULL-L', 'PULL-M', 1],
+    ]);
+    // approved at once by the rules, it reaches Shopify through returnCreate with the exchange line
+    await waitFor('return in Shopify with its exchange', async () => {
+      await retRow(ret!.id);
+      const r = [...s.sim.shop(SHOP).returns.values()].find(
+        (x) => x.orderId === Number(order.externalId.split('/').pop()),
+      );
+      return r?.exchangeLineItems.length === 1 && r.status === 'OPEN';
+    });
   });
 });
