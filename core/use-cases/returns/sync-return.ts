@@ -186,7 +186,7 @@ async function run(
   }
 
   // graded units: dispose what Shopify has not disposed yet
-  if (rfo && (r.state === 'graded' || r.state === 'refunded' || r.state === 'closed')) {
+  if (rfo && ['received', 'graded', 'refunded', 'closed'].includes(r.state)) {
     const disposed = await disposeGraded(deps, gql, r, rfo);
     if (disposed) steps.push(`disposed ${disposed}`);
     await reload();
@@ -198,7 +198,7 @@ async function run(
     await reload();
   }
 
-  if (r.refundDueAt && !r.refundedAt && r.state === 'graded') {
+  if (r.refundDueAt && !r.refundedAt && (r.state === 'graded' || r.state === 'received')) {
     await processRefund(deps, gql, r, remote.id, input.now, await notify());
     steps.push('refunded');
     await reload();

@@ -112,7 +112,17 @@ export async function feedReturnRoutes(app: FastifyInstance, { ctx }: { ctx: App
     },
     async (req, reply) => {
       const out = await receiveReturn(
-        { db: ctx.db, queues: ctx.queues, log: ctx.log },
+        {
+          db: ctx.db,
+          queues: ctx.queues,
+          log: ctx.log,
+          customers: {
+            appUrl: ctx.config.http.appUrl,
+            appCanSend: ctx.mailer.configured,
+            queues: ctx.queues,
+            log: ctx.log,
+          },
+        },
         {
           who: req.feed,
           returnId: req.params.id,

@@ -93,6 +93,7 @@ export const enReturns = {
   'returns.timeline.return_sync_failed': 'Shopify refused a change',
   'returns.timeline.refunded_in_shopify': 'Refunded in Shopify before grading',
   'returns.timeline.exchange_order_created': 'Exchange order created',
+  'returns.timeline.refunded_before_grading': 'Refunded on receipt, before grading',
   'returns.analytics.title': 'Return figures',
   'returns.analytics.period': '{from} to {to}',
   'returns.analytics.returns': 'Returns',

@@ -97,6 +97,7 @@ export const frReturns: Record<keyof typeof enReturns, Message> = {
   'returns.timeline.return_sync_failed': 'Shopify a refusé une modification',
   'returns.timeline.refunded_in_shopify': 'Remboursé dans Shopify avant le tri',
   'returns.timeline.exchange_order_created': 'Commande d’échange créée',
+  'returns.timeline.refunded_before_grading': 'Remboursé à la réception, avant le tri',
   'returns.analytics.title': 'Chiffres des retours',
   'returns.analytics.period': 'Du {from} au {to}',
   'returns.analytics.returns': 'Retours',
