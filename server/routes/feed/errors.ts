@@ -19,7 +19,7 @@ export const feedErrors = {
   413: errorSchema(['payload_too_large'], 'The body is larger than allowed'),
   415: errorSchema(['unsupported_media_type'], 'Send `content-type: application/json`'),
   422: errorSchema(
-    ['shipment_exceeds_allocation', 'idempotency_key_reused', 'receipt_exceeds_return', 'unknown_line', 'unknown_sku'],
+    ['shipment_exceeds_allocation', 'idempotency_key_reused'],
     'Well-formed but refused: `details` says why',
   ),
   429: errorSchema(['rate_limited'], 'Too many requests for this key: wait `Retry-After` seconds'),

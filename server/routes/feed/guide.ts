@@ -129,7 +129,7 @@ const payload = new Webhook(process.env.FEED_WEBHOOK_SECRET).verify(rawBody, req
 <tr><td>404</td><td><code>not_found</code> (also for another warehouse's ids)</td><td>no</td></tr>
 <tr><td>409</td><td><code>invalid_state</code>, <code>lease_required</code>, <code>lease_mismatch</code>, <code>not_leased</code></td><td>no: read the allocation again</td></tr>
 <tr><td>413 / 415</td><td><code>payload_too_large</code> / <code>unsupported_media_type</code></td><td>no</td></tr>
-<tr><td>422</td><td><code>shipment_exceeds_allocation</code>, <code>idempotency_key_reused</code>, <code>receipt_exceeds_return</code>, <code>unknown_line</code>, <code>unknown_sku</code></td><td>no</td></tr>
+<tr><td>422</td><td><code>shipment_exceeds_allocation</code>, <code>idempotency_key_reused</code></td><td>no</td></tr>
 <tr><td>429</td><td><code>rate_limited</code></td><td>yes, after <code>Retry-After</code> seconds</td></tr>
 <tr><td>500 / 503</td><td><code>internal_error</code> / <code>unavailable</code></td><td>yes, with exponential backoff and the same Idempotency-Key</td></tr></table>
 
