@@ -7,7 +7,7 @@ import { createTrackingPagesRepo } from '../../core/db/tracking-pages-repo.js';
 import { enqueueReturnEmail } from '../../core/use-cases/returns/enqueue-return-email.js';
 import { startWorkers, type StartedWorkers } from '../../workers/registry.js';
 import { startSmtpSink, type SmtpSink } from '../../sim/smtp/smtp-sink.js';
-import { processReturn } from '../../sim/shopify/ops/returns.js';
+import { processReturn } from '../../sim/shopify/ops/return-processing.js';
 import { saleTransactionId } from '../../sim/shopify/state/returns-state.js';
 import { simShop, startSimApp, type SimApp } from '../helpers/sim-app.js';
 import { adminCaller, feedCaller, installedShop, lyonWarehouse } from '../helpers/sim-shop-setup.js';

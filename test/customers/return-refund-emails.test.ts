@@ -5,7 +5,7 @@ import { createOrdersRepo } from '../../core/db/orders-repo.js';
 import { createTrackingPagesRepo } from '../../core/db/tracking-pages-repo.js';
 import { startWorkers, type StartedWorkers } from '../../workers/registry.js';
 import { startSmtpSink, type SmtpSink } from '../../sim/smtp/smtp-sink.js';
-import { processReturn } from '../../sim/shopify/ops/returns.js';
+import { processReturn } from '../../sim/shopify/ops/return-processing.js';
 import { saleTransactionId } from '../../sim/shopify/state/returns-state.js';
 import { simShop, startSimApp, type SimApp } from '../helpers/sim-app.js';
 import { placeAndShip } from '../helpers/shipped-order.js';

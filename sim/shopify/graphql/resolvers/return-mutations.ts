@@ -1,15 +1,14 @@
+import { dispose, type DispositionInput } from '../../ops/return-dispositions.js';
+import { processReturn } from '../../ops/return-processing.js';
 import {
   approveReturn,
   closeReturn,
   createReturn,
-  createReverseDelivery,
   declineReturn,
-  dispose,
-  processReturn,
   requestReturn,
-  type DispositionInput,
   type ReturnLineInput,
 } from '../../ops/returns.js';
+import { createReverseDelivery } from '../../ops/reverse-deliveries.js';
 import type { OpResult } from '../../ops/result.js';
 import type { ExchangeLineInput, ExchangeProcessInput } from '../../ops/return-exchanges.js';
 import type { SimReturn } from '../../state/order-types.js';
