@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { allocations, emailOutbox, orders, returns } from '../../drizzle/schema/index.js';
+import { emailOutbox, returns } from '../../drizzle/schema/index.js';
 import { createOrdersRepo } from '../../core/db/orders-repo.js';
 import { createReturnsRepo } from '../../core/db/returns-repo.js';
 import { createTrackingPagesRepo } from '../../core/db/tracking-pages-repo.js';
@@ -10,6 +10,7 @@ import { startSmtpSink, type SmtpSink } from '../../sim/smtp/smtp-sink.js';
 import { processReturn } from '../../sim/shopify/ops/return-processing.js';
 import { saleTransactionId } from '../../sim/shopify/state/returns-state.js';
 import { simShop, startSimApp, type SimApp } from '../helpers/sim-app.js';
+import { placeAndShip } from '../helpers/shipped-order.js';
 import { adminCaller, feedCaller, installedShop, lyonWarehouse } from '../helpers/sim-shop-setup.js';
 import { waitFor } from '../helpers/wait.js';
 
@@ -58,56 +59,19 @@ describe('return e-mails to the customer, through the outbox and a real SMTP ser
 
   /** An order placed in the simulator, shipped whole through the feed; then the customer asks for a return on the tracking page. */
   async function shipAndAsk(email: string, locale: string) {
-    const placed = s.sim.control.placeOrder(SHOP, {
-      lines: [{ sku: 'BOL-BLEU', quantity: 2 }],
-      shippingAddress: address,
-      financialStatus: 'paid',
-      email,
-      customer: { email, firstName: 'Léa' },
-      customerLocale: locale,
+    const { placed, order } = await placeAndShip(s, feed, {
+      domain: SHOP,
+      shopId,
+      order: {
+        lines: [{ sku: 'BOL-BLEU', quantity: 2 }],
+        shippingAddress: address,
+        financialStatus: 'paid',
+        email,
+        customer: { email, firstName: 'Léa' },
+        customerLocale: locale,
+      },
+      trackingNumber: `6A55500000${n++}`,
     });
-    const order = await waitFor(
-      'order ingested',
-      async () =>
-        (
-          await s.t.ctx.db
-            .select()
-            .from(orders)
-            .where(and(eq(orders.shopId, shopId), eq(orders.externalId, placed.gid)))
-        )[0],
-    );
-    const [a] = await waitFor('allocation ready', async () => {
-      const live = (await s.t.ctx.db.select().from(allocations).where(eq(allocations.orderId, order.id))).filter(
-        (x) => x.status === 'ready',
-      );
-      return live.length ? live : null;
-    });
-    const leased = (await feed('POST', '/allocations/lease')).json();
-    const item = leased.items.find((i: { id: number }) => i.id === a!.id);
-    const lines = item.lines.map((l: { lineId: number; quantity: number }) => ({
-      lineId: l.lineId,
-      quantity: l.quantity,
-    }));
-    expect(
-      (
-        await feed(
-          'POST',
-          `/allocations/${a!.id}/shipments`,
-          {
-            lines,
-            carrier: 'Colissimo',
-            trackingNumbers: [`6A55500000${n++}`],
-            shippedAt: new Date().toISOString(),
-            leaseToken: leased.leaseToken,
-          },
-          { 'idempotency-key': `rm-parcel-${placed.id}` },
-        )
-      ).statusCode,
-    ).toBe(201);
-    await waitFor(
-      'fulfilled in Shopify',
-      () => s.sim.control.getOrder(SHOP, placed.id).displayFulfillmentStatus === 'FULFILLED',
-    );
     const bol = (await createOrdersRepo(s.t.ctx.db).lines(shopId, order.id)).find((l) => l.sku === 'BOL-BLEU')!;
     const { token: pageToken } = await createTrackingPagesRepo(s.t.ctx.db).ensure(shopId, order.id);
     const posted = await s.app.inject({

@@ -22,13 +22,20 @@ export async function ingestedOrder(s: SimApp, shopId: number, gid: string) {
 }
 
 /**
- * The 3PL ships every line of an order's ready allocation through the feed (lease, then one
- * shipment), and Shopify shows the order fulfilled.
+ * The 3PL ships every line of an order's ready allocation through the feed: lease (and
+ * acknowledge when asked), then one shipment. `replay` posts the same shipment again.
  */
 export async function shipThroughFeed(
   s: SimApp,
   feed: ReturnType<typeof feedCaller>,
-  input: { domain: string; orderId: number; shopifyOrderId: number; trackingNumber: string; idempotencyKey: string },
+  input: {
+    domain: string;
+    orderId: number;
+    shopifyOrderId: number;
+    trackingNumber: string;
+    idempotencyKey: string;
+    acknowledge?: boolean;
+  },
 ) {
   const [a] = await waitFor('allocation ready', async () => {
     const live = (await s.t.ctx.db.select().from(allocations).where(eq(allocations.orderId, input.orderId))).filter(
@@ -38,20 +45,22 @@ export async function shipThroughFeed(
   });
   const leased = (await feed('POST', '/allocations/lease')).json();
   const item = leased.items.find((i: { id: number }) => i.id === a!.id);
-  const res = await feed(
-    'POST',
-    `/allocations/${a!.id}/shipments`,
-    {
-      lines: item.lines.map((l: { lineId: number; quantity: number }) => ({ lineId: l.lineId, quantity: l.quantity })),
-      carrier: 'Colissimo',
-      trackingNumbers: [input.trackingNumber],
-      shippedAt: new Date().toISOString(),
-      leaseToken: leased.leaseToken,
-    },
-    { 'idempotency-key': input.idempotencyKey },
-  );
+  if (input.acknowledge) await feed('POST', `/allocations/${a!.id}/acknowledge`, { leaseToken: leased.leaseToken });
+  const body = {
+    lines: item.lines.map((l: { lineId: number; quantity: number }) => ({ lineId: l.lineId, quantity: l.quantity })),
+    carrier: 'Colissimo',
+    trackingNumbers: [input.trackingNumber],
+    shippedAt: new Date().toISOString(),
+    ...(input.acknowledge ? {} : { leaseToken: leased.leaseToken }),
+  };
+  const idem = { 'idempotency-key': input.idempotencyKey };
+  const res = await feed('POST', `/allocations/${a!.id}/shipments`, body, idem);
   expect(res.statusCode).toBe(201);
-  return a!;
+  return {
+    allocation: a!,
+    shipmentId: res.json().shipmentId as number,
+    replay: () => feed('POST', `/allocations/${a!.id}/shipments`, body, idem),
+  };
 }
 
 /** An order placed in the simulator as a checkout would, ingested, then shipped whole by the 3PL. */
