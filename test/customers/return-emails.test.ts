@@ -10,6 +10,7 @@ import { startSmtpSink, type SmtpSink } from '../../sim/smtp/smtp-sink.js';
 import { processReturn } from '../../sim/shopify/ops/return-processing.js';
 import { saleTransactionId } from '../../sim/shopify/state/returns-state.js';
 import { simShop, startSimApp, type SimApp } from '../helpers/sim-app.js';
+import { buildIncomingOrder } from '../helpers/builders.js';
 import { placeAndShip } from '../helpers/shipped-order.js';
 import { adminCaller, feedCaller, installedShop, lyonWarehouse } from '../helpers/sim-shop-setup.js';
 import { waitFor } from '../helpers/wait.js';
@@ -163,24 +164,10 @@ describe('return e-mails to the customer, through the outbox and a real SMTP ser
     const other = await createTrackingPagesRepo(s.t.ctx.db).ensure(
       shopId,
       (
-        await createOrdersRepo(s.t.ctx.db).upsertIncoming(shopId, {
-          channel: 'shopify',
-          externalId: 'gid://shopify/Order/999001',
-          name: '#X1',
-          email: null,
-          customerExternalId: null,
-          customerLocale: null,
-          financialStatus: 'PAID',
-          currency: 'EUR',
-          totalPrice: '1.00',
-          tags: [],
-          shippingAddress: null,
-          placedAt: new Date(),
-          updatedAt: new Date(),
-          cancelledAt: null,
-          fulfilled: true,
-          lines: [],
-        })
+        await createOrdersRepo(s.t.ctx.db).upsertIncoming(
+          shopId,
+          buildIncomingOrder({ channel: 'shopify', externalId: 'gid://shopify/Order/999001', name: '#X1' }),
+        )
       ).orderId,
     );
     expect((await fetch(`${s.appUrl}/t/${other.token}/returns/${ret.rma}/slip`)).status).toBe(404);
@@ -291,35 +278,28 @@ describe('return e-mails to the customer, through the outbox and a real SMTP ser
     expect((await admin('PATCH', '/settings', { notifyCustomerFrom: 'app' })).statusCode).toBe(200);
 
     // a marketplace order's return: the marketplace speaks to its buyers
-    const { orderId } = await createOrdersRepo(s.t.ctx.db).upsertIncoming(shopId, {
-      channel: 'mirakl',
-      externalId: 'MKP-R1',
-      name: 'MKP-R1',
-      email: 'buyer@marketplace.example',
-      customerExternalId: null,
-      customerLocale: 'fr',
-      financialStatus: 'PAID',
-      currency: 'EUR',
-      totalPrice: '18.00',
-      tags: [],
-      shippingAddress: null,
-      placedAt: new Date(),
-      updatedAt: new Date(),
-      cancelledAt: null,
-      fulfilled: true,
-      lines: [
-        {
-          externalId: 'L1',
-          sku: 'BOL-BLEU',
-          variantExternalId: null,
-          title: 'Bol bleu',
-          quantity: 1,
-          currentQuantity: 1,
-          unitPrice: '18.00',
-          requiresShipping: true,
-        },
-      ],
-    });
+    const { orderId } = await createOrdersRepo(s.t.ctx.db).upsertIncoming(
+      shopId,
+      buildIncomingOrder({
+        channel: 'mirakl',
+        externalId: 'MKP-R1',
+        email: 'buyer@marketplace.example',
+        customerLocale: 'fr',
+        totalPrice: '18.00',
+        lines: [
+          {
+            externalId: 'L1',
+            sku: 'BOL-BLEU',
+            variantExternalId: null,
+            title: 'Bol bleu',
+            quantity: 1,
+            currentQuantity: 1,
+            unitPrice: '18.00',
+            requiresShipping: true,
+          },
+        ],
+      }),
+    );
     const mkp = await createReturnsRepo(s.t.ctx.db).insert(
       shopId,
       { channel: 'mirakl', orderId, status: 'PENDING', rma: 'RMA-900001-A', source: 'merchant', state: 'approved' },
