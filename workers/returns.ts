@@ -10,6 +10,7 @@ export const returnsProcessor: ProcessorDef<'returns'> = {
         db: ctx.db,
         shopify: ctx.shopify,
         redis: ctx.redis,
+        queues: ctx.queues,
         log: ctx.log,
         lockPrefix: ctx.config.redis.prefix,
         customers: {

@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, ne, sql } from 'drizzle-orm';
 import { shopifyInventoryLevels, shopifyLocations, skus } from '../../drizzle/schema/index.js';
 import type { DbOrTx } from './client.js';
 
@@ -173,6 +173,27 @@ export function createCatalogRepo(db: DbOrTx) {
         .where(and(eq(skus.shopId, shopId), inArray(skus.sku, codes)));
     },
 
+    /** Other Shopify variants of the product a SKU belongs to (sizes, colours): what it may be exchanged for. */
+    async siblingVariants(shopId: number, sku: string): Promise<{ id: number; sku: string; title: string }[]> {
+      const [own] = await db
+        .select({ product: skus.productExternalId })
+        .from(skus)
+        .where(and(eq(skus.shopId, shopId), eq(skus.sku, sku)));
+      if (!own?.product) return [];
+      return db
+        .select({ id: skus.id, sku: skus.sku, title: skus.title })
+        .from(skus)
+        .where(
+          and(
+            eq(skus.shopId, shopId),
+            eq(skus.productExternalId, own.product),
+            ne(skus.sku, sku),
+            isNotNull(skus.variantExternalId),
+          ),
+        )
+        .orderBy(asc(skus.sku))
+        .limit(50);
+    },
     async skuBySku(shopId: number, sku: string) {
       const [row] = await db
         .select()

@@ -110,7 +110,24 @@ export function createOrdersRepo(db: DbOrTx) {
           settled: true,
         };
       }
+      // lines an exchange order ships (Shopify added them to this order when the exchange was processed) stay there
+      const claimed = new Set(
+        (
+          await db
+            .select({ externalId: orderLines.externalId })
+            .from(orderLines)
+            .innerJoin(orders, eq(orders.id, orderLines.orderId))
+            .where(
+              and(
+                eq(orders.shopId, shopId),
+                eq(orders.channel, o.channel),
+                eq(orders.channelOrderExternalId, o.externalId),
+              ),
+            )
+        ).map((x) => x.externalId),
+      );
       for (const line of o.lines) {
+        if (claimed.has(line.externalId)) continue;
         await db
           .insert(orderLines)
           .values({

@@ -369,6 +369,12 @@ export function createReturnsRepo(db: DbOrTx) {
                 inArray(returns.state, ['requested', 'approved', 'in_transit', 'received', 'graded']),
               ),
               and(sql`${returns.refundDueAt} is not null`, isNull(returns.refundedAt)),
+              // an exchange due and not shipped yet
+              and(
+                isNull(returns.exchangeOrderId),
+                inArray(returns.state, ['graded', 'refunded']),
+                sql`exists (select 1 from return_lines l where l.return_id = ${returns.id} and l.exchange_quantity > 0 and l.received_quantity > 0)`,
+              ),
             ),
           ),
         )

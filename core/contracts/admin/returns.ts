@@ -65,6 +65,8 @@ export const returnLineSchema = z.object({
   grades: z.array(z.object({ grade: z.enum(grades), quantity: z.number().int() })),
   photoUrls: z.array(z.string()),
   disposedQuantity: z.number().int(),
+  /** what the customer gets instead of money for some units: another SKU, shipped as a new order */
+  exchange: z.object({ sku: z.string(), title: z.string(), quantity: z.number().int() }).nullable(),
 });
 
 export const timelineEntrySchema = z.object({
@@ -105,6 +107,8 @@ export const returnDetailSchema = returnSummarySchema.extend({
   refundDue: z.boolean(),
   actions: z.array(returnActionTypeSchema),
   lines: z.array(returnLineSchema),
+  /** the order that ships the exchange, once the return was graded */
+  exchangeOrder: z.object({ id: z.number().int(), name: z.string(), status: z.string() }).nullable(),
   timeline: z.array(timelineEntrySchema),
 });
 
@@ -117,6 +121,10 @@ export const createReturnBodySchema = z.object({
         quantity: z.number().int().positive().max(10_000),
         reason: z.enum(returnReasons),
         note: safeText(500).nullish(),
+        /** units of this line exchanged for another SKU instead of refunded (Shopify orders) */
+        exchange: z
+          .object({ sku: safeText(100).pipe(z.string().min(1)), quantity: z.number().int().positive().max(10_000) })
+          .nullish(),
       }),
     )
     .min(1)

@@ -60,4 +60,10 @@ export interface ReturnEmailData {
   /** refunded: the amount, as a decimal string, and its currency */
   refundAmount: string | null;
   currency: string | null;
+  /**
+   * refunded: how far the parcel had come when the money went back: graded (the usual case),
+   * received but not all checked yet (refund on receipt), or not received at all (refunded by
+   * the merchant in Shopify first). Absent means graded.
+   */
+  refundStage?: 'graded' | 'received' | 'before_receipt';
 }

@@ -54,6 +54,10 @@ const en = {
   'return_refunded.preview': 'Your refund is on its way.',
   'return_refunded.title': 'Your return is refunded',
   'return_refunded.body': 'Good news{name}: we received your return {rma} for order {order} and refunded it.',
+  'return_refunded.bodyReceived':
+    'Good news{name}: your return {rma} for order {order} reached our warehouse and we refunded it. We are still checking the items.',
+  'return_refunded.bodyBeforeReceipt':
+    'Good news{name}: we refunded your return {rma} for order {order}. If you have not sent the items yet, please send them back as agreed.',
   'return_refunded.amount': 'Amount refunded',
   'return_refunded.delay': 'Depending on your bank, the money may take a few days to appear on your account.',
   'return.items': 'Returned items',
@@ -137,6 +141,10 @@ const fr: Record<keyof typeof en, string> = {
   'return_refunded.title': 'Votre retour est remboursé',
   'return_refunded.body':
     'Bonne nouvelle{name} : nous avons reçu votre retour {rma} pour la commande {order} et l’avons remboursé.',
+  'return_refunded.bodyReceived':
+    'Bonne nouvelle{name} : votre retour {rma} pour la commande {order} est arrivé à notre entrepôt et nous l’avons remboursé. Nous vérifions encore les articles.',
+  'return_refunded.bodyBeforeReceipt':
+    'Bonne nouvelle{name} : nous avons remboursé votre retour {rma} pour la commande {order}. Si vous n’avez pas encore envoyé les articles, merci de les renvoyer comme convenu.',
   'return_refunded.amount': 'Montant remboursé',
   'return_refunded.delay': 'Selon votre banque, l’argent peut mettre quelques jours à apparaître sur votre compte.',
   'return.items': 'Articles retournés',

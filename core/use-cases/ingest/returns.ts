@@ -84,9 +84,9 @@ export const ingestReturn: TopicHandler = async (tx, shop, payload, event, ctx) 
 
 /**
  * refunds/create: a refund that settles one of our returns. Made by our own sync (its echo) or by
- * the merchant in Shopify's admin, it is the refund: a graded return becomes refunded, and the
- * customer hears of it once; a return not graded yet keeps the refund, which the grading then
- * honours, so the sync never refunds it a second time.
+ * the merchant in Shopify's admin, it is the refund: a graded return becomes refunded; a return
+ * not graded yet keeps the refund, which the grading then honours, so the sync never refunds it
+ * a second time. Either way the customer hears of it once, when the money moves.
  */
 export const ingestRefund: TopicHandler = async (tx, shop, payload, event, ctx) => {
   const refund = restRefundSchema.parse(payload);
@@ -102,17 +102,20 @@ export const ingestRefund: TopicHandler = async (tx, shop, payload, event, ctx) 
     .reduce((s, t) => s + Math.round(Number(t.amount) * 100), 0);
   const amount = (cents / 100).toFixed(2);
   const step = { topic: event.topic, refund: refund.admin_graphql_api_id ?? gid('Refund', refund.id), amount };
+  let outcome = 'refunded';
   if (r.state !== 'graded') {
     await repo.update(shop.id, r.id, { refundedAt: at, refundAmount: amount });
     await recordReturnStep(tx, r, 'refunded_in_shopify', 'shopify', step);
-    return { outcome: 'refund kept until grading' };
+    outcome = 'refund kept until grading';
+  } else {
+    const moved = await repo.move(shop.id, r.id, ['graded'], 'refunded', { refundedAt: at, refundAmount: amount });
+    if (!moved) return { outcome: 'stale' };
+    await recordReturnStep(tx, r, 'return_refunded', 'shopify', step);
   }
-  const moved = await repo.move(shop.id, r.id, ['graded'], 'refunded', { refundedAt: at, refundAmount: amount });
-  if (!moved) return { outcome: 'stale' };
-  await recordReturnStep(tx, r, 'return_refunded', 'shopify', step);
-  const emails = await decideReturnEmail(ctx.email, tx, shop.id, r.id, 'return_refunded');
+  // the money went back now: the customer hears of it now, once, whether or not the parcel is graded yet
+  const emails = cents > 0 ? await decideReturnEmail(ctx.email, tx, shop.id, r.id, 'return_refunded') : [];
   return {
-    outcome: 'refunded',
+    outcome,
     followUps: emails
       .filter((e) => e.status === 'pending')
       .map((e) => ({ queue: 'email' as const, payload: { shopId: shop.id, outboxId: e.id }, jobId: `email-${e.id}` })),

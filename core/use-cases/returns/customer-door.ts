@@ -1,4 +1,5 @@
 import type { Db } from '../../db/client.js';
+import { createCatalogRepo } from '../../db/catalog-repo.js';
 import { createOrdersRepo } from '../../db/orders-repo.js';
 import { createReturnsRepo } from '../../db/returns-repo.js';
 import { createTrackingPagesRepo } from '../../db/tracking-pages-repo.js';
@@ -11,7 +12,14 @@ import { returnSlipHtml } from './return-slip.js';
 
 export interface CustomerReturnView {
   orderName: string;
-  lines: { orderLineId: number; title: string; sku: string | null; returnable: number }[];
+  lines: {
+    orderLineId: number;
+    title: string;
+    sku: string | null;
+    returnable: number;
+    /** other variants of the same product the customer may take instead of money (Shopify orders only) */
+    exchangeOptions: { id: number; sku: string; title: string }[];
+  }[];
   returns: { rma: string; state: string }[];
 }
 
@@ -33,11 +41,22 @@ export async function customerReturnView(
   if (!order) return null;
   const avail = await returnableLines(deps.db, order, await orders.lines(page.shopId, order.id));
   const existing = await createReturnsRepo(deps.db).forOrder(page.shopId, order.id);
+  const catalog = createCatalogRepo(deps.db);
+  const lines = avail.lines.filter((l) => l.returnable > 0);
+  const options = await Promise.all(
+    lines.map((l) =>
+      order.channel === 'shopify' && l.line.sku ? catalog.siblingVariants(page.shopId, l.line.sku) : [],
+    ),
+  );
   return {
     orderName: order.name,
-    lines: avail.lines
-      .filter((l) => l.returnable > 0)
-      .map((l) => ({ orderLineId: l.line.id, title: l.line.title, sku: l.line.sku, returnable: l.returnable })),
+    lines: lines.map((l, i) => ({
+      orderLineId: l.line.id,
+      title: l.line.title,
+      sku: l.line.sku,
+      returnable: l.returnable,
+      exchangeOptions: options[i]!,
+    })),
     returns: existing.filter((r) => r.rma).map((r) => ({ rma: r.rma!, state: r.state })),
   };
 }
@@ -47,7 +66,8 @@ export async function requestCustomerReturn(
   deps: { db: Db; queues: Queues; log: Logger; customers: CustomerEmailDeps },
   input: {
     token: string;
-    lines: { orderLineId: number; quantity: number }[];
+    /** `exchangeSku`: the customer takes this variant instead of money for every unit of the line */
+    lines: { orderLineId: number; quantity: number; exchangeSku?: string | null }[];
     reason: string;
     note: string | null;
     now: Date;
@@ -60,7 +80,13 @@ export async function requestCustomerReturn(
     orderId: page.orderId,
     source: 'customer',
     actor: 'customer',
-    lines: input.lines.map((l) => ({ ...l, reason: input.reason, note: input.note })),
+    lines: input.lines.map((l) => ({
+      orderLineId: l.orderLineId,
+      quantity: l.quantity,
+      reason: input.reason,
+      note: input.note,
+      exchange: l.exchangeSku ? { sku: l.exchangeSku, quantity: l.quantity } : null,
+    })),
     now: input.now,
   });
 }

@@ -83,21 +83,30 @@ export async function actOnReturn(
   return out;
 }
 
-/** What goes back to the customer: the price of every unit that came back (missing units do not). */
+/**
+ * What goes back to the customer: the price of every unit that came back (missing units do not),
+ * less the units exchanged (an exchange is paid by the unit it replaces, so it is not refunded).
+ */
 export function refundAmount(
   lines: {
     unitPrice: string;
     quantity: number;
     receivedQuantity: number;
     grades: { grade: string; quantity: number }[];
+    exchangeQuantity?: number;
   }[],
 ): number {
   let cents = 0;
   for (const l of lines) {
-    const graded = l.grades.reduce((s, g) => s + g.quantity, 0);
-    const missing = l.grades.filter((g) => g.grade === 'missing').reduce((s, g) => s + g.quantity, 0);
-    const units = graded > 0 ? graded - missing : l.receivedQuantity;
-    cents += Math.round(Number(l.unitPrice) * 100) * units;
+    const back = unitsBack(l);
+    cents += Math.round(Number(l.unitPrice) * 100) * (back - Math.min(back, l.exchangeQuantity ?? 0));
   }
   return cents / 100;
+}
+
+/** Units of a line that came back to the warehouse (every grade but missing). */
+export function unitsBack(l: { receivedQuantity: number; grades: { grade: string; quantity: number }[] }): number {
+  const graded = l.grades.reduce((s, g) => s + g.quantity, 0);
+  const missing = l.grades.filter((g) => g.grade === 'missing').reduce((s, g) => s + g.quantity, 0);
+  return graded > 0 ? graded - missing : l.receivedQuantity;
 }

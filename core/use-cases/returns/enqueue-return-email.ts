@@ -130,6 +130,11 @@ async function returnEmailData(
     declineNote: r.declineNote,
     refundAmount: r.refundAmount,
     currency: r.refundAmount ? o.currency : null,
+    refundStage: ['graded', 'refunded', 'closed'].includes(r.state)
+      ? 'graded'
+      : r.state === 'received'
+        ? 'received'
+        : 'before_receipt',
   };
 }
 

@@ -1,3 +1,4 @@
+import { createOrdersRepo } from '../../db/orders-repo.js';
 import type {
   ReturnAnalyticsDto,
   ReturnDetailDto,
@@ -62,6 +63,7 @@ export async function getReturn(deps: { db: Db }, shopId: number, id: number): P
   const [summary] = await summaries(deps.db, shopId, [r]);
   const timeline = await createAuditRepo(deps.db).list(shopId, 'return', String(r.id));
   const wh = r.warehouseId ? await createWarehousesRepo(deps.db).get(shopId, r.warehouseId) : undefined;
+  const exchangeOrder = r.exchangeOrderId ? await createOrdersRepo(deps.db).get(shopId, r.exchangeOrderId) : undefined;
   const state = r.state as ReturnState;
   const actions = allowedEvents(state).filter((e) => e !== 'receive' && e !== 'grade') as ReturnDetailDto['actions'];
   const refundable = (state === 'graded' || state === 'received') && !r.refundDueAt;
@@ -107,7 +109,14 @@ export async function getReturn(deps: { db: Db }, shopId: number, id: number): P
       grades: l.grades,
       photoUrls: l.photoUrls,
       disposedQuantity: l.disposedQuantity,
+      exchange:
+        l.exchangeQuantity > 0 && l.exchangeSku
+          ? { sku: l.exchangeSku, title: l.exchangeTitle ?? l.exchangeSku, quantity: l.exchangeQuantity }
+          : null,
     })),
+    exchangeOrder: exchangeOrder
+      ? { id: exchangeOrder.id, name: exchangeOrder.name, status: exchangeOrder.status }
+      : null,
     timeline: timeline.map((t) => ({
       id: t.id,
       at: t.createdAt.toISOString(),

@@ -10,6 +10,7 @@ import type { OutboxRow } from '../../db/email-outbox-repo.js';
 import type { CustomerEmailDeps } from '../customers/customer-email-deps.js';
 import { queueEmailJobs } from '../customers/queue-email-jobs.js';
 import { decideReturnEmail } from './enqueue-return-email.js';
+import { exchangeSkus } from './exchange-request.js';
 import { returnableLines } from './returnable.js';
 import { queueReturnSync, recordReturnStep } from './timeline.js';
 
@@ -17,7 +18,14 @@ export interface RequestReturnInput {
   shopId: number;
   orderId: number;
   source: 'merchant' | 'customer';
-  lines: { orderLineId: number; quantity: number; reason: string; note?: string | null }[];
+  lines: {
+    orderLineId: number;
+    quantity: number;
+    reason: string;
+    note?: string | null;
+    /** another SKU of the shop (or the same one) the customer wants instead of money, for some of the units */
+    exchange?: { sku: string; quantity: number } | null;
+  }[];
   /** the merchant's own return label, sent to Shopify as a reverse delivery */
   labelUrl?: string | null;
   trackingNumber?: string | null;
@@ -47,7 +55,10 @@ export async function requestReturn(
     const order = await orders.get(input.shopId, input.orderId);
     if (!order) throw new NotFoundError('order');
     const lines = await orders.lines(input.shopId, order.id);
-    const wanted = new Map<number, { quantity: number; reason: string; note: string | null }>();
+    const wanted = new Map<
+      number,
+      { quantity: number; reason: string; note: string | null; exchange: { sku: string; quantity: number } | null }
+    >();
     for (const l of input.lines) {
       if (!lines.some((x) => x.id === l.orderLineId))
         throw new ValidationError(
@@ -61,8 +72,10 @@ export async function requestReturn(
         quantity: (prev?.quantity ?? 0) + l.quantity,
         reason: l.reason,
         note: l.note ?? prev?.note ?? null,
+        exchange: l.exchange ?? prev?.exchange ?? null,
       });
     }
+    const exchanges = await exchangeSkus(tx, order, wanted);
     const policy = await repo.policy(input.shopId);
     const avail = await returnableLines(tx, order, lines);
     const candidates = [...wanted].map(([orderLineId, w]) => {
@@ -110,7 +123,7 @@ export async function requestReturn(
       {
         channel: order.channel,
         orderId: order.id,
-        orderExternalId: order.externalId,
+        orderExternalId: order.channelOrderExternalId ?? order.externalId,
         status: 'PENDING',
         rma: rmaNumber(seq),
         source: input.source,
@@ -135,6 +148,7 @@ export async function requestReturn(
           unitPrice: l.unitPrice,
           reason: w.reason,
           customerNote: w.note,
+          ...(exchanges.get(orderLineId) ?? {}),
         };
       }),
     );

@@ -90,6 +90,10 @@ export async function createInShopify(deps: SyncReturnDeps, gql: Gql, r: ReturnW
           quantity: x.line.quantity,
           returnReasonNote: note(x.line) || undefined,
         })),
+        exchangeLineItems: exchangeLines(r).map((l) => ({
+          variantId: l.exchangeVariantExternalId,
+          quantity: l.exchangeQuantity,
+        })),
       },
     });
     created = assertNoUserErrors('returnCreate', res.returnCreate).return!;
@@ -102,12 +106,28 @@ export async function createInShopify(deps: SyncReturnDeps, gql: Gql, r: ReturnW
   return created;
 }
 
+/** Lines that ask for an exchange Shopify can carry (a variant it knows). */
+export const exchangeLines = (r: ReturnWithLines) =>
+  r.lines.filter(
+    (l): l is typeof l & { exchangeVariantExternalId: string } =>
+      l.exchangeQuantity > 0 && !!l.exchangeVariantExternalId,
+  );
+
 /** Keeps Shopify's ids on our return and lines (a webhook may have linked the return already). */
 export async function storeRemoteIds(deps: SyncReturnDeps, r: ReturnWithLines, remote: ShopifyReturn): Promise<void> {
   const repo = createReturnsRepo(deps.db);
   if (r.externalId !== remote.id || r.status !== remote.status)
     await repo.update(r.shopId, r.id, { externalId: remote.id, status: remote.status, name: remote.name ?? r.name });
   const rfoLines = remote.reverseFulfillmentOrders.nodes.flatMap((x) => x.lineItems.nodes);
+  // Shopify keeps exchange lines on the return, not on a returned line: ours pair with them in order, by variant
+  const free = [...(remote.exchangeLineItems?.nodes ?? [])];
+  for (const l of exchangeLines(r)) {
+    const i = free.findIndex((x) => x.id === l.exchangeExternalId);
+    const at = i >= 0 ? i : free.findIndex((x) => x.variantId === l.exchangeVariantExternalId);
+    if (at < 0) continue;
+    const [n] = free.splice(at, 1);
+    if (n && l.exchangeExternalId !== n.id) await repo.updateLine(r.shopId, l.id, { exchangeExternalId: n.id });
+  }
   for (const l of r.lines) {
     const n = remote.returnLineItems.nodes.find((x) => x.fulfillmentLineItem.lineItem.id === l.lineItemExternalId);
     if (!n) continue;
@@ -141,30 +161,42 @@ export async function disposeGraded(
     locationId?: string;
   }[] = [];
   const counts: { lineId: number; n: number }[] = [];
+  const loc = wh?.locationExternalId ?? undefined;
   for (const l of r.lines) {
     const remoteLine = rfo.lineItems.nodes.find((x) => x.id === l.rfoLineExternalId);
     if (!remoteLine) continue;
-    const already = remoteLine.dispositions.reduce((s, d) => s + d.quantity, 0);
-    // Shopify's count is the truth: a lost answer must not dispose twice
-    if (already >= l.grades.reduce((s, g) => s + g.quantity, 0)) {
-      if (l.disposedQuantity !== already) await repo.updateLine(r.shopId, l.id, { disposedQuantity: already });
-      continue;
-    }
-    let n = 0;
+    // Shopify's counts per disposition are the truth: a lost answer, or a second receipt of the
+    // line, disposes only what Shopify has not recorded yet, each unit with its grade's disposition
+    const have = new Map<string, number>();
+    for (const d of remoteLine.dispositions) have.set(d.type, (have.get(d.type) ?? 0) + d.quantity);
+    const already = [...have.values()].reduce((s, q) => s + q, 0);
+    const wanted = new Map<string, number>();
     for (const g of l.grades) {
       if (g.quantity <= 0) continue;
       const type = gradeEffects[g.grade as Grade].shopifyDisposition;
-      const loc = wh?.locationExternalId ?? undefined;
       // restocking needs a location; without one the units are recorded as not restocked in Shopify
+      const t = type === 'RESTOCKED' && !loc ? 'NOT_RESTOCKED' : type;
+      wanted.set(t, (wanted.get(t) ?? 0) + g.quantity);
+    }
+    let room = remoteLine.totalQuantity - already;
+    let n = 0;
+    for (const [type, q] of wanted) {
+      const d = Math.min(q - (have.get(type) ?? 0), room);
+      if (d <= 0) continue;
       inputs.push({
         reverseFulfillmentOrderLineItemId: remoteLine.id,
-        quantity: g.quantity,
-        dispositionType: type === 'RESTOCKED' && !loc ? 'NOT_RESTOCKED' : type,
+        quantity: d,
+        dispositionType: type,
         ...(loc ? { locationId: loc } : {}),
       });
-      n += g.quantity;
+      room -= d;
+      n += d;
     }
-    counts.push({ lineId: l.id, n });
+    if (n === 0) {
+      if (l.disposedQuantity !== already) await repo.updateLine(r.shopId, l.id, { disposedQuantity: already });
+      continue;
+    }
+    counts.push({ lineId: l.id, n: already + n });
   }
   if (inputs.length === 0) return 0;
   assertNoUserErrors(
@@ -175,7 +207,7 @@ export async function disposeGraded(
   await recordReturnStep(deps.db, r, 'return_disposed_in_shopify', 'shopify', {
     dispositions: inputs.map((i) => ({ type: i.dispositionType, quantity: i.quantity })),
   });
-  return counts.reduce((s, c) => s + c.n, 0);
+  return inputs.reduce((s, i) => s + i.quantity, 0);
 }
 
 export async function processRefund(
@@ -226,13 +258,24 @@ export async function processRefund(
     );
   }
   const emails = await deps.db.transaction(async (tx) => {
-    const moved = await createReturnsRepo(tx).move(r.shopId, r.id, ['graded'], 'refunded', { refundedAt: now });
-    if (!moved) return [];
-    await recordReturnStep(tx, r, 'return_refunded', 'shopify', {
+    const repo = createReturnsRepo(tx);
+    const step = {
       amount: amount.toFixed(2),
       currency: state.transactions[0]?.amountSet.shopMoney.currencyCode ?? null,
-    });
-    return decideReturnEmail(deps.customers, tx, r.shopId, r.id, 'return_refunded');
+    };
+    if (r.state === 'received') {
+      // refunded on receipt, before the warehouse has graded every unit: the grading then closes the refund
+      const locked = await repo.lock(r.shopId, r.id);
+      if (!locked || locked.refundedAt) return [];
+      await repo.update(r.shopId, r.id, { refundedAt: now });
+      await recordReturnStep(tx, r, 'refunded_before_grading', 'shopify', step);
+    } else {
+      const moved = await repo.move(r.shopId, r.id, ['graded'], 'refunded', { refundedAt: now });
+      if (!moved) return [];
+      await recordReturnStep(tx, r, 'return_refunded', 'shopify', step);
+    }
+    // an exchange for every unit sends no money back: nothing to tell as a refund
+    return amount > 0 ? decideReturnEmail(deps.customers, tx, r.shopId, r.id, 'return_refunded') : [];
   });
   await queueEmailJobs(deps.customers, emails);
 }

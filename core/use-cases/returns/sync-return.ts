@@ -19,14 +19,17 @@ import {
   type ShopifyReturn,
 } from '../../integrations/shopify/operations/returns.js';
 import type { Logger } from '../../logger.js';
+import type { Queues } from '../../queue/producer.js';
 import { withRunLock } from '../../queue/run-lock.js';
 import type { CustomerEmailDeps } from '../customers/customer-email-deps.js';
 import { shopifyNotifiesReturn } from './enqueue-return-email.js';
+import { shipExchange } from './ship-exchange.js';
 import { recordReturnStep } from './timeline.js';
 import {
   adoptShopifyReturn,
   createInShopify,
   disposeGraded,
+  exchangeLines,
   processRefund,
   storeRemoteIds,
 } from './sync-return-steps.js';
@@ -35,6 +38,8 @@ export interface SyncReturnDeps {
   db: Db;
   shopify: ShopifyGraphql;
   redis: Redis;
+  /** the exchange order, once created, goes to routing */
+  queues: Queues;
   log: Logger;
   lockPrefix: string;
   /** the customer hears of the steps this sync makes (a Shopify return read back, a refund) */
@@ -45,7 +50,7 @@ export interface SyncReturnDeps {
  * Brings Shopify in line with our return, one idempotent step at a time, each step reading
  * Shopify's state before it writes: create (or adopt) the Shopify return, approve or decline it,
  * attach the merchant's label, dispose graded units (RESTOCKED at the warehouse's location),
- * process it with the refund, close it. A return Shopify created first is read back here and
+ * ship the exchange as a new order, process it with the refund, close it. A return Shopify created first is read back here and
  * judged by the shop's rules. One sync per return at a time (a short Redis lock); a user error
  * from Shopify is kept on the return for the merchant to see.
  */
@@ -104,7 +109,9 @@ async function run(
     await reload();
   }
 
-  if (!r.externalId && r.orderExternalId && r.state !== 'declined' && r.state !== 'closed') {
+  // an exchange reaches Shopify once approved: only returnCreate carries exchange lines, returnRequest has no field for them
+  const waitsForApproval = r.state === 'requested' && exchangeLines(r).length > 0;
+  if (!r.externalId && r.orderExternalId && r.state !== 'declined' && r.state !== 'closed' && !waitsForApproval) {
     remote = await createInShopify(deps, gql, r);
     steps.push(`created ${remote.status}`);
     await reload();
@@ -179,13 +186,19 @@ async function run(
   }
 
   // graded units: dispose what Shopify has not disposed yet
-  if (rfo && (r.state === 'graded' || r.state === 'refunded' || r.state === 'closed')) {
+  if (rfo && ['received', 'graded', 'refunded', 'closed'].includes(r.state)) {
     const disposed = await disposeGraded(deps, gql, r, rfo);
     if (disposed) steps.push(`disposed ${disposed}`);
     await reload();
   }
 
-  if (r.refundDueAt && !r.refundedAt && r.state === 'graded') {
+  const exchanged = await shipExchange(deps, gql, r, remote, input.now);
+  if (exchanged !== null) {
+    steps.push(`exchange order ${exchanged}`);
+    await reload();
+  }
+
+  if (r.refundDueAt && !r.refundedAt && (r.state === 'graded' || r.state === 'received')) {
     await processRefund(deps, gql, r, remote.id, input.now, await notify());
     steps.push('refunded');
     await reload();

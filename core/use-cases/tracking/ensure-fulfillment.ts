@@ -80,7 +80,7 @@ export async function ensureFulfillment(
   if (!fulfillmentId) {
     const shipped = await deps.shipments.shippedLines(shop.id, shipment.id);
     const state = await deps.shopify.request<OrderFulfillmentState>(shop.domain, ORDER_FULFILLMENT_STATE, {
-      id: order.externalId,
+      id: order.channelOrderExternalId ?? order.externalId,
     });
     const existing = state.order?.fulfillments.find(
       (f) =>

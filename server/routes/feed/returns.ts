@@ -8,6 +8,7 @@ import { listExpectedReturns } from '../../../core/use-cases/returns/expected-re
 import { receiveReturn } from '../../../core/use-cases/returns/receive-return.js';
 import { bodyErrors, errorsFor } from './errors.js';
 import { rfc3339 } from './rfc3339.js';
+import { errorSchema } from './schemas.js';
 import { idempotencyKeyHeader, idParams } from './schemas.js';
 
 const expectedReturnSchema = z
@@ -106,13 +107,27 @@ export async function feedReturnRoutes(app: FastifyInstance, { ctx }: { ctx: App
         response: {
           200: receiptResultSchema.describe('Already recorded under this key: nothing changed'),
           201: receiptResultSchema.describe('Recorded'),
-          ...errorsFor(404, 409, 422, ...bodyErrors),
+          ...errorsFor(404, 409, ...bodyErrors),
+          422: errorSchema(
+            ['receipt_exceeds_return', 'unknown_line', 'unknown_sku'],
+            'Well-formed but refused: more units than are left to receive on a line, a line or SKU not in the return; `details` says which',
+          ),
         },
       },
     },
     async (req, reply) => {
       const out = await receiveReturn(
-        { db: ctx.db, queues: ctx.queues, log: ctx.log },
+        {
+          db: ctx.db,
+          queues: ctx.queues,
+          log: ctx.log,
+          customers: {
+            appUrl: ctx.config.http.appUrl,
+            appCanSend: ctx.mailer.configured,
+            queues: ctx.queues,
+            log: ctx.log,
+          },
+        },
         {
           who: req.feed,
           returnId: req.params.id,

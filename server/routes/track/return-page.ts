@@ -8,6 +8,9 @@ const words = {
     title: 'Return items from order {order}',
     pick: 'How many of each item do you send back?',
     reason: 'Why?',
+    exchange: 'Instead of a refund',
+    refund: 'Refund me',
+    exchangeFor: 'Exchange for {title}',
     note: 'Anything to add (optional)',
     send: 'Ask for a return',
     nothing: 'Choose at least one item.',
@@ -51,6 +54,9 @@ const words = {
     title: 'Retourner des articles de la commande {order}',
     pick: 'Combien de chaque article renvoyez-vous ?',
     reason: 'Pourquoi ?',
+    exchange: 'Au lieu d’un remboursement',
+    refund: 'Me rembourser',
+    exchangeFor: 'Échanger contre {title}',
     note: 'Un commentaire (facultatif)',
     send: 'Demander un retour',
     nothing: 'Choisissez au moins un article.',
@@ -118,7 +124,7 @@ export function returnFormPage(lang: PageLanguage, token: string, v: CustomerRet
       ? `<p>${esc(w.none)}</p>`
       : `<form method="post" action="/t/${esc(token)}/return">
 <p>${esc(w.pick)}</p>${problem ? `<p class="err">${esc(w.nothing)}</p>` : ''}
-${v.lines.map((l) => `<div class="row"><label for="q${l.orderLineId}">${esc(l.title || l.sku)}<br><span class="muted">${esc(l.sku)}</span></label><select id="q${l.orderLineId}" name="qty_${l.orderLineId}">${Array.from({ length: l.returnable + 1 }, (_, n) => `<option value="${n}">${n}</option>`).join('')}</select></div>`).join('')}
+${v.lines.map((l) => `<div class="row"><label for="q${l.orderLineId}">${esc(l.title || l.sku)}<br><span class="muted">${esc(l.sku)}</span></label><select id="q${l.orderLineId}" name="qty_${l.orderLineId}">${Array.from({ length: l.returnable + 1 }, (_, n) => `<option value="${n}">${n}</option>`).join('')}</select></div>${exchangeChoice(w, l)}`).join('')}
 <label for="reason">${esc(w.reason)}</label><select id="reason" name="reason">${returnReasons.map((r) => `<option value="${r}">${esc(w.reasons[r] ?? r)}</option>`).join('')}</select>
 <label for="note">${esc(w.note)}</label><textarea id="note" name="note" rows="3" maxlength="500"></textarea>
 <button type="submit">${esc(w.send)}</button></form>`;
@@ -127,6 +133,13 @@ ${v.lines.map((l) => `<div class="row"><label for="q${l.orderLineId}">${esc(l.ti
     title,
     `<h1>${esc(title)}</h1>${existing}<section class="card">${form}</section><a class="btn" href="/t/${esc(token)}">${esc(w.back)}</a>`,
   );
+}
+
+/** The exchange choice of a line that has other variants: a refund unless the customer picks one. */
+function exchangeChoice(w: (typeof words)['en'], l: CustomerReturnView['lines'][number]): string {
+  if (l.exchangeOptions.length === 0) return '';
+  const id = `x${l.orderLineId}`;
+  return `<div class="row"><label for="${id}" class="muted">${esc(w.exchange)}</label><select id="${id}" name="exch_${l.orderLineId}"><option value="">${esc(w.refund)}</option>${l.exchangeOptions.map((o) => `<option value="${o.id}">${esc(fill(w.exchangeFor, { title: o.title || o.sku }))} (${esc(o.sku)})</option>`).join('')}</select></div>`;
 }
 
 /** What became of the request: approved, waiting for the shop, or refused with the reason. */

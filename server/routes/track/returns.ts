@@ -81,7 +81,15 @@ export async function trackReturnRoutes(app: FastifyInstance, { ctx }: { ctx: Ap
     if (!form.success) return send(reply, 422, returnFormPage(lang, token, view, 'nothing'));
     const lines = Object.entries(form.data)
       .filter(([k]) => /^qty_\d+$/.test(k))
-      .map(([k, v]) => ({ orderLineId: Number(k.slice(4)), quantity: Number(v) }))
+      .map(([k, v]) => {
+        const orderLineId = Number(k.slice(4));
+        // the exchange choice names one of the variants the form offered for this line, by id
+        const chosen = form.data[`exch_${orderLineId}`];
+        const option = view.lines
+          .find((l) => l.orderLineId === orderLineId)
+          ?.exchangeOptions.find((o) => String(o.id) === chosen);
+        return { orderLineId, quantity: Number(v), exchangeSku: option?.sku ?? null };
+      })
       .filter((l) => Number.isInteger(l.quantity) && l.quantity > 0);
     if (lines.length === 0) return send(reply, 422, returnFormPage(lang, token, view, 'nothing'));
     const out = await requestCustomerReturn(

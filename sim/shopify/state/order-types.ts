@@ -203,6 +203,16 @@ export interface SimReturnLineItem {
   refundedQuantity?: number;
 }
 
+/** New units the customer gets instead of money (returnCreate's exchangeLineItems). */
+export interface SimExchangeLineItem {
+  id: number;
+  variantId: number;
+  quantity: number;
+  processedQuantity: number;
+  /** order line items returnProcess added for the processed units */
+  lineItemIds: number[];
+}
+
 /** A return. */
 export interface SimReturn {
   id: number;
@@ -210,6 +220,7 @@ export interface SimReturn {
   name: string;
   status: 'REQUESTED' | 'OPEN' | 'DECLINED' | 'CANCELED' | 'CLOSED';
   lineItems: SimReturnLineItem[];
+  exchangeLineItems: SimExchangeLineItem[];
   decline: { reason: string; note: string | null } | null;
   /** the mutations that asked Shopify to e-mail the customer (notifyCustomer: true) */
   customerNotified: ('approve' | 'decline' | 'process')[];

@@ -53,6 +53,7 @@ export type {
   SimTracking,
   SimFulfillment,
   SimReturnLineItem,
+  SimExchangeLineItem,
   SimReturn,
   SimDisposition,
   SimRfoLineItem,

@@ -13,7 +13,9 @@ import {
 import { createFulfillment, updateTracking } from '../ops/fulfillments.js';
 import { createFulfillmentService } from '../ops/locations.js';
 import type { OpResult } from '../ops/result.js';
-import { approveReturn, closeReturn, declineReturn, dispose, processReturn, requestReturn } from '../ops/returns.js';
+import { dispose } from '../ops/return-dispositions.js';
+import { processReturn } from '../ops/return-processing.js';
+import { approveReturn, closeReturn, declineReturn, requestReturn } from '../ops/returns.js';
 import { startHarness, SHOP, type Harness } from '../test-support/harness.js';
 import { startReceiver, type Receiver } from '../test-support/receiver.js';
 import { createWebhookValidator } from '../test-support/webhook-validator.js';

@@ -166,6 +166,8 @@ export const enOrders = {
   'trace.by.tieBreak': 'a tie-break',
   'timeline.webhook_received': 'Webhook received from Shopify',
   'timeline.routed': 'Routed',
+  'timeline.exchange_created': 'Created as a return’s exchange',
+  'timeline.exchange_order_created': 'Exchange order created for a return',
   'timeline.held': 'Put on hold',
   'timeline.backorder_cancelled': 'Backorder cancelled',
   'timeline.released': 'Released',

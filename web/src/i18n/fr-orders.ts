@@ -171,6 +171,8 @@ export const frOrders: Record<keyof typeof enOrders, Message> = {
   'trace.by.tieBreak': 'un départage',
   'timeline.webhook_received': 'Webhook reçu de Shopify',
   'timeline.routed': 'Routée',
+  'timeline.exchange_created': 'Créée pour l’échange d’un retour',
+  'timeline.exchange_order_created': 'Commande d’échange créée pour un retour',
   'timeline.held': 'Mise en attente',
   'timeline.backorder_cancelled': 'Rupture annulée',
   'timeline.released': 'Libérée',

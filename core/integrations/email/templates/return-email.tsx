@@ -9,6 +9,14 @@ const label = { fontSize: '13px', color: '#71717a', margin: '0' } as const;
 const value = { fontSize: '15px', color: '#18181b', margin: '0 0 8px' } as const;
 const box = { backgroundColor: '#fafafa', borderRadius: '6px', padding: '12px 16px', margin: '8px 0 16px' } as const;
 
+/** The refund's wording follows where the parcel was when the money went back: never "we received" before it came. */
+function bodyKey(kind: ReturnEmailKind, data: ReturnEmailData) {
+  if (kind === 'return_refunded' && data.refundStage === 'received') return 'return_refunded.bodyReceived' as const;
+  if (kind === 'return_refunded' && data.refundStage === 'before_receipt')
+    return 'return_refunded.bodyBeforeReceipt' as const;
+  return `${kind}.body` as const;
+}
+
 /** One template for the four return kinds: the same frame, each with what the customer must know at that step. */
 export function ReturnEmail({
   kind,
@@ -40,7 +48,7 @@ export function ReturnEmail({
       <Heading as="h1" style={{ fontSize: '22px', color: '#18181b', margin: '16px 0 8px' }}>
         {say(lang, `${kind}.title`)}
       </Heading>
-      <Text style={p}>{say(lang, `${kind}.body`, vars)}</Text>
+      <Text style={p}>{say(lang, bodyKey(kind, data), vars)}</Text>
       {kind === 'return_declined' ? (
         <>
           <Text style={p}>{say(lang, `return_declined.${data.declineReason ?? 'other'}`)}</Text>

@@ -22,6 +22,7 @@ export interface ReturnableLinesResult {
 
 const RETURN_FIELDS = `id name status
   returnLineItems(first: 10) { nodes { ... on ReturnLineItem { id quantity processedQuantity refundedQuantity returnReasonNote customerNote fulfillmentLineItem { id lineItem { id sku } } } } }
+  exchangeLineItems(first: 10) { nodes { id quantity processedQuantity variantId lineItems { id sku name quantity variant { id } } } }
   reverseFulfillmentOrders(first: 2) { nodes { id status
     lineItems(first: 10) { nodes { id totalQuantity fulfillmentLineItem { id } dispositions { type quantity } } }
     reverseDeliveries(first: 2) { nodes { id } } } }`;
@@ -39,6 +40,17 @@ export interface ShopifyReturn {
       returnReasonNote: string | null;
       customerNote: string | null;
       fulfillmentLineItem: { id: string; lineItem: { id: string; sku: string | null } };
+    }[];
+  };
+  /** new units instead of money; processing them adds line items (and fulfillment orders) to the order */
+  exchangeLineItems: {
+    nodes: {
+      id: string;
+      quantity: number;
+      processedQuantity: number;
+      variantId: string | null;
+      lineItems:
+        { id: string; sku: string | null; name: string; quantity: number; variant: { id: string } | null }[] | null;
     }[];
   };
   reverseFulfillmentOrders: {

@@ -1,16 +1,16 @@
+import { dispose, type DispositionInput } from '../../ops/return-dispositions.js';
+import { processReturn } from '../../ops/return-processing.js';
 import {
   approveReturn,
   closeReturn,
   createReturn,
-  createReverseDelivery,
   declineReturn,
-  dispose,
-  processReturn,
   requestReturn,
-  type DispositionInput,
   type ReturnLineInput,
 } from '../../ops/returns.js';
+import { createReverseDelivery } from '../../ops/reverse-deliveries.js';
 import type { OpResult } from '../../ops/result.js';
+import type { ExchangeLineInput, ExchangeProcessInput } from '../../ops/return-exchanges.js';
 import type { SimReturn } from '../../state/order-types.js';
 import type { GqlContext, View } from '../context.js';
 import { returnView, reverseDeliveryView, rfoLineItemView } from '../views/return-view.js';
@@ -19,6 +19,7 @@ import { payload, type MutationResolver } from './payload.js';
 interface ReturnInputArg {
   orderId: string;
   returnLineItems: ReturnLineInput[];
+  exchangeLineItems?: ExchangeLineInput[] | null;
 }
 
 /** Records that the mutation asked Shopify to e-mail the customer, as the real one would then do. */
@@ -74,6 +75,7 @@ export const returnMutations: Record<string, MutationResolver> = {
       returnId: string;
       notifyCustomer?: boolean | null;
       returnLineItems?: { id: string; quantity: number; dispositions?: DispositionInput[] | null }[] | null;
+      exchangeLineItems?: ExchangeProcessInput[] | null;
       financialTransfer?: {
         issueRefund?: {
           orderTransactions: {
@@ -86,6 +88,7 @@ export const returnMutations: Record<string, MutationResolver> = {
     const r = processReturn(ctx.core, ctx.shop, {
       returnId: input.returnId,
       returnLineItems: input.returnLineItems ?? null,
+      exchangeLineItems: input.exchangeLineItems ?? null,
       refunds: (input.financialTransfer?.issueRefund?.orderTransactions ?? []).map((t) => ({
         parentTransactionId: t.parentId,
         amountCents: Math.round(Number(t.transactionAmount.amount) * 100),

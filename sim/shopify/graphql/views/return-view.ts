@@ -5,6 +5,7 @@ import type {
   SimFulfillment,
   SimOrder,
   SimReturn,
+  SimExchangeLineItem,
   SimReturnLineItem,
   SimReverseDelivery,
   SimReverseFulfillmentOrder,
@@ -15,7 +16,7 @@ import type { GqlContext, View } from '../context.js';
 import { dt, moneyBag } from './common-view.js';
 import { fulfillmentLineItemView, fulfillmentView } from './fulfillment-view.js';
 import { locationView } from './location-view.js';
-import { orderView } from './order-view.js';
+import { lineItemView, orderView } from './order-view.js';
 
 function orderById(ctx: GqlContext, id: number): SimOrder {
   const o = ctx.shop.orders.get(id);
@@ -117,6 +118,25 @@ export function rfoLineItemView(ctx: GqlContext, order: SimOrder, l: SimRfoLineI
   };
 }
 
+/** ExchangeLineItem: the variant asked for, and the order line items processing added. */
+function exchangeLineItemView(ctx: GqlContext, order: SimOrder, l: SimExchangeLineItem): View {
+  const added = l.lineItemIds
+    .map((id) => order.lineItems.find((li) => li.id === id))
+    .filter((li) => li !== undefined)
+    .map((li) => lineItemView(ctx, order, li));
+  return {
+    __typename: 'ExchangeLineItem',
+    id: gid('ExchangeLineItem', l.id),
+    quantity: l.quantity,
+    processedQuantity: l.processedQuantity,
+    processableQuantity: l.quantity - l.processedQuantity,
+    unprocessedQuantity: l.quantity - l.processedQuantity,
+    variantId: gid('ProductVariant', l.variantId),
+    lineItem: added[0] ?? null,
+    lineItems: added,
+  };
+}
+
 export function returnView(ctx: GqlContext, r: SimReturn): View {
   const order = orderById(ctx, r.orderId);
   const rfos = () =>
@@ -136,7 +156,8 @@ export function returnView(ctx: GqlContext, r: SimReturn): View {
     order: () => orderView(ctx, order),
     returnLineItems: (args: ConnectionArgs) =>
       connection(ctx, r.lineItems, args, { id: (l) => l.id, view: (l) => returnLineItemView(ctx, order, l) }),
-    exchangeLineItems: (args: ConnectionArgs) => connection(ctx, [], args, { id: () => 0, view: () => ({}) }),
+    exchangeLineItems: (args: ConnectionArgs) =>
+      connection(ctx, r.exchangeLineItems, args, { id: (l) => l.id, view: (l) => exchangeLineItemView(ctx, order, l) }),
     reverseFulfillmentOrders: (args: ConnectionArgs) =>
       connection(ctx, rfos(), args, { id: (x) => x.id, view: (x) => reverseFulfillmentOrderView(ctx, x) }),
   };

@@ -128,6 +128,11 @@ export function ReturnPage({ id }: { id: string }) {
                           × {l.quantity}
                         </Text>
                       </InlineStack>
+                      {l.exchange ? (
+                        <Text as="span" variant="bodySm">
+                          {t('returns.page.exchange', { quantity: l.exchange.quantity, title: l.exchange.title })}
+                        </Text>
+                      ) : null}
                       {l.customerNote ? (
                         <Text as="p" variant="bodySm">
                           “{l.customerNote}”
@@ -216,6 +221,16 @@ export function ReturnPage({ id }: { id: string }) {
                   }
                 />
                 <Field label={t('returns.page.cost')} value={format.money(r.cost)} />
+                {r.exchangeOrder ? (
+                  <BlockStack gap="050">
+                    <Text as="span" variant="bodySm" tone="subdued">
+                      {t('returns.page.exchangeOrder')}
+                    </Text>
+                    <Link url={`/orders/${r.exchangeOrder.id}`}>{r.exchangeOrder.name}</Link>
+                  </BlockStack>
+                ) : r.lines.some((l) => l.exchange) ? (
+                  <Field label={t('returns.page.exchangeOrder')} value={t('returns.page.exchangePending')} />
+                ) : null}
               </InlineGrid>
             </BlockStack>
           </Card>

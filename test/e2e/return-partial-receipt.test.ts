@@ -1,0 +1,224 @@
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { returns, stockLevels } from '../../drizzle/schema/index.js';
+import { createOrdersRepo } from '../../core/db/orders-repo.js';
+import { createReturnsRepo } from '../../core/db/returns-repo.js';
+import { startWorkers, type StartedWorkers } from '../../workers/registry.js';
+import { simShop, startSimApp, type SimApp } from '../helpers/sim-app.js';
+import { placeAndShip } from '../helpers/shipped-order.js';
+import { adminCaller, feedCaller, installedShop, lyonWarehouse } from '../helpers/sim-shop-setup.js';
+import { waitFor } from '../helpers/wait.js';
+
+const SHOP = 'retours-partiels.myshopify.com';
+const address = {
+  firstName: 'Léa',
+  lastName: 'Martin',
+  address1: '3 rue Neuve',
+  city: 'Lyon',
+  zip: '69003',
+  countryCode: 'FR',
+  latitude: 45.76,
+  longitude: 4.85,
+};
+
+describe('a return received in two parcels, some units resellable and some damaged', () => {
+  let s: SimApp;
+  let workers: StartedWorkers;
+  let token: string;
+  let shopId: number;
+  let key: string;
+  let whId: number;
+  let lyonLocationId: number;
+  const skuIds: Record<string, number> = {};
+  const admin = adminCaller(
+    () => s,
+    () => token,
+  );
+  const feed = feedCaller(
+    () => s,
+    () => key,
+  );
+  const level = async (sku: string) =>
+    (
+      await s.t.ctx.db
+        .select()
+        .from(stockLevels)
+        .where(and(eq(stockLevels.shopId, shopId), eq(stockLevels.warehouseId, whId)))
+    ).find((l) => l.skuId === skuIds[sku])!;
+  const retRow = async (id: number) => {
+    const r = (await s.t.ctx.db.select().from(returns).where(eq(returns.id, id)))[0]!;
+    if (r.syncError) throw new Error(r.syncError);
+    return r;
+  };
+
+  beforeAll(async () => {
+    s = await startSimApp();
+    workers = await startWorkers(s.t.ctx, ['ingest', 'route', 'dispatch', 'fulfill', 'reconcile', 'returns']);
+    token = await simShop(s.sim, SHOP, [
+      { sku: 'BOL-BLEU', price: 18 },
+      { sku: 'TASSE-ROSE', price: 12 },
+    ]);
+    const lyon = s.sim.control.createLocation(SHOP, {
+      name: 'Lyon',
+      address: { address1: '2 rue B', city: 'Lyon', zip: '69007', countryCode: 'FR', latitude: 45.73, longitude: 4.83 },
+    });
+    lyonLocationId = lyon.id;
+    for (const sku of ['BOL-BLEU', 'TASSE-ROSE'])
+      s.sim.control.setStock(SHOP, { sku, locationId: lyon.id, onHand: 50 });
+    shopId = await installedShop(s, SHOP, admin);
+    ({ id: whId, key } = await lyonWarehouse(admin, lyon, 'partial'));
+    expect(
+      (
+        await feed('POST', '/inventory-snapshots', {
+          snapshotId: 'open',
+          takenAt: new Date().toISOString(),
+          items: [
+            { sku: 'BOL-BLEU', onHand: 20 },
+            { sku: 'TASSE-ROSE', onHand: 20 },
+          ],
+        })
+      ).statusCode,
+    ).toBe(200);
+    for (const sku of ['BOL-BLEU', 'TASSE-ROSE'])
+      skuIds[sku] = (await s.t.ctx.db.query.skus.findFirst({
+        where: (t, { and: a, eq: e }) => a(e(t.shopId, shopId), e(t.sku, sku)),
+      }))!.id;
+    expect(
+      (
+        await admin('PUT', '/returns/policy', {
+          customerRequests: true,
+          windowDays: 30,
+          autoApprove: true,
+          excludedSkus: [],
+          excludedTags: [],
+          refundOn: 'grading',
+          returnWarehouseIds: [whId],
+          costPerReturn: 6,
+        })
+      ).statusCode,
+    ).toBe(200);
+  });
+  afterAll(async () => {
+    await workers?.close();
+    await s?.close();
+  });
+
+  it('restocks only the resellable units, disposes the rest with its own Shopify disposition, and takes the rest of the return later', async () => {
+    const { placed, order } = await placeAndShip(s, feed, {
+      domain: SHOP,
+      shopId,
+      order: {
+        lines: [
+          { sku: 'BOL-BLEU', quantity: 2 },
+          { sku: 'TASSE-ROSE', quantity: 2 },
+        ],
+        shippingAddress: address,
+        financialStatus: 'paid',
+      },
+      trackingNumber: '6A70000000001',
+    });
+    expect((await level('BOL-BLEU')).onHand).toBe(18);
+    const lines = await createOrdersRepo(s.t.ctx.db).lines(shopId, order.id);
+    const created = await admin('POST', '/returns', {
+      orderId: order.id,
+      lines: lines.map((l) => ({ orderLineId: l.id, quantity: 2, reason: 'defective' })),
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const retId = created.json().id as number;
+    await waitFor('return open in Shopify, its lines linked', async () => {
+      await retRow(retId);
+      const r = await createReturnsRepo(s.t.ctx.db).get(shopId, retId);
+      return r!.lines.every((l) => l.rfoLineExternalId !== null);
+    });
+    const ret = (await createReturnsRepo(s.t.ctx.db).get(shopId, retId))!;
+    const bol = ret.lines.find((l) => l.sku === 'BOL-BLEU')!;
+    const tasse = ret.lines.find((l) => l.sku === 'TASSE-ROSE')!;
+    const remote = [...s.sim.shop(SHOP).returns.values()].find((x) => x.orderId === placed.id)!;
+    const dispositions = (sku: string) => {
+      const rfo = s.sim.shop(SHOP).reverseFulfillmentOrders.get(remote.reverseFulfillmentOrderIds[0]!)!;
+      const lineId = Number(
+        ret.lines
+          .find((l) => l.sku === sku)!
+          .rfoLineExternalId!.split('/')
+          .pop(),
+      );
+      return rfo.lineItems
+        .find((l) => l.id === lineId)!
+        .dispositions.map((d) => ({ type: d.type, quantity: d.quantity, locationId: d.locationId }));
+    };
+
+    // first parcel: both bowls (one resellable, one cracked) and one of the two cups
+    const first = {
+      receivedAt: new Date().toISOString(),
+      lines: [
+        { lineId: bol.id, quantity: 1, grade: 'resellable' },
+        { lineId: bol.id, quantity: 1, grade: 'damaged' },
+        { lineId: tasse.id, quantity: 1, grade: 'resellable' },
+      ],
+    };
+    const r1 = await feed('POST', `/returns/${retId}/receipts`, first, { 'idempotency-key': 'partial-receipt-1' });
+    expect(r1.statusCode, r1.body).toBe(201);
+    expect(r1.json()).toMatchObject({ created: true, state: 'received', restocked: 2, damaged: 1 });
+    expect(await level('BOL-BLEU')).toMatchObject({ onHand: 19, damaged: 1 });
+    expect(await level('TASSE-ROSE')).toMatchObject({ onHand: 19, damaged: 0 });
+    // Shopify: each unit with its grade's disposition, at the warehouse's location; no refund yet (the shop refunds on grading)
+    await waitFor('first parcel disposed in Shopify', () => dispositions('TASSE-ROSE').length === 1);
+    expect(dispositions('BOL-BLEU')).toEqual([
+      { type: 'RESTOCKED', quantity: 1, locationId: lyonLocationId },
+      { type: 'NOT_RESTOCKED', quantity: 1, locationId: lyonLocationId },
+    ]);
+    expect(dispositions('TASSE-ROSE')).toEqual([{ type: 'RESTOCKED', quantity: 1, locationId: lyonLocationId }]);
+    expect((await retRow(retId)).state).toBe('received');
+    expect(s.sim.control.getOrder(SHOP, placed.id).financialStatus).toBe('paid');
+
+    // the second parcel cannot grade more than is left of a line
+    const tooMany = await feed(
+      'POST',
+      `/returns/${retId}/receipts`,
+      { receivedAt: new Date().toISOString(), lines: [{ lineId: tasse.id, quantity: 2, grade: 'resellable' }] },
+      { 'idempotency-key': 'partial-receipt-too-many' },
+    );
+    expect(tooMany.statusCode, tooMany.body).toBe(422);
+    expect(await level('TASSE-ROSE')).toMatchObject({ onHand: 19 });
+
+    // second parcel: the last cup; the return is graded, Shopify restocks it and refunds every unit that came back
+    const r2 = await feed(
+      'POST',
+      `/returns/${retId}/receipts`,
+      { receivedAt: new Date().toISOString(), lines: [{ lineId: tasse.id, quantity: 1, grade: 'resellable' }] },
+      { 'idempotency-key': 'partial-receipt-2' },
+    );
+    expect(r2.statusCode).toBe(201);
+    expect(r2.json()).toMatchObject({ created: true, state: 'graded', restocked: 1, damaged: 0 });
+    expect(await level('TASSE-ROSE')).toMatchObject({ onHand: 20 });
+    const refunded = await waitFor('refunded', async () => {
+      const r = await retRow(retId);
+      return r.state === 'refunded' ? r : null;
+    });
+    expect(refunded.refundAmount).toBe('60.00');
+    expect(dispositions('TASSE-ROSE')).toEqual([
+      { type: 'RESTOCKED', quantity: 1, locationId: lyonLocationId },
+      { type: 'RESTOCKED', quantity: 1, locationId: lyonLocationId },
+    ]);
+    expect(dispositions('BOL-BLEU')).toHaveLength(2);
+    const done = (await createReturnsRepo(s.t.ctx.db).get(shopId, retId))!;
+    expect(done.lines.find((l) => l.sku === 'TASSE-ROSE')).toMatchObject({
+      receivedQuantity: 2,
+      grades: [{ grade: 'resellable', quantity: 2 }],
+      disposedQuantity: 2,
+    });
+    expect(done.lines.find((l) => l.sku === 'BOL-BLEU')).toMatchObject({ receivedQuantity: 2, disposedQuantity: 2 });
+
+    // the first parcel's receipt, replayed: nothing moves
+    const again = await feed('POST', `/returns/${retId}/receipts`, first, { 'idempotency-key': 'partial-receipt-1' });
+    expect(again.statusCode).toBe(200);
+    expect(again.json()).toMatchObject({ created: false, state: 'received' });
+    expect(await level('BOL-BLEU')).toMatchObject({ onHand: 19, damaged: 1 });
+    expect(await level('TASSE-ROSE')).toMatchObject({ onHand: 20 });
+    const steps = (await admin('GET', `/returns/${retId}`))
+      .json()
+      .timeline.map((t: { action: string }) => t.action)
+      .filter((a: string) => a === 'return_received' || a === 'return_graded');
+    expect(steps).toEqual(['return_received', 'return_received', 'return_graded']);
+  });
+});
