@@ -109,7 +109,7 @@ describe('the Channels page', () => {
     });
     expect(await page.locator('h1').first().textContent()).toBe('Channels');
     await page.getByText('Fnac Darty').waitFor();
-    await page.getByText('Syncing').waitFor();
+    await page.getByText('Syncing').first().waitFor();
     await page.getByText(/Failing \(1 attempt\)/).waitFor();
     await page.getByText(/answered 401: Unauthorized/).waitFor();
     await page.getByRole('button', { name: 'Test connection' }).first().click();

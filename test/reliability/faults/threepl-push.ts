@@ -119,6 +119,9 @@ export const threePlFailing: Fault = {
         parked = list.find((f) => f.id === own?.id);
         if (!parked) await sleep(1000);
       }
+      const [doomedRow] = await stack.database.query<Record<string, unknown>>(sql`
+        select a.id, a.status, a.dispatch_attempts, a.dispatch_error from allocations a
+        join orders o on o.id = a.order_id where o.external_id = ${doomed}`);
       rx.setBehaviour({ failRate: 0 });
       if (parked) await stack.shop.admin('POST', '/dispatch-failures/replay', { ids: [parked.id] });
       let replayed = false;
