@@ -20,7 +20,14 @@ export interface FeedAllocation {
   leaseUntil: Date | null;
   shipTo: Address | null;
   email: string | null;
-  lines: { lineId: number; sku: string; title: string; quantity: number; shippedQuantity: number }[];
+  lines: {
+    lineId: number;
+    orderLineId: number;
+    sku: string;
+    title: string;
+    quantity: number;
+    shippedQuantity: number;
+  }[];
 }
 
 /** Allocations a poller may take: ready ones, and leased ones whose lease ran out. */
@@ -36,6 +43,7 @@ export function createFeedRepo(db: DbOrTx) {
       .select({
         allocationId: allocationLines.allocationId,
         lineId: allocationLines.id,
+        orderLineId: allocationLines.orderLineId,
         sku: skus.sku,
         title: orderLines.title,
         quantity: allocationLines.quantity,

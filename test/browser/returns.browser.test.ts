@@ -6,6 +6,7 @@ import type {
   ReturnListDto,
   ReturnPolicyDto,
 } from '../../core/contracts/admin/returns.js';
+import type { OrderDetail as OrderDetailDto } from '../../core/contracts/admin/orders.js';
 import { createOrdersRepo } from '../../core/db/orders-repo.js';
 import { createShopsRepo } from '../../core/db/shops-repo.js';
 import { requestReturn } from '../../core/use-cases/returns/request-return.js';
@@ -232,6 +233,45 @@ for (const language of ['en', 'fr'] as const) {
 }
 
 describe('acting on a return', () => {
+  it('creates a return from the order page', async () => {
+    // a shipped unit no return has claimed yet: each prepared return took one unit of one line
+    const orders = (
+      await api<{ items: { id: number }[] }>('GET', '/orders?status=shipped,delivered,partially_shipped&limit=200')
+    ).items;
+    const claimed = new Map<string, number>();
+    for (const r of (await api<ReturnListDto>('GET', '/returns?limit=100')).items)
+      for (const l of (await api<ReturnDetailDto>('GET', `/returns/${r.id}`)).lines)
+        claimed.set(`${r.orderId}:${l.title}`, (claimed.get(`${r.orderId}:${l.title}`) ?? 0) + l.quantity);
+    let target: { orderId: number; title: string } | undefined;
+    for (const o of orders) {
+      const d = await api<OrderDetailDto>('GET', `/orders/${o.id}`);
+      const shipped = new Map<number, number>();
+      for (const a of d.allocations)
+        for (const l of a.lines) shipped.set(l.orderLineId, (shipped.get(l.orderLineId) ?? 0) + l.shippedQuantity);
+      const free = d.lines.find((l) => (shipped.get(l.id) ?? 0) > (claimed.get(`${o.id}:${l.title}`) ?? 0));
+      if (free) target = { orderId: o.id, title: free.title };
+    }
+    if (!target) throw new Error(`no shipped unit left to return among ${orders.length} orders`);
+    await loadPage(page, `${h.appUrl}/orders/${target.orderId}`, 'order', 'fr');
+    await page.getByRole('button', { name: 'Créer un retour' }).first().click();
+    const dialog = page.getByRole('dialog');
+    const rows = await dialog.getByRole('spinbutton').count();
+    const titles = await dialog.locator('label').allTextContents();
+    const row = titles.filter((x) => x !== 'Motif').findIndex((x) => x.startsWith(target.title));
+    expect(row, `${target.title} among ${titles.join(', ')} (${rows} rows)`).toBeGreaterThanOrEqual(0);
+    await dialog.getByRole('spinbutton').nth(row).fill('1');
+    await dialog.getByLabel('Motif').nth(row).selectOption('defective');
+    await screenshot(page, 'order-create-return-fr', false);
+    await dialog.getByRole('button', { name: 'Créer un retour' }).click();
+    await page.waitForURL(/\/returns\/\d+$/, { timeout: 15_000 });
+    const id = Number(/\/returns\/(\d+)$/.exec(page.url())![1]);
+    const made = await api<ReturnDetailDto>('GET', `/returns/${id}`);
+    expect(made.orderId).toBe(target.orderId);
+    expect(made.lines).toMatchObject([{ title: target.title, quantity: 1, reason: 'defective' }]);
+    await page.getByText(made.rma).first().waitFor();
+    expect(errors).toEqual([]);
+  });
+
   it("approves the customer's request from its page", async () => {
     const requested = (await api<ReturnListDto>('GET', '/returns?state=requested')).items[0]!;
     await loadPage(page, `${h.appUrl}/returns/${requested.id}`, 'return', 'fr');

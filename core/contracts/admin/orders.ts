@@ -124,6 +124,8 @@ export const orderAllocation = z.object({
   lines: z.array(
     z.object({
       lineId: z.number().int(),
+      /** the order line this allocation line ships part of */
+      orderLineId: z.number().int(),
       sku: z.string(),
       title: z.string(),
       quantity: z.number().int(),

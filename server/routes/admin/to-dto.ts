@@ -138,6 +138,7 @@ export function toOrderDetail(d: OrderDetailData): C.OrderDetail {
       dispatchError: a.dispatchError,
       lines: lines.map((l) => ({
         lineId: l.lineId,
+        orderLineId: l.orderLineId,
         sku: l.sku,
         title: l.title,
         quantity: l.quantity,

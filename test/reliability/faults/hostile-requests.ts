@@ -202,7 +202,7 @@ export const crossTenant: Fault = {
     check('release', await asOther('POST', `/orders/${a.id}/release`, {}));
     check('warehouse', await asOther('GET', `/warehouses/${a.warehouse_id}`));
     const list = await asOther('GET', '/orders');
-    const foreignKey = stack.shop.warehouses.find((w) => w.id !== a.warehouse_id)!.key;
+    const foreignKey = stack.shop.warehouses.find((w) => w.id !== Number(a.warehouse_id))!.key;
     const feed = async (method: string, path: string, body?: unknown) => {
       const res = await fetch(`${stack.appUrl}/feed/v1${path}`, {
         method,

@@ -116,7 +116,8 @@ export const threePlFailing: Fault = {
         const list = (await stack.shop.admin('GET', '/dispatch-failures')).items as { id: number; attempts: number }[];
         const [own] = await stack.database.query<{ id: number }>(sql`
           select a.id from allocations a join orders o on o.id = a.order_id where o.external_id = ${doomed}`);
-        parked = list.find((f) => f.id === own?.id);
+        // ids of bigint columns come back from raw SQL as strings
+        parked = list.find((f) => f.id === Number(own?.id));
         if (!parked) await sleep(1000);
       }
       const [doomedRow] = await stack.database.query<Record<string, unknown>>(sql`
@@ -153,7 +154,7 @@ export const threePlFailing: Fault = {
             parked !== undefined && replayed,
             parked
               ? `parked after ${parked.attempts} tries, ${replayed ? 'replayed' : 'not replayed'}`
-              : 'never parked',
+              : `never parked: ${JSON.stringify(doomedRow ?? null)}`,
           ),
         ],
       };

@@ -53,7 +53,14 @@ const PREFETCH_TTL_MS = 5_000;
 async function toApiError(res: Response): Promise<ApiError> {
   const text = await res.text().catch(() => '');
   try {
-    const body = JSON.parse(text) as { error?: { code?: string; message?: string; details?: unknown } };
+    const body = JSON.parse(text) as {
+      error?: { code?: string; message?: string; details?: unknown };
+      ok?: boolean;
+      reason?: string;
+      lines?: unknown;
+    };
+    // a rule's refusal (`{ ok: false, reason }`, a return the shop's policy turns down) is read as one
+    if (body.ok === false && body.reason) return new ApiError(res.status, 'refused', body.reason, body.lines);
     if (body.error?.message)
       return new ApiError(res.status, body.error.code ?? 'error', body.error.message, body.error.details);
   } catch {

@@ -82,6 +82,14 @@ export const enOrders = {
   'order.releaseBody': 'The order is routed again with the current rules and stock.',
   'order.releaseDone': '{name} released',
   'order.cancel': 'Cancel at 3PL',
+  'order.createReturn': 'Create return',
+  'order.createReturnTitle': 'Create a return for {name}',
+  'order.createReturnBody':
+    "Choose the units the customer sends back and why. The shop's return rules decide as for any request: approved at once, or left for your review.",
+  'order.createReturnNothingShipped': 'Nothing of this order has shipped yet, so nothing can come back.',
+  'order.createReturnShipped': { one: '{count} unit shipped', other: '{count} units shipped' },
+  'order.createReturnReason': 'Reason',
+  'order.createReturnDone': 'Return {rma} created',
   'order.cancelTitle': 'Cancel {name} at the 3PL?',
   'order.cancelBody':
     'Untaken allocations are withdrawn at once; the 3PLs already working on the order get a cancellation request they may refuse if the parcel left.',

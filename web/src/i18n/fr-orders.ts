@@ -87,6 +87,14 @@ export const frOrders: Record<keyof typeof enOrders, Message> = {
   'order.releaseBody': 'La commande est routée à nouveau avec les règles et le stock actuels.',
   'order.releaseDone': '{name} libérée',
   'order.cancel': 'Annuler chez le 3PL',
+  'order.createReturn': 'Créer un retour',
+  'order.createReturnTitle': 'Créer un retour pour {name}',
+  'order.createReturnBody':
+    'Choisissez les articles que le client renvoie et pourquoi. Les règles de retour de la boutique décident comme pour toute demande : approuvé tout de suite, ou laissé à votre examen.',
+  'order.createReturnNothingShipped': "Rien de cette commande n'a encore été expédié : rien ne peut revenir.",
+  'order.createReturnShipped': { one: '{count} article expédié', other: '{count} articles expédiés' },
+  'order.createReturnReason': 'Motif',
+  'order.createReturnDone': 'Retour {rma} créé',
   'order.cancelTitle': 'Annuler {name} chez le 3PL ?',
   'order.cancelBody':
     'Les allocations non prises sont retirées tout de suite ; les 3PL qui traitent déjà la commande reçoivent une demande d’annulation qu’ils peuvent refuser si le colis est parti.',

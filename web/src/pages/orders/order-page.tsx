@@ -24,6 +24,7 @@ import { en } from '../../i18n/messages-en.js';
 import { usePageReady } from '../../shell/page-ready.js';
 import { AllocationsCard } from './allocations-card.js';
 import { availableActions, OrderActionModal, type OrderAction } from './order-actions.js';
+import { CreateReturnModal, shippedByLine } from './create-return-modal.js';
 import { OrderTimeline } from './order-timeline.js';
 import { decidedBySentence, decisionSentence } from './trace-labels.js';
 import { TraceTable } from './trace-table.js';
@@ -78,6 +79,7 @@ export function OrderPage({ id }: { id: string }) {
   };
   const res = useResource<OrderDetail>(`/orders/${encodeURIComponent(id)}`);
   const [action, setAction] = useState<OrderAction | null>(null);
+  const [returning, setReturning] = useState(false);
   const [followUp, setFollowUp] = useState(0);
   usePageReady('order', !!res.data);
 
@@ -142,6 +144,11 @@ export function OrderPage({ id }: { id: string }) {
       secondaryActions={[
         ...(can.release ? [] : [{ content: t('order.hold'), disabled: !can.hold, onAction: () => setAction('hold') }]),
         { content: t('order.cancel'), destructive: true, disabled: !can.cancel, onAction: () => setAction('cancel') },
+        {
+          content: t('order.createReturn'),
+          disabled: ![...shippedByLine(d).values()].some((n) => n > 0),
+          onAction: () => setReturning(true),
+        },
       ]}
     >
       <BlockStack gap="400">
@@ -283,6 +290,7 @@ export function OrderPage({ id }: { id: string }) {
           </Layout.Section>
         </Layout>
       </BlockStack>
+      {returning ? <CreateReturnModal detail={d} onClose={() => setReturning(false)} /> : null}
       <OrderActionModal
         action={action}
         order={o}
