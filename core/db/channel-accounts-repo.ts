@@ -139,6 +139,27 @@ export function createChannelAccountsRepo(db: DbOrTx) {
         .groupBy(skus.id, skus.sku);
       return rows.map((r) => ({ ...r, free: Number(r.free), meanDaily: Number(r.meanDaily) }));
     },
+    /** One SKU's free units across the shop's active warehouses, and its sales velocity. */
+    async freeStockOfSku(shopId: number, skuId: number): Promise<{ free: number; meanDaily: number }> {
+      const [row] = await db
+        .select({
+          free: sql<number>`coalesce(sum(greatest(${stockLevels.onHand} - ${stockLevels.reserved}, 0)) filter (where ${warehouses.active}), 0)::int`,
+          meanDaily: sql<number>`coalesce((select max(${replenishmentSnapshot.meanDaily}) from ${replenishmentSnapshot}
+            where ${replenishmentSnapshot.shopId} = ${shopId} and ${replenishmentSnapshot.skuId} = ${skuId}), 0)::float8`,
+        })
+        .from(stockLevels)
+        .innerJoin(warehouses, eq(warehouses.id, stockLevels.warehouseId))
+        .where(and(eq(stockLevels.shopId, shopId), eq(stockLevels.skuId, skuId)));
+      return { free: Number(row?.free ?? 0), meanDaily: Number(row?.meanDaily ?? 0) };
+    },
+    /** What each account was last told of one SKU, and when. */
+    async pushedStockOfSku(shopId: number, skuId: number): Promise<Map<number, { quantity: number; pushedAt: Date }>> {
+      const rows = await db
+        .select({ accountId: channelStock.accountId, quantity: channelStock.quantity, pushedAt: channelStock.pushedAt })
+        .from(channelStock)
+        .where(and(eq(channelStock.shopId, shopId), eq(channelStock.skuId, skuId)));
+      return new Map(rows.map((r) => [r.accountId, { quantity: r.quantity, pushedAt: r.pushedAt }]));
+    },
     async pushedStock(shopId: number, accountId: number): Promise<Map<number, number>> {
       const rows = await db
         .select({ skuId: channelStock.skuId, quantity: channelStock.quantity })

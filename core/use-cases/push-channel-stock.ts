@@ -19,7 +19,7 @@ export type PushChannelStockResult =
   | { status: 'skipped'; reason: string };
 
 /** Lag assumed for a channel until one is measured: about one operator poll interval. */
-const DEFAULT_LAG_SECONDS = 60;
+export const MARKETPLACE_DEFAULT_LAG_SECONDS = 60;
 
 /**
  * Tells one marketplace account what each SKU may sell: free units across the active
@@ -39,7 +39,7 @@ export async function pushChannelStock(
   const settingsRepo = createStockSettingsRepo(deps.db);
   const { settings, measuredLag } = await settingsRepo.get(input.shopId);
   const buffer = settings.buffers[account.code] ?? settings.buffers[account.kind];
-  const lag = measuredLag[account.code] ?? DEFAULT_LAG_SECONDS;
+  const lag = measuredLag[account.code] ?? MARKETPLACE_DEFAULT_LAG_SECONDS;
   const free = await repo.freeStockBySku(input.shopId);
   const before = await repo.pushedStock(input.shopId, account.id);
   const targets = free

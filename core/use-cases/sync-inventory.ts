@@ -34,6 +34,9 @@ interface LevelsResult {
 /** Shopify takes at most this many quantities per inventorySetQuantities call. */
 export const MAX_QUANTITIES_PER_CALL = 250;
 
+/** Lag assumed for Shopify until one is measured: its inventory mutations land within seconds. */
+export const SHOPIFY_DEFAULT_LAG_SECONDS = 5;
+
 /** Units a channel keeps back: fixed, a share of what is free, or sync lag × sales velocity. */
 export function bufferUnits(
   buffer: ChannelBuffer | undefined,
@@ -101,7 +104,12 @@ async function push(
   const targets: Target[] = rows
     .map((r) => {
       const free = Math.max(0, r.onHand - r.reserved);
-      const buffer = bufferUnits(settings.buffers.shopify, free, velocity.get(r.skuId) ?? 0, measuredLag.shopify ?? 5);
+      const buffer = bufferUnits(
+        settings.buffers.shopify,
+        free,
+        velocity.get(r.skuId) ?? 0,
+        measuredLag.shopify ?? SHOPIFY_DEFAULT_LAG_SECONDS,
+      );
       return {
         skuId: r.skuId,
         warehouseId: r.warehouseId,

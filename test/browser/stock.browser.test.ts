@@ -252,6 +252,12 @@ describe('stock, alerts and purchase orders in the admin app', () => {
       ]),
     );
 
+    // each channel's sellable units, after its buffer
+    await page.getByRole('heading', { name: 'Sellable per channel' }).waitFor();
+    const shopify = detail.channels.find((c) => c.channel === 'shopify')!;
+    expect(await page.getByRole('row', { name: /^Shopify/ }).textContent()).toContain(String(shopify.sellable));
+    await screenshot(page, 'sku-channels-en', false);
+
     const ledger = page.locator('.ledger-table tbody tr');
     await expect.poll(() => ledger.count()).toBe(detail.ledger.length);
     const paris = detail.ledger.find((m) => m.reason === 'snapshot_correction' && m.warehouse.includes('Paris'))!;

@@ -53,7 +53,8 @@ describe('a buffer on a marketplace channel', () => {
     expect(saved.statusCode).toBe(200);
 
     const wh = await seedWarehouse(db, shopId);
-    await receive(db, shopId, wh.id, await seedSku(db, shopId, 'BOL-FNAC'), 10);
+    const skuId = await seedSku(db, shopId, 'BOL-FNAC');
+    await receive(db, shopId, wh.id, skuId, 10);
     await fetch(`${miraklUrl}/_sim/offers`, {
       method: 'PUT',
       headers: { 'content-type': 'application/json' },
@@ -69,5 +70,17 @@ describe('a buffer on a marketplace channel', () => {
       offers: { sku: string; quantity: number }[];
     };
     expect(offers.offers.find((o) => o.sku === 'BOL-FNAC')?.quantity).toBe(7);
+
+    // the SKU's page shows each channel's sellable units, after its buffer, and what it was last told
+    const detail = await admin('GET', `/skus/${skuId}`);
+    expect(detail.statusCode).toBe(200);
+    const channels = detail.json().channels as {
+      channel: string;
+      buffer: number;
+      sellable: number;
+      lastPushed: number | null;
+    }[];
+    expect(channels.find((c) => c.channel === 'shopify')).toMatchObject({ buffer: 0, sellable: 10, lastPushed: null });
+    expect(channels.find((c) => c.channel === 'fnac')).toMatchObject({ buffer: 3, sellable: 7, lastPushed: 7 });
   });
 });

@@ -188,6 +188,18 @@ export const skuDetail = z.object({
   ),
   levels: z.array(stockLevel),
   alerts: z.array(stockAlert),
+  /** what each channel may sell now (free units minus its buffer) and what it was last told */
+  channels: z.array(
+    z.object({
+      channel: z.string(),
+      name: z.string(),
+      kind: z.string(),
+      buffer: z.number().int(),
+      sellable: z.number().int(),
+      lastPushed: z.number().int().nullable(),
+      lastPushedAt: dateTime.nullable(),
+    }),
+  ),
 });
 export type SkuDetail = z.infer<typeof skuDetail>;
 

@@ -42,6 +42,7 @@ import {
 import { stockCsvBatches } from '../../../core/use-cases/admin/stock-csv.js';
 import { iso, toReplenishment, toSku, toStockAlert, toStockItem } from './to-dto.js';
 import { csvStream, toCsv } from './csv.js';
+import { channelSellableForSku } from '../../../core/use-cases/admin/channel-sellable.js';
 
 const filters = (q: StockFilterQuery) => ({
   q: q.q,
@@ -90,6 +91,7 @@ export async function stockRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
       const asOf = new Intl.DateTimeFormat('en-CA', { timeZone: req.shop.timezone }).format(new Date());
       const d = await createStockQueries(ctx.db).skuDetail(req.shop.id, req.params.id, req.query.days, asOf);
       if (!d) throw new NotFoundError('SKU');
+      const channels = await channelSellableForSku(ctx.db, req.shop.id, req.params.id);
       return {
         sku: toSku(d.sku),
         replenishment: d.replenishment && toReplenishment(d.replenishment),
@@ -104,6 +106,7 @@ export async function stockRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
         })),
         levels: d.levels,
         alerts: d.alerts.map(toStockAlert),
+        channels: channels.map((c) => ({ ...c, lastPushedAt: c.lastPushedAt && iso(c.lastPushedAt) })),
       };
     },
   );

@@ -28,6 +28,7 @@ import { usePageReady } from '../../shell/page-ready.js';
 import { DemandChart, demandDays } from './demand-chart.js';
 import { LedgerCard } from './ledger-card.js';
 import { LevelsCard } from './levels-card.js';
+import { ChannelsCard } from './channels-card.js';
 import { PurchasingCard } from './purchasing-card.js';
 import { ReplenishmentMath } from './replenishment-math.js';
 import { ReplenishmentNumbers } from './replenishment-numbers.js';
@@ -200,6 +201,7 @@ export function SkuPage({ id }: { id: string }) {
                 recomputing={running}
               />
               <LevelsCard levels={data.levels} />
+              <ChannelsCard channels={data.channels} />
               <PurchasingCard
                 sku={sku}
                 settings={settings.data?.settings}
