@@ -56,7 +56,10 @@ export async function startWorkers(
   const names = (only ?? Object.keys(processors)) as QueueName[];
   const workers = names.map((name) => runWorker(ctx, name, processors[name] as ProcessorDef<typeof name>));
   await assertMaintenanceSchedulers(ctx);
-  const schedulers = keepMaintenanceSchedulers(ctx, opts.reassertSchedulersEveryMs ?? ctx.config.maintenance.reassertSchedulersEveryMs);
+  const schedulers = keepMaintenanceSchedulers(
+    ctx,
+    opts.reassertSchedulersEveryMs ?? ctx.config.maintenance.reassertSchedulersEveryMs,
+  );
   // the 3PL feed's webhooks go with dispatching: both tell a 3PL of its work
   const webhooks = names.includes('dispatch') ? await startFeedWebhookDelivery(ctx) : null;
   return {
