@@ -4,10 +4,10 @@ import { allocations, orders, returns } from '../../drizzle/schema/index.js';
 import { createOrdersRepo } from '../../core/db/orders-repo.js';
 import { createReturnsRepo } from '../../core/db/returns-repo.js';
 import { createTrackingPagesRepo } from '../../core/db/tracking-pages-repo.js';
-import { startWorkers, type StartedWorkers } from '../../workers/registry.js';
-import { simShop, startSimApp, type SimApp } from '../helpers/sim-app.js';
+import type { SimApp } from '../helpers/sim-app.js';
+import { startReturnsShop, type ReturnsShop } from '../helpers/returns-shop.js';
 import { placeAndShip, shipThroughFeed } from '../helpers/shipped-order.js';
-import { adminCaller, feedCaller, installedShop, lyonWarehouse } from '../helpers/sim-shop-setup.js';
+import { adminCaller, feedCaller } from '../helpers/sim-shop-setup.js';
 import { waitFor } from '../helpers/wait.js';
 
 const SHOP = 'echange-test.myshopify.com';
@@ -24,7 +24,6 @@ const address = {
 
 describe('an exchange: the return ships another SKU as a new order, routed like any other', () => {
   let s: SimApp;
-  let workers: StartedWorkers;
   let token: string;
   let shopId: number;
   let key: string;
@@ -44,61 +43,28 @@ describe('an exchange: the return ships another SKU as a new order, routed like 
     return r;
   };
 
+  let shop: ReturnsShop;
   beforeAll(async () => {
-    s = await startSimApp();
-    workers = await startWorkers(s.t.ctx, ['ingest', 'route', 'dispatch', 'fulfill', 'reconcile', 'returns']);
-    token = await simShop(s.sim, SHOP);
     // one product in two sizes: each size may be exchanged for the other
-    s.sim.control.addProducts(SHOP, [
-      {
-        title: 'Pull marin',
-        variants: [
-          { sku: 'PULL-M', title: 'M', price: 40, options: [{ name: 'Taille', value: 'M' }] },
-          { sku: 'PULL-L', title: 'L', price: 40, options: [{ name: 'Taille', value: 'L' }] },
-        ],
-      },
-      { title: 'Bonnet', variants: [{ sku: 'BONNET', price: 15 }] },
-    ]);
-    const lyon = s.sim.control.createLocation(SHOP, {
-      name: 'Lyon',
-      address: { address1: '2 rue B', city: 'Lyon', zip: '69007', countryCode: 'FR', latitude: 45.73, longitude: 4.83 },
-    });
-    lyonLocationId = lyon.id;
-    for (const sku of ['PULL-M', 'PULL-L', 'BONNET'])
-      s.sim.control.setStock(SHOP, { sku, locationId: lyon.id, onHand: 50 });
-    shopId = await installedShop(s, SHOP, admin);
-    ({ id: whId, key } = await lyonWarehouse(admin, lyon, 'exchange'));
-    expect(
-      (
-        await feed('POST', '/inventory-snapshots', {
-          snapshotId: 'open',
-          takenAt: new Date().toISOString(),
-          items: [
-            { sku: 'PULL-M', onHand: 10 },
-            { sku: 'PULL-L', onHand: 10 },
-            { sku: 'BONNET', onHand: 10 },
+    shop = await startReturnsShop({
+      domain: SHOP,
+      products: [
+        {
+          title: 'Pull marin',
+          variants: [
+            { sku: 'PULL-M', title: 'M', price: 40, options: [{ name: 'Taille', value: 'M' }] },
+            { sku: 'PULL-L', title: 'L', price: 40, options: [{ name: 'Taille', value: 'L' }] },
           ],
-        })
-      ).statusCode,
-    ).toBe(200);
-    expect(
-      (
-        await admin('PUT', '/returns/policy', {
-          customerRequests: true,
-          windowDays: 30,
-          autoApprove: true,
-          excludedSkus: [],
-          excludedTags: [],
-          refundOn: 'grading',
-          returnWarehouseIds: [whId],
-          costPerReturn: 6,
-        })
-      ).statusCode,
-    ).toBe(200);
+        },
+        { title: 'Bonnet', variants: [{ sku: 'BONNET', price: 15 }] },
+      ],
+      opening: 10,
+      keyLabel: 'exchange',
+    });
+    ({ s, token, shopId, whId, key, lyonLocationId } = shop);
   });
   afterAll(async () => {
-    await workers?.close();
-    await s?.close();
+    await shop?.close();
   });
 
   it('one unit exchanged for a size up, one refunded; the exchange order is routed, dispatched, fulfilled in Shopify, and made once', async () => {

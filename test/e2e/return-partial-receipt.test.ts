@@ -3,10 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { returns, stockLevels } from '../../drizzle/schema/index.js';
 import { createOrdersRepo } from '../../core/db/orders-repo.js';
 import { createReturnsRepo } from '../../core/db/returns-repo.js';
-import { startWorkers, type StartedWorkers } from '../../workers/registry.js';
-import { simShop, startSimApp, type SimApp } from '../helpers/sim-app.js';
+import type { SimApp } from '../helpers/sim-app.js';
+import { startReturnsShop, type ReturnsShop } from '../helpers/returns-shop.js';
 import { placeAndShip } from '../helpers/shipped-order.js';
-import { adminCaller, feedCaller, installedShop, lyonWarehouse } from '../helpers/sim-shop-setup.js';
+import { adminCaller, feedCaller } from '../helpers/sim-shop-setup.js';
 import { waitFor } from '../helpers/wait.js';
 
 const SHOP = 'retours-partiels.myshopify.com';
@@ -23,7 +23,6 @@ const address = {
 
 describe('a return received in two parcels, some units resellable and some damaged', () => {
   let s: SimApp;
-  let workers: StartedWorkers;
   let token: string;
   let shopId: number;
   let key: string;
@@ -51,56 +50,22 @@ describe('a return received in two parcels, some units resellable and some damag
     return r;
   };
 
+  let shop: ReturnsShop;
   beforeAll(async () => {
-    s = await startSimApp();
-    workers = await startWorkers(s.t.ctx, ['ingest', 'route', 'dispatch', 'fulfill', 'reconcile', 'returns']);
-    token = await simShop(s.sim, SHOP, [
-      { sku: 'BOL-BLEU', price: 18 },
-      { sku: 'TASSE-ROSE', price: 12 },
-    ]);
-    const lyon = s.sim.control.createLocation(SHOP, {
-      name: 'Lyon',
-      address: { address1: '2 rue B', city: 'Lyon', zip: '69007', countryCode: 'FR', latitude: 45.73, longitude: 4.83 },
+    shop = await startReturnsShop({
+      domain: SHOP,
+      skus: [
+        { sku: 'BOL-BLEU', price: 18 },
+        { sku: 'TASSE-ROSE', price: 12 },
+      ],
+      opening: 20,
+      keyLabel: 'partial',
     });
-    lyonLocationId = lyon.id;
-    for (const sku of ['BOL-BLEU', 'TASSE-ROSE'])
-      s.sim.control.setStock(SHOP, { sku, locationId: lyon.id, onHand: 50 });
-    shopId = await installedShop(s, SHOP, admin);
-    ({ id: whId, key } = await lyonWarehouse(admin, lyon, 'partial'));
-    expect(
-      (
-        await feed('POST', '/inventory-snapshots', {
-          snapshotId: 'open',
-          takenAt: new Date().toISOString(),
-          items: [
-            { sku: 'BOL-BLEU', onHand: 20 },
-            { sku: 'TASSE-ROSE', onHand: 20 },
-          ],
-        })
-      ).statusCode,
-    ).toBe(200);
-    for (const sku of ['BOL-BLEU', 'TASSE-ROSE'])
-      skuIds[sku] = (await s.t.ctx.db.query.skus.findFirst({
-        where: (t, { and: a, eq: e }) => a(e(t.shopId, shopId), e(t.sku, sku)),
-      }))!.id;
-    expect(
-      (
-        await admin('PUT', '/returns/policy', {
-          customerRequests: true,
-          windowDays: 30,
-          autoApprove: true,
-          excludedSkus: [],
-          excludedTags: [],
-          refundOn: 'grading',
-          returnWarehouseIds: [whId],
-          costPerReturn: 6,
-        })
-      ).statusCode,
-    ).toBe(200);
+    ({ s, token, shopId, whId, key, lyonLocationId } = shop);
+    Object.assign(skuIds, shop.skuIds);
   });
   afterAll(async () => {
-    await workers?.close();
-    await s?.close();
+    await shop?.close();
   });
 
   it('restocks only the resellable units, disposes the rest with its own Shopify disposition, and takes the rest of the return later', async () => {
