@@ -297,7 +297,10 @@ describe('stock, alerts and purchase orders in the admin app', () => {
       for (const l of o.lines) {
         const row = card.locator('tbody tr').filter({ hasText: l.sku });
         const text = await row.textContent();
-        expect(text).toContain(`≤ ROP ${l.reorderPoint.toFixed(1)}`);
+        // as the page writes it: at most one decimal, none for a whole number
+        expect(text).toContain(
+          `≤ ROP ${new Intl.NumberFormat('en', { maximumFractionDigits: 1 }).format(l.reorderPoint)}`,
+        );
         expect(text).toContain(eur(l.lineCost!));
         expect(text).toContain(String(l.quantity));
         expect(l.skuId).not.toBeNull();
