@@ -5,8 +5,7 @@ import { appInstance } from '../drizzle/schema/index.js';
 import type { AppConfig } from './config.js';
 import { createDatabase, type Database } from './db/client.js';
 import { createInboxWriter } from './db/inbox-writer.js';
-import { createBatchedProducer } from './queue/batched-producer.js';
-import { jobIds } from './queue/job-ids.js';
+import { createIngestProducer } from './queue/ingest-producer.js';
 import { createTokenCipher } from './crypto/token-cipher.js';
 import { createShopifyApi } from './integrations/shopify/api.js';
 import { createShopifyGraphql } from './integrations/shopify/graphql.js';
@@ -46,7 +45,7 @@ export async function createAppContext(config: AppConfig, opts: AppContextOption
   const queues: Queues = createQueues({ connection: redis, prefix, log });
   const extraRedis: Redis[] = [];
   const inboxWriter = createInboxWriter(database.db);
-  const ingestProducer = createBatchedProducer(queues, 'ingest', (p) => jobIds.ingest.event(p.inboxId), log);
+  const ingestProducer = createIngestProducer(queues, log);
   void warnIfEvicting(redis, log);
   const cipher = createTokenCipher(config.security.tokenEncryptionKeys);
   const shopifyApi = createShopifyApi(config);

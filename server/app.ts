@@ -71,7 +71,10 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
     secrets: previousApiSecret ? [apiSecret, previousApiSecret] : [apiSecret],
     bodyLimit: ctx.config.http.bodyLimitBytes,
     record: (event) =>
-      recordWebhook({ inboxWriter: ctx.inboxWriter, enqueueIngest: (p) => ctx.ingestProducer.add(p) }, event),
+      recordWebhook(
+        { inboxWriter: ctx.inboxWriter, enqueueIngest: (id, topic) => ctx.ingestProducer.add(id, topic) },
+        event,
+      ),
   });
   await app.register(fulfillmentServiceRoutes, { ctx });
   await app.register(oauthRoutes, { ctx });

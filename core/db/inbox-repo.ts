@@ -24,6 +24,11 @@ function rowsOf<T>(result: unknown): T[] {
   return Array.isArray(result) ? (result as T[]) : ((result as { rows: T[] }).rows ?? []);
 }
 
+/** One array parameter whatever the count, so the statement is prepared once per connection. */
+function idArray(ids: number[]): string {
+  return `{${ids.map((id) => Math.trunc(id)).join(',')}}`;
+}
+
 /** Inbox rows: the durable record of every accepted webhook. */
 export function createInboxRepo(db: DbOrTx) {
   return {
@@ -71,6 +76,30 @@ export function createInboxRepo(db: DbOrTx) {
     async get(id: number): Promise<InboxEvent | undefined> {
       const [row] = await db.select().from(inboxEvents).where(eq(inboxEvents.id, id));
       return row;
+    },
+
+    /** The events of `ids` still waiting to be applied, in arrival order. */
+    async getPending(ids: number[]): Promise<InboxEvent[]> {
+      if (ids.length === 0) return [];
+      return db
+        .select()
+        .from(inboxEvents)
+        .where(and(sql`${inboxEvents.id} = any(${idArray(ids)}::bigint[])`, eq(inboxEvents.status, 'pending')))
+        .orderBy(asc(inboxEvents.id));
+    },
+
+    /**
+     * Marks the still-pending events of `ids` processed and answers which ones this call took: the
+     * row locks it holds until commit keep a concurrent job from applying them too.
+     */
+    async claimProcessed(ids: number[], shopId: number): Promise<number[]> {
+      if (ids.length === 0) return [];
+      const rows = await db
+        .update(inboxEvents)
+        .set({ status: 'processed', processedAt: new Date(), shopId, attempts: sql`${inboxEvents.attempts} + 1` })
+        .where(and(sql`${inboxEvents.id} = any(${idArray(ids)}::bigint[])`, eq(inboxEvents.status, 'pending')))
+        .returning({ id: inboxEvents.id });
+      return rows.map((r) => Number(r.id));
     },
 
     /** Pending rows older than the cut-off: work Redis may have lost. */

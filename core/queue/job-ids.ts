@@ -8,6 +8,8 @@
 export const jobIds = {
   ingest: {
     event: (inboxId: number) => `inbox-${inboxId}`,
+    /** a batch of mirror-only events is named by its first event: each event is in one batch only */
+    batch: (firstInboxId: number) => `inbox-batch-${firstInboxId}`,
     replay: (inboxId: number, at: number) => `inbox-${inboxId}-replay-${at}`,
   },
   route: {

@@ -4,7 +4,11 @@ import type { QueueName } from './names.js';
 
 /** Job payload schemas, one per queue; producers and processors both parse with these. */
 export const payloadSchemas = {
-  ingest: z.object({ inboxId: z.number().int().positive() }),
+  /** one inbox event, or a batch of mirror-only events applied in one transaction (ingest-batch.ts) */
+  ingest: z.union([
+    z.object({ inboxId: z.number().int().positive() }),
+    z.object({ inboxIds: z.array(z.number().int().positive()).min(1).max(1000) }),
+  ]),
   route: z.object({ shopId: z.number().int().positive(), orderId: z.number().int().positive(), reason: z.string() }),
   dispatch: z.object({ shopId: z.number().int().positive(), allocationId: z.number().int().positive() }),
   fulfill: z.object({ shopId: z.number().int().positive(), shipmentId: z.number().int().positive() }),

@@ -3,7 +3,7 @@ import type { NewInboxEvent } from '../db/inbox-repo.js';
 
 export interface RecordWebhookDeps {
   inboxWriter: InboxWriter;
-  enqueueIngest(payload: { inboxId: number }): void;
+  enqueueIngest(inboxId: number, topic: string): void;
 }
 
 /**
@@ -16,6 +16,6 @@ export async function recordWebhook(
   event: NewInboxEvent,
 ): Promise<{ inboxId: number; duplicate: boolean }> {
   const { id, inserted } = await deps.inboxWriter.write(event);
-  if (inserted && event.status !== 'dead') deps.enqueueIngest({ inboxId: id });
+  if (inserted && event.status !== 'dead') deps.enqueueIngest(id, event.topic);
   return { inboxId: id, duplicate: !inserted };
 }

@@ -1,0 +1,91 @@
+import { createInboxRepo } from '../db/inbox-repo.js';
+import { createShopsRepo, type Shop } from '../db/shops-repo.js';
+import { findUnstorableText } from '../contracts/storable-text.js';
+import { parseJsonKeepingBigInts } from '../integrations/shopify/safe-json.js';
+import type { InboxEvent } from '../db/inbox-repo.js';
+import { ingestEvent, type IngestDeps } from './ingest-event.js';
+import { topicHandlers } from './ingest/topics.js';
+import { isMirrorTopic } from '../integrations/shopify/mirror-topics.js';
+
+export interface IngestBatchResult {
+  applied: number;
+  /** events applied one by one instead (bad body, unknown shop, or the batch failed) */
+  single: number;
+}
+
+/**
+ * Applies a batch of mirror-only events in one transaction per shop: one read, the handlers, and
+ * one update that marks them processed. Anything the batch cannot take as it is goes through
+ * `ingestEvent` alone, which parks poison as a dead letter with its reason; a batch whose
+ * transaction fails is retried event by event, so one bad row never holds the others back.
+ */
+export async function ingestMirrorBatch(
+  deps: IngestDeps,
+  input: { inboxIds: number[]; finalAttempt: boolean },
+): Promise<IngestBatchResult> {
+  const events = await createInboxRepo(deps.db).getPending(input.inboxIds);
+  const single: InboxEvent[] = [];
+  const byShop = new Map<string, { event: InboxEvent; payload: unknown }[]>();
+  for (const event of events) {
+    const payload = parsed(event);
+    if (payload === undefined || !isMirrorTopic(event.topic)) {
+      single.push(event);
+      continue;
+    }
+    const list = byShop.get(event.shopDomain) ?? [];
+    list.push({ event, payload });
+    byShop.set(event.shopDomain, list);
+  }
+
+  let applied = 0;
+  for (const [domain, list] of byShop) {
+    try {
+      const taken = await deps.db.transaction(async (tx) => {
+        const shop: Shop | undefined = await createShopsRepo(tx).byDomain(domain);
+        // an unknown shop's events go alone, to be parked with that reason
+        if (!shop) return undefined;
+        const taken = new Set(
+          await createInboxRepo(tx).claimProcessed(
+            list.map((l) => l.event.id),
+            shop.id,
+          ),
+        );
+        const ctx = { email: deps.email ?? { appUrl: undefined, appCanSend: false } };
+        for (const { event, payload } of list) {
+          if (taken.has(Number(event.id))) await topicHandlers[event.topic]!(tx, shop, payload, event, ctx);
+        }
+        return taken.size;
+      });
+      if (taken === undefined) single.push(...list.map((l) => l.event));
+      else applied += taken;
+    } catch (err) {
+      deps.log.warn(
+        { inboxIds: list.map((l) => l.event.id), err: (err as Error).message },
+        'mirror batch failed; its events are applied one by one',
+      );
+      single.push(...list.map((l) => l.event));
+    }
+  }
+
+  let failure: unknown;
+  for (const event of single) {
+    try {
+      await ingestEvent(deps, { inboxId: Number(event.id), finalAttempt: input.finalAttempt });
+    } catch (err) {
+      failure ??= err;
+    }
+  }
+  // a retriable failure retries the job; events already applied are skipped then by their status
+  if (failure) throw failure;
+  return { applied, single: single.length };
+}
+
+function parsed(event: InboxEvent): unknown {
+  try {
+    const payload = parseJsonKeepingBigInts(event.body);
+    return findUnstorableText(payload) ? undefined : payload;
+  } catch {
+    // the single path parses it again and parks it as poison, with the parser's message
+    return undefined;
+  }
+}

@@ -1,0 +1,100 @@
+import { sql } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createShopsRepo } from '../../core/db/shops-repo.js';
+import { ingestMirrorBatch } from '../../core/use-cases/ingest-batch.js';
+import { buildApp } from '../../server/app.js';
+import { createTestContext, type TestContext } from '../helpers/test-context.js';
+import { signedWebhook } from '../helpers/webhooks.js';
+
+const level = (item: number, available: number, at = '2026-12-01T10:00:00Z') => ({
+  inventory_item_id: item,
+  location_id: 7,
+  available,
+  updated_at: at,
+});
+
+describe('mirror-only webhooks', () => {
+  let t: TestContext;
+  let app: FastifyInstance;
+  beforeAll(async () => {
+    t = await createTestContext();
+    app = await buildApp(t.ctx, { logger: false });
+    await createShopsRepo(t.ctx.db).activate('test-shop.myshopify.com');
+  });
+  afterAll(async () => {
+    await app.close();
+    await t.close();
+  });
+
+  const inboxRows = (eventIds: string[]) =>
+    t.ctx.database.query<{ id: string; event_id: string; status: string; last_error: string | null }>(
+      sql`select id, event_id, status, last_error from inbox_events where event_id = any(${`{${eventIds.join(',')}}`}::text[]) order by id`,
+    );
+
+  it('are queued as one batch job, while an order event keeps its own job', async () => {
+    const ids = ['lvl-1', 'lvl-2', 'lvl-3'];
+    for (const [i, eventId] of ids.entries())
+      expect(
+        (await app.inject(signedWebhook(level(100 + i, 5), { topic: 'inventory_levels/update', eventId }))).statusCode,
+      ).toBe(200);
+    expect((await app.inject(signedWebhook({ id: 41 }, { eventId: 'order-41' }))).statusCode).toBe(200);
+    await t.ctx.ingestProducer.drain();
+
+    const rows = await inboxRows([...ids, 'order-41']);
+    const mirrorIds = rows.filter((r) => r.event_id !== 'order-41').map((r) => Number(r.id));
+    const orderId = Number(rows.find((r) => r.event_id === 'order-41')!.id);
+    const queue = t.ctx.queues.queue('ingest');
+    expect((await queue.getJob(`inbox-batch-${mirrorIds[0]}`))?.data).toEqual({ inboxIds: mirrorIds });
+    for (const id of mirrorIds) expect(await queue.getJob(`inbox-${id}`)).toBeUndefined();
+    expect((await queue.getJob(`inbox-${orderId}`))?.data).toEqual({ inboxId: orderId });
+  });
+
+  it('applies a batch in one go, and parks a bad event and an unknown shop alone', async () => {
+    const good = ['b-good-1', 'b-good-2'];
+    await app.inject(signedWebhook(level(200, 9), { topic: 'inventory_levels/update', eventId: good[0] }));
+    await app.inject(signedWebhook(level(201, 4), { topic: 'inventory_levels/update', eventId: good[1] }));
+    // valid JSON, wrong shape: the batch cannot take it, the single path parks it as poison
+    await app.inject(signedWebhook({ location_id: 7 }, { topic: 'inventory_levels/update', eventId: 'b-bad' }));
+    await app.inject(
+      signedWebhook(level(202, 1), {
+        topic: 'inventory_levels/update',
+        eventId: 'b-stranger',
+        shop: 'never-installed.myshopify.com',
+      }),
+    );
+    const rows = await inboxRows([...good, 'b-bad', 'b-stranger']);
+    const deps = { db: t.ctx.db, queues: t.ctx.queues, log: t.ctx.log };
+    const goodIds = rows.filter((r) => good.includes(r.event_id)).map((r) => Number(r.id));
+    expect(await ingestMirrorBatch(deps, { inboxIds: goodIds, finalAttempt: false })).toEqual({
+      applied: 2,
+      single: 0,
+    });
+    // a batch holding poison fails as a whole and goes event by event: the good one still lands
+    await app.inject(signedWebhook(level(203, 6), { topic: 'inventory_levels/update', eventId: 'b-good-3' }));
+    const mixed = await inboxRows(['b-bad', 'b-stranger', 'b-good-3']);
+    expect(await ingestMirrorBatch(deps, { inboxIds: mixed.map((r) => Number(r.id)), finalAttempt: false })).toEqual({
+      applied: 0,
+      single: 3,
+    });
+    good.push('b-good-3');
+
+    const after = new Map((await inboxRows([...good, 'b-bad', 'b-stranger'])).map((r) => [r.event_id, r]));
+    for (const id of good) expect(after.get(id)!.status).toBe('processed');
+    expect(after.get('b-bad')).toMatchObject({ status: 'dead' });
+    expect(after.get('b-bad')!.last_error).toMatch(/inventory_item_id/);
+    expect(after.get('b-stranger')).toMatchObject({ status: 'dead', last_error: 'unknown shop' });
+    const levels = await t.ctx.database.query<{ item: string; available: number }>(sql`
+      select inventory_item_external_id as item, available from shopify_inventory_levels
+      where inventory_item_external_id like 'gid://shopify/InventoryItem/20_' order by 1`);
+    expect(levels.map((l) => [l.item, Number(l.available)])).toEqual([
+      ['gid://shopify/InventoryItem/200', 9],
+      ['gid://shopify/InventoryItem/201', 4],
+      ['gid://shopify/InventoryItem/203', 6],
+    ]);
+
+    // a second run of the same job (a retry, or the sweeper's single job) changes nothing
+    const all = [...goodIds, ...mixed.map((r) => Number(r.id))];
+    expect(await ingestMirrorBatch(deps, { inboxIds: all, finalAttempt: false })).toEqual({ applied: 0, single: 0 });
+  });
+});
