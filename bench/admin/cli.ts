@@ -203,6 +203,8 @@ export async function main(argv: string[]): Promise<void> {
       await exited;
     }
     await database.close();
-    await bench.drop();
+    // --keep: leave the seeded database for `--db <url>` runs (and EXPLAIN by hand)
+    if (args.has('keep') && !reuse) note(`kept the seeded database: ${bench.url}`);
+    else await bench.drop();
   }
 }
