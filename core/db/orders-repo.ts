@@ -1,6 +1,8 @@
 import { and, desc, eq, gte, inArray, notInArray, sql } from 'drizzle-orm';
+import { createHash } from 'node:crypto';
 import { orderLines, orders } from '../../drizzle/schema/index.js';
 import type { IncomingOrder } from '../domain/orders/incoming-order.js';
+import { planInputs } from '../domain/orders/plan-inputs.js';
 import type { DbOrTx } from './client.js';
 
 export type OrderRow = typeof orders.$inferSelect;
@@ -15,6 +17,8 @@ export interface UpsertOrderResult {
   cancelledNow: boolean;
   /** the order is in a state routing must not touch (cancelled, shipped elsewhere) */
   settled: boolean;
+  /** this version changes what routing reads (a new order, or new lines, address, payment...) */
+  planChanged: boolean;
 }
 
 export function createOrdersRepo(db: DbOrTx) {
@@ -25,6 +29,7 @@ export function createOrdersRepo(db: DbOrTx) {
      */
     async upsertIncoming(shopId: number, o: IncomingOrder): Promise<UpsertOrderResult> {
       const a = o.shippingAddress;
+      const planFingerprint = createHash('sha1').update(planInputs(o)).digest('base64url');
       const values = {
         shopId,
         channel: o.channel,
@@ -48,6 +53,7 @@ export function createOrdersRepo(db: DbOrTx) {
         placedAt: o.placedAt,
         sourceUpdatedAt: o.updatedAt,
         sourceObservedAt: o.observedAt ?? null,
+        planFingerprint,
         cancelledAt: o.cancelledAt,
         status: o.cancelledAt
           ? ('cancelled' as const)
@@ -56,7 +62,7 @@ export function createOrdersRepo(db: DbOrTx) {
             : ('pending' as const),
       };
       const [before] = await db
-        .select({ id: orders.id, cancelledAt: orders.cancelledAt })
+        .select({ id: orders.id, cancelledAt: orders.cancelledAt, planFingerprint: orders.planFingerprint })
         .from(orders)
         .where(and(eq(orders.shopId, shopId), eq(orders.channel, o.channel), eq(orders.externalId, o.externalId)));
       const rows = await db
@@ -83,6 +89,7 @@ export function createOrdersRepo(db: DbOrTx) {
             deliverBy: sql`excluded.deliver_by`,
             sourceUpdatedAt: sql`excluded.source_updated_at`,
             sourceObservedAt: sql`excluded.source_observed_at`,
+            planFingerprint: sql`excluded.plan_fingerprint`,
             cancelledAt: sql`coalesce(${orders.cancelledAt}, excluded.cancelled_at)`,
             status: sql`case when coalesce(${orders.cancelledAt}, excluded.cancelled_at) is not null then 'cancelled'
               when excluded.status = 'fulfilled_elsewhere' and ${orders.status} in ('pending', 'backordered', 'on_hold') then 'fulfilled_elsewhere'
@@ -108,6 +115,7 @@ export function createOrdersRepo(db: DbOrTx) {
           cancelled: current.cancelledAt !== null,
           cancelledNow: false,
           settled: true,
+          planChanged: false,
         };
       }
       // lines an exchange order ships (Shopify added them to this order when the exchange was processed) stay there
@@ -163,6 +171,7 @@ export function createOrdersRepo(db: DbOrTx) {
         cancelled,
         cancelledNow: cancelled && !before?.cancelledAt,
         settled: cancelled || row.status === 'fulfilled_elsewhere',
+        planChanged: before?.planFingerprint !== planFingerprint,
       };
     },
 

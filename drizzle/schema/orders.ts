@@ -60,6 +60,8 @@ export const orders = pgTable(
     sourceUpdatedAt: ts('source_updated_at').notNull(),
     /** when the channel said so (event trigger time, or the moment we read it): orders versions of the same updated_at second */
     sourceObservedAt: ts('source_observed_at'),
+    /** a digest of what routing reads of the stored version (domain/orders/plan-inputs.ts) */
+    planFingerprint: text('plan_fingerprint'),
     cancelledAt: ts('cancelled_at'),
     onHoldReason: text('on_hold_reason'),
     /**

@@ -135,6 +135,32 @@ describe('ingest', () => {
     expect(red!.summary).toEqual({ ordersRedacted: 1 });
   });
 
+  it('queues a routing run only for versions that change what routing reads', async () => {
+    const routeJobs = async (orderId: number) =>
+      (await t.ctx.queues.queue('route').getJobs(['waiting', 'delayed', 'active', 'completed', 'failed']))
+        .filter((j) => j.data.orderId === orderId)
+        .map((j) => j.data.reason);
+    const v1 = buildRestOrder({ id: 60, updatedAt: '2026-11-20T10:00:00Z' });
+    await deliver(v1, { topic: 'orders/create' });
+    const id = (await orderByExt(60))!.id;
+    // paid repeating create, then Shopify's own bookkeeping (a new tag, a later updated_at)
+    await deliver(v1, { topic: 'orders/paid' });
+    await deliver({ ...v1, updated_at: '2026-11-20T10:01:00Z', tags: 'vip, fr, routed' }, { topic: 'orders/updated' });
+    expect(await routeJobs(id)).toEqual(['orders/create']);
+    // an edit that changes a quantity, and a new address, each route again
+    const edited = buildRestOrder({
+      id: 60,
+      updatedAt: '2026-11-20T10:02:00Z',
+      lines: [{ id: 1, sku: 'TSHIRT-BLEU-M', quantity: 2, currentQuantity: 1 }],
+    });
+    await deliver(edited, { topic: 'orders/updated' });
+    await deliver(
+      { ...edited, updated_at: '2026-11-20T10:03:00Z', shipping_address: { ...edited.shipping_address, zip: '69001' } },
+      { topic: 'orders/updated' },
+    );
+    expect((await routeJobs(id)).sort()).toEqual(['orders/create', 'orders/updated', 'orders/updated']);
+  });
+
   it('disables the shop on app/uninstalled', async () => {
     await deliver(
       { id: 1, name: 'Other', domain: 'other.example', myshopify_domain: 'other.myshopify.com' },

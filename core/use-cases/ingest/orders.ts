@@ -39,6 +39,9 @@ export const ingestOrder: TopicHandler = async (tx, shop, payload, event) => {
     };
   }
   if (result.settled) return { outcome: result.outcome };
+  // a version that changes nothing routing reads (Shopify's own updates after a hand-over, a paid
+  // event repeating create) needs no run: a queued run reads the order fresh anyway
+  if (!result.planChanged) return { outcome: result.outcome };
   // one routing per stored version: orders/create, paid and updated of the same second route once
   return {
     outcome: result.outcome,
