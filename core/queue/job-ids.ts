@@ -5,6 +5,9 @@
  * again or whose earlier job may still be kept as failed. Idempotency itself lives in Postgres:
  * these ids only save duplicate runs.
  */
+/** How long tracking events of one shipment are gathered into one push (jobIds.fulfill.trackingWindow). */
+export const TRACKING_WINDOW_MS = 2000;
+
 export const jobIds = {
   ingest: {
     event: (inboxId: number) => `inbox-${inboxId}`,
@@ -29,7 +32,12 @@ export const jobIds = {
     sweep: (shipmentId: number, at: number) => `shipment-${shipmentId}-sweep-${Math.floor(at / 60_000)}`,
     /** a merchant's replay of a push that failed for good: a fresh id, the failed job may still be kept */
     replay: (shipmentId: number, at: number) => `shipment-${shipmentId}-replay-${at}`,
-    trackingEvent: (eventId: number) => `tracking-${eventId}`,
+    /**
+     * One push per shipment and window of tracking events: the job runs once the window has closed
+     * (TRACKING_WINDOW_MS after its first event), so every event of the window is committed by then
+     * and goes in the one push, which sends each event not yet sent.
+     */
+    trackingWindow: (shipmentId: number, at: number) => `tracking-${shipmentId}-${Math.floor(at / TRACKING_WINDOW_MS)}`,
     trackingChange: (shipmentId: number, at: number) => `tracking-change-${shipmentId}-${at}`,
   },
   'inventory-sync': {

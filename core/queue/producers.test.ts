@@ -1,9 +1,9 @@
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Logger } from '../logger.js';
-import { jobIds } from './job-ids.js';
+import { jobIds, TRACKING_WINDOW_MS } from './job-ids.js';
 import { createQueues } from './producer.js';
-import { enqueueDispatch, enqueueRouting } from './producers.js';
+import { enqueueDispatch, enqueueRouting, enqueueTrackingPush } from './producers.js';
 
 /** A logger that keeps its warnings, to see what a failed enqueue reports. */
 function recordingLog() {
@@ -28,6 +28,19 @@ describe('named producers', () => {
     if (keys.length) await live.del(...keys);
     live.disconnect();
     dead.disconnect();
+  });
+
+  it("gathers a shipment's tracking events of one window into one delayed push", async () => {
+    const { log } = recordingLog();
+    const queues = createQueues({ connection: live, prefix, log });
+    const w = TRACKING_WINDOW_MS;
+    for (const at of [10 * w, 10 * w + w / 2, 11 * w - 1, 11 * w])
+      expect(await enqueueTrackingPush(queues, { shopId: 1, shipmentId: 7 }, at)).toBe(true);
+    await enqueueTrackingPush(queues, { shopId: 1, shipmentId: 8 }, 10 * w);
+    const jobs = await queues.queue('fulfill').getJobs(['delayed']);
+    expect(jobs.map((j) => j.id).sort()).toEqual(['tracking-7-10', 'tracking-7-11', 'tracking-8-10']);
+    expect(jobs.every((j) => j.opts.delay === w)).toBe(true);
+    await queues.close();
   });
 
   it('adds the job under the id its builder makes, once for the same durable key', async () => {

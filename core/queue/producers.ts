@@ -1,4 +1,4 @@
-import { jobIds } from './job-ids.js';
+import { jobIds, TRACKING_WINDOW_MS } from './job-ids.js';
 import type { JobPayload } from './payloads.js';
 import type { Queues } from './producer.js';
 
@@ -84,6 +84,13 @@ export async function enqueueDispatchReplays(
 /** Pushes a shipment's tracking to its channel; `jobId` comes from `jobIds.fulfill`. */
 export function enqueueFulfill(queues: Queues, payload: JobPayload<'fulfill'>, jobId: string): Promise<boolean> {
   return queues.enqueue('fulfill', payload, jobId);
+}
+
+/** Pushes a shipment's new tracking events: one job per shipment and window, run when the window has closed. */
+export function enqueueTrackingPush(queues: Queues, payload: JobPayload<'fulfill'>, at: number): Promise<boolean> {
+  return queues.enqueue('fulfill', payload, jobIds.fulfill.trackingWindow(payload.shipmentId, at), {
+    delay: TRACKING_WINDOW_MS,
+  });
 }
 
 /**

@@ -4,9 +4,8 @@ import type { FeedPrincipal } from '../../db/feed-keys-repo.js';
 import { createOrdersRepo } from '../../db/orders-repo.js';
 import { createShipmentsRepo } from '../../db/shipments-repo.js';
 import { NotFoundError } from '../../errors.js';
-import { jobIds } from '../../queue/job-ids.js';
 import type { Queues } from '../../queue/producer.js';
-import { enqueueFulfill } from '../../queue/producers.js';
+import { enqueueTrackingPush } from '../../queue/producers.js';
 import { resolveDelays } from '../../db/delays-queries.js';
 import type { OutboxRow } from '../../db/email-outbox-repo.js';
 import type { CustomerEmailDeps } from '../customers/customer-email-deps.js';
@@ -88,11 +87,7 @@ export async function recordTrackingEvent(
     return { created: true, eventId, status };
   });
   if (out.created && out.eventId !== null)
-    await enqueueFulfill(
-      deps.queues,
-      { shopId: input.who.shopId, shipmentId: input.shipmentId },
-      jobIds.fulfill.trackingEvent(out.eventId),
-    );
+    await enqueueTrackingPush(deps.queues, { shopId: input.who.shopId, shipmentId: input.shipmentId }, Date.now());
   if (deps.customers) await queueEmailJobs(deps.customers, emails);
   return out;
 }
