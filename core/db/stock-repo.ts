@@ -109,11 +109,24 @@ export function createStockRepo(db: DbOrTx) {
       return true;
     },
 
-    /** Takes the shop's SKUs marked dirty for `purpose`: the caller's run is now responsible for them. */
+    /**
+     * Takes the shop's SKUs marked dirty for `purpose`: the caller's run is now responsible for them.
+     * A mark a stock change holds locked (its transaction is still open) is skipped, not waited
+     * for: that change may be about to mark other SKUs this run already holds, which deadlocked.
+     * The skipped mark stays and is taken by the run the change wakes after its commit (or the
+     * sweeper's).
+     */
     async takeDirty(shopId: number, purpose: 'sync' | 'alerts'): Promise<{ skuId: number; markedAt: Date }[]> {
       return db
         .delete(stockDirty)
-        .where(and(eq(stockDirty.shopId, shopId), eq(stockDirty.purpose, purpose)))
+        .where(
+          and(
+            eq(stockDirty.shopId, shopId),
+            eq(stockDirty.purpose, purpose),
+            sql`${stockDirty.skuId} in (select d.sku_id from stock_dirty d
+              where d.shop_id = ${shopId} and d.purpose = ${purpose} for update skip locked)`,
+          ),
+        )
         .returning({ skuId: stockDirty.skuId, markedAt: stockDirty.markedAt });
     },
 
