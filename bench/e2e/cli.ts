@@ -1,51 +1,66 @@
 import { sql } from 'drizzle-orm';
 import { note, numberArg, parseArgs } from '../lib/args.js';
-import { startHarness, type Harness } from './harness.js';
+import { measureCeiling } from '../intake/load.js';
+import { startHarness } from './harness.js';
+import { drain, knee } from './knee.js';
+import { describeLayout, parseLayout } from './layout.js';
+import { marketplaceLedger, marketplaceUnsettled } from './market-ledger.js';
 import { ackStats, ledger, pct, unsettled } from './measure.js';
-import { runArrivals, type Placed } from './workload.js';
+import { measureWindow } from './window.js';
+import { runMixedArrivals, type MarketPlaced, type Placed } from './workload.js';
 
-async function drain(h: Harness, placed: Placed[], timeoutMs: number): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    if ((await unsettled(h.database, placed)) === 0) return;
-    await new Promise((r) => setTimeout(r, 500));
-  }
-}
-
-/** W3: raise the arrival rate step by step until acks slow past 1 s or the backlog keeps growing. */
-async function knee(h: Harness, stepSeconds: number): Promise<number | null> {
-  let lastGood: number | null = null;
-  for (const rate of [10, 20, 40, 80, 160, 320]) {
-    const placed = await runArrivals(h.sim, rate, stepSeconds, rate);
-    await new Promise((r) => setTimeout(r, 2000));
-    const p99 = pct(ackStats(h.sim, placed).ackMs, 99) ?? Infinity;
-    const backlog = await unsettled(h.database, placed);
-    note(`knee step ${rate}/s: ack p99 ${p99} ms, ${backlog} orders not yet in the feed 2 s after the step`);
-    if (p99 > 1000 || backlog > rate * 2) break;
-    lastGood = rate;
-    await drain(h, placed, 30_000);
-  }
-  return lastGood;
-}
+const IDLE_MS = 10_000;
+const CEILING_SECONDS = 5;
+const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
 
 /**
- * `npm run bench -- e2e --json [--seconds N]`: W2 flash sale (1,000 orders/min on one shop, 3 hot
- * SKUs selling out) through the simulators, then, on runs of a minute or more, the W3 knee.
+ * `npm run bench -- e2e --json [--seconds N] [--rate R] [--layout split|ingest=2,...] [--knee]`:
+ * W2 flash sale (R orders/min on one shop, default 1,000, 3 hot SKUs selling out; one order in
+ * ten placed on a marketplace) through the simulators, with what each order cost (CPU per part,
+ * SQL statements, jobs), the idle cost after it, the machine's HMAC ceiling, and on runs of a
+ * minute or more with --knee, the W3 knee.
  */
 export async function main(argv: string[]): Promise<void> {
   const args = parseArgs(argv);
   const seconds = numberArg(args, 'seconds', 120);
   const perMinute = numberArg(args, 'rate', 1000);
-  const h = await startHarness({ hotStockPerLocation: Math.round(((perMinute / 60) * seconds * 0.8 * 0.6) / 3) });
+  const layout = parseLayout(args.get('layout'));
+  const h = await startHarness({
+    hotStockPerLocation: Math.round(((perMinute / 60) * seconds * 0.8 * 0.6) / 3),
+    layout,
+  });
   try {
-    note(`W2 flash sale: ${perMinute} orders/min for ${seconds} s`);
-    const placed = await runArrivals(h.sim, perMinute / 60, seconds);
-    await h.sim.waitForIdleWebhooks(60_000).catch(() => {});
-    await drain(h, placed, 60_000);
-    // let the robots ship what they took, and the tracking go back
-    await new Promise((r) => setTimeout(r, 3000));
+    note(`app: ${describeLayout(layout)}; logs in ${h.logDir}`);
+    const ceiling = await measureCeiling(CEILING_SECONDS);
+    note(`HMAC-only ceiling: ${ceiling.rps} req/s`);
+    note(`W2 flash sale: ${perMinute} orders/min for ${seconds} s, one in ten on a marketplace`);
+    let placed: Placed[] = [];
+    let market: MarketPlaced[] = [];
+    // the window runs from the first order to the drained pipeline: every order's whole cost
+    const cost = await measureWindow(h, async () => {
+      ({ shopify: placed, marketplace: market } = await runMixedArrivals(
+        h.sim,
+        h.marketplaces,
+        perMinute / 60,
+        seconds,
+      ));
+      await h.sim
+        .waitForIdleWebhooks(60_000)
+        .catch((e: Error) => note(`webhooks still in flight after 60 s (${e.message}); the ledger will show it`));
+      const drained = await drain(
+        async () =>
+          (await unsettled(h.database, placed)) + (await marketplaceUnsettled(h.database, h.marketplaces, market)),
+        60_000,
+      );
+      if (!drained) note('the pipeline did not drain within 60 s; the ledger will show what is missing');
+      // let the robots ship what they took, and the tracking go back
+      await new Promise((r) => setTimeout(r, 3000));
+    });
+    const orders = placed.length + market.length;
     const { ackMs } = ackStats(h.sim, placed);
     const m = await ledger(h.database, h.sim, placed);
+    const channels = await marketplaceLedger(h.database, h.marketplaces, market);
+    note(`marketplaces: ${JSON.stringify(channels)}`);
     const log = h.sim.requestLog({ shop: 'flash-sale.myshopify.com' });
     const calls = log.length;
     const byOp = new Map<string, number>();
@@ -64,16 +79,36 @@ export async function main(argv: string[]): Promise<void> {
     );
     note(`inbox by topic: ${topics.map((t) => `${t.topic}=${t.n}`).join(' ')}`);
     const [routed] = await h.database.query<{ n: number }>(
-      sql`select count(distinct order_id)::int as n from allocations`,
+      sql`select count(distinct a.order_id)::int as n from allocations a join orders o on o.id = a.order_id where o.channel = 'shopify'`,
     );
     note(
-      `ledger ${JSON.stringify(m.ledger)}; ${calls} Shopify GraphQL calls for ${Number(routed?.n ?? 0)} routed orders`,
+      `ledger ${JSON.stringify(m.ledger)}; ${calls} Shopify GraphQL calls for ${Number(routed?.n ?? 0)} routed Shopify orders`,
     );
+
+    // idle: the same parts with no order coming in, after the drain
+    const idle = await measureWindow(h, () => new Promise((r) => setTimeout(r, IDLE_MS)));
+    const idleCpu = idle.cpuMs.app + idle.cpuMs.postgres + idle.cpuMs.redis + idle.cpuMs.simulators;
+    note(
+      `idle ${IDLE_MS / 1000} s: ${JSON.stringify(idle.cpuMs)} ms of CPU, ${idle.sqlStatements} statements, ${idle.jobs} jobs`,
+    );
+
     const kneeRate = seconds >= 60 && args.has('knee') ? await knee(h, Math.min(30, Math.round(seconds / 4))) : null;
+    const per = (n: number) => (orders > 0 ? round(n / orders) : null);
+    const totals = Object.values(channels);
+    const all = {
+      ...m.ledger,
+      generated: m.ledger.generated + totals.reduce((s, c) => s + c.generated, 0),
+      acknowledged: m.ledger.acknowledged + totals.reduce((s, c) => s + c.taken, 0),
+      persisted: m.ledger.persisted + totals.reduce((s, c) => s + c.persisted, 0),
+      dispatched: m.ledger.dispatched + totals.reduce((s, c) => s + c.dispatched, 0),
+      backordered: m.ledger.backordered + totals.reduce((s, c) => s + c.backordered, 0),
+      dead_lettered: m.ledger.dead_lettered + totals.reduce((s, c) => s + c.dead_lettered, 0),
+    };
+    all.balanced = m.ledger.balanced && totals.every((c) => c.balanced);
     const out = {
       workload: 'W2-flash-sale',
-      orders: placed.length,
-      ledger: m.ledger,
+      orders,
+      ledger: all,
       latency_ms: {
         ack_p99: pct(ackMs, 99),
         dispatch_p50: pct(m.dispatchMs, 50),
@@ -85,6 +120,21 @@ export async function main(argv: string[]): Promise<void> {
       knee_orders_per_s: kneeRate,
       shopify_calls_per_routed_order:
         Number(routed?.n ?? 0) > 0 ? Math.round((calls / Number(routed!.n)) * 100) / 100 : null,
+      cpu_ms_per_order: {
+        app: per(cost.cpuMs.app),
+        postgres: per(cost.cpuMs.postgres),
+        redis: per(cost.cpuMs.redis),
+        simulators: per(cost.cpuMs.simulators),
+      },
+      app_cpu_ms_per_order_by_process: Object.fromEntries(
+        Object.entries(cost.cpuMs.appByProcess).map(([name, ms]) => [name, per(ms)]),
+      ),
+      sql_statements_per_order: per(cost.sqlStatements),
+      jobs_per_order: per(cost.jobs),
+      idle_cores: round(idleCpu / idle.wallMs, 3),
+      ceiling_rps: ceiling.rps,
+      layout: describeLayout(layout),
+      marketplaces: channels,
     };
     process.stdout.write(`${JSON.stringify(out)}\n`);
   } finally {

@@ -1,5 +1,6 @@
 import type { ShopifySim } from '../../sim/shopify/index.js';
 import { HOT, REGULAR, SHOP } from './flash-shop.js';
+import type { MarketplaceKind, Marketplaces } from './marketplaces.js';
 
 const CITIES = [
   { city: 'Paris', zip: '75011', lat: 48.859, lon: 2.38 },
@@ -17,6 +18,13 @@ export interface Placed {
   scheduledAt: number;
 }
 
+/** An order placed on a marketplace simulator: its id there and when it was scheduled. */
+export interface MarketPlaced {
+  kind: MarketplaceKind;
+  orderId: string;
+  scheduledAt: number;
+}
+
 /**
  * Open-loop arrivals: orders are placed on a fixed schedule whatever the system does, so a slow
  * system cannot hide its delay by slowing the generator. 80% of lines go to 3 hot SKUs.
@@ -27,9 +35,25 @@ export async function runArrivals(
   seconds: number,
   seed = 1,
 ): Promise<Placed[]> {
+  return (await runMixedArrivals(sim, null, ratePerSecond, seconds, seed)).shopify;
+}
+
+/**
+ * The same arrivals with every tenth order placed on a marketplace instead of Shopify, alternately
+ * on the Mirakl operator and on Amazon (Amazon's share capped to what its usage plan reads).
+ */
+export async function runMixedArrivals(
+  sim: ShopifySim,
+  marketplaces: Marketplaces | null,
+  ratePerSecond: number,
+  seconds: number,
+  seed = 1,
+): Promise<{ shopify: Placed[]; marketplace: MarketPlaced[] }> {
   let s = seed >>> 0;
   const rnd = () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
   const placed: Placed[] = [];
+  const marketplace: MarketPlaced[] = [];
+  let onAmazon = 0;
   const total = Math.round(ratePerSecond * seconds);
   const start = Date.now();
   for (let i = 0; i < total; i++) {
@@ -45,6 +69,15 @@ export async function runArrivals(
     ];
     if (rnd() < 0.2)
       lines.push({ sku: REGULAR[Math.floor(rnd() * REGULAR.length)]!, quantity: 1 + Math.floor(rnd() * 2) });
+    if (marketplaces && i % 10 === 9) {
+      const amazonBudget = 1 + ((scheduledAt - start) / 1000) * marketplaces.amazonMaxPerSecond;
+      const kind = i % 20 === 19 && onAmazon < amazonBudget ? 'amazon' : 'mirakl';
+      if (kind === 'amazon') onAmazon++;
+      // marketplaces here sell in France only
+      const fr = c.country ? CITIES[0]! : c;
+      marketplace.push({ kind, orderId: marketplaces.place(kind, i, lines, fr.zip, fr.city), scheduledAt });
+      continue;
+    }
     const o = sim.control.placeOrder(SHOP, {
       lines,
       financialStatus: 'paid',
@@ -62,5 +95,5 @@ export async function runArrivals(
     });
     placed.push({ gid: o.gid, scheduledAt });
   }
-  return placed;
+  return { shopify: placed, marketplace };
 }

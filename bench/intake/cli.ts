@@ -1,81 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes, randomUUID } from 'node:crypto';
-import { freePort } from '../lib/free-port.js';
-import autocannon from 'autocannon';
+import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { note, numberArg, parseArgs } from '../lib/args.js';
 import { createBenchDatabase } from '../lib/bench-db.js';
-import { benchBody } from './payload.js';
-
-interface Measured {
-  rps: number;
-  p50_ms: number;
-  p99_ms: number;
-  non2xx: number;
-  errors: number;
-}
-
-async function startServer(
-  kind: string,
-  dbUrl: string,
-  prefix: string,
-): Promise<{ port: number; child: ChildProcess }> {
-  const port = await freePort();
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'bench/intake/serve.ts', kind, String(port), dbUrl, prefix],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  await new Promise<void>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`${kind} server exited with ${code}`)));
-    child.stdout!.on('data', (d: Buffer) => d.toString().includes('listening') && resolve());
-  });
-  child.removeAllListeners('exit');
-  return { port, child };
-}
-
-async function load(port: number, seconds: number, connections: number): Promise<Measured> {
-  const { body, hmac } = benchBody();
-  const run = (duration: number) =>
-    autocannon({
-      url: `http://127.0.0.1:${port}/webhooks`,
-      method: 'POST',
-      connections,
-      duration,
-      body,
-      headers: {
-        'content-type': 'application/json',
-        'x-shopify-topic': 'orders/create',
-        'x-shopify-shop-domain': 'bench.myshopify.com',
-        'x-shopify-api-version': '2026-07',
-        'x-shopify-hmac-sha256': hmac,
-      },
-      // every delivery is a distinct event, so every one is a durable write
-      requests: [
-        {
-          setupRequest: (req) => {
-            const id = randomUUID();
-            req.headers = {
-              ...req.headers,
-              'x-shopify-webhook-id': id,
-              'x-shopify-event-id': id,
-              'x-shopify-triggered-at': new Date().toISOString(),
-            };
-            return req;
-          },
-        },
-      ],
-    });
-  await run(Math.min(2, seconds)); // warm-up: JIT, connection pools
-  const r = await run(seconds);
-  return {
-    rps: Math.round(r.requests.average),
-    p50_ms: r.latency.p50,
-    p99_ms: r.latency.p99,
-    non2xx: r.non2xx,
-    errors: r.errors,
-  };
-}
+import { load, startServer, type Measured } from './load.js';
 
 /** W0 ceiling vs our intake vs the shopify-app-express peer, in one run on one machine. */
 export async function main(argv: string[]): Promise<void> {

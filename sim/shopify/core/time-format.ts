@@ -4,8 +4,26 @@ export function isoUtc(ms: number): string {
 }
 
 const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
+/**
+ * Offsets already read, per zone and quarter hour. Every zone changes its offset on a quarter
+ * hour of UTC, so within one quarter the offset is the same and formatToParts (the costly part,
+ * once per timestamp of every payload) runs once per zone and quarter instead.
+ */
+const QUARTER_MS = 15 * 60_000;
+const offsetsByQuarter = new Map<string, number>();
 
 function offsetMinutes(ms: number, timeZone: string): number {
+  const key = `${timeZone}|${Math.floor(ms / QUARTER_MS)}`;
+  const known = offsetsByQuarter.get(key);
+  if (known !== undefined) return known;
+  const off = formatOffset(ms, timeZone);
+  // a run touches a few zones over a few hours; the bound only guards a long-lived simulator
+  if (offsetsByQuarter.size > 10_000) offsetsByQuarter.clear();
+  offsetsByQuarter.set(key, off);
+  return off;
+}
+
+function formatOffset(ms: number, timeZone: string): number {
   let fmt = offsetFormatters.get(timeZone);
   if (!fmt) {
     fmt = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' });

@@ -81,7 +81,8 @@ function findOrCreateCustomer(
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/\s+/g, '')
     .toLowerCase();
-  for (const c of shop.customers.values()) if (c.email === email) return c;
+  const known = customerByEmail(shop).get(email);
+  if (known) return known;
   const c: SimCustomer = {
     id: core.ids.next(),
     firstName: input.customer?.firstName ?? address.firstName,
@@ -95,7 +96,25 @@ function findOrCreateCustomer(
     updatedAt: at,
   };
   shop.customers.set(c.id, c);
+  customerByEmail(shop).set(email, c);
   return c;
+}
+
+/**
+ * Customers by e-mail, per shop, so placing an order does not scan every customer. Customers are
+ * only added here and never change e-mail; the index is rebuilt if the map was changed elsewhere
+ * (a snapshot restored), which its size betrays.
+ */
+const emailIndexes = new WeakMap<Map<number, SimCustomer>, Map<string, SimCustomer>>();
+function customerByEmail(shop: SimShop): Map<string, SimCustomer> {
+  let index = emailIndexes.get(shop.customers);
+  if (!index || index.size !== shop.customers.size) {
+    index = new Map();
+    // the first customer with an e-mail wins, as the scan this replaces found it
+    for (const c of shop.customers.values()) if (!index.has(c.email)) index.set(c.email, c);
+    emailIndexes.set(shop.customers, index);
+  }
+  return index;
 }
 
 function token(core: SimCore): string {

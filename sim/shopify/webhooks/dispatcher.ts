@@ -4,6 +4,7 @@ import type { Prng } from '../core/prng.js';
 import type { EventSink, FulfillmentServiceNotifier, PayloadThunk } from '../core/sim-core.js';
 import { isoUtc } from '../core/time-format.js';
 import type { SimShop } from '../state/types.js';
+import { createDeadlines } from './deadlines.js';
 import { resolveUri, trimPayload, type WebhookSubscription } from './subscriptions.js';
 import type { ChaosSettings, DeliveryFilter, DeliveryRecord, DeliverySettings } from './delivery-types.js';
 
@@ -87,6 +88,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     notifyIdle();
   };
 
+  const deadlines = createDeadlines();
   const withSlot = async (fn: () => Promise<void>): Promise<void> => {
     if (active >= settings.maxConcurrent) await new Promise<void>((resolve) => queue.push(resolve));
     active++;
@@ -122,13 +124,14 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     let status: number | null = null;
     let error: string | null = null;
     await withSlot(async () => {
+      const deadline = deadlines.start(settings.timeoutMs);
       try {
         const res = await fetch(r.url as string, {
           method: 'POST',
           headers: headersOf(r),
           body: r.body,
           redirect: 'manual',
-          signal: AbortSignal.timeout(settings.timeoutMs),
+          signal: deadline.signal,
         });
         status = res.status;
         await res.arrayBuffer().catch(() => undefined);
@@ -139,6 +142,8 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
               ? `timeout after ${settings.timeoutMs} ms`
               : e.message
             : String(e);
+      } finally {
+        deadline.done();
       }
     });
     r.attempts.push({ at: isoUtc(deps.clock.now()), status, error, ms: Date.now() - started });

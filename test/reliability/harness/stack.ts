@@ -9,7 +9,7 @@ import { createLogger } from '../../../core/logger.js';
 import { createShopifySim, type ShopifySim } from '../../../sim/shopify/index.js';
 import { freePort } from '../../../bench/lib/free-port.js';
 import { HOT, REGULAR, installFlashShop, type FlashShop } from '../../../bench/e2e/flash-shop.js';
-import { appProcess, httpReady, workersReady, type AppProcess } from './app-processes.js';
+import { appProcess, httpReady, workersReady, type AppProcess } from '../../../bench/lib/app-processes.js';
 import { startPrivatePostgres, startPrivateRedis, type PrivatePostgres, type PrivateRedis } from './services.js';
 
 export const API_KEY = 'fault-key';

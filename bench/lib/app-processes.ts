@@ -2,10 +2,15 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { join } from 'node:path';
 
-/** One of the app's processes, as production runs it: `server/main.ts` or `workers/main.ts`. */
+/**
+ * One of the app's processes, as production runs it (`server/main.ts` or `workers/main.ts`), its
+ * output appended to `<logDir>/<name>.log`. Shared by the fault suite and the e2e benchmark.
+ */
 export interface AppProcess {
   readonly name: string;
   readonly running: boolean;
+  /** the running process's id (null before start) */
+  readonly pid: number | null;
   start(): Promise<void>;
   /** SIGKILL: no shutdown hook runs, in-flight jobs and transactions are cut */
   kill9(): Promise<void>;
@@ -20,8 +25,11 @@ const exited = (child: ChildProcess) =>
 
 export function appProcess(opts: {
   name: string;
-  entry: 'server/main.ts' | 'workers/main.ts';
+  /** an app entry point: `server/main.ts`, `workers/main.ts` (or the bench's all-in-one process) */
+  entry: string;
   env: Record<string, string>;
+  /** node flags before the entry, after `--import tsx` (e.g. another `--import` preload) */
+  nodeArgs?: string[];
   logDir: string;
   /** resolves when the process can take work */
   ready: (child: ChildProcess) => Promise<void>;
@@ -33,9 +41,12 @@ export function appProcess(opts: {
     get running() {
       return child !== null && child.exitCode === null && child.signalCode === null;
     },
+    get pid() {
+      return child?.pid ?? null;
+    },
     async start() {
       log ??= createWriteStream(join(opts.logDir, `${opts.name}.log`), { flags: 'a' });
-      child = spawn(process.execPath, ['--import', 'tsx', opts.entry], {
+      child = spawn(process.execPath, ['--import', 'tsx', ...(opts.nodeArgs ?? []), opts.entry], {
         env: { ...process.env, ...opts.env },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
