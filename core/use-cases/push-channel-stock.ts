@@ -1,6 +1,6 @@
 import { createChannelAccountsRepo } from '../db/channel-accounts-repo.js';
 import type { Db } from '../db/client.js';
-import { createStockSettingsRepo } from '../db/stock-settings-repo.js';
+import { createStockSettingsRepo, type ChannelBuffer, type StockSettings } from '../db/stock-settings-repo.js';
 import { NotFoundError } from '../errors.js';
 import { CallGateWait } from '../integrations/channels/call-gate.js';
 import type { ChannelRegistry } from '../integrations/channels/index.js';
@@ -21,6 +21,18 @@ export type PushChannelStockResult =
 /** Lag assumed for a channel until one is measured: about one operator poll interval. */
 export const MARKETPLACE_DEFAULT_LAG_SECONDS = 60;
 
+/** A marketplace account's buffer rule (its own, else its family's) and the lag a lag-derived one reads. */
+export function marketplaceBuffer(
+  settings: StockSettings,
+  measuredLag: Record<string, number>,
+  account: { code: string; kind: string },
+): { buffer: ChannelBuffer | undefined; lag: number } {
+  return {
+    buffer: settings.buffers[account.code] ?? settings.buffers[account.kind],
+    lag: measuredLag[account.code] ?? MARKETPLACE_DEFAULT_LAG_SECONDS,
+  };
+}
+
 /**
  * Tells one marketplace account what each SKU may sell: free units across the active
  * warehouses minus that channel's buffer (fixed, percent, or measured lag × velocity). Only
@@ -38,8 +50,7 @@ export async function pushChannelStock(
   if (!account.active) return { status: 'skipped', reason: 'account inactive' };
   const settingsRepo = createStockSettingsRepo(deps.db);
   const { settings, measuredLag } = await settingsRepo.get(input.shopId);
-  const buffer = settings.buffers[account.code] ?? settings.buffers[account.kind];
-  const lag = measuredLag[account.code] ?? MARKETPLACE_DEFAULT_LAG_SECONDS;
+  const { buffer, lag } = marketplaceBuffer(settings, measuredLag, account);
   const free = await repo.freeStockBySku(input.shopId);
   const before = await repo.pushedStock(input.shopId, account.id);
   const targets = free
