@@ -2,6 +2,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import {
   channelAccounts,
   channelStock,
+  channelStockIssues,
   replenishmentSnapshot,
   skus,
   stockLevels,
@@ -185,6 +186,72 @@ export function createChannelAccountsRepo(db: DbOrTx) {
           target: [channelStock.accountId, channelStock.skuId],
           set: { quantity: sql`excluded.quantity`, pushedAt: sql`excluded.pushed_at` },
         });
+    },
+    /**
+     * What the account's last push said of its SKUs: the refused ones with the marketplace's
+     * reason, replacing what an earlier push said of them; the accepted ones are cleared.
+     */
+    async recordStockIssues(
+      shopId: number,
+      accountId: number,
+      input: {
+        accepted: number[];
+        refused: { skuId: number; quantity: number; message: string }[];
+        reference: string | null;
+        at: Date;
+      },
+    ): Promise<void> {
+      if (input.accepted.length)
+        await db
+          .delete(channelStockIssues)
+          .where(
+            and(
+              eq(channelStockIssues.shopId, shopId),
+              eq(channelStockIssues.accountId, accountId),
+              inArray(channelStockIssues.skuId, input.accepted),
+            ),
+          );
+      if (input.refused.length === 0) return;
+      await db
+        .insert(channelStockIssues)
+        .values(
+          input.refused.map((r) => ({
+            shopId,
+            accountId,
+            skuId: r.skuId,
+            quantity: r.quantity,
+            message: r.message.slice(0, 1000),
+            reference: input.reference,
+            at: input.at,
+          })),
+        )
+        .onConflictDoUpdate({
+          target: [channelStockIssues.accountId, channelStockIssues.skuId],
+          set: {
+            quantity: sql`excluded.quantity`,
+            message: sql`excluded.message`,
+            reference: sql`excluded.reference`,
+            at: sql`excluded.at`,
+          },
+        });
+    },
+    /** The SKUs the account refused and why, by SKU code. */
+    async stockIssues(
+      shopId: number,
+      accountId: number,
+    ): Promise<{ sku: string; quantity: number; message: string; reference: string | null; at: Date }[]> {
+      return db
+        .select({
+          sku: skus.sku,
+          quantity: channelStockIssues.quantity,
+          message: channelStockIssues.message,
+          reference: channelStockIssues.reference,
+          at: channelStockIssues.at,
+        })
+        .from(channelStockIssues)
+        .innerJoin(skus, eq(skus.id, channelStockIssues.skuId))
+        .where(and(eq(channelStockIssues.shopId, shopId), eq(channelStockIssues.accountId, accountId)))
+        .orderBy(skus.sku);
     },
   };
 }
