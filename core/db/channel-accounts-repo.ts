@@ -1,7 +1,8 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import {
   channelAccounts,
   channelStock,
+  channelStockIssues,
   replenishmentSnapshot,
   skus,
   stockLevels,
@@ -119,14 +120,26 @@ export function createChannelAccountsRepo(db: DbOrTx) {
         })
         .where(and(eq(channelAccounts.shopId, shopId), eq(channelAccounts.id, id)));
     },
-    /** Free units per SKU across the shop's active warehouses (on hand − reserved), with the sales velocity lag buffers use. */
-    async freeStockBySku(shopId: number): Promise<{ skuId: number; sku: string; free: number; meanDaily: number }[]> {
+    /**
+     * Free units per SKU across the shop's active warehouses (on hand − reserved), with the sales
+     * velocity lag buffers use, and the free units at each active warehouse Shopify sells from (a
+     * linked location, and the SKU linked to an inventory item): Shopify's buffer applies per location.
+     * `skuIds` narrows the read to those SKUs (a Stock page); undefined reads every SKU (a push).
+     */
+    async freeStockBySku(
+      shopId: number,
+      skuIds?: number[],
+    ): Promise<{ skuId: number; sku: string; free: number; meanDaily: number; shopifyFree: number[] }[]> {
+      if (skuIds && skuIds.length === 0) return [];
       const rows = await db
         .select({
           skuId: skus.id,
           sku: skus.sku,
           free: sql<number>`coalesce(sum(greatest(${stockLevels.onHand} - ${stockLevels.reserved}, 0)) filter (where ${warehouses.active}), 0)::int`,
           meanDaily: sql<number>`coalesce(max(${replenishmentSnapshot.meanDaily}), 0)::float8`,
+          shopifyFree: sql<number[]>`coalesce(array_agg(greatest(${stockLevels.onHand} - ${stockLevels.reserved}, 0)
+            order by ${warehouses.id}) filter (where ${warehouses.active} and ${warehouses.locationExternalId} is not null
+            and ${skus.inventoryItemExternalId} is not null), '{}')`,
         })
         .from(skus)
         .leftJoin(stockLevels, and(eq(stockLevels.shopId, shopId), eq(stockLevels.skuId, skus.id)))
@@ -135,22 +148,14 @@ export function createChannelAccountsRepo(db: DbOrTx) {
           replenishmentSnapshot,
           and(eq(replenishmentSnapshot.shopId, shopId), eq(replenishmentSnapshot.skuId, skus.id)),
         )
-        .where(eq(skus.shopId, shopId))
+        .where(and(eq(skus.shopId, shopId), skuIds ? inArray(skus.id, skuIds) : undefined))
         .groupBy(skus.id, skus.sku);
-      return rows.map((r) => ({ ...r, free: Number(r.free), meanDaily: Number(r.meanDaily) }));
-    },
-    /** One SKU's free units across the shop's active warehouses, and its sales velocity. */
-    async freeStockOfSku(shopId: number, skuId: number): Promise<{ free: number; meanDaily: number }> {
-      const [row] = await db
-        .select({
-          free: sql<number>`coalesce(sum(greatest(${stockLevels.onHand} - ${stockLevels.reserved}, 0)) filter (where ${warehouses.active}), 0)::int`,
-          meanDaily: sql<number>`coalesce((select max(${replenishmentSnapshot.meanDaily}) from ${replenishmentSnapshot}
-            where ${replenishmentSnapshot.shopId} = ${shopId} and ${replenishmentSnapshot.skuId} = ${skuId}), 0)::float8`,
-        })
-        .from(stockLevels)
-        .innerJoin(warehouses, eq(warehouses.id, stockLevels.warehouseId))
-        .where(and(eq(stockLevels.shopId, shopId), eq(stockLevels.skuId, skuId)));
-      return { free: Number(row?.free ?? 0), meanDaily: Number(row?.meanDaily ?? 0) };
+      return rows.map((r) => ({
+        ...r,
+        free: Number(r.free),
+        meanDaily: Number(r.meanDaily),
+        shopifyFree: r.shopifyFree.map(Number),
+      }));
     },
     /** What each account was last told of one SKU, and when. */
     async pushedStockOfSku(shopId: number, skuId: number): Promise<Map<number, { quantity: number; pushedAt: Date }>> {
@@ -181,6 +186,72 @@ export function createChannelAccountsRepo(db: DbOrTx) {
           target: [channelStock.accountId, channelStock.skuId],
           set: { quantity: sql`excluded.quantity`, pushedAt: sql`excluded.pushed_at` },
         });
+    },
+    /**
+     * What the account's last push said of its SKUs: the refused ones with the marketplace's
+     * reason, replacing what an earlier push said of them; the accepted ones are cleared.
+     */
+    async recordStockIssues(
+      shopId: number,
+      accountId: number,
+      input: {
+        accepted: number[];
+        refused: { skuId: number; quantity: number; message: string }[];
+        reference: string | null;
+        at: Date;
+      },
+    ): Promise<void> {
+      if (input.accepted.length)
+        await db
+          .delete(channelStockIssues)
+          .where(
+            and(
+              eq(channelStockIssues.shopId, shopId),
+              eq(channelStockIssues.accountId, accountId),
+              inArray(channelStockIssues.skuId, input.accepted),
+            ),
+          );
+      if (input.refused.length === 0) return;
+      await db
+        .insert(channelStockIssues)
+        .values(
+          input.refused.map((r) => ({
+            shopId,
+            accountId,
+            skuId: r.skuId,
+            quantity: r.quantity,
+            message: r.message.slice(0, 1000),
+            reference: input.reference,
+            at: input.at,
+          })),
+        )
+        .onConflictDoUpdate({
+          target: [channelStockIssues.accountId, channelStockIssues.skuId],
+          set: {
+            quantity: sql`excluded.quantity`,
+            message: sql`excluded.message`,
+            reference: sql`excluded.reference`,
+            at: sql`excluded.at`,
+          },
+        });
+    },
+    /** The SKUs the account refused and why, by SKU code. */
+    async stockIssues(
+      shopId: number,
+      accountId: number,
+    ): Promise<{ sku: string; quantity: number; message: string; reference: string | null; at: Date }[]> {
+      return db
+        .select({
+          sku: skus.sku,
+          quantity: channelStockIssues.quantity,
+          message: channelStockIssues.message,
+          reference: channelStockIssues.reference,
+          at: channelStockIssues.at,
+        })
+        .from(channelStockIssues)
+        .innerJoin(skus, eq(skus.id, channelStockIssues.skuId))
+        .where(and(eq(channelStockIssues.shopId, shopId), eq(channelStockIssues.accountId, accountId)))
+        .orderBy(skus.sku);
     },
   };
 }

@@ -1,8 +1,9 @@
 import { createChannelAccountsRepo } from '../db/channel-accounts-repo.js';
 import type { Db } from '../db/client.js';
-import { createStockSettingsRepo } from '../db/stock-settings-repo.js';
+import { createStockSettingsRepo, type ChannelBuffer, type StockSettings } from '../db/stock-settings-repo.js';
 import { NotFoundError } from '../errors.js';
 import { CallGateWait } from '../integrations/channels/call-gate.js';
+import type { QuantityIssue } from '../integrations/channels/channel.js';
 import type { ChannelRegistry } from '../integrations/channels/index.js';
 import type { Logger } from '../logger.js';
 import { bufferUnits } from './sync-inventory.js';
@@ -15,11 +16,31 @@ export interface PushChannelStockDeps {
 }
 
 export type PushChannelStockResult =
-  | { status: 'pushed'; changed: number; accepted: number; rejected: number; reference: string | null }
+  | {
+      status: 'pushed';
+      changed: number;
+      accepted: number;
+      rejected: number;
+      reference: string | null;
+      /** the SKUs the marketplace refused, and why */
+      issues: QuantityIssue[];
+    }
   | { status: 'skipped'; reason: string };
 
 /** Lag assumed for a channel until one is measured: about one operator poll interval. */
 export const MARKETPLACE_DEFAULT_LAG_SECONDS = 60;
+
+/** A marketplace account's buffer rule (its own, else its family's) and the lag a lag-derived one reads. */
+export function marketplaceBuffer(
+  settings: StockSettings,
+  measuredLag: Record<string, number>,
+  account: { code: string; kind: string },
+): { buffer: ChannelBuffer | undefined; lag: number } {
+  return {
+    buffer: settings.buffers[account.code] ?? settings.buffers[account.kind],
+    lag: measuredLag[account.code] ?? MARKETPLACE_DEFAULT_LAG_SECONDS,
+  };
+}
 
 /**
  * Tells one marketplace account what each SKU may sell: free units across the active
@@ -38,8 +59,7 @@ export async function pushChannelStock(
   if (!account.active) return { status: 'skipped', reason: 'account inactive' };
   const settingsRepo = createStockSettingsRepo(deps.db);
   const { settings, measuredLag } = await settingsRepo.get(input.shopId);
-  const buffer = settings.buffers[account.code] ?? settings.buffers[account.kind];
-  const lag = measuredLag[account.code] ?? MARKETPLACE_DEFAULT_LAG_SECONDS;
+  const { buffer, lag } = marketplaceBuffer(settings, measuredLag, account);
   const free = await repo.freeStockBySku(input.shopId);
   const before = await repo.pushedStock(input.shopId, account.id);
   const targets = free
@@ -56,13 +76,24 @@ export async function pushChannelStock(
       .forAccount(account)
       .setSellableQuantities(targets.map((t) => ({ sku: t.sku, quantity: t.quantity })));
     const at = now();
-    await repo.recordPushedStock(input.shopId, account.id, targets, at);
+    // a refused SKU was not told its quantity: the next push offers it again
+    const refused = new Map(res.issues.map((i) => [i.sku, i.message]));
+    const told = targets.filter((t) => !refused.has(t.sku));
+    await repo.recordPushedStock(input.shopId, account.id, told, at);
+    await repo.recordStockIssues(input.shopId, account.id, {
+      accepted: told.map((t) => t.skuId),
+      refused: targets
+        .filter((t) => refused.has(t.sku))
+        .map((t) => ({ skuId: t.skuId, quantity: t.quantity, message: refused.get(t.sku)! })),
+      reference: res.reference,
+      at,
+    });
     await repo.recordStockPush(input.shopId, account.id, at);
     if (input.changedAt)
       await settingsRepo.recordLag(input.shopId, account.code, Math.max(0, (at.getTime() - input.changedAt) / 1000));
     if (res.rejected)
       deps.log.warn(
-        { accountId: account.id, reference: res.reference, rejected: res.rejected },
+        { accountId: account.id, reference: res.reference, rejected: res.rejected, issues: res.issues.slice(0, 20) },
         'the marketplace refused some quantity lines',
       );
     return {
@@ -71,6 +102,7 @@ export async function pushChannelStock(
       accepted: res.accepted,
       rejected: res.rejected,
       reference: res.reference,
+      issues: res.issues,
     };
   } catch (e) {
     if (!(e instanceof CallGateWait))

@@ -37,6 +37,12 @@ export type ChannelAccountSettings =
       waitTimeSeconds?: number;
       /** how long a received notification stays hidden: a poll that failed to read its order sees it again after this */
       visibilityTimeoutSeconds?: number;
+      /** least time between two JSON_LISTINGS_FEED submissions (default: createFeed's one call per ~2 min) */
+      feedEveryMs?: number;
+      /** first wait before reading a submitted feed's status */
+      feedPollMs?: number;
+      /** how long a push waits for Amazon to process its feed */
+      feedWaitMs?: number;
     };
 
 /**
@@ -93,4 +99,30 @@ export const channelStock = pgTable(
     pushedAt: ts('pushed_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.accountId, t.skuId] }), index('channel_stock_shop_idx').on(t.shopId)],
+);
+
+/**
+ * The SKUs a channel account refused in its last quantity push, with the marketplace's reason
+ * (an unknown SKU, a listing in another product type); a later accepted push of the SKU clears it.
+ */
+export const channelStockIssues = pgTable(
+  'channel_stock_issues',
+  {
+    shopId: ref('shop_id')
+      .notNull()
+      .references(() => shops.id, { onDelete: 'cascade' }),
+    accountId: ref('account_id')
+      .notNull()
+      .references(() => channelAccounts.id, { onDelete: 'cascade' }),
+    skuId: ref('sku_id')
+      .notNull()
+      .references(() => skus.id, { onDelete: 'cascade' }),
+    /** the quantity the refused push carried */
+    quantity: integer('quantity').notNull(),
+    message: text('message').notNull(),
+    /** the marketplace's feed or submission id */
+    reference: text('reference'),
+    at: ts('at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.accountId, t.skuId] }), index('channel_stock_issues_shop_idx').on(t.shopId)],
 );

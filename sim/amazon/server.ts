@@ -7,12 +7,21 @@ import type {
   ListingsItemSubmissionResponse,
 } from '@sp-api-sdk/listings-items-api-2021-08-01';
 import { createOrderSearch, parseIncludedData, projectOrder } from './orders-view.js';
+import { registerFeeds } from './feeds.js';
 import { createSqsQueue, SqsError } from './queue.js';
 import { AmazonSimError, createAmazonState, type PlaceOrderInput } from './state.js';
 
 /** SP-API operations the simulator meters, by their operationId in Amazon's models. */
 export type AmazonOperation =
-  'getMarketplaceParticipations' | 'searchOrders' | 'getOrder' | 'confirmShipment' | 'patchListingsItem';
+  | 'getMarketplaceParticipations'
+  | 'searchOrders'
+  | 'getOrder'
+  | 'confirmShipment'
+  | 'patchListingsItem'
+  | 'createFeedDocument'
+  | 'createFeed'
+  | 'getFeed'
+  | 'getFeedDocument';
 
 export interface UsagePlan {
   rate: number;
@@ -26,6 +35,10 @@ export const publishedUsagePlans: Record<AmazonOperation, UsagePlan> = {
   getOrder: { rate: 0.5, burst: 30 },
   confirmShipment: { rate: 2, burst: 10 },
   patchListingsItem: { rate: 5, burst: 5 },
+  createFeedDocument: { rate: 0.5, burst: 15 },
+  createFeed: { rate: 0.0083, burst: 15 },
+  getFeed: { rate: 2, burst: 15 },
+  getFeedDocument: { rate: 0.0222, burst: 10 },
 };
 
 export interface AmazonSimOptions {
@@ -41,6 +54,8 @@ export interface AmazonSimOptions {
   visibilityTimeoutSeconds?: number;
   /** per-operation token buckets; omitted operations are not metered */
   usagePlans?: Partial<Record<AmazonOperation, UsagePlan>>;
+  /** a JSON_LISTINGS_FEED waits this long IN_QUEUE, then as long IN_PROGRESS (default 1 s) */
+  feedProcessingMs?: number;
   host?: string;
   now?: () => Date;
 }
@@ -262,6 +277,9 @@ export function createAmazonSim(opts: AmazonSimOptions = {}) {
     return submission;
   });
 
+  let feedProcessingMs = opts.feedProcessingMs ?? 1000;
+  const feeds = registerFeeds(app, { state, now, base: () => base, guard, processingMs: () => feedProcessingMs });
+
   // ---- SQS, JSON protocol (X-Amz-Target: AmazonSQS.<Action>) ----
   app.post('/', async (req, reply) => {
     const target = String(req.headers['x-amz-target'] ?? '');
@@ -331,6 +349,7 @@ export function createAmazonSim(opts: AmazonSimOptions = {}) {
     return { plans };
   });
   app.get('/_sim/calls', async () => ({ calls }));
+  app.get('/_sim/feeds', async () => ({ feeds: feeds.list() }));
 
   let base = '';
   return {
@@ -348,6 +367,10 @@ export function createAmazonSim(opts: AmazonSimOptions = {}) {
       if (f?.queue) queueFault = v;
       else fault = v;
       if (!f) queueFault = null;
+    },
+    feeds,
+    setFeedProcessingMs(ms: number): void {
+      feedProcessingMs = ms;
     },
     setUsagePlans(p: Partial<Record<AmazonOperation, UsagePlan>>): void {
       Object.assign(plans, p);

@@ -52,7 +52,8 @@ describe('a buffer on a marketplace channel', () => {
     });
     expect(saved.statusCode).toBe(200);
 
-    const wh = await seedWarehouse(db, shopId);
+    // a Shopify location: Shopify sells what the warehouse holds there
+    const wh = await seedWarehouse(db, shopId, { locationExternalId: 'gid://shopify/Location/1' });
     const skuId = await seedSku(db, shopId, 'BOL-FNAC');
     await receive(db, shopId, wh.id, skuId, 10);
     await fetch(`${miraklUrl}/_sim/offers`, {

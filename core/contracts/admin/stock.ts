@@ -80,10 +80,28 @@ export const stockItem = z.object({
   reorderPoint: z.number().nullable(),
   /** the kinds of the SKU's open alerts */
   alerts: z.array(z.enum(alertKinds)),
+  /**
+   * What each channel of the page's `channels` may sell now, in the same order: free units minus
+   * the channel's buffer, as the stock pushes compute it (Shopify per linked location)
+   */
+  channels: z.array(z.number().int()),
 });
 export type StockItem = z.infer<typeof stockItem>;
-/** GET /stock */
-export const stockPage = z.object({ items: z.array(stockItem), nextAfter: z.number().int().nullable() });
+/** A channel the shop sells on: Shopify, then each active marketplace account. */
+export const sellingChannel = z.object({
+  /** `shopify`, or the marketplace account's code */
+  channel: z.string(),
+  name: z.string(),
+  /** `shopify`, `mirakl` or `amazon` */
+  kind: z.string(),
+});
+export type SellingChannel = z.infer<typeof sellingChannel>;
+/** GET /stock: a page of SKUs, and the channels their `channels` figures follow */
+export const stockPage = z.object({
+  items: z.array(stockItem),
+  channels: z.array(sellingChannel),
+  nextAfter: z.number().int().nullable(),
+});
 export type StockPage = z.infer<typeof stockPage>;
 
 /** A stock alert: its message, the formula with numbers filled in, and the inputs behind it. */

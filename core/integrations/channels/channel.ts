@@ -115,4 +115,12 @@ export interface QuantityPushResult {
   accepted: number;
   /** lines the marketplace refused (unknown offer, bad quantity) */
   rejected: number;
+  /** the refused SKUs and why, where the marketplace says (empty where it only counts them) */
+  issues: QuantityIssue[];
+}
+
+/** One SKU a marketplace refused in a quantity push, in its own words. */
+export interface QuantityIssue {
+  sku: string;
+  message: string;
 }

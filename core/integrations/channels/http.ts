@@ -14,6 +14,8 @@ export interface ChannelRequest {
   headers?: Record<string, string>;
   body?: string | FormData | URLSearchParams;
   timeoutMs?: number;
+  /** the body as bytes (a compressed document), not as text or JSON */
+  bytes?: boolean;
 }
 
 /**
@@ -35,6 +37,7 @@ export async function channelFetch(req: ChannelRequest): Promise<ChannelResponse
       req.service,
     );
   }
+  if (req.bytes) return { status: res.status, headers: res.headers, body: Buffer.from(await res.arrayBuffer()) };
   const text = await res.text();
   let body: unknown = text;
   if (text && (res.headers.get('content-type') ?? '').includes('json')) {

@@ -254,7 +254,8 @@ export const toReplenishment = (r: ReplenishmentSnapshotRow): C.Replenishment =>
 const round3 = (n: number | null): number | null => (n === null ? null : Math.round(n * 1000) / 1000);
 
 /** A row of the Stock list as the table shows it: levels as [warehouseId, onHand, reserved], alert kinds only. */
-export const toStockItem = (s: StockListRow): C.StockItem => ({
+/** `sellable`: what each of the page's channels may sell of the SKU, in the page's channel order. */
+export const toStockItem = (s: StockListRow, sellable: number[]): C.StockItem => ({
   id: s.id,
   sku: s.sku,
   title: s.title,
@@ -265,4 +266,5 @@ export const toStockItem = (s: StockListRow): C.StockItem => ({
   projectedStockout: s.projectedStockout,
   reorderPoint: round3(s.reorderPoint),
   alerts: [...new Set(s.alerts.map((a) => a.kind))],
+  channels: sellable,
 });

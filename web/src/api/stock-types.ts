@@ -16,6 +16,7 @@ export type {
   SkuDetail,
   SkuPurchasingInput,
   StockAlert,
+  SellingChannel,
   StockItem,
   StockPage,
   StockSettings,

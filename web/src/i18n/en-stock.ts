@@ -31,6 +31,9 @@ export const enStock = {
   'stock.col.sellable': 'Sellable',
   'stock.col.sellableHelp':
     'Available in every warehouse: on hand minus reserved. Channel buffers are kept back from this before it is sent to each channel.',
+  'stock.col.shopifyHelp':
+    'Sellable on {name}: at each active warehouse linked to a Shopify location, available minus the channel buffer, summed',
+  'stock.col.channelHelp': 'Sellable on {name}: available in every active warehouse minus the channel buffer',
   'stock.col.cover': 'Days of cover',
   'stock.col.coverHelp': 'How long the available stock lasts at the average daily demand',
   'stock.col.rop': 'Reorder point',

@@ -34,6 +34,9 @@ export const frStock: Record<keyof typeof enStock, Message> = {
   'stock.col.sellable': 'Vendable',
   'stock.col.sellableHelp':
     'Disponible dans tous les entrepôts : en stock moins réservé. Les réserves par canal en sont retirées avant l’envoi à chaque canal.',
+  'stock.col.shopifyHelp':
+    'Vendable sur {name} : dans chaque entrepôt actif lié à un emplacement Shopify, le disponible moins la réserve du canal, additionné',
+  'stock.col.channelHelp': 'Vendable sur {name} : le disponible de tous les entrepôts actifs moins la réserve du canal',
   'stock.col.cover': 'Couverture',
   'stock.col.coverHelp': 'Combien de jours le stock disponible dure à la demande quotidienne moyenne',
   'stock.col.rop': 'Point de commande',

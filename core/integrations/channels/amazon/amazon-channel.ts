@@ -5,7 +5,7 @@ import type { ChannelAccountSettings } from '../../../../drizzle/schema/channels
 import { amazonCarrier } from '../../../domain/carriers/index.js';
 import { IntegrationError, RateLimitedError } from '../../../errors.js';
 import { CallGateWait, type CallGate } from '../call-gate.js';
-import type { Channel, ChannelNotification, ChannelOrder } from '../channel.js';
+import type { Channel, ChannelNotification, ChannelOrder, QuantityIssue } from '../channel.js';
 import {
   amazonMessage,
   amazonUsagePlans,
@@ -14,6 +14,7 @@ import {
   type AmazonOperation,
   type LwaTokenCache,
 } from './amazon-client.js';
+import { pushListingsFeed } from './amazon-listings-feed.js';
 import { getOrderResponseSchema, searchOrdersResponseSchema, toChannelOrder } from './amazon-order.js';
 
 type AmazonSettings = Extract<ChannelAccountSettings, { kind: 'amazon' }>;
@@ -46,6 +47,8 @@ const DEFAULT_SWEEP_EVERY_MS = Math.ceil(1000 / amazonUsagePlans.searchOrders.ra
 /** A throttled quantity push waits in place when Amazon's wait is this short, else the job retries later. */
 const INLINE_WAIT_MAX_MS = 3_000;
 const ORDER_DATA = 'RECIPIENT,FULFILLMENT,PROCEEDS';
+/** Pushes of more SKUs than this go as one JSON_LISTINGS_FEED; fewer, one patchListingsItem each. */
+export const FEED_ABOVE_SKUS = 10;
 
 const notificationSchema = z.object({
   NotificationType: z.string(),
@@ -92,6 +95,7 @@ export function createAmazonChannel(account: AmazonAccount, deps: AmazonChannelD
   const sweepEvery = Math.max(0, s.sweepEveryMs ?? DEFAULT_SWEEP_EVERY_MS);
   const pageSize = Math.min(100, Math.max(1, s.pageSize ?? 100));
   const mp = encodeURIComponent(s.marketplaceId);
+  const feedEvery = Math.max(0, s.feedEveryMs ?? Math.ceil(1000 / amazonUsagePlans.createFeed.rate));
   const limit = (op: AmazonOperation, label: string, minIntervalMs: number | null = null) => ({
     operation: label,
     minIntervalMs,
@@ -120,6 +124,9 @@ export function createAmazonChannel(account: AmazonAccount, deps: AmazonChannelD
       limit('getOrder', 'getOrder'),
       limit('confirmShipment', 'confirmShipment'),
       limit('patchListingsItem', 'patchListingsItem'),
+      limit('createFeed', 'createFeed (JSON_LISTINGS_FEED)', feedEvery),
+      limit('getFeed', 'getFeed'),
+      limit('getFeedDocument', 'getFeedDocument'),
     ],
 
     async testConnection() {
@@ -259,6 +266,21 @@ export function createAmazonChannel(account: AmazonAccount, deps: AmazonChannelD
     },
 
     async setSellableQuantities(input) {
+      if (input.length > FEED_ABOVE_SKUS)
+        return pushListingsFeed(
+          {
+            client,
+            gate: deps.gate,
+            accountId: account.id,
+            sellerId: s.sellerId,
+            marketplaceId: s.marketplaceId,
+            feedEveryMs: feedEvery,
+            pollMs: s.feedPollMs ?? 30_000,
+            waitMs: s.feedWaitMs ?? 10 * 60_000,
+          },
+          input,
+        );
+      const issues: QuantityIssue[] = [];
       let accepted = 0;
       let rejected = 0;
       let reference: string | null = null;
@@ -296,15 +318,23 @@ export function createAmazonChannel(account: AmazonAccount, deps: AmazonChannelD
           }
         }
         const sub = z
-          .object({ status: z.string(), submissionId: z.string().optional() })
+          .object({
+            status: z.string(),
+            submissionId: z.string().optional(),
+            issues: z.array(z.object({ code: z.string(), message: z.string(), severity: z.string() })).optional(),
+          })
           .passthrough()
           .safeParse(res.body);
         if (res.status < 400 && sub.success && sub.data.status !== 'INVALID') {
           accepted++;
           reference ??= sub.data.submissionId ?? null;
-        } else rejected++;
+        } else {
+          rejected++;
+          const issue = sub.success ? sub.data.issues?.find((i) => i.severity === 'ERROR') : undefined;
+          issues.push({ sku: q.sku, message: issue ? `${issue.code}: ${issue.message}` : amazonMessage(res) });
+        }
       }
-      return { reference, accepted, rejected };
+      return { reference, accepted, rejected, issues };
     },
   };
 }

@@ -13,6 +13,10 @@ export const amazonUsagePlans = {
   getOrder: { rate: 0.5, burst: 30 },
   confirmShipment: { rate: 2, burst: 10 },
   patchListingsItem: { rate: 5, burst: 5 },
+  createFeedDocument: { rate: 0.5, burst: 15 },
+  createFeed: { rate: 0.0083, burst: 15 },
+  getFeed: { rate: 2, burst: 15 },
+  getFeedDocument: { rate: 0.0222, burst: 10 },
 } as const;
 export type AmazonOperation = keyof typeof amazonUsagePlans;
 

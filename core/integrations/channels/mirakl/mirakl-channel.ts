@@ -177,7 +177,7 @@ export function createMiraklChannel(account: MiraklAccount, deps: MiraklChannelD
     },
 
     async setSellableQuantities(input) {
-      if (input.length === 0) return { reference: null, accepted: 0, rejected: 0 };
+      if (input.length === 0) return { reference: null, accepted: 0, rejected: 0, issues: [] };
       const csv = stringify(
         input.map((q) => [q.sku, String(q.quantity), 'update']),
         { header: true, columns: ['offer-sku', 'quantity', 'update-delete'], delimiter: ';', quoted: true },
@@ -200,7 +200,7 @@ export function createMiraklChannel(account: MiraklAccount, deps: MiraklChannelD
         if (e instanceof CallGateWait) return null;
         throw e;
       });
-      if (!st || st.status >= 400) return { reference: import_id, accepted: input.length, rejected: 0 };
+      if (!st || st.status >= 400) return { reference: import_id, accepted: input.length, rejected: 0, issues: [] };
       const status = z
         .object({
           import_status: z.string(),
@@ -213,6 +213,8 @@ export function createMiraklChannel(account: MiraklAccount, deps: MiraklChannelD
         reference: import_id,
         accepted: status.import_status === 'COMPLETE' ? status.lines_in_success : input.length,
         rejected: status.lines_in_error,
+        // STO02 only counts the refused lines; which ones is in the import's error report
+        issues: [],
       };
     },
   };

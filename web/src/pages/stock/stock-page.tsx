@@ -79,6 +79,7 @@ export function StockPage() {
             <StockTable
               items={res.data!.items}
               warehouses={whs}
+              channels={res.data!.channels}
               loading={res.loading}
               filtered={isStockFiltered(filters)}
               pagination={{

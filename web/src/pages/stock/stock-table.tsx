@@ -8,7 +8,7 @@ import {
   Text,
   type IndexTableProps,
 } from '@shopify/polaris';
-import type { StockItem } from '../../api/stock-types.js';
+import type { SellingChannel, StockItem } from '../../api/stock-types.js';
 import type { Warehouse } from '../../api/types.js';
 import { AbcBadge, AlertKindBadge } from '../../components/stock-badges.js';
 import { ALERT_KINDS } from '../../components/stock-labels.js';
@@ -67,16 +67,21 @@ function CoverCell({ s }: { s: StockItem }) {
   );
 }
 
-/** One row per SKU: its class, each warehouse's levels, what can be sold, how long it lasts and what is wrong. */
+/**
+ * One row per SKU: its class, each warehouse's levels, what can be sold in all and on each
+ * channel after its buffer, how long it lasts and what is wrong.
+ */
 export function StockTable({
   items,
   warehouses,
+  channels,
   loading,
   filtered,
   pagination,
 }: {
   items: StockItem[];
   warehouses: Warehouse[];
+  channels: SellingChannel[];
   loading: boolean;
   filtered: boolean;
   pagination: IndexTableProps['pagination'];
@@ -105,6 +110,13 @@ export function StockTable({
       tooltipContent: t('stock.col.warehouseHelp'),
     })),
     { title: t('stock.col.sellable'), alignment: 'end' as const, tooltipContent: t('stock.col.sellableHelp') },
+    ...channels.map((c) => ({
+      // a marketplace account may share a warehouse's name: the id keeps the keys apart
+      id: `stock-channel-${c.channel}`,
+      title: c.name,
+      alignment: 'end' as const,
+      tooltipContent: t(c.kind === 'shopify' ? 'stock.col.shopifyHelp' : 'stock.col.channelHelp', { name: c.name }),
+    })),
     { title: t('stock.col.cover'), tooltipContent: t('stock.col.coverHelp') },
     { title: t('stock.col.rop'), alignment: 'end' as const, tooltipContent: t('stock.col.ropHelp') },
     { title: t('stock.col.status') },
@@ -174,6 +186,16 @@ export function StockTable({
                 {format.number(sellable)}
               </Text>
             </IndexTable.Cell>
+            {channels.map((c, j) => {
+              const n = s.channels[j] ?? 0;
+              return (
+                <IndexTable.Cell key={c.channel} className={j === 0 ? 'stock-channels-start' : undefined}>
+                  <Text as="span" alignment="end" numeric tone={n <= 0 ? 'critical' : undefined}>
+                    {format.number(n)}
+                  </Text>
+                </IndexTable.Cell>
+              );
+            })}
             <IndexTable.Cell>
               <CoverCell s={s} />
             </IndexTable.Cell>
