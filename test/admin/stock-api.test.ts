@@ -48,8 +48,12 @@ describe('admin API: stock, SKU, alerts and purchase orders', () => {
         projectedStockout: expect.any(String),
         reorderPoint: expect.any(Number),
         alerts: expect.arrayContaining(['below_reorder_point']),
+        // sellable per channel, in the order of the answer's `channels`: Shopify only, and no
+        // Shopify location is linked to this warehouse, so nothing is offered there
+        channels: [0],
       },
     ]);
+    expect(res.json().channels).toEqual([expect.objectContaining({ kind: 'shopify' })]);
     // decimals cut to 3 places: a row is a couple of hundred bytes, not the ~650 of the full shape
     for (const n of [items[0].meanDaily, items[0].daysOfCover, items[0].reorderPoint])
       expect(Math.round(n * 1000) / 1000).toBe(n);
