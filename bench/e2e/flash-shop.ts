@@ -173,7 +173,9 @@ export async function installFlashShop(
         apiKey: key,
         name: l.name,
         seed: i + 1,
-        pollIntervalMs: 100,
+        // new work wakes the robot through the feed's long poll (GET /allocations?wait=); the timed
+        // cycle only ships due parcels and answers cancellations, so it need not hammer the feed
+        pollIntervalMs: 1000,
         leaseLimit: 100,
         concurrency: 16,
         shipDelayMs: { min: 100, max: 300 },

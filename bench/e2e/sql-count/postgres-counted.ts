@@ -7,7 +7,7 @@ type Options = Parameters<typeof postgres>[1];
 const withCount = (o: Options = {}): Options => ({
   ...o,
   debug: (...args: Parameters<Extract<NonNullable<Options>['debug'], (...a: never[]) => unknown>>) => {
-    countStatement();
+    countStatement(String(args[1]));
     if (typeof o.debug === 'function') o.debug(...args);
   },
 });

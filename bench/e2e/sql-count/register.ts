@@ -7,7 +7,7 @@
  */
 import { renameSync, writeFileSync } from 'node:fs';
 import { register } from 'node:module';
-import { statementsSent } from './counter.js';
+import { statementsSent, topStatements } from './counter.js';
 
 register('./hooks.ts', import.meta.url);
 
@@ -16,7 +16,14 @@ if (!file) throw new Error('BENCH_SQL_COUNT_FILE must name the file the statemen
 let seq = 0;
 // written aside then renamed, so the bench never reads half a file
 const write = () => {
-  writeFileSync(`${file}.tmp`, JSON.stringify({ seq: ++seq, statements: statementsSent() }));
+  writeFileSync(
+    `${file}.tmp`,
+    JSON.stringify({
+      seq: ++seq,
+      statements: statementsSent(),
+      top: process.env.BENCH_SQL_TOP ? topStatements() : undefined,
+    }),
+  );
   renameSync(`${file}.tmp`, file);
 };
 process.on('SIGUSR2', write);
