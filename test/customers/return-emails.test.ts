@@ -5,14 +5,13 @@ import { createOrdersRepo } from '../../core/db/orders-repo.js';
 import { createReturnsRepo } from '../../core/db/returns-repo.js';
 import { createTrackingPagesRepo } from '../../core/db/tracking-pages-repo.js';
 import { enqueueReturnEmail } from '../../core/use-cases/returns/enqueue-return-email.js';
-import { startWorkers, type StartedWorkers } from '../../workers/registry.js';
 import { startSmtpSink, type SmtpSink } from '../../sim/smtp/smtp-sink.js';
 import { processReturn } from '../../sim/shopify/ops/return-processing.js';
 import { saleTransactionId } from '../../sim/shopify/state/returns-state.js';
-import { simShop, startSimApp, type SimApp } from '../helpers/sim-app.js';
+import { startReturnsShop, type ReturnsShop } from '../helpers/returns-shop.js';
+import type { SimApp } from '../helpers/sim-app.js';
 import { buildIncomingOrder } from '../helpers/builders.js';
 import { placeAndShip } from '../helpers/shipped-order.js';
-import { adminCaller, feedCaller, installedShop, lyonWarehouse } from '../helpers/sim-shop-setup.js';
 import { waitFor } from '../helpers/wait.js';
 
 const SHOP = 'retours-mail.myshopify.com';
@@ -30,21 +29,12 @@ const address = {
 describe('return e-mails to the customer, through the outbox and a real SMTP server', () => {
   let s: SimApp;
   let sink: SmtpSink;
-  let workers: StartedWorkers;
-  let token: string;
+  let shop: ReturnsShop;
   let shopId: number;
-  let key: string;
   let whId: number;
   let n = 0;
-
-  const admin = adminCaller(
-    () => s,
-    () => token,
-  );
-  const feed = feedCaller(
-    () => s,
-    () => key,
-  );
+  let admin: ReturnsShop['admin'];
+  let feed: ReturnsShop['feed'];
   // the shipping e-mails go to the same customers; only the return's own count here
   const mailsTo = (to: string) => sink.messages().filter((m) => m.to.includes(to) && m.subject.includes('RMA-'));
   const outboxOf = async (returnId: number) =>
@@ -92,44 +82,20 @@ describe('return e-mails to the customer, through the outbox and a real SMTP ser
 
   beforeAll(async () => {
     sink = await startSmtpSink();
-    s = await startSimApp({ env: { SMTP_URL: sink.url, EMAIL_FROM: 'Maison Test <bonjour@maison.test>' } });
-    workers = await startWorkers(s.t.ctx, ['ingest', 'route', 'dispatch', 'fulfill', 'reconcile', 'returns', 'email']);
-    token = await simShop(s.sim, SHOP, [{ sku: 'BOL-BLEU', price: 18 }]);
-    const lyon = s.sim.control.createLocation(SHOP, {
-      name: 'Lyon',
-      address: { address1: '2 rue B', city: 'Lyon', zip: '69007', countryCode: 'FR', latitude: 45.73, longitude: 4.83 },
+    shop = await startReturnsShop({
+      domain: SHOP,
+      skus: [{ sku: 'BOL-BLEU', price: 18 }],
+      opening: 20,
+      keyLabel: 'mail',
+      policy: { autoApprove: false },
+      env: { SMTP_URL: sink.url, EMAIL_FROM: 'Maison Test <bonjour@maison.test>' },
+      workers: ['email'],
     });
-    s.sim.control.setStock(SHOP, { sku: 'BOL-BLEU', locationId: lyon.id, onHand: 50 });
-    shopId = await installedShop(s, SHOP, admin);
-    ({ id: whId, key } = await lyonWarehouse(admin, lyon, 'mail'));
-    expect(
-      (
-        await feed('POST', '/inventory-snapshots', {
-          snapshotId: 'open',
-          takenAt: new Date().toISOString(),
-          items: [{ sku: 'BOL-BLEU', onHand: 20 }],
-        })
-      ).statusCode,
-    ).toBe(200);
-    expect(
-      (
-        await admin('PUT', '/returns/policy', {
-          customerRequests: true,
-          windowDays: 30,
-          autoApprove: false,
-          excludedSkus: [],
-          excludedTags: [],
-          refundOn: 'grading',
-          returnWarehouseIds: [whId],
-          costPerReturn: 6,
-        })
-      ).statusCode,
-    ).toBe(200);
+    ({ s, shopId, whId, admin, feed } = shop);
     expect((await admin('PATCH', '/settings', { notifyCustomerFrom: 'app' })).statusCode).toBe(200);
   });
   afterAll(async () => {
-    await workers?.close();
-    await s?.close();
+    await shop?.close();
     await sink?.stop();
   });
 
