@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import {
   allocationLines,
   allocations,
@@ -18,6 +18,7 @@ import { recomputeReplenishment } from '../../core/use-cases/recompute-replenish
 import { routeOrder } from '../../core/use-cases/route-order.js';
 import { createMiraklSim } from '../../sim/mirakl/index.js';
 import { receive, seedOrder, seedSku, seedWarehouse } from './fixtures.js';
+import { contractCaller } from './admin-openapi.js';
 import { simShop, startSimApp, type SimApp } from './sim-app.js';
 
 export const CONTRACT_SHOP = 'contract.myshopify.com';
@@ -184,4 +185,23 @@ export async function startContractShop(): Promise<ContractShop> {
       await s.close();
     },
   };
+}
+
+/** A contract shop with its API caller, for one area's file; set in `beforeAll`. */
+export interface ContractRun extends ContractShop {
+  api: Awaited<ReturnType<typeof contractCaller>>;
+}
+
+/** Registers the hooks of an area's contract file: the contract shop started before its tests and closed after. */
+export function useContractShop(): ContractRun {
+  const run = {} as ContractRun;
+  let shop: ContractShop | undefined;
+  beforeAll(async () => {
+    shop = await startContractShop();
+    Object.assign(run, shop, { api: await contractCaller(shop.s.app, shop.token) });
+  }, 60_000);
+  afterAll(async () => {
+    await shop?.close();
+  });
+  return run;
 }

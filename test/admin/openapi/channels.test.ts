@@ -1,18 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONTRACT_MIRAKL_KEY, startContractShop, type ContractShop } from '../../helpers/admin-contract-shop.js';
-import { contractCaller } from '../../helpers/admin-openapi.js';
+import { describe, expect, it } from 'vitest';
+import { CONTRACT_MIRAKL_KEY, useContractShop } from '../../helpers/admin-contract-shop.js';
 
 describe('admin API contract: sales channels and marketplace accounts', () => {
-  let shop: ContractShop;
-  beforeAll(async () => {
-    shop = await startContractShop();
-  }, 60_000);
-  afterAll(async () => {
-    await shop?.close();
-  });
+  const shop = useContractShop();
 
   it('answers every channel operation within its response schema', async () => {
-    const api = await contractCaller(shop.s.app, shop.token);
+    const { api } = shop;
     await api.run({ method: 'get', path: '/channels', url: '/channels' });
     await api.run({
       method: 'post',

@@ -1,19 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startContractShop, type ContractShop } from '../../helpers/admin-contract-shop.js';
-import { contractCaller, type Call } from '../../helpers/admin-openapi.js';
+import { describe, expect, it } from 'vitest';
+import { useContractShop } from '../../helpers/admin-contract-shop.js';
+import type { Call } from '../../helpers/admin-openapi.js';
 
 describe('admin API contract: returns and their policy', () => {
-  let shop: ContractShop;
-  beforeAll(async () => {
-    shop = await startContractShop();
-  }, 60_000);
-  afterAll(async () => {
-    await shop?.close();
-  });
+  const shop = useContractShop();
 
   it('answers every return operation within its response schema, and its errors in the error shape', async () => {
-    const { ids } = shop;
-    const api = await contractCaller(shop.s.app, shop.token);
+    const { ids, api } = shop;
     const calls: Call[] = [
       {
         method: 'post',

@@ -1,19 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startContractShop, type ContractShop } from '../../helpers/admin-contract-shop.js';
-import { contractCaller } from '../../helpers/admin-openapi.js';
+import { describe, expect, it } from 'vitest';
+import { useContractShop } from '../../helpers/admin-contract-shop.js';
 
 describe('admin API contract: shop, settings, imports, reconciliation, privacy, overview, mailbox', () => {
-  let shop: ContractShop;
-  beforeAll(async () => {
-    shop = await startContractShop();
-  }, 60_000);
-  afterAll(async () => {
-    await shop?.close();
-  });
+  const shop = useContractShop();
 
   it('answers every shop-level operation within its response schema', async () => {
-    const { ids } = shop;
-    const api = await contractCaller(shop.s.app, shop.token);
+    const { ids, api } = shop;
     await api.run({ method: 'get', path: '/shop', url: '/shop' });
     await api.run({ method: 'patch', path: '/settings', url: '/settings', body: { language: 'fr' } });
     await api.run({ method: 'get', path: '/imports/latest', url: '/imports/latest' });

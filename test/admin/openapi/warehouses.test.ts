@@ -1,19 +1,12 @@
-import { afterAll, beforeAll, describe, it } from 'vitest';
-import { startContractShop, type ContractShop } from '../../helpers/admin-contract-shop.js';
-import { contractCaller, type Call } from '../../helpers/admin-openapi.js';
+import { describe, it } from 'vitest';
+import { useContractShop } from '../../helpers/admin-contract-shop.js';
+import type { Call } from '../../helpers/admin-openapi.js';
 
 describe('admin API contract: warehouses, their keys, locations and routing rules', () => {
-  let shop: ContractShop;
-  beforeAll(async () => {
-    shop = await startContractShop();
-  }, 60_000);
-  afterAll(async () => {
-    await shop?.close();
-  });
+  const shop = useContractShop();
 
   it('answers every warehouse and routing operation within its response schema', async () => {
-    const { ids } = shop;
-    const api = await contractCaller(shop.s.app, shop.token);
+    const { ids, api } = shop;
     const calls: Call[] = [
       { method: 'get', path: '/warehouses', url: '/warehouses' },
       { method: 'get', path: '/warehouses/{id}', url: `/warehouses/${ids.warehouse}` },
