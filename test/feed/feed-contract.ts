@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import createClient from 'openapi-fetch';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { buildApp } from '../../server/app.js';
 import { createTestContext, type TestContext } from '../helpers/test-context.js';
 import { createContractValidator } from './contract-validator.js';
@@ -53,6 +53,18 @@ export async function startFeedContract(stock?: number): Promise<FeedContract> {
       await t.close();
     },
   };
+}
+
+/** Registers the hooks of a feed contract file: the feed started before its tests (see startFeedContract) and closed after. */
+export function useFeedContract(stock?: number): FeedContract {
+  const feed = {} as FeedContract;
+  beforeAll(async () => {
+    Object.assign(feed, await startFeedContract(stock));
+  }, 60_000);
+  afterAll(async () => {
+    await feed.close?.();
+  });
+  return feed;
 }
 
 /** Every answer the client saw matched the document, and answers with each of `statuses` were among them. */

@@ -1,15 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { cancelOrderAllocations } from '../../../core/use-cases/routing/cancel-order-allocations.js';
-import { expectAnswersMatchDocument, startFeedContract, type FeedContract } from '../feed-contract.js';
+import { expectAnswersMatchDocument, useFeedContract } from '../feed-contract.js';
 
 describe("the feed's allocations through a client generated from its OpenAPI document", () => {
-  let feed: FeedContract;
-  beforeAll(async () => {
-    feed = await startFeedContract();
-  }, 60_000);
-  afterAll(async () => {
-    await feed?.close();
-  });
+  const feed = useFeedContract();
+  /** One allocation's action, named as the document names it after /allocations/{id}/. */
+  const act = (op: string, id: number, body?: object) =>
+    feed.api.POST(`/allocations/{id}/${op}`, { params: { path: { id } }, ...(body ? { body } : {}) });
 
   it('leases, acknowledges, extends, releases and rejects under the lease contract; a live lease ships with its token', async () => {
     const { api, seeded } = feed;
@@ -32,69 +29,30 @@ describe("the feed's allocations through a client generated from its OpenAPI doc
     const leaseToken = lease.data.leaseToken as string;
     const l2 = lease.data.items.find((x: { id: number }) => x.id === a2.allocationId);
 
-    expect(
-      (await api.POST('/allocations/{id}/acknowledge', { params: { path: { id: a1.allocationId } } })).error.error.code,
-    ).toBe('lease_required');
-    expect(
-      (
-        await api.POST('/allocations/{id}/acknowledge', {
-          params: { path: { id: a1.allocationId } },
-          body: { leaseToken: 'someone-else' },
-        })
-      ).error.error.code,
-    ).toBe('lease_mismatch');
-    expect(
-      (
-        await api.POST('/allocations/{id}/acknowledge', {
-          params: { path: { id: a1.allocationId } },
-          body: { leaseToken },
-        })
-      ).data,
-    ).toEqual({ status: 'acknowledged', changed: true });
-    expect(
-      (
-        await api.POST('/allocations/{id}/acknowledge', {
-          params: { path: { id: a1.allocationId } },
-          body: { leaseToken },
-        })
-      ).data,
-    ).toEqual({ status: 'acknowledged', changed: false });
-    const extended = await api.POST('/allocations/{id}/lease/extend', {
-      params: { path: { id: a2.allocationId } },
-      body: { leaseToken, leaseSeconds: 900 },
+    expect((await act('acknowledge', a1.allocationId)).error.error.code).toBe('lease_required');
+    expect((await act('acknowledge', a1.allocationId, { leaseToken: 'someone-else' })).error.error.code).toBe(
+      'lease_mismatch',
+    );
+    expect((await act('acknowledge', a1.allocationId, { leaseToken })).data).toEqual({
+      status: 'acknowledged',
+      changed: true,
     });
+    expect((await act('acknowledge', a1.allocationId, { leaseToken })).data).toEqual({
+      status: 'acknowledged',
+      changed: false,
+    });
+    const extended = await act('lease/extend', a2.allocationId, { leaseToken, leaseSeconds: 900 });
     expect(Date.parse(extended.data.leaseUntil) - Date.now()).toBeGreaterThan(800_000);
+    expect((await act('lease/release', a2.allocationId, { leaseToken })).data).toMatchObject({
+      status: 'ready',
+      leaseUntil: null,
+    });
+    expect((await act('lease/release', a2.allocationId, { leaseToken })).error.error.code).toBe('not_leased');
     expect(
-      (
-        await api.POST('/allocations/{id}/lease/release', {
-          params: { path: { id: a2.allocationId } },
-          body: { leaseToken },
-        })
-      ).data,
-    ).toMatchObject({ status: 'ready', leaseUntil: null });
-    expect(
-      (
-        await api.POST('/allocations/{id}/lease/release', {
-          params: { path: { id: a2.allocationId } },
-          body: { leaseToken },
-        })
-      ).error.error.code,
-    ).toBe('not_leased');
-    expect(
-      (
-        await api.POST('/allocations/{id}/reject', {
-          params: { path: { id: a3.allocationId } },
-          body: { reason: 'out_of_stock', message: 'BONNET-GRIS: 0' },
-        })
-      ).error.error.code,
+      (await act('reject', a3.allocationId, { reason: 'out_of_stock', message: 'BONNET-GRIS: 0' })).error.error.code,
     ).toBe('lease_required');
     expect(
-      (
-        await api.POST('/allocations/{id}/reject', {
-          params: { path: { id: a3.allocationId } },
-          body: { reason: 'out_of_stock', message: 'BONNET-GRIS: 0', leaseToken },
-        })
-      ).data,
+      (await act('reject', a3.allocationId, { reason: 'out_of_stock', message: 'BONNET-GRIS: 0', leaseToken })).data,
     ).toEqual({ status: 'rejected', rerouting: true });
 
     // a released allocation is takeable again; shipping a live lease needs its token
@@ -134,10 +92,7 @@ describe("the feed's allocations through a client generated from its OpenAPI doc
     ]);
     const lease = await api.POST('/allocations/lease', { params: { query: { limit: 10 } } });
     const l1 = lease.data.items.find((x: { id: number }) => x.id === a1.allocationId);
-    await api.POST('/allocations/{id}/acknowledge', {
-      params: { path: { id: a1.allocationId } },
-      body: { leaseToken: lease.data.leaseToken },
-    });
+    await act('acknowledge', a1.allocationId, { leaseToken: lease.data.leaseToken });
     const partly = await api.POST('/allocations/{id}/shipments', {
       params: { path: { id: a1.allocationId }, header: { 'idempotency-key': 'PKG-a1-0001' } },
       body: {
@@ -156,22 +111,10 @@ describe("the feed's allocations through a client generated from its OpenAPI doc
     });
     const cancelRequested = await api.GET('/allocations', { params: { query: { status: 'cancel_requested' } } });
     expect(cancelRequested.data.items.map((a: { id: number }) => a.id)).toEqual([a1.allocationId]);
-    expect(
-      (
-        await api.POST('/allocations/{id}/cancellation', {
-          params: { path: { id: a1.allocationId } },
-          body: { accept: false, reason: 'already left' },
-        })
-      ).data,
-    ).toEqual({ status: 'kept' });
-    expect(
-      (
-        await api.POST('/allocations/{id}/cancellation', {
-          params: { path: { id: a1.allocationId } },
-          body: { accept: true },
-        })
-      ).error.error.code,
-    ).toBe('invalid_state');
+    expect((await act('cancellation', a1.allocationId, { accept: false, reason: 'already left' })).data).toEqual({
+      status: 'kept',
+    });
+    expect((await act('cancellation', a1.allocationId, { accept: true })).error.error.code).toBe('invalid_state');
     const nothingNew = await api.GET('/allocations', {
       params: { query: { status: 'all', changedSince: new Date(Date.now() + 60_000).toISOString() } },
     });

@@ -1,18 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildApp } from '../../../server/app.js';
 import { createTestContext } from '../../helpers/test-context.js';
 import { createContractValidator } from '../contract-validator.js';
-import { expectAnswersMatchDocument, startFeedContract, type FeedContract } from '../feed-contract.js';
+import { expectAnswersMatchDocument, useFeedContract } from '../feed-contract.js';
 import { seedFeedWarehouse } from '../feed-setup.js';
 
 describe("the feed's errors, through a client generated from its OpenAPI document", () => {
-  let feed: FeedContract;
-  beforeAll(async () => {
-    feed = await startFeedContract();
-  }, 60_000);
-  afterAll(async () => {
-    await feed?.close();
-  });
+  const feed = useFeedContract();
 
   it('answers errors in the documented shape and codes, never a framework code', async () => {
     const { api, validator } = feed;

@@ -1,14 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAnswersMatchDocument, startFeedContract, type FeedContract } from '../feed-contract.js';
+import { describe, expect, it } from 'vitest';
+import { expectAnswersMatchDocument, useFeedContract } from '../feed-contract.js';
 
 describe("the feed's shipments through a client generated from its OpenAPI document", () => {
-  let feed: FeedContract;
-  beforeAll(async () => {
-    feed = await startFeedContract();
-  }, 60_000);
-  afterAll(async () => {
-    await feed?.close();
-  });
+  const feed = useFeedContract();
 
   it('ships with idempotency, reads the shipment back, corrects its tracking and takes its events', async () => {
     const { api, seeded } = feed;

@@ -1,15 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAnswersMatchDocument, startFeedContract, type FeedContract } from '../feed-contract.js';
+import { describe, expect, it } from 'vitest';
+import { expectAnswersMatchDocument, useFeedContract } from '../feed-contract.js';
 
 describe("the feed's stock counts and webhook subscription through a client generated from its OpenAPI document", () => {
-  let feed: FeedContract;
-  beforeAll(async () => {
-    // what a warehouse holds once two parcels of two left a count of 50 (shipments.test.ts ships them)
-    feed = await startFeedContract(46);
-  }, 60_000);
-  afterAll(async () => {
-    await feed?.close();
-  });
+  // what a warehouse holds once two parcels of two left a count of 50 (shipments.test.ts ships them)
+  const feed = useFeedContract(46);
 
   it('reads what the app believes, then takes a count; a repeated count corrects nothing', async () => {
     const { api } = feed;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFeedContract, type FeedContract } from '../feed-contract.js';
+import { useFeedContract } from '../feed-contract.js';
 
 const run = promisify(execFile);
 
@@ -40,18 +40,16 @@ export async function lifecycle(): Promise<number> {
 `;
 
 describe('the feed through types generated from its OpenAPI document', () => {
-  let feed: FeedContract;
+  const feed = useFeedContract();
   let dir: string;
 
-  beforeAll(async () => {
-    feed = await startFeedContract();
+  beforeAll(() => {
     // generated code never enters git: it lives under node_modules/.cache for this run only
     mkdirSync(join(process.cwd(), 'node_modules/.cache'), { recursive: true });
     dir = mkdtempSync(join(process.cwd(), 'node_modules/.cache/feed-contract-'));
   }, 60_000);
   afterAll(async () => {
     if (dir) rmSync(dir, { recursive: true, force: true });
-    await feed?.close();
   });
 
   it('names every operation, and generates types that a typed client compiles against', async () => {
