@@ -1,11 +1,10 @@
-import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import type { PurchaseOrdersResponse } from '../../web/src/api/stock-types.js';
 import { loadPage } from './browser.js';
 import { useStockPages, eur } from './stock-harness.js';
 
 const ui = useStockPages('purchase-orders');
-const { api, skuId } = ui;
+const { api, skuId, exportCsv } = ui;
 
 describe('suggested purchase orders in the admin app', () => {
   it('suggests purchase orders per supplier with the numbers behind each line, and exports them', async () => {
@@ -40,15 +39,8 @@ describe('suggested purchase orders in the admin app', () => {
     await page.goBack();
     await page.locator('body[data-page-ready="purchase-orders"]').waitFor();
 
-    const answered = page.waitForResponse((r) => r.url().endsWith('/api/admin/purchase-orders.csv'));
-    const downloaded = page.waitForEvent('download');
-    await page.getByRole('button', { name: 'Export CSV' }).click();
-    const res = await answered;
-    expect(res.status()).toBe(200);
-    expect(res.headers()['content-type']).toMatch(/^text\/csv/);
-    const file = await downloaded;
-    expect(file.suggestedFilename()).toBe('purchase-orders.csv');
-    const csv = await readFile((await file.path())!, 'utf8');
+    const { name, text: csv } = await exportCsv((url) => url.endsWith('/api/admin/purchase-orders.csv'));
+    expect(name).toBe('purchase-orders.csv');
     expect(csv.split('\n')[0]).toBe(
       'supplier,warehouse,sku,title,quantity,pack_size,packs,unit_cost,line_cost,inventory_position,reorder_point,eoq',
     );

@@ -1,5 +1,6 @@
-import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { readFile } from 'node:fs/promises';
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
+import type { Browser, BrowserContext, Locator, Page, Response } from 'playwright-core';
 import type { StockPage } from '../../web/src/api/stock-types.js';
 import { launchChromium, openContext, reportTimings, screenshot, slug } from './browser.js';
 import { startHarness, type BrowserHarness } from './harness.js';
@@ -20,6 +21,11 @@ export interface StockPages {
   skuId(code: string): Promise<number>;
   /** the body rows of the page's first table */
   rows(): Locator;
+  /**
+   * Clicks Export CSV and checks the API answered a CSV from a URL `fromUrl` accepts; the answer,
+   * and the name and text of the file the browser saved.
+   */
+  exportCsv(fromUrl: (url: string) => boolean): Promise<{ res: Response; name: string; text: string }>;
 }
 
 /**
@@ -35,6 +41,16 @@ export function useStockPages(file: string): StockPages {
     skuId: async (code: string) =>
       (await ui.api<StockPage>('GET', `/stock?q=${encodeURIComponent(code)}`)).items.find((s) => s.sku === code)!.id,
     rows: () => ui.page.locator('tbody tr'),
+    exportCsv: async (fromUrl: (url: string) => boolean) => {
+      const answered = ui.page.waitForResponse((r) => fromUrl(r.url()));
+      const downloaded = ui.page.waitForEvent('download');
+      await ui.page.getByRole('button', { name: 'Export CSV' }).click();
+      const res = await answered;
+      expect(res.status()).toBe(200);
+      expect(res.headers()['content-type']).toMatch(/^text\/csv/);
+      const file = await downloaded;
+      return { res, name: file.suggestedFilename(), text: await readFile((await file.path())!, 'utf8') };
+    },
   } as StockPages;
 
   beforeAll(async () => {
