@@ -11,20 +11,11 @@ import { saleTransactionId } from '../../sim/shopify/state/returns-state.js';
 import { startReturnsShop, type ReturnsShop } from '../helpers/returns-shop.js';
 import type { SimApp } from '../helpers/sim-app.js';
 import { buildIncomingOrder } from '../helpers/builders.js';
-import { placeAndShip } from '../helpers/shipped-order.js';
+import { LYON_CUSTOMER, placeAndShip } from '../helpers/shipped-order.js';
 import { waitFor } from '../helpers/wait.js';
 
 const SHOP = 'retours-mail.myshopify.com';
-const address = {
-  firstName: 'Léa',
-  lastName: 'Martin',
-  address1: '3 rue Neuve',
-  city: 'Lyon',
-  zip: '69003',
-  countryCode: 'FR',
-  latitude: 45.76,
-  longitude: 4.85,
-};
+const address = LYON_CUSTOMER;
 
 describe('return e-mails to the customer, through the outbox and a real SMTP server', () => {
   let s: SimApp;
@@ -47,6 +38,22 @@ describe('return e-mails to the customer, through the outbox and a real SMTP ser
     if (r.syncError) throw new Error(r.syncError);
     return r;
   };
+
+  /** The 3PL receives the return's two bowls, resellable. */
+  async function receiveResellable(returnId: number, idempotencyKey: string) {
+    const expected = (await feed('GET', '/returns/expected')).json();
+    const lineId = expected.items.find((i: { id: number }) => i.id === returnId).lines[0].lineId;
+    expect(
+      (
+        await feed(
+          'POST',
+          `/returns/${returnId}/receipts`,
+          { receivedAt: new Date().toISOString(), lines: [{ lineId, quantity: 2, grade: 'resellable' }] },
+          { 'idempotency-key': idempotencyKey },
+        )
+      ).statusCode,
+    ).toBe(201);
+  }
 
   /** An order placed in the simulator, shipped whole through the feed; then the customer asks for a return on the tracking page. */
   async function shipAndAsk(email: string, locale: string) {
@@ -138,18 +145,7 @@ describe('return e-mails to the customer, through the outbox and a real SMTP ser
     );
     expect((await fetch(`${s.appUrl}/t/${other.token}/returns/${ret.rma}/slip`)).status).toBe(404);
 
-    const expected = (await feed('GET', '/returns/expected')).json();
-    const lineId = expected.items.find((i: { id: number }) => i.id === ret.id).lines[0].lineId;
-    expect(
-      (
-        await feed(
-          'POST',
-          `/returns/${ret.id}/receipts`,
-          { receivedAt: new Date().toISOString(), lines: [{ lineId, quantity: 2, grade: 'resellable' }] },
-          { 'idempotency-key': 'rm-receipt-1' },
-        )
-      ).statusCode,
-    ).toBe(201);
+    await receiveResellable(ret.id, 'rm-receipt-1');
     await waitFor('refund e-mail', async () => {
       await syncError(ret.id);
       return mailsTo('lea@example.com').length === 3;
@@ -298,18 +294,7 @@ describe('return e-mails to the customer, through the outbox and a real SMTP ser
       ).statusCode,
     ).toBe(200);
     const { ret, placed } = await shipAndAsk('ines@example.com', 'fr');
-    const expected = (await feed('GET', '/returns/expected')).json();
-    const lineId = expected.items.find((i: { id: number }) => i.id === ret.id).lines[0].lineId;
-    expect(
-      (
-        await feed(
-          'POST',
-          `/returns/${ret.id}/receipts`,
-          { receivedAt: new Date().toISOString(), lines: [{ lineId, quantity: 2, grade: 'resellable' }] },
-          { 'idempotency-key': 'rm-receipt-manual' },
-        )
-      ).statusCode,
-    ).toBe(201);
+    await receiveResellable(ret.id, 'rm-receipt-manual');
     // graded, disposed in Shopify by the sync; the shop refunds by hand
     await waitFor('disposed in Shopify', async () => {
       await syncError(ret.id);
