@@ -3,6 +3,7 @@ import { createChannelAccountsRepo } from '../core/db/channel-accounts-repo.js';
 import type { Logger } from '../core/logger.js';
 import { createAmazonSim } from '../sim/amazon/index.js';
 import { SEED_COUNTRIES } from '../sim/shopify/seed/geo-eu.js';
+import { runDemoChannel } from './demo-channel.js';
 
 export interface DemoAmazonOptions {
   ctx: AppContext;
@@ -45,9 +46,14 @@ export async function startDemoAmazon(opts: DemoAmazonOptions): Promise<{ url: s
     }));
   if (existing) await accounts.setEndpoints(opts.shopId, account.id, url, settings);
 
-  let n = 0;
-  const place = () => {
-    try {
+  return runDemoChannel({
+    ...opts,
+    accountId: account.id,
+    label: 'Amazon',
+    url,
+    sim,
+    everyMs: opts.orderEveryMs ?? 20 * 60_000,
+    place: (n) => {
       const country = SEED_COUNTRIES[0]!;
       const city = country.cities[(n + 3) % country.cities.length]!;
       sim.state.placeOrder({
@@ -60,28 +66,6 @@ export async function startDemoAmazon(opts: DemoAmazonOptions): Promise<{ url: s
           countryCode: 'FR',
         },
       });
-      n++;
-    } catch (e) {
-      opts.log.warn({ err: (e as Error).message }, 'demo Amazon order failed');
-    }
-  };
-  place();
-  const timer = setInterval(place, opts.orderEveryMs ?? 20 * 60_000);
-  await opts.ctx.queues.add(
-    'channels',
-    { shopId: opts.shopId, accountId: account.id, task: 'poll' },
-    { jobId: `chpoll-${account.id}-demo-${Date.now()}` },
-  );
-  await opts.ctx.queues.add(
-    'channels',
-    { shopId: opts.shopId, accountId: account.id, task: 'push-stock', full: true },
-    { jobId: `chstock-${account.id}-demo-${Date.now()}` },
-  );
-  return {
-    url,
-    async stop() {
-      clearInterval(timer);
-      await sim.stop();
     },
-  };
+  });
 }

@@ -3,6 +3,7 @@ import { createChannelAccountsRepo } from '../core/db/channel-accounts-repo.js';
 import type { Logger } from '../core/logger.js';
 import { createMiraklSim, publishedMinIntervals } from '../sim/mirakl/index.js';
 import { SEED_COUNTRIES } from '../sim/shopify/seed/geo-eu.js';
+import { runDemoChannel } from './demo-channel.js';
 
 export interface DemoMarketplaceOptions {
   ctx: AppContext;
@@ -49,9 +50,14 @@ export async function startDemoMarketplaces(
     }));
   if (existing) await accounts.setBaseUrl(opts.shopId, account.id, url);
 
-  let n = 0;
-  const place = () => {
-    try {
+  return runDemoChannel({
+    ...opts,
+    accountId: account.id,
+    label: 'marketplace',
+    url,
+    sim,
+    everyMs: opts.orderEveryMs ?? 15 * 60_000,
+    place: (n) => {
       const country = SEED_COUNTRIES[0]!;
       const city = country.cities[n % country.cities.length]!;
       const lines = [{ sku: opts.skus[(n * 7) % opts.skus.length]!, quantity: 1 + (n % 2) }];
@@ -66,28 +72,6 @@ export async function startDemoMarketplaces(
           country_iso_code: 'FRA',
         },
       });
-      n++;
-    } catch (e) {
-      opts.log.warn({ err: (e as Error).message }, 'demo marketplace order failed');
-    }
-  };
-  place();
-  const timer = setInterval(place, opts.orderEveryMs ?? 15 * 60_000);
-  await opts.ctx.queues.add(
-    'channels',
-    { shopId: opts.shopId, accountId: account.id, task: 'poll' },
-    { jobId: `chpoll-${account.id}-demo-${Date.now()}` },
-  );
-  await opts.ctx.queues.add(
-    'channels',
-    { shopId: opts.shopId, accountId: account.id, task: 'push-stock', full: true },
-    { jobId: `chstock-${account.id}-demo-${Date.now()}` },
-  );
-  return {
-    url,
-    async stop() {
-      clearInterval(timer);
-      await sim.stop();
     },
-  };
+  });
 }

@@ -5,6 +5,7 @@ import { createShopsRepo } from '../../core/db/shops-repo.js';
 import { createSyncRepo } from '../../core/db/sync-repo.js';
 import { startWorkers, type StartedWorkers } from '../../workers/registry.js';
 import { simShop, startSimApp, type SimApp } from '../helpers/sim-app.js';
+import { LYON_CUSTOMER } from '../helpers/shipped-order.js';
 import { waitFor } from '../helpers/wait.js';
 import { launchChromium, screenshot } from './browser.js';
 
@@ -81,16 +82,7 @@ describe('the customer tracking page in a browser', () => {
       ],
       financialStatus: 'paid',
       customerLocale: 'fr',
-      shippingAddress: {
-        firstName: 'Léa',
-        lastName: 'Martin',
-        address1: '3 rue Neuve',
-        city: 'Lyon',
-        zip: '69003',
-        countryCode: 'FR',
-        latitude: 45.76,
-        longitude: 4.85,
-      },
+      shippingAddress: LYON_CUSTOMER,
     });
     const order = await waitFor(
       'order',

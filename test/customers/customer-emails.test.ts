@@ -7,21 +7,12 @@ import { sendStockDigests } from '../../core/use-cases/customers/send-stock-dige
 import { startWorkers, type StartedWorkers } from '../../workers/registry.js';
 import { startSmtpSink, type SinkMessage, type SmtpSink } from '../../sim/smtp/smtp-sink.js';
 import { simShop, startSimApp, type SimApp } from '../helpers/sim-app.js';
-import { ingestedOrder, shipThroughFeed } from '../helpers/shipped-order.js';
+import { ingestedOrder, LYON_CUSTOMER, shipThroughFeed } from '../helpers/shipped-order.js';
 import { adminCaller, feedCaller, installedShop, lyonWarehouse } from '../helpers/sim-shop-setup.js';
 import { waitFor } from '../helpers/wait.js';
 
 const SHOP = 'maison-mail.myshopify.com';
-const address = {
-  firstName: 'Léa',
-  lastName: 'Martin',
-  address1: '3 rue Neuve',
-  city: 'Lyon',
-  zip: '69003',
-  countryCode: 'FR',
-  latitude: 45.76,
-  longitude: 4.85,
-};
+const address = LYON_CUSTOMER;
 
 describe('customer e-mails and the tracking page, with a real SMTP server', () => {
   let s: SimApp;

@@ -5,46 +5,27 @@ import { createOrdersRepo } from '../../core/db/orders-repo.js';
 import { createReturnsRepo } from '../../core/db/returns-repo.js';
 import { createTrackingPagesRepo } from '../../core/db/tracking-pages-repo.js';
 import { enqueueReturnEmail } from '../../core/use-cases/returns/enqueue-return-email.js';
-import { startWorkers, type StartedWorkers } from '../../workers/registry.js';
 import { startSmtpSink, type SmtpSink } from '../../sim/smtp/smtp-sink.js';
 import { processReturn } from '../../sim/shopify/ops/return-processing.js';
 import { saleTransactionId } from '../../sim/shopify/state/returns-state.js';
-import { simShop, startSimApp, type SimApp } from '../helpers/sim-app.js';
+import { startReturnsShop, type ReturnsShop } from '../helpers/returns-shop.js';
+import type { SimApp } from '../helpers/sim-app.js';
 import { buildIncomingOrder } from '../helpers/builders.js';
-import { placeAndShip } from '../helpers/shipped-order.js';
-import { adminCaller, feedCaller, installedShop, lyonWarehouse } from '../helpers/sim-shop-setup.js';
+import { LYON_CUSTOMER, placeAndShip } from '../helpers/shipped-order.js';
 import { waitFor } from '../helpers/wait.js';
 
 const SHOP = 'retours-mail.myshopify.com';
-const address = {
-  firstName: 'Léa',
-  lastName: 'Martin',
-  address1: '3 rue Neuve',
-  city: 'Lyon',
-  zip: '69003',
-  countryCode: 'FR',
-  latitude: 45.76,
-  longitude: 4.85,
-};
+const address = LYON_CUSTOMER;
 
 describe('return e-mails to the customer, through the outbox and a real SMTP server', () => {
   let s: SimApp;
   let sink: SmtpSink;
-  let workers: StartedWorkers;
-  let token: string;
+  let shop: ReturnsShop;
   let shopId: number;
-  let key: string;
   let whId: number;
   let n = 0;
-
-  const admin = adminCaller(
-    () => s,
-    () => token,
-  );
-  const feed = feedCaller(
-    () => s,
-    () => key,
-  );
+  let admin: ReturnsShop['admin'];
+  let feed: ReturnsShop['feed'];
   // the shipping e-mails go to the same customers; only the return's own count here
   const mailsTo = (to: string) => sink.messages().filter((m) => m.to.includes(to) && m.subject.includes('RMA-'));
   const outboxOf = async (returnId: number) =>
@@ -57,6 +38,22 @@ describe('return e-mails to the customer, through the outbox and a real SMTP ser
     if (r.syncError) throw new Error(r.syncError);
     return r;
   };
+
+  /** The 3PL receives the return's two bowls, resellable. */
+  async function receiveResellable(returnId: number, idempotencyKey: string) {
+    const expected = (await feed('GET', '/returns/expected')).json();
+    const lineId = expected.items.find((i: { id: number }) => i.id === returnId).lines[0].lineId;
+    expect(
+      (
+        await feed(
+          'POST',
+          `/returns/${returnId}/receipts`,
+          { receivedAt: new Date().toISOString(), lines: [{ lineId, quantity: 2, grade: 'resellable' }] },
+          { 'idempotency-key': idempotencyKey },
+        )
+      ).statusCode,
+    ).toBe(201);
+  }
 
   /** An order placed in the simulator, shipped whole through the feed; then the customer asks for a return on the tracking page. */
   async function shipAndAsk(email: string, locale: string) {
@@ -92,44 +89,20 @@ describe('return e-mails to the customer, through the outbox and a real SMTP ser
 
   beforeAll(async () => {
     sink = await startSmtpSink();
-    s = await startSimApp({ env: { SMTP_URL: sink.url, EMAIL_FROM: 'Maison Test <bonjour@maison.test>' } });
-    workers = await startWorkers(s.t.ctx, ['ingest', 'route', 'dispatch', 'fulfill', 'reconcile', 'returns', 'email']);
-    token = await simShop(s.sim, SHOP, [{ sku: 'BOL-BLEU', price: 18 }]);
-    const lyon = s.sim.control.createLocation(SHOP, {
-      name: 'Lyon',
-      address: { address1: '2 rue B', city: 'Lyon', zip: '69007', countryCode: 'FR', latitude: 45.73, longitude: 4.83 },
+    shop = await startReturnsShop({
+      domain: SHOP,
+      skus: [{ sku: 'BOL-BLEU', price: 18 }],
+      opening: 20,
+      keyLabel: 'mail',
+      policy: { autoApprove: false },
+      env: { SMTP_URL: sink.url, EMAIL_FROM: 'Maison Test <bonjour@maison.test>' },
+      workers: ['email'],
     });
-    s.sim.control.setStock(SHOP, { sku: 'BOL-BLEU', locationId: lyon.id, onHand: 50 });
-    shopId = await installedShop(s, SHOP, admin);
-    ({ id: whId, key } = await lyonWarehouse(admin, lyon, 'mail'));
-    expect(
-      (
-        await feed('POST', '/inventory-snapshots', {
-          snapshotId: 'open',
-          takenAt: new Date().toISOString(),
-          items: [{ sku: 'BOL-BLEU', onHand: 20 }],
-        })
-      ).statusCode,
-    ).toBe(200);
-    expect(
-      (
-        await admin('PUT', '/returns/policy', {
-          customerRequests: true,
-          windowDays: 30,
-          autoApprove: false,
-          excludedSkus: [],
-          excludedTags: [],
-          refundOn: 'grading',
-          returnWarehouseIds: [whId],
-          costPerReturn: 6,
-        })
-      ).statusCode,
-    ).toBe(200);
+    ({ s, shopId, whId, admin, feed } = shop);
     expect((await admin('PATCH', '/settings', { notifyCustomerFrom: 'app' })).statusCode).toBe(200);
   });
   afterAll(async () => {
-    await workers?.close();
-    await s?.close();
+    await shop?.close();
     await sink?.stop();
   });
 
@@ -172,18 +145,7 @@ describe('return e-mails to the customer, through the outbox and a real SMTP ser
     );
     expect((await fetch(`${s.appUrl}/t/${other.token}/returns/${ret.rma}/slip`)).status).toBe(404);
 
-    const expected = (await feed('GET', '/returns/expected')).json();
-    const lineId = expected.items.find((i: { id: number }) => i.id === ret.id).lines[0].lineId;
-    expect(
-      (
-        await feed(
-          'POST',
-          `/returns/${ret.id}/receipts`,
-          { receivedAt: new Date().toISOString(), lines: [{ lineId, quantity: 2, grade: 'resellable' }] },
-          { 'idempotency-key': 'rm-receipt-1' },
-        )
-      ).statusCode,
-    ).toBe(201);
+    await receiveResellable(ret.id, 'rm-receipt-1');
     await waitFor('refund e-mail', async () => {
       await syncError(ret.id);
       return mailsTo('lea@example.com').length === 3;
@@ -332,18 +294,7 @@ describe('return e-mails to the customer, through the outbox and a real SMTP ser
       ).statusCode,
     ).toBe(200);
     const { ret, placed } = await shipAndAsk('ines@example.com', 'fr');
-    const expected = (await feed('GET', '/returns/expected')).json();
-    const lineId = expected.items.find((i: { id: number }) => i.id === ret.id).lines[0].lineId;
-    expect(
-      (
-        await feed(
-          'POST',
-          `/returns/${ret.id}/receipts`,
-          { receivedAt: new Date().toISOString(), lines: [{ lineId, quantity: 2, grade: 'resellable' }] },
-          { 'idempotency-key': 'rm-receipt-manual' },
-        )
-      ).statusCode,
-    ).toBe(201);
+    await receiveResellable(ret.id, 'rm-receipt-manual');
     // graded, disposed in Shopify by the sync; the shop refunds by hand
     await waitFor('disposed in Shopify', async () => {
       await syncError(ret.id);

@@ -8,21 +8,12 @@ import { startSmtpSink, type SmtpSink } from '../../sim/smtp/smtp-sink.js';
 import { processReturn } from '../../sim/shopify/ops/return-processing.js';
 import { saleTransactionId } from '../../sim/shopify/state/returns-state.js';
 import { simShop, startSimApp, type SimApp } from '../helpers/sim-app.js';
-import { placeAndShip } from '../helpers/shipped-order.js';
+import { LYON_CUSTOMER, placeAndShip } from '../helpers/shipped-order.js';
 import { adminCaller, feedCaller, installedShop, lyonWarehouse } from '../helpers/sim-shop-setup.js';
 import { waitFor } from '../helpers/wait.js';
 
 const SHOP = 'retours-rembourses.myshopify.com';
-const address = {
-  firstName: 'Léa',
-  lastName: 'Martin',
-  address1: '3 rue Neuve',
-  city: 'Lyon',
-  zip: '69003',
-  countryCode: 'FR',
-  latitude: 45.76,
-  longitude: 4.85,
-};
+const address = LYON_CUSTOMER;
 
 describe('the refund e-mail when the money goes back before the return is graded', () => {
   let s: SimApp;

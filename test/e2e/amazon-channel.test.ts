@@ -1,11 +1,11 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { allocations, channelAccounts, emailOutbox, inboxEvents, orders } from '../../drizzle/schema/index.js';
+import { channelAccounts, emailOutbox, inboxEvents } from '../../drizzle/schema/index.js';
 import { createChannelAccountsRepo } from '../../core/db/channel-accounts-repo.js';
 import { channelInboxSource } from '../../core/integrations/channels/inbox-body.js';
-import { createThreePlRobot } from '../../sim/3pl/index.js';
 import { createAmazonSim, type AmazonSim } from '../../sim/amazon/index.js';
 import { seedShopWithWarehouses, startRealApp, type RealApp } from '../helpers/real-app.js';
+import { marketplaceSteps } from '../helpers/marketplace-e2e.js';
 import { waitFor } from '../helpers/wait.js';
 
 describe('an Amazon seller account, end to end through its simulator, its SQS queue and the 3PL robot', () => {
@@ -14,14 +14,8 @@ describe('an Amazon seller account, end to end through its simulator, its SQS qu
   let shopId: number;
   let accountId: number;
   let key: string;
-  let polls = 0;
-  const poll = () =>
-    r.t.ctx.queues.add('channels', { shopId, accountId, task: 'poll' }, { jobId: `test-amazon-poll-${++polls}` });
-  const ourOrder = (externalId: string) =>
-    r.t.ctx.db
-      .select()
-      .from(orders)
-      .where(and(eq(orders.shopId, shopId), eq(orders.channel, 'amazon-fr'), eq(orders.externalId, externalId)));
+  const { poll, ourOrder, storedOrder, readyAllocations, allocated, cancelled, liveAllocations, shipWithRobot } =
+    marketplaceSteps(() => ({ r, shopId, accountId, key }), 'amazon-fr');
   const account = async () =>
     (await r.t.ctx.db.select().from(channelAccounts).where(eq(channelAccounts.id, accountId)))[0]!;
 
@@ -75,37 +69,20 @@ describe('an Amazon seller account, end to end through its simulator, its SQS qu
       address: { postalCode: '69003', city: 'Lyon' },
     });
     await poll();
-    const [first] = await waitFor('order stored', async () =>
-      (await ourOrder(placed.orderId)).length ? ourOrder(placed.orderId) : null,
-    );
+    const first = await storedOrder(placed.orderId);
     expect(first).toMatchObject({ channel: 'amazon-fr', countryCode: 'FR', zip: '69003' });
     // it came through the queue: one sweep (before it was placed), then getOrder
     expect(sim.calls.filter((c) => c.operation === 'searchOrders')).toHaveLength(1);
     expect(sim.calls.some((c) => c.operation === 'getOrder' && c.status === 200)).toBe(true);
     await waitFor('notification deleted', () => sim.queue.list().length === 0);
-    await waitFor('allocation ready for the 3PL', async () => {
-      const rows = await r.t.ctx.db.select().from(allocations).where(eq(allocations.orderId, first!.id));
-      return rows.length && rows.every((a) => a.status === 'ready') ? rows : null;
-    });
+    await readyAllocations(first.id);
 
-    const robot = createThreePlRobot({
-      appUrl: r.url,
-      apiKey: key,
-      seed: 'amazon-e2e',
-      shipDelayMs: 0,
-      carriers: { colissimo: 1 },
-      retry: { baseMs: 5, maxMs: 20 },
-    });
-    await waitFor('robot shipped', async () => {
-      await robot.tick();
-      return robot.stats().shippedParcels >= 1;
-    });
+    const parcel = await shipWithRobot('amazon-e2e');
     const pkg = await waitFor('shipped on Amazon', () =>
       sim.state.get(placed.orderId).fulfillment?.fulfillmentStatus === 'SHIPPED'
         ? sim.state.packagesOf(placed.orderId)[0]
         : null,
     );
-    const parcel = robot.state().jobs[0]!.parcels[0]!;
     expect(pkg).toMatchObject({
       carrierCode: 'Colissimo',
       carrierName: null,
@@ -123,7 +100,7 @@ describe('an Amazon seller account, end to end through its simulator, its SQS qu
     const acct = await waitFor('push recorded', async () => ((await account()).lastStockPushAt ? account() : null));
     expect(acct.lastError).toBeNull();
     // a marketplace order never writes to the buyer
-    expect(await r.t.ctx.db.select().from(emailOutbox).where(eq(emailOutbox.orderId, first!.id))).toEqual([]);
+    expect(await r.t.ctx.db.select().from(emailOutbox).where(eq(emailOutbox.orderId, first.id))).toEqual([]);
   });
 
   it('makes one order of duplicate and out-of-order notifications', async () => {
@@ -148,31 +125,17 @@ describe('an Amazon seller account, end to end through its simulator, its SQS qu
         .where(eq(inboxEvents.source, channelInboxSource(accountId)))
     ).filter((e) => e.eventId.startsWith(`${placed.orderId}@`));
     expect(versions).toHaveLength(1);
-    const live = (await r.t.ctx.db.select().from(allocations).where(eq(allocations.orderId, rows[0]!.id))).filter(
-      (a) => !['cancelled', 'rejected'].includes(a.status),
-    );
-    expect(live).toHaveLength(1);
+    expect(await liveAllocations(rows[0]!.id)).toHaveLength(1);
   });
 
   it('passes a cancellation on Amazon to the 3PL', async () => {
     const placed = sim.state.placeOrder({ lines: [{ sku: 'TASSE-ROSE', quantity: 1 }] });
     await poll();
-    const [o] = await waitFor('order stored', async () =>
-      (await ourOrder(placed.orderId)).length ? ourOrder(placed.orderId) : null,
-    );
-    await waitFor('allocated', async () =>
-      (await r.t.ctx.db.select().from(allocations).where(eq(allocations.orderId, o!.id))).some(
-        (a) => a.status === 'ready',
-      ),
-    );
+    const o = await storedOrder(placed.orderId);
+    await allocated(o.id);
     sim.state.cancel(placed.orderId);
     await poll();
-    await waitFor('order cancelled', async () => (await ourOrder(placed.orderId))[0]!.status === 'cancelled');
-    await waitFor('allocation withdrawn', async () =>
-      (await r.t.ctx.db.select().from(allocations).where(eq(allocations.orderId, o!.id))).every(
-        (a) => a.status === 'cancelled',
-      ),
-    );
+    await cancelled(placed.orderId, o.id);
   });
 
   it('keeps what a throttled getOrder let it read, and takes the other notifications when they come back', async () => {

@@ -1,12 +1,12 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { allocations, channelAccounts, inboxEvents, orders } from '../../drizzle/schema/index.js';
+import { channelAccounts, inboxEvents } from '../../drizzle/schema/index.js';
 import { createChannelAccountsRepo } from '../../core/db/channel-accounts-repo.js';
 import { createInboxRepo } from '../../core/db/inbox-repo.js';
 import { CHANNEL_ORDER_TOPIC, channelInboxSource } from '../../core/integrations/channels/inbox-body.js';
-import { createThreePlRobot } from '../../sim/3pl/index.js';
 import { seedShopWithWarehouses, startRealApp, type RealApp } from '../helpers/real-app.js';
 import { createMiraklSim, type MiraklSim } from '../../sim/mirakl/index.js';
+import { marketplaceSteps } from '../helpers/marketplace-e2e.js';
 import { waitFor } from '../helpers/wait.js';
 
 describe('a Mirakl operator, end to end through its simulator and the 3PL robot', () => {
@@ -15,17 +15,17 @@ describe('a Mirakl operator, end to end through its simulator and the 3PL robot'
   let shopId: number;
   let accountId: number;
   let key: string;
-  const poll = () =>
-    r.t.ctx.queues.add(
-      'channels',
-      { shopId, accountId, task: 'poll' },
-      { jobId: `test-poll-${Date.now()}-${Math.random()}` },
-    );
-  const ourOrder = (externalId: string) =>
-    r.t.ctx.db
-      .select()
-      .from(orders)
-      .where(and(eq(orders.shopId, shopId), eq(orders.channel, 'fnac'), eq(orders.externalId, externalId)));
+  const {
+    poll,
+    ourOrder,
+    allocationsOf,
+    storedOrder,
+    readyAllocations,
+    allocated,
+    cancelled,
+    liveAllocations,
+    shipWithRobot,
+  } = marketplaceSteps(() => ({ r, shopId, accountId, key }), 'fnac');
 
   beforeAll(async () => {
     r = await startRealApp({ workers: ['ingest', 'route', 'dispatch', 'fulfill', 'channels', 'inventory-sync'] });
@@ -65,35 +65,18 @@ describe('a Mirakl operator, end to end through its simulator and the 3PL robot'
       address: { zip_code: '69003', city: 'Lyon' },
     });
     await poll();
-    const [first] = await waitFor('order stored', async () =>
-      (await ourOrder(placed.order_id)).length ? ourOrder(placed.order_id) : null,
-    );
+    const first = await storedOrder(placed.order_id);
     expect(first).toMatchObject({ channel: 'fnac', countryCode: 'FR', zip: '69003' });
     // our poll accepted it; the debit is immediate in this simulator, so the next read finds it SHIPPING
     await waitFor('accepted on Mirakl', () => sim.state.get(placed.order_id).order_state === 'SHIPPING');
     await poll();
-    const [alloc] = await waitFor('allocation ready for the 3PL', async () => {
-      const rows = await r.t.ctx.db.select().from(allocations).where(eq(allocations.orderId, first!.id));
-      return rows.length && rows.every((a) => a.status === 'ready') ? rows : null;
-    });
+    const [alloc] = await readyAllocations(first.id);
     expect(alloc!.status).toBe('ready');
 
-    const robot = createThreePlRobot({
-      appUrl: r.url,
-      apiKey: key,
-      seed: 'mirakl-e2e',
-      shipDelayMs: 0,
-      carriers: { colissimo: 1 },
-      retry: { baseMs: 5, maxMs: 20 },
-    });
-    await waitFor('robot shipped', async () => {
-      await robot.tick();
-      return robot.stats().shippedParcels >= 1;
-    });
+    const parcel = await shipWithRobot('mirakl-e2e');
     const shipped = await waitFor('shipped on Mirakl', () =>
       sim.state.get(placed.order_id).order_state === 'SHIPPED' ? sim.state.get(placed.order_id) : null,
     );
-    const parcel = robot.state().jobs[0]!.parcels[0]!;
     expect(shipped.shipping_carrier_code).toBe('COLISSIMO');
     expect(shipped.shipping_tracking).toBe(parcel.trackingNumbers[0]);
     expect(shipped.shipping_tracking_url).toContain(parcel.trackingNumbers[0]);
@@ -119,9 +102,7 @@ describe('a Mirakl operator, end to end through its simulator and the 3PL robot'
   it('makes one order of duplicate and out-of-order versions', async () => {
     const placed = sim.state.placeOrder({ lines: [{ sku: 'BOL-BLEU', quantity: 1 }] });
     await poll();
-    await waitFor('order stored', async () =>
-      (await ourOrder(placed.order_id)).length ? ourOrder(placed.order_id) : null,
-    );
+    await storedOrder(placed.order_id);
     await waitFor('accepted', () => sim.state.get(placed.order_id).order_state === 'SHIPPING');
     // the same versions read again (a re-poll from an old cursor) and an older version arriving last
     await r.t.ctx.db.update(channelAccounts).set({ cursor: null }).where(eq(channelAccounts.id, accountId));
@@ -163,10 +144,7 @@ describe('a Mirakl operator, end to end through its simulator and the 3PL robot'
     const rows = await ourOrder(placed.order_id);
     expect(rows).toHaveLength(1);
     expect(['routed', 'dispatched']).toContain(rows[0]!.status);
-    const live = (await r.t.ctx.db.select().from(allocations).where(eq(allocations.orderId, rows[0]!.id))).filter(
-      (a) => !['cancelled', 'rejected'].includes(a.status),
-    );
-    expect(live).toHaveLength(1);
+    expect(await liveAllocations(rows[0]!.id)).toHaveLength(1);
   });
 
   it('passes a cancellation on the marketplace to the 3PL like a Shopify cancellation', async () => {
@@ -174,31 +152,17 @@ describe('a Mirakl operator, end to end through its simulator and the 3PL robot'
     await poll();
     await waitFor('accepted', () => sim.state.get(placed.order_id).order_state === 'SHIPPING');
     await poll();
-    const [o] = await waitFor('order stored', async () =>
-      (await ourOrder(placed.order_id)).length ? ourOrder(placed.order_id) : null,
-    );
-    await waitFor('allocated', async () =>
-      (await r.t.ctx.db.select().from(allocations).where(eq(allocations.orderId, o!.id))).some(
-        (a) => a.status === 'ready',
-      ),
-    );
+    const o = await storedOrder(placed.order_id);
+    await allocated(o.id);
     sim.state.cancel(placed.order_id);
     await poll();
-    await waitFor('order cancelled', async () => (await ourOrder(placed.order_id))[0]!.status === 'cancelled');
     // the same path as a Shopify cancellation: untaken allocations are withdrawn from the feed and their stock released
-    await waitFor('allocation withdrawn', async () =>
-      (
-        await r.t.ctx.db
-          .select()
-          .from(allocations)
-          .where(inArray(allocations.orderId, [o!.id]))
-      ).every((a) => a.status === 'cancelled'),
-    );
+    await cancelled(placed.order_id, o.id);
     const leased = await fetch(`${r.url}/feed/v1/allocations/lease`, {
       method: 'POST',
       headers: { authorization: `Bearer ${key}` },
     }).then((x) => x.json() as Promise<{ items: { id: number }[] }>);
-    const ids = (await r.t.ctx.db.select().from(allocations).where(eq(allocations.orderId, o!.id))).map((a) => a.id);
+    const ids = (await allocationsOf(o.id)).map((a) => a.id);
     expect(leased.items.filter((i) => ids.includes(i.id))).toEqual([]);
   });
 });

@@ -7,18 +7,10 @@ import { startWorkers, type StartedWorkers } from '../../workers/registry.js';
 import { reconcileOrders } from '../../core/use-cases/reconcile-orders.js';
 import { simShop, startSimApp, type SimApp } from '../helpers/sim-app.js';
 import { waitFor } from '../helpers/wait.js';
+import { LYON_CUSTOMER } from '../helpers/shipped-order.js';
 
 const SHOP = 'maison-test.myshopify.com';
-const address = {
-  firstName: 'Léa',
-  lastName: 'Martin',
-  address1: '3 rue Neuve',
-  city: 'Lyon',
-  zip: '69003',
-  countryCode: 'FR',
-  latitude: 45.76,
-  longitude: 4.85,
-};
+const address = LYON_CUSTOMER;
 
 describe('an order from checkout to tracking, through the simulators', () => {
   let s: SimApp;

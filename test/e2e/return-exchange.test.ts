@@ -6,21 +6,12 @@ import { createReturnsRepo } from '../../core/db/returns-repo.js';
 import { createTrackingPagesRepo } from '../../core/db/tracking-pages-repo.js';
 import type { SimApp } from '../helpers/sim-app.js';
 import { startReturnsShop, type ReturnsShop } from '../helpers/returns-shop.js';
-import { placeAndShip, shipThroughFeed } from '../helpers/shipped-order.js';
+import { LYON_CUSTOMER, placeAndShip, shipThroughFeed } from '../helpers/shipped-order.js';
 import { adminCaller, feedCaller } from '../helpers/sim-shop-setup.js';
 import { waitFor } from '../helpers/wait.js';
 
 const SHOP = 'echange-test.myshopify.com';
-const address = {
-  firstName: 'Léa',
-  lastName: 'Martin',
-  address1: '3 rue Neuve',
-  city: 'Lyon',
-  zip: '69003',
-  countryCode: 'FR',
-  latitude: 45.76,
-  longitude: 4.85,
-};
+const address = LYON_CUSTOMER;
 
 describe('an exchange: the return ships another SKU as a new order, routed like any other', () => {
   let s: SimApp;

@@ -8,18 +8,10 @@ import type { SimApp } from '../helpers/sim-app.js';
 import { startReturnsShop, type ReturnsShop } from '../helpers/returns-shop.js';
 import { adminCaller, feedCaller } from '../helpers/sim-shop-setup.js';
 import { waitFor } from '../helpers/wait.js';
+import { LYON_CUSTOMER } from '../helpers/shipped-order.js';
 
 const SHOP = 'retours-test.myshopify.com';
-const address = {
-  firstName: 'Léa',
-  lastName: 'Martin',
-  address1: '3 rue Neuve',
-  city: 'Lyon',
-  zip: '69003',
-  countryCode: 'FR',
-  latitude: 45.76,
-  longitude: 4.85,
-};
+const address = LYON_CUSTOMER;
 
 describe('a return from request to refund, through the simulators', () => {
   let s: SimApp;

@@ -24,6 +24,7 @@ export interface ReturnsShop {
  * The shop the returns tests start from: products (simple SKUs, or Shopify products with their
  * variants), 50 units of each at a Lyon location in Shopify, the app installed, a Lyon warehouse
  * counting `opening` units of each, and a returns policy taking returns to it (`policy` overrides).
+ * `env` reaches the app's configuration; `workers` names queues served besides the returns flow's.
  */
 export async function startReturnsShop(opts: {
   domain: string;
@@ -32,9 +33,14 @@ export async function startReturnsShop(opts: {
   opening: number;
   keyLabel: string;
   policy?: Record<string, unknown> | null;
+  env?: Record<string, string>;
+  workers?: string[];
 }): Promise<ReturnsShop> {
-  const s = await startSimApp();
-  const workers = await startWorkers(s.t.ctx, ['ingest', 'route', 'dispatch', 'fulfill', 'reconcile', 'returns']);
+  const s = await startSimApp({ env: opts.env ?? {} });
+  const workers = await startWorkers(s.t.ctx, [
+    ...['ingest', 'route', 'dispatch', 'fulfill', 'reconcile', 'returns'],
+    ...(opts.workers ?? []),
+  ]);
   const token = await simShop(s.sim, opts.domain, opts.skus ?? []);
   if (opts.products) s.sim.control.addProducts(opts.domain, opts.products);
   const skus = [

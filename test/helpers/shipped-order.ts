@@ -7,6 +7,18 @@ import type { SimApp } from './sim-app.js';
 import type { feedCaller } from './sim-shop-setup.js';
 import { waitFor } from './wait.js';
 
+/** The customer in Lyon most end-to-end orders ship to, a short drive from the Lyon warehouse. */
+export const LYON_CUSTOMER = {
+  firstName: 'Léa',
+  lastName: 'Martin',
+  address1: '3 rue Neuve',
+  city: 'Lyon',
+  zip: '69003',
+  countryCode: 'FR',
+  latitude: 45.76,
+  longitude: 4.85,
+};
+
 /** The order row the app stored for a Shopify order gid, once ingested. */
 export async function ingestedOrder(s: SimApp, shopId: number, gid: string) {
   return waitFor(

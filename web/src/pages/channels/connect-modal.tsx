@@ -1,8 +1,9 @@
-import { Banner, FormLayout, Modal, Select, TextField } from '@shopify/polaris';
+import { Banner, FormLayout, Modal, Select } from '@shopify/polaris';
 import { useState } from 'react';
 import type { ChannelAccountDto, ChannelAccountResponse } from '../../../../core/contracts/admin/channels.js';
 import { useApi } from '../../api/api-context.js';
 import { useI18n } from '../../i18n/i18n.js';
+import { ACCOUNT_FIELDS, CredentialFields, type CredentialField } from './credential-fields.js';
 
 /** Amazon's European marketplaces a French merchant is likely to sell on, by their marketplace id. */
 const AMAZON_MARKETPLACES = [
@@ -30,6 +31,34 @@ const emptyAmazon = {
   baseUrl: 'https://sellingpartnerapi-eu.amazon.com',
   lwaUrl: 'https://api.amazon.com/auth/o2/token',
 };
+
+const MIRAKL_FIELDS: CredentialField<keyof typeof emptyMirakl>[] = [
+  ...ACCOUNT_FIELDS,
+  { key: 'baseUrl', label: 'channels.form.url', type: 'url' },
+  { key: 'apiKey', label: 'channels.form.apiKey', type: 'password', help: 'channels.form.apiKeyHelp' },
+];
+/** Amazon's inputs after its marketplace is chosen. */
+const AMAZON_FIELDS: CredentialField<keyof typeof emptyAmazon>[] = [
+  { key: 'sellerId', label: 'channels.form.sellerId', help: 'channels.form.sellerIdHelp', monospaced: true },
+  { key: 'clientId', label: 'channels.form.clientId' },
+  { key: 'clientSecret', label: 'channels.form.clientSecret', type: 'password' },
+  {
+    key: 'refreshToken',
+    label: 'channels.form.refreshToken',
+    type: 'password',
+    help: 'channels.form.refreshTokenHelp',
+  },
+  { key: 'queueUrl', label: 'channels.form.queueUrl', type: 'url', help: 'channels.form.queueUrlHelp' },
+  {
+    key: 'awsAccessKeyId',
+    label: 'channels.form.awsAccessKeyId',
+    help: 'channels.form.awsKeysHelp',
+    monospaced: true,
+  },
+  { key: 'awsSecretAccessKey', label: 'channels.form.awsSecretAccessKey', type: 'password' },
+  { key: 'baseUrl', label: 'channels.form.endpoint', type: 'url' },
+  { key: 'lwaUrl', label: 'channels.form.lwaUrl', type: 'url' },
+];
 
 /** Connects a Mirakl operator (URL and shop key) or an Amazon seller (LWA credentials and its SQS queue). */
 export function ConnectModal({
@@ -75,19 +104,6 @@ export function ConnectModal({
       setSaving(false);
     }
   };
-  const common = (form: { name: string; code: string }, set: (k: 'name' | 'code') => (v: string) => void) => (
-    <>
-      <TextField label={t('channels.form.name')} value={form.name} onChange={set('name')} autoComplete="off" />
-      <TextField
-        label={t('channels.form.code')}
-        value={form.code}
-        onChange={set('code')}
-        autoComplete="off"
-        helpText={t('channels.form.codeHelp')}
-        monospaced
-      />
-    </>
-  );
   return (
     <Modal
       open={open}
@@ -109,99 +125,17 @@ export function ConnectModal({
             onChange={(v) => setKind(v === 'amazon' ? 'amazon' : 'mirakl')}
           />
           {kind === 'mirakl' ? (
-            <>
-              {common(mirakl, setM)}
-              <TextField
-                label={t('channels.form.url')}
-                value={mirakl.baseUrl}
-                onChange={setM('baseUrl')}
-                autoComplete="off"
-                type="url"
-              />
-              <TextField
-                label={t('channels.form.apiKey')}
-                value={mirakl.apiKey}
-                onChange={setM('apiKey')}
-                autoComplete="off"
-                type="password"
-                helpText={t('channels.form.apiKeyHelp')}
-              />
-            </>
+            <CredentialFields form={mirakl} set={setM} fields={MIRAKL_FIELDS} />
           ) : (
             <>
-              {common(amazon, setA)}
+              <CredentialFields form={amazon} set={setA} fields={ACCOUNT_FIELDS} />
               <Select
                 label={t('channels.form.marketplace')}
                 options={AMAZON_MARKETPLACES.map((m) => ({ label: m.label, value: m.id }))}
                 value={amazon.marketplaceId}
                 onChange={setA('marketplaceId')}
               />
-              <TextField
-                label={t('channels.form.sellerId')}
-                value={amazon.sellerId}
-                onChange={setA('sellerId')}
-                autoComplete="off"
-                helpText={t('channels.form.sellerIdHelp')}
-                monospaced
-              />
-              <TextField
-                label={t('channels.form.clientId')}
-                value={amazon.clientId}
-                onChange={setA('clientId')}
-                autoComplete="off"
-              />
-              <TextField
-                label={t('channels.form.clientSecret')}
-                value={amazon.clientSecret}
-                onChange={setA('clientSecret')}
-                autoComplete="off"
-                type="password"
-              />
-              <TextField
-                label={t('channels.form.refreshToken')}
-                value={amazon.refreshToken}
-                onChange={setA('refreshToken')}
-                autoComplete="off"
-                type="password"
-                helpText={t('channels.form.refreshTokenHelp')}
-              />
-              <TextField
-                label={t('channels.form.queueUrl')}
-                value={amazon.queueUrl}
-                onChange={setA('queueUrl')}
-                autoComplete="off"
-                type="url"
-                helpText={t('channels.form.queueUrlHelp')}
-              />
-              <TextField
-                label={t('channels.form.awsAccessKeyId')}
-                value={amazon.awsAccessKeyId}
-                onChange={setA('awsAccessKeyId')}
-                autoComplete="off"
-                helpText={t('channels.form.awsKeysHelp')}
-                monospaced
-              />
-              <TextField
-                label={t('channels.form.awsSecretAccessKey')}
-                value={amazon.awsSecretAccessKey}
-                onChange={setA('awsSecretAccessKey')}
-                autoComplete="off"
-                type="password"
-              />
-              <TextField
-                label={t('channels.form.endpoint')}
-                value={amazon.baseUrl}
-                onChange={setA('baseUrl')}
-                autoComplete="off"
-                type="url"
-              />
-              <TextField
-                label={t('channels.form.lwaUrl')}
-                value={amazon.lwaUrl}
-                onChange={setA('lwaUrl')}
-                autoComplete="off"
-                type="url"
-              />
+              <CredentialFields form={amazon} set={setA} fields={AMAZON_FIELDS} />
             </>
           )}
         </FormLayout>
