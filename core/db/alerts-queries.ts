@@ -1,4 +1,4 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import { skus, stockAlerts } from '../../drizzle/schema/index.js';
 import type { DbOrTx } from './client.js';
 
@@ -36,18 +36,6 @@ export function createAlertsQueries(db: DbOrTx) {
         .where(and(eq(stockAlerts.shopId, shopId), eq(stockAlerts.id, id)))
         .returning();
       return row;
-    },
-
-    /** Open alerts, and how many of them are critical. */
-    async openCounts(shopId: number): Promise<{ open: number; critical: number }> {
-      const [row] = await db
-        .select({
-          open: sql<number>`count(*)::int`,
-          critical: sql<number>`(count(*) filter (where ${stockAlerts.severity} = 'critical'))::int`,
-        })
-        .from(stockAlerts)
-        .where(and(eq(stockAlerts.shopId, shopId), eq(stockAlerts.status, 'open')));
-      return { open: Number(row?.open ?? 0), critical: Number(row?.critical ?? 0) };
     },
   };
 }

@@ -1,15 +1,6 @@
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { shipmentDelays } from '../../drizzle/schema/index.js';
 import type { DbOrTx } from './client.js';
-
-/** Shipments late and not delivered yet, for the overview. */
-export async function countOpenDelays(db: DbOrTx, shopId: number): Promise<number> {
-  const [row] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(shipmentDelays)
-    .where(and(eq(shipmentDelays.shopId, shopId), isNull(shipmentDelays.resolvedAt)));
-  return Number(row?.n ?? 0);
-}
 
 /** A delivered parcel is late no more: its open delay ends when the delivery happened. */
 export async function resolveDelays(db: DbOrTx, shopId: number, shipmentId: number, at: Date): Promise<void> {

@@ -27,10 +27,38 @@ export async function loadOverviewCounts(
   nowDate: Date,
   timezone: string,
 ): Promise<Omit<Overview, keyof Handover>> {
+  const [counts] = await database.query<Record<string, number>>(sql`select ${countColumns(shopId, nowDate, timezone)}`);
+  return toCounts(counts!);
+}
+
+/**
+ * The overview's counts and, in the same statement, the signals beside them (dead letters, open
+ * stock alerts, open delivery delays): one round trip instead of four, each still one index range.
+ */
+export async function loadOverviewFigures(
+  database: Database,
+  shop: { id: number; domain: string },
+  nowDate: Date,
+  timezone: string,
+) {
+  const [row] = await database.query<Record<string, number>>(sql`
+    select ${countColumns(shop.id, nowDate, timezone)},
+      (select count(*)::int from inbox_events where shop_domain = ${shop.domain} and status = 'dead') as dead_letters,
+      (select count(*)::int from stock_alerts where shop_id = ${shop.id} and status = 'open') as alerts_open,
+      (select count(*)::int from stock_alerts where shop_id = ${shop.id} and status = 'open' and severity = 'critical') as alerts_critical,
+      (select count(*)::int from shipment_delays where shop_id = ${shop.id} and resolved_at is null) as delays`);
+  return {
+    counts: toCounts(row!),
+    deadLetters: Number(row!.dead_letters),
+    stockAlerts: { open: Number(row!.alerts_open), critical: Number(row!.alerts_critical) },
+    delayedShipments: Number(row!.delays),
+  };
+}
+
+function countColumns(shopId: number, nowDate: Date, timezone: string) {
   // postgres.js takes instants as ISO strings in raw SQL
   const now = nowDate.toISOString();
-  const [counts] = await database.query<Record<string, number>>(sql`
-    select
+  return sql`
       (select count(*)::int from orders where shop_id = ${shopId} and status = 'pending') as waiting,
       (select count(*)::int from orders where shop_id = ${shopId} and status = 'on_hold') as on_hold,
       (select count(*)::int from orders where shop_id = ${shopId} and status = 'backordered') as backordered,
@@ -39,14 +67,17 @@ export async function loadOverviewCounts(
         where s.shop_id = ${shopId} and a.shop_id = ${shopId}
           and s.shipped_at >= (${now}::timestamptz at time zone ${timezone})::date::timestamp at time zone ${timezone}
           and s.shipped_at < ((${now}::timestamptz at time zone ${timezone})::date + 1)::timestamp at time zone ${timezone}) as shipped_today,
-      (select count(distinct l.order_id)::int from (${lateOrderIds(shopId, nowDate)}) l) as late`);
+      (select count(distinct l.order_id)::int from (${lateOrderIds(shopId, nowDate)}) l) as late`;
+}
+
+function toCounts(counts: Record<string, number>): Omit<Overview, keyof Handover> {
   return {
-    waitingToRoute: Number(counts!.waiting),
-    onHold: Number(counts!.on_hold),
-    backordered: Number(counts!.backordered),
-    awaitingAcknowledgement: Number(counts!.awaiting_ack),
-    shippedToday: Number(counts!.shipped_today),
-    late: Number(counts!.late),
+    waitingToRoute: Number(counts.waiting),
+    onHold: Number(counts.on_hold),
+    backordered: Number(counts.backordered),
+    awaitingAcknowledgement: Number(counts.awaiting_ack),
+    shippedToday: Number(counts.shipped_today),
+    late: Number(counts.late),
   };
 }
 

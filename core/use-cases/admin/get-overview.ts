@@ -1,32 +1,26 @@
-import { createAlertsQueries } from '../../db/alerts-queries.js';
 import type { Database } from '../../db/client.js';
-import { countOpenDelays } from '../../db/delays-queries.js';
-import { createInboxRepo } from '../../db/inbox-repo.js';
-import { loadHandover, loadOverviewCounts } from '../../db/overview-queries.js';
+import { loadHandover, loadOverviewFigures } from '../../db/overview-queries.js';
 import { createSyncRepo } from '../../db/sync-repo.js';
 
 /**
- * The overview page: order counts, the week's hand-over (from its rollup), dead letters, open stock
- * alerts and the last reconciliation; all read live, each a small index range.
+ * The overview page: order counts with the dead letters, open stock alerts and delays beside them
+ * (one statement), the week's hand-over (from its rollup) and the last reconciliation; all read
+ * live, each a small index range.
  */
 export async function getOverview(
   deps: { database: Database },
   input: { shopId: number; shopDomain: string; timezone: string; now: Date },
 ) {
-  const db = deps.database.db;
-  const [counts, hand, deadLetters, runs, stockAlerts, delayedShipments] = await Promise.all([
-    loadOverviewCounts(deps.database, input.shopId, input.now, input.timezone),
+  const [figures, hand, runs] = await Promise.all([
+    loadOverviewFigures(deps.database, { id: input.shopId, domain: input.shopDomain }, input.now, input.timezone),
     loadHandover(deps.database, input.shopId, input.now, input.timezone),
-    createInboxRepo(db).countDead(input.shopDomain),
-    createSyncRepo(db).recentRuns(input.shopId, 1),
-    createAlertsQueries(db).openCounts(input.shopId),
-    countOpenDelays(db, input.shopId),
+    createSyncRepo(deps.database.db).recentRuns(input.shopId, 1),
   ]);
   return {
-    overview: { ...counts, ...hand },
-    deadLetters,
-    stockAlerts,
-    delayedShipments,
+    overview: { ...figures.counts, ...hand },
+    deadLetters: figures.deadLetters,
+    stockAlerts: figures.stockAlerts,
+    delayedShipments: figures.delayedShipments,
     lastReconciliation: runs[0] ?? null,
   };
 }
