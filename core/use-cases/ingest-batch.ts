@@ -1,4 +1,5 @@
 import { createInboxRepo } from '../db/inbox-repo.js';
+import { errorSummary } from '../error-summary.js';
 import { createShopsRepo, type Shop } from '../db/shops-repo.js';
 import { findUnstorableText } from '../contracts/storable-text.js';
 import { parseJsonKeepingBigInts } from '../integrations/shopify/safe-json.js';
@@ -39,6 +40,8 @@ export async function ingestMirrorBatch(
 
   let applied = 0;
   for (const [domain, list] of byShop) {
+    // every batch takes its rows' locks in the same order, so two batches never deadlock
+    list.sort((a, b) => lockOrder(a).localeCompare(lockOrder(b)));
     try {
       const taken = await deps.db.transaction(async (tx) => {
         const shop: Shop | undefined = await createShopsRepo(tx).byDomain(domain);
@@ -60,7 +63,7 @@ export async function ingestMirrorBatch(
       else applied += taken;
     } catch (err) {
       deps.log.warn(
-        { inboxIds: list.map((l) => l.event.id), err: (err as Error).message },
+        { inboxIds: list.map((l) => l.event.id), err: errorSummary(err) },
         'mirror batch failed; its events are applied one by one',
       );
       single.push(...list.map((l) => l.event));
@@ -88,4 +91,12 @@ function parsed(event: InboxEvent): unknown {
     // the single path parses it again and parks it as poison, with the parser's message
     return undefined;
   }
+}
+
+/** The row an event writes, as a sortable key: its topic, then the ids that name the row. */
+function lockOrder({ event, payload }: { event: InboxEvent; payload: unknown }): string {
+  const p = (payload ?? {}) as Record<string, unknown>;
+  const fo = (p.fulfillment_order ?? p.original_fulfillment_order) as { id?: unknown } | undefined;
+  const id = p.inventory_item_id ?? fo?.id ?? p.order_id ?? p.id ?? '';
+  return `${event.topic}|${String(id).padStart(24, '0')}|${String(p.location_id ?? '').padStart(24, '0')}|${String(event.id).padStart(20, '0')}`;
 }
