@@ -1,4 +1,12 @@
 import { gunzipSync } from 'node:zlib';
+import type {
+  CreateFeedDocumentResponse,
+  CreateFeedDocumentSpecification,
+  CreateFeedResponse,
+  CreateFeedSpecification,
+  Feed,
+  FeedDocument,
+} from '@sp-api-sdk/feeds-api-2021-06-30';
 import { z } from 'zod';
 import { IntegrationError, RateLimitedError, RetriableIntegrationError } from '../../../errors.js';
 import { CallGateWait, type CallGate } from '../call-gate.js';
@@ -22,13 +30,24 @@ export interface ListingsFeedContext {
 
 const CONTENT_TYPE = 'application/json; charset=UTF-8';
 
-const documentSchema = z.object({ feedDocumentId: z.string().min(1), url: z.string().url() });
-const feedSchema = z.object({
+// answers are checked at run time; the annotations keep each check true to the SDK's model of it
+const documentSchema: z.ZodType<Pick<CreateFeedDocumentResponse, 'feedDocumentId' | 'url'>> = z.object({
+  feedDocumentId: z.string().min(1),
+  url: z.string().url(),
+});
+const createdSchema: z.ZodType<CreateFeedResponse> = z.object({ feedId: z.string().min(1) });
+const feedSchema: z.ZodType<Pick<Feed, 'feedId' | 'processingStatus' | 'resultFeedDocumentId'>> = z.object({
   feedId: z.string(),
   processingStatus: z.enum(['CANCELLED', 'DONE', 'FATAL', 'IN_PROGRESS', 'IN_QUEUE']),
   resultFeedDocumentId: z.string().optional(),
 });
-const resultDocumentSchema = documentSchema.extend({ compressionAlgorithm: z.literal('GZIP').optional() });
+const resultDocumentSchema: z.ZodType<Pick<FeedDocument, 'feedDocumentId' | 'url' | 'compressionAlgorithm'>> = z.object(
+  {
+    feedDocumentId: z.string().min(1),
+    url: z.string().url(),
+    compressionAlgorithm: z.literal('GZIP').optional(),
+  },
+);
 /** The listings feed processing report (v2), as far as we read it. */
 const reportSchema = z.object({
   issues: z.array(
@@ -71,8 +90,11 @@ export async function pushListingsFeed(c: ListingsFeedContext, input: SellableQu
     })),
   };
   const doc = documentSchema.parse(
-    (await c.client.callOk('createFeedDocument', 'POST', 'feeds/2021-06-30/documents', { contentType: CONTENT_TYPE }))
-      .body,
+    (
+      await c.client.callOk('createFeedDocument', 'POST', 'feeds/2021-06-30/documents', {
+        contentType: CONTENT_TYPE,
+      } satisfies CreateFeedDocumentSpecification)
+    ).body,
   );
   const put = await channelFetch({
     service: 'amazon',
@@ -84,13 +106,13 @@ export async function pushListingsFeed(c: ListingsFeedContext, input: SellableQu
   if (put.status >= 500) throw new RetriableIntegrationError(`feed upload answered ${put.status}`, 'amazon');
   if (put.status >= 400)
     throw new IntegrationError(`feed upload refused (${put.status}): ${String(put.body).slice(0, 200)}`, 'amazon');
-  const { feedId } = z.object({ feedId: z.string().min(1) }).parse(
+  const { feedId } = createdSchema.parse(
     (
       await c.client.callOk('createFeed', 'POST', 'feeds/2021-06-30/feeds', {
         feedType: 'JSON_LISTINGS_FEED',
         marketplaceIds: [c.marketplaceId],
         inputFeedDocumentId: doc.feedDocumentId,
-      })
+      } satisfies CreateFeedSpecification)
     ).body,
   );
 
