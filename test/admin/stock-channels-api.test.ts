@@ -5,6 +5,7 @@ import { pushChannelStock } from '../../core/use-cases/push-channel-stock.js';
 import type { SkuDetail, StockPage } from '../../core/contracts/admin/index.js';
 import { createAmazonSim, type AmazonSim } from '../../sim/amazon/index.js';
 import { createMiraklSim, type MiraklSim } from '../../sim/mirakl/index.js';
+import { amazonSimAccount, miraklSimAccount } from '../helpers/sim-channel-accounts.js';
 import { receive, seedSku, seedWarehouse } from '../helpers/fixtures.js';
 import { simShop, startSimApp, type SimApp } from '../helpers/sim-app.js';
 
@@ -46,33 +47,8 @@ describe('admin API: sellable per channel on the Stock list', () => {
     const db = s.t.ctx.db;
     shopId = (await createShopsRepo(db).byDomain(SHOP))!.id;
     const accounts = createChannelAccountsRepo(db);
-    accountIds.fnac = (
-      await accounts.create(shopId, {
-        kind: 'mirakl',
-        code: 'fnac',
-        name: 'Fnac Darty',
-        baseUrl: miraklUrl,
-        credentialsEnc: s.t.ctx.channels.sealCredentials('mirakl', { apiKey: 'fnac-key' }),
-        settings: { kind: 'mirakl', carriers: [], pageSize: 100, pollEveryMs: 300_000 },
-      })
-    ).id;
-    accountIds.amazon = (
-      await accounts.create(shopId, {
-        kind: 'amazon',
-        code: 'amazon-fr',
-        name: 'Amazon.fr',
-        baseUrl: amazonUrl,
-        credentialsEnc: s.t.ctx.channels.sealCredentials('amazon', amazon.credentials),
-        settings: {
-          kind: 'amazon',
-          sellerId: amazon.state.sellerId,
-          marketplaceId: amazon.state.marketplaceId,
-          lwaUrl: `${amazonUrl}/auth/o2/token`,
-          queueUrl: null,
-          pollEveryMs: 300_000,
-        },
-      })
-    ).id;
+    accountIds.fnac = (await accounts.create(shopId, miraklSimAccount(s.t.ctx, miraklUrl, { apiKey: 'fnac-key' }))).id;
+    accountIds.amazon = (await accounts.create(shopId, amazonSimAccount(s.t.ctx, amazon, amazonUrl))).id;
     // Shopify keeps 2 back per location, Fnac 3 units, every Amazon account half of what is free
     const { settings } = await admin<{ settings: { buffers: Record<string, unknown> } }>('GET', '/stock-settings');
     await admin('PUT', '/stock-settings', {

@@ -4,6 +4,7 @@ import { createChannelAccountsRepo } from '../../core/db/channel-accounts-repo.j
 import type { StockPage, StockSettingsResponse } from '../../web/src/api/stock-types.js';
 import { createAmazonSim, type AmazonSim } from '../../sim/amazon/index.js';
 import { createMiraklSim, type MiraklSim } from '../../sim/mirakl/index.js';
+import { amazonSimAccount, miraklSimAccount } from '../helpers/sim-channel-accounts.js';
 import { launchChromium, loadPage, openContext, reportTimings, screenshot } from './browser.js';
 import { startHarness, type BrowserHarness } from './harness.js';
 import { adminApi } from './stock-scenario.js';
@@ -37,29 +38,8 @@ beforeAll(async () => {
   amazon = createAmazonSim({ storeName: 'Maison Démo sur Amazon' });
   const amazonUrl = await amazon.start(0);
   const accounts = createChannelAccountsRepo(h.t.ctx.db);
-  await accounts.create(h.shopId, {
-    kind: 'mirakl',
-    code: 'fnac',
-    name: 'Fnac Darty',
-    baseUrl: miraklUrl,
-    credentialsEnc: h.t.ctx.channels.sealCredentials('mirakl', { apiKey: 'fnac-key' }),
-    settings: { kind: 'mirakl', carriers: [], pageSize: 100, pollEveryMs: 300_000 },
-  });
-  await accounts.create(h.shopId, {
-    kind: 'amazon',
-    code: 'amazon-fr',
-    name: 'Amazon.fr',
-    baseUrl: amazonUrl,
-    credentialsEnc: h.t.ctx.channels.sealCredentials('amazon', amazon.credentials),
-    settings: {
-      kind: 'amazon',
-      sellerId: amazon.state.sellerId,
-      marketplaceId: amazon.state.marketplaceId,
-      lwaUrl: `${amazonUrl}/auth/o2/token`,
-      queueUrl: null,
-      pollEveryMs: 300_000,
-    },
-  });
+  await accounts.create(h.shopId, miraklSimAccount(h.t.ctx, miraklUrl, { apiKey: 'fnac-key' }));
+  await accounts.create(h.shopId, amazonSimAccount(h.t.ctx, amazon, amazonUrl));
   // Fnac keeps 5 units back, Amazon a fifth of what is free: the columns differ from one another
   const { settings } = await api<StockSettingsResponse>('GET', '/stock-settings');
   await api('PUT', '/stock-settings', {

@@ -5,6 +5,7 @@ import { CallGateWait } from '../../core/integrations/channels/call-gate.js';
 import { pushChannelStock } from '../../core/use-cases/push-channel-stock.js';
 import { createAmazonSim, type AmazonSim } from '../../sim/amazon/index.js';
 import { receive, seedSku, seedWarehouse } from '../helpers/fixtures.js';
+import { amazonSimAccount } from '../helpers/sim-channel-accounts.js';
 import { simShop, startSimApp, type SimApp } from '../helpers/sim-app.js';
 
 const SHOP = 'amazon-feed.myshopify.com';
@@ -20,24 +21,14 @@ describe('Amazon quantities in bulk through the listings feed', () => {
   const skuIds = new Map<string, number>();
   const deps = () => ({ db: s.t.ctx.db, channels: s.t.ctx.channels, log: s.t.ctx.log });
   const createAccount = (code: string, feed: { feedEveryMs?: number }) =>
-    createChannelAccountsRepo(s.t.ctx.db).create(shopId, {
-      kind: 'amazon',
-      code,
-      name: code,
-      baseUrl: amazonUrl,
-      credentialsEnc: s.t.ctx.channels.sealCredentials('amazon', amazon.credentials),
-      settings: {
-        kind: 'amazon',
-        sellerId: amazon.state.sellerId,
-        marketplaceId: amazon.state.marketplaceId,
-        lwaUrl: `${amazonUrl}/auth/o2/token`,
-        queueUrl: null,
-        pollEveryMs: 300_000,
-        feedPollMs: 50,
-        feedWaitMs: 20_000,
-        ...feed,
-      },
-    });
+    createChannelAccountsRepo(s.t.ctx.db).create(
+      shopId,
+      amazonSimAccount(s.t.ctx, amazon, amazonUrl, {
+        code,
+        name: code,
+        settings: { feedPollMs: 50, feedWaitMs: 20_000, ...feed },
+      }),
+    );
   /** as the worker does: a push our own spacing holds back runs again after the wait */
   const pushWhenFree = async (accountId: number) => {
     for (;;) {
