@@ -119,10 +119,7 @@ export async function warehouseRoutes(app: FastifyInstance, { ctx }: { ctx: AppC
     '/warehouses/:id/keys/:keyId',
     { schema: { params: feedKeyParams, response: { 204: noContent } } },
     async (req, reply) => {
-      await revokeFeedKey(
-        { db: ctx.db, redis: ctx.redis, prefix: ctx.config.redis.prefix, log: ctx.log },
-        { shopId: req.shop.id, warehouseId: req.params.id, keyId: req.params.keyId },
-      );
+      await revokeFeedKey({ db: ctx.db }, { shopId: req.shop.id, warehouseId: req.params.id, keyId: req.params.keyId });
       return reply.code(204).send(null);
     },
   );

@@ -5,7 +5,7 @@ import rateLimit from '@fastify/rate-limit';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../../core/context.js';
 import type { FeedPrincipal } from '../../../core/db/feed-keys-repo.js';
-import { createFeedKeyCache } from '../../../core/use-cases/feed/feed-key-cache.js';
+import { createFeedKeyCheck } from '../../../core/use-cases/feed/feed-key-check.js';
 import { createFeedSignals } from '../../../core/db/feed-signals.js';
 import { errorBody } from '../../plugins/error-handler.js';
 import { createFailedAuthLimiter } from '../../plugins/failed-auth-limiter.js';
@@ -89,7 +89,7 @@ export async function feedRoutes(app: FastifyInstance, { ctx }: { ctx: AppContex
 
   await app.register(
     async (feed) => {
-      const keys = createFeedKeyCache({ db: ctx.db, redis: ctx.redis, prefix: ctx.config.redis.prefix, log: ctx.log });
+      const keys = createFeedKeyCheck(ctx.db);
       feed.setErrorHandler(feedErrorHandler);
       feed.decorateRequest('feed', null as never);
       const failures = createFailedAuthLimiter(
