@@ -86,6 +86,8 @@ export function createThreePlRobot(opts: ThreePlRobotOptions): ThreePlRobot {
   let running = false;
   let timer: NodeJS.Timeout | null = null;
   let chain: Promise<void> = Promise.resolve();
+  // intake has its own chain: new work is taken while a long shipping or cancellation phase runs
+  let intakeChain: Promise<void> = Promise.resolve();
 
   const allocationRandom = (a: FeedAllocation): Prng => createPrng(seedFromString(`${seed}:${a.idempotencyKey}`));
   const failed = (what: string, e: unknown): void => {
@@ -198,7 +200,6 @@ export function createThreePlRobot(opts: ThreePlRobotOptions): ThreePlRobot {
   async function cycle(): Promise<void> {
     const phases: [string, () => Promise<unknown>][] = [
       ['cancellations', () => answerCancellations({ client, shipper, stats, log, concurrency })],
-      ['intake', intake],
       ['shipping', () => shipper.runDue()],
       ['returns', async () => returnsDesk?.run()],
       [
@@ -219,7 +220,15 @@ export function createThreePlRobot(opts: ThreePlRobotOptions): ThreePlRobot {
     }
   }
 
-  const tick = (): Promise<void> => (chain = chain.then(cycle));
+  const takeWork = (): Promise<void> =>
+    (intakeChain = intakeChain.then(() =>
+      intake().catch((e: unknown) => {
+        failed('intake', e);
+      }),
+    ));
+  const tick = async (): Promise<void> => {
+    await Promise.all([takeWork(), (chain = chain.then(cycle))]);
+  };
 
   // the long poll only listens: when work is waiting it runs a cycle now instead of at the next interval
   // stop() waits for the poll in flight (cutting it would leave the app a half-open connection), so keep it short
@@ -237,7 +246,7 @@ export function createThreePlRobot(opts: ThreePlRobotOptions): ThreePlRobot {
           allocationPageSchema,
         );
         if (!running) return;
-        if (out.ok && out.value.items.length > 0) await tick();
+        if (out.ok && out.value.items.length > 0) await takeWork();
         else if (!out.ok) failed('long poll', new Error(`${out.status} ${out.code}`));
       } catch (e) {
         if (!running) return;
@@ -268,7 +277,7 @@ export function createThreePlRobot(opts: ThreePlRobotOptions): ThreePlRobot {
       if (timer) clearTimeout(timer);
       timer = null;
       await watching;
-      await chain;
+      await Promise.all([chain, intakeChain]);
     },
     tick,
     snapshotNow: () => {
