@@ -53,11 +53,13 @@ export interface OrderNeedInput extends OrderConstraints {
 /**
  * Units to order now: none unless the position is at or below the reorder point and there is
  * demand (or a negative position from backorders). Then the larger of the EOQ and what brings
- * the position back to the reorder point, raised to the MOQ and whole packs.
+ * the position back to the reorder point, and at least one unit (a position exactly at the
+ * reorder point, with demand, is due: the next sale takes it below), raised to the MOQ and
+ * whole packs.
  */
 export function suggestedOrderQuantity(input: OrderNeedInput): number {
   const { inventoryPosition: position, reorderPoint: rop } = input;
   if (position > rop) return 0;
   if (input.meanDailyDemand <= 0 && position >= 0) return 0;
-  return roundOrderQuantity(Math.max(input.eoq ?? 0, rop - position), input);
+  return roundOrderQuantity(Math.max(input.eoq ?? 0, rop - position, 1), input);
 }

@@ -76,6 +76,21 @@ describe('suggestPurchaseOrders', () => {
     ).toBe(6);
   });
 
+  it('orders one pack for a position exactly at its reorder point when there is demand', () => {
+    const item = {
+      sku: 'AT-ROP',
+      supplier: null,
+      inventoryPosition: 0,
+      reorderPoint: 0,
+      eoq: null,
+      meanDailyDemand: 5e-324,
+      packSize: 6,
+      moq: 0,
+      unitCost: null,
+    };
+    expect(suggestPurchaseOrders([item])[0]?.lines[0]?.quantity).toBe(6);
+  });
+
   it('every line is whole packs, at least the MOQ, and brings the position back to the reorder point', () => {
     const items = fc.uniqueArray(
       fc.record({
