@@ -72,7 +72,10 @@ export function useStockPages(file: string): StockPages {
         ui.page,
         `${ctx.task.result?.state === 'fail' ? 'FAILED-' : ''}${slug(ctx.task.name)}`,
         false,
-      ).catch(() => {});
+      ).catch((err: Error) =>
+        // the test's own result stands; a missing picture is only reported
+        console.warn(`screenshot after "${ctx.task.name}" not taken: ${err.message}`),
+      );
     await ui.context.close();
   });
   return ui;
