@@ -66,6 +66,7 @@ export async function main(argv: string[]): Promise<void> {
     const byOp = new Map<string, number>();
     for (const r of log)
       byOp.set(`${r.operationName}:${r.outcome}`, (byOp.get(`${r.operationName}:${r.outcome}`) ?? 0) + 1);
+    note(`jobs added by queue: ${JSON.stringify(cost.jobsByQueue)}`);
     note(`Shopify calls by operation: ${JSON.stringify(Object.fromEntries(byOp))}`);
     const [stages] = await h.database.query<Record<string, number>>(sql`
       select percentile_cont(0.5) within group (order by extract(epoch from (i.received_at - o.placed_at))) as inbox_p50,
@@ -89,7 +90,7 @@ export async function main(argv: string[]): Promise<void> {
     const idle = await measureWindow(h, () => new Promise((r) => setTimeout(r, IDLE_MS)));
     const idleCpu = idle.cpuMs.app + idle.cpuMs.postgres + idle.cpuMs.redis + idle.cpuMs.simulators;
     note(
-      `idle ${IDLE_MS / 1000} s: ${JSON.stringify(idle.cpuMs)} ms of CPU, ${idle.sqlStatements} statements, ${idle.jobs} jobs`,
+      `idle ${IDLE_MS / 1000} s: ${JSON.stringify(idle.cpuMs)} ms of CPU, ${idle.sqlStatements} statements, ${idle.jobs} jobs ${JSON.stringify(idle.jobsByQueue)}`,
     );
 
     const kneeRate = seconds >= 60 && args.has('knee') ? await knee(h, Math.min(30, Math.round(seconds / 4))) : null;

@@ -26,10 +26,12 @@ export async function sqlStatements(procs: { pid: number; countFile: string }[],
  * (`<prefix>:<queue>:id`), which each add increments, a duplicate job id included (an add that
  * found its job already there still cost the producer a round trip and a script).
  */
-export async function jobsAdded(redis: Redis, prefix: string): Promise<number> {
+export async function jobsAdded(redis: Redis, prefix: string): Promise<Record<string, number>> {
   const values = await redis.mget(...queueNames.map((q) => `${prefix}:${q}:id`));
-  return values.reduce((s, v) => s + Number(v ?? 0), 0);
+  return Object.fromEntries(queueNames.map((q, i) => [q, Number(values[i] ?? 0)]));
 }
+
+export const sumJobs = (byQueue: Record<string, number>) => Object.values(byQueue).reduce((s, n) => s + n, 0);
 
 /** The machine's redis-server pid, from INFO (null if Redis does not say). */
 export async function redisPid(redis: Redis): Promise<number | null> {

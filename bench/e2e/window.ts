@@ -1,6 +1,6 @@
 import { Redis } from 'ioredis';
 import { note } from '../lib/args.js';
-import { jobsAdded, redisPid, sqlStatements } from './counters.js';
+import { jobsAdded, redisPid, sqlStatements, sumJobs } from './counters.js';
 import { sampleEvery, startCpuMeter, type CpuParts } from './cpu.js';
 import { BENCH_APP_NAME, type Harness } from './harness.js';
 
@@ -9,6 +9,8 @@ export interface WindowCost {
   cpuMs: CpuParts;
   sqlStatements: number;
   jobs: number;
+  /** jobs added per queue, the queues that added none left out */
+  jobsByQueue: Record<string, number>;
 }
 
 /**
@@ -38,7 +40,12 @@ export async function measureWindow(h: Harness, work: () => Promise<void>): Prom
     }
     const wallMs = Date.now() - started;
     const [sql1, jobs1] = [await sqlStatements(procs()), await jobsAdded(redis, h.queuePrefix)];
-    return { wallMs, cpuMs, sqlStatements: sql1 - sql0, jobs: jobs1 - jobs0 };
+    const jobsByQueue = Object.fromEntries(
+      Object.entries(jobs1)
+        .map(([q, n]) => [q, n - (jobs0[q] ?? 0)] as const)
+        .filter(([, n]) => n > 0),
+    );
+    return { wallMs, cpuMs, sqlStatements: sql1 - sql0, jobs: sumJobs(jobsByQueue), jobsByQueue };
   } finally {
     redis.disconnect();
   }
