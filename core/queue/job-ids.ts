@@ -7,6 +7,9 @@
  */
 /** How long tracking events of one shipment are gathered into one push (jobIds.fulfill.trackingWindow). */
 export const TRACKING_WINDOW_MS = 2000;
+/** How long stock changes of a shop are gathered before the channel sync, and the alerts, run. */
+export const STOCK_SYNC_WINDOW_MS = 1000;
+export const STOCK_ALERTS_WINDOW_MS = 2000;
 
 export const jobIds = {
   ingest: {
@@ -41,14 +44,14 @@ export const jobIds = {
     trackingChange: (shipmentId: number, at: number) => `tracking-change-${shipmentId}-${at}`,
   },
   'inventory-sync': {
-    /** one job per shop per second: a burst of stock changes is coalesced */
-    window: (shopId: number, at: number) => `invsync-${shopId}-${Math.floor(at / 1000)}`,
+    /** one job per shop and window: a burst of stock changes is coalesced */
+    window: (shopId: number, at: number) => `invsync-${shopId}-${Math.floor(at / STOCK_SYNC_WINDOW_MS)}`,
     full: (shopId: number, why: string, at: number) => `invsync-${shopId}-${why}-${at}`,
     nightlyScheduler: (shopId: number) => `fullsync-${shopId}`,
   },
   alerts: {
-    /** one job per shop per five seconds */
-    window: (shopId: number, at: number) => `alerts-${shopId}-${Math.floor(at / 5000)}`,
+    /** one job per shop and window */
+    window: (shopId: number, at: number) => `alerts-${shopId}-${Math.floor(at / STOCK_ALERTS_WINDOW_MS)}`,
     full: (shopId: number, why: string, at: number) => `alerts-${shopId}-${why}-${at}`,
     nightlyScheduler: (shopId: number) => `nightly-${shopId}`,
   },

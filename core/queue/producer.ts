@@ -44,6 +44,27 @@ export function createQueues({ connection, prefix, log }: QueueOptions) {
     );
   }
 
+  // job ids this process added for a window still open, with the instant their job runs
+  const windowJobs = new Map<string, number>();
+
+  async function enqueue<N extends QueueName>(
+    name: N,
+    payload: JobPayload<N>,
+    jobId: string,
+    opts: Omit<JobsOptions, 'jobId'> = {},
+  ): Promise<boolean> {
+    try {
+      await queue(name).add(name, payloadSchemas[name].parse(payload), { ...opts, jobId });
+      return true;
+    } catch (err) {
+      log.warn(
+        { queue: name, jobId, err: (err as Error).message },
+        'enqueue failed; the sweeper will queue this work again from Postgres',
+      );
+      return false;
+    }
+  }
+
   return {
     queue,
     /** Adds one job and throws when Redis does. App code goes through the named producers (producers.ts). */
@@ -56,22 +77,26 @@ export function createQueues({ connection, prefix, log }: QueueOptions) {
      * the job id and answered `false`; it is not thrown, because the sweeper finds the work again
      * from Postgres (sweep-inbox, sweep-work) and queues it then.
      */
-    async enqueue<N extends QueueName>(
+    enqueue,
+    /**
+     * A wake-up for work gathered in Postgres (`stock_dirty`, say), one job per window that runs
+     * when the window closes (`runAt`). Whatever was committed before this call is read by that
+     * job, since it starts after `runAt`; so once this process has added the window's job, a
+     * further call in the same window needs no round trip to Redis and is answered at once.
+     */
+    async enqueueWindow<N extends QueueName>(
       name: N,
       payload: JobPayload<N>,
       jobId: string,
-      opts: Omit<JobsOptions, 'jobId'> = {},
+      runAt: number,
+      now = Date.now(),
     ): Promise<boolean> {
-      try {
-        await queue(name).add(name, payloadSchemas[name].parse(payload), { ...opts, jobId });
-        return true;
-      } catch (err) {
-        log.warn(
-          { queue: name, jobId, err: (err as Error).message },
-          'enqueue failed; the sweeper will queue this work again from Postgres',
-        );
-        return false;
-      }
+      const key = `${name}:${jobId}`;
+      if ((windowJobs.get(key) ?? 0) > now) return true;
+      for (const [k, at] of windowJobs) if (at <= now) windowJobs.delete(k);
+      const ok = await enqueue(name, payload, jobId, { delay: Math.max(0, runAt - now) });
+      if (ok) windowJobs.set(key, runAt);
+      return ok;
     },
     /** The bulk form of `enqueue`, one addBulk call: logs the failed batch's job ids and answers `false`. */
     async enqueueBulk<N extends QueueName>(

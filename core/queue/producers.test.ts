@@ -1,9 +1,9 @@
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Logger } from '../logger.js';
-import { jobIds, TRACKING_WINDOW_MS } from './job-ids.js';
+import { jobIds, STOCK_SYNC_WINDOW_MS, TRACKING_WINDOW_MS } from './job-ids.js';
 import { createQueues } from './producer.js';
-import { enqueueDispatch, enqueueRouting, enqueueTrackingPush } from './producers.js';
+import { enqueueDispatch, enqueueRouting, enqueueStockJobs, enqueueTrackingPush } from './producers.js';
 
 /** A logger that keeps its warnings, to see what a failed enqueue reports. */
 function recordingLog() {
@@ -40,6 +40,26 @@ describe('named producers', () => {
     const jobs = await queues.queue('fulfill').getJobs(['delayed']);
     expect(jobs.map((j) => j.id).sort()).toEqual(['tracking-7-10', 'tracking-7-11', 'tracking-8-10']);
     expect(jobs.every((j) => j.opts.delay === w)).toBe(true);
+    await queues.close();
+  });
+
+  it("wakes a shop's stock jobs once per window, run when the window closes, with one add per process", async () => {
+    const { log } = recordingLog();
+    const queues = createQueues({ connection: live, prefix, log });
+    const w = STOCK_SYNC_WINDOW_MS;
+    const start = (Math.floor(Date.now() / w) + 5) * w; // a window that has not opened yet
+    for (const at of [start, start + 1, start + w / 2, start + w - 1])
+      expect(await enqueueStockJobs(queues, 9, at)).toBe(true);
+    // the id counter counts every add that reached Redis, kept or not
+    expect(await live.get(`${prefix}:inventory-sync:id`)).toBe('1');
+    expect(await enqueueStockJobs(queues, 9, start + w)).toBe(true);
+    expect(await live.get(`${prefix}:inventory-sync:id`)).toBe('2');
+    const jobs = await queues.queue('inventory-sync').getJobs(['delayed']);
+    // each runs when its window closes, a full window after its first change here
+    expect(jobs.map((j) => [j.id, j.opts.delay]).sort()).toEqual([
+      [jobIds['inventory-sync'].window(9, start), w],
+      [jobIds['inventory-sync'].window(9, start + w), w],
+    ]);
     await queues.close();
   });
 

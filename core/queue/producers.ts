@@ -1,4 +1,4 @@
-import { jobIds, TRACKING_WINDOW_MS } from './job-ids.js';
+import { jobIds, STOCK_ALERTS_WINDOW_MS, STOCK_SYNC_WINDOW_MS, TRACKING_WINDOW_MS } from './job-ids.js';
 import type { JobPayload } from './payloads.js';
 import type { Queues } from './producer.js';
 
@@ -95,14 +95,21 @@ export function enqueueTrackingPush(queues: Queues, payload: JobPayload<'fulfill
 
 /**
  * After a transaction that moved stock: wake the channel sync and the alerts recompute for the
- * shop. One job per shop per short window, so a burst of changes is coalesced into a few runs;
- * the SKUs to look at wait in `stock_dirty`, written with the change itself, and the sweeper
- * wakes these jobs again for SKUs left there.
+ * shop. One job per shop and window, run when the window closes, so a burst of changes is one
+ * run; the SKUs to look at wait in `stock_dirty`, written with the change itself, and the
+ * sweeper wakes these jobs again for SKUs left there.
  */
 export async function enqueueStockJobs(queues: Queues, shopId: number, at = Date.now()): Promise<boolean> {
+  const closes = (windowMs: number) => (Math.floor(at / windowMs) + 1) * windowMs;
   const [sync, alerts] = await Promise.all([
-    queues.enqueue('inventory-sync', { shopId }, jobIds['inventory-sync'].window(shopId, at), { delay: 500 }),
-    queues.enqueue('alerts', { shopId }, jobIds.alerts.window(shopId, at), { delay: 2000 }),
+    queues.enqueueWindow(
+      'inventory-sync',
+      { shopId },
+      jobIds['inventory-sync'].window(shopId, at),
+      closes(STOCK_SYNC_WINDOW_MS),
+      at,
+    ),
+    queues.enqueueWindow('alerts', { shopId }, jobIds.alerts.window(shopId, at), closes(STOCK_ALERTS_WINDOW_MS), at),
   ]);
   return sync && alerts;
 }
