@@ -21,6 +21,16 @@ export interface UpsertOrderResult {
   planChanged: boolean;
 }
 
+/** The stored form of planInputs: equal fingerprints route the same way. */
+const planFingerprintOf = (o: IncomingOrder) => createHash('sha1').update(planInputs(o)).digest('base64url');
+
+/** What tells one stored version of an order from the next (see upsertIncoming's rule). */
+export interface HeldVersion {
+  sourceUpdatedAt: Date;
+  cancelledAt: Date | null;
+  financialStatus: string | null;
+}
+
 export function createOrdersRepo(db: DbOrTx) {
   return {
     /**
@@ -29,7 +39,7 @@ export function createOrdersRepo(db: DbOrTx) {
      */
     async upsertIncoming(shopId: number, o: IncomingOrder): Promise<UpsertOrderResult> {
       const a = o.shippingAddress;
-      const planFingerprint = createHash('sha1').update(planInputs(o)).digest('base64url');
+      const planFingerprint = planFingerprintOf(o);
       const values = {
         shopId,
         channel: o.channel,
@@ -181,6 +191,21 @@ export function createOrdersRepo(db: DbOrTx) {
         .from(orders)
         .where(and(eq(orders.shopId, shopId), eq(orders.id, orderId)));
       return row;
+    },
+
+    /** The version held of each of these orders (those not held are absent). */
+    async versionsOf(shopId: number, channel: string, externalIds: string[]): Promise<Map<string, HeldVersion>> {
+      if (externalIds.length === 0) return new Map();
+      const rows = await db
+        .select({
+          externalId: orders.externalId,
+          sourceUpdatedAt: orders.sourceUpdatedAt,
+          cancelledAt: orders.cancelledAt,
+          financialStatus: orders.financialStatus,
+        })
+        .from(orders)
+        .where(and(eq(orders.shopId, shopId), eq(orders.channel, channel), inArray(orders.externalId, externalIds)));
+      return new Map(rows.map((r) => [r.externalId, r]));
     },
 
     async byExternalId(shopId: number, channel: string, externalId: string): Promise<OrderRow | undefined> {

@@ -2,13 +2,14 @@ import type { Db } from '../db/client.js';
 import { createAuditRepo } from '../db/audit-repo.js';
 import { createInboxRepo } from '../db/inbox-repo.js';
 import { lockKey } from '../db/locks.js';
-import { createOrdersRepo } from '../db/orders-repo.js';
+import { createOrdersRepo, type HeldVersion } from '../db/orders-repo.js';
 import { createShopsRepo } from '../db/shops-repo.js';
 import { createSyncRepo } from '../db/sync-repo.js';
 import { NotFoundError } from '../errors.js';
 import type { ShopifyGraphql } from '../integrations/shopify/graphql.js';
 import { normalizeGraphqlOrder } from '../integrations/shopify/normalize-order.js';
 import { ORDERS_UPDATED_SINCE, type OrdersPage } from '../integrations/shopify/operations/orders.js';
+import type { IncomingOrder } from '../domain/orders/incoming-order.js';
 import type { Logger } from '../logger.js';
 import type { Queues } from '../queue/producer.js';
 import { enqueueRouting } from '../queue/producers.js';
@@ -28,6 +29,17 @@ const GRACE_MS = 2 * 60_000;
 
 /** A shop that never ran starts this far back (Shopify shows 60 days without read_all_orders). */
 const FIRST_LOOKBACK_MS = 24 * 3600_000;
+
+/**
+ * Whether the stored version is this one or newer. Shopify's updated_at has one-second
+ * resolution: within the same second, a cancellation or a payment we lack is still news (the
+ * rule upsertIncoming applies).
+ */
+function holdsVersion(held: HeldVersion | undefined, o: IncomingOrder): boolean {
+  if (!held) return false;
+  if (held.sourceUpdatedAt.getTime() !== o.updatedAt.getTime()) return held.sourceUpdatedAt > o.updatedAt;
+  return (o.cancelledAt === null || held.cancelledAt !== null) && held.financialStatus === o.financialStatus;
+}
 
 /**
  * Lists the shop's orders updated since the cursor and stores any version we do not have:
@@ -54,10 +66,17 @@ export async function reconcileOrders(deps: ReconcileDeps, input: { shopId: numb
         query: `updated_at:>'${from.toISOString()}'`,
         after,
       });
+      const held = await createOrdersRepo(deps.db).versionsOf(
+        shop.id,
+        'shopify',
+        page.orders.nodes.map((n) => n.id),
+      );
       for (const node of page.orders.nodes) {
         checked++;
         const incoming = { ...normalizeGraphqlOrder(node, node.lineItems.nodes), observedAt: new Date() };
         if (incoming.updatedAt > maxSeen) maxSeen = incoming.updatedAt;
+        // the version held already, or a newer one: nothing was missed, nothing to write or route
+        if (holdsVersion(held.get(incoming.externalId), incoming)) continue;
         const result = await deps.db.transaction(async (tx) => {
           await lockKey(tx, `order:${shop.id}:${incoming.externalId}`);
           const r = await createOrdersRepo(tx).upsertIncoming(shop.id, incoming);
@@ -87,7 +106,8 @@ export async function reconcileOrders(deps: ReconcileDeps, input: { shopId: numb
                   ? 'missed cancellation'
                   : 'missed update',
           });
-        if (!result.settled || result.cancelledNow) {
+        // a version that changes nothing routing reads queues no run (the first run looks back a day)
+        if (result.cancelledNow || (!result.settled && result.planChanged)) {
           await enqueueRouting(deps.queues, {
             shopId: shop.id,
             orderId: result.orderId,

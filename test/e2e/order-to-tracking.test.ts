@@ -317,9 +317,8 @@ describe('an order from checkout to tracking, through the simulators', () => {
     );
     expect({ status: run.status, error: run.error }).toEqual({ status: 'completed', error: null });
     expect(run.repaired).toBeGreaterThan(0);
-    expect(run.details).toEqual(
-      expect.arrayContaining([expect.objectContaining({ externalId: lost.gid, what: 'missing order' })]),
-    );
+    // the orders whose webhooks came are held in their latest version: not counted, not re-routed
+    expect(run.details).toEqual([expect.objectContaining({ externalId: lost.gid, what: 'missing order' })]);
     const o = await ourOrder(lost.gid);
     await waitFor('routed after repair', async () => (await liveAllocations(o.id)).length === 1);
   });
