@@ -71,11 +71,15 @@ export function createOrdersRepo(db: DbOrTx) {
             ? ('fulfilled_elsewhere' as const)
             : ('pending' as const),
       };
-      const [before] = await db
-        .select({ id: orders.id, cancelledAt: orders.cancelledAt, planFingerprint: orders.planFingerprint })
-        .from(orders)
-        .where(and(eq(orders.shopId, shopId), eq(orders.channel, o.channel), eq(orders.externalId, o.externalId)));
+      // the row as it was, read in the same statement as the upsert (its snapshot predates the write)
+      const prev = db.$with('prev').as(
+        db
+          .select({ cancelledAt: orders.cancelledAt, planFingerprint: orders.planFingerprint })
+          .from(orders)
+          .where(and(eq(orders.shopId, shopId), eq(orders.channel, o.channel), eq(orders.externalId, o.externalId))),
+      );
       const rows = await db
+        .with(prev)
         .insert(orders)
         .values(values)
         .onConflictDoUpdate({
@@ -115,10 +119,17 @@ export function createOrdersRepo(db: DbOrTx) {
               or (${orders.cancelledAt} is null and excluded.cancelled_at is not null)
               or (${orders.financialStatus} is distinct from excluded.financial_status and excluded.financial_status = 'PAID' and ${orders.cancelledAt} is null)))`,
         })
-        .returning({ id: orders.id, cancelledAt: orders.cancelledAt, status: orders.status });
+        .returning({
+          id: orders.id,
+          cancelledAt: orders.cancelledAt,
+          status: orders.status,
+          existed: sql<boolean>`exists (select 1 from prev)`,
+          wasCancelled: sql<boolean>`coalesce((select cancelled_at is not null from prev), false)`,
+          prevFingerprint: sql<string | null>`(select plan_fingerprint from prev)`,
+        });
       const row = rows[0];
       if (!row) {
-        const current = before ?? (await this.byExternalId(shopId, o.channel, o.externalId))!;
+        const current = (await this.byExternalId(shopId, o.channel, o.externalId))!;
         return {
           orderId: current.id,
           outcome: 'stale',
@@ -128,38 +139,46 @@ export function createOrdersRepo(db: DbOrTx) {
           planChanged: false,
         };
       }
-      // lines an exchange order ships (Shopify added them to this order when the exchange was processed) stay there
-      const claimed = new Set(
-        (
-          await db
-            .select({ externalId: orderLines.externalId })
-            .from(orderLines)
-            .innerJoin(orders, eq(orders.id, orderLines.orderId))
-            .where(
-              and(
-                eq(orders.shopId, shopId),
-                eq(orders.channel, o.channel),
-                eq(orders.channelOrderExternalId, o.externalId),
-              ),
-            )
-        ).map((x) => x.externalId),
+      // lines an exchange order ships (Shopify added them to this order when the exchange was
+      // processed) stay there; a new order has no exchange yet
+      const claimed = row.existed
+        ? new Set(
+            (
+              await db
+                .select({ externalId: orderLines.externalId })
+                .from(orderLines)
+                .innerJoin(orders, eq(orders.id, orderLines.orderId))
+                .where(
+                  and(
+                    eq(orders.shopId, shopId),
+                    eq(orders.channel, o.channel),
+                    eq(orders.channelOrderExternalId, o.externalId),
+                  ),
+                )
+            ).map((x) => x.externalId),
+          )
+        : new Set<string>();
+      // one row per line id (a repeated id would make the one upsert touch a row twice)
+      const lines = [...new Map(o.lines.map((l) => [l.externalId, l])).values()].filter(
+        (l) => !claimed.has(l.externalId),
       );
-      for (const line of o.lines) {
-        if (claimed.has(line.externalId)) continue;
+      if (lines.length > 0) {
         await db
           .insert(orderLines)
-          .values({
-            shopId,
-            orderId: row.id,
-            externalId: line.externalId,
-            sku: line.sku,
-            variantExternalId: line.variantExternalId,
-            title: line.title,
-            quantity: line.quantity,
-            currentQuantity: line.currentQuantity,
-            unitPrice: line.unitPrice,
-            requiresShipping: line.requiresShipping,
-          })
+          .values(
+            lines.map((line) => ({
+              shopId,
+              orderId: row.id,
+              externalId: line.externalId,
+              sku: line.sku,
+              variantExternalId: line.variantExternalId,
+              title: line.title,
+              quantity: line.quantity,
+              currentQuantity: line.currentQuantity,
+              unitPrice: line.unitPrice,
+              requiresShipping: line.requiresShipping,
+            })),
+          )
           .onConflictDoUpdate({
             target: [orderLines.orderId, orderLines.externalId],
             set: {
@@ -177,11 +196,11 @@ export function createOrdersRepo(db: DbOrTx) {
       const cancelled = row.cancelledAt !== null;
       return {
         orderId: row.id,
-        outcome: before ? 'updated' : 'inserted',
+        outcome: row.existed ? 'updated' : 'inserted',
         cancelled,
-        cancelledNow: cancelled && !before?.cancelledAt,
+        cancelledNow: cancelled && !row.wasCancelled,
         settled: cancelled || row.status === 'fulfilled_elsewhere',
-        planChanged: before?.planFingerprint !== planFingerprint,
+        planChanged: !row.existed || row.prevFingerprint !== planFingerprint,
       };
     },
 
