@@ -10,6 +10,7 @@ import {
   shops,
 } from '../../drizzle/schema/index.js';
 import type { DbOrTx } from './client.js';
+import { forgetShop } from './shops-repo.js';
 
 export interface CustomerRef {
   externalId: string | null;
@@ -162,6 +163,7 @@ export function createPrivacyRepo(db: DbOrTx) {
       await db.update(returns).set({ data: null, updatedAt: new Date() }).where(eq(returns.shopId, shopId));
       await db.update(emailOutbox).set(erasedEmail).where(eq(emailOutbox.shopId, shopId));
       await db.update(shops).set({ email: null, updatedAt: new Date() }).where(eq(shops.id, shopId));
+      forgetShop(shopId);
       await db.delete(sessions).where(eq(sessions.shopId, shopId));
       return rows.length;
     },

@@ -43,8 +43,8 @@ export async function ingestMirrorBatch(
     // every batch takes its rows' locks in the same order, so two batches never deadlock
     list.sort((a, b) => lockOrder(a).localeCompare(lockOrder(b)));
     try {
+      const shop: Shop | undefined = await createShopsRepo(deps.db).byDomain(domain);
       const taken = await deps.db.transaction(async (tx) => {
-        const shop: Shop | undefined = await createShopsRepo(tx).byDomain(domain);
         // an unknown shop's events go alone, to be parked with that reason
         if (!shop) return undefined;
         const taken = new Set(

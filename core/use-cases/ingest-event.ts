@@ -65,8 +65,8 @@ export async function ingestEvent(deps: IngestDeps, input: IngestInput): Promise
     const unstorableAt = findUnstorableText(payload);
     if (unstorableAt)
       throw new ValidationError(`payload shape: ${unstorableAt.join('.')} holds a NUL character or a lone surrogate`);
+    const shop = await createShopsRepo(deps.db).byDomain(event.shopDomain);
     const outcome = await deps.db.transaction(async (tx) => {
-      const shop = await createShopsRepo(tx).byDomain(event.shopDomain);
       if (!shop) {
         // never installed here: nothing of the shop is held, so a privacy request is done; anything else is parked briefly
         if (privacyTopics.has(event.topic)) {

@@ -72,6 +72,8 @@ async function routeOnce(
   input: { shopId: number; orderId: number; reason: string },
 ): Promise<RouteResult> {
   const now = deps.now?.() ?? new Date();
+  // read before the transaction: inside it, a second connection could wait on a full pool
+  const shop = (await createShopsRepo(deps.db).byId(input.shopId))!;
   return deps.db.transaction(async (tx) => {
     const ordersRepo = createOrdersRepo(tx);
     const pre = await ordersRepo.get(input.shopId, input.orderId);
@@ -88,7 +90,6 @@ async function routeOnce(
     if (order.onHoldReason && order.onHoldReason !== 'awaiting_payment')
       return { status: 'skipped' as const, reason: `on hold: ${order.onHoldReason}` };
 
-    const shop = (await createShopsRepo(tx).byId(input.shopId))!;
     if (!shop.settings.routeUnpaidOrders && !PAYABLE.has(order.financialStatus ?? '')) {
       if (order.status !== 'on_hold') {
         await ordersRepo.setStatus(input.shopId, order.id, 'on_hold', { onHoldReason: 'awaiting_payment', at: now });
