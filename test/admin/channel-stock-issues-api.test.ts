@@ -66,9 +66,7 @@ describe('admin API: the SKUs each channel account refused', () => {
     const [listed] = await accountsOf(SHOP);
     expect(listed!.stockIssues).toEqual({
       total: 1,
-      latest: [
-        { sku: 'MUG-GHOST', quantity: 7, message: expect.stringMatching(/MUG-GHOST/), at: expect.any(String) },
-      ],
+      latest: [{ sku: 'MUG-GHOST', quantity: 7, message: expect.stringMatching(/MUG-GHOST/), at: expect.any(String) }],
     });
     expect(Date.parse(listed!.stockIssues.latest[0]!.at)).toBeGreaterThanOrEqual(before - 1000);
     // another shop sees none of it
