@@ -1,4 +1,5 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, lte, sql } from 'drizzle-orm';
+import { escapeUnstorable } from '../contracts/storable-text.js';
 import {
   channelAccounts,
   channelStock,
@@ -113,7 +114,7 @@ export function createChannelAccountsRepo(db: DbOrTx) {
       await db
         .update(channelAccounts)
         .set({
-          lastError: message.slice(0, 500),
+          lastError: escapeUnstorable(message.slice(0, 500)),
           lastErrorAt: at,
           consecutiveFailures: sql`${channelAccounts.consecutiveFailures} + 1`,
           updatedAt: new Date(),
@@ -220,7 +221,8 @@ export function createChannelAccountsRepo(db: DbOrTx) {
             accountId,
             skuId: r.skuId,
             quantity: r.quantity,
-            message: r.message.slice(0, 1000),
+            // the marketplace's words: a NUL or a surrogate cut in half would fail the insert or garble the text
+            message: escapeUnstorable(r.message.slice(0, 1000)),
             reference: input.reference,
             at: input.at,
           })),
@@ -252,6 +254,43 @@ export function createChannelAccountsRepo(db: DbOrTx) {
         .innerJoin(skus, eq(skus.id, channelStockIssues.skuId))
         .where(and(eq(channelStockIssues.shopId, shopId), eq(channelStockIssues.accountId, accountId)))
         .orderBy(skus.sku);
+    },
+    /**
+     * The refused SKUs of every account of the shop, the `perAccount` most recent of each (by time,
+     * then SKU), each with how many its account has in all: one read for the Channels page.
+     */
+    async stockIssuesOfShop(
+      shopId: number,
+      perAccount: number,
+    ): Promise<{ accountId: number; total: number; sku: string; quantity: number; message: string; at: Date }[]> {
+      const ranked = db
+        .select({
+          accountId: channelStockIssues.accountId,
+          sku: skus.sku,
+          quantity: channelStockIssues.quantity,
+          message: channelStockIssues.message,
+          at: channelStockIssues.at,
+          rank: sql<number>`row_number() over (partition by ${channelStockIssues.accountId}
+            order by ${channelStockIssues.at} desc, ${skus.sku})`.as('rank'),
+          total: sql<number>`count(*) over (partition by ${channelStockIssues.accountId})::int`.as('total'),
+        })
+        .from(channelStockIssues)
+        .innerJoin(skus, and(eq(skus.shopId, shopId), eq(skus.id, channelStockIssues.skuId)))
+        .where(eq(channelStockIssues.shopId, shopId))
+        .as('ranked');
+      const rows = await db
+        .select({
+          accountId: ranked.accountId,
+          total: ranked.total,
+          sku: ranked.sku,
+          quantity: ranked.quantity,
+          message: ranked.message,
+          at: ranked.at,
+        })
+        .from(ranked)
+        .where(lte(ranked.rank, perAccount))
+        .orderBy(ranked.accountId, ranked.rank);
+      return rows.map((r) => ({ ...r, total: Number(r.total) }));
     },
   };
 }

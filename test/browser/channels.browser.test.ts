@@ -4,10 +4,12 @@ import type { FastifyInstance } from 'fastify';
 import { createChannelAccountsRepo } from '../../core/db/channel-accounts-repo.js';
 import { createShopsRepo } from '../../core/db/shops-repo.js';
 import { pollChannelOrders } from '../../core/use-cases/poll-channel-orders.js';
+import { pushChannelStock } from '../../core/use-cases/push-channel-stock.js';
 import { buildApp } from '../../server/app.js';
 import { createAmazonSim, type AmazonSim } from '../../sim/amazon/index.js';
 import { createMiraklSim, type MiraklSim } from '../../sim/mirakl/index.js';
 import { createShopifySim, seedDemoShop, type ShopifySim } from '../../sim/shopify/index.js';
+import { receive, seedSku, seedWarehouse } from '../helpers/fixtures.js';
 import { createTestContext, type TestContext } from '../helpers/test-context.js';
 import { launchChromium, loadPage, openContext, screenshot } from './browser.js';
 
@@ -24,6 +26,7 @@ describe('the Channels page', () => {
   let context: BrowserContext;
   let page: Page;
   let errors: string[];
+  let shopId: number;
 
   beforeAll(async () => {
     sim = createShopifySim({ apiKey: 'demo-api-key', apiSecret: 'demo-api-secret' });
@@ -48,6 +51,7 @@ describe('the Channels page', () => {
       locale: 'fr',
       timezone: 'Europe/Paris',
     });
+    shopId = shop.id;
     await createShopsRepo(t.ctx.db).updateSettings(shop.id, { language: 'en' });
     const accounts = createChannelAccountsRepo(t.ctx.db);
     const carriers = mirakl.state.carriers.map((c) => ({ code: c.code, label: c.label }));
@@ -89,6 +93,15 @@ describe('the Channels page', () => {
     await pollChannelOrders(deps, { shopId: shop.id, accountId: fnac.id });
     await pollChannelOrders(deps, { shopId: shop.id, accountId: amazonFr.id });
     await expect(pollChannelOrders(deps, { shopId: shop.id, accountId: darty.id })).rejects.toThrow(/401/);
+    // Amazon lists one of the three SKUs: a stock push has the two others refused, in Amazon's words
+    const warehouse = await seedWarehouse(t.ctx.db, shop.id);
+    for (const [i, sku] of ['TASSE-BLEUE', 'VASE-GRIS', 'BOL-ROUGE'].entries())
+      await receive(t.ctx.db, shop.id, warehouse.id, await seedSku(t.ctx.db, shop.id, sku), 12 + i);
+    amazon.state.setListing('TASSE-BLEUE', 0);
+    expect(await pushChannelStock(deps, { shopId: shop.id, accountId: amazonFr.id, full: true })).toMatchObject({
+      status: 'pushed',
+      rejected: 2,
+    });
     browser = await launchChromium();
     ({ context, page, errors } = await openContext(browser));
   });
@@ -123,6 +136,34 @@ describe('the Channels page', () => {
     await page.getByLabel('Marketplace', { exact: true }).selectOption('amazon');
     await page.getByLabel('Refresh token').waitFor();
     await screenshot(page, 'channels-connect-amazon-en', false);
+    expect(errors).toEqual([]);
+  });
+
+  it('shows the SKUs a marketplace refused under its account, and nothing under the others, in English and French', async () => {
+    const words = {
+      en: { heading: '2 SKUs refused by Amazon.fr', column: 'Message from the marketplace' },
+      fr: { heading: '2 SKU refusés par Amazon.fr', column: 'Message de la marketplace' },
+    } as const;
+    for (const language of ['en', 'fr'] as const) {
+      await createShopsRepo(t.ctx.db).updateSettings(shopId, { language });
+      await loadPage(page, `${appUrl}/channels`, 'channels', language);
+      const w = words[language];
+      await page.getByRole('heading', { name: w.heading }).waitFor();
+      // only the Amazon account has refusals: the others show no such section
+      expect(await page.getByRole('heading', { level: 3 }).count()).toBe(1);
+      const table = page.locator('.refused-table');
+      expect(await table.count()).toBe(1);
+      await table.getByRole('columnheader', { name: w.column }).waitFor();
+      const rows = await table.locator('tbody tr').allInnerTexts();
+      expect(rows.map((r) => r.split('\t')[0])).toEqual(['BOL-ROUGE', 'VASE-GRIS']);
+      for (const row of rows) {
+        const [sku, message, quantity, when] = row.split('\t');
+        expect(message, row).toContain(sku);
+        expect(quantity, row).toBe(sku === 'VASE-GRIS' ? '13' : '14');
+        expect(when, row).toMatch(/\d{2}:\d{2}/);
+      }
+      await screenshot(page, `channels-refused-${language}`);
+    }
     expect(errors).toEqual([]);
   });
 });

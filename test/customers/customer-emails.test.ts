@@ -8,7 +8,7 @@ import { startWorkers, type StartedWorkers } from '../../workers/registry.js';
 import { startSmtpSink, type SinkMessage, type SmtpSink } from '../../sim/smtp/smtp-sink.js';
 import { simShop, startSimApp, type SimApp } from '../helpers/sim-app.js';
 import { ingestedOrder, LYON_CUSTOMER, shipThroughFeed } from '../helpers/shipped-order.js';
-import { adminCaller, feedCaller, installedShop, lyonWarehouse } from '../helpers/sim-shop-setup.js';
+import { installedShop, lyonWarehouse, shopCallers } from '../helpers/sim-shop-setup.js';
 import { waitFor } from '../helpers/wait.js';
 
 const SHOP = 'maison-mail.myshopify.com';
@@ -23,12 +23,9 @@ describe('customer e-mails and the tracking page, with a real SMTP server', () =
   let key: string;
   let n = 0;
 
-  const admin = adminCaller(
+  const { admin, feed } = shopCallers(
     () => s,
     () => token,
-  );
-  const feed = feedCaller(
-    () => s,
     () => key,
   );
   const mailsTo = (to: string) => sink.messages().filter((m) => m.to.includes(to));

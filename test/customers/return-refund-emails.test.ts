@@ -3,13 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emailOutbox, returns } from '../../drizzle/schema/index.js';
 import { createOrdersRepo } from '../../core/db/orders-repo.js';
 import { createTrackingPagesRepo } from '../../core/db/tracking-pages-repo.js';
-import { startWorkers, type StartedWorkers } from '../../workers/registry.js';
 import { startSmtpSink, type SmtpSink } from '../../sim/smtp/smtp-sink.js';
 import { processReturn } from '../../sim/shopify/ops/return-processing.js';
 import { saleTransactionId } from '../../sim/shopify/state/returns-state.js';
-import { simShop, startSimApp, type SimApp } from '../helpers/sim-app.js';
+import { startReturnsShop, type ReturnsShop } from '../helpers/returns-shop.js';
+import type { SimApp } from '../helpers/sim-app.js';
 import { LYON_CUSTOMER, placeAndShip } from '../helpers/shipped-order.js';
-import { adminCaller, feedCaller, installedShop, lyonWarehouse } from '../helpers/sim-shop-setup.js';
 import { waitFor } from '../helpers/wait.js';
 
 const SHOP = 'retours-rembourses.myshopify.com';
@@ -18,20 +17,12 @@ const address = LYON_CUSTOMER;
 describe('the refund e-mail when the money goes back before the return is graded', () => {
   let s: SimApp;
   let sink: SmtpSink;
-  let workers: StartedWorkers;
-  let token: string;
+  let shop: ReturnsShop;
   let shopId: number;
-  let key: string;
   let whId: number;
   let n = 0;
-  const admin = adminCaller(
-    () => s,
-    () => token,
-  );
-  const feed = feedCaller(
-    () => s,
-    () => key,
-  );
+  let admin: ReturnsShop['admin'];
+  let feed: ReturnsShop['feed'];
   const refundMails = (to: string) =>
     sink.messages().filter((m) => m.to.includes(to) && m.subject.startsWith('Votre remboursement'));
   const retRow = async (id: number) => {
@@ -95,30 +86,21 @@ describe('the refund e-mail when the money goes back before the return is graded
 
   beforeAll(async () => {
     sink = await startSmtpSink();
-    s = await startSimApp({ env: { SMTP_URL: sink.url, EMAIL_FROM: 'Maison Test <bonjour@maison.test>' } });
-    workers = await startWorkers(s.t.ctx, ['ingest', 'route', 'dispatch', 'fulfill', 'reconcile', 'returns', 'email']);
-    token = await simShop(s.sim, SHOP, [{ sku: 'BOL-BLEU', price: 18 }]);
-    const lyon = s.sim.control.createLocation(SHOP, {
-      name: 'Lyon',
-      address: { address1: '2 rue B', city: 'Lyon', zip: '69007', countryCode: 'FR', latitude: 45.73, longitude: 4.83 },
+    // each test sets its own returns policy
+    shop = await startReturnsShop({
+      domain: SHOP,
+      skus: [{ sku: 'BOL-BLEU', price: 18 }],
+      opening: 20,
+      keyLabel: 'refund-mail',
+      policy: null,
+      env: { SMTP_URL: sink.url, EMAIL_FROM: 'Maison Test <bonjour@maison.test>' },
+      workers: ['email'],
     });
-    s.sim.control.setStock(SHOP, { sku: 'BOL-BLEU', locationId: lyon.id, onHand: 50 });
-    shopId = await installedShop(s, SHOP, admin);
-    ({ id: whId, key } = await lyonWarehouse(admin, lyon, 'refund-mail'));
-    expect(
-      (
-        await feed('POST', '/inventory-snapshots', {
-          snapshotId: 'open',
-          takenAt: new Date().toISOString(),
-          items: [{ sku: 'BOL-BLEU', onHand: 20 }],
-        })
-      ).statusCode,
-    ).toBe(200);
+    ({ s, shopId, whId, admin, feed } = shop);
     expect((await admin('PATCH', '/settings', { notifyCustomerFrom: 'app' })).statusCode).toBe(200);
   });
   afterAll(async () => {
-    await workers?.close();
-    await s?.close();
+    await shop?.close();
     await sink?.stop();
   });
 

@@ -7,7 +7,6 @@ import { createTrackingPagesRepo } from '../../core/db/tracking-pages-repo.js';
 import type { SimApp } from '../helpers/sim-app.js';
 import { startReturnsShop, type ReturnsShop } from '../helpers/returns-shop.js';
 import { LYON_CUSTOMER, placeAndShip, shipThroughFeed } from '../helpers/shipped-order.js';
-import { adminCaller, feedCaller } from '../helpers/sim-shop-setup.js';
 import { waitFor } from '../helpers/wait.js';
 
 const SHOP = 'echange-test.myshopify.com';
@@ -15,19 +14,11 @@ const address = LYON_CUSTOMER;
 
 describe('an exchange: the return ships another SKU as a new order, routed like any other', () => {
   let s: SimApp;
-  let token: string;
   let shopId: number;
-  let key: string;
   let whId: number;
   let lyonLocationId: number;
-  const admin = adminCaller(
-    () => s,
-    () => token,
-  );
-  const feed = feedCaller(
-    () => s,
-    () => key,
-  );
+  let admin: ReturnsShop['admin'];
+  let feed: ReturnsShop['feed'];
   const retRow = async (id: number) => {
     const r = (await s.t.ctx.db.select().from(returns).where(eq(returns.id, id)))[0]!;
     if (r.syncError) throw new Error(r.syncError);
@@ -52,7 +43,7 @@ describe('an exchange: the return ships another SKU as a new order, routed like 
       opening: 10,
       keyLabel: 'exchange',
     });
-    ({ s, token, shopId, whId, key, lyonLocationId } = shop);
+    ({ s, shopId, whId, lyonLocationId, admin, feed } = shop);
   });
   afterAll(async () => {
     await shop?.close();

@@ -6,7 +6,6 @@ import { createReturnsRepo } from '../../core/db/returns-repo.js';
 import type { SimApp } from '../helpers/sim-app.js';
 import { startReturnsShop, type ReturnsShop } from '../helpers/returns-shop.js';
 import { LYON_CUSTOMER, placeAndShip } from '../helpers/shipped-order.js';
-import { adminCaller, feedCaller } from '../helpers/sim-shop-setup.js';
 import { waitFor } from '../helpers/wait.js';
 
 const SHOP = 'retours-partiels.myshopify.com';
@@ -14,20 +13,12 @@ const address = LYON_CUSTOMER;
 
 describe('a return received in two parcels, some units resellable and some damaged', () => {
   let s: SimApp;
-  let token: string;
   let shopId: number;
-  let key: string;
   let whId: number;
   let lyonLocationId: number;
   const skuIds: Record<string, number> = {};
-  const admin = adminCaller(
-    () => s,
-    () => token,
-  );
-  const feed = feedCaller(
-    () => s,
-    () => key,
-  );
+  let admin: ReturnsShop['admin'];
+  let feed: ReturnsShop['feed'];
   const level = async (sku: string) =>
     (
       await s.t.ctx.db
@@ -52,7 +43,7 @@ describe('a return received in two parcels, some units resellable and some damag
       opening: 20,
       keyLabel: 'partial',
     });
-    ({ s, token, shopId, whId, key, lyonLocationId } = shop);
+    ({ s, shopId, whId, lyonLocationId, admin, feed } = shop);
     Object.assign(skuIds, shop.skuIds);
   });
   afterAll(async () => {

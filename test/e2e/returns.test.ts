@@ -6,7 +6,6 @@ import { createOrdersRepo } from '../../core/db/orders-repo.js';
 import { createTrackingPagesRepo } from '../../core/db/tracking-pages-repo.js';
 import type { SimApp } from '../helpers/sim-app.js';
 import { startReturnsShop, type ReturnsShop } from '../helpers/returns-shop.js';
-import { adminCaller, feedCaller } from '../helpers/sim-shop-setup.js';
 import { waitFor } from '../helpers/wait.js';
 import { LYON_CUSTOMER } from '../helpers/shipped-order.js';
 
@@ -15,20 +14,12 @@ const address = LYON_CUSTOMER;
 
 describe('a return from request to refund, through the simulators', () => {
   let s: SimApp;
-  let token: string;
   let shopId: number;
-  let key: string;
   let whId: number;
   let lyonLocationId: number;
+  let admin: ReturnsShop['admin'];
+  let feed: ReturnsShop['feed'];
 
-  const admin = adminCaller(
-    () => s,
-    () => token,
-  );
-  const feed = feedCaller(
-    () => s,
-    () => key,
-  );
   const level = async () =>
     (
       await s.t.ctx.db
@@ -50,7 +41,7 @@ describe('a return from request to refund, through the simulators', () => {
       keyLabel: 'e2e',
       policy: null,
     });
-    ({ s, token, shopId, whId, key, lyonLocationId } = shop);
+    ({ s, shopId, whId, lyonLocationId, admin, feed } = shop);
     Object.assign(skuIds, shop.skuIds);
   });
   afterAll(async () => {

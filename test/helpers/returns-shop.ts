@@ -2,7 +2,7 @@ import { expect } from 'vitest';
 import type { ProductInput } from '../../sim/shopify/index.js';
 import { startWorkers, type StartedWorkers } from '../../workers/registry.js';
 import { simShop, startSimApp, type SimApp } from './sim-app.js';
-import { adminCaller, feedCaller, installedShop, lyonWarehouse } from './sim-shop-setup.js';
+import { installedShop, lyonWarehouse, shopCallers, type adminCaller, type feedCaller } from './sim-shop-setup.js';
 
 /** A shop ready for returns on the simulators: the app and its workers, a Lyon warehouse with its 3PL key. */
 export interface ReturnsShop {
@@ -53,12 +53,9 @@ export async function startReturnsShop(opts: {
   });
   for (const sku of skus) s.sim.control.setStock(opts.domain, { sku, locationId: lyon.id, onHand: 50 });
   let key = '';
-  const admin = adminCaller(
+  const { admin, feed } = shopCallers(
     () => s,
     () => token,
-  );
-  const feed = feedCaller(
-    () => s,
     () => key,
   );
   const shopId = await installedShop(s, opts.domain, admin);

@@ -26,6 +26,16 @@ export const feedCaller =
       ...(payload ? { payload: payload as object } : {}),
     });
 
+/**
+ * A test shop's two callers: the admin API with the session token `token()` gives, the feed with
+ * the 3PL key `key()` gives. The getters are read at each call, so a describe block can build the
+ * callers before its beforeAll has made the app, the shop and its key.
+ */
+export const shopCallers = (s: () => SimApp, token: () => string, key: () => string) => ({
+  admin: adminCaller(s, token),
+  feed: feedCaller(s, key),
+});
+
 /** The shop id once the first admin call installed the shop and its initial import ended. */
 export async function installedShop(s: SimApp, domain: string, admin: ReturnType<typeof adminCaller>): Promise<number> {
   expect((await admin('GET', '/shop')).statusCode).toBe(200);

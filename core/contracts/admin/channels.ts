@@ -16,6 +16,19 @@ export const channelLimitDto = z.object({
   burst: z.number().nullable(),
 });
 
+/** How many refused SKUs an account's answer lists; the rest are counted. */
+export const STOCK_ISSUES_LISTED = 25;
+
+/** A SKU the channel refused in a quantity push, in the channel's own words; the next push offers it again. */
+export const channelStockIssueDto = z.object({
+  sku: z.string(),
+  /** the quantity the refused push carried */
+  quantity: z.number(),
+  message: z.string(),
+  at: z.string(),
+});
+export type ChannelStockIssueDto = z.infer<typeof channelStockIssueDto>;
+
 /** One marketplace account as the Channels page shows it; never its credentials. */
 export const channelAccountDto = z.object({
   id: z.number(),
@@ -34,6 +47,8 @@ export const channelAccountDto = z.object({
   lastErrorAt: z.string().nullable(),
   consecutiveFailures: z.number(),
   limits: z.array(channelLimitDto),
+  /** the SKUs the channel refused, most recent first: at most STOCK_ISSUES_LISTED, and how many in all */
+  stockIssues: z.object({ total: z.number(), latest: z.array(channelStockIssueDto) }),
 });
 export type ChannelAccountDto = z.infer<typeof channelAccountDto>;
 

@@ -1,9 +1,10 @@
-import type {
-  ChannelAccountDto,
-  ConnectionCheckResponse,
-  CreateAmazonAccountBody,
-  CreateChannelAccountBody,
-  CreateMiraklAccountBody,
+import {
+  STOCK_ISSUES_LISTED,
+  type ChannelAccountDto,
+  type ConnectionCheckResponse,
+  type CreateAmazonAccountBody,
+  type CreateChannelAccountBody,
+  type CreateMiraklAccountBody,
 } from '../../contracts/admin/channels.js';
 import { createAuditRepo } from '../../db/audit-repo.js';
 import { createChannelAccountsRepo, type ChannelAccountRow } from '../../db/channel-accounts-repo.js';
@@ -20,7 +21,14 @@ export interface ChannelAccountDeps {
   queues: Queues;
 }
 
-function toDto(a: ChannelAccountRow, deps: ChannelAccountDeps, stockLag: Record<string, number>): ChannelAccountDto {
+const NO_ISSUES: ChannelAccountDto['stockIssues'] = { total: 0, latest: [] };
+
+function toDto(
+  a: ChannelAccountRow,
+  deps: ChannelAccountDeps,
+  stockLag: Record<string, number>,
+  stockIssues = NO_ISSUES,
+): ChannelAccountDto {
   const limits = limitsOf(a, deps);
   return {
     id: a.id,
@@ -37,6 +45,7 @@ function toDto(a: ChannelAccountRow, deps: ChannelAccountDeps, stockLag: Record<
     lastErrorAt: a.lastErrorAt?.toISOString() ?? null,
     consecutiveFailures: a.consecutiveFailures,
     limits,
+    stockIssues,
   };
 }
 
@@ -49,16 +58,24 @@ function limitsOf(a: ChannelAccountRow, deps: ChannelAccountDeps): ChannelAccoun
   }
 }
 
-/** The shop's marketplace accounts with their sync health. */
+/** The shop's marketplace accounts with their sync health and the SKUs each refused. */
 export async function listChannelAccounts(
   deps: ChannelAccountDeps,
   input: { shopId: number },
 ): Promise<ChannelAccountDto[]> {
-  const [rows, { measuredLag }] = await Promise.all([
-    createChannelAccountsRepo(deps.db).listForShop(input.shopId),
+  const repo = createChannelAccountsRepo(deps.db);
+  const [rows, { measuredLag }, issueRows] = await Promise.all([
+    repo.listForShop(input.shopId),
     createStockSettingsRepo(deps.db).get(input.shopId),
+    repo.stockIssuesOfShop(input.shopId, STOCK_ISSUES_LISTED),
   ]);
-  return rows.map((a) => toDto(a, deps, measuredLag));
+  const issues = new Map<number, ChannelAccountDto['stockIssues']>();
+  for (const { accountId, total, at, ...issue } of issueRows) {
+    const of = issues.get(accountId) ?? { total, latest: [] };
+    of.latest.push({ ...issue, at: at.toISOString() });
+    issues.set(accountId, of);
+  }
+  return rows.map((a) => toDto(a, deps, measuredLag, issues.get(a.id)));
 }
 
 /** Connects a Mirakl operator account: credentials sealed, polling scheduled, a first poll and a full stock push queued. */

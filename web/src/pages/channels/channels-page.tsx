@@ -23,6 +23,7 @@ import { ErrorBanner } from '../../components/error-banner.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { usePageReady } from '../../shell/page-ready.js';
 import { ConnectModal } from './connect-modal.js';
+import { RefusedSkus } from './refused-skus.js';
 import { useToast } from '../../shell/toast.js';
 
 function Figure({ label, value }: { label: string; value: string }) {
@@ -107,6 +108,7 @@ function AccountCard({ account }: { account: ChannelAccountDto }) {
             </BlockStack>
           </Box>
         ) : null}
+        <RefusedSkus account={account} />
         {account.limits.length ? (
           <BlockStack gap="100">
             <Text as="p" variant="bodySm" tone="subdued">
