@@ -1,11 +1,8 @@
 import type { Db } from '../db/client.js';
 import { createAllocationsRepo } from '../db/allocations-repo.js';
 import { createAuditRepo } from '../db/audit-repo.js';
-import { createCatalogRepo } from '../db/catalog-repo.js';
-import { createFeedRepo } from '../db/feed-repo.js';
-import { createOrdersRepo } from '../db/orders-repo.js';
+import { loadDispatch, recordFulfillmentOrderLines } from '../db/dispatch-queries.js';
 import { createShopsRepo } from '../db/shops-repo.js';
-import { createWarehousesRepo } from '../db/warehouses-repo.js';
 import type { TokenCipher } from '../crypto/token-cipher.js';
 import { errorSummary } from '../error-summary.js';
 import { AppError, IntegrationError, NotFoundError } from '../errors.js';
@@ -37,49 +34,40 @@ export async function dispatchAllocation(
   input: { shopId: number; allocationId: number; finalAttempt: boolean; attempt: number },
 ) {
   const allocations = createAllocationsRepo(deps.db);
-  const a = await allocations.get(input.shopId, input.allocationId);
-  if (!a) throw new NotFoundError(`allocation ${input.allocationId}`);
+  const loaded = await loadDispatch(deps.db, input.shopId, input.allocationId);
+  if (!loaded) throw new NotFoundError(`allocation ${input.allocationId}`);
+  const { allocation: a, order, warehouse: w, lines } = loaded;
   if (a.status !== 'reserved') return { status: 'skipped' as const, reason: `allocation is ${a.status}` };
-  const order = (await createOrdersRepo(deps.db).get(input.shopId, a.orderId))!;
   if (order.cancelledAt) return { status: 'skipped' as const, reason: 'order cancelled' };
-  const w = (await createWarehousesRepo(deps.db).get(input.shopId, a.warehouseId))!;
   const shop = (await createShopsRepo(deps.db).byId(input.shopId))!;
   const audit = createAuditRepo(deps.db);
 
   let placement: Placement | { error: string } | null = null;
+  // saved with the outcome below (with the error too, when the 3PL cannot be reached)
+  let fulfillmentOrderExternalId: string | null | undefined;
   if (order.channel === 'shopify' && w.locationExternalId && !a.fulfillmentOrderExternalId) {
     try {
-      const lines = await allocations.lines(input.shopId, [a.id]);
-      const orderLines = await createOrdersRepo(deps.db).lines(input.shopId, order.id);
-      const byLine = new Map(
-        lines.map((l) => [orderLines.find((o) => o.id === l.orderLineId)!.externalId, l.quantity]),
-      );
-      const items = await createCatalogRepo(deps.db).inventoryItems(
-        input.shopId,
-        lines.map((l) => l.skuId),
-      );
-      const inventoryItemOf = new Map(
-        lines.flatMap((l) => {
-          const item = items.find((i) => i.id === l.skuId)?.item;
-          return item ? [[orderLines.find((o) => o.id === l.orderLineId)!.externalId, item] as const] : [];
-        }),
-      );
       placement = await placeOnShopify(deps.shopify, {
         shop: shop.domain,
         // an exchange's lines live on the Shopify order that came back
         orderExternalId: order.channelOrderExternalId ?? order.externalId,
         locationExternalId: w.locationExternalId,
         isOurFulfillmentService: !!w.fulfillmentServiceExternalId,
-        lines: byLine,
-        inventoryItemOf,
+        lines: new Map(lines.map((l) => [l.orderLineExternalId, l.quantity])),
+        inventoryItemOf: new Map(
+          lines.flatMap((l) => (l.inventoryItem ? [[l.orderLineExternalId, l.inventoryItem] as const] : [])),
+        ),
       });
-      await allocations.setDispatchOutcome(input.shopId, a.id, {
-        fulfillmentOrderExternalId: placement.fulfillmentOrderIds[0] ?? null,
-      });
-      for (const l of lines) {
-        const held = placement.foLines[orderLines.find((o) => o.id === l.orderLineId)!.externalId];
-        if (held) await allocations.setFulfillmentOrderLine(l.id, held.foId, held.foLineId);
-      }
+      fulfillmentOrderExternalId = placement.fulfillmentOrderIds[0] ?? null;
+      const placed = placement.foLines;
+      await recordFulfillmentOrderLines(
+        deps.db,
+        input.shopId,
+        lines.flatMap((l) => {
+          const held = placed[l.orderLineExternalId];
+          return held ? [{ lineId: l.lineId, foId: held.foId, foLineId: held.foLineId }] : [];
+        }),
+      );
     } catch (e) {
       if (e instanceof AppError && e.retriable && !input.finalAttempt) throw e;
       placement = { error: (e as Error).message };
@@ -90,7 +78,13 @@ export async function dispatchAllocation(
     }
   }
 
-  const [dto] = await createFeedRepo(deps.db).hydrate(input.shopId, [a]);
+  const dto = {
+    orderName: order.name,
+    channel: order.channel,
+    shipTo: order.shippingAddress,
+    email: order.email,
+    lines: lines.map(({ lineId, sku, title, quantity }) => ({ lineId, sku, title, quantity })),
+  };
   const started = Date.now();
   try {
     // inside the try: a push secret that no longer decrypts is a dispatch error the merchant sees,
@@ -108,13 +102,13 @@ export async function dispatchAllocation(
         adapter.dispatch({
           allocationId: a.id,
           idempotencyKey: a.idempotencyKey,
-          orderName: dto!.orderName,
-          channel: dto!.channel,
+          orderName: dto.orderName,
+          channel: dto.channel,
           promisedShipBy: a.promisedShipBy?.toISOString() ?? null,
           serviceLevel: a.serviceLevel,
-          shipTo: dto!.shipTo,
-          email: dto!.email,
-          lines: dto!.lines.map(({ lineId, sku, title, quantity }) => ({ lineId, sku, title, quantity })),
+          shipTo: dto.shipTo,
+          email: dto.email,
+          lines: dto.lines,
         }),
       (e) => !(e instanceof AppError) || e.retriable,
     );
@@ -127,6 +121,7 @@ export async function dispatchAllocation(
       });
     const to = outcome.kind === 'listed' ? 'ready' : 'acknowledged';
     const row = await allocations.transition(input.shopId, a.id, ['reserved'], to, {
+      ...(fulfillmentOrderExternalId === undefined ? {} : { fulfillmentOrderExternalId }),
       dispatchedAt: new Date(),
       acknowledgedAt: to === 'acknowledged' ? new Date() : null,
       dispatchAttempts: input.attempt,
@@ -150,6 +145,7 @@ export async function dispatchAllocation(
     });
     const final = input.finalAttempt || (e instanceof AppError && !e.retriable);
     await allocations.setDispatchOutcome(input.shopId, a.id, {
+      ...(fulfillmentOrderExternalId === undefined ? {} : { fulfillmentOrderExternalId }),
       dispatchAttempts: input.attempt,
       dispatchError: final ? message : null,
     });
