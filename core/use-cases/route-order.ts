@@ -7,6 +7,7 @@ import { createOrdersRepo } from '../db/orders-repo.js';
 import { createShopsRepo } from '../db/shops-repo.js';
 import { createStockRepo } from '../db/stock-repo.js';
 import { createRoutingRulesRepo } from '../db/routing-rules-repo.js';
+import { loadRoutingHistory } from '../db/routing-history-queries.js';
 import { planRoute } from '../domain/routing/index.js';
 import { NotFoundError } from '../errors.js';
 import type { Logger } from '../logger.js';
@@ -103,14 +104,15 @@ async function routeOnce(
 
     const allocationsRepo = createAllocationsRepo(tx);
     const lines = await ordersRepo.lines(input.shopId, order.id);
-    let covered = await allocationsRepo.coveredByLine(input.shopId, order.id);
+    const history = await loadRoutingHistory(tx, input.shopId, order.id);
+    let covered = history.covered;
     if (lines.some((l) => (covered.get(l.id) ?? 0) > l.currentQuantity)) {
       // an edit removed units that are allocated: take back what no 3PL has started, then re-plan
       await cancelOrderAllocations(tx, input.shopId, order.id, 'order_edit', { onlyUntaken: true });
       covered = await allocationsRepo.coveredByLine(input.shopId, order.id);
     }
     // units the backorder policy cancelled (cancel_after_days) are not to route again
-    const given = await allocationsRepo.cancelledBackordersByLine(input.shopId, order.id);
+    const given = history.given;
     const remaining = lines
       .filter((l) => l.requiresShipping)
       .map((line) => ({
@@ -122,15 +124,11 @@ async function routeOnce(
       const status = covered.size > 0 ? 'routed' : order.status;
       if (order.status !== status || order.onHoldReason)
         await ordersRepo.setStatus(input.shopId, order.id, status, { onHoldReason: null, at: now });
-      await allocationsRepo.closeBackorders(input.shopId, order.id, 'resolved');
+      if (history.openBackorders) await allocationsRepo.closeBackorders(input.shopId, order.id, 'resolved');
       return { status: 'skipped' as const, reason: 'nothing left to route' };
     }
 
-    const rejectedBy = new Set(
-      (await allocationsRepo.forOrder(input.shopId, order.id))
-        .filter((a) => a.status === 'rejected')
-        .map((a) => String(a.warehouseId)),
-    );
+    const rejectedBy = new Set([...history.rejectedBy].map(String));
     const candidates = await loadCandidates(tx, input.shopId, [...new Set(routingOrder.lines.map((l) => l.sku))], now);
     const { rules } = await createRoutingRulesRepo(tx).get(input.shopId);
     // the checkout's shipping rate, as a service level some warehouse offers, and its promised date
@@ -142,7 +140,7 @@ async function routeOnce(
     );
 
     const stock = createStockRepo(tx);
-    const attempt = await allocationsRepo.nextAttempt(input.shopId, order.id);
+    const attempt = history.nextAttempt;
     const allocationIds: number[] = [];
     // one global order for row locks (warehouse, then SKU): concurrent routings cannot deadlock
     const planned = plan.allocations.map((a) => ({
@@ -186,12 +184,13 @@ async function routeOnce(
         cancelAt: b.outcome.kind === 'cancel_at' ? new Date(b.outcome.cancelAt) : null,
       });
     }
-    await allocationsRepo.closeBackorders(
-      input.shopId,
-      order.id,
-      'resolved',
-      plan.backorders.map((b) => Number(b.lineId)),
-    );
+    if (history.openBackorders)
+      await allocationsRepo.closeBackorders(
+        input.shopId,
+        order.id,
+        'resolved',
+        plan.backorders.map((b) => Number(b.lineId)),
+      );
     const status = backorderedUnits > 0 ? 'backordered' : 'routed';
     await ordersRepo.setStatus(input.shopId, order.id, status, { onHoldReason: null, at: now });
     await audit.record(input.shopId, 'order', String(order.id), 'routed', 'routing', {
