@@ -7,12 +7,17 @@ import type { Queues } from './producer.js';
 /** Mirror-only events wait this long for company: one job then applies them all. */
 const MIRROR_WINDOW_MS = 200;
 const MIRROR_MAX_BATCH = 500;
+/** After an event that can change an order, the next ones wait at most this long, together. */
+const ORDER_WINDOW_MS = 100;
+const ORDER_MAX_BATCH = 50;
 
 /**
  * Queues the ingest work of newly recorded inbox events. An event that can change an order gets
- * its own job at once; mirror-only events (ingest-batch.ts) are gathered for a short window into
- * one job. Fire-and-forget like the batched producer: the rows are committed, and the inbox
- * sweeper queues again whatever a Redis failure drops here.
+ * a job at once when none came in the last ORDER_WINDOW_MS; those that follow within the window
+ * go together in one job when it closes (in a flash sale, a few per job instead of one each;
+ * alone, no wait). Mirror-only events (ingest-batch.ts) are gathered for a longer window.
+ * Fire-and-forget like the batched producer: the rows are committed, and the inbox sweeper
+ * queues again whatever a Redis failure drops here.
  */
 export function createIngestProducer(queues: Queues, log: Logger) {
   const single = createBatchedProducer(
@@ -32,9 +37,33 @@ export function createIngestProducer(queues: Queues, log: Logger) {
     }
   };
 
+  const orders: number[] = [];
+  let orderTimer: NodeJS.Timeout | undefined;
+  const flushOrders = () => {
+    orderTimer = undefined;
+    if (orders.length === 0) return;
+    while (orders.length > 0) {
+      const inboxIds = orders.splice(0, ORDER_MAX_BATCH);
+      single.add(inboxIds.length === 1 ? { inboxId: inboxIds[0]! } : { inboxIds });
+    }
+    orderTimer = setTimeout(flushOrders, ORDER_WINDOW_MS);
+  };
+
   return {
     add(inboxId: number, topic: string): void {
-      if (!isMirrorTopic(topic)) return single.add({ inboxId });
+      if (!isMirrorTopic(topic)) {
+        if (orderTimer) {
+          orders.push(inboxId);
+          if (orders.length >= ORDER_MAX_BATCH) {
+            clearTimeout(orderTimer);
+            flushOrders();
+          }
+          return;
+        }
+        single.add({ inboxId });
+        orderTimer = setTimeout(flushOrders, ORDER_WINDOW_MS);
+        return;
+      }
       mirror.push(inboxId);
       if (mirror.length >= MIRROR_MAX_BATCH) flushMirror();
       else timer ??= setTimeout(flushMirror, MIRROR_WINDOW_MS);
@@ -42,6 +71,10 @@ export function createIngestProducer(queues: Queues, log: Logger) {
     async drain(): Promise<void> {
       if (timer) clearTimeout(timer);
       flushMirror();
+      if (orderTimer) clearTimeout(orderTimer);
+      flushOrders();
+      if (orderTimer) clearTimeout(orderTimer);
+      orderTimer = undefined;
       await single.drain();
     },
   };

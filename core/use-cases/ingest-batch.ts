@@ -15,10 +15,12 @@ export interface IngestBatchResult {
 }
 
 /**
- * Applies a batch of mirror-only events in one transaction per shop: one read, the handlers, and
- * one update that marks them processed. Anything the batch cannot take as it is goes through
- * `ingestEvent` alone, which parks poison as a dead letter with its reason; a batch whose
- * transaction fails is retried event by event, so one bad row never holds the others back.
+ * Applies a batch of inbox events, read in one statement. Mirror-only events go in one
+ * transaction per shop: the handlers, and one update that marks them processed. The others
+ * (events that can change an order, gathered by the ingest producer in a flash sale) and
+ * anything the batch cannot take as it is go through `ingestEvent` one by one, in the order they
+ * came, which parks poison as a dead letter with its reason; a mirror batch whose transaction
+ * fails is retried event by event, so one bad row never holds the others back.
  */
 export async function ingestMirrorBatch(
   deps: IngestDeps,
@@ -73,7 +75,7 @@ export async function ingestMirrorBatch(
   let failure: unknown;
   for (const event of single) {
     try {
-      await ingestEvent(deps, { inboxId: Number(event.id), finalAttempt: input.finalAttempt });
+      await ingestEvent(deps, { inboxId: Number(event.id), loaded: event, finalAttempt: input.finalAttempt });
     } catch (err) {
       failure ??= err;
     }

@@ -2,7 +2,7 @@ import { ZodError } from 'zod';
 import type { Db } from '../db/client.js';
 import { findUnstorableText } from '../contracts/storable-text.js';
 import { errorSummary } from '../error-summary.js';
-import { createInboxRepo } from '../db/inbox-repo.js';
+import { createInboxRepo, type InboxEvent } from '../db/inbox-repo.js';
 import { createShopsRepo } from '../db/shops-repo.js';
 import { AppError, ValidationError } from '../errors.js';
 import { parseJsonKeepingBigInts } from '../integrations/shopify/safe-json.js';
@@ -26,6 +26,8 @@ export interface IngestDeps {
 
 export interface IngestInput {
   inboxId: number;
+  /** the row, when the caller has just read it pending (a batch reads its rows in one statement) */
+  loaded?: InboxEvent;
   /** true on the job's last allowed attempt: a failure then parks the event as a dead letter */
   finalAttempt: boolean;
 }
@@ -53,7 +55,7 @@ function isPoison(err: unknown): boolean {
  */
 export async function ingestEvent(deps: IngestDeps, input: IngestInput): Promise<IngestResult> {
   const inbox = createInboxRepo(deps.db);
-  const event = await inbox.get(input.inboxId);
+  const event = input.loaded ?? (await inbox.get(input.inboxId));
   if (!event) return { status: 'skipped', reason: 'no such inbox event' };
   if (event.status !== 'pending') return { status: 'skipped', reason: `already ${event.status}` };
 
