@@ -34,6 +34,19 @@ export interface FeedAllocation {
 const takeable = (now: Date) =>
   or(eq(allocations.status, 'ready'), and(eq(allocations.status, 'leased'), lt(allocations.leaseUntil, now)));
 
+/** An acknowledgement's outcome: the allocation as it stood before, and whether this call acknowledged it. */
+export interface AcknowledgeOutcome {
+  status: AllocationStatus;
+  leaseToken: string | null;
+  leaseUntil: Date | null;
+  moved: boolean;
+}
+
+/** Rows of a raw statement, the same on postgres.js (an array) and PGlite (`{ rows }`). */
+function rowsOf<T>(result: unknown): T[] {
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}
+
 /** One allocation line as the feed shows it. */
 type FeedLine = FeedAllocation['lines'][number];
 
@@ -204,6 +217,59 @@ export function createFeedRepo(db: DbOrTx) {
         )
         .returning({ id: allocations.id, status: allocations.status, leaseUntil: allocations.leaseUntil });
       return row;
+    },
+
+    /**
+     * Acknowledges in one statement: the allocation as it stood, and whether this call moved it
+     * from ready or leased (a live lease only with its token, as assertLeaseHolder says) to
+     * acknowledged, with its hand-over rollup (see handover-rollup.ts) and its audit entry.
+     */
+    async acknowledge(
+      shopId: number,
+      warehouseId: number,
+      id: number,
+      opts: { leaseToken: string | null; now: Date; actor: string },
+    ): Promise<AcknowledgeOutcome | undefined> {
+      const now = opts.now.toISOString();
+      const result = await db.execute(sql`
+        with seen as (
+          select status, lease_token, lease_until from allocations
+          where shop_id = ${shopId} and warehouse_id = ${warehouseId} and id = ${id}
+        ), moved as (
+          update allocations
+          set status = 'acknowledged', acknowledged_at = ${now}::timestamptz, lease_until = null,
+              lease_token = null, updated_at = ${now}::timestamptz
+          where shop_id = ${shopId} and warehouse_id = ${warehouseId} and id = ${id}
+            and (status = 'ready' or (status = 'leased'
+              and (lease_until is null or lease_until <= ${now}::timestamptz or lease_token = ${opts.leaseToken})))
+          returning id, order_id, acknowledged_at
+        ), handover as (
+          insert into order_handovers (order_id, shop_id, acknowledged_at, minutes)
+          select m.order_id, ${shopId}, m.acknowledged_at, extract(epoch from (m.acknowledged_at
+            - (select o.placed_at from orders o where o.id = m.order_id and o.shop_id = ${shopId}))) / 60.0
+          from moved m
+          on conflict (order_id) do update set acknowledged_at = excluded.acknowledged_at, minutes = excluded.minutes
+          where excluded.acknowledged_at < order_handovers.acknowledged_at
+        ), audit as (
+          insert into audit_log (shop_id, entity, entity_id, action, actor, data)
+          select ${shopId}, 'order', m.order_id::text, 'acknowledged_by_3pl', ${opts.actor},
+            jsonb_build_object('allocationId', m.id)
+          from moved m
+        )
+        select status, lease_token, lease_until, exists (select 1 from moved) as moved from seen`);
+      const [row] = rowsOf<{
+        status: AllocationStatus;
+        lease_token: string | null;
+        lease_until: string | Date | null;
+        moved: boolean;
+      }>(result);
+      if (!row) return undefined;
+      return {
+        status: row.status,
+        leaseToken: row.lease_token,
+        leaseUntil: row.lease_until === null ? null : new Date(row.lease_until),
+        moved: row.moved,
+      };
     },
 
     async countTakeable(shopId: number, warehouseId: number, now: Date): Promise<number> {
