@@ -10,6 +10,7 @@ import { createTokenCipher } from './crypto/token-cipher.js';
 import { createShopifyApi } from './integrations/shopify/api.js';
 import { createShopifyGraphql } from './integrations/shopify/graphql.js';
 import { createShopTokens } from './integrations/shopify/tokens.js';
+import { createFeedAuthVersion } from './feed-auth-version.js';
 import { createEmailTransport } from './integrations/email/transport.js';
 import { createCircuitBreaker } from './integrations/warehouses/circuit-breaker.js';
 import { createRedisCallGate } from './integrations/channels/call-gate.js';
@@ -54,6 +55,7 @@ export async function createAppContext(config: AppConfig, opts: AppContextOption
   const breaker = createCircuitBreaker(redis, prefix);
   const channels = createChannelRegistry({ cipher, gate: createRedisCallGate(redis, prefix) });
   const mailer = createEmailTransport(config.email.smtpUrl);
+  const feedAuth = createFeedAuthVersion(redis, prefix);
 
   return {
     config: { ...config, redis: { ...config.redis, prefix } },
@@ -72,6 +74,8 @@ export async function createAppContext(config: AppConfig, opts: AppContextOption
     channels,
     /** SMTP for customer and merchant e-mails (`configured` false without SMTP_URL) */
     mailer,
+    /** the version every process checks its cached 3PL key checks against; bumped when keys lose access */
+    feedAuth,
     /** A dedicated blocking connection, for BullMQ workers; closed with the context. */
     workerRedis(): Redis {
       const r = createWorkerRedis(config.redis.url);

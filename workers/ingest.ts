@@ -11,6 +11,7 @@ export const ingestProcessor: ProcessorDef<'ingest'> = {
       db: ctx.db,
       queues: ctx.queues,
       log: ctx.log,
+      feedAuth: ctx.feedAuth,
       email: { appUrl: ctx.config.http.appUrl, appCanSend: ctx.mailer.configured },
     };
     const finalAttempt = job.attemptsMade + 1 >= attempts;

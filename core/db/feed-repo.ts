@@ -1,5 +1,5 @@
-import { and, asc, eq, gt, gte, inArray, lt, or, sql } from 'drizzle-orm';
-import { allocationLines, allocations, orderLines, orders, skus } from '../../drizzle/schema/index.js';
+import { and, asc, eq, getTableColumns, gt, gte, inArray, lt, or, sql } from 'drizzle-orm';
+import { allocations, orders } from '../../drizzle/schema/index.js';
 import type { AllocationStatus } from '../../drizzle/schema/index.js';
 import type { Address } from '../domain/address.js';
 import type { DbOrTx } from './client.js';
@@ -34,51 +34,93 @@ export interface FeedAllocation {
 const takeable = (now: Date) =>
   or(eq(allocations.status, 'ready'), and(eq(allocations.status, 'leased'), lt(allocations.leaseUntil, now)));
 
+/** An acknowledgement's outcome: the allocation as it stood before, and whether this call acknowledged it. */
+export interface AcknowledgeOutcome {
+  status: AllocationStatus;
+  leaseToken: string | null;
+  leaseUntil: Date | null;
+  moved: boolean;
+}
+
+/** Rows of a raw statement, the same on postgres.js (an array) and PGlite (`{ rows }`). */
+function rowsOf<T>(result: unknown): T[] {
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}
+
+/** One allocation line as the feed shows it. */
+type FeedLine = FeedAllocation['lines'][number];
+
+/** The allocation's lines as one JSON array, in line order: no second query per page. */
+const linesJson = sql<FeedLine[]>`coalesce((
+  select json_agg(json_build_object(
+    'lineId', al.id, 'orderLineId', al.order_line_id, 'sku', s.sku, 'title', ol.title,
+    'quantity', al.quantity, 'shippedQuantity', al.shipped_quantity) order by al.id)
+  from allocation_lines al
+  join skus s on s.id = al.sku_id
+  join order_lines ol on ol.id = al.order_line_id
+  where al.shop_id = ${allocations.shopId} and al.allocation_id = ${allocations.id}), '[]'::json)`.mapWith(
+  (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v) as FeedLine[],
+);
+
+/** What the feed shows of an allocation's order, read in the allocation's own query. */
+const orderColumns = {
+  orderName: orders.name,
+  orderExternalId: orders.externalId,
+  channel: orders.channel,
+  shipTo: orders.shippingAddress,
+  email: orders.email,
+  lines: linesJson,
+};
+
+/** The order's part of a feed allocation, as `orderColumns` reads it. */
+type OrderPart = Pick<FeedAllocation, 'orderName' | 'orderExternalId' | 'channel' | 'shipTo' | 'email' | 'lines'>;
+
+function toFeed(r: typeof allocations.$inferSelect, o: OrderPart): FeedAllocation {
+  return {
+    id: r.id,
+    status: r.status,
+    idempotencyKey: r.idempotencyKey,
+    orderName: o.orderName,
+    orderExternalId: o.orderExternalId,
+    channel: o.channel,
+    createdAt: r.createdAt,
+    updatedAt: r.updatedAt,
+    promisedShipBy: r.promisedShipBy,
+    promisedDeliveryBy: r.promisedDeliveryBy,
+    serviceLevel: r.serviceLevel,
+    leaseUntil: r.status === 'leased' ? r.leaseUntil : null,
+    shipTo: o.shipTo,
+    email: o.email,
+    lines: o.lines,
+  };
+}
+
 /** Queries of the 3PL feed; every one is scoped to one shop and one warehouse. */
 export function createFeedRepo(db: DbOrTx) {
+  /** Allocations with their order and lines, in one statement. */
+  const selectFeed = () =>
+    db
+      .select({ a: getTableColumns(allocations), ...orderColumns })
+      .from(allocations)
+      .innerJoin(orders, and(eq(orders.id, allocations.orderId), eq(orders.shopId, allocations.shopId)));
+
   async function hydrate(shopId: number, rows: (typeof allocations.$inferSelect)[]): Promise<FeedAllocation[]> {
     if (rows.length === 0) return [];
-    const ids = rows.map((r) => r.id);
-    const lines = await db
-      .select({
-        allocationId: allocationLines.allocationId,
-        lineId: allocationLines.id,
-        orderLineId: allocationLines.orderLineId,
-        sku: skus.sku,
-        title: orderLines.title,
-        quantity: allocationLines.quantity,
-        shippedQuantity: allocationLines.shippedQuantity,
-      })
-      .from(allocationLines)
-      .innerJoin(skus, eq(skus.id, allocationLines.skuId))
-      .innerJoin(orderLines, eq(orderLines.id, allocationLines.orderLineId))
-      .where(and(eq(allocationLines.shopId, shopId), inArray(allocationLines.allocationId, ids)))
-      .orderBy(asc(allocationLines.id));
-    const orderRows = await db
-      .select()
-      .from(orders)
-      .where(and(eq(orders.shopId, shopId), inArray(orders.id, [...new Set(rows.map((r) => r.orderId))])));
-    const byOrder = new Map(orderRows.map((o) => [o.id, o]));
-    return rows.map((r) => {
-      const o = byOrder.get(r.orderId)!;
-      return {
-        id: r.id,
-        status: r.status,
-        idempotencyKey: r.idempotencyKey,
-        orderName: o.name,
-        orderExternalId: o.externalId,
-        channel: o.channel,
-        createdAt: r.createdAt,
-        updatedAt: r.updatedAt,
-        promisedShipBy: r.promisedShipBy,
-        promisedDeliveryBy: r.promisedDeliveryBy,
-        serviceLevel: r.serviceLevel,
-        leaseUntil: r.status === 'leased' ? r.leaseUntil : null,
-        shipTo: o.shippingAddress,
-        email: o.email,
-        lines: lines.filter((l) => l.allocationId === r.id).map(({ allocationId: _a, ...l }) => l),
-      };
-    });
+    const found = await db
+      .select({ id: allocations.id, ...orderColumns })
+      .from(allocations)
+      .innerJoin(orders, and(eq(orders.id, allocations.orderId), eq(orders.shopId, allocations.shopId)))
+      .where(
+        and(
+          eq(allocations.shopId, shopId),
+          inArray(
+            allocations.id,
+            rows.map((r) => r.id),
+          ),
+        ),
+      );
+    const byId = new Map(found.map((f) => [f.id, f]));
+    return rows.map((r) => toFeed(r, byId.get(r.id)!));
   }
 
   return {
@@ -101,9 +143,7 @@ export function createFeedRepo(db: DbOrTx) {
     ): Promise<FeedAllocation[]> {
       const byStatus =
         opts.statuses === 'takeable' ? takeable(opts.now ?? new Date()) : inArray(allocations.status, opts.statuses);
-      const rows = await db
-        .select()
-        .from(allocations)
+      const rows = await selectFeed()
         .where(
           and(
             eq(allocations.shopId, shopId),
@@ -115,15 +155,14 @@ export function createFeedRepo(db: DbOrTx) {
         )
         .orderBy(asc(allocations.id))
         .limit(opts.limit);
-      return hydrate(shopId, rows);
+      return rows.map(({ a, ...o }) => toFeed(a, o));
     },
 
     async get(shopId: number, warehouseId: number, id: number): Promise<FeedAllocation | undefined> {
-      const rows = await db
-        .select()
-        .from(allocations)
-        .where(and(eq(allocations.shopId, shopId), eq(allocations.warehouseId, warehouseId), eq(allocations.id, id)));
-      return (await hydrate(shopId, rows))[0];
+      const [row] = await selectFeed().where(
+        and(eq(allocations.shopId, shopId), eq(allocations.warehouseId, warehouseId), eq(allocations.id, id)),
+      );
+      return row ? toFeed(row.a, row) : undefined;
     },
 
     /**
@@ -178,6 +217,59 @@ export function createFeedRepo(db: DbOrTx) {
         )
         .returning({ id: allocations.id, status: allocations.status, leaseUntil: allocations.leaseUntil });
       return row;
+    },
+
+    /**
+     * Acknowledges in one statement: the allocation as it stood, and whether this call moved it
+     * from ready or leased (a live lease only with its token, as assertLeaseHolder says) to
+     * acknowledged, with its hand-over rollup (see handover-rollup.ts) and its audit entry.
+     */
+    async acknowledge(
+      shopId: number,
+      warehouseId: number,
+      id: number,
+      opts: { leaseToken: string | null; now: Date; actor: string },
+    ): Promise<AcknowledgeOutcome | undefined> {
+      const now = opts.now.toISOString();
+      const result = await db.execute(sql`
+        with seen as (
+          select status, lease_token, lease_until from allocations
+          where shop_id = ${shopId} and warehouse_id = ${warehouseId} and id = ${id}
+        ), moved as (
+          update allocations
+          set status = 'acknowledged', acknowledged_at = ${now}::timestamptz, lease_until = null,
+              lease_token = null, updated_at = ${now}::timestamptz
+          where shop_id = ${shopId} and warehouse_id = ${warehouseId} and id = ${id}
+            and (status = 'ready' or (status = 'leased'
+              and (lease_until is null or lease_until <= ${now}::timestamptz or lease_token = ${opts.leaseToken})))
+          returning id, order_id, acknowledged_at
+        ), handover as (
+          insert into order_handovers (order_id, shop_id, acknowledged_at, minutes)
+          select m.order_id, ${shopId}, m.acknowledged_at, extract(epoch from (m.acknowledged_at
+            - (select o.placed_at from orders o where o.id = m.order_id and o.shop_id = ${shopId}))) / 60.0
+          from moved m
+          on conflict (order_id) do update set acknowledged_at = excluded.acknowledged_at, minutes = excluded.minutes
+          where excluded.acknowledged_at < order_handovers.acknowledged_at
+        ), audit as (
+          insert into audit_log (shop_id, entity, entity_id, action, actor, data)
+          select ${shopId}, 'order', m.order_id::text, 'acknowledged_by_3pl', ${opts.actor},
+            jsonb_build_object('allocationId', m.id)
+          from moved m
+        )
+        select status, lease_token, lease_until, exists (select 1 from moved) as moved from seen`);
+      const [row] = rowsOf<{
+        status: AllocationStatus;
+        lease_token: string | null;
+        lease_until: string | Date | null;
+        moved: boolean;
+      }>(result);
+      if (!row) return undefined;
+      return {
+        status: row.status,
+        leaseToken: row.lease_token,
+        leaseUntil: row.lease_until === null ? null : new Date(row.lease_until),
+        moved: row.moved,
+      };
     },
 
     async countTakeable(shopId: number, warehouseId: number, now: Date): Promise<number> {

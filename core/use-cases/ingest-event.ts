@@ -6,6 +6,7 @@ import { createInboxRepo, type InboxEvent } from '../db/inbox-repo.js';
 import { createShopsRepo } from '../db/shops-repo.js';
 import { AppError, ValidationError } from '../errors.js';
 import { parseJsonKeepingBigInts } from '../integrations/shopify/safe-json.js';
+import type { FeedAuthVersion } from '../feed-auth-version.js';
 import type { Logger } from '../logger.js';
 import type { Queues } from '../queue/producer.js';
 import { topicHandlers } from './ingest/topics.js';
@@ -22,6 +23,8 @@ export interface IngestDeps {
    * to send, so Shopify stays the customers' one sender.
    */
   email?: HandlerContext['email'];
+  /** bumped after an event that takes 3PL keys' access away has committed */
+  feedAuth: Pick<FeedAuthVersion, 'bump'>;
 }
 
 export interface IngestInput {
@@ -61,6 +64,7 @@ export async function ingestEvent(deps: IngestDeps, input: IngestInput): Promise
 
   const handler = (deps.handlers ?? topicHandlers)[event.topic];
   let followUps: FollowUp[] = [];
+  let feedAccessChanged = false;
   try {
     if (!handler) throw new ValidationError(`unknown topic ${event.topic}`);
     const payload = parseJsonKeepingBigInts(event.body);
@@ -82,8 +86,10 @@ export async function ingestEvent(deps: IngestDeps, input: IngestInput): Promise
       });
       await createInboxRepo(tx).markProcessed(event.id, shop.id);
       followUps = result.followUps ?? [];
+      feedAccessChanged = result.feedAccessChanged === true;
       return result.outcome;
     });
+    if (feedAccessChanged) await bumpFeedAuth(deps, event.shopDomain);
     for (const f of followUps) {
       // a failure is logged with its job id by enqueue; the sweepers find the work in Postgres
       await deps.queues.enqueue(f.queue, f.payload as never, f.jobId);
@@ -107,5 +113,21 @@ export async function ingestEvent(deps: IngestDeps, input: IngestInput): Promise
       return { status: 'dead', error: message };
     }
     throw err;
+  }
+}
+
+/**
+ * The event is processed whatever happens here, so a failed bump is not the event's failure: it
+ * is logged as an error, and the feed's key checks still go back to Postgres within their trust
+ * window (feed-key-check.ts).
+ */
+async function bumpFeedAuth(deps: IngestDeps, shopDomain: string): Promise<void> {
+  try {
+    await deps.feedAuth.bump();
+  } catch (err) {
+    deps.log.error(
+      { shopDomain, err: errorSummary(err) },
+      'feed auth version not bumped: cached 3PL key checks may trust this shop for a few more seconds',
+    );
   }
 }

@@ -35,7 +35,7 @@ describe('ingest', () => {
       .orderBy(sql`${inboxEvents.id} desc`)
       .limit(1);
     return ingestEvent(
-      { db: t.ctx.db, queues: t.ctx.queues, log: t.ctx.log },
+      { db: t.ctx.db, queues: t.ctx.queues, log: t.ctx.log, feedAuth: t.ctx.feedAuth },
       { inboxId: row!.id, finalAttempt: false },
     );
   }

@@ -64,7 +64,7 @@ describe('mirror-only webhooks', () => {
       }),
     );
     const rows = await inboxRows([...good, 'b-bad', 'b-stranger']);
-    const deps = { db: t.ctx.db, queues: t.ctx.queues, log: t.ctx.log };
+    const deps = { db: t.ctx.db, queues: t.ctx.queues, log: t.ctx.log, feedAuth: t.ctx.feedAuth };
     const goodIds = rows.filter((r) => good.includes(r.event_id)).map((r) => Number(r.id));
     expect(await ingestMirrorBatch(deps, { inboxIds: goodIds, finalAttempt: false })).toEqual({
       applied: 2,

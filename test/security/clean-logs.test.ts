@@ -44,7 +44,7 @@ describe('logs and stored errors carry no SQL, parameters or tokens', () => {
       },
     };
     const out = await ingestEvent(
-      { db: t.ctx.db, queues: t.ctx.queues, log: t.ctx.log, handlers },
+      { db: t.ctx.db, queues: t.ctx.queues, log: t.ctx.log, feedAuth: t.ctx.feedAuth, handlers },
       { inboxId: Number(row!.id), finalAttempt: true },
     );
     expect(out.status).toBe('dead');

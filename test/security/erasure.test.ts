@@ -62,7 +62,7 @@ describe('erasure reaches every copy of personal data', () => {
       sql`select id from inbox_events where event_id = ${eventId}`,
     );
     const out = await ingestEvent(
-      { db: t.ctx.db, queues: t.ctx.queues, log: t.ctx.log },
+      { db: t.ctx.db, queues: t.ctx.queues, log: t.ctx.log, feedAuth: t.ctx.feedAuth },
       { inboxId: Number(row!.id), finalAttempt: true },
     );
     expect(out.status, JSON.stringify(out)).toBe('processed');

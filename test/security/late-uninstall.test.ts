@@ -31,7 +31,7 @@ describe('a late app/uninstalled', () => {
       sql`select id from inbox_events where event_id = ${eventId}`,
     );
     return ingestEvent(
-      { db: t.ctx.db, queues: t.ctx.queues, log: t.ctx.log },
+      { db: t.ctx.db, queues: t.ctx.queues, log: t.ctx.log, feedAuth: t.ctx.feedAuth },
       { inboxId: Number(row!.id), finalAttempt: true },
     );
   }

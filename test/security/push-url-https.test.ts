@@ -35,6 +35,7 @@ describe('push warehouse URLs', () => {
       cipher: t.ctx.cipher,
       appUrl: undefined,
       requireHttpsPush: true,
+      feedAuth: t.ctx.feedAuth,
     };
     await expect(
       saveWarehouse(deps, {

@@ -41,7 +41,7 @@ describe('webhooks for a shop that never installed the app', () => {
       sql`select id from inbox_events where event_id = 'stranger-1'`,
     );
     const out = await ingestEvent(
-      { db: t.ctx.db, queues: t.ctx.queues, log: t.ctx.log },
+      { db: t.ctx.db, queues: t.ctx.queues, log: t.ctx.log, feedAuth: t.ctx.feedAuth },
       { inboxId: Number(row!.id), finalAttempt: false },
     );
     expect(out.status).toBe('dead');

@@ -91,7 +91,7 @@ describe('strings Postgres cannot store are refused at the schema', () => {
       sql`select id from inbox_events where event_id = 'redact-nul'`,
     );
     const out = await ingestEvent(
-      { db: w.t.ctx.db, queues: w.t.ctx.queues, log: w.t.ctx.log },
+      { db: w.t.ctx.db, queues: w.t.ctx.queues, log: w.t.ctx.log, feedAuth: w.t.ctx.feedAuth },
       { inboxId: Number(row!.id), finalAttempt: false },
     );
     expect(out.status).toBe('dead');

@@ -6,6 +6,7 @@ import { createWarehousesRepo, type WarehouseRow } from '../../db/warehouses-rep
 import { ConflictError, NotFoundError, ValidationError } from '../../errors.js';
 import { assertNoUserErrors, type ShopifyGraphql } from '../../integrations/shopify/graphql.js';
 import type { WarehouseInput } from '../../contracts/admin/warehouses.js';
+import type { FeedAuthVersion } from '../../feed-auth-version.js';
 
 const FS_CREATE = `mutation FulfillmentServiceCreate($name: String!, $callbackUrl: URL) {
   fulfillmentServiceCreate(name: $name, callbackUrl: $callbackUrl, inventoryManagement: true, trackingSupport: true) {
@@ -27,6 +28,8 @@ export interface SaveWarehouseDeps {
   appUrl: string | undefined;
   /** production: a push URL must be https (config.push.requireHttps) */
   requireHttpsPush?: boolean;
+  /** bumped when a warehouse is deactivated, so its 3PL keys are refused at once */
+  feedAuth: Pick<FeedAuthVersion, 'bump'>;
 }
 
 /**
@@ -91,6 +94,7 @@ export async function saveWarehouse(
     input.actor,
     { name: warehouse.name, location: locationExternalId },
   );
+  if (existing?.active && !warehouse.active) await deps.feedAuth.bump();
   return { warehouse, pushSecret };
 }
 

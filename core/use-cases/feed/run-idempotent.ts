@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../../db/client.js';
 import type { FeedPrincipal } from '../../db/feed-keys-repo.js';
-import { createFeedIdempotencyRepo } from '../../db/feed-idempotency-repo.js';
+import { createFeedIdempotencyRepo, type StoredAnswer } from '../../db/feed-idempotency-repo.js';
 import { ValidationError } from '../../errors.js';
 
 /** An answer of a feed write: fresh, or the stored answer of the first request with this key. */
@@ -24,23 +24,34 @@ function canonical(v: unknown): unknown {
   return v;
 }
 
+/** A fresh answer; `repeated` when the operation found its own earlier effect for this key and did nothing. */
+export interface FreshAnswer<T> {
+  statusCode: number;
+  body: T;
+  repeated?: boolean;
+}
+
 /**
  * Idempotency of the feed's writes, the same for every one: a key is scoped to the warehouse,
  * the operation and the resource in its path. The same key with the same request answers the
  * stored result (replayed); with a different request it is a 422 `idempotency_key_reused`.
  * Only successes are stored: a refused request can be corrected and sent again with its key.
+ *
+ * `selfIdempotent` is for an operation that itself does nothing twice for the key, checks that
+ * before anything else, and says so (`repeated`): it runs first, and the stored answer is read
+ * only when it repeated, so a first request costs one statement here (the insert), not two.
  */
 export async function runIdempotent<T>(
   deps: { db: Db },
-  input: { who: FeedPrincipal; scope: string; key: string; request: unknown },
-  run: () => Promise<{ statusCode: number; body: T }>,
+  input: { who: FeedPrincipal; scope: string; key: string; request: unknown; selfIdempotent?: boolean },
+  run: () => Promise<FreshAnswer<T>>,
 ): Promise<IdempotentAnswer<T>> {
   const repo = createFeedIdempotencyRepo(deps.db);
   const requestHash = createHash('sha256')
     .update(JSON.stringify(canonical(input.request)))
     .digest('hex');
-  const stored = await repo.find(input.who.shopId, input.who.warehouseId, input.scope, input.key);
-  if (stored) {
+  const find = () => repo.find(input.who.shopId, input.who.warehouseId, input.scope, input.key);
+  const replay = (stored: StoredAnswer): IdempotentAnswer<T> => {
     if (stored.requestHash !== requestHash) {
       throw new ValidationError(
         'This Idempotency-Key was used with a different request',
@@ -50,8 +61,17 @@ export async function runIdempotent<T>(
       );
     }
     return { statusCode: stored.statusCode, body: stored.response as T, replayed: true };
+  };
+  if (!input.selfIdempotent) {
+    const stored = await find();
+    if (stored) return replay(stored);
   }
-  const fresh = await run();
+  const { repeated, ...fresh } = await run();
+  if (input.selfIdempotent && repeated) {
+    const stored = await find();
+    if (stored) return replay(stored);
+  }
+  // a repeat with nothing stored (the first answer's save was lost, or has expired) is answered as it stands
   await repo.save(input.who.shopId, input.who.warehouseId, input.scope, input.key, {
     requestHash,
     statusCode: fresh.statusCode,

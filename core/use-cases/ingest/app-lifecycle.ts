@@ -12,5 +12,5 @@ export const ingestAppUninstalled: TopicHandler = async (tx, shop, _payload, eve
   const newer = await hasSessionUpdatedAfter(tx, shop.id, at);
   if (shop.installedAt > at || newer) return { outcome: 'stale: installed again after this uninstall was sent' };
   await createShopsRepo(tx).uninstall(shop.id, at);
-  return { outcome: 'uninstalled' };
+  return { outcome: 'uninstalled', feedAccessChanged: true };
 };

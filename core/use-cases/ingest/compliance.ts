@@ -45,5 +45,5 @@ export const ingestShopRedact: TopicHandler = async (tx, shop) => {
   const n = await repo.redactShop(shop.id);
   await repo.record(shop.id, { topic: 'shop/redact', summary: { ordersRedacted: n } });
   await createShopsRepo(tx).uninstall(shop.id, new Date());
-  return { outcome: `redacted ${n} orders` };
+  return { outcome: `redacted ${n} orders`, feedAccessChanged: true };
 };

@@ -11,6 +11,8 @@ export interface HandlerResult {
   /** short machine-readable outcome, kept on the inbox row for the timeline */
   outcome: string;
   followUps?: FollowUp[];
+  /** the change can take 3PL keys' access away (uninstall, shop redaction): cached key checks are bumped after the commit */
+  feedAccessChanged?: boolean;
 }
 
 /** What a handler may need of the app beyond the transaction. */

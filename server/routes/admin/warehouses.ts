@@ -31,6 +31,7 @@ export async function warehouseRoutes(app: FastifyInstance, { ctx }: { ctx: AppC
     cipher: ctx.cipher,
     appUrl: ctx.config.http.appUrl,
     requireHttpsPush: ctx.config.push.requireHttps,
+    feedAuth: ctx.feedAuth,
   };
 
   r.get('/warehouses', { schema: { response: { 200: warehouseList } } }, async (req) => ({
@@ -119,7 +120,10 @@ export async function warehouseRoutes(app: FastifyInstance, { ctx }: { ctx: AppC
     '/warehouses/:id/keys/:keyId',
     { schema: { params: feedKeyParams, response: { 204: noContent } } },
     async (req, reply) => {
-      await revokeFeedKey({ db: ctx.db }, { shopId: req.shop.id, warehouseId: req.params.id, keyId: req.params.keyId });
+      await revokeFeedKey(
+        { db: ctx.db, feedAuth: ctx.feedAuth },
+        { shopId: req.shop.id, warehouseId: req.params.id, keyId: req.params.keyId },
+      );
       return reply.code(204).send(null);
     },
   );

@@ -89,7 +89,7 @@ export async function feedRoutes(app: FastifyInstance, { ctx }: { ctx: AppContex
 
   await app.register(
     async (feed) => {
-      const keys = createFeedKeyCheck(ctx.db);
+      const keys = createFeedKeyCheck(ctx.db, ctx.feedAuth);
       feed.setErrorHandler(feedErrorHandler);
       feed.decorateRequest('feed', null as never);
       const failures = createFailedAuthLimiter(
@@ -99,6 +99,8 @@ export async function feedRoutes(app: FastifyInstance, { ctx }: { ctx: AppContex
         600,
       );
       feed.addHook('onRequest', async (req, reply) => {
+        // the auth version travels to Redis with the limiter's read, not after it
+        const version = ctx.feedAuth.read();
         // an address guessing keys is stopped before its guesses are checked
         if (await failures.blocked(req.ip))
           return reply
@@ -106,7 +108,7 @@ export async function feedRoutes(app: FastifyInstance, { ctx }: { ctx: AppContex
             .header('retry-after', '600')
             .send(errorBody('rate_limited', 'Too many failed authentications from this address'));
         const h = req.headers.authorization;
-        const principal = h?.startsWith('Bearer ') ? await keys.verify(h.slice(7).trim()) : null;
+        const principal = h?.startsWith('Bearer ') ? await keys.verify(h.slice(7).trim(), { version }) : null;
         if (!principal) {
           await failures.record(req.ip);
           req.log.warn({ ip: req.ip }, 'feed key refused');

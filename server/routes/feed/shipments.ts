@@ -74,7 +74,8 @@ export async function feedShipmentRoutes(app: FastifyInstance, { ctx }: { ctx: A
       const key = req.headers['idempotency-key'];
       const answer = await runIdempotent(
         { db: ctx.db },
-        { who: req.feed, scope: `createShipment:${req.params.id}`, key, request: req.body },
+        // recordShipment looks its idempotency key up first and changes nothing for a known one
+        { who: req.feed, scope: `createShipment:${req.params.id}`, key, request: req.body, selfIdempotent: true },
         async () => {
           const result = await recordShipment(
             { db: ctx.db, queues: ctx.queues, customers: customerEmailDeps(ctx) },
@@ -91,6 +92,7 @@ export async function feedShipmentRoutes(app: FastifyInstance, { ctx }: { ctx: A
             },
           );
           return {
+            repeated: !result.created,
             statusCode: result.created ? 201 : 200,
             body: {
               ...result,

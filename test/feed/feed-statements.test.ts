@@ -1,0 +1,126 @@
+import { sql } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import type postgres from 'postgres';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { buildApp } from '../../server/app.js';
+import { createTestContext, type TestContext } from '../helpers/test-context.js';
+import { seedFeedWarehouse } from './feed-setup.js';
+
+// Every statement postgres.js puts on the wire (begin and commit included) is counted through its
+// `debug` callback, the way the e2e benchmark counts them; the database stays the real one.
+const sent = vi.hoisted(() => ({ n: 0, texts: [] as string[] }));
+vi.mock('postgres', async (importOriginal) => {
+  const real = (await importOriginal<{ default: typeof postgres }>()).default;
+  type Options = NonNullable<Parameters<typeof real>[1]>;
+  const counted = (url: string, o: Options = {}) =>
+    real(url, {
+      ...o,
+      debug: (_conn: number, text: string) => {
+        sent.n++;
+        sent.texts.push(text.replace(/\s+/g, ' ').slice(0, 100));
+      },
+    });
+  return { default: Object.assign(counted, real) };
+});
+
+/**
+ * What the 3PL robot's requests cost in SQL, request by request: the hot path of the flash
+ * sale (issue #16). The feed's own steps are bounded (key check, listing, lease, acknowledgement,
+ * idempotency); what a shipment and a tracking event do after that is counted and logged.
+ */
+describe('feed statements per request', () => {
+  let t: TestContext;
+  let app: FastifyInstance;
+  let world: Awaited<ReturnType<typeof seedFeedWarehouse>>;
+  const counts: Record<string, number> = {};
+
+  beforeAll(async () => {
+    t = await createTestContext();
+    app = await buildApp(t.ctx, { logger: false });
+    world = await seedFeedWarehouse(t);
+  });
+  afterAll(async () => {
+    console.log(`statements per feed request: ${JSON.stringify(counts)}`);
+    await app.close();
+    await t.close();
+  });
+
+  /** Sends one feed request and answers it with the statements it cost. */
+  async function measured(
+    name: string,
+    method: 'GET' | 'POST',
+    url: string,
+    payload?: object,
+    headers: Record<string, string> = {},
+  ) {
+    // work queued by an earlier request (enqueues, last-use writes) settles before counting
+    await new Promise((r) => setTimeout(r, 50));
+    sent.n = 0;
+    sent.texts = [];
+    const res = await app.inject({
+      method,
+      url: `/feed/v1${url}`,
+      headers: { authorization: `Bearer ${world.key}`, ...headers },
+      ...(payload ? { payload } : {}),
+    });
+    counts[name] = sent.n;
+    if (process.env.FEED_SQL_TEXT) console.log(name, sent.texts);
+    const texts = [...sent.texts];
+    return {
+      res,
+      statements: sent.n,
+      touching: (table: string) => texts.filter((x) => x.includes(`"${table}"`)).length,
+    };
+  }
+
+  it('costs the robot a handful of statements per order', async () => {
+    const { allocationId } = await world.newAllocation();
+    // the first request of a key writes its last use; the robot's steady state is what follows
+    await measured('warm-up', 'GET', '/allocations?status=done&limit=1');
+
+    const poll = await measured('long-poll list', 'GET', '/allocations?status=takeable&limit=1&wait=5');
+    expect(poll.res.json().items).toHaveLength(1);
+    // the key was verified by the warm-up: trusted while the auth version stands
+    expect(poll.touching('feed_keys')).toBe(0);
+    // the query, and LISTEN the first time a long poll waits in this process
+    expect(poll.statements).toBeLessThanOrEqual(2);
+    const lease = await measured('lease', 'POST', '/allocations/lease?limit=20&leaseSeconds=300');
+    expect(lease.res.statusCode).toBe(200);
+    expect(lease.statements).toBe(2);
+    const { leaseToken, items } = lease.res.json() as { leaseToken: string; items: { lines: { lineId: number }[] }[] };
+    const ack = await measured('acknowledge', 'POST', `/allocations/${allocationId}/acknowledge`, { leaseToken });
+    expect(ack.res.json()).toEqual({ status: 'acknowledged', changed: true });
+    expect(ack.statements).toBe(1);
+    const [audit] = await t.ctx.database.query<{ n: number }>(
+      sql`select count(*)::int as n from audit_log where action = 'acknowledged_by_3pl' and data->>'allocationId' = ${String(allocationId)}`,
+    );
+    expect(audit!.n).toBe(1);
+    const body = {
+      lines: [{ lineId: items[0]!.lines[0]!.lineId, quantity: 2 }],
+      carrier: 'Colissimo',
+      trackingNumbers: ['6A12345678901'],
+      shippedAt: new Date().toISOString(),
+    };
+    const ship = await measured('shipment', 'POST', `/allocations/${allocationId}/shipments`, body, {
+      'idempotency-key': `parcel-${allocationId}`,
+    });
+    expect(ship.res.statusCode).toBe(201);
+    // the answer is stored; it is read only for a repeat
+    expect(ship.touching('feed_idempotency_keys')).toBe(1);
+    const replay = await measured('shipment replay', 'POST', `/allocations/${allocationId}/shipments`, body, {
+      'idempotency-key': `parcel-${allocationId}`,
+    });
+    expect([replay.res.statusCode, replay.res.headers['idempotent-replayed']]).toEqual([201, 'true']);
+    const shipmentId = (ship.res.json() as { shipmentId: number }).shipmentId;
+    let at = Date.now();
+    for (const status of ['in_transit', 'out_for_delivery', 'delivered'] as const) {
+      const ev = await measured(`event ${status}`, 'POST', `/shipments/${shipmentId}/events`, {
+        status,
+        occurredAt: new Date((at += 1000)).toISOString(),
+        description: status,
+      });
+      expect(ev.res.json()).toMatchObject({ created: true, status });
+      expect(ev.touching('feed_keys')).toBe(0);
+    }
+  });
+});
