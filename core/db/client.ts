@@ -36,6 +36,8 @@ export interface DbOptions {
   connectTimeout?: number;
   /** named prepared statements (default); false sends each statement unprepared */
   prepare?: boolean;
+  /** called with each statement's text as it is sent (postgres.js only): tests count round trips with it */
+  onStatement?: (text: string) => void;
 }
 
 type PostgresClient = import('postgres').Sql;
@@ -77,6 +79,7 @@ async function createPostgresDatabase(url: string, opts: DbOptions): Promise<Dat
     max: opts.poolSize,
     connect_timeout: opts.connectTimeout ?? 5,
     onnotice: () => {},
+    ...(opts.onStatement ? { debug: (_conn: number, text: string) => opts.onStatement!(text) } : {}),
   });
   const db = drizzle({ client: opts.prepare === false ? client : preparing(client), schema }) as unknown as Db;
   const query = async <T extends Record<string, unknown>>(q: SQL) => (await db.execute(q)) as unknown as T[];

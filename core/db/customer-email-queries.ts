@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull, max, ne } from 'drizzle-orm';
+import { and, eq, gt, isNull, max, ne, sql } from 'drizzle-orm';
 import {
   allocationLines,
   allocations,
@@ -28,19 +28,23 @@ export async function shipmentForEmail(db: DbOrTx, shopId: number, shipmentId: n
   return row ?? null;
 }
 
-/** What a parcel holds (title and quantity per line), and how many shippable units the order has in all. */
+/** What a parcel holds (title and quantity per line), and how many shippable units the order has in all: one statement. */
 export async function parcelContents(db: DbOrTx, shopId: number, shipmentId: number, orderId: number) {
-  const items = await db
-    .select({ title: orderLines.title, quantity: shipmentLines.quantity })
+  const rows = await db
+    .select({
+      title: orderLines.title,
+      quantity: shipmentLines.quantity,
+      orderedUnits: sql<number>`(select coalesce(sum(o.current_quantity) filter (where o.requires_shipping), 0)::int
+        from order_lines o where o.shop_id = ${shopId} and o.order_id = ${orderId})`.mapWith(Number),
+    })
     .from(shipmentLines)
     .innerJoin(allocationLines, eq(allocationLines.id, shipmentLines.allocationLineId))
     .innerJoin(orderLines, eq(orderLines.id, allocationLines.orderLineId))
     .where(and(eq(shipmentLines.shopId, shopId), eq(shipmentLines.shipmentId, shipmentId)));
-  const ordered = await db
-    .select({ quantity: orderLines.currentQuantity, requiresShipping: orderLines.requiresShipping })
-    .from(orderLines)
-    .where(and(eq(orderLines.shopId, shopId), eq(orderLines.orderId, orderId)));
-  return { items, orderedUnits: ordered.filter((l) => l.requiresShipping).reduce((n, l) => n + l.quantity, 0) };
+  return {
+    items: rows.map((r) => ({ title: r.title, quantity: r.quantity })),
+    orderedUnits: rows[0]?.orderedUnits ?? 0,
+  };
 }
 
 /** Undelivered shipments of the last `since` with no delay raised yet, with their promise and last carrier event. */

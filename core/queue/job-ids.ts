@@ -5,8 +5,14 @@
  * again or whose earlier job may still be kept as failed. Idempotency itself lives in Postgres:
  * these ids only save duplicate runs.
  */
-/** How long tracking events of one shipment are gathered into one push (jobIds.fulfill.trackingWindow). */
-export const TRACKING_WINDOW_MS = 2000;
+/**
+ * How long a shipment's carrier scans are gathered into one push (jobIds.fulfill.trackingWindow),
+ * counted from the shipment's creation: in transit and out for delivery reach Shopify within a
+ * minute, in one job for the scans of that minute; delivered ends the window at once.
+ */
+export const TRACKING_WINDOW_MS = 60_000;
+/** Scans after delivery (rare, late uploads) are gathered this long. */
+export const LATE_TRACKING_WINDOW_MS = 2000;
 /** How long stock changes of a shop are gathered before the channel sync, and the alerts, run. */
 export const STOCK_SYNC_WINDOW_MS = 1000;
 export const STOCK_ALERTS_WINDOW_MS = 2000;
@@ -36,11 +42,14 @@ export const jobIds = {
     /** a merchant's replay of a push that failed for good: a fresh id, the failed job may still be kept */
     replay: (shipmentId: number, at: number) => `shipment-${shipmentId}-replay-${at}`,
     /**
-     * One push per shipment and window of tracking events: the job runs once the window has closed
-     * (TRACKING_WINDOW_MS after its first event), so every event of the window is committed by then
-     * and goes in the one push, which sends each event not yet sent.
+     * One push per shipment and window of tracking events (`window` counts TRACKING_WINDOW_MS from
+     * the shipment's creation): the job runs once its window has closed, or at once when delivered
+     * ends it, so every event of the window is committed by then and goes in the one push.
      */
-    trackingWindow: (shipmentId: number, at: number) => `tracking-${shipmentId}-${Math.floor(at / TRACKING_WINDOW_MS)}`,
+    trackingWindow: (shipmentId: number, window: number) => `tracking-${shipmentId}-${window}`,
+    /** scans after delivery: one push per LATE_TRACKING_WINDOW_MS */
+    lateTracking: (shipmentId: number, at: number) =>
+      `tracking-${shipmentId}-late-${Math.floor(at / LATE_TRACKING_WINDOW_MS)}`,
     trackingChange: (shipmentId: number, at: number) => `tracking-change-${shipmentId}-${at}`,
   },
   'inventory-sync': {

@@ -30,16 +30,37 @@ describe('named producers', () => {
     dead.disconnect();
   });
 
-  it("gathers a shipment's tracking events of one window into one delayed push", async () => {
+  it("gathers a shipment's tracking events of one window, counted from the shipment, into one delayed push; delivered runs it now", async () => {
     const { log } = recordingLog();
     const queues = createQueues({ connection: live, prefix, log });
     const w = TRACKING_WINDOW_MS;
-    for (const at of [10 * w, 10 * w + w / 2, 11 * w - 1, 11 * w])
-      expect(await enqueueTrackingPush(queues, { shopId: 1, shipmentId: 7 }, at)).toBe(true);
-    await enqueueTrackingPush(queues, { shopId: 1, shipmentId: 8 }, 10 * w);
+    const created = 1_000_000_123;
+    const scan = (shipmentId: number, after: number, delivered = false, late = false) =>
+      enqueueTrackingPush(
+        queues,
+        { shopId: 1, shipmentId },
+        { at: created + after, shipmentCreatedAt: created, delivered, late },
+      );
+    for (const after of [1000, w / 2, w - 1, w]) expect(await scan(7, after)).toBe(true);
+    await scan(8, 10);
     const jobs = await queues.queue('fulfill').getJobs(['delayed']);
-    expect(jobs.map((j) => j.id).sort()).toEqual(['tracking-7-10', 'tracking-7-11', 'tracking-8-10']);
-    expect(jobs.every((j) => j.opts.delay === w)).toBe(true);
+    expect(jobs.map((j) => j.id).sort()).toEqual(['tracking-7-0', 'tracking-7-1', 'tracking-8-0']);
+    // each runs when its window closes: its first scan waits for the rest of the window
+    expect(Object.fromEntries(jobs.map((j) => [j.id, j.opts.delay]))).toEqual({
+      'tracking-7-0': w - 1000,
+      'tracking-7-1': w,
+      'tracking-8-0': w - 10,
+    });
+    // delivered ends its window: the job waiting for it runs now, and scans after delivery get short windows
+    expect(await scan(8, 3000, true)).toBe(true);
+    expect(
+      await queues
+        .queue('fulfill')
+        .getJob('tracking-8-0')
+        .then((j) => j!.isDelayed()),
+    ).toBe(false);
+    await scan(8, 4000, false, true);
+    expect(await queues.queue('fulfill').getJob(jobIds.fulfill.lateTracking(8, created + 4000))).toBeDefined();
     await queues.close();
   });
 

@@ -1,4 +1,10 @@
-import { jobIds, STOCK_ALERTS_WINDOW_MS, STOCK_SYNC_WINDOW_MS, TRACKING_WINDOW_MS } from './job-ids.js';
+import {
+  jobIds,
+  LATE_TRACKING_WINDOW_MS,
+  STOCK_ALERTS_WINDOW_MS,
+  STOCK_SYNC_WINDOW_MS,
+  TRACKING_WINDOW_MS,
+} from './job-ids.js';
 import type { JobPayload } from './payloads.js';
 import type { Queues } from './producer.js';
 
@@ -86,11 +92,41 @@ export function enqueueFulfill(queues: Queues, payload: JobPayload<'fulfill'>, j
   return queues.enqueue('fulfill', payload, jobId);
 }
 
-/** Pushes a shipment's new tracking events: one job per shipment and window, run when the window has closed. */
-export function enqueueTrackingPush(queues: Queues, payload: JobPayload<'fulfill'>, at: number): Promise<boolean> {
-  return queues.enqueue('fulfill', payload, jobIds.fulfill.trackingWindow(payload.shipmentId, at), {
-    delay: TRACKING_WINDOW_MS,
-  });
+/** When a carrier scan of a shipment arrived, and what it was, to place it in a push window. */
+export interface TrackingPushTiming {
+  /** epoch ms, read after the scan was committed */
+  at: number;
+  /** epoch ms the shipment was recorded: windows count from there */
+  shipmentCreatedAt: number;
+  /** the scan delivered the parcel: its window's push runs now */
+  delivered: boolean;
+  /** the parcel was delivered before this scan */
+  late: boolean;
+}
+
+/**
+ * Pushes a shipment's new tracking events: one job per shipment and window, run when the window
+ * has closed, when every scan of the window is committed (each scan queues after its commit, so
+ * it either finds its window's job still delayed or made it). Delivered ends the window: the
+ * job is promoted, and scans after delivery go to short windows of their own, since the
+ * promoted job may have run already.
+ */
+export async function enqueueTrackingPush(
+  queues: Queues,
+  payload: JobPayload<'fulfill'>,
+  t: TrackingPushTiming,
+): Promise<boolean> {
+  if (t.late)
+    return queues.enqueue('fulfill', payload, jobIds.fulfill.lateTracking(payload.shipmentId, t.at), {
+      delay: LATE_TRACKING_WINDOW_MS,
+    });
+  const since = Math.max(0, t.at - t.shipmentCreatedAt);
+  const window = Math.floor(since / TRACKING_WINDOW_MS);
+  const jobId = jobIds.fulfill.trackingWindow(payload.shipmentId, window);
+  const delay = t.delivered ? 0 : (window + 1) * TRACKING_WINDOW_MS - since;
+  if (!(await queues.enqueue('fulfill', payload, jobId, { delay }))) return false;
+  if (t.delivered) return queues.promote('fulfill', jobId);
+  return true;
 }
 
 /**

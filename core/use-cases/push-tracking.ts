@@ -1,7 +1,7 @@
 import type { Db } from '../db/client.js';
 import { createAuditRepo } from '../db/audit-repo.js';
 import { createShipmentsRepo } from '../db/shipments-repo.js';
-import { createShopsRepo } from '../db/shops-repo.js';
+import { createTrackingPushQueries } from '../db/tracking-push-queries.js';
 import { NotFoundError, RetriableIntegrationError } from '../errors.js';
 import type { ShopifyGraphql } from '../integrations/shopify/graphql.js';
 import type { Logger } from '../logger.js';
@@ -32,24 +32,26 @@ export async function pushTracking(
   deps: PushTrackingDeps,
   input: { shopId: number; shipmentId: number; finalAttempt?: boolean },
 ) {
-  const shipments = createShipmentsRepo(deps.db);
-  const row = await shipments.forPush(input.shopId, input.shipmentId);
-  if (!row) throw new NotFoundError(`shipment ${input.shipmentId}`);
-  if (row.order.channel !== 'shopify')
-    return confirmChannelShipment(deps, { shopId: input.shopId, shipment: row.shipment, order: row.order });
-  const shop = (await createShopsRepo(deps.db).byId(input.shopId))!;
-  const steps = { shopify: deps.shopify, shipments, audit: createAuditRepo(deps.db) };
-  const target = { shop, ...row };
+  const push = createTrackingPushQueries(deps.db);
+  const view = await push.load(input.shopId, input.shipmentId);
+  if (!view) throw new NotFoundError(`shipment ${input.shipmentId}`);
+  if (view.order.channel !== 'shopify')
+    return confirmChannelShipment(deps, { shopId: input.shopId, shipment: view.shipment, order: view.order });
+  const steps = { shopify: deps.shopify, shipments: createShipmentsRepo(deps.db), audit: createAuditRepo(deps.db), push };
 
-  // the shipping e-mail's sender is decided once per shipment (usually with the shipment itself):
-  // Shopify notifies the customer exactly when the app does not
-  const decided = await enqueueCustomerEmail(
-    { db: deps.db, appUrl: deps.customers.appUrl, appCanSend: deps.customers.appCanSend },
-    { shopId: input.shopId, shipmentId: row.shipment.id, kind: 'shipped' },
-  );
-  const notifyCustomer = decided.outcome === 'decided' && decided.row.sender === 'shopify';
-  if (decided.outcome === 'decided' && decided.created) await queueEmailJobs(deps.customers, [decided.row]);
-  const fulfillment = await ensureFulfillment(steps, { ...target, notifyCustomer });
+  // the shipping e-mail's sender is decided once per shipment, with the shipment itself: Shopify
+  // notifies the customer exactly when the app does not. A shipment recorded without that
+  // decision gets it here, once.
+  let sender = view.mailSender;
+  if (!sender) {
+    const decided = await enqueueCustomerEmail(
+      { db: deps.db, appUrl: deps.customers.appUrl, appCanSend: deps.customers.appCanSend },
+      { shopId: input.shopId, shipmentId: view.shipment.id, kind: 'shipped' },
+    );
+    if (decided.outcome === 'decided') sender = decided.row.sender;
+    if (decided.outcome === 'decided' && decided.created) await queueEmailJobs(deps.customers, [decided.row]);
+  }
+  const fulfillment = await ensureFulfillment(steps, { ...view, notifyCustomer: sender === 'shopify' });
   if (!fulfillment.ok) {
     // Shopify may simply not hold the fulfillment order yet: the job backs off and tries again;
     // after the last attempt the shipment stays `failed`, listed for the merchant to replay
@@ -57,6 +59,8 @@ export async function pushTracking(
       throw new RetriableIntegrationError(`tracking push failed: ${fulfillment.reason}`, 'shopify');
     return { status: 'failed' as const, reason: fulfillment.reason };
   }
-  const events = await pushTrackingEvents(steps, { ...target, fulfillmentId: fulfillment.fulfillmentId });
+  // scans that arrived while the fulfillment was made rode on this job: read them once it is marked
+  const pending = view.shipment.fulfillmentExternalId ? view.pending : await push.pendingEvents(view.shipment.id);
+  const events = await pushTrackingEvents(steps, { ...view, fulfillmentId: fulfillment.fulfillmentId, pending });
   return { status: 'pushed' as const, fulfillmentId: fulfillment.fulfillmentId, events: events.pushed };
 }

@@ -27,6 +27,10 @@ export interface EnqueueCustomerEmailInput {
   shipmentId: number;
   kind: ShipmentEmailKind;
   delayReason?: DelayReason;
+  /** the caller just recorded the shipment: no decision about it can exist yet */
+  freshShipment?: boolean;
+  /** the order's tracking page token, when the caller already ensured the page */
+  pageToken?: string;
 }
 
 export type EnqueueCustomerEmailResult =
@@ -50,7 +54,7 @@ export async function enqueueCustomerEmail(
   const { shipment, allocation, order, shop } = row;
   const outbox = createEmailOutboxRepo(deps.db);
   const subjectKey = `shipment:${shipment.id}`;
-  const existing = await outbox.bySubject(input.shopId, subjectKey, input.kind);
+  const existing = input.freshShipment ? undefined : await outbox.bySubject(input.shopId, subjectKey, input.kind);
   if (existing) return { outcome: 'decided', row: existing, created: false };
 
   const chosen = effectiveSender({
@@ -63,12 +67,12 @@ export async function enqueueCustomerEmail(
   const first = input.kind === 'shipped' ? undefined : await outbox.bySubject(input.shopId, subjectKey, 'shipped');
   const sender = first?.sender ?? chosen;
   const locale = pickEmailLanguage(order.customerLocale, shop.settings.language ?? shop.locale);
-  const page = await createTrackingPagesRepo(deps.db).ensure(input.shopId, order.id);
+  const token = input.pageToken ?? (await createTrackingPagesRepo(deps.db).ensure(input.shopId, order.id)).token;
   const data = await shipmentEmailData(deps.db, {
     shipment,
     allocation,
     order,
-    pageUrl: trackingPageUrl(deps.appUrl, page.token),
+    pageUrl: trackingPageUrl(deps.appUrl, token),
     delayReason: input.delayReason,
   });
   const base = {

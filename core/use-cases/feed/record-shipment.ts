@@ -2,7 +2,7 @@ import type { Db } from '../../db/client.js';
 import { createAllocationsRepo } from '../../db/allocations-repo.js';
 import { createAuditRepo } from '../../db/audit-repo.js';
 import type { FeedPrincipal } from '../../db/feed-keys-repo.js';
-import { createOrdersRepo } from '../../db/orders-repo.js';
+import { sql } from 'drizzle-orm';
 import { createShipmentsRepo } from '../../db/shipments-repo.js';
 import { createStockRepo } from '../../db/stock-repo.js';
 import { resolveTracking } from '../../domain/carriers/index.js';
@@ -113,8 +113,8 @@ export async function recordShipment(
         { consumeReserved: q },
       );
     }
-    const after = await repo.lines(input.who.shopId, [a.id]);
-    const done = after.every((l) => l.shippedQuantity >= l.quantity);
+    // the allocation is locked: its lines are what was read above, plus this parcel
+    const done = lines.every((l) => l.shippedQuantity + (wanted.get(l.id) ?? 0) >= l.quantity);
     const status = done ? 'shipped' : 'partially_shipped';
     // the stock moved above is rolled back unless the allocation really moved on
     if (
@@ -124,11 +124,17 @@ export async function recordShipment(
     }
     await refreshOrderShippingStatus(tx, input.who.shopId, a.orderId);
     // the customer's page exists from the first parcel; the shipping e-mail is decided with the shipment
-    await createTrackingPagesRepo(tx).ensure(input.who.shopId, a.orderId);
+    const page = await createTrackingPagesRepo(tx).ensure(input.who.shopId, a.orderId);
     if (deps.customers) {
       const decided = await enqueueCustomerEmail(
         { db: tx, appUrl: deps.customers.appUrl, appCanSend: deps.customers.appCanSend },
-        { shopId: input.who.shopId, shipmentId: shipment!.id, kind: 'shipped' },
+        {
+          shopId: input.who.shopId,
+          shipmentId: shipment.id,
+          kind: 'shipped',
+          freshShipment: true,
+          pageToken: page.token,
+        },
       );
       if (decided.outcome === 'decided') emails.push(decided.row);
     }
@@ -167,19 +173,25 @@ export async function recordShipment(
   return result;
 }
 
-/** shipped when every live allocation shipped, partially shipped when some did. */
+/**
+ * shipped when every live allocation shipped (and nothing waits on backorder), partially shipped
+ * when some did; a cancelled order stays cancelled. One statement.
+ */
 async function refreshOrderShippingStatus(
   tx: Parameters<Parameters<Db['transaction']>[0]>[0],
   shopId: number,
   orderId: number,
 ) {
-  const all = (await createAllocationsRepo(tx).forOrder(shopId, orderId)).filter(
-    (a) => a.status !== 'cancelled' && a.status !== 'rejected',
-  );
-  const order = await createOrdersRepo(tx).get(shopId, orderId);
-  if (!order || order.status === 'cancelled') return;
-  const shippedAll = all.length > 0 && all.every((a) => a.status === 'shipped') && order.status !== 'backordered';
-  const some = all.some((a) => a.status === 'shipped' || a.status === 'partially_shipped');
-  const status = shippedAll ? 'shipped' : some ? 'partially_shipped' : order.status;
-  if (status !== order.status) await createOrdersRepo(tx).setStatus(shopId, orderId, status);
+  await tx.execute(sql`
+    update orders o set status = x.status, updated_at = now()
+    from (
+      select case when bool_and(a.status = 'shipped') and min(o2.status) <> 'backordered' then 'shipped'
+                  when bool_or(a.status in ('shipped', 'partially_shipped')) then 'partially_shipped'
+                  else min(o2.status) end as status
+      from orders o2
+      join allocations a on a.order_id = o2.id and a.shop_id = o2.shop_id and a.status not in ('cancelled', 'rejected')
+      where o2.shop_id = ${shopId} and o2.id = ${orderId}
+    ) x
+    where o.shop_id = ${shopId} and o.id = ${orderId} and o.status <> 'cancelled' and x.status is not null
+      and o.status <> x.status`);
 }

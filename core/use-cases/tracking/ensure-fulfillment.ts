@@ -1,8 +1,9 @@
 import type { AuditRepo } from '../../db/audit-repo.js';
 import type { AllocationRow } from '../../db/allocations-repo.js';
 import type { OrderRow } from '../../db/orders-repo.js';
-import type { Shipment, ShipmentsRepo } from '../../db/shipments-repo.js';
+import type { ShippedLine, Shipment, ShipmentsRepo } from '../../db/shipments-repo.js';
 import type { Shop } from '../../db/shops-repo.js';
+import type { TrackingPushQueries } from '../../db/tracking-push-queries.js';
 import { assertNoUserErrors, ShopifyUserError, type ShopifyGraphql } from '../../integrations/shopify/graphql.js';
 import {
   FULFILLMENT_CREATE,
@@ -17,6 +18,7 @@ export interface FulfillmentStepDeps {
   shopify: ShopifyGraphql;
   shipments: ShipmentsRepo;
   audit: AuditRepo;
+  push: TrackingPushQueries;
 }
 
 export interface ShipmentToPush {
@@ -24,6 +26,8 @@ export interface ShipmentToPush {
   shipment: Shipment;
   allocation: AllocationRow;
   order: OrderRow;
+  /** the shipped units as Shopify knows them, read with the shipment */
+  shipped: ShippedLine[];
 }
 
 export type EnsureFulfillmentResult = { ok: true; fulfillmentId: string } | { ok: false; reason: string };
@@ -38,11 +42,12 @@ export async function ensureFulfillment(
   deps: FulfillmentStepDeps,
   input: ShipmentToPush & { notifyCustomer: boolean },
 ): Promise<EnsureFulfillmentResult> {
-  const { shop, shipment, allocation, order, notifyCustomer } = input;
+  const { shop, shipment, allocation, order, notifyCustomer, shipped } = input;
   let fulfillmentId = shipment.fulfillmentExternalId;
+  const record = (id: string, audit: Record<string, unknown>) =>
+    deps.push.recordFulfillment({ shopId: shop.id, orderId: order.id, shipmentId: shipment.id, fulfillmentId: id }, audit);
 
   if (!fulfillmentId) {
-    const shipped = await deps.shipments.shippedLines(shop.id, shipment.id);
     const trackingInfo = {
       company: shipment.carrier ?? undefined,
       numbers: shipment.trackingNumbers,
@@ -66,7 +71,7 @@ export async function ensureFulfillment(
       const f = res.fulfillmentCreate.fulfillment;
       if (f && res.fulfillmentCreate.userErrors.length === 0) {
         fulfillmentId = f.id;
-        await deps.audit.record(shop.id, 'order', String(order.id), 'tracking_pushed', 'fulfill', {
+        await record(f.id, {
           shipmentId: shipment.id,
           fulfillment: f.id,
           name: f.name,
@@ -78,7 +83,6 @@ export async function ensureFulfillment(
     }
   }
   if (!fulfillmentId) {
-    const shipped = await deps.shipments.shippedLines(shop.id, shipment.id);
     const state = await deps.shopify.request<OrderFulfillmentState>(shop.domain, ORDER_FULFILLMENT_STATE, {
       id: order.channelOrderExternalId ?? order.externalId,
     });
@@ -88,6 +92,7 @@ export async function ensureFulfillment(
     );
     if (existing) {
       fulfillmentId = existing.id;
+      await deps.shipments.markFulfilled(shipment.id, existing.id);
     } else {
       const need = new Map<string, number>();
       for (const s of shipped) need.set(s.lineItemId, (need.get(s.lineItemId) ?? 0) + s.quantity);
@@ -132,7 +137,7 @@ export async function ensureFulfillment(
         });
         const f = assertNoUserErrors('fulfillmentCreate', res.fulfillmentCreate).fulfillment!;
         fulfillmentId = f.id;
-        await deps.audit.record(shop.id, 'order', String(order.id), 'tracking_pushed', 'fulfill', {
+        await record(f.id, {
           shipmentId: shipment.id,
           fulfillment: f.id,
           name: f.name,
@@ -151,8 +156,6 @@ export async function ensureFulfillment(
       }
     }
   }
-  if (!shipment.fulfillmentExternalId) await deps.shipments.markFulfilled(shipment.id, fulfillmentId);
-
   if (shipment.fulfillmentExternalId && shipment.pushStatus === 'pending') {
     const res = await deps.shopify.request<TrackingUpdateResult>(shop.domain, TRACKING_UPDATE, {
       id: shipment.fulfillmentExternalId,

@@ -1,6 +1,7 @@
 import type { FulfillmentEventResult } from '../../integrations/shopify/operations/fulfillment.js';
 import { FULFILLMENT_EVENT_CREATE } from '../../integrations/shopify/operations/fulfillment.js';
 import { assertNoUserErrors } from '../../integrations/shopify/graphql.js';
+import type { TrackingEvent } from '../../db/shipments-repo.js';
 import type { FulfillmentStepDeps, ShipmentToPush } from './ensure-fulfillment.js';
 
 const eventStatus = {
@@ -16,10 +17,9 @@ const eventStatus = {
  */
 export async function pushTrackingEvents(
   deps: FulfillmentStepDeps,
-  input: ShipmentToPush & { fulfillmentId: string },
+  input: ShipmentToPush & { fulfillmentId: string; pending: TrackingEvent[] },
 ): Promise<{ pushed: number }> {
-  const { shop, shipment, order } = input;
-  const pending = await deps.shipments.pendingEvents(shipment.id);
+  const { shop, shipment, order, pending } = input;
   const newest = pending.at(-1);
   if (!newest) return { pushed: 0 };
   const res = await deps.shopify.request<FulfillmentEventResult>(shop.domain, FULFILLMENT_EVENT_CREATE, {
@@ -32,15 +32,14 @@ export async function pushTrackingEvents(
     },
   });
   assertNoUserErrors('fulfillmentEventCreate', res.fulfillmentEventCreate);
-  await deps.shipments.markEvents(
-    pending.slice(0, -1).map((e) => e.id),
-    'skipped',
+  await deps.push.recordEventsPushed(
+    {
+      shopId: shop.id,
+      orderId: order.id,
+      pushedId: newest.id,
+      supersededIds: pending.slice(0, -1).map((e) => e.id),
+    },
+    { shipmentId: shipment.id, status: newest.status, superseded: pending.length - 1 },
   );
-  await deps.shipments.markEvents([newest.id], 'pushed');
-  await deps.audit.record(shop.id, 'order', String(order.id), 'tracking_events_pushed', 'fulfill', {
-    shipmentId: shipment.id,
-    status: newest.status,
-    superseded: pending.length - 1,
-  });
   return { pushed: 1 };
 }

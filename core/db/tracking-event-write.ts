@@ -1,0 +1,161 @@
+import { sql } from 'drizzle-orm';
+import type { DbOrTx } from './client.js';
+import type { EmailStatus } from './email-outbox-repo.js';
+import type { TrackingStatus } from './shipments-repo.js';
+
+/** A carrier event as the 3PL reported it. */
+export interface CarrierEventInput {
+  shopId: number;
+  warehouseId: number;
+  shipmentId: number;
+  status: TrackingStatus;
+  occurredAt: Date;
+  description: string | null;
+  location: string | null;
+  /** the audit entry's data */
+  audit: Record<string, unknown>;
+  /** the customer e-mail this step may owe (out for delivery, delivered), decided with the event */
+  mailKind: 'out_for_delivery' | 'delivered' | null;
+}
+
+/** What recording the event changed, and what the caller must queue after it. */
+export interface CarrierEventWritten {
+  /** null when the same (status, instant) was already recorded: nothing changed */
+  eventId: number | null;
+  /** the shipment's status after the event (its newest event's; delivered is final) */
+  status: string;
+  /** the shipment was already delivered before this event */
+  wasDelivered: boolean;
+  /** the order came from a marketplace: scans stay with us (recorded as skipped, never pushed) */
+  marketplace: boolean;
+  /** the sales channel's fulfillment exists; without it the shipment's own push job carries the event */
+  fulfilled: boolean;
+  pushStatus: 'pending' | 'pushed' | 'failed';
+  /** epoch ms the shipment was recorded: the push windows of its events count from there */
+  shipmentCreatedAt: number;
+  /** the e-mail row written for `mailKind`, copied from the shipment's shipping e-mail */
+  mail: { id: number; status: EmailStatus } | null;
+  /** `mailKind` was due but the shipment has no shipping e-mail to follow: decide it the long way */
+  mailUndecided: boolean;
+}
+
+type Row = {
+  event_id: string | number | null;
+  status: string;
+  was_delivered: boolean;
+  channel: string;
+  fulfillment_external_id: string | null;
+  push_status: CarrierEventWritten['pushStatus'];
+  created_ms: string | number;
+  mail_id: string | number | null;
+  mail_status: EmailStatus | null;
+  has_first_mail: boolean;
+};
+
+/**
+ * Records a carrier event in one statement, no transaction: the shipment row is locked first
+ * (so events of one parcel, and its push job marking the fulfillment, take turns), then the
+ * event, the shipment's status, the order's delivered status, its delays resolved, the audit
+ * entry and the customer e-mail of this step. The e-mail follows the shipping e-mail decided
+ * with the shipment (same sender, language, page and parcel), with the tracking as it is now.
+ * No row when the shipment is not this warehouse's.
+ */
+export async function writeCarrierEvent(db: DbOrTx, e: CarrierEventInput): Promise<CarrierEventWritten | null> {
+  const result = await db.execute(sql`
+    with s as (
+      select sh.id, sh.status, sh.delivered_at, sh.fulfillment_external_id, sh.push_status, sh.created_at,
+             a.order_id, a.warehouse_id, o.channel
+      from shipments sh
+      join allocations a on a.id = sh.allocation_id
+      join orders o on o.id = a.order_id
+      where sh.shop_id = ${e.shopId} and sh.id = ${e.shipmentId} and a.warehouse_id = ${e.warehouseId}
+      for update of sh
+    ),
+    ev as (
+      insert into tracking_events (shop_id, shipment_id, status, occurred_at, description, location, push_status)
+      select ${e.shopId}, s.id, ${e.status}, ${e.occurredAt.toISOString()}::timestamptz, ${e.description}, ${e.location},
+             case when s.channel = 'shopify' then 'pending' else 'skipped' end
+      from s
+      on conflict do nothing
+      returning id, occurred_at
+    ),
+    prev as (
+      select t.status, t.occurred_at from tracking_events t join s on t.shipment_id = s.id
+      order by t.occurred_at desc, t.id desc limit 1
+    ),
+    newest as (
+      select s.id,
+             case when s.status = 'delivered' then 'delivered'
+                  when prev.occurred_at is null or ev.occurred_at >= prev.occurred_at then ${e.status}::text
+                  else prev.status end as status,
+             case when prev.occurred_at is null or ev.occurred_at >= prev.occurred_at then ev.occurred_at
+                  else prev.occurred_at end as occurred_at
+      from s cross join ev left join prev on true
+    ),
+    upd as (
+      update shipments sh
+      set status = newest.status,
+          delivered_at = case when newest.status = 'delivered' then coalesce(sh.delivered_at, newest.occurred_at) end,
+          updated_at = now()
+      from newest where sh.id = newest.id
+      returning sh.id, sh.status, sh.carrier, sh.tracking_numbers, sh.tracking_urls
+    ),
+    order_delivered as (
+      update orders o set status = 'delivered', updated_at = now()
+      from upd, s
+      where upd.status = 'delivered' and o.id = s.order_id and o.shop_id = ${e.shopId} and o.status = 'shipped'
+        and not exists (
+          select 1 from shipments x join allocations xa on xa.id = x.allocation_id
+          where xa.order_id = s.order_id and x.shop_id = ${e.shopId} and x.id <> s.id and x.status <> 'delivered')
+      returning o.id
+    ),
+    delays as (
+      update shipment_delays d set resolved_at = newest.occurred_at
+      from upd, newest
+      where upd.status = 'delivered' and d.shop_id = ${e.shopId} and d.shipment_id = newest.id
+      returning d.id
+    ),
+    audit as (
+      insert into audit_log (shop_id, entity, entity_id, action, actor, data)
+      select ${e.shopId}, 'order', s.order_id::text, ${`tracking_${e.status}`}, 'warehouse:' || s.warehouse_id,
+             ${JSON.stringify(e.audit)}::jsonb
+      from s cross join ev
+    ),
+    first_mail as (
+      select f.* from email_outbox f join s on f.subject_key = 'shipment:' || s.id
+      where f.shop_id = ${e.shopId} and f.kind = 'shipped'
+    ),
+    mail as (
+      insert into email_outbox (shop_id, order_id, shipment_id, subject_key, kind, sender, status, to_address, locale, data, last_error)
+      select f.shop_id, f.order_id, f.shipment_id, f.subject_key, ${e.mailKind}::text, f.sender,
+             case when f.sender = 'shopify' then 'delegated' when o.email is null then 'skipped' else 'pending' end,
+             o.email, f.locale,
+             f.data || jsonb_build_object('carrier', upd.carrier, 'trackingNumbers', to_jsonb(upd.tracking_numbers),
+                                          'carrierUrl', upd.tracking_urls[1]),
+             case when f.sender <> 'shopify' and o.email is null then 'the order has no customer e-mail address' end
+      from first_mail f join upd on true join orders o on o.id = f.order_id
+      where ${e.mailKind}::text is not null and upd.status = ${e.status}::text
+      on conflict (shop_id, subject_key, kind) do nothing
+      returning id, status
+    )
+    select ev.id as event_id, coalesce(upd.status, s.status) as status, s.status = 'delivered' as was_delivered,
+           s.channel, s.fulfillment_external_id, s.push_status,
+           (extract(epoch from s.created_at) * 1000)::bigint as created_ms,
+           mail.id as mail_id, mail.status as mail_status, exists (select 1 from first_mail) as has_first_mail
+    from s left join ev on true left join upd on true left join mail on true`);
+  const [r] = (Array.isArray(result) ? result : (result as unknown as { rows: Row[] }).rows) as Row[];
+  if (!r) return null;
+  const eventId = r.event_id === null ? null : Number(r.event_id);
+  return {
+    eventId,
+    status: r.status,
+    wasDelivered: r.was_delivered,
+    marketplace: r.channel !== 'shopify',
+    fulfilled: r.fulfillment_external_id !== null,
+    pushStatus: r.push_status,
+    shipmentCreatedAt: Number(r.created_ms),
+    mail: r.mail_id === null ? null : { id: Number(r.mail_id), status: r.mail_status! },
+    mailUndecided:
+      eventId !== null && e.mailKind !== null && r.status === e.status && !r.has_first_mail && r.channel === 'shopify',
+  };
+}
