@@ -15,11 +15,14 @@ export interface UpsertOrderResult {
   cancelled: boolean;
   /** the order became cancelled with this version */
   cancelledNow: boolean;
-  /** the order is in a state routing must not touch (cancelled, shipped elsewhere) */
+  /** the order is in a state routing must not touch (cancelled, shipped, delivered, shipped elsewhere) */
   settled: boolean;
   /** this version changes what routing reads (a new order, or new lines, address, payment...) */
   planChanged: boolean;
 }
+
+/** States routing never touches again: a version of such an order queues no routing run. */
+const SETTLED_STATUSES = new Set<string>(['shipped', 'delivered', 'fulfilled_elsewhere']);
 
 /** The stored form of planInputs: equal fingerprints route the same way. */
 const planFingerprintOf = (o: IncomingOrder) => createHash('sha1').update(planInputs(o)).digest('base64url');
@@ -199,7 +202,7 @@ export function createOrdersRepo(db: DbOrTx) {
         outcome: row.existed ? 'updated' : 'inserted',
         cancelled,
         cancelledNow: cancelled && !row.wasCancelled,
-        settled: cancelled || row.status === 'fulfilled_elsewhere',
+        settled: cancelled || SETTLED_STATUSES.has(row.status),
         planChanged: !row.existed || row.prevFingerprint !== planFingerprint,
       };
     },

@@ -123,8 +123,9 @@ export async function enqueueTrackingPush(
   const since = Math.max(0, t.at - t.shipmentCreatedAt);
   const window = Math.floor(since / TRACKING_WINDOW_MS);
   const jobId = jobIds.fulfill.trackingWindow(payload.shipmentId, window);
-  const delay = t.delivered ? 0 : (window + 1) * TRACKING_WINDOW_MS - since;
-  if (!(await queues.enqueue('fulfill', payload, jobId, { delay }))) return false;
+  // a further scan of the window (this process added its job) costs no add; delivered promotes it
+  const closes = t.at + (window + 1) * TRACKING_WINDOW_MS - since;
+  if (!(await queues.enqueueWindow('fulfill', payload, jobId, closes, t.at))) return false;
   if (t.delivered) return queues.promote('fulfill', jobId);
   return true;
 }

@@ -159,6 +159,13 @@ describe('ingest', () => {
       { topic: 'orders/updated' },
     );
     expect((await routeJobs(id)).sort()).toEqual(['orders/create', 'orders/updated', 'orders/updated']);
+    // once our 3PL shipped it, Shopify's fulfilled version changes the plan inputs but routes nothing
+    await t.ctx.db.update(orders).set({ status: 'shipped' }).where(eq(orders.id, id));
+    await deliver(
+      { ...edited, updated_at: '2026-11-20T10:04:00Z', fulfillment_status: 'fulfilled' },
+      { topic: 'orders/updated' },
+    );
+    expect((await routeJobs(id)).sort()).toEqual(['orders/create', 'orders/updated', 'orders/updated']);
   });
 
   it('disables the shop on app/uninstalled', async () => {
