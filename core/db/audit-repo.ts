@@ -1,5 +1,5 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
-import { auditLog } from '../../drizzle/schema/index.js';
+import { auditLog, orders } from '../../drizzle/schema/index.js';
 import type { DbOrTx } from './client.js';
 
 export type AuditEntry = typeof auditLog.$inferSelect;
@@ -16,6 +16,25 @@ export function createAuditRepo(db: DbOrTx) {
       data?: unknown,
     ): Promise<void> {
       await db.insert(auditLog).values({ shopId, entity, entityId, action, actor, data: data ?? null });
+    },
+    /**
+     * An entry on the order known by its channel id, found and written in one statement; false
+     * when no such order is held.
+     */
+    async recordOnOrder(
+      shopId: number,
+      order: { channel: string; externalId: string },
+      action: string,
+      actor: string,
+      data: unknown,
+    ): Promise<boolean> {
+      const rows = await db.execute(sql`
+        insert into ${auditLog} (shop_id, entity, entity_id, action, actor, data)
+        select ${shopId}, 'order', ${orders.id}::text, ${action}, ${actor}, ${JSON.stringify(data)}::jsonb
+        from ${orders}
+        where ${orders.shopId} = ${shopId} and ${orders.channel} = ${order.channel} and ${orders.externalId} = ${order.externalId}
+        returning ${auditLog.id}`);
+      return (Array.isArray(rows) ? rows : (rows as { rows: unknown[] }).rows).length > 0;
     },
     /** The first entry of this action on the entity whose data contains `match` (jsonb containment), if any. */
     async findWith(

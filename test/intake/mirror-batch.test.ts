@@ -1,9 +1,11 @@
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAuditRepo } from '../../core/db/audit-repo.js';
 import { createShopsRepo } from '../../core/db/shops-repo.js';
 import { ingestMirrorBatch } from '../../core/use-cases/ingest-batch.js';
 import { buildApp } from '../../server/app.js';
+import { seedOrder } from '../helpers/fixtures.js';
 import { createTestContext, type TestContext } from '../helpers/test-context.js';
 import { signedWebhook } from '../helpers/webhooks.js';
 
@@ -96,5 +98,38 @@ describe('mirror-only webhooks', () => {
     // a second run of the same job (a retry, or the sweeper's single job) changes nothing
     const all = [...goodIds, ...mixed.map((r) => Number(r.id))];
     expect(await ingestMirrorBatch(deps, { inboxIds: all, finalAttempt: false })).toEqual({ applied: 0, single: 0 });
+  });
+
+  it("puts Shopify's fulfillments on the order's timeline, and passes over those of an order not held", async () => {
+    const shop = (await createShopsRepo(t.ctx.db).byDomain('test-shop.myshopify.com'))!;
+    const orderId = await seedOrder(t.ctx.db, shop.id, { id: 7701, lines: [{ sku: 'TASSE', quantity: 1 }] });
+    const fulfillment = (id: number, order: number, status: string) => ({
+      id,
+      order_id: order,
+      status,
+      tracking_company: 'Colissimo',
+      tracking_numbers: ['6A1234'],
+    });
+    await app.inject(signedWebhook(fulfillment(91, 7701, 'success'), { topic: 'fulfillments/create', eventId: 'f-1' }));
+    await app.inject(signedWebhook(fulfillment(92, 7799, 'success'), { topic: 'fulfillments/create', eventId: 'f-2' }));
+    const rows = await inboxRows(['f-1', 'f-2']);
+    const deps = { db: t.ctx.db, queues: t.ctx.queues, log: t.ctx.log, feedAuth: t.ctx.feedAuth };
+    expect(await ingestMirrorBatch(deps, { inboxIds: rows.map((r) => Number(r.id)), finalAttempt: false })).toEqual({
+      applied: 2,
+      single: 0,
+    });
+    const timeline = await createAuditRepo(t.ctx.db).list(shop.id, 'order', String(orderId));
+    expect(timeline.filter((e) => e.action === 'shopify_fulfillment_created').map((e) => e.data)).toEqual([
+      {
+        fulfillment: 'gid://shopify/Fulfillment/91',
+        status: 'success',
+        trackingCompany: 'Colissimo',
+        trackingNumbers: ['6A1234'],
+      },
+    ]);
+    const strays = await t.ctx.database.query<{ n: number }>(
+      sql`select count(*)::int as n from audit_log where action = 'shopify_fulfillment_created'`,
+    );
+    expect(Number(strays[0]!.n)).toBe(1);
   });
 });

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { createOrdersRepo } from '../../db/orders-repo.js';
 import { createAuditRepo } from '../../db/audit-repo.js';
 import { gid, restFulfillmentOrderRefSchema } from '../../integrations/shopify/rest-payloads.js';
 import type { Tx } from '../../db/client.js';
@@ -64,12 +63,9 @@ const restFulfillmentSchema = z.object({
 /** fulfillments/create, update: record Shopify's fulfillment on the order's timeline. */
 export const ingestFulfillment: TopicHandler = async (tx, shop, payload, event) => {
   const f = restFulfillmentSchema.parse(payload);
-  const order = await createOrdersRepo(tx).byExternalId(shop.id, 'shopify', gid('Order', f.order_id));
-  if (!order) return { outcome: 'unknown order' };
-  await createAuditRepo(tx).record(
+  const recorded = await createAuditRepo(tx).recordOnOrder(
     shop.id,
-    'order',
-    String(order.id),
+    { channel: 'shopify', externalId: gid('Order', f.order_id) },
     event.topic === 'fulfillments/create' ? 'shopify_fulfillment_created' : 'shopify_fulfillment_updated',
     'shopify',
     {
@@ -81,5 +77,6 @@ export const ingestFulfillment: TopicHandler = async (tx, shop, payload, event) 
       trackingUrl: f.tracking_url,
     },
   );
+  if (!recorded) return { outcome: 'unknown order' };
   return { outcome: 'recorded' };
 };
