@@ -4,6 +4,7 @@ import {
   allocations,
   backorders,
   dispatchAttempts,
+  orders,
   type AllocationStatus,
 } from '../../drizzle/schema/index.js';
 import type { DbOrTx } from './client.js';
@@ -57,6 +58,20 @@ export function createAllocationsRepo(db: DbOrTx) {
         .select()
         .from(allocations)
         .where(and(eq(allocations.shopId, shopId), eq(allocations.id, id)));
+      return row;
+    },
+
+    /** The warehouse's allocation with its order's channel id (what lock keys are named by), if held. */
+    async withOrderRef(
+      shopId: number,
+      warehouseId: number,
+      id: number,
+    ): Promise<{ id: number; orderExternalId: string } | undefined> {
+      const [row] = await db
+        .select({ id: allocations.id, orderExternalId: orders.externalId })
+        .from(allocations)
+        .innerJoin(orders, and(eq(orders.shopId, allocations.shopId), eq(orders.id, allocations.orderId)))
+        .where(and(eq(allocations.shopId, shopId), eq(allocations.id, id), eq(allocations.warehouseId, warehouseId)));
       return row;
     },
 

@@ -1,7 +1,6 @@
 import type { Tx } from '../../db/client.js';
 import { createAllocationsRepo, type AllocationRow } from '../../db/allocations-repo.js';
-import { lockKey } from '../../db/locks.js';
-import { createOrdersRepo } from '../../db/orders-repo.js';
+import { lockKeys } from '../../db/locks.js';
 import type { FeedPrincipal } from '../../db/feed-keys-repo.js';
 import { NotFoundError } from '../../errors.js';
 
@@ -12,11 +11,8 @@ import { NotFoundError } from '../../errors.js';
  */
 export async function lockFeedAllocation(tx: Tx, who: FeedPrincipal, allocationId: number): Promise<AllocationRow> {
   const repo = createAllocationsRepo(tx);
-  const seen = await repo.get(who.shopId, allocationId);
-  if (!seen || seen.warehouseId !== who.warehouseId) throw new NotFoundError('allocation');
-  const order = await createOrdersRepo(tx).get(who.shopId, seen.orderId);
-  if (!order) throw new NotFoundError('allocation');
-  await lockKey(tx, `order:${who.shopId}:${order.externalId}`);
-  await lockKey(tx, `allocation:${seen.id}`);
+  const seen = await repo.withOrderRef(who.shopId, who.warehouseId, allocationId);
+  if (!seen) throw new NotFoundError('allocation');
+  await lockKeys(tx, [`order:${who.shopId}:${seen.orderExternalId}`, `allocation:${seen.id}`]);
   return (await repo.get(who.shopId, seen.id))!;
 }
