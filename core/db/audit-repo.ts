@@ -1,6 +1,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { auditLog, orders } from '../../drizzle/schema/index.js';
 import type { DbOrTx } from './client.js';
+import { rowsOf } from './rows-of.js';
 
 export type AuditEntry = typeof auditLog.$inferSelect;
 
@@ -34,7 +35,7 @@ export function createAuditRepo(db: DbOrTx) {
         from ${orders}
         where ${orders.shopId} = ${shopId} and ${orders.channel} = ${order.channel} and ${orders.externalId} = ${order.externalId}
         returning ${auditLog.id}`);
-      return (Array.isArray(rows) ? rows : (rows as { rows: unknown[] }).rows).length > 0;
+      return rowsOf(rows).length > 0;
     },
     /** The first entry of this action on the entity whose data contains `match` (jsonb containment), if any. */
     async findWith(

@@ -3,6 +3,7 @@ import { allocations, orders } from '../../drizzle/schema/index.js';
 import type { AllocationStatus } from '../../drizzle/schema/index.js';
 import type { Address } from '../domain/address.js';
 import type { DbOrTx } from './client.js';
+import { rowsOf } from './rows-of.js';
 
 /** An allocation as a 3PL sees it through the feed. */
 export interface FeedAllocation {
@@ -40,11 +41,6 @@ export interface AcknowledgeOutcome {
   leaseToken: string | null;
   leaseUntil: Date | null;
   moved: boolean;
-}
-
-/** Rows of a raw statement, the same on postgres.js (an array) and PGlite (`{ rows }`). */
-function rowsOf<T>(result: unknown): T[] {
-  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 }
 
 /** One allocation line as the feed shows it. */

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, inArray, like, lt, sql } from 'drizzle-orm';
 import { inboxEvents } from '../../drizzle/schema/index.js';
 import { escapeUnstorable } from '../contracts/storable-text.js';
 import type { DbOrTx } from './client.js';
+import { rowsOf } from './rows-of.js';
 
 export interface NewInboxEvent {
   source: string;
@@ -18,11 +19,6 @@ export interface NewInboxEvent {
 }
 
 export type InboxEvent = typeof inboxEvents.$inferSelect;
-
-/** postgres.js returns rows as the result; PGlite wraps them in `rows`. */
-function rowsOf<T>(result: unknown): T[] {
-  return Array.isArray(result) ? (result as T[]) : ((result as { rows: T[] }).rows ?? []);
-}
 
 /** One array parameter whatever the count, so the statement is prepared once per connection. */
 function idArray(ids: number[]): string {

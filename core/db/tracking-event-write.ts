@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { DbOrTx } from './client.js';
 import type { EmailStatus } from './email-outbox-repo.js';
 import type { TrackingStatus } from './shipments-repo.js';
+import { rowsOf } from './rows-of.js';
 
 /** A carrier event as the 3PL reported it. */
 export interface CarrierEventInput {
@@ -81,6 +82,7 @@ export async function writeCarrierEvent(db: DbOrTx, e: CarrierEventInput): Promi
     ),
     prev as (
       select t.status, t.occurred_at from tracking_events t join s on t.shipment_id = s.id
+      where t.shop_id = ${e.shopId}
       order by t.occurred_at desc, t.id desc limit 1
     ),
     newest as (
@@ -97,7 +99,7 @@ export async function writeCarrierEvent(db: DbOrTx, e: CarrierEventInput): Promi
       set status = newest.status,
           delivered_at = case when newest.status = 'delivered' then coalesce(sh.delivered_at, newest.occurred_at) end,
           updated_at = now()
-      from newest where sh.id = newest.id
+      from newest where sh.shop_id = ${e.shopId} and sh.id = newest.id
       returning sh.id, sh.status, sh.carrier, sh.tracking_numbers, sh.tracking_urls
     ),
     order_delivered as (
@@ -143,7 +145,7 @@ export async function writeCarrierEvent(db: DbOrTx, e: CarrierEventInput): Promi
            (extract(epoch from s.created_at) * 1000)::bigint as created_ms,
            mail.id as mail_id, mail.status as mail_status, exists (select 1 from first_mail) as has_first_mail
     from s left join ev on true left join upd on true left join mail on true`);
-  const [r] = (Array.isArray(result) ? result : (result as unknown as { rows: Row[] }).rows) as Row[];
+  const [r] = rowsOf<Row>(result);
   if (!r) return null;
   const eventId = r.event_id === null ? null : Number(r.event_id);
   return {

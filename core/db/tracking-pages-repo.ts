@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import { trackingPages } from '../../drizzle/schema/index.js';
 import type { DbOrTx } from './client.js';
+import { rowsOf } from './rows-of.js';
 
 export type TrackingPageRow = typeof trackingPages.$inferSelect;
 
@@ -28,14 +29,14 @@ export function createTrackingPagesRepo(db: DbOrTx) {
         select id, shop_id, order_id, token, (extract(epoch from expires_at) * 1000)::bigint as expires_ms,
                (extract(epoch from created_at) * 1000)::bigint as created_ms
         from page`);
-      const rows = (Array.isArray(result) ? result : (result as unknown as { rows: unknown[] }).rows) as {
+      const rows = rowsOf<{
         id: string | number;
         shop_id: string | number;
         order_id: string | number;
         token: string;
         expires_ms: string | number | null;
         created_ms: string | number;
-      }[];
+      }>(result);
       const r = rows[0]!;
       return {
         id: Number(r.id),

@@ -5,6 +5,7 @@ import type { DbOrTx } from './client.js';
 import type { OrderRow } from './orders-repo.js';
 import type { ShippedLine, Shipment, TrackingEvent } from './shipments-repo.js';
 import type { Shop } from './shops-repo.js';
+import { rowsOf } from './rows-of.js';
 
 /** Everything one push of a shipment to its channel reads, in one statement. */
 export interface ShipmentPushView {
@@ -49,7 +50,8 @@ export function createTrackingPushQueries(db: DbOrTx) {
                      'status', t.status, 'occurredAt', t.occurred_at, 'description', t.description,
                      'location', t.location, 'pushStatus', t.push_status, 'createdAt', t.created_at)
                      order by t.occurred_at, t.id), '[]'::json)
-            from tracking_events t where t.shipment_id = ${shipments.id} and t.push_status = 'pending')`.mapWith(
+            from tracking_events t
+            where t.shop_id = ${shopId} and t.shipment_id = ${shipments.id} and t.push_status = 'pending')`.mapWith(
             json<PendingJson[]>(),
           ),
           mailSender: sql<'app' | 'shopify' | null>`(
@@ -66,16 +68,15 @@ export function createTrackingPushQueries(db: DbOrTx) {
     },
 
     /** Carrier events not yet sent, read again once the fulfillment is marked (scans that rode on this push). */
-    async pendingEvents(shipmentId: number): Promise<TrackingEvent[]> {
+    async pendingEvents(shopId: number, shipmentId: number): Promise<TrackingEvent[]> {
       const result = await db.execute(sql`
         select coalesce(json_agg(json_build_object('id', t.id, 'shopId', t.shop_id, 'shipmentId', t.shipment_id,
                  'status', t.status, 'occurredAt', t.occurred_at, 'description', t.description,
                  'location', t.location, 'pushStatus', t.push_status, 'createdAt', t.created_at)
                  order by t.occurred_at, t.id), '[]'::json) as events
-        from tracking_events t where t.shipment_id = ${shipmentId} and t.push_status = 'pending'`);
-      const rows = (Array.isArray(result) ? result : (result as unknown as { rows: unknown[] }).rows) as {
-        events: unknown;
-      }[];
+        from tracking_events t
+        where t.shop_id = ${shopId} and t.shipment_id = ${shipmentId} and t.push_status = 'pending'`);
+      const rows = rowsOf<{ events: unknown }>(result);
       return json<PendingJson[]>()(rows[0]?.events ?? '[]').map(toEvent);
     },
 
@@ -88,7 +89,7 @@ export function createTrackingPushQueries(db: DbOrTx) {
         with marked as (
           update shipments set fulfillment_external_id = ${m.fulfillmentId}, push_status = 'pushed',
                  push_result = ${JSON.stringify({ fulfillmentId: m.fulfillmentId })}::jsonb, updated_at = now()
-          where id = ${m.shipmentId}
+          where shop_id = ${m.shopId} and id = ${m.shipmentId}
           returning id
         )
         insert into audit_log (shop_id, entity, entity_id, action, actor, data)
@@ -104,7 +105,7 @@ export function createTrackingPushQueries(db: DbOrTx) {
       await db.execute(sql`
         with marked as (
           update tracking_events set push_status = case when id = ${m.pushedId} then 'pushed' else 'skipped' end
-          where id = any(${`{${[m.pushedId, ...m.supersededIds].map((i) => Math.trunc(i)).join(',')}}`}::bigint[])
+          where shop_id = ${m.shopId} and id = any(${`{${[m.pushedId, ...m.supersededIds].map((i) => Math.trunc(i)).join(',')}}`}::bigint[])
           returning id
         )
         insert into audit_log (shop_id, entity, entity_id, action, actor, data)

@@ -37,7 +37,12 @@ export async function pushTracking(
   if (!view) throw new NotFoundError(`shipment ${input.shipmentId}`);
   if (view.order.channel !== 'shopify')
     return confirmChannelShipment(deps, { shopId: input.shopId, shipment: view.shipment, order: view.order });
-  const steps = { shopify: deps.shopify, shipments: createShipmentsRepo(deps.db), audit: createAuditRepo(deps.db), push };
+  const steps = {
+    shopify: deps.shopify,
+    shipments: createShipmentsRepo(deps.db),
+    audit: createAuditRepo(deps.db),
+    push,
+  };
 
   // the shipping e-mail's sender is decided once per shipment, with the shipment itself: Shopify
   // notifies the customer exactly when the app does not. A shipment recorded without that
@@ -60,7 +65,9 @@ export async function pushTracking(
     return { status: 'failed' as const, reason: fulfillment.reason };
   }
   // scans that arrived while the fulfillment was made rode on this job: read them once it is marked
-  const pending = view.shipment.fulfillmentExternalId ? view.pending : await push.pendingEvents(view.shipment.id);
+  const pending = view.shipment.fulfillmentExternalId
+    ? view.pending
+    : await push.pendingEvents(input.shopId, view.shipment.id);
   const events = await pushTrackingEvents(steps, { ...view, fulfillmentId: fulfillment.fulfillmentId, pending });
   return { status: 'pushed' as const, fulfillmentId: fulfillment.fulfillmentId, events: events.pushed };
 }
