@@ -186,14 +186,6 @@ export function createAllocationsRepo(db: DbOrTx) {
         .where(and(eq(allocations.shopId, shopId), eq(allocations.id, id)));
     },
 
-    /** Units of an allocation line that left in a shipment. */
-    async addShipped(lineId: number, quantity: number): Promise<void> {
-      await db
-        .update(allocationLines)
-        .set({ shippedQuantity: sql`${allocationLines.shippedQuantity} + ${quantity}` })
-        .where(eq(allocationLines.id, lineId));
-    },
-
     /** Where Shopify holds an allocation line once placement moved it: fulfillment order and its line. */
     async setFulfillmentOrderLine(lineId: number, foExternalId: string, foLineExternalId: string): Promise<void> {
       await db.update(allocationLines).set({ foExternalId, foLineExternalId }).where(eq(allocationLines.id, lineId));

@@ -73,10 +73,6 @@ export function createShipmentsRepo(db: DbOrTx) {
       return row!;
     },
 
-    async addLine(shopId: number, shipmentId: number, allocationLineId: number, quantity: number): Promise<void> {
-      await db.insert(shipmentLines).values({ shopId, shipmentId, allocationLineId, quantity });
-    },
-
     async getWithAllocation(shopId: number, shipmentId: number): Promise<ShipmentOfWarehouse | undefined> {
       const [row] = await db
         .select({ shipment: shipments, warehouseId: allocations.warehouseId, orderId: allocations.orderId })

@@ -4,7 +4,7 @@ import { createAuditRepo } from '../../db/audit-repo.js';
 import type { FeedPrincipal } from '../../db/feed-keys-repo.js';
 import { sql } from 'drizzle-orm';
 import { createShipmentsRepo } from '../../db/shipments-repo.js';
-import { createStockRepo } from '../../db/stock-repo.js';
+import { recordShippedLines } from '../../db/shipped-lines-write.js';
 import { resolveTracking } from '../../domain/carriers/index.js';
 import { ConflictError, ValidationError } from '../../errors.js';
 import { assertLeaseHolder } from './lease-guard.js';
@@ -96,23 +96,15 @@ export async function recordShipment(
       trackingUrls: tracking.map((t) => t.url).filter((u): u is string => !!u),
       shippedAt: input.shippedAt,
     });
-    const stock = createStockRepo(tx);
-    for (const [lineId, q] of wanted) {
-      const line = lines.find((x) => x.id === lineId)!;
-      await shipmentsRepo.addLine(input.who.shopId, shipment.id, lineId, q);
-      await repo.addShipped(lineId, q);
-      await stock.applyMovement(
-        input.who.shopId,
-        {
-          warehouseId: a.warehouseId,
-          skuId: line.skuId,
-          delta: -q,
-          reason: 'shipped',
-          reference: `shipment:${shipment.id}:line:${lineId}`,
-        },
-        { consumeReserved: q },
-      );
-    }
+    await recordShippedLines(tx, input.who.shopId, {
+      shipmentId: shipment.id,
+      warehouseId: a.warehouseId,
+      lines: [...wanted].map(([lineId, quantity]) => ({
+        lineId,
+        skuId: lines.find((x) => x.id === lineId)!.skuId,
+        quantity,
+      })),
+    });
     // the allocation is locked: its lines are what was read above, plus this parcel
     const done = lines.every((l) => l.shippedQuantity + (wanted.get(l.id) ?? 0) >= l.quantity);
     const status = done ? 'shipped' : 'partially_shipped';
