@@ -68,6 +68,30 @@ export function createShopifyMirrorRepo(db: DbOrTx) {
       return rows.length > 0;
     },
 
+    /** The bulk form of upsertInventoryLevel: one statement, each row applied unless a newer one is stored. */
+    async upsertInventoryLevels(
+      shopId: number,
+      levels: { inventoryItemExternalId: string; locationExternalId: string; available: number | null; at: Date }[],
+    ): Promise<void> {
+      if (levels.length === 0) return;
+      await db
+        .insert(shopifyInventoryLevels)
+        .values(levels.map(({ at, ...l }) => ({ shopId, ...l, sourceUpdatedAt: at })))
+        .onConflictDoUpdate({
+          target: [
+            shopifyInventoryLevels.shopId,
+            shopifyInventoryLevels.inventoryItemExternalId,
+            shopifyInventoryLevels.locationExternalId,
+          ],
+          set: {
+            available: sql`excluded.available`,
+            sourceUpdatedAt: sql`excluded.source_updated_at`,
+            updatedAt: sql`now()`,
+          },
+          setWhere: sql`${shopifyInventoryLevels.sourceUpdatedAt} < excluded.source_updated_at`,
+        });
+    },
+
     /** false when a newer version was already stored; a deleted location stays deleted */
     async upsertLocation(shopId: number, l: MirroredLocation, at: Date): Promise<boolean> {
       const rows = await db

@@ -132,4 +132,23 @@ describe('mirror-only webhooks', () => {
     );
     expect(Number(strays[0]!.n)).toBe(1);
   });
+
+  it('keeps the newest level of an item when one batch holds several, whatever their order', async () => {
+    await app.inject(
+      signedWebhook(level(300, 8, '2026-12-01T10:05:00Z'), { topic: 'inventory_levels/update', eventId: 'n-new' }),
+    );
+    await app.inject(
+      signedWebhook(level(300, 3, '2026-12-01T10:01:00Z'), { topic: 'inventory_levels/update', eventId: 'n-old' }),
+    );
+    const rows = await inboxRows(['n-new', 'n-old']);
+    const deps = { db: t.ctx.db, queues: t.ctx.queues, log: t.ctx.log, feedAuth: t.ctx.feedAuth };
+    expect(await ingestMirrorBatch(deps, { inboxIds: rows.map((r) => Number(r.id)), finalAttempt: false })).toEqual({
+      applied: 2,
+      single: 0,
+    });
+    const [held] = await t.ctx.database.query<{ available: number }>(
+      sql`select available from shopify_inventory_levels where inventory_item_external_id = 'gid://shopify/InventoryItem/300'`,
+    );
+    expect(Number(held!.available)).toBe(8);
+  });
 });

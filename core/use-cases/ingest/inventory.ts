@@ -1,5 +1,7 @@
 import { createShopifyMirrorRepo } from '../../db/shopify-mirror-repo.js';
 import { gid, restInventoryLevelSchema, restLocationSchema } from '../../integrations/shopify/rest-payloads.js';
+import type { Tx } from '../../db/client.js';
+import type { Shop } from '../../db/shops-repo.js';
 import type { TopicHandler } from './types.js';
 
 /**
@@ -19,6 +21,30 @@ export const ingestInventoryLevel: TopicHandler = async (tx, shop, payload) => {
   );
   return { outcome: applied ? 'applied' : 'stale' };
 };
+
+/**
+ * A batch of inventory_levels/update events of one shop in one statement: the newest per item and
+ * location (later events of the same instant win), kept in the batch's lock order.
+ */
+export async function ingestInventoryLevels(tx: Tx, shop: Shop, payloads: unknown[]): Promise<void> {
+  const newest = new Map<
+    string,
+    { inventoryItemExternalId: string; locationExternalId: string; available: number | null; at: Date }
+  >();
+  for (const payload of payloads) {
+    const l = restInventoryLevelSchema.parse(payload);
+    const row = {
+      inventoryItemExternalId: gid('InventoryItem', l.inventory_item_id),
+      locationExternalId: gid('Location', l.location_id),
+      available: l.available ?? null,
+      at: new Date(l.updated_at),
+    };
+    const key = `${row.inventoryItemExternalId}|${row.locationExternalId}`;
+    const held = newest.get(key);
+    if (!held || held.at <= row.at) newest.set(key, row);
+  }
+  await createShopifyMirrorRepo(tx).upsertInventoryLevels(shop.id, [...newest.values()]);
+}
 
 /** locations/*: mirror the shop's locations so warehouses can be linked to them. */
 export const ingestLocation: TopicHandler = async (tx, shop, payload, event) => {
