@@ -1,4 +1,4 @@
-import { ingestMirrorBatch } from '../core/use-cases/ingest-batch.js';
+import { ingestBatch } from '../core/use-cases/ingest-batch.js';
 import { ingestEvent } from '../core/use-cases/ingest-event.js';
 import type { ProcessorDef } from './run-worker.js';
 
@@ -15,7 +15,7 @@ export const ingestProcessor: ProcessorDef<'ingest'> = {
       email: { appUrl: ctx.config.http.appUrl, appCanSend: ctx.mailer.configured },
     };
     const finalAttempt = job.attemptsMade + 1 >= attempts;
-    if ('inboxIds' in payload) return ingestMirrorBatch(deps, { inboxIds: payload.inboxIds, finalAttempt });
+    if ('inboxIds' in payload) return ingestBatch(deps, { inboxIds: payload.inboxIds, finalAttempt });
     return ingestEvent(deps, { inboxId: payload.inboxId, finalAttempt });
   },
 };

@@ -7,6 +7,7 @@ import type { InboxEvent } from '../db/inbox-repo.js';
 import { ingestEvent, type IngestDeps } from './ingest-event.js';
 import { ingestInventoryLevels } from './ingest/inventory.js';
 import { topicHandlers } from './ingest/topics.js';
+import type { FollowUp } from './ingest/types.js';
 import { isMirrorTopic } from '../integrations/shopify/mirror-topics.js';
 
 export interface IngestBatchResult {
@@ -15,15 +16,19 @@ export interface IngestBatchResult {
   single: number;
 }
 
+/** Order versions (orders/*) join a batch's transaction; their routing runs are queued after it. */
+const ORDER_TOPICS = new Set(['orders/create', 'orders/updated', 'orders/paid', 'orders/cancelled']);
+const batchable = (topic: string) => isMirrorTopic(topic) || ORDER_TOPICS.has(topic);
+
 /**
- * Applies a batch of inbox events, read in one statement. Mirror-only events go in one
- * transaction per shop: the handlers, and one update that marks them processed. The others
- * (events that can change an order, gathered by the ingest producer in a flash sale) and
- * anything the batch cannot take as it is go through `ingestEvent` one by one, in the order they
- * came, which parks poison as a dead letter with its reason; a mirror batch whose transaction
- * fails is retried event by event, so one bad row never holds the others back.
+ * Applies a batch of inbox events, read in one statement: mirror-only events and order versions
+ * (gathered by the ingest producer in a flash sale) in one transaction per shop, with one update
+ * that marks them processed and their follow-up jobs queued after the commit. Anything else,
+ * and anything the batch cannot take as it is, goes through `ingestEvent` one by one, in the
+ * order they came, which parks poison as a dead letter with its reason; a batch whose
+ * transaction fails is retried event by event, so one bad row never holds the others back.
  */
-export async function ingestMirrorBatch(
+export async function ingestBatch(
   deps: IngestDeps,
   input: { inboxIds: number[]; finalAttempt: boolean },
 ): Promise<IngestBatchResult> {
@@ -32,7 +37,7 @@ export async function ingestMirrorBatch(
   const byShop = new Map<string, { event: InboxEvent; payload: unknown }[]>();
   for (const event of events) {
     const payload = parsed(event);
-    if (payload === undefined || !isMirrorTopic(event.topic)) {
+    if (payload === undefined || !batchable(event.topic)) {
       single.push(event);
       continue;
     }
@@ -47,6 +52,7 @@ export async function ingestMirrorBatch(
     list.sort((a, b) => lockOrder(a).localeCompare(lockOrder(b)));
     try {
       const shop: Shop | undefined = await createShopsRepo(deps.db).byDomain(domain);
+      const followUps: FollowUp[] = [];
       const taken = await deps.db.transaction(async (tx) => {
         // an unknown shop's events go alone, to be parked with that reason
         if (!shop) return undefined;
@@ -66,15 +72,17 @@ export async function ingestMirrorBatch(
           mine.filter(isLevel).map((l) => l.payload),
         );
         for (const { event, payload } of mine.filter((l) => !isLevel(l)))
-          await topicHandlers[event.topic]!(tx, shop, payload, event, ctx);
+          followUps.push(...((await topicHandlers[event.topic]!(tx, shop, payload, event, ctx)).followUps ?? []));
         return taken.size;
       });
       if (taken === undefined) single.push(...list.map((l) => l.event));
       else applied += taken;
+      // a failure is logged with its job id by enqueue; the sweepers find the work in Postgres
+      for (const f of followUps) await deps.queues.enqueue(f.queue, f.payload as never, f.jobId);
     } catch (err) {
       deps.log.warn(
         { inboxIds: list.map((l) => l.event.id), err: errorSummary(err) },
-        'mirror batch failed; its events are applied one by one',
+        'ingest batch failed; its events are applied one by one',
       );
       single.push(...list.map((l) => l.event));
     }
@@ -108,5 +116,7 @@ function lockOrder({ event, payload }: { event: InboxEvent; payload: unknown }):
   const p = (payload ?? {}) as Record<string, unknown>;
   const fo = (p.fulfillment_order ?? p.original_fulfillment_order) as { id?: unknown } | undefined;
   const id = p.inventory_item_id ?? fo?.id ?? p.order_id ?? p.id ?? '';
-  return `${event.topic}|${String(id).padStart(24, '0')}|${String(p.location_id ?? '').padStart(24, '0')}|${String(event.id).padStart(20, '0')}`;
+  // an order's versions, whatever their topic, lock the same order: they sort by order, then as they came
+  const group = ORDER_TOPICS.has(event.topic) ? 'orders' : event.topic;
+  return `${group}|${String(id).padStart(24, '0')}|${String(p.location_id ?? '').padStart(24, '0')}|${String(event.id).padStart(20, '0')}`;
 }

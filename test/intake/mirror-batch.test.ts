@@ -3,8 +3,9 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAuditRepo } from '../../core/db/audit-repo.js';
 import { createShopsRepo } from '../../core/db/shops-repo.js';
-import { ingestMirrorBatch } from '../../core/use-cases/ingest-batch.js';
+import { ingestBatch } from '../../core/use-cases/ingest-batch.js';
 import { buildApp } from '../../server/app.js';
+import { buildRestOrder } from '../helpers/builders.js';
 import { seedOrder } from '../helpers/fixtures.js';
 import { createTestContext, type TestContext } from '../helpers/test-context.js';
 import { signedWebhook } from '../helpers/webhooks.js';
@@ -68,14 +69,14 @@ describe('mirror-only webhooks', () => {
     const rows = await inboxRows([...good, 'b-bad', 'b-stranger']);
     const deps = { db: t.ctx.db, queues: t.ctx.queues, log: t.ctx.log, feedAuth: t.ctx.feedAuth };
     const goodIds = rows.filter((r) => good.includes(r.event_id)).map((r) => Number(r.id));
-    expect(await ingestMirrorBatch(deps, { inboxIds: goodIds, finalAttempt: false })).toEqual({
+    expect(await ingestBatch(deps, { inboxIds: goodIds, finalAttempt: false })).toEqual({
       applied: 2,
       single: 0,
     });
     // a batch holding poison fails as a whole and goes event by event: the good one still lands
     await app.inject(signedWebhook(level(203, 6), { topic: 'inventory_levels/update', eventId: 'b-good-3' }));
     const mixed = await inboxRows(['b-bad', 'b-stranger', 'b-good-3']);
-    expect(await ingestMirrorBatch(deps, { inboxIds: mixed.map((r) => Number(r.id)), finalAttempt: false })).toEqual({
+    expect(await ingestBatch(deps, { inboxIds: mixed.map((r) => Number(r.id)), finalAttempt: false })).toEqual({
       applied: 0,
       single: 3,
     });
@@ -97,7 +98,7 @@ describe('mirror-only webhooks', () => {
 
     // a second run of the same job (a retry, or the sweeper's single job) changes nothing
     const all = [...goodIds, ...mixed.map((r) => Number(r.id))];
-    expect(await ingestMirrorBatch(deps, { inboxIds: all, finalAttempt: false })).toEqual({ applied: 0, single: 0 });
+    expect(await ingestBatch(deps, { inboxIds: all, finalAttempt: false })).toEqual({ applied: 0, single: 0 });
   });
 
   it("puts Shopify's fulfillments on the order's timeline, and passes over those of an order not held", async () => {
@@ -114,7 +115,7 @@ describe('mirror-only webhooks', () => {
     await app.inject(signedWebhook(fulfillment(92, 7799, 'success'), { topic: 'fulfillments/create', eventId: 'f-2' }));
     const rows = await inboxRows(['f-1', 'f-2']);
     const deps = { db: t.ctx.db, queues: t.ctx.queues, log: t.ctx.log, feedAuth: t.ctx.feedAuth };
-    expect(await ingestMirrorBatch(deps, { inboxIds: rows.map((r) => Number(r.id)), finalAttempt: false })).toEqual({
+    expect(await ingestBatch(deps, { inboxIds: rows.map((r) => Number(r.id)), finalAttempt: false })).toEqual({
       applied: 2,
       single: 0,
     });
@@ -142,7 +143,7 @@ describe('mirror-only webhooks', () => {
     );
     const rows = await inboxRows(['n-new', 'n-old']);
     const deps = { db: t.ctx.db, queues: t.ctx.queues, log: t.ctx.log, feedAuth: t.ctx.feedAuth };
-    expect(await ingestMirrorBatch(deps, { inboxIds: rows.map((r) => Number(r.id)), finalAttempt: false })).toEqual({
+    expect(await ingestBatch(deps, { inboxIds: rows.map((r) => Number(r.id)), finalAttempt: false })).toEqual({
       applied: 2,
       single: 0,
     });
@@ -150,5 +151,37 @@ describe('mirror-only webhooks', () => {
       sql`select available from shopify_inventory_levels where inventory_item_external_id = 'gid://shopify/InventoryItem/300'`,
     );
     expect(Number(held!.available)).toBe(8);
+  });
+
+  it("applies order versions of several orders in the batch's one transaction, and queues their routing after it", async () => {
+    const a1 = buildRestOrder({ id: 8801, updatedAt: '2026-12-01T10:00:00Z' });
+    const b1 = buildRestOrder({ id: 8802, updatedAt: '2026-12-01T10:00:00Z' });
+    const a2 = { ...a1, updated_at: '2026-12-01T10:00:30Z', tags: 'vip' };
+    const sent: [unknown, string, string][] = [
+      [a2, 'orders/updated', 'o-a2'],
+      [b1, 'orders/create', 'o-b1'],
+      [a1, 'orders/create', 'o-a1'],
+      [a1, 'orders/paid', 'o-a1-paid'],
+      [level(400, 2), 'inventory_levels/update', 'o-lvl'],
+    ];
+    for (const [body, topic, eventId] of sent)
+      expect((await app.inject(signedWebhook(body as object, { topic, eventId }))).statusCode).toBe(200);
+    const rows = await inboxRows(sent.map((x) => x[2]));
+    const deps = { db: t.ctx.db, queues: t.ctx.queues, log: t.ctx.log, feedAuth: t.ctx.feedAuth };
+    expect(await ingestBatch(deps, { inboxIds: rows.map((r) => Number(r.id)), finalAttempt: false })).toEqual({
+      applied: 5,
+      single: 0,
+    });
+    const held = await t.ctx.database.query<{ external_id: string; tags: string[] | string }>(
+      sql`select external_id, tags from orders where external_id in ('gid://shopify/Order/8801', 'gid://shopify/Order/8802') order by 1`,
+    );
+    // the newest version of 8801 stands, whichever came first
+    expect(held.map((o) => [o.external_id, String(o.tags)])).toEqual([
+      ['gid://shopify/Order/8801', expect.stringContaining('vip')],
+      ['gid://shopify/Order/8802', expect.any(String)],
+    ]);
+    for (const r of await inboxRows(sent.map((x) => x[2]))) expect(r.status).toBe('processed');
+    const routed = (await t.ctx.queues.queue('route').getJobs(['waiting', 'delayed'])).map((j) => j.data.reason).sort();
+    expect(routed).toEqual(['orders/create', 'orders/updated']);
   });
 });
