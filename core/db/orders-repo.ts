@@ -142,59 +142,64 @@ export function createOrdersRepo(db: DbOrTx) {
           planChanged: false,
         };
       }
-      // lines an exchange order ships (Shopify added them to this order when the exchange was
-      // processed) stay there; a new order has no exchange yet
-      const claimed = row.existed
-        ? new Set(
-            (
-              await db
-                .select({ externalId: orderLines.externalId })
-                .from(orderLines)
-                .innerJoin(orders, eq(orders.id, orderLines.orderId))
-                .where(
-                  and(
-                    eq(orders.shopId, shopId),
-                    eq(orders.channel, o.channel),
-                    eq(orders.channelOrderExternalId, o.externalId),
-                  ),
-                )
-            ).map((x) => x.externalId),
-          )
-        : new Set<string>();
-      // one row per line id (a repeated id would make the one upsert touch a row twice)
-      const lines = [...new Map(o.lines.map((l) => [l.externalId, l])).values()].filter(
-        (l) => !claimed.has(l.externalId),
-      );
-      if (lines.length > 0) {
-        await db
-          .insert(orderLines)
-          .values(
-            lines.map((line) => ({
-              shopId,
-              orderId: row.id,
-              externalId: line.externalId,
-              sku: line.sku,
-              variantExternalId: line.variantExternalId,
-              title: line.title,
-              quantity: line.quantity,
-              currentQuantity: line.currentQuantity,
-              unitPrice: line.unitPrice,
-              requiresShipping: line.requiresShipping,
-            })),
-          )
-          .onConflictDoUpdate({
-            target: [orderLines.orderId, orderLines.externalId],
-            set: {
-              sku: sql`excluded.sku`,
-              variantExternalId: sql`excluded.variant_external_id`,
-              title: sql`excluded.title`,
-              quantity: sql`excluded.quantity`,
-              currentQuantity: sql`excluded.current_quantity`,
-              unitPrice: sql`excluded.unit_price`,
-              requiresShipping: sql`excluded.requires_shipping`,
-              updatedAt: sql`now()`,
-            },
-          });
+      // the plan inputs cover every line's id, SKU, quantity left and price; a line item's title,
+      // variant and ordered quantity never change in Shopify or on a marketplace: same lines
+      const linesUnchanged = row.existed && row.prevFingerprint === planFingerprint;
+      if (!linesUnchanged) {
+        // lines an exchange order ships (Shopify added them to this order when the exchange was
+        // processed) stay there; a new order has no exchange yet
+        const claimed = row.existed
+          ? new Set(
+              (
+                await db
+                  .select({ externalId: orderLines.externalId })
+                  .from(orderLines)
+                  .innerJoin(orders, eq(orders.id, orderLines.orderId))
+                  .where(
+                    and(
+                      eq(orders.shopId, shopId),
+                      eq(orders.channel, o.channel),
+                      eq(orders.channelOrderExternalId, o.externalId),
+                    ),
+                  )
+              ).map((x) => x.externalId),
+            )
+          : new Set<string>();
+        // one row per line id (a repeated id would make the one upsert touch a row twice)
+        const lines = [...new Map(o.lines.map((l) => [l.externalId, l])).values()].filter(
+          (l) => !claimed.has(l.externalId),
+        );
+        if (lines.length > 0) {
+          await db
+            .insert(orderLines)
+            .values(
+              lines.map((line) => ({
+                shopId,
+                orderId: row.id,
+                externalId: line.externalId,
+                sku: line.sku,
+                variantExternalId: line.variantExternalId,
+                title: line.title,
+                quantity: line.quantity,
+                currentQuantity: line.currentQuantity,
+                unitPrice: line.unitPrice,
+                requiresShipping: line.requiresShipping,
+              })),
+            )
+            .onConflictDoUpdate({
+              target: [orderLines.orderId, orderLines.externalId],
+              set: {
+                sku: sql`excluded.sku`,
+                variantExternalId: sql`excluded.variant_external_id`,
+                title: sql`excluded.title`,
+                quantity: sql`excluded.quantity`,
+                currentQuantity: sql`excluded.current_quantity`,
+                unitPrice: sql`excluded.unit_price`,
+                requiresShipping: sql`excluded.requires_shipping`,
+                updatedAt: sql`now()`,
+              },
+            });
+        }
       }
       const cancelled = row.cancelledAt !== null;
       return {
