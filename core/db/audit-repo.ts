@@ -4,6 +4,25 @@ import type { DbOrTx } from './client.js';
 import { rowsOf } from './rows-of.js';
 
 export type AuditEntry = typeof auditLog.$inferSelect;
+type NewAuditEntry = typeof auditLog.$inferInsert;
+
+// transactions whose entries are gathered and written in one statement before they commit
+const gathered = new WeakMap<object, NewAuditEntry[]>();
+
+/**
+ * Entries recorded through `tx` from now on wait for `writeGatheredAudit(tx)`: a transaction
+ * that applies many events (an ingest batch) writes its timeline in one statement.
+ */
+export function gatherAudit(tx: DbOrTx): void {
+  gathered.set(tx, []);
+}
+
+/** Writes the entries gathered on `tx` (call it before the transaction ends). */
+export async function writeGatheredAudit(tx: DbOrTx): Promise<void> {
+  const rows = gathered.get(tx) ?? [];
+  gathered.delete(tx);
+  if (rows.length > 0) await tx.insert(auditLog).values(rows);
+}
 
 /** The timeline of every entity: what happened, who did it, with the data that explains it. */
 export function createAuditRepo(db: DbOrTx) {
@@ -16,7 +35,10 @@ export function createAuditRepo(db: DbOrTx) {
       actor: string,
       data?: unknown,
     ): Promise<void> {
-      await db.insert(auditLog).values({ shopId, entity, entityId, action, actor, data: data ?? null });
+      const row = { shopId, entity, entityId, action, actor, data: data ?? null };
+      const waiting = gathered.get(db);
+      if (waiting) waiting.push(row);
+      else await db.insert(auditLog).values(row);
     },
     /**
      * An entry on the order known by its channel id, found and written in one statement; false

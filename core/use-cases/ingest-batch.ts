@@ -1,3 +1,4 @@
+import { gatherAudit, writeGatheredAudit } from '../db/audit-repo.js';
 import { createInboxRepo } from '../db/inbox-repo.js';
 import { errorSummary } from '../error-summary.js';
 import { createShopsRepo, type Shop } from '../db/shops-repo.js';
@@ -64,6 +65,7 @@ export async function ingestBatch(
         );
         const ctx = { email: deps.email ?? { appUrl: undefined, appCanSend: false } };
         const mine = list.filter((l) => taken.has(Number(l.event.id)));
+        gatherAudit(tx);
         // the most frequent topic goes in one statement; the others through their handlers
         const isLevel = (l: (typeof list)[number]) => l.event.topic === 'inventory_levels/update';
         await ingestInventoryLevels(
@@ -73,6 +75,7 @@ export async function ingestBatch(
         );
         for (const { event, payload } of mine.filter((l) => !isLevel(l)))
           followUps.push(...((await topicHandlers[event.topic]!(tx, shop, payload, event, ctx)).followUps ?? []));
+        await writeGatheredAudit(tx);
         return taken.size;
       });
       if (taken === undefined) single.push(...list.map((l) => l.event));

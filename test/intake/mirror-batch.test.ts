@@ -183,5 +183,11 @@ describe('mirror-only webhooks', () => {
     for (const r of await inboxRows(sent.map((x) => x[2]))) expect(r.status).toBe('processed');
     const routed = (await t.ctx.queues.queue('route').getJobs(['waiting', 'delayed'])).map((j) => j.data.reason).sort();
     expect(routed).toEqual(['orders/create', 'orders/updated']);
+    // each version is on its order's timeline, written in one statement with the batch
+    const timeline = await t.ctx.database.query<{ topic: string }>(
+      sql`select a.data->>'topic' as topic from audit_log a join orders o on a.entity = 'order' and a.entity_id = o.id::text
+          where o.external_id = 'gid://shopify/Order/8801' and a.action = 'webhook_received' order by a.id`,
+    );
+    expect(timeline.map((e) => e.topic)).toEqual(['orders/updated', 'orders/create', 'orders/paid']);
   });
 });
