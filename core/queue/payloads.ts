@@ -9,7 +9,13 @@ export const payloadSchemas = {
     z.object({ inboxId: z.number().int().positive() }),
     z.object({ inboxIds: z.array(z.number().int().positive()).min(1).max(1000) }),
   ]),
-  route: z.object({ shopId: z.number().int().positive(), orderId: z.number().int().positive(), reason: z.string() }),
+  route: z.object({
+    shopId: z.number().int().positive(),
+    orderId: z.number().int().positive(),
+    reason: z.string(),
+    /** the order's channel id, when the producer knows it: routing then locks before it reads */
+    orderRef: z.string().max(255).optional(),
+  }),
   dispatch: z.object({ shopId: z.number().int().positive(), allocationId: z.number().int().positive() }),
   fulfill: z.object({ shopId: z.number().int().positive(), shipmentId: z.number().int().positive() }),
   'inventory-sync': z.object({ shopId: z.number().int().positive(), full: z.boolean().optional() }),

@@ -43,7 +43,7 @@ class StockMoved extends Error {}
  */
 export async function routeOrder(
   deps: RouteDeps,
-  input: { shopId: number; orderId: number; reason: string },
+  input: { shopId: number; orderId: number; reason: string; orderRef?: string },
 ): Promise<RouteResult> {
   for (let attempt = 1; ; attempt++) {
     try {
@@ -70,17 +70,26 @@ export async function routeOrder(
 
 async function routeOnce(
   deps: RouteDeps,
-  input: { shopId: number; orderId: number; reason: string },
+  input: { shopId: number; orderId: number; reason: string; orderRef?: string },
 ): Promise<RouteResult> {
   const now = deps.now?.() ?? new Date();
   // read before the transaction: inside it, a second connection could wait on a full pool
   const shop = (await createShopsRepo(deps.db).byId(input.shopId))!;
   return deps.db.transaction(async (tx) => {
     const ordersRepo = createOrdersRepo(tx);
-    const pre = await ordersRepo.get(input.shopId, input.orderId);
-    if (!pre) throw new NotFoundError(`order ${input.orderId}`);
-    await lockKey(tx, `order:${input.shopId}:${pre.externalId}`);
-    const order = (await ordersRepo.get(input.shopId, input.orderId))!;
+    const lockThenRead = async (ref: string) => {
+      await lockKey(tx, `order:${input.shopId}:${ref}`);
+      return ordersRepo.get(input.shopId, input.orderId);
+    };
+    // the order's lock is named by its channel id: taken first when the job carries it, else
+    // after a first read (an id that does not match is read again under the right lock)
+    let order = input.orderRef ? await lockThenRead(input.orderRef) : undefined;
+    if (!order || order.externalId !== input.orderRef) {
+      const pre = order ?? (await ordersRepo.get(input.shopId, input.orderId));
+      if (!pre) throw new NotFoundError(`order ${input.orderId}`);
+      order = await lockThenRead(pre.externalId);
+      if (!order) throw new NotFoundError(`order ${input.orderId}`);
+    }
     const audit = createAuditRepo(tx);
 
     if (order.cancelledAt) {

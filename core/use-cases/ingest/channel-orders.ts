@@ -37,7 +37,7 @@ export const ingestChannelOrder: TopicHandler = async (tx, shop, payload, event)
       followUps: [
         {
           queue: 'route',
-          payload: { shopId: shop.id, orderId: result.orderId, reason: 'cancelled' },
+          payload: { shopId: shop.id, orderId: result.orderId, reason: 'cancelled', orderRef: incoming.externalId },
           jobId: `route-${result.orderId}-cancel`,
         },
       ],
@@ -49,7 +49,12 @@ export const ingestChannelOrder: TopicHandler = async (tx, shop, payload, event)
     followUps: [
       {
         queue: 'route',
-        payload: { shopId: shop.id, orderId: result.orderId, reason: `channel ${state}` },
+        payload: {
+          shopId: shop.id,
+          orderId: result.orderId,
+          reason: `channel ${state}`,
+          orderRef: incoming.externalId,
+        },
         jobId: `route-${result.orderId}-${incoming.updatedAt.getTime()}`,
       },
     ],

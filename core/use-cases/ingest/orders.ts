@@ -32,7 +32,7 @@ export const ingestOrder: TopicHandler = async (tx, shop, payload, event) => {
       followUps: [
         {
           queue: 'route',
-          payload: { shopId: shop.id, orderId: result.orderId, reason: 'cancelled' },
+          payload: { shopId: shop.id, orderId: result.orderId, reason: 'cancelled', orderRef: incoming.externalId },
           jobId: jobIds.route.cancel(result.orderId),
         },
       ],
@@ -48,7 +48,7 @@ export const ingestOrder: TopicHandler = async (tx, shop, payload, event) => {
     followUps: [
       {
         queue: 'route',
-        payload: { shopId: shop.id, orderId: result.orderId, reason: event.topic },
+        payload: { shopId: shop.id, orderId: result.orderId, reason: event.topic, orderRef: incoming.externalId },
         jobId: jobIds.route.orderVersion(result.orderId, incoming.updatedAt, incoming.observedAt),
       },
     ],
