@@ -45,7 +45,10 @@ export async function ensureFulfillment(
   const { shop, shipment, allocation, order, notifyCustomer, shipped } = input;
   let fulfillmentId = shipment.fulfillmentExternalId;
   const record = (id: string, audit: Record<string, unknown>) =>
-    deps.push.recordFulfillment({ shopId: shop.id, orderId: order.id, shipmentId: shipment.id, fulfillmentId: id }, audit);
+    deps.push.recordFulfillment(
+      { shopId: shop.id, orderId: order.id, shipmentId: shipment.id, fulfillmentId: id },
+      audit,
+    );
 
   if (!fulfillmentId) {
     const trackingInfo = {
