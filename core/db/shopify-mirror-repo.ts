@@ -48,33 +48,16 @@ export function createShopifyMirrorRepo(db: DbOrTx) {
       l: { inventoryItemExternalId: string; locationExternalId: string; available: number | null },
       at: Date,
     ): Promise<boolean> {
-      const rows = await db
-        .insert(shopifyInventoryLevels)
-        .values({ shopId, ...l, sourceUpdatedAt: at })
-        .onConflictDoUpdate({
-          target: [
-            shopifyInventoryLevels.shopId,
-            shopifyInventoryLevels.inventoryItemExternalId,
-            shopifyInventoryLevels.locationExternalId,
-          ],
-          set: {
-            available: sql`excluded.available`,
-            sourceUpdatedAt: sql`excluded.source_updated_at`,
-            updatedAt: sql`now()`,
-          },
-          setWhere: sql`${shopifyInventoryLevels.sourceUpdatedAt} < excluded.source_updated_at`,
-        })
-        .returning({ id: shopifyInventoryLevels.id });
-      return rows.length > 0;
+      return (await this.upsertInventoryLevels(shopId, [{ ...l, at }])) > 0;
     },
 
-    /** The bulk form of upsertInventoryLevel: one statement, each row applied unless a newer one is stored. */
+    /** Levels in one statement, each applied unless a newer one is stored; answers how many were. */
     async upsertInventoryLevels(
       shopId: number,
       levels: { inventoryItemExternalId: string; locationExternalId: string; available: number | null; at: Date }[],
-    ): Promise<void> {
-      if (levels.length === 0) return;
-      await db
+    ): Promise<number> {
+      if (levels.length === 0) return 0;
+      const rows = await db
         .insert(shopifyInventoryLevels)
         .values(levels.map(({ at, ...l }) => ({ shopId, ...l, sourceUpdatedAt: at })))
         .onConflictDoUpdate({
@@ -89,7 +72,9 @@ export function createShopifyMirrorRepo(db: DbOrTx) {
             updatedAt: sql`now()`,
           },
           setWhere: sql`${shopifyInventoryLevels.sourceUpdatedAt} < excluded.source_updated_at`,
-        });
+        })
+        .returning({ id: shopifyInventoryLevels.id });
+      return rows.length;
     },
 
     /** false when a newer version was already stored; a deleted location stays deleted */
