@@ -1,4 +1,4 @@
-import { UnrecoverableError, Worker, type Job } from 'bullmq';
+import { DelayedError, UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { AppContext } from '../core/context.js';
 import { AppError, RateLimitedError } from '../core/errors.js';
 import type { QueueName } from '../core/queue/names.js';
@@ -11,6 +11,9 @@ export interface ProcessorDef<N extends QueueName> {
   process(ctx: AppContext, payload: JobPayload<N>, job: Job, token?: string): Promise<unknown>;
 }
 
+/** How many times a job may wait for a rate limit before the waits count as failed attempts. */
+const MAX_RATE_WAITS = 50;
+
 /** Starts a BullMQ worker for one queue; non-retriable faults skip the remaining attempts. */
 export function runWorker<N extends QueueName>(ctx: AppContext, name: N, def: ProcessorDef<N>): Worker {
   const worker = new Worker(
@@ -22,6 +25,16 @@ export function runWorker<N extends QueueName>(ctx: AppContext, name: N, def: Pr
         return await def.process(ctx, parsed.data as JobPayload<N>, job, token);
       } catch (err) {
         if (err instanceof AppError && !err.retriable) throw new UnrecoverableError(`${err.code}: ${err.message}`);
+        // a rate limit or a call spacing says when to come back: wait that long without spending
+        // an attempt (BullMQ's built-in exponential backoff would not read it), within a bound
+        if (err instanceof RateLimitedError && token && job.attemptsStarted <= MAX_RATE_WAITS) {
+          ctx.log.info(
+            { queue: name, jobId: job.id, retryInMs: err.retryAfterMs, reason: err.message },
+            'job waits for its rate limit',
+          );
+          await job.moveToDelayed(Date.now() + Math.max(100, err.retryAfterMs), token);
+          throw new DelayedError();
+        }
         throw err;
       }
     },
@@ -29,14 +42,6 @@ export function runWorker<N extends QueueName>(ctx: AppContext, name: N, def: Pr
       connection: ctx.workerRedis(),
       prefix: ctx.config.redis.prefix,
       concurrency: def.concurrency,
-      settings: {
-        // honours a rate limit's Retry-After; otherwise exponential with full jitter
-        backoffStrategy: (attemptsMade, _type, err) => {
-          if (err instanceof RateLimitedError) return err.retryAfterMs;
-          const base = Math.min(60_000, 500 * 2 ** attemptsMade);
-          return Math.round(base / 2 + Math.random() * (base / 2));
-        },
-      },
     },
   );
   worker.on('failed', (job, err) =>
