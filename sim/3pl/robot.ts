@@ -19,6 +19,11 @@ import type { ThreePlStats } from './stats.js';
 import type { BookEntry } from './stock-book.js';
 import type { JobState, PreparedJob } from './shipper.js';
 
+/** With the long poll on, timed cycles read the feed for cancellations and returns every this many cycles. */
+const LISTING_CYCLES = 5;
+/** With the long poll on, timed cycles look for new work themselves (a long-poll answer may be lost) every this many. */
+const LONG_POLL_FALLBACK_CYCLES = 10;
+
 /** What the robot holds right now (a detached copy). */
 export interface ThreePlRobotState {
   name: string;
@@ -197,11 +202,12 @@ export function createThreePlRobot(opts: ThreePlRobotOptions): ThreePlRobot {
     });
   }
 
-  async function cycle(): Promise<void> {
+  /** `listing`: also read the feed for cancellations and returns (not on every timed cycle) */
+  async function cycle(listing = true): Promise<void> {
     const phases: [string, () => Promise<unknown>][] = [
-      ['cancellations', () => answerCancellations({ client, shipper, stats, log, concurrency })],
+      ['cancellations', async () => listing && answerCancellations({ client, shipper, stats, log, concurrency })],
       ['shipping', () => shipper.runDue()],
-      ['returns', async () => returnsDesk?.run()],
+      ['returns', async () => listing && returnsDesk?.run()],
       [
         'snapshot',
         async () => {
@@ -227,7 +233,7 @@ export function createThreePlRobot(opts: ThreePlRobotOptions): ThreePlRobot {
       }),
     ));
   const tick = async (): Promise<void> => {
-    await Promise.all([takeWork(), (chain = chain.then(cycle))]);
+    await Promise.all([takeWork(), (chain = chain.then(() => cycle()))]);
   };
 
   // the long poll only listens: when work is waiting it runs a cycle now instead of at the next interval
@@ -264,9 +270,19 @@ export function createThreePlRobot(opts: ThreePlRobotOptions): ThreePlRobot {
       await checkFeed(client);
       running = true;
       log(`${name}: polling ${client.base} every ${opts.pollIntervalMs ?? 1000} ms`);
+      // with the long poll listening for new work, the timed cycle ships what is due and reads the
+      // feed itself only every few cycles (new work as a fallback, cancellations and returns), as a
+      // 3PL that does not hammer the API would
+      let cycles = 0;
       const loop = async (): Promise<void> => {
         if (!running) return;
-        await tick();
+        const n = cycles++;
+        if (longPollWait === 0) await tick();
+        else
+          await Promise.all([
+            n % LONG_POLL_FALLBACK_CYCLES === 0 ? takeWork() : undefined,
+            (chain = chain.then(() => cycle(n % LISTING_CYCLES === 0))),
+          ]);
         if (running) timer = setTimeout(() => void loop(), opts.pollIntervalMs ?? 1000);
       };
       void loop();
