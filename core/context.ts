@@ -23,6 +23,8 @@ export interface AppContextOptions {
   /** process name in logs */
   name?: string;
   logger?: Logger;
+  /** sees every statement sent on the wire (postgres.js only): for tests that count them */
+  onStatement?: (text: string) => void;
 }
 
 /**
@@ -35,6 +37,7 @@ export async function createAppContext(config: AppConfig, opts: AppContextOption
     url: config.db.url,
     pgliteDir: config.db.pgliteDir,
     poolSize: config.db.poolSize,
+    onStatement: opts.onStatement,
   });
   if (config.db.migrateOnStart) {
     await database.migrate();

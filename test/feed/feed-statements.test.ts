@@ -1,27 +1,17 @@
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
-import type postgres from 'postgres';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../server/app.js';
 import { createTestContext, type TestContext } from '../helpers/test-context.js';
 import { seedFeedWarehouse } from './feed-setup.js';
 
-// Every statement postgres.js puts on the wire (begin and commit included) is counted through its
-// `debug` callback, the way the e2e benchmark counts them; the database stays the real one.
-const sent = vi.hoisted(() => ({ n: 0, texts: [] as string[] }));
-vi.mock('postgres', async (importOriginal) => {
-  const real = (await importOriginal<{ default: typeof postgres }>()).default;
-  type Options = NonNullable<Parameters<typeof real>[1]>;
-  const counted = (url: string, o: Options = {}) =>
-    real(url, {
-      ...o,
-      debug: (_conn: number, text: string) => {
-        sent.n++;
-        sent.texts.push(text.replace(/\s+/g, ' ').slice(0, 100));
-      },
-    });
-  return { default: Object.assign(counted, real) };
-});
+// every statement the app's connections put on the wire (begin and commit included), counted the
+// way the e2e benchmark counts them, on the real database
+const sent = { n: 0, texts: [] as string[] };
+const count = (text: string) => {
+  sent.n++;
+  sent.texts.push(text.replace(/\s+/g, ' ').slice(0, 100));
+};
 
 /**
  * What the 3PL robot's requests cost in SQL, request by request: the hot path of the flash
@@ -35,7 +25,7 @@ describe('feed statements per request', () => {
   const counts: Record<string, number> = {};
 
   beforeAll(async () => {
-    t = await createTestContext();
+    t = await createTestContext({}, { onStatement: count });
     app = await buildApp(t.ctx, { logger: false });
     world = await seedFeedWarehouse(t);
   });

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { loadConfig, type AppConfig } from '../../core/config.js';
-import { createAppContext, type AppContext } from '../../core/context.js';
+import { createAppContext, type AppContext, type AppContextOptions } from '../../core/context.js';
 import { createTestDatabase, type TestDatabase } from './test-db.js';
 
 export interface TestContext {
@@ -14,7 +14,10 @@ export interface TestContext {
  * A full AppContext on a cloned database and a unique BullMQ prefix on the real Redis.
  * `env` overrides configuration the way the environment would.
  */
-export async function createTestContext(env: Record<string, string> = {}): Promise<TestContext> {
+export async function createTestContext(
+  env: Record<string, string> = {},
+  opts: Pick<AppContextOptions, 'onStatement'> = {},
+): Promise<TestContext> {
   const testDb = await createTestDatabase();
   const prefix = `{t${randomBytes(5).toString('hex')}}`;
   // tests never reach real Shopify: an origin nothing listens on stands for "simulated", unless a simulator is given
@@ -27,7 +30,7 @@ export async function createTestContext(env: Record<string, string> = {}): Promi
     SHOPIFY_API_ORIGIN: 'http://127.0.0.1:9',
     ...env,
   });
-  const ctx = await createAppContext(config, { name: 'test' });
+  const ctx = await createAppContext(config, { name: 'test', ...opts });
   return {
     ctx,
     config,
