@@ -58,7 +58,7 @@ export async function createAppContext(config: AppConfig, opts: AppContextOption
   const breaker = createCircuitBreaker(redis, prefix);
   const channels = createChannelRegistry({ cipher, gate: createRedisCallGate(redis, prefix) });
   const mailer = createEmailTransport(config.email.smtpUrl);
-  const feedAuth = createFeedAuthVersion(redis, prefix);
+  const feedAuth = createFeedAuthVersion(redis, prefix, log);
 
   return {
     config: { ...config, redis: { ...config.redis, prefix } },

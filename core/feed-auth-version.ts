@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
 import { withTimeout } from './async/with-timeout.js';
+import type { Logger } from './logger.js';
 
 /**
  * One counter in Redis that every process reads before trusting a 3PL key it verified earlier:
@@ -19,15 +20,22 @@ export interface FeedAuthVersion {
 
 /** A slow Redis costs a feed request this much at most before it falls back to Postgres. */
 const READ_TIMEOUT_MS = 250;
+/** During an outage every request falls back: the failure is logged once per this interval. */
+const LOG_EVERY_MS = 10_000;
 
-export function createFeedAuthVersion(redis: Redis, prefix: string): FeedAuthVersion {
+export function createFeedAuthVersion(redis: Redis, prefix: string, log?: Pick<Logger, 'warn'>): FeedAuthVersion {
   const key = `${prefix}:feed-auth-version`;
+  let loggedAt = 0;
   return {
     async read() {
       try {
         // a missing key (never bumped, or Redis emptied) is a version of its own
         return (await withTimeout(redis.get(key), READ_TIMEOUT_MS, 'feed auth version read')) ?? 'none';
-      } catch {
+      } catch (err) {
+        if (Date.now() - loggedAt >= LOG_EVERY_MS) {
+          loggedAt = Date.now();
+          log?.warn({ key, err: (err as Error).message }, 'feed auth version unreadable; keys are checked in Postgres');
+        }
         return null;
       }
     },
