@@ -12,6 +12,13 @@ import {
   type OrderFulfillmentState,
 } from '../../integrations/shopify/operations/fulfillment.js';
 
+/**
+ * Placements of one shop due within this window share their Shopify requests (the state query,
+ * then the moves): in a flash sale that halves the calls per order for a few tens of
+ * milliseconds before the hand-over.
+ */
+export const PLACEMENT_COALESCE_MS = 40;
+
 export interface PlacementInput {
   shop: string;
   orderExternalId: string;
@@ -41,9 +48,12 @@ export interface Placement {
  */
 export async function placeOnShopify(shopify: ShopifyGraphql, input: PlacementInput): Promise<Placement> {
   let calls = 1;
-  const state = await shopify.request<OrderFulfillmentState>(input.shop, ORDER_FULFILLMENT_STATE, {
-    id: input.orderExternalId,
-  });
+  const state = await shopify.request<OrderFulfillmentState>(
+    input.shop,
+    ORDER_FULFILLMENT_STATE,
+    { id: input.orderExternalId },
+    { coalesceMs: PLACEMENT_COALESCE_MS },
+  );
   const fos = (state.order?.fulfillmentOrders.nodes ?? []).filter(
     (f) => f.status === 'OPEN' || f.status === 'SCHEDULED' || f.status === 'IN_PROGRESS',
   );
@@ -67,11 +77,16 @@ export async function placeOnShopify(shopify: ShopifyGraphql, input: PlacementIn
         (l) => l.remainingQuantity === 0 || take.some((t) => t.id === l.id && t.quantity === l.remainingQuantity),
       );
       const move = () =>
-        shopify.request<FoMoveResult>(input.shop, FO_MOVE, {
-          id: fo.id,
-          loc: input.locationExternalId,
-          items: whole ? null : take.map(({ id, quantity }) => ({ id, quantity })),
-        });
+        shopify.request<FoMoveResult>(
+          input.shop,
+          FO_MOVE,
+          {
+            id: fo.id,
+            loc: input.locationExternalId,
+            items: whole ? null : take.map(({ id, quantity }) => ({ id, quantity })),
+          },
+          { coalesceMs: PLACEMENT_COALESCE_MS },
+        );
       let res = await move();
       calls++;
       if (res.fulfillmentOrderMove.userErrors.some((e) => /stock/i.test(e.message)) && input.inventoryItemOf) {

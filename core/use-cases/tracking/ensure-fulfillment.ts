@@ -14,6 +14,13 @@ import {
   type TrackingUpdateResult,
 } from '../../integrations/shopify/operations/fulfillment.js';
 
+/**
+ * Pushes of one shop due within this window share one Shopify request: a 3PL hands over its
+ * parcels in waves, so most fulfillments and scans then cost a fraction of a call each, for a
+ * delay well inside the few seconds a shipment may take to reach Shopify.
+ */
+export const PUSH_COALESCE_MS = 200;
+
 export interface FulfillmentStepDeps {
   shopify: ShopifyGraphql;
   shipments: ShipmentsRepo;
@@ -61,16 +68,21 @@ export async function ensureFulfillment(
       const byFoFast = new Map<string, { id: string; quantity: number }[]>();
       for (const x of shipped)
         byFoFast.set(x.foId!, [...(byFoFast.get(x.foId!) ?? []), { id: x.foLineId!, quantity: x.quantity }]);
-      const res = await deps.shopify.request<FulfillmentCreateResult>(shop.domain, FULFILLMENT_CREATE, {
-        f: {
-          lineItemsByFulfillmentOrder: [...byFoFast].map(([fulfillmentOrderId, fulfillmentOrderLineItems]) => ({
-            fulfillmentOrderId,
-            fulfillmentOrderLineItems,
-          })),
-          trackingInfo,
-          notifyCustomer,
+      const res = await deps.shopify.request<FulfillmentCreateResult>(
+        shop.domain,
+        FULFILLMENT_CREATE,
+        {
+          f: {
+            lineItemsByFulfillmentOrder: [...byFoFast].map(([fulfillmentOrderId, fulfillmentOrderLineItems]) => ({
+              fulfillmentOrderId,
+              fulfillmentOrderLineItems,
+            })),
+            trackingInfo,
+            notifyCustomer,
+          },
         },
-      });
+        { coalesceMs: PUSH_COALESCE_MS },
+      );
       const f = res.fulfillmentCreate.fulfillment;
       if (f && res.fulfillmentCreate.userErrors.length === 0) {
         fulfillmentId = f.id;

@@ -2,7 +2,7 @@ import type { FulfillmentEventResult } from '../../integrations/shopify/operatio
 import { FULFILLMENT_EVENT_CREATE } from '../../integrations/shopify/operations/fulfillment.js';
 import { assertNoUserErrors } from '../../integrations/shopify/graphql.js';
 import type { TrackingEvent } from '../../db/shipments-repo.js';
-import type { FulfillmentStepDeps, ShipmentToPush } from './ensure-fulfillment.js';
+import { PUSH_COALESCE_MS, type FulfillmentStepDeps, type ShipmentToPush } from './ensure-fulfillment.js';
 
 const eventStatus = {
   in_transit: 'IN_TRANSIT',
@@ -22,15 +22,20 @@ export async function pushTrackingEvents(
   const { shop, shipment, order, pending } = input;
   const newest = pending.at(-1);
   if (!newest) return { pushed: 0 };
-  const res = await deps.shopify.request<FulfillmentEventResult>(shop.domain, FULFILLMENT_EVENT_CREATE, {
-    e: {
-      fulfillmentId: input.fulfillmentId,
-      status: eventStatus[newest.status],
-      happenedAt: newest.occurredAt.toISOString(),
-      message: newest.description ?? undefined,
-      city: newest.location ?? undefined,
+  const res = await deps.shopify.request<FulfillmentEventResult>(
+    shop.domain,
+    FULFILLMENT_EVENT_CREATE,
+    {
+      e: {
+        fulfillmentId: input.fulfillmentId,
+        status: eventStatus[newest.status],
+        happenedAt: newest.occurredAt.toISOString(),
+        message: newest.description ?? undefined,
+        city: newest.location ?? undefined,
+      },
     },
-  });
+    { coalesceMs: PUSH_COALESCE_MS },
+  );
   assertNoUserErrors('fulfillmentEventCreate', res.fulfillmentEventCreate);
   await deps.push.recordEventsPushed(
     {
