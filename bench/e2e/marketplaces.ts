@@ -17,6 +17,8 @@ export const CHANNEL_CODE: Record<MarketplaceKind, string> = { mirakl: 'fnac', a
  * 2 s so its marketplace orders go through within the run: their latency is the bench's pace.
  */
 const BENCH_POLL_MS = 2000;
+/** the accounts' own pace (pollEveryMinutes: 1), which an idle app runs at */
+const OPERATOR_POLL_MS = 60_000;
 
 export interface Marketplaces {
   mirakl: MiraklSim;
@@ -31,6 +33,8 @@ export interface Marketplaces {
     zip: string,
     city: string,
   ): string;
+  /** back to the accounts' own pace, so an idle window measures the app rather than the bench's polling */
+  operatorPace(): Promise<void>;
   /** the marketplace shows the order shipped (with our carrier and tracking) */
   confirmed(kind: MarketplaceKind, orderId: string): boolean;
   stop(): Promise<void>;
@@ -83,16 +87,24 @@ export async function connectMarketplaces(opts: {
     }),
   };
   // the bench's pace (see BENCH_POLL_MS); Amazon's queue read without a long-poll wait so a poll job stays short
-  await opts.database.query(sql`
-    update channel_accounts set settings = settings || jsonb_build_object('pollEveryMs', ${BENCH_POLL_MS}::int)
-      || case when kind = 'amazon' then '{"waitTimeSeconds": 0}'::jsonb else '{}'::jsonb end
-    where id in (${accountId.mirakl}, ${accountId.amazon})`);
-  // the app's own schedule task puts the poll schedules in place now rather than at its next minute
-  const connection = new Redis(opts.redisUrl, { maxRetriesPerRequest: 1 });
-  const maintenance = new Queue('maintenance', { connection, prefix: opts.queuePrefix });
-  await maintenance.add('maintenance', { task: 'schedule-reconcile' }, { jobId: `bench-channel-polls-${Date.now()}` });
-  await maintenance.close();
-  connection.disconnect();
+  const pollEvery = async (ms: number) => {
+    await opts.database.query(sql`
+      update channel_accounts set settings = settings || jsonb_build_object('pollEveryMs', ${ms}::int)
+        || case when kind = 'amazon' then '{"waitTimeSeconds": 0}'::jsonb else '{}'::jsonb end
+      where id in (${accountId.mirakl}, ${accountId.amazon})`);
+    // the app's own schedule task puts the poll schedules in place now rather than at its next minute
+    const connection = new Redis(opts.redisUrl, { maxRetriesPerRequest: 1 });
+    const maintenance = new Queue('maintenance', { connection, prefix: opts.queuePrefix });
+    const job = await maintenance.add(
+      'maintenance',
+      { task: 'schedule-reconcile' },
+      { jobId: `bench-channel-polls-${ms}-${Date.now()}` },
+    );
+    for (let i = 0; i < 100 && !(await job.isCompleted()); i++) await new Promise((r) => setTimeout(r, 50));
+    await maintenance.close();
+    connection.disconnect();
+  };
+  await pollEvery(BENCH_POLL_MS);
 
   return {
     mirakl,
@@ -123,6 +135,7 @@ export async function connectMarketplaces(opts: {
         },
       }).orderId;
     },
+    operatorPace: () => pollEvery(OPERATOR_POLL_MS),
     confirmed(kind, orderId) {
       return kind === 'mirakl'
         ? mirakl.state.get(orderId).order_state === 'SHIPPED'
