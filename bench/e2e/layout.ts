@@ -65,7 +65,12 @@ export function layoutProcesses(
       entry,
       env: { ...opts.env, ...env, BENCH_SQL_COUNT_FILE: countFileOf(opts.logDir, name) },
       logDir: opts.logDir,
-      nodeArgs: ['--import', './bench/e2e/sql-count/register.ts'],
+      // BENCH_CPU_PROF=1: each process leaves a V8 CPU profile (.cpuprofile) in the log folder at exit
+      nodeArgs: [
+        '--import',
+        './bench/e2e/sql-count/register.ts',
+        ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${opts.logDir}`] : []),
+      ],
       ready,
     });
   const healthy = () => httpReady(`${opts.appUrl}/healthz`);

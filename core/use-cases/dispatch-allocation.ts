@@ -2,6 +2,7 @@ import type { Db } from '../db/client.js';
 import { createAllocationsRepo } from '../db/allocations-repo.js';
 import { createAuditRepo } from '../db/audit-repo.js';
 import { loadDispatch, recordFulfillmentOrderLines } from '../db/dispatch-queries.js';
+import { recordListed } from '../db/dispatch-outcome-write.js';
 import { createShopsRepo } from '../db/shops-repo.js';
 import type { TokenCipher } from '../crypto/token-cipher.js';
 import { errorSummary } from '../error-summary.js';
@@ -45,6 +46,8 @@ export async function dispatchAllocation(
   let placement: Placement | { error: string } | null = null;
   // saved with the outcome below (with the error too, when the 3PL cannot be reached)
   let fulfillmentOrderExternalId: string | null | undefined;
+  // where Shopify now holds each line: written with the outcome, whichever it is
+  let placedLines: { lineId: number; foId: string; foLineId: string }[] = [];
   if (order.channel === 'shopify' && w.locationExternalId && !a.fulfillmentOrderExternalId) {
     try {
       placement = await placeOnShopify(deps.shopify, {
@@ -59,15 +62,11 @@ export async function dispatchAllocation(
         ),
       });
       fulfillmentOrderExternalId = placement.fulfillmentOrderIds[0] ?? null;
-      const placed = placement.foLines;
-      await recordFulfillmentOrderLines(
-        deps.db,
-        input.shopId,
-        lines.flatMap((l) => {
-          const held = placed[l.orderLineExternalId];
-          return held ? [{ lineId: l.lineId, foId: held.foId, foLineId: held.foLineId }] : [];
-        }),
-      );
+      const held = placement.foLines;
+      placedLines = lines.flatMap((l) => {
+        const at = held[l.orderLineExternalId];
+        return at ? [{ lineId: l.lineId, foId: at.foId, foLineId: at.foLineId }] : [];
+      });
     } catch (e) {
       if (e instanceof AppError && e.retriable && !input.finalAttempt) throw e;
       placement = { error: (e as Error).message };
@@ -112,6 +111,26 @@ export async function dispatchAllocation(
         }),
       (e) => !(e instanceof AppError) || e.retriable,
     );
+    const audited = {
+      allocationId: a.id,
+      warehouse: w.name,
+      style: w.dispatchStyle,
+      outcome,
+      placement,
+    };
+    if (outcome.kind === 'listed') {
+      const moved = await recordListed(deps.db, {
+        shopId: input.shopId,
+        allocationId: a.id,
+        orderId: order.id,
+        attempt: input.attempt,
+        fulfillmentOrderExternalId,
+        placed: placedLines,
+        audit: audited,
+      });
+      return { status: moved ? ('dispatched' as const) : ('skipped' as const), to: 'ready' as const, placement };
+    }
+    await recordFulfillmentOrderLines(deps.db, input.shopId, placedLines);
     if (w.dispatchStyle !== 'feed')
       await allocations.recordDispatchAttempt(input.shopId, {
         allocationId: a.id,
@@ -119,24 +138,20 @@ export async function dispatchAllocation(
         statusCode: 200,
         durationMs: Date.now() - started,
       });
-    const to = outcome.kind === 'listed' ? 'ready' : 'acknowledged';
+    const to = 'acknowledged' as const;
     const row = await allocations.transition(input.shopId, a.id, ['reserved'], to, {
       ...(fulfillmentOrderExternalId === undefined ? {} : { fulfillmentOrderExternalId }),
       dispatchedAt: new Date(),
-      acknowledgedAt: to === 'acknowledged' ? new Date() : null,
+      acknowledgedAt: new Date(),
       dispatchAttempts: input.attempt,
       dispatchError: null,
     });
-    await audit.record(input.shopId, 'order', String(order.id), 'dispatched', 'dispatch', {
-      allocationId: a.id,
-      warehouse: w.name,
-      style: w.dispatchStyle,
-      outcome,
-      placement,
-    });
+    await audit.record(input.shopId, 'order', String(order.id), 'dispatched', 'dispatch', audited);
     return { status: row ? ('dispatched' as const) : ('skipped' as const), to, placement };
   } catch (e) {
     const message = errorSummary(e);
+    // the next attempt skips placement (the fulfillment order is saved below): keep where the lines are
+    await recordFulfillmentOrderLines(deps.db, input.shopId, placedLines);
     await allocations.recordDispatchAttempt(input.shopId, {
       allocationId: a.id,
       attempt: input.attempt,

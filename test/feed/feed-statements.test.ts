@@ -3,6 +3,9 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../server/app.js';
 import { createTestContext, type TestContext } from '../helpers/test-context.js';
+import { dispatchAllocation } from '../../core/use-cases/dispatch-allocation.js';
+import { routeOrder } from '../../core/use-cases/route-order.js';
+import { seedOrder } from '../helpers/fixtures.js';
 import { seedFeedWarehouse } from './feed-setup.js';
 
 // every statement the app's connections put on the wire (begin and commit included), counted the
@@ -112,5 +115,41 @@ describe('feed statements per request', () => {
       expect(ev.res.json()).toMatchObject({ created: true, status });
       expect(ev.touching('feed_keys')).toBe(0);
     }
+  });
+
+  it('hands an allocation to a feed 3PL in three statements, its timeline entry included', async () => {
+    const orderId = await seedOrder(t.ctx.db, world.shop.id, { lines: [{ sku: 'BONNET-GRIS', quantity: 1 }] });
+    const routed = await routeOrder(
+      { db: t.ctx.db, queues: t.ctx.queues, log: t.ctx.log },
+      { shopId: world.shop.id, orderId, reason: 'test' },
+    );
+    if (routed.status !== 'routed') throw new Error(`not routed: ${routed.status}`);
+    const allocationId = routed.allocationIds[0]!;
+    const deps = { db: t.ctx.db, shopify: t.ctx.shopify, cipher: t.ctx.cipher, breaker: t.ctx.breaker, log: t.ctx.log };
+    await new Promise((r) => setTimeout(r, 50));
+    sent.n = 0;
+    const out = await dispatchAllocation(deps, {
+      shopId: world.shop.id,
+      allocationId,
+      finalAttempt: false,
+      attempt: 1,
+    });
+    counts.dispatch = sent.n;
+    expect(out).toMatchObject({ status: 'dispatched', to: 'ready' });
+    // the allocation and its lines read in two, the move and its timeline entry written in one
+    expect(sent.n).toBe(3);
+    const again = await dispatchAllocation(deps, {
+      shopId: world.shop.id,
+      allocationId,
+      finalAttempt: false,
+      attempt: 2,
+    });
+    expect(again.status).toBe('skipped');
+    const [row] = await t.ctx.database.query<{ status: string; attempts: number; entries: number }>(sql`
+      select a.status, a.dispatch_attempts as attempts,
+        (select count(*)::int from audit_log l where l.shop_id = a.shop_id and l.action = 'dispatched'
+          and l.entity_id = a.order_id::text and l.data->>'allocationId' = a.id::text) as entries
+      from allocations a where a.id = ${allocationId}`);
+    expect(row).toEqual({ status: 'ready', attempts: 1, entries: 1 });
   });
 });
