@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNotNull } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import {
   channelStockPushes,
   replenishmentSnapshot,
@@ -101,18 +101,27 @@ export function createChannelStockRepo(db: DbOrTx) {
       return new Map(levels.map((l) => [`${l.inventoryItemExternalId}|${l.locationExternalId}`, l.available]));
     },
 
-    /** What we told Shopify, and what Shopify now says it has (until its next webhook says otherwise). */
-    async recordShopifyPush(shopId: number, t: ChannelPush, now: Date): Promise<void> {
+    /**
+     * What we told Shopify, and what Shopify now says it has (until its next webhook says
+     * otherwise): a whole push in two multi-row upserts.
+     */
+    async recordShopifyPushes(shopId: number, pushed: ChannelPush[], now: Date): Promise<void> {
+      if (pushed.length === 0) return;
+      // one row per key: an upsert cannot touch the same row twice in one statement
+      const bySku = new Map(pushed.map((t) => [`${t.skuId}:${t.warehouseId}`, t]));
+      const byLevel = new Map(pushed.map((t) => [`${t.item}|${t.location}`, t]));
       await db
         .insert(channelStockPushes)
-        .values({
-          shopId,
-          channel: 'shopify',
-          skuId: t.skuId,
-          warehouseId: t.warehouseId,
-          quantity: t.quantity,
-          pushedAt: now,
-        })
+        .values(
+          [...bySku.values()].map((t) => ({
+            shopId,
+            channel: 'shopify',
+            skuId: t.skuId,
+            warehouseId: t.warehouseId,
+            quantity: t.quantity,
+            pushedAt: now,
+          })),
+        )
         .onConflictDoUpdate({
           target: [
             channelStockPushes.shopId,
@@ -120,24 +129,26 @@ export function createChannelStockRepo(db: DbOrTx) {
             channelStockPushes.skuId,
             channelStockPushes.warehouseId,
           ],
-          set: { quantity: t.quantity, pushedAt: now },
+          set: { quantity: sql`excluded.quantity`, pushedAt: sql`excluded.pushed_at` },
         });
       await db
         .insert(shopifyInventoryLevels)
-        .values({
-          shopId,
-          inventoryItemExternalId: t.item,
-          locationExternalId: t.location,
-          available: t.quantity,
-          sourceUpdatedAt: now,
-        })
+        .values(
+          [...byLevel.values()].map((t) => ({
+            shopId,
+            inventoryItemExternalId: t.item,
+            locationExternalId: t.location,
+            available: t.quantity,
+            sourceUpdatedAt: now,
+          })),
+        )
         .onConflictDoUpdate({
           target: [
             shopifyInventoryLevels.shopId,
             shopifyInventoryLevels.inventoryItemExternalId,
             shopifyInventoryLevels.locationExternalId,
           ],
-          set: { available: t.quantity, sourceUpdatedAt: now },
+          set: { available: sql`excluded.available`, sourceUpdatedAt: sql`excluded.source_updated_at` },
         });
     },
   };

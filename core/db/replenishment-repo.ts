@@ -101,11 +101,24 @@ export function createReplenishmentRepo(db: Db) {
         );
     },
 
-    async refreshAlert(id: number, a: Pick<StockAlert, 'severity' | 'message' | 'formula' | 'inputs'>): Promise<void> {
-      await db
-        .update(stockAlerts)
-        .set({ ...a, updatedAt: new Date() })
-        .where(eq(stockAlerts.id, id));
+    /** Alerts whose figures changed, in one statement. */
+    async refreshAlerts(
+      shopId: number,
+      changed: Pick<StockAlert, 'id' | 'severity' | 'message' | 'formula' | 'inputs'>[],
+    ): Promise<void> {
+      if (changed.length === 0) return;
+      const rows = sql.join(
+        changed.map(
+          (a) =>
+            sql`(${a.id}::bigint, ${a.severity}::text, ${a.message}::text, ${a.formula}::text, ${JSON.stringify(a.inputs)}::jsonb)`,
+        ),
+        sql`, `,
+      );
+      await db.execute(sql`
+        update ${stockAlerts} set severity = v.severity, message = v.message, formula = v.formula, inputs = v.inputs,
+          updated_at = now()
+        from (values ${rows}) as v(id, severity, message, formula, inputs)
+        where ${stockAlerts.shopId} = ${shopId} and ${stockAlerts.id} = v.id`);
     },
 
     async openAlerts(shopId: number, alerts: NewStockAlert[]): Promise<void> {

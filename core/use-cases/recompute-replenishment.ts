@@ -135,6 +135,7 @@ async function syncAlerts(
   let opened = 0,
     refreshed = 0;
   const toInsert: NewStockAlert[] = [];
+  const toRefresh: Parameters<typeof repo.refreshAlerts>[1] = [];
   for (const [key, { skuId, alert }] of wanted) {
     const e = have.get(key);
     if (!e) {
@@ -148,7 +149,8 @@ async function syncAlerts(
       });
       opened++;
     } else if (e.formula !== alert.formula || e.severity !== alert.severity) {
-      await repo.refreshAlert(e.id, {
+      toRefresh.push({
+        id: e.id,
         severity: alert.severity,
         message: alert.message,
         formula: alert.formula,
@@ -157,6 +159,7 @@ async function syncAlerts(
       refreshed++;
     }
   }
+  await repo.refreshAlerts(shopId, toRefresh);
   await repo.openAlerts(shopId, toInsert);
   const gone = existing.filter((e) => !wanted.has(`${e.skuId}:${e.kind}`)).map((e) => e.id);
   await repo.resolveAlerts(gone, 'recompute');

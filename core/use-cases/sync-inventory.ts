@@ -138,7 +138,7 @@ async function push(
     });
     calls++;
     if (res.inventoryActivate.userErrors.length === 0)
-      await channelStock.recordShopifyPush(shop.id, t, deps.now?.() ?? new Date());
+      await channelStock.recordShopifyPushes(shop.id, [t], deps.now?.() ?? new Date());
     else stocked.push(t);
   }
   for (let i = 0; i < stocked.length; i += MAX_QUANTITIES_PER_CALL) {
@@ -173,8 +173,7 @@ async function push(
         for (const l of node?.inventoryLevels.nodes ?? [])
           known.set(`${node!.id}|${l.location.id}`, l.quantities.find((q) => q.name === 'available')?.quantity ?? null);
     }
-    const now = deps.now?.() ?? new Date();
-    for (const t of chunk) await channelStock.recordShopifyPush(shop.id, t, now);
+    await channelStock.recordShopifyPushes(shop.id, chunk, deps.now?.() ?? new Date());
   }
   return { pushed: targets.length, calls };
 }

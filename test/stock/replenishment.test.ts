@@ -72,6 +72,28 @@ describe('replenishment in set-based SQL (real Postgres) agrees with the TypeScr
     expect(rop.formula).toMatch(/^ROP = SS \+ d·L = /);
     expect(rop.inputs).toMatchObject({ available: 20, leadTimeDays: 5 });
 
+    // a longer lead time changes the figures: the same alerts are refreshed, not raised again
+    await createStockSettingsRepo(t.ctx.db).save(shop.id, {
+      ...defaultStockSettings,
+      demandWindowDays: 30,
+      defaultLeadTimeDays: 6,
+      serviceLevel: 0.95,
+      orderCost: 50,
+      holdingRatePerYear: 0.2,
+    });
+    await recomputeReplenishment(
+      { database: t.ctx.database, log: t.ctx.log, now: () => NOW },
+      { shopId: shop.id, full: true },
+    );
+    const refreshed = await t.ctx.db
+      .select()
+      .from(stockAlerts)
+      .where(and(eq(stockAlerts.skuId, skuId), eq(stockAlerts.status, 'open')));
+    expect(refreshed.map((a) => a.id).sort()).toEqual(open.map((a) => a.id).sort());
+    const rop6 = refreshed.find((a) => a.kind === 'below_reorder_point')!;
+    expect(rop6.inputs).toMatchObject({ available: 20, leadTimeDays: 6 });
+    expect(rop6.formula).not.toBe(rop.formula);
+
     // a delivery arrives: the alerts clear on the next run
     await receive(t.ctx.db, shop.id, wh.id, skuId, 300);
     await recomputeReplenishment({ database: t.ctx.database, log: t.ctx.log, now: () => NOW }, { shopId: shop.id });
