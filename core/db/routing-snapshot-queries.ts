@@ -58,7 +58,13 @@ export interface RoutingSnapshot {
 interface SnapshotRow {
   order: (Omit<RoutingOrderRow, 'placedAt' | 'cancelledAt'> & { placedAt: number; cancelledAt: number | null }) | null;
   lines: RoutingLineRow[];
-  allocations: { status: string; attempt: number; warehouseId: number; orderLineId: number | null; quantity: number | null }[];
+  allocations: {
+    status: string;
+    attempt: number;
+    warehouseId: number;
+    orderLineId: number | null;
+    quantity: number | null;
+  }[];
   backorders: { orderLineId: number; quantity: number; status: string }[];
   skus: { id: number; sku: string }[];
   levels: RoutingSnapshot['levels'];
