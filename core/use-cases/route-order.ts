@@ -14,7 +14,7 @@ import type { Logger } from '../logger.js';
 import type { Queues } from '../queue/producer.js';
 import { enqueueDispatch, enqueueStockJobs } from '../queue/producers.js';
 import { cancelOrderAllocations } from './routing/cancel-order-allocations.js';
-import { nextShipDays, toCandidates } from './routing/load-candidates.js';
+import { nextShipDays, toCandidates } from './routing/candidates.js';
 import { toRoutingOrder } from './routing/to-routing-input.js';
 
 export interface RouteDeps {
