@@ -2,6 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { routingRules } from '../../drizzle/schema/index.js';
 import { defaultRules, routingRulesSchema, type RoutingRule } from '../domain/routing/index.js';
 import type { DbOrTx } from './client.js';
+import { forgetRoutingConfig } from './routing-config.js';
 
 /** The shop's ordered rules; a shop that never saved any routes by the default rules. */
 export function createRoutingRulesRepo(db: DbOrTx) {
@@ -29,6 +30,7 @@ export function createRoutingRulesRepo(db: DbOrTx) {
           setWhere: sql`${routingRules.version} = ${current.version}`,
         })
         .returning({ version: routingRules.version });
+      forgetRoutingConfig(shopId);
       return row ? { version: row.version } : { conflict: true };
     },
   };

@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, notInArray, sql } from 'drizzle-orm';
 import { allocations, warehouses } from '../../drizzle/schema/index.js';
 import type { DbOrTx } from './client.js';
+import { forgetRoutingConfig } from './routing-config.js';
 
 export type WarehouseRow = typeof warehouses.$inferSelect;
 export type NewWarehouse = Omit<typeof warehouses.$inferInsert, 'id' | 'shopId' | 'createdAt' | 'updatedAt'>;
@@ -36,6 +37,7 @@ export function createWarehousesRepo(db: DbOrTx) {
         .insert(warehouses)
         .values({ ...w, shopId })
         .returning();
+      forgetRoutingConfig(shopId);
       return row!;
     },
 
@@ -45,6 +47,7 @@ export function createWarehousesRepo(db: DbOrTx) {
         .set({ ...patch, updatedAt: new Date() })
         .where(and(eq(warehouses.shopId, shopId), eq(warehouses.id, id)))
         .returning();
+      forgetRoutingConfig(shopId);
       return row;
     },
 

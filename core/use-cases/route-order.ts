@@ -5,16 +5,16 @@ import { createAuditRepo } from '../db/audit-repo.js';
 import { lockKey } from '../db/locks.js';
 import { createOrdersRepo } from '../db/orders-repo.js';
 import { createShopsRepo } from '../db/shops-repo.js';
-import { createStockRepo } from '../db/stock-repo.js';
-import { createRoutingRulesRepo } from '../db/routing-rules-repo.js';
-import { loadRoutingHistory } from '../db/routing-history-queries.js';
+import { loadRoutingConfig } from '../db/routing-config.js';
+import { writePlacement } from '../db/routing-placement-write.js';
+import { loadRoutingSnapshot } from '../db/routing-snapshot-queries.js';
 import { planRoute } from '../domain/routing/index.js';
 import { NotFoundError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { Queues } from '../queue/producer.js';
 import { enqueueDispatch, enqueueStockJobs } from '../queue/producers.js';
 import { cancelOrderAllocations } from './routing/cancel-order-allocations.js';
-import { loadCandidates } from './routing/load-candidates.js';
+import { nextShipDays, toCandidates } from './routing/candidates.js';
 import { toRoutingOrder } from './routing/to-routing-input.js';
 
 export interface RouteDeps {
@@ -75,21 +75,25 @@ async function routeOnce(
   const now = deps.now?.() ?? new Date();
   // read before the transaction: inside it, a second connection could wait on a full pool
   const shop = (await createShopsRepo(deps.db).byId(input.shopId))!;
+  const config = await loadRoutingConfig(deps.db, input.shopId);
+  const shipDays = nextShipDays(config.warehouses, now);
   return deps.db.transaction(async (tx) => {
     const ordersRepo = createOrdersRepo(tx);
+    const read = () => loadRoutingSnapshot(tx, input.shopId, input.orderId, shipDays);
     const lockThenRead = async (ref: string) => {
       await lockKey(tx, `order:${input.shopId}:${ref}`);
-      return ordersRepo.get(input.shopId, input.orderId);
+      return read();
     };
     // the order's lock is named by its channel id: taken first when the job carries it, else
     // after a first read (an id that does not match is read again under the right lock)
-    let order = input.orderRef ? await lockThenRead(input.orderRef) : undefined;
-    if (!order || order.externalId !== input.orderRef) {
-      const pre = order ?? (await ordersRepo.get(input.shopId, input.orderId));
-      if (!pre) throw new NotFoundError(`order ${input.orderId}`);
-      order = await lockThenRead(pre.externalId);
-      if (!order) throw new NotFoundError(`order ${input.orderId}`);
+    let snapshot = input.orderRef ? await lockThenRead(input.orderRef) : undefined;
+    if (!snapshot?.order || snapshot.order.externalId !== input.orderRef) {
+      const ref = snapshot?.order?.externalId ?? (await ordersRepo.get(input.shopId, input.orderId))?.externalId;
+      if (ref === undefined) throw new NotFoundError(`order ${input.orderId}`);
+      snapshot = await lockThenRead(ref);
     }
+    const order = snapshot.order;
+    if (!order) throw new NotFoundError(`order ${input.orderId}`);
     const audit = createAuditRepo(tx);
 
     if (order.cancelledAt) {
@@ -112,14 +116,15 @@ async function routeOnce(
     }
 
     const allocationsRepo = createAllocationsRepo(tx);
-    const lines = await ordersRepo.lines(input.shopId, order.id);
-    const history = await loadRoutingHistory(tx, input.shopId, order.id);
-    let covered = history.covered;
-    if (lines.some((l) => (covered.get(l.id) ?? 0) > l.currentQuantity)) {
+    const lines = snapshot.lines;
+    if (lines.some((l) => (snapshot!.history.covered.get(l.id) ?? 0) > l.currentQuantity)) {
       // an edit removed units that are allocated: take back what no 3PL has started, then re-plan
+      // from what that left (allocations, stock and capacity read again)
       await cancelOrderAllocations(tx, input.shopId, order.id, 'order_edit', { onlyUntaken: true });
-      covered = await allocationsRepo.coveredByLine(input.shopId, order.id);
+      snapshot = await read();
     }
+    const { history } = snapshot;
+    const covered = history.covered;
     // units the backorder policy cancelled (cancel_after_days) are not to route again
     const given = history.given;
     const remaining = lines
@@ -138,83 +143,64 @@ async function routeOnce(
     }
 
     const rejectedBy = new Set([...history.rejectedBy].map(String));
-    const candidates = await loadCandidates(tx, input.shopId, [...new Set(routingOrder.lines.map((l) => l.sku))], now);
-    const { rules } = await createRoutingRulesRepo(tx).get(input.shopId);
+    const candidates = toCandidates(config.warehouses, snapshot, [...new Set(routingOrder.lines.map((l) => l.sku))]);
     // the checkout's shipping rate, as a service level some warehouse offers, and its promised date
     const plan = planRoute(
       toRoutingOrder(order, remaining, candidates.warehouses),
       candidates.warehouses.filter((w) => !rejectedBy.has(w.id)),
-      rules,
+      config.rules,
       now,
     );
 
-    const stock = createStockRepo(tx);
     const attempt = history.nextAttempt;
-    const allocationIds: number[] = [];
-    // one global order for row locks (warehouse, then SKU): concurrent routings cannot deadlock
-    const planned = plan.allocations.map((a) => ({
-      a,
-      w: candidates.rows.get(a.warehouseId)!,
-      lines: a.lines.map((l) => ({
-        orderLineId: Number(l.lineId),
-        skuId: candidates.skuIdByCode.get(l.sku)!,
-        quantity: l.quantity,
-      })),
-    }));
-    const reservations = planned
-      .flatMap((p) => p.lines.map((l) => ({ warehouseId: p.w.id, skuId: l.skuId, quantity: l.quantity })))
-      .sort((x, y) => x.warehouseId - y.warehouseId || x.skuId - y.skuId);
-    for (const { a, w, lines: allocLines } of planned) {
-      const row = await allocationsRepo.create(input.shopId, {
-        orderId: order.id,
-        warehouseId: w.id,
-        attempt,
-        trace: plan.trace,
-        promisedShipBy: new Date(a.promise.shipBy),
-        promisedDeliveryBy: new Date(`${a.promise.deliverBy}T18:00:00Z`),
-        shipDate: a.promise.shipDate,
-        serviceLevel: a.promise.serviceLevel,
-        cost: a.cost === null ? null : a.cost.toFixed(2),
-        distanceKm: a.distanceKm,
-        locationExternalId: w.locationExternalId,
-        idempotencyKey: randomUUID(),
-        lines: allocLines,
-      });
-      allocationIds.push(row.id);
-    }
     const backorderedUnits = plan.backorders.reduce((n, b) => n + b.quantity, 0);
-    for (const b of plan.backorders) {
-      await allocationsRepo.upsertBackorder(input.shopId, {
-        orderId: order.id,
+    const written = await writePlacement(tx, input.shopId, {
+      orderId: order.id,
+      attempt,
+      trace: plan.trace,
+      allocations: plan.allocations.map((a) => {
+        const w = candidates.rows.get(a.warehouseId)!;
+        return {
+          warehouseId: w.id,
+          promisedShipBy: new Date(a.promise.shipBy),
+          promisedDeliveryBy: new Date(`${a.promise.deliverBy}T18:00:00Z`),
+          shipDate: a.promise.shipDate,
+          serviceLevel: a.promise.serviceLevel,
+          cost: a.cost === null ? null : a.cost.toFixed(2),
+          distanceKm: a.distanceKm,
+          locationExternalId: w.locationExternalId,
+          idempotencyKey: randomUUID(),
+          lines: a.lines.map((l) => ({
+            orderLineId: Number(l.lineId),
+            skuId: candidates.skuIdByCode.get(l.sku)!,
+            quantity: l.quantity,
+          })),
+        };
+      }),
+      backorders: plan.backorders.map((b) => ({
         orderLineId: Number(b.lineId),
         sku: b.sku,
         quantity: b.quantity,
         outcome: b.outcome.kind,
         cancelAt: b.outcome.kind === 'cancel_at' ? new Date(b.outcome.cancelAt) : null,
-      });
-    }
-    if (history.openBackorders)
-      await allocationsRepo.closeBackorders(
-        input.shopId,
-        order.id,
-        'resolved',
-        plan.backorders.map((b) => Number(b.lineId)),
-      );
-    const status = backorderedUnits > 0 ? 'backordered' : 'routed';
-    await ordersRepo.setStatus(input.shopId, order.id, status, { onHoldReason: null, at: now });
-    await audit.record(input.shopId, 'order', String(order.id), 'routed', 'routing', {
-      reason: input.reason,
-      attempt,
-      allocations: allocationIds,
-      backordered: plan.backorders,
-      substitutions: plan.substitutions,
-      trace: plan.trace,
+      })),
+      resolveOtherBackorders: history.openBackorders,
+      status: backorderedUnits > 0 ? 'backordered' : 'routed',
+      at: now,
+      audit: {
+        actor: 'routing',
+        data: {
+          reason: input.reason,
+          attempt,
+          backordered: plan.backorders,
+          substitutions: plan.substitutions,
+          trace: plan.trace,
+        },
+      },
     });
-    // the stock rows of hot SKUs are what concurrent routings queue on: take them last, so each is
-    // held only for the reservation and the commit (a lost race rolls everything above back)
-    for (const r of reservations) {
-      if (!(await stock.reserve(input.shopId, r.warehouseId, r.skuId, r.quantity))) throw new StockMoved();
-    }
+    // a lost race for stock: the rollback takes the whole decision back
+    if (!written.reserved) throw new StockMoved();
+    const allocationIds = written.allocationIds;
     if (allocationIds.length === 0) return { status: 'backordered' as const, backordered: backorderedUnits };
     return { status: 'routed' as const, allocationIds, backordered: backorderedUnits };
   });

@@ -8,8 +8,20 @@ import type { RoutingOrder, RoutingWarehouse } from '../../domain/routing/index.
  * promised (the shipping rate as one of the warehouses' service levels, the delivery date).
  */
 export function toRoutingOrder(
-  order: OrderRow,
-  lines: { line: OrderLineRow; quantity: number }[],
+  order: Pick<
+    OrderRow,
+    | 'id'
+    | 'channel'
+    | 'placedAt'
+    | 'countryCode'
+    | 'zip'
+    | 'latitude'
+    | 'longitude'
+    | 'shippingRateCode'
+    | 'shippingRateTitle'
+    | 'deliverBy'
+  >,
+  lines: { line: Pick<OrderLineRow, 'id' | 'sku' | 'unitPrice'>; quantity: number }[],
   warehouses: readonly Pick<RoutingWarehouse, 'serviceLevels'>[] = [],
 ): RoutingOrder {
   return {
