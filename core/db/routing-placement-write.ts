@@ -1,22 +1,14 @@
 import { sql } from 'drizzle-orm';
+import type { NewAllocation } from './allocations-repo.js';
 import type { Tx } from './client.js';
 import type { OrderRow } from './orders-repo.js';
 import { rowsOf } from './rows-of.js';
 
-/** One allocation a routing run places, with the order lines it ships. */
-export interface PlacedAllocation {
-  warehouseId: number;
-  promisedShipBy: Date | null;
-  promisedDeliveryBy: Date | null;
-  shipDate: string | null;
-  serviceLevel: string | null;
-  cost: string | null;
-  distanceKm: number | null;
-  locationExternalId: string | null;
-  /** sent with every push to the 3PL; also ties the lines to their allocation in the statement */
-  idempotencyKey: string;
-  lines: { orderLineId: number; skuId: number; quantity: number }[];
-}
+/**
+ * One allocation a routing run places, with the order lines it ships; its idempotency key (sent
+ * with every push to the 3PL) also ties the lines to their allocation in the statement.
+ */
+export type PlacedAllocation = Omit<NewAllocation, 'orderId' | 'attempt' | 'trace'>;
 
 /** Everything a routing decision writes. */
 export interface Placement {

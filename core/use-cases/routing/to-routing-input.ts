@@ -1,5 +1,6 @@
 import type { WarehouseRow } from '../../db/warehouses-repo.js';
-import type { OrderLineRow, OrderRow } from '../../db/orders-repo.js';
+import type { OrderLineRow } from '../../db/orders-repo.js';
+import type { RoutingOrderRow } from '../../db/routing-snapshot-queries.js';
 import { checkoutServiceLevel } from '../../domain/orders/checkout-promise.js';
 import type { RoutingOrder, RoutingWarehouse } from '../../domain/routing/index.js';
 
@@ -8,19 +9,7 @@ import type { RoutingOrder, RoutingWarehouse } from '../../domain/routing/index.
  * promised (the shipping rate as one of the warehouses' service levels, the delivery date).
  */
 export function toRoutingOrder(
-  order: Pick<
-    OrderRow,
-    | 'id'
-    | 'channel'
-    | 'placedAt'
-    | 'countryCode'
-    | 'zip'
-    | 'latitude'
-    | 'longitude'
-    | 'shippingRateCode'
-    | 'shippingRateTitle'
-    | 'deliverBy'
-  >,
+  order: Omit<RoutingOrderRow, 'externalId' | 'status' | 'financialStatus' | 'onHoldReason' | 'cancelledAt'>,
   lines: { line: Pick<OrderLineRow, 'id' | 'sku' | 'unitPrice'>; quantity: number }[],
   warehouses: readonly Pick<RoutingWarehouse, 'serviceLevels'>[] = [],
 ): RoutingOrder {
