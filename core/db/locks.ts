@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Tx } from './client.js';
+import { rowsOf } from './rows-of.js';
 
 /**
  * Serialises work on one key (an order, a SKU) across processes for the rest of the
@@ -21,4 +22,28 @@ export async function lockKeys(tx: Tx, keys: string[]): Promise<void> {
       sql`, `,
     )}`,
   );
+}
+
+/**
+ * A warehouse's allocation locked as `lockKeys` would with `order:<shop>:<order channel id>` then
+ * `allocation:<id>` (the order first, as routing, hold and cancel do), its keys named from the
+ * rows in the same round trip: an order's channel id never changes, so the read needs no lock.
+ * False when the warehouse holds no such allocation (nothing is locked then).
+ */
+export async function lockWarehouseAllocation(
+  tx: Tx,
+  shopId: number,
+  warehouseId: number,
+  allocationId: number,
+): Promise<boolean> {
+  const rows = rowsOf<{ locked: boolean }>(
+    await tx.execute(sql`
+      select pg_advisory_xact_lock(hashtextextended('order:' || ${shopId}::bigint::text || ':' || o.external_id, 0)),
+             pg_advisory_xact_lock(hashtextextended('allocation:' || a.id::text, 0)),
+             true as locked
+      from allocations a
+      join orders o on o.shop_id = a.shop_id and o.id = a.order_id
+      where a.shop_id = ${shopId} and a.id = ${allocationId} and a.warehouse_id = ${warehouseId}`),
+  );
+  return rows.length > 0;
 }

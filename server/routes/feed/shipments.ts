@@ -74,9 +74,10 @@ export async function feedShipmentRoutes(app: FastifyInstance, { ctx }: { ctx: A
       const key = req.headers['idempotency-key'];
       const answer = await runIdempotent(
         { db: ctx.db },
-        // recordShipment looks its idempotency key up first and changes nothing for a known one
+        // recordShipment looks its idempotency key and stored answer up first, changes nothing for
+        // a known key, and stores a fresh answer with the shipment
         { who: req.feed, scope: `createShipment:${req.params.id}`, key, request: req.body, selfIdempotent: true },
-        async () => {
+        async (slot) => {
           const result = await recordShipment(
             { db: ctx.db, queues: ctx.queues, customers: customerEmailDeps(ctx) },
             {
@@ -89,14 +90,19 @@ export async function feedShipmentRoutes(app: FastifyInstance, { ctx }: { ctx: A
               trackingUrl: req.body.trackingUrl ?? null,
               shippedAt: new Date(req.body.shippedAt),
               leaseToken: req.body.leaseToken,
+              // the stored body is the result as answered below: created is 201
+              answer: { ...slot, statusCode: 201 },
             },
           );
+          const { storedAnswer, answerSaved, ...body } = result;
           return {
             repeated: !result.created,
+            stored: storedAnswer,
+            saved: answerSaved,
             statusCode: result.created ? 201 : 200,
             body: {
-              ...result,
-              allocationStatus: result.allocationStatus as z.infer<typeof shipmentResultSchema>['allocationStatus'],
+              ...body,
+              allocationStatus: body.allocationStatus as z.infer<typeof shipmentResultSchema>['allocationStatus'],
             },
           };
         },
