@@ -17,6 +17,12 @@ export interface CarrierEventInput {
   audit: Record<string, unknown>;
   /** the customer e-mail this step may owe (out for delivery, delivered), decided with the event */
   mailKind: 'out_for_delivery' | 'delivered' | null;
+  /**
+   * The feed's answer to store for the request's idempotency key, written with the event: its
+   * body is `{ created, status }` as the statement answers them. Nothing is stored when the
+   * shipment is not found.
+   */
+  answer?: { warehouseId: number; scope: string; key: string; requestHash: string; statusCode: number };
 }
 
 /** What recording the event changed, and what the caller must queue after it. */
@@ -58,8 +64,8 @@ type Row = {
  * (so events of one parcel, and its push job marking the fulfillment, take turns), then the
  * event, the shipment's status, the order's delivered status, its delays resolved, the audit
  * entry and the customer e-mail of this step. The e-mail follows the shipping e-mail decided
- * with the shipment (same sender, language, page and parcel), with the tracking as it is now.
- * No row when the shipment is not this warehouse's.
+ * with the shipment (same sender, language, page and parcel), with the tracking as it is now,
+ * and the feed's answer when asked. No row when the shipment is not this warehouse's.
  */
 export async function writeCarrierEvent(db: DbOrTx, e: CarrierEventInput): Promise<CarrierEventWritten | null> {
   const result = await db.execute(sql`
@@ -139,7 +145,18 @@ export async function writeCarrierEvent(db: DbOrTx, e: CarrierEventInput): Promi
       where ${e.mailKind}::text is not null and upd.status = ${e.status}::text
       on conflict (shop_id, subject_key, kind) do nothing
       returning id, status
-    )
+    )${
+      e.answer
+        ? sql`,
+    answer as (
+      insert into feed_idempotency_keys (shop_id, warehouse_id, scope, key, request_hash, status_code, response)
+      select ${e.shopId}, ${e.answer.warehouseId}, ${e.answer.scope}, ${e.answer.key}, ${e.answer.requestHash},
+             ${e.answer.statusCode}, jsonb_build_object('created', ev.id is not null, 'status', coalesce(upd.status, s.status))
+      from s left join ev on true left join upd on true
+      on conflict do nothing
+    )`
+        : sql``
+    }
     select ev.id as event_id, coalesce(upd.status, s.status) as status, s.status = 'delivered' as was_delivered,
            s.channel, s.fulfillment_external_id, s.push_status,
            (extract(epoch from s.created_at) * 1000)::bigint as created_ms,

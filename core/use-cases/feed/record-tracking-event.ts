@@ -8,6 +8,7 @@ import type { OutboxRow } from '../../db/email-outbox-repo.js';
 import type { CustomerEmailDeps } from '../customers/customer-email-deps.js';
 import { enqueueCustomerEmail } from '../customers/enqueue-customer-email.js';
 import { queueEmailJobs } from '../customers/queue-email-jobs.js';
+import type { AnswerSlot } from './run-idempotent.js';
 
 export type TrackingStatus = 'in_transit' | 'out_for_delivery' | 'delivered' | 'exception';
 
@@ -25,6 +26,8 @@ export async function recordTrackingEvent(
     occurredAt: Date;
     description?: string | null;
     location?: string | null;
+    /** the feed's idempotency record of the request: the answer (`{ created, status }`) is stored with the event */
+    answer?: AnswerSlot & { statusCode: number };
   },
 ) {
   // the customer hears of the step the parcel reached, once; a late older scan says nothing
@@ -45,6 +48,7 @@ export async function recordTrackingEvent(
       location: input.location,
     },
     mailKind,
+    answer: input.answer,
   });
   if (!w) throw new NotFoundError('shipment');
   if (w.eventId === null) return { created: false, eventId: null, status: w.status };

@@ -6,7 +6,7 @@ import { createFeedReadbackRepo, type FeedShipment } from '../../../core/db/feed
 import { NotFoundError } from '../../../core/errors.js';
 import { recordShipment } from '../../../core/use-cases/feed/record-shipment.js';
 import { recordTrackingEvent } from '../../../core/use-cases/feed/record-tracking-event.js';
-import { runIdempotent, type IdempotentAnswer } from '../../../core/use-cases/feed/run-idempotent.js';
+import { runIdempotent, type AnswerSlot, type IdempotentAnswer } from '../../../core/use-cases/feed/run-idempotent.js';
 import { updateShipmentTracking } from '../../../core/use-cases/feed/update-shipment-tracking.js';
 import { bodyErrors, errorsFor } from './errors.js';
 import { rfc3339 } from './rfc3339.js';
@@ -208,7 +208,8 @@ export async function feedShipmentRoutes(app: FastifyInstance, { ctx }: { ctx: A
       },
     },
     async (req, reply) => {
-      const run = async () => {
+      // with a key, the answer is stored with the event
+      const run = async (slot?: AnswerSlot) => {
         const out = await recordTrackingEvent(
           { db: ctx.db, queues: ctx.queues, customers: customerEmailDeps(ctx) },
           {
@@ -218,20 +219,23 @@ export async function feedShipmentRoutes(app: FastifyInstance, { ctx }: { ctx: A
             occurredAt: new Date(req.body.occurredAt),
             description: req.body.description,
             location: req.body.location,
+            ...(slot ? { answer: { ...slot, statusCode: 200 } } : {}),
           },
         );
-        return { statusCode: 200, body: { created: out.created, status: out.status } };
+        return { statusCode: 200, body: { created: out.created, status: out.status }, saved: !!slot };
       };
       const key = req.headers['idempotency-key'];
+      if (!key) {
+        const { statusCode, body } = await run();
+        return sendIdempotent(reply, { statusCode, body, replayed: false });
+      }
       return sendIdempotent(
         reply,
-        key
-          ? await runIdempotent(
-              { db: ctx.db },
-              { who: req.feed, scope: `createTrackingEvent:${req.params.id}`, key, request: req.body },
-              run,
-            )
-          : { ...(await run()), replayed: false },
+        await runIdempotent(
+          { db: ctx.db },
+          { who: req.feed, scope: `createTrackingEvent:${req.params.id}`, key, request: req.body },
+          run,
+        ),
       );
     },
   );
