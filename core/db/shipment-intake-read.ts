@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { allocationLockColumns } from './locks.js';
 import type { AllocationStatus } from '../../drizzle/schema/index.js';
 import type { Tx } from './client.js';
 import type { StoredAnswer } from './feed-idempotency-repo.js';
@@ -39,6 +40,47 @@ export interface ShipmentIntake {
     orderedUnits: number;
   };
   shop: { notifyCustomerFrom: string | null; language: string | null; locale: string };
+  /**
+   * What the rows it was read from (those the allocation's and order's locks guard) stood at:
+   * `intakeUnchanged` holds in a later statement while none of them changed.
+   */
+  version: string;
+}
+
+/** What an intake is read for: the allocation, the shipment's idempotency key, and the feed's record. */
+export interface IntakeQuery {
+  shopId: number;
+  warehouseId: number;
+  allocationId: number;
+  idempotencyKey: string;
+  /** the feed idempotency record to look up; none when the caller keeps no answers */
+  answer?: { scope: string; key: string };
+}
+
+/**
+ * The version of an intake, as a statement sees it: the row versions (xmin) of the allocation,
+ * its lines, its order and the order's lines, and the ids of the key's shipment and stored answer.
+ * A row changed, added or removed changes it.
+ */
+export function intakeVersion(q: IntakeQuery) {
+  const answer = q.answer
+    ? sql`(select k.id::text from feed_idempotency_keys k
+           where k.shop_id = ${q.shopId} and k.warehouse_id = ${q.warehouseId}
+             and k.scope = ${q.answer.scope} and k.key = ${q.answer.key})`
+    : sql`null`;
+  return sql`concat_ws('/',
+    (select va.xmin::text || ':' || vo.xmin::text
+     from allocations va join orders vo on vo.shop_id = va.shop_id and vo.id = va.order_id
+     where va.shop_id = ${q.shopId} and va.id = ${q.allocationId}),
+    coalesce((select string_agg(vl.id::text || ':' || vl.xmin::text, ',' order by vl.id) from allocation_lines vl
+              where vl.shop_id = ${q.shopId} and vl.allocation_id = ${q.allocationId}), '-'),
+    coalesce((select string_agg(vol.id::text || ':' || vol.xmin::text, ',' order by vol.id)
+              from order_lines vol join allocations va on va.order_id = vol.order_id and va.shop_id = vol.shop_id
+              where va.shop_id = ${q.shopId} and va.id = ${q.allocationId}), '-'),
+    coalesce((select vx.id::text from shipments vx
+              where vx.shop_id = ${q.shopId} and vx.allocation_id = ${q.allocationId}
+                and vx.idempotency_key = ${q.idempotencyKey}), '-'),
+    coalesce(${answer}, '-'))`;
 }
 
 type Row = {
@@ -65,26 +107,23 @@ type Row = {
   notify_customer_from: string | null;
   language: string | null;
   shop_locale: string;
+  version: string;
 };
 
 const ms = (v: string | number | null) => (v === null ? null : new Date(Number(v)));
 const json = <T>(v: T | string): T => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
 
 /**
- * The allocation (as it stands: call it under the allocation's lock), its lines, the shipment an
- * idempotency key already recorded, the feed's stored answer for the key, and what the shipping
- * e-mail is made of (order, shop, units ordered). Null when the allocation is not the warehouse's.
+ * The allocation, its lines, the shipment an idempotency key already recorded, the feed's stored
+ * answer for the key, and what the shipping e-mail is made of (order, shop, units ordered), with
+ * the version of all that. With `lockFirst` the same statement takes the allocation's locks
+ * first: what it reads may then predate what a former holder of the locks committed, which the
+ * version tells a later statement. Null when the allocation is not the warehouse's.
  */
 export async function readShipmentIntake(
   tx: Tx,
-  q: {
-    shopId: number;
-    warehouseId: number;
-    allocationId: number;
-    idempotencyKey: string;
-    /** the feed idempotency record to look up; none when the caller keeps no answers */
-    answer?: { scope: string; key: string };
-  },
+  q: IntakeQuery,
+  opts: { lockFirst?: boolean } = {},
 ): Promise<ShipmentIntake | null> {
   const answer = q.answer
     ? sql`(select json_build_object('hash', k.request_hash, 'status', k.status_code, 'response', k.response)
@@ -92,9 +131,10 @@ export async function readShipmentIntake(
            where k.shop_id = ${q.shopId} and k.warehouse_id = ${q.warehouseId}
              and k.scope = ${q.answer.scope} and k.key = ${q.answer.key})`
     : sql`null::json`;
+  const locks = opts.lockFirst ? sql`${allocationLockColumns(q.shopId)},` : sql``;
   const [r] = rowsOf<Row>(
     await tx.execute(sql`
-      select a.id, a.order_id, a.warehouse_id, a.status, a.lease_token,
+      select ${locks} a.id, a.order_id, a.warehouse_id, a.status, a.lease_token,
              floor(extract(epoch from a.lease_until) * 1000)::bigint as lease_until_ms,
              floor(extract(epoch from a.promised_delivery_by) * 1000)::bigint as promised_delivery_by_ms,
              (select coalesce(json_agg(json_build_object('id', l.id, 'sku_id', l.sku_id, 'quantity', l.quantity,
@@ -110,7 +150,7 @@ export async function readShipmentIntake(
              (select coalesce(sum(ol.current_quantity) filter (where ol.requires_shipping), 0)::int
               from order_lines ol where ol.shop_id = ${q.shopId} and ol.order_id = o.id) as ordered_units,
              s.settings->>'notifyCustomerFrom' as notify_customer_from, s.settings->>'language' as language,
-             s.locale as shop_locale
+             s.locale as shop_locale, ${intakeVersion(q)} as version
       from allocations a
       join orders o on o.shop_id = a.shop_id and o.id = a.order_id
       join shops s on s.id = a.shop_id
@@ -153,5 +193,6 @@ export async function readShipmentIntake(
       orderedUnits: Number(r.ordered_units),
     },
     shop: { notifyCustomerFrom: r.notify_customer_from, language: r.language, locale: r.shop_locale },
+    version: r.version,
   };
 }

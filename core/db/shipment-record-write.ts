@@ -5,6 +5,7 @@ import type { Tx } from './client.js';
 import type { EmailStatus } from './email-outbox-repo.js';
 import { shippedLinesCtes, shippedSkusStocked, type ShippedLine } from './shipped-lines-write.js';
 import { rowsOf } from './rows-of.js';
+import { intakeVersion, type IntakeQuery } from './shipment-intake-read.js';
 
 /** A parcel to record, with everything decided about it before the write. */
 export interface ShipmentRecord {
@@ -18,6 +19,8 @@ export interface ShipmentRecord {
   trackingUrls: string[];
   shippedAt: Date;
   lines: ShippedLine[];
+  /** what was decided on: nothing is written unless the intake still stands at the version read */
+  intake: { query: IntakeQuery; version: string };
   /** the allocation moves from the status it was read in to this one (else nothing is kept: see `moved`) */
   from: AllocationStatus;
   to: AllocationStatus;
@@ -67,23 +70,30 @@ type Row = {
  * lease cleared), the order's shipping status rolled up over its live allocations (counting this
  * one's new status: the statement sees the allocations as they were), the customer's tracking
  * page (created on first need: 144 random bits), the shipping e-mail, the timeline entry and the
- * feed's answer for the idempotency key. Throws when a shipped SKU has no stock row.
+ * feed's answer for the idempotency key. Writes nothing and answers null when the intake changed
+ * since it was read. Throws when a shipped SKU has no stock row.
  */
-export async function writeShipmentRecord(tx: Tx, r: ShipmentRecord): Promise<ShipmentRecorded> {
+export async function writeShipmentRecord(tx: Tx, r: ShipmentRecord): Promise<ShipmentRecorded | null> {
   const shopId = r.shopId;
   const mail = r.mail;
   const answer = r.answer;
   const result = await tx.execute(sql`
     with ins as (
       insert into shipments (shop_id, allocation_id, idempotency_key, carrier, tracking_numbers, tracking_urls, shipped_at)
-      values (${shopId}, ${r.allocationId}, ${r.idempotencyKey}, ${r.carrier},
-              ${textArray(r.trackingNumbers)}, ${textArray(r.trackingUrls)}, ${r.shippedAt.toISOString()}::timestamptz)
+      select ${shopId}, ${r.allocationId}, ${r.idempotencyKey}, ${r.carrier},
+             ${textArray(r.trackingNumbers)}, ${textArray(r.trackingUrls)}, ${r.shippedAt.toISOString()}::timestamptz
+      where ${intakeVersion(r.intake.query)} = ${r.intake.version}
       returning id, carrier, tracking_numbers, tracking_urls
     ),
-    ${shippedLinesCtes(shopId, { shipmentId: sql`(select id from ins)`, warehouseId: r.warehouseId, lines: r.lines })},
+    ${shippedLinesCtes(shopId, {
+      shipmentId: sql`(select id from ins)`,
+      onlyIf: sql`exists (select 1 from ins)`,
+      warehouseId: r.warehouseId,
+      lines: r.lines,
+    })},
     moved as (
       update allocations set status = ${r.to}, lease_until = null, lease_token = null, updated_at = now()
-      where shop_id = ${shopId} and id = ${r.allocationId} and status = ${r.from}
+      where shop_id = ${shopId} and id = ${r.allocationId} and status = ${r.from} and exists (select 1 from ins)
       returning id
     ),
     rollup as (
@@ -100,11 +110,12 @@ export async function writeShipmentRecord(tx: Tx, r: ShipmentRecord): Promise<Sh
         where o2.shop_id = ${shopId} and o2.id = ${r.orderId}
       ) x
       where o.shop_id = ${shopId} and o.id = ${r.orderId} and o.status <> 'cancelled' and x.status is not null
-        and o.status <> x.status
+        and o.status <> x.status and exists (select 1 from ins)
     ),
     created_page as (
       insert into tracking_pages (shop_id, order_id, token)
-      values (${shopId}, ${r.orderId}, ${randomBytes(18).toString('base64url')})
+      select ${shopId}, ${r.orderId}, ${randomBytes(18).toString('base64url')}
+      where exists (select 1 from ins)
       on conflict (order_id) do nothing
       returning token
     ),
@@ -149,12 +160,12 @@ export async function writeShipmentRecord(tx: Tx, r: ShipmentRecord): Promise<Sh
            mail.id as mail_id, mail.status as mail_status
     from ins left join mail on true`);
   const [row] = rowsOf<Row>(result);
-  if (!row!.stocked)
-    throw new Error(`shipment ${row!.id}: a shipped SKU has no stock row at warehouse ${r.warehouseId}`);
+  if (!row) return null;
+  if (!row.stocked) throw new Error(`shipment ${row.id}: a shipped SKU has no stock row at warehouse ${r.warehouseId}`);
   return {
-    shipmentId: Number(row!.id),
-    moved: row!.moved,
-    mail: row!.mail_id === null ? null : { id: Number(row!.mail_id), status: row!.mail_status! },
+    shipmentId: Number(row.id),
+    moved: row.moved,
+    mail: row.mail_id === null ? null : { id: Number(row.mail_id), status: row.mail_status! },
   };
 }
 

@@ -13,17 +13,21 @@ export interface ShippedLine {
  * units, a `shipped` ledger movement per line (once per line and shipment, by its reference),
  * the stock rows (on hand and the reservation they consume, per SKU), and the marks that wake
  * the channel sync and the alerts (held locked until commit, as stock-repo's marks are).
- * `shipmentId` is an expression (the id a preceding CTE inserted). The caller must check
+ * `shipmentId` is an expression (the id a preceding CTE inserted), and nothing is written unless
+ * `onlyIf` holds (the shipment was inserted). The caller must check
  * `shippedSkusStocked` is true: a SKU with no stock row (which a reservation implies) is a fault.
  * Needs at least one line.
  */
-export function shippedLinesCtes(shopId: number, p: { shipmentId: SQL; warehouseId: number; lines: ShippedLine[] }) {
+export function shippedLinesCtes(
+  shopId: number,
+  p: { shipmentId: SQL; onlyIf: SQL; warehouseId: number; lines: ShippedLine[] },
+) {
   const values = sql.join(
     p.lines.map((l) => sql`(${l.lineId}::bigint, ${l.skuId}::bigint, ${l.quantity}::int)`),
     sql`, `,
   );
   return sql`
-      v(line_id, sku_id, q) as (values ${values}),
+      v(line_id, sku_id, q) as (select * from (values ${values}) as x(line_id, sku_id, q) where ${p.onlyIf}),
       sl as (
         insert into shipment_lines (shop_id, shipment_id, allocation_line_id, quantity)
         select ${shopId}, ${p.shipmentId}, line_id, q from v),

@@ -6,17 +6,12 @@ import { NotFoundError } from '../../errors.js';
 
 /**
  * Locks a 3PL's allocation for the rest of the transaction in the one order every path uses:
- * the order first (as routing, hold and cancel do), then the allocation. 404 when the
- * warehouse holds no such allocation.
+ * the order first (as routing, hold and cancel do), then the allocation. Answers the allocation
+ * as it stands once both locks are held, so the caller decides on its current state.
  */
-export async function lockFeedAllocationOnly(tx: Tx, who: FeedPrincipal, allocationId: number): Promise<void> {
+export async function lockFeedAllocation(tx: Tx, who: FeedPrincipal, allocationId: number): Promise<AllocationRow> {
   if (!(await lockWarehouseAllocation(tx, who.shopId, who.warehouseId, allocationId)))
     throw new NotFoundError('allocation');
-}
-
-/** Locks as `lockFeedAllocationOnly`, then answers the allocation as it stands once both locks are held. */
-export async function lockFeedAllocation(tx: Tx, who: FeedPrincipal, allocationId: number): Promise<AllocationRow> {
-  await lockFeedAllocationOnly(tx, who, allocationId);
   const a = await createAllocationsRepo(tx).get(who.shopId, allocationId);
   if (!a) throw new NotFoundError('allocation');
   return a;
