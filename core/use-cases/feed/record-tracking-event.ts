@@ -26,7 +26,10 @@ export async function recordTrackingEvent(
     occurredAt: Date;
     description?: string | null;
     location?: string | null;
-    /** the feed's idempotency record of the request: the answer (`{ created, status }`) is stored with the event */
+    /**
+     * The feed's idempotency record of the request: when it holds an answer nothing is done and
+     * it is answered (`storedAnswer`); else the answer (`{ created, status }`) is stored with the event.
+     */
     answer?: AnswerSlot & { statusCode: number };
   },
 ) {
@@ -51,7 +54,8 @@ export async function recordTrackingEvent(
     answer: input.answer,
   });
   if (!w) throw new NotFoundError('shipment');
-  if (w.eventId === null) return { created: false, eventId: null, status: w.status };
+  if (w.storedAnswer) return { created: false, eventId: null, status: w.status, storedAnswer: w.storedAnswer };
+  if (w.eventId === null) return { created: false, eventId: null, status: w.status, storedAnswer: null };
 
   const emails: Pick<OutboxRow, 'id' | 'shopId' | 'status'>[] = [];
   if (w.mail) emails.push({ ...w.mail, shopId: input.who.shopId });
@@ -79,5 +83,5 @@ export async function recordTrackingEvent(
       },
     );
   if (deps.customers) await queueEmailJobs(deps.customers, emails);
-  return { created: true, eventId: w.eventId, status: w.status };
+  return { created: true, eventId: w.eventId, status: w.status, storedAnswer: null };
 }

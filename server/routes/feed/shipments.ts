@@ -208,7 +208,6 @@ export async function feedShipmentRoutes(app: FastifyInstance, { ctx }: { ctx: A
       },
     },
     async (req, reply) => {
-      // with a key, the answer is stored with the event
       const run = async (slot?: AnswerSlot) => {
         const out = await recordTrackingEvent(
           { db: ctx.db, queues: ctx.queues, customers: customerEmailDeps(ctx) },
@@ -222,7 +221,13 @@ export async function feedShipmentRoutes(app: FastifyInstance, { ctx }: { ctx: A
             ...(slot ? { answer: { ...slot, statusCode: 200 } } : {}),
           },
         );
-        return { statusCode: 200, body: { created: out.created, status: out.status }, saved: !!slot };
+        return {
+          statusCode: 200,
+          body: { created: out.created, status: out.status },
+          repeated: !!out.storedAnswer,
+          stored: out.storedAnswer,
+          saved: !!slot && !out.storedAnswer,
+        };
       };
       const key = req.headers['idempotency-key'];
       if (!key) {
@@ -233,7 +238,14 @@ export async function feedShipmentRoutes(app: FastifyInstance, { ctx }: { ctx: A
         reply,
         await runIdempotent(
           { db: ctx.db },
-          { who: req.feed, scope: `createTrackingEvent:${req.params.id}`, key, request: req.body },
+          // the event's statement looks the stored answer up first, and stores a fresh one
+          {
+            who: req.feed,
+            scope: `createTrackingEvent:${req.params.id}`,
+            key,
+            request: req.body,
+            selfIdempotent: true,
+          },
           run,
         ),
       );
