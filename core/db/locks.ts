@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Tx } from './client.js';
+import { rowsOf } from './rows-of.js';
 
 /**
  * Serialises work on one key (an order, a SKU) across processes for the rest of the
@@ -21,4 +22,33 @@ export async function lockKeys(tx: Tx, keys: string[]): Promise<void> {
       sql`, `,
     )}`,
   );
+}
+
+/**
+ * Select-list columns that lock an allocation as `lockKeys` would with `order:<shop>:<order
+ * channel id>` then `allocation:<id>` (the order first, as routing, hold and cancel do), named
+ * from the row the statement reads: `a` an allocation, `o` its order. An order's channel id never
+ * changes, so naming the keys needs no lock. Rows the same statement reads are as they stood
+ * before the locks were granted: only a later statement sees what a former holder committed.
+ */
+export function allocationLockColumns(shopId: number) {
+  return sql`pg_advisory_xact_lock(hashtextextended('order:' || ${shopId}::bigint::text || ':' || o.external_id, 0)),
+             pg_advisory_xact_lock(hashtextextended('allocation:' || a.id::text, 0))`;
+}
+
+/** A warehouse's allocation locked (see `allocationLockColumns`); false when the warehouse holds no such allocation. */
+export async function lockWarehouseAllocation(
+  tx: Tx,
+  shopId: number,
+  warehouseId: number,
+  allocationId: number,
+): Promise<boolean> {
+  const rows = rowsOf<{ locked: boolean }>(
+    await tx.execute(sql`
+      select ${allocationLockColumns(shopId)}, true as locked
+      from allocations a
+      join orders o on o.shop_id = a.shop_id and o.id = a.order_id
+      where a.shop_id = ${shopId} and a.id = ${allocationId} and a.warehouse_id = ${warehouseId}`),
+  );
+  return rows.length > 0;
 }

@@ -16,13 +16,6 @@ export type Shipment = typeof shipments.$inferSelect;
 export type TrackingEvent = typeof trackingEvents.$inferSelect;
 export type TrackingStatus = TrackingEvent['status'];
 
-/** A shipment with the warehouse and order its allocation belongs to. */
-export interface ShipmentOfWarehouse {
-  shipment: Shipment;
-  warehouseId: number;
-  orderId: number;
-}
-
 /** A shipped unit as Shopify knows it: its order line, and where placement recorded it. */
 export interface ShippedLine {
   lineItemId: string;
@@ -37,61 +30,6 @@ export interface ShippedLine {
  */
 export function createShipmentsRepo(db: DbOrTx) {
   return {
-    async byIdempotencyKey(
-      shopId: number,
-      allocationId: number,
-      idempotencyKey: string,
-    ): Promise<Shipment | undefined> {
-      const [row] = await db
-        .select()
-        .from(shipments)
-        .where(
-          and(
-            eq(shipments.shopId, shopId),
-            eq(shipments.allocationId, allocationId),
-            eq(shipments.idempotencyKey, idempotencyKey),
-          ),
-        );
-      return row;
-    },
-
-    async create(
-      shopId: number,
-      s: {
-        allocationId: number;
-        idempotencyKey: string;
-        carrier: string | null;
-        trackingNumbers: string[];
-        trackingUrls: string[];
-        shippedAt: Date;
-      },
-    ): Promise<Shipment> {
-      const [row] = await db
-        .insert(shipments)
-        .values({ shopId, ...s })
-        .returning();
-      return row!;
-    },
-
-    async getWithAllocation(shopId: number, shipmentId: number): Promise<ShipmentOfWarehouse | undefined> {
-      const [row] = await db
-        .select({ shipment: shipments, warehouseId: allocations.warehouseId, orderId: allocations.orderId })
-        .from(shipments)
-        .innerJoin(allocations, eq(allocations.id, shipments.allocationId))
-        .where(and(eq(shipments.shopId, shopId), eq(shipments.id, shipmentId)));
-      return row;
-    },
-
-    async setTracking(
-      shipmentId: number,
-      t: Pick<Shipment, 'carrier' | 'trackingNumbers' | 'trackingUrls' | 'pushStatus'>,
-    ): Promise<void> {
-      await db
-        .update(shipments)
-        .set({ ...t, updatedAt: new Date() })
-        .where(eq(shipments.id, shipmentId));
-    },
-
     /** The event's id, or null when the same (status, instant) was already recorded. */
     async addEvent(
       shopId: number,

@@ -1,6 +1,4 @@
-import { sql } from 'drizzle-orm';
-import type { DbOrTx } from './client.js';
-import { rowsOf } from './rows-of.js';
+import { sql, type SQL } from 'drizzle-orm';
 
 export interface ShippedLine {
   /** allocation line */
@@ -10,25 +8,26 @@ export interface ShippedLine {
 }
 
 /**
- * The units of a parcel leave, every line in one statement: the shipment's lines, the
- * allocation lines' shipped units, a `shipped` ledger movement per line (once per line and
- * shipment, by its reference), the stock rows (on hand and the reservation they consume, per
- * SKU), and the marks that wake the channel sync and the alerts (held locked until commit, as
- * stock-repo's marks are). Throws when a SKU has no stock row, which a reservation implies.
+ * The units of a parcel leave, every line within the caller's statement: CTEs (`v`, `sl`, `al`,
+ * `mv`, `per_sku`, `st`, `marks`) writing the shipment's lines, the allocation lines' shipped
+ * units, a `shipped` ledger movement per line (once per line and shipment, by its reference),
+ * the stock rows (on hand and the reservation they consume, per SKU), and the marks that wake
+ * the channel sync and the alerts (held locked until commit, as stock-repo's marks are).
+ * `shipmentId` is an expression (the id a preceding CTE inserted), and nothing is written unless
+ * `onlyIf` holds (the shipment was inserted). The caller must check
+ * `shippedSkusStocked` is true: a SKU with no stock row (which a reservation implies) is a fault.
+ * Needs at least one line.
  */
-export async function recordShippedLines(
-  db: DbOrTx,
+export function shippedLinesCtes(
   shopId: number,
-  p: { shipmentId: number; warehouseId: number; lines: ShippedLine[] },
-): Promise<void> {
-  if (p.lines.length === 0) return;
+  p: { shipmentId: SQL; onlyIf: SQL; warehouseId: number; lines: ShippedLine[] },
+) {
   const values = sql.join(
     p.lines.map((l) => sql`(${l.lineId}::bigint, ${l.skuId}::bigint, ${l.quantity}::int)`),
     sql`, `,
   );
-  const [out] = rowsOf<{ skus: number; stocked: number }>(
-    await db.execute(sql`
-      with v(line_id, sku_id, q) as (values ${values}),
+  return sql`
+      v(line_id, sku_id, q) as (select * from (values ${values}) as x(line_id, sku_id, q) where ${p.onlyIf}),
       sl as (
         insert into shipment_lines (shop_id, shipment_id, allocation_line_id, quantity)
         select ${shopId}, ${p.shipmentId}, line_id, q from v),
@@ -37,7 +36,7 @@ export async function recordShippedLines(
         from v where a.shop_id = ${shopId} and a.id = v.line_id),
       mv as (
         insert into inventory_movements (shop_id, warehouse_id, sku_id, delta, reason, reference)
-        select ${shopId}, ${p.warehouseId}, sku_id, -q, 'shipped', 'shipment:' || ${p.shipmentId}::text || ':line:' || line_id::text
+        select ${shopId}, ${p.warehouseId}, sku_id, -q, 'shipped', 'shipment:' || (${p.shipmentId})::text || ':line:' || line_id::text
         from v
         on conflict (warehouse_id, sku_id, reason, reference) do nothing
         returning sku_id, delta),
@@ -50,9 +49,8 @@ export async function recordShippedLines(
       marks as (
         insert into stock_dirty (shop_id, sku_id, purpose)
         select ${shopId}, sku_id, purpose from per_sku cross join (values ('sync'), ('alerts')) as m(purpose)
-        on conflict (shop_id, sku_id, purpose) do update set marked_at = stock_dirty.marked_at where false)
-      select (select count(*) from per_sku)::int as skus, (select count(*) from st)::int as stocked`),
-  );
-  if (!out || Number(out.stocked) !== Number(out.skus))
-    throw new Error(`shipment ${p.shipmentId}: a shipped SKU has no stock row at warehouse ${p.warehouseId}`);
+        on conflict (shop_id, sku_id, purpose) do update set marked_at = stock_dirty.marked_at where false)`;
 }
+
+/** A select-list column of the statement using `shippedLinesCtes`: every shipped SKU's stock row moved. */
+export const shippedSkusStocked = sql`(select count(*) from per_sku) = (select count(*) from st)`;

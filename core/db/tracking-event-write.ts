@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { DbOrTx } from './client.js';
 import type { EmailStatus } from './email-outbox-repo.js';
 import type { TrackingStatus } from './shipments-repo.js';
+import type { StoredAnswer } from './feed-idempotency-repo.js';
 import { rowsOf } from './rows-of.js';
 
 /** A carrier event as the 3PL reported it. */
@@ -17,6 +18,13 @@ export interface CarrierEventInput {
   audit: Record<string, unknown>;
   /** the customer e-mail this step may owe (out for delivery, delivered), decided with the event */
   mailKind: 'out_for_delivery' | 'delivered' | null;
+  /**
+   * The feed's idempotency record of the request. Its stored answer is looked up first: when
+   * there is one nothing is written and it is answered (`storedAnswer`). Else the answer is
+   * stored with the event, its body `{ created, status }` as the statement answers them.
+   * Nothing is stored when the shipment is not found.
+   */
+  answer?: { warehouseId: number; scope: string; key: string; requestHash: string; statusCode: number };
 }
 
 /** What recording the event changed, and what the caller must queue after it. */
@@ -38,6 +46,8 @@ export interface CarrierEventWritten {
   mail: { id: number; status: EmailStatus } | null;
   /** `mailKind` was due but the shipment has no shipping e-mail to follow: decide it the long way */
   mailUndecided: boolean;
+  /** with `answer`: the answer stored for the key before (then nothing was written), or null */
+  storedAnswer: StoredAnswer | null;
 }
 
 type Row = {
@@ -51,6 +61,7 @@ type Row = {
   mail_id: string | number | null;
   mail_status: EmailStatus | null;
   has_first_mail: boolean;
+  stored: { hash: string; status: number; response: unknown } | string | null;
 };
 
 /**
@@ -58,8 +69,9 @@ type Row = {
  * (so events of one parcel, and its push job marking the fulfillment, take turns), then the
  * event, the shipment's status, the order's delivered status, its delays resolved, the audit
  * entry and the customer e-mail of this step. The e-mail follows the shipping e-mail decided
- * with the shipment (same sender, language, page and parcel), with the tracking as it is now.
- * No row when the shipment is not this warehouse's.
+ * with the shipment (same sender, language, page and parcel), with the tracking as it is now,
+ * and the feed's answer when asked (unless one was stored: then nothing). No row when the
+ * shipment is not this warehouse's.
  */
 export async function writeCarrierEvent(db: DbOrTx, e: CarrierEventInput): Promise<CarrierEventWritten | null> {
   const result = await db.execute(sql`
@@ -72,11 +84,22 @@ export async function writeCarrierEvent(db: DbOrTx, e: CarrierEventInput): Promi
       where sh.shop_id = ${e.shopId} and sh.id = ${e.shipmentId} and a.warehouse_id = ${e.warehouseId}
       for update of sh
     ),
+    stored as (
+      ${
+        e.answer
+          ? sql`select json_build_object('hash', k.request_hash, 'status', k.status_code, 'response', k.response) as answer
+      from feed_idempotency_keys k
+      where k.shop_id = ${e.shopId} and k.warehouse_id = ${e.answer.warehouseId}
+        and k.scope = ${e.answer.scope} and k.key = ${e.answer.key}`
+          : sql`select null::json as answer where false`
+      }
+    ),
     ev as (
       insert into tracking_events (shop_id, shipment_id, status, occurred_at, description, location, push_status)
       select ${e.shopId}, s.id, ${e.status}, ${e.occurredAt.toISOString()}::timestamptz, ${e.description}, ${e.location},
              case when s.channel = 'shopify' then 'pending' else 'skipped' end
       from s
+      where not exists (select 1 from stored)
       on conflict do nothing
       returning id, occurred_at
     ),
@@ -139,15 +162,29 @@ export async function writeCarrierEvent(db: DbOrTx, e: CarrierEventInput): Promi
       where ${e.mailKind}::text is not null and upd.status = ${e.status}::text
       on conflict (shop_id, subject_key, kind) do nothing
       returning id, status
-    )
+    )${
+      e.answer
+        ? sql`,
+    answer as (
+      insert into feed_idempotency_keys (shop_id, warehouse_id, scope, key, request_hash, status_code, response)
+      select ${e.shopId}, ${e.answer.warehouseId}, ${e.answer.scope}, ${e.answer.key}, ${e.answer.requestHash},
+             ${e.answer.statusCode}, jsonb_build_object('created', ev.id is not null, 'status', coalesce(upd.status, s.status))
+      from s left join ev on true left join upd on true
+      where not exists (select 1 from stored)
+      on conflict do nothing
+    )`
+        : sql``
+    }
     select ev.id as event_id, coalesce(upd.status, s.status) as status, s.status = 'delivered' as was_delivered,
            s.channel, s.fulfillment_external_id, s.push_status,
            (extract(epoch from s.created_at) * 1000)::bigint as created_ms,
-           mail.id as mail_id, mail.status as mail_status, exists (select 1 from first_mail) as has_first_mail
+           mail.id as mail_id, mail.status as mail_status, exists (select 1 from first_mail) as has_first_mail,
+           (select answer from stored) as stored
     from s left join ev on true left join upd on true left join mail on true`);
   const [r] = rowsOf<Row>(result);
   if (!r) return null;
   const eventId = r.event_id === null ? null : Number(r.event_id);
+  const stored = typeof r.stored === 'string' ? (JSON.parse(r.stored) as Exclude<Row['stored'], string>) : r.stored;
   return {
     eventId,
     status: r.status,
@@ -159,5 +196,7 @@ export async function writeCarrierEvent(db: DbOrTx, e: CarrierEventInput): Promi
     mail: r.mail_id === null ? null : { id: Number(r.mail_id), status: r.mail_status! },
     mailUndecided:
       eventId !== null && e.mailKind !== null && r.status === e.status && !r.has_first_mail && r.channel === 'shopify',
+    storedAnswer:
+      stored === null ? null : { requestHash: stored.hash, statusCode: stored.status, response: stored.response },
   };
 }

@@ -41,7 +41,7 @@ describe('feed statements per request', () => {
   /** Sends one feed request and answers it with the statements it cost. */
   async function measured(
     name: string,
-    method: 'GET' | 'POST',
+    method: 'GET' | 'POST' | 'PUT',
     url: string,
     payload?: object,
     headers: Record<string, string> = {},
@@ -98,13 +98,36 @@ describe('feed statements per request', () => {
       'idempotency-key': `parcel-${allocationId}`,
     });
     expect(ship.res.statusCode).toBe(201);
-    // the answer is stored; it is read only for a repeat
-    expect(ship.touching('feed_idempotency_keys')).toBe(1);
+    // begin, the locks with one read, one write (the answer stored with the shipment), commit: was 17
+    expect(ship.statements).toBe(4);
+    const [stored] = await t.ctx.database.query<{ status_code: number; response: unknown }>(
+      sql`select status_code, response from feed_idempotency_keys where key = ${`parcel-${allocationId}`}`,
+    );
+    expect(stored).toEqual({ status_code: 201, response: ship.res.json() });
     const replay = await measured('shipment replay', 'POST', `/allocations/${allocationId}/shipments`, body, {
       'idempotency-key': `parcel-${allocationId}`,
     });
     expect([replay.res.statusCode, replay.res.headers['idempotent-replayed']]).toEqual([201, 'true']);
+    expect(replay.res.json()).toEqual(ship.res.json());
+    // the stored answer is read with the locks: begin, that, commit (was 7)
+    expect(replay.statements).toBe(3);
     const shipmentId = (ship.res.json() as { shipmentId: number }).shipmentId;
+    // a tracking correction: compared, changed and put on the timeline in one statement (was 5)
+    const fix = { carrier: 'Colissimo', trackingNumbers: ['6A12345678902'] };
+    const fixed = await measured('tracking correction', 'PUT', `/shipments/${shipmentId}/tracking`, fix);
+    expect(fixed.res.json()).toMatchObject({ changed: true, carrier: 'Colissimo' });
+    expect(fixed.statements).toBe(1);
+    const same = await measured('tracking correction repeated', 'PUT', `/shipments/${shipmentId}/tracking`, fix);
+    expect([same.res.json().changed, same.statements]).toEqual([false, 1]);
+    const [timeline] = await t.ctx.database.query<{ data: unknown }>(
+      sql`select data from audit_log where action = 'tracking_changed' and data->>'shipmentId' = ${String(shipmentId)}`,
+    );
+    expect(timeline!.data).toEqual({
+      shipmentId,
+      before: ['6A12345678901'],
+      after: ['6A12345678902'],
+      carrier: 'Colissimo',
+    });
     let at = Date.now();
     for (const status of ['in_transit', 'out_for_delivery', 'delivered'] as const) {
       const ev = await measured(`event ${status}`, 'POST', `/shipments/${shipmentId}/events`, {
@@ -114,7 +137,30 @@ describe('feed statements per request', () => {
       });
       expect(ev.res.json()).toMatchObject({ created: true, status });
       expect(ev.touching('feed_keys')).toBe(0);
+      expect(ev.statements).toBe(1);
     }
+    // an event with a key: the stored answer looked up, the event and its answer written, in one statement (was 3)
+    const scan = { status: 'exception', occurredAt: new Date(at - 500).toISOString() };
+    const keyed = await measured('event with key', 'POST', `/shipments/${shipmentId}/events`, scan, {
+      'idempotency-key': `scan-key-${shipmentId}`,
+    });
+    expect(keyed.res.json()).toEqual({ created: true, status: 'delivered' });
+    expect(keyed.statements).toBe(1);
+    const again = await measured('event with key replay', 'POST', `/shipments/${shipmentId}/events`, scan, {
+      'idempotency-key': `scan-key-${shipmentId}`,
+    });
+    expect([again.res.headers['idempotent-replayed'], again.res.json()]).toEqual(['true', keyed.res.json()]);
+    expect(again.statements).toBe(1);
+    const reused = await measured(
+      'event with key reused',
+      'POST',
+      `/shipments/${shipmentId}/events`,
+      { ...scan, location: 'Lyon' },
+      {
+        'idempotency-key': `scan-key-${shipmentId}`,
+      },
+    );
+    expect([reused.res.statusCode, reused.res.json().error.code]).toEqual([422, 'idempotency_key_reused']);
   });
 
   it('hands an allocation to a feed 3PL in three statements, its timeline entry included', async () => {

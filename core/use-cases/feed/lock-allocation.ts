@@ -1,6 +1,6 @@
 import type { Tx } from '../../db/client.js';
 import { createAllocationsRepo, type AllocationRow } from '../../db/allocations-repo.js';
-import { lockKeys } from '../../db/locks.js';
+import { lockWarehouseAllocation } from '../../db/locks.js';
 import type { FeedPrincipal } from '../../db/feed-keys-repo.js';
 import { NotFoundError } from '../../errors.js';
 
@@ -10,9 +10,9 @@ import { NotFoundError } from '../../errors.js';
  * as it stands once both locks are held, so the caller decides on its current state.
  */
 export async function lockFeedAllocation(tx: Tx, who: FeedPrincipal, allocationId: number): Promise<AllocationRow> {
-  const repo = createAllocationsRepo(tx);
-  const seen = await repo.withOrderRef(who.shopId, who.warehouseId, allocationId);
-  if (!seen) throw new NotFoundError('allocation');
-  await lockKeys(tx, [`order:${who.shopId}:${seen.orderExternalId}`, `allocation:${seen.id}`]);
-  return (await repo.get(who.shopId, seen.id))!;
+  if (!(await lockWarehouseAllocation(tx, who.shopId, who.warehouseId, allocationId)))
+    throw new NotFoundError('allocation');
+  const a = await createAllocationsRepo(tx).get(who.shopId, allocationId);
+  if (!a) throw new NotFoundError('allocation');
+  return a;
 }

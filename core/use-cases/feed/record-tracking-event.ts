@@ -8,6 +8,7 @@ import type { OutboxRow } from '../../db/email-outbox-repo.js';
 import type { CustomerEmailDeps } from '../customers/customer-email-deps.js';
 import { enqueueCustomerEmail } from '../customers/enqueue-customer-email.js';
 import { queueEmailJobs } from '../customers/queue-email-jobs.js';
+import type { AnswerSlot } from './run-idempotent.js';
 
 export type TrackingStatus = 'in_transit' | 'out_for_delivery' | 'delivered' | 'exception';
 
@@ -25,6 +26,11 @@ export async function recordTrackingEvent(
     occurredAt: Date;
     description?: string | null;
     location?: string | null;
+    /**
+     * The feed's idempotency record of the request: when it holds an answer nothing is done and
+     * it is answered (`storedAnswer`); else the answer (`{ created, status }`) is stored with the event.
+     */
+    answer?: AnswerSlot & { statusCode: number };
   },
 ) {
   // the customer hears of the step the parcel reached, once; a late older scan says nothing
@@ -45,9 +51,11 @@ export async function recordTrackingEvent(
       location: input.location,
     },
     mailKind,
+    answer: input.answer,
   });
   if (!w) throw new NotFoundError('shipment');
-  if (w.eventId === null) return { created: false, eventId: null, status: w.status };
+  if (w.storedAnswer) return { created: false, eventId: null, status: w.status, storedAnswer: w.storedAnswer };
+  if (w.eventId === null) return { created: false, eventId: null, status: w.status, storedAnswer: null };
 
   const emails: Pick<OutboxRow, 'id' | 'shopId' | 'status'>[] = [];
   if (w.mail) emails.push({ ...w.mail, shopId: input.who.shopId });
@@ -75,5 +83,5 @@ export async function recordTrackingEvent(
       },
     );
   if (deps.customers) await queueEmailJobs(deps.customers, emails);
-  return { created: true, eventId: w.eventId, status: w.status };
+  return { created: true, eventId: w.eventId, status: w.status, storedAnswer: null };
 }

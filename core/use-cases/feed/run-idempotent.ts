@@ -29,6 +29,18 @@ export interface FreshAnswer<T> {
   statusCode: number;
   body: T;
   repeated?: boolean;
+  /** the operation read the key's stored answer itself (null: none stored); only with `repeated` */
+  stored?: StoredAnswer | null;
+  /** the operation stored this answer for the key itself, with its own write */
+  saved?: boolean;
+}
+
+/** Where a feed write's answer is kept: an operation may read and write it in its own statements. */
+export interface AnswerSlot {
+  warehouseId: number;
+  scope: string;
+  key: string;
+  requestHash: string;
 }
 
 /**
@@ -40,11 +52,13 @@ export interface FreshAnswer<T> {
  * `selfIdempotent` is for an operation that itself does nothing twice for the key, checks that
  * before anything else, and says so (`repeated`): it runs first, and the stored answer is read
  * only when it repeated, so a first request costs one statement here (the insert), not two.
+ * `run` is handed the key's slot: an operation that reads the stored answer with its own reads
+ * (`stored`) and writes its answer with its own write (`saved`) costs no statement here at all.
  */
 export async function runIdempotent<T>(
   deps: { db: Db },
   input: { who: FeedPrincipal; scope: string; key: string; request: unknown; selfIdempotent?: boolean },
-  run: () => Promise<FreshAnswer<T>>,
+  run: (slot: AnswerSlot) => Promise<FreshAnswer<T>>,
 ): Promise<IdempotentAnswer<T>> {
   const repo = createFeedIdempotencyRepo(deps.db);
   const requestHash = createHash('sha256')
@@ -66,11 +80,13 @@ export async function runIdempotent<T>(
     const stored = await find();
     if (stored) return replay(stored);
   }
-  const { repeated, ...fresh } = await run();
+  const slot = { warehouseId: input.who.warehouseId, scope: input.scope, key: input.key, requestHash };
+  const { repeated, stored: storedByRun, saved, ...fresh } = await run(slot);
   if (input.selfIdempotent && repeated) {
-    const stored = await find();
+    const stored = storedByRun === undefined ? await find() : storedByRun;
     if (stored) return replay(stored);
   }
+  if (saved) return { ...fresh, replayed: false };
   // a repeat with nothing stored (the first answer's save was lost, or has expired) is answered as it stands
   await repo.save(input.who.shopId, input.who.warehouseId, input.scope, input.key, {
     requestHash,

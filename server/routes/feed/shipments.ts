@@ -6,7 +6,7 @@ import { createFeedReadbackRepo, type FeedShipment } from '../../../core/db/feed
 import { NotFoundError } from '../../../core/errors.js';
 import { recordShipment } from '../../../core/use-cases/feed/record-shipment.js';
 import { recordTrackingEvent } from '../../../core/use-cases/feed/record-tracking-event.js';
-import { runIdempotent, type IdempotentAnswer } from '../../../core/use-cases/feed/run-idempotent.js';
+import { runIdempotent, type AnswerSlot, type IdempotentAnswer } from '../../../core/use-cases/feed/run-idempotent.js';
 import { updateShipmentTracking } from '../../../core/use-cases/feed/update-shipment-tracking.js';
 import { bodyErrors, errorsFor } from './errors.js';
 import { rfc3339 } from './rfc3339.js';
@@ -74,9 +74,10 @@ export async function feedShipmentRoutes(app: FastifyInstance, { ctx }: { ctx: A
       const key = req.headers['idempotency-key'];
       const answer = await runIdempotent(
         { db: ctx.db },
-        // recordShipment looks its idempotency key up first and changes nothing for a known one
+        // recordShipment looks its idempotency key and stored answer up first, changes nothing for
+        // a known key, and stores a fresh answer with the shipment
         { who: req.feed, scope: `createShipment:${req.params.id}`, key, request: req.body, selfIdempotent: true },
-        async () => {
+        async (slot) => {
           const result = await recordShipment(
             { db: ctx.db, queues: ctx.queues, customers: customerEmailDeps(ctx) },
             {
@@ -89,14 +90,19 @@ export async function feedShipmentRoutes(app: FastifyInstance, { ctx }: { ctx: A
               trackingUrl: req.body.trackingUrl ?? null,
               shippedAt: new Date(req.body.shippedAt),
               leaseToken: req.body.leaseToken,
+              // the stored body is the result as answered below: created is 201
+              answer: { ...slot, statusCode: 201 },
             },
           );
+          const { storedAnswer, answerSaved, ...body } = result;
           return {
             repeated: !result.created,
+            stored: storedAnswer,
+            saved: answerSaved,
             statusCode: result.created ? 201 : 200,
             body: {
-              ...result,
-              allocationStatus: result.allocationStatus as z.infer<typeof shipmentResultSchema>['allocationStatus'],
+              ...body,
+              allocationStatus: body.allocationStatus as z.infer<typeof shipmentResultSchema>['allocationStatus'],
             },
           };
         },
@@ -202,7 +208,7 @@ export async function feedShipmentRoutes(app: FastifyInstance, { ctx }: { ctx: A
       },
     },
     async (req, reply) => {
-      const run = async () => {
+      const run = async (slot?: AnswerSlot) => {
         const out = await recordTrackingEvent(
           { db: ctx.db, queues: ctx.queues, customers: customerEmailDeps(ctx) },
           {
@@ -212,20 +218,36 @@ export async function feedShipmentRoutes(app: FastifyInstance, { ctx }: { ctx: A
             occurredAt: new Date(req.body.occurredAt),
             description: req.body.description,
             location: req.body.location,
+            ...(slot ? { answer: { ...slot, statusCode: 200 } } : {}),
           },
         );
-        return { statusCode: 200, body: { created: out.created, status: out.status } };
+        return {
+          statusCode: 200,
+          body: { created: out.created, status: out.status },
+          repeated: !!out.storedAnswer,
+          stored: out.storedAnswer,
+          saved: !!slot && !out.storedAnswer,
+        };
       };
       const key = req.headers['idempotency-key'];
+      if (!key) {
+        const { statusCode, body } = await run();
+        return sendIdempotent(reply, { statusCode, body, replayed: false });
+      }
       return sendIdempotent(
         reply,
-        key
-          ? await runIdempotent(
-              { db: ctx.db },
-              { who: req.feed, scope: `createTrackingEvent:${req.params.id}`, key, request: req.body },
-              run,
-            )
-          : { ...(await run()), replayed: false },
+        await runIdempotent(
+          { db: ctx.db },
+          // the event's statement looks the stored answer up first, and stores a fresh one
+          {
+            who: req.feed,
+            scope: `createTrackingEvent:${req.params.id}`,
+            key,
+            request: req.body,
+            selfIdempotent: true,
+          },
+          run,
+        ),
       );
     },
   );
