@@ -60,7 +60,10 @@ export async function writePlacement(
     distanceKm: a.distanceKm,
     locationExternalId: a.locationExternalId,
   }));
-  const lines = p.allocations.flatMap((a) => a.lines.map((l) => ({ key: a.idempotencyKey, ...l })));
+  // ord keeps the lines' ids in plan order: the feed and the 3PL list them by id
+  const lines = p.allocations
+    .flatMap((a) => a.lines.map((l) => ({ key: a.idempotencyKey, ...l })))
+    .map((l, ord) => ({ ord, ...l }));
   // one row per stock row (two lines of one SKU at one warehouse reserve together), none for 0 units
   const units = new Map<string, { warehouseId: number; skuId: number; quantity: number }>();
   for (const a of p.allocations)
@@ -94,8 +97,9 @@ export async function writePlacement(
     ), new_lines as (
       insert into allocation_lines (shop_id, allocation_id, order_line_id, sku_id, quantity)
       select ${shopId}, a.id, l."orderLineId", l."skuId", l.quantity
-      from jsonb_to_recordset(${JSON.stringify(lines)}::jsonb) as l(key text, "orderLineId" bigint, "skuId" bigint, quantity int)
+      from jsonb_to_recordset(${JSON.stringify(lines)}::jsonb) as l(ord int, key text, "orderLineId" bigint, "skuId" bigint, quantity int)
       join new_alloc a on a.idempotency_key = l.key
+      order by l.ord
     ), backorder_in as (
       select * from jsonb_to_recordset(${JSON.stringify(backorders)}::jsonb) as b("orderLineId" bigint, sku text,
         quantity int, outcome text, "cancelAt" timestamptz)
