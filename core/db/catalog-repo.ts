@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, isNotNull, ne, sql } from 'drizzle-orm';
 import { shopifyInventoryLevels, shopifyLocations, skus } from '../../drizzle/schema/index.js';
+import { byLevelKey } from './shopify-mirror-repo.js';
 import type { DbOrTx } from './client.js';
 
 export interface CatalogSku {
@@ -109,7 +110,7 @@ export function createCatalogRepo(db: DbOrTx) {
       if (levels.length === 0) return 0;
       await db
         .insert(shopifyInventoryLevels)
-        .values(levels.map((l) => ({ shopId, ...l, sourceUpdatedAt: at })))
+        .values([...levels].sort(byLevelKey).map((l) => ({ shopId, ...l, sourceUpdatedAt: at })))
         .onConflictDoUpdate({
           target: [
             shopifyInventoryLevels.shopId,

@@ -8,6 +8,7 @@ import {
   warehouses,
 } from '../../drizzle/schema/index.js';
 import type { DbOrTx } from './client.js';
+import { byLevelKey } from './shopify-mirror-repo.js';
 
 /** One SKU at one warehouse linked to a Shopify location: what it holds, and Shopify's ids for it. */
 export interface SellableLevel {
@@ -108,12 +109,17 @@ export function createChannelStockRepo(db: DbOrTx) {
     async recordShopifyPushes(shopId: number, pushed: ChannelPush[], now: Date): Promise<void> {
       if (pushed.length === 0) return;
       // one row per key: an upsert cannot touch the same row twice in one statement
-      const bySku = new Map(pushed.map((t) => [`${t.skuId}:${t.warehouseId}`, t]));
-      const byLevel = new Map(pushed.map((t) => [`${t.item}|${t.location}`, t]));
+      const bySku = [...new Map(pushed.map((t) => [`${t.skuId}:${t.warehouseId}`, t])).values()].sort(
+        (a, b) => a.skuId - b.skuId || a.warehouseId - b.warehouseId,
+      );
+      // the inventory levels in the order every multi-row write of them takes (no deadlock with ingest)
+      const byLevel = [...new Map(pushed.map((t) => [`${t.item}|${t.location}`, t])).values()]
+        .map((t) => ({ ...t, inventoryItemExternalId: t.item, locationExternalId: t.location }))
+        .sort(byLevelKey);
       await db
         .insert(channelStockPushes)
         .values(
-          [...bySku.values()].map((t) => ({
+          bySku.map((t) => ({
             shopId,
             channel: 'shopify',
             skuId: t.skuId,
@@ -134,7 +140,7 @@ export function createChannelStockRepo(db: DbOrTx) {
       await db
         .insert(shopifyInventoryLevels)
         .values(
-          [...byLevel.values()].map((t) => ({
+          byLevel.map((t) => ({
             shopId,
             inventoryItemExternalId: t.item,
             locationExternalId: t.location,

@@ -57,9 +57,11 @@ export function createShopifyMirrorRepo(db: DbOrTx) {
       levels: { inventoryItemExternalId: string; locationExternalId: string; available: number | null; at: Date }[],
     ): Promise<number> {
       if (levels.length === 0) return 0;
+      // rows in one global order: two batches (or a batch and a stock push) never wait on each other in a cycle
+      const sorted = [...levels].sort(byLevelKey);
       const rows = await db
         .insert(shopifyInventoryLevels)
-        .values(levels.map(({ at, ...l }) => ({ shopId, ...l, sourceUpdatedAt: at })))
+        .values(sorted.map(({ at, ...l }) => ({ shopId, ...l, sourceUpdatedAt: at })))
         .onConflictDoUpdate({
           target: [
             shopifyInventoryLevels.shopId,
@@ -99,3 +101,16 @@ export function createShopifyMirrorRepo(db: DbOrTx) {
     },
   };
 }
+
+/** The order every multi-row write of inventory levels takes its rows in (item, then location). */
+export function byLevelKey(
+  a: { inventoryItemExternalId: string; locationExternalId: string },
+  b: { inventoryItemExternalId: string; locationExternalId: string },
+): number {
+  return (
+    compareText(a.inventoryItemExternalId, b.inventoryItemExternalId) ||
+    compareText(a.locationExternalId, b.locationExternalId)
+  );
+}
+
+const compareText = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
