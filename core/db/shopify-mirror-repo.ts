@@ -26,9 +26,19 @@ export interface MirroredLocation {
 export function createShopifyMirrorRepo(db: DbOrTx) {
   return {
     async upsertFulfillmentOrder(shopId: number, fo: MirroredFulfillmentOrder, at: Date): Promise<void> {
+      await this.upsertFulfillmentOrders(shopId, [{ ...fo, at }]);
+    },
+
+    /**
+     * Fulfillment orders in one statement, each applied unless a newer version is stored; a status
+     * or location the version leaves out keeps the stored one. One row per id: an upsert cannot
+     * touch a row twice.
+     */
+    async upsertFulfillmentOrders(shopId: number, fos: (MirroredFulfillmentOrder & { at: Date })[]): Promise<void> {
+      if (fos.length === 0) return;
       await db
         .insert(fulfillmentOrders)
-        .values({ shopId, ...fo, sourceUpdatedAt: at })
+        .values(fos.map(({ at, ...fo }) => ({ shopId, ...fo, sourceUpdatedAt: at })))
         .onConflictDoUpdate({
           target: [fulfillmentOrders.shopId, fulfillmentOrders.externalId],
           set: {
