@@ -36,47 +36,68 @@ export interface HeldVersion {
 }
 
 export function createOrdersRepo(db: DbOrTx) {
-  /** The version's row, unless a newer one is stored (see upsertIncoming); answers what it found and left. */
-  async function upsertRow(shopId: number, o: IncomingOrder, planFingerprint: string) {
-    const a = o.shippingAddress;
-    const values = {
-      shopId,
-      channel: o.channel,
-      externalId: o.externalId,
-      name: o.name,
-      email: o.email,
-      customerExternalId: o.customerExternalId,
-      customerLocale: o.customerLocale ?? null,
-      financialStatus: o.financialStatus,
-      currency: o.currency,
-      totalPrice: o.totalPrice,
-      tags: o.tags,
-      shippingAddress: a,
-      countryCode: a?.countryCode ?? null,
-      zip: a?.zip ?? null,
-      latitude: a?.latitude ?? null,
-      longitude: a?.longitude ?? null,
-      shippingRateCode: o.shippingRate?.code ?? null,
-      shippingRateTitle: o.shippingRate?.title ?? null,
-      deliverBy: o.deliverBy ?? null,
-      placedAt: o.placedAt,
-      sourceUpdatedAt: o.updatedAt,
-      sourceObservedAt: o.observedAt ?? null,
-      planFingerprint,
-      cancelledAt: o.cancelledAt,
-      status: o.cancelledAt
-        ? ('cancelled' as const)
-        : o.fulfilled
-          ? ('fulfilled_elsewhere' as const)
-          : ('pending' as const),
-    };
-    // the row as it was, read in the same statement as the upsert (its snapshot predates the write)
+  /**
+   * Versions of different orders in one statement, each stored unless a newer one is (see
+   * upsertIncoming); answers, per order stored, what it found and left.
+   */
+  async function upsertRows(shopId: number, items: { o: IncomingOrder; planFingerprint: string }[]) {
+    const values = items.map(({ o, planFingerprint }) => {
+      const a = o.shippingAddress;
+      return {
+        shopId,
+        channel: o.channel,
+        externalId: o.externalId,
+        name: o.name,
+        email: o.email,
+        customerExternalId: o.customerExternalId,
+        customerLocale: o.customerLocale ?? null,
+        financialStatus: o.financialStatus,
+        currency: o.currency,
+        totalPrice: o.totalPrice,
+        tags: o.tags,
+        shippingAddress: a,
+        countryCode: a?.countryCode ?? null,
+        zip: a?.zip ?? null,
+        latitude: a?.latitude ?? null,
+        longitude: a?.longitude ?? null,
+        shippingRateCode: o.shippingRate?.code ?? null,
+        shippingRateTitle: o.shippingRate?.title ?? null,
+        deliverBy: o.deliverBy ?? null,
+        placedAt: o.placedAt,
+        sourceUpdatedAt: o.updatedAt,
+        sourceObservedAt: o.observedAt ?? null,
+        planFingerprint,
+        cancelledAt: o.cancelledAt,
+        status: o.cancelledAt
+          ? ('cancelled' as const)
+          : o.fulfilled
+            ? ('fulfilled_elsewhere' as const)
+            : ('pending' as const),
+      };
+    });
+    // the rows as they were, read in the same statement as the upsert (its snapshot predates the write)
     const prev = db.$with('prev').as(
       db
-        .select({ cancelledAt: orders.cancelledAt, planFingerprint: orders.planFingerprint })
+        .select({
+          channel: orders.channel,
+          externalId: orders.externalId,
+          cancelledAt: orders.cancelledAt,
+          planFingerprint: orders.planFingerprint,
+        })
         .from(orders)
-        .where(and(eq(orders.shopId, shopId), eq(orders.channel, o.channel), eq(orders.externalId, o.externalId))),
+        .where(
+          and(
+            eq(orders.shopId, shopId),
+            inArray(orders.channel, [...new Set(items.map((i) => i.o.channel))]),
+            inArray(
+              orders.externalId,
+              items.map((i) => i.o.externalId),
+            ),
+          ),
+        ),
     );
+    // a returned row's own version as it was (the target table is named in full: prev has the same columns)
+    const same = sql`prev.channel = "orders".channel and prev.external_id = "orders".external_id`;
     const rows = await db
       .with(prev)
       .insert(orders)
@@ -122,11 +143,18 @@ export function createOrdersRepo(db: DbOrTx) {
         id: orders.id,
         cancelledAt: orders.cancelledAt,
         status: orders.status,
-        existed: sql<boolean>`exists (select 1 from prev)`,
-        wasCancelled: sql<boolean>`coalesce((select cancelled_at is not null from prev), false)`,
-        prevFingerprint: sql<string | null>`(select plan_fingerprint from prev)`,
+        channel: orders.channel,
+        externalId: orders.externalId,
+        existed: sql<boolean>`exists (select 1 from prev where ${same})`,
+        wasCancelled: sql<boolean>`coalesce((select cancelled_at is not null from prev where ${same}), false)`,
+        prevFingerprint: sql<string | null>`(select plan_fingerprint from prev where ${same})`,
       });
-    return rows[0];
+    return rows;
+  }
+
+  /** The version's row, unless a newer one is stored (see upsertIncoming); answers what it found and left. */
+  async function upsertRow(shopId: number, o: IncomingOrder, planFingerprint: string) {
+    return (await upsertRows(shopId, [{ o, planFingerprint }]))[0];
   }
 
   /** Lines of this order that its exchange orders ship: they stay with the exchange. */
@@ -141,15 +169,15 @@ export function createOrdersRepo(db: DbOrTx) {
     return rows.map((x) => x.externalId);
   }
 
-  /** Upserts lines of one order in one statement (none: nothing is sent). */
-  async function upsertLines(shopId: number, orderId: number, given: IncomingOrderLine[]): Promise<void> {
-    // one row per line id (a repeated id would make the one upsert touch a row twice)
-    const lines = [...new Map(given.map((l) => [l.externalId, l])).values()];
+  /** Upserts lines of one or several orders in one statement (none: nothing is sent). */
+  async function upsertLines(shopId: number, given: { orderId: number; line: IncomingOrderLine }[]): Promise<void> {
+    // one row per order and line id (a repeated id would make the one upsert touch a row twice)
+    const lines = [...new Map(given.map((l) => [`${l.orderId}\u0000${l.line.externalId}`, l])).values()];
     if (lines.length === 0) return;
     await db
       .insert(orderLines)
       .values(
-        lines.map((line) => ({
+        lines.map(({ orderId, line }) => ({
           shopId,
           orderId,
           externalId: line.externalId,
@@ -205,8 +233,7 @@ export function createOrdersRepo(db: DbOrTx) {
         const claimed = row.existed ? new Set(await claimedLines(shopId, o.channel, o.externalId)) : new Set<string>();
         await upsertLines(
           shopId,
-          row.id,
-          o.lines.filter((l) => !claimed.has(l.externalId)),
+          o.lines.filter((l) => !claimed.has(l.externalId)).map((line) => ({ orderId: row.id, line })),
         );
       }
       const cancelled = row.cancelledAt !== null;
@@ -252,30 +279,42 @@ export function createOrdersRepo(db: DbOrTx) {
     },
 
     /**
-     * Stores the write several versions of one order collapse into (collapse-versions.ts), and
-     * answers the row's id; throws when the row answers otherwise than the versions one by one
-     * would have, so the caller's transaction fails instead of storing something else.
+     * Stores the writes the versions of several orders collapse into (collapse-versions.ts), rows
+     * in one statement and lines in another, and answers each order's id; throws when a row
+     * answers otherwise than its versions one by one would have, so the caller's transaction
+     * fails instead of storing something else. `claimed`: the lines each order's exchanges ship.
      */
-    async storeCollapsed(shopId: number, w: CollapsedWrite, claimed: string[]): Promise<number> {
-      const row = await upsertRow(shopId, w.order, w.planFingerprint);
-      const got = row && {
-        existed: row.existed,
-        wasCancelled: row.wasCancelled,
-        prevFingerprint: row.prevFingerprint,
-        cancelled: row.cancelledAt !== null,
-        status: row.status as string,
-      };
-      if (!got || JSON.stringify(got) !== JSON.stringify(w.expect))
-        throw new Error(
-          `order ${w.order.externalId}: collapsed versions stored ${JSON.stringify(got)}, expected ${JSON.stringify(w.expect)}`,
-        );
-      const taken = new Set(claimed);
-      await upsertLines(
+    async storeCollapsed(
+      shopId: number,
+      writes: { write: CollapsedWrite; claimed: string[] }[],
+    ): Promise<Map<string, number>> {
+      if (writes.length === 0) return new Map();
+      const rows = await upsertRows(
         shopId,
-        row.id,
-        w.lines.filter((l) => !taken.has(l.externalId)),
+        writes.map(({ write }) => ({ o: write.order, planFingerprint: write.planFingerprint })),
       );
-      return row.id;
+      const byRef = new Map(rows.map((r) => [`${r.channel}\u0000${r.externalId}`, r]));
+      const ids = new Map<string, number>();
+      const lines: { orderId: number; line: IncomingOrderLine }[] = [];
+      for (const { write, claimed } of writes) {
+        const row = byRef.get(`${write.order.channel}\u0000${write.order.externalId}`);
+        const got = row && {
+          existed: row.existed,
+          wasCancelled: row.wasCancelled,
+          prevFingerprint: row.prevFingerprint,
+          cancelled: row.cancelledAt !== null,
+          status: row.status as string,
+        };
+        if (!row || JSON.stringify(got) !== JSON.stringify(write.expect))
+          throw new Error(
+            `order ${write.order.externalId}: collapsed versions stored ${JSON.stringify(got)}, expected ${JSON.stringify(write.expect)}`,
+          );
+        ids.set(write.order.externalId, row.id);
+        const taken = new Set(claimed);
+        for (const line of write.lines) if (!taken.has(line.externalId)) lines.push({ orderId: row.id, line });
+      }
+      await upsertLines(shopId, lines);
+      return ids;
     },
 
     async get(shopId: number, orderId: number): Promise<OrderRow | undefined> {

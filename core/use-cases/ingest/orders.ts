@@ -93,7 +93,8 @@ export const ingestOrder: TopicHandler = async (tx, shop, payload, event) => {
 /**
  * The orders/* events of an ingest batch (one shop, in the order they came per order): every
  * order's lock in one statement, in key order so two batches never deadlock, what is held of
- * them in one read, then each order written once with the newest of its versions. Each version
+ * them in one read, then every order written once with the newest of its versions, rows in one
+ * statement and lines in another. Each version
  * still gets its own timeline entry and routing run, exactly as `ingestOrder` one after the
  * other would give them (collapse-versions.ts).
  */
@@ -113,14 +114,22 @@ export async function ingestOrderVersions(
   await lockKeys(tx, [...byOrder.keys()].map((id) => orderLock(shop.id, id)).sort());
   const repo = createOrdersRepo(tx);
   const held = await repo.heldVersions(shop.id, 'shopify', [...byOrder.keys()]);
-  const results: HandlerResult[] = [];
-  for (const [externalId, versions] of byOrder) {
+  const collapsed = [...byOrder].map(([externalId, versions]) => {
     const stored = held.get(externalId);
     const { outcomes, write } = collapseVersions(
       stored,
       versions.map((v) => ({ order: v.incoming, planFingerprint: v.planFingerprint })),
     );
-    const orderId = write ? await repo.storeCollapsed(shop.id, write, stored?.claimedLines ?? []) : stored!.id;
+    return { externalId, versions, outcomes, write, stored };
+  });
+  const ids = await repo.storeCollapsed(
+    shop.id,
+    collapsed.flatMap(({ write, stored }) => (write ? [{ write, claimed: stored?.claimedLines ?? [] }] : [])),
+  );
+  const results: HandlerResult[] = [];
+  for (const { externalId, versions, outcomes, stored } of collapsed) {
+    // every version stale: the order is held
+    const orderId = ids.get(externalId) ?? stored!.id;
     for (const [i, { event, incoming }] of versions.entries()) {
       const result = { ...outcomes[i]!, orderId };
       await recordVersion(tx, shop, event, incoming, result);
