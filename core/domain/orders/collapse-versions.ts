@@ -60,12 +60,13 @@ function replaces(s: StoredOrderVersion, v: IncomingOrder): boolean {
  * what each would have answered, and the one write that leaves the same row and lines. The rules
  * mirror upsertIncoming's statement (newest wins, a cancellation sticks, a locale is kept, a
  * version with unchanged plan inputs writes no lines); the write checks its answer against
- * `expect`, so a rule that drifted fails loudly instead of storing something else.
+ * `expect`, so a rule that drifted fails loudly instead of storing something else. `oneByOne`:
+ * no single write leaves the same row; the caller stores the versions one after the other.
  */
 export function collapseVersions(
   held: StoredOrderVersion | undefined,
   versions: { order: IncomingOrder; planFingerprint: string }[],
-): { outcomes: VersionOutcome[]; write: CollapsedWrite | undefined } {
+): { outcomes: VersionOutcome[]; write: CollapsedWrite | undefined; oneByOne: boolean } {
   let state = held;
   const outcomes: VersionOutcome[] = [];
   const lines = new Map<string, IncomingOrderLine>();
@@ -120,14 +121,20 @@ export function collapseVersions(
       planChanged: !existed || prevFingerprint !== planFingerprint,
     });
   }
-  if (!last || !first || !state) return { outcomes, write: undefined };
+  if (!last || !first || !state) return { outcomes, write: undefined, oneByOne: false };
+  const order = { ...last.order, cancelledAt, customerLocale, fulfilled };
+  // the rule is not transitive within one second (a later observation, then a payment observed
+  // earlier): when the newest stored version would not replace the held one, the versions must
+  // be written one by one
+  if (held && !replaces(held, order)) return { outcomes, write: undefined, oneByOne: true };
   return {
     outcomes,
     write: {
-      order: { ...last.order, cancelledAt, customerLocale, fulfilled },
+      order,
       planFingerprint: last.planFingerprint,
       lines: [...lines.values()],
       expect: { ...first, cancelled: state.cancelledAt !== null, status: state.status },
     },
+    oneByOne: false,
   };
 }

@@ -114,24 +114,26 @@ export async function ingestOrderVersions(
   await lockKeys(tx, [...byOrder.keys()].map((id) => orderLock(shop.id, id)).sort());
   const repo = createOrdersRepo(tx);
   const held = await repo.heldVersions(shop.id, 'shopify', [...byOrder.keys()]);
-  const collapsed = [...byOrder].map(([externalId, versions]) => {
-    const stored = held.get(externalId);
-    const { outcomes, write } = collapseVersions(
-      stored,
+  const collapsed = [...byOrder].map(([externalId, versions]) => ({
+    externalId,
+    versions,
+    stored: held.get(externalId),
+    ...collapseVersions(
+      held.get(externalId),
       versions.map((v) => ({ order: v.incoming, planFingerprint: v.planFingerprint })),
-    );
-    return { externalId, versions, outcomes, write, stored };
-  });
+    ),
+  }));
   const ids = await repo.storeCollapsed(
     shop.id,
     collapsed.flatMap(({ write, stored }) => (write ? [{ write, claimed: stored?.claimedLines ?? [] }] : [])),
   );
   const results: HandlerResult[] = [];
-  for (const { externalId, versions, outcomes, stored } of collapsed) {
-    // every version stale: the order is held
-    const orderId = ids.get(externalId) ?? stored!.id;
+  for (const { externalId, versions, outcomes, stored, oneByOne } of collapsed) {
     for (const [i, { event, incoming }] of versions.entries()) {
-      const result = { ...outcomes[i]!, orderId };
+      // every version stale: the order is held
+      const result = oneByOne
+        ? await repo.upsertIncoming(shop.id, incoming)
+        : { ...outcomes[i]!, orderId: ids.get(externalId) ?? stored!.id };
       await recordVersion(tx, shop, event, incoming, result);
       results.push(followUpOf(shop, event, incoming, result));
     }
