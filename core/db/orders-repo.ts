@@ -35,6 +35,9 @@ export interface HeldVersion {
   financialStatus: string | null;
 }
 
+/** Order lines per upsert statement (eleven parameters each). */
+const LINES_PER_STATEMENT = 2000;
+
 export function createOrdersRepo(db: DbOrTx) {
   /**
    * Versions of different orders in one statement, each stored unless a newer one is (see
@@ -169,40 +172,42 @@ export function createOrdersRepo(db: DbOrTx) {
     return rows.map((x) => x.externalId);
   }
 
-  /** Upserts lines of one or several orders in one statement (none: nothing is sent). */
+  /** Upserts lines of one or several orders, in one statement up to LINES_PER_STATEMENT (none: nothing is sent). */
   async function upsertLines(shopId: number, given: { orderId: number; line: IncomingOrderLine }[]): Promise<void> {
     // one row per order and line id (a repeated id would make the one upsert touch a row twice)
     const lines = [...new Map(given.map((l) => [`${l.orderId}\u0000${l.line.externalId}`, l])).values()];
-    if (lines.length === 0) return;
-    await db
-      .insert(orderLines)
-      .values(
-        lines.map(({ orderId, line }) => ({
-          shopId,
-          orderId,
-          externalId: line.externalId,
-          sku: line.sku,
-          variantExternalId: line.variantExternalId,
-          title: line.title,
-          quantity: line.quantity,
-          currentQuantity: line.currentQuantity,
-          unitPrice: line.unitPrice,
-          requiresShipping: line.requiresShipping,
-        })),
-      )
-      .onConflictDoUpdate({
-        target: [orderLines.orderId, orderLines.externalId],
-        set: {
-          sku: sql`excluded.sku`,
-          variantExternalId: sql`excluded.variant_external_id`,
-          title: sql`excluded.title`,
-          quantity: sql`excluded.quantity`,
-          currentQuantity: sql`excluded.current_quantity`,
-          unitPrice: sql`excluded.unit_price`,
-          requiresShipping: sql`excluded.requires_shipping`,
-          updatedAt: sql`now()`,
-        },
-      });
+    // a statement takes at most 65,535 parameters: a batch of many orders writes its lines in slices
+    for (let i = 0; i < lines.length; i += LINES_PER_STATEMENT) {
+      await db
+        .insert(orderLines)
+        .values(
+          lines.slice(i, i + LINES_PER_STATEMENT).map(({ orderId, line }) => ({
+            shopId,
+            orderId,
+            externalId: line.externalId,
+            sku: line.sku,
+            variantExternalId: line.variantExternalId,
+            title: line.title,
+            quantity: line.quantity,
+            currentQuantity: line.currentQuantity,
+            unitPrice: line.unitPrice,
+            requiresShipping: line.requiresShipping,
+          })),
+        )
+        .onConflictDoUpdate({
+          target: [orderLines.orderId, orderLines.externalId],
+          set: {
+            sku: sql`excluded.sku`,
+            variantExternalId: sql`excluded.variant_external_id`,
+            title: sql`excluded.title`,
+            quantity: sql`excluded.quantity`,
+            currentQuantity: sql`excluded.current_quantity`,
+            unitPrice: sql`excluded.unit_price`,
+            requiresShipping: sql`excluded.requires_shipping`,
+            updatedAt: sql`now()`,
+          },
+        });
+    }
   }
 
   return {
