@@ -15,7 +15,7 @@ const sent = { on: false, n: 0, texts: [] as string[] };
 const count = (text: string) => {
   if (!sent.on) return;
   sent.n++;
-  sent.texts.push(text.replace(/\s+/g, ' ').slice(0, 60));
+  sent.texts.push(text.replace(/\s+/g, ' '));
 };
 
 const ORDERS = 10;
@@ -172,7 +172,7 @@ describe('ingest batch statements per order', () => {
     console.log(
       `ingest batch statements: ${forOrders} for ${orderIds.length} order versions, ${forMirror} for ${mirrorIds.length} mirror events, ${perOrder} per order`,
     );
-    if (process.env.INGEST_SQL_TEXT) console.log(orderTexts, mirrorTexts);
+    if (process.env.INGEST_SQL_TEXT) console.log([...orderTexts, ...mirrorTexts].map((x) => x.slice(0, 60)));
 
     for (const id of [...singleOrderIds, ...singleMirrorIds])
       expect((await ingestEvent(deps, { inboxId: id, finalAttempt: false })).status).toBe('processed');
@@ -258,6 +258,35 @@ describe('ingest batch statements per order', () => {
       '9205 orders/updated inserted',
       '9205 orders/create stale',
       '9205 orders/paid stale',
+    ]);
+  });
+
+  it('leaves a fulfillment order as one by one would when the one held is newer than some of the batch', async () => {
+    const deps = { db: t.ctx.db, queues: t.ctx.queues, log: t.ctx.log, feedAuth: t.ctx.feedAuth };
+    const fo = 'gid://shopify/FulfillmentOrder/9301';
+    const topic = 'fulfillment_orders/moved';
+    // the batch's first event is older than the one held (its location is not applied), its second newer
+    const older: [object, string] = [{ fulfillment_order: { id: fo, status: 'open', assigned_location_id: 7 } }, topic];
+    const held: [object, string] = [{ fulfillment_order: { id: fo, status: 'open', assigned_location_id: 9 } }, topic];
+    const newer: [object, string] = [{ fulfillment_order: { id: fo, status: 'scheduled' } }, topic];
+    const batchIds: Record<string, number[]> = {};
+    for (const shop of [BATCHED, ONE_BY_ONE]) {
+      const [first] = await send(shop, 'fo-older', [older]);
+      const [heldId] = await send(shop, 'fo-held', [held]);
+      expect((await ingestEvent(deps, { inboxId: heldId!, finalAttempt: false })).status).toBe('processed');
+      batchIds[shop] = [first!, ...(await send(shop, 'fo-newer', [newer]))];
+    }
+    expect(await ingestBatch(deps, { inboxIds: batchIds[BATCHED]!, finalAttempt: false })).toEqual({
+      applied: 2,
+      single: 0,
+    });
+    for (const id of batchIds[ONE_BY_ONE]!) await ingestEvent(deps, { inboxId: id, finalAttempt: false });
+    const rows = await t.ctx.database.query<{ domain: string; status: string; location_external_id: string }>(sql`
+      select s.domain, f.status, f.location_external_id from fulfillment_orders f join shops s on s.id = f.shop_id
+      where f.external_id = ${fo} order by s.domain`);
+    expect(rows).toEqual([
+      { domain: BATCHED, status: 'SCHEDULED', location_external_id: 'gid://shopify/Location/9' },
+      { domain: ONE_BY_ONE, status: 'SCHEDULED', location_external_id: 'gid://shopify/Location/9' },
     ]);
   });
 });

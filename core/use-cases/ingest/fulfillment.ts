@@ -47,37 +47,24 @@ function fulfillmentOrdersOf(payload: unknown, event: InboxEvent): (MirroredFulf
  */
 export const ingestFulfillmentOrderEvent: TopicHandler = async (tx, shop, payload, event) => {
   const fos = fulfillmentOrdersOf(payload, event);
-  const repo = createShopifyMirrorRepo(tx);
-  for (const fo of fos) await repo.upsertFulfillmentOrders(shop.id, [fo]);
+  await createShopifyMirrorRepo(tx).applyFulfillmentOrderVersions(shop.id, fos);
   return { outcome: `mirrored ${fos.length}` };
 };
 
 /**
- * The fulfillment_orders/* events of an ingest batch in one statement: per fulfillment order,
- * what the events applied one after the other in the order they came would leave (a version
- * older than one already applied changes nothing, a status or location left out keeps the
- * earlier one), written in id order so two batches lock the rows in one order.
+ * The fulfillment_orders/* events of an ingest batch in one statement, which leaves each
+ * fulfillment order as the events applied one after the other in the order they came would.
  */
 export async function ingestFulfillmentOrderEvents(
   tx: Tx,
   shop: Shop,
   events: { event: InboxEvent; payload: unknown }[],
 ): Promise<void> {
-  const newest = new Map<string, MirroredFulfillmentOrder & { at: Date }>();
-  for (const { event, payload } of [...events].sort((x, y) => Number(x.event.id) - Number(y.event.id)))
-    for (const fo of fulfillmentOrdersOf(payload, event)) {
-      const held = newest.get(fo.externalId);
-      if (held && held.at > fo.at) continue;
-      newest.set(fo.externalId, {
-        ...fo,
-        requestStatus: fo.requestStatus ?? held?.requestStatus ?? null,
-        locationExternalId: fo.locationExternalId ?? held?.locationExternalId ?? null,
-      });
-    }
-  const rows = [...newest.values()].sort((x, y) =>
-    x.externalId < y.externalId ? -1 : x.externalId > y.externalId ? 1 : 0,
+  const inOrder = [...events].sort((x, y) => Number(x.event.id) - Number(y.event.id));
+  await createShopifyMirrorRepo(tx).applyFulfillmentOrderVersions(
+    shop.id,
+    inOrder.flatMap(({ event, payload }) => fulfillmentOrdersOf(payload, event)),
   );
-  await createShopifyMirrorRepo(tx).upsertFulfillmentOrders(shop.id, rows);
 }
 
 const restFulfillmentSchema = z.object({
