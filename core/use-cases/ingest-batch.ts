@@ -6,7 +6,9 @@ import { findUnstorableText } from '../contracts/storable-text.js';
 import { parseJsonKeepingBigInts } from '../integrations/shopify/safe-json.js';
 import type { InboxEvent } from '../db/inbox-repo.js';
 import { ingestEvent, type IngestDeps } from './ingest-event.js';
+import { ingestFulfillmentOrderEvents, ingestFulfillments } from './ingest/fulfillment.js';
 import { ingestInventoryLevels } from './ingest/inventory.js';
+import { ingestOrderVersions } from './ingest/orders.js';
 import { topicHandlers } from './ingest/topics.js';
 import type { FollowUp } from './ingest/types.js';
 import { isMirrorTopic } from '../integrations/shopify/mirror-topics.js';
@@ -20,11 +22,17 @@ export interface IngestBatchResult {
 /** Order versions (orders/*) join a batch's transaction; their routing runs are queued after it. */
 const ORDER_TOPICS = new Set(['orders/create', 'orders/updated', 'orders/paid', 'orders/cancelled']);
 const batchable = (topic: string) => isMirrorTopic(topic) || ORDER_TOPICS.has(topic);
+/** Topics a batch applies in one statement for all its events of the topic. */
+const ONE_STATEMENT = (topic: string) =>
+  topic === 'inventory_levels/update' || topic.startsWith('fulfillment_orders/') || topic.startsWith('fulfillments/');
 
 /**
  * Applies a batch of inbox events, read in one statement: mirror-only events and order versions
  * (gathered by the ingest producer in a flash sale) in one transaction per shop, with one update
- * that marks them processed and their follow-up jobs queued after the commit. Anything else,
+ * that marks them processed and their follow-up jobs queued after the commit. The frequent
+ * topics cost one statement per batch, not per event: inventory levels, fulfillment orders,
+ * Shopify's fulfillments (their timeline entries gathered with the rest), and the order versions'
+ * locks; each order is written once whatever the number of its versions. Anything else,
  * and anything the batch cannot take as it is, goes through `ingestEvent` one by one, in the
  * order they came, which parks poison as a dead letter with its reason; a batch whose
  * transaction fails is retried event by event, so one bad row never holds the others back.
@@ -66,15 +74,32 @@ export async function ingestBatch(
         const ctx = { email: deps.email ?? { appUrl: undefined, appCanSend: false } };
         const mine = list.filter((l) => taken.has(Number(l.event.id)));
         gatherAudit(tx);
-        // the most frequent topic goes in one statement; the others through their handlers
-        const isLevel = (l: (typeof list)[number]) => l.event.topic === 'inventory_levels/update';
+        // the most frequent topics go in one statement each; the others through their handlers
+        const of = (pick: (topic: string) => boolean) => mine.filter((l) => pick(l.event.topic));
         await ingestInventoryLevels(
           tx,
           shop,
-          mine.filter(isLevel).map((l) => l.payload),
+          of((t) => t === 'inventory_levels/update').map((l) => l.payload),
         );
-        for (const { event, payload } of mine.filter((l) => !isLevel(l)))
+        await ingestFulfillmentOrderEvents(
+          tx,
+          shop,
+          of((t) => t.startsWith('fulfillment_orders/')),
+        );
+        await ingestFulfillments(
+          tx,
+          shop,
+          of((t) => t.startsWith('fulfillments/')),
+        );
+        for (const { event, payload } of of((t) => !ONE_STATEMENT(t) && !ORDER_TOPICS.has(t)))
           followUps.push(...((await topicHandlers[event.topic]!(tx, shop, payload, event, ctx)).followUps ?? []));
+        // order versions come last, as their lock order puts them: fulfillments above read the orders held before
+        for (const r of await ingestOrderVersions(
+          tx,
+          shop,
+          of((t) => ORDER_TOPICS.has(t)),
+        ))
+          followUps.push(...(r.followUps ?? []));
         await writeGatheredAudit(tx);
         return taken.size;
       });
