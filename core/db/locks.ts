@@ -52,3 +52,14 @@ export async function lockWarehouseAllocation(
   );
   return rows.length > 0;
 }
+
+/** The lock every writer of one order takes (ingest, routing, the feed, the admin's actions). */
+export const orderLockKey = (shopId: number, externalId: string) => `order:${shopId}:${externalId}`;
+
+/**
+ * Several orders' locks in one round trip, in one global order (sorted keys), so two writers of
+ * overlapping sets of orders (an ingest batch, an import chunk) can never wait on each other in a cycle.
+ */
+export async function lockOrders(tx: Tx, shopId: number, externalIds: Iterable<string>): Promise<void> {
+  await lockKeys(tx, [...new Set([...externalIds].map((id) => orderLockKey(shopId, id)))].sort());
+}

@@ -1,6 +1,6 @@
 import type { Db } from '../db/client.js';
 import { createCatalogRepo, type CatalogSku } from '../db/catalog-repo.js';
-import { lockKey } from '../db/locks.js';
+import { lockOrders } from '../db/locks.js';
 import { createOrdersRepo } from '../db/orders-repo.js';
 import { createShopsRepo } from '../db/shops-repo.js';
 import { createSyncRepo } from '../db/sync-repo.js';
@@ -173,9 +173,16 @@ export async function importShop(deps: ImportDeps, input: { shopId: number }) {
       for (let i = 0; i < all.length; i += 100) {
         const results = await deps.db.transaction(async (tx) => {
           const out: { orderId: number; open: boolean }[] = [];
-          for (const { order, lines } of all.slice(i, i + 100)) {
-            const incoming = { ...normalizeGraphqlOrder(order, lines), observedAt: now };
-            await lockKey(tx, `order:${shop.id}:${incoming.externalId}`);
+          const chunk = all
+            .slice(i, i + 100)
+            .map(({ order, lines }) => ({ ...normalizeGraphqlOrder(order, lines), observedAt: now }));
+          // the chunk's locks at once, in the order ingest batches take them
+          await lockOrders(
+            tx,
+            shop.id,
+            chunk.map((o) => o.externalId),
+          );
+          for (const incoming of chunk) {
             const r = await createOrdersRepo(tx).upsertIncoming(shop.id, incoming);
             out.push({ orderId: r.orderId, open: !r.settled && r.outcome !== 'stale' });
           }

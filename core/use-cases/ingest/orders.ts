@@ -1,5 +1,5 @@
 import { createOrdersRepo, planFingerprintOf, type UpsertOrderResult } from '../../db/orders-repo.js';
-import { lockKey, lockKeys } from '../../db/locks.js';
+import { lockKey, lockOrders, orderLockKey } from '../../db/locks.js';
 import type { Tx } from '../../db/client.js';
 import type { InboxEvent } from '../../db/inbox-repo.js';
 import type { Shop } from '../../db/shops-repo.js';
@@ -25,8 +25,6 @@ function orderVersion(payload: unknown, event: InboxEvent): OrderVersion {
 
 /** An order version with the instant it was observed (the event's trigger time). */
 type OrderVersion = IncomingOrder & { observedAt: Date };
-
-const orderLock = (shopId: number, externalId: string) => `order:${shopId}:${externalId}`;
 
 /** The version's timeline entry, and the routing run or cancellation it queues. */
 function recordVersion(
@@ -84,7 +82,7 @@ function followUpOf(
 /** orders/create, updated, paid, cancelled: store the version if it is the newest, then route or cancel. */
 export const ingestOrder: TopicHandler = async (tx, shop, payload, event) => {
   const incoming = orderVersion(payload, event);
-  await lockKey(tx, orderLock(shop.id, incoming.externalId));
+  await lockKey(tx, orderLockKey(shop.id, incoming.externalId));
   const result = await createOrdersRepo(tx).upsertIncoming(shop.id, incoming);
   await recordVersion(tx, shop, event, incoming, result);
   return followUpOf(shop, event, incoming, result);
@@ -111,7 +109,7 @@ export async function ingestOrderVersions(
     byOrder.set(incoming.externalId, list);
   }
   if (byOrder.size === 0) return [];
-  await lockKeys(tx, [...byOrder.keys()].map((id) => orderLock(shop.id, id)).sort());
+  await lockOrders(tx, shop.id, byOrder.keys());
   const repo = createOrdersRepo(tx);
   const held = await repo.heldVersions(shop.id, 'shopify', [...byOrder.keys()]);
   const collapsed = [...byOrder].map(([externalId, versions]) => ({
