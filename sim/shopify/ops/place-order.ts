@@ -81,7 +81,9 @@ function findOrCreateCustomer(
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/\s+/g, '')
     .toLowerCase();
-  const known = customerByEmail(shop).get(email);
+  // read before the customer is added: the index checks its size against the customers'
+  const byEmail = customerByEmail(shop);
+  const known = byEmail.get(email);
   if (known) return known;
   const c: SimCustomer = {
     id: core.ids.next(),
@@ -96,7 +98,7 @@ function findOrCreateCustomer(
     updatedAt: at,
   };
   shop.customers.set(c.id, c);
-  customerByEmail(shop).set(email, c);
+  byEmail.set(email, c);
   return c;
 }
 
