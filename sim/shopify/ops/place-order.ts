@@ -300,8 +300,11 @@ export function placeOrder(core: SimCore, shop: SimShop, input: PlaceOrderInput)
     edited: false,
   };
   shop.orders.set(order.id, order);
-  core.events.emit(shop, 'orders/create', () => orderPayload(shop, order));
-  if (order.financialStatus === 'paid') core.events.emit(shop, 'orders/paid', () => orderPayload(shop, order));
+  // orders/create and orders/paid tell the same instant of the order: one payload, built on first use, serves both
+  let payload: ReturnType<typeof orderPayload> | null = null;
+  const payloadOnce = () => (payload ??= orderPayload(shop, order));
+  core.events.emit(shop, 'orders/create', payloadOnce);
+  if (order.financialStatus === 'paid') core.events.emit(shop, 'orders/paid', payloadOnce);
   const fos = createFulfillmentOrders(core, shop, order, byLocation, at);
   for (const fo of fos) {
     const snapshot = foRef(fo);
