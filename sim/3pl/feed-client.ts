@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { createHttpSender } from '../shopify/core/http-sender.js';
 import type { Prng } from '../shopify/core/prng.js';
 import { errorBodySchema } from './feed-schemas.js';
 import type { RetryOptions } from './options.js';
@@ -44,8 +45,7 @@ export interface FeedClientOptions {
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 function refused(e: unknown): boolean {
-  const cause = (e as { cause?: { code?: string } }).cause;
-  return cause?.code === 'ECONNREFUSED';
+  return (e as { code?: string }).code === 'ECONNREFUSED';
 }
 
 /**
@@ -55,6 +55,7 @@ function refused(e: unknown): boolean {
  */
 export function createFeedClient(opts: FeedClientOptions) {
   const base = `${opts.appUrl.replace(/\/+$/, '')}/feed/v1`;
+  const http = createHttpSender();
   const backoff = (attempt: number): number =>
     Math.round(Math.min(opts.retry.maxMs, opts.retry.baseMs * 2 ** (attempt - 1)) * (0.5 + opts.random.next() / 2));
 
@@ -68,17 +69,19 @@ export function createFeedClient(opts: FeedClientOptions) {
         const headers: Record<string, string> = { authorization: `Bearer ${opts.apiKey}`, accept: 'application/json' };
         if (req.body !== undefined) headers['content-type'] = 'application/json';
         if (req.idempotencyKey) headers['idempotency-key'] = req.idempotencyKey;
-        const res = await fetch(`${base}${req.path}`, {
+        const res = await http.send(`${base}${req.path}`, {
           method: req.method,
           headers,
           body: req.body === undefined ? undefined : JSON.stringify(req.body),
-          signal: AbortSignal.timeout(opts.retry.timeoutMs),
+          timeoutMs: opts.retry.timeoutMs,
         });
-        const text = await res.text();
+        // a body cut short is a network error, as fetch's text() would throw
+        if (res.bodyError) throw res.bodyError;
+        const text = res.body;
         lastStatus = res.status;
         if (res.status === 429 || res.status >= 500) {
           if (res.status >= 500) ambiguous = true;
-          const retryAfter = Number(res.headers.get('retry-after'));
+          const retryAfter = Number(res.headers['retry-after']);
           if (res.status === 429 && Number.isFinite(retryAfter) && retryAfter > 0)
             wait = Math.max(wait, retryAfter * 1000);
           lastError = `${req.method} ${req.path} answered ${res.status}`;

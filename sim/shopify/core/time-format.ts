@@ -1,6 +1,19 @@
+/**
+ * Texts already made, per second: a payload or an answer prints the same few instants (an
+ * order's created and updated times, now) many times over.
+ */
+const isoBySecond = new Map<number, string>();
+
 /** GraphQL DateTime: UTC ISO-8601 without milliseconds, as Shopify returns it. */
 export function isoUtc(ms: number): string {
-  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+  const second = Math.floor(ms / 1000);
+  const known = isoBySecond.get(second);
+  if (known !== undefined) return known;
+  const text = new Date(second * 1000).toISOString().replace('.000Z', 'Z');
+  // the bound only guards a long-lived simulator
+  if (isoBySecond.size > 10_000) isoBySecond.clear();
+  isoBySecond.set(second, text);
+  return text;
 }
 
 const offsetFormatters = new Map<string, Intl.DateTimeFormat>();

@@ -94,7 +94,8 @@ export function connection<T>(
     hasPreviousPage = window.length > last || hasPreviousPage;
     window = window.slice(Math.max(0, window.length - last));
   }
-  const cursorOf = (x: T): string => encodeCursor({ last_id: spec.id(x), last_value: value(x) });
+  // cursors are encoded only when a query selects them: most read nodes alone
+  const cursorOf = (x: T) => (): string => encodeCursor({ last_id: spec.id(x), last_value: value(x) });
   const edges = window.map((x) => ({ cursor: cursorOf(x), node: spec.view(x) }));
   const firstItem = window[0];
   const lastItem = window[window.length - 1];

@@ -81,7 +81,9 @@ function findOrCreateCustomer(
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/\s+/g, '')
     .toLowerCase();
-  const known = customerByEmail(shop).get(email);
+  // read before the customer is added: the index checks its size against the customers'
+  const byEmail = customerByEmail(shop);
+  const known = byEmail.get(email);
   if (known) return known;
   const c: SimCustomer = {
     id: core.ids.next(),
@@ -96,7 +98,7 @@ function findOrCreateCustomer(
     updatedAt: at,
   };
   shop.customers.set(c.id, c);
-  customerByEmail(shop).set(email, c);
+  byEmail.set(email, c);
   return c;
 }
 
@@ -298,8 +300,11 @@ export function placeOrder(core: SimCore, shop: SimShop, input: PlaceOrderInput)
     edited: false,
   };
   shop.orders.set(order.id, order);
-  core.events.emit(shop, 'orders/create', () => orderPayload(shop, order));
-  if (order.financialStatus === 'paid') core.events.emit(shop, 'orders/paid', () => orderPayload(shop, order));
+  // orders/create and orders/paid tell the same instant of the order: one payload, built on first use, serves both
+  let payload: ReturnType<typeof orderPayload> | null = null;
+  const payloadOnce = () => (payload ??= orderPayload(shop, order));
+  core.events.emit(shop, 'orders/create', payloadOnce);
+  if (order.financialStatus === 'paid') core.events.emit(shop, 'orders/paid', payloadOnce);
   const fos = createFulfillmentOrders(core, shop, order, byLocation, at);
   for (const fo of fos) {
     const snapshot = foRef(fo);

@@ -1,4 +1,4 @@
-import type { SimFulfillmentOrder, SimLineItem, SimOrder, SimShop } from './types.js';
+import type { SimFulfillment, SimFulfillmentOrder, SimLineItem, SimOrder, SimShop } from './types.js';
 
 /** FO states in which work is still to be done. */
 export function isFoActive(fo: SimFulfillmentOrder): boolean {
@@ -10,6 +10,19 @@ export function orderFulfillmentOrders(shop: SimShop, order: SimOrder): SimFulfi
   for (const id of order.fulfillmentOrderIds) {
     const fo = shop.fulfillmentOrders.get(id);
     if (fo) out.push(fo);
+  }
+  return out;
+}
+
+/**
+ * The fulfillments that took units from a fulfillment order. One fulfillment covers fulfillment
+ * orders of a single order and is listed on it, so the order's list is read instead of the shop's.
+ */
+export function foFulfillments(shop: SimShop, fo: SimFulfillmentOrder): SimFulfillment[] {
+  const out: SimFulfillment[] = [];
+  for (const id of shop.orders.get(fo.orderId)?.fulfillmentIds ?? []) {
+    const f = shop.fulfillments.get(id);
+    if (f && f.fulfillmentOrderIds.includes(fo.id)) out.push(f);
   }
   return out;
 }

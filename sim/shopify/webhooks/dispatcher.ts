@@ -2,9 +2,9 @@ import { createHmac, randomUUID } from 'node:crypto';
 import type { Clock } from '../core/clock.js';
 import type { Prng } from '../core/prng.js';
 import type { EventSink, FulfillmentServiceNotifier, PayloadThunk } from '../core/sim-core.js';
+import { createHttpSender } from '../core/http-sender.js';
 import { isoUtc } from '../core/time-format.js';
 import type { SimShop } from '../state/types.js';
-import { createDeadlines } from './deadlines.js';
 import { resolveUri, trimPayload, type WebhookSubscription } from './subscriptions.js';
 import type { ChaosSettings, DeliveryFilter, DeliveryRecord, DeliverySettings } from './delivery-types.js';
 
@@ -88,7 +88,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     notifyIdle();
   };
 
-  const deadlines = createDeadlines();
+  const http = createHttpSender();
   const withSlot = async (fn: () => Promise<void>): Promise<void> => {
     if (active >= settings.maxConcurrent) await new Promise<void>((resolve) => queue.push(resolve));
     active++;
@@ -124,17 +124,16 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     let status: number | null = null;
     let error: string | null = null;
     await withSlot(async () => {
-      const deadline = deadlines.start(settings.timeoutMs);
       try {
-        const res = await fetch(r.url as string, {
-          method: 'POST',
-          headers: headersOf(r),
-          body: r.body,
-          redirect: 'manual',
-          signal: deadline.signal,
-        });
-        status = res.status;
-        await res.arrayBuffer().catch(() => undefined);
+        // a body cut short still leaves the status that came first
+        status = (
+          await http.send(r.url as string, {
+            method: 'POST',
+            headers: headersOf(r),
+            body: r.body,
+            timeoutMs: settings.timeoutMs,
+          })
+        ).status;
       } catch (e) {
         error =
           e instanceof Error
@@ -142,8 +141,6 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
               ? `timeout after ${settings.timeoutMs} ms`
               : e.message
             : String(e);
-      } finally {
-        deadline.done();
       }
     });
     r.attempts.push({ at: isoUtc(deps.clock.now()), status, error, ms: Date.now() - started });
@@ -335,6 +332,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     },
     close(): void {
       closed = true;
+      http.closeIdle();
       for (const t of timers) clearTimeout(t);
       timers.clear();
       const w = waiters;

@@ -1,6 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { gid, parseId } from '../../core/ids.js';
 import { getLevel } from '../../state/inventory.js';
+import { foFulfillments } from '../../state/order-status.js';
 import type { SimFulfillmentOrder, SimFoLineItem, SimMerchantRequest, SimOrder } from '../../state/types.js';
 import { moveBlocker } from '../../ops/fo-move-split.js';
 import { serviceOf } from '../../ops/fo-requests.js';
@@ -230,12 +231,7 @@ export function fulfillmentOrderView(ctx: GqlContext, fo: SimFulfillmentOrder): 
         { id: (r) => r.id, view: (r) => merchantRequestView(ctx, fo, r) },
       ),
     fulfillments: (args: ConnectionArgs) =>
-      connection(
-        ctx,
-        [...ctx.shop.fulfillments.values()].filter((f) => f.fulfillmentOrderIds.includes(fo.id)),
-        args,
-        { id: (f) => f.id, view: (f) => fulfillmentView(ctx, f) },
-      ),
+      connection(ctx, foFulfillments(ctx.shop, fo), args, { id: (f) => f.id, view: (f) => fulfillmentView(ctx, f) }),
     locationsForMove: (args: ConnectionArgs & { lineItemIds?: string[] | null; locationIds?: string[] | null }) =>
       locationsForMove(ctx, fo, args),
   };

@@ -3,6 +3,7 @@ import {
   displayFinancialStatus,
   displayFulfillmentStatus,
   fulfillableQuantity,
+  foFulfillments,
   isFoActive,
   orderFulfillmentOrders,
   orderReturnStatus,
@@ -137,7 +138,7 @@ export function customerView(ctx: GqlContext, c: SimCustomer): View {
 
 function foHasWork(ctx: GqlContext, fo: SimFulfillmentOrder): boolean {
   if (isFoActive(fo)) return true;
-  return [...ctx.shop.fulfillments.values()].some((f) => f.fulfillmentOrderIds.includes(fo.id));
+  return foFulfillments(ctx.shop, fo).length > 0;
 }
 
 function foSearch(fo: SimFulfillmentOrder, field: string): SearchValue | undefined {
