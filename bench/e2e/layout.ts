@@ -74,7 +74,17 @@ export function layoutProcesses(
       ready,
     });
   const healthy = () => httpReady(`${opts.appUrl}/healthz`);
-  if (layout.kind === 'single') return [make('app', 'bench/e2e/app-process.ts', { DB_POOL_SIZE: '40' }, healthy)];
+  // the app's own pool size (DB_POOL_SIZE, 10) unless BENCH_DB_POOL_SIZE says otherwise: a bigger pool
+  // spreads the same statements over more connections, each preparing them again, with more writes
+  if (layout.kind === 'single')
+    return [
+      make(
+        'app',
+        'bench/e2e/app-process.ts',
+        process.env.BENCH_DB_POOL_SIZE ? { DB_POOL_SIZE: process.env.BENCH_DB_POOL_SIZE } : {},
+        healthy,
+      ),
+    ];
   const procs = [make('server', 'server/main.ts', { DB_POOL_SIZE: String(POOL.server) }, healthy)];
   for (const [group, count] of Object.entries(layout.counts) as [GroupName, number][]) {
     const queues = group === 'rest' ? REST : GROUPS[group];
