@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { Database } from '../../core/db/client.js';
+import { note } from '../lib/args.js';
 import { createAmazonSim, type AmazonSim } from '../../sim/amazon/index.js';
 import { createMiraklSim, type MiraklSim } from '../../sim/mirakl/index.js';
 import type { FlashShop } from './flash-shop.js';
@@ -100,7 +101,13 @@ export async function connectMarketplaces(opts: {
       { task: 'schedule-reconcile' },
       { jobId: `bench-channel-polls-${ms}-${Date.now()}` },
     );
-    for (let i = 0; i < 100 && !(await job.isCompleted()); i++) await new Promise((r) => setTimeout(r, 50));
+    for (let i = 0; i < 600 && !(await job.isCompleted()); i++) await new Promise((r) => setTimeout(r, 50));
+    const channels = new Queue('channels', { connection, prefix: opts.queuePrefix });
+    const polls = (await channels.getJobSchedulers()).filter((s) => s.key.startsWith('chpoll-'));
+    note(
+      `marketplace polls every ${polls.map((s) => `${s.every ?? '?'} ms`).join(', ')} (schedule task done: ${await job.isCompleted()})`,
+    );
+    await channels.close();
     await maintenance.close();
     connection.disconnect();
   };
