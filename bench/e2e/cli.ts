@@ -89,6 +89,8 @@ export async function main(argv: string[]): Promise<void> {
     // idle: the same parts with no order coming in, after the drain, with the marketplaces read at
     // their accounts' own pace (once a minute) rather than the bench's
     await h.marketplaces.operatorPace();
+    // the new schedule's first poll runs at once: let it pass before the window opens
+    await new Promise((r) => setTimeout(r, 3000));
     const idle = await measureWindow(h, () => new Promise((r) => setTimeout(r, IDLE_MS)));
     const idleCpu = idle.cpuMs.app + idle.cpuMs.postgres + idle.cpuMs.redis + idle.cpuMs.simulators;
     note(
