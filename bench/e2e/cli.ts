@@ -1,7 +1,9 @@
 import { sql } from 'drizzle-orm';
+import { Redis } from 'ioredis';
 import { note, numberArg, parseArgs } from '../lib/args.js';
 import { measureCeiling } from '../intake/load.js';
 import { startHarness } from './harness.js';
+import { pendingWork } from './counters.js';
 import { drain, knee } from './knee.js';
 import { describeLayout, parseLayout } from './layout.js';
 import { marketplaceLedger, marketplaceUnsettled } from './market-ledger.js';
@@ -89,8 +91,24 @@ export async function main(argv: string[]): Promise<void> {
     // idle: the same parts with no order coming in, after the drain, with the marketplaces read at
     // their accounts' own pace (once a minute) rather than the bench's
     await h.marketplaces.operatorPace();
-    // the new schedule's first poll runs at once: let it pass before the window opens
+    // the new schedule's first poll runs at once, and the run leaves trailing work (stock pushes
+    // spaced out by the operators, syncs that waited for their lease): let both pass, a minute at
+    // most, before the window opens; the sweepers' schedules are idle cost and stay in
+    const settleFrom = Date.now();
     await new Promise((r) => setTimeout(r, 3000));
+    {
+      const redis = new Redis(h.redisUrl, { maxRetriesPerRequest: 1 });
+      try {
+        while (
+          Date.now() - settleFrom < 60_000 &&
+          (await pendingWork(redis, h.queuePrefix, IDLE_MS + 2000, ['maintenance'])) > 0
+        )
+          await new Promise((r) => setTimeout(r, 500));
+      } finally {
+        redis.disconnect();
+      }
+    }
+    note(`idle window opens ${Math.round((Date.now() - settleFrom) / 1000)} s after the drain`);
     const idle = await measureWindow(h, () => new Promise((r) => setTimeout(r, IDLE_MS)));
     const idleCpu = idle.cpuMs.app + idle.cpuMs.postgres + idle.cpuMs.redis + idle.cpuMs.simulators;
     note(

@@ -38,3 +38,29 @@ export async function redisPid(redis: Redis): Promise<number | null> {
   const m = /process_id:(\d+)/.exec(await redis.info('server'));
   return m ? Number(m[1]) : null;
 }
+
+/**
+ * Jobs of the app still to run within `horizonMs` (waiting, active, prioritized, or delayed until
+ * then) on every queue but `skip`: trailing work of a run (a stock push spaced out, a sync that
+ * waited for its lease), which an idle window should not count as the cost of being idle.
+ */
+export async function pendingWork(
+  redis: Redis,
+  prefix: string,
+  horizonMs: number,
+  skip: readonly string[] = [],
+): Promise<number> {
+  const until = (Date.now() + horizonMs) * 0x1000;
+  let n = 0;
+  for (const q of queueNames.filter((name) => !skip.includes(name))) {
+    const key = `${prefix}:${q}`;
+    const [wait, active, prioritized, due] = await Promise.all([
+      redis.llen(`${key}:wait`),
+      redis.llen(`${key}:active`),
+      redis.zcard(`${key}:prioritized`),
+      redis.zcount(`${key}:delayed`, 0, until),
+    ]);
+    n += wait + active + prioritized + due;
+  }
+  return n;
+}
