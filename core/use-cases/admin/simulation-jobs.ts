@@ -38,9 +38,12 @@ export async function readRuleSimulation(
   deps: { queues: Queues },
   input: { shopId: number; id: string },
 ): Promise<SimulationStatus | null> {
-  const job = await deps.queues.queue('simulate').getJob(input.id);
+  const queue = deps.queues.queue('simulate');
+  // the state before the job: read the other way round, a job that finished between the two reads
+  // would say completed without its result
+  const state = await queue.getJobState(input.id);
+  const job = await queue.getJob(input.id);
   if (!job || (job.data as { shopId?: number }).shopId !== input.shopId) return null;
-  const state = await job.getState();
   const progress = typeof job.progress === 'number' ? Math.min(1, Math.max(0, job.progress)) : 0;
   if (state === 'completed')
     return { id: input.id, state: 'done', progress: 1, result: job.returnvalue as SimulationResult };
