@@ -8,6 +8,7 @@ import {
   orders,
   shipments,
   stockDirty,
+  trackingEvents,
 } from '../../drizzle/schema/index.js';
 import { voidStatuses } from './allocations-repo.js';
 import type { DbOrTx } from './client.js';
@@ -76,6 +77,14 @@ export function createStaleWorkQueries(db: DbOrTx) {
         .from(shipments)
         .where(and(eq(shipments.pushStatus, 'pending'), lt(shipments.updatedAt, before)))
         .limit(limit);
+    },
+    /** shops with carrier scans still to push, recorded before `before` (the sweeper adds the window) */
+    async shopsWithPendingScans(before: Date): Promise<number[]> {
+      const rows = await db
+        .selectDistinct({ shopId: trackingEvents.shopId })
+        .from(trackingEvents)
+        .where(and(eq(trackingEvents.pushStatus, 'pending'), lt(trackingEvents.createdAt, before)));
+      return rows.map((r) => r.shopId);
     },
     /** imports queued and never started */
     queuedImports(before: Date, limit: number): Promise<StaleWork[]> {

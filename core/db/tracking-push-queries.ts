@@ -21,6 +21,17 @@ export interface ShipmentPushView {
   mailSender: 'app' | 'shopify' | null;
 }
 
+/** A shipment whose scans are due, with what its push needs. */
+export interface DueScans {
+  shipmentId: number;
+  orderId: number;
+  fulfillmentId: string;
+  shopDomain: string;
+  /** scans still to push, oldest first */
+  scans: Pick<TrackingEvent, 'id' | 'status' | 'occurredAt' | 'description' | 'location'>[];
+}
+type DueScanJson = Omit<DueScans['scans'][number], 'occurredAt'> & { occurredAt: string };
+
 type PendingJson = Omit<TrackingEvent, 'occurredAt' | 'createdAt'> & { occurredAt: string; createdAt: string };
 
 /** postgres.js hands json as text through drizzle; PGlite parses it. */
@@ -111,6 +122,78 @@ export function createTrackingPushQueries(db: DbOrTx) {
         insert into audit_log (shop_id, entity, entity_id, action, actor, data)
         select ${m.shopId}, 'order', ${String(m.orderId)}, 'tracking_events_pushed', 'fulfill', ${JSON.stringify(audit)}::jsonb
         where exists (select 1 from marked)`);
+    },
+
+    /**
+     * The shop's shipments whose carrier scans are due, oldest first: with a fulfillment to carry
+     * them, and delivered, or past the window (`windowMs`, counted from the shipment) of their
+     * oldest scan still to push. Each with those scans, oldest first.
+     */
+    async dueScans(shopId: number, now: Date, windowMs: number, limit: number): Promise<DueScans[]> {
+      const result = await db.execute(sql`
+        with pending as (
+          select t.shipment_id, min(t.created_at) as first_at,
+                 json_agg(json_build_object('id', t.id, 'status', t.status, 'occurredAt', t.occurred_at,
+                          'description', t.description, 'location', t.location) order by t.occurred_at, t.id) as scans
+          from tracking_events t
+          where t.shop_id = ${shopId} and t.push_status = 'pending'
+          group by t.shipment_id
+        )
+        select sh.id as shipment_id, a.order_id, sh.fulfillment_external_id, p.scans, s.domain
+        from pending p
+        join shipments sh on sh.id = p.shipment_id and sh.shop_id = ${shopId}
+        join allocations a on a.id = sh.allocation_id and a.shop_id = ${shopId}
+        join shops s on s.id = ${shopId}
+        where sh.fulfillment_external_id is not null
+          and (sh.status = 'delivered'
+               or ${now.toISOString()}::timestamptz >= sh.created_at + make_interval(secs =>
+                    (floor(extract(epoch from (p.first_at - sh.created_at)) * 1000 / ${windowMs}) + 1) * ${windowMs} / 1000.0))
+        order by p.first_at
+        limit ${limit}`);
+      return rowsOf<{
+        shipment_id: string | number;
+        order_id: string | number;
+        fulfillment_external_id: string;
+        scans: unknown;
+        domain: string;
+      }>(result).map((r) => ({
+        shipmentId: Number(r.shipment_id),
+        orderId: Number(r.order_id),
+        fulfillmentId: r.fulfillment_external_id,
+        shopDomain: r.domain,
+        scans: json<DueScanJson[]>()(r.scans).map((e) => ({ ...e, occurredAt: new Date(e.occurredAt) })),
+      }));
+    },
+
+    /**
+     * Scans pushed (the newest of each shipment) or superseded (the older ones), and those given
+     * up on: one statement, with an audit entry per shipment whose scans it marked. A scan
+     * marked by another run meanwhile is left as that run marked it.
+     */
+    async recordScansPushed(
+      shopId: number,
+      marks: { id: number; status: 'pushed' | 'skipped' | 'failed' }[],
+      audits: { shipmentId: number; orderId: number; action: string; data: Record<string, unknown> }[],
+    ): Promise<void> {
+      if (marks.length === 0) return;
+      await db.execute(sql`
+        with m as (
+          select * from jsonb_to_recordset(${JSON.stringify(marks)}::jsonb) as x(id bigint, status text)
+        ),
+        marked as (
+          update tracking_events t set push_status = m.status
+          from m
+          where t.shop_id = ${shopId} and t.id = m.id and t.push_status = 'pending'
+          returning t.shipment_id
+        ),
+        au as (
+          select * from jsonb_to_recordset(${JSON.stringify(audits)}::jsonb)
+            as x("shipmentId" bigint, "orderId" bigint, action text, data jsonb)
+        )
+        insert into audit_log (shop_id, entity, entity_id, action, actor, data)
+        select ${shopId}, 'order', au."orderId"::text, au.action, 'fulfill', au.data
+        from au
+        where au."shipmentId" in (select shipment_id from marked)`);
     },
   };
 }

@@ -6,13 +6,16 @@
  * these ids only save duplicate runs.
  */
 /**
- * How long a shipment's carrier scans are gathered into one push (jobIds.fulfill.trackingWindow),
- * counted from the shipment's creation: in transit and out for delivery reach Shopify within a
- * minute, in one job for the scans of that minute; delivered ends the window at once.
+ * How long a shipment's carrier scans are gathered into one push, counted from the shipment's
+ * creation: in transit and out for delivery reach Shopify within a minute, the scans of that
+ * minute in one event; delivered ends the window at once.
  */
 export const TRACKING_WINDOW_MS = 60_000;
-/** Scans after delivery (rare, late uploads) are gathered this long. */
-export const LATE_TRACKING_WINDOW_MS = 2000;
+/**
+ * The scans due of a shop are pushed by one job per tick (jobIds.fulfill.dueScans), run when the
+ * tick ends: a flash sale's parcels share the job, delivered waits a tick at most.
+ */
+export const TRACKING_TICK_MS = 1000;
 /** How long stock changes of a shop are gathered before the channel sync, and the alerts, run. */
 export const STOCK_SYNC_WINDOW_MS = 1000;
 export const STOCK_ALERTS_WINDOW_MS = 2000;
@@ -41,15 +44,10 @@ export const jobIds = {
     sweep: (shipmentId: number, at: number) => `shipment-${shipmentId}-sweep-${Math.floor(at / 60_000)}`,
     /** a merchant's replay of a push that failed for good: a fresh id, the failed job may still be kept */
     replay: (shipmentId: number, at: number) => `shipment-${shipmentId}-replay-${at}`,
-    /**
-     * One push per shipment and window of tracking events (`window` counts TRACKING_WINDOW_MS from
-     * the shipment's creation): the job runs once its window has closed, or at once when delivered
-     * ends it, so every event of the window is committed by then and goes in the one push.
-     */
-    trackingWindow: (shipmentId: number, window: number) => `tracking-${shipmentId}-${window}`,
-    /** scans after delivery: one push per LATE_TRACKING_WINDOW_MS */
-    lateTracking: (shipmentId: number, at: number) =>
-      `tracking-${shipmentId}-late-${Math.floor(at / LATE_TRACKING_WINDOW_MS)}`,
+    /** the shop's scans due by the end of tick `tick` (epoch ms / TRACKING_TICK_MS) */
+    dueScans: (shopId: number, tick: number) => `scans-${shopId}-${tick}`,
+    /** the sweeper's, a fresh id per minute: the tick's job may have failed for good and still be kept */
+    dueScansSweep: (shopId: number, at: number) => `scans-${shopId}-sweep-${Math.floor(at / 60_000)}`,
     trackingChange: (shipmentId: number, at: number) => `tracking-change-${shipmentId}-${at}`,
   },
   'inventory-sync': {

@@ -17,7 +17,8 @@ export const payloadSchemas = {
     orderRef: z.string().max(255).optional(),
   }),
   dispatch: z.object({ shopId: z.number().int().positive(), allocationId: z.number().int().positive() }),
-  fulfill: z.object({ shopId: z.number().int().positive(), shipmentId: z.number().int().positive() }),
+  /** one shipment's push; without `shipmentId`, the shop's carrier scans that are due (push-due-scans.ts) */
+  fulfill: z.object({ shopId: z.number().int().positive(), shipmentId: z.number().int().positive().optional() }),
   'inventory-sync': z.object({ shopId: z.number().int().positive(), full: z.boolean().optional() }),
   alerts: z.object({ shopId: z.number().int().positive(), full: z.boolean().optional() }),
   reconcile: z.object({

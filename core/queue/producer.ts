@@ -153,29 +153,6 @@ export function createQueues({ connection, prefix, log }: QueueOptions) {
       }
       return ok;
     },
-    /**
-     * Runs a delayed job now. A job no longer delayed (running, done, promoted by another caller)
-     * is left as it is; a failure is logged and answered `false`, like `enqueue`.
-     */
-    async promote(name: QueueName, jobId: string): Promise<boolean> {
-      try {
-        const job = await queue(name).getJob(jobId);
-        if (!job || !(await job.isDelayed())) return true;
-        try {
-          await job.promote();
-        } catch (err) {
-          // promoted or started between the look and the move: what was asked has happened
-          if (await job.isDelayed()) throw err;
-        }
-        return true;
-      } catch (err) {
-        log.warn(
-          { queue: name, jobId, err: (err as Error).message },
-          'promote failed; the job runs when its delay ends',
-        );
-        return false;
-      }
-    },
     async close() {
       await Promise.all([...queues.values()].map((q) => q.close()));
     },

@@ -1,9 +1,9 @@
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Logger } from '../logger.js';
-import { jobIds, STOCK_SYNC_WINDOW_MS, TRACKING_WINDOW_MS } from './job-ids.js';
+import { jobIds, STOCK_SYNC_WINDOW_MS, TRACKING_TICK_MS, TRACKING_WINDOW_MS } from './job-ids.js';
 import { createQueues } from './producer.js';
-import { enqueueDispatch, enqueueRouting, enqueueStockJobs, enqueueTrackingPush } from './producers.js';
+import { enqueueDispatch, enqueueDueScans, enqueueRouting, enqueueStockJobs, scanDueAt } from './producers.js';
 
 /** A logger that keeps its warnings, to see what a failed enqueue reports. */
 function recordingLog() {
@@ -30,37 +30,43 @@ describe('named producers', () => {
     dead.disconnect();
   });
 
-  it("gathers a shipment's tracking events of one window, counted from the shipment, into one delayed push; delivered runs it now", async () => {
+  it("pushes a shop's scans in one job per tick, once due: at its shipment's window close, or at once when delivered", async () => {
     const { log } = recordingLog();
     const queues = createQueues({ connection: live, prefix, log });
     const w = TRACKING_WINDOW_MS;
-    const created = 1_000_000_123;
-    const scan = (shipmentId: number, after: number, delivered = false, late = false) =>
-      enqueueTrackingPush(
-        queues,
-        { shopId: 1, shipmentId },
-        { at: created + after, shipmentCreatedAt: created, delivered, late },
-      );
-    for (const after of [1000, w / 2, w - 1, w]) expect(await scan(7, after)).toBe(true);
-    await scan(8, 10);
-    const jobs = await queues.queue('fulfill').getJobs(['delayed']);
-    expect(jobs.map((j) => j.id).sort()).toEqual(['tracking-7-0', 'tracking-7-1', 'tracking-8-0']);
-    // each runs when its window closes: its first scan waits for the rest of the window
-    expect(Object.fromEntries(jobs.map((j) => [j.id, j.opts.delay]))).toEqual({
-      'tracking-7-0': w - 1000,
-      'tracking-7-1': w,
-      'tracking-8-0': w - 10,
-    });
-    // delivered ends its window: the job waiting for it runs now, and scans after delivery get short windows
-    expect(await scan(8, 3000, true)).toBe(true);
-    expect(
-      await queues
-        .queue('fulfill')
-        .getJob('tracking-8-0')
-        .then((j) => j!.isDelayed()),
-    ).toBe(false);
-    await scan(8, 4000, false, true);
-    expect(await queues.queue('fulfill').getJob(jobIds.fulfill.lateTracking(8, created + 4000))).toBeDefined();
+    const tick = TRACKING_TICK_MS;
+    // two parcels shipped in the same second of a shop, a third a window later
+    const created = (Math.floor(Date.now() / tick) + 10) * tick + 123;
+    const scan = (shopId: number, shipmentCreatedAt: number, after: number, delivered = false) =>
+      enqueueDueScans(queues, shopId, { at: created + after, shipmentCreatedAt, delivered });
+    expect(scanDueAt({ at: created + 1000, shipmentCreatedAt: created, delivered: false })).toBe(created + w);
+    expect(scanDueAt({ at: created + w, shipmentCreatedAt: created, delivered: false })).toBe(created + 2 * w);
+    expect(scanDueAt({ at: created + 1000, shipmentCreatedAt: created, delivered: true })).toBe(created + 1000);
+    for (const after of [1000, w / 2, w - 1]) expect(await scan(1, created, after)).toBe(true);
+    expect(await scan(1, created + 300, 400)).toBe(true);
+    // one job for the four scans: their window closes in the same tick
+    expect(await live.get(`${prefix}:fulfill:id`)).toBe('1');
+    const dueTick = Math.floor((created + w) / tick);
+    const job = await queues.queue('fulfill').getJob(jobIds.fulfill.dueScans(1, dueTick));
+    expect(job?.data).toEqual({ shopId: 1 });
+    // it runs once that tick is over: every scan due in it is committed by then
+    expect(job?.opts.delay).toBe((dueTick + 1) * tick - (created + 1000));
+    // the next window of the shipment, and another shop, are jobs of their own
+    expect(await scan(1, created, w + 5)).toBe(true);
+    expect(await scan(2, created, 1000)).toBe(true);
+    // delivered is due now: the job of the current tick, run when it ends
+    expect(await scan(1, created, 2500, true)).toBe(true);
+    const delayed = await queues.queue('fulfill').getJobs(['delayed']);
+    expect(delayed.map((j) => j.id).sort()).toEqual(
+      [
+        jobIds.fulfill.dueScans(1, dueTick),
+        jobIds.fulfill.dueScans(1, Math.floor((created + 2 * w) / tick)),
+        jobIds.fulfill.dueScans(2, dueTick),
+        jobIds.fulfill.dueScans(1, Math.floor((created + 2500) / tick)),
+      ].sort(),
+    );
+    const now = await queues.queue('fulfill').getJob(jobIds.fulfill.dueScans(1, Math.floor((created + 2500) / tick)));
+    expect(now?.opts.delay).toBe((Math.floor((created + 2500) / tick) + 1) * tick - (created + 2500));
     await queues.close();
   });
 

@@ -1,8 +1,8 @@
 import {
   jobIds,
-  LATE_TRACKING_WINDOW_MS,
   STOCK_ALERTS_WINDOW_MS,
   STOCK_SYNC_WINDOW_MS,
+  TRACKING_TICK_MS,
   TRACKING_WINDOW_MS,
 } from './job-ids.js';
 import type { JobPayload } from './payloads.js';
@@ -98,36 +98,27 @@ export interface TrackingPushTiming {
   at: number;
   /** epoch ms the shipment was recorded: windows count from there */
   shipmentCreatedAt: number;
-  /** the scan delivered the parcel: its window's push runs now */
+  /** the parcel is delivered (by this scan or before it): its scans are due at once */
   delivered: boolean;
-  /** the parcel was delivered before this scan */
-  late: boolean;
+}
+
+/** When a scan recorded at `t.at` is due: when its shipment's window closes, or now once delivered. */
+export function scanDueAt(t: TrackingPushTiming): number {
+  if (t.delivered) return t.at;
+  const since = Math.max(0, t.at - t.shipmentCreatedAt);
+  return t.shipmentCreatedAt + (Math.floor(since / TRACKING_WINDOW_MS) + 1) * TRACKING_WINDOW_MS;
 }
 
 /**
- * Pushes a shipment's new tracking events: one job per shipment and window, run when the window
- * has closed, when every scan of the window is committed (each scan queues after its commit, so
- * it either finds its window's job still delayed or made it). Delivered ends the window: the
- * job is promoted, and scans after delivery go to short windows of their own, since the
- * promoted job may have run already.
+ * Pushes a shop's carrier scans once due: one job per shop and tick, run when the tick after the
+ * scan's due instant ends. The scan is committed before this runs, and a tick's job starts only
+ * once its tick is over, so the job that a scan queued (or found queued) reads it; a job already
+ * running belongs to an earlier tick. A further scan of the tick costs no add in this process.
  */
-export async function enqueueTrackingPush(
-  queues: Queues,
-  payload: JobPayload<'fulfill'>,
-  t: TrackingPushTiming,
-): Promise<boolean> {
-  if (t.late)
-    return queues.enqueue('fulfill', payload, jobIds.fulfill.lateTracking(payload.shipmentId, t.at), {
-      delay: LATE_TRACKING_WINDOW_MS,
-    });
-  const since = Math.max(0, t.at - t.shipmentCreatedAt);
-  const window = Math.floor(since / TRACKING_WINDOW_MS);
-  const jobId = jobIds.fulfill.trackingWindow(payload.shipmentId, window);
-  // a further scan of the window (this process added its job) costs no add; delivered promotes it
-  const closes = t.at + (window + 1) * TRACKING_WINDOW_MS - since;
-  if (!(await queues.enqueueWindow('fulfill', payload, jobId, closes, t.at))) return false;
-  if (t.delivered) return queues.promote('fulfill', jobId);
-  return true;
+export function enqueueDueScans(queues: Queues, shopId: number, t: TrackingPushTiming): Promise<boolean> {
+  const tick = Math.floor(Math.max(scanDueAt(t), t.at) / TRACKING_TICK_MS);
+  const runAt = (tick + 1) * TRACKING_TICK_MS;
+  return queues.enqueueWindow('fulfill', { shopId }, jobIds.fulfill.dueScans(shopId, tick), runAt, t.at);
 }
 
 /**

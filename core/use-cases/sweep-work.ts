@@ -2,7 +2,7 @@ import { createReturnsRepo } from '../db/returns-repo.js';
 import type { Db } from '../db/client.js';
 import { createStaleWorkQueries } from '../db/stale-work-queries.js';
 import type { Logger } from '../logger.js';
-import { jobIds } from '../queue/job-ids.js';
+import { jobIds, TRACKING_WINDOW_MS } from '../queue/job-ids.js';
 import type { Queues } from '../queue/producer.js';
 import {
   enqueueFulfill,
@@ -14,8 +14,8 @@ import {
 
 /**
  * Redis holds queues only: whatever a lost job should have done is found again in Postgres.
- * Orders never routed, allocations never dispatched, shipments never pushed and imports never
- * started are queued again; job ids keep a job that is still alive from being doubled.
+ * Orders never routed, allocations never dispatched, shipments and carrier scans never pushed and
+ * imports never started are queued again; job ids keep a job that is still alive from being doubled.
  */
 export async function sweepWork(
   deps: { db: Db; queues: Queues; log: Logger },
@@ -44,6 +44,11 @@ export async function sweepWork(
   // a fresh id per minute: the first job of the import may have failed for good and still be kept
   for (const i of unstartedImports)
     await enqueueImport(deps.queues, i.shopId, i.id, jobIds.reconcile.importSweep(i.shopId, i.id, at));
+  // a scan is due within a window of its shipment: one older than the window and the sweeper's
+  // margin has lost its job (Redis lost it, or it failed for good before the scan was given up)
+  const scansBefore = new Date(before.getTime() - TRACKING_WINDOW_MS);
+  for (const shopId of await stale.shopsWithPendingScans(scansBefore))
+    await deps.queues.enqueue('fulfill', { shopId }, jobIds.fulfill.dueScansSweep(shopId, at));
   for (const shopId of await stale.shopsWithDirtyStock(new Date(now.getTime() - 10_000)))
     await enqueueStockJobs(deps.queues, shopId);
   const returnsToSync = await createReturnsRepo(deps.db).needingSync(limit);

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, integer, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { createdAt, id, ref, ts, updatedAt } from './columns.js';
 import { allocationLines, allocations } from './allocations.js';
@@ -61,6 +62,10 @@ export const trackingEvents = pgTable(
   (t) => [
     uniqueIndex('tracking_events_uq').on(t.shipmentId, t.status, t.occurredAt),
     index('tracking_events_shop_idx').on(t.shopId, t.shipmentId),
+    // the shop's scans still to push (push-due-scans.ts, the sweeper): few rows, however long the history
+    index('tracking_events_pending_idx')
+      .on(t.shopId, t.createdAt)
+      .where(sql`push_status = 'pending'`),
   ],
 );
 

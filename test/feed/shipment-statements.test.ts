@@ -7,6 +7,8 @@ import type { FeedPrincipal } from '../../core/db/feed-keys-repo.js';
 import { recordShipment } from '../../core/use-cases/feed/record-shipment.js';
 import { recordTrackingEvent, type TrackingStatus } from '../../core/use-cases/feed/record-tracking-event.js';
 import { pushTracking } from '../../core/use-cases/push-tracking.js';
+import { pushDueScans } from '../../core/use-cases/tracking/push-due-scans.js';
+import { TRACKING_TICK_MS } from '../../core/queue/job-ids.js';
 import { enqueueCustomerEmail } from '../../core/use-cases/customers/enqueue-customer-email.js';
 import { startWorkers, type StartedWorkers } from '../../workers/registry.js';
 import { simShop, startSimApp, type SimApp } from '../helpers/sim-app.js';
@@ -79,10 +81,7 @@ describe('the cost of a shipment and its tracking events', () => {
     return { value, statements };
   }
 
-  const fulfillJobs = async () =>
-    (await s.t.ctx.queues.queue('fulfill').getJobs(['waiting', 'delayed', 'prioritized'])).filter(
-      (j) => j.data.shipmentId !== undefined,
-    );
+  const fulfillJobs = async () => await s.t.ctx.queues.queue('fulfill').getJobs(['waiting', 'delayed', 'prioritized']);
   const pushDeps = () => ({
     db: counted.db,
     shopify: s.t.ctx.shopify,
@@ -156,7 +155,12 @@ describe('the cost of a shipment and its tracking events', () => {
     for (const j of await fulfillJobs()) {
       if (seen.has(j.id!)) continue;
       seen.add(j.id!);
-      const run = await measure(() => pushTracking(pushDeps(), { shopId, shipmentId: j.data.shipmentId }));
+      const shipmentId = j.data.shipmentId;
+      const run = await measure<unknown>(() =>
+        shipmentId === undefined
+          ? pushDueScans({ ...pushDeps(), queues: s.t.ctx.queues }, { shopId })
+          : pushTracking(pushDeps(), { shopId, shipmentId }),
+      );
       counts.push(run.statements.length);
       if (process.env.SHOW_SQL) console.log(j.id, run.statements.map((x) => x.slice(0, 140)).join('\n'));
       await j.remove();
@@ -164,7 +168,7 @@ describe('the cost of a shipment and its tracking events', () => {
     return counts;
   }
 
-  it('scans after the fulfillment: one statement each, and one more job per shipment, which delivered runs at once', async () => {
+  it("scans after the fulfillment: one statement each, and the shop's job for due scans, which delivered makes due at once", async () => {
     expect((await admin('PATCH', '/settings', { notifyCustomerFrom: 'app' })).statusCode).toBe(200);
     const o = await takenOrder('lea@example.com');
     const shipped = await ship(o, '1');
@@ -175,20 +179,24 @@ describe('the cost of a shipment and its tracking events', () => {
     report['push of the shipment'] = await runJobs(jobs);
     expect(s.sim.control.getOrder(SHOP, o.placed.id).fulfillments).toHaveLength(1);
     report['tracking events'] = await scans(shipmentId, ['in_transit', 'out_for_delivery', 'delivered']);
-    // delivered promoted the window's job: it waits for nothing
-    expect((await s.t.ctx.queues.queue('fulfill').getJobs(['delayed'])).length).toBe(0);
+    // the shop's jobs for due scans: one when the shipment's window closes, and one at the end
+    // of this tick, since delivered made every scan of the parcel due
+    const waiting = await s.t.ctx.queues.queue('fulfill').getJobs(['delayed']);
+    expect(waiting.map((j) => j.data)).toEqual([{ shopId }, { shopId }]);
+    expect(Math.min(...waiting.map((j) => j.opts.delay!))).toBeLessThanOrEqual(TRACKING_TICK_MS);
     report['pushes of the events'] = await runJobs(jobs);
     report['fulfill jobs'] = jobs.size;
     console.log(JSON.stringify(report));
 
     expect(s.sim.control.getOrder(SHOP, o.placed.id).fulfillments[0]?.displayStatus).toBe('DELIVERED');
-    expect(jobs.size).toBe(2);
+    expect(jobs.size).toBe(3);
     expect(report['tracking events']).toEqual([1, 1, 1]);
     // was 29 (and 8 per push job), 22 with the scans moved out, 17, then 4 (begin, the locks with
     // one read, one write, commit); the first statement of a fresh connection fetches its types
     expect(shipped.statements.filter((q) => !q.includes('pg_catalog.pg_type')).length).toBe(4);
     expect(report['push of the shipment']).toEqual([3]);
-    expect(report['pushes of the events']).toEqual([2]);
+    // the due scans read and marked; the window's own job finds nothing left (one read)
+    expect((report['pushes of the events'] as number[]).sort()).toEqual([1, 2]);
     const mails = await s.t.ctx.db.select().from(emailOutbox).where(eq(emailOutbox.shipmentId, shipmentId));
     expect(mails.map((m) => [m.kind, m.status, m.sender]).sort()).toEqual([
       ['delivered', 'pending', 'app'],

@@ -3,7 +3,7 @@ import type { FeedPrincipal } from '../../db/feed-keys-repo.js';
 import { writeCarrierEvent } from '../../db/tracking-event-write.js';
 import { NotFoundError } from '../../errors.js';
 import type { Queues } from '../../queue/producer.js';
-import { enqueueTrackingPush } from '../../queue/producers.js';
+import { enqueueDueScans } from '../../queue/producers.js';
 import type { OutboxRow } from '../../db/email-outbox-repo.js';
 import type { CustomerEmailDeps } from '../customers/customer-email-deps.js';
 import { enqueueCustomerEmail } from '../customers/enqueue-customer-email.js';
@@ -15,7 +15,8 @@ export type TrackingStatus = 'in_transit' | 'out_for_delivery' | 'delivered' | '
 /**
  * A carrier event for a shipment. Repeats are ignored; the shipment takes the status of its
  * newest event, and the change is pushed to the sales channel: by the shipment's own push job
- * while its fulfillment is not created yet, else by one job per shipment and window.
+ * while its fulfillment is not created yet, else by the shop's job for the scans due (once the
+ * shipment's window closes, or at once when the parcel is delivered).
  */
 export async function recordTrackingEvent(
   deps: { db: Db; queues: Queues; customers?: CustomerEmailDeps; now?: () => number },
@@ -72,16 +73,11 @@ export async function recordTrackingEvent(
   // with the fulfillment (it marks the fulfillment after this event's commit, then reads the scans)
   const ridesShipmentPush = !w.fulfilled && w.pushStatus === 'pending';
   if (!w.marketplace && !ridesShipmentPush)
-    await enqueueTrackingPush(
-      deps.queues,
-      { shopId: input.who.shopId, shipmentId: input.shipmentId },
-      {
-        at: (deps.now ?? Date.now)(),
-        shipmentCreatedAt: w.shipmentCreatedAt,
-        delivered: w.status === 'delivered' && !w.wasDelivered,
-        late: w.wasDelivered,
-      },
-    );
+    await enqueueDueScans(deps.queues, input.who.shopId, {
+      at: (deps.now ?? Date.now)(),
+      shipmentCreatedAt: w.shipmentCreatedAt,
+      delivered: w.status === 'delivered',
+    });
   if (deps.customers) await queueEmailJobs(deps.customers, emails);
   return { created: true, eventId: w.eventId, status: w.status, storedAnswer: null };
 }

@@ -1,6 +1,6 @@
 import type { FulfillmentEventResult } from '../../integrations/shopify/operations/fulfillment.js';
 import { FULFILLMENT_EVENT_CREATE } from '../../integrations/shopify/operations/fulfillment.js';
-import { assertNoUserErrors } from '../../integrations/shopify/graphql.js';
+import { assertNoUserErrors, type ShopifyGraphql } from '../../integrations/shopify/graphql.js';
 import type { TrackingEvent } from '../../db/shipments-repo.js';
 import { PUSH_COALESCE_MS, type FulfillmentStepDeps, type ShipmentToPush } from './ensure-fulfillment.js';
 
@@ -10,6 +10,30 @@ const eventStatus = {
   delivered: 'DELIVERED',
   exception: 'FAILURE',
 } as const;
+
+/** A carrier scan as a Shopify fulfillment event on `fulfillmentId` (calls due together share a document). */
+export async function sendFulfillmentEvent(
+  shopify: ShopifyGraphql,
+  shopDomain: string,
+  fulfillmentId: string,
+  scan: Pick<TrackingEvent, 'status' | 'occurredAt' | 'description' | 'location'>,
+): Promise<void> {
+  const res = await shopify.request<FulfillmentEventResult>(
+    shopDomain,
+    FULFILLMENT_EVENT_CREATE,
+    {
+      e: {
+        fulfillmentId,
+        status: eventStatus[scan.status],
+        happenedAt: scan.occurredAt.toISOString(),
+        message: scan.description ?? undefined,
+        city: scan.location ?? undefined,
+      },
+    },
+    { coalesceMs: PUSH_COALESCE_MS },
+  );
+  assertNoUserErrors('fulfillmentEventCreate', res.fulfillmentEventCreate);
+}
 
 /**
  * Step two of pushing a shipment: its carrier events not yet sent, onto the fulfillment.
@@ -22,21 +46,7 @@ export async function pushTrackingEvents(
   const { shop, shipment, order, pending } = input;
   const newest = pending.at(-1);
   if (!newest) return { pushed: 0 };
-  const res = await deps.shopify.request<FulfillmentEventResult>(
-    shop.domain,
-    FULFILLMENT_EVENT_CREATE,
-    {
-      e: {
-        fulfillmentId: input.fulfillmentId,
-        status: eventStatus[newest.status],
-        happenedAt: newest.occurredAt.toISOString(),
-        message: newest.description ?? undefined,
-        city: newest.location ?? undefined,
-      },
-    },
-    { coalesceMs: PUSH_COALESCE_MS },
-  );
-  assertNoUserErrors('fulfillmentEventCreate', res.fulfillmentEventCreate);
+  await sendFulfillmentEvent(deps.shopify, shop.domain, input.fulfillmentId, newest);
   await deps.push.recordEventsPushed(
     {
       shopId: shop.id,

@@ -1,0 +1,1 @@
+CREATE INDEX "tracking_events_pending_idx" ON "tracking_events" USING btree ("shop_id","created_at") WHERE push_status = 'pending';
