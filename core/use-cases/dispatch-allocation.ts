@@ -32,7 +32,14 @@ export interface DispatchDeps {
  */
 export async function dispatchAllocation(
   deps: DispatchDeps,
-  input: { shopId: number; allocationId: number; finalAttempt: boolean; attempt: number },
+  input: {
+    shopId: number;
+    allocationId: number;
+    finalAttempt: boolean;
+    attempt: number;
+    /** only a warehouse of this style is handed over; another answers `deferred`, untouched */
+    onlyStyle?: 'feed';
+  },
 ) {
   const allocations = createAllocationsRepo(deps.db);
   const loaded = await loadDispatch(deps.db, input.shopId, input.allocationId);
@@ -40,6 +47,7 @@ export async function dispatchAllocation(
   const { allocation: a, order, warehouse: w, lines } = loaded;
   if (a.status !== 'reserved') return { status: 'skipped' as const, reason: `allocation is ${a.status}` };
   if (order.cancelledAt) return { status: 'skipped' as const, reason: 'order cancelled' };
+  if (input.onlyStyle && w.dispatchStyle !== input.onlyStyle) return { status: 'deferred' as const };
   const shop = (await createShopsRepo(deps.db).byId(input.shopId))!;
   const audit = createAuditRepo(deps.db);
 

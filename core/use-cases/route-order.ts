@@ -22,6 +22,11 @@ export interface RouteDeps {
   queues: Queues;
   log: Logger;
   now?: () => Date;
+  /**
+   * Hands a new allocation over within the routing run, answering whether it did; one it did
+   * not (or that failed) gets its dispatch job. Without it, every allocation gets a job.
+   */
+  handOver?: (shopId: number, allocationId: number) => Promise<boolean>;
 }
 
 export type RouteResult =
@@ -52,6 +57,7 @@ export async function routeOrder(
         await enqueueStockJobs(deps.queues, input.shopId);
       if (result.status === 'routed') {
         for (const allocationId of result.allocationIds) {
+          if (deps.handOver && (await deps.handOver(input.shopId, allocationId))) continue;
           await enqueueDispatch(deps.queues, { shopId: input.shopId, allocationId });
         }
       }
