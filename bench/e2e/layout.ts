@@ -23,11 +23,12 @@ const REST = queueNames.filter((q) => !grouped.has(q));
 export type GroupName = keyof typeof GROUPS | 'rest';
 
 /**
- * Postgres connections per process: about half the group's job concurrency (ingest 32, route 16,
- * dispatch 32 + fulfill 16), since a job spends part of its time off the database, and 8 for the
- * server, whose requests each hold one briefly. A process of each stays under 60 connections.
+ * Postgres connections per process: under half the group's job concurrency (ingest 32, route 32,
+ * dispatch 32 + fulfill 16), since a job spends part of its time off the database (a routing job
+ * waits on Shopify while it hands a feed allocation over), and 8 for the server, whose requests
+ * each hold one briefly. A process of each stays under 60 connections.
  */
-const POOL: Record<GroupName | 'server', number> = { server: 8, ingest: 12, route: 8, dispatch: 16, rest: 8 };
+const POOL: Record<GroupName | 'server', number> = { server: 8, ingest: 12, route: 12, dispatch: 12, rest: 8 };
 
 export type Layout = { kind: 'single' } | { kind: 'split'; counts: Record<GroupName, number> };
 
