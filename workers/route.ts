@@ -1,5 +1,6 @@
 import { dispatchAllocation } from '../core/use-cases/dispatch-allocation.js';
 import { routeOrder } from '../core/use-cases/route-order.js';
+import { dispatchDeps } from './dispatch.js';
 import type { ProcessorDef } from './run-worker.js';
 
 /**
@@ -13,17 +14,13 @@ export const routeProcessor: ProcessorDef<'route'> = {
   async process(ctx, payload) {
     const handOver = async (shopId: number, allocationId: number) => {
       try {
-        const done = await dispatchAllocation(
-          {
-            db: ctx.db,
-            shopify: ctx.shopify,
-            cipher: ctx.cipher,
-            breaker: ctx.breaker,
-            log: ctx.log,
-            push: ctx.config.push,
-          },
-          { shopId, allocationId, attempt: 1, finalAttempt: false, onlyStyle: 'feed' },
-        );
+        const done = await dispatchAllocation(dispatchDeps(ctx), {
+          shopId,
+          allocationId,
+          attempt: 1,
+          finalAttempt: false,
+          onlyStyle: 'feed',
+        });
         return done.status !== 'deferred';
       } catch (err) {
         ctx.log.warn(
