@@ -53,13 +53,13 @@ describe('the hand-over in the routing job', () => {
     const { shop, wh, orderId } = await routedAt({});
     // the warehouse's circuit is open: the hand-over is refused for now
     for (let i = 0; i < 10; i++)
-      await t.ctx.breaker
-        .run(
+      await expect(
+        t.ctx.breaker.run(
           wh.id,
           () => Promise.reject(new Error('down')),
           () => true,
-        )
-        .catch(() => undefined);
+        ),
+      ).rejects.toThrow();
     expect((await t.ctx.breaker.state(wh.id)).open).toBe(true);
     expect(await run(shop.id, orderId)).toMatchObject({ status: 'routed' });
     const a = await allocationOf(orderId);
