@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
 import {
   allocationLines,
   allocations,
@@ -78,12 +78,23 @@ export function createStaleWorkQueries(db: DbOrTx) {
         .where(and(eq(shipments.pushStatus, 'pending'), lt(shipments.updatedAt, before)))
         .limit(limit);
     },
-    /** shops with carrier scans still to push, recorded before `before` (the sweeper adds the window) */
+    /**
+     * Shops with carrier scans still to push, recorded before `before` (the sweeper adds the
+     * window), on shipments whose fulfillment exists: the others ride on the shipment's own push,
+     * which the sweeper queues as an unpushed shipment.
+     */
     async shopsWithPendingScans(before: Date): Promise<number[]> {
       const rows = await db
         .selectDistinct({ shopId: trackingEvents.shopId })
         .from(trackingEvents)
-        .where(and(eq(trackingEvents.pushStatus, 'pending'), lt(trackingEvents.createdAt, before)));
+        .innerJoin(shipments, eq(shipments.id, trackingEvents.shipmentId))
+        .where(
+          and(
+            eq(trackingEvents.pushStatus, 'pending'),
+            lt(trackingEvents.createdAt, before),
+            isNotNull(shipments.fulfillmentExternalId),
+          ),
+        );
       return rows.map((r) => r.shopId);
     },
     /** imports queued and never started */

@@ -155,5 +155,13 @@ describe("the shop's due carrier scans", () => {
     expect(given?.data).toMatchObject({ shipmentId: bad.shipment.id, status: 'in_transit' });
     // a scan given up on is not swept again
     expect(await createStaleWorkQueries(shop.s.t.ctx.db).shopsWithPendingScans(sweepAt)).toEqual([]);
+    // nor is a scan that waits for its shipment's own push (the sweeper queues that shipment)
+    const waiting = await shippedParcel(['in_transit']);
+    await shop.s.t.ctx.db
+      .update(shipments)
+      .set({ fulfillmentExternalId: null })
+      .where(eq(shipments.id, waiting.shipment.id));
+    expect(await scansOf(waiting.shipment.id)).toEqual([['in_transit', 'pending']]);
+    expect(await createStaleWorkQueries(shop.s.t.ctx.db).shopsWithPendingScans(sweepAt)).toEqual([]);
   });
 });
