@@ -30,6 +30,10 @@ export interface DueScans {
   /** scans still to push, oldest first */
   scans: Pick<TrackingEvent, 'id' | 'status' | 'occurredAt' | 'description' | 'location'>[];
 }
+/** A mark for a scan: pushed, superseded by a newer one, or given up on. */
+export type ScanMark = { id: number; status: 'pushed' | 'skipped' | 'failed' };
+/** An audit entry for a shipment's scans, written with their marks. */
+export type ScanAudit = { shipmentId: number; orderId: number; action: string; data: Record<string, unknown> };
 type DueScanJson = Omit<DueScans['scans'][number], 'occurredAt'> & { occurredAt: string };
 
 type PendingJson = Omit<TrackingEvent, 'occurredAt' | 'createdAt'> & { occurredAt: string; createdAt: string };
@@ -108,48 +112,35 @@ export function createTrackingPushQueries(db: DbOrTx) {
         from marked`);
     },
 
-    /** The newest event was sent, the older ones superseded, with the audit entry: one statement. */
-    async recordEventsPushed(
-      m: { shopId: number; orderId: number; pushedId: number; supersededIds: number[] },
-      audit: Record<string, unknown>,
-    ): Promise<void> {
-      await db.execute(sql`
-        with marked as (
-          update tracking_events set push_status = case when id = ${m.pushedId} then 'pushed' else 'skipped' end
-          where shop_id = ${m.shopId} and id = any(${`{${[m.pushedId, ...m.supersededIds].map((i) => Math.trunc(i)).join(',')}}`}::bigint[])
-          returning id
-        )
-        insert into audit_log (shop_id, entity, entity_id, action, actor, data)
-        select ${m.shopId}, 'order', ${String(m.orderId)}, 'tracking_events_pushed', 'fulfill', ${JSON.stringify(audit)}::jsonb
-        where exists (select 1 from marked)`);
-    },
-
     /**
      * The shop's shipments whose carrier scans are due, oldest first: with a fulfillment to carry
      * them, and delivered, or past the window (`windowMs`, counted from the shipment) of their
      * oldest scan still to push. Each with those scans, oldest first.
      */
     async dueScans(shopId: number, now: Date, windowMs: number, limit: number): Promise<DueScans[]> {
+      // which shipments are due is read from the pending scans' keys; only those build their list
       const result = await db.execute(sql`
-        with pending as (
-          select t.shipment_id, min(t.created_at) as first_at,
-                 json_agg(json_build_object('id', t.id, 'status', t.status, 'occurredAt', t.occurred_at,
-                          'description', t.description, 'location', t.location) order by t.occurred_at, t.id) as scans
+        with due as (
+          select sh.id, sh.allocation_id, sh.fulfillment_external_id, min(t.created_at) as first_at
           from tracking_events t
-          where t.shop_id = ${shopId} and t.push_status = 'pending'
-          group by t.shipment_id
+          join shipments sh on sh.id = t.shipment_id and sh.shop_id = ${shopId}
+          where t.shop_id = ${shopId} and t.push_status = 'pending' and sh.fulfillment_external_id is not null
+          group by sh.id
+          having sh.status = 'delivered'
+              or ${now.toISOString()}::timestamptz >= sh.created_at + make_interval(secs =>
+                   (floor(extract(epoch from (min(t.created_at) - sh.created_at)) * 1000 / ${windowMs}) + 1) * ${windowMs} / 1000.0)
+          order by first_at
+          limit ${limit}
         )
-        select sh.id as shipment_id, a.order_id, sh.fulfillment_external_id, p.scans, s.domain
-        from pending p
-        join shipments sh on sh.id = p.shipment_id and sh.shop_id = ${shopId}
-        join allocations a on a.id = sh.allocation_id and a.shop_id = ${shopId}
+        select d.id as shipment_id, a.order_id, d.fulfillment_external_id, s.domain,
+               (select json_agg(json_build_object('id', t.id, 'status', t.status, 'occurredAt', t.occurred_at,
+                         'description', t.description, 'location', t.location) order by t.occurred_at, t.id)
+                from tracking_events t
+                where t.shop_id = ${shopId} and t.shipment_id = d.id and t.push_status = 'pending') as scans
+        from due d
+        join allocations a on a.id = d.allocation_id and a.shop_id = ${shopId}
         join shops s on s.id = ${shopId}
-        where sh.fulfillment_external_id is not null
-          and (sh.status = 'delivered'
-               or ${now.toISOString()}::timestamptz >= sh.created_at + make_interval(secs =>
-                    (floor(extract(epoch from (p.first_at - sh.created_at)) * 1000 / ${windowMs}) + 1) * ${windowMs} / 1000.0))
-        order by p.first_at
-        limit ${limit}`);
+        order by d.first_at`);
       return rowsOf<{
         shipment_id: string | number;
         order_id: string | number;
@@ -170,11 +161,7 @@ export function createTrackingPushQueries(db: DbOrTx) {
      * up on: one statement, with an audit entry per shipment whose scans it marked. A scan
      * marked by another run meanwhile is left as that run marked it.
      */
-    async recordScansPushed(
-      shopId: number,
-      marks: { id: number; status: 'pushed' | 'skipped' | 'failed' }[],
-      audits: { shipmentId: number; orderId: number; action: string; data: Record<string, unknown> }[],
-    ): Promise<void> {
+    async recordScansPushed(shopId: number, marks: ScanMark[], audits: ScanAudit[]): Promise<void> {
       if (marks.length === 0) return;
       await db.execute(sql`
         with m as (

@@ -38,7 +38,12 @@ describe('named producers', () => {
     // two parcels shipped in the same second of a shop, a third a window later
     const created = (Math.floor(Date.now() / tick) + 10) * tick + 123;
     const scan = (shopId: number, shipmentCreatedAt: number, after: number, delivered = false) =>
-      enqueueDueScans(queues, shopId, { at: created + after, shipmentCreatedAt, delivered });
+      enqueueDueScans(
+        queues,
+        shopId,
+        scanDueAt({ at: created + after, shipmentCreatedAt, delivered }),
+        created + after,
+      );
     expect(scanDueAt({ at: created + 1000, shipmentCreatedAt: created, delivered: false })).toBe(created + w);
     expect(scanDueAt({ at: created + w, shipmentCreatedAt: created, delivered: false })).toBe(created + 2 * w);
     expect(scanDueAt({ at: created + 1000, shipmentCreatedAt: created, delivered: true })).toBe(created + 1000);

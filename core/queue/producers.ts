@@ -110,15 +110,16 @@ export function scanDueAt(t: TrackingPushTiming): number {
 }
 
 /**
- * Pushes a shop's carrier scans once due: one job per shop and tick, run when the tick after the
- * scan's due instant ends. The scan is committed before this runs, and a tick's job starts only
- * once its tick is over, so the job that a scan queued (or found queued) reads it; a job already
- * running belongs to an earlier tick. A further scan of the tick costs no add in this process.
+ * Pushes a shop's carrier scans once due (`dueAt`, epoch ms; `scanDueAt` for a scan recorded
+ * at `at`): one job per shop and tick, run when the due instant's tick ends. The scan is
+ * committed before this runs, and a tick's job starts only once its tick is over, so the job
+ * that a scan queued (or found queued) reads it; a job already running belongs to an earlier
+ * tick. A further scan of the tick costs no add in this process.
  */
-export function enqueueDueScans(queues: Queues, shopId: number, t: TrackingPushTiming): Promise<boolean> {
-  const tick = Math.floor(Math.max(scanDueAt(t), t.at) / TRACKING_TICK_MS);
+export function enqueueDueScans(queues: Queues, shopId: number, dueAt: number, at: number): Promise<boolean> {
+  const tick = Math.floor(dueAt / TRACKING_TICK_MS);
   const runAt = (tick + 1) * TRACKING_TICK_MS;
-  return queues.enqueueWindow('fulfill', { shopId }, jobIds.fulfill.dueScans(shopId, tick), runAt, t.at);
+  return queues.enqueueWindow('fulfill', { shopId }, jobIds.fulfill.dueScans(shopId, tick), runAt, at);
 }
 
 /**

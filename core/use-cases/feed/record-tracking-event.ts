@@ -3,7 +3,7 @@ import type { FeedPrincipal } from '../../db/feed-keys-repo.js';
 import { writeCarrierEvent } from '../../db/tracking-event-write.js';
 import { NotFoundError } from '../../errors.js';
 import type { Queues } from '../../queue/producer.js';
-import { enqueueDueScans } from '../../queue/producers.js';
+import { enqueueDueScans, scanDueAt } from '../../queue/producers.js';
 import type { OutboxRow } from '../../db/email-outbox-repo.js';
 import type { CustomerEmailDeps } from '../customers/customer-email-deps.js';
 import { enqueueCustomerEmail } from '../customers/enqueue-customer-email.js';
@@ -72,12 +72,11 @@ export async function recordTrackingEvent(
   // marketplaces take tracking, not scans; an unfulfilled pending shipment's job sends the scan
   // with the fulfillment (it marks the fulfillment after this event's commit, then reads the scans)
   const ridesShipmentPush = !w.fulfilled && w.pushStatus === 'pending';
-  if (!w.marketplace && !ridesShipmentPush)
-    await enqueueDueScans(deps.queues, input.who.shopId, {
-      at: (deps.now ?? Date.now)(),
-      shipmentCreatedAt: w.shipmentCreatedAt,
-      delivered: w.status === 'delivered',
-    });
+  if (!w.marketplace && !ridesShipmentPush) {
+    const at = (deps.now ?? Date.now)();
+    const dueAt = scanDueAt({ at, shipmentCreatedAt: w.shipmentCreatedAt, delivered: w.status === 'delivered' });
+    await enqueueDueScans(deps.queues, input.who.shopId, dueAt, at);
+  }
   if (deps.customers) await queueEmailJobs(deps.customers, emails);
   return { created: true, eventId: w.eventId, status: w.status, storedAnswer: null };
 }

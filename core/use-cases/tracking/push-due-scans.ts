@@ -1,10 +1,11 @@
 import type { Db } from '../../db/client.js';
-import { createTrackingPushQueries } from '../../db/tracking-push-queries.js';
+import { createTrackingPushQueries, type ScanAudit, type ScanMark } from '../../db/tracking-push-queries.js';
 import type { ShopifyGraphql } from '../../integrations/shopify/graphql.js';
 import type { Logger } from '../../logger.js';
-import { TRACKING_TICK_MS, TRACKING_WINDOW_MS, jobIds } from '../../queue/job-ids.js';
+import { TRACKING_WINDOW_MS } from '../../queue/job-ids.js';
+import { enqueueDueScans } from '../../queue/producers.js';
 import type { Queues } from '../../queue/producer.js';
-import { sendFulfillmentEvent } from './push-tracking-events.js';
+import { scansPushed, sendFulfillmentEvent } from './push-tracking-events.js';
 
 /** Shipments one run pushes; a longer list goes on in the next tick's job. */
 export const DUE_SCANS_PER_RUN = 200;
@@ -31,30 +32,22 @@ export async function pushDueScans(
   const queries = createTrackingPushQueries(deps.db);
   const now = input.now ?? Date.now();
   const due = await queries.dueScans(input.shopId, new Date(now), TRACKING_WINDOW_MS, DUE_SCANS_PER_RUN);
-  if (due.length === DUE_SCANS_PER_RUN) {
-    const tick = Math.floor(now / TRACKING_TICK_MS) + 1;
-    await deps.queues.enqueue('fulfill', { shopId: input.shopId }, jobIds.fulfill.dueScans(input.shopId, tick), {
-      delay: (tick + 1) * TRACKING_TICK_MS - now,
-    });
-  }
+  // more are due than one run takes: the next tick's job goes on (this one's tick is over)
+  if (due.length === DUE_SCANS_PER_RUN) await enqueueDueScans(deps.queues, input.shopId, now, now);
   const outcomes = await Promise.allSettled(
     due.map((d) => sendFulfillmentEvent(deps.shopify, d.shopDomain, d.fulfillmentId, d.scans.at(-1)!)),
   );
 
-  const marks: { id: number; status: 'pushed' | 'skipped' | 'failed' }[] = [];
-  const audits: { shipmentId: number; orderId: number; action: string; data: Record<string, unknown> }[] = [];
+  const marks: ScanMark[] = [];
+  const audits: ScanAudit[] = [];
   let firstError: unknown = null;
   for (const [i, d] of due.entries()) {
     const outcome = outcomes[i]!;
     const newest = d.scans.at(-1)!;
     if (outcome.status === 'fulfilled') {
-      for (const s of d.scans) marks.push({ id: s.id, status: s.id === newest.id ? 'pushed' : 'skipped' });
-      audits.push({
-        shipmentId: d.shipmentId,
-        orderId: d.orderId,
-        action: 'tracking_events_pushed',
-        data: { shipmentId: d.shipmentId, status: newest.status, superseded: d.scans.length - 1 },
-      });
+      const pushed = scansPushed({ shipmentId: d.shipmentId, orderId: d.orderId }, d.scans);
+      marks.push(...pushed.marks);
+      audits.push(pushed.audit);
       continue;
     }
     firstError ??= outcome.reason;

@@ -2,6 +2,7 @@ import type { FulfillmentEventResult } from '../../integrations/shopify/operatio
 import { FULFILLMENT_EVENT_CREATE } from '../../integrations/shopify/operations/fulfillment.js';
 import { assertNoUserErrors, type ShopifyGraphql } from '../../integrations/shopify/graphql.js';
 import type { TrackingEvent } from '../../db/shipments-repo.js';
+import type { ScanAudit, ScanMark } from '../../db/tracking-push-queries.js';
 import { PUSH_COALESCE_MS, type FulfillmentStepDeps, type ShipmentToPush } from './ensure-fulfillment.js';
 
 const eventStatus = {
@@ -35,6 +36,23 @@ export async function sendFulfillmentEvent(
   assertNoUserErrors('fulfillmentEventCreate', res.fulfillmentEventCreate);
 }
 
+/** A shipment's scans once its newest went to Shopify: that one pushed, the older ones superseded. */
+export function scansPushed(
+  s: { shipmentId: number; orderId: number },
+  scans: Pick<TrackingEvent, 'id' | 'status'>[],
+): { marks: ScanMark[]; audit: ScanAudit } {
+  const newest = scans.at(-1)!;
+  return {
+    marks: scans.map((e) => ({ id: e.id, status: e.id === newest.id ? 'pushed' : 'skipped' })),
+    audit: {
+      shipmentId: s.shipmentId,
+      orderId: s.orderId,
+      action: 'tracking_events_pushed',
+      data: { shipmentId: s.shipmentId, status: newest.status, superseded: scans.length - 1 },
+    },
+  };
+}
+
 /**
  * Step two of pushing a shipment: its carrier events not yet sent, onto the fulfillment.
  * Shopify shows the newest status, so that one is sent and the older ones are marked superseded.
@@ -47,14 +65,7 @@ export async function pushTrackingEvents(
   const newest = pending.at(-1);
   if (!newest) return { pushed: 0 };
   await sendFulfillmentEvent(deps.shopify, shop.domain, input.fulfillmentId, newest);
-  await deps.push.recordEventsPushed(
-    {
-      shopId: shop.id,
-      orderId: order.id,
-      pushedId: newest.id,
-      supersededIds: pending.slice(0, -1).map((e) => e.id),
-    },
-    { shipmentId: shipment.id, status: newest.status, superseded: pending.length - 1 },
-  );
+  const pushed = scansPushed({ shipmentId: shipment.id, orderId: order.id }, pending);
+  await deps.push.recordScansPushed(shop.id, pushed.marks, [pushed.audit]);
   return { pushed: 1 };
 }
