@@ -1,6 +1,6 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { auditLog, orders } from '../../drizzle/schema/index.js';
-import type { DbOrTx } from './client.js';
+import { sendAhead, type DbOrTx } from './client.js';
 import { rowsOf } from './rows-of.js';
 
 export type AuditEntry = typeof auditLog.$inferSelect;
@@ -17,11 +17,18 @@ export function gatherAudit(tx: DbOrTx): void {
   gathered.set(tx, []);
 }
 
-/** Writes the entries gathered on `tx` (call it before the transaction ends). */
+/**
+ * Writes the entries gathered on `tx` (call it before the transaction ends). The insert is sent
+ * ahead (`sendAhead`): it travels with the transaction's next statement or its commit, and its
+ * failure fails the transaction.
+ */
 export async function writeGatheredAudit(tx: DbOrTx): Promise<void> {
   const rows = gathered.get(tx) ?? [];
   gathered.delete(tx);
-  if (rows.length > 0) await tx.insert(auditLog).values(rows);
+  if (rows.length === 0) return;
+  const insert = tx.insert(auditLog).values(rows);
+  const statement = insert.toSQL();
+  if (!sendAhead(tx, statement.sql, statement.params)) await insert;
 }
 
 /** The timeline of every entity: what happened, who did it, with the data that explains it. */

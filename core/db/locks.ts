@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { Tx } from './client.js';
+import { sendAhead, type Tx } from './client.js';
 import { rowsOf } from './rows-of.js';
 
 /**
@@ -11,21 +11,27 @@ export async function lockKey(tx: Tx, key: string): Promise<void> {
 }
 
 /**
- * Several keys in one round trip, taken one after the other in the order given (a select list
- * is evaluated left to right), so callers keep one global lock order.
+ * Several keys, taken one after the other in the order given (a select list is evaluated left to
+ * right), so callers keep one global lock order. They are sent with the transaction's next
+ * statement instead of in a round trip of their own (`sendAhead`): for callers whose next step
+ * is a statement of the same transaction, which then runs under the locks. Where they cannot be
+ * sent ahead (PGlite), they are taken at once.
  */
-export async function lockKeys(tx: Tx, keys: string[]): Promise<void> {
+export async function lockKeysAhead(tx: Tx, keys: string[]): Promise<void> {
   if (keys.length === 0) return;
-  await tx.execute(
-    sql`select ${sql.join(
-      keys.map((k) => sql`pg_advisory_xact_lock(hashtextextended(${k}, 0))`),
-      sql`, `,
-    )}`,
-  );
+  const text = `select ${keys.map((_, i) => `pg_advisory_xact_lock(hashtextextended($${i + 1}, 0))`).join(', ')}`;
+  if (!sendAhead(tx, text, keys)) await tx.execute(lockStatement(keys));
+}
+
+function lockStatement(keys: string[]) {
+  return sql`select ${sql.join(
+    keys.map((k) => sql`pg_advisory_xact_lock(hashtextextended(${k}, 0))`),
+    sql`, `,
+  )}`;
 }
 
 /**
- * Select-list columns that lock an allocation as `lockKeys` would with `order:<shop>:<order
+ * Select-list columns that lock an allocation as `lockKeysAhead` would with `order:<shop>:<order
  * channel id>` then `allocation:<id>` (the order first, as routing, hold and cancel do), named
  * from the row the statement reads: `a` an allocation, `o` its order. An order's channel id never
  * changes, so naming the keys needs no lock. Rows the same statement reads are as they stood
@@ -57,9 +63,10 @@ export async function lockWarehouseAllocation(
 export const orderLockKey = (shopId: number, externalId: string) => `order:${shopId}:${externalId}`;
 
 /**
- * Several orders' locks in one round trip, in one global order (sorted keys), so two writers of
- * overlapping sets of orders (an ingest batch, an import chunk) can never wait on each other in a cycle.
+ * Several orders' locks, in one global order (sorted keys), so two writers of overlapping sets of
+ * orders (an ingest batch, an import chunk) can never wait on each other in a cycle. They go with
+ * the caller's next statement (`lockKeysAhead`), which must be a statement of the same transaction.
  */
 export async function lockOrders(tx: Tx, shopId: number, externalIds: Iterable<string>): Promise<void> {
-  await lockKeys(tx, [...new Set([...externalIds].map((id) => orderLockKey(shopId, id)))].sort());
+  await lockKeysAhead(tx, [...new Set([...externalIds].map((id) => orderLockKey(shopId, id)))].sort());
 }

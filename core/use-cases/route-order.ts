@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/client.js';
 import { createAllocationsRepo } from '../db/allocations-repo.js';
 import { createAuditRepo } from '../db/audit-repo.js';
-import { lockKey } from '../db/locks.js';
+import { lockKeysAhead, orderLockKey } from '../db/locks.js';
 import { createOrdersRepo } from '../db/orders-repo.js';
 import { createShopsRepo } from '../db/shops-repo.js';
 import { loadRoutingConfig } from '../db/routing-config.js';
@@ -87,7 +87,7 @@ async function routeOnce(
     const ordersRepo = createOrdersRepo(tx);
     const read = () => loadRoutingSnapshot(tx, input.shopId, input.orderId, shipDays);
     const lockThenRead = async (ref: string) => {
-      await lockKey(tx, `order:${input.shopId}:${ref}`);
+      await lockKeysAhead(tx, [orderLockKey(input.shopId, ref)]);
       return read();
     };
     // the order's lock is named by its channel id: taken first when the job carries it, else

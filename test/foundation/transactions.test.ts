@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDatabase, type Database } from '../../core/db/client.js';
+import { createDatabase, sendAhead, type Database } from '../../core/db/client.js';
+import { lockKeysAhead } from '../../core/db/locks.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-db.js';
 
 // The postgres.js client sends a transaction's `begin` with its first statement (core/db/client.ts):
@@ -112,4 +113,67 @@ describe('transactions on postgres.js', () => {
     // the pool is whole afterwards: plain statements still run
     expect(await database.query(sql`select 1 as one`)).toEqual([{ one: 1 }]);
   });
+
+  it('holds a lock sent ahead before the next statement starts, so that statement sees what its holder committed', async () => {
+    // a second client holds the key: one of this pool's two connections cannot wait on the other
+    const holder = await createDatabase({ url: t.url, pgliteDir: '', poolSize: 1 });
+    try {
+      let held!: () => void;
+      const holding = new Promise<void>((r) => (held = r));
+      const first = holder.db.transaction(async (tx) => {
+        await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended('probe-key', 0))`);
+        held();
+        await tx.execute(sql`select pg_sleep(0.2)`);
+        await tx.execute(sql`insert into tx_probe values ('ahead', 'first')`);
+      });
+      await holding;
+      await database.db.transaction(async (tx) => {
+        await lockKeysAhead(tx, ['probe-key']);
+        // its snapshot is taken once the lock is granted, after the holder's commit
+        await tx.execute(sql`
+          insert into tx_probe select 'ahead', 'second'
+          where exists (select 1 from tx_probe where tag = 'ahead' and v = 'first')`);
+      });
+      await first;
+      expect(await rows('ahead')).toEqual(['first', 'second']);
+    } finally {
+      await holder.close();
+    }
+  });
+
+  it("fails the transaction with the error of a statement sent ahead, not with the next statement's", async () => {
+    const err = await database.db
+      .transaction(async (tx) => {
+        expect(sendAhead(tx, 'select 1 / 0', [])).toBe(true);
+        await tx.execute(sql`insert into tx_probe values ('ahead-failed', 'a')`);
+      })
+      .catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: '22012' });
+    expect(await rows('ahead-failed')).toEqual([]);
+    // nor when nothing follows it: the commit is refused
+    const alone = await database.db
+      .transaction(async (tx) => void sendAhead(tx, 'select 1 / 0', []))
+      .catch((e: unknown) => e);
+    expect(alone).toMatchObject({ code: '22012' });
+  });
+
+  it('commits a statement sent ahead as the last of the transaction', async () => {
+    const answer = await database.db.transaction(async (tx) => {
+      await tx.execute(sql`insert into tx_probe values ('ahead-last', 'a')`);
+      expect(sendAhead(tx, `insert into tx_probe values ('ahead-last', $1)`, ['b'])).toBe(true);
+      return 'sent';
+    });
+    expect(answer).toBe('sent');
+    expect(await rows('ahead-last')).toEqual(['a', 'b']);
+  });
+
+  it('sends nothing ahead outside a transaction or inside a savepoint: the caller runs the statement', async () => {
+    expect(sendAhead(database.db, 'select 1', [])).toBe(false);
+    await database.db.transaction(async (tx) => {
+      await tx.transaction(async (inner) => {
+        expect(sendAhead(inner, 'select 1', [])).toBe(false);
+      });
+    });
+  });
 });
+

@@ -4,14 +4,38 @@ type Holder = { [key]?: number };
 
 const byText = new Map<string, number>();
 
-/** Counts one statement; with BENCH_SQL_TOP set, also by its text (the first 160 characters). */
-export function countStatement(text?: string): void {
+const byTransaction = new Map<string, number>();
+const openTransactions = new Map<unknown, string[]>();
+
+/**
+ * Counts one statement; with BENCH_SQL_TOP set, also by its text (the first 160 characters),
+ * and each transaction by the statements it sent on its connection (the first 40 characters of each).
+ */
+export function countStatement(text?: string, connection?: unknown): void {
   const g = globalThis as Holder;
   g[key] = (g[key] ?? 0) + 1;
   if (text !== undefined && process.env.BENCH_SQL_TOP) {
     const k = text.replace(/\s+/g, ' ').slice(0, 160);
     byText.set(k, (byText.get(k) ?? 0) + 1);
+    countTransaction(k.trim(), connection);
   }
+}
+
+function countTransaction(statement: string, connection: unknown): void {
+  if (connection === undefined) return;
+  if (statement.startsWith('begin')) return void openTransactions.set(connection, []);
+  const open = openTransactions.get(connection);
+  if (!open) return;
+  if (statement === 'commit' || statement === 'rollback') {
+    openTransactions.delete(connection);
+    const k = [...open, statement].join(' | ');
+    byTransaction.set(k, (byTransaction.get(k) ?? 0) + 1);
+  } else open.push(statement.slice(0, 40));
+}
+
+/** The most frequent transactions, when BENCH_SQL_TOP is set: which code paths pay a begin and a commit. */
+export function topTransactions(n = 30): [string, number][] {
+  return [...byTransaction].sort((a, b) => b[1] - a[1]).slice(0, n);
 }
 
 /** The most sent statements, when BENCH_SQL_TOP is set: where a job's statements go. */

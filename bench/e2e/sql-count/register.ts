@@ -7,7 +7,7 @@
  */
 import { renameSync, writeFileSync } from 'node:fs';
 import { register } from 'node:module';
-import { statementsSent, topStatements } from './counter.js';
+import { statementsSent, topStatements, topTransactions } from './counter.js';
 
 register('./hooks.ts', import.meta.url);
 
@@ -22,6 +22,7 @@ const write = () => {
       seq: ++seq,
       statements: statementsSent(),
       top: process.env.BENCH_SQL_TOP ? topStatements() : undefined,
+      transactions: process.env.BENCH_SQL_TOP ? topTransactions() : undefined,
     }),
   );
   renameSync(`${file}.tmp`, file);

@@ -1,5 +1,5 @@
 import { createOrdersRepo, planFingerprintOf, type UpsertOrderResult } from '../../db/orders-repo.js';
-import { lockKey, lockOrders, orderLockKey } from '../../db/locks.js';
+import { lockKeysAhead, lockOrders, orderLockKey } from '../../db/locks.js';
 import type { Tx } from '../../db/client.js';
 import type { InboxEvent } from '../../db/inbox-repo.js';
 import type { Shop } from '../../db/shops-repo.js';
@@ -82,7 +82,7 @@ function followUpOf(
 /** orders/create, updated, paid, cancelled: store the version if it is the newest, then route or cancel. */
 export const ingestOrder: TopicHandler = async (tx, shop, payload, event) => {
   const incoming = orderVersion(payload, event);
-  await lockKey(tx, orderLockKey(shop.id, incoming.externalId));
+  await lockKeysAhead(tx, [orderLockKey(shop.id, incoming.externalId)]);
   const result = await createOrdersRepo(tx).upsertIncoming(shop.id, incoming);
   await recordVersion(tx, shop, event, incoming, result);
   return followUpOf(shop, event, incoming, result);
