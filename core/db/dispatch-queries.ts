@@ -1,45 +1,45 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
-import { allocationLines, allocations, orderLines, orders, skus, warehouses } from '../../drizzle/schema/index.js';
+import { and, eq, sql } from 'drizzle-orm';
+import { allocationLines, allocations, orders, warehouses } from '../../drizzle/schema/index.js';
 import type { DbOrTx } from './client.js';
+import { fromJson } from './from-json.js';
 
-export type DispatchLine = Awaited<ReturnType<typeof dispatchLines>>[number];
+/** An allocation line with what the 3PL and Shopify's placement need of it. */
+export interface DispatchLine {
+  lineId: number;
+  orderLineId: number;
+  orderLineExternalId: string;
+  sku: string;
+  inventoryItem: string | null;
+  title: string;
+  quantity: number;
+  shippedQuantity: number;
+}
 
 /**
- * Everything a dispatch reads, in two statements: the allocation with its order and warehouse,
- * then its lines with what the 3PL and Shopify's placement need of each (order line, SKU and
- * inventory item).
+ * Everything a dispatch reads, in one statement: the allocation with its order and warehouse,
+ * and its lines in id order with their order line, SKU and inventory item.
  */
 export async function loadDispatch(db: DbOrTx, shopId: number, allocationId: number) {
   const [head] = await db
-    .select({ allocation: allocations, order: orders, warehouse: warehouses })
+    .select({
+      allocation: allocations,
+      order: orders,
+      warehouse: warehouses,
+      lines: sql<DispatchLine[]>`(
+        select coalesce(json_agg(json_build_object(
+          'lineId', al.id, 'orderLineId', al.order_line_id, 'orderLineExternalId', ol.external_id,
+          'sku', s.sku, 'inventoryItem', s.inventory_item_external_id, 'title', ol.title,
+          'quantity', al.quantity, 'shippedQuantity', al.shipped_quantity) order by al.id), '[]')
+        from allocation_lines al
+        join skus s on s.shop_id = al.shop_id and s.id = al.sku_id
+        join order_lines ol on ol.shop_id = al.shop_id and ol.id = al.order_line_id
+        where al.shop_id = ${allocations.shopId} and al.allocation_id = ${allocations.id})`.mapWith(fromJson<DispatchLine[]>),
+    })
     .from(allocations)
     .innerJoin(orders, and(eq(orders.shopId, allocations.shopId), eq(orders.id, allocations.orderId)))
     .innerJoin(warehouses, and(eq(warehouses.shopId, allocations.shopId), eq(warehouses.id, allocations.warehouseId)))
     .where(and(eq(allocations.shopId, shopId), eq(allocations.id, allocationId)));
-  if (!head) return undefined;
-  return { ...head, lines: await dispatchLines(db, shopId, allocationId) };
-}
-
-function dispatchLines(db: DbOrTx, shopId: number, allocationId: number) {
-  return db
-    .select({
-      lineId: allocationLines.id,
-      orderLineId: allocationLines.orderLineId,
-      orderLineExternalId: orderLines.externalId,
-      sku: skus.sku,
-      inventoryItem: skus.inventoryItemExternalId,
-      title: orderLines.title,
-      quantity: allocationLines.quantity,
-      shippedQuantity: allocationLines.shippedQuantity,
-    })
-    .from(allocationLines)
-    .innerJoin(skus, and(eq(skus.shopId, allocationLines.shopId), eq(skus.id, allocationLines.skuId)))
-    .innerJoin(
-      orderLines,
-      and(eq(orderLines.shopId, allocationLines.shopId), eq(orderLines.id, allocationLines.orderLineId)),
-    )
-    .where(and(eq(allocationLines.shopId, shopId), eq(allocationLines.allocationId, allocationId)))
-    .orderBy(asc(allocationLines.id));
+  return head;
 }
 
 /** Where Shopify placed each line (fulfillment order and its line), in one statement. */

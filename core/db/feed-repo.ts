@@ -3,6 +3,7 @@ import { allocations, orders } from '../../drizzle/schema/index.js';
 import type { AllocationStatus } from '../../drizzle/schema/index.js';
 import type { Address } from '../domain/address.js';
 import type { DbOrTx } from './client.js';
+import { fromJson } from './from-json.js';
 import { rowsOf } from './rows-of.js';
 
 /** An allocation as a 3PL sees it through the feed. */
@@ -55,7 +56,7 @@ const linesJson = sql<FeedLine[]>`coalesce((
   join skus s on s.id = al.sku_id
   join order_lines ol on ol.id = al.order_line_id
   where al.shop_id = ${allocations.shopId} and al.allocation_id = ${allocations.id}), '[]'::json)`.mapWith(
-  (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v) as FeedLine[],
+  fromJson<FeedLine[]>,
 );
 
 /** What the feed shows of an allocation's order, read in the allocation's own query. */

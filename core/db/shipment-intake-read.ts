@@ -4,6 +4,7 @@ import type { AllocationStatus } from '../../drizzle/schema/index.js';
 import type { Tx } from './client.js';
 import type { StoredAnswer } from './feed-idempotency-repo.js';
 import { rowsOf } from './rows-of.js';
+import { fromJson } from './from-json.js';
 
 /** An allocation line as a parcel checks against it, with the order line's title for the e-mail. */
 export interface IntakeLine {
@@ -111,7 +112,6 @@ type Row = {
 };
 
 const ms = (v: string | number | null) => (v === null ? null : new Date(Number(v)));
-const json = <T>(v: T | string): T => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
 
 /**
  * The allocation, its lines, the shipment an idempotency key already recorded, the feed's stored
@@ -169,7 +169,7 @@ export async function readShipmentIntake(
       leaseToken: r.lease_token,
       promisedDeliveryBy: ms(r.promised_delivery_by_ms),
     },
-    lines: json(r.lines).map((l) => ({
+    lines: fromJson<Exclude<Row['lines'], string>>(r.lines).map((l) => ({
       id: Number(l.id),
       skuId: Number(l.sku_id),
       quantity: Number(l.quantity),
@@ -183,7 +183,7 @@ export async function readShipmentIntake(
     storedAnswer:
       r.answer_hash === null
         ? null
-        : { requestHash: r.answer_hash, statusCode: Number(r.answer_status), response: json(r.answer_response) },
+        : { requestHash: r.answer_hash, statusCode: Number(r.answer_status), response: fromJson<unknown>(r.answer_response) },
     order: {
       name: r.order_name,
       email: r.order_email,

@@ -5,6 +5,7 @@ import type { DbOrTx } from './client.js';
 import type { OrderRow } from './orders-repo.js';
 import type { ShippedLine, Shipment, TrackingEvent } from './shipments-repo.js';
 import type { Shop } from './shops-repo.js';
+import { fromJson } from './from-json.js';
 import { rowsOf } from './rows-of.js';
 
 /** Everything one push of a shipment to its channel reads, in one statement. */
@@ -38,11 +39,6 @@ type DueScanJson = Omit<DueScans['scans'][number], 'occurredAt'> & { occurredAt:
 
 type PendingJson = Omit<TrackingEvent, 'occurredAt' | 'createdAt'> & { occurredAt: string; createdAt: string };
 
-/** postgres.js hands json as text through drizzle; PGlite parses it. */
-const json =
-  <T>() =>
-  (v: unknown): T =>
-    (typeof v === 'string' ? JSON.parse(v) : v) as T;
 
 export function createTrackingPushQueries(db: DbOrTx) {
   return {
@@ -59,16 +55,14 @@ export function createTrackingPushQueries(db: DbOrTx) {
             from shipment_lines sl
             join allocation_lines al on al.id = sl.allocation_line_id
             join order_lines ol on ol.id = al.order_line_id
-            where sl.shop_id = ${shopId} and sl.shipment_id = ${shipments.id})`.mapWith(json<ShippedLine[]>()),
+            where sl.shop_id = ${shopId} and sl.shipment_id = ${shipments.id})`.mapWith(fromJson<ShippedLine[]>),
           pending: sql<PendingJson[]>`(
             select coalesce(json_agg(json_build_object('id', t.id, 'shopId', t.shop_id, 'shipmentId', t.shipment_id,
                      'status', t.status, 'occurredAt', t.occurred_at, 'description', t.description,
                      'location', t.location, 'pushStatus', t.push_status, 'createdAt', t.created_at)
                      order by t.occurred_at, t.id), '[]'::json)
             from tracking_events t
-            where t.shop_id = ${shopId} and t.shipment_id = ${shipments.id} and t.push_status = 'pending')`.mapWith(
-            json<PendingJson[]>(),
-          ),
+            where t.shop_id = ${shopId} and t.shipment_id = ${shipments.id} and t.push_status = 'pending')`.mapWith(fromJson<PendingJson[]>),
           mailSender: sql<'app' | 'shopify' | null>`(
             select m.sender from email_outbox m
             where m.shop_id = ${shopId} and m.subject_key = 'shipment:' || ${shipments.id} and m.kind = 'shipped')`,
@@ -92,7 +86,7 @@ export function createTrackingPushQueries(db: DbOrTx) {
         from tracking_events t
         where t.shop_id = ${shopId} and t.shipment_id = ${shipmentId} and t.push_status = 'pending'`);
       const rows = rowsOf<{ events: unknown }>(result);
-      return json<PendingJson[]>()(rows[0]?.events ?? '[]').map(toEvent);
+      return fromJson<PendingJson[]>(rows[0]?.events ?? '[]').map(toEvent);
     },
 
     /** The channel's fulfillment now carries the shipment, with its audit entry: one statement. */
@@ -152,7 +146,7 @@ export function createTrackingPushQueries(db: DbOrTx) {
         orderId: Number(r.order_id),
         fulfillmentId: r.fulfillment_external_id,
         shopDomain: r.domain,
-        scans: json<DueScanJson[]>()(r.scans).map((e) => ({ ...e, occurredAt: new Date(e.occurredAt) })),
+        scans: fromJson<DueScanJson[]>(r.scans).map((e) => ({ ...e, occurredAt: new Date(e.occurredAt) })),
       }));
     },
 
