@@ -23,14 +23,21 @@ export interface RouteDeps {
   log: Logger;
   now?: () => Date;
   /**
-   * Hands a new allocation over within the routing run, answering whether it did; one it did
-   * not (or that failed) gets its dispatch job. Without it, every allocation gets a job.
+   * Hands a new allocation of a feed warehouse over within the routing run, answering whether it
+   * did; one it did not (or that failed), and any other, gets its dispatch job. Without it, every
+   * allocation gets a job.
    */
   handOver?: (shopId: number, allocationId: number) => Promise<boolean>;
 }
 
 export type RouteResult =
-  | { status: 'routed'; allocationIds: number[]; backordered: number }
+  | {
+      status: 'routed';
+      allocationIds: number[];
+      /** those whose warehouse the 3PL lists from the feed, as the routing config read it */
+      feedAllocationIds: number[];
+      backordered: number;
+    }
   | { status: 'backordered'; backordered: number }
   | { status: 'cancelled'; cancelled: number; requested: number }
   | { status: 'skipped'; reason: string };
@@ -57,7 +64,8 @@ export async function routeOrder(
         await enqueueStockJobs(deps.queues, input.shopId);
       if (result.status === 'routed') {
         for (const allocationId of result.allocationIds) {
-          if (deps.handOver && (await deps.handOver(input.shopId, allocationId))) continue;
+          const feed = result.feedAllocationIds.includes(allocationId);
+          if (feed && deps.handOver && (await deps.handOver(input.shopId, allocationId))) continue;
           await enqueueDispatch(deps.queues, { shopId: input.shopId, allocationId });
         }
       }
@@ -208,6 +216,10 @@ async function routeOnce(
     if (!written.reserved) throw new StockMoved();
     const allocationIds = written.allocationIds;
     if (allocationIds.length === 0) return { status: 'backordered' as const, backordered: backorderedUnits };
-    return { status: 'routed' as const, allocationIds, backordered: backorderedUnits };
+    // the ids come in plan order
+    const feedAllocationIds = allocationIds.filter(
+      (_, i) => candidates.rows.get(plan.allocations[i]!.warehouseId)?.dispatchStyle === 'feed',
+    );
+    return { status: 'routed' as const, allocationIds, feedAllocationIds, backordered: backorderedUnits };
   });
 }
