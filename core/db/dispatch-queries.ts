@@ -33,7 +33,9 @@ export async function loadDispatch(db: DbOrTx, shopId: number, allocationId: num
         from allocation_lines al
         join skus s on s.shop_id = al.shop_id and s.id = al.sku_id
         join order_lines ol on ol.shop_id = al.shop_id and ol.id = al.order_line_id
-        where al.shop_id = ${allocations.shopId} and al.allocation_id = ${allocations.id})`.mapWith(fromJson<DispatchLine[]>),
+        where al.shop_id = ${allocations.shopId} and al.allocation_id = ${allocations.id})`.mapWith(
+        fromJson<DispatchLine[]>,
+      ),
     })
     .from(allocations)
     .innerJoin(orders, and(eq(orders.shopId, allocations.shopId), eq(orders.id, allocations.orderId)))

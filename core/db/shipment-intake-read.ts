@@ -183,7 +183,11 @@ export async function readShipmentIntake(
     storedAnswer:
       r.answer_hash === null
         ? null
-        : { requestHash: r.answer_hash, statusCode: Number(r.answer_status), response: fromJson<unknown>(r.answer_response) },
+        : {
+            requestHash: r.answer_hash,
+            statusCode: Number(r.answer_status),
+            response: fromJson<unknown>(r.answer_response),
+          },
     order: {
       name: r.order_name,
       email: r.order_email,

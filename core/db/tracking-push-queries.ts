@@ -39,7 +39,6 @@ type DueScanJson = Omit<DueScans['scans'][number], 'occurredAt'> & { occurredAt:
 
 type PendingJson = Omit<TrackingEvent, 'occurredAt' | 'createdAt'> & { occurredAt: string; createdAt: string };
 
-
 export function createTrackingPushQueries(db: DbOrTx) {
   return {
     async load(shopId: number, shipmentId: number): Promise<ShipmentPushView | undefined> {
@@ -62,7 +61,9 @@ export function createTrackingPushQueries(db: DbOrTx) {
                      'location', t.location, 'pushStatus', t.push_status, 'createdAt', t.created_at)
                      order by t.occurred_at, t.id), '[]'::json)
             from tracking_events t
-            where t.shop_id = ${shopId} and t.shipment_id = ${shipments.id} and t.push_status = 'pending')`.mapWith(fromJson<PendingJson[]>),
+            where t.shop_id = ${shopId} and t.shipment_id = ${shipments.id} and t.push_status = 'pending')`.mapWith(
+            fromJson<PendingJson[]>,
+          ),
           mailSender: sql<'app' | 'shopify' | null>`(
             select m.sender from email_outbox m
             where m.shop_id = ${shopId} and m.subject_key = 'shipment:' || ${shipments.id} and m.kind = 'shipped')`,

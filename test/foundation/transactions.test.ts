@@ -176,4 +176,3 @@ describe('transactions on postgres.js', () => {
     });
   });
 });
-

@@ -53,9 +53,7 @@ function counting<T extends object>(sql: T, connection?: object): T {
 }
 
 function counted(urlOrOptions?: string | Options, options?: Options) {
-  return counting(
-    typeof urlOrOptions === 'string' ? postgres(urlOrOptions, options) : postgres(urlOrOptions),
-  );
+  return counting(typeof urlOrOptions === 'string' ? postgres(urlOrOptions, options) : postgres(urlOrOptions));
 }
 
 export default Object.assign(counted, postgres) as typeof postgres;
