@@ -50,9 +50,10 @@ describe('3PL robot, pull mode, against the real app', () => {
         allocationIds: [id],
       } = await placeOrder(t, shop.shopId, { lines: [{ sku: 'CAP', quantity: 1 }] });
       const ready = Date.now();
+      // the app commits before it answers: the robot counts the acknowledgement once the answer is in
       await until(
         'the acknowledgement',
-        async () => (await allocationRow(t, id!)).status === 'acknowledged',
+        async () => (await allocationRow(t, id!)).status === 'acknowledged' && robot.stats().acknowledged === 1,
         undefined,
         5_000,
       );
