@@ -72,8 +72,22 @@ const SEND_AHEAD = Symbol('sendAhead');
 /** What one transaction shares with its savepoints: their names, and the statements sent ahead. */
 interface TxState {
   next: number;
-  /** each statement sent ahead, settled to its error or null */
+  /** each statement sent ahead (`begin` the first), settled to its error or null */
   ahead: Promise<unknown>[];
+}
+
+/**
+ * Executes a statement now, its answer unread: its turn on the connection comes before any
+ * statement made after it. The outcome is taken at once (its error, or null), so a failure is
+ * never an unhandled rejection.
+ */
+function sendNow(conn: Reserved, text: string, params: unknown[] = []): Promise<unknown> {
+  return preparedUnsafe(conn)(text, params)
+    .execute()
+    .then(
+      () => null,
+      (e: unknown) => e,
+    );
 }
 
 /**
@@ -92,7 +106,7 @@ export function sendAhead(tx: DbOrTx, text: string, params: unknown[]): boolean 
   return true;
 }
 
-/** The first error of the statements sent ahead: the cause of whatever failed after them. */
+/** The first error of the statements sent ahead (`begin` included): the cause of whatever failed after them. */
 async function aheadError(state: TxState): Promise<unknown> {
   for (const outcome of state.ahead) {
     const e = await outcome;
@@ -106,8 +120,8 @@ async function aheadError(state: TxState): Promise<unknown> {
  * for the answer to `begin` before the body runs; here a reserved connection is sent `begin` and
  * the body's first statement in the same tick, which postgres.js writes as one packet: one round
  * trip less per transaction (a third of the jobs' round trips on the flash sale's hot path, #16).
- * `begin` cannot fail apart from its connection, which fails the first statement too; its answer
- * is still read before the transaction commits. A statement that failed unawaited leaves the
+ * `begin` cannot fail apart from its connection, which fails the first statement too; it is the
+ * first statement sent ahead, its answer read with theirs. A statement that failed unawaited leaves the
  * transaction aborted, and Postgres answers its `commit` with ROLLBACK: that is an error here.
  */
 async function pipelinedBegin(client: PostgresClient, args: unknown[]): Promise<unknown> {
@@ -115,21 +129,13 @@ async function pipelinedBegin(client: PostgresClient, args: unknown[]): Promise<
   const mode = typeof args[0] === 'string' ? args[0].replace(/[^a-z ]/gi, '') : '';
   const conn = await client.reserve();
   try {
-    // the outcome is taken at once, so a failed `begin` is never an unhandled rejection
-    const began = conn
-      .unsafe(`begin ${mode}`)
-      .execute()
-      .then(
-        () => null,
-        (e: unknown) => e,
-      );
-    const state: TxState = { next: 0, ahead: [] };
+    const state: TxState = { next: 0, ahead: [sendNow(conn, `begin ${mode}`)] };
     let result: unknown;
     try {
       result = await body(transactionClient(conn, state));
     } catch (e) {
       // a statement that failed ahead aborted the transaction: the ones after it only say so
-      const cause = (await began) ?? (await aheadError(state)) ?? e;
+      const cause = (await aheadError(state)) ?? e;
       await undo(conn, 'rollback', cause);
       throw cause;
     }
@@ -142,7 +148,7 @@ async function pipelinedBegin(client: PostgresClient, args: unknown[]): Promise<
         (done) => ({ done }),
         (error: unknown) => ({ error }),
       );
-    const cause = (await began) ?? (await aheadError(state));
+    const cause = await aheadError(state);
     const outcome = await committing;
     if (cause) throw cause;
     if ('error' in outcome) throw outcome.error;
@@ -161,16 +167,7 @@ function transactionClient(conn: Reserved, state: TxState, savepoint = false): P
       if (prop === 'unsafe') return preparedUnsafe(target);
       // not in a savepoint: its rollback would recover from a failure the transaction still reports
       if (prop === SEND_AHEAD && !savepoint)
-        return (text: string, params: unknown[]) => {
-          // executed now: its turn on the connection comes before any statement made after it
-          const sent = preparedUnsafe(target)(text, params).execute();
-          state.ahead.push(
-            sent.then(
-              () => null,
-              (e: unknown) => e,
-            ),
-          );
-        };
+        return (text: string, params: unknown[]) => void state.ahead.push(sendNow(target, text, params));
       if (prop === 'savepoint')
         return async (body: TxBody) => {
           const name = `s${state.next++}`;

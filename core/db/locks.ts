@@ -7,7 +7,7 @@ import { rowsOf } from './rows-of.js';
  * transaction. Versions of the same order then apply one after the other.
  */
 export async function lockKey(tx: Tx, key: string): Promise<void> {
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`);
+  await tx.execute(lockStatement([key]));
 }
 
 /**
