@@ -103,6 +103,19 @@ export function createFeedWebhooksRepo(db: DbOrTx) {
       });
     },
 
+    /** When the earliest pending delivery comes due (all shops: the delivery loop serves them all); null when none is pending. */
+    async nextDueAt(): Promise<Date | null> {
+      const [row] = await db
+        .select({
+          at: sql<Date | null>`min(${feedWebhookDeliveries.nextAttemptAt})`.mapWith(
+            feedWebhookDeliveries.nextAttemptAt,
+          ),
+        })
+        .from(feedWebhookDeliveries)
+        .where(eq(feedWebhookDeliveries.status, 'pending'));
+      return row?.at ?? null;
+    },
+
     async delivered(id: number, at: Date): Promise<void> {
       await db
         .update(feedWebhookDeliveries)

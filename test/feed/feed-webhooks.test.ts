@@ -94,6 +94,25 @@ describe('feed webhooks: signed, announced at once, retried with backoff', () =>
     }
   });
 
+  it('sends a retry when it comes due, with no notification and no sweep in between', async () => {
+    received.length = 0;
+    answer = 503;
+    const loop = await startFeedWebhookDelivery(t.ctx, { sweepMs: 60_000 });
+    try {
+      await seeded.newAllocation();
+      await waitFor('the first attempt', () => received.length >= 1, 5_000);
+      const failedAt = received[0]!.at;
+      answer = 200;
+      // the first retry waits webhookBackoffMs[0] (5 s); the loop is armed for it, not for the sweep
+      await waitFor('the retry', () => received.length >= 2, 9_000);
+      expect(received[1]!.headers['webhook-id']).toBe(received[0]!.headers['webhook-id']);
+      expect(received[1]!.at - failedAt).toBeGreaterThanOrEqual(4_900);
+      expect(received[1]!.at - failedAt).toBeLessThan(7_000);
+    } finally {
+      await loop.close();
+    }
+  });
+
   it('retries a failed delivery with the same webhook-id, and gives up when the schedule runs out', async () => {
     received.length = 0;
     answer = 503;

@@ -64,3 +64,8 @@ export async function deliverDueWebhooks(deps: DeliverWebhooksDeps, input: { lim
   );
   return claimed.length;
 }
+
+/** When the delivery loop has work next: the earliest pending delivery's due time, null when none is pending. */
+export function nextWebhookDueAt(deps: Pick<DeliverWebhooksDeps, 'db'>): Promise<Date | null> {
+  return createFeedWebhooksRepo(deps.db).nextDueAt();
+}
