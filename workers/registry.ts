@@ -6,7 +6,7 @@ import { dispatchProcessor } from './dispatch.js';
 import { startFeedWebhookDelivery } from './feed-webhooks.js';
 import { emailProcessor } from './email.js';
 import { fulfillProcessor } from './fulfill.js';
-import { ingestProcessor } from './ingest.js';
+import { ingestProcessor, ingestProcessorFor } from './ingest.js';
 import { maintenanceProcessor } from './maintenance.js';
 import { reconcileProcessor } from './reconcile.js';
 import { returnsProcessor } from './returns.js';
@@ -54,7 +54,11 @@ export async function startWorkers(
       `WORKERS names unknown queues: ${unknown.join(', ')}; known: ${Object.keys(processors).join(', ')}`,
     );
   const names = (only ?? Object.keys(processors)) as QueueName[];
-  const workers = names.map((name) => runWorker(ctx, name, processors[name] as ProcessorDef<typeof name>));
+  // a process serving both ingest and route routes an order in the job that ingested it; split
+  // processes (WORKERS=ingest, WORKERS=route) pass the order on through the route queue
+  const defOf = <N extends QueueName>(name: N): ProcessorDef<N> =>
+    (name === 'ingest' && names.includes('route') ? ingestProcessorFor(true) : processors[name]) as ProcessorDef<N>;
+  const workers = names.map((name) => runWorker(ctx, name, defOf(name)));
   await assertMaintenanceSchedulers(ctx);
   const schedulers = keepMaintenanceSchedulers(
     ctx,

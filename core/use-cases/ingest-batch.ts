@@ -10,6 +10,7 @@ import { ingestFulfillmentOrderEvents, ingestFulfillments } from './ingest/fulfi
 import { ingestInventoryLevels } from './ingest/inventory.js';
 import { ingestOrderVersions } from './ingest/orders.js';
 import { topicHandlers } from './ingest/topics.js';
+import { runFollowUps } from './ingest/run-follow-ups.js';
 import type { FollowUp } from './ingest/types.js';
 import { isMirrorTopic } from '../integrations/shopify/mirror-topics.js';
 
@@ -19,7 +20,7 @@ export interface IngestBatchResult {
   single: number;
 }
 
-/** Order versions (orders/*) join a batch's transaction; their routing runs are queued after it. */
+/** Order versions (orders/*) join a batch's transaction; their routing runs start after it. */
 const ORDER_TOPICS = new Set(['orders/create', 'orders/updated', 'orders/paid', 'orders/cancelled']);
 const batchable = (topic: string) => isMirrorTopic(topic) || ORDER_TOPICS.has(topic);
 /** Topics a batch applies in one statement for all its events of the topic. */
@@ -29,7 +30,7 @@ const ONE_STATEMENT = (topic: string) =>
 /**
  * Applies a batch of inbox events, read in one statement: mirror-only events and order versions
  * (gathered by the ingest producer in a flash sale) in one transaction per shop, with one update
- * that marks them processed and their follow-up jobs queued after the commit. The frequent
+ * that marks them processed and their follow-up work started after the commit. The frequent
  * topics cost one statement per batch, not per event: inventory levels, fulfillment orders,
  * Shopify's fulfillments (their timeline entries gathered with the rest), and the order versions'
  * locks; each order is written once whatever the number of its versions. Anything else,
@@ -105,8 +106,7 @@ export async function ingestBatch(
       });
       if (taken === undefined) single.push(...list.map((l) => l.event));
       else applied += taken;
-      // a failure is logged with its job id by enqueue; the sweepers find the work in Postgres
-      for (const f of followUps) await deps.queues.enqueue(f.queue, f.payload as never, f.jobId);
+      await runFollowUps(deps, followUps);
     } catch (err) {
       deps.log.warn(
         { inboxIds: list.map((l) => l.event.id), err: errorSummary(err) },

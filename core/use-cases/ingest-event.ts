@@ -10,6 +10,7 @@ import type { FeedAuthVersion } from '../feed-auth-version.js';
 import type { Logger } from '../logger.js';
 import type { Queues } from '../queue/producer.js';
 import { topicHandlers } from './ingest/topics.js';
+import { runFollowUps, type RouteNow } from './ingest/run-follow-ups.js';
 import type { FollowUp, HandlerContext, TopicHandler } from './ingest/types.js';
 
 export interface IngestDeps {
@@ -25,6 +26,8 @@ export interface IngestDeps {
   email?: HandlerContext['email'];
   /** bumped after an event that takes 3PL keys' access away has committed */
   feedAuth: Pick<FeedAuthVersion, 'bump'>;
+  /** routes an order version here instead of queueing its run (run-follow-ups.ts) */
+  routeNow?: RouteNow;
 }
 
 export interface IngestInput {
@@ -54,7 +57,7 @@ function isPoison(err: unknown): boolean {
 
 /**
  * Applies one inbox event: its effects and the "processed" mark commit together, so a crash
- * or a duplicate job can never apply it twice. Follow-up jobs are queued after the commit.
+ * or a duplicate job can never apply it twice. Follow-up work starts after the commit.
  */
 export async function ingestEvent(deps: IngestDeps, input: IngestInput): Promise<IngestResult> {
   const inbox = createInboxRepo(deps.db);
@@ -90,10 +93,7 @@ export async function ingestEvent(deps: IngestDeps, input: IngestInput): Promise
       return result.outcome;
     });
     if (feedAccessChanged) await bumpFeedAuth(deps, event.shopDomain);
-    for (const f of followUps) {
-      // a failure is logged with its job id by enqueue; the sweepers find the work in Postgres
-      await deps.queues.enqueue(f.queue, f.payload as never, f.jobId);
-    }
+    await runFollowUps(deps, followUps);
     return { status: 'processed', outcome };
   } catch (err) {
     const message =

@@ -168,6 +168,49 @@ describe('ingest', () => {
     expect((await routeJobs(id)).sort()).toEqual(['orders/create', 'orders/updated', 'orders/updated']);
   });
 
+  it('routes in the ingest job where the process routes too, and queues the run only when that fails', async () => {
+    const routeJobs = async (orderId: number) =>
+      (await t.ctx.queues.queue('route').getJobs(['waiting', 'delayed', 'active', 'completed', 'failed'])).filter(
+        (j) => j.data.orderId === orderId,
+      );
+    const routed: { orderId: number; reason: string }[] = [];
+    let fail = false;
+    const routeNow = async (p: { orderId: number; reason: string }) => {
+      if (fail) throw new Error('deadlock detected');
+      routed.push({ orderId: p.orderId, reason: p.reason });
+    };
+    const deliverRouting = async (body: unknown, topic: string) => {
+      await app.inject(signedWebhook(JSON.stringify(body), { topic }));
+      const [row] = await t.ctx.db
+        .select({ id: inboxEvents.id })
+        .from(inboxEvents)
+        .orderBy(sql`${inboxEvents.id} desc`)
+        .limit(1);
+      return ingestEvent(
+        { db: t.ctx.db, queues: t.ctx.queues, log: t.ctx.log, feedAuth: t.ctx.feedAuth, routeNow },
+        { inboxId: row!.id, finalAttempt: false },
+      );
+    };
+    await deliverRouting(buildRestOrder({ id: 70, updatedAt: '2026-11-20T10:00:00Z' }), 'orders/create');
+    const id = (await orderByExt(70))!.id;
+    expect(routed).toEqual([{ orderId: id, reason: 'orders/create' }]);
+    expect(await routeJobs(id)).toEqual([]);
+    // a version that routes nothing runs nothing
+    await deliverRouting(buildRestOrder({ id: 70, updatedAt: '2026-11-20T10:00:00Z' }), 'orders/paid');
+    expect(routed).toHaveLength(1);
+    fail = true;
+    const edited = buildRestOrder({
+      id: 70,
+      updatedAt: '2026-11-20T10:02:00Z',
+      lines: [{ id: 1, sku: 'TSHIRT-BLEU-M', quantity: 2, currentQuantity: 1 }],
+    });
+    expect(await deliverRouting(edited, 'orders/updated')).toMatchObject({ status: 'processed' });
+    const queued = await routeJobs(id);
+    expect(queued.map((j) => j.data.reason)).toEqual(['orders/updated']);
+    // the run's own job id: the version's, as a queued run would have had
+    expect(queued[0]!.id).toMatch(new RegExp(`^route-${id}-${Date.parse('2026-11-20T10:02:00Z')}-\\d+$`));
+  });
+
   it('disables the shop on app/uninstalled', async () => {
     await deliver(
       { id: 1, name: 'Other', domain: 'other.example', myshopify_domain: 'other.myshopify.com' },
