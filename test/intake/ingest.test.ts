@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createShopsRepo } from '../../core/db/shops-repo.js';
 import { complianceRecords, inboxEvents, orderLines, orders, shops } from '../../drizzle/schema/index.js';
 import { ingestEvent } from '../../core/use-cases/ingest-event.js';
+import type { RouteNow } from '../../core/use-cases/ingest/run-follow-ups.js';
 import { buildApp } from '../../server/app.js';
 import { startWorkers, type StartedWorkers } from '../../workers/registry.js';
 import { buildRestOrder } from '../helpers/builders.js';
@@ -26,7 +27,10 @@ describe('ingest', () => {
   });
 
   /** deliver through the real intake, then apply the inbox row the way the worker does */
-  async function deliver(body: unknown, opts: { topic?: string; eventId?: string; shop?: string; url?: string } = {}) {
+  async function deliver(
+    body: unknown,
+    opts: { topic?: string; eventId?: string; shop?: string; url?: string; routeNow?: RouteNow } = {},
+  ) {
     const res = await app.inject(signedWebhook(typeof body === 'string' ? body : JSON.stringify(body), opts));
     expect(res.statusCode).toBe(200);
     const [row] = await t.ctx.db
@@ -35,7 +39,7 @@ describe('ingest', () => {
       .orderBy(sql`${inboxEvents.id} desc`)
       .limit(1);
     return ingestEvent(
-      { db: t.ctx.db, queues: t.ctx.queues, log: t.ctx.log, feedAuth: t.ctx.feedAuth },
+      { db: t.ctx.db, queues: t.ctx.queues, log: t.ctx.log, feedAuth: t.ctx.feedAuth, routeNow: opts.routeNow },
       { inboxId: row!.id, finalAttempt: false },
     );
   }
@@ -179,24 +183,12 @@ describe('ingest', () => {
       if (fail) throw new Error('deadlock detected');
       routed.push({ orderId: p.orderId, reason: p.reason });
     };
-    const deliverRouting = async (body: unknown, topic: string) => {
-      await app.inject(signedWebhook(JSON.stringify(body), { topic }));
-      const [row] = await t.ctx.db
-        .select({ id: inboxEvents.id })
-        .from(inboxEvents)
-        .orderBy(sql`${inboxEvents.id} desc`)
-        .limit(1);
-      return ingestEvent(
-        { db: t.ctx.db, queues: t.ctx.queues, log: t.ctx.log, feedAuth: t.ctx.feedAuth, routeNow },
-        { inboxId: row!.id, finalAttempt: false },
-      );
-    };
-    await deliverRouting(buildRestOrder({ id: 70, updatedAt: '2026-11-20T10:00:00Z' }), 'orders/create');
+    await deliver(buildRestOrder({ id: 70, updatedAt: '2026-11-20T10:00:00Z' }), { topic: 'orders/create', routeNow });
     const id = (await orderByExt(70))!.id;
     expect(routed).toEqual([{ orderId: id, reason: 'orders/create' }]);
     expect(await routeJobs(id)).toEqual([]);
     // a version that routes nothing runs nothing
-    await deliverRouting(buildRestOrder({ id: 70, updatedAt: '2026-11-20T10:00:00Z' }), 'orders/paid');
+    await deliver(buildRestOrder({ id: 70, updatedAt: '2026-11-20T10:00:00Z' }), { topic: 'orders/paid', routeNow });
     expect(routed).toHaveLength(1);
     fail = true;
     const edited = buildRestOrder({
@@ -204,7 +196,7 @@ describe('ingest', () => {
       updatedAt: '2026-11-20T10:02:00Z',
       lines: [{ id: 1, sku: 'TSHIRT-BLEU-M', quantity: 2, currentQuantity: 1 }],
     });
-    expect(await deliverRouting(edited, 'orders/updated')).toMatchObject({ status: 'processed' });
+    expect(await deliver(edited, { topic: 'orders/updated', routeNow })).toMatchObject({ status: 'processed' });
     const queued = await routeJobs(id);
     expect(queued.map((j) => j.data.reason)).toEqual(['orders/updated']);
     // the run's own job id: the version's, as a queued run would have had
