@@ -20,7 +20,9 @@ export async function startFeedWebhookDelivery(
   let timer: NodeJS.Timeout | null = null;
   const arm = (ms: number) => {
     if (timer) clearTimeout(timer);
-    timer = stopped ? null : setTimeout(() => void run(), Math.max(0, Math.min(ms, sweepMs)));
+    // a delivery due but locked by another process's claim reads as due until that commits: wait
+    // a moment rather than spin on it
+    timer = stopped ? null : setTimeout(() => void run(), Math.max(50, Math.min(ms, sweepMs)));
   };
   const run = (): Promise<void> => {
     if (stopped) return Promise.resolve();
