@@ -10,6 +10,13 @@ describe('parseJsonKeepingBigInts', () => {
     expect(v).toEqual({ id: '820982911946154508', small: 12, neg: '-9007199254740993', f: 1500 });
   });
 
+  it('quotes an unsafe integer however it is spaced, and leaves 15-digit ids as numbers', () => {
+    expect(parseJsonKeepingBigInts('[123456789012345,\n9007199254740993]')).toEqual([
+      123456789012345,
+      '9007199254740993',
+    ]);
+  });
+
   it('never touches digits inside strings, even with escapes', () => {
     const text = '{"note":"call 820982911946154508 \\" 820982911946154509","id":820982911946154510}';
     expect(parseJsonKeepingBigInts(text)).toEqual({

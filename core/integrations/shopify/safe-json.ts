@@ -7,6 +7,9 @@ export function parseJsonKeepingBigInts(text: string): unknown {
 }
 
 function quoteBigIntegers(text: string): string {
+  // an integer beyond 2^53 has 16 digits or more: a body without such a run (most webhooks) is
+  // left to JSON.parse without walking it character by character
+  if (!/\d{16}/.test(text)) return text;
   let out = '';
   let last = 0;
   let inString = false;
