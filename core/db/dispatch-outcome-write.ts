@@ -17,6 +17,14 @@ export interface ListedOutcome {
 }
 
 /**
+ * Lines and where Shopify placed them, as rows `v(id, fo, fo_line)` from one JSON parameter: the
+ * statement's text stays the same whatever the number of lines, so a connection plans it once.
+ */
+export const placedRecords = (placed: { lineId: number; foId: string; foLineId: string }[]) =>
+  sql`jsonb_to_recordset(${JSON.stringify(placed.map((p) => ({ id: p.lineId, fo: p.foId, fo_line: p.foLineId })))}::jsonb)
+        as v(id bigint, fo text, fo_line text)`;
+
+/**
  * A hand-over to a feed 3PL, in one statement: where Shopify placed the lines, the allocation
  * moved from reserved to ready (only from reserved: a cancellation that came first wins), and
  * the timeline entry, written only when the move happened. True when it did.
@@ -25,10 +33,7 @@ export async function recordListed(db: DbOrTx, o: ListedOutcome): Promise<boolea
   const placedRows = o.placed.length
     ? sql`, placed as (
         update ${allocationLines} set fo_external_id = v.fo, fo_line_external_id = v.fo_line
-        from (values ${sql.join(
-          o.placed.map((p) => sql`(${p.lineId}::bigint, ${p.foId}::text, ${p.foLineId}::text)`),
-          sql`, `,
-        )}) as v(id, fo, fo_line)
+        from ${placedRecords(o.placed)}
         where ${allocationLines.shopId} = ${o.shopId} and ${allocationLines.id} = v.id and ${allocationLines.allocationId} = ${o.allocationId}
         returning 1)`
     : sql``;

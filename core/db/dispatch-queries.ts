@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { allocationLines, allocations, orders, warehouses } from '../../drizzle/schema/index.js';
 import type { DbOrTx } from './client.js';
+import { placedRecords } from './dispatch-outcome-write.js';
 import { fromJson } from './from-json.js';
 
 /** An allocation line with what the 3PL and Shopify's placement need of it. */
@@ -51,12 +52,8 @@ export async function recordFulfillmentOrderLines(
   placed: { lineId: number; foId: string; foLineId: string }[],
 ): Promise<void> {
   if (placed.length === 0) return;
-  const rows = sql.join(
-    placed.map((p) => sql`(${p.lineId}::bigint, ${p.foId}::text, ${p.foLineId}::text)`),
-    sql`, `,
-  );
   await db.execute(sql`
     update ${allocationLines} set fo_external_id = v.fo, fo_line_external_id = v.fo_line
-    from (values ${rows}) as v(id, fo, fo_line)
+    from ${placedRecords(placed)}
     where ${allocationLines.shopId} = ${shopId} and ${allocationLines.id} = v.id`);
 }
