@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, sql } from 'drizzle-orm';
 import { allocationLines, allocations, orders, warehouses } from '../../drizzle/schema/index.js';
 import type { DbOrTx } from './client.js';
 import { placedRecords } from './dispatch-outcome-write.js';
@@ -16,6 +16,9 @@ export interface DispatchLine {
   shippedQuantity: number;
 }
 
+/** The allocation's columns a dispatch reads: all but the routing trace, the row's largest value. */
+const { trace: _trace, ...dispatchColumns } = getTableColumns(allocations);
+
 /**
  * Everything a dispatch reads, in one statement: the allocation with its order and warehouse,
  * and its lines in id order with their order line, SKU and inventory item.
@@ -23,7 +26,7 @@ export interface DispatchLine {
 export async function loadDispatch(db: DbOrTx, shopId: number, allocationId: number) {
   const [head] = await db
     .select({
-      allocation: allocations,
+      allocation: dispatchColumns,
       order: orders,
       warehouse: warehouses,
       lines: sql<DispatchLine[]>`(

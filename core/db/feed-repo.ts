@@ -82,7 +82,14 @@ const orderColumns = {
 /** The order's part of a feed allocation, as `orderColumns` reads it. */
 type OrderPart = Pick<FeedAllocation, 'orderName' | 'orderExternalId' | 'channel' | 'shipTo' | 'email' | 'lines'>;
 
-function toFeed(r: typeof allocations.$inferSelect, o: OrderPart): FeedAllocation {
+/**
+ * The allocation's columns the feed shows: not the routing trace, the row's largest value, which
+ * a listing of fifty would otherwise read, send and parse fifty times over.
+ */
+const { trace: _trace, ...feedColumns } = getTableColumns(allocations);
+type FeedRow = Omit<typeof allocations.$inferSelect, 'trace'>;
+
+function toFeed(r: FeedRow, o: OrderPart): FeedAllocation {
   return {
     id: r.id,
     status: r.status,
@@ -107,11 +114,11 @@ export function createFeedRepo(db: DbOrTx) {
   /** Allocations with their order and lines, in one statement. */
   const selectFeed = () =>
     db
-      .select({ a: getTableColumns(allocations), ...orderColumns })
+      .select({ a: feedColumns, ...orderColumns })
       .from(allocations)
       .innerJoin(orders, and(eq(orders.id, allocations.orderId), eq(orders.shopId, allocations.shopId)));
 
-  async function hydrate(shopId: number, rows: (typeof allocations.$inferSelect)[]): Promise<FeedAllocation[]> {
+  async function hydrate(shopId: number, rows: FeedRow[]): Promise<FeedAllocation[]> {
     if (rows.length === 0) return [];
     const found = await db
       .select({ id: allocations.id, ...orderColumns })
@@ -192,7 +199,7 @@ export function createFeedRepo(db: DbOrTx) {
         .update(allocations)
         .set({ status: 'leased', leaseUntil: until, leaseToken: opts.token, updatedAt: sql`now()` })
         .where(inArray(allocations.id, picked))
-        .returning();
+        .returning(feedColumns);
       rows.sort((a, b) => (a.promisedShipBy?.getTime() ?? 0) - (b.promisedShipBy?.getTime() ?? 0) || a.id - b.id);
       return hydrate(shopId, rows);
     },

@@ -3,14 +3,11 @@ import {
   allocationLines,
   allocations,
   orderLines,
-  orders,
   shipmentLines,
   shipments,
   trackingEvents,
 } from '../../drizzle/schema/index.js';
-import type { AllocationRow } from './allocations-repo.js';
 import type { DbOrTx } from './client.js';
-import type { OrderRow } from './orders-repo.js';
 
 export type Shipment = typeof shipments.$inferSelect;
 export type TrackingEvent = typeof trackingEvents.$inferSelect;
@@ -68,20 +65,6 @@ export function createShipmentsRepo(db: DbOrTx) {
         .from(shipments)
         .innerJoin(allocations, eq(allocations.id, shipments.allocationId))
         .where(and(eq(allocations.orderId, orderId), eq(shipments.shopId, shopId)));
-    },
-
-    /** What pushing a shipment to its channel needs: the shipment, its allocation and its order. */
-    async forPush(
-      shopId: number,
-      shipmentId: number,
-    ): Promise<{ shipment: Shipment; allocation: AllocationRow; order: OrderRow } | undefined> {
-      const [row] = await db
-        .select({ shipment: shipments, allocation: allocations, order: orders })
-        .from(shipments)
-        .innerJoin(allocations, eq(allocations.id, shipments.allocationId))
-        .innerJoin(orders, eq(orders.id, allocations.orderId))
-        .where(and(eq(shipments.shopId, shopId), eq(shipments.id, shipmentId)));
-      return row;
     },
 
     async shippedLines(shopId: number, shipmentId: number): Promise<ShippedLine[]> {

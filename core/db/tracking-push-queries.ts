@@ -11,7 +11,11 @@ import { rowsOf } from './rows-of.js';
 /** Everything one push of a shipment to its channel reads, in one statement. */
 export interface ShipmentPushView {
   shipment: Shipment;
-  allocation: AllocationRow;
+  /** not the routing trace, which a push never reads and which is the row's largest value */
+  allocation: Pick<
+    AllocationRow,
+    'id' | 'orderId' | 'warehouseId' | 'locationExternalId' | 'fulfillmentOrderExternalId'
+  >;
   order: OrderRow;
   shop: Shop;
   /** the shipped units as Shopify knows them */
@@ -45,7 +49,13 @@ export function createTrackingPushQueries(db: DbOrTx) {
       const [row] = await db
         .select({
           shipment: shipments,
-          allocation: allocations,
+          allocation: {
+            id: allocations.id,
+            orderId: allocations.orderId,
+            warehouseId: allocations.warehouseId,
+            locationExternalId: allocations.locationExternalId,
+            fulfillmentOrderExternalId: allocations.fulfillmentOrderExternalId,
+          },
           order: orders,
           shop: shops,
           shipped: sql<ShippedLine[]>`(

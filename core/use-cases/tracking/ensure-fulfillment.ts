@@ -1,9 +1,8 @@
 import type { AuditRepo } from '../../db/audit-repo.js';
-import type { AllocationRow } from '../../db/allocations-repo.js';
 import type { OrderRow } from '../../db/orders-repo.js';
 import type { ShippedLine, Shipment, ShipmentsRepo } from '../../db/shipments-repo.js';
 import type { Shop } from '../../db/shops-repo.js';
-import type { TrackingPushQueries } from '../../db/tracking-push-queries.js';
+import type { ShipmentPushView, TrackingPushQueries } from '../../db/tracking-push-queries.js';
 import { assertNoUserErrors, ShopifyUserError, type ShopifyGraphql } from '../../integrations/shopify/graphql.js';
 import {
   FULFILLMENT_CREATE,
@@ -31,7 +30,7 @@ export interface FulfillmentStepDeps {
 export interface ShipmentToPush {
   shop: Shop;
   shipment: Shipment;
-  allocation: AllocationRow;
+  allocation: ShipmentPushView['allocation'];
   order: OrderRow;
   /** the shipped units as Shopify knows them, read with the shipment */
   shipped: ShippedLine[];
