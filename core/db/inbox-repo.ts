@@ -2,6 +2,7 @@ import { and, asc, desc, eq, inArray, like, lt, sql } from 'drizzle-orm';
 import { inboxEvents } from '../../drizzle/schema/index.js';
 import { escapeUnstorable } from '../contracts/storable-text.js';
 import type { DbOrTx } from './client.js';
+import { intArray } from './int-array.js';
 import { rowsOf } from './rows-of.js';
 
 export interface NewInboxEvent {
@@ -19,11 +20,6 @@ export interface NewInboxEvent {
 }
 
 export type InboxEvent = typeof inboxEvents.$inferSelect;
-
-/** One array parameter whatever the count, so the statement is prepared once per connection. */
-function idArray(ids: number[]): string {
-  return `{${ids.map((id) => Math.trunc(id)).join(',')}}`;
-}
 
 /** Inbox rows: the durable record of every accepted webhook. */
 export function createInboxRepo(db: DbOrTx) {
@@ -80,7 +76,7 @@ export function createInboxRepo(db: DbOrTx) {
       return db
         .select()
         .from(inboxEvents)
-        .where(and(sql`${inboxEvents.id} = any(${idArray(ids)}::bigint[])`, eq(inboxEvents.status, 'pending')))
+        .where(and(sql`${inboxEvents.id} = any(${intArray(ids)}::bigint[])`, eq(inboxEvents.status, 'pending')))
         .orderBy(asc(inboxEvents.id));
     },
 
@@ -93,7 +89,7 @@ export function createInboxRepo(db: DbOrTx) {
       const rows = await db
         .update(inboxEvents)
         .set({ status: 'processed', processedAt: new Date(), shopId, attempts: sql`${inboxEvents.attempts} + 1` })
-        .where(and(sql`${inboxEvents.id} = any(${idArray(ids)}::bigint[])`, eq(inboxEvents.status, 'pending')))
+        .where(and(sql`${inboxEvents.id} = any(${intArray(ids)}::bigint[])`, eq(inboxEvents.status, 'pending')))
         .returning({ id: inboxEvents.id });
       return rows.map((r) => Number(r.id));
     },

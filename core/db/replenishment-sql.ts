@@ -1,11 +1,10 @@
 import { sql, type SQL } from 'drizzle-orm';
+import { intArray } from './int-array.js';
 
 /**
  * The replenishment statements (core/domain/replenishment/sql-notes.md maps them to the
  * TypeScript formulas, which remain the reference). One statement per shop, set-based.
  */
-
-const idArray = (ids: number[]) => `{${ids.join(',')}}`;
 
 /** Rebuilds daily demand per SKU from order lines placed since `fromDay` (cancelled orders excluded). */
 export const refreshDemandSql = (shopId: number, fromDay: string): SQL[] => [
@@ -40,7 +39,7 @@ export interface SnapshotParams {
  * cover, stockout date and the suggested order, for every SKU of the shop (or the ones given).
  */
 export const upsertSnapshotSql = (p: SnapshotParams): SQL => {
-  const onlySkus = (col: SQL) => (p.skuIds ? sql`and ${col} = any(${idArray(p.skuIds)}::bigint[])` : sql``);
+  const onlySkus = (col: SQL) => (p.skuIds ? sql`and ${col} = any(${intArray(p.skuIds)}::bigint[])` : sql``);
   const suppliers = JSON.stringify(p.supplierLeadTimes);
   return sql`
   with first_day as (select min(day) as day from demand_daily where shop_id = ${p.shopId}),

@@ -1,4 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
+import { intArray } from './int-array.js';
 
 export interface ShippedLine {
   /** allocation line */
@@ -25,7 +26,7 @@ export function shippedLinesCtes(
   // one array per column, not a VALUES row per line: the statement's text is the same whatever the
   // number of lines, so each connection plans it once, not once per line count (a plan of this
   // statement costs several milliseconds of Postgres CPU)
-  const column = (pick: (l: ShippedLine) => number) => `{${p.lines.map((l) => Math.trunc(pick(l))).join(',')}}`;
+  const column = (pick: (l: ShippedLine) => number) => intArray(p.lines.map(pick));
   return sql`
       v(line_id, sku_id, q) as (
         select * from unnest(${column((l) => l.lineId)}::bigint[], ${column((l) => l.skuId)}::bigint[],
