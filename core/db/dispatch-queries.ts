@@ -1,5 +1,6 @@
-import { and, eq, getTableColumns, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { allocationLines, allocations, orders, warehouses } from '../../drizzle/schema/index.js';
+import { allocationColumnsWithoutTrace } from './allocation-columns.js';
 import type { DbOrTx } from './client.js';
 import { placedRecords } from './dispatch-outcome-write.js';
 import { fromJson } from './from-json.js';
@@ -16,9 +17,6 @@ export interface DispatchLine {
   shippedQuantity: number;
 }
 
-/** The allocation's columns a dispatch reads: all but the routing trace, the row's largest value. */
-const { trace: _trace, ...dispatchColumns } = getTableColumns(allocations);
-
 /**
  * Everything a dispatch reads, in one statement: the allocation with its order and warehouse,
  * and its lines in id order with their order line, SKU and inventory item.
@@ -26,7 +24,7 @@ const { trace: _trace, ...dispatchColumns } = getTableColumns(allocations);
 export async function loadDispatch(db: DbOrTx, shopId: number, allocationId: number) {
   const [head] = await db
     .select({
-      allocation: dispatchColumns,
+      allocation: allocationColumnsWithoutTrace,
       order: orders,
       warehouse: warehouses,
       lines: sql<DispatchLine[]>`(

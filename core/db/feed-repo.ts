@@ -1,7 +1,8 @@
-import { and, asc, eq, getTableColumns, gt, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import { allocations, orders } from '../../drizzle/schema/index.js';
 import { allocationStatuses, type AllocationStatus } from '../../drizzle/schema/index.js';
 import type { Address } from '../domain/address.js';
+import { allocationColumnsWithoutTrace, type AllocationWithoutTrace } from './allocation-columns.js';
 import type { DbOrTx } from './client.js';
 import { fromJson } from './from-json.js';
 import { rowsOf } from './rows-of.js';
@@ -82,14 +83,8 @@ const orderColumns = {
 /** The order's part of a feed allocation, as `orderColumns` reads it. */
 type OrderPart = Pick<FeedAllocation, 'orderName' | 'orderExternalId' | 'channel' | 'shipTo' | 'email' | 'lines'>;
 
-/**
- * The allocation's columns the feed shows: not the routing trace, the row's largest value, which
- * a listing of fifty would otherwise read, send and parse fifty times over.
- */
-const { trace: _trace, ...feedColumns } = getTableColumns(allocations);
-type FeedRow = Omit<typeof allocations.$inferSelect, 'trace'>;
-
-function toFeed(r: FeedRow, o: OrderPart): FeedAllocation {
+// the feed reads no trace: a listing of fifty would otherwise read, send and parse it fifty times over
+function toFeed(r: AllocationWithoutTrace, o: OrderPart): FeedAllocation {
   return {
     id: r.id,
     status: r.status,
@@ -114,11 +109,11 @@ export function createFeedRepo(db: DbOrTx) {
   /** Allocations with their order and lines, in one statement. */
   const selectFeed = () =>
     db
-      .select({ a: feedColumns, ...orderColumns })
+      .select({ a: allocationColumnsWithoutTrace, ...orderColumns })
       .from(allocations)
       .innerJoin(orders, and(eq(orders.id, allocations.orderId), eq(orders.shopId, allocations.shopId)));
 
-  async function hydrate(shopId: number, rows: FeedRow[]): Promise<FeedAllocation[]> {
+  async function hydrate(shopId: number, rows: AllocationWithoutTrace[]): Promise<FeedAllocation[]> {
     if (rows.length === 0) return [];
     const found = await db
       .select({ id: allocations.id, ...orderColumns })
@@ -199,7 +194,7 @@ export function createFeedRepo(db: DbOrTx) {
         .update(allocations)
         .set({ status: 'leased', leaseUntil: until, leaseToken: opts.token, updatedAt: sql`now()` })
         .where(inArray(allocations.id, picked))
-        .returning(feedColumns);
+        .returning(allocationColumnsWithoutTrace);
       rows.sort((a, b) => (a.promisedShipBy?.getTime() ?? 0) - (b.promisedShipBy?.getTime() ?? 0) || a.id - b.id);
       return hydrate(shopId, rows);
     },
