@@ -7,7 +7,7 @@
  */
 import { renameSync, writeFileSync } from 'node:fs';
 import { register } from 'node:module';
-import { statementsSent, topStatements, topTransactions } from './counter.js';
+import { statementsSent, topStatements, topTransactions, variableTexts } from './counter.js';
 
 register('./hooks.ts', import.meta.url);
 
@@ -23,6 +23,7 @@ const write = () => {
       statements: statementsSent(),
       top: process.env.BENCH_SQL_TOP ? topStatements() : undefined,
       transactions: process.env.BENCH_SQL_TOP ? topTransactions() : undefined,
+      variableTexts: process.env.BENCH_SQL_TOP ? variableTexts() : undefined,
     }),
   );
   renameSync(`${file}.tmp`, file);
