@@ -2,7 +2,7 @@ import { and, asc, desc, eq, inArray, like, lt, sql } from 'drizzle-orm';
 import { inboxEvents } from '../../drizzle/schema/index.js';
 import { escapeUnstorable } from '../contracts/storable-text.js';
 import type { DbOrTx } from './client.js';
-import { intArray } from './int-array.js';
+import { anyOfInts } from './array-literals.js';
 import { rowsOf } from './rows-of.js';
 
 export interface NewInboxEvent {
@@ -20,6 +20,9 @@ export interface NewInboxEvent {
 }
 
 export type InboxEvent = typeof inboxEvents.$inferSelect;
+
+/** A literal, not a parameter: the generic plan then knows how few rows are pending (see feed-repo's statusIn). */
+const pendingOnly = sql`${inboxEvents.status} = 'pending'`;
 
 /** Inbox rows: the durable record of every accepted webhook. */
 export function createInboxRepo(db: DbOrTx) {
@@ -76,7 +79,7 @@ export function createInboxRepo(db: DbOrTx) {
       return db
         .select()
         .from(inboxEvents)
-        .where(and(sql`${inboxEvents.id} = any(${intArray(ids)}::bigint[])`, eq(inboxEvents.status, 'pending')))
+        .where(and(anyOfInts(inboxEvents.id, ids), pendingOnly))
         .orderBy(asc(inboxEvents.id));
     },
 
@@ -89,7 +92,7 @@ export function createInboxRepo(db: DbOrTx) {
       const rows = await db
         .update(inboxEvents)
         .set({ status: 'processed', processedAt: new Date(), shopId, attempts: sql`${inboxEvents.attempts} + 1` })
-        .where(and(sql`${inboxEvents.id} = any(${intArray(ids)}::bigint[])`, eq(inboxEvents.status, 'pending')))
+        .where(and(anyOfInts(inboxEvents.id, ids), pendingOnly))
         .returning({ id: inboxEvents.id });
       return rows.map((r) => Number(r.id));
     },

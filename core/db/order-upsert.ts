@@ -1,10 +1,12 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { createHash } from 'node:crypto';
 import { orderLines, orders } from '../../drizzle/schema/index.js';
 import type { CollapsedWrite, StoredOrderVersion } from '../domain/orders/collapse-versions.js';
 import type { IncomingOrder, IncomingOrderLine } from '../domain/orders/incoming-order.js';
 import { planInputs } from '../domain/orders/plan-inputs.js';
+import { anyOfTexts } from './array-literals.js';
 import type { DbOrTx } from './client.js';
+import { rowsOf } from './rows-of.js';
 
 export interface UpsertOrderResult {
   orderId: number;
@@ -19,14 +21,65 @@ export interface UpsertOrderResult {
   planChanged: boolean;
 }
 
+/** A row of the order upsert, as Postgres answers it. */
+interface UpsertedRow {
+  id: number | string;
+  cancelled: boolean;
+  status: string;
+  channel: string;
+  external_id: string;
+  existed: boolean;
+  was_cancelled: boolean;
+  prev_fingerprint: string | null;
+}
+
 /** States routing never touches again: a version of such an order queues no routing run. */
 const SETTLED_STATUSES = new Set<string>(['shipped', 'delivered', 'fulfilled_elsewhere']);
 
 /** The stored form of planInputs: equal fingerprints route the same way. */
 export const planFingerprintOf = (o: IncomingOrder) => createHash('sha1').update(planInputs(o)).digest('base64url');
 
-/** Order lines per upsert statement (eleven parameters each). */
-const LINES_PER_STATEMENT = 2000;
+/**
+ * Order versions as one JSON parameter read back as rows, so the upsert's text is the same for one
+ * order or a batch of many (see array-literals.ts).
+ */
+function orderRecords(items: { o: IncomingOrder; planFingerprint: string }[]) {
+  const records = items.map(({ o, planFingerprint }) => {
+    const a = o.shippingAddress;
+    return {
+      channel: o.channel,
+      external_id: o.externalId,
+      name: o.name,
+      email: o.email,
+      customer_external_id: o.customerExternalId,
+      customer_locale: o.customerLocale ?? null,
+      financial_status: o.financialStatus,
+      currency: o.currency,
+      total_price: o.totalPrice,
+      tags: o.tags,
+      shipping_address: a,
+      country_code: a?.countryCode ?? null,
+      zip: a?.zip ?? null,
+      latitude: a?.latitude ?? null,
+      longitude: a?.longitude ?? null,
+      shipping_rate_code: o.shippingRate?.code ?? null,
+      shipping_rate_title: o.shippingRate?.title ?? null,
+      deliver_by: o.deliverBy ?? null,
+      placed_at: o.placedAt,
+      source_updated_at: o.updatedAt,
+      source_observed_at: o.observedAt ?? null,
+      plan_fingerprint: planFingerprint,
+      cancelled_at: o.cancelledAt,
+      status: o.cancelledAt ? 'cancelled' : o.fulfilled ? 'fulfilled_elsewhere' : 'pending',
+    };
+  });
+  return sql`jsonb_to_recordset(${JSON.stringify(records)}::jsonb) as v(channel text, external_id text,
+    name text, email text, customer_external_id text, customer_locale text, financial_status text,
+    currency text, total_price numeric, tags text[], shipping_address jsonb, country_code text, zip text,
+    latitude float8, longitude float8, shipping_rate_code text, shipping_rate_title text, deliver_by text,
+    placed_at timestamptz, source_updated_at timestamptz, source_observed_at timestamptz,
+    plan_fingerprint text, cancelled_at timestamptz, status text)`;
+}
 
 /**
  * How order versions are stored: one at a time (upsertIncoming) or, for an ingest batch, the
@@ -38,115 +91,61 @@ export function createOrderUpsert(db: DbOrTx) {
    * upsertIncoming); answers, per order stored, what it found and left.
    */
   async function upsertRows(shopId: number, items: { o: IncomingOrder; planFingerprint: string }[]) {
-    const values = items.map(({ o, planFingerprint }) => {
-      const a = o.shippingAddress;
-      return {
-        shopId,
-        channel: o.channel,
-        externalId: o.externalId,
-        name: o.name,
-        email: o.email,
-        customerExternalId: o.customerExternalId,
-        customerLocale: o.customerLocale ?? null,
-        financialStatus: o.financialStatus,
-        currency: o.currency,
-        totalPrice: o.totalPrice,
-        tags: o.tags,
-        shippingAddress: a,
-        countryCode: a?.countryCode ?? null,
-        zip: a?.zip ?? null,
-        latitude: a?.latitude ?? null,
-        longitude: a?.longitude ?? null,
-        shippingRateCode: o.shippingRate?.code ?? null,
-        shippingRateTitle: o.shippingRate?.title ?? null,
-        deliverBy: o.deliverBy ?? null,
-        placedAt: o.placedAt,
-        sourceUpdatedAt: o.updatedAt,
-        sourceObservedAt: o.observedAt ?? null,
-        planFingerprint,
-        cancelledAt: o.cancelledAt,
-        status: o.cancelledAt
-          ? ('cancelled' as const)
-          : o.fulfilled
-            ? ('fulfilled_elsewhere' as const)
-            : ('pending' as const),
-      };
-    });
-    // the rows as they were, read in the same statement as the upsert (its snapshot predates the write)
-    const prev = db.$with('prev').as(
-      db
-        .select({
-          channel: orders.channel,
-          externalId: orders.externalId,
-          cancelledAt: orders.cancelledAt,
-          planFingerprint: orders.planFingerprint,
-        })
-        .from(orders)
-        .where(
-          and(
-            eq(orders.shopId, shopId),
-            inArray(orders.channel, [...new Set(items.map((i) => i.o.channel))]),
-            inArray(
-              orders.externalId,
-              items.map((i) => i.o.externalId),
-            ),
-          ),
-        ),
+    const rows = rowsOf<UpsertedRow>(
+      await db.execute(sql`
+      with v as (select * from ${orderRecords(items)}),
+      -- the rows as they were (the statement's snapshot predates its write)
+      prev as (
+        select o.channel, o.external_id, o.cancelled_at, o.plan_fingerprint
+        from orders o join v on o.channel = v.channel and o.external_id = v.external_id
+        where o.shop_id = ${shopId}::bigint)
+      insert into orders as o (shop_id, channel, external_id, name, email, customer_external_id,
+        customer_locale, financial_status, currency, total_price, tags, shipping_address, country_code,
+        zip, latitude, longitude, shipping_rate_code, shipping_rate_title, deliver_by, placed_at,
+        source_updated_at, source_observed_at, plan_fingerprint, cancelled_at, status)
+      select ${shopId}::bigint, channel, external_id, name, email, customer_external_id,
+        customer_locale, financial_status, currency, total_price, tags, shipping_address, country_code,
+        zip, latitude, longitude, shipping_rate_code, shipping_rate_title, deliver_by, placed_at,
+        source_updated_at, source_observed_at, plan_fingerprint, cancelled_at, status
+      from v
+      on conflict (shop_id, channel, external_id) do update set
+        name = excluded.name, email = excluded.email, customer_external_id = excluded.customer_external_id,
+        customer_locale = coalesce(excluded.customer_locale, o.customer_locale),
+        financial_status = excluded.financial_status, currency = excluded.currency,
+        total_price = excluded.total_price, tags = excluded.tags, shipping_address = excluded.shipping_address,
+        country_code = excluded.country_code, zip = excluded.zip, latitude = excluded.latitude,
+        longitude = excluded.longitude, shipping_rate_code = excluded.shipping_rate_code,
+        shipping_rate_title = excluded.shipping_rate_title, deliver_by = excluded.deliver_by,
+        source_updated_at = excluded.source_updated_at, source_observed_at = excluded.source_observed_at,
+        plan_fingerprint = excluded.plan_fingerprint,
+        cancelled_at = coalesce(o.cancelled_at, excluded.cancelled_at),
+        status = case when coalesce(o.cancelled_at, excluded.cancelled_at) is not null then 'cancelled'
+          when excluded.status = 'fulfilled_elsewhere' and o.status in ('pending', 'backordered', 'on_hold') then 'fulfilled_elsewhere'
+          else o.status end,
+        updated_at = now()
+      -- Shopify's updated_at has one-second resolution: versions of the same second are ordered by
+      -- when they were observed (X-Shopify-Triggered-At, or our read time), and a cancellation or
+      -- a payment still wins over a version that lacks it
+      where o.source_updated_at < excluded.source_updated_at
+        or (o.source_updated_at = excluded.source_updated_at and (
+          (excluded.source_observed_at > o.source_observed_at)
+          or (o.cancelled_at is null and excluded.cancelled_at is not null)
+          or (o.financial_status is distinct from excluded.financial_status and excluded.financial_status = 'PAID' and o.cancelled_at is null)))
+      returning o.id, o.cancelled_at is not null as cancelled, o.status, o.channel, o.external_id,
+        exists (select 1 from prev p where p.channel = o.channel and p.external_id = o.external_id) as existed,
+        coalesce((select p.cancelled_at is not null from prev p where p.channel = o.channel and p.external_id = o.external_id), false) as was_cancelled,
+        (select p.plan_fingerprint from prev p where p.channel = o.channel and p.external_id = o.external_id) as prev_fingerprint`),
     );
-    // a returned row's own version as it was (the target table is named in full: prev has the same columns)
-    const same = sql`prev.channel = "orders".channel and prev.external_id = "orders".external_id`;
-    const rows = await db
-      .with(prev)
-      .insert(orders)
-      .values(values)
-      .onConflictDoUpdate({
-        target: [orders.shopId, orders.channel, orders.externalId],
-        set: {
-          name: sql`excluded.name`,
-          email: sql`excluded.email`,
-          customerExternalId: sql`excluded.customer_external_id`,
-          customerLocale: sql`coalesce(excluded.customer_locale, ${orders.customerLocale})`,
-          financialStatus: sql`excluded.financial_status`,
-          currency: sql`excluded.currency`,
-          totalPrice: sql`excluded.total_price`,
-          tags: sql`excluded.tags`,
-          shippingAddress: sql`excluded.shipping_address`,
-          countryCode: sql`excluded.country_code`,
-          zip: sql`excluded.zip`,
-          latitude: sql`excluded.latitude`,
-          longitude: sql`excluded.longitude`,
-          shippingRateCode: sql`excluded.shipping_rate_code`,
-          shippingRateTitle: sql`excluded.shipping_rate_title`,
-          deliverBy: sql`excluded.deliver_by`,
-          sourceUpdatedAt: sql`excluded.source_updated_at`,
-          sourceObservedAt: sql`excluded.source_observed_at`,
-          planFingerprint: sql`excluded.plan_fingerprint`,
-          cancelledAt: sql`coalesce(${orders.cancelledAt}, excluded.cancelled_at)`,
-          status: sql`case when coalesce(${orders.cancelledAt}, excluded.cancelled_at) is not null then 'cancelled'
-              when excluded.status = 'fulfilled_elsewhere' and ${orders.status} in ('pending', 'backordered', 'on_hold') then 'fulfilled_elsewhere'
-              else ${orders.status} end`,
-          updatedAt: sql`now()`,
-        },
-        // Shopify's updated_at has one-second resolution: versions of the same second are ordered
-        // by when they were observed (X-Shopify-Triggered-At, or our read time), and a
-        // cancellation or a payment still wins over a version that lacks it
-        setWhere: sql`${orders.sourceUpdatedAt} < excluded.source_updated_at
-            or (${orders.sourceUpdatedAt} = excluded.source_updated_at and (
-              (excluded.source_observed_at > ${orders.sourceObservedAt})
-              or (${orders.cancelledAt} is null and excluded.cancelled_at is not null)
-              or (${orders.financialStatus} is distinct from excluded.financial_status and excluded.financial_status = 'PAID' and ${orders.cancelledAt} is null)))`,
-      })
-      .returning({
-        id: orders.id,
-        cancelledAt: orders.cancelledAt,
-        status: orders.status,
-        channel: orders.channel,
-        externalId: orders.externalId,
-        existed: sql<boolean>`exists (select 1 from prev where ${same})`,
-        wasCancelled: sql<boolean>`coalesce((select cancelled_at is not null from prev where ${same}), false)`,
-        prevFingerprint: sql<string | null>`(select plan_fingerprint from prev where ${same})`,
-      });
-    return rows;
+    return rows.map((r) => ({
+      id: Number(r.id),
+      cancelled: r.cancelled,
+      status: r.status,
+      channel: r.channel,
+      externalId: r.external_id,
+      existed: r.existed,
+      wasCancelled: r.was_cancelled,
+      prevFingerprint: r.prev_fingerprint,
+    }));
   }
 
   /** The version's row, unless a newer one is stored (see upsertIncoming); answers what it found and left. */
@@ -166,42 +165,34 @@ export function createOrderUpsert(db: DbOrTx) {
     return rows.map((x) => x.externalId);
   }
 
-  /** Upserts lines of one or several orders, in one statement up to LINES_PER_STATEMENT (none: nothing is sent). */
+  /** Upserts lines of one or several orders in one statement (none: nothing is sent). */
   async function upsertLines(shopId: number, given: { orderId: number; line: IncomingOrderLine }[]): Promise<void> {
     // one row per order and line id (a repeated id would make the one upsert touch a row twice)
     const lines = [...new Map(given.map((l) => [`${l.orderId}\u0000${l.line.externalId}`, l])).values()];
-    // a statement takes at most 65,535 parameters: a batch of many orders writes its lines in slices
-    for (let i = 0; i < lines.length; i += LINES_PER_STATEMENT) {
-      await db
-        .insert(orderLines)
-        .values(
-          lines.slice(i, i + LINES_PER_STATEMENT).map(({ orderId, line }) => ({
-            shopId,
-            orderId,
-            externalId: line.externalId,
-            sku: line.sku,
-            variantExternalId: line.variantExternalId,
-            title: line.title,
-            quantity: line.quantity,
-            currentQuantity: line.currentQuantity,
-            unitPrice: line.unitPrice,
-            requiresShipping: line.requiresShipping,
-          })),
-        )
-        .onConflictDoUpdate({
-          target: [orderLines.orderId, orderLines.externalId],
-          set: {
-            sku: sql`excluded.sku`,
-            variantExternalId: sql`excluded.variant_external_id`,
-            title: sql`excluded.title`,
-            quantity: sql`excluded.quantity`,
-            currentQuantity: sql`excluded.current_quantity`,
-            unitPrice: sql`excluded.unit_price`,
-            requiresShipping: sql`excluded.requires_shipping`,
-            updatedAt: sql`now()`,
-          },
-        });
-    }
+    if (lines.length === 0) return;
+    const records = lines.map(({ orderId, line }) => ({
+      order_id: orderId,
+      external_id: line.externalId,
+      sku: line.sku,
+      variant_external_id: line.variantExternalId,
+      title: line.title,
+      quantity: line.quantity,
+      current_quantity: line.currentQuantity,
+      unit_price: line.unitPrice,
+      requires_shipping: line.requiresShipping,
+    }));
+    await db.execute(sql`
+      insert into order_lines (shop_id, order_id, external_id, sku, variant_external_id, title, quantity,
+        current_quantity, unit_price, requires_shipping)
+      select ${shopId}::bigint, order_id, external_id, sku, variant_external_id, title, quantity,
+        current_quantity, unit_price, requires_shipping
+      from jsonb_to_recordset(${JSON.stringify(records)}::jsonb) as v(order_id bigint, external_id text,
+        sku text, variant_external_id text, title text, quantity int, current_quantity int,
+        unit_price numeric, requires_shipping boolean)
+      on conflict (order_id, external_id) do update set
+        sku = excluded.sku, variant_external_id = excluded.variant_external_id, title = excluded.title,
+        quantity = excluded.quantity, current_quantity = excluded.current_quantity,
+        unit_price = excluded.unit_price, requires_shipping = excluded.requires_shipping, updated_at = now()`);
   }
 
   return {
@@ -238,7 +229,7 @@ export function createOrderUpsert(db: DbOrTx) {
           o.lines.filter((l) => !claimed.has(l.externalId)).map((line) => ({ orderId: row.id, line })),
         );
       }
-      const cancelled = row.cancelledAt !== null;
+      const cancelled = row.cancelled;
       return {
         orderId: row.id,
         outcome: row.existed ? 'updated' : 'inserted',
@@ -276,7 +267,7 @@ export function createOrderUpsert(db: DbOrTx) {
             where x.shop_id = "orders".shop_id and x.channel = "orders".channel and x.channel_order_external_id = "orders".external_id)`,
         })
         .from(orders)
-        .where(and(eq(orders.shopId, shopId), eq(orders.channel, channel), inArray(orders.externalId, externalIds)));
+        .where(and(eq(orders.shopId, shopId), eq(orders.channel, channel), anyOfTexts(orders.externalId, externalIds)));
       return new Map(rows.map(({ externalId, ...r }) => [externalId, r]));
     },
 
@@ -304,8 +295,8 @@ export function createOrderUpsert(db: DbOrTx) {
           existed: row.existed,
           wasCancelled: row.wasCancelled,
           prevFingerprint: row.prevFingerprint,
-          cancelled: row.cancelledAt !== null,
-          status: row.status as string,
+          cancelled: row.cancelled,
+          status: row.status,
         };
         if (!row || JSON.stringify(got) !== JSON.stringify(write.expect))
           throw new Error(

@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { intArray } from './int-array.js';
+import { intArray } from './array-literals.js';
 
 export interface ShippedLine {
   /** allocation line */
