@@ -1,4 +1,6 @@
 import { sql } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
+import { textArray } from './array-literals.js';
 import { sendAhead, type Tx } from './client.js';
 import { rowsOf } from './rows-of.js';
 
@@ -11,24 +13,22 @@ export async function lockKey(tx: Tx, key: string): Promise<void> {
 }
 
 /**
- * Several keys, taken one after the other in the order given (a select list is evaluated left to
- * right), so callers keep one global lock order. They are sent with the transaction's next
- * statement instead of in a round trip of their own (`sendAhead`): for callers whose next step
- * is a statement of the same transaction, which then runs under the locks. Where they cannot be
- * sent ahead (PGlite), they are taken at once.
+ * Several keys, taken one after the other in the order given (unnest yields the array's elements
+ * in order, and each row takes its lock as it is produced), so callers keep one global lock
+ * order. One statement text for any number of keys: each connection prepares it once. They are
+ * sent with the transaction's next statement instead of in a round trip of their own
+ * (`sendAhead`): for callers whose next step is a statement of the same transaction, which then
+ * runs under the locks. Where they cannot be sent ahead (PGlite), they are taken at once.
  */
 export async function lockKeysAhead(tx: Tx, keys: string[]): Promise<void> {
   if (keys.length === 0) return;
-  const text = `select ${keys.map((_, i) => `pg_advisory_xact_lock(hashtextextended($${i + 1}, 0))`).join(', ')}`;
-  if (!sendAhead(tx, text, keys)) await tx.execute(lockStatement(keys));
+  if (!sendAhead(tx, lockText, [textArray(keys)])) await tx.execute(lockStatement(keys));
 }
 
 function lockStatement(keys: string[]) {
-  return sql`select ${sql.join(
-    keys.map((k) => sql`pg_advisory_xact_lock(hashtextextended(${k}, 0))`),
-    sql`, `,
-  )}`;
+  return sql`select pg_advisory_xact_lock(hashtextextended(k, 0)) from unnest(${textArray(keys)}::text[]) as t(k)`;
 }
+const lockText = new PgDialect().sqlToQuery(lockStatement([])).sql;
 
 /**
  * Select-list columns that lock an allocation as `lockKeysAhead` would with `order:<shop>:<order

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createInboxRepo } from '../../core/db/inbox-repo.js';
+import { lockOrders } from '../../core/db/locks.js';
 import { createOrderUpsert } from '../../core/db/order-upsert.js';
 import { rowsOf } from '../../core/db/rows-of.js';
 import { createShopsRepo } from '../../core/db/shops-repo.js';
@@ -80,5 +81,21 @@ describe('ingest batch plans', () => {
       expect((await upsert.heldVersions(shopId, 'shopify', refs)).size).toBe(refs.length);
     }
     expectPlannedOnce(await plansOf('%"source_updated_at", "source_observed_at"%from "orders"%'));
+  });
+
+  it("locks a batch's orders, one to four, with one statement", async () => {
+    for (let i = 0; i < 12; i++) {
+      const refs = Array.from({ length: 1 + (i % 4) }, (_, k) => `gid://shopify/Order/${k + 1}`);
+      const held = await t.ctx.db.transaction(async (tx) => {
+        await lockOrders(tx, shopId, refs);
+        return rowsOf<{ objid: string }>(
+          await tx.execute(sql`
+            select objid::text from pg_locks
+            where locktype = 'advisory' and pid = pg_backend_pid() order by objid`),
+        );
+      });
+      expect(held).toHaveLength(refs.length);
+    }
+    expectPlannedOnce(await plansOf('%pg_advisory_xact_lock%'));
   });
 });
