@@ -1,4 +1,5 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
 import { auditLog, orders } from '../../drizzle/schema/index.js';
 import { sendAhead, type DbOrTx } from './client.js';
 import { rowsOf } from './rows-of.js';
@@ -26,10 +27,29 @@ export async function writeGatheredAudit(tx: DbOrTx): Promise<void> {
   const rows = gathered.get(tx) ?? [];
   gathered.delete(tx);
   if (rows.length === 0) return;
-  const insert = tx.insert(auditLog).values(rows);
-  const statement = insert.toSQL();
-  if (!sendAhead(tx, statement.sql, statement.params)) await insert;
+  const entries = JSON.stringify(
+    rows.map((r) => ({
+      shop_id: r.shopId,
+      entity: r.entity,
+      entity_id: r.entityId,
+      action: r.action,
+      actor: r.actor,
+      data: r.data ?? null,
+    })),
+  );
+  if (!sendAhead(tx, gatheredInsertText, [entries])) await tx.execute(insertGathered(entries));
 }
+
+/**
+ * Entries as one JSON parameter: the same statement text for one entry or a batch's hundred, so
+ * each connection prepares and plans it once (a VALUES row per entry made a text per count).
+ */
+const insertGathered = (entries: string) => sql`
+  insert into audit_log (shop_id, entity, entity_id, action, actor, data)
+  select shop_id, entity, entity_id, action, actor, data
+  from jsonb_to_recordset(${entries}::jsonb)
+    as x(shop_id bigint, entity text, entity_id text, action text, actor text, data jsonb)`;
+const gatheredInsertText = new PgDialect().sqlToQuery(insertGathered('[]')).sql;
 
 /** The timeline of every entity: what happened, who did it, with the data that explains it. */
 export function createAuditRepo(db: DbOrTx) {

@@ -1,5 +1,6 @@
 import { and, desc, eq, gte, inArray, notInArray, sql } from 'drizzle-orm';
 import { orderLines, orders } from '../../drizzle/schema/index.js';
+import { anyOfTexts } from './array-literals.js';
 import type { DbOrTx } from './client.js';
 import { createOrderUpsert } from './order-upsert.js';
 
@@ -38,7 +39,7 @@ export function createOrdersRepo(db: DbOrTx) {
           financialStatus: orders.financialStatus,
         })
         .from(orders)
-        .where(and(eq(orders.shopId, shopId), eq(orders.channel, channel), inArray(orders.externalId, externalIds)));
+        .where(and(eq(orders.shopId, shopId), eq(orders.channel, channel), anyOfTexts(orders.externalId, externalIds)));
       return new Map(rows.map((r) => [r.externalId, r]));
     },
 
@@ -48,7 +49,7 @@ export function createOrdersRepo(db: DbOrTx) {
       const rows = await db
         .select({ id: orders.id, externalId: orders.externalId })
         .from(orders)
-        .where(and(eq(orders.shopId, shopId), eq(orders.channel, channel), inArray(orders.externalId, externalIds)));
+        .where(and(eq(orders.shopId, shopId), eq(orders.channel, channel), anyOfTexts(orders.externalId, externalIds)));
       return new Map(rows.map((r) => [r.externalId, r.id]));
     },
 

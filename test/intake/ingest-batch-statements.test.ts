@@ -202,7 +202,7 @@ describe('ingest batch statements per order', () => {
       expect(textOf(singleTexts, what)).toEqual(textOf(orderTexts, what));
     }
     expect(touching(mirrorTexts, 'insert into "fulfillment_orders"')).toBe(1);
-    expect(touching([...orderTexts, ...mirrorTexts], 'insert into "audit_log"')).toBe(2);
+    expect(touching([...orderTexts, ...mirrorTexts], 'insert into audit_log')).toBe(2);
     expect(perOrder).toBeLessThanOrEqual(2);
   });
 
