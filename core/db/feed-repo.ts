@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, gte, inArray, lt, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { allocations, orders } from '../../drizzle/schema/index.js';
 import { allocationStatuses, type AllocationStatus } from '../../drizzle/schema/index.js';
 import type { Address } from '../domain/address.js';
@@ -59,16 +59,35 @@ export interface AcknowledgeOutcome {
 type FeedLine = FeedAllocation['lines'][number];
 
 /** The allocation's lines as one JSON array, in line order: no second query per page. */
-const linesJson = sql<FeedLine[]>`coalesce((
+const linesOf = (shopId: SQL | AnyColumn, allocationId: SQL | AnyColumn) => sql`coalesce((
   select json_agg(json_build_object(
     'lineId', al.id, 'orderLineId', al.order_line_id, 'sku', s.sku, 'title', ol.title,
     'quantity', al.quantity, 'shippedQuantity', al.shipped_quantity) order by al.id)
   from allocation_lines al
   join skus s on s.id = al.sku_id
   join order_lines ol on ol.id = al.order_line_id
-  where al.shop_id = ${allocations.shopId} and al.allocation_id = ${allocations.id}), '[]'::json)`.mapWith(
-  fromJson<FeedLine[]>,
-);
+  where al.shop_id = ${shopId} and al.allocation_id = ${allocationId}), '[]'::json)`;
+
+const linesJson = sql<FeedLine[]>`${linesOf(allocations.shopId, allocations.id)}`.mapWith(fromJson<FeedLine[]>);
+
+/** A leased allocation with its order's part, as the lease statement answers it. */
+interface LeasedRow {
+  id: string | number;
+  status: AllocationStatus;
+  idempotency_key: string;
+  created_at: string | Date;
+  updated_at: string | Date;
+  promised_ship_by: string | Date | null;
+  promised_delivery_by: string | Date | null;
+  service_level: string | null;
+  lease_until: string | Date | null;
+  name: string;
+  external_id: string;
+  channel: string;
+  shipping_address: unknown;
+  email: string | null;
+  lines: unknown;
+}
 
 /** What the feed shows of an allocation's order, read in the allocation's own query. */
 const orderColumns = {
@@ -183,20 +202,48 @@ export function createFeedRepo(db: DbOrTx) {
       opts: { limit: number; leaseMs: number; token: string; now: Date },
     ): Promise<FeedAllocation[]> {
       const until = new Date(opts.now.getTime() + opts.leaseMs);
-      const picked = db
-        .select({ id: allocations.id })
-        .from(allocations)
-        .where(and(eq(allocations.shopId, shopId), eq(allocations.warehouseId, warehouseId), takeable(opts.now)))
-        .orderBy(asc(allocations.promisedShipBy), asc(allocations.id))
-        .limit(opts.limit)
-        .for('update', { skipLocked: true });
-      const rows = await db
-        .update(allocations)
-        .set({ status: 'leased', leaseUntil: until, leaseToken: opts.token, updatedAt: sql`now()` })
-        .where(inArray(allocations.id, picked))
-        .returning(allocationColumnsWithoutTrace);
-      rows.sort((a, b) => (a.promisedShipBy?.getTime() ?? 0) - (b.promisedShipBy?.getTime() ?? 0) || a.id - b.id);
-      return hydrate(shopId, rows);
+      // the lease and what the 3PL is shown of each allocation in one statement (the order's
+      // columns and the lines are read beside the rows the update returns)
+      const result = await db.execute(sql`
+        with picked as (
+          select id from allocations
+          where shop_id = ${shopId} and warehouse_id = ${warehouseId} and ${takeable(opts.now)}
+          order by promised_ship_by, id
+          limit ${opts.limit}
+          for update skip locked
+        ), leased as (
+          update allocations a
+          set status = 'leased', lease_until = ${until.toISOString()}::timestamptz, lease_token = ${opts.token},
+              updated_at = now()
+          from picked where a.id = picked.id
+          returning a.id, a.shop_id, a.order_id, a.status, a.idempotency_key, a.created_at, a.updated_at,
+            a.promised_ship_by, a.promised_delivery_by, a.service_level, a.lease_until
+        )
+        select l.id, l.status, l.idempotency_key, l.created_at, l.updated_at, l.promised_ship_by,
+          l.promised_delivery_by, l.service_level, l.lease_until, o.name, o.external_id, o.channel,
+          o.shipping_address, o.email, ${linesOf(sql`l.shop_id`, sql`l.id`)} as lines
+        from leased l join orders o on o.id = l.order_id and o.shop_id = l.shop_id`);
+      const at = (v: string | Date | null) => (v === null ? null : new Date(v));
+      const leased = rowsOf<LeasedRow>(result).map((r): FeedAllocation => ({
+        id: Number(r.id),
+        status: r.status,
+        idempotencyKey: r.idempotency_key,
+        orderName: r.name,
+        orderExternalId: r.external_id,
+        channel: r.channel,
+        createdAt: new Date(r.created_at),
+        updatedAt: new Date(r.updated_at),
+        promisedShipBy: at(r.promised_ship_by),
+        promisedDeliveryBy: at(r.promised_delivery_by),
+        serviceLevel: r.service_level,
+        leaseUntil: at(r.lease_until),
+        shipTo: fromJson<Address | null>(r.shipping_address),
+        email: r.email,
+        lines: fromJson<FeedLine[]>(r.lines),
+      }));
+      return leased.sort(
+        (a, b) => (a.promisedShipBy?.getTime() ?? 0) - (b.promisedShipBy?.getTime() ?? 0) || a.id - b.id,
+      );
     },
 
     /** Moves the lease of its holder (same token) to `until`, or ends it (`until` null: ready again). */
