@@ -74,10 +74,22 @@ type Row = {
  * since it was read. Throws when a shipped SKU has no stock row.
  */
 export async function writeShipmentRecord(tx: Tx, r: ShipmentRecord): Promise<ShipmentRecorded | null> {
+  const [row] = rowsOf<Row>(await tx.execute(shipmentRecordStatement(r)));
+  if (!row) return null;
+  if (!row.stocked) throw new Error(`shipment ${row.id}: a shipped SKU has no stock row at warehouse ${r.warehouseId}`);
+  return {
+    shipmentId: Number(row.id),
+    moved: row.moved,
+    mail: row.mail_id === null ? null : { id: Number(row.mail_id), status: row.mail_status! },
+  };
+}
+
+/** The statement `writeShipmentRecord` sends. */
+export function shipmentRecordStatement(r: ShipmentRecord) {
   const shopId = r.shopId;
   const mail = r.mail;
   const answer = r.answer;
-  const result = await tx.execute(sql`
+  return sql`
     with ins as (
       insert into shipments (shop_id, allocation_id, idempotency_key, carrier, tracking_numbers, tracking_urls, shipped_at)
       select ${shopId}, ${r.allocationId}, ${r.idempotencyKey}, ${r.carrier},
@@ -125,19 +137,19 @@ export async function writeShipmentRecord(tx: Tx, r: ShipmentRecord): Promise<Sh
       select token from tracking_pages p
       where p.shop_id = ${shopId} and p.order_id = ${r.orderId} and not exists (select 1 from created_page)
     ),
+    -- written only when an e-mail was decided, but always in the statement: one text, so one
+    -- plan per connection, whether the order has a shipping e-mail or not (a marketplace's)
     mail as (
-      ${
-        mail
-          ? sql`insert into email_outbox (shop_id, order_id, shipment_id, subject_key, kind, sender, status, to_address, locale, data, last_error)
-      select ${shopId}, ${r.orderId}, ins.id, 'shipment:' || ins.id::text, ${mail.kind}, ${mail.sender}, ${mail.status},
-             ${mail.toAddress}, ${mail.locale},
-             ${JSON.stringify(mail.data)}::jsonb || jsonb_build_object('trackingPageUrl', ${mail.pageUrlPrefix} || page.token),
-             ${mail.lastError}
+      insert into email_outbox (shop_id, order_id, shipment_id, subject_key, kind, sender, status, to_address, locale, data, last_error)
+      select ${shopId}, ${r.orderId}, ins.id, 'shipment:' || ins.id::text, ${mail?.kind ?? null}, ${mail?.sender ?? null},
+             ${mail?.status ?? null}, ${mail?.toAddress ?? null}, ${mail?.locale ?? null},
+             ${mail ? JSON.stringify(mail.data) : null}::jsonb
+               || jsonb_build_object('trackingPageUrl', ${mail?.pageUrlPrefix ?? null}::text || page.token),
+             ${mail?.lastError ?? null}
       from ins cross join page
+      where ${mail !== null}::boolean
       on conflict (shop_id, subject_key, kind) do nothing
-      returning id, status`
-          : sql`select null::bigint as id, null::text as status where false`
-      }
+      returning id, status
     ),
     audit as (
       insert into audit_log (shop_id, entity, entity_id, action, actor, data)
@@ -158,15 +170,7 @@ export async function writeShipmentRecord(tx: Tx, r: ShipmentRecord): Promise<Sh
     }
     select ins.id, exists (select 1 from moved) as moved, ${shippedSkusStocked} as stocked,
            mail.id as mail_id, mail.status as mail_status
-    from ins left join mail on true`);
-  const [row] = rowsOf<Row>(result);
-  if (!row) return null;
-  if (!row.stocked) throw new Error(`shipment ${row.id}: a shipped SKU has no stock row at warehouse ${r.warehouseId}`);
-  return {
-    shipmentId: Number(row.id),
-    moved: row.moved,
-    mail: row.mail_id === null ? null : { id: Number(row.mail_id), status: row.mail_status! },
-  };
+    from ins left join mail on true`;
 }
 
 /** A text[] parameter that reads the same on postgres.js and PGlite. */
