@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findUnstorableText, isStorableText } from './storable-text.js';
+import { findUnstorableText, isStorableText, jsonMayHoldUnstorable } from './storable-text.js';
 
 /** The string at `path` in `value`, or the key named by a final '(key)'. */
 function at(value: unknown, path: (string | number)[]): unknown {
@@ -58,5 +58,37 @@ describe('findUnstorableText', () => {
     ]);
     expect(findUnstorableText({ a: { ['k\uD800']: 1 } })).toEqual(['a', '(key)']);
     expect(findUnstorableText({ a: [1, 'fine', { b: null }] })).toBeNull();
+  });
+});
+
+describe('jsonMayHoldUnstorable', () => {
+  const hostileText = fc.oneof(fc.string({ unit: 'binary' }), hostile);
+  const value = fc.letrec((tie) => ({
+    node: fc.oneof(
+      { depthSize: 'small' },
+      hostileText,
+      fc.integer(),
+      fc.array(tie('node'), { maxLength: 4 }),
+      fc.dictionary(hostileText, tie('node'), { maxKeys: 4 }),
+    ),
+  })).node;
+
+  it('never answers no for JSON whose value holds a NUL or a lone surrogate', () => {
+    fc.assert(
+      fc.property(value, (v) => {
+        const text = JSON.stringify(v);
+        if (findUnstorableText(JSON.parse(text)) !== null) expect(jsonMayHoldUnstorable(text)).toBe(true);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('answers no for ordinary webhook text, and yes for escapes and characters written as themselves', () => {
+    expect(jsonMayHoldUnstorable(JSON.stringify({ title: 'Bonnet gris — taille unique', note: 'é\\n' }))).toBe(false);
+    expect(jsonMayHoldUnstorable('{"a":"x\\u0000"}')).toBe(true);
+    expect(jsonMayHoldUnstorable('{"a":"\\uDC00"}')).toBe(true);
+    expect(jsonMayHoldUnstorable('{"a":"\\ud800"}')).toBe(true);
+    expect(jsonMayHoldUnstorable('{"a":"\uD800"}')).toBe(true);
+    expect(jsonMayHoldUnstorable('{"a":"\u0000"}')).toBe(true);
   });
 });

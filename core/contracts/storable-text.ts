@@ -17,6 +17,20 @@ export function escapeUnstorable(s: string): string {
   return s.replace(unstorableAll, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
+/** A JSON escape that can decode to NUL or to half of a surrogate pair (`\u0000`, `\uD800`-`\uDFFF`). */
+const unstorableEscape = /\\u(?:0000|[dD][89a-fA-F])/;
+
+/**
+ * Whether JSON text can parse to a value holding a string Postgres cannot store. False is
+ * certain: such a string comes from an escape (`\u0000`, a surrogate's) or is written as itself,
+ * and one pass over the text finds neither, where walking the parsed value tests every string
+ * (a webhook body holds hundreds). True may be wrong (an emoji's escaped pair, an escaped
+ * backslash before `u0000`): then walk the value with `findUnstorableText`.
+ */
+export function jsonMayHoldUnstorable(text: string): boolean {
+  return unstorableEscape.test(text) || unstorable.test(text);
+}
+
 export const unstorableMessage = 'must not contain NUL characters or lone surrogates';
 
 /**

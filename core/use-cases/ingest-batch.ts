@@ -2,7 +2,7 @@ import { gatherAudit, writeGatheredAudit } from '../db/audit-repo.js';
 import { createInboxRepo } from '../db/inbox-repo.js';
 import { errorSummary } from '../error-summary.js';
 import { createShopsRepo, type Shop } from '../db/shops-repo.js';
-import { findUnstorableText } from '../contracts/storable-text.js';
+import { findUnstorableText, jsonMayHoldUnstorable } from '../contracts/storable-text.js';
 import { parseJsonKeepingBigInts } from '../integrations/shopify/safe-json.js';
 import type { InboxEvent } from '../db/inbox-repo.js';
 import { ingestEvent, type IngestDeps } from './ingest-event.js';
@@ -132,7 +132,7 @@ export async function ingestBatch(
 function parsed(event: InboxEvent): unknown {
   try {
     const payload = parseJsonKeepingBigInts(event.body);
-    return findUnstorableText(payload) ? undefined : payload;
+    return jsonMayHoldUnstorable(event.body) && findUnstorableText(payload) ? undefined : payload;
   } catch {
     // the single path parses it again and parks it as poison, with the parser's message
     return undefined;

@@ -1,6 +1,6 @@
 import { ZodError } from 'zod';
 import type { Db } from '../db/client.js';
-import { findUnstorableText } from '../contracts/storable-text.js';
+import { findUnstorableText, jsonMayHoldUnstorable } from '../contracts/storable-text.js';
 import { errorSummary } from '../error-summary.js';
 import { createInboxRepo, type InboxEvent } from '../db/inbox-repo.js';
 import { createShopsRepo } from '../db/shops-repo.js';
@@ -71,7 +71,7 @@ export async function ingestEvent(deps: IngestDeps, input: IngestInput): Promise
   try {
     if (!handler) throw new ValidationError(`unknown topic ${event.topic}`);
     const payload = parseJsonKeepingBigInts(event.body);
-    const unstorableAt = findUnstorableText(payload);
+    const unstorableAt = jsonMayHoldUnstorable(event.body) ? findUnstorableText(payload) : null;
     if (unstorableAt)
       throw new ValidationError(`payload shape: ${unstorableAt.join('.')} holds a NUL character or a lone surrogate`);
     const shop = await createShopsRepo(deps.db).byDomain(event.shopDomain);
