@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { AllocationStatus } from '../../drizzle/schema/index.js';
+import { textArray } from './array-literals.js';
 import type { Tx } from './client.js';
 import type { EmailStatus } from './email-outbox-repo.js';
 import { shippedLinesCtes, shippedSkusStocked, type ShippedLine } from './shipped-lines-write.js';
@@ -93,7 +94,7 @@ export function shipmentRecordStatement(r: ShipmentRecord) {
     with ins as (
       insert into shipments (shop_id, allocation_id, idempotency_key, carrier, tracking_numbers, tracking_urls, shipped_at)
       select ${shopId}, ${r.allocationId}, ${r.idempotencyKey}, ${r.carrier},
-             ${textArray(r.trackingNumbers)}, ${textArray(r.trackingUrls)}, ${r.shippedAt.toISOString()}::timestamptz
+             ${textArray(r.trackingNumbers)}::text[], ${textArray(r.trackingUrls)}::text[], ${r.shippedAt.toISOString()}::timestamptz
       where ${intakeVersion(r.intake.query)} = ${r.intake.version}
       returning id, carrier, tracking_numbers, tracking_urls
     ),
@@ -171,9 +172,4 @@ export function shipmentRecordStatement(r: ShipmentRecord) {
     select ins.id, exists (select 1 from moved) as moved, ${shippedSkusStocked} as stocked,
            mail.id as mail_id, mail.status as mail_status
     from ins left join mail on true`;
-}
-
-/** A text[] parameter that reads the same on postgres.js and PGlite. */
-function textArray(values: string[]) {
-  return sql`array(select jsonb_array_elements_text(${JSON.stringify(values)}::jsonb))::text[]`;
 }
