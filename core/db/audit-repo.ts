@@ -1,7 +1,6 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
-import { PgDialect } from 'drizzle-orm/pg-core';
 import { auditLog, orders } from '../../drizzle/schema/index.js';
-import { sendAhead, type DbOrTx } from './client.js';
+import { runAhead, type DbOrTx } from './client.js';
 import { rowsOf } from './rows-of.js';
 
 export type AuditEntry = typeof auditLog.$inferSelect;
@@ -37,7 +36,7 @@ export async function writeGatheredAudit(tx: DbOrTx): Promise<void> {
       data: r.data ?? null,
     })),
   );
-  if (!sendAhead(tx, gatheredInsertText, [entries])) await tx.execute(insertGathered(entries));
+  await runAhead(tx, insertGathered(entries));
 }
 
 /**
@@ -49,7 +48,6 @@ const insertGathered = (entries: string) => sql`
   select shop_id, entity, entity_id, action, actor, data
   from jsonb_to_recordset(${entries}::jsonb)
     as x(shop_id bigint, entity text, entity_id text, action text, actor text, data jsonb)`;
-const gatheredInsertText = new PgDialect().sqlToQuery(insertGathered('[]')).sql;
 
 /** The timeline of every entity: what happened, who did it, with the data that explains it. */
 export function createAuditRepo(db: DbOrTx) {

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { sql, type SQL } from 'drizzle-orm';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
-import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { PgDialect, type PgDatabase, type PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import * as schema from '../../drizzle/schema/index.js';
 
 export type Schema = typeof schema;
@@ -105,6 +105,17 @@ export function sendAhead(tx: DbOrTx, text: string, params: unknown[]): boolean 
   send(text, params);
   return true;
 }
+
+/**
+ * A statement sent ahead (`sendAhead`) where the connection allows it, else run at once: its
+ * text and parameters come from the same dialect either driver uses.
+ */
+export async function runAhead(tx: DbOrTx, statement: SQL): Promise<void> {
+  const query = aheadDialect.sqlToQuery(statement);
+  if (!sendAhead(tx, query.sql, query.params)) await tx.execute(statement);
+}
+
+const aheadDialect = new PgDialect();
 
 /** The first error of the statements sent ahead (`begin` included): the cause of whatever failed after them. */
 async function aheadError(state: TxState): Promise<unknown> {

@@ -1,7 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { PgDialect } from 'drizzle-orm/pg-core';
 import { textArray } from './array-literals.js';
-import { sendAhead, type Tx } from './client.js';
+import { runAhead, type Tx } from './client.js';
 import { rowsOf } from './rows-of.js';
 
 /**
@@ -22,13 +21,12 @@ export async function lockKey(tx: Tx, key: string): Promise<void> {
  */
 export async function lockKeysAhead(tx: Tx, keys: string[]): Promise<void> {
   if (keys.length === 0) return;
-  if (!sendAhead(tx, lockText, [textArray(keys)])) await tx.execute(lockStatement(keys));
+  await runAhead(tx, lockStatement(keys));
 }
 
 function lockStatement(keys: string[]) {
   return sql`select pg_advisory_xact_lock(hashtextextended(k, 0)) from unnest(${textArray(keys)}::text[]) as t(k)`;
 }
-const lockText = new PgDialect().sqlToQuery(lockStatement([])).sql;
 
 /**
  * Select-list columns that lock an allocation as `lockKeysAhead` would with `order:<shop>:<order
