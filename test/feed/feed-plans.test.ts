@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFeedRepo } from '../../core/db/feed-repo.js';
-import { rowsOf } from '../../core/db/rows-of.js';
 import { seedOrder } from '../helpers/fixtures.js';
+import { expectGenericPlanKept, preparedPlans } from '../helpers/prepared-plans.js';
 import { createTestContext, type TestContext } from '../helpers/test-context.js';
 import { seedFeedWarehouse } from './feed-setup.js';
 
@@ -43,16 +43,12 @@ describe('feed listing plans', () => {
       );
       expect(await repo.list(shopId, warehouseId, { statuses: ['ready'], limit: 50 })).toHaveLength(2);
     }
-    const prepared = rowsOf<{ statement: string; generic_plans: number; custom_plans: number }>(
-      await t.ctx.db.execute(sql`
-        select statement, generic_plans::int, custom_plans::int from pg_prepared_statements
-        where statement like '%from "allocations" inner join "orders"%' and statement like '%order by "allocations"."id"%'`),
+    const prepared = await preparedPlans(
+      t.ctx.db,
+      '%from "allocations" inner join "orders"%order by "allocations"."id"%',
     );
     expect(prepared).toHaveLength(2);
-    for (const p of prepared) {
-      // the first five executions are always custom; after that the generic plan is kept
-      expect(p.custom_plans, p.statement).toBeLessThanOrEqual(5);
-      expect(p.generic_plans, p.statement).toBeGreaterThanOrEqual(7);
-    }
+    // the first five executions are always custom; after that the generic plan is kept
+    for (const p of prepared) expectGenericPlanKept(p);
   });
 });

@@ -5,6 +5,7 @@ import { lockOrders } from '../../core/db/locks.js';
 import { createOrderUpsert } from '../../core/db/order-upsert.js';
 import { rowsOf } from '../../core/db/rows-of.js';
 import { createShopsRepo } from '../../core/db/shops-repo.js';
+import { expectGenericPlanKept, preparedPlans, type PreparedPlans } from '../helpers/prepared-plans.js';
 import { createTestContext, type TestContext } from '../helpers/test-context.js';
 
 /**
@@ -48,18 +49,12 @@ describe('ingest batch plans', () => {
     await t.close();
   });
 
-  const plansOf = async (like: string) =>
-    rowsOf<{ statement: string; generic_plans: number; custom_plans: number }>(
-      await t.ctx.db.execute(sql`
-        select statement, generic_plans::int, custom_plans::int from pg_prepared_statements
-        where statement like ${like}`),
-    );
+  const plansOf = (like: string) => preparedPlans(t.ctx.db, like);
 
-  /** One text, planned with its values five times (as every prepared statement is), then once for all. */
-  function expectPlannedOnce(prepared: { statement: string; generic_plans: number; custom_plans: number }[]) {
+  /** One text, and its generic plan kept. */
+  function expectPlannedOnce(prepared: PreparedPlans[]) {
     expect(prepared).toHaveLength(1);
-    expect(prepared[0]!.custom_plans, prepared[0]!.statement).toBeLessThanOrEqual(5);
-    expect(prepared[0]!.generic_plans, prepared[0]!.statement).toBeGreaterThanOrEqual(7);
+    expectGenericPlanKept(prepared[0]!);
   }
 
   it('reads and claims a batch of inbox rows with one plan for any batch', async () => {
