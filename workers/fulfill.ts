@@ -1,34 +1,62 @@
+import { DelayedError } from 'bullmq';
+import type { AppContext } from '../core/context.js';
 import { pushTracking } from '../core/use-cases/push-tracking.js';
 import { pushDueScans } from '../core/use-cases/tracking/push-due-scans.js';
+import { pushNewShipments } from '../core/use-cases/tracking/push-new-shipments.js';
+import { withRunLock } from '../core/queue/run-lock.js';
 import type { ProcessorDef } from './run-worker.js';
 
+/** Longer than any push's Shopify calls; a process that dies holding it delays that shop this long at most. */
+const PUSH_LEASE_MS = 60_000;
+const BUSY_RETRY_MS = 250;
+
+const trackingDeps = (ctx: AppContext) => ({
+  db: ctx.db,
+  shopify: ctx.shopify,
+  channels: ctx.channels,
+  log: ctx.log,
+  customers: {
+    appUrl: ctx.config.http.appUrl,
+    appCanSend: ctx.mailer.configured,
+    queues: ctx.queues,
+    log: ctx.log,
+  },
+});
+
 /**
- * Pushes shipments and their tracking events to the sales channel the order came from: one
- * shipment's push, or (no shipment named) the shop's carrier scans that are due.
+ * Pushes shipments and their tracking events to the sales channel the order came from: the
+ * shop's newly recorded shipments, one shipment's push (a retry, the sweeper's, a replay), or
+ * (neither named) the shop's carrier scans that are due. Shipment pushes of one shop take turns:
+ * two side by side could read the same shipment and push it twice, so a job that finds the
+ * shop's lease taken goes back to delayed (its attempts untouched) and runs once the other is
+ * done, reading what is left.
  */
 export const fulfillProcessor: ProcessorDef<'fulfill'> = {
   concurrency: 16,
-  async process(ctx, payload, job) {
+  async process(ctx, payload, job, token) {
     const finalAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
-    if (payload.shipmentId === undefined)
+    const { shopId, shipmentId } = payload;
+    if (shipmentId === undefined && payload.task !== 'new-shipments')
       return pushDueScans(
         { db: ctx.db, shopify: ctx.shopify, queues: ctx.queues, log: ctx.log },
-        { shopId: payload.shopId, finalAttempt },
+        { shopId, finalAttempt },
       );
-    return pushTracking(
-      {
-        db: ctx.db,
-        shopify: ctx.shopify,
-        channels: ctx.channels,
-        log: ctx.log,
-        customers: {
-          appUrl: ctx.config.http.appUrl,
-          appCanSend: ctx.mailer.configured,
-          queues: ctx.queues,
-          log: ctx.log,
-        },
-      },
-      { shopId: payload.shopId, shipmentId: payload.shipmentId, finalAttempt },
+    const run = await withRunLock(
+      ctx.redis,
+      `${ctx.config.redis.prefix}:shipment-pushes:${shopId}`,
+      { ttlMs: PUSH_LEASE_MS },
+      (): Promise<unknown> =>
+        shipmentId !== undefined
+          ? pushTracking(trackingDeps(ctx), { shopId, shipmentId, finalAttempt })
+          : pushNewShipments(
+              { ...trackingDeps(ctx), queues: ctx.queues },
+              { shopId, recentMs: ctx.config.maintenance.sweepGraceMs },
+            ),
     );
+    if (!run.busy) return run.value;
+    if (!token)
+      throw new Error(`shipment pushes of shop ${shopId} are running elsewhere and job ${job.id} has no lock token`);
+    await job.moveToDelayed(Date.now() + BUSY_RETRY_MS, token);
+    throw new DelayedError();
   },
 };

@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, sql, type SQL } from 'drizzle-orm';
 import { allocations, orders, shipments, shops } from '../../drizzle/schema/index.js';
 import type { AllocationRow } from './allocations-repo.js';
 import type { DbOrTx } from './client.js';
@@ -46,45 +46,16 @@ type PendingJson = Omit<TrackingEvent, 'occurredAt' | 'createdAt'> & { occurredA
 export function createTrackingPushQueries(db: DbOrTx) {
   return {
     async load(shopId: number, shipmentId: number): Promise<ShipmentPushView | undefined> {
-      const [row] = await db
-        .select({
-          shipment: shipments,
-          allocation: {
-            id: allocations.id,
-            orderId: allocations.orderId,
-            warehouseId: allocations.warehouseId,
-            locationExternalId: allocations.locationExternalId,
-            fulfillmentOrderExternalId: allocations.fulfillmentOrderExternalId,
-          },
-          order: orders,
-          shop: shops,
-          shipped: sql<ShippedLine[]>`(
-            select coalesce(json_agg(json_build_object('lineItemId', ol.external_id, 'quantity', sl.quantity,
-                     'foId', al.fo_external_id, 'foLineId', al.fo_line_external_id) order by sl.id), '[]'::json)
-            from shipment_lines sl
-            join allocation_lines al on al.id = sl.allocation_line_id
-            join order_lines ol on ol.id = al.order_line_id
-            where sl.shop_id = ${shopId} and sl.shipment_id = ${shipments.id})`.mapWith(fromJson<ShippedLine[]>),
-          pending: sql<PendingJson[]>`(
-            select coalesce(json_agg(json_build_object('id', t.id, 'shopId', t.shop_id, 'shipmentId', t.shipment_id,
-                     'status', t.status, 'occurredAt', t.occurred_at, 'description', t.description,
-                     'location', t.location, 'pushStatus', t.push_status, 'createdAt', t.created_at)
-                     order by t.occurred_at, t.id), '[]'::json)
-            from tracking_events t
-            where t.shop_id = ${shopId} and t.shipment_id = ${shipments.id} and t.push_status = 'pending')`.mapWith(
-            fromJson<PendingJson[]>,
-          ),
-          mailSender: sql<'app' | 'shopify' | null>`(
-            select m.sender from email_outbox m
-            where m.shop_id = ${shopId} and m.subject_key = 'shipment:' || ${shipments.id} and m.kind = 'shipped')`,
-        })
-        .from(shipments)
-        .innerJoin(allocations, eq(allocations.id, shipments.allocationId))
-        .innerJoin(orders, eq(orders.id, allocations.orderId))
-        .innerJoin(shops, eq(shops.id, shipments.shopId))
-        .where(and(eq(shipments.shopId, shopId), eq(shipments.id, shipmentId)));
-      if (!row) return undefined;
-      return { ...row, pending: row.pending.map(toEvent) };
+      const [view] = await views(db, shopId, eq(shipments.id, shipmentId));
+      return view;
+    },
+
+    /**
+     * The shop's shipments still to push that were recorded since `since`, oldest first, at most
+     * `limit`: what a tick's push run takes (older ones are the sweeper's, one job each).
+     */
+    async loadNew(shopId: number, since: Date, limit: number): Promise<ShipmentPushView[]> {
+      return views(db, shopId, and(eq(shipments.pushStatus, 'pending'), gte(shipments.createdAt, since))!, limit);
     },
 
     /** Carrier events not yet sent, read again once the fulfillment is marked (scans that rode on this push). */
@@ -190,6 +161,50 @@ export function createTrackingPushQueries(db: DbOrTx) {
   };
 }
 export type TrackingPushQueries = ReturnType<typeof createTrackingPushQueries>;
+
+/** Shipments of the shop with everything their push reads, in one statement. */
+async function views(db: DbOrTx, shopId: number, where: SQL, limit?: number): Promise<ShipmentPushView[]> {
+  const query = db
+    .select({
+      shipment: shipments,
+      allocation: {
+        id: allocations.id,
+        orderId: allocations.orderId,
+        warehouseId: allocations.warehouseId,
+        locationExternalId: allocations.locationExternalId,
+        fulfillmentOrderExternalId: allocations.fulfillmentOrderExternalId,
+      },
+      order: orders,
+      shop: shops,
+      shipped: sql<ShippedLine[]>`(
+        select coalesce(json_agg(json_build_object('lineItemId', ol.external_id, 'quantity', sl.quantity,
+                 'foId', al.fo_external_id, 'foLineId', al.fo_line_external_id) order by sl.id), '[]'::json)
+        from shipment_lines sl
+        join allocation_lines al on al.id = sl.allocation_line_id
+        join order_lines ol on ol.id = al.order_line_id
+        where sl.shop_id = ${shopId} and sl.shipment_id = ${shipments.id})`.mapWith(fromJson<ShippedLine[]>),
+      pending: sql<PendingJson[]>`(
+        select coalesce(json_agg(json_build_object('id', t.id, 'shopId', t.shop_id, 'shipmentId', t.shipment_id,
+                 'status', t.status, 'occurredAt', t.occurred_at, 'description', t.description,
+                 'location', t.location, 'pushStatus', t.push_status, 'createdAt', t.created_at)
+                 order by t.occurred_at, t.id), '[]'::json)
+        from tracking_events t
+        where t.shop_id = ${shopId} and t.shipment_id = ${shipments.id} and t.push_status = 'pending')`.mapWith(
+        fromJson<PendingJson[]>,
+      ),
+      mailSender: sql<'app' | 'shopify' | null>`(
+        select m.sender from email_outbox m
+        where m.shop_id = ${shopId} and m.subject_key = 'shipment:' || ${shipments.id} and m.kind = 'shipped')`,
+    })
+    .from(shipments)
+    .innerJoin(allocations, eq(allocations.id, shipments.allocationId))
+    .innerJoin(orders, eq(orders.id, allocations.orderId))
+    .innerJoin(shops, eq(shops.id, shipments.shopId))
+    .where(and(eq(shipments.shopId, shopId), where))
+    .orderBy(asc(shipments.createdAt), asc(shipments.id));
+  const rows = await (limit === undefined ? query : query.limit(limit));
+  return rows.map((row) => ({ ...row, pending: row.pending.map(toEvent) }));
+}
 
 function toEvent(e: PendingJson): TrackingEvent {
   return { ...e, occurredAt: new Date(e.occurredAt), createdAt: new Date(e.createdAt) };

@@ -16,6 +16,12 @@ export const TRACKING_WINDOW_MS = 60_000;
  * tick ends: a flash sale's parcels share the job, delivered waits a tick at most.
  */
 export const TRACKING_TICK_MS = 1000;
+/**
+ * Newly recorded Shopify shipments of a shop are pushed by one job per tick
+ * (jobIds.fulfill.newShipments): a 3PL's wave of parcels is one job and one Shopify request, not
+ * a job each, for a wait well inside the seconds a shipment may take to reach Shopify.
+ */
+export const SHIPMENT_TICK_MS = 250;
 /** How long stock changes of a shop are gathered before the channel sync, and the alerts, run. */
 export const STOCK_SYNC_WINDOW_MS = 1000;
 export const STOCK_ALERTS_WINDOW_MS = 2000;
@@ -39,13 +45,16 @@ export const jobIds = {
     replay: (allocationId: number, at: number) => `alloc-${allocationId}-replay-${at}`,
   },
   fulfill: {
-    shipment: (shipmentId: number) => `shipment-${shipmentId}`,
-    /** a fresh id per minute: the first push job of a shipment may have failed for good and still be kept */
+    /** a shipment whose push failed in its shop's run, tried again alone; a fresh id per minute, like the sweeper's */
+    retryAlone: (shipmentId: number, at: number) => `shipment-${shipmentId}-retry-${Math.floor(at / 60_000)}`,
+    /** a fresh id per minute: an earlier push job of the shipment may have failed for good and still be kept */
     sweep: (shipmentId: number, at: number) => `shipment-${shipmentId}-sweep-${Math.floor(at / 60_000)}`,
     /** a merchant's replay of a push that failed for good: a fresh id, the failed job may still be kept */
     replay: (shipmentId: number, at: number) => `shipment-${shipmentId}-replay-${at}`,
     /** the shop's scans due by the end of tick `tick` (epoch ms / TRACKING_TICK_MS) */
     dueScans: (shopId: number, tick: number) => `scans-${shopId}-${tick}`,
+    /** the shop's shipments recorded by the end of tick `tick` (epoch ms / SHIPMENT_TICK_MS) */
+    newShipments: (shopId: number, tick: number) => `ships-${shopId}-${tick}`,
     /** the sweeper's, a fresh id per minute: the tick's job may have failed for good and still be kept */
     dueScansSweep: (shopId: number, at: number) => `scans-${shopId}-sweep-${Math.floor(at / 60_000)}`,
     trackingChange: (shipmentId: number, at: number) => `tracking-change-${shipmentId}-${at}`,

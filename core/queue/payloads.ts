@@ -18,7 +18,12 @@ export const payloadSchemas = {
   }),
   dispatch: z.object({ shopId: z.number().int().positive(), allocationId: z.number().int().positive() }),
   /** one shipment's push; without `shipmentId`, the shop's carrier scans that are due (push-due-scans.ts) */
-  fulfill: z.object({ shopId: z.number().int().positive(), shipmentId: z.number().int().positive().optional() }),
+  /** one shipment's push; else the shop's due scans, or (`task: 'new-shipments'`) its newly recorded shipments */
+  fulfill: z.object({
+    shopId: z.number().int().positive(),
+    shipmentId: z.number().int().positive().optional(),
+    task: z.literal('new-shipments').optional(),
+  }),
   'inventory-sync': z.object({ shopId: z.number().int().positive(), full: z.boolean().optional() }),
   alerts: z.object({ shopId: z.number().int().positive(), full: z.boolean().optional() }),
   reconcile: z.object({

@@ -2,6 +2,7 @@ import {
   jobIds,
   STOCK_ALERTS_WINDOW_MS,
   STOCK_SYNC_WINDOW_MS,
+  SHIPMENT_TICK_MS,
   TRACKING_TICK_MS,
   TRACKING_WINDOW_MS,
 } from './job-ids.js';
@@ -120,6 +121,23 @@ export function enqueueDueScans(queues: Queues, shopId: number, dueAt: number, a
   const tick = Math.floor(dueAt / TRACKING_TICK_MS);
   const runAt = (tick + 1) * TRACKING_TICK_MS;
   return queues.enqueueWindow('fulfill', { shopId }, jobIds.fulfill.dueScans(shopId, tick), runAt, at);
+}
+
+/**
+ * Pushes a shop's newly recorded shipments (recorded by `at`, epoch ms, after their commit): one
+ * job per shop and tick, run when the tick ends, so it reads every shipment that queued it or
+ * found it queued. A further shipment of the tick costs no add in this process.
+ */
+export function enqueueNewShipments(queues: Queues, shopId: number, at: number): Promise<boolean> {
+  const tick = Math.floor(at / SHIPMENT_TICK_MS);
+  const runAt = (tick + 1) * SHIPMENT_TICK_MS;
+  return queues.enqueueWindow(
+    'fulfill',
+    { shopId, task: 'new-shipments' },
+    jobIds.fulfill.newShipments(shopId, tick),
+    runAt,
+    at,
+  );
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { Db } from '../db/client.js';
 import { createAuditRepo } from '../db/audit-repo.js';
 import { createShipmentsRepo } from '../db/shipments-repo.js';
-import { createTrackingPushQueries } from '../db/tracking-push-queries.js';
+import { createTrackingPushQueries, type ShipmentPushView } from '../db/tracking-push-queries.js';
 import { NotFoundError, RetriableIntegrationError } from '../errors.js';
 import type { ShopifyGraphql } from '../integrations/shopify/graphql.js';
 import type { Logger } from '../logger.js';
@@ -35,6 +35,20 @@ export async function pushTracking(
   const push = createTrackingPushQueries(deps.db);
   const view = await push.load(input.shopId, input.shipmentId);
   if (!view) throw new NotFoundError(`shipment ${input.shipmentId}`);
+  return pushLoadedShipment(deps, view, { finalAttempt: input.finalAttempt });
+}
+
+/**
+ * `pushTracking` for a shipment already read with everything its push needs (a tick's run reads
+ * them together and, issuing their calls at once, asks for a short `coalesceMs`).
+ */
+export async function pushLoadedShipment(
+  deps: PushTrackingDeps,
+  view: ShipmentPushView,
+  opts: { finalAttempt?: boolean; coalesceMs?: number },
+) {
+  const input = { shopId: view.shop.id, finalAttempt: opts.finalAttempt };
+  const push = createTrackingPushQueries(deps.db);
   if (view.order.channel !== 'shopify')
     return confirmChannelShipment(deps, { shopId: input.shopId, shipment: view.shipment, order: view.order });
   const steps = {
@@ -42,6 +56,7 @@ export async function pushTracking(
     shipments: createShipmentsRepo(deps.db),
     audit: createAuditRepo(deps.db),
     push,
+    coalesceMs: opts.coalesceMs,
   };
 
   // the shipping e-mail's sender is decided once per shipment, with the shipment itself: Shopify

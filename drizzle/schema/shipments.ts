@@ -36,6 +36,10 @@ export const shipments = pgTable(
     index('shipments_shop_idx').on(t.shopId, t.createdAt),
     // "shipped today": a time range of the shop's local day
     index('shipments_shop_shipped_idx').on(t.shopId, t.shippedAt, t.allocationId),
+    // the shop's new shipments still to push, read by each tick's push run; rows leave it once pushed
+    index('shipments_shop_push_pending_idx')
+      .on(t.shopId, t.createdAt)
+      .where(sql`push_status = 'pending'`),
   ],
 );
 

@@ -7,6 +7,7 @@ import type { FeedPrincipal } from '../../core/db/feed-keys-repo.js';
 import { recordShipment } from '../../core/use-cases/feed/record-shipment.js';
 import { recordTrackingEvent, type TrackingStatus } from '../../core/use-cases/feed/record-tracking-event.js';
 import { pushTracking } from '../../core/use-cases/push-tracking.js';
+import { pushNewShipments } from '../../core/use-cases/tracking/push-new-shipments.js';
 import { pushDueScans } from '../../core/use-cases/tracking/push-due-scans.js';
 import { TRACKING_TICK_MS } from '../../core/queue/job-ids.js';
 import { enqueueCustomerEmail } from '../../core/use-cases/customers/enqueue-customer-email.js';
@@ -157,9 +158,11 @@ describe('the cost of a shipment and its tracking events', () => {
       seen.add(j.id!);
       const shipmentId = j.data.shipmentId;
       const run = await measure<unknown>(() =>
-        shipmentId === undefined
-          ? pushDueScans({ ...pushDeps(), queues: s.t.ctx.queues }, { shopId })
-          : pushTracking(pushDeps(), { shopId, shipmentId }),
+        shipmentId !== undefined
+          ? pushTracking(pushDeps(), { shopId, shipmentId })
+          : j.data.task === 'new-shipments'
+            ? pushNewShipments({ ...pushDeps(), queues: s.t.ctx.queues }, { shopId, recentMs: 60_000 })
+            : pushDueScans({ ...pushDeps(), queues: s.t.ctx.queues }, { shopId }),
       );
       counts.push(run.statements.length);
       if (process.env.SHOW_SQL) console.log(j.id, run.statements.map((x) => x.slice(0, 140)).join('\n'));

@@ -8,8 +8,7 @@ import { resolveTracking } from '../../domain/carriers/index.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors.js';
 import { assertLeaseHolder } from './lease-guard.js';
 import type { Queues } from '../../queue/producer.js';
-import { jobIds } from '../../queue/job-ids.js';
-import { enqueueFulfill, enqueueStockJobs } from '../../queue/producers.js';
+import { enqueueNewShipments, enqueueStockJobs } from '../../queue/producers.js';
 import type { CustomerEmailDeps } from '../customers/customer-email-deps.js';
 import { queueEmailJobs } from '../customers/queue-email-jobs.js';
 import type { AnswerSlot } from './run-idempotent.js';
@@ -97,11 +96,7 @@ export async function recordShipment(
     }
   });
   if (result.created) {
-    await enqueueFulfill(
-      deps.queues,
-      { shopId, shipmentId: result.shipmentId },
-      jobIds.fulfill.shipment(result.shipmentId),
-    );
+    await enqueueNewShipments(deps.queues, shopId, Date.now());
     await enqueueStockJobs(deps.queues, shopId);
     if (deps.customers) await queueEmailJobs(deps.customers, emails);
   }

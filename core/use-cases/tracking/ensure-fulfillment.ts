@@ -25,6 +25,8 @@ export interface FulfillmentStepDeps {
   shipments: ShipmentsRepo;
   audit: AuditRepo;
   push: TrackingPushQueries;
+  /** how long a call waits for others to share its request; a run that pushes many at once needs only a moment */
+  coalesceMs?: number;
 }
 
 export interface ShipmentToPush {
@@ -80,7 +82,7 @@ export async function ensureFulfillment(
             notifyCustomer,
           },
         },
-        { coalesceMs: PUSH_COALESCE_MS },
+        { coalesceMs: deps.coalesceMs ?? PUSH_COALESCE_MS },
       );
       const f = res.fulfillmentCreate.fulfillment;
       if (f && res.fulfillmentCreate.userErrors.length === 0) {

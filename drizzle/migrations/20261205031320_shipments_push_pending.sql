@@ -1,0 +1,1 @@
+CREATE INDEX "shipments_shop_push_pending_idx" ON "shipments" USING btree ("shop_id","created_at") WHERE push_status = 'pending';
