@@ -6,7 +6,11 @@ import { pushNewShipments } from '../core/use-cases/tracking/push-new-shipments.
 import { withRunLock } from '../core/queue/run-lock.js';
 import type { ProcessorDef } from './run-worker.js';
 
-/** Longer than any push's Shopify calls; a process that dies holding it delays that shop this long at most. */
+/**
+ * Longer than a run's Shopify calls take short of an outage; a process that dies holding it delays
+ * the shop's pushes this long at most. A run that outlives it may overlap the next: a parcel pushed
+ * twice is refused by Shopify as over-fulfilled, and the second push adopts the first's fulfillment.
+ */
 const PUSH_LEASE_MS = 60_000;
 const BUSY_RETRY_MS = 250;
 

@@ -17,9 +17,9 @@ export const TRACKING_WINDOW_MS = 60_000;
  */
 export const TRACKING_TICK_MS = 1000;
 /**
- * Newly recorded Shopify shipments of a shop are pushed by one job per tick
- * (jobIds.fulfill.newShipments): a 3PL's wave of parcels is one job and one Shopify request, not
- * a job each, for a wait well inside the seconds a shipment may take to reach Shopify.
+ * A shop's newly recorded shipments are pushed to their channels by one job per tick
+ * (jobIds.fulfill.newShipments): a 3PL's wave of parcels is one job, its Shopify calls sharing
+ * requests, not a job each, for a wait well inside the seconds a shipment may take to reach Shopify.
  */
 export const SHIPMENT_TICK_MS = 250;
 /** How long stock changes of a shop are gathered before the channel sync, and the alerts, run. */

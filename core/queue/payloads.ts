@@ -17,8 +17,7 @@ export const payloadSchemas = {
     orderRef: z.string().max(255).optional(),
   }),
   dispatch: z.object({ shopId: z.number().int().positive(), allocationId: z.number().int().positive() }),
-  /** one shipment's push; without `shipmentId`, the shop's carrier scans that are due (push-due-scans.ts) */
-  /** one shipment's push; else the shop's due scans, or (`task: 'new-shipments'`) its newly recorded shipments */
+  /** one shipment's push; else (`task: 'new-shipments'`) the shop's newly recorded shipments, or its carrier scans that are due */
   fulfill: z.object({
     shopId: z.number().int().positive(),
     shipmentId: z.number().int().positive().optional(),
