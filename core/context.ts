@@ -18,6 +18,7 @@ import { createChannelRegistry } from './integrations/channels/index.js';
 import { createLogger, type Logger } from './logger.js';
 import { createQueues, type Queues } from './queue/producer.js';
 import { createProducerRedis, createWorkerRedis, warnIfEvicting } from './redis.js';
+import type { CustomerEmailDeps } from './use-cases/customers/customer-email-deps.js';
 
 export interface AppContextOptions {
   /** process name in logs */
@@ -119,3 +120,11 @@ async function queuePrefixFor(database: Database, configured: string): Promise<s
     return configured;
   }
 }
+
+/** What a use case needs to decide customer e-mails alongside its own change, from the app's context. */
+export const customerEmailDeps = (ctx: AppContext): CustomerEmailDeps => ({
+  appUrl: ctx.config.http.appUrl,
+  appCanSend: ctx.mailer.configured,
+  queues: ctx.queues,
+  log: ctx.log,
+});

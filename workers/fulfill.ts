@@ -1,5 +1,5 @@
 import { DelayedError } from 'bullmq';
-import type { AppContext } from '../core/context.js';
+import { customerEmailDeps, type AppContext } from '../core/context.js';
 import { pushTracking } from '../core/use-cases/push-tracking.js';
 import { pushDueScans } from '../core/use-cases/tracking/push-due-scans.js';
 import { pushNewShipments } from '../core/use-cases/tracking/push-new-shipments.js';
@@ -19,12 +19,7 @@ const trackingDeps = (ctx: AppContext) => ({
   shopify: ctx.shopify,
   channels: ctx.channels,
   log: ctx.log,
-  customers: {
-    appUrl: ctx.config.http.appUrl,
-    appCanSend: ctx.mailer.configured,
-    queues: ctx.queues,
-    log: ctx.log,
-  },
+  customers: customerEmailDeps(ctx),
 });
 
 /**

@@ -1,4 +1,4 @@
-import type { AppContext } from '../core/context.js';
+import { customerEmailDeps, type AppContext } from '../core/context.js';
 import { pruneInbox } from '../core/use-cases/prune-inbox.js';
 import { pruneFeedIdempotencyKeys } from '../core/use-cases/feed/prune-idempotency-keys.js';
 import { sweepInbox } from '../core/use-cases/sweep-inbox.js';
@@ -10,13 +10,6 @@ import type { ProcessorDef } from './run-worker.js';
 import { detectDelays } from '../core/use-cases/customers/detect-delays.js';
 import { sendStockDigests } from '../core/use-cases/customers/send-stock-digest.js';
 import { sweepOutbox } from '../core/use-cases/customers/sweep-outbox.js';
-
-const customerEmailDeps = (ctx: AppContext) => ({
-  appUrl: ctx.config.http.appUrl,
-  appCanSend: ctx.mailer.configured,
-  queues: ctx.queues,
-  log: ctx.log,
-});
 
 /** Periodic housekeeping: re-enqueue durable work that Redis may have lost, cancel backorders past their deadline. */
 export const maintenanceProcessor: ProcessorDef<'maintenance'> = {

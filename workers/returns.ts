@@ -1,3 +1,4 @@
+import { customerEmailDeps } from '../core/context.js';
 import { syncReturn } from '../core/use-cases/returns/sync-return.js';
 import type { ProcessorDef } from './run-worker.js';
 
@@ -13,12 +14,7 @@ export const returnsProcessor: ProcessorDef<'returns'> = {
         queues: ctx.queues,
         log: ctx.log,
         lockPrefix: ctx.config.redis.prefix,
-        customers: {
-          appUrl: ctx.config.http.appUrl,
-          appCanSend: ctx.mailer.configured,
-          queues: ctx.queues,
-          log: ctx.log,
-        },
+        customers: customerEmailDeps(ctx),
       },
       { ...payload, now: new Date() },
     );

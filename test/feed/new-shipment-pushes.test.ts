@@ -9,34 +9,24 @@ import { SHIPMENT_TICK_MS } from '../../core/queue/job-ids.js';
 import { enqueueNewShipments } from '../../core/queue/producers.js';
 import { startWorkers, type StartedWorkers } from '../../workers/registry.js';
 import { seedOrder } from '../helpers/fixtures.js';
-import { simShop, startSimApp, type SimApp } from '../helpers/sim-app.js';
+import { startSimApp, type SimApp } from '../helpers/sim-app.js';
 import { ingestedOrder, LYON_CUSTOMER } from '../helpers/shipped-order.js';
-import { adminCaller, feedCaller, installedShop, lyonWarehouse } from '../helpers/sim-shop-setup.js';
+import { stockedLyonShop } from '../helpers/sim-shop-setup.js';
 import { waitFor } from '../helpers/wait.js';
 
 const SHOP = 'new-shipments.myshopify.com';
 
 /**
  * Issue 16: a 3PL's wave of parcels is pushed to Shopify by one fulfill job per shop and tick,
- * one run and one request, not a job each; a parcel that fails goes on alone; runs of a shop
- * take turns.
+ * one run whose Shopify calls share requests, not a job each; a parcel that fails goes on alone;
+ * runs of a shop take turns.
  */
 describe("a shop's newly recorded shipments", () => {
   let s: SimApp;
-  let token: string;
-  let key: string;
   let shopId: number;
   let warehouseId: number;
   let n = 0;
   let routing: StartedWorkers | undefined;
-  const admin = adminCaller(
-    () => s,
-    () => token,
-  );
-  const feed = feedCaller(
-    () => s,
-    () => key,
-  );
   const deps = () => ({
     db: s.t.ctx.db,
     shopify: s.t.ctx.shopify,
@@ -54,20 +44,12 @@ describe("a shop's newly recorded shipments", () => {
   beforeAll(async () => {
     s = await startSimApp();
     routing = await startWorkers(s.t.ctx, ['ingest', 'route', 'dispatch', 'reconcile']);
-    token = await simShop(s.sim, SHOP, [{ sku: 'BOL-VERT', price: 18 }]);
-    const lyon = s.sim.control.createLocation(SHOP, {
-      name: 'Lyon',
-      address: { address1: '2 rue B', city: 'Lyon', zip: '69007', countryCode: 'FR', latitude: 45.73, longitude: 4.83 },
-    });
-    s.sim.control.setStock(SHOP, { sku: 'BOL-VERT', locationId: lyon.id, onHand: 500 });
-    shopId = await installedShop(s, SHOP, admin);
-    ({ id: warehouseId, key } = await lyonWarehouse(admin, lyon, 'waves'));
-    const snap = await feed('POST', '/inventory-snapshots', {
-      snapshotId: 'open',
-      takenAt: new Date().toISOString(),
-      items: [{ sku: 'BOL-VERT', onHand: 400 }],
-    });
-    expect(snap.statusCode).toBe(200);
+    ({ shopId, warehouseId } = await stockedLyonShop(s, {
+      domain: SHOP,
+      sku: 'BOL-VERT',
+      keyLabel: 'waves',
+      onHand: 400,
+    }));
   });
   afterAll(async () => {
     await routing?.close();

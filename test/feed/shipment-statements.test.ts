@@ -12,9 +12,9 @@ import { pushDueScans } from '../../core/use-cases/tracking/push-due-scans.js';
 import { TRACKING_TICK_MS } from '../../core/queue/job-ids.js';
 import { enqueueCustomerEmail } from '../../core/use-cases/customers/enqueue-customer-email.js';
 import { startWorkers, type StartedWorkers } from '../../workers/registry.js';
-import { simShop, startSimApp, type SimApp } from '../helpers/sim-app.js';
+import { startSimApp, type SimApp } from '../helpers/sim-app.js';
 import { ingestedOrder, LYON_CUSTOMER } from '../helpers/shipped-order.js';
-import { adminCaller, feedCaller, installedShop, lyonWarehouse } from '../helpers/sim-shop-setup.js';
+import { adminCaller, feedCaller, stockedLyonShop } from '../helpers/sim-shop-setup.js';
 import { waitFor } from '../helpers/wait.js';
 
 const SHOP = 'ship-cost.myshopify.com';
@@ -52,20 +52,12 @@ describe('the cost of a shipment and its tracking events', () => {
       poolSize: 2,
       onStatement: (text) => sent.push(text),
     });
-    token = await simShop(s.sim, SHOP, [{ sku: 'BOL-BLEU', price: 18 }]);
-    const lyon = s.sim.control.createLocation(SHOP, {
-      name: 'Lyon',
-      address: { address1: '2 rue B', city: 'Lyon', zip: '69007', countryCode: 'FR', latitude: 45.73, longitude: 4.83 },
-    });
-    s.sim.control.setStock(SHOP, { sku: 'BOL-BLEU', locationId: lyon.id, onHand: 500 });
-    shopId = await installedShop(s, SHOP, admin);
-    ({ id: warehouseId, key } = await lyonWarehouse(admin, lyon, 'cost'));
-    const snap = await feed('POST', '/inventory-snapshots', {
-      snapshotId: 'open',
-      takenAt: new Date().toISOString(),
-      items: [{ sku: 'BOL-BLEU', onHand: 400 }],
-    });
-    expect(snap.statusCode).toBe(200);
+    ({ token, shopId, warehouseId, key } = await stockedLyonShop(s, {
+      domain: SHOP,
+      sku: 'BOL-BLEU',
+      keyLabel: 'cost',
+      onHand: 400,
+    }));
   });
   afterAll(async () => {
     await workers?.close();

@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
 import { createShopsRepo } from '../../core/db/shops-repo.js';
 import { createSyncRepo } from '../../core/db/sync-repo.js';
-import type { SimApp } from './sim-app.js';
+import { simShop, type SimApp } from './sim-app.js';
 import { waitFor } from './wait.js';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -74,4 +74,36 @@ export async function lyonWarehouse(
   const id = res.json().warehouse.id as number;
   const key = (await admin('POST', `/warehouses/${id}/keys`, { label: keyLabel })).json().key as string;
   return { id, key };
+}
+
+/**
+ * A shop installed in the simulator with one SKU, a Lyon location holding it, the app's Lyon
+ * warehouse on that location with a 3PL key, and the 3PL's opening snapshot of `onHand` units.
+ */
+export async function stockedLyonShop(
+  s: SimApp,
+  opts: { domain: string; sku: string; keyLabel: string; onHand: number },
+): Promise<{ token: string; shopId: number; warehouseId: number; key: string }> {
+  const token = await simShop(s.sim, opts.domain, [{ sku: opts.sku, price: 18 }]);
+  const lyon = s.sim.control.createLocation(opts.domain, {
+    name: 'Lyon',
+    address: { address1: '2 rue B', city: 'Lyon', zip: '69007', countryCode: 'FR', latitude: 45.73, longitude: 4.83 },
+  });
+  s.sim.control.setStock(opts.domain, { sku: opts.sku, locationId: lyon.id, onHand: opts.onHand + 100 });
+  const admin = adminCaller(
+    () => s,
+    () => token,
+  );
+  const shopId = await installedShop(s, opts.domain, admin);
+  const { id: warehouseId, key } = await lyonWarehouse(admin, lyon, opts.keyLabel);
+  const snap = await feedCaller(
+    () => s,
+    () => key,
+  )('POST', '/inventory-snapshots', {
+    snapshotId: 'open',
+    takenAt: new Date().toISOString(),
+    items: [{ sku: opts.sku, onHand: opts.onHand }],
+  });
+  expect(snap.statusCode).toBe(200);
+  return { token, shopId, warehouseId, key };
 }

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { AppContext } from '../../../core/context.js';
+import { customerEmailDeps, type AppContext } from '../../../core/context.js';
 import { idParams } from '../../../core/contracts/admin/common.js';
 import {
   emailKindsResponse,
@@ -24,12 +24,7 @@ import {
 /** The outbox as the merchant sees it (parked messages can be retried), template previews, and the demo's mailbox. */
 export async function emailRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const customers = () => ({
-    appUrl: ctx.config.http.appUrl,
-    appCanSend: ctx.mailer.configured,
-    queues: ctx.queues,
-    log: ctx.log,
-  });
+  const customers = () => customerEmailDeps(ctx);
 
   r.get('/emails', { schema: { querystring: emailListQuery, response: { 200: emailListResponse } } }, async (req) =>
     listEmails({ db: ctx.db }, { shopId: req.shop.id, statuses: req.query.status, limit: req.query.limit }),

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { AppContext } from '../../../core/context.js';
+import { customerEmailDeps, type AppContext } from '../../../core/context.js';
 import { idParams } from '../../../core/contracts/admin/common.js';
 import {
   analyticsQuerySchema,
@@ -29,7 +29,7 @@ export async function returnRoutes(app: FastifyInstance, { ctx }: { ctx: AppCont
     db: ctx.db,
     queues: ctx.queues,
     log: ctx.log,
-    customers: { appUrl: ctx.config.http.appUrl, appCanSend: ctx.mailer.configured, queues: ctx.queues, log: ctx.log },
+    customers: customerEmailDeps(ctx),
   };
   const actor = (req: { shop: { domain: string } }) => `merchant:${req.shop.domain}`;
 

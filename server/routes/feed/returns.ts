@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppContext } from '../../../core/context.js';
+import { customerEmailDeps, type AppContext } from '../../../core/context.js';
 import { safeText } from '../../../core/contracts/safe-text.js';
 import { grades } from '../../../core/domain/returns/grading.js';
 import { listExpectedReturns } from '../../../core/use-cases/returns/expected-returns.js';
@@ -121,12 +121,7 @@ export async function feedReturnRoutes(app: FastifyInstance, { ctx }: { ctx: App
           db: ctx.db,
           queues: ctx.queues,
           log: ctx.log,
-          customers: {
-            appUrl: ctx.config.http.appUrl,
-            appCanSend: ctx.mailer.configured,
-            queues: ctx.queues,
-            log: ctx.log,
-          },
+          customers: customerEmailDeps(ctx),
         },
         {
           who: req.feed,

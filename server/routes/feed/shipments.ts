@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppContext } from '../../../core/context.js';
+import { customerEmailDeps, type AppContext } from '../../../core/context.js';
 import { createFeedReadbackRepo, type FeedShipment } from '../../../core/db/feed-readback-repo.js';
 import { NotFoundError } from '../../../core/errors.js';
 import { recordShipment } from '../../../core/use-cases/feed/record-shipment.js';
@@ -39,13 +39,6 @@ export function sendIdempotent<T>(reply: FastifyReply, a: IdempotentAnswer<T>) {
   if (a.replayed) void reply.header('idempotent-replayed', 'true');
   return reply.code(a.statusCode).send(a.body);
 }
-
-const customerEmailDeps = (ctx: AppContext) => ({
-  appUrl: ctx.config.http.appUrl,
-  appCanSend: ctx.mailer.configured,
-  queues: ctx.queues,
-  log: ctx.log,
-});
 
 export async function feedShipmentRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
-import type { AppContext } from '../../../core/context.js';
+import { customerEmailDeps, type AppContext } from '../../../core/context.js';
 import { safeText } from '../../../core/contracts/safe-text.js';
 import { returnReasons } from '../../../core/domain/returns/reasons.js';
 import {
@@ -97,12 +97,7 @@ export async function trackReturnRoutes(app: FastifyInstance, { ctx }: { ctx: Ap
         db: ctx.db,
         queues: ctx.queues,
         log: ctx.log,
-        customers: {
-          appUrl: ctx.config.http.appUrl,
-          appCanSend: ctx.mailer.configured,
-          queues: ctx.queues,
-          log: ctx.log,
-        },
+        customers: customerEmailDeps(ctx),
       },
       { token, lines, reason: form.data.reason, note: form.data.note ?? null, now: new Date() },
     );
