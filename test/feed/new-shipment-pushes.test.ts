@@ -78,8 +78,9 @@ describe("a shop's newly recorded shipments", () => {
     const lines = await s.t.ctx.db.select().from(allocationLines).where(eq(allocationLines.allocationId, allocationId));
     await s.t.ctx.db.update(allocations).set({ status: 'acknowledged' }).where(eq(allocations.id, allocationId));
     const parcel = ++n;
+    // as the feed's route does: the shipping e-mail's sender is decided with the shipment
     return recordShipment(
-      { db: s.t.ctx.db, queues: s.t.ctx.queues },
+      { db: s.t.ctx.db, queues: s.t.ctx.queues, customers: deps().customers },
       {
         who: who(),
         allocationId,

@@ -8,8 +8,11 @@ import { pushLoadedShipment, type PushTrackingDeps } from '../push-tracking.js';
 
 /** Shipments one run pushes; a longer list goes on in the next tick's job. */
 export const NEW_SHIPMENTS_PER_RUN = 100;
-/** The run's calls are made together: their documents need to wait only for one another. */
-const RUN_COALESCE_MS = 5;
+/**
+ * The run's calls are made together: their documents wait only for one another, a little longer
+ * for a push that first decides its shipping e-mail's sender (a statement before its call).
+ */
+const RUN_COALESCE_MS = 25;
 /** A shipment whose push failed in a run is tried again on its own job this much later (then with its backoff). */
 export const RETRY_ALONE_AFTER_MS = 1000;
 
