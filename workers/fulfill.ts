@@ -1,10 +1,8 @@
-import { DelayedError } from 'bullmq';
 import { customerEmailDeps, type AppContext } from '../core/context.js';
 import { pushTracking } from '../core/use-cases/push-tracking.js';
 import { pushDueScans } from '../core/use-cases/tracking/push-due-scans.js';
 import { pushNewShipments } from '../core/use-cases/tracking/push-new-shipments.js';
-import { withRunLock } from '../core/queue/run-lock.js';
-import type { ProcessorDef } from './run-worker.js';
+import { runInTurn, type ProcessorDef } from './run-worker.js';
 
 /**
  * Longer than a run's Shopify calls take short of an outage; a process that dies holding it delays
@@ -40,10 +38,11 @@ export const fulfillProcessor: ProcessorDef<'fulfill'> = {
         { db: ctx.db, shopify: ctx.shopify, queues: ctx.queues, log: ctx.log },
         { shopId, finalAttempt },
       );
-    const run = await withRunLock(
-      ctx.redis,
-      `${ctx.config.redis.prefix}:shipment-pushes:${shopId}`,
-      { ttlMs: PUSH_LEASE_MS },
+    return runInTurn(
+      ctx,
+      job,
+      token,
+      { key: `${ctx.config.redis.prefix}:shipment-pushes:${shopId}`, ttlMs: PUSH_LEASE_MS, retryMs: BUSY_RETRY_MS },
       (): Promise<unknown> =>
         shipmentId !== undefined
           ? pushTracking(trackingDeps(ctx), { shopId, shipmentId, finalAttempt })
@@ -52,10 +51,5 @@ export const fulfillProcessor: ProcessorDef<'fulfill'> = {
               { shopId, recentMs: ctx.config.maintenance.sweepGraceMs },
             ),
     );
-    if (!run.busy) return run.value;
-    if (!token)
-      throw new Error(`shipment pushes of shop ${shopId} are running elsewhere and job ${job.id} has no lock token`);
-    await job.moveToDelayed(Date.now() + BUSY_RETRY_MS, token);
-    throw new DelayedError();
   },
 };

@@ -1,4 +1,5 @@
 import { DelayedError, UnrecoverableError, Worker, type Job } from 'bullmq';
+import { withRunLock } from '../core/queue/run-lock.js';
 import type { AppContext } from '../core/context.js';
 import { AppError, RateLimitedError } from '../core/errors.js';
 import type { QueueName } from '../core/queue/names.js';
@@ -53,4 +54,23 @@ export function runWorker<N extends QueueName>(ctx: AppContext, name: N, def: Pr
   );
   worker.on('error', (err) => ctx.log.error({ queue: name, err: err.message }, 'worker error'));
   return worker;
+}
+
+/**
+ * Runs `fn` as the only holder of `key` across every process (see withRunLock). A job that finds
+ * the key taken waits its turn: it goes back to delayed for `retryMs`, its attempts untouched,
+ * and runs again then.
+ */
+export async function runInTurn<T>(
+  ctx: AppContext,
+  job: Job,
+  token: string | undefined,
+  lease: { key: string; ttlMs: number; spacingMs?: number; retryMs: number },
+  fn: () => Promise<T>,
+): Promise<T> {
+  const run = await withRunLock(ctx.redis, lease.key, { ttlMs: lease.ttlMs, spacingMs: lease.spacingMs }, fn);
+  if (!run.busy) return run.value;
+  if (!token) throw new Error(`${lease.key} is held elsewhere and job ${job.id} has no lock token to wait with`);
+  await job.moveToDelayed(Date.now() + lease.retryMs, token);
+  throw new DelayedError();
 }

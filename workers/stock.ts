@@ -1,9 +1,7 @@
-import { DelayedError } from 'bullmq';
 import { recomputeReplenishment } from '../core/use-cases/recompute-replenishment.js';
 import { kickChannelStock } from '../core/use-cases/kick-channel-stock.js';
 import { syncInventory } from '../core/use-cases/sync-inventory.js';
-import { withRunLock } from '../core/queue/run-lock.js';
-import type { ProcessorDef } from './run-worker.js';
+import { runInTurn, type ProcessorDef } from './run-worker.js';
 
 /** Longer than any one shop's sync; a process that dies holding it delays that shop this long at most. */
 const SYNC_LEASE_MS = 5 * 60_000;
@@ -25,10 +23,16 @@ const BUSY_RETRY_MS = 1_000;
 export const inventorySyncProcessor: ProcessorDef<'inventory-sync'> = {
   concurrency: 4,
   async process(ctx, payload, job, token) {
-    const run = await withRunLock(
-      ctx.redis,
-      `${ctx.config.redis.prefix}:invsync:${payload.shopId}`,
-      { ttlMs: SYNC_LEASE_MS, spacingMs: SYNC_SPACING_MS },
+    return runInTurn(
+      ctx,
+      job,
+      token,
+      {
+        key: `${ctx.config.redis.prefix}:invsync:${payload.shopId}`,
+        ttlMs: SYNC_LEASE_MS,
+        spacingMs: SYNC_SPACING_MS,
+        retryMs: BUSY_RETRY_MS,
+      },
       async () => {
         // marketplaces first and on their own jobs: Shopify failing here must not hold their stock back
         const channels = await kickChannelStock(
@@ -42,13 +46,6 @@ export const inventorySyncProcessor: ProcessorDef<'inventory-sync'> = {
         return { ...shopify, channelPushesQueued: channels.queued };
       },
     );
-    if (!run.busy) return run.value;
-    if (!token)
-      throw new Error(
-        `inventory sync of shop ${payload.shopId} is running elsewhere and job ${job.id} has no lock token to wait with`,
-      );
-    await job.moveToDelayed(Date.now() + BUSY_RETRY_MS, token);
-    throw new DelayedError();
   },
 };
 
