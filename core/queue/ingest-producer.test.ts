@@ -1,7 +1,7 @@
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Logger } from '../logger.js';
-import { createIngestProducer } from './ingest-producer.js';
+import { createIngestProducer, ORDER_WINDOW_MS } from './ingest-producer.js';
 import { createQueues } from './producer.js';
 
 const log = { warn: () => undefined } as unknown as Logger;
@@ -34,11 +34,11 @@ describe('ingest producer', () => {
     await sleep(20);
     // still inside the window the first event opened
     expect(await payloads()).toEqual([{ inboxId: 1 }]);
-    await sleep(150);
+    await sleep(ORDER_WINDOW_MS + 50);
     expect(await payloads()).toEqual([{ inboxId: 1 }, { inboxIds: [2, 3, 4] }]);
 
     // a quiet window later, the next event goes alone again, without waiting
-    await sleep(250);
+    await sleep(2 * ORDER_WINDOW_MS + 50);
     producer.add(5, 'orders/cancelled');
     await sleep(20);
     expect(await payloads()).toContainEqual({ inboxId: 5 });
